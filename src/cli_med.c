@@ -1,0 +1,447 @@
+/* cli_med.c -- medications, symptoms and the diary check. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "storage.h"
+#include "symptoms.h"
+#include "text.h"
+
+#define MAX_FORMS 16
+
+/* ---- forms: "tablet 25 mg [half|quarter]", "liquid 2 mg/ml",
+ *      "capsule 75 mg [300 beads]" ------------------------------------------ */
+
+static const struct { const char *word; int kind; } form_words[] = {
+	{ "tablet", WN_FORM_TABLET }, { "tablets", WN_FORM_TABLET },
+	{ "capsule", WN_FORM_CAPSULE }, { "capsules", WN_FORM_CAPSULE },
+	{ "liquid", WN_FORM_LIQUID }, { "solution", WN_FORM_LIQUID },
+	{ "suspension", WN_FORM_LIQUID }, { "drops", WN_FORM_LIQUID },
+	{ "concentrate", WN_FORM_LIQUID },
+};
+
+static int form_kind(const char *w)
+{
+	for (size_t i = 0; i < sizeof form_words / sizeof *form_words; i++)
+		if (strcasecmp(w, form_words[i].word) == 0)
+			return form_words[i].kind;
+	return -1;
+}
+
+static int form_word(struct wn_med_form *f, char **tok, size_t *i, size_t n)
+{
+	const char *w = tok[*i];
+	if (!strcasecmp(w, "half") || !strcasecmp(w, "halves") || !strcasecmp(w, "scored"))
+		f->divisible = 2;
+	else if (!strcasecmp(w, "quarter") || !strcasecmp(w, "quarters"))
+		f->divisible = 4;
+	else if (isdigit((unsigned char)w[0]) && *i + 1 < n && !strcasecmp(tok[*i + 1], "beads")) {
+		f->beads = atoi(w);
+		f->kind = WN_FORM_BEADS;
+		(*i)++;
+	} else
+		return -1;
+	return 0;
+}
+
+/* Parses a --form text; the strength number is followed by the unit, or
+ * "unit/ml" for liquids. */
+static int parse_form(const char *text, const char *unit, struct wn_med_form *f,
+                      struct wn_err *err)
+{
+	char buf[128], *tok[16], *save = NULL;
+	size_t n = 0;
+	memset(f, 0, sizeof *f);
+	f->divisible = 1;
+	snprintf(f->label, sizeof f->label, "%s", text);
+	snprintf(buf, sizeof buf, "%s", text);
+	for (char *t = strtok_r(buf, " \t", &save); t && n < 16; t = strtok_r(NULL, " \t", &save))
+		tok[n++] = t;
+	if (n < 2 || (f->kind = form_kind(tok[0])) < 0)
+		goto bad;
+	char *end;
+	double v = strtod(tok[1], &end);
+	if (end == tok[1] || !(v > 0) || v > 100000)
+		goto bad;
+	const char *u = *end ? end : (n > 2 ? tok[2] : "");
+	size_t i = *end ? 2 : 3;
+	if (f->kind == WN_FORM_LIQUID) {
+		if (!strstr(u, "/"))
+			goto bad;
+		f->conc = v;
+	} else {
+		f->strength = v;
+		if (*u && strcasecmp(u, unit) != 0)
+			i--;   /* no unit given: the next word is not a unit */
+	}
+	for (; i < n; i++)
+		if (form_word(f, tok, &i, n) != 0)
+			goto bad;
+	return WN_OK;
+bad:
+	wn_err_set(err, WN_DATAERR, "cannot read the form '%.60s'", text);
+	wn_err_hint(err, "e.g. --form 'tablet 25 mg half', --form 'liquid 2 mg/ml', --form 'capsule 75 mg 300 beads'");
+	return WN_DATAERR;
+}
+
+static void format_form(const struct wn_med_form *f, const char *unit, char *buf, size_t n)
+{
+	switch (f->kind) {
+	case WN_FORM_LIQUID:
+		snprintf(buf, n, "liquid %g %s/mL", f->conc, unit);
+		break;
+	case WN_FORM_BEADS:
+		snprintf(buf, n, "capsule %g %s, %d beads", f->strength, unit, f->beads);
+		break;
+	default:
+		snprintf(buf, n, "%s %g %s%s", f->kind == WN_FORM_CAPSULE ? "capsule" : "tablet",
+		         f->strength, unit,
+		         f->divisible == 4 ? ", quarters" : f->divisible == 2 ? ", halves" : "");
+	}
+}
+
+/* ---- med --------------------------------------------------------------------- */
+
+struct med_args {
+	const char *sub, *name, *unit;
+	const char *form[MAX_FORMS];
+	size_t n_form;
+	bool help;
+};
+
+static int m_pos(void *x, const char *w, struct wn_err *e)
+{
+	struct med_args *a = x;
+	if (!a->sub)
+		a->sub = w;
+	else if (!a->name)
+		a->name = w;
+	else
+		return wn_err_set(e, WN_USAGE, "med: unexpected argument '%.40s' (quote names with spaces)", w);
+	return WN_OK;
+}
+static int m_unit(void *x, const char *a, struct wn_err *e) { (void)e; ((struct med_args *)x)->unit = a; return WN_OK; }
+static int m_form(void *x, const char *a, struct wn_err *e)
+{
+	struct med_args *m = x;
+	if (m->n_form >= MAX_FORMS)
+		return wn_err_set(e, WN_USAGE, "at most %d --form options", MAX_FORMS);
+	m->form[m->n_form++] = a;
+	return WN_OK;
+}
+static int m_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct med_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt med_opts[] = {
+	{ "unit", "UNIT", m_unit, "dose unit: mg (default), mcg, mL, g, drops" },
+	{ "form", "TEXT", m_form, "a form you have, e.g. 'tablet 25 mg half', 'liquid 2 mg/ml'" },
+	{ "help", NULL, m_help, "show this help" },
+	{ 0 }
+};
+
+static const char *const units[] = { "mg", "mcg", "mL", "g", "drops", "units" };
+
+static int check_unit(const char *u, char *out, size_t n, struct wn_err *err)
+{
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strcasecmp(u, units[i]) == 0) {
+			snprintf(out, n, "%s", units[i]);
+			return WN_OK;
+		}
+	wn_cli_unknown(err, "unit", u, units, sizeof units / sizeof *units);
+	return WN_DATAERR;
+}
+
+static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *err)
+{
+	struct wn_med m = { 0 };
+	struct wn_med_form forms[MAX_FORMS];
+	char name[WN_NAME_MAX + 1];
+	struct wn_db *db;
+	int rc = wn_text_check_name(a->name, name, sizeof name, err);
+	if (rc != WN_OK)
+		return rc;
+	snprintf(m.name, sizeof m.name, "%s", name);
+	if ((rc = check_unit(a->unit ? a->unit : "mg", m.unit, sizeof m.unit, err)) != WN_OK)
+		return rc;
+	for (size_t i = 0; i < a->n_form; i++)
+		if ((rc = parse_form(a->form[i], m.unit, &forms[i], err)) != WN_OK)
+			return rc;
+	if ((rc = wn_cli_db(c, true, &db, err)) != WN_OK || (rc = wn_db_begin(db, err)) != WN_OK)
+		return rc;
+	rc = wn_db_med_add(db, &m, &m.id, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_form; i++) {
+		forms[i].med_id = m.id;
+		rc = wn_db_form_add(db, &forms[i], NULL, err);
+	}
+	if (rc == WN_OK)
+		rc = wn_db_commit(db, err);
+	if (rc != WN_OK) {
+		wn_db_rollback(db);
+		return rc;
+	}
+	fprintf(c->out, "added %s (%s)\n", m.name, m.unit);
+	return WN_OK;
+}
+
+static int med_list(struct wn_cli *c, struct wn_err *err)
+{
+	struct wn_db *db;
+	struct wn_med *meds;
+	size_t n;
+	int rc = wn_cli_db(c, false, &db, err);
+	if (rc != WN_OK || (rc = wn_db_med_list(db, &meds, &n, err)) != WN_OK)
+		return rc;
+	if (!n)
+		fputs("no medications yet; add one with 'wean med add NAME --unit mg'\n", c->out);
+	for (size_t i = 0; i < n && rc == WN_OK; i++) {
+		struct wn_med_form *forms;
+		size_t nf;
+		fprintf(c->out, "%s (%s)\n", meds[i].name, meds[i].unit);
+		if ((rc = wn_db_form_list(db, meds[i].id, &forms, &nf, err)) != WN_OK)
+			break;
+		for (size_t k = 0; k < nf; k++) {
+			char f[128];
+			format_form(&forms[k], meds[i].unit, f, sizeof f);
+			fprintf(c->out, "  %s\n", f);
+		}
+		free(forms);
+	}
+	free(meds);
+	return rc;
+}
+
+int wn_cmd_med(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct med_args a = { 0 };
+	struct wn_cli_parse p = { .opts = med_opts, .positional = m_pos, .ctx = &a, .command = "med" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "med", "add NAME [--unit U] [--form F]... | list", med_opts);
+		return rc;
+	}
+	if (!a.sub || strcmp(a.sub, "list") == 0) {
+		if (a.name || a.unit || a.n_form)
+			return wn_err_set(err, WN_USAGE, "med list takes no arguments");
+		return med_list(c, err);
+	}
+	if (strcmp(a.sub, "add") == 0) {
+		if (!a.name) {
+			wn_err_set(err, WN_USAGE, "med add needs a NAME");
+			wn_err_hint(err, "e.g. wean med add sertraline --unit mg");
+			return WN_USAGE;
+		}
+		return med_add(c, &a, err);
+	}
+	static const char *const subs[] = { "add", "list" };
+	wn_cli_unknown(err, "med command", a.sub, subs, 2);
+	err->code = WN_USAGE;
+	return WN_USAGE;
+}
+
+/* ---- symptoms ------------------------------------------------------------------ */
+
+static const char *const source_names[] = { "built-in", "DESS", "custom" };
+
+/* Adds the DESS items that are not yet in the diary (names that already
+ * exist, such as "nausea", are kept as they are). */
+static int sync_dess(struct wn_db *db, struct wn_err *err)
+{
+	char path[4096];
+	struct wn_symptom_def *defs;
+	size_t n;
+	if (wn_datafile_find("dess.ini", path, sizeof path) != WN_OK)
+		return wn_err_set(err, WN_NOINPUT, "the DESS list (dess.ini) is not installed");
+	int rc = wn_symptoms_load_dess(path, &defs, &n, err);
+	if (rc != WN_OK)
+		return rc;
+	for (size_t i = 0; i < n && rc == WN_OK; i++) {
+		struct wn_symptom s = { .source = WN_SYM_DESS, .sort = 100 + (int)i,
+		                        .first_seen = WN_DATE_NONE };
+		if (wn_db_symptom_find(db, defs[i].name, &s, NULL) == WN_OK)
+			continue;
+		snprintf(s.name, sizeof s.name, "%s", defs[i].name);
+		snprintf(s.group, sizeof s.group, "%s", defs[i].group);
+		rc = wn_db_symptom_add(db, &s, NULL, err);
+	}
+	wn_symptoms_free_defs(defs, n);
+	return rc;
+}
+
+int wn_cli_prepare_db(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
+{
+	return c->cfg.dess ? sync_dess(db, err) : WN_OK;
+}
+
+struct sym_args { const char *sub, *name, *group; bool help; };
+
+static int s_pos(void *x, const char *w, struct wn_err *e)
+{
+	struct sym_args *a = x;
+	if (!a->sub)
+		a->sub = w;
+	else if (!a->name)
+		a->name = w;
+	else
+		return wn_err_set(e, WN_USAGE, "symptoms: unexpected argument '%.40s' (quote names with spaces)", w);
+	return WN_OK;
+}
+static int s_group(void *x, const char *a, struct wn_err *e) { (void)e; ((struct sym_args *)x)->group = a; return WN_OK; }
+static int s_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct sym_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt sym_opts[] = {
+	{ "group", "GROUP", s_group, "body system of a new symptom (default other)" },
+	{ "help", NULL, s_help, "show this help" },
+	{ 0 }
+};
+
+static bool config_hides(const struct wn_config *cfg, const char *name)
+{
+	const char *p = cfg->hidden_symptoms;
+	size_t len = strlen(name);
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t n = strcspn(p, ",");
+		size_t m = n;
+		while (m && p[m - 1] == ' ')
+			m--;
+		if (m == len && strncasecmp(p, name, len) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static int sym_list(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
+{
+	struct wn_symptom *s;
+	size_t n;
+	int rc = wn_db_symptom_list(db, true, &s, &n, err);
+	if (rc != WN_OK)
+		return rc;
+	fprintf(c->out, "%-40s %-13s %-9s %-10s %s\n", "symptom", "group", "source", "first seen", "shown");
+	for (size_t i = 0; i < n; i++) {
+		char b[WN_DATE_STRLEN] = "-";
+		if (s[i].first_seen != WN_DATE_NONE)
+			wn_date_format(s[i].first_seen, b);
+		bool hidden = s[i].hidden || config_hides(&c->cfg, s[i].name);
+		fprintf(c->out, "%-40s %-13s %-9s %-10s %s\n", s[i].name, s[i].group,
+		        source_names[s[i].source % 3], b,
+		        hidden ? (s[i].hidden ? "hidden" : "hidden by config") : "yes");
+	}
+	free(s);
+	return WN_OK;
+}
+
+static int sym_find(struct wn_db *db, const char *name, struct wn_symptom *s,
+                    struct wn_err *err)
+{
+	int rc = wn_db_symptom_find(db, name, s, err);
+	if (rc != WN_NOINPUT)
+		return rc;
+	struct wn_symptom *all;
+	size_t n;
+	if (wn_db_symptom_list(db, true, &all, &n, err) != WN_OK)
+		return err->code;
+	const char **cands = calloc(n + 1, sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = all[i].name;
+	wn_cli_unknown(err, "symptom", name, cands, cands ? n : 0);
+	free(cands);
+	free(all);
+	return WN_DATAERR;
+}
+
+static int sym_add(struct wn_cli *c, struct wn_db *db, const struct sym_args *a,
+                   struct wn_err *err)
+{
+	struct wn_symptom s = { .source = WN_SYM_CUSTOM, .sort = 1000, .first_seen = WN_DATE_NONE };
+	int rc = wn_text_check_name(a->name, s.name, sizeof s.name, err);
+	if (rc != WN_OK)
+		return rc;
+	size_t ng;
+	const char *const *groups = wn_symptoms_groups(&ng);
+	const char *g = a->group ? a->group : "other";
+	bool ok = false;
+	for (size_t i = 0; i < ng && !ok; i++)
+		if (strcasecmp(g, groups[i]) == 0) {
+			ok = true;
+			snprintf(s.group, sizeof s.group, "%s", groups[i]);
+		}
+	if (!ok)
+		return wn_cli_unknown(err, "group", g, groups, ng);
+	if ((rc = wn_db_symptom_add(db, &s, NULL, err)) != WN_OK)
+		return rc;
+	fprintf(c->out, "added the symptom '%s' (%s)\n", s.name, s.group);
+	return WN_OK;
+}
+
+static int sym_hide(struct wn_cli *c, struct wn_db *db, const struct sym_args *a,
+                    bool hide, struct wn_err *err)
+{
+	struct wn_symptom s;
+	int rc = sym_find(db, a->name, &s, err);
+	if (rc == WN_OK && (rc = wn_db_symptom_set_hidden(db, s.id, hide, err)) == WN_OK)
+		fprintf(c->out, "%s '%s'%s\n", hide ? "hid" : "showing", s.name,
+		        !hide && config_hides(&c->cfg, s.name) ? " (still hidden by [symptoms] hidden in the config)" : "");
+	return rc;
+}
+
+int wn_cmd_symptoms(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct sym_args a = { 0 };
+	struct wn_cli_parse p = { .opts = sym_opts, .positional = s_pos, .ctx = &a, .command = "symptoms" };
+	struct wn_db *db;
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "symptoms", "[list | add NAME [--group G] | hide NAME | show NAME]", sym_opts);
+		return rc;
+	}
+	static const char *const subs[] = { "list", "add", "hide", "show" };
+	const char *sub = a.sub ? a.sub : "list";
+	int k = -1;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(sub, subs[i]) == 0)
+			k = i;
+	if (k < 0) {
+		wn_cli_unknown(err, "symptoms command", sub, subs, 4);
+		err->code = WN_USAGE;
+		return WN_USAGE;
+	}
+	if ((k == 0) != (a.name == NULL))
+		return wn_err_set(err, WN_USAGE, k ? "symptoms %s needs a NAME" : "symptoms list takes no NAME", sub);
+	if ((rc = wn_cli_db(c, k != 0, &db, err)) != WN_OK)
+		return rc;
+	switch (k) {
+	case 0: return sym_list(c, db, err);
+	case 1: return sym_add(c, db, &a, err);
+	default: return sym_hide(c, db, &a, k == 2, err);
+	}
+}
+
+/* ---- check ------------------------------------------------------------------------- */
+
+static void check_line(void *ctx, const char *line)
+{
+	struct wn_cli *c = ctx;
+	fprintf(c->out, "problem: %s\n", line);
+}
+
+int wn_cmd_check(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct wn_cli_parse p = { .opts = (const struct wn_cli_opt[]){ { 0 } }, .command = "check" };
+	struct wn_db *db;
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || (rc = wn_cli_db(c, false, &db, err)) != WN_OK)
+		return rc;
+	rc = wn_db_check(db, check_line, c, err);
+	if (rc == WN_OK)
+		fprintf(c->out, "ok: %s passed the integrity and consistency checks\n", wn_db_path(db));
+	else if (rc == WN_DATAERR && !err->msg[0])
+		wn_err_set(err, WN_DATAERR, "the diary has problems (listed above)");
+	return rc;
+}

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Run the Criterion unit tests hermetically.
+set -eu
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME="$tmp/home" TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8 WEAN_TODAY=2026-11-25
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" WEAN_TMP="$tmp"
+export WEAN_SRCDIR="$(pwd)"
+unset WEAN_DB WEAN_CONFIG NO_COLOR
+mkdir -p "$HOME"
+exec "$bin" --jobs 2 ${CRITERION_ARGS:-}
