@@ -1,0 +1,1109 @@
+/* test_text.c -- unit tests for text.c (suite "text").
+ *
+ * Tables of cases with designated initialisers; strings with explicit
+ * lengths where they hold NUL bytes.  Property checks use a fixed-seed
+ * generator so failures reproduce.
+ */
+#include <criterion/criterion.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define MB (1024 * 1024)
+
+/* Length of a case string: explicit when given, else strlen. */
+static size_t slen(const char *s, size_t len)
+{
+	return len ? len : strlen(s);
+}
+
+/* Does every code point of s[0..len) pass the display rule? */
+static bool terminal_safe(const char *s, size_t len, bool newlines_ok)
+{
+	for (size_t p = 0; p < len;) {
+		int32_t cp;
+		size_t n = wn_text_decode(s + p, len - p, &cp);
+		if (cp == WN_TEXT_INVALID)
+			return false;
+		if (wn_text_is_unsafe(cp) && !(newlines_ok && cp == '\n'))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+static uint32_t rng_state = 0x9E3779B9u;
+
+static uint32_t rng(void)
+{
+	uint32_t x = rng_state;
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return rng_state = x;
+}
+
+/* A random NUL-free string built from awkward fragments and raw bytes. */
+static size_t random_text(char *buf, size_t cap)
+{
+	static const char *const frag[] = {
+		"a", "Z", " ", "  ", "\t", "\n", "é", "—", "日", "本",
+		"😀", "e\xCC\x81", "\xCC\x81", "\xE2\x80\x8D", "\x1b[31m",
+		"\xC2\x9B", "\xE2\x80\xAE", "\xE2\x81\xA6", "\x7F", "\r",
+		"\xC3", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+		"\xF0\x9F\x98", "\x80", "…", "“", "ß", "한",
+	};
+	size_t n = 0, parts = rng() % 24;
+
+	for (size_t i = 0; i < parts; i++) {
+		char tmp[2] = { (char)(1 + rng() % 255), 0 };
+		const char *f = (rng() % 5 == 0) ? tmp : frag[rng() % NELEM(frag)];
+		size_t k = strlen(f);
+		if (n + k + 1 > cap)
+			break;
+		memcpy(buf + n, f, k);
+		n += k;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* ---- UTF-8 ----------------------------------------------------------- */
+
+Test(text, valid_utf8)
+{
+	static const struct {
+		const char *s;
+		size_t len;     /* 0: strlen */
+		bool valid;
+		size_t err_at;  /* first bad byte when invalid */
+	} cases[] = {
+		{ .s = "", .valid = true },
+		{ .s = "plain ascii", .valid = true },
+		{ .s = "é", .valid = true },
+		{ .s = "—", .valid = true },
+		{ .s = "日本", .valid = true },
+		{ .s = "😀", .valid = true },
+		{ .s = "\xF4\x8F\xBF\xBF", .valid = true },     /* U+10FFFF */
+		{ .s = "\xEF\xBF\xBF", .valid = true },         /* U+FFFF */
+		{ .s = "a\0b", .len = 3, .valid = true },       /* U+0000 */
+		{ .s = "ab\xC3", .valid = false, .err_at = 2 }, /* truncated */
+		{ .s = "\xC3(", .valid = false, .err_at = 0 },
+		{ .s = "\xFF", .valid = false, .err_at = 0 },
+		{ .s = "\xFE", .valid = false, .err_at = 0 },
+		{ .s = "x\x80", .valid = false, .err_at = 1 },  /* stray continuation */
+		{ .s = "\xC0\xAF", .valid = false, .err_at = 0 },        /* overlong / */
+		{ .s = "\xC1\xBF", .valid = false, .err_at = 0 },
+		{ .s = "\xE0\x80\xAF", .valid = false, .err_at = 0 },
+		{ .s = "\xF0\x80\x80\xAF", .valid = false, .err_at = 0 },
+		{ .s = "\xED\xA0\x80", .valid = false, .err_at = 0 },    /* D800 */
+		{ .s = "\xED\xBF\xBF", .valid = false, .err_at = 0 },    /* DFFF */
+		{ .s = "\xF4\x90\x80\x80", .valid = false, .err_at = 0 },/* >10FFFF */
+		{ .s = "日\xE6\x97", .valid = false, .err_at = 3 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		size_t len = slen(cases[i].s, cases[i].len);
+		cr_expect_eq(wn_text_valid_utf8(cases[i].s, len), cases[i].valid,
+		             "case %zu", i);
+		size_t want = cases[i].valid ? len : cases[i].err_at;
+		cr_expect_eq(wn_text_utf8_error(cases[i].s, len), want,
+		             "case %zu", i);
+	}
+}
+
+Test(text, decode_one)
+{
+	static const struct {
+		const char *s;
+		size_t used;
+		int32_t cp;
+	} cases[] = {
+		{ .s = "A", .used = 1, .cp = 'A' },
+		{ .s = "é", .used = 2, .cp = 0xE9 },
+		{ .s = "—", .used = 3, .cp = 0x2014 },
+		{ .s = "😀", .used = 4, .cp = 0x1F600 },
+		{ .s = "\xC3", .used = 1, .cp = WN_TEXT_INVALID },
+		{ .s = "\xC0\xAF", .used = 1, .cp = WN_TEXT_INVALID },
+		{ .s = "\xED\xA0\x80", .used = 1, .cp = WN_TEXT_INVALID },
+		{ .s = "\x80", .used = 1, .cp = WN_TEXT_INVALID },
+		{ .s = "", .used = 0, .cp = WN_TEXT_INVALID },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		int32_t cp = 0;
+		size_t n = wn_text_decode(cases[i].s, strlen(cases[i].s), &cp);
+		cr_expect_eq(n, cases[i].used, "case %zu", i);
+		cr_expect_eq(cp, cases[i].cp, "case %zu", i);
+	}
+}
+
+Test(text, encode_decode_every_code_point)
+{
+	for (int32_t cp = 0; cp <= 0x10FFFF + 1; cp++) {
+		char buf[4];
+		size_t n = wn_text_encode(cp, buf);
+		bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+		if (surrogate || cp > 0x10FFFF) {
+			cr_assert_eq(n, 0, "U+%04X encoded", (unsigned)cp);
+			continue;
+		}
+		int32_t back;
+		cr_assert(wn_text_valid_utf8(buf, n), "U+%04X", (unsigned)cp);
+		cr_assert_eq(wn_text_decode(buf, n, &back), n, "U+%04X", (unsigned)cp);
+		cr_assert_eq(back, cp);
+	}
+	char buf[4];
+	cr_expect_eq(wn_text_encode(-5, buf), 0);
+}
+
+/* ---- classes and widths ---------------------------------------------- */
+
+Test(text, cp_width)
+{
+	static const struct {
+		int32_t cp;
+		int width;
+	} cases[] = {
+		{ .cp = 'a', .width = 1 },      { .cp = 0xE9, .width = 1 },
+		{ .cp = 0x0301, .width = 0 },   { .cp = 0x200B, .width = 0 },
+		{ .cp = 0x200D, .width = 0 },   { .cp = 0xFE0F, .width = 0 },
+		{ .cp = 0x1160, .width = 0 },   { .cp = 0x00AD, .width = 1 },
+		{ .cp = 0x4E00, .width = 2 },   { .cp = 0xAC00, .width = 2 },
+		{ .cp = 0x3000, .width = 2 },   { .cp = 0xFF21, .width = 2 },
+		{ .cp = 0xFF71, .width = 1 },   { .cp = 0x1F600, .width = 2 },
+		{ .cp = 0x20000, .width = 2 },  { .cp = 0x2014, .width = 1 },
+		{ .cp = 0x1B, .width = 1 },     { .cp = 0x9B, .width = 1 },
+		{ .cp = 0x202E, .width = 1 },   { .cp = WN_TEXT_INVALID, .width = 1 },
+		{ .cp = 0x10FFFD, .width = 1 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++)
+		cr_expect_eq(wn_text_cp_width(cases[i].cp), cases[i].width,
+		             "U+%04X", (unsigned)cases[i].cp);
+}
+
+Test(text, classes)
+{
+	cr_expect(wn_text_is_control(0x1B));
+	cr_expect(wn_text_is_control('\n'));
+	cr_expect(wn_text_is_control(0x7F));
+	cr_expect(wn_text_is_control(0x9B));
+	cr_expect_not(wn_text_is_control(0xA0));
+	cr_expect_not(wn_text_is_control(WN_TEXT_INVALID));
+	for (int32_t cp = 0x202A; cp <= 0x202E; cp++)
+		cr_expect(wn_text_is_bidi(cp) && wn_text_is_unsafe(cp));
+	for (int32_t cp = 0x2066; cp <= 0x2069; cp++)
+		cr_expect(wn_text_is_bidi(cp) && wn_text_is_unsafe(cp));
+	cr_expect_not(wn_text_is_bidi(0x2029));
+	cr_expect_not(wn_text_is_bidi(0x206A));
+	cr_expect_not(wn_text_is_unsafe('a'));
+}
+
+Test(text, width)
+{
+	static const struct {
+		const char *s;
+		int width;
+	} cases[] = {
+		{ .s = "", .width = 0 },
+		{ .s = "abc", .width = 3 },
+		{ .s = "é", .width = 1 },
+		{ .s = "e\xCC\x81", .width = 1 },
+		{ .s = "—", .width = 1 },
+		{ .s = "日本", .width = 4 },
+		{ .s = "😀", .width = 2 },
+		{ .s = "👨\u200D👩\u200D👧", .width = 6 },
+		{ .s = "한국어", .width = 6 },
+		{ .s = "ＡＢ", .width = 4 },
+		{ .s = "\x1b[31m", .width = 5 },
+		{ .s = "\xC2\x9B", .width = 1 },
+		{ .s = "\xC3", .width = 1 },
+		{ .s = "\xFF", .width = 1 },
+		{ .s = "\xC0\xAF", .width = 2 },
+		{ .s = "\xED\xA0\x80", .width = 3 },
+		{ .s = "x\u202Ey", .width = 3 },
+		{ .s = "a\tb", .width = 3 },
+		{ .s = "a\nb", .width = 3 },
+		{ .s = "\u200B", .width = 0 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++)
+		cr_expect_eq(wn_text_width(cases[i].s), cases[i].width,
+		             "case %zu (%s)", i, cases[i].s);
+	cr_expect_eq(wn_text_width(NULL), 0);
+}
+
+Test(text, width_ascii_mode)
+{
+	static const struct {
+		const char *s;
+		int width;
+	} cases[] = {
+		{ .s = "—", .width = 2 },
+		{ .s = "…", .width = 3 },
+		{ .s = "日本", .width = 2 },
+		{ .s = "e\xCC\x81", .width = 1 },
+		{ .s = "\x1b", .width = 1 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++)
+		cr_expect_eq(wn_text_width_n(cases[i].s, strlen(cases[i].s),
+		                             WN_TEXT_ASCII),
+		             cases[i].width, "case %zu", i);
+}
+
+Test(text, width_does_not_depend_on_locale)
+{
+	setlocale(LC_ALL, "C");
+	cr_expect_eq(wn_text_width("日本 é"), 6);
+	setlocale(LC_ALL, "C.UTF-8");
+	cr_expect_eq(wn_text_width("日本 é"), 6);
+}
+
+/* ---- validation ------------------------------------------------------ */
+
+Test(text, check_note)
+{
+	static const struct {
+		const char *s;
+		size_t len;       /* 0: strlen */
+		size_t max;       /* 0: default */
+		int code;
+		const char *msg1, *msg2;  /* substrings of the message */
+	} cases[] = {
+		{ .s = "hello\nworld\twith a tab", .code = WN_OK },
+		{ .s = "é — 日本 😀 e\xCC\x81", .code = WN_OK },
+		{ .s = "\u202Eabc", .code = WN_OK },  /* bidi: kept, neutralised */
+		{ .s = "abc\xC3", .code = WN_DATAERR, .msg1 = "UTF-8",
+		  .msg2 = "0xC3 at offset 3" },
+		{ .s = "\xFF", .code = WN_DATAERR, .msg1 = "0xFF at offset 0" },
+		{ .s = "ab\xC0\xAF", .code = WN_DATAERR, .msg1 = "offset 2" },
+		{ .s = "é\xED\xA0\x80", .code = WN_DATAERR, .msg1 = "0xED at offset 2" },
+		{ .s = "a\0b", .len = 3, .code = WN_DATAERR, .msg1 = "NUL",
+		  .msg2 = "offset 1" },
+		{ .s = "x\x1b[31m", .code = WN_DATAERR, .msg1 = "U+001B",
+		  .msg2 = "offset 1" },
+		{ .s = "\xC2\x9B", .code = WN_DATAERR, .msg1 = "U+009B" },
+		{ .s = "a\rb", .code = WN_DATAERR, .msg1 = "U+000D" },
+		{ .s = "\x7F", .code = WN_DATAERR, .msg1 = "U+007F" },
+		{ .s = "abcdef", .max = 5, .code = WN_DATAERR, .msg1 = "too long",
+		  .msg2 = "6 bytes" },
+		{ .s = "abcde", .max = 5, .code = WN_OK },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		struct wn_err err = { 0 };
+		size_t len = slen(cases[i].s, cases[i].len);
+		int rc = wn_text_check_note(cases[i].s, len, cases[i].max, &err);
+		cr_expect_eq(rc, cases[i].code, "case %zu: %s", i, err.msg);
+		if (cases[i].msg1)
+			cr_expect(strstr(err.msg, cases[i].msg1), "case %zu: %s", i, err.msg);
+		if (cases[i].msg2)
+			cr_expect(strstr(err.msg, cases[i].msg2), "case %zu: %s", i, err.msg);
+		cr_expect_eq(wn_text_check_note(cases[i].s, len, cases[i].max, NULL),
+		             cases[i].code);
+	}
+}
+
+Test(text, check_note_default_limit)
+{
+	char *s = malloc(WN_TEXT_NOTE_MAX + 1);
+	cr_assert(s);
+	memset(s, 'a', WN_TEXT_NOTE_MAX + 1);
+	struct wn_err err = { 0 };
+	cr_expect_eq(wn_text_check_note(s, WN_TEXT_NOTE_MAX, 0, &err), WN_OK);
+	cr_expect_eq(wn_text_check_note(s, WN_TEXT_NOTE_MAX + 1, 0, &err),
+	             WN_DATAERR);
+	cr_expect(strstr(err.msg, "65537 bytes; at most 65536"), "%s", err.msg);
+	free(s);
+}
+
+Test(text, normalize_newlines)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ .in = "a\r\nb\rc\n", .out = "a\nb\nc\n" },
+		{ .in = "\r\r\n", .out = "\n\n" },
+		{ .in = "no change", .out = "no change" },
+		{ .in = "", .out = "" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		char buf[32];
+		strcpy(buf, cases[i].in);
+		size_t n = wn_text_normalize_newlines(buf, strlen(buf));
+		cr_expect_str_eq(buf, cases[i].out, "case %zu", i);
+		cr_expect_eq(n, strlen(cases[i].out), "case %zu", i);
+	}
+}
+
+Test(text, check_name)
+{
+	static const struct {
+		const char *s;
+		int code;
+		const char *out;  /* when WN_OK */
+		const char *msg;  /* substring when not */
+	} cases[] = {
+		{ .s = "  Brain zaps  ", .code = WN_OK, .out = "Brain zaps" },
+		{ .s = "nausea", .code = WN_OK, .out = "nausea" },
+		{ .s = "日本語", .code = WN_OK, .out = "日本語" },
+		{ .s = "cafe\xCC\x81", .code = WN_OK, .out = "cafe\xCC\x81" },
+		{ .s = "", .code = WN_DATAERR, .msg = "empty" },
+		{ .s = "    ", .code = WN_DATAERR, .msg = "empty" },
+		{ .s = "a\tb", .code = WN_DATAERR, .msg = "U+0009" },
+		{ .s = "\x1b[31mred", .code = WN_DATAERR, .msg = "U+001B" },
+		{ .s = "x\u202E", .code = WN_DATAERR, .msg = "U+202E" },
+		{ .s = "ab\xC3", .code = WN_DATAERR, .msg = "offset 2" },
+		{ .s = "  \xFF", .code = WN_DATAERR, .msg = "offset 2" },
+		{ .s = "\u200B", .code = WN_DATAERR, .msg = "visible" },
+		{ .s = "日日日日日日日日日日日日日日日日日日日日日日", /* 66 bytes */
+		  .code = WN_DATAERR, .msg = "too long" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		char out[WN_TEXT_NAME_MAX + 1] = "junk";
+		struct wn_err err = { 0 };
+		int rc = wn_text_check_name(cases[i].s, out, sizeof out, &err);
+		cr_expect_eq(rc, cases[i].code, "case %zu: %s", i, err.msg);
+		if (cases[i].code == WN_OK)
+			cr_expect_str_eq(out, cases[i].out, "case %zu", i);
+		else {
+			cr_expect_str_eq(out, "", "case %zu", i);
+			cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
+		}
+	}
+}
+
+Test(text, check_name_length_limit)
+{
+	char in[WN_TEXT_NAME_MAX + 8], out[WN_TEXT_NAME_MAX + 1];
+
+	memset(in, 'a', WN_TEXT_NAME_MAX);
+	in[WN_TEXT_NAME_MAX] = '\0';
+	cr_expect_eq(wn_text_check_name(in, out, sizeof out, NULL), WN_OK);
+	cr_expect_eq(strlen(out), WN_TEXT_NAME_MAX);
+	strcat(in, "a");
+	cr_expect_eq(wn_text_check_name(in, out, sizeof out, NULL), WN_DATAERR);
+	/* surrounding spaces do not count */
+	in[WN_TEXT_NAME_MAX] = '\0';
+	char padded[WN_TEXT_NAME_MAX + 16];
+	snprintf(padded, sizeof padded, "  %s  ", in);
+	cr_expect_eq(wn_text_check_name(padded, out, sizeof out, NULL), WN_OK);
+	/* a small output buffer limits the name too */
+	char small[4];
+	cr_expect_eq(wn_text_check_name("abc", small, sizeof small, NULL), WN_OK);
+	cr_expect_eq(wn_text_check_name("abcd", small, sizeof small, NULL),
+	             WN_DATAERR);
+	cr_expect_eq(wn_text_check_name("ok", NULL, 0, NULL), WN_OK);
+}
+
+/* ---- sanitize -------------------------------------------------------- */
+
+#define RP "\xEF\xBF\xBD"  /* U+FFFD */
+
+Test(text, sanitize)
+{
+	static const struct {
+		const char *s;
+		size_t len;  /* 0: strlen */
+		bool keep_nl;
+		const char *want;
+	} cases[] = {
+		{ .s = "", .want = "" },
+		{ .s = "plain", .want = "plain" },
+		{ .s = "é — 日本 😀", .want = "é — 日本 😀" },
+		{ .s = "e\xCC\x81", .want = "e\xCC\x81" },
+		{ .s = "\x1b[31mred\x1b[0m", .want = RP "[31mred" RP "[0m" },
+		{ .s = "\xC2\x9B" "31m", .want = RP "31m" },
+		{ .s = "a\xC3", .want = "a" RP },
+		{ .s = "a\xC3" "b", .want = "a" RP "b" },
+		{ .s = "\xFF", .want = RP },
+		{ .s = "\xC0\xAF", .want = RP RP },
+		{ .s = "\xED\xA0\x80", .want = RP RP RP },
+		{ .s = "\xF4\x90\x80\x80", .want = RP RP RP RP },
+		{ .s = "\x7F\r\a\b", .want = RP RP RP RP },
+		{ .s = "a\0b", .len = 3, .want = "a" RP "b" },
+		{ .s = "a\tb", .want = "a b" },
+		{ .s = "a\nb", .want = "a b" },
+		{ .s = "a\nb", .keep_nl = true, .want = "a\nb" },
+		{ .s = "x\u202Ey\u202C", .want = "x" RP "y" RP },
+		{ .s = "\u2066\u2067\u2068\u2069", .want = RP RP RP RP },
+		{ .s = "\u202A\u202B\u202D", .want = RP RP RP },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		size_t len = slen(cases[i].s, cases[i].len);
+		char *out = wn_text_sanitize(cases[i].s, len, cases[i].keep_nl);
+		cr_assert(out);
+		cr_expect_str_eq(out, cases[i].want, "case %zu", i);
+		free(out);
+	}
+}
+
+Test(text, sanitize_ascii)
+{
+	static const struct {
+		const char *s;
+		unsigned flags;
+		const char *want;
+	} cases[] = {
+		{ .s = "— – “q” ‘q’ …", .want = "-- - \"q\" 'q' ..." },
+		{ .s = "café naïve Ærø", .want = "cafe naive AEro" },
+		{ .s = "e\xCC\x81", .want = "e" },
+		{ .s = "日本", .want = "??" },
+		{ .s = "😀", .want = "?" },
+		{ .s = "\x1b[31m", .want = "?[31m" },
+		{ .s = "\xFF\xC0\xAF", .want = "???" },
+		{ .s = "5 µg ± 1 × 2", .want = "5 ug +/- 1 x 2" },
+		{ .s = "Straße", .want = "Strasse" },
+		{ .s = "a\nb", .want = "a b" },
+		{ .s = "a\nb", .flags = WN_TEXT_KEEP_NL, .want = "a\nb" },
+		{ .s = "x\u202Ey", .want = "x?y" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		struct wn_buf b;
+		wn_buf_init(&b);
+		int rc = wn_text_sanitize_to(&b, cases[i].s, strlen(cases[i].s),
+		                             WN_TEXT_ASCII | cases[i].flags);
+		cr_expect_eq(rc, WN_OK);
+		cr_expect_str_eq(b.s, cases[i].want, "case %zu", i);
+		wn_buf_free(&b);
+	}
+	char *a = wn_text_to_ascii("“x”\n—", strlen("“x”\n—"));
+	cr_assert(a);
+	cr_expect_str_eq(a, "\"x\"\n--");
+	free(a);
+}
+
+Test(text, sanitize_properties_on_random_text)
+{
+	char in[256];
+
+	for (int iter = 0; iter < 3000; iter++) {
+		size_t len = random_text(in, sizeof in);
+		char *one = wn_text_sanitize(in, len, false);
+		char *multi = wn_text_sanitize(in, len, true);
+		char *ascii = wn_text_to_ascii(in, len);
+		cr_assert(one && multi && ascii);
+		cr_assert(terminal_safe(one, strlen(one), false), "iter %d", iter);
+		cr_assert(terminal_safe(multi, strlen(multi), true), "iter %d", iter);
+		for (const char *p = ascii; *p; p++)
+			cr_assert(*p == '\n' || (*p >= 0x20 && *p < 0x7F), "iter %d", iter);
+		/* widths describe what is printed */
+		cr_assert_eq(wn_text_width_n(in, len, 0), wn_text_width(one),
+		             "iter %d", iter);
+		char *ascii1 = wn_text_to_ascii(one, strlen(one));
+		cr_assert_eq((size_t)wn_text_width_n(in, len, WN_TEXT_ASCII),
+		             strlen(ascii1), "iter %d", iter);
+		free(one);
+		free(multi);
+		free(ascii);
+		free(ascii1);
+	}
+}
+
+/* ---- fit and pad ----------------------------------------------------- */
+
+#define ELL "\xE2\x80\xA6"
+
+Test(text, fit)
+{
+	static const struct {
+		const char *s;
+		int cols;
+		size_t outsz;  /* 0: 64 */
+		bool ascii;
+		const char *want;
+		size_t width;
+	} cases[] = {
+		{ .s = "hello", .cols = 10, .want = "hello", .width = 5 },
+		{ .s = "hello", .cols = 5, .want = "hello", .width = 5 },
+		{ .s = "hello world", .cols = 5, .want = "hell" ELL, .width = 5 },
+		{ .s = "hello world", .cols = 5, .ascii = true, .want = "he...",
+		  .width = 5 },
+		{ .s = "日本語", .cols = 4, .want = "日" ELL, .width = 3 },
+		{ .s = "日本語", .cols = 5, .want = "日本" ELL, .width = 5 },
+		{ .s = "日本語", .cols = 6, .want = "日本語", .width = 6 },
+		{ .s = "日本語", .cols = 1, .want = ELL, .width = 1 },
+		{ .s = "日本語", .cols = 4, .ascii = true, .want = "???", .width = 3 },
+		{ .s = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81", .cols = 2,
+		  .want = "e\xCC\x81" ELL, .width = 2 },
+		{ .s = "ab", .cols = 0, .want = "", .width = 0 },
+		{ .s = "ab", .cols = -3, .want = "", .width = 0 },
+		{ .s = "abc", .cols = 1, .want = ELL, .width = 1 },
+		{ .s = "abcd", .cols = 2, .ascii = true, .want = "..", .width = 2 },
+		{ .s = "abcd", .cols = 1, .ascii = true, .want = ".", .width = 1 },
+		{ .s = "\x1b[31mred", .cols = 4, .want = RP "[3" ELL, .width = 4 },
+		{ .s = "a\nb", .cols = 5, .want = "a b", .width = 3 },
+		{ .s = "— x", .cols = 2, .ascii = true, .want = "..", .width = 2 },
+		{ .s = "hello world", .cols = 20, .outsz = 5, .want = "h" ELL,
+		  .width = 2 },
+		{ .s = "hello", .cols = 20, .outsz = 6, .want = "hello", .width = 5 },
+		{ .s = "日本", .cols = 20, .outsz = 6, .want = ELL, .width = 1 },
+		{ .s = "hello", .cols = 20, .outsz = 3, .want = "..", .width = 2 },
+		{ .s = "hello", .cols = 20, .outsz = 1, .want = "", .width = 0 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		char out[64];
+		memset(out, 'X', sizeof out);
+		size_t sz = cases[i].outsz ? cases[i].outsz : sizeof out;
+		size_t w = wn_text_fit(cases[i].s, cases[i].cols, out, sz,
+		                       cases[i].ascii);
+		cr_expect_str_eq(out, cases[i].want, "case %zu", i);
+		cr_expect_eq(w, cases[i].width, "case %zu", i);
+	}
+	char none[1] = { 'X' };
+	cr_expect_eq(wn_text_fit("abc", 5, none, 0, false), 0);
+	cr_expect_eq(none[0], 'X');
+}
+
+Test(text, fit_properties)
+{
+	static const char *const texts[] = {
+		"Brain zaps — 日本語 e\xCC\x81 😀 \x1b[1m \xFF end",
+		"日本語日本語日本語",
+		"e\xCC\x81\xCC\x81\xCC\x81 \xCC\x81",
+		"a\tb\nc\u202Ed",
+	};
+	static const size_t sizes[] = { 1, 2, 3, 4, 5, 7, 8, 16, 64, 256 };
+
+	for (size_t t = 0; t < NELEM(texts); t++) {
+		char *one = wn_text_sanitize(texts[t], strlen(texts[t]), false);
+		cr_assert(one);
+		for (int ascii = 0; ascii <= 1; ascii++) {
+			char *full = ascii ? wn_text_to_ascii(one, strlen(one)) : NULL;
+			const char *whole = ascii ? full : one;
+			int full_w = wn_text_width(whole);
+			for (int cols = 0; cols <= 40; cols++) {
+				for (size_t z = 0; z < NELEM(sizes); z++) {
+					char out[256];
+					size_t w = wn_text_fit(texts[t], cols, out, sizes[z], ascii);
+					size_t n = strlen(out);
+					cr_assert_lt(n, sizes[z]);
+					cr_assert(terminal_safe(out, n, false), "t%zu c%d", t, cols);
+					cr_assert_eq((size_t)wn_text_width(out), w, "t%zu c%d", t, cols);
+					cr_assert_leq(w, (size_t)cols);
+					if (full_w <= cols && strlen(whole) < sizes[z])
+						cr_assert_str_eq(out, whole, "t%zu c%d", t, cols);
+					else if (cols > 0 && sizes[z] > 1)
+						cr_assert(strlen(out) > 0, "t%zu c%d", t, cols);
+				}
+			}
+			free(full);
+		}
+		free(one);
+	}
+}
+
+Test(text, pad)
+{
+	static const struct {
+		const char *s;
+		int cols;
+		unsigned flags;
+		const char *want;
+	} cases[] = {
+		{ .s = "日本", .cols = 6, .want = "日本  " },
+		{ .s = "日本", .cols = 6, .flags = WN_TEXT_ALIGN_RIGHT, .want = "  日本" },
+		{ .s = "日本", .cols = 6, .flags = WN_TEXT_ALIGN_CENTER, .want = " 日本 " },
+		{ .s = "ab", .cols = 5, .flags = WN_TEXT_ALIGN_CENTER, .want = " ab  " },
+		{ .s = "e\xCC\x81", .cols = 3, .flags = WN_TEXT_ALIGN_RIGHT,
+		  .want = "  e\xCC\x81" },
+		{ .s = "hello world", .cols = 5, .want = "hell" ELL },
+		{ .s = "日本語", .cols = 4, .want = "日" ELL " " },
+		{ .s = "—", .cols = 4, .flags = WN_TEXT_ASCII | WN_TEXT_ALIGN_RIGHT,
+		  .want = "  --" },
+		{ .s = "\x1b[2J", .cols = 5, .want = RP "[2J " },
+		{ .s = "", .cols = 3, .want = "   " },
+		{ .s = "x", .cols = 0, .want = "" },
+		{ .s = "x", .cols = 40, .flags = WN_TEXT_ALIGN_RIGHT,
+		  .want = "                                       x" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		struct wn_buf b;
+		wn_buf_init(&b);
+		wn_buf_adds(&b, "|");
+		int w = wn_text_pad(&b, cases[i].s, cases[i].cols, cases[i].flags);
+		cr_expect_eq(w, cases[i].cols > 0 ? cases[i].cols : 0, "case %zu", i);
+		cr_expect_str_eq(b.s + 1, cases[i].want, "case %zu", i);
+		cr_expect_eq(wn_text_width_n(b.s + 1, b.len - 1, 0), w, "case %zu", i);
+		wn_buf_free(&b);
+	}
+}
+
+/* ---- wrap ------------------------------------------------------------ */
+
+/* The wrapped lines of s joined with '|'. */
+static void joined(const char *s, const struct wn_text_line *l, size_t n,
+                   struct wn_buf *b)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			wn_buf_addc(b, '|');
+		wn_buf_add(b, s + l[i].off, l[i].len);
+	}
+}
+
+Test(text, wrap)
+{
+	static const struct {
+		const char *s;
+		int cols;
+		const char *want;
+	} cases[] = {
+		{ .s = "hello world", .cols = 5, .want = "hello|world" },
+		{ .s = "hello world", .cols = 6, .want = "hello |world" },
+		{ .s = "hello world", .cols = 11, .want = "hello world" },
+		{ .s = "a b c", .cols = 3, .want = "a b|c" },
+		{ .s = "one two three four", .cols = 9, .want = "one two |three |four" },
+		{ .s = "abcdefgh", .cols = 3, .want = "abc|def|gh" },
+		{ .s = "日本語", .cols = 3, .want = "日|本|語" },
+		{ .s = "日本語", .cols = 4, .want = "日本|語" },
+		{ .s = "日本語", .cols = 1, .want = "日|本|語" },
+		{ .s = "ab日", .cols = 3, .want = "ab|日" },
+		{ .s = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81", .cols = 2,
+		  .want = "e\xCC\x81" "e\xCC\x81|e\xCC\x81" },
+		{ .s = "tab\there", .cols = 4, .want = "tab\t|here" },
+		{ .s = "  x", .cols = 1, .want = " |x" },
+		{ .s = "", .cols = 10, .want = "" },
+		{ .s = "a\n\nb", .cols = 10, .want = "a||b" },
+		{ .s = "a\n", .cols = 10, .want = "a|" },
+		{ .s = "ab cd", .cols = 0, .want = "a|b|c|d" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		struct wn_text_line lines[16];
+		struct wn_buf b;
+		size_t n = wn_text_wrap(cases[i].s, cases[i].cols, lines, NELEM(lines));
+		cr_assert_leq(n, NELEM(lines));
+		wn_buf_init(&b);
+		joined(cases[i].s, lines, n, &b);
+		cr_expect_str_eq(b.s, cases[i].want, "case %zu", i);
+		wn_buf_free(&b);
+		cr_expect_eq(wn_text_wrap(cases[i].s, cases[i].cols, NULL, 0), n);
+		for (size_t k = 0; k < n; k++)
+			cr_expect_eq(lines[k].width,
+			             wn_text_width_n(cases[i].s + lines[k].off, lines[k].len, 0),
+			             "case %zu line %zu", i, k);
+	}
+}
+
+Test(text, wrap_fills_at_most_max_lines)
+{
+	struct {
+		struct wn_text_line l[2];
+		struct wn_text_line guard;
+	} box = { .guard = { 99, 99, 99 } };
+
+	size_t n = wn_text_wrap("aa bb cc dd ee", 2, box.l, 2);
+	cr_expect_eq(n, 5);
+	cr_expect_eq(box.guard.off, 99);  /* nothing written past max_lines */
+	cr_expect_eq(box.l[0].off, 0);
+	cr_expect_eq(box.l[1].off, 3);
+	cr_expect_eq(box.l[1].len, 2);
+}
+
+/* Invariants of a wrap of s at cols. */
+static void check_wrap(const char *s, int cols)
+{
+	size_t len = strlen(s), n = wn_text_wrap(s, cols, NULL, 0);
+	struct wn_text_line *l = calloc(n, sizeof *l);
+	cr_assert(l);
+	cr_assert_eq(wn_text_wrap(s, cols, l, n), n);
+	cr_assert_eq(l[0].off, 0);
+	cr_assert_eq(l[n - 1].off + l[n - 1].len, len, "cols %d", cols);
+	for (size_t i = 0; i < n; i++) {
+		size_t end = l[i].off + l[i].len;
+		cr_assert_eq(l[i].width, wn_text_width_n(s + l[i].off, l[i].len, 0));
+		bool one_char = wn_text_next_char(s, l[i].off) >= end;
+		cr_assert(l[i].width <= cols || one_char, "cols %d line %zu", cols, i);
+		if (l[i].len > 0)
+			cr_assert_eq(wn_text_next_char(s, wn_text_prev_char(s, end)), end,
+			             "line end inside a character, cols %d", cols);
+		if (i + 1 == n)
+			break;
+		/* between two lines: nothing, or one dropped space or newline */
+		if (l[i + 1].off == end) {
+			cr_assert_gt(l[i].len, 0);
+			continue;
+		}
+		cr_assert(s[end] == ' ' || s[end] == '\t' || s[end] == '\n',
+		          "cols %d line %zu", cols, i);
+		cr_assert_eq(wn_text_next_char(s, end), l[i + 1].off,
+		             "cols %d line %zu", cols, i);
+	}
+	free(l);
+}
+
+static const char wrap_text[] =
+	"Woke at 4am — brain zaps again 日本語のテキスト, e\xCC\x81te\xCC\x81. "
+	"Supercalifragilisticexpialidocious 😀😀😀\n\nSecond paragraph\tafter "
+	"a blank line;  two spaces 0123456789012345678901234567890123456789 end\n";
+
+Test(text, wrap_properties_every_width)
+{
+	for (int cols = 1; cols <= 80; cols++)
+		check_wrap(wrap_text, cols);
+}
+
+Test(text, wrap_properties_on_random_text)
+{
+	char in[256];
+
+	for (int iter = 0; iter < 2000; iter++) {
+		random_text(in, sizeof in);
+		check_wrap(in, 1 + (int)(rng() % 12));
+	}
+}
+
+Test(text, wrap_wide_char_at_the_boundary)
+{
+	for (int cols = 1; cols <= 80; cols++) {
+		char s[128];
+		memset(s, 'a', (size_t)cols - 1);
+		strcpy(s + cols - 1, "日b");
+		struct wn_text_line l[4];
+		size_t n = wn_text_wrap(s, cols, l, NELEM(l));
+		size_t first = cols >= 2 ? 1 : 0;  /* the line holding 日 */
+		if (cols >= 2) {
+			cr_assert_eq(l[0].len, (size_t)cols - 1, "cols %d", cols);
+			cr_assert_eq(l[0].width, cols - 1);
+		}
+		cr_assert_eq(l[first].off, (size_t)cols - 1, "cols %d", cols);
+		cr_assert_eq(memcmp(s + l[first].off, "日", 3), 0, "cols %d", cols);
+		cr_assert_eq(n, cols <= 2 ? first + 2 : first + 1, "cols %d", cols);
+		for (size_t i = 0; i < n; i++)
+			cr_assert(l[i].width <= (cols < 2 ? 2 : cols), "cols %d", cols);
+	}
+}
+
+Test(text, wrap_locate_and_offset_round_trip)
+{
+	static const char s[] = "ab 日本 e\xCC\x81x\nline two here 😀ok";
+	struct wn_text_line l[64];
+
+	for (int cols = 1; cols <= 20; cols++) {
+		size_t n = wn_text_wrap(s, cols, l, NELEM(l));
+		cr_assert_leq(n, NELEM(l));
+		for (size_t pos = 0;; pos = wn_text_next_char(s, pos)) {
+			struct wn_text_pos at = wn_text_wrap_locate(s, l, n, pos);
+			cr_assert_lt(at.line, n);
+			cr_assert_leq(at.col, l[at.line].width, "cols %d pos %zu", cols, pos);
+			if (pos < l[at.line].off + l[at.line].len)
+				cr_assert_eq(wn_text_wrap_offset(s, l, n, at), pos,
+				             "cols %d pos %zu", cols, pos);
+			if (!s[pos])
+				break;
+		}
+	}
+}
+
+Test(text, wrap_locate_and_offset_cases)
+{
+	struct wn_text_line l[8];
+	size_t n = wn_text_wrap("abcdef", 3, l, NELEM(l));  /* soft: abc|def */
+	struct wn_text_pos at = wn_text_wrap_locate("abcdef", l, n, 3);
+	cr_expect(at.line == 1 && at.col == 0);
+	at = wn_text_wrap_locate("abcdef", l, n, 6);
+	cr_expect(at.line == 1 && at.col == 3);
+	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
+	             (struct wn_text_pos){ 0, 3 }), 2);
+	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
+	             (struct wn_text_pos){ 0, 99 }), 2);
+	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
+	             (struct wn_text_pos){ 1, 99 }), 6);
+	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
+	             (struct wn_text_pos){ 7, 0 }), 6);
+
+	n = wn_text_wrap("hello world", 5, l, NELEM(l));  /* dropped space */
+	at = wn_text_wrap_locate("hello world", l, n, 5);
+	cr_expect(at.line == 0 && at.col == 5);
+	cr_expect_eq(wn_text_wrap_offset("hello world", l, n, at), 5);
+
+	n = wn_text_wrap("ab\ncd", 10, l, NELEM(l));     /* on the newline */
+	at = wn_text_wrap_locate("ab\ncd", l, n, 2);
+	cr_expect(at.line == 0 && at.col == 2);
+	cr_expect_eq(wn_text_wrap_offset("ab\ncd", l, n, at), 2);
+
+	n = wn_text_wrap("日本", 10, l, NELEM(l));     /* inside a wide char */
+	cr_expect_eq(wn_text_wrap_offset("日本", l, n, (struct wn_text_pos){ 0, 3 }), 3);
+	at = wn_text_wrap_locate("日本", l, 0, 3);
+	cr_expect(at.line == 0 && at.col == 0);
+	cr_expect_eq(wn_text_wrap_offset("日本", l, 0, at), 0);
+}
+
+/* ---- cursor steps ---------------------------------------------------- */
+
+Test(text, prev_next_over_each_character)
+{
+	static const struct {
+		const char *ch;
+		size_t step;  /* bytes one step takes, both ways */
+	} cases[] = {
+		{ .ch = "é", .step = 2 },
+		{ .ch = "—", .step = 3 },
+		{ .ch = "日", .step = 3 },
+		{ .ch = "😀", .step = 4 },
+		{ .ch = "e\xCC\x81", .step = 3 },
+		{ .ch = "e\xCC\x81\xCC\xA3", .step = 5 },
+		{ .ch = "❤\xEF\xB8\x8F", .step = 6 },  /* with VS16 */
+		{ .ch = "\xFF", .step = 1 },
+		{ .ch = "\xC3", .step = 1 },
+		{ .ch = "\xED\xA0\x80", .step = 1 },
+		{ .ch = "\xF0\x9F\x98", .step = 1 },
+		{ .ch = "\x80\x80", .step = 1 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		char s[32];
+		snprintf(s, sizeof s, "a%sb", cases[i].ch);
+		size_t end = 1 + strlen(cases[i].ch);
+		cr_expect_eq(wn_text_next_char(s, 1), 1 + cases[i].step, "case %zu", i);
+		cr_expect_eq(wn_text_prev_char(s, end), end - cases[i].step,
+		             "case %zu", i);
+		cr_expect_eq(wn_text_next_char(s, end), end + 1, "case %zu", i);
+		cr_expect_eq(wn_text_prev_char(s, 1), 0, "case %zu", i);
+	}
+	cr_expect_eq(wn_text_prev_char("abc", 0), 0);
+	cr_expect_eq(wn_text_next_char("abc", 3), 3);
+	/* a mark after a newline does not join it */
+	cr_expect_eq(wn_text_prev_char("a\n\xCC\x81", 4), 2);
+	cr_expect_eq(wn_text_next_char("a\n\xCC\x81", 1), 2);
+}
+
+Test(text, backspace_removes_whole_characters)
+{
+	static const char *const removed[] = {
+		"\xFF", "e\xCC\x81", "😀", "日", "—", "é", "x",
+	};
+	char s[64] = "xé—日😀e\xCC\x81\xFF";
+
+	for (size_t i = 0; i < NELEM(removed); i++) {
+		size_t end = strlen(s), p = wn_text_prev_char(s, end);
+		cr_assert_str_eq(s + p, removed[i], "step %zu", i);
+		s[p] = '\0';
+		cr_assert(wn_text_valid_utf8(s, p), "step %zu", i);
+	}
+	cr_expect_str_eq(s, "");
+}
+
+Test(text, forward_and_backward_steps_agree)
+{
+	char in[256];
+
+	for (int iter = 0; iter < 3000; iter++) {
+		size_t len = random_text(in, sizeof in), fwd[256], k = 0;
+		for (size_t p = 0; p < len; p = wn_text_next_char(in, p))
+			fwd[k++] = p;
+		for (size_t p = len; p > 0;) {
+			p = wn_text_prev_char(in, p);
+			cr_assert_gt(k, 0, "iter %d", iter);
+			cr_assert_eq(p, fwd[--k], "iter %d", iter);
+		}
+		cr_assert_eq(k, 0, "iter %d", iter);
+	}
+}
+
+/* ---- buffer ---------------------------------------------------------- */
+
+Test(text, buf_basics)
+{
+	struct wn_buf b;
+
+	wn_buf_init(&b);
+	cr_expect_str_eq(b.s, "");
+	cr_expect_eq(b.len, 0);
+	cr_expect_eq(wn_buf_adds(&b, "abc"), WN_OK);
+	cr_expect_eq(wn_buf_addc(&b, 'd'), WN_OK);
+	cr_expect_eq(wn_buf_addf(&b, "%d-%s", 42, "x"), WN_OK);
+	cr_expect_str_eq(b.s, "abcd42-x");
+	cr_expect_eq(b.len, 8);
+	wn_buf_reset(&b);
+	cr_expect_str_eq(b.s, "");
+	cr_expect_eq(wn_buf_add(&b, "a\0b", 3), WN_OK);
+	cr_expect_eq(b.len, 3);
+	cr_expect_eq(memcmp(b.s, "a\0b", 4), 0);
+	char *s = wn_buf_detach(&b);
+	cr_assert(s);
+	cr_expect_eq(memcmp(s, "a\0b", 4), 0);
+	free(s);
+	cr_expect_str_eq(b.s, "");
+	cr_expect_eq(b.len, 0);
+	s = wn_buf_detach(&b);  /* empty: still a string to free */
+	cr_assert(s);
+	cr_expect_str_eq(s, "");
+	free(s);
+	wn_buf_free(&b);
+}
+
+Test(text, buf_zeroed_and_large)
+{
+	struct wn_buf b = { 0 };
+	char big[5000];
+
+	memset(big, 'q', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	cr_expect_eq(wn_buf_addf(&b, "<%s>", big), WN_OK);
+	cr_expect_eq(b.len, sizeof big + 1);
+	cr_expect_eq(b.s[0], '<');
+	cr_expect_eq(b.s[b.len - 1], '>');
+	cr_expect_eq(b.s[b.len], '\0');
+	for (int i = 0; i < MB; i++)
+		wn_buf_addc(&b, (char)('a' + i % 26));
+	cr_expect_not(b.failed);
+	cr_expect_eq(b.len, sizeof big + 1 + MB);
+	cr_expect_eq(b.s[b.len - 1], (char)('a' + (MB - 1) % 26));
+	wn_buf_free(&b);
+	cr_expect_eq(b.len, 0);
+	cr_expect_str_eq(b.s, "");
+}
+
+/* ---- distance and suggestions ---------------------------------------- */
+
+Test(text, distance)
+{
+	static const struct {
+		const char *a, *b;
+		int d;
+	} cases[] = {
+		{ .a = "", .b = "", .d = 0 },
+		{ .a = "abc", .b = "", .d = 3 },
+		{ .a = "", .b = "abc", .d = 3 },
+		{ .a = "abc", .b = "abc", .d = 0 },
+		{ .a = "NAUSEA", .b = "nausea", .d = 0 },
+		{ .a = "kitten", .b = "sitting", .d = 3 },
+		{ .a = "ab", .b = "ba", .d = 1 },
+		{ .a = "anxeity", .b = "anxiety", .d = 1 },
+		{ .a = "dizzyness", .b = "dizziness", .d = 1 },
+		{ .a = "Dizzyness", .b = "DIZZINESS", .d = 1 },
+		{ .a = "brain zap", .b = "brain zaps", .d = 1 },
+		{ .a = "é", .b = "e", .d = 1 },
+		{ .a = "É", .b = "é", .d = 1 },  /* only ASCII case folds */
+		{ .a = "日本", .b = "日本語", .d = 1 },
+		{ .a = "ca", .b = "abc", .d = 3 },  /* no edits of swapped pairs */
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		cr_expect_eq(wn_text_distance(cases[i].a, cases[i].b), cases[i].d,
+		             "case %zu", i);
+		cr_expect_eq(wn_text_distance(cases[i].b, cases[i].a), cases[i].d,
+		             "case %zu reversed", i);
+	}
+}
+
+Test(text, suggest)
+{
+	static const char *const cands[] = {
+		"dizziness", "brain zaps", "nausea", "insomnia", "irritability",
+		"tinnitus", "headache", "akathisia", "anxiety",
+	};
+	static const struct {
+		const char *word;
+		size_t n;
+		const char *first;
+	} cases[] = {
+		{ .word = "dizzyness", .n = 1, .first = "dizziness" },
+		{ .word = "brain zap", .n = 1, .first = "brain zaps" },
+		{ .word = "zaps", .n = 1, .first = "brain zaps" },
+		{ .word = "NAUSEA", .n = 1, .first = "nausea" },
+		{ .word = "tinitus", .n = 1, .first = "tinnitus" },
+		{ .word = "anxeity", .n = 1, .first = "anxiety" },
+		{ .word = "ins", .n = 1, .first = "insomnia" },
+		{ .word = "in", .n = 0 },
+		{ .word = "xyzzy", .n = 0 },
+		{ .word = "", .n = 0 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		const char *out[4] = { 0 };
+		size_t n = wn_text_suggest(cases[i].word, cands, NELEM(cands), out, 4);
+		cr_expect_eq(n, cases[i].n, "case %zu (%s)", i, cases[i].word);
+		if (cases[i].n)
+			cr_expect_str_eq(out[0], cases[i].first, "case %zu", i);
+	}
+}
+
+Test(text, suggest_ranks_best_first)
+{
+	static const char *const cands[] = { "abce", "abcd", "abc", NULL, "xbcd" };
+	const char *out[WN_TEXT_SUGGEST_MAX + 4];
+
+	size_t n = wn_text_suggest("abc", cands, NELEM(cands), out, 2);
+	cr_assert_eq(n, 2);
+	cr_expect_str_eq(out[0], "abc");
+	cr_expect_str_eq(out[1], "abce");  /* ties keep their order */
+	n = wn_text_suggest("abc", cands, NELEM(cands), out, NELEM(out));
+	cr_assert_eq(n, 4);
+	cr_expect_str_eq(out[2], "abcd");
+	cr_expect_str_eq(out[3], "xbcd");
+	cr_expect_eq(wn_text_suggest("abc", cands, NELEM(cands), out, 0), 0);
+}
+
+/* ---- one-megabyte inputs: linear time -------------------------------- */
+
+static char *repeat(const char *unit, size_t total)
+{
+	size_t k = strlen(unit), n = total / k;
+	char *s = malloc(n * k + 1);
+	cr_assert(s);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + i * k, unit, k);
+	s[n * k] = '\0';
+	return s;
+}
+
+Test(text, megabyte_width_and_sanitize, .timeout = 20)
+{
+	char *cjk = repeat("日", MB);
+	size_t count = strlen(cjk) / 3;
+	cr_expect_eq(wn_text_width(cjk), (int)(2 * count));
+	cr_expect(wn_text_valid_utf8(cjk, strlen(cjk)));
+	cr_expect_eq(wn_text_check_note(cjk, strlen(cjk), 2 * MB, NULL), WN_OK);
+	cr_expect_eq(wn_text_check_note(cjk, strlen(cjk), 0, NULL), WN_DATAERR);
+	size_t p = strlen(cjk), steps = 0;
+	while (p > 0) {
+		p = wn_text_prev_char(cjk, p);
+		steps++;
+	}
+	cr_expect_eq(steps, count);
+	free(cjk);
+
+	char *esc = repeat("\x1b", MB);
+	char *out = wn_text_sanitize(esc, MB, true);
+	cr_assert(out);
+	cr_expect_eq(strlen(out), 3u * MB);
+	cr_expect(terminal_safe(out, strlen(out), false));
+	free(out);
+	char fit[32];
+	cr_expect_eq(wn_text_fit(esc, 10, fit, sizeof fit, false), 10);
+	free(esc);
+}
+
+Test(text, megabyte_wrap_fit_suggest, .timeout = 20)
+{
+	char *words = repeat("word ", MB);
+	size_t n = wn_text_wrap(words, 80, NULL, 0);
+	cr_expect_eq(n, (MB / 5 + 15) / 16);  /* 16 words a line */
+	char *solid = repeat("x", MB);
+	cr_expect_eq(wn_text_wrap(solid, 80, NULL, 0), (size_t)(MB + 79) / 80);
+	char fit[64];
+	cr_expect_eq(wn_text_fit(words, 20, fit, sizeof fit, true), 20);
+	cr_expect_str_eq(fit, "word word word wo...");
+	const char *cands[] = { solid, "word" };
+	const char *out[2];
+	cr_expect_geq(wn_text_distance(words, solid), 200);
+	cr_expect_eq(wn_text_suggest("xxxx", cands, 2, out, 2), 1);
+	free(words);
+	free(solid);
+}
