@@ -63,6 +63,13 @@ void wn_db_rollback(struct wn_db *db);
 int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
                 void *ctx, struct wn_err *err);
 
+/* Copy the whole diary to path with SQLite's online backup API: written to
+ * a temporary file in the same directory (mode 0600), then renamed over
+ * path.  On failure path is unchanged and no temporary file is left.
+ * WN_USAGE if path is the diary itself; WN_CANTCREAT/WN_IOERR otherwise.
+ * Used by `wean backup` and before every migration ("<path>.bak-v<N>"). */
+int wn_db_backup_to(struct wn_db *db, const char *path, struct wn_err *err);
+
 /* Small key/value settings (e.g. "last_report_to"). buf gets "" if unset. */
 int wn_db_meta_get(struct wn_db *db, const char *key, char *buf, size_t n,
                    struct wn_err *err);
