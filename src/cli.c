@@ -24,6 +24,10 @@ static const struct command commands[] = {
 	{ "log", wn_cmd_log, "[--from DATE] [--to DATE]", "one line per day" },
 	{ "med", wn_cmd_med, "add NAME [--unit U] [--form F]... | list",
 	  "add or list medications" },
+	{ "plan", wn_cmd_plan, "add MED ... | show [MED] | hold MED | resume MED",
+	  "taper plans: add one, show the schedule, hold or resume it" },
+	{ "export", wn_cmd_export, "--format ics [--from DATE] [--to DATE] [-o FILE]",
+	  "export the taper steps as a calendar (.ics)" },
 	{ "symptoms", wn_cmd_symptoms, "[list | add NAME [--group G] | hide NAME | show NAME]",
 	  "list, add, hide or show symptoms" },
 	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
@@ -56,10 +60,10 @@ static const struct wn_cli_opt global_opts[] = {
 static void print_opts(FILE *f, const struct wn_cli_opt *o)
 {
 	for (; o->name; o++) {
-		char left[48];
+		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
 		         o->arg ? o->arg : "");
-		fprintf(f, "  %-22s %s\n", left, o->help);
+		fprintf(f, "  %-26s %s\n", left, o->help);
 	}
 }
 
@@ -116,10 +120,14 @@ static int unknown_option(const struct wn_cli_parse *p, const char *word,
 	while (*w == '-')
 		w++;
 	size_t nb = wn_text_suggest(w, cands, n, best, 3);
-	wn_err_set(err, WN_USAGE, "%s: unknown option '%.60s'%s%s%s",
-	           p->command, word, nb ? "; did you mean --" : "",
-	           nb ? best[0] : "", nb ? "?" : "");
-	wn_err_hint(err, "see 'wean %s --help'", p->command);
+	bool global = strcmp(p->command, "wean") == 0;
+	wn_err_set(err, WN_USAGE, "%s%sunknown option '%.60s'%s%s%s",
+	           global ? "" : p->command, global ? "" : ": ", word,
+	           nb ? " (did you mean --" : "", nb ? best[0] : "", nb ? "?)" : "");
+	if (global)
+		wn_err_hint(err, "see 'wean --help'");
+	else
+		wn_err_hint(err, "see 'wean %s --help'", p->command);
 	return WN_USAGE;
 }
 
@@ -252,7 +260,7 @@ int wn_cli_unknown(struct wn_err *err, const char *kind, const char *name,
 	}
 	char *safe = wn_text_sanitize(name, strlen(name), false);
 	wn_err_set(err, WN_DATAERR, "unknown %s '%.60s'%s%s%s", kind, safe ? safe : "?",
-	           nb ? "; did you mean " : "", sugg, nb ? "?" : "");
+	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
 	free(safe);
 	return WN_DATAERR;
 }

@@ -374,7 +374,11 @@ static void fmt_minute(int minute, char *buf, size_t n)
 
 static void show_doses(struct wn_cli *c, struct wn_db *db, const struct wn_day *d)
 {
-	fprintf(c->out, "%-12s%s\n", "Doses", d->n_doses ? "" : "-");
+	if (!d->n_doses) {
+		fprintf(c->out, "%-12s-\n", "Doses");
+		return;
+	}
+	fputs("Doses\n", c->out);
 	for (size_t i = 0; i < d->n_doses; i++) {
 		struct wn_med m;
 		struct wn_err e = { 0 };
@@ -419,8 +423,12 @@ static int show_day(struct wn_cli *c, struct wn_db *db, wn_date date,
 	char b[WN_DATE_STRLEN];
 	fprintf(c->out, "%s %s\n", wn_date_format(date, b),
 	        wn_date_weekday_name(wn_date_weekday(date)));
-	if (!d.ci.exists && !d.n_ratings && !d.n_doses && !d.n_qnotes)
+	if (!d.ci.exists && !d.n_ratings && !d.n_doses && !d.n_qnotes &&
+	    !d.n_questions && !d.n_metrics) {
 		fputs("no check-in for this day\n", c->out);
+		wn_day_free(&d);
+		return WN_OK;
+	}
 	print_int_metric(c->out, "Mood", d.ci.mood, "/10");
 	print_int_metric(c->out, "Anxiety", d.ci.anxiety, "/10");
 	print_int_metric(c->out, "Energy", d.ci.energy, "/10");
@@ -529,9 +537,11 @@ static int log_line(void *ctx, const struct wn_day_summary *s)
 			wn_text_fit(first, 30, note, sizeof note, a->c->cfg.ascii);
 		free(first);
 	}
-	fprintf(a->c->out, "%s %s %4s %4s %4s %5s %4d %s %s\n",
+	fprintf(a->c->out, "%s %s %4s %4s %4s %5s %4d%s%s%s",
 	        wn_date_format(s->date, b), wn_date_weekday_name(wn_date_weekday(s->date)),
-	        mood, anx, en, sl, s->burden, s->flag ? "!" : " ", note);
+	        mood, anx, en, sl, s->burden, s->flag || note[0] ? " " : "",
+	        s->flag ? "!" : note[0] ? " " : "", note[0] ? " " : "");
+	fprintf(a->c->out, "%s\n", note);
 	return 0;
 }
 
@@ -578,6 +588,7 @@ int wn_cmd_remind(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	char b[WN_DATE_STRLEN];
 	rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_NOINPUT) {
+		wn_err_clear(err);
 		fprintf(c->out, "wean: no diary yet - run 'wean' to make your first check-in\n");
 		return WN_ERR;
 	}

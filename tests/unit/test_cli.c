@@ -87,10 +87,10 @@ Test(cli, positional_refused_without_handler)
 
 struct int_case { const char *in; long min, max; int rc; long want; };
 static const struct int_case int_cases[] = {
-	{ "6", 0, 10, WN_OK, 6 }, { "0", 0, 10, WN_OK, 0 }, { "10", 0, 10, WN_OK, 10 },
-	{ "11", 0, 10, WN_DATAERR }, { "-1", 0, 10, WN_DATAERR }, { "5.5", 0, 10, WN_DATAERR },
-	{ "six", 0, 10, WN_DATAERR }, { "", 0, 10, WN_DATAERR }, { "6 ", 0, 10, WN_DATAERR },
-	{ "99999999999999999999999", 0, 10, WN_DATAERR },
+	{ .in = "6", .min = 0, .max = 10, .rc = WN_OK, .want = 6 }, { .in = "0", .min = 0, .max = 10, .rc = WN_OK, .want = 0 }, { .in = "10", .min = 0, .max = 10, .rc = WN_OK, .want = 10 },
+	{ .in = "11", .min = 0, .max = 10, .rc = WN_DATAERR }, { .in = "-1", .min = 0, .max = 10, .rc = WN_DATAERR }, { .in = "5.5", .min = 0, .max = 10, .rc = WN_DATAERR },
+	{ .in = "six", .min = 0, .max = 10, .rc = WN_DATAERR }, { .in = "", .min = 0, .max = 10, .rc = WN_DATAERR }, { .in = "6 ", .min = 0, .max = 10, .rc = WN_DATAERR },
+	{ .in = "99999999999999999999999", .min = 0, .max = 10, .rc = WN_DATAERR },
 };
 
 Test(cli, parse_int_table)
@@ -110,10 +110,10 @@ Test(cli, parse_int_table)
 
 struct num_case { const char *in; int rc; double want; };
 static const struct num_case num_cases[] = {
-	{ "7.5", WN_OK, 7.5 }, { "0", WN_OK, 0 }, { "24", WN_OK, 24 },
-	{ "-1", WN_DATAERR }, { "24.5", WN_DATAERR }, { "nan", WN_DATAERR },
-	{ "inf", WN_DATAERR }, { "0x10", WN_DATAERR }, { "7h", WN_DATAERR }, { "", WN_DATAERR },
-	{ "1e1", WN_OK, 10 },
+	{ .in = "7.5", .rc = WN_OK, .want = 7.5 }, { .in = "0", .rc = WN_OK, .want = 0 }, { .in = "24", .rc = WN_OK, .want = 24 },
+	{ .in = "-1", .rc = WN_DATAERR }, { .in = "24.5", .rc = WN_DATAERR }, { .in = "nan", .rc = WN_DATAERR },
+	{ .in = "inf", .rc = WN_DATAERR }, { .in = "0x10", .rc = WN_DATAERR }, { .in = "7h", .rc = WN_DATAERR }, { .in = "", .rc = WN_DATAERR },
+	{ .in = "1e1", .rc = WN_OK, .want = 10 },
 };
 
 Test(cli, parse_num_table)
@@ -131,9 +131,9 @@ Test(cli, parse_num_table)
 
 struct time_case { const char *in; int rc; int want; };
 static const struct time_case time_cases[] = {
-	{ "08:30", WN_OK, 510 }, { "00:00", WN_OK, 0 }, { "23:59", WN_OK, 1439 },
-	{ "24:00", WN_DATAERR }, { "8:30", WN_DATAERR }, { "08:60", WN_DATAERR },
-	{ "0830", WN_DATAERR }, { "08:30x", WN_DATAERR }, { "", WN_DATAERR },
+	{ .in = "08:30", .rc = WN_OK, .want = 510 }, { .in = "00:00", .rc = WN_OK, .want = 0 }, { .in = "23:59", .rc = WN_OK, .want = 1439 },
+	{ .in = "24:00", .rc = WN_DATAERR }, { .in = "8:30", .rc = WN_DATAERR }, { .in = "08:60", .rc = WN_DATAERR },
+	{ .in = "0830", .rc = WN_DATAERR }, { .in = "08:30x", .rc = WN_DATAERR }, { .in = "", .rc = WN_DATAERR },
 };
 
 Test(cli, parse_time_table)
@@ -165,7 +165,7 @@ Test(cli, unknown_suggests_closest)
 	const char *cands[] = { "dizziness", "brain zaps", "nausea", "headache" };
 	struct wn_err err = { 0 };
 	cr_expect_eq(wn_cli_unknown(&err, "symptom", "dizzyness", cands, 4), WN_DATAERR);
-	cr_expect(strstr(err.msg, "unknown symptom 'dizzyness'; did you mean 'dizziness'?") != NULL, "%s", err.msg);
+	cr_expect(strstr(err.msg, "unknown symptom 'dizzyness' (did you mean 'dizziness'?)") != NULL, "%s", err.msg);
 	cr_expect_eq(wn_cli_unknown(&err, "symptom", "qqqqqqq", cands, 4), WN_DATAERR);
 	cr_expect(strstr(err.msg, "did you mean") == NULL, "%s", err.msg);
 }

@@ -6,8 +6,8 @@ wean --db "$d/new.db" checkin --mood 5 > /dev/null
 sqlite3 "$d/new.db" "pragma user_version=99;"
 for f in random other new; do
 	before=$(sha256sum < "$d/$f.db"); files_before=$(ls "$d" | wc -l)
-	"$BIN" --db "$d/$f.db" show today >/dev/null 2>"$d/err.txt"; echo "$f: exit $?"
-	sed "s|$d|DIR|" "$d/err.txt"
+	"$BIN" --db "$d/$f.db" show today >/dev/null 2>"$TMPD/err.txt"; echo "$f: exit $?"
+	sed "s|$d|DIR|" "$TMPD/err.txt"
 	"$BIN" --db "$d/$f.db" checkin --mood 3 >/dev/null 2>&1; echo "$f: checkin exit $?"
 	after=$(sha256sum < "$d/$f.db"); files_after=$(ls "$d" | wc -l)
 	[ "$before" = "$after" ] && echo "$f: unchanged" || echo "$f: CHANGED"

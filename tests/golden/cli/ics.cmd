@@ -1,0 +1,51 @@
+# The taper steps as an RFC 5545 calendar (issue 4): a strict parser reads
+# it back, every line ends in CRLF and has at most 75 octets; the file is
+# written atomically with mode 0600 and never overwritten without --force.
+wean med add sertraline --unit mg --form "tablet 25 mg half" --form "tablet 50 mg" > /dev/null
+wean plan add sertraline --start 2026-01-05 --from-dose 50 --method percent --step 10 --every 4w --round 0.5 > /dev/null
+wean plan hold sertraline --from 2026-03-02 --reason "dizzy" > /dev/null
+wean plan resume sertraline --on 2026-03-16 > /dev/null
+# a name with characters TEXT must escape, and multi-byte ones to fold
+wean med add 'Zäpfchen; test, back\slash — 日本語のくすり' > /dev/null
+wean plan add 'Zäpfchen; test, back\slash — 日本語のくすり' --start 2026-12-01 --from-dose 4 --method linear --step 1 --every 1w > /dev/null
+umask 022
+wean export --format ics -o plan.ics
+stat -c '%a' plan.ics
+ls -a | grep -c tmp
+/usr/bin/python3 -c 'import icalendar,sys; c=icalendar.Calendar.from_ical(open(sys.argv[1],"rb").read()); print(len(c.walk("VEVENT")))' plan.ics
+/usr/bin/python3 -c '
+import icalendar, sys
+c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+print(c["VERSION"], c["PRODID"], c["CALSCALE"])
+uids = [str(e["UID"]) for e in c.walk("VEVENT")]
+print("unique UIDs:", len(set(uids)) == len(uids))
+for e in c.walk("VEVENT"):
+    if str(e["UID"]).startswith("wean-2-1-"):
+        print(e.decoded("DTSTART"), e.decoded("DTEND"), e["DTSTAMP"].to_ical().decode())
+        print(str(e["SUMMARY"]))
+        print(str(e["DESCRIPTION"]))
+' plan.ics
+LC_ALL=C awk '!/\r$/ { nocr++ } { sub(/\r$/, ""); if (length($0) > max) max = length($0); if (length($0) > 75) long++ }
+	END { print NR " lines, " nocr + 0 " without CRLF, " long + 0 " over 75 octets, longest " max }' plan.ics
+# folded lines never split a UTF-8 character: every physical line is valid UTF-8
+LC_ALL=C tr -d '\r' < plan.ics | iconv -f UTF-8 -t UTF-8 > /dev/null && echo "each line valid UTF-8"
+while IFS= read -r line; do printf '%s' "$line" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || echo "broken: $line"; done < plan.ics
+# escaped and folded as written in the file
+grep -m1 -A1 '^SUMMARY:Z' plan.ics | sed 's/\r$/<CR>/'
+# the steps between two dates, on stdout (CR shown as <CR>): the first step
+# says how to take it; the steps after the hold moved by 14 days
+"$BIN" export --format ics --to 2026-01-05 | sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' | sed 's/\r$/<CR>/'
+"$BIN" export --format ics --from 2026-03-10 --to 2026-04-13 | sed 's/\r$/<CR>/'
+# refusals: existing file, formats not available yet, bad range, no steps
+wean export --format ics -o plan.ics
+wean export --format ics -o plan.ics --force
+stat -c '%a' plan.ics
+wean export --format csv
+wean export --format json -o x.json
+wean export --format pdf
+wean export
+wean export --format ics --from 2026-05-01 --to 2026-04-01
+wean export --format ics --from 2031-01-01
+wean export --format ics -o "$TMPD/no/such/dir/plan.ics"
+ls x.json 2>&1
+ls -a | grep -c tmp
