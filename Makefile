@@ -106,7 +106,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	install -m 0755 $(B)/wean $(DESTDIR)$(BINDIR)/wean
 	install -m 0644 docs/wean.1 $(DESTDIR)$(MANDIR)/wean.1
-	install -m 0644 data/*.ini $(DESTDIR)$(DATADIR)/
+	install -m 0644 data/*.ini config.example.ini $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/wean $(DESTDIR)$(MANDIR)/wean.1
