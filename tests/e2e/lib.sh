@@ -1,0 +1,159 @@
+# lib.sh -- helpers for the screen tests; sourced by tests/e2e/*.sh.
+#
+# Each test runs the real binary ($WEAN) in a detached tmux session on a
+# private socket, with a pinned environment and terminal size, drives it
+# with send-keys and reads it back with capture-pane.  Waits poll the
+# screen with a timeout; nothing sleeps for long.
+#
+# Provides: e2e_setup, start W H [ARGS...], screen, screen_attr, keys,
+# type_text, wait_for TEXT, wait_for_in SESSION TEXT, wait_gone TEXT, wait_exit, wean_pid,
+# resize W H, wean ARGS (the CLI), sql QUERY, fail MSG, check_screen NAME.
+
+set -u
+
+: "${WEAN:?WEAN must name the binary}"
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+E2E_TIMEOUT=${E2E_TIMEOUT:-15}
+
+fail() {
+	echo "FAIL: $*" >&2
+	if [ -n "${SOCK:-}" ] && tm has-session -t w 2>/dev/null; then
+		echo "--- screen ---" >&2
+		screen >&2
+		echo "--------------" >&2
+	fi
+	exit 1
+}
+
+tm() { tmux -L "$SOCK" -f "$T/tmux.conf" "$@"; }
+
+cleanup() {
+	[ -n "${SOCK:-}" ] && tmux -L "$SOCK" kill-server 2>/dev/null
+	[ -n "${T:-}" ] && rm -rf "$T"
+	return 0
+}
+
+# A private, pinned world under a temporary directory.
+e2e_setup() {
+	T=$(mktemp -d "${TMPDIR:-/tmp}/wean-e2e.XXXXXX")
+	trap cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	SOCK="weantest-${E2E_RUN:-$$}-$(basename "$0" .sh)"
+	export TMUX_TMPDIR="$T"
+	unset TMUX NO_COLOR WEAN_DB WEAN_CONFIG VISUAL EDITOR
+	export HOME="$T/home" TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
+	export WEAN_TODAY=2026-11-25 TERM=screen-256color
+	export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+	mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+	DB="$T/wean.db"
+	cat > "$T/tmux.conf" <<-EOF
+	set -g default-terminal screen-256color
+	set -g status off
+	set -g escape-time 0
+	set -g remain-on-exit on
+	set -g history-limit 0
+	set -g exit-empty off
+	EOF
+}
+
+# start W H [ENV=VALUE...] [-- ARGS...]: run wean in a WxH terminal.
+start() {
+	w=$1 h=$2
+	shift 2
+	envs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		envs="$envs $1"
+		shift
+	done
+	[ $# -gt 0 ] && shift
+	args=""
+	for a in "$@"; do args="$args '$a'"; done
+	tm kill-session -t w 2>/dev/null
+	rm -f "$T/exit.status"
+	tm new-session -d -s w -x "$w" -y "$h" \
+		"env TERM=screen-256color $envs '$WEAN' --db '$DB' $args;
+		 echo \$? > '$T/exit.status'" || fail "tmux did not start"
+}
+
+screen() { tm capture-pane -p -t w; }
+# With attributes (SGR escape sequences).
+screen_attr() { tm capture-pane -p -e -t w; }
+keys() { tm send-keys -t w "$@"; }
+type_text() { tm send-keys -t w -l "$1"; }
+# The wean process (a child of the pane's shell).
+wean_pid() {
+	ps -o pid= --ppid "$(tm display-message -p -t w '#{pane_pid}')" | tr -d ' '
+}
+
+wait_for() { wait_for_in w "$1"; }
+
+# wait_for_in SESSION TEXT: the same in another tmux session.
+wait_for_in() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while :; do
+		if tm capture-pane -p -t "$1" | grep -qF -- "$2"; then return 0; fi
+		if [ "$(date +%s)" -ge "$end" ]; then
+			[ "$1" = w ] || tm capture-pane -p -t "$1" >&2
+			fail "timed out waiting in $1 for: $2"
+		fi
+		sleep 0.05
+	done
+}
+
+wait_gone() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while :; do
+		if ! screen | grep -qF -- "$1"; then return 0; fi
+		[ "$(date +%s)" -ge "$end" ] && fail "timed out waiting for '$1' to go"
+		sleep 0.05
+	done
+}
+
+# Wait until wean has left, and check that it exited with status 0.
+wait_exit() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ ! -s "$T/exit.status" ]; do
+		[ "$(date +%s)" -ge "$end" ] && fail "wean did not exit"
+		sleep 0.05
+	done
+	st=$(cat "$T/exit.status")
+	[ "$st" = 0 ] || fail "wean exited with status $st"
+}
+
+# Wait for a process to be gone.
+wait_pid_gone() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while kill -0 "$1" 2>/dev/null &&
+	      [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != Z ]; do
+		[ "$(date +%s)" -ge "$end" ] && fail "process $1 did not end"
+		sleep 0.05
+	done
+}
+
+resize() { tm resize-window -t w -x "$1" -y "$2"; }
+
+wean() { "$WEAN" --db "$DB" "$@"; }
+sql() { sqlite3 -batch -noheader -cmd '.timeout 5000' "$DB" "$1"; }
+
+# Normalise a capture: no trailing blanks, no trailing empty lines, and
+# clock times (which follow the real clock) as HH:MM.
+normalise() {
+	sed -e 's/[[:space:]]*$//' \
+	    -e 's/\([0-9][0-9]\):\([0-9][0-9]\)/HH:MM/g' |
+	awk '{ a[NR] = $0 } $0 != "" { last = NR } END { for (i = 1; i <= last; i++) print a[i] }'
+}
+
+# Compare the screen with tests/e2e/expected/NAME.txt (UPDATE_EXPECTED=1
+# rewrites it instead).
+check_screen() {
+	exp="$E2E_DIR/expected/$1.txt"
+	screen | normalise > "$T/$1.got"
+	if [ "${UPDATE_EXPECTED:-0}" = 1 ]; then
+		cp "$T/$1.got" "$exp"
+		return 0
+	fi
+	[ -f "$exp" ] || fail "no expected screen $exp (run with UPDATE_EXPECTED=1)"
+	if ! diff -u "$exp" "$T/$1.got" >&2; then
+		fail "screen $1 differs from $exp"
+	fi
+}
