@@ -1,94 +1,103 @@
 /* cli_med.c -- medications, symptoms and the diary check. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli.h"
 #include "storage.h"
+#include "plan.h"
 #include "symptoms.h"
+#include "taper.h"
 #include "text.h"
 
 #define MAX_FORMS 16
 
-/* ---- forms: "tablet 25 mg [half|quarter]", "liquid 2 mg/ml",
- *      "capsule 75 mg [300 beads]" ------------------------------------------ */
+/* ---- forms: wean's form syntax (taper.h), e.g. "tablet 25 mg half",
+ *      "liquid 20 mg/ml", "capsule 75 mg 300 beads" --------------------------- */
 
-static const struct { const char *word; int kind; } form_words[] = {
-	{ "tablet", WN_FORM_TABLET }, { "tablets", WN_FORM_TABLET },
-	{ "capsule", WN_FORM_CAPSULE }, { "capsules", WN_FORM_CAPSULE },
-	{ "liquid", WN_FORM_LIQUID }, { "solution", WN_FORM_LIQUID },
-	{ "suspension", WN_FORM_LIQUID }, { "drops", WN_FORM_LIQUID },
-	{ "concentrate", WN_FORM_LIQUID },
-};
+#define FORM_HINT "e.g. --form 'tablet 25 mg half', --form 'liquid 2 mg/ml', --form 'capsule 75 mg 300 beads'"
 
-static int form_kind(const char *w)
+/* Appends one word of a form to out with the medication's unit spelled
+ * "mg", the word the form parser knows: "mcg" -> "mg", "mcg/ml" ->
+ * "mg/ml", "25mcg" -> "25mg".  Amounts stay in the medication's unit. */
+static void unit_word(struct wn_buf *out, const char *w, size_t len, const char *unit)
 {
-	for (size_t i = 0; i < sizeof form_words / sizeof *form_words; i++)
-		if (strcasecmp(w, form_words[i].word) == 0)
-			return form_words[i].kind;
-	return -1;
+	size_t ul = strlen(unit), lead = 0;
+	while (lead < len && ((w[lead] >= '0' && w[lead] <= '9') || w[lead] == '.'))
+		lead++;
+	bool is_unit = len - lead >= ul && strncasecmp(w + lead, unit, ul) == 0 &&
+	               (len - lead == ul || w[lead + ul] == '/');
+	if (!is_unit) {
+		wn_buf_add(out, w, len);
+		return;
+	}
+	wn_buf_add(out, w, lead);
+	wn_buf_adds(out, "mg");
+	wn_buf_add(out, w + lead + ul, len - lead - ul);
 }
 
-static int form_word(struct wn_med_form *f, char **tok, size_t *i, size_t n)
+static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
 {
-	const char *w = tok[*i];
-	if (!strcasecmp(w, "half") || !strcasecmp(w, "halves") || !strcasecmp(w, "scored"))
-		f->divisible = 2;
-	else if (!strcasecmp(w, "quarter") || !strcasecmp(w, "quarters"))
-		f->divisible = 4;
-	else if (isdigit((unsigned char)w[0]) && *i + 1 < n && !strcasecmp(tok[*i + 1], "beads")) {
-		f->beads = atoi(w);
-		f->kind = WN_FORM_BEADS;
-		(*i)++;
-	} else
-		return -1;
-	return 0;
+	struct wn_buf b;
+	wn_buf_init(&b);
+	for (const char *p = text; *p;) {
+		p += strspn(p, " \t");
+		size_t w = strcspn(p, " \t");
+		if (w && b.len)
+			wn_buf_addc(&b, ' ');
+		unit_word(&b, p, w, unit);
+		p += w;
+	}
+	snprintf(out, n, "%s", b.failed || !b.s ? "" : b.s);
+	wn_buf_free(&b);
 }
 
-/* Parses a --form text; the strength number is followed by the unit, or
- * "unit/ml" for liquids. */
+/* The form text as typed, cut to fit the label without splitting a
+ * UTF-8 character. */
+static void copy_label(char *dst, size_t n, const char *text)
+{
+	size_t len = strlen(text);
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(dst, text, len);
+	dst[len] = '\0';
+}
+
+/* Parses a --form text with wn_taper_form_parse(); amounts are in the
+ * medication's unit. */
 static int parse_form(const char *text, const char *unit, struct wn_med_form *f,
                       struct wn_err *err)
 {
-	char buf[128], *tok[16], *save = NULL;
-	size_t n = 0;
-	memset(f, 0, sizeof *f);
-	f->divisible = 1;
-	snprintf(f->label, sizeof f->label, "%s", text);
-	snprintf(buf, sizeof buf, "%s", text);
-	for (char *t = strtok_r(buf, " \t", &save); t && n < 16; t = strtok_r(NULL, " \t", &save))
-		tok[n++] = t;
-	if (n < 2 || (f->kind = form_kind(tok[0])) < 0)
-		goto bad;
-	char *end;
-	double v = strtod(tok[1], &end);
-	if (end == tok[1] || !(v > 0) || v > 100000)
-		goto bad;
-	const char *u = *end ? end : (n > 2 ? tok[2] : "");
-	size_t i = *end ? 2 : 3;
-	if (f->kind == WN_FORM_LIQUID) {
-		if (!strstr(u, "/"))
-			goto bad;
-		f->conc = v;
-	} else {
-		f->strength = v;
-		if (*u && strcasecmp(u, unit) != 0)
-			i--;   /* no unit given: the next word is not a unit */
+	char buf[256];
+	struct wn_form tf;
+	if (strcasecmp(unit, "mg") == 0)
+		snprintf(buf, sizeof buf, "%s", text);
+	else
+		unit_as_mg(text, unit, buf, sizeof buf);
+	if (wn_taper_form_parse(buf, &tf, err) != WN_OK) {
+		err->code = WN_DATAERR;
+		wn_err_hint(err, FORM_HINT);
+		return WN_DATAERR;
 	}
-	for (; i < n; i++)
-		if (form_word(f, tok, &i, n) != 0)
-			goto bad;
+	memset(f, 0, sizeof *f);
+	f->kind = (int)tf.kind;
+	f->strength = tf.strength_mg;
+	f->divisible = tf.divisible ? tf.divisible : 1;
+	f->conc = tf.conc_mg_per_ml;
+	f->beads = tf.beads_per_capsule;
+	copy_label(f->label, sizeof f->label, text);
 	return WN_OK;
-bad:
-	wn_err_set(err, WN_DATAERR, "cannot read the form '%.60s'", text);
-	wn_err_hint(err, "e.g. --form 'tablet 25 mg half', --form 'liquid 2 mg/ml', --form 'capsule 75 mg 300 beads'");
-	return WN_DATAERR;
 }
 
 static void format_form(const struct wn_med_form *f, const char *unit, char *buf, size_t n)
 {
 	switch (f->kind) {
+	case WN_FORM_OTHER:
+		snprintf(buf, n, "%s", f->label);
+		break;
 	case WN_FORM_LIQUID:
 		snprintf(buf, n, "liquid %g %s/mL", f->conc, unit);
 		break;
@@ -153,9 +162,52 @@ static int check_unit(const char *u, char *out, size_t n, struct wn_err *err)
 	return WN_DATAERR;
 }
 
+static const char *approx(const struct wn_drug *d, const char *key)
+{
+	return wn_drugref_is_approximate(d, key) ? " (approximate)" : "";
+}
+
+static void print_forms(FILE *f, const struct wn_drug *d)
+{
+	if (!d->n_forms)
+		return;
+	fprintf(f, "  forms commonly available%s: ", approx(d, "forms"));
+	for (int i = 0; i < d->n_forms; i++) {
+		char buf[WN_FORM_LABEL + 64];
+		wn_taper_form_format(&d->forms[i], buf, sizeof buf);
+		fprintf(f, "%s%s", i ? ", " : "", buf);
+	}
+	fputc('\n', f);
+}
+
+/* What wean's drug reference knows, after `med add` without --form. */
+static void print_known(FILE *f, const struct wn_drug *d)
+{
+	fprintf(f, "%s is in wean's drug reference (reference only, not medical advice):\n", d->name);
+	if (d->drug_class[0])
+		fprintf(f, "  class: %s%s\n", d->drug_class, approx(d, "class"));
+	if (d->half_life_h[0])
+		fprintf(f, "  half-life: %s h%s\n", d->half_life_h, approx(d, "half_life_h"));
+	if (d->metabolite_half_life_h[0])
+		fprintf(f, "  active metabolite half-life: %s h%s\n", d->metabolite_half_life_h,
+		        approx(d, "metabolite_half_life_h"));
+	print_forms(f, d);
+	if (d->diazepam_equiv_text[0] && strcmp(d->name, "diazepam") != 0)
+		fprintf(f, "  about %s mg equals 10 mg diazepam%s\n", d->diazepam_equiv_text,
+		        approx(d, "diazepam_equiv_mg"));
+	if (d->has_sert)
+		fprintf(f, "  SERT occupancy parameters: yes (%s%s), so 'wean plan add --method occupancy' can be used\n",
+		        d->region, wn_drugref_is_approximate(d, "sert_emax_pct") ? ", approximate" : "");
+	else
+		fputs("  SERT occupancy parameters: none, so plan with --method percent, linear or custom\n", f);
+	if (d->note[0])
+		fprintf(f, "  note: %s\n", d->note);
+}
+
 static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *err)
 {
 	struct wn_med m = { 0 };
+	struct wn_drug drug;
 	struct wn_med_form forms[MAX_FORMS];
 	char name[WN_NAME_MAX + 1];
 	struct wn_db *db;
@@ -163,6 +215,9 @@ static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *er
 	if (rc != WN_OK)
 		return rc;
 	snprintf(m.name, sizeof m.name, "%s", name);
+	bool known = wn_plan_drug(&m, &drug, NULL) == WN_OK;
+	if (known)
+		snprintf(m.drug_key, sizeof m.drug_key, "%s", drug.name);
 	if ((rc = check_unit(a->unit ? a->unit : "mg", m.unit, sizeof m.unit, err)) != WN_OK)
 		return rc;
 	for (size_t i = 0; i < a->n_form; i++)
@@ -182,6 +237,8 @@ static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *er
 		return rc;
 	}
 	fprintf(c->out, "added %s (%s)\n", m.name, m.unit);
+	if (known && a->n_form == 0)
+		print_known(c->out, &drug);
 	return WN_OK;
 }
 

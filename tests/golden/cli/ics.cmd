@@ -49,3 +49,7 @@ wean export --format ics --from 2031-01-01
 wean export --format ics -o "$TMPD/no/such/dir/plan.ics"
 ls x.json 2>&1
 ls -a | grep -c tmp
+# steps frozen by an open hold have no date yet: left out, and said so
+wean plan hold 'Zäpfchen; test, back\slash — 日本語のくすり' --from 2026-12-10 > /dev/null
+wean export --format ics -o held.ics
+/usr/bin/python3 -c 'import icalendar,sys; c=icalendar.Calendar.from_ical(open(sys.argv[1],"rb").read()); print(len(c.walk("VEVENT")))' held.ics

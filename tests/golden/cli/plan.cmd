@@ -29,6 +29,10 @@ wean plan add diazepam --start 2026-11-02 --from-dose 15 --method linear --step 
 wean med add lorazepam --unit mg --form "tablet 1 mg quarter"
 wean plan add lorazepam --start 2026-10-01 --from-dose 2 --method custom --steps 2026-10-15=1.75,2026-11-01=1.5,2026-12-01=0
 "$BIN" plan show lorazepam | sed -n '1,3p;/^step/,$p'
+# a medication in micrograms: amounts and how to take them in mcg
+wean med add levothyroxine --unit mcg --form "tablet 25 mcg half"
+wean plan add levothyroxine --start 2026-11-01 --from-dose 100 --method linear --step 12.5 --every 4w
+"$BIN" plan show levothyroxine | sed -n '3p;/^step/,/^   2 /p'
 # a new plan replaces the active one (kept for history)
 wean med add paroxetine --form "liquid 2 mg/ml" > /dev/null
 wean plan add paroxetine --start 2026-09-01 --from-dose 20 --method percent --step 10 --every 4w --floor 2

@@ -1,0 +1,366 @@
+/* cli_export.c -- `wean export --format ics`: every dated step of the
+ * active taper plans as an all-day calendar event.  The text comes from
+ * ics.c; the file is written atomically here (temporary file in the same
+ * directory, fsync, then link or rename), mode 0600. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ics.h"
+#include "plan.h"
+#include "storage.h"
+#include "text.h"
+
+#define EXPORT_ARGS "--format ics [--from DATE] [--to DATE] [-o FILE] [--force]"
+#define MAX_ARGS 64
+
+struct export_args {
+	struct wn_cli *c;
+	const char *format, *from, *to, *output;
+	bool force, help;
+};
+
+static int o_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->format = a; return WN_OK; }
+static int o_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->from = a; return WN_OK; }
+static int o_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->to = a; return WN_OK; }
+static int o_output(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->output = a; return WN_OK; }
+static int o_force(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->force = true; return WN_OK; }
+static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt export_opts[] = {
+	{ "format", "F", o_format, "ics (csv and json are not available yet)" },
+	{ "from", "DATE", o_from, "first day to export (default: the plans' start)" },
+	{ "to", "DATE", o_to, "last day to export (default: the plans' end)" },
+	{ "output", "FILE", o_output, "write to FILE (also -o FILE) instead of stdout" },
+	{ "force", NULL, o_force, "replace FILE if it exists" },
+	{ "help", NULL, o_help, "show this help" },
+	{ 0 }
+};
+
+/* ---- writing a file atomically ------------------------------------------------- */
+
+static int write_all(int fd, const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, s, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		s += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+static void sync_dir_of(const char *path)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return;
+	char *slash = strrchr(copy, '/');
+	const char *dir = slash ? copy : ".";
+	if (slash == copy)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	int fd = open(dir, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+static int exists_error(const char *path, struct wn_err *err)
+{
+	wn_err_set(err, WN_CANTCREAT, "%.200s already exists", path);
+	wn_err_hint(err, "use --force to replace it, or choose another file");
+	return WN_CANTCREAT;
+}
+
+/* Puts the finished tmp at path: link() refuses an existing path
+ * atomically; where links are not supported, check, then rename. */
+static int publish(const char *tmp, const char *path, bool force, struct wn_err *err)
+{
+	struct stat sb;
+	if (!force) {
+		if (link(tmp, path) == 0)
+			return WN_OK;
+		if (errno == EEXIST)
+			return exists_error(path, err);
+		if (lstat(path, &sb) == 0)
+			return exists_error(path, err);
+	}
+	if (rename(tmp, path) != 0)
+		return wn_err_set(err, WN_CANTCREAT, "cannot create %.200s: %s", path, strerror(errno));
+	return WN_OK;
+}
+
+static int write_tmp(int fd, const char *tmp, const struct wn_buf *b, struct wn_err *err)
+{
+	int rc = WN_OK;
+	if (fchmod(fd, 0600) != 0 || write_all(fd, b->s, b->len) != 0 || fsync(fd) != 0)
+		rc = wn_err_set(err, errno == ENOSPC || errno == EDQUOT ? WN_IOERR : WN_CANTCREAT,
+		                "cannot write %.200s: %s", tmp, strerror(errno));
+	if (close(fd) != 0 && rc == WN_OK)
+		rc = wn_err_set(err, WN_IOERR, "cannot write %.200s: %s", tmp, strerror(errno));
+	return rc;
+}
+
+static int write_file(const char *path, const struct wn_buf *b, bool force,
+                      struct wn_err *err)
+{
+	struct stat sb;
+	if (!force && lstat(path, &sb) == 0)
+		return exists_error(path, err);
+	size_t n = strlen(path) + 16;
+	char *tmp = malloc(n);
+	if (!tmp)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(tmp);
+		return wn_err_set(err, WN_CANTCREAT, "cannot create %.200s: %s", path, strerror(e));
+	}
+	int rc = write_tmp(fd, tmp, b, err);
+	if (rc == WN_OK)
+		rc = publish(tmp, path, force, err);
+	unlink(tmp);            /* after link() the name is still there; after rename() it is gone */
+	free(tmp);
+	if (rc == WN_OK)
+		sync_dir_of(path);
+	return rc;
+}
+
+/* ---- the events --------------------------------------------------------------------- */
+
+struct events {
+	struct wn_ics_event *ev;
+	size_t n, cap;
+	size_t plans;
+	int waiting;             /* steps frozen by an open hold (no date yet) */
+	wn_date from, to;
+};
+
+static void events_free(struct events *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free((char *)e->ev[i].uid);
+		free((char *)e->ev[i].summary);
+		free((char *)e->ev[i].description);
+	}
+	free(e->ev);
+}
+
+static char *fmt_num(double v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.3f", v);
+	char *e = buf + strlen(buf) - 1;
+	while (*e == '0')
+		*e-- = '\0';
+	if (*e == '.')
+		*e = '\0';
+	return buf;
+}
+
+/* The plan a step comes from. */
+struct origin {
+	const struct wn_med *m;
+	long plan_id;
+	const struct wn_schedule *s;
+};
+
+static char *describe(const struct wn_med *m, const struct wn_schedule *s, int i)
+{
+	const struct wn_taper_step *st = &s->steps[i];
+	struct wn_buf b;
+	char n1[32], n2[32];
+	wn_buf_init(&b);
+	char how[WN_TAPER_HOW * 2];
+	wn_plan_unit_text(st->how, m->unit, how, sizeof how);
+	if (how[0] && strcmp(how, "none") != 0)
+		wn_buf_addf(&b, "Take: %s\n", how);
+	wn_buf_addf(&b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", i, s->n - 1,
+	            fmt_num(st->dose, n1, sizeof n1), m->unit, st->pct_of_start,
+	            fmt_num(s->steps[0].dose, n2, sizeof n2), m->unit);
+	if (i > 0)
+		wn_buf_addf(&b, ", a cut of %.1f%%", st->pct_cut);
+	wn_buf_adds(&b, ".\n\n" WN_PLAN_DISCLAIMER);
+	return wn_buf_detach(&b);
+}
+
+static int add_event(struct events *e, const struct origin *o, int i)
+{
+	const struct wn_med *m = o->m;
+	const struct wn_schedule *s = o->s;
+	if (e->n == e->cap) {
+		size_t nc = e->cap ? e->cap * 2 : 32;
+		struct wn_ics_event *p = realloc(e->ev, nc * sizeof *p);
+		if (!p)
+			return WN_ERR;
+		e->ev = p;
+		e->cap = nc;
+	}
+	const struct wn_taper_step *st = &s->steps[i];
+	char uid[96], sum[WN_NAME_MAX + 64], d[WN_DATE_STRLEN], n1[32];
+	wn_date_format(st->date, d);
+	snprintf(uid, sizeof uid, "wean-%ld-%d-%.4s%.2s%.2s@wean.local", o->plan_id, i, d,
+	         d + 5, d + 8);
+	snprintf(sum, sizeof sum, "%s %s %s (taper step %d)", m->name,
+	         fmt_num(st->dose, n1, sizeof n1), m->unit, i);
+	struct wn_ics_event *ev = &e->ev[e->n];
+	*ev = (struct wn_ics_event){ .date = st->date, .uid = strdup(uid), .summary = strdup(sum),
+	                             .description = describe(m, s, i) };
+	e->n++;
+	return ev->uid && ev->summary && ev->description ? WN_OK : WN_ERR;
+}
+
+static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e,
+                      struct wn_err *err)
+{
+	struct wn_plan p;
+	struct wn_schedule s = { 0 };
+	struct wn_drug d;
+	int rc = wn_plan_load(db, m->id, &p, err);
+	if (rc == WN_OK) {
+		bool has = wn_plan_drug(m, &d, NULL) == WN_OK;
+		rc = wn_plan_build(&p, has ? &d : NULL, &s, err);
+		e->plans++;
+		e->waiting += s.n - s.n_dated;
+	}
+	struct origin o = { .m = m, .plan_id = p.id, .s = &s };
+	for (int i = 0; rc == WN_OK && i < s.n_dated; i++)
+		if (s.steps[i].date >= e->from && s.steps[i].date <= e->to &&
+		    add_event(e, &o, i) != WN_OK)
+			rc = wn_err_set(err, WN_ERR, "out of memory");
+	wn_taper_free(&s);
+	wn_plan_free(&p);
+	return rc == WN_NOINPUT ? WN_OK : rc;
+}
+
+static int collect(struct wn_db *db, struct events *e, struct wn_err *err)
+{
+	struct wn_med *meds;
+	size_t n;
+	int rc = wn_db_med_list(db, &meds, &n, err);
+	for (size_t i = 0; rc == WN_OK && i < n; i++)
+		rc = med_events(db, &meds[i], e, err);
+	free(meds);
+	if (rc == WN_OK && e->plans == 0) {
+		wn_err_set(err, WN_NOINPUT, "there are no taper plans to export");
+		wn_err_hint(err, "add one with 'wean plan add MED ...'");
+		return WN_NOINPUT;
+	}
+	if (rc == WN_OK && e->n == 0)
+		return wn_err_set(err, WN_NOINPUT, "no taper steps fall in the chosen dates");
+	return rc;
+}
+
+/* ---- the command -------------------------------------------------------------------------- */
+
+static int check_format(const char *f, struct wn_err *err)
+{
+	static const char *const formats[] = { "ics", "csv", "json" };
+	if (!f) {
+		wn_err_set(err, WN_USAGE, "export needs --format ics");
+		wn_err_hint(err, "e.g. 'wean export --format ics -o taper.ics'");
+		return WN_USAGE;
+	}
+	if (strcmp(f, "ics") == 0)
+		return WN_OK;
+	if (strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
+		return wn_err_set(err, WN_USAGE, "--format %s is not available yet; only --format ics is", f);
+	wn_cli_unknown(err, "format", f, formats, 3);
+	err->code = WN_USAGE;
+	return WN_USAGE;
+}
+
+/* DTSTAMP: the time now, or midnight of WEAN_TODAY when it is set, so that
+ * tests and demos give the same file. */
+static void stamp(const struct wn_cli *c, char out[WN_ICS_STAMP])
+{
+	const char *fixed = getenv("WEAN_TODAY");
+	if (fixed && *fixed && !wn_date_today_env_error()) {
+		wn_ics_stamp(c->today, 0, out);
+		return;
+	}
+	time_t t = time(NULL);
+	long long days = (long long)t / 86400, secs = (long long)t % 86400;
+	wn_ics_stamp((wn_date)days, (long)secs, out);
+}
+
+static int emit(struct wn_cli *c, const struct export_args *a, const struct events *e,
+                struct wn_err *err)
+{
+	char dtstamp[WN_ICS_STAMP];
+	stamp(c, dtstamp);
+	struct wn_ics_calendar cal = { .prodid = "-//wean//wean " WEAN_VERSION "//EN",
+	                               .name = "wean taper plan", .dtstamp = dtstamp,
+	                               .events = e->ev, .n_events = e->n };
+	struct wn_buf b;
+	wn_buf_init(&b);
+	int rc = wn_ics_format(&b, &cal, err);
+	if (rc == WN_OK && a->output) {
+		rc = write_file(a->output, &b, a->force, err);
+		if (rc == WN_OK)
+			fprintf(c->out, "wrote %zu taper step%s to %s\n", e->n, e->n == 1 ? "" : "s", a->output);
+		if (rc == WN_OK && e->waiting)
+			fprintf(c->out, "%d later step%s on hold have no date yet and are not in the file\n",
+			        e->waiting, e->waiting == 1 ? "" : "s");
+	} else if (rc == WN_OK && fwrite(b.s, 1, b.len, c->out) != b.len) {
+		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	}
+	wn_buf_free(&b);
+	return rc;
+}
+
+static int parse(struct export_args *a, int argc, char **argv, struct wn_err *err)
+{
+	char *args[MAX_ARGS];
+	static char long_o[] = "--output";
+	if (argc > MAX_ARGS)
+		return wn_err_set(err, WN_USAGE, "export: too many arguments");
+	for (int i = 0; i < argc; i++)
+		args[i] = strcmp(argv[i], "-o") == 0 ? long_o : argv[i];
+	struct wn_cli_parse p = { .opts = export_opts, .ctx = a, .command = "export" };
+	int rc = wn_cli_parse_args(&p, argc, args, err);
+	if (rc == WN_OK && a->help)
+		wn_cli_command_help(a->c->out, "export", EXPORT_ARGS, export_opts);
+	if (rc == WN_OK && !a->help)
+		rc = check_format(a->format, err);
+	if (rc == WN_OK && a->output && !*a->output)
+		rc = wn_err_set(err, WN_USAGE, "-o needs a file name");
+	return rc;
+}
+
+int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct export_args a = { .c = c };
+	struct events e = { .from = WN_DATE_NONE + 1, .to = -WN_DATE_NONE };
+	struct wn_db *db;
+	char b1[WN_DATE_STRLEN], b2[WN_DATE_STRLEN];
+	int rc = parse(&a, argc, argv, err);
+	if (rc != WN_OK || a.help)
+		return rc;
+	if (a.from && (rc = wn_cli_parse_date(c, a.from, false, &e.from, err)) != WN_OK)
+		return rc;
+	if (a.to && (rc = wn_cli_parse_date(c, a.to, false, &e.to, err)) != WN_OK)
+		return rc;
+	if (e.from > e.to)
+		return wn_err_set(err, WN_USAGE, "--from %s is after --to %s",
+		                  wn_date_format(e.from, b1), wn_date_format(e.to, b2));
+	if ((rc = wn_cli_db(c, false, &db, err)) == WN_OK &&
+	    (rc = collect(db, &e, err)) == WN_OK)
+		rc = emit(c, &a, &e, err);
+	events_free(&e);
+	return rc;
+}
