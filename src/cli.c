@@ -28,10 +28,14 @@ static const struct command commands[] = {
 	  "taper plans: add one, show the schedule, hold or resume it" },
 	{ "export", wn_cmd_export, "--format ics [--from DATE] [--to DATE] [-o FILE]",
 	  "export the taper steps as a calendar (.ics)" },
+	{ "chart", wn_cmd_chart, "WHAT [--days N | --from DATE --to DATE] [--width W] [--height H]",
+	  "a trend chart of mood, sleep, burden, a symptom or dose:MED" },
 	{ "symptoms", wn_cmd_symptoms, "[list | add NAME [--group G] | hide NAME | show NAME]",
 	  "list, add, hide or show symptoms" },
 	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
 	{ "check", wn_cmd_check, "", "check the diary's integrity and consistency" },
+	{ "demo", wn_cmd_demo, "[--days N] [--keep FILE] [--no-tui]",
+	  "open a generated demo diary (a temporary file)" },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
