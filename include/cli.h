@@ -17,6 +17,8 @@
 #include "status.h"
 
 struct wn_db;
+struct wn_med;
+struct wn_symptom;
 
 struct wn_cli_hooks {
 	/* Opens the TUI on an open diary; returns a wn_status. */
@@ -40,6 +42,13 @@ struct wn_cli {
  * write); otherwise a missing diary is WN_NOINPUT with a hint. */
 int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
               struct wn_err *err);
+
+/* A medication or symptom by name (any case); an unknown name is
+ * WN_DATAERR naming the closest known ones. */
+int wn_cli_find_med(struct wn_db *db, const char *name, struct wn_med *m,
+                    struct wn_err *err);
+int wn_cli_find_symptom(struct wn_db *db, const char *name, struct wn_symptom *s,
+                        struct wn_err *err);
 
 /* Brings an opened diary in line with the config (adds the DESS items
  * when [symptoms] dess = true).  Called by wn_cli_db() after opening. */

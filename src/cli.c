@@ -269,6 +269,47 @@ int wn_cli_unknown(struct wn_err *err, const char *kind, const char *name,
 	return WN_DATAERR;
 }
 
+/* Medications and symptoms by name, with "did you mean" on a miss. */
+int wn_cli_find_med(struct wn_db *db, const char *name, struct wn_med *m,
+                    struct wn_err *err)
+{
+	int rc = wn_db_med_find(db, name, m, err);
+	if (rc != WN_NOINPUT)
+		return rc;
+	struct wn_med *all;
+	size_t n;
+	if (wn_db_med_list(db, &all, &n, err) != WN_OK)
+		return err->code;
+	const char **cands = calloc(n + 1, sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = all[i].name;
+	wn_cli_unknown(err, "medication", name, cands, cands ? n : 0);
+	wn_err_hint(err, n ? "'wean med list' shows yours" : "add it first with 'wean med add NAME --unit mg'");
+	free(cands);
+	free(all);
+	return WN_DATAERR;
+}
+
+int wn_cli_find_symptom(struct wn_db *db, const char *name, struct wn_symptom *s,
+                        struct wn_err *err)
+{
+	int rc = wn_db_symptom_find(db, name, s, err);
+	if (rc != WN_NOINPUT)
+		return rc;
+	struct wn_symptom *all;
+	size_t n;
+	if (wn_db_symptom_list(db, true, &all, &n, err) != WN_OK)
+		return err->code;
+	const char **cands = calloc(n + 1, sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = all[i].name;
+	wn_cli_unknown(err, "symptom", name, cands, cands ? n : 0);
+	wn_err_hint(err, "'wean symptoms' lists them; 'wean symptoms add NAME' adds one");
+	free(cands);
+	free(all);
+	return WN_DATAERR;
+}
+
 /* ---- the diary ---------------------------------------------------------- */
 
 int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,

@@ -137,22 +137,6 @@ struct resolved {
 	struct { const char *name; double value; } metric[MAX_ITEMS];
 };
 
-static int unknown_symptom(struct wn_db *db, const char *name, struct wn_err *err)
-{
-	struct wn_symptom *all;
-	size_t n;
-	if (wn_db_symptom_list(db, true, &all, &n, err) != WN_OK)
-		return err->code;
-	const char **cands = calloc(n + 1, sizeof *cands);
-	for (size_t i = 0; cands && i < n; i++)
-		cands[i] = all[i].name;
-	wn_cli_unknown(err, "symptom", name, cands, cands ? n : 0);
-	wn_err_hint(err, "'wean symptoms' lists them; 'wean symptoms add NAME' adds one");
-	free(cands);
-	free(all);
-	return WN_DATAERR;
-}
-
 static int resolve_symptoms(struct checkin_args *a, struct wn_db *db,
                             struct resolved *r, struct wn_err *err)
 {
@@ -164,9 +148,7 @@ static int resolve_symptoms(struct checkin_args *a, struct wn_db *db,
 		int rc = split_pair(a->symptom[i], "symptom", name, sizeof name, &val, err);
 		if (rc != WN_OK)
 			return rc;
-		rc = wn_db_symptom_find(db, name, &s, err);
-		if (rc == WN_NOINPUT)
-			return unknown_symptom(db, name, err);
+		rc = wn_cli_find_symptom(db, name, &s, err);
 		if (rc != WN_OK)
 			return rc;
 		char what[WN_NAME_MAX + 16];
@@ -177,22 +159,6 @@ static int resolve_symptoms(struct checkin_args *a, struct wn_db *db,
 		r->rating[i].value = (int)v;
 	}
 	return WN_OK;
-}
-
-static int unknown_med(struct wn_db *db, const char *name, struct wn_err *err)
-{
-	struct wn_med *all;
-	size_t n;
-	if (wn_db_med_list(db, &all, &n, err) != WN_OK)
-		return err->code;
-	const char **cands = calloc(n + 1, sizeof *cands);
-	for (size_t i = 0; cands && i < n; i++)
-		cands[i] = all[i].name;
-	wn_cli_unknown(err, "medication", name, cands, cands ? n : 0);
-	wn_err_hint(err, n ? "'wean med list' shows yours" : "add it first with 'wean med add NAME --unit mg'");
-	free(cands);
-	free(all);
-	return WN_DATAERR;
 }
 
 static int resolve_dose(struct checkin_args *a, struct wn_db *db, size_t i,
@@ -213,9 +179,7 @@ static int resolve_dose(struct checkin_args *a, struct wn_db *db, size_t i,
 	d->minute = -1;
 	if (at && (rc = wn_cli_parse_time(at + 1, &d->minute, err)) != WN_OK)
 		return rc;
-	rc = wn_db_med_find(db, name, &m, err);
-	if (rc == WN_NOINPUT)
-		return unknown_med(db, name, err);
+	rc = wn_cli_find_med(db, name, &m, err);
 	if (rc != WN_OK)
 		return rc;
 	char what[WN_NAME_MAX + 64];

@@ -393,25 +393,6 @@ static int sym_list(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
 	return WN_OK;
 }
 
-static int sym_find(struct wn_db *db, const char *name, struct wn_symptom *s,
-                    struct wn_err *err)
-{
-	int rc = wn_db_symptom_find(db, name, s, err);
-	if (rc != WN_NOINPUT)
-		return rc;
-	struct wn_symptom *all;
-	size_t n;
-	if (wn_db_symptom_list(db, true, &all, &n, err) != WN_OK)
-		return err->code;
-	const char **cands = calloc(n + 1, sizeof *cands);
-	for (size_t i = 0; cands && i < n; i++)
-		cands[i] = all[i].name;
-	wn_cli_unknown(err, "symptom", name, cands, cands ? n : 0);
-	free(cands);
-	free(all);
-	return WN_DATAERR;
-}
-
 static int sym_add(struct wn_cli *c, struct wn_db *db, const struct sym_args *a,
                    struct wn_err *err)
 {
@@ -440,7 +421,7 @@ static int sym_hide(struct wn_cli *c, struct wn_db *db, const struct sym_args *a
                     bool hide, struct wn_err *err)
 {
 	struct wn_symptom s;
-	int rc = sym_find(db, a->name, &s, err);
+	int rc = wn_cli_find_symptom(db, a->name, &s, err);
 	if (rc == WN_OK && (rc = wn_db_symptom_set_hidden(db, s.id, hide, err)) == WN_OK)
 		fprintf(c->out, "%s '%s'%s\n", hide ? "hid" : "showing", s.name,
 		        !hide && config_hides(&c->cfg, s.name) ? " (still hidden by [symptoms] hidden in the config)" : "");

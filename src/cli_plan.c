@@ -75,29 +75,6 @@ static int o_pos(void *x, const char *w, struct wn_err *e)
 
 /* ---- shared helpers ------------------------------------------------------------ */
 
-static int unknown_med(struct wn_db *db, const char *name, struct wn_err *err)
-{
-	struct wn_med *all;
-	size_t n;
-	if (wn_db_med_list(db, &all, &n, err) != WN_OK)
-		return err->code;
-	const char **cands = calloc(n + 1, sizeof *cands);
-	for (size_t i = 0; cands && i < n; i++)
-		cands[i] = all[i].name;
-	wn_cli_unknown(err, "medication", name, cands, cands ? n : 0);
-	wn_err_hint(err, n ? "'wean med list' shows yours" : "add it first with 'wean med add NAME --unit mg'");
-	free(cands);
-	free(all);
-	return WN_DATAERR;
-}
-
-static int find_med(struct wn_db *db, const char *name, struct wn_med *m,
-                    struct wn_err *err)
-{
-	int rc = wn_db_med_find(db, name, m, err);
-	return rc == WN_NOINPUT ? unknown_med(db, name, err) : rc;
-}
-
 /* The active plan of a medication with its schedule built. */
 struct loaded {
 	struct wn_plan p;
@@ -349,7 +326,7 @@ static int plan_add(struct wn_cli *c, const struct plan_args *a, struct wn_err *
 	memset(&x, 0, sizeof x);
 	int rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_OK)
-		rc = find_med(db, a->med, &m, err);
+		rc = wn_cli_find_med(db, a->med, &m, err);
 	x.m = &m;
 	if (rc == WN_OK)
 		rc = build_spec(c, a, &x, err);
@@ -662,7 +639,7 @@ static int plan_show(struct wn_cli *c, const struct plan_args *a, struct wn_err 
 		return rc;
 	if (!a->med)
 		return show_all(c, db, err);
-	rc = find_med(db, a->med, &m, err);
+	rc = wn_cli_find_med(db, a->med, &m, err);
 	return rc ? rc : show_one(c, db, &m, err);
 }
 
@@ -693,7 +670,7 @@ static int plan_hold(struct wn_cli *c, const struct plan_args *a, struct wn_err 
 	if (rc == WN_OK)
 		rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_OK)
-		rc = find_med(db, a->med, &m, err);
+		rc = wn_cli_find_med(db, a->med, &m, err);
 	if (rc == WN_OK)
 		rc = no_plan_hint(&m, wn_plan_hold(db, m.id, from, a->reason, err), err);
 	if (rc == WN_OK)
@@ -731,7 +708,7 @@ static int plan_resume(struct wn_cli *c, const struct plan_args *a, struct wn_er
 	if (rc == WN_OK)
 		rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_OK)
-		rc = find_med(db, a->med, &m, err);
+		rc = wn_cli_find_med(db, a->med, &m, err);
 	if (rc == WN_OK)
 		rc = no_plan_hint(&m, wn_plan_resume(db, m.id, on, err), err);
 	if (rc == WN_OK)
