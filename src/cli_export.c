@@ -12,12 +12,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "export.h"
+#include "import.h"
 #include "ics.h"
 #include "plan.h"
 #include "storage.h"
 #include "text.h"
 
-#define EXPORT_ARGS "--format ics [--from DATE] [--to DATE] [-o FILE] [--force]"
+#define EXPORT_ARGS "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE] [--force]"
 #define MAX_ARGS 64
 
 struct export_args {
@@ -34,7 +36,7 @@ static int o_force(void *x, const char *a, struct wn_err *e) { (void)a; (void)e;
 static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->help = true; return WN_OK; }
 
 static const struct wn_cli_opt export_opts[] = {
-	{ "format", "F", o_format, "ics (csv and json are not available yet)" },
+	{ "format", "F", o_format, "ics (taper steps), csv (one row per day) or json (everything)" },
 	{ "from", "DATE", o_from, "first day to export (default: the plans' start)" },
 	{ "to", "DATE", o_to, "last day to export (default: the plans' end)" },
 	{ "output", "FILE", o_output, "write to FILE (also -o FILE) instead of stdout" },
@@ -278,7 +280,7 @@ static int check_format(const char *f, struct wn_err *err)
 	if (strcmp(f, "ics") == 0)
 		return WN_OK;
 	if (strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
-		return wn_err_set(err, WN_USAGE, "--format %s is not available yet; only --format ics is", f);
+		return WN_OK;
 	wn_cli_unknown(err, "format", f, formats, 3);
 	err->code = WN_USAGE;
 	return WN_USAGE;
@@ -323,6 +325,125 @@ static int emit(struct wn_cli *c, const struct export_args *a, const struct even
 	return rc;
 }
 
+/* ---- csv and json --------------------------------------------------------------------- */
+
+static int export_data(struct wn_cli *c, const struct export_args *a, const struct events *e,
+                       struct wn_err *err)
+{
+	struct wn_db *db;
+	struct wn_export_opts o = { .from = a->from ? e->from : WN_DATE_NONE,
+	                            .to = a->to ? e->to : WN_DATE_NONE };
+	char stamp[32];
+	const char *fixed = getenv("WEAN_TODAY");
+	if (fixed && *fixed && !wn_date_today_env_error()) {
+		char d[WN_DATE_STRLEN];
+		snprintf(stamp, sizeof stamp, "%sT00:00:00Z", wn_date_format(c->today, d));
+		o.exported = stamp;
+	}
+	int rc = wn_cli_db(c, false, &db, err);
+	if (rc != WN_OK)
+		return rc;
+	struct wn_buf b;
+	wn_buf_init(&b);
+	bool csv = strcmp(a->format, "csv") == 0;
+	rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
+	if (rc == WN_OK && a->output) {
+		rc = write_file(a->output, &b, a->force, err);
+		if (rc == WN_OK)
+			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
+			        a->output);
+	} else if (rc == WN_OK && fwrite(b.s, 1, b.len, c->out) != b.len) {
+		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	}
+	wn_buf_free(&b);
+	return rc;
+}
+
+/* ---- wean import ----------------------------------------------------------------------- */
+
+#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--replace] [--dry-run]"
+
+struct import_args {
+	const char *file, *format;
+	bool replace, dry_run, help;
+};
+
+static int i_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->format = a; return WN_OK; }
+static int i_replace(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->replace = true; return WN_OK; }
+static int i_dry(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->dry_run = true; return WN_OK; }
+static int i_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->help = true; return WN_OK; }
+static int i_file(void *x, const char *w, struct wn_err *e)
+{
+	struct import_args *a = x;
+	if (a->file)
+		return wn_err_set(e, WN_USAGE, "import takes one FILE");
+	a->file = w;
+	return WN_OK;
+}
+
+static const struct wn_cli_opt import_opts[] = {
+	{ "format", "F", i_format, "json (wean's export, default), csv (wean's CSV) or daylio" },
+	{ "replace", NULL, i_replace, "a day already in the diary is replaced as a whole" },
+	{ "dry-run", NULL, i_dry, "check the file and count, write nothing" },
+	{ "help", NULL, i_help, "show this help" },
+	{ 0 }
+};
+
+static int read_whole(const char *path, struct wn_buf *b, struct wn_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return wn_err_set(err, WN_NOINPUT, "cannot read %.200s: %s", path, strerror(errno));
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= WN_IMPORT_MAX_BYTES)
+		wn_buf_add(b, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return wn_err_set(err, WN_IOERR, "cannot read %.200s", path);
+	return b->failed ? wn_err_set(err, WN_ERR, "out of memory") : WN_OK;
+}
+
+int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct import_args a = { 0 };
+	struct wn_cli_parse p = { .opts = import_opts, .positional = i_file, .ctx = &a,
+	                          .command = "import" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc == WN_OK && a.help) {
+		wn_cli_command_help(c->out, "import", IMPORT_ARGS, import_opts);
+		fputs("\nThe import is one transaction: all of it or nothing.  A day already in\n"
+		      "the diary is merged: what the file gives overwrites, the rest is kept;\n"
+		      "--replace replaces the whole day.  Daylio moods: " WN_IMPORT_DAYLIO_MAP ".\n",
+		      c->out);
+		return WN_OK;
+	}
+	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .replace = a.replace,
+	                            .dry_run = a.dry_run };
+	if (rc == WN_OK && !a.file)
+		rc = wn_err_set(err, WN_USAGE, "import needs a FILE");
+	if (rc == WN_OK && a.format && !wn_import_format_parse(a.format, &o.format))
+		rc = wn_err_set(err, WN_USAGE, "unknown --format %.40s (json, csv or daylio)", a.format);
+	struct wn_buf b;
+	wn_buf_init(&b);
+	struct wn_db *db;
+	struct wn_import_result r;
+	if (rc == WN_OK)
+		rc = read_whole(a.file, &b, err);
+	if (rc == WN_OK && (rc = wn_cli_db(c, true, &db, err)) == WN_OK)
+		rc = wn_import_text(db, &o, b.s, b.len, &r, err);
+	wn_buf_free(&b);
+	if (rc != WN_OK)
+		return rc;
+	if (o.format == WN_IMPORT_DAYLIO)
+		fprintf(c->out, "Daylio moods mapped: %s\n", WN_IMPORT_DAYLIO_MAP);
+	fprintf(c->out, "%sadded %zu day%s, updated %zu, skipped %zu\n",
+	        a.dry_run ? "dry run, nothing written: " : "", r.added, r.added == 1 ? "" : "s",
+	        r.updated, r.skipped);
+	return WN_OK;
+}
+
 static int parse(struct export_args *a, int argc, char **argv, struct wn_err *err)
 {
 	char *args[MAX_ARGS];
@@ -358,6 +479,8 @@ int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (e.from > e.to)
 		return wn_err_set(err, WN_USAGE, "--from %s is after --to %s",
 		                  wn_date_format(e.from, b1), wn_date_format(e.to, b2));
+	if (strcmp(a.format, "ics") != 0)
+		return export_data(c, &a, &e, err);
 	if ((rc = wn_cli_db(c, false, &db, err)) == WN_OK &&
 	    (rc = collect(db, &e, err)) == WN_OK)
 		rc = emit(c, &a, &e, err);

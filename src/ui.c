@@ -132,6 +132,50 @@ static const struct wn_binding bindings[] = {
 	  .help = "later day (never past today)" },
 	{ .action = WN_A_TODAY, .scope = WN_SC_TODAY, .keys = { CH('g') },
 	  .label = "g", .help = "back to today" },
+	/* Calendar */
+	{ .action = WN_A_LEFT, .scope = WN_SC_CALENDAR,
+	  .keys = { CH('h'), FN(KEY_LEFT) }, .label = "h, Left",
+	  .help = "calendar: the day before", .hkey = "hjkl", .hint = "move" },
+	{ .action = WN_A_RIGHT, .scope = WN_SC_CALENDAR,
+	  .keys = { CH('l'), FN(KEY_RIGHT) }, .label = "l, Right",
+	  .help = "calendar: the day after" },
+	{ .action = WN_A_UP, .scope = WN_SC_CALENDAR | WN_SC_PLAN,
+	  .keys = { CH('k'), FN(KEY_UP) }, .label = "k, Up",
+	  .help = "calendar: a week earlier; plan: scroll up" },
+	{ .action = WN_A_DOWN, .scope = WN_SC_CALENDAR | WN_SC_PLAN,
+	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
+	  .help = "calendar: a week later; plan: scroll down" },
+	{ .action = WN_A_PREV_MONTH, .scope = WN_SC_CALENDAR,
+	  .keys = { CH('<'), FN(KEY_PPAGE) }, .label = "<, PgUp",
+	  .help = "calendar: a month earlier", .hkey = "< >", .hint = "month" },
+	{ .action = WN_A_NEXT_MONTH, .scope = WN_SC_CALENDAR,
+	  .keys = { CH('>'), FN(KEY_NPAGE) }, .label = ">, PgDn",
+	  .help = "calendar: a month later" },
+	{ .action = WN_A_TODAY, .scope = WN_SC_CALENDAR, .keys = { CH('t') },
+	  .label = "t", .help = "calendar: back to today", .hkey = "t",
+	  .hint = "today" },
+	{ .action = WN_A_ENTER, .scope = WN_SC_CALENDAR,
+	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
+	  .help = "calendar: open the day in Today", .hkey = "Enter",
+	  .hint = "open" },
+	{ .action = WN_A_HOLD, .scope = WN_SC_CALENDAR, .keys = { CH('H') },
+	  .label = "H", .help = "calendar: hold the taper from the day (asks why)",
+	  .hkey = "H", .hint = "hold" },
+	{ .action = WN_A_RESUME, .scope = WN_SC_CALENDAR, .keys = { CH('R') },
+	  .label = "R", .help = "calendar: resume the open hold on the day",
+	  .hkey = "R", .hint = "resume" },
+	/* Plan */
+	{ .action = WN_A_PGUP, .scope = WN_SC_PLAN, .keys = { FN(KEY_PPAGE) },
+	  .label = "PgUp", .help = "plan: page up" },
+	{ .action = WN_A_PGDN, .scope = WN_SC_PLAN,
+	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
+	  .help = "plan: page down" },
+	{ .action = WN_A_NEXT_DAY, .scope = WN_SC_PLAN, .keys = { CH('m') },
+	  .label = "m", .help = "plan: next medication", .hkey = "m",
+	  .hint = "medication" },
+	{ .action = WN_A_NEW_PLAN, .scope = WN_SC_PLAN, .keys = { CH('a') },
+	  .label = "a", .help = "plan: add a plan (replaces the active one)",
+	  .hkey = "a", .hint = "add plan" },
 	/* help */
 	{ .action = WN_A_BACK, .scope = WN_SC_HELP,
 	  .keys = { CH(27), CH('q'), CH('?'), CH('\r') }, .label = "Esc, q, ?",
@@ -224,7 +268,10 @@ const struct wn_binding *wn_ui_lookup(unsigned scope, const struct wn_input *in,
 
 static const struct wn_screen *const screens[] = {
 	&wn_screen_today,
+	&wn_screen_calendar,
+	&wn_screen_plan,
 	&wn_screen_help,
+	&wn_screen_setup,
 };
 #define N_SCREENS (sizeof screens / sizeof screens[0])
 
@@ -262,6 +309,19 @@ void wn_ui_goto(struct wn_ui *ui, int index)
 		if (screens[index]->enter(ui, &err) != WN_OK)
 			wn_ui_msg_err(ui, "cannot show this screen", &err);
 	}
+}
+
+void wn_ui_goto_screen(struct wn_ui *ui, const struct wn_screen *s)
+{
+	for (size_t i = 0; i < N_SCREENS; i++)
+		if (screens[i] == s)
+			wn_ui_goto(ui, (int)i);
+}
+
+void wn_ui_open_day(struct wn_ui *ui, wn_date day)
+{
+	ui->open_date = day;
+	wn_ui_goto_screen(ui, &wn_screen_today);
 }
 
 void wn_ui_help(struct wn_ui *ui)
@@ -775,6 +835,7 @@ int wn_ui_run(struct wn_db *db, const struct wn_config *cfg,
 		.db = db, .cfg = cfg, .today = wn_date_today(),
 		.ascii = cfg->ascii, .dirty = true,
 		.ascii_text = !wn_config_locale_is_utf8(),
+		.open_date = WN_DATE_NONE,
 	};
 	ui.ascii = ui.ascii || ui.ascii_text;
 	ui.g = ui.ascii ? &glyphs_ascii : &glyphs_utf8;

@@ -61,6 +61,8 @@ enum wn_action {
 	WN_A_NOTE, WN_A_EDITOR, WN_A_QUESTION, WN_A_QUICKNOTE,
 	/* inside a text field */
 	WN_A_TEXT_DONE, WN_A_TEXT_CANCEL, WN_A_TEXT_EXTERNAL,
+	/* Calendar and Plan */
+	WN_A_PREV_MONTH, WN_A_NEXT_MONTH, WN_A_HOLD, WN_A_RESUME, WN_A_NEW_PLAN,
 };
 
 /* Where a binding applies (bit set). */
@@ -71,6 +73,8 @@ enum wn_scope {
 	WN_SC_NOTE   = 1u << 3,  /* the note editor is open */
 	WN_SC_PROMPT = 1u << 4,  /* a one-line prompt is open */
 	WN_SC_ASK    = 1u << 5,  /* a yes/no question is open */
+	WN_SC_CALENDAR = 1u << 6,
+	WN_SC_PLAN   = 1u << 7,
 };
 /* Scopes in which keys go to the screen's text_input. */
 #define WN_SC_TEXT (WN_SC_NOTE | WN_SC_PROMPT | WN_SC_ASK)
@@ -133,6 +137,10 @@ struct wn_ui {
 	bool cursor;             /* show the text cursor at cur_y, cur_x */
 	int cur_y, cur_x;
 	int body_top, body_rows; /* rows a screen may draw in */
+	wn_date open_date;       /* a day another screen asked Today to show,
+	                            WN_DATE_NONE when none (wn_ui_open_day) */
+	unsigned gen;            /* bumped when medications or plans change,
+	                            so screens know to reload them */
 };
 
 /* A screen: hooks called by the frame.  Only `draw` and `action` are
@@ -167,6 +175,9 @@ struct wn_screen {
 
 extern const struct wn_screen wn_screen_today;
 extern const struct wn_screen wn_screen_help;
+extern const struct wn_screen wn_screen_calendar;
+extern const struct wn_screen wn_screen_plan;
+extern const struct wn_screen wn_screen_setup;
 
 /* Attribute of a role (colour or monochrome fallback). */
 attr_t wn_ui_attr(const struct wn_ui *ui, int role);
@@ -198,6 +209,10 @@ void wn_ui_msg_err(struct wn_ui *ui, const char *what,
                    const struct wn_err *err);
 /* Switch screens by registry index; help remembers where to go back to. */
 void wn_ui_goto(struct wn_ui *ui, int index);
+/* Switch to a registered screen by its hooks (nothing if unregistered). */
+void wn_ui_goto_screen(struct wn_ui *ui, const struct wn_screen *s);
+/* Show day in Today (sets ui->open_date, which Today's enter takes). */
+void wn_ui_open_day(struct wn_ui *ui, wn_date day);
 /* Open the help screen; go back to the screen it was opened from. */
 void wn_ui_help(struct wn_ui *ui);
 void wn_ui_go_back(struct wn_ui *ui);
@@ -261,5 +276,16 @@ int wn_edit_rows(const char *text, int w);
  * 0600, fork + execvp (never a shell), then read it back into e.
  * Returns WN_OK, or an error (message in err) leaving e unchanged. */
 int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, struct wn_err *err);
+
+/* ---- the hold proposal (ui_calendar.c) ------------------------------------ */
+
+struct wn_schedule;
+struct wn_holdrule_out;
+/* Judges day with the config's hold rules for a medication's schedule:
+ * reads the burden and sleep around it and the last cut on or before it.
+ * Returns true (and fills out) when a hold should be proposed; false on
+ * any read error too. */
+bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
+                         wn_date day, struct wn_holdrule_out *out);
 
 #endif

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "holdrule.h"
 #include "plan.h"
 #include "storage.h"
 #include "taper.h"
@@ -56,6 +57,7 @@ struct layout {
 
 static struct today {
 	bool started;            /* entered once (later entries just reload) */
+	unsigned gen;            /* ui->gen when medications were loaded */
 	wn_date date;
 	struct wn_day day;
 	bool have_day;
@@ -557,6 +559,24 @@ static void plan_status(size_t m, struct wn_buf *b)
 	}
 }
 
+/* The hold proposal for the first planned medication whose rules fire
+ * on the day shown: one line, drawn as a notice. */
+static bool draw_proposal(struct wn_ui *ui, int y)
+{
+	for (size_t m = 0; T.plans && m < T.n_med; m++) {
+		struct wn_holdrule_out o;
+		if (!T.plans[m].has || wn_taper_on_hold(&T.plans[m].sched, T.date) ||
+		    !wn_ui_hold_proposal(ui, &T.plans[m].sched, T.date, &o))
+			continue;
+		char line[512];
+		snprintf(line, sizeof line, "%s: " WN_HOLDRULE_TEXT " (%s)",
+		         T.med[m].name, o.why);
+		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), line);
+		return true;
+	}
+	return false;
+}
+
 #define TAPER_ROWS_MAX 3
 
 /* Rows under the title: one per medication with a plan (at most 3), or
@@ -866,6 +886,8 @@ static void draw_bottom(struct wn_ui *ui)
 		return;
 	}
 	const struct field *f = focused();
+	if (!ui->msg[0] && draw_proposal(ui, y))
+		return;
 	if (!ui->msg[0] && f && f->kind == F_SYMPTOM) {
 		char info[160];
 		int v = rating_of(T.sym[f->idx].id);
@@ -1446,18 +1468,48 @@ static void offer_input(struct wn_ui *ui, const struct wn_input *in)
 
 /* ---- hooks -------------------------------------------------------------- */
 
+/* A day asked for by another screen (the Calendar's Enter). */
+static wn_date take_open_date(struct wn_ui *ui)
+{
+	wn_date d = ui->open_date;
+	ui->open_date = WN_DATE_NONE;
+	if (d == WN_DATE_NONE || d > ui->today)
+		return T.date;
+	return d;
+}
+
+
+/* The first-run setup is offered until the person skips it once. */
+static bool setup_skipped(struct wn_ui *ui)
+{
+	char v[8] = "";
+	struct wn_err e = { 0 };
+	return wn_db_meta_get(ui->db, "setup_skipped", v, sizeof v, &e) == WN_OK &&
+	       strcmp(v, "1") == 0;
+}
+
 static int today_enter(struct wn_ui *ui, struct wn_err *err)
 {
-	if (T.started)
+	if (T.started) {
+		T.date = take_open_date(ui);
+		if (T.gen != ui->gen) {
+			T.gen = ui->gen;
+			return load_all(ui, err);
+		}
 		return reload_day(ui, err);
+	}
 	T.started = true;
+	T.gen = ui->gen;
 	T.date = ui->today;
+	T.date = take_open_date(ui);
 	T.day.ci.mood = T.day.ci.anxiety = T.day.ci.energy = WN_UNSET;
 	T.day.ci.sleep = NAN;    /* shown as empty if the first read fails */
 	focus_on(F_MOOD, 0);
 	int rc = load_all(ui, err);
 	if (rc == WN_OK)
 		check_draft(ui);
+	if (rc == WN_OK && T.n_med == 0 && !T.offer && !setup_skipped(ui))
+		wn_ui_goto_screen(ui, &wn_screen_setup);
 	return rc;
 }
 

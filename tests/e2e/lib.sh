@@ -46,6 +46,12 @@ e2e_setup() {
 	export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
 	mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 	DB="$T/wean.db"
+	# A diary whose first-run setup was skipped, so each test starts on
+	# Today; tests/e2e/setup.sh clears the mark to test the setup itself.
+	"$WEAN" --db "$DB" symptoms show dizziness >/dev/null ||
+		fail "cannot create the test diary"
+	sqlite3 "$DB" "INSERT INTO meta(key, value) VALUES ('setup_skipped', '1')" ||
+		fail "cannot mark the setup as skipped"
 	cat > "$T/tmux.conf" <<-EOF
 	set -g default-terminal screen-256color
 	set -g status off

@@ -1,0 +1,46 @@
+#!/bin/sh
+# The Calendar: step days, a hold, a deviation, a missing check-in and
+# today are each marked, with colour and with NO_COLOR=1; Enter opens the
+# selected day in Today.
+. "$(dirname "$0")/lib.sh"
+e2e_setup
+wean med add sertraline --unit mg >/dev/null || fail "med add"
+wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
+	--step 10 --every 1w --round 0.5 >/dev/null || fail "plan add"
+for d in 01 02 03 04 05 06 07 08 09 11 12 13; do
+	dose=45
+	[ "$d" -lt 8 ] && dose=50
+	wean checkin --date 2026-11-$d --mood 6 --dose sertraline=$dose \
+		--symptom "brain zaps=1" >/dev/null || fail "checkin $d"
+done
+# a deviation on the 10th: 40 mg instead of the planned 45
+wean checkin --date 2026-11-10 --mood 6 --dose sertraline=40 --note "ran out" \
+	>/dev/null || fail "deviation"
+# the 14th to the 17th: nothing recorded (missing check-ins)
+wean plan hold sertraline --from 2026-11-18 --reason "zaps got worse" \
+	>/dev/null || fail "hold"
+wean checkin --date 2026-11-20 --mood 5 >/dev/null || fail "checkin 20"
+
+for nc in "" NO_COLOR=1; do
+	start 80 24 $nc
+	wait_for "Today"
+	keys F2
+	wait_for "November 2026"
+	s=$(screen)
+	echo "$s" | grep -q "\[25\]" || fail "today not bracketed ($nc)"
+	echo "$s" | grep -q " 8 \*" || fail "step day 8 not marked ($nc)"
+	echo "$s" | grep -q "10 ! " || fail "deviation not marked ($nc)"
+	echo "$s" | grep -q "14 ?" || fail "missing check-in not marked ($nc)"
+	echo "$s" | grep -q "19 H" || fail "hold not marked ($nc)"
+	echo "$s" | grep -q "\* step  H hold  ! taken != planned  ? no check-in" ||
+		fail "legend missing ($nc)"
+	# select the 10th: from the 25th, up two weeks, left one day
+	keys k k Left
+	wait_for "2026-11-10 Tue: planned 45, taken 40 mg (different)"
+	wait_for "note: ran out"
+	keys Enter
+	wait_for "Tue 10 November 2026"
+	wait_for "ran out"
+	keys q
+	wait_exit
+done

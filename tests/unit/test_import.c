@@ -1,0 +1,282 @@
+/* Unit tests for import.c: bad input changes nothing and names its line,
+ * merge versus replace, dry runs, wean CSV and the Daylio sample. */
+#include <criterion/criterion.h>
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "import.h"
+#include "storage.h"
+#include "text.h"
+
+static char idir[4096];
+static struct wn_db *idb;
+static struct wn_err ierr;
+
+static int i_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)f;
+	return flag == FTW_DP ? rmdir(p) : unlink(p);
+}
+
+static wn_date iday(const char *s)
+{
+	wn_date d;
+	cr_assert_eq(wn_date_parse_iso(s, &d, NULL), WN_OK);
+	return d;
+}
+
+static void i_setup(void)
+{
+	const char *base = getenv("TMPDIR");
+	snprintf(idir, sizeof idir, "%s/wean-import-XXXXXX", base && *base ? base : "/tmp");
+	cr_assert_not_null(mkdtemp(idir), "mkdtemp: %s", strerror(errno));
+	setenv("WEAN_TODAY", "2026-11-25", 1);
+	char path[4200];
+	snprintf(path, sizeof path, "%s/d.db", idir);
+	struct wn_db_opts o = { .path = path, .create = true };
+	wn_err_clear(&ierr);
+	cr_assert_eq(wn_db_open(&idb, &o, &ierr), WN_OK, "%s", ierr.msg);
+	struct wn_checkin_patch p = { .date = iday("2026-01-01"), .set = WN_SET_MOOD | WN_SET_NOTE,
+	                              .mood = 5, .note = "kept" };
+	cr_assert_eq(wn_db_checkin_update(idb, &p, &ierr), WN_OK, "%s", ierr.msg);
+	struct wn_symptom s;
+	cr_assert_eq(wn_db_symptom_find(idb, "dizziness", &s, &ierr), WN_OK, "%s", ierr.msg);
+	cr_assert_eq(wn_db_rating_set(idb, iday("2026-01-01"), s.id, 2, &ierr), WN_OK);
+}
+
+static void i_teardown(void)
+{
+	wn_db_close(idb);
+	nftw(idir, i_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Rows of every day table together, to see that nothing changed. */
+static long rows(void)
+{
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(idb),
+	             "SELECT (SELECT count(*) FROM checkin) + (SELECT count(*) FROM rating)"
+	             " + (SELECT count(*) FROM dose) + (SELECT count(*) FROM quicknote)"
+	             " + (SELECT count(*) FROM question) + (SELECT count(*) FROM medication)"
+	             " + (SELECT count(*) FROM symptom)", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int import(enum wn_import_format f, bool replace, const char *text, size_t len,
+                  struct wn_import_result *r)
+{
+	struct wn_import_opts o = { .format = f, .replace = replace };
+	wn_err_clear(&ierr);
+	return wn_import_text(idb, &o, text, len, r, &ierr);
+}
+
+#define HEAD "{\"format\":\"wean\",\"schema_version\":1,\n\"days\":[\n" \
+	"{\"date\":\"2026-02-01\",\"checkin\":{\"mood\":3}},\n"
+
+struct bad {
+	const char *name;
+	enum wn_import_format format;
+	const char *text;
+	const char *want;        /* in the message */
+};
+
+static const struct bad bad_cases[] = {
+	{ .name = "truncated json", .text = HEAD "{\"date\":\"2026-02-02\",\"checkin\":{\"mo",
+	  .want = "line 4, column" },
+	{ .name = "wrong type", .text = HEAD "{\"date\":\"2026-02-02\",\"checkin\":{\"mood\":\"seven\"}}]}",
+	  .want = "line 4: days[1].checkin.mood: expected a whole number from 0 to 10" },
+	{ .name = "fraction", .text = HEAD "{\"date\":\"2026-02-02\",\"checkin\":{\"mood\":7.5}}]}",
+	  .want = "line 4: days[1].checkin.mood" },
+	{ .name = "impossible date", .text = HEAD "{\"date\":\"2026-02-30\",\"checkin\":{\"mood\":1}}]}",
+	  .want = "line 4: days[1].date: expected a real date" },
+	{ .name = "unknown symptom", .text = HEAD "{\"date\":\"2026-02-02\",\n\"ratings\":{\"zaps\":1}}]}",
+	  .want = "line 5: days[1].ratings: no symptom \"zaps\"" },
+	{ .name = "rating range", .text = HEAD "{\"date\":\"2026-02-02\",\"ratings\":{\"nausea\":4}}]}",
+	  .want = "line 4: days[1].ratings.nausea" },
+	{ .name = "invalid utf-8", .text = HEAD "{\"date\":\"2026-02-02\",\"checkin\":{\"note\":\"a\xff\"}}]}",
+	  .want = "line 4: invalid UTF-8" },
+	{ .name = "raw control char", .text = HEAD "{\"date\":\"2026-02-02\",\"checkin\":{\"note\":\"a\tb\"}}]}",
+	  .want = "line 4, column" },
+	{ .name = "not wean", .text = "{\"format\":\"other\"}", .want = "line 1: format" },
+	{ .name = "newer schema", .text = "{\"format\":\"wean\",\n\"schema_version\":2}",
+	  .want = "line 2: schema_version" },
+	{ .name = "csv missing column", .format = WN_IMPORT_CSV,
+	  .text = "date,has_checkin,anxiety,energy,sleep,burden,flag,note\r\n2026-02-01,1,,,,0,0,x\r\n",
+	  .want = "line 1: the column \"mood\" is missing" },
+	{ .name = "csv bad date", .format = WN_IMPORT_CSV,
+	  .text = "date,has_checkin,mood,anxiety,energy,sleep,burden,flag,note\r\n"
+	          "2026-02-01,1,4,,,,0,0,x\r\n2026-13-01,1,4,,,,0,0,x\r\n",
+	  .want = "line 3: date: \"2026-13-01\" is not a real date" },
+	{ .name = "csv bad mood", .format = WN_IMPORT_CSV,
+	  .text = "date,has_checkin,mood,anxiety,energy,sleep,burden,flag,note\r\n"
+	          "2026-02-01,1,4,,,,0,0,\"multi\nline\"\r\n2026-02-02,1,11,,,,0,0,x\r\n",
+	  .want = "line 4: mood: \"11\" is not a number from 0 to 10" },
+	{ .name = "csv control char in cell", .format = WN_IMPORT_CSV,
+	  .text = "date,has_checkin,mood,anxiety,energy,sleep,burden,flag,note\r\n"
+	          "2026-02-01,1,\"4\n\",,,,0,0,x\r\n",
+	  .want = "line 2: mood: \"4?\" is not a number" },
+	{ .name = "csv unknown column", .format = WN_IMPORT_CSV,
+	  .text = "date,has_checkin,mood,anxiety,energy,sleep,burden,zaps,flag,note\r\n",
+	  .want = "line 1: column \"zaps\"" },
+	{ .name = "daylio label", .format = WN_IMPORT_DAYLIO,
+	  .text = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+	          "2026-02-02,February 2,Monday,10:00,good,,,\n2026-02-01,February 1,Sunday,10:00,super,,,\n",
+	  .want = "line 3: mood: unknown label \"super\"" },
+	{ .name = "daylio missing column", .format = WN_IMPORT_DAYLIO,
+	  .text = "full_date,date,weekday,time,activities,note_title,note\n",
+	  .want = "line 1: the column \"mood\" is missing" },
+};
+
+Test(import, bad_input_changes_nothing_and_names_the_line, .init = i_setup, .fini = i_teardown)
+{
+	long before = rows();
+	for (size_t i = 0; i < sizeof bad_cases / sizeof *bad_cases; i++) {
+		const struct bad *c = &bad_cases[i];
+		struct wn_import_result r;
+		int rc = import(c->format, false, c->text, strlen(c->text), &r);
+		cr_expect_eq(rc, WN_DATAERR, "%s: rc %d (%s)", c->name, rc, ierr.msg);
+		cr_expect_not_null(strstr(ierr.msg, c->want), "%s: got \"%s\"", c->name, ierr.msg);
+		cr_expect_eq(rows(), before, "%s changed the diary", c->name);
+	}
+}
+
+Test(import, a_one_megabyte_line_is_refused, .init = i_setup, .fini = i_teardown)
+{
+	long before = rows();
+	size_t big = 1024 * 1024 + 10;
+	char *t = malloc(big + 256);
+	cr_assert_not_null(t);
+	/* JSON: a 1 MB note on line 4 */
+	int n = snprintf(t, 256, "%s{\"date\":\"2026-02-02\",\"checkin\":{\"note\":\"", HEAD);
+	memset(t + n, 'a', big);
+	strcpy(t + n + big, "\"}}]}");
+	struct wn_import_result r;
+	cr_expect_eq(import(WN_IMPORT_JSON, false, t, strlen(t), &r), WN_DATAERR);
+	cr_expect_not_null(strstr(ierr.msg, "line 4: days[1].checkin.note: expected text"), "%s", ierr.msg);
+	/* CSV: a 1 MB record on line 2 */
+	n = snprintf(t, 256, "date,has_checkin,mood,anxiety,energy,sleep,burden,flag,note\r\n"
+	             "2026-02-02,1,,,,,0,0,");
+	memset(t + n, 'b', big);
+	strcpy(t + n + big, "\r\n");
+	cr_expect_eq(import(WN_IMPORT_CSV, false, t, strlen(t), &r), WN_DATAERR);
+	cr_expect_not_null(strstr(ierr.msg, "line 2: a record longer than"), "%s", ierr.msg);
+	cr_expect_eq(rows(), before);
+	free(t);
+}
+
+static void checkin_of(const char *date, struct wn_day *d)
+{
+	cr_assert_eq(wn_db_day_load(idb, iday(date), d, &ierr), WN_OK, "%s", ierr.msg);
+}
+
+Test(import, merge_keeps_and_replace_overwrites, .init = i_setup, .fini = i_teardown)
+{
+	static const char t[] = "{\"format\":\"wean\",\"schema_version\":1,\"days\":["
+		"{\"date\":\"2026-01-01\",\"checkin\":{\"mood\":8}},"
+		"{\"date\":\"2026-01-02\",\"checkin\":{\"mood\":2,\"sleep\":6.5}},"
+		"{\"date\":\"2026-01-03\"}]}";
+	struct wn_import_result r;
+	struct wn_day d;
+	cr_assert_eq(import(WN_IMPORT_JSON, false, t, strlen(t), &r), WN_OK, "%s", ierr.msg);
+	cr_expect_eq(r.added, 1);
+	cr_expect_eq(r.updated, 1);
+	cr_expect_eq(r.skipped, 1);
+	checkin_of("2026-01-01", &d);
+	cr_expect_eq(d.ci.mood, 8);
+	cr_expect_str_eq(d.ci.note, "kept");
+	cr_expect_eq(d.n_ratings, 1);
+	wn_day_free(&d);
+	cr_assert_eq(import(WN_IMPORT_JSON, true, t, strlen(t), &r), WN_OK, "%s", ierr.msg);
+	checkin_of("2026-01-01", &d);
+	cr_expect_eq(d.ci.mood, 8);
+	cr_expect_null(d.ci.note);
+	cr_expect_eq(d.n_ratings, 0);
+	wn_day_free(&d);
+}
+
+Test(import, dry_run_writes_nothing, .init = i_setup, .fini = i_teardown)
+{
+	static const char t[] = "{\"format\":\"wean\",\"schema_version\":1,\"days\":["
+		"{\"date\":\"2026-01-05\",\"checkin\":{\"mood\":8}}]}";
+	long before = rows();
+	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .dry_run = true };
+	struct wn_import_result r;
+	cr_assert_eq(wn_import_text(idb, &o, t, strlen(t), &r, &ierr), WN_OK, "%s", ierr.msg);
+	cr_expect_eq(r.added, 1);
+	cr_expect_eq(rows(), before);
+}
+
+Test(import, wean_csv_with_guarded_note, .init = i_setup, .fini = i_teardown)
+{
+	static const char t[] =
+		"date,has_checkin,mood,anxiety,energy,sleep,burden,nausea,flag,note\r\n"
+		"2026-02-01,1,4,3,,7.5,2,2,1,'=1+1\r\n"
+		"2026-02-02,0,,,,,0,,0,\r\n"
+		"2026-02-03,1,6,,,,0,,0,\"a, \"\"b\"\"\nc\"\r\n";
+	struct wn_import_result r;
+	struct wn_day d;
+	cr_assert_eq(import(WN_IMPORT_CSV, false, t, strlen(t), &r), WN_OK, "%s", ierr.msg);
+	cr_expect_eq(r.added, 2);
+	cr_expect_eq(r.skipped, 1);
+	checkin_of("2026-02-01", &d);
+	cr_expect_eq(d.ci.mood, 4);
+	cr_expect_eq(d.ci.anxiety, 3);
+	cr_expect_eq(d.ci.energy, WN_UNSET);
+	cr_expect_float_eq(d.ci.sleep, 7.5, 1e-9);
+	cr_expect(d.ci.flag);
+	cr_expect_str_eq(d.ci.note, "=1+1");
+	cr_expect_eq(d.n_ratings, 1);
+	wn_day_free(&d);
+	checkin_of("2026-02-03", &d);
+	cr_expect_str_eq(d.ci.note, "a, \"b\"\nc");
+	wn_day_free(&d);
+}
+
+static char *slurp(const char *rel, size_t *len)
+{
+	const char *src = getenv("WEAN_SRCDIR");
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s", src && *src ? src : ".", rel);
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "%s: %s", path, strerror(errno));
+	char *buf = malloc(1 << 16);
+	cr_assert_not_null(buf);
+	*len = fread(buf, 1, (1 << 16) - 1, f);
+	fclose(f);
+	buf[*len] = '\0';
+	return buf;
+}
+
+Test(import, daylio_sample, .init = i_setup, .fini = i_teardown)
+{
+	size_t len;
+	char *t = slurp("tests/data/daylio_sample.csv", &len);
+	struct wn_import_result r;
+	struct wn_day d;
+	cr_assert_eq(import(WN_IMPORT_DAYLIO, false, t, len, &r), WN_OK, "%s", ierr.msg);
+	cr_expect_eq(r.added, 4);
+	checkin_of("2026-03-04", &d);
+	cr_expect_eq(d.ci.mood, 6);                     /* good 7 and meh 5 */
+	cr_expect_str_eq(d.ci.note, "Woke at 4, \"brain zaps\" again.\nactivities: sleep early\n"
+	                 "Evening\nLong walk with Sam, felt lighter.\n"
+	                 "activities: family, walk, reading");
+	wn_day_free(&d);
+	checkin_of("2026-03-01", &d);
+	cr_expect_eq(d.ci.mood, 1);
+	cr_expect_str_eq(d.ci.note, "Cut to 37.5 mg today.");
+	wn_day_free(&d);
+	checkin_of("2026-03-03", &d);
+	cr_expect_eq(d.ci.mood, 3);
+	cr_expect_str_eq(d.ci.note, "Hard day\nDizzy on the bus.\nLeft work early.\nactivities: work");
+	wn_day_free(&d);
+	free(t);
+}
