@@ -26,6 +26,9 @@ for nc in "" NO_COLOR=1; do
 	wait_for "Today"
 	keys F2
 	wait_for "November 2026"
+	# the whole grid and its legend drawn (slow under the sanitizers)
+	wait_for "[25]"
+	wait_for "burden . : + #"
 	s=$(screen)
 	echo "$s" | grep -q "\[25\]" || fail "today not bracketed ($nc)"
 	echo "$s" | grep -q " 8 \*" || fail "step day 8 not marked ($nc)"
