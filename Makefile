@@ -89,16 +89,21 @@ e2e: $(B)/wean
 	@echo "  TEST    e2e (tmux)"
 	$(Q)tests/run-e2e.sh $(B)/wean
 
+# mk/*.mk add their own targets; the ones named in TEST_EXTRA run as part
+# of `make test` (and under the sanitizers in `make check`).
+TEST_EXTRA ?=
+CHECK_EXTRA ?=
+
 test: deps
 	@$(MAKE) --no-print-directory all $(B)/unit-tests
-	@$(MAKE) --no-print-directory unit golden e2e
+	@$(MAKE) --no-print-directory unit golden e2e $(TEST_EXTRA)
 	@echo "make test: all suites passed"
 
 check: deps
 	@$(MAKE) --no-print-directory B=build-san OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" \
 		build-san/wean build-san/unit-tests
 	@$(MAKE) --no-print-directory B=build-san OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" \
-		unit golden e2e
+		unit golden e2e $(CHECK_EXTRA)
 	@echo "make check: sanitizer build clean"
 
 # --- install ---------------------------------------------------------------
@@ -115,4 +120,5 @@ uninstall:
 clean:
 	rm -rf build build-san
 
+-include $(wildcard mk/*.mk)
 -include $(CORE_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "export.h"
+#include "fileio.h"
 #include "import.h"
 #include "ics.h"
 #include "plan.h"
@@ -44,104 +45,6 @@ static const struct wn_cli_opt export_opts[] = {
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
-
-/* ---- writing a file atomically ------------------------------------------------- */
-
-static int write_all(int fd, const char *s, size_t len)
-{
-	while (len > 0) {
-		ssize_t w = write(fd, s, len);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		s += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-static void sync_dir_of(const char *path)
-{
-	char *copy = strdup(path);
-	if (!copy)
-		return;
-	char *slash = strrchr(copy, '/');
-	const char *dir = slash ? copy : ".";
-	if (slash == copy)
-		slash[1] = '\0';
-	else if (slash)
-		*slash = '\0';
-	int fd = open(dir, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(copy);
-}
-
-static int exists_error(const char *path, struct wn_err *err)
-{
-	wn_err_set(err, WN_CANTCREAT, "%.200s already exists", path);
-	wn_err_hint(err, "use --force to replace it, or choose another file");
-	return WN_CANTCREAT;
-}
-
-/* Puts the finished tmp at path: link() refuses an existing path
- * atomically; where links are not supported, check, then rename. */
-static int publish(const char *tmp, const char *path, bool force, struct wn_err *err)
-{
-	struct stat sb;
-	if (!force) {
-		if (link(tmp, path) == 0)
-			return WN_OK;
-		if (errno == EEXIST)
-			return exists_error(path, err);
-		if (lstat(path, &sb) == 0)
-			return exists_error(path, err);
-	}
-	if (rename(tmp, path) != 0)
-		return wn_err_set(err, WN_CANTCREAT, "cannot create %.200s: %s", path, strerror(errno));
-	return WN_OK;
-}
-
-static int write_tmp(int fd, const char *tmp, const struct wn_buf *b, struct wn_err *err)
-{
-	int rc = WN_OK;
-	if (fchmod(fd, 0600) != 0 || write_all(fd, b->s, b->len) != 0 || fsync(fd) != 0)
-		rc = wn_err_set(err, errno == ENOSPC || errno == EDQUOT ? WN_IOERR : WN_CANTCREAT,
-		                "cannot write %.200s: %s", tmp, strerror(errno));
-	if (close(fd) != 0 && rc == WN_OK)
-		rc = wn_err_set(err, WN_IOERR, "cannot write %.200s: %s", tmp, strerror(errno));
-	return rc;
-}
-
-static int write_file(const char *path, const struct wn_buf *b, bool force,
-                      struct wn_err *err)
-{
-	struct stat sb;
-	if (!force && lstat(path, &sb) == 0)
-		return exists_error(path, err);
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return wn_err_set(err, WN_ERR, "out of memory");
-	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return wn_err_set(err, WN_CANTCREAT, "cannot create %.200s: %s", path, strerror(e));
-	}
-	int rc = write_tmp(fd, tmp, b, err);
-	if (rc == WN_OK)
-		rc = publish(tmp, path, force, err);
-	unlink(tmp);            /* after link() the name is still there; after rename() it is gone */
-	free(tmp);
-	if (rc == WN_OK)
-		sync_dir_of(path);
-	return rc;
-}
 
 /* ---- the events --------------------------------------------------------------------- */
 
@@ -312,7 +215,7 @@ static int emit(struct wn_cli *c, const struct export_args *a, const struct even
 	wn_buf_init(&b);
 	int rc = wn_ics_format(&b, &cal, err);
 	if (rc == WN_OK && a->output) {
-		rc = write_file(a->output, &b, a->force, err);
+		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote %zu taper step%s to %s\n", e->n, e->n == 1 ? "" : "s", a->output);
 		if (rc == WN_OK && e->waiting)
@@ -348,7 +251,7 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 	bool csv = strcmp(a->format, "csv") == 0;
 	rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
 	if (rc == WN_OK && a->output) {
-		rc = write_file(a->output, &b, a->force, err);
+		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
 			        a->output);

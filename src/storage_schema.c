@@ -34,6 +34,7 @@
  * wn_db_check reports (history from before stays valid).  metric_def's
  * min/max (NULL = open) bound the values wn_db_metric_set accepts.
  */
+#include "fileio.h"
 #include "storage_int.h"
 
 #include <errno.h>
@@ -462,28 +463,6 @@ int wn_storage_migrate(struct wn_db *db, struct wn_err *err)
 
 /* ---- backup ---------------------------------------------------------- */
 
-static void fsync_path(const char *path, bool dir_of)
-{
-	char *copy = strdup(path);
-	if (!copy)
-		return;
-	if (dir_of) {
-		char *slash = strrchr(copy, '/');
-		if (slash == copy)
-			slash[1] = '\0';
-		else if (slash)
-			*slash = '\0';
-		else
-			strcpy(copy, ".");
-	}
-	int fd = open(copy, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-	free(copy);
-}
-
 static int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
@@ -530,32 +509,19 @@ int wn_db_backup_to(struct wn_db *db, const char *path, struct wn_err *err)
 		return wn_err_set(err, WN_USAGE,
 		                  "%s is the diary itself; choose another backup file",
 		                  path);
-	size_t n = strlen(path) + 16;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return wn_err_set(err, WN_ERR, "out of memory");
-	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return wn_err_set(err, WN_CANTCREAT, "cannot create %s: %s", path,
-		                  strerror(e));
-	}
-	int rc = fchmod(fd, 0600) == 0 ? WN_OK :
-		wn_err_set(err, WN_CANTCREAT, "cannot set the mode of %s: %s",
-		           tmp, strerror(errno));
+	char *tmp;
+	int fd;
+	int rc = wn_file_tmp_create(path, &tmp, &fd, err);
+	if (rc != WN_OK)
+		return rc;
 	close(fd);
-	if (rc == WN_OK)
-		rc = copy_into(db, tmp, path, err);
+	rc = copy_into(db, tmp, path, err);
 	if (rc == WN_OK) {
-		fsync_path(tmp, false);
-		if (rename(tmp, path) != 0)
-			rc = wn_err_set(err, WN_CANTCREAT, "cannot create %s: %s", path,
-			                strerror(errno));
+		wn_file_sync(tmp, false);
+		rc = wn_file_publish(tmp, path, true, err);
 	}
 	if (rc == WN_OK)
-		fsync_path(path, true);
+		wn_file_sync(path, true);
 	else
 		unlink(tmp);
 	free(tmp);

@@ -1,0 +1,107 @@
+/* Unit tests for fileio.c: atomic, private writes that refuse to replace
+ * a file without force and leave no temporary files behind. */
+#include <criterion/criterion.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+
+static char fdir[4096];
+
+static int f_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)f;
+	return flag == FTW_DP ? rmdir(p) : unlink(p);
+}
+
+static void f_setup(void)
+{
+	const char *base = getenv("TMPDIR");
+	snprintf(fdir, sizeof fdir, "%s/wean-fileio-XXXXXX", base && *base ? base : "/tmp");
+	cr_assert_not_null(mkdtemp(fdir), "mkdtemp: %s", strerror(errno));
+}
+
+static void f_teardown(void)
+{
+	nftw(fdir, f_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static char *slurp(const char *path)
+{
+	static char buf[256];
+	FILE *f = fopen(path, "r");
+	cr_assert_not_null(f);
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+TestSuite(fileio, .init = f_setup, .fini = f_teardown);
+
+Test(fileio, writes_private_file_under_open_umask)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/out.txt", fdir);
+	mode_t old = umask(0);
+	struct wn_err err = { 0 };
+	int rc = wn_file_write_atomic(path, "hello\n", 6, false, &err);
+	umask(old);
+	cr_assert_eq(rc, WN_OK, "%s", err.msg);
+	struct stat sb;
+	cr_assert_eq(stat(path, &sb), 0);
+	cr_assert_eq(sb.st_mode & 0777, 0600);
+	cr_assert_str_eq(slurp(path), "hello\n");
+	cr_assert_eq(entries(fdir), 1, "a temporary file was left behind");
+}
+
+Test(fileio, refuses_existing_without_force_and_keeps_it)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/out.txt", fdir);
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_file_write_atomic(path, "one", 3, false, &err), WN_OK);
+	cr_assert_eq(wn_file_write_atomic(path, "two", 3, false, &err), WN_CANTCREAT);
+	cr_assert(strstr(err.msg, "already exists"), "%s", err.msg);
+	cr_assert(strstr(err.hint, "--force"), "%s", err.hint);
+	cr_assert_str_eq(slurp(path), "one");
+	cr_assert_eq(entries(fdir), 1);
+	cr_assert_eq(wn_file_write_atomic(path, "two", 3, true, &err), WN_OK, "%s", err.msg);
+	cr_assert_str_eq(slurp(path), "two");
+	cr_assert_eq(entries(fdir), 1);
+}
+
+Test(fileio, missing_directory_is_a_clear_error)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/no/such/dir/out.txt", fdir);
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_file_write_atomic(path, "x", 1, false, &err), WN_CANTCREAT);
+	cr_assert(strstr(err.msg, "cannot create"), "%s", err.msg);
+	cr_assert_eq(entries(fdir), 0);
+}
+
+Test(fileio, empty_name_is_usage)
+{
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_file_write_atomic("", "x", 1, false, &err), WN_USAGE);
+}
