@@ -3,7 +3,8 @@
 # Uses sudo when not root.  Says what it installs.
 set -eu
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev
-libcriterion-dev tmux sqlite3 python3 python3-icalendar"
+libcriterion-dev tmux sqlite3 python3 python3-icalendar
+clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
