@@ -10,15 +10,16 @@
 #include "plan.h"
 #include "storage.h"
 #include "text.h"
+#include "together.h"
 
 #define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R] [--steps DATE=DOSE,...]"
-#define PLAN_ARGS "add MED ... | show [MED] | hold MED [--from DATE] [--reason TEXT] | resume MED [--on DATE]"
+#define PLAN_ARGS "add MED ... | show [MED] | hold MED [--from DATE] [--reason TEXT] | resume MED [--on DATE] | reinstate MED --dose X [--on DATE] [--reason TEXT]"
 #define MAX_DAYS 36600
 
 struct plan_args {
 	const char *sub, *med;
 	const char *start, *from_dose, *method, *step, *every, *round, *floor,
-	           *to_dose, *region, *steps, *from, *reason, *on;
+	           *to_dose, *region, *steps, *from, *reason, *on, *dose;
 	bool help;
 };
 
@@ -27,7 +28,7 @@ struct plan_args {
 	{ (void)e; ((struct plan_args *)x)->field = a; return WN_OK; }
 SETTER(start) SETTER(from_dose) SETTER(method) SETTER(step) SETTER(every)
 SETTER(round) SETTER(floor) SETTER(to_dose) SETTER(region) SETTER(steps)
-SETTER(from) SETTER(reason) SETTER(on)
+SETTER(from) SETTER(reason) SETTER(on) SETTER(dose)
 #undef SETTER
 
 static int o_help(void *x, const char *a, struct wn_err *e)
@@ -59,6 +60,14 @@ static const struct wn_cli_opt hold_opts[] = {
 };
 static const struct wn_cli_opt resume_opts[] = {
 	{ "on", "DATE", o_on, "day the taper goes on (default today)" },
+	{ "help", NULL, o_help, "show this help" },
+	{ 0 }
+};
+
+static const struct wn_cli_opt reinstate_opts[] = {
+	{ "dose", "X", o_dose, "the dose you went back up to, more than 0" },
+	{ "on", "DATE", o_on, "day you went back up (default today)" },
+	{ "reason", "TEXT", o_reason, "why, for your records and your prescriber" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -486,15 +495,17 @@ static void print_step(const struct show *w, int i, int hw)
 	         st->warn_rounding ? "*" : "");
 	if (!isnan(st->occupancy))
 		snprintf(occ, sizeof occ, "%.1f%%", st->occupancy);
-	if (i > 0)
+	if (i > 0 && st->pct_cut < 0)
+		snprintf(cut, sizeof cut, "up %.0f%%", -st->pct_cut);
+	else if (i > 0)
 		snprintf(cut, sizeof cut, "%.1f%%", st->pct_cut);
 	pv_summary(w, i, pv, sizeof pv);
 	wn_plan_unit_text(st->how[0] ? st->how : "-", w->m->unit, how, sizeof how);
 	if (pv[0])
-		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %6s  %9s  %-*s  %s\n", i, date, dose,
+		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %7s  %9s  %-*s  %s\n", i, date, dose,
 		        st->pct_of_start, cut, occ, hw, how, pv);
 	else
-		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %6s  %9s  %s\n", i, date, dose,
+		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %7s  %9s  %s\n", i, date, dose,
 		        st->pct_of_start, cut, occ, how);
 }
 
@@ -502,7 +513,7 @@ static void print_table(const struct show *w)
 {
 	int hw = how_width(&w->l.s, w->m->unit);
 	bool warn = false;
-	fprintf(w->c->out, "\n%4s  %-10s  %-12s %8s  %6s  %9s  %-*s  %s\n", "step", "date", "dose",
+	fprintf(w->c->out, "\n%4s  %-10s  %-12s %8s  %7s  %9s  %-*s  %s\n", "step", "date", "dose",
 	        "% start", "% cut", "est. occ.", hw, "how to take it", "planned vs taken");
 	for (int i = 0; i < w->l.s.n; i++) {
 		print_step(w, i, hw);
@@ -608,25 +619,128 @@ static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
 	return rc;
 }
 
+/* ---- several plans at once ---------------------------------------------------------- */
+
+struct together {
+	struct wn_med *meds;          /* those with a plan */
+	struct loaded *l;
+	int n;
+};
+
+static void together_free(struct together *t)
+{
+	for (int i = 0; i < t->n; i++)
+		loaded_free(&t->l[i]);
+	free(t->l);
+	free(t->meds);
+}
+
+static void print_dz(FILE *f, const struct wn_together_row *r)
+{
+	char n1[32], n2[32];
+	if (isnan(r->dz_lo))
+		fputs("-", f);
+	else if (fabs(r->dz_hi - r->dz_lo) < 0.05)
+		fprintf(f, "~%s mg", fmt_num(round(r->dz_lo * 10) / 10, n1, sizeof n1));
+	else
+		fprintf(f, "~%s-%s mg", fmt_num(round(r->dz_lo * 10) / 10, n1, sizeof n1),
+		        fmt_num(round(r->dz_hi * 10) / 10, n2, sizeof n2));
+	fputs(r->dz_partial ? " (+ others)" : "", f);
+}
+
+static void print_together_rows(FILE *f, const struct together *t,
+                                const struct wn_together_med *tm,
+                                const struct wn_together_row *rows, size_t nr)
+{
+	bool dz = wn_together_has_equiv(tm, t->n);
+	char b[WN_DATE_STRLEN], n1[32], cell[64];
+	int w[WN_TOGETHER_MAX];
+	fputs("\ntogether: the dose each plan sets from that day\n\ndate      ", f);
+	for (int i = 0; i < t->n; i++) {
+		w[i] = (int)strlen(t->meds[i].name) > 12 ? (int)strlen(t->meds[i].name) : 12;
+		fprintf(f, "  %-*s", w[i], t->meds[i].name);
+	}
+	fputs(dz ? "  as diazepam*\n" : "\n", f);
+	for (size_t j = 0; j < nr; j++) {
+		fputs(wn_date_format(rows[j].date, b), f);
+		for (int i = 0; i < t->n; i++) {
+			if (isnan(rows[j].dose[i]))
+				snprintf(cell, sizeof cell, "-");
+			else
+				snprintf(cell, sizeof cell, "%s %s", fmt_num(rows[j].dose[i], n1, sizeof n1),
+				         t->meds[i].unit);
+			fprintf(f, "  %-*s", w[i], cell);
+		}
+		if (dz) {
+			fputs("  ", f);
+			print_dz(f, &rows[j]);
+		}
+		fputc('\n', f);
+	}
+	if (dz)
+		fputs("* diazepam equivalents are approximate: the Ashton table and the VA/DoD column differ,\n"
+		      "  and people differ more. They set the plans side by side for you and your prescriber;\n"
+		      "  they are not a conversion to act on.\n", f);
+}
+
+static int print_together(struct wn_cli *c, const struct together *t, struct wn_err *err)
+{
+	struct wn_together_med tm[WN_TOGETHER_MAX];
+	struct wn_together_row *rows;
+	size_t nr;
+	for (int i = 0; i < t->n; i++)
+		tm[i] = (struct wn_together_med){ .name = t->meds[i].name, .unit = t->meds[i].unit,
+		                                  .plan = &t->l[i].p, .sched = &t->l[i].s,
+		                                  .drug = t->l[i].has_drug ? &t->l[i].drug : NULL };
+	int rc = wn_together_rows(tm, t->n, &rows, &nr, err);
+	if (rc == WN_OK)
+		print_together_rows(c->out, t, tm, rows, nr);
+	free(rows);
+	return rc;
+}
+
+/* The medications that have an active plan, each loaded and built. */
+static int load_together(struct wn_db *db, const struct wn_med *meds, size_t n,
+                         struct together *t, struct wn_err *err)
+{
+	memset(t, 0, sizeof *t);
+	t->meds = calloc(n ? n : 1, sizeof *t->meds);
+	t->l = calloc(n ? n : 1, sizeof *t->l);
+	if (!t->meds || !t->l)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; i < n && t->n < WN_TOGETHER_MAX; i++) {
+		int rc = load_plan(db, &meds[i], &t->l[t->n], err);
+		if (rc == WN_NOINPUT) {
+			loaded_free(&t->l[t->n]);
+			continue;
+		}
+		t->meds[t->n++] = meds[i];
+		if (rc != WN_OK)
+			return rc;
+	}
+	return WN_OK;
+}
+
 static int show_all(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
 {
 	struct wn_med *meds;
-	size_t n, shown = 0;
+	size_t n;
+	struct together t = { 0 };
 	int rc = wn_db_med_list(db, &meds, &n, err);
-	for (size_t i = 0; rc == WN_OK && i < n; i++) {
-		struct wn_plan p;
-		int r = wn_plan_load(db, meds[i].id, &p, err);
-		wn_plan_free(&p);
-		if (r == WN_NOINPUT)
-			continue;
-		if (shown++)
+	if (rc == WN_OK)
+		rc = load_together(db, meds, n, &t, err);
+	for (int i = 0; rc == WN_OK && i < t.n; i++) {
+		if (i)
 			fputc('\n', c->out);
-		rc = r == WN_OK ? show_one(c, db, &meds[i], err) : r;
+		rc = show_one(c, db, &t.meds[i], err);
 	}
-	free(meds);
-	if (rc == WN_OK && shown == 0)
+	if (rc == WN_OK && t.n >= 2)
+		rc = print_together(c, &t, err);
+	if (rc == WN_OK && t.n == 0)
 		fputs("no taper plans yet; add one with 'wean plan add MED --start DATE --from-dose X --method percent --step 10 --every 4w'\n",
 		      c->out);
+	together_free(&t);
+	free(meds);
 	return rc;
 }
 
@@ -716,6 +830,38 @@ static int plan_resume(struct wn_cli *c, const struct plan_args *a, struct wn_er
 	return rc;
 }
 
+/* A reinstatement records going back up; it does not hold the plan, so
+ * the message says how to hold too when the person wants the schedule to
+ * wait. */
+static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn_err *err)
+{
+	struct wn_db *db;
+	struct wn_med m;
+	struct wn_plan_reinstate r = { 0 };
+	char b[WN_DATE_STRLEN], n1[32];
+	if (!a->dose) {
+		wn_err_set(err, WN_USAGE, "plan reinstate needs --dose (e.g. --dose 25)");
+		return WN_USAGE;
+	}
+	int rc = parse_positive(a->dose, "--dose", &r.dose, err);
+	if (rc == WN_OK)
+		rc = date_or_today(c, a->on, &r.on, err);
+	if (rc == WN_OK)
+		rc = wn_cli_db(c, false, &db, err);
+	if (rc == WN_OK)
+		rc = wn_cli_find_med(db, a->med, &m, err);
+	if (rc != WN_OK)
+		return rc;
+	r.med_id = m.id;
+	r.reason = a->reason;
+	rc = no_plan_hint(&m, wn_plan_reinstate(db, &r, err), err);
+	if (rc == WN_OK)
+		fprintf(c->out, "recorded: %s back up to %s %s on %s; the plan is not on hold"
+		        " (hold it with 'wean plan hold %s' if the next step should wait)\n",
+		        m.name, fmt_num(r.dose, n1, sizeof n1), m.unit, wn_date_format(r.on, b), m.name);
+	return rc;
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------ */
 
 struct sub {
@@ -731,6 +877,8 @@ static const struct sub subs[] = {
 	{ "show", show_opts, "show [MED]", false, plan_show },
 	{ "hold", hold_opts, "hold MED [--from DATE] [--reason TEXT]", true, plan_hold },
 	{ "resume", resume_opts, "resume MED [--on DATE]", true, plan_resume },
+	{ "reinstate", reinstate_opts, "reinstate MED --dose X [--on DATE] [--reason TEXT]", true,
+	  plan_reinstate },
 };
 #define N_SUBS (sizeof subs / sizeof *subs)
 
