@@ -106,6 +106,11 @@ int wn_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
                  struct wn_err *err);
 void wn_plan_free(struct wn_plan *p);
 
+/* The medication's forms as the taper module takes them (those it would
+ * refuse are left out).  *out is malloc'd (NULL when none): free() it. */
+int wn_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
+                  struct wn_err *err);
+
 /* The hold and reinstatement records of a plan, ordered by start date.
  * *out is malloc'd; free with wn_plan_events_free(). */
 int wn_plan_events(struct wn_db *db, long plan_id, struct wn_plan_event **out,

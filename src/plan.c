@@ -382,6 +382,20 @@ static int load_forms(struct wn_db *db, struct wn_plan *p, struct wn_err *err)
 	return WN_OK;
 }
 
+int wn_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
+                  struct wn_err *err)
+{
+	struct wn_plan p;
+	memset(&p, 0, sizeof p);
+	p.med_id = med_id;
+	int rc = load_forms(db, &p, err);
+	*out = rc == WN_OK ? p.forms : NULL;
+	*n = rc == WN_OK ? p.n_forms : 0;
+	if (rc != WN_OK)
+		free(p.forms);
+	return rc;
+}
+
 static int load_custom(sqlite3 *sql, struct wn_plan *p, struct wn_err *err)
 {
 	sqlite3_stmt *st;

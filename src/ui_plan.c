@@ -1,6 +1,7 @@
 /* ui_plan.c -- the Plan screen: medications, the active plan's
  * parameters, its schedule (with planned vs taken for past steps) and its
- * holds, as lines of text that scroll.  Read-only. */
+ * holds, as lines of text that scroll.  `a` opens the form that makes a
+ * new plan (ui_planform.c), pre-filled from the current one. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "taper.h"
 #include "text.h"
 #include "ui_int.h"
+#include "ui_planform.h"
 
 #define LINE_W 256
 #define MAX_LINES 512
@@ -170,8 +172,7 @@ static void add_plan(struct wn_ui *ui, const struct wn_med *m)
 	struct wn_err err = { 0 };
 	if (wn_plan_load(ui->db, m->id, &p, &err) != WN_OK) {
 		wn_plan_free(&p);
-		add(WN_R_DIM, "%s has no plan; `wean plan add %s ...` makes one",
-		    m->name, m->name);
+		add(WN_R_DIM, "%s has no plan; press a to make one", m->name);
 		return;
 	}
 	struct wn_drug drug;
@@ -228,6 +229,10 @@ static int page(const struct wn_ui *ui)
 
 static void plan_draw(struct wn_ui *ui)
 {
+	if (wn_planform_is_open()) {
+		wn_planform_draw(ui);
+		return;
+	}
 	if (!P.loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
@@ -268,17 +273,42 @@ static bool plan_action(struct wn_ui *ui, int action, int arg)
 			wn_ui_msg_err(ui, "cannot read the plan", &err);
 		return true;
 	case WN_A_NEW_PLAN:
-		wn_ui_msg(ui, WN_R_NOTICE, "making a plan here is not there yet;"
-		          " use `wean plan add`");
+		if (P.n_med == 0)
+			wn_ui_msg(ui, WN_R_NOTICE, "add a medication first:"
+			          " `wean med add NAME --form \"tablet 50 mg\"`");
+		else
+			wn_planform_open(ui, &P.med[P.m]);
 		return true;
 	default:
 		return false;
 	}
 }
 
+static unsigned plan_scope(struct wn_ui *ui)
+{
+	(void)ui;
+	return wn_planform_is_open() ? WN_SC_PROMPT : WN_SC_PLAN;
+}
+
+static void plan_text(struct wn_ui *ui, const struct wn_input *in)
+{
+	bool saved;
+	struct wn_err err = { 0 };
+	if (!wn_planform_input(ui, in, &saved))
+		return;
+	wn_planform_close();
+	if (!saved)
+		return;
+	ui->gen++;
+	P.top = 0;
+	if (load(ui, &err) != WN_OK)
+		wn_ui_msg_err(ui, "cannot read the plan", &err);
+}
+
 static void plan_fini(struct wn_ui *ui)
 {
 	(void)ui;
+	wn_planform_close();
 	free(P.med);
 	free(P.line);
 	free(P.role);
@@ -292,5 +322,7 @@ const struct wn_screen wn_screen_plan = {
 	.enter = plan_enter,
 	.draw = plan_draw,
 	.action = plan_action,
+	.scope_now = plan_scope,
+	.text_input = plan_text,
 	.fini = plan_fini,
 };
