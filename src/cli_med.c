@@ -4,6 +4,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "med.h"
 #include "storage.h"
 #include "plan.h"
 #include "symptoms.h"
@@ -15,101 +16,6 @@
 /* ---- forms: wean's form syntax (taper.h), e.g. "tablet 25 mg half",
  *      "liquid 20 mg/ml", "capsule 75 mg 300 beads" --------------------------- */
 
-#define FORM_HINT "e.g. --form 'tablet 25 mg half', --form 'liquid 2 mg/ml', --form 'capsule 75 mg 300 beads'"
-
-/* Appends one word of a form to out with the medication's unit spelled
- * "mg", the word the form parser knows: "mcg" -> "mg", "mcg/ml" ->
- * "mg/ml", "25mcg" -> "25mg".  Amounts stay in the medication's unit. */
-static void unit_word(struct wn_buf *out, const char *w, size_t len, const char *unit)
-{
-	size_t ul = strlen(unit), lead = 0;
-	while (lead < len && ((w[lead] >= '0' && w[lead] <= '9') || w[lead] == '.'))
-		lead++;
-	bool is_unit = len - lead >= ul && strncasecmp(w + lead, unit, ul) == 0 &&
-	               (len - lead == ul || w[lead + ul] == '/');
-	if (!is_unit) {
-		wn_buf_add(out, w, len);
-		return;
-	}
-	wn_buf_add(out, w, lead);
-	wn_buf_adds(out, "mg");
-	wn_buf_add(out, w + lead + ul, len - lead - ul);
-}
-
-static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
-{
-	struct wn_buf b;
-	wn_buf_init(&b);
-	for (const char *p = text; *p;) {
-		p += strspn(p, " \t");
-		size_t w = strcspn(p, " \t");
-		if (w && b.len)
-			wn_buf_addc(&b, ' ');
-		unit_word(&b, p, w, unit);
-		p += w;
-	}
-	snprintf(out, n, "%s", b.failed || !b.s ? "" : b.s);
-	wn_buf_free(&b);
-}
-
-/* The form text as typed, cut to fit the label without splitting a
- * UTF-8 character. */
-static void copy_label(char *dst, size_t n, const char *text)
-{
-	size_t len = strlen(text);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
-	memcpy(dst, text, len);
-	dst[len] = '\0';
-}
-
-/* Parses a --form text with wn_taper_form_parse(); amounts are in the
- * medication's unit. */
-static int parse_form(const char *text, const char *unit, struct wn_med_form *f,
-                      struct wn_err *err)
-{
-	char buf[256];
-	struct wn_form tf;
-	if (strcasecmp(unit, "mg") == 0)
-		snprintf(buf, sizeof buf, "%s", text);
-	else
-		unit_as_mg(text, unit, buf, sizeof buf);
-	if (wn_taper_form_parse(buf, &tf, err) != WN_OK) {
-		err->code = WN_DATAERR;
-		wn_err_hint(err, FORM_HINT);
-		return WN_DATAERR;
-	}
-	memset(f, 0, sizeof *f);
-	f->kind = (int)tf.kind;
-	f->strength = tf.strength_mg;
-	f->divisible = tf.divisible ? tf.divisible : 1;
-	f->conc = tf.conc_mg_per_ml;
-	f->beads = tf.beads_per_capsule;
-	copy_label(f->label, sizeof f->label, text);
-	return WN_OK;
-}
-
-static void format_form(const struct wn_med_form *f, const char *unit, char *buf, size_t n)
-{
-	switch (f->kind) {
-	case WN_FORM_OTHER:
-		snprintf(buf, n, "%s", f->label);
-		break;
-	case WN_FORM_LIQUID:
-		snprintf(buf, n, "liquid %g %s/mL", f->conc, unit);
-		break;
-	case WN_FORM_BEADS:
-		snprintf(buf, n, "capsule %g %s, %d beads", f->strength, unit, f->beads);
-		break;
-	default:
-		snprintf(buf, n, "%s %g %s%s", f->kind == WN_FORM_CAPSULE ? "capsule" : "tablet",
-		         f->strength, unit,
-		         f->divisible == 4 ? ", quarters" : f->divisible == 2 ? ", halves" : "");
-	}
-}
 
 /* ---- med --------------------------------------------------------------------- */
 
@@ -148,19 +54,6 @@ static const struct wn_cli_opt med_opts[] = {
 	{ "help", NULL, m_help, "show this help" },
 	{ 0 }
 };
-
-static const char *const units[] = { "mg", "mcg", "mL", "g", "drops", "units" };
-
-static int check_unit(const char *u, char *out, size_t n, struct wn_err *err)
-{
-	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-		if (strcasecmp(u, units[i]) == 0) {
-			snprintf(out, n, "%s", units[i]);
-			return WN_OK;
-		}
-	wn_cli_unknown(err, "unit", u, units, sizeof units / sizeof *units);
-	return WN_DATAERR;
-}
 
 static const char *approx(const struct wn_drug *d, const char *key)
 {
@@ -209,35 +102,20 @@ static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *er
 	struct wn_med m = { 0 };
 	struct wn_drug drug;
 	struct wn_med_form forms[MAX_FORMS];
-	char name[WN_NAME_MAX + 1];
 	struct wn_db *db;
-	int rc = wn_text_check_name(a->name, name, sizeof name, err);
+	int rc = wn_text_check_name(a->name, m.name, sizeof m.name, err);
+	if (rc == WN_OK)
+		rc = wn_med_unit_check(a->unit ? a->unit : "mg", m.unit, sizeof m.unit, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_form; i++)
+		rc = wn_med_form_parse(a->form[i], m.unit, &forms[i], err);
+	if (rc == WN_OK)
+		rc = wn_cli_db(c, true, &db, err);
+	if (rc == WN_OK)
+		rc = wn_med_create(db, &m, forms, a->n_form, err);
 	if (rc != WN_OK)
 		return rc;
-	snprintf(m.name, sizeof m.name, "%s", name);
-	bool known = wn_plan_drug(&m, &drug, NULL) == WN_OK;
-	if (known)
-		snprintf(m.drug_key, sizeof m.drug_key, "%s", drug.name);
-	if ((rc = check_unit(a->unit ? a->unit : "mg", m.unit, sizeof m.unit, err)) != WN_OK)
-		return rc;
-	for (size_t i = 0; i < a->n_form; i++)
-		if ((rc = parse_form(a->form[i], m.unit, &forms[i], err)) != WN_OK)
-			return rc;
-	if ((rc = wn_cli_db(c, true, &db, err)) != WN_OK || (rc = wn_db_begin(db, err)) != WN_OK)
-		return rc;
-	rc = wn_db_med_add(db, &m, &m.id, err);
-	for (size_t i = 0; rc == WN_OK && i < a->n_form; i++) {
-		forms[i].med_id = m.id;
-		rc = wn_db_form_add(db, &forms[i], NULL, err);
-	}
-	if (rc == WN_OK)
-		rc = wn_db_commit(db, err);
-	if (rc != WN_OK) {
-		wn_db_rollback(db);
-		return rc;
-	}
 	fprintf(c->out, "added %s (%s)\n", m.name, m.unit);
-	if (known && a->n_form == 0)
+	if (m.drug_key[0] && a->n_form == 0 && wn_plan_drug(&m, &drug, NULL) == WN_OK)
 		print_known(c->out, &drug);
 	return WN_OK;
 }
@@ -260,7 +138,7 @@ static int med_list(struct wn_cli *c, struct wn_err *err)
 			break;
 		for (size_t k = 0; k < nf; k++) {
 			char f[128];
-			format_form(&forms[k], meds[i].unit, f, sizeof f);
+			wn_med_form_format(&forms[k], meds[i].unit, f, sizeof f);
 			fprintf(c->out, "  %s\n", f);
 		}
 		free(forms);

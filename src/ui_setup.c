@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "med.h"
 #include "plan.h"
 #include "storage.h"
 #include "taper.h"
@@ -62,20 +63,15 @@ static void setup_draw(struct wn_ui *ui)
 static int add_med(struct wn_ui *ui, long *id, struct wn_err *err)
 {
 	struct wn_med m = { 0 };
+	struct wn_med_form f;
 	snprintf(m.name, sizeof m.name, "%.64s", S.ans[Q_NAME]);
 	snprintf(m.unit, sizeof m.unit, "mg");
-	int rc = wn_db_med_add(ui->db, &m, id, err);
-	if (rc != WN_OK || !S.ans[Q_FORM][0])
-		return rc;
-	struct wn_form tf;
-	if ((rc = wn_taper_form_parse(S.ans[Q_FORM], &tf, err)) != WN_OK)
-		return rc;
-	struct wn_med_form f = { .med_id = *id, .kind = (int)tf.kind,
-		.strength = tf.strength_mg, .conc = tf.conc_mg_per_ml,
-		.divisible = tf.divisible ? tf.divisible : 1,
-		.beads = tf.beads_per_capsule };
-	snprintf(f.label, sizeof f.label, "%s", tf.label);
-	return wn_db_form_add(ui->db, &f, NULL, err);
+	bool form = S.ans[Q_FORM][0] != '\0';
+	int rc = form ? wn_med_form_parse(S.ans[Q_FORM], m.unit, &f, err) : WN_OK;
+	if (rc == WN_OK)
+		rc = wn_med_create(ui->db, &m, &f, form ? 1 : 0, err);
+	*id = m.id;
+	return rc;
 }
 
 static int add_plan(struct wn_ui *ui, long id, struct wn_err *err)

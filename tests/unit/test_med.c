@@ -1,0 +1,136 @@
+/* Unit tests for med.c: units, forms in the medication's unit, and adding
+ * a medication with its forms all or nothing. */
+#include <criterion/criterion.h>
+
+#include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "med.h"
+#include "storage.h"
+
+static char mdir[4096];
+
+static int m_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)f;
+	return flag == FTW_DP ? rmdir(p) : unlink(p);
+}
+
+static void m_setup(void)
+{
+	const char *base = getenv("TMPDIR");
+	snprintf(mdir, sizeof mdir, "%s/wean-med-XXXXXX", base && *base ? base : "/tmp");
+	cr_assert_not_null(mkdtemp(mdir), "mkdtemp: %s", strerror(errno));
+}
+
+static void m_teardown(void)
+{
+	nftw(mdir, m_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static struct wn_db *m_open(void)
+{
+	char path[4200];
+	struct wn_err err = { 0 };
+	snprintf(path, sizeof path, "%s/d.db", mdir);
+	struct wn_db_opts o = { .path = path, .create = true };
+	struct wn_db *db = NULL;
+	cr_assert_eq(wn_db_open(&db, &o, &err), WN_OK, "%s", err.msg);
+	return db;
+}
+
+static size_t n_meds(struct wn_db *db)
+{
+	struct wn_med *m;
+	size_t n;
+	cr_assert_eq(wn_db_med_list(db, &m, &n, NULL), WN_OK);
+	free(m);
+	return n;
+}
+
+TestSuite(med, .init = m_setup, .fini = m_teardown);
+
+Test(med, units_any_case_with_did_you_mean)
+{
+	char u[16];
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_med_unit_check("ML", u, sizeof u, &err), WN_OK);
+	cr_assert_str_eq(u, "mL");
+	cr_assert_eq(wn_med_unit_check("kg", u, sizeof u, &err), WN_DATAERR);
+	cr_assert(strstr(err.msg, "did you mean 'mg'"), "%s", err.msg);
+}
+
+Test(med, forms_in_the_medications_unit)
+{
+	struct wn_med_form f;
+	struct wn_err err = { 0 };
+	char b[128];
+	cr_assert_eq(wn_med_form_parse("tablet 50 mcg half", "mcg", &f, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(f.kind, WN_FORM_TABLET);
+	cr_assert_float_eq(f.strength, 50, 1e-9);
+	cr_assert_eq(f.divisible, 2);
+	wn_med_form_format(&f, "mcg", b, sizeof b);
+	cr_assert_str_eq(b, "tablet 50 mcg, halves");
+	cr_assert_eq(wn_med_form_parse("liquid 2 mg/ml", "mg", &f, &err), WN_OK);
+	wn_med_form_format(&f, "mg", b, sizeof b);
+	cr_assert_str_eq(b, "liquid 2 mg/mL");
+	cr_assert_eq(wn_med_form_parse("pill big", "mg", &f, &err), WN_DATAERR);
+	cr_assert(strstr(err.hint, "tablet 25 mg half"), "%s", err.hint);
+}
+
+Test(med, create_with_forms_knows_the_drug)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = { .name = "Sertraline", .unit = "mg" };
+	struct wn_med_form f[2];
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_med_form_parse("tablet 50 mg half", "mg", &f[0], &err), WN_OK);
+	cr_assert_eq(wn_med_form_parse("liquid 20 mg/ml", "mg", &f[1], &err), WN_OK);
+	cr_assert_eq(wn_med_create(db, &m, f, 2, &err), WN_OK, "%s", err.msg);
+	cr_assert_gt(m.id, 0);
+	cr_assert_str_eq(m.drug_key, "sertraline");
+	struct wn_med_form *got;
+	size_t n;
+	cr_assert_eq(wn_db_form_list(db, m.id, &got, &n, &err), WN_OK);
+	cr_assert_eq(n, 2);
+	free(got);
+	wn_db_close(db);
+}
+
+Test(med, refused_name_writes_nothing)
+{
+	struct wn_db *db = m_open();
+	struct wn_med a = { .name = "paroxetine", .unit = "mg" };
+	struct wn_med b = { .name = "PAROXETINE", .unit = "mg" };
+	struct wn_med c = { .name = "", .unit = "mg" };
+	struct wn_med_form f;
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_med_create(db, &a, NULL, 0, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_med_form_parse("tablet 20 mg", "mg", &f, &err), WN_OK);
+	cr_assert_eq(wn_med_create(db, &b, &f, 1, &err), WN_DATAERR);
+	cr_assert_eq(wn_med_create(db, &c, NULL, 0, &err), WN_DATAERR);
+	cr_assert_eq(n_meds(db), 1);
+	struct wn_med_form *got;
+	size_t n;
+	cr_assert_eq(wn_db_form_list(db, a.id, &got, &n, &err), WN_OK);
+	cr_assert_eq(n, 0, "a refused medication's form was kept");
+	free(got);
+	wn_db_close(db);
+}
+
+Test(med, inside_the_callers_transaction)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = { .name = "mirtazapine", .unit = "mg" };
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_db_begin(db, &err), WN_OK);
+	cr_assert_eq(wn_med_create(db, &m, NULL, 0, &err), WN_OK, "%s", err.msg);
+	wn_db_rollback(db);
+	cr_assert_eq(n_meds(db), 0, "the caller's rollback must undo the medication");
+	wn_db_close(db);
+}
