@@ -233,6 +233,10 @@ static void plan_draw(struct wn_ui *ui)
 		wn_planform_draw(ui);
 		return;
 	}
+	if (wn_medform_is_open()) {
+		wn_medform_draw(ui);
+		return;
+	}
 	if (!P.loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
@@ -258,7 +262,6 @@ static void scroll_by(struct wn_ui *ui, int by)
 
 static bool plan_action(struct wn_ui *ui, int action, int arg)
 {
-	(void)arg;
 	struct wn_err err = { 0 };
 	switch (action) {
 	case WN_A_UP: scroll_by(ui, -1); return true;
@@ -273,9 +276,10 @@ static bool plan_action(struct wn_ui *ui, int action, int arg)
 			wn_ui_msg_err(ui, "cannot read the plan", &err);
 		return true;
 	case WN_A_NEW_PLAN:
-		if (P.n_med == 0)
-			wn_ui_msg(ui, WN_R_NOTICE, "add a medication first:"
-			          " `wean med add NAME --form \"tablet 50 mg\"`");
+		if (arg == 1)           /* M: a medication */
+			wn_medform_open(ui);
+		else if (P.n_med == 0)
+			wn_ui_msg(ui, WN_R_NOTICE, "add a medication first: press M");
 		else
 			wn_planform_open(ui, &P.med[P.m]);
 		return true;
@@ -287,28 +291,45 @@ static bool plan_action(struct wn_ui *ui, int action, int arg)
 static unsigned plan_scope(struct wn_ui *ui)
 {
 	(void)ui;
-	return wn_planform_is_open() ? WN_SC_PROMPT : WN_SC_PLAN;
+	return wn_planform_is_open() || wn_medform_is_open() ? WN_SC_PROMPT : WN_SC_PLAN;
 }
 
 static void plan_text(struct wn_ui *ui, const struct wn_input *in)
 {
 	bool saved;
+	struct wn_med added = { .id = 0 };
 	struct wn_err err = { 0 };
-	if (!wn_planform_input(ui, in, &saved))
-		return;
-	wn_planform_close();
+	if (wn_medform_is_open()) {
+		if (!wn_medform_input(ui, in, &saved, &added))
+			return;
+		wn_medform_close();
+	} else {
+		if (!wn_planform_input(ui, in, &saved))
+			return;
+		wn_planform_close();
+	}
 	if (!saved)
 		return;
 	ui->gen++;
 	P.top = 0;
-	if (load(ui, &err) != WN_OK)
+	if (load(ui, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "cannot read the plan", &err);
+		return;
+	}
+	for (size_t i = 0; added.id && i < P.n_med; i++)
+		if (P.med[i].id == added.id && P.m != i) {
+			P.m = i;           /* show the new medication */
+			if (load(ui, &err) != WN_OK)
+				wn_ui_msg_err(ui, "cannot read the plan", &err);
+			break;
+		}
 }
 
 static void plan_fini(struct wn_ui *ui)
 {
 	(void)ui;
 	wn_planform_close();
+	wn_medform_close();
 	free(P.med);
 	free(P.line);
 	free(P.role);

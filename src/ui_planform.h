@@ -1,5 +1,6 @@
-/* ui_planform.h -- the form on the Plan screen that makes a taper plan
- * (private to ui_plan.c and ui_planform.c).
+/* ui_planform.h -- the forms on the Plan screen that make a taper plan
+ * and add a medication (private to ui_plan.c, ui_planform.c and
+ * ui_medform.c).
  *
  * One field per line (method, start, starting dose, step, interval,
  * rounding, floor, target, custom steps), with the first steps of the
@@ -26,5 +27,14 @@ void wn_planform_draw(struct wn_ui *ui);
 bool wn_planform_input(struct wn_ui *ui, const struct wn_input *in, bool *saved);
 /* Free everything (also when open). */
 void wn_planform_close(void);
+
+/* The form that adds a medication (ui_medform.c), used the same way; on a
+ * save, *added receives the new medication. */
+bool wn_medform_open(struct wn_ui *ui);
+bool wn_medform_is_open(void);
+void wn_medform_draw(struct wn_ui *ui);
+bool wn_medform_input(struct wn_ui *ui, const struct wn_input *in, bool *saved,
+                      struct wn_med *added);
+void wn_medform_close(void);
 
 #endif

@@ -3,7 +3,7 @@
 # current plan, the preview follows every change, a bad value is named and
 # nothing is saved, Esc cancels, and "save" stores a new active plan (the
 # old one is kept).  A medication without occupancy parameters refuses
-# the occupancy method with a pointer to percent.
+# the occupancy method with a pointer to percent.  M adds a medication.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
 wean med add sertraline --unit mg --form "tablet 50 mg /2" >/dev/null ||
@@ -59,5 +59,25 @@ wait_for "method: no occupancy parameters for trialmed; use percent"
 keys Escape
 wait_for "no new plan"
 [ "$(sql 'select count(*) from plan')" = 2 ] || fail "a refused plan was saved"
+# M adds a medication: what the drug reference knows shows as it is typed,
+# a form wean cannot read is named, and nothing is written until "add"
+keys M
+wait_for "Add a medication"
+type_text "paroxetine"
+wait_for "wean knows paroxetine: SSRI"
+keys Down Down
+type_text "pill big"
+wait_for "form 'pill big' needs an amount"
+keys Down Enter
+wait_for "not added: form 'pill big'"
+[ "$(sql "select count(*) from medication where name = 'paroxetine'")" = 0 ] ||
+	fail "a refused medication was written"
+keys Up C-u
+type_text "tablet 20 mg half; liquid 10 mg/5ml"
+keys Down Enter
+wait_for "added paroxetine; press a to make its plan"
+wait_for "paroxetine (mg): tablet 20 mg half, liquid 2 mg/mL"
+[ "$(sql "select count(*) from med_form f join medication m on m.id = f.med_id where m.name = 'paroxetine'")" = 2 ] ||
+	fail "the forms were not stored"
 keys q
 wait_exit
