@@ -851,7 +851,7 @@ static void take_env_and_flags(struct loader *ld, const struct wn_config_overrid
 	const char *no_color = getenv("NO_COLOR");
 	if (env_db && *env_db)
 		ld->raw[db][L_ENV] = env_db;
-	if (no_color && *no_color)
+	if (no_color)            /* SPEC 3: any value, even empty */
 		ld->raw[color][L_ENV] = "false";
 	if (!wn_config_locale_is_utf8())
 		ld->raw[ascii][L_ENV] = "true";

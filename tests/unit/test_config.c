@@ -492,7 +492,7 @@ Test(config, color_precedence_and_no_color)
 		{ .file = "true", .expect = true },
 		{ .file = "false", .expect = false },
 		{ .no_color = "1", .expect = false },
-		{ .no_color = "", .expect = true },          /* set but empty: ignored */
+		{ .no_color = "", .expect = false },         /* any value, even empty (SPEC) */
 		{ .file = "true", .no_color = "yes", .expect = false },
 		{ .flag = true, .expect = false },
 		{ .file = "true", .flag = true, .expect = false },
