@@ -105,6 +105,7 @@ int wn_cmd_symptoms(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 int wn_cmd_check(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_plan(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_report(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_chart(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_demo(struct wn_cli *c, int argc, char **argv, struct wn_err *err);

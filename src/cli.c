@@ -28,6 +28,8 @@ static const struct command commands[] = {
 	  "taper plans: add one, show the schedule, hold or resume it" },
 	{ "export", wn_cmd_export, "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE]",
 	  "export the diary (csv, json) or the taper steps as a calendar (ics)" },
+	{ "report", wn_cmd_report, "[--from DATE] [--to DATE] [--format md|txt|html] [-o FILE]",
+	  "a report for your prescriber (Markdown, text or HTML)" },
 	{ "import", wn_cmd_import, "FILE [--format json|csv|daylio] [--replace] [--dry-run]",
 	  "import days from wean's json or csv export, or from Daylio" },
 	{ "chart", wn_cmd_chart, "WHAT [--days N | --from DATE --to DATE] [--width W] [--height H]",

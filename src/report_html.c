@@ -1,0 +1,603 @@
+/* report_html.c -- the prescriber report as one self-contained HTML file
+ * (see report.h): inline CSS written for print (A4 and Letter: @page
+ * margins, a 180 mm column, 10-11 pt type, rows that do not split across
+ * pages), inline SVG charts (report_svg.c), no script, no external font,
+ * image or link.  Every text from the diary is HTML-escaped. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+#define WIDE 680            /* px at 96 dpi: 180 mm */
+#define HALF 332
+
+static const char css[] =
+	"@page{margin:14mm 15mm}\n"
+	"*{box-sizing:border-box}\n"
+	"html{font-family:\"Helvetica Neue\",Helvetica,Arial,\"Liberation Sans\",\"DejaVu Sans\","
+	"sans-serif;font-size:10.5pt;color:#111;background:#fff;line-height:1.38}\n"
+	"body{max-width:180mm;margin:0 auto;padding:10mm 0}\n"
+	"@media print{body{padding:0}}\n"
+	"h1{font-size:17pt;font-weight:600;margin:0 0 1.5mm;letter-spacing:.01em}\n"
+	"h2{font-size:11.5pt;font-weight:600;margin:6mm 0 2mm;padding-bottom:.8mm;"
+	"border-bottom:.8pt solid #333;break-after:avoid;page-break-after:avoid}\n"
+	"h3{font-size:10.5pt;font-weight:600;margin:3mm 0 1mm;break-after:avoid}\n"
+	"p{margin:1.2mm 0 2mm}\n"
+	"p.intro{break-after:avoid;page-break-after:avoid}\n"
+	".keep{break-inside:avoid;page-break-inside:avoid}\n"
+	".nw{white-space:nowrap}\n"
+	".who{display:flex;flex-wrap:wrap;gap:1mm 8mm;margin:0 0 3mm;font-size:10pt}\n"
+	".who span b{font-weight:600}\n"
+	".key{border:.8pt solid #333;padding:2mm 3mm;margin:3mm 0;break-inside:avoid}\n"
+	".key p{margin:.6mm 0}\n"
+	".small{font-size:9pt;color:#333}\n"
+	"table{border-collapse:collapse;width:100%;margin:1.5mm 0 2.5mm;font-size:9.5pt}\n"
+	"thead{display:table-header-group}\n"
+	"tr{break-inside:avoid;page-break-inside:avoid}\n"
+	"th,td{padding:.9mm 1.8mm;text-align:left;vertical-align:top;"
+	"border-bottom:.5pt solid #bbb}\n"
+	"th{font-weight:600;border-bottom:.9pt solid #333;white-space:nowrap}\n"
+	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+	"tr.future td{color:#555;font-style:italic}\n"
+	"ul{margin:1mm 0 2mm;padding-left:5mm}\n"
+	"li{margin:.8mm 0;break-inside:avoid}\n"
+	"figure{margin:1mm 0 3mm;break-inside:avoid;page-break-inside:avoid}\n"
+	"table,.key{break-inside:avoid;page-break-inside:avoid}\n"
+	"figcaption{font-size:9pt;color:#333;margin-top:.5mm}\n"
+	".pair{display:flex;gap:4mm;break-inside:avoid}\n"
+	".pair figure{flex:1;min-width:0}\n"
+	"svg.chart{display:block;width:100%;height:auto;overflow:visible}\n"
+	"svg text{font-size:9px;fill:#222}\n"
+	"svg text.title{font-size:10px;font-weight:600}\n"
+	"svg text.dose{fill:#444;font-style:italic}\n"
+	"svg text.steplabel{font-size:8.5px;fill:#333}\n"
+	"svg text.holdlabel{font-size:8.5px;fill:#444;font-style:italic}\n"
+	".grid{stroke:#ddd;stroke-width:.6}\n"
+	".axis{stroke:#333;stroke-width:.8}\n"
+	".line{fill:none;stroke:#111;stroke-width:1.4;stroke-linejoin:round}\n"
+	".dot{fill:#111}\n"
+	".planned{fill:none;stroke:#555;stroke-width:1.3;stroke-dasharray:5 3}\n"
+	".taken{fill:none;stroke:#000;stroke-width:1.2}\n"
+	".step{stroke:#666;stroke-width:.8;stroke-dasharray:2 2}\n"
+	".hold{fill:#000;fill-opacity:.07}\n"
+	"svg.spark{width:26mm;height:4.2mm;vertical-align:middle}\n"
+	".sline{fill:none;stroke:#111;stroke-width:1.1}\n"
+	".closing{margin-top:6mm;padding-top:2mm;border-top:.8pt solid #333;font-size:9pt}\n";
+
+struct page {
+	struct wn_buf *b;
+	const struct wn_report *r;
+};
+
+static void add(struct page *p, const char *s)
+{
+	wn_buf_adds(p->b, s);
+}
+
+static bool is_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return false;
+	return true;
+}
+
+/* Escaped text; a date in it never breaks across lines at its hyphens. */
+static void esc(struct page *p, const char *s)
+{
+	struct wn_buf t;
+	wn_buf_init(&t);
+	wn_report_html_esc(&t, s, false);
+	for (const char *q = t.s; *q; q++) {
+		if (is_date(q) && (q == t.s || !(q[-1] >= '0' && q[-1] <= '9'))) {
+			add(p, "<span class=\"nw\">");
+			wn_buf_add(p->b, q, 10);
+			add(p, "</span>");
+			q += 9;
+		} else {
+			wn_buf_addc(p->b, *q);
+		}
+	}
+	if (t.failed)
+		p->b->failed = true;
+	wn_buf_free(&t);
+}
+
+static char *date_s(wn_date d, char *buf)
+{
+	if (d == WN_DATE_NONE)
+		snprintf(buf, WN_DATE_STRLEN, "-");
+	else
+		wn_date_format(d, buf);
+	return buf;
+}
+
+/* <tag>sentence</tag>: a sentence of report_words.c, escaped. */
+static void sentence(struct page *p, const char *open, struct wn_buf *s, const char *close)
+{
+	add(p, open);
+	esc(p, s->s ? s->s : "");
+	add(p, close);
+	if (s->failed)
+		p->b->failed = true;
+	wn_buf_free(s);
+}
+
+/* One table cell; cls "n" right-aligns numbers. */
+static void td(struct page *p, const char *cls, const char *text)
+{
+	add(p, cls ? "<td class=\"n\">" : "<td>");
+	esc(p, text);
+	add(p, "</td>");
+}
+
+static void thead(struct page *p, const char *const *h, const bool *num, int n)
+{
+	add(p, "<table><thead><tr>");
+	for (int i = 0; i < n; i++) {
+		add(p, num[i] ? "<th class=\"n\">" : "<th>");
+		esc(p, h[i]);
+		add(p, "</th>");
+	}
+	add(p, "</tr></thead><tbody>\n");
+}
+
+/* ---- head and the top of the page ------------------------------------------------- */
+
+static void head(struct page *p)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
+	const struct wn_report *r = p->r;
+	add(p, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	       "<title>Tapering diary report");
+	if (r->name) {
+		add(p, ", ");
+		wn_report_html_esc(p->b, r->name, false);   /* no markup in a title */
+	}
+	wn_buf_addf(p->b, ", %s to %s</title>\n<style>\n", date_s(r->from, a), date_s(r->to, c));
+	add(p, css);
+	add(p, "</style>\n</head>\n<body>\n");
+}
+
+static void who(struct page *p)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN], d[WN_DATE_STRLEN];
+	const struct wn_report *r = p->r;
+	add(p, "<header>\n<h1>Tapering diary report</h1>\n<div class=\"who\">");
+	if (r->name) {
+		add(p, "<span><b>Name:</b> ");
+		esc(p, r->name);
+		add(p, "</span>");
+	}
+	wn_buf_addf(p->b, "<span><b>Period:</b> %s to %s (%d %s)</span>"
+	            "<span><b>Produced:</b> %s by wean %s</span></div>\n</header>\n",
+	            date_s(r->from, a), date_s(r->to, c), r->n_days,
+	            wn_report_plural(r->n_days, "day", "days"), date_s(r->produced, d),
+	            WEAN_VERSION);
+}
+
+static void meds(struct page *p)
+{
+	const struct wn_report *r = p->r;
+	add(p, "<section>\n<h2>Current medications</h2>\n");
+	if (r->n_meds == 0)
+		add(p, "<p>No taper plan and no dose are recorded in the diary.</p>\n");
+	else
+		add(p, "<ul>\n");
+	for (size_t i = 0; i < r->n_meds; i++) {
+		struct wn_buf s;
+		wn_buf_init(&s);
+		wn_report_med_text(r, &r->meds[i], &s);
+		add(p, "<li><b>");
+		esc(p, r->meds[i].med.name);
+		add(p, "</b>: ");
+		sentence(p, "", &s, "</li>\n");
+	}
+	add(p, r->n_meds ? "</ul>\n</section>\n" : "</section>\n");
+}
+
+static void measure_row(struct page *p, const struct wn_report_measure *m)
+{
+	char a[32], c[32], d[32], e[32], t[96];
+	if (strchr(m->unit, ' '))
+		snprintf(t, sizeof t, "%s", m->name);
+	else
+		snprintf(t, sizeof t, "%s (%s)", m->name, m->unit);
+	add(p, "<tr>");
+	td(p, NULL, t);
+	td(p, "n", wn_report_fmt1(m->base.baseline, a, sizeof a));
+	td(p, "n", wn_report_fmt1(m->base.now, c, sizeof c));
+	if (isfinite(m->base.change))
+		snprintf(d, sizeof d, "%+.1f", fabs(m->base.change) < 0.05 ? 0.0 : m->base.change);
+	else
+		snprintf(d, sizeof d, "-");
+	td(p, "n", d);
+	td(p, "n", wn_report_fmt1(m->mean, e, sizeof e));
+	snprintf(t, sizeof t, "%d", m->days);
+	td(p, "n", t);
+	add(p, "</tr>\n");
+}
+
+static void glance(struct page *p)
+{
+	static const char *const h[] = { "Measure", "Before taper", "Last 14 days", "Change",
+	                                 "Period", "Days" };
+	static const bool num[] = { false, true, true, true, true, true };
+	const struct wn_report *r = p->r;
+	struct wn_buf s;
+	add(p, "<section>\n<h2>The period at a glance</h2>\n");
+	wn_buf_init(&s);
+	wn_report_missing_text(r, &s);
+	sentence(p, "<p class=\"key\"><b>", &s, "</b></p>\n");
+	if (wn_report_empty(r)) {
+		add(p, "<p>The diary has no check-ins in this period, so there are no charts, "
+		       "symptoms or doses to summarise.</p>\n</section>\n");
+		return;
+	}
+	thead(p, h, num, 6);
+	for (int k = 0; k < WN_REPORT_N_MEASURES; k++)
+		measure_row(p, &r->m[k]);
+	add(p, "</tbody></table>\n");
+	wn_buf_init(&s);
+	wn_report_baseline_text(r, &s);
+	sentence(p, "<p class=\"small\">", &s, "</p>\n</section>\n");
+}
+
+/* ---- taper history ------------------------------------------------------------------ */
+
+static void step_row(struct page *p, const struct wn_report_med *m,
+                     const struct wn_report_step *s)
+{
+	char a[64], c[64], t[64], dd[WN_DATE_STRLEN];
+	const char *u = m->med.unit;
+	double mean = isfinite(s->taken_mean) ? round(s->taken_mean * 10) / 10 : NAN;
+	bool current = !s->future && (s == &m->steps[m->n_steps - 1] || (s + 1)->future);
+	add(p, s->future ? "<tr class=\"future\">" : "<tr>");
+	snprintf(t, sizeof t, "%d", s->index);
+	td(p, "n", t);
+	td(p, NULL, wn_date_format(s->date, dd));
+	td(p, "n", wn_report_dose(s->dose, u, a, sizeof a));
+	snprintf(t, sizeof t, "%.0f%%", s->pct_of_start);
+	td(p, "n", t);
+	snprintf(t, sizeof t, s->index ? "%.1f%%" : "-", s->pct_cut);
+	td(p, "n", t);
+	td(p, "n", s->future ? "" : wn_report_dose(mean, u, c, sizeof c));
+	if (s->future)
+		snprintf(t, sizeof t, "next step");
+	else if (s->days_held)
+		snprintf(t, sizeof t, "%d (%d on hold)", s->days, s->days_held);
+	else
+		snprintf(t, sizeof t, current ? "%d so far" : "%d", s->days);
+	td(p, NULL, t);
+	add(p, "</tr>\n");
+}
+
+static void history(struct page *p, const struct wn_report_med *m)
+{
+	static const char *const h[] = { "Step", "From", "Planned", "Of start", "Cut",
+	                                 "Taken (mean)", "Days" };
+	static const bool num[] = { true, false, true, true, true, true, false };
+	char plan[200], a[64], dd[WN_DATE_STRLEN];
+	add(p, "<section>\n<h2>Taper history: ");
+	esc(p, m->med.name);
+	add(p, "</h2>\n<div class=\"keep\"><p class=\"intro\">");
+	wn_report_plan_text(m, plan, sizeof plan);
+	add(p, "Plan: ");
+	esc(p, plan);
+	add(p, ", from ");
+	esc(p, wn_report_dose(m->start_dose, m->med.unit, a, sizeof a));
+	wn_buf_addf(p->b, " on %s.", date_s(m->plan_start, dd));
+	if (m->steps_omitted)
+		wn_buf_addf(p->b, " The %zu earliest %s are not shown.", m->steps_omitted,
+		            wn_report_plural((long)m->steps_omitted, "step", "steps"));
+	add(p, " Taken: the mean daily dose recorded during the step.</p>\n");
+	if (m->n_steps) {
+		thead(p, h, num, 7);
+		for (size_t i = 0; i < m->n_steps; i++)
+			step_row(p, m, &m->steps[i]);
+		add(p, "</tbody></table>");
+	}
+	add(p, "</div>\n");
+	if (m->n_events)
+		add(p, "<ul>\n");
+	for (size_t i = 0; i < m->n_events; i++) {
+		struct wn_buf s;
+		wn_buf_init(&s);
+		wn_report_event_text(p->r, m, &m->events[i], &s);
+		sentence(p, "<li>", &s, "</li>\n");
+	}
+	add(p, m->n_events ? "</ul>\n</section>\n" : "</section>\n");
+}
+
+/* ---- charts ------------------------------------------------------------------------- */
+
+static const struct wn_report_med *overlay_med(const struct wn_report *r)
+{
+	for (size_t i = 0; i < r->n_meds; i++)
+		if (r->meds[i].has_plan)
+			return &r->meds[i];
+	return NULL;
+}
+
+static void figure(struct page *p, int k, const struct wn_report_svg *c, const char *cap)
+{
+	const struct wn_report_measure *m = &p->r->m[k];
+	add(p, "<figure>");
+	if (m->days == 0) {
+		add(p, "<p class=\"small\">");
+		esc(p, m->name);
+		add(p, ": nothing recorded in this period.</p>");
+	} else {
+		wn_report_svg_chart(p->b, c);
+	}
+	if (cap && m->days) {
+		add(p, "<figcaption>");
+		esc(p, cap);
+		add(p, "</figcaption>");
+	}
+	add(p, "</figure>\n");
+}
+
+/* The planned dose of a medication other than the one drawn with the
+ * burden (a second plan: a cross-taper, a switch). */
+static void dose_figure(struct page *p, const struct wn_report_med *m)
+{
+	char title[WN_NAME_MAX + 48];
+	snprintf(title, sizeof title, "Planned dose, %s (%s)", m->med.name, m->med.unit);
+	struct wn_report_svg c = { .title = title, .start = p->r->from, .n = (size_t)p->r->n_days,
+	                           .v = m->planned_days, .width = WIDE, .height = 150,
+	                           .r = p->r, .med = m, .step_labels = true, .dose_only = true };
+	add(p, "<figure>");
+	wn_report_svg_chart(p->b, &c);
+	add(p, "</figure>\n");
+}
+
+static void charts(struct page *p)
+{
+	const struct wn_report *r = p->r;
+	const struct wn_report_med *om = overlay_med(r);
+	char label[WN_NAME_MAX + 32];
+	if (om)
+		snprintf(label, sizeof label, "%s (%s)", om->med.name, om->med.unit);
+	struct wn_report_svg c = { .title = "Symptom burden (sum of 0-3 ratings)",
+	                           .start = r->from, .n = (size_t)r->n_days,
+	                           .v = r->m[WN_REPORT_M_BURDEN].v, .lo = 0, .hi = 5,
+	                           .width = WIDE, .height = 230, .r = r, .med = om,
+	                           .planned = om ? om->planned_days : NULL,
+	                           .dose_label = label, .step_labels = true };
+	add(p, "<section>\n<h2>Charts</h2>\n");
+	figure(p, WN_REPORT_M_BURDEN, &c, om ? "Dashed vertical lines: taper steps, labelled "
+	       "with the new planned dose. Shaded: holds. Gaps: days without a check-in "
+	       "(never joined)." : "Gaps: days without a check-in (never joined).");
+	add(p, "<div class=\"pair\">");
+	c = (struct wn_report_svg){ .title = "Mood (0-10, higher is better)", .start = r->from,
+	                            .n = (size_t)r->n_days, .v = r->m[WN_REPORT_M_MOOD].v,
+	                            .lo = 0, .hi = 10, .width = HALF, .height = 170, .r = r,
+	                            .med = om };
+	figure(p, WN_REPORT_M_MOOD, &c, NULL);
+	c.title = "Sleep (hours)";
+	c.v = r->m[WN_REPORT_M_SLEEP].v;
+	figure(p, WN_REPORT_M_SLEEP, &c, NULL);
+	add(p, "</div>\n");
+	for (size_t i = 0; i < r->n_meds; i++)
+		if (r->meds[i].has_plan && &r->meds[i] != om)
+			dose_figure(p, &r->meds[i]);
+	add(p, "</section>\n");
+}
+
+/* ---- burden after each cut, symptoms, adherence --------------------------------------------- */
+
+static void cut_row(struct page *p, const struct wn_report_cut *c)
+{
+	const struct wn_report_med *m = &p->r->meds[c->med];
+	char a[64], dd[WN_DATE_STRLEN], v[32], t[64];
+	add(p, "<tr>");
+	td(p, NULL, wn_date_format(c->date, dd));
+	add(p, "<td class=\"n\">");
+	if (p->r->n_meds > 1) {
+		esc(p, m->med.name);
+		add(p, " ");
+	}
+	esc(p, wn_report_dose(c->dose, m->med.unit, a, sizeof a));
+	add(p, "</td>");
+	for (int k = 0; k < WN_INSIGHT_BUCKETS; k++)
+		td(p, "n", wn_report_fmt1(c->burden.mean[k], v, sizeof v));
+	if (isfinite(c->burden.peak))
+		snprintf(t, sizeof t, "%s (day %d)", wn_report_num(c->burden.peak, v, sizeof v),
+		         c->burden.peak_day);
+	else
+		snprintf(t, sizeof t, "-");
+	td(p, NULL, t);
+	add(p, "</tr>\n");
+}
+
+static void cuts(struct page *p)
+{
+	static const char *const h[] = { "Cut", "Dose", "Days 0-3", "4-7", "8-14", "15-28",
+	                                 "Highest" };
+	static const bool num[] = { false, true, true, true, true, true, false };
+	const struct wn_report *r = p->r;
+	add(p, "<section>\n<h2>Symptom burden after each cut</h2>\n");
+	if (r->n_cuts == 0) {
+		add(p, "<p>No taper step has been taken yet.</p>\n</section>\n");
+		return;
+	}
+	add(p, "<div class=\"keep\"><p class=\"intro\">Mean burden (sum of 0-3 ratings) by days since each cut, day 0 being the "
+	       "cut; '-' where there are no data (yet). Compare the rows: are the cuts "
+	       "getting harder?</p>\n");
+	thead(p, h, num, 7);
+	for (size_t i = 0; i < r->n_cuts; i++)
+		cut_row(p, &r->cuts[i]);
+	add(p, "</tbody></table></div>\n");
+	if (r->cuts_omitted)
+		wn_buf_addf(p->b, "<p class=\"small\">The %zu earliest %s are not shown.</p>\n",
+		            r->cuts_omitted, wn_report_plural((long)r->cuts_omitted, "cut", "cuts"));
+	add(p, "</section>\n");
+}
+
+static void symptom_row(struct page *p, const struct wn_report_symptom *s)
+{
+	char m[32], t[64];
+	add(p, "<tr>");
+	td(p, NULL, s->name);
+	td(p, "n", wn_report_fmt1(s->mean, m, sizeof m));
+	snprintf(t, sizeof t, "%d of %d", s->days_present, s->days);
+	td(p, "n", t);
+	add(p, "<td>");
+	wn_report_svg_spark(p->b, s->v, (size_t)p->r->n_days, 3);
+	add(p, "</td>");
+	wn_report_trend_text(&s->trend, t, sizeof t);
+	td(p, NULL, t);
+	td(p, NULL, wn_report_onset_text(s));
+	add(p, "</tr>\n");
+}
+
+static void symptoms(struct page *p)
+{
+	static const char *const h[] = { "Symptom", "Mean", "Days present", "Course",
+	                                 "Trend", "Onset" };
+	static const bool num[] = { false, true, true, false, false, false };
+	const struct wn_report *r = p->r;
+	add(p, "<section>\n<h2>Main symptoms</h2>\n");
+	if (r->n_symptoms == 0) {
+		add(p, "<p>No symptom was rated above 0 in this period.</p>\n</section>\n");
+		return;
+	}
+	add(p, "<div class=\"keep\"><p class=\"intro\">The symptoms with the highest mean rating (0 none, 1 mild, 2 moderate, "
+	       "3 severe) over the days with a check-in. Course: the daily rating over the "
+	       "period. Trend: the last 14 days against the 14 before. Onset: first rated "
+	       "before the first cut (pre-existing) or after it (new since taper).</p>\n");
+	thead(p, h, num, 6);
+	for (size_t i = 0; i < r->n_symptoms; i++)
+		symptom_row(p, &r->symptoms[i]);
+	add(p, "</tbody></table></div>\n</section>\n");
+}
+
+static void adherence_row(struct page *p, const struct wn_report_med *m)
+{
+	static const enum wn_pv cols[] = { WN_PV_OK, WN_PV_DIFFERENT, WN_PV_MISSED,
+	                                   WN_PV_EXTRA, WN_PV_NODATA, WN_PV_NOPLAN };
+	char t[32];
+	add(p, "<tr>");
+	td(p, NULL, m->med.name);
+	for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
+		snprintf(t, sizeof t, "%d", m->pv[cols[k]]);
+		td(p, "n", t);
+	}
+	add(p, "</tr>\n");
+}
+
+static void adherence(struct page *p)
+{
+	static const char *const h[] = { "Medication", "As planned", "Other dose", "Missed",
+	                                 "Extra", "No record", "No plan" };
+	static const bool num[] = { false, true, true, true, true, true, true };
+	const struct wn_report *r = p->r;
+	add(p, "<section>\n<h2>Doses: planned against taken</h2>\n");
+	if (r->n_meds == 0) {
+		add(p, "<p>No medication is recorded.</p>\n</section>\n");
+		return;
+	}
+	add(p, "<div class=\"keep\"><p class=\"intro\">Days of the period by what was recorded. Other dose: less than planned "
+	       "but not nothing. No record: no check-in and no dose that day.</p>\n");
+	thead(p, h, num, 7);
+	for (size_t i = 0; i < r->n_meds; i++)
+		adherence_row(p, &r->meds[i]);
+	add(p, "</tbody></table></div>\n");
+	for (size_t i = 0; i < r->n_meds; i++) {
+		struct wn_buf s;
+		wn_buf_init(&s);
+		if (wn_report_deviation_text(r, &r->meds[i], &s))
+			sentence(p, "<p>", &s, "</p>\n");
+		else
+			wn_buf_free(&s);
+	}
+	add(p, "</section>\n");
+}
+
+/* ---- notes and questions ---------------------------------------------------------------- */
+
+static void flagged(struct page *p)
+{
+	const struct wn_report *r = p->r;
+	char a[WN_DATE_STRLEN];
+	add(p, "<section>\n<h2>Days flagged for the prescriber</h2>\n");
+	if (r->n_notes == 0) {
+		add(p, "<p>No day in this period was flagged.</p>\n</section>\n");
+		return;
+	}
+	add(p, "<ul>\n");
+	for (size_t i = 0; i < r->n_notes; i++) {
+		const struct wn_report_note *n = &r->notes[i];
+		struct wn_buf f;
+		wn_buf_init(&f);
+		wn_report_figures_text(r, n->date, &f);
+		wn_buf_addf(p->b, "<li><b>%s</b>", date_s(n->date, a));
+		if (f.len)
+			sentence(p, " (", &f, ")");
+		else
+			wn_buf_free(&f);
+		add(p, ": ");
+		if (n->text)
+			wn_report_html_esc(p->b, n->text, true);
+		else
+			add(p, "(no note)");
+		if (n->cut)
+			add(p, " [&hellip;] <i>(shortened; the full note is in the diary)</i>");
+		add(p, "</li>\n");
+	}
+	add(p, "</ul>\n</section>\n");
+}
+
+static void questions(struct page *p)
+{
+	const struct wn_report *r = p->r;
+	char a[WN_DATE_STRLEN];
+	add(p, "<section>\n<h2>Questions for the prescriber</h2>\n");
+	if (r->n_questions == 0) {
+		add(p, "<p>No questions were written down.</p>\n</section>\n");
+		return;
+	}
+	add(p, "<ul>\n");
+	for (size_t i = 0; i < r->n_questions; i++) {
+		const struct wn_report_question *q = &r->questions[i];
+		wn_buf_addf(p->b, "<li>%s (%s): ", date_s(q->date, a),
+		            q->answered ? "answered" : "open");
+		wn_report_html_esc(p->b, q->text, true);
+		if (q->answered && q->answer && *q->answer) {
+			add(p, "<br><i>Answer:</i> ");
+			wn_report_html_esc(p->b, q->answer, true);
+		}
+		add(p, "</li>\n");
+	}
+	add(p, "</ul>\n</section>\n");
+}
+
+int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
+                   struct wn_buf *out, struct wn_err *err)
+{
+	(void)o;
+	struct page p = { .b = out, .r = r };
+	head(&p);
+	who(&p);
+	meds(&p);
+	glance(&p);
+	for (size_t i = 0; i < r->n_meds; i++)
+		if (r->meds[i].has_plan)
+			history(&p, &r->meds[i]);
+	if (!wn_report_empty(r)) {
+		charts(&p);
+		cuts(&p);
+		symptoms(&p);
+		adherence(&p);
+		flagged(&p);
+	}
+	questions(&p);
+	add(&p, "<p class=\"closing\">");
+	esc(&p, WN_REPORT_CLOSING);
+	add(&p, "</p>\n</body>\n</html>\n");
+	return out->failed ? wn_err_set(err, WN_ERR, "out of memory") : WN_OK;
+}
