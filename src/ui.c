@@ -174,8 +174,81 @@ static const struct wn_binding bindings[] = {
 	  .label = "m", .help = "plan: next medication", .hkey = "m",
 	  .hint = "medication" },
 	{ .action = WN_A_NEW_PLAN, .scope = WN_SC_PLAN, .keys = { CH('a') },
-	  .label = "a", .help = "plan: add a plan (replaces the active one)",
-	  .hkey = "a", .hint = "add plan" },
+	  .label = "a", .help = "plan: make a new plan (the old one stays in the history)",
+	  .hkey = "a", .hint = "new plan" },
+	{ .action = WN_A_NEW_PLAN, .arg = 1, .scope = WN_SC_PLAN, .keys = { CH('M') },
+	  .label = "M", .help = "plan: add a medication", .hkey = "M",
+	  .hint = "add med" },
+	/* Charts */
+	{ .action = WN_A_NEXT_SERIES, .scope = WN_SC_CHARTS,
+	  .keys = { CH('s'), FN(KEY_RIGHT) }, .label = "s, Right",
+	  .help = "charts: the next series (burden, mood, ..., symptoms, doses)",
+	  .hkey = "s/S", .hint = "series" },
+	{ .action = WN_A_PREV_SERIES, .scope = WN_SC_CHARTS,
+	  .keys = { CH('S'), FN(KEY_LEFT) }, .label = "S, Left",
+	  .help = "charts: the previous series" },
+	{ .action = WN_A_NEXT_RANGE, .scope = WN_SC_CHARTS, .keys = { CH('r') },
+	  .label = "r", .help = "charts: a longer range (2 weeks, 1 month, 3 months,"
+	  " 1 year, all)", .hkey = "r/R", .hint = "range" },
+	{ .action = WN_A_PREV_RANGE, .scope = WN_SC_CHARTS, .keys = { CH('R') },
+	  .label = "R", .help = "charts: a shorter range" },
+	{ .action = WN_A_FIGURES, .scope = WN_SC_CHARTS, .keys = { CH('i') },
+	  .label = "i", .help = "charts: the figures or the symptoms below the chart",
+	  .hkey = "i", .hint = "figures" },
+	{ .action = WN_A_UP, .scope = WN_SC_CHARTS, .keys = { CH('k'), FN(KEY_UP) },
+	  .label = "k, Up", .help = "charts: scroll up", .hkey = "j/k",
+	  .hint = "scroll" },
+	{ .action = WN_A_DOWN, .scope = WN_SC_CHARTS, .keys = { CH('j'), FN(KEY_DOWN) },
+	  .label = "j, Down", .help = "charts: scroll down" },
+	{ .action = WN_A_PGUP, .scope = WN_SC_CHARTS, .keys = { FN(KEY_PPAGE) },
+	  .label = "PgUp", .help = "charts: page up" },
+	{ .action = WN_A_PGDN, .scope = WN_SC_CHARTS,
+	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
+	  .help = "charts: page down" },
+	/* Journal */
+	{ .action = WN_A_UP, .scope = WN_SC_JOURNAL, .keys = { CH('k'), FN(KEY_UP) },
+	  .label = "k, Up", .help = "journal: a newer day", .hkey = "j/k",
+	  .hint = "move" },
+	{ .action = WN_A_DOWN, .scope = WN_SC_JOURNAL,
+	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
+	  .help = "journal: an older day" },
+	{ .action = WN_A_PGUP, .scope = WN_SC_JOURNAL, .keys = { FN(KEY_PPAGE) },
+	  .label = "PgUp", .help = "journal: a page of newer days" },
+	{ .action = WN_A_PGDN, .scope = WN_SC_JOURNAL,
+	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
+	  .help = "journal: a page of older days" },
+	{ .action = WN_A_HOME, .scope = WN_SC_JOURNAL,
+	  .keys = { FN(KEY_HOME), CH('g') }, .label = "Home, g",
+	  .help = "journal: the newest day" },
+	{ .action = WN_A_END, .scope = WN_SC_JOURNAL,
+	  .keys = { FN(KEY_END), CH('G') }, .label = "End, G",
+	  .help = "journal: the oldest day" },
+	{ .action = WN_A_SEARCH, .scope = WN_SC_JOURNAL, .keys = { CH('/') },
+	  .label = "/", .help = "journal: search the notes and questions",
+	  .hkey = "/", .hint = "search" },
+	{ .action = WN_A_NEXT_MATCH, .scope = WN_SC_JOURNAL, .keys = { CH('n') },
+	  .label = "n", .help = "journal: the next (older) day that matches",
+	  .hkey = "n/N", .hint = "match" },
+	{ .action = WN_A_PREV_MATCH, .scope = WN_SC_JOURNAL, .keys = { CH('N') },
+	  .label = "N", .help = "journal: the previous (newer) day that matches" },
+	{ .action = WN_A_ENTER, .scope = WN_SC_JOURNAL,
+	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
+	  .help = "journal: open the day in Today", .hkey = "Enter", .hint = "open" },
+	/* Export */
+	{ .action = WN_A_UP, .scope = WN_SC_EXPORT, .keys = { CH('k'), FN(KEY_UP) },
+	  .label = "k, Up", .help = "export: the line above", .hkey = "j/k",
+	  .hint = "move" },
+	{ .action = WN_A_DOWN, .scope = WN_SC_EXPORT, .keys = { CH('j'), FN(KEY_DOWN) },
+	  .label = "j, Down", .help = "export: the line below" },
+	{ .action = WN_A_LEFT, .scope = WN_SC_EXPORT, .keys = { CH('h'), FN(KEY_LEFT) },
+	  .label = "h, Left", .help = "export: the previous format", .hkey = "< >",
+	  .hint = "format" },
+	{ .action = WN_A_RIGHT, .scope = WN_SC_EXPORT, .keys = { CH('l'), FN(KEY_RIGHT) },
+	  .label = "l, Right", .help = "export: the next format" },
+	{ .action = WN_A_ENTER, .scope = WN_SC_EXPORT,
+	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
+	  .help = "export: edit the line, or write the file", .hkey = "Enter",
+	  .hint = "edit/write" },
 	/* help */
 	{ .action = WN_A_BACK, .scope = WN_SC_HELP,
 	  .keys = { CH(27), CH('q'), CH('?'), CH('\r') }, .label = "Esc, q, ?",
@@ -270,6 +343,9 @@ static const struct wn_screen *const screens[] = {
 	&wn_screen_today,
 	&wn_screen_calendar,
 	&wn_screen_plan,
+	&wn_screen_charts,
+	&wn_screen_journal,
+	&wn_screen_export,
 	&wn_screen_help,
 	&wn_screen_setup,
 };
@@ -498,18 +574,40 @@ void wn_ui_msg_err(struct wn_ui *ui, const char *what, const struct wn_err *err)
 
 /* ---- frame drawing ------------------------------------------------------ */
 
+/* The header tab of screen i: " 4 Charts ", or only " 4 " when compact
+ * (the current screen always keeps its name). */
+static int tab_text(const struct wn_ui *ui, size_t i, bool compact, char *buf, size_t n)
+{
+	if (compact && screens[i] != cur_screen(ui))
+		snprintf(buf, n, " %d ", screens[i]->number);
+	else
+		snprintf(buf, n, " %d %s ", screens[i]->number, screens[i]->name);
+	return wn_text_width(buf);
+}
+
+static int tabs_width(const struct wn_ui *ui, bool compact)
+{
+	char tab[64];
+	int w = 0;
+	for (size_t i = 0; i < N_SCREENS; i++)
+		if (screens[i]->number > 0)
+			w += tab_text(ui, i, compact, tab, sizeof tab);
+	return w;
+}
+
 static void draw_title(struct wn_ui *ui)
 {
 	const struct wn_screen *s = cur_screen(ui);
 	int right = ui->cols;
+	/* every tab with its name when they fit in half the width; else
+	 * numbers only, so that all the screens stay in view */
+	bool compact = tabs_width(ui, false) > ui->cols / 2;
 	for (size_t i = N_SCREENS; i-- > 0;) {
 		if (screens[i]->number <= 0)
 			continue;
 		char tab[64];
-		snprintf(tab, sizeof tab, " %d %s ", screens[i]->number,
-		         screens[i]->name);
-		int w = wn_text_width(tab);
-		if (right - w < ui->cols / 2)
+		int w = tab_text(ui, i, compact, tab, sizeof tab);
+		if (right - w < ui->cols / 3)
 			break;
 		right -= w;
 		int role = screens[i] == s ? WN_R_FOCUS : WN_R_DIM;

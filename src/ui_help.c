@@ -18,6 +18,11 @@ static const struct section {
 	const char *title;
 } sections[] = {
 	{ WN_SC_TODAY, "Today (the check-in)" },
+	{ WN_SC_CALENDAR, "Calendar" },
+	{ WN_SC_PLAN, "Plan" },
+	{ WN_SC_CHARTS, "Charts" },
+	{ WN_SC_JOURNAL, "Journal" },
+	{ WN_SC_EXPORT, "Export" },
 	{ WN_SC_NOTE, "Writing the note" },
 	{ WN_SC_PROMPT, "Typing a line (question, quick note, dose, value)" },
 	{ WN_SC_GLOBAL, "Everywhere" },

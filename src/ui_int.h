@@ -63,6 +63,10 @@ enum wn_action {
 	WN_A_TEXT_DONE, WN_A_TEXT_CANCEL, WN_A_TEXT_EXTERNAL,
 	/* Calendar and Plan */
 	WN_A_PREV_MONTH, WN_A_NEXT_MONTH, WN_A_HOLD, WN_A_RESUME, WN_A_NEW_PLAN,
+	/* Charts and Journal */
+	WN_A_NEXT_SERIES, WN_A_PREV_SERIES, WN_A_NEXT_RANGE, WN_A_PREV_RANGE,
+	WN_A_FIGURES, WN_A_HOME, WN_A_END, WN_A_SEARCH, WN_A_NEXT_MATCH,
+	WN_A_PREV_MATCH,
 };
 
 /* Where a binding applies (bit set). */
@@ -75,6 +79,9 @@ enum wn_scope {
 	WN_SC_ASK    = 1u << 5,  /* a yes/no question is open */
 	WN_SC_CALENDAR = 1u << 6,
 	WN_SC_PLAN   = 1u << 7,
+	WN_SC_CHARTS = 1u << 8,
+	WN_SC_JOURNAL = 1u << 9,
+	WN_SC_EXPORT = 1u << 10,
 };
 /* Scopes in which keys go to the screen's text_input. */
 #define WN_SC_TEXT (WN_SC_NOTE | WN_SC_PROMPT | WN_SC_ASK)
@@ -177,7 +184,10 @@ extern const struct wn_screen wn_screen_today;
 extern const struct wn_screen wn_screen_help;
 extern const struct wn_screen wn_screen_calendar;
 extern const struct wn_screen wn_screen_plan;
+extern const struct wn_screen wn_screen_charts;
+extern const struct wn_screen wn_screen_journal;
 extern const struct wn_screen wn_screen_setup;
+extern const struct wn_screen wn_screen_export;
 
 /* Attribute of a role (colour or monochrome fallback). */
 attr_t wn_ui_attr(const struct wn_ui *ui, int role);
