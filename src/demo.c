@@ -237,7 +237,9 @@ static const char *story_note(struct demo *d, wn_date day)
 			"Cut to %g mg today.",
 			"Next step: %g mg. Going slowly.",
 		};
-		snprintf(d->note, sizeof d->note, fmt[k % 4], d->cut_dose[k]);
+		/* the first cut has its own words; later ones take turns */
+		snprintf(d->note, sizeof d->note, fmt[k == 0 ? 0 : 1 + (k - 1) % 3],
+		         d->cut_dose[k]);
 		return d->note;
 	}
 	if (is_at(d, day, PLAN_AT))
