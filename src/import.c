@@ -6,6 +6,7 @@
  * prepared statements, all inside one transaction. */
 #include "import.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 
 #define MAX_DEPTH 64
 #define NOTE_MAX 65536
+#define NAME_CACHE 128
 
 /* ---- shared ---------------------------------------------------------------- */
 
@@ -37,6 +39,13 @@ struct imp {
 	sqlite3_stmt *cache_st[48];
 	const char *cache_q[48];
 	int line;                      /* of the record being written */
+	struct name_id {               /* names already looked up */
+		const char *q;
+		char *name;
+		size_t len;
+		long id;
+	} names[NAME_CACHE];
+	size_t n_names;
 };
 
 static int sqlfail(struct imp *m, const char *what)
@@ -71,6 +80,8 @@ static void cache_free(struct imp *m)
 {
 	for (size_t i = 0; i < 48 && m->cache_q[i]; i++)
 		sqlite3_finalize(m->cache_st[i]);
+	for (size_t i = 0; i < m->n_names; i++)
+		free(m->names[i].name);
 }
 
 /* Runs st to completion; WN_OK or an error naming what. */
@@ -146,8 +157,6 @@ static bool valid_date(const char *s, size_t len)
 
 static const char q_ci_ensure[] =
 	"INSERT INTO checkin(date) VALUES (?1) ON CONFLICT(date) DO NOTHING";
-static const char q_ci_touch[] =
-	"UPDATE checkin SET updated = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE date = ?1";
 
 /* Setting one check-in column: index into this table. */
 enum ci_col { CI_MOOD, CI_ANXIETY, CI_ENERGY, CI_SLEEP, CI_FLAG, CI_NOTE,
@@ -197,22 +206,41 @@ static int ci_set(struct imp *m, const char *date, enum ci_col c, const struct v
 	return run(m, st, "checkin");
 }
 
+/* The id of a symptom, metric or medication by name (q says which); -1
+ * when there is none.  Ids found are kept: within an import a name's row
+ * is only ever updated in place, never deleted. */
 static long name_id(struct imp *m, const char *q, const char *name, size_t len)
 {
+	for (size_t i = 0; i < m->n_names; i++) {
+		const struct name_id *k = &m->names[i];
+		if (k->q == q && k->len == len && memcmp(k->name, name, len) == 0)
+			return k->id;
+	}
 	sqlite3_stmt *st = stmt(m, q);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, name, (int)len, SQLITE_TRANSIENT);
-	return (long)scalar(m, st);
+	long id = (long)scalar(m, st);
+	char *copy = id >= 0 && m->n_names < NAME_CACHE ? malloc(len + 1) : NULL;
+	if (copy) {
+		memcpy(copy, name, len);
+		copy[len] = '\0';
+		m->names[m->n_names++] = (struct name_id){ q, copy, len, id };
+	}
+	return id;
 }
 
 static const char q_sym_id[] = "SELECT id FROM symptom WHERE name = ?1";
 static const char q_met_id[] = "SELECT id FROM metric_def WHERE name = ?1";
 static const char q_med_id[] = "SELECT id FROM medication WHERE name = ?1";
+/* Upserts rather than INSERT OR REPLACE: the same rows, without a delete
+ * and a second insert when the row is there (and cheaper when not). */
 static const char q_rating[] =
-	"INSERT OR REPLACE INTO rating(date, symptom_id, value) VALUES (?1, ?2, ?3)";
+	"INSERT INTO rating(date, symptom_id, value) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT(date, symptom_id) DO UPDATE SET value = excluded.value";
 static const char q_metric[] =
-	"INSERT OR REPLACE INTO metric_value(date, metric_id, value) VALUES (?1, ?2, ?3)";
+	"INSERT INTO metric_value(date, metric_id, value) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT(date, metric_id) DO UPDATE SET value = excluded.value";
 
 /* ---- JSON: parsing ------------------------------------------------------------ */
 
@@ -228,12 +256,24 @@ struct jv {
 	char **key;              /* J_OBJ: key[i] of kid[i] */
 };
 
+/* Where the root object's "days" array starts: its days are checked for
+ * syntax with the rest of the text, then parsed and written one at a
+ * time, so that memory does not grow with the number of days. */
+struct jdays {
+	bool found;
+	size_t pos, line_start;   /* at its '[' */
+	int line;
+};
+
 struct jp {
 	const char *s;
 	size_t len, pos;
 	int line;
 	size_t line_start;
 	struct wn_err *err;
+	bool skim;               /* check the syntax only: build no tree */
+	struct wn_buf str;       /* the string being decoded */
+	struct jdays days;
 };
 
 static void jv_free(struct jv *v)
@@ -305,10 +345,12 @@ static int jp_escape(struct jp *p, struct wn_buf *b)
 	return wn_buf_add(b, out, n);
 }
 
+/* A string into p->str (reused from string to string); a copy in *out
+ * unless skimming. */
 static int jp_string(struct jp *p, char **out, size_t *len)
 {
-	struct wn_buf b;
-	wn_buf_init(&b);
+	struct wn_buf *b = &p->str;
+	wn_buf_reset(b);
 	p->pos++;                                    /* the quote */
 	int rc = WN_OK;
 	while (rc == WN_OK) {
@@ -325,18 +367,29 @@ static int jp_string(struct jp *p, char **out, size_t *len)
 			rc = jp_fail(p, "a control character inside a string (write it as \\n, \\t, ...)");
 			break;
 		}
-		p->pos++;
-		rc = c == '\\' ? jp_escape(p, &b) : wn_buf_addc(&b, (char)c);
+		if (c == '\\') {
+			p->pos++;
+			rc = jp_escape(p, b);
+			continue;
+		}
+		/* plain bytes up to the next quote, escape or control byte */
+		size_t end = p->pos + 1;
+		while (end < p->len && p->s[end] != '"' && p->s[end] != '\\' &&
+		       (unsigned char)p->s[end] >= 0x20)
+			end++;
+		rc = wn_buf_add(b, p->s + p->pos, end - p->pos);
+		p->pos = end;
 	}
-	if (rc == WN_OK && b.failed)
+	if (rc == WN_OK && b->failed)
 		rc = wn_err_set(p->err, WN_ERR, "out of memory");
-	if (rc != WN_OK) {
-		wn_buf_free(&b);
+	if (rc != WN_OK || p->skim)
 		return rc;
-	}
-	*len = b.len;
-	*out = b.len ? wn_buf_detach(&b) : strdup("");
-	return *out ? WN_OK : wn_err_set(p->err, WN_ERR, "out of memory");
+	*len = b->len;
+	*out = malloc(b->len + 1);
+	if (!*out)
+		return wn_err_set(p->err, WN_ERR, "out of memory");
+	memcpy(*out, b->s, b->len + 1);
+	return WN_OK;
 }
 
 static int jp_number(struct jp *p, struct jv *v)
@@ -383,8 +436,25 @@ static int jp_number(struct jp *p, struct jv *v)
 
 static int jp_value(struct jp *p, struct jv *v, int depth);
 
+/* The root object's first "days" array: its place is kept and its days
+ * are checked without building them; the tree gets an empty array. */
+static int jp_days(struct jp *p, struct jv *v, int depth)
+{
+	jp_ws(p);
+	if (p->days.found || p->pos >= p->len || p->s[p->pos] != '[')
+		return jp_value(p, v, depth);
+	p->days = (struct jdays){ .found = true, .pos = p->pos,
+	                          .line_start = p->line_start, .line = p->line };
+	p->skim = true;
+	int rc = jp_value(p, v, depth);
+	p->skim = false;
+	return rc;
+}
+
 static int jp_push(struct jp *p, struct jv *v, char *key, struct jv *kid)
 {
+	if (p->skim)
+		return WN_OK;             /* nothing was built */
 	if (v->n == v->cap) {
 		size_t nc = v->cap ? v->cap * 2 : 4;
 		struct jv *k = realloc(v->kid, nc * sizeof *k);
@@ -444,7 +514,10 @@ static int jp_members(struct jp *p, struct jv *v, int depth)
 		int rc;
 		if (obj && (rc = jp_key(p, &key, &klen)) != WN_OK)
 			return rc;
-		rc = jp_value(p, &kid, depth + 1);
+		if (obj && depth == 0 && !p->skim && strcmp(key, "days") == 0)
+			rc = jp_days(p, &kid, depth + 1);
+		else
+			rc = jp_value(p, &kid, depth + 1);
 		if (rc == WN_OK)
 			rc = jp_push(p, v, key, &kid);
 		else {
@@ -500,14 +573,18 @@ static int jp_value(struct jp *p, struct jv *v, int depth)
 	return jp_fail(p, "expected a value");
 }
 
-static int json_parse(const char *s, size_t len, struct jv *root, struct wn_err *err)
+/* Parses the whole text (the days of the root's "days" are only checked:
+ * see struct jdays).  p is initialised here; free p->str after use. */
+static int json_parse(struct jp *p, const char *s, size_t len, struct jv *root,
+                      struct wn_err *err)
 {
-	struct jp p = { .s = s, .len = len, .line = 1, .err = err };
-	int rc = jp_value(&p, root, 0);
+	*p = (struct jp){ .s = s, .len = len, .line = 1, .err = err };
+	wn_buf_init(&p->str);
+	int rc = jp_value(p, root, 0);
 	if (rc == WN_OK) {
-		jp_ws(&p);
-		if (p.pos < p.len)
-			rc = jp_fail(&p, "text after the end of the JSON value");
+		jp_ws(p);
+		if (p->pos < p->len)
+			rc = jp_fail(p, "text after the end of the JSON value");
 	}
 	return rc;
 }
@@ -799,6 +876,22 @@ static const struct fs ci_fs[CI_N] = {
 	STAMP("created"), STAMP("updated"),
 };
 
+#define CI_NOW "strftime('%Y-%m-%d %H:%M:%S', 'now')"
+#define CI_KEEP(col, bit) " " col " = CASE WHEN ?10 & " bit " THEN excluded." col \
+	" ELSE " col " END,"
+
+/* A check-in in one statement: ?2..?9 are the columns of ci_fs, ?10 has
+ * bit i set when column i was in the file.  Columns not in the file keep
+ * their value (or get the default in a new row); "updated" is the file's
+ * or else now. */
+static const char q_ci_json[] =
+	"INSERT INTO checkin(date, mood, anxiety, energy, sleep, flag, note, created,"
+	" updated) VALUES (?1, ?2, ?3, ?4, ?5, ifnull(?6, 0), ?7, ifnull(?8, " CI_NOW "),"
+	" ifnull(?9, " CI_NOW ")) ON CONFLICT(date) DO UPDATE SET"
+	CI_KEEP("mood", "1") CI_KEEP("anxiety", "2") CI_KEEP("energy", "4")
+	CI_KEEP("sleep", "8") CI_KEEP("flag", "16") CI_KEEP("note", "32")
+	CI_KEEP("created", "64") " updated = excluded.updated";
+
 static int day_checkin(struct imp *m, const struct jv *c, const char *date, const char *where)
 {
 	struct val v[CI_N];
@@ -806,18 +899,19 @@ static int day_checkin(struct imp *m, const struct jv *c, const char *date, cons
 	char w[96];
 	snprintf(w, sizeof w, "%s.checkin", where);
 	int rc = fields(m, c, w, ci_fs, CI_N, v, present);
-	if (rc == WN_OK)
-		rc = ci_ensure(m, date);
-	for (int i = 0; rc == WN_OK && i < CI_N; i++)
-		if (present[i])
-			rc = ci_set(m, date, (enum ci_col)i, &v[i]);
-	if (rc == WN_OK && !present[CI_UPDATED]) {
-		sqlite3_stmt *st = stmt(m, q_ci_touch);
-		if (st)
-			sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
-		rc = run(m, st, w);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_stmt *st = stmt(m, q_ci_json);
+	int mask = 0;
+	for (int i = 0; st && i < CI_N; i++) {
+		bind_val(st, 2 + i, &v[i]);
+		mask |= present[i] ? 1 << i : 0;
 	}
-	return rc;
+	if (st) {
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 10, mask);
+	}
+	return run(m, st, w);
 }
 
 /* "ratings" / "metrics": {name: number}. */
@@ -859,8 +953,10 @@ static const struct fs dose_fs[] = {
 	{ "amount", F_REAL, 1e-9, 99999.999, false, true }, STAMP("created"),
 };
 static const char q_dose[] =
-	"INSERT OR REPLACE INTO dose(date, med_id, minute, amount, created)"
-	" VALUES (?5, ?1, ?2, ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now')))";
+	"INSERT INTO dose(date, med_id, minute, amount, created)"
+	" VALUES (?5, ?1, ?2, ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now')))"
+	" ON CONFLICT(date, med_id, ifnull(minute, -1)) DO UPDATE SET"
+	" amount = excluded.amount, created = excluded.created";
 static const struct fs qn_fs[] = {
 	{ "minute", F_INT, 0, 1439, true, false }, { "text", F_TEXT, 1, 65536, false, true },
 	STAMP("created"),
@@ -981,10 +1077,49 @@ static int json_header(struct imp *m, const struct jv *root)
 	return WN_OK;
 }
 
+/* The next element of an array whose '[' or ',' p is after; *done at
+ * its ']'.  (The syntax was checked by json_parse.) */
+static int jp_next(struct jp *p, struct jv *v, bool first, bool *done)
+{
+	jp_ws(p);
+	*done = p->pos < p->len && p->s[p->pos] == ']';
+	if (*done)
+		return WN_OK;
+	if (!first) {
+		if (p->pos >= p->len || p->s[p->pos] != ',')
+			return jp_fail(p, "expected ',' or ']'");
+		p->pos++;
+	}
+	return jp_value(p, v, 2);
+}
+
+/* The days found by json_parse, parsed and written one at a time. */
+static int import_days(struct imp *m, struct jp *p)
+{
+	p->pos = p->days.pos + 1;
+	p->line = p->days.line;
+	p->line_start = p->days.line_start;
+	bool done = false;
+	int rc = WN_OK;
+	for (size_t i = 0; rc == WN_OK && !done; i++) {
+		struct jv day = { 0 };
+		rc = jp_next(p, &day, i == 0, &done);
+		if (rc == WN_OK && !done) {
+			char where[64];
+			snprintf(where, sizeof where, "days[%zu]", i);
+			m->line = day.line;
+			rc = one_day(m, &day, where);
+		}
+		jv_free(&day);
+	}
+	return rc;
+}
+
 static int import_json(struct imp *m, const char *text, size_t len)
 {
 	struct jv root = { 0 };
-	int rc = json_parse(text, len, &root, m->err);
+	struct jp p;
+	int rc = json_parse(&p, text, len, &root, m->err);
 	if (rc == WN_OK)
 		rc = json_header(m, &root);
 	if (rc == WN_OK)
@@ -996,6 +1131,9 @@ static int import_json(struct imp *m, const char *text, size_t len)
 	for (size_t i = 0; rc == WN_OK && i < sizeof s / sizeof *s; i++)
 		rc = import_list(m, &root, s[i].key, s[i].fn);
 	jv_free(&root);
+	if (rc == WN_OK && p.days.found)
+		rc = import_days(m, &p);
+	wn_buf_free(&p.str);
 	return rc;
 }
 
@@ -1366,8 +1504,13 @@ static int daylio_flush(struct imp *m, struct dday *d)
 
 static int daylio_row(struct imp *m, const struct rec *r, const int *ix, struct dday *d)
 {
-	if (r->n < 8)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: %zu fields, expected 8", r->line, r->n);
+	size_t need = 0;                /* the header may have more columns */
+	for (int k = 0; k < 8; k++)
+		if ((size_t)ix[k] >= need)
+			need = (size_t)ix[k] + 1;
+	if (r->n < need)
+		return wn_err_set(m->err, WN_DATAERR, "line %d: %zu fields, expected %zu", r->line,
+		                  r->n, need);
 	const char *date = r->f[ix[0]];
 	if (!valid_date(date, r->len[ix[0]]))
 		return wn_err_set(m->err, WN_DATAERR, "line %d: full_date: \"%.40s\" is not a real"
@@ -1451,6 +1594,15 @@ static int check_text(const char *text, size_t len, struct wn_err *err)
 	return WN_OK;
 }
 
+/* Messages quote names and values from the file: make them safe to print
+ * (no control, C1 or bidi character, valid UTF-8), as text.h displays. */
+static void safe_message(struct wn_err *err)
+{
+	char safe[sizeof err->msg];
+	wn_text_fit(err->msg, INT_MAX, safe, sizeof safe, false);
+	memcpy(err->msg, safe, sizeof safe);
+}
+
 int wn_import_text(struct wn_db *db, const struct wn_import_opts *o,
                    const char *text, size_t len, struct wn_import_result *res,
                    struct wn_err *err)
@@ -1469,6 +1621,8 @@ int wn_import_text(struct wn_db *db, const struct wn_import_opts *o,
 	else
 		rc = import_daylio(&m, text, len);
 	cache_free(&m);
+	if (rc != WN_OK && err)
+		safe_message(err);
 	if (rc != WN_OK || o->dry_run) {
 		wn_db_rollback(db);
 		return rc;

@@ -10,37 +10,38 @@
 
 #include "text.h"
 
-/* Days since 1970-01-01 of a 'YYYY-MM-DD' column, computed by SQLite. */
-#define DAYNO(c) "CAST(julianday(" c ") - 2440587.5 AS INTEGER)"
-
 /* ---- SQL ------------------------------------------------------------------ */
 
-/* ?1 = from, ?2 = to (text dates), ?3 = id where needed. */
-static const char q_mood[] = "SELECT " DAYNO("date") ", mood FROM checkin"
+/* ?1 = from, ?2 = to (text dates), ?3 = id where needed.  Each row is a
+ * date and a number; the rows of a day are added up (see wn_series_load).
+ * A "recorded" day gets a row of 0, so that it counts as 0 rather than
+ * NAN.  Every part is a range scan of an index in date order (the
+ * GROUP BYs need no sorting), so a series costs one pass over its rows. */
+static const char q_mood[] = "SELECT date, mood FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND mood IS NOT NULL";
-static const char q_anxiety[] = "SELECT " DAYNO("date") ", anxiety FROM checkin"
+static const char q_anxiety[] = "SELECT date, anxiety FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND anxiety IS NOT NULL";
-static const char q_energy[] = "SELECT " DAYNO("date") ", energy FROM checkin"
+static const char q_energy[] = "SELECT date, energy FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND energy IS NOT NULL";
-static const char q_sleep[] = "SELECT " DAYNO("date") ", sleep FROM checkin"
+static const char q_sleep[] = "SELECT date, sleep FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND sleep IS NOT NULL";
-static const char q_burden[] = "SELECT " DAYNO("d") ", sum(v) FROM ("
-	" SELECT date AS d, 0 AS v FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, value FROM rating WHERE date BETWEEN ?1 AND ?2)"
-	" GROUP BY d";
-static const char q_symptom[] = "SELECT " DAYNO("d") ", sum(v) FROM ("
-	" SELECT date AS d, 0 AS v FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, CASE WHEN symptom_id = ?3 THEN value ELSE 0 END"
-	"  FROM rating WHERE date BETWEEN ?1 AND ?2)"
-	" GROUP BY d";
-static const char q_metric[] = "SELECT " DAYNO("v.date") ", v.value"
+static const char q_burden[] =
+	"SELECT date, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
+	" UNION ALL SELECT date, sum(value) FROM rating"
+	"  WHERE date BETWEEN ?1 AND ?2 GROUP BY date";
+static const char q_symptom[] =
+	"SELECT date, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
+	" UNION ALL SELECT date, 0 FROM rating WHERE date BETWEEN ?1 AND ?2 GROUP BY date"
+	" UNION ALL SELECT date, value FROM rating"
+	"  WHERE symptom_id = ?3 AND date BETWEEN ?1 AND ?2";
+static const char q_metric[] = "SELECT v.date, v.value"
 	" FROM metric_value v JOIN metric_def m ON m.id = v.metric_id"
 	" WHERE m.name = ?3 AND v.date BETWEEN ?1 AND ?2";
-static const char q_dose[] = "SELECT " DAYNO("d") ", sum(v) FROM ("
-	" SELECT date AS d, 0.0 AS v FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, CASE WHEN med_id = ?3 THEN amount ELSE 0.0 END"
-	"  FROM dose WHERE date BETWEEN ?1 AND ?2)"
-	" GROUP BY d";
+static const char q_dose[] =
+	"SELECT date, 0.0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
+	" UNION ALL SELECT date, 0.0 FROM dose WHERE date BETWEEN ?1 AND ?2 GROUP BY date"
+	" UNION ALL SELECT date, sum(amount) FROM dose"
+	"  WHERE med_id = ?3 AND date BETWEEN ?1 AND ?2 GROUP BY date";
 
 static const char *const queries[] = {
 	[WN_SERIES_MOOD] = q_mood, [WN_SERIES_ANXIETY] = q_anxiety,
@@ -69,6 +70,24 @@ static void bind_date(sqlite3_stmt *st, int idx, wn_date d)
 
 /* ---- loading ------------------------------------------------------------------ */
 
+/* The day number of a stored 'YYYY-MM-DD' (the schema checks that it is a
+ * real date); WN_DATE_NONE for anything else. */
+static wn_date day_of(const unsigned char *s, int n)
+{
+	static const int at[8] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+	int v[8];
+	if (!s || n != 10 || s[4] != '-' || s[7] != '-')
+		return WN_DATE_NONE;
+	for (int i = 0; i < 8; i++) {
+		if (s[at[i]] < '0' || s[at[i]] > '9')
+			return WN_DATE_NONE;
+		v[i] = s[at[i]] - '0';
+	}
+	int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+	int m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
+	return wn_date_valid(y, m, d) ? wn_date_from_ymd(y, m, d) : WN_DATE_NONE;
+}
+
 static void bind_what(sqlite3_stmt *st, const struct wn_series_what *w)
 {
 	if (w->kind == WN_SERIES_SYMPTOM || w->kind == WN_SERIES_DOSE)
@@ -96,9 +115,12 @@ int wn_series_load(struct wn_db *db, const struct wn_series_req *r,
 	bind_what(st, r->what);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		wn_date d = (wn_date)sqlite3_column_int64(st, 0);
-		if (d >= r->from && d <= r->to && sqlite3_column_type(st, 1) != SQLITE_NULL)
-			out[d - r->from] = sqlite3_column_double(st, 1);
+		const unsigned char *text = sqlite3_column_text(st, 0);
+		wn_date d = day_of(text, sqlite3_column_bytes(st, 0));
+		if (d < r->from || d > r->to || sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue;
+		double *o = &out[d - r->from];
+		*o = (isnan(*o) ? 0 : *o) + sqlite3_column_double(st, 1);
 	}
 	int status = rc == SQLITE_DONE ? WN_OK : sqlfail(sql, "read the diary", err);
 	sqlite3_finalize(st);

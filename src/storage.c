@@ -406,7 +406,10 @@ static int set_wal(struct wn_db *db, struct wn_err *err)
 
 static int connect_db(struct wn_db *db, int busy_ms, struct wn_err *err)
 {
-	int rc = sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READWRITE, NULL);
+	/* wean has one thread: no mutex around each call (SQLite's
+	 * multi-thread mode; a connection is never shared between threads). */
+	int rc = sqlite3_open_v2(db->path, &db->sql,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return wn_err_set(err, WN_CANTCREAT, "cannot open %s: %s", db->path,
 		                  db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));

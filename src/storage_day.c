@@ -567,27 +567,28 @@ int wn_db_draft_take(struct wn_db *db, wn_date *date, char **text,
 
 /* ---- ranges ---------------------------------------------------------- */
 
-/* Walks the calendar from ?1 to ?2 (the caller clamps them to the dates
- * that have records) and keeps each day with any record; every lookup is
- * an index probe on a date, so the cost follows the length of the range,
- * whatever the size of the diary.  Dense ranges (a check-in most days)
- * cost one probe to qualify a day. */
-static const char each_day_sql[] =
-	"WITH RECURSIVE cal(d) AS (SELECT ?1"
-	"  UNION ALL SELECT date(d, '+1 day') FROM cal WHERE d < ?2)"
-	" SELECT cal.d, c.date IS NOT NULL, c.mood, c.anxiety, c.energy, c.sleep,"
-	"  ifnull(c.flag, 0), c.note,"
-	"  (SELECT ifnull(sum(value), 0) FROM rating WHERE date = cal.d),"
-	"  (SELECT count(*) FROM rating WHERE date = cal.d),"
-	"  (SELECT count(*) FROM dose WHERE date = cal.d)"
-	" FROM cal LEFT JOIN checkin c ON c.date = cal.d"
-	" WHERE c.date IS NOT NULL"
-	"  OR EXISTS (SELECT 1 FROM rating WHERE date = cal.d)"
-	"  OR EXISTS (SELECT 1 FROM dose WHERE date = cal.d)"
-	"  OR EXISTS (SELECT 1 FROM metric_value WHERE date = cal.d)"
-	"  OR EXISTS (SELECT 1 FROM quicknote WHERE date = cal.d)"
-	"  OR EXISTS (SELECT 1 FROM question WHERE date = cal.d)"
-	" ORDER BY cal.d";
+/* A day summary comes from four range scans, each in date order without
+ * sorting (an index or primary key on date leads each one), merged here:
+ * the cost follows the records in the range, whatever the size of the
+ * diary, and no day is looked up one by one.  ?1, ?2 = first, last day. */
+enum { E_CHECKIN, E_RATING, E_DOSE, E_OTHER, E_N };
+
+static const char *const each_sql[E_N] = {
+	[E_CHECKIN] = "SELECT date, mood, anxiety, energy, sleep, flag, note"
+		" FROM checkin WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+	[E_RATING] = "SELECT date, sum(value), count(*) FROM rating"
+		" WHERE date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
+	[E_DOSE] = "SELECT date, count(*) FROM dose"
+		" WHERE date BETWEEN ?1 AND ?2 GROUP BY date ORDER BY date",
+	[E_OTHER] = "SELECT date FROM metric_value WHERE date BETWEEN ?1 AND ?2"
+		" UNION SELECT date FROM quicknote WHERE date BETWEEN ?1 AND ?2"
+		" UNION SELECT date FROM question WHERE date BETWEEN ?1 AND ?2 ORDER BY 1",
+};
+
+struct each {
+	sqlite3_stmt *st[E_N];
+	const char *at[E_N];     /* date of the current row, NULL at the end */
+};
 
 static int col_level(sqlite3_stmt *st, int col)
 {
@@ -595,27 +596,83 @@ static int col_level(sqlite3_stmt *st, int col)
 	       sqlite3_column_int(st, col);
 }
 
-static void read_summary(sqlite3_stmt *st, struct wn_day_summary *s)
+/* Steps scan i to its next row; SQLITE_OK or the error. */
+static int each_step(struct each *e, int i)
 {
-	s->date = wn_storage_col_date(st, 0);
-	s->has_checkin = sqlite3_column_int(st, 1) != 0;
-	s->mood = col_level(st, 2);
-	s->anxiety = col_level(st, 3);
-	s->energy = col_level(st, 4);
-	s->sleep = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN :
-	           sqlite3_column_double(st, 5);
-	s->flag = sqlite3_column_int(st, 6) != 0;
-	s->note = (const char *)sqlite3_column_text(st, 7);
-	s->burden = sqlite3_column_int(st, 8);
-	s->n_ratings = sqlite3_column_int(st, 9);
-	s->n_doses = sqlite3_column_int(st, 10);
+	int rc = sqlite3_step(e->st[i]);
+	e->at[i] = NULL;
+	if (rc == SQLITE_ROW)
+		e->at[i] = (const char *)sqlite3_column_text(e->st[i], 0);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The earliest current date of all scans; NULL when all are done. */
+static const char *each_next_date(const struct each *e)
+{
+	const char *min = NULL;
+	for (int i = 0; i < E_N; i++)
+		if (e->at[i] && (!min || strcmp(e->at[i], min) < 0))
+			min = e->at[i];
+	return min;
+}
+
+/* The summary of day d from the scans that are on it. */
+static void each_summary(const struct each *e, const char *d,
+                         struct wn_day_summary *s)
+{
+	bool on[E_N];
+	for (int i = 0; i < E_N; i++)
+		on[i] = e->at[i] && strcmp(e->at[i], d) == 0;
+	sqlite3_stmt *c = e->st[E_CHECKIN];
+	*s = (struct wn_day_summary){ .has_checkin = on[E_CHECKIN], .mood = WN_UNSET,
+	                              .anxiety = WN_UNSET, .energy = WN_UNSET,
+	                              .sleep = NAN };
+	s->date = wn_storage_col_date(e->st[on[E_CHECKIN] ? E_CHECKIN : on[E_RATING] ?
+	                              E_RATING : on[E_DOSE] ? E_DOSE : E_OTHER], 0);
+	if (on[E_CHECKIN]) {
+		s->mood = col_level(c, 1);
+		s->anxiety = col_level(c, 2);
+		s->energy = col_level(c, 3);
+		s->sleep = sqlite3_column_type(c, 4) == SQLITE_NULL ? NAN :
+		           sqlite3_column_double(c, 4);
+		s->flag = sqlite3_column_int(c, 5) != 0;
+		s->note = (const char *)sqlite3_column_text(c, 6);
+	}
+	if (on[E_RATING]) {
+		s->burden = sqlite3_column_int(e->st[E_RATING], 1);
+		s->n_ratings = sqlite3_column_int(e->st[E_RATING], 2);
+	}
+	if (on[E_DOSE])
+		s->n_doses = sqlite3_column_int(e->st[E_DOSE], 1);
+}
+
+/* Calls fn for each day of the scans, in order, then moves them on. */
+static int each_walk(struct each *e, int (*fn)(void *ctx, const struct wn_day_summary *s),
+                     void *ctx)
+{
+	int rc = SQLITE_OK;
+	for (int i = 0; i < E_N && rc == SQLITE_OK; i++)
+		rc = each_step(e, i);
+	const char *d;
+	while (rc == SQLITE_OK && (d = each_next_date(e)) != NULL) {
+		char day[WN_DATE_STRLEN];
+		snprintf(day, sizeof day, "%s", d);   /* d goes with its row */
+		struct wn_day_summary s;
+		each_summary(e, day, &s);
+		if (fn(ctx, &s) != 0)
+			break;
+		for (int i = 0; i < E_N && rc == SQLITE_OK; i++)
+			if (e->at[i] && strcmp(e->at[i], day) == 0)
+				rc = each_step(e, i);
+	}
+	return rc;
 }
 
 int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
                    int (*fn)(void *ctx, const struct wn_day_summary *s),
                    void *ctx, struct wn_err *err)
 {
-	/* Any range is fine: only the part holding records is walked. */
+	/* Any range is fine: it is cut to the days holding records. */
 	wn_date first, last;
 	int rc = wn_db_date_span(db, &first, &last, err);
 	if (rc != WN_OK || first == WN_DATE_NONE)
@@ -625,22 +682,20 @@ int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
 	if (from > to)
 		return WN_OK;
 	/* Not cached: fn may call back into the diary while this runs. */
-	sqlite3_stmt *st;
-	rc = sqlite3_prepare_v2(db->sql, each_day_sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return wn_storage_sqlerr(db, rc, "read the days", err);
-	wn_storage_bind_date(st, 1, from);
-	wn_storage_bind_date(st, 2, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct wn_day_summary s;
-		read_summary(st, &s);
-		if (fn(ctx, &s) != 0) {
-			rc = SQLITE_DONE;
-			break;
+	struct each e = { .st = { NULL } };
+	rc = SQLITE_OK;
+	for (int i = 0; i < E_N && rc == SQLITE_OK; i++) {
+		rc = sqlite3_prepare_v2(db->sql, each_sql[i], -1, &e.st[i], NULL);
+		if (rc == SQLITE_OK) {
+			wn_storage_bind_date(e.st[i], 1, from);
+			wn_storage_bind_date(e.st[i], 2, to);
 		}
 	}
-	int s = rc == SQLITE_DONE ? WN_OK : wn_storage_sqlerr(db, rc, "read the days", err);
-	sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		rc = each_walk(&e, fn, ctx);
+	int s = rc == SQLITE_OK ? WN_OK : wn_storage_sqlerr(db, rc, "read the days", err);
+	for (int i = 0; i < E_N; i++)
+		sqlite3_finalize(e.st[i]);
 	return s;
 }
 

@@ -259,10 +259,7 @@ static void find_usual(struct wn_ui *ui)
 		T.usual[m] = NAN;
 	struct dose_days dd = { .n = 0 };
 	struct wn_err err = { 0 };
-	if (wn_db_each_day(ui->db, T.date - 400, T.date, collect_dose_day, &dd,
-	                   &err) != WN_OK)
-		return;
-	size_t left = T.n_med, count = dd.n < 32 ? dd.n : 32;
+	size_t left = T.n_med;
 	for (size_t m = 0; m < T.n_med; m++) {
 		double planned = planned_dose(m);
 		if (planned > 0) {      /* the plan pre-fills the dose */
@@ -270,6 +267,12 @@ static void find_usual(struct wn_ui *ui)
 			left--;
 		}
 	}
+	/* only a medication without a planned dose needs the look back, so
+	 * the start does not read history when every dose is planned */
+	if (left == 0 || wn_db_each_day(ui->db, T.date - 400, T.date,
+	                                collect_dose_day, &dd, &err) != WN_OK)
+		return;
+	size_t count = dd.n < 32 ? dd.n : 32;
 	for (size_t k = 0; k < count && left > 0; k++) {
 		struct wn_day day;
 		if (wn_db_day_load(ui->db, dd.date[(dd.n - 1 - k) % 32], &day,
@@ -308,8 +311,11 @@ static void load_plan(struct wn_ui *ui, size_t m)
 		wn_plan_free(&mp->plan);
 		return;
 	}
+	/* the drug's occupancy parameters change the doses only of an
+	 * occupancy plan, and Today shows no occupancy */
 	struct wn_drug drug;
-	bool known = wn_plan_drug(&T.med[m], &drug, NULL) == WN_OK;
+	bool known = mp->plan.params.method == WN_TAPER_OCCUPANCY &&
+	             wn_plan_drug(&T.med[m], &drug, NULL) == WN_OK;
 	if (wn_plan_build(&mp->plan, known ? &drug : NULL, &mp->sched,
 	                  &err) != WN_OK) {
 		wn_plan_free(&mp->plan);
