@@ -594,19 +594,40 @@ int wn_plan_sert(const struct wn_drug *d, const char *region, double *emax,
 	                  region, d->name, names);
 }
 
+/* The drug reference, read once per process (parsing drugs.ini costs
+ * more than a whole TUI start); read again when a different file is
+ * found (the tests point WEAN_DATADIR elsewhere). */
+static struct {
+	char path[4096];
+	struct wn_drugref *ref;
+} drugs;
+
+static int drugref(struct wn_drugref **ref, struct wn_err *err)
+{
+	char path[4096];
+	if (wn_drugref_find_file(path, sizeof path) != WN_OK)
+		return wn_err_set(err, WN_NOINPUT, "the drug reference (drugs.ini) is not installed");
+	if (drugs.ref && strcmp(path, drugs.path) == 0) {
+		*ref = drugs.ref;
+		return WN_OK;
+	}
+	wn_drugref_close(drugs.ref);
+	drugs.ref = NULL;
+	int rc = wn_drugref_open(path, &drugs.ref, err);
+	if (rc != WN_OK)
+		return rc;
+	snprintf(drugs.path, sizeof drugs.path, "%s", path);
+	*ref = drugs.ref;
+	return WN_OK;
+}
+
 int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,
                  struct wn_err *err)
 {
-	char path[4096];
 	struct wn_drugref *ref;
-	if (wn_drugref_find_file(path, sizeof path) != WN_OK)
-		return wn_err_set(err, WN_NOINPUT, "the drug reference (drugs.ini) is not installed");
-	int rc = wn_drugref_open(path, &ref, err);
-	if (rc != WN_OK)
-		return rc;
-	rc = wn_drugref_lookup(ref, m->drug_key[0] ? m->drug_key : m->name, out, err);
-	wn_drugref_close(ref);
-	return rc;
+	int rc = drugref(&ref, err);
+	return rc != WN_OK ? rc :
+	       wn_drugref_lookup(ref, m->drug_key[0] ? m->drug_key : m->name, out, err);
 }
 
 int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
@@ -859,13 +880,13 @@ static void days_init(const struct wn_plan_range *r, struct wn_plan_day *out)
 	}
 }
 
+/* Two index-ordered scans, no sort: a row per check-in, then a row per
+ * day with doses; the loop adds up the rows of a date. */
 static const char days_sql[] =
-	"SELECT date, sum(amt), sum(mine), sum(anydose), max(ci) FROM ("
-	" SELECT date, CASE WHEN med_id = ?1 THEN amount ELSE 0 END AS amt,"
-	"  med_id = ?1 AS mine, 1 AS anydose, 0 AS ci"
-	"  FROM dose WHERE date BETWEEN ?2 AND ?3"
-	" UNION ALL SELECT date, 0, 0, 0, 1 FROM checkin WHERE date BETWEEN ?2 AND ?3)"
-	" GROUP BY date";
+	"SELECT date, 0.0, 0, 0, 1 FROM checkin WHERE date BETWEEN ?2 AND ?3"
+	" UNION ALL SELECT date, sum(CASE WHEN med_id = ?1 THEN amount ELSE 0 END),"
+	"  sum(med_id = ?1), count(*), 0 FROM dose WHERE date BETWEEN ?2 AND ?3"
+	"  GROUP BY date";
 
 int wn_plan_days(struct wn_db *db, const struct wn_plan_range *r,
                  struct wn_plan_day *out, struct wn_err *err)
@@ -887,10 +908,10 @@ int wn_plan_days(struct wn_db *db, const struct wn_plan_range *r,
 		if (d < r->from || d > r->to)
 			continue;
 		struct wn_plan_day *x = &out[d - r->from];
-		x->taken = sqlite3_column_double(st, 1);
-		x->n_doses = sqlite3_column_int(st, 2);
-		x->any_dose = sqlite3_column_int(st, 3) > 0;
-		x->has_checkin = sqlite3_column_int(st, 4) > 0;
+		x->taken += sqlite3_column_double(st, 1);
+		x->n_doses += sqlite3_column_int(st, 2);
+		x->any_dose = x->any_dose || sqlite3_column_int(st, 3) > 0;
+		x->has_checkin = x->has_checkin || sqlite3_column_int(st, 4) > 0;
 	}
 	rc = s == SQLITE_DONE ? WN_OK : sqlerr(sql, s, "read the doses", err);
 	sqlite3_finalize(st);
