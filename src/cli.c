@@ -38,6 +38,7 @@ static const struct command commands[] = {
 	  "list, add, hide or show symptoms" },
 	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
 	{ "check", wn_cmd_check, "", "check the diary's integrity and consistency" },
+	{ "backup", wn_cmd_backup, "[FILE] [--force]", "copy the diary to a dated backup file, or to FILE" },
 	{ "demo", wn_cmd_demo, "[--days N] [--keep FILE] [--no-tui]",
 	  "open a generated demo diary (a temporary file)" },
 };

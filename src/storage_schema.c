@@ -556,9 +556,17 @@ static const char *const check_rules[] = {
 	"  UNION ALL SELECT 'question(s)', count(*), max(date) FROM question WHERE date > ?1)"
 	" WHERE n > 0",
 
+	/* Doses of a deleted medication (possible only with foreign keys
+	 * off, e.g. after an edit with another tool): one line per
+	 * medication, not one per dose. */
+	"SELECT printf('%d dose(s) of a deleted medication (#%d), from %s to %s',"
+	" count(*), d.med_id, min(d.date), max(d.date))"
+	" FROM dose d LEFT JOIN medication m ON m.id = d.med_id"
+	" WHERE m.id IS NULL GROUP BY d.med_id ORDER BY d.med_id",
+
 	"SELECT printf('%s row %d refers to a missing %s row',"
 	" \"table\", rowid, parent)"
-	" FROM pragma_foreign_key_check",
+	" FROM pragma_foreign_key_check WHERE \"table\" <> 'dose'",
 };
 
 /* Runs q and reports each row's first column, prefixed; counts them. */

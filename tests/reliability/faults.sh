@@ -1,0 +1,436 @@
+#!/usr/bin/env bash
+# faults.sh -- wean under faults (SPEC section 8): a diary locked by another
+# program, a read-only file, directory or filesystem, a parent that is not a
+# directory, a full disk (a small tmpfs, as root), truncated and damaged
+# files, and exports and backups that cannot be written.  Each must give one
+# clear line on stderr, a sysexits code, and leave the diary byte-for-byte
+# untouched with nothing half-written beside it.
+#
+# Random bytes, another program's SQLite file, a newer schema and a missing
+# diary are in tests/golden/cli/refuse.cmd; the 0600/0700 modes of a new
+# diary under umask 000 there too.
+#
+# usage: tests/reliability/faults.sh path/to/wean
+WEAN=${1:?usage: faults.sh path/to/wean}
+. "$(dirname "$0")/lib.sh"
+rel_setup
+echo "faults: $WEAN"
+
+# A diary with a few days in it, at $1.
+mkdiary() {
+	mkdir -p "$(dirname "$1")"
+	"$T/wean" --db "$1" med add sertraline --unit mg > /dev/null &&
+	"$T/wean" --db "$1" checkin --date 2026-11-20 --mood 4 --note "four" \
+		--symptom dizziness=2 --dose sertraline=50@08:00 > /dev/null &&
+	"$T/wean" --db "$1" checkin --mood 6 --note "six" > /dev/null ||
+		{ echo "faults: cannot make a diary at $1"; exit 1; }
+}
+
+# ---- another program holds the lock ---------------------------------------------
+
+# hold MODE DB: a python sqlite3 process takes the lock (MODE "write": BEGIN
+# IMMEDIATE and an uncommitted change; "exclusive": locking_mode EXCLUSIVE,
+# which shuts out readers too) until $T/release appears.
+hold() {
+	rm -f "$T/locked" "$T/release"
+	"$PY" - "$1" "$2" "$T" <<-'EOF' &
+	import os, sqlite3, sys, time
+	mode, db, t = sys.argv[1:4]
+	c = sqlite3.connect(db, isolation_level=None)
+	if mode == "exclusive":
+	    c.execute("PRAGMA locking_mode = EXCLUSIVE")
+	c.execute("BEGIN IMMEDIATE")
+	c.execute("UPDATE checkin SET mood = 0")
+	c.execute("SELECT count(*) FROM checkin").fetchall()
+	open(os.path.join(t, "locked"), "w").close()
+	end = time.time() + 30
+	while time.time() < end and not os.path.exists(os.path.join(t, "release")):
+	    time.sleep(0.02)
+	c.execute("ROLLBACK")
+	EOF
+	HOLDER=$!
+	n=0
+	until [ -f "$T/locked" ]; do
+		n=$((n + 1))
+		[ $n -gt 500 ] && { echo "faults: the lock holder did not start"; exit 1; }
+		sleep 0.02
+	done
+}
+
+release() {
+	touch "$T/release"
+	wait "$HOLDER"
+}
+
+# timed ARGS...: run, and set $ms to the milliseconds it took.
+timed() {
+	t0=$(date +%s%N)
+	run "$@"
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+
+D="$T/lock/diary.db"
+mkdiary "$D"
+hold write "$D"
+case_begin "locked by another program: a change waits, then exits 75"
+snap "$D"
+timed --db "$D" checkin --mood 2
+expect_rc 75
+expect_err_line "busy|locked"
+[ "$ms" -ge 2000 ] || bad "gave up after $ms ms without waiting"
+[ "$ms" -le 15000 ] || bad "waited $ms ms"
+unchanged
+case_end
+case_begin "locked by another program: reading goes on (WAL)"
+run --db "$D" show 2026-11-20
+expect_rc 0
+echo "$out" | grep -q "Mood        4/10" || bad "show: $out"
+case_end
+case_begin "locked by another program: a backup still works (it only reads)"
+run --db "$D" backup "$T/lock/during.db"
+expect_rc 0
+[ "$("$T/wean" --db "$T/lock/during.db" check 2>&1)" = "ok: $T/lock/during.db passed the integrity and consistency checks" ] ||
+	bad "the backup taken during the lock does not pass check"
+case_end
+release
+case_begin "lock released: the same change goes through"
+run --db "$D" checkin --mood 2
+expect_rc 0
+[ "$(sqlite3 "$D" "SELECT mood FROM checkin WHERE date = '2026-11-25'")" = 2 ] || bad "mood 2 not saved"
+case_end
+
+hold exclusive "$D"
+case_begin "exclusive lock (readers shut out too): show waits, then exits 75"
+snap "$D"
+timed --db "$D" show today
+expect_rc 75
+expect_err_line "busy|locked"
+[ "$ms" -ge 2000 ] || bad "gave up after $ms ms without waiting"
+unchanged
+case_end
+release
+
+# ---- read-only ------------------------------------------------------------------------
+
+D="$T/ro/diary.db"
+user_dir "$T/ro"
+mkdiary "$D"
+user_dir "$T/ro"
+if can_drop || [ "$(id -u)" != 0 ]; then
+	chmod 0400 "$D"
+	case_begin "read-only file: a change is refused (73), the file untouched"
+	snap "$D"
+	as_user --db "$D" checkin --mood 1
+	expect_rc 73
+	expect_err_line "read-only|not writable"
+	unchanged
+	case_end
+	case_begin "read-only file: reading it is refused the same way (73)"
+	as_user --db "$D" show today
+	expect_rc 73
+	expect_err_line "read-only|not writable"
+	unchanged
+	case_end
+	chmod 0600 "$D"
+	chmod 0500 "$T/ro"
+	case_begin "read-only directory: a change is refused (73), nothing left"
+	snap "$D"
+	as_user --db "$D" checkin --mood 1
+	expect_rc 73
+	expect_err_line "read-only|not writable|ermission denied"
+	unchanged
+	case_end
+	case_begin "read-only directory: a new diary is refused (73), nothing made"
+	snap "$T/ro/new.db"
+	as_user --db "$T/ro/new.db" checkin --mood 1
+	expect_rc 73
+	expect_err_line "cannot create .*ermission denied"
+	unchanged
+	case_end
+	chmod 0700 "$T/ro"
+	user_dir "$T/rodir"
+	chmod 0500 "$T/rodir"
+	case_begin "read-only directory: export -o is refused (73), nothing left"
+	snap "$D" "$T/rodir/out.csv"
+	as_user --db "$D" export --format csv -o "$T/rodir/out.csv"
+	expect_rc 73
+	expect_err_line "cannot create .*ermission denied"
+	unchanged
+	case_end
+	case_begin "read-only directory: report -o is refused (73), nothing left"
+	snap "$D" "$T/rodir/r.md"
+	as_user --db "$D" report -o "$T/rodir/r.md"
+	expect_rc 73
+	expect_err_line "cannot create .*ermission denied"
+	unchanged
+	case_end
+	case_begin "read-only directory: backup is refused (73), nothing left"
+	snap "$D" "$T/rodir/b.db"
+	as_user --db "$D" backup "$T/rodir/b.db"
+	expect_rc 73
+	expect_err_line "cannot create .*ermission denied"
+	unchanged
+	case_end
+else
+	case_begin "read-only file and directory"
+	skip "running as root without setpriv, and root ignores file modes"
+fi
+
+case_begin "read-only filesystem: a change is refused (73), the file untouched"
+D="$T/rofs/diary.db"
+mkdiary "$D"
+if [ "$(id -u)" = 0 ] && mount --bind "$T/rofs" "$T/rofs" 2>/dev/null; then
+	MOUNTS="$T/rofs $MOUNTS"
+	if mount -o remount,ro,bind "$T/rofs" 2>/dev/null; then
+		snap "$D"
+		run --db "$D" checkin --mood 1
+		expect_rc 73
+		expect_err_line "read-only|not writable"
+		unchanged
+		case_end
+	else
+		skip "cannot remount a bind mount read-only here"
+	fi
+	umount "$T/rofs"
+else
+	skip "needs root to bind-mount a read-only filesystem"
+fi
+
+# ---- paths that are not what they should be ---------------------------------------------
+
+mkdiary "$T/p/diary.db"
+echo "a plain file" > "$T/p/afile"
+case_begin "a parent that is a file: a new diary is refused (73)"
+snap "$T/p/afile"
+run --db "$T/p/afile/diary.db" checkin --mood 3
+expect_rc 73
+expect_err_line "cannot create .*Not a directory"
+unchanged
+case_end
+case_begin "the diary path is a directory: refused (65)"
+mkdir -p "$T/p/adir"
+snap "$T/p/adir/x"
+run --db "$T/p/adir" checkin --mood 3
+expect_rc 65
+expect_err_line "not a wean diary|not a regular file"
+unchanged
+case_end
+case_begin "export -o into a missing directory: refused (73), nothing made"
+snap "$T/p/diary.db" "$T/p/none/x.csv"
+run --db "$T/p/diary.db" export --format csv -o "$T/p/none/x.csv"
+expect_rc 73
+expect_err_line "cannot create .*No such file or directory"
+unchanged
+[ -e "$T/p/none" ] && bad "the missing directory was made"
+case_end
+
+# ---- damaged files ------------------------------------------------------------------------
+
+C="$T/corrupt"
+mkdiary "$C/base.db"
+pages=$(( $(stat -c %s "$C/base.db") / 4096 ))
+
+case_begin "truncated diary (half its pages gone): refused (65), untouched"
+cp "$C/base.db" "$C/half.db"
+truncate -s $(( pages / 2 * 4096 )) "$C/half.db"
+snap "$C/half.db"
+run --db "$C/half.db" show 2026-11-20
+expect_rc 65
+expect_err_line "damaged|not a wean diary"
+run --db "$C/half.db" checkin --mood 1
+expect_rc 65
+expect_err_line "damaged|not a wean diary"
+unchanged
+case_end
+
+case_begin "truncated diary (half a header): refused (65), untouched"
+head -c 50 "$C/base.db" > "$C/stub.db"
+snap "$C/stub.db"
+run --db "$C/stub.db" checkin --mood 1
+expect_rc 65
+expect_err_line "not a wean diary"
+unchanged
+case_end
+
+case_begin "SQLite's magic then garbage: refused (65), untouched"
+{ printf 'SQLite format 3\000'; head -c 8176 /dev/urandom; } > "$C/magic.db"
+snap "$C/magic.db"
+run --db "$C/magic.db" checkin --mood 1
+expect_rc 65
+expect_err_line "not a wean diary|damaged"
+unchanged
+case_end
+
+case_begin "a damaged page: check reports it (65); nothing crashes"
+cp "$C/base.db" "$C/page.db"
+root=$(sqlite3 "$C/page.db" "SELECT rootpage FROM sqlite_schema WHERE name = 'checkin'")
+"$PY" - "$C/page.db" "$root" <<'EOF'
+import random, sys
+path, page = sys.argv[1], int(sys.argv[2])
+r = random.Random(7)
+with open(path, "r+b") as f:
+    f.seek((page - 1) * 4096 + 8)
+    f.write(bytes(r.randrange(256) for _ in range(4000)))
+EOF
+run --db "$C/page.db" check
+expect_rc 65
+echo "$out$err" | grep -Eq "integrity:|damaged" || bad "check did not report the damage: $out $err"
+for cmd in "show 2026-11-20" "log" "export --format json" "checkin --mood 1"; do
+	# shellcheck disable=SC2086
+	run --db "$C/page.db" $cmd
+	[ "$rc" -lt 128 ] || bad "'$cmd' crashed (exit $rc)"
+	case $rc in 0|65|74) ;; *) bad "'$cmd' exit $rc" ;; esac
+	[ "$rc" = 0 ] || expect_err_line "damaged|malformed"
+done
+case_end
+
+case_begin "a torn write-ahead log is ignored; the diary opens whole"
+cp "$C/base.db" "$C/wal.db"
+head -c 8192 /dev/urandom > "$C/wal.db-wal"
+sum=$(sha256sum < "$C/wal.db")
+run --db "$C/wal.db" show 2026-11-20
+expect_rc 0
+echo "$out" | grep -q "four" || bad "the day's note is gone: $out"
+[ "$sum" = "$(sha256sum < "$C/wal.db")" ] || bad "the diary changed"
+run --db "$C/wal.db" check
+expect_rc 0
+case_end
+
+case_begin "an empty file becomes a new private diary"
+: > "$C/empty.db"
+chmod 0644 "$C/empty.db"
+run --db "$C/empty.db" checkin --mood 5
+expect_rc 0
+[ "$(stat -c %a "$C/empty.db")" = 600 ] || bad "mode $(stat -c %a "$C/empty.db")"
+run --db "$C/empty.db" check
+expect_rc 0
+case_end
+
+# ---- a full disk ----------------------------------------------------------------------------
+
+F="$T/full"
+if mount_small "$F" 1m; then
+	big=$(head -c 60000 /dev/zero | tr '\0' 'x')
+	mkdiary "$F/diary.db"
+	mkdir "$F/out"
+
+	case_begin "full disk, a little room left: a change is refused (74), untouched"
+	fill_disk "$F" 48
+	snap "$F/diary.db"
+	run --db "$F/diary.db" checkin --date -3 --mood 4 --note "$big"
+	expect_rc 74
+	expect_err_line "disk is full"
+	unchanged
+	case_end
+
+	case_begin "full disk: an import is all or nothing (74), untouched"
+	"$PY" -c "
+import json, sys
+days = [{'date': '2025-03-%02d' % d, 'checkin': {'mood': 5, 'note': 'y' * 30000}} for d in range(1, 29)]
+json.dump({'format': 'wean', 'schema_version': 1, 'days': days}, open(sys.argv[1], 'w'))
+" "$T/big.json"
+	run --db "$F/diary.db" import "$T/big.json"
+	expect_rc 74
+	expect_err_line "disk is full"
+	unchanged
+	case_end
+
+	# exports and backups of a diary elsewhere onto the full disk
+	rm -f "$F/filler"
+	fill_disk "$F" 0
+	D="$T/fullsrc/diary.db"
+	mkdiary "$D"
+	for fmt in csv json ics; do
+		case_begin "full disk: export --format $fmt -o is refused (74), nothing left"
+		[ $fmt = ics ] && "$T/wean" --db "$D" plan add sertraline --start 2026-10-01 \
+			--from-dose 50 --method percent --step 10 --every 2w > /dev/null
+		snap "$D" "$F/out/x.$fmt"
+		run --db "$D" export --format $fmt -o "$F/out/x.$fmt"
+		expect_rc 74
+		expect_err_line "No space left"
+		unchanged
+		case_end
+	done
+	case_begin "full disk: report -o is refused (74), nothing left"
+	snap "$D" "$F/out/r.html"
+	run --db "$D" report -o "$F/out/r.html"
+	expect_rc 74
+	expect_err_line "No space left"
+	unchanged
+	case_end
+	case_begin "full disk: backup is refused (74), nothing left"
+	snap "$D" "$F/out/b.db"
+	run --db "$D" backup "$F/out/b.db"
+	expect_rc 74
+	expect_err_line "No space left|disk is full"
+	unchanged
+	case_end
+
+	case_begin "full disk, not one byte left: a change is refused (74), untouched; fine once there is room"
+	sum=$(sha256sum < "$F/diary.db")
+	run --db "$F/diary.db" checkin --date -3 --mood 4
+	expect_rc 74
+	expect_err_line "disk|input/output"
+	[ "$sum" = "$(sha256sum < "$F/diary.db")" ] || bad "the diary changed"
+	mv "$F/filler" "$T/filler.keep" 2>/dev/null || rm -f "$F/filler"
+	run --db "$F/diary.db" show 2026-11-20
+	expect_rc 0
+	echo "$out" | grep -q "four" || bad "the day is gone: $out"
+	run --db "$F/diary.db" check
+	expect_rc 0
+	[ "$sum" = "$(sha256sum < "$F/diary.db")" ] || bad "the diary changed"
+	left=$(ls -A "$F" | tr '\n' ' ')
+	[ "$left" = "diary.db out " ] || bad "files left beside the diary: $left"
+	case_end
+
+	case_begin "full disk, not one byte left: nothing left beside the diary, reading still answers (0 or 74)"
+	known_bug "a failed open leaves diary.db-wal and -shm; the next open says exit 66 'cannot read ... start your diary'"
+	rm -f "$T/filler.keep"
+	fill_disk "$F" 0
+	snap "$F/diary.db"
+	run --db "$F/diary.db" checkin --date -3 --mood 4
+	expect_rc 74
+	unchanged
+	run --db "$F/diary.db" show 2026-11-20
+	case $rc in
+	0) echo "$out" | grep -q "four" || bad "show: the day is gone: $out" ;;
+	74) expect_err_line "disk" ;;
+	*) bad "show while the disk is full: exit $rc: $err" ;;
+	esac
+	rm -f "$F/filler" "$F/diary.db-wal" "$F/diary.db-shm"
+	case_end
+	umount "$F" && MOUNTS=${MOUNTS#"$F "}
+else
+	case_begin "full disk"
+	if [ "$(id -u)" != 0 ]; then
+		skip "needs root to mount a small tmpfs"
+	else
+		skip "cannot mount a tmpfs here"
+	fi
+fi
+
+# ---- exports and backups are private whatever the umask -----------------------------------
+
+D="$T/modes/diary.db"
+mkdiary "$D"
+"$T/wean" --db "$D" plan add sertraline --start 2026-10-01 --from-dose 50 \
+	--method percent --step 10 --every 2w > /dev/null
+case_begin "umask 000: csv, json and ics exports, the report and backups are 0600"
+(
+	umask 000
+	"$T/wean" --db "$D" export --format csv -o "$T/modes/a.csv" &&
+	"$T/wean" --db "$D" export --format json -o "$T/modes/a.json" &&
+	"$T/wean" --db "$D" export --format ics -o "$T/modes/a.ics" &&
+	"$T/wean" --db "$D" report -o "$T/modes/a.html" &&
+	"$T/wean" --db "$D" backup "$T/modes/a.db" &&
+	"$T/wean" --db "$D" backup
+) > /dev/null || bad "an export or backup failed"
+for f in a.csv a.json a.ics a.html a.db backups/wean-2026-11-25.db; do
+	m=$(stat -c %a "$T/modes/$f" 2>/dev/null)
+	[ "$m" = 600 ] || bad "$f has mode $m"
+done
+m=$(stat -c %a "$T/modes/backups")
+[ "$m" = 700 ] || bad "backups/ has mode $m"
+case_end
+
+summary faults
