@@ -336,18 +336,32 @@ int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
 
 /* ---- main ---------------------------------------------------------------- */
 
+/* A message can quote a path, a name or a value as given: nothing of it
+ * may reach the terminal as a control sequence. */
+static void put_safe(const char *s)
+{
+	char *safe = wn_text_sanitize(s, strlen(s), false);
+	fputs(safe ? safe : "?", stderr);
+	free(safe);
+}
+
 static void print_err(const struct wn_err *err)
 {
-	fprintf(stderr, "wean: %s", err->msg[0] ? err->msg : wn_status_text(err->code));
-	if (err->hint[0])
-		fprintf(stderr, "; %s", err->hint);
+	fputs("wean: ", stderr);
+	put_safe(err->msg[0] ? err->msg : wn_status_text(err->code));
+	if (err->hint[0]) {
+		fputs("; ", stderr);
+		put_safe(err->hint);
+	}
 	fputc('\n', stderr);
 }
 
 static void warn_line(void *ctx, const char *line)
 {
 	(void)ctx;
-	fprintf(stderr, "wean: warning: %s\n", line);
+	fputs("wean: warning: ", stderr);
+	put_safe(line);
+	fputc('\n', stderr);
 }
 
 static int parse_globals(int argc, char **argv, struct global *g, int *first,
@@ -402,7 +416,7 @@ static int run(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	}
 	const char *today_err = wn_date_today_env_error();
 	if (today_err)
-		fprintf(stderr, "wean: warning: %s\n", today_err);
+		warn_line(NULL, today_err);
 	c->today = wn_date_today();
 	rc = wn_config_load(&c->cfg, &g.ov, warn_line, NULL, err);
 	if (rc != WN_OK)

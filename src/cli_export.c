@@ -46,6 +46,35 @@ static const struct wn_cli_opt export_opts[] = {
 	{ 0 }
 };
 
+/* ---- output ------------------------------------------------------------------------ */
+
+/* To a terminal the text is shown terminal-safe (CR LF read as a line end,
+ * every other control character made visible): a note cannot send escape
+ * sequences.  To a file or a pipe the bytes go as they are. */
+static int write_out(struct wn_cli *c, const struct wn_buf *b, struct wn_err *err)
+{
+	const char *s = b->s ? b->s : "";
+	size_t n = b->len;
+	struct wn_buf t, u;
+	int rc = WN_OK;
+	if (!isatty(fileno(c->out)))
+		return fwrite(s, 1, n, c->out) == n ? WN_OK :
+		       wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	wn_buf_init(&t);
+	wn_buf_init(&u);
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+			wn_buf_addc(&t, s[i]);
+	if (t.failed || wn_text_sanitize_to(&u, t.s ? t.s : "", t.len,
+	                                    WN_TEXT_KEEP_NL | (c->cfg.ascii ? WN_TEXT_ASCII : 0)) != WN_OK)
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	else if (fwrite(u.s ? u.s : "", 1, u.len, c->out) != u.len)
+		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	wn_buf_free(&t);
+	wn_buf_free(&u);
+	return rc;
+}
+
 /* ---- the events --------------------------------------------------------------------- */
 
 struct events {
@@ -221,8 +250,8 @@ static int emit(struct wn_cli *c, const struct export_args *a, const struct even
 		if (rc == WN_OK && e->waiting)
 			fprintf(c->out, "%d later step%s on hold have no date yet and are not in the file\n",
 			        e->waiting, e->waiting == 1 ? "" : "s");
-	} else if (rc == WN_OK && fwrite(b.s, 1, b.len, c->out) != b.len) {
-		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	} else if (rc == WN_OK) {
+		rc = write_out(c, &b, err);
 	}
 	wn_buf_free(&b);
 	return rc;
@@ -255,8 +284,8 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
 			        a->output);
-	} else if (rc == WN_OK && fwrite(b.s, 1, b.len, c->out) != b.len) {
-		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	} else if (rc == WN_OK) {
+		rc = write_out(c, &b, err);
 	}
 	wn_buf_free(&b);
 	return rc;

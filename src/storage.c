@@ -5,10 +5,13 @@
  * always fixed text with bound parameters; statements are prepared once
  * and cached in struct wn_db. */
 #include "storage_int.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,10 +236,13 @@ int wn_storage_col_minute(sqlite3_stmt *st, int col)
 	       sqlite3_column_int(st, col);
 }
 
+/* Names, units and labels: wean refuses control and bidi characters in
+ * them, but a diary edited with another tool may hold some, so they are
+ * copied terminal-safe (identical for anything wean itself accepts). */
 void wn_storage_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
-	snprintf(buf, n, "%s", s ? (const char *)s : "");
+	wn_text_fit(s ? (const char *)s : "", INT_MAX, buf, n, false);
 }
 
 int wn_storage_col_dup(sqlite3_stmt *st, int col, char **out)
@@ -434,6 +440,27 @@ static int open_steps(struct wn_db *db, const struct wn_db_opts *o,
 	return rc;
 }
 
+static bool side_file_exists(const char *path, const char *suffix)
+{
+	char buf[PATH_MAX];
+	struct stat sb;
+	if (snprintf(buf, sizeof buf, "%s%s", path, suffix) >= (int)sizeof buf)
+		return true;        /* cannot tell: leave it alone */
+	return lstat(buf, &sb) == 0;
+}
+
+/* Removes PATH+suffix if it is a regular file and empty (or any_size):
+ * SQLite's -wal and -shm as a failed open leaves them. */
+static void remove_side_file(const char *path, const char *suffix, bool any_size)
+{
+	char buf[PATH_MAX];
+	struct stat sb;
+	if (snprintf(buf, sizeof buf, "%s%s", path, suffix) >= (int)sizeof buf)
+		return;
+	if (lstat(buf, &sb) == 0 && S_ISREG(sb.st_mode) && (any_size || sb.st_size == 0))
+		unlink(buf);
+}
+
 int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
                struct wn_err *err)
 {
@@ -449,11 +476,20 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 	}
 	/* Everything created from here on (directories, file, -wal, -shm,
 	 * backups) is private to the user, whatever the umask says. */
+	bool had_wal = side_file_exists(opts->path, "-wal");
+	bool had_shm = side_file_exists(opts->path, "-shm");
 	mode_t old = umask(077);
 	int rc = open_steps(db, opts, err);
 	umask(old);
 	if (rc != WN_OK) {
 		wn_db_close(db);
+		/* a failed open (a full disk) leaves nothing of its own behind:
+		 * an empty -wal it made, and then the -shm it made (only an
+		 * index of the -wal, holding no data) */
+		if (!had_wal)
+			remove_side_file(opts->path, "-wal", false);
+		if (!had_shm && !side_file_exists(opts->path, "-wal"))
+			remove_side_file(opts->path, "-shm", true);
 		return rc;
 	}
 	*out = db;

@@ -156,6 +156,14 @@ static int probe_error(const char *path, int rc, sqlite3 *sql,
 	case SQLITE_BUSY: case SQLITE_LOCKED:
 		return wn_err_set(err, WN_TEMPFAIL,
 		                  "the diary is busy (another wean is writing); try again");
+	case SQLITE_FULL:
+		return wn_err_set(err, WN_IOERR, "the disk is full: cannot open %s;"
+		                  " free some space and try again (the diary is unchanged)",
+		                  path);
+	case SQLITE_IOERR:
+		return wn_err_set(err, WN_IOERR, "cannot read %s: %s (the disk may be"
+		                  " full or failing; the diary is unchanged)", path,
+		                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
 	}
 	return wn_err_set(err, WN_NOINPUT, "cannot read %s: %s", path,
 	                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));

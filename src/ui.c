@@ -51,11 +51,13 @@ void wn_ui_die(int code, const char *fmt, ...)
 		endwin();
 	g_curses_on = false;
 	va_list ap;
+	char msg[1024];
 	va_start(ap, fmt);
-	fputs("wean: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	char *safe = wn_text_sanitize(msg, strlen(msg), false);
+	fprintf(stderr, "wean: %s\n", safe ? safe : msg);
+	free(safe);
 	exit(code);
 }
 

@@ -384,7 +384,6 @@ json.dump({'format': 'wean', 'schema_version': 1, 'days': days}, open(sys.argv[1
 	case_end
 
 	case_begin "full disk, not one byte left: nothing left beside the diary, reading still answers (0 or 74)"
-	known_bug "a failed open leaves diary.db-wal and -shm; the next open says exit 66 'cannot read ... start your diary'"
 	rm -f "$T/filler.keep"
 	fill_disk "$F" 0
 	snap "$F/diary.db"
