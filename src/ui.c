@@ -166,6 +166,9 @@ static const struct wn_binding bindings[] = {
 	{ .action = WN_A_RESUME, .scope = WN_SC_CALENDAR, .keys = { CH('R') },
 	  .label = "R", .help = "calendar: resume the open hold on the day",
 	  .hkey = "R", .hint = "resume" },
+	{ .action = WN_A_HOLD, .arg = 1, .scope = WN_SC_CALENDAR, .keys = { CH('U') },
+	  .label = "U", .help = "calendar: record going back up to a dose on the day"
+	  " (asks the dose, then why)" },
 	/* Plan */
 	{ .action = WN_A_PGUP, .scope = WN_SC_PLAN, .keys = { FN(KEY_PPAGE) },
 	  .label = "PgUp", .help = "plan: page up" },

@@ -17,6 +17,14 @@
 #define CELLS 42
 #define REASON_MAX 500
 
+enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_WHY };
+
+static const char *const prompt_text[] = {
+	[CP_HOLD] = "hold from this day; why? ",
+	[CP_UP_DOSE] = "went back up on this day: to what dose? ",
+	[CP_UP_WHY] = "why (for you and your prescriber)? ",
+};
+
 static struct cal {
 	wn_date sel;
 	unsigned gen;
@@ -30,8 +38,9 @@ static struct cal {
 	struct wn_month_grid grid;
 	struct wn_plan_day pd[CELLS];
 	double burden[CELLS];
-	bool prompt;
+	int prompt;              /* enum cal_prompt: what the line asks */
 	struct wn_edit line;
+	double up_dose;          /* a reinstatement's dose, asked first */
 } C = { .m = -1 };
 
 /* ---- the hold proposal (shared with Today) ------------------------------ */
@@ -390,7 +399,7 @@ static void cal_draw(struct wn_ui *ui)
 		int y = ui->rows - 2;
 		ui->msg_row_taken = true;
 		int w = wn_ui_put(ui, WN_CELL(y, 1, ui->cols / 2, WN_R_HEADING),
-		                  "hold from this day; why? ");
+		                  prompt_text[C.prompt]);
 		wn_edit_draw(ui, &C.line, WN_BOX(y, 1 + w, 1, ui->cols - 2 - w));
 	}
 }
@@ -420,6 +429,15 @@ static void after_write(struct wn_ui *ui, int rc, const struct wn_err *err,
 		wn_ui_msg(ui, WN_R_SAVED, "%s", done);
 }
 
+static void open_prompt(struct wn_ui *ui, int kind)
+{
+	if (wn_edit_init(&C.line, NULL, REASON_MAX, false) != WN_OK) {
+		wn_ui_msg(ui, WN_R_ERROR, "out of memory");
+		return;
+	}
+	C.prompt = kind;
+}
+
 static void start_hold(struct wn_ui *ui)
 {
 	if (!C.has_plan) {
@@ -431,11 +449,21 @@ static void start_hold(struct wn_ui *ui)
 		wn_ui_msg(ui, WN_R_NOTICE, "a hold is already open; R resumes it");
 		return;
 	}
-	if (wn_edit_init(&C.line, NULL, REASON_MAX, false) != WN_OK) {
-		wn_ui_msg(ui, WN_R_ERROR, "out of memory");
+	open_prompt(ui, CP_HOLD);
+}
+
+/* U: going back up to a dose (a reinstatement), asked as two lines. */
+static void start_up(struct wn_ui *ui)
+{
+	if (!C.has_plan) {
+		wn_ui_msg(ui, WN_R_NOTICE, "no plan here; add one on the Plan screen (3)");
 		return;
 	}
-	C.prompt = true;
+	if (C.sel > ui->today) {
+		wn_ui_msg(ui, WN_R_NOTICE, "that day has not come yet");
+		return;
+	}
+	open_prompt(ui, CP_UP_DOSE);
 }
 
 static void resume(struct wn_ui *ui)
@@ -452,23 +480,54 @@ static void resume(struct wn_ui *ui)
 	after_write(ui, rc, &err, msg);
 }
 
+static void close_prompt(void)
+{
+	wn_edit_free(&C.line);
+	C.prompt = CP_NONE;
+}
+
+/* Enter on the line: hold, or the two steps of a reinstatement. */
+static void prompt_done(struct wn_ui *ui)
+{
+	struct wn_err err = { 0 };
+	char d[WN_DATE_STRLEN], msg[128], *end;
+	const char *text = C.line.s + strspn(C.line.s, " ");
+	const char *why = *text ? text : NULL;
+	int rc;
+	switch (C.prompt) {
+	case CP_UP_DOSE:
+		C.up_dose = strtod(text, &end);
+		if (end == text || *(end + strspn(end, " ")) || !(C.up_dose > 0) || C.up_dose > 1e6) {
+			wn_ui_msg(ui, WN_R_ERROR, "a dose above 0, e.g. 45 (Esc cancels)");
+			return;
+		}
+		close_prompt();
+		open_prompt(ui, CP_UP_WHY);
+		return;
+	case CP_UP_WHY: {
+		struct wn_plan_reinstate r = { C.med[C.m].id, C.sel, C.up_dose, why };
+		rc = wn_plan_reinstate(ui->db, &r, &err);
+		snprintf(msg, sizeof msg, "recorded: back up to %g on %s (the plan is not on"
+		         " hold; H holds it)", C.up_dose, wn_date_format(C.sel, d));
+		break;
+	}
+	default:
+		rc = wn_plan_hold(ui->db, C.med[C.m].id, C.sel, why, &err);
+		snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(C.sel, d));
+	}
+	close_prompt();
+	after_write(ui, rc, &err, msg);
+}
+
 static void cal_text(struct wn_ui *ui, const struct wn_input *in)
 {
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
-		wn_edit_free(&C.line);
-		C.prompt = false;
+		close_prompt();
 		wn_ui_msg(ui, WN_R_DIM, "cancelled; nothing written");
 	} else if (b && b->action == WN_A_TEXT_DONE) {
-		struct wn_err err = { 0 };
-		const char *why = C.line.s[strspn(C.line.s, " ")] ? C.line.s : NULL;
-		int rc = wn_plan_hold(ui->db, C.med[C.m].id, C.sel, why, &err);
-		char d[WN_DATE_STRLEN], msg[96];
-		snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(C.sel, d));
-		after_write(ui, rc, &err, msg);
-		wn_edit_free(&C.line);
-		C.prompt = false;
+		prompt_done(ui);
 	} else if (wn_edit_key(&C.line, in, ui->cols) == WN_EDIT_FULL) {
 		wn_ui_msg(ui, WN_R_NOTICE, "that is as long as it can be");
 	}
@@ -476,7 +535,6 @@ static void cal_text(struct wn_ui *ui, const struct wn_input *in)
 
 static bool cal_action(struct wn_ui *ui, int action, int arg)
 {
-	(void)arg;
 	switch (action) {
 	case WN_A_LEFT: select_day(ui, C.sel - 1); return true;
 	case WN_A_RIGHT: select_day(ui, C.sel + 1); return true;
@@ -491,7 +549,12 @@ static bool cal_action(struct wn_ui *ui, int action, int arg)
 		else
 			wn_ui_open_day(ui, C.sel);
 		return true;
-	case WN_A_HOLD: start_hold(ui); return true;
+	case WN_A_HOLD:
+		if (arg == 1)
+			start_up(ui);
+		else
+			start_hold(ui);
+		return true;
 	case WN_A_RESUME: resume(ui); return true;
 	default: return false;
 	}

@@ -12,6 +12,7 @@
 #include "storage.h"
 #include "taper.h"
 #include "text.h"
+#include "together.h"
 #include "ui_int.h"
 #include "ui_planform.h"
 
@@ -26,6 +27,7 @@ static struct pscreen {
 	int n, top;
 	unsigned gen;
 	bool loaded;
+	wn_date today;
 } P;
 
 static void add(int role, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -188,6 +190,93 @@ static void add_plan(struct wn_ui *ui, const struct wn_med *m)
 	wn_plan_free(&p);
 }
 
+/* ---- several plans at once ------------------------------------------------ */
+
+struct built {
+	struct wn_plan plan;
+	struct wn_schedule sched;
+	struct wn_drug drug;
+	bool has_drug;
+};
+
+static void add_together_rows(const struct wn_together_med *tm, int n)
+{
+	struct wn_together_row *rows;
+	size_t nr;
+	struct wn_buf b;
+	char d[WN_DATE_STRLEN], n1[32], cell[64];
+	bool dz = wn_together_has_equiv(tm, n);
+	if (wn_together_rows(tm, n, &rows, &nr, NULL) != WN_OK)
+		return;
+	add(WN_R_HEADING, "Together: the dose each plan sets from that day");
+	wn_buf_init(&b);
+	wn_text_pad(&b, "date", 11, 0);
+	for (int i = 0; i < n; i++)
+		wn_text_pad(&b, tm[i].name, 13, 0);
+	wn_buf_adds(&b, dz ? "as diazepam*" : "");
+	add(WN_R_NORMAL, "%s", b.s ? b.s : "");
+	for (size_t j = 0; j < nr; j++) {
+		b.len = 0;
+		wn_text_pad(&b, wn_date_format(rows[j].date, d), 11, 0);
+		for (int i = 0; i < n; i++) {
+			if (isnan(rows[j].dose[i]))
+				snprintf(cell, sizeof cell, "-");
+			else
+				snprintf(cell, sizeof cell, "%s %s", num(rows[j].dose[i], n1, sizeof n1),
+				         tm[i].unit);
+			wn_text_pad(&b, cell, 13, 0);
+		}
+		if (dz && !isnan(rows[j].dz_lo)) {
+			char lo[32], hi[32];
+			num(round(rows[j].dz_lo * 10) / 10, lo, sizeof lo);
+			num(round(rows[j].dz_hi * 10) / 10, hi, sizeof hi);
+			snprintf(cell, sizeof cell, strcmp(lo, hi) ? "~%s-%s mg%s" : "~%s mg%.0s%s", lo, hi,
+			         rows[j].dz_partial ? " (+ others)" : "");
+			wn_buf_adds(&b, cell);
+		}
+		add(rows[j].date <= P.today ? WN_R_DIM : WN_R_NORMAL, "%s", b.s ? b.s : "");
+	}
+	if (dz)
+		add(WN_R_DIM, "* approximate: the sources differ, and people more; not a"
+		    " conversion to act on");
+	wn_buf_free(&b);
+	free(rows);
+}
+
+/* With two or more plans (a cross-taper, a switch to diazepam), the plans
+ * side by side, as `wean plan show` prints them. */
+static void add_together(struct wn_ui *ui)
+{
+	struct built *bl = calloc(P.n_med ? P.n_med : 1, sizeof *bl);
+	struct wn_together_med tm[WN_TOGETHER_MAX];
+	int n = 0;
+	for (size_t i = 0; bl && i < P.n_med && n < WN_TOGETHER_MAX; i++) {
+		struct built *x = &bl[n];
+		if (wn_plan_load(ui->db, P.med[i].id, &x->plan, NULL) != WN_OK) {
+			wn_plan_free(&x->plan);
+			continue;
+		}
+		x->has_drug = wn_plan_drug(&P.med[i], &x->drug, NULL) == WN_OK;
+		if (wn_plan_build(&x->plan, x->has_drug ? &x->drug : NULL, &x->sched,
+		                  NULL) != WN_OK) {
+			wn_plan_free(&x->plan);
+			continue;
+		}
+		tm[n] = (struct wn_together_med){ P.med[i].name, P.med[i].unit, &x->plan,
+		                                  &x->sched, x->has_drug ? &x->drug : NULL };
+		n++;
+	}
+	if (n >= 2) {
+		add(WN_R_NORMAL, "%s", "");
+		add_together_rows(tm, n);
+	}
+	for (int i = 0; i < n; i++) {
+		wn_taper_free(&bl[i].sched);
+		wn_plan_free(&bl[i].plan);
+	}
+	free(bl);
+}
+
 static int load(struct wn_ui *ui, struct wn_err *err)
 {
 	free(P.med);
@@ -212,6 +301,8 @@ static int load(struct wn_ui *ui, struct wn_err *err)
 	add(WN_R_NORMAL, "%s", "");
 	if (P.n_med)
 		add_plan(ui, &P.med[P.m]);
+	P.today = ui->today;
+	add_together(ui);
 	P.gen = ui->gen;
 	P.loaded = true;
 	return WN_OK;

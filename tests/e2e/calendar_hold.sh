@@ -3,7 +3,8 @@
 # much higher symptom burden make Today's status line and the Calendar
 # say "consider holding the next step - discuss with your prescriber";
 # H holds from the selected day with a reason, R resumes and the later
-# steps move.  The month also reads at 120x40 and in plain ASCII.
+# steps move, U records going back up to a dose.  The month also reads at
+# 120x40 and in plain ASCII.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
 wean med add sertraline --unit mg >/dev/null || fail "med add"
@@ -52,6 +53,22 @@ wait_for "resumed on 2026-12-02; later steps moved"
 	fail "hold not closed: $(sql 'select * from hold')"
 wean plan show sertraline | grep -q "2026-12-20  40.5 mg" ||
 	fail "the step after the hold did not move: $(wean plan show sertraline)"
+# U: going back up on a day, recorded as a reinstatement with its reason
+keys t U
+wait_for "went back up on this day: to what dose?"
+type_text "abc"
+keys Enter
+wait_for "a dose above 0, e.g. 45 (Esc cancels)"
+keys C-u
+type_text "50"
+keys Enter
+wait_for "why (for you and your prescriber)?"
+type_text "could not sleep at 45"
+keys Enter
+wait_for "recorded: back up to 50 on 2026-11-25"
+[ "$(sql "select start_date, dose, reason from hold where kind = 'reinstate'")" = \
+	"2026-11-25|50.0|could not sleep at 45" ] ||
+	fail "reinstatement row: $(sql 'select * from hold')"
 keys q
 wait_exit
 
