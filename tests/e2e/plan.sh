@@ -13,10 +13,15 @@ keys d
 wait_for "sertraline 37.5 mg at"
 keys Enter
 wait_for "sertraline dose (mg) and time:"
+# a time other than the current minute (a dose at the same minute would
+# replace the first); the two are listed by time, so either may come first
+t=08:00
+[ "$(date -u +%H:%M)" = "$t" ] && t=09:00
 keys C-u
-type_text "25 08:00"
+type_text "25 $t"
 keys Enter
-wait_for "25 mg at 08:00, 37.5 mg at"
+wait_for "25 mg at $t"
+screen | grep -q "37.5 mg at" || fail "the first dose is not listed with the second"
 wait_for "(planned 37.5)"
 keys q
 wait_exit
