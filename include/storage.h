@@ -69,6 +69,10 @@ int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
  * WN_USAGE if path is the diary itself; WN_CANTCREAT/WN_IOERR otherwise.
  * Used by `wean backup` and before every migration ("<path>.bak-v<N>"). */
 int wn_db_backup_to(struct wn_db *db, const char *path, struct wn_err *err);
+/* The same; without force an existing path is refused (WN_CANTCREAT,
+ * atomically: the copy is linked into place). */
+int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
+                      struct wn_err *err);
 
 /* Small key/value settings (e.g. "last_report_to"). buf gets "" if unset. */
 int wn_db_meta_get(struct wn_db *db, const char *key, char *buf, size_t n,

@@ -1,5 +1,5 @@
 /* cli_backup.c -- `wean backup [FILE] [--force]`: a consistent copy of the
- * diary made with SQLite's online backup API (wn_db_backup_to), mode 0600.
+ * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600.
  *
  * Without FILE the copy goes to "<diary dir>/backups/wean-YYYY-MM-DD.db"
  * (the directory is made 0700); when that name is taken, "-2", "-3", ...
@@ -7,11 +7,11 @@
  * import) keeps the first and needs no flag.  An explicit FILE that exists
  * is refused unless --force.
  *
- * The copy is staged under a temporary name beside FILE and then published
- * with wn_file_publish(), which refuses an existing FILE atomically (link)
- * or replaces it in one rename (--force): a crash or a full disk never
- * leaves half a backup under FILE's name, and an old backup stays whole
- * until the new one is complete. */
+ * wn_db_backup_file() stages the copy under a temporary name beside FILE
+ * and publishes it with wn_file_publish(), which refuses an existing FILE
+ * atomically (link) or replaces it in one rename (--force): a crash or a
+ * full disk never leaves half a backup under FILE's name, and an old
+ * backup stays whole until the new one is complete. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "fileio.h"
 #include "storage.h"
 #include "text.h"
 
@@ -131,29 +130,6 @@ static int default_file(struct wn_cli *c, struct wn_db *db, char *out, size_t n,
 	return WN_CANTCREAT;
 }
 
-/* ---- the copy ------------------------------------------------------------------ */
-
-/* Copy into a staging file beside path, then publish it under path. */
-static int write_backup(struct wn_db *db, const char *path, bool force,
-                        struct wn_err *err)
-{
-	char *stage;
-	int fd;
-	int rc = wn_file_tmp_create(path, &stage, &fd, err);
-	if (rc != WN_OK)
-		return rc;
-	close(fd);
-	rc = wn_db_backup_to(db, stage, err);
-	if (rc == WN_OK)
-		rc = wn_file_publish(stage, path, force, err);
-	if (rc == WN_OK)
-		wn_file_sync(path, true);
-	else
-		unlink(stage);
-	free(stage);
-	return rc;
-}
-
 /* The file to write: FILE as given (never the diary's own files, and not an
  * existing one without --force) or the first free default name. */
 static int choose_target(struct wn_cli *c, struct wn_db *db, const struct backup_args *a,
@@ -198,7 +174,7 @@ int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	char path[WN_CONFIG_PATH_MAX + 32];
 	if ((rc = wn_cli_db(c, false, &db, err)) != WN_OK ||
 	    (rc = choose_target(c, db, &a, path, sizeof path, err)) != WN_OK ||
-	    (rc = write_backup(db, path, a.force && a.file, err)) != WN_OK)
+	    (rc = wn_db_backup_file(db, path, a.force && a.file, err)) != WN_OK)
 		return rc;
 	char *safe = wn_text_sanitize(path, strlen(path), false);
 	fprintf(c->out, "backed up the diary to %s\n", safe ? safe : path);

@@ -511,6 +511,12 @@ static int copy_into(struct wn_db *db, const char *tmp, const char *path,
 
 int wn_db_backup_to(struct wn_db *db, const char *path, struct wn_err *err)
 {
+	return wn_db_backup_file(db, path, true, err);
+}
+
+int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
+                      struct wn_err *err)
+{
 	if (!path || !*path)
 		return wn_err_set(err, WN_USAGE, "no backup file given");
 	if (same_file(path, db->path))
@@ -526,7 +532,7 @@ int wn_db_backup_to(struct wn_db *db, const char *path, struct wn_err *err)
 	rc = copy_into(db, tmp, path, err);
 	if (rc == WN_OK) {
 		wn_file_sync(tmp, false);
-		rc = wn_file_publish(tmp, path, true, err);
+		rc = wn_file_publish(tmp, path, force, err);
 	}
 	if (rc == WN_OK)
 		wn_file_sync(path, true);
