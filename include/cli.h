@@ -87,9 +87,6 @@ int wn_cli_parse_date(const struct wn_cli *c, const char *s, bool no_future,
 /* "HH:MM" -> minutes after midnight. */
 int wn_cli_parse_time(const char *s, int *minute, struct wn_err *err);
 
-/* Unknown-name error with "did you mean" from cands. Returns WN_DATAERR. */
-int wn_cli_unknown(struct wn_err *err, const char *kind, const char *name,
-                   const char *const *cands, size_t n);
 
 /* "Usage: wean COMMAND ARGS" and the option table, for COMMAND --help. */
 void wn_cli_command_help(FILE *f, const char *command, const char *args,

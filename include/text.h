@@ -235,4 +235,9 @@ int wn_text_distance(const char *a, const char *b);
 size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
                        const char **out, size_t max_out);
 
+/* The error for a name that is not one of cands: "unknown KIND 'NAME'
+ * (did you mean 'A', 'B'?)", NAME made terminal-safe.  Returns WN_DATAERR. */
+int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
+                    const char *const *cands, size_t n);
+
 #endif

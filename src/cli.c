@@ -257,23 +257,6 @@ int wn_cli_parse_time(const char *s, int *minute, struct wn_err *err)
 	return WN_OK;
 }
 
-int wn_cli_unknown(struct wn_err *err, const char *kind, const char *name,
-                   const char *const *cands, size_t n)
-{
-	const char *best[3];
-	size_t nb = wn_text_suggest(name, cands, n, best, 3);
-	char sugg[256] = "";
-	for (size_t i = 0; i < nb; i++) {
-		size_t l = strlen(sugg);
-		snprintf(sugg + l, sizeof sugg - l, "%s'%s'", i ? ", " : "", best[i]);
-	}
-	char *safe = wn_text_sanitize(name, strlen(name), false);
-	wn_err_set(err, WN_DATAERR, "unknown %s '%.60s'%s%s%s", kind, safe ? safe : "?",
-	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
-	free(safe);
-	return WN_DATAERR;
-}
-
 /* Medications and symptoms by name, with "did you mean" on a miss. */
 int wn_cli_find_med(struct wn_db *db, const char *name, struct wn_med *m,
                     struct wn_err *err)
@@ -288,7 +271,7 @@ int wn_cli_find_med(struct wn_db *db, const char *name, struct wn_med *m,
 	const char **cands = calloc(n + 1, sizeof *cands);
 	for (size_t i = 0; cands && i < n; i++)
 		cands[i] = all[i].name;
-	wn_cli_unknown(err, "medication", name, cands, cands ? n : 0);
+	wn_text_unknown(err, "medication", name, cands, cands ? n : 0);
 	wn_err_hint(err, n ? "'wean med list' shows yours" : "add it first with 'wean med add NAME --unit mg'");
 	free(cands);
 	free(all);
@@ -308,7 +291,7 @@ int wn_cli_find_symptom(struct wn_db *db, const char *name, struct wn_symptom *s
 	const char **cands = calloc(n + 1, sizeof *cands);
 	for (size_t i = 0; cands && i < n; i++)
 		cands[i] = all[i].name;
-	wn_cli_unknown(err, "symptom", name, cands, cands ? n : 0);
+	wn_text_unknown(err, "symptom", name, cands, cands ? n : 0);
 	wn_err_hint(err, "'wean symptoms' lists them; 'wean symptoms add NAME' adds one");
 	free(cands);
 	free(all);
@@ -393,7 +376,7 @@ static const struct command *find_command(const char *name, struct wn_err *err)
 			return &commands[i];
 		cands[i] = commands[i].name;
 	}
-	wn_cli_unknown(err, "command", name, cands, N_COMMANDS);
+	wn_text_unknown(err, "command", name, cands, N_COMMANDS);
 	err->code = WN_USAGE;
 	wn_err_hint(err, "see 'wean --help'");
 	return NULL;

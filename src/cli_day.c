@@ -207,7 +207,7 @@ static int resolve_metrics(struct checkin_args *a, struct resolved *r,
 			const char *cands[WN_MAX_METRICS];
 			for (int j = 0; j < cfg->n_metrics; j++)
 				cands[j] = cfg->metrics[j].name;
-			wn_cli_unknown(err, "metric", name, cands, (size_t)cfg->n_metrics);
+			wn_text_unknown(err, "metric", name, cands, (size_t)cfg->n_metrics);
 			wn_err_hint(err, "custom metrics are set in the config, [metrics] metric1 = name:min:max:higher; built-ins have their own options (--mood ...)");
 			return WN_DATAERR;
 		}

@@ -213,7 +213,7 @@ static int check_format(const char *f, struct wn_err *err)
 		return WN_OK;
 	if (strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
 		return WN_OK;
-	wn_cli_unknown(err, "format", f, formats, 3);
+	wn_text_unknown(err, "format", f, formats, 3);
 	err->code = WN_USAGE;
 	return WN_USAGE;
 }

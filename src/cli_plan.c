@@ -890,7 +890,7 @@ static const struct sub *find_sub(const char *name, struct wn_err *err)
 			return &subs[i];
 		names[i] = subs[i].name;
 	}
-	wn_cli_unknown(err, "plan command", name, names, N_SUBS);
+	wn_text_unknown(err, "plan command", name, names, N_SUBS);
 	err->code = WN_USAGE;
 	wn_err_hint(err, "see 'wean plan --help'");
 	return NULL;

@@ -22,17 +22,7 @@ int wn_med_unit_check(const char *u, char *out, size_t n, struct wn_err *err)
 			snprintf(out, n, "%s", wn_med_units[i]);
 			return WN_OK;
 		}
-	const char *best[3];
-	size_t nb = wn_text_suggest(u, wn_med_units, wn_med_n_units, best, 3);
-	char sugg[64] = "";
-	for (size_t i = 0; i < nb; i++) {
-		size_t l = strlen(sugg);
-		snprintf(sugg + l, sizeof sugg - l, "%s'%s'", i ? ", " : "", best[i]);
-	}
-	char *safe = wn_text_sanitize(u, strlen(u), false);
-	wn_err_set(err, WN_DATAERR, "unknown unit '%.60s'%s%s%s", safe ? safe : "?",
-	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
-	free(safe);
+	wn_text_unknown(err, "unit", u, wn_med_units, wn_med_n_units);
 	wn_err_hint(err, "wean knows mg, mcg, mL, g, drops and units");
 	return WN_DATAERR;
 }

@@ -1127,3 +1127,20 @@ size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
 	}
 	return r.k;
 }
+
+int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
+                   const char *const *cands, size_t n)
+{
+	const char *best[3];
+	size_t nb = wn_text_suggest(name, cands, n, best, 3);
+	char sugg[256] = "";
+	for (size_t i = 0; i < nb; i++) {
+		size_t l = strlen(sugg);
+		snprintf(sugg + l, sizeof sugg - l, "%s'%s'", i ? ", " : "", best[i]);
+	}
+	char *safe = wn_text_sanitize(name, strlen(name), false);
+	wn_err_set(err, WN_DATAERR, "unknown %s '%.60s'%s%s%s", kind, safe ? safe : "?",
+	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
+	free(safe);
+	return WN_DATAERR;
+}
