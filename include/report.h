@@ -230,8 +230,6 @@ int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
 
 /* ---- shared by the renderers --------------------------------------------- */
 
-/* Up to 3 decimals, trailing zeros dropped ("60", "12.5"); "-" for NAN. */
-char *wn_report_num(double v, char *buf, size_t n);
 /* "60 mg"; "-" for NAN. */
 char *wn_report_dose(double v, const char *unit, char *buf, size_t n);
 /* The plan in words: "cut 10% of the current dose every 4 weeks". */

@@ -240,4 +240,8 @@ size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
 int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
                     const char *const *cands, size_t n);
 
+/* v with up to `decimals` decimals and no trailing zeros ("37.5", "25",
+ * "0.125"), "-" when not finite, never "-0"; returns buf. */
+char *wn_text_num(double v, int decimals, char *buf, size_t n);
+
 #endif

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "chartview.h"
+#include "text.h"
 
 /* ---- the taper: cuts and the planned dose ---------------------------------- */
 
@@ -248,13 +249,7 @@ static char *signed_num(double v, char *buf, size_t n)
 static char *dose_text(double v, const char *unit, char *buf, size_t n)
 {
 	char d[32];
-	snprintf(d, sizeof d, "%.3f", v);
-	char *e = d + strlen(d) - 1;
-	while (*e == '0')
-		*e-- = '\0';
-	if (*e == '.')
-		*e = '\0';
-	snprintf(buf, n, "%s %s", d, unit);
+	snprintf(buf, n, "%s %s", wn_text_num(v, 3, d, sizeof d), unit);
 	return buf;
 }
 

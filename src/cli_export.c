@@ -95,16 +95,6 @@ static void events_free(struct events *e)
 	free(e->ev);
 }
 
-static char *fmt_num(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.3f", v);
-	char *e = buf + strlen(buf) - 1;
-	while (*e == '0')
-		*e-- = '\0';
-	if (*e == '.')
-		*e = '\0';
-	return buf;
-}
 
 /* The plan a step comes from. */
 struct origin {
@@ -124,8 +114,8 @@ static char *describe(const struct wn_med *m, const struct wn_schedule *s, int i
 	if (how[0] && strcmp(how, "none") != 0)
 		wn_buf_addf(&b, "Take: %s\n", how);
 	wn_buf_addf(&b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", i, s->n - 1,
-	            fmt_num(st->dose, n1, sizeof n1), m->unit, st->pct_of_start,
-	            fmt_num(s->steps[0].dose, n2, sizeof n2), m->unit);
+	            wn_text_num(st->dose, 3, n1, sizeof n1), m->unit, st->pct_of_start,
+	            wn_text_num(s->steps[0].dose, 3, n2, sizeof n2), m->unit);
 	if (i > 0)
 		wn_buf_addf(&b, ", a cut of %.1f%%", st->pct_cut);
 	wn_buf_adds(&b, ".\n\n" WN_PLAN_DISCLAIMER);
@@ -150,7 +140,7 @@ static int add_event(struct events *e, const struct origin *o, int i)
 	snprintf(uid, sizeof uid, "wean-%ld-%d-%.4s%.2s%.2s@wean.local", o->plan_id, i, d,
 	         d + 5, d + 8);
 	snprintf(sum, sizeof sum, "%s %s %s (taper step %d)", m->name,
-	         fmt_num(st->dose, n1, sizeof n1), m->unit, i);
+	         wn_text_num(st->dose, 3, n1, sizeof n1), m->unit, i);
 	struct wn_ics_event *ev = &e->ev[e->n];
 	*ev = (struct wn_ics_event){ .date = st->date, .uid = strdup(uid), .summary = strdup(sum),
 	                             .description = describe(m, s, i) };

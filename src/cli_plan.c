@@ -118,22 +118,6 @@ static int load_plan(struct wn_db *db, const struct wn_med *m, struct loaded *l,
 	return wn_plan_build(&l->p, l->has_drug ? &l->drug : NULL, &l->s, err);
 }
 
-/* Up to 3 decimals, trailing zeros dropped: 50, 40.5, 8.09. */
-static char *fmt_num(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.3f", v);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *e = buf + strlen(buf) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-	return buf;
-}
 
 /* ---- plan add -------------------------------------------------------------------- */
 
@@ -316,9 +300,9 @@ static void print_added(struct wn_cli *c, struct wn_db *db, const struct wn_med 
 		const struct wn_taper_step *last = &s->steps[s->n - 1];
 		fprintf(c->out, "added the plan for %s (%s): %s %s from %s, %d step%s to %s %s",
 		        m->name, wn_taper_method_name(l.p.params.method),
-		        fmt_num(s->steps[0].dose, n1, sizeof n1), m->unit,
+		        wn_text_num(s->steps[0].dose, 3, n1, sizeof n1), m->unit,
 		        wn_date_format(s->steps[0].date, b), s->n - 1, s->n == 2 ? "" : "s",
-		        fmt_num(last->dose, n2, sizeof n2), m->unit);
+		        wn_text_num(last->dose, 3, n2, sizeof n2), m->unit);
 		fprintf(c->out, " on %s%s\n", wn_date_format(last->date, b),
 		        s->truncated ? " (and more)" : "");
 		fprintf(c->out, "see 'wean plan show %s'; %s\n", m->name,
@@ -374,21 +358,21 @@ static void print_method(const struct show *w)
 	fprintf(f, "%s: %s plan", w->m->name, wn_taper_method_name(t->method));
 	switch (t->method) {
 	case WN_TAPER_PERCENT:
-		fprintf(f, ", cut %s%% of the current dose every %s", fmt_num(t->step, n1, sizeof n1), ev);
+		fprintf(f, ", cut %s%% of the current dose every %s", wn_text_num(t->step, 3, n1, sizeof n1), ev);
 		break;
 	case WN_TAPER_OCCUPANCY:
 		fprintf(f, ", equal steps of %s points of estimated occupancy every %s",
-		        fmt_num(t->step, n1, sizeof n1), ev);
+		        wn_text_num(t->step, 3, n1, sizeof n1), ev);
 		break;
 	case WN_TAPER_LINEAR:
-		fprintf(f, ", cut %s %s every %s", fmt_num(t->step, n1, sizeof n1), w->m->unit, ev);
+		fprintf(f, ", cut %s %s every %s", wn_text_num(t->step, 3, n1, sizeof n1), w->m->unit, ev);
 		break;
 	case WN_TAPER_CUSTOM:
 		fputs(", your own steps", f);
 		break;
 	}
 	if (t->method != WN_TAPER_CUSTOM && t->round_q > 0)
-		fprintf(f, ", rounded to %s %s", fmt_num(t->round_q, n1, sizeof n1), w->m->unit);
+		fprintf(f, ", rounded to %s %s", wn_text_num(t->round_q, 3, n1, sizeof n1), w->m->unit);
 	else if (t->method != WN_TAPER_CUSTOM && t->n_forms)
 		fputs(", rounded to what your forms deliver", f);
 	else if (t->method != WN_TAPER_CUSTOM)
@@ -402,11 +386,11 @@ static void print_limits(const struct show *w)
 	char n1[32], b[WN_DATE_STRLEN];
 	FILE *f = w->c->out;
 	fprintf(f, "start: %s at %s %s", wn_date_format(t->start, b),
-	        fmt_num(t->from_dose, n1, sizeof n1), w->m->unit);
+	        wn_text_num(t->from_dose, 3, n1, sizeof n1), w->m->unit);
 	if (t->floor_dose > 0)
-		fprintf(f, "; below %s %s the next step is 0", fmt_num(t->floor_dose, n1, sizeof n1), w->m->unit);
+		fprintf(f, "; below %s %s the next step is 0", wn_text_num(t->floor_dose, 3, n1, sizeof n1), w->m->unit);
 	if (t->to_dose > 0)
-		fprintf(f, "; target %s %s", fmt_num(t->to_dose, n1, sizeof n1), w->m->unit);
+		fprintf(f, "; target %s %s", wn_text_num(t->to_dose, 3, n1, sizeof n1), w->m->unit);
 	fputs("\nforms: ", f);
 	for (int i = 0; i < t->n_forms; i++) {
 		char fb[WN_FORM_LABEL + 64], fu[WN_FORM_LABEL + 96];
@@ -442,7 +426,7 @@ static void print_occupancy_note(const struct show *w)
 	bool approx = wn_drugref_is_approximate(d, "sert_emax_pct") ||
 	              wn_drugref_is_approximate(d, "sert_ed50_mg");
 	fprintf(w->c->out, "est. occ. = estimated SERT occupancy, Emax %s%% x dose / (ED50 %s mg + dose), %s%s%s%s\n",
-	        fmt_num(emax, n1, sizeof n1), fmt_num(ed50, n2, sizeof n2),
+	        wn_text_num(emax, 3, n1, sizeof n1), wn_text_num(ed50, 3, n2, sizeof n2),
 	        w->l.p.region[0] ? w->l.p.region : d->region, approx ? ", approximate" : "",
 	        src[0] ? ", sources " : "", src);
 }
@@ -491,7 +475,7 @@ static void print_step(const struct show *w, int i, int hw)
 	     cut[16] = "-", pv[160] = "", how[WN_TAPER_HOW * 2];
 	if (i < w->l.s.n_dated)
 		wn_date_format(st->date, date);
-	snprintf(dose, sizeof dose, "%s %s%s", fmt_num(st->dose, n1, sizeof n1), w->m->unit,
+	snprintf(dose, sizeof dose, "%s %s%s", wn_text_num(st->dose, 3, n1, sizeof n1), w->m->unit,
 	         st->warn_rounding ? "*" : "");
 	if (!isnan(st->occupancy))
 		snprintf(occ, sizeof occ, "%.1f%%", st->occupancy);
@@ -543,7 +527,7 @@ static void print_events(const struct show *w)
 		                         : NULL;
 		wn_date_format(e->start, b1);
 		if (e->kind == WN_PLAN_REINSTATE)
-			fprintf(f, "  %s  went back up to %s %s", b1, fmt_num(e->dose, n1, sizeof n1), w->m->unit);
+			fprintf(f, "  %s  went back up to %s %s", b1, wn_text_num(e->dose, 3, n1, sizeof n1), w->m->unit);
 		else if (e->end == WN_DATE_NONE)
 			fprintf(f, "  %s  on hold (open)", b1);
 		else
@@ -565,16 +549,16 @@ static void print_status(const struct show *w)
 	fputs("\nstatus: ", f);
 	if (cur < 0) {
 		fprintf(f, "starts on %s at %s %s\n", wn_date_format(s->steps[0].date, b1),
-		        fmt_num(s->steps[0].dose, n1, sizeof n1), w->m->unit);
+		        wn_text_num(s->steps[0].dose, 3, n1, sizeof n1), w->m->unit);
 		return;
 	}
 	fprintf(f, "today (%s) is day %ld at %s %s", wn_date_format(today, b1),
-	        (long)(today - s->steps[0].date + 1), fmt_num(planned, n1, sizeof n1), w->m->unit);
+	        (long)(today - s->steps[0].date + 1), wn_text_num(planned, 3, n1, sizeof n1), w->m->unit);
 	if (wn_taper_on_hold(s, today))
 		fprintf(f, "; on hold since %s (resume with 'wean plan resume %s')", wn_date_format(s->hold_since, b2),
 		        w->m->name);
 	else if (next >= 0)
-		fprintf(f, "; next step %s %s on %s", fmt_num(s->steps[next].dose, n2, sizeof n2), w->m->unit,
+		fprintf(f, "; next step %s %s on %s", wn_text_num(s->steps[next].dose, 3, n2, sizeof n2), w->m->unit,
 		        wn_date_format(s->steps[next].date, b2));
 	else
 		fprintf(f, "; the last step was on %s", wn_date_format(s->steps[cur].date, b2));
@@ -641,10 +625,10 @@ static void print_dz(FILE *f, const struct wn_together_row *r)
 	if (isnan(r->dz_lo))
 		fputs("-", f);
 	else if (fabs(r->dz_hi - r->dz_lo) < 0.05)
-		fprintf(f, "~%s mg", fmt_num(round(r->dz_lo * 10) / 10, n1, sizeof n1));
+		fprintf(f, "~%s mg", wn_text_num(round(r->dz_lo * 10) / 10, 3, n1, sizeof n1));
 	else
-		fprintf(f, "~%s-%s mg", fmt_num(round(r->dz_lo * 10) / 10, n1, sizeof n1),
-		        fmt_num(round(r->dz_hi * 10) / 10, n2, sizeof n2));
+		fprintf(f, "~%s-%s mg", wn_text_num(round(r->dz_lo * 10) / 10, 3, n1, sizeof n1),
+		        wn_text_num(round(r->dz_hi * 10) / 10, 3, n2, sizeof n2));
 	fputs(r->dz_partial ? " (+ others)" : "", f);
 }
 
@@ -667,7 +651,7 @@ static void print_together_rows(FILE *f, const struct together *t,
 			if (isnan(rows[j].dose[i]))
 				snprintf(cell, sizeof cell, "-");
 			else
-				snprintf(cell, sizeof cell, "%s %s", fmt_num(rows[j].dose[i], n1, sizeof n1),
+				snprintf(cell, sizeof cell, "%s %s", wn_text_num(rows[j].dose[i], 3, n1, sizeof n1),
 				         t->meds[i].unit);
 			fprintf(f, "  %-*s", w[i], cell);
 		}
@@ -806,7 +790,7 @@ static void print_resumed(struct wn_cli *c, struct wn_db *db, const struct wn_me
 			fprintf(c->out, " after %ld days on hold; later steps move by as much",
 			        (long)(on - l.p.holds[l.p.n_holds - 1].start));
 		if (next >= 0)
-			fprintf(c->out, "; next step %s %s on %s", fmt_num(s->steps[next].dose, n1, sizeof n1),
+			fprintf(c->out, "; next step %s %s on %s", wn_text_num(s->steps[next].dose, 3, n1, sizeof n1),
 			        m->unit, wn_date_format(s->steps[next].date, b2));
 	}
 	fputc('\n', c->out);
@@ -858,7 +842,7 @@ static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn
 	if (rc == WN_OK)
 		fprintf(c->out, "recorded: %s back up to %s %s on %s; the plan is not on hold"
 		        " (hold it with 'wean plan hold %s' if the next step should wait)\n",
-		        m.name, fmt_num(r.dose, n1, sizeof n1), m.unit, wn_date_format(r.on, b), m.name);
+		        m.name, wn_text_num(r.dose, 3, n1, sizeof n1), m.unit, wn_date_format(r.on, b), m.name);
 	return rc;
 }
 

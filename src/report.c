@@ -103,31 +103,13 @@ int wn_report_grow(void **arr, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-char *wn_report_num(double v, char *buf, size_t n)
-{
-	if (!isfinite(v)) {
-		snprintf(buf, n, "-");
-		return buf;
-	}
-	snprintf(buf, n, "%.3f", fabs(v) < 0.0005 ? 0.0 : v);
-	char *dot = strchr(buf, '.');
-	if (!dot)
-		return buf;
-	char *e = buf + strlen(buf) - 1;
-	while (e > dot && *e == '0')
-		*e-- = '\0';
-	if (e == dot)
-		*e = '\0';
-	return buf;
-}
-
 char *wn_report_dose(double v, const char *unit, char *buf, size_t n)
 {
 	char d[48];
 	if (!isfinite(v))
 		snprintf(buf, n, "-");
 	else
-		snprintf(buf, n, "%s %s", wn_report_num(v, d, sizeof d), unit ? unit : "");
+		snprintf(buf, n, "%s %s", wn_text_num(v, 3, d, sizeof d), unit ? unit : "");
 	return buf;
 }
 
@@ -148,7 +130,7 @@ void wn_report_plan_text(const struct wn_report_med *m, char *buf, size_t n)
 {
 	char every[32], s[32];
 	every_text(m->every_days, every, sizeof every);
-	wn_report_num(m->step, s, sizeof s);
+	wn_text_num(m->step, 3, s, sizeof s);
 	switch (m->method) {
 	case WN_TAPER_PERCENT:
 		snprintf(buf, n, "cut %s%% of the current dose %s", s, every);

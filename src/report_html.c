@@ -406,7 +406,7 @@ static void cut_row(struct page *p, const struct wn_report_cut *c)
 	for (int k = 0; k < WN_INSIGHT_BUCKETS; k++)
 		td(p, "n", wn_report_fmt1(c->burden.mean[k], v, sizeof v));
 	if (isfinite(c->burden.peak))
-		snprintf(t, sizeof t, "%s (day %d)", wn_report_num(c->burden.peak, v, sizeof v),
+		snprintf(t, sizeof t, "%s (day %d)", wn_text_num(c->burden.peak, 3, v, sizeof v),
 		         c->burden.peak_day);
 	else
 		snprintf(t, sizeof t, "-");

@@ -100,11 +100,11 @@ static void y_ticks(struct frame *f)
 		wn_buf_addf(f->b, "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
 		            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
 		            f->left, y, f->right, y, f->left - 4, y + 3,
-		            wn_report_num(v, x, sizeof x));
+		            wn_text_num(v, 3, x, sizeof x));
 	}
 	for (double v = f->dose.lo; f->has_dose && v <= f->dose.hi + 1e-9; v += f->dose.step)
 		wn_buf_addf(f->b, "<text class=\"dose\" x=\"%.1f\" y=\"%.1f\">%s</text>\n",
-		            f->right + 4, fy(f, &f->dose, v) + 3, wn_report_num(v, x, sizeof x));
+		            f->right + 4, fy(f, &f->dose, v) + 3, wn_text_num(v, 3, x, sizeof x));
 }
 
 /* Month starts (or Mondays for short ranges, years for long ones). */

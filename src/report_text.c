@@ -317,7 +317,7 @@ static void cut_row(const struct wn_doc *d, struct wn_doc_table *t, const struct
 	for (int k = 0; k < WN_INSIGHT_BUCKETS; k++)
 		wn_doc_cellf(t, "%s", wn_report_fmt1(c->burden.mean[k], v, sizeof v));
 	if (isfinite(c->burden.peak))
-		wn_doc_cellf(t, "%s (day %d)", wn_report_num(c->burden.peak, v, sizeof v),
+		wn_doc_cellf(t, "%s (day %d)", wn_text_num(c->burden.peak, 3, v, sizeof v),
 		      c->burden.peak_day);
 	else
 		wn_doc_cellf(t, "-");

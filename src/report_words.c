@@ -203,7 +203,7 @@ void wn_report_figures_text(const struct wn_report *r, wn_date day, struct wn_bu
 		double v = r->m[f[j].k].v[day - r->from];
 		if (!isfinite(v))
 			continue;
-		wn_buf_addf(b, "%s%s %s%s", sep, f[j].name, wn_report_num(v, x, sizeof x), f[j].unit);
+		wn_buf_addf(b, "%s%s %s%s", sep, f[j].name, wn_text_num(v, 3, x, sizeof x), f[j].unit);
 		sep = ", ";
 	}
 }

@@ -3,6 +3,7 @@
  * Pure computation: no I/O, no SQL, no curses.  See taper.h for the rules.
  */
 #include "taper.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -30,20 +31,6 @@
 static double snap(double x)
 {
 	return round(x * 1e6) / 1e6;
-}
-
-/* A number without trailing zeros: 37.5, 0.125, 25. */
-static void fmt_num(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.5f", v);
-	char *dot = strchr(buf, '.');
-	if (!dot)
-		return;
-	char *end = buf + strlen(buf) - 1;
-	while (end > dot && *end == '0')
-		*end-- = '\0';
-	if (end == dot)
-		*end = '\0';
 }
 
 static void set_text(char *dst, size_t n, const char *src)
@@ -329,7 +316,7 @@ void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)
 		snprintf(name, sizeof name, "%s%s%s", f->label,
 		         f->label[0] ? " " : "", kind_word(f->kind));
 	bool liquid = f->kind == WN_TAPER_LIQUID;
-	fmt_num(liquid ? f->conc_mg_per_ml : f->strength_mg, amount, sizeof amount);
+	wn_text_num(liquid ? f->conc_mg_per_ml : f->strength_mg, 5, amount, sizeof amount);
 	if (f->kind == WN_TAPER_TABLET && norm_div(f->divisible) > 1)
 		snprintf(extra, sizeof extra, " /%d", norm_div(f->divisible));
 	else if (f->kind == WN_TAPER_BEADS)
@@ -423,7 +410,7 @@ static void combo_how(const struct wn_form *forms, const struct unit *u, int nu,
 		seen[fi] = true;
 		char s[32], term[80];
 		const char *cap = forms[fi].kind == WN_TAPER_CAPSULE ? " capsule" : "";
-		fmt_num(forms[fi].strength_mg, s, sizeof s);
+		wn_text_num(forms[fi].strength_mg, 5, s, sizeof s);
 		if (c->q[fi] / 4) {
 			snprintf(term, sizeof term, "%ld x %s mg%s", c->q[fi] / 4, s, cap);
 			add_term(how, n, term);
@@ -551,7 +538,7 @@ static void liquid_pick(const struct wn_form *f, double dose, enum rmode mode,
 	long c = count_for(dose, f->conc_mg_per_ml / 10.0, mode);
 	char conc[32];
 	out->dose = snap(c * f->conc_mg_per_ml / 10.0);
-	fmt_num(f->conc_mg_per_ml, conc, sizeof conc);
+	wn_text_num(f->conc_mg_per_ml, 5, conc, sizeof conc);
 	if (c == 0)
 		set_text(out->how, sizeof out->how, "none");
 	else
@@ -567,7 +554,7 @@ static void beads_pick(const struct wn_form *f, double dose, enum rmode mode,
 	char s[32], term[128];
 	out->dose = snap(c * f->strength_mg / b);
 	out->how[0] = '\0';
-	fmt_num(f->strength_mg, s, sizeof s);
+	wn_text_num(f->strength_mg, 5, s, sizeof s);
 	if (c / b) {
 		snprintf(term, sizeof term, "%ld x %s mg capsule", c / b, s);
 		add_term(out->how, sizeof out->how, term);

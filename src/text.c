@@ -13,6 +13,7 @@
 #include "text.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1143,4 +1144,24 @@ int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
 	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
 	free(safe);
 	return WN_DATAERR;
+}
+
+char *wn_text_num(double v, int decimals, char *buf, size_t n)
+{
+	if (!isfinite(v)) {
+		snprintf(buf, n, "-");
+		return buf;
+	}
+	if (fabs(v) < 0.5 * pow(10, -decimals))
+		v = 0;                  /* no "-0" */
+	snprintf(buf, n, "%.*f", decimals, v);
+	char *dot = strchr(buf, '.');
+	if (!dot)
+		return buf;
+	char *e = buf + strlen(buf) - 1;
+	while (e > dot && *e == '0')
+		*e-- = '\0';
+	if (e == dot)
+		*e = '\0';
+	return buf;
 }

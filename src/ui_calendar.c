@@ -12,6 +12,7 @@
 #include "series.h"
 #include "storage.h"
 #include "taper.h"
+#include "text.h"
 #include "ui_int.h"
 
 #define CELLS 42
@@ -230,10 +231,6 @@ static int shade_role(double b)
 	return b < 10 ? WN_R_MILD : b < 20 ? WN_R_MODERATE : WN_R_SEVERE;
 }
 
-static void fmt_num(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.10g", round(v * 1000) / 1000);
-}
 
 /* ---- drawing ------------------------------------------------------------- */
 
@@ -301,7 +298,7 @@ static void draw_cell(struct wn_ui *ui, const struct geom *g, int r, int c)
 	double b = burden_of(d);
 	char dose[24] = "", sh[4] = { shade(b), shade(b), shade(b), 0 };
 	if (p && p->n_doses > 0)
-		fmt_num(p->taken, dose, sizeof dose);
+		wn_text_num(p->taken, 3, dose, sizeof dose);
 	wn_ui_put(ui, WN_CELL(y + 1, x + 1, w - 4, WN_R_VALUE), dose);
 	wn_ui_put(ui, WN_CELL(y + 1, x + w - 3, 3, shade_role(b)), sh);
 	if (g->ch >= 3 && !isnan(b)) {
@@ -340,9 +337,9 @@ static void day_line(struct wn_ui *ui, char *buf, size_t n)
 	char d[WN_DATE_STRLEN], pl[32] = "-", tk[32] = "-";
 	const char *unit = C.m >= 0 ? C.med[C.m].unit : "";
 	if (p && !isnan(p->planned))
-		fmt_num(p->planned, pl, sizeof pl);
+		wn_text_num(p->planned, 3, pl, sizeof pl);
 	if (p && p->n_doses > 0)
-		fmt_num(p->taken, tk, sizeof tk);
+		wn_text_num(p->taken, 3, tk, sizeof tk);
 	int k = snprintf(buf, n, "%s %s: planned %s, taken %s %s",
 	                 wn_date_format(C.sel, d),
 	                 wn_date_weekday_name(wn_date_weekday(C.sel)), pl, tk, unit);

@@ -42,11 +42,6 @@ static void add(int role, const char *fmt, ...)
 	P.role[P.n++] = role;
 }
 
-static const char *num(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.10g", round(v * 1000) / 1000);
-	return buf;
-}
 
 static void add_forms(struct wn_ui *ui, const struct wn_med *m)
 {
@@ -59,11 +54,11 @@ static void add_forms(struct wn_ui *ui, const struct wn_med *m)
 			size_t k = strlen(forms);
 			if (f[i].kind == WN_FORM_LIQUID)
 				snprintf(forms + k, sizeof forms - k, "%sliquid %s %s/mL",
-				         i ? ", " : "", num(f[i].conc, n1, sizeof n1), m->unit);
+				         i ? ", " : "", wn_text_num(f[i].conc, 3, n1, sizeof n1), m->unit);
 			else
 				snprintf(forms + k, sizeof forms - k, "%s%s%s%s%s",
 				         i ? ", " : "", f[i].label, f[i].label[0] ? "" : "form ",
-				         f[i].label[0] ? "" : num(f[i].strength, n1, sizeof n1),
+				         f[i].label[0] ? "" : wn_text_num(f[i].strength, 3, n1, sizeof n1),
 				         f[i].label[0] ? "" : m->unit);
 		}
 	}
@@ -77,16 +72,16 @@ static void add_params(const struct wn_plan *p, const char *unit)
 	const struct wn_taper_params *t = &p->params;
 	char d[WN_DATE_STRLEN], a[32], b[32], c[32], e[32];
 	add(WN_R_HEADING, "Plan: %s from %s %s on %s",
-	    wn_taper_method_name(t->method), num(t->from_dose, a, sizeof a), unit,
+	    wn_taper_method_name(t->method), wn_text_num(t->from_dose, 3, a, sizeof a), unit,
 	    wn_date_format(t->start, d));
 	if (t->method != WN_TAPER_CUSTOM)
 		add(WN_R_NORMAL, "  step %s%s every %d days; rounding %s; floor %s;"
-		    " target %s", num(t->step, a, sizeof a),
+		    " target %s", wn_text_num(t->step, 3, a, sizeof a),
 		    t->method == WN_TAPER_PERCENT ? "%" :
 		    t->method == WN_TAPER_LINEAR ? unit : " points", t->every_days,
-		    t->round_q > 0 ? num(t->round_q, b, sizeof b) : "by the forms",
-		    t->floor_dose > 0 ? num(t->floor_dose, c, sizeof c) : "none",
-		    t->to_dose > 0 ? num(t->to_dose, e, sizeof e) : "0");
+		    t->round_q > 0 ? wn_text_num(t->round_q, 3, b, sizeof b) : "by the forms",
+		    t->floor_dose > 0 ? wn_text_num(t->floor_dose, 3, c, sizeof c) : "none",
+		    t->to_dose > 0 ? wn_text_num(t->to_dose, 3, e, sizeof e) : "0");
 }
 
 /* "3 of 28 days off plan" for the days a past step was in force. */
@@ -139,7 +134,7 @@ static void add_table(struct wn_ui *ui, const struct wn_plan *p,
 		if (pd && i < s->n_dated && st->date <= to)
 			step_pv(pd, n, from, st->date, end < to ? end : to, pv, sizeof pv);
 		char n1[32];
-		snprintf(a, sizeof a, "%s %s", num(st->dose, n1, sizeof n1), unit);
+		snprintf(a, sizeof a, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), unit);
 		add(i < s->n_dated && st->date <= to ? WN_R_DIM : WN_R_NORMAL,
 		    "%-10s %10s %6.1f%% %5.1f%% %6s  %s%s%s", d, a, st->pct_of_start,
 		    st->pct_cut, occ, how, pv[0] ? " | " : "", pv);
@@ -222,14 +217,14 @@ static void add_together_rows(const struct wn_together_med *tm, int n)
 			if (isnan(rows[j].dose[i]))
 				snprintf(cell, sizeof cell, "-");
 			else
-				snprintf(cell, sizeof cell, "%s %s", num(rows[j].dose[i], n1, sizeof n1),
+				snprintf(cell, sizeof cell, "%s %s", wn_text_num(rows[j].dose[i], 3, n1, sizeof n1),
 				         tm[i].unit);
 			wn_text_pad(&b, cell, 13, 0);
 		}
 		if (dz && !isnan(rows[j].dz_lo)) {
 			char lo[32], hi[32];
-			num(round(rows[j].dz_lo * 10) / 10, lo, sizeof lo);
-			num(round(rows[j].dz_hi * 10) / 10, hi, sizeof hi);
+			wn_text_num(round(rows[j].dz_lo * 10) / 10, 3, lo, sizeof lo);
+			wn_text_num(round(rows[j].dz_hi * 10) / 10, 3, hi, sizeof hi);
 			snprintf(cell, sizeof cell, strcmp(lo, hi) ? "~%s-%s mg%s" : "~%s mg%.0s%s", lo, hi,
 			         rows[j].dz_partial ? " (+ others)" : "");
 			wn_buf_adds(&b, cell);

@@ -11,6 +11,7 @@
 
 #include "plan.h"
 #include "taper.h"
+#include "text.h"
 #include "ui_planform.h"
 
 enum { F_METHOD, F_START, F_FROM, F_STEP, F_EVERY, F_ROUND, F_FLOOR, F_TARGET,
@@ -228,11 +229,6 @@ static void form_refresh(struct wn_ui *ui)
 
 /* ---- opening ------------------------------------------------------------------ */
 
-static const char *num(double v, char *buf, size_t n)
-{
-	snprintf(buf, n, "%.10g", round(v * 1000) / 1000);
-	return buf;
-}
 
 /* Values for the fields: from the active plan (continuing today at
  * today's planned dose), or the usual starting point of a new plan. */
@@ -250,20 +246,20 @@ static void prefill(struct wn_ui *ui, const char *val[F_SAVE], char buf[F_SAVE][
 		const struct wn_taper_params *t = &p.params;
 		double now = wn_plan_planned_on(&p, &s, ui->today);
 		val[F_METHOD] = wn_taper_method_name(t->method);
-		num(isnan(now) || now <= 0 ? t->from_dose : now, buf[F_FROM], 64);
+		wn_text_num(isnan(now) || now <= 0 ? t->from_dose : now, 3, buf[F_FROM], 64);
 		if (t->method != WN_TAPER_CUSTOM) {
-			num(t->step, buf[F_STEP], 64);
+			wn_text_num(t->step, 3, buf[F_STEP], 64);
 			val[F_STEP] = buf[F_STEP];
 			snprintf(buf[F_EVERY], 64, t->every_days % 7 ? "%dd" : "%dw",
 			         t->every_days % 7 ? t->every_days : t->every_days / 7);
 			val[F_EVERY] = buf[F_EVERY];
 		}
 		if (t->round_q > 0)
-			val[F_ROUND] = num(t->round_q, buf[F_ROUND], 64);
+			val[F_ROUND] = wn_text_num(t->round_q, 3, buf[F_ROUND], 64);
 		if (t->floor_dose > 0)
-			val[F_FLOOR] = num(t->floor_dose, buf[F_FLOOR], 64);
+			val[F_FLOOR] = wn_text_num(t->floor_dose, 3, buf[F_FLOOR], 64);
 		if (t->to_dose > 0)
-			val[F_TARGET] = num(t->to_dose, buf[F_TARGET], 64);
+			val[F_TARGET] = wn_text_num(t->to_dose, 3, buf[F_TARGET], 64);
 		wn_taper_free(&s);
 	}
 	wn_plan_free(&p);
@@ -351,14 +347,14 @@ static void draw_preview(struct wn_ui *ui, int y, int rows)
 		return;
 	}
 	snprintf(line, sizeof line, "preview: %d steps, %s %s to %s %s",
-	         F.sched.n, num(F.sched.steps[0].dose, n1, sizeof n1), F.med.unit,
-	         num(F.sched.steps[F.sched.n - 1].dose, n2, sizeof n2), F.med.unit);
+	         F.sched.n, wn_text_num(F.sched.steps[0].dose, 3, n1, sizeof n1), F.med.unit,
+	         wn_text_num(F.sched.steps[F.sched.n - 1].dose, 3, n2, sizeof n2), F.med.unit);
 	wn_ui_put(ui, WN_CELL(y++, 1, w, WN_R_HEADING), line);
 	int shown = F.sched.n < rows - 1 ? F.sched.n : rows - 1;
 	for (int i = 0; i < shown; i++) {
 		const struct wn_taper_step *st = &F.sched.steps[i];
 		char dose[48];
-		snprintf(dose, sizeof dose, "%s %s", num(st->dose, n1, sizeof n1), F.med.unit);
+		snprintf(dose, sizeof dose, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), F.med.unit);
 		snprintf(line, sizeof line, "%3d  %s  %-10s %6.1f%%  %s", i,
 		         wn_date_format(st->date, d), dose, st->pct_of_start, st->how);
 		wn_ui_put(ui, WN_CELL(y + i, 1, w, WN_R_NORMAL), line);

@@ -5,6 +5,7 @@
  * generator so failures reproduce.
  */
 #include <criterion/criterion.h>
+#include <math.h>
 
 #include <locale.h>
 #include <stdio.h>
@@ -1106,4 +1107,16 @@ Test(text, megabyte_wrap_fit_suggest, .timeout = 20)
 	cr_expect_eq(wn_text_suggest("xxxx", cands, 2, out, 2), 1);
 	free(words);
 	free(solid);
+}
+
+Test(text, num_drops_trailing_zeros)
+{
+	char b[32];
+	cr_assert_str_eq(wn_text_num(37.5, 3, b, sizeof b), "37.5");
+	cr_assert_str_eq(wn_text_num(25, 3, b, sizeof b), "25");
+	cr_assert_str_eq(wn_text_num(0.125, 3, b, sizeof b), "0.125");
+	cr_assert_str_eq(wn_text_num(0.0625, 5, b, sizeof b), "0.0625");
+	cr_assert_str_eq(wn_text_num(40.4999, 3, b, sizeof b), "40.5");
+	cr_assert_str_eq(wn_text_num(-0.0001, 3, b, sizeof b), "0");
+	cr_assert_str_eq(wn_text_num(NAN, 3, b, sizeof b), "-");
 }
