@@ -56,4 +56,8 @@ int wn_together_rows(const struct wn_together_med *m, int n,
                      struct wn_together_row **rows, size_t *nrows,
                      struct wn_err *err);
 
+/* The row's diazepam equivalent as shown: "~25-40 mg", "~20 mg" (to one
+ * decimal), with " (+ others)" when dz_partial, or "-" when none. */
+char *wn_together_equiv_text(const struct wn_together_row *r, char *buf, size_t n);
+
 #endif

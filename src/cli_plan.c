@@ -619,19 +619,6 @@ static void together_free(struct together *t)
 	free(t->meds);
 }
 
-static void print_dz(FILE *f, const struct wn_together_row *r)
-{
-	char n1[32], n2[32];
-	if (isnan(r->dz_lo))
-		fputs("-", f);
-	else if (fabs(r->dz_hi - r->dz_lo) < 0.05)
-		fprintf(f, "~%s mg", wn_text_num(round(r->dz_lo * 10) / 10, 3, n1, sizeof n1));
-	else
-		fprintf(f, "~%s-%s mg", wn_text_num(round(r->dz_lo * 10) / 10, 3, n1, sizeof n1),
-		        wn_text_num(round(r->dz_hi * 10) / 10, 3, n2, sizeof n2));
-	fputs(r->dz_partial ? " (+ others)" : "", f);
-}
-
 static void print_together_rows(FILE *f, const struct together *t,
                                 const struct wn_together_med *tm,
                                 const struct wn_together_row *rows, size_t nr)
@@ -656,8 +643,7 @@ static void print_together_rows(FILE *f, const struct together *t,
 			fprintf(f, "  %-*s", w[i], cell);
 		}
 		if (dz) {
-			fputs("  ", f);
-			print_dz(f, &rows[j]);
+			fprintf(f, "  %s", wn_together_equiv_text(&rows[j], cell, sizeof cell));
 		}
 		fputc('\n', f);
 	}

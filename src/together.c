@@ -1,9 +1,11 @@
 /* together.c -- the combined schedule of several plans; see together.h. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
 #include "together.h"
 
 /* "0.5" or "1-2" -> low and high ends; false when empty. */
@@ -140,4 +142,20 @@ int wn_together_rows(const struct wn_together_med *m, int n,
 	*rows = r;
 	*nrows = k;
 	return WN_OK;
+}
+
+char *wn_together_equiv_text(const struct wn_together_row *r, char *buf, size_t n)
+{
+	char lo[32], hi[32];
+	if (isnan(r->dz_lo)) {
+		snprintf(buf, n, "-");
+		return buf;
+	}
+	wn_text_num(r->dz_lo, 1, lo, sizeof lo);
+	wn_text_num(r->dz_hi, 1, hi, sizeof hi);
+	if (strcmp(lo, hi) == 0)
+		snprintf(buf, n, "~%s mg%s", lo, r->dz_partial ? " (+ others)" : "");
+	else
+		snprintf(buf, n, "~%s-%s mg%s", lo, hi, r->dz_partial ? " (+ others)" : "");
+	return buf;
 }

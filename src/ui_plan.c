@@ -221,14 +221,8 @@ static void add_together_rows(const struct wn_together_med *tm, int n)
 				         tm[i].unit);
 			wn_text_pad(&b, cell, 13, 0);
 		}
-		if (dz && !isnan(rows[j].dz_lo)) {
-			char lo[32], hi[32];
-			wn_text_num(round(rows[j].dz_lo * 10) / 10, 3, lo, sizeof lo);
-			wn_text_num(round(rows[j].dz_hi * 10) / 10, 3, hi, sizeof hi);
-			snprintf(cell, sizeof cell, strcmp(lo, hi) ? "~%s-%s mg%s" : "~%s mg%.0s%s", lo, hi,
-			         rows[j].dz_partial ? " (+ others)" : "");
-			wn_buf_adds(&b, cell);
-		}
+		if (dz && !isnan(rows[j].dz_lo))
+			wn_buf_adds(&b, wn_together_equiv_text(&rows[j], cell, sizeof cell));
 		add(rows[j].date <= P.today ? WN_R_DIM : WN_R_NORMAL, "%s", b.s ? b.s : "");
 	}
 	if (dz)

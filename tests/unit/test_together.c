@@ -174,3 +174,15 @@ Test(together, needs_two_plans)
 	cr_assert_eq(wn_together_rows(NULL, 1, &r, &n, &err), WN_USAGE);
 	cr_assert_null(r);
 }
+
+Test(together, equivalent_as_text)
+{
+	char b[64];
+	struct wn_together_row r = { .dz_lo = 25, .dz_hi = 45 };
+	cr_assert_str_eq(wn_together_equiv_text(&r, b, sizeof b), "~25-45 mg");
+	r.dz_lo = r.dz_hi = 18;
+	r.dz_partial = true;
+	cr_assert_str_eq(wn_together_equiv_text(&r, b, sizeof b), "~18 mg (+ others)");
+	r.dz_lo = r.dz_hi = NAN;
+	cr_assert_str_eq(wn_together_equiv_text(&r, b, sizeof b), "-");
+}
