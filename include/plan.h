@@ -69,6 +69,14 @@ struct wn_plan_spec {
 int wn_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
                 struct wn_err *err);
 
+/* The interval between steps: "14d", "4w", "28" (days), 1..3650 days.
+ * Messages begin with what ("--every", "every").  WN_USAGE or WN_DATAERR. */
+int wn_plan_parse_every(const char *s, const char *what, int *days, struct wn_err *err);
+/* Custom steps "DATE=DOSE,DATE=DOSE" (dates as wn_date_parse takes them,
+ * blanks allowed around the parts) into pts[0..WN_PLAN_MAX_CUSTOM). */
+int wn_plan_parse_steps(const char *s, const char *what, wn_date today,
+                        struct wn_taper_point *pts, int *n, struct wn_err *err);
+
 /* ---- a loaded plan ---------------------------------------------------------- */
 
 enum wn_plan_event_kind { WN_PLAN_HOLD, WN_PLAN_REINSTATE };

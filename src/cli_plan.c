@@ -141,27 +141,6 @@ static int parse_positive(const char *s, const char *what, double *out, struct w
 	return rc == WN_OK ? parse_dose(s, what, out, err) : rc;
 }
 
-static int parse_every(const char *s, int *days, struct wn_err *err)
-{
-	size_t len = strlen(s);
-	char num[32];
-	long mult = 1, v;
-	if (len && (s[len - 1] == 'w' || s[len - 1] == 'W'))
-		mult = 7;
-	if (len && (mult == 7 || s[len - 1] == 'd' || s[len - 1] == 'D'))
-		len--;
-	if (len == 0 || len >= sizeof num)
-		return wn_err_set(err, WN_USAGE, "--every needs Nd or Nw, e.g. 14d or 4w (got '%.20s')", s);
-	memcpy(num, s, len);
-	num[len] = '\0';
-	if (wn_cli_parse_int(num, "--every", 0, 3650, &v, NULL) != WN_OK)
-		return wn_err_set(err, WN_USAGE, "--every needs Nd or Nw, e.g. 14d or 4w (got '%.20s')", s);
-	if (v < 1 || v * mult > 3650)
-		return wn_err_set(err, WN_DATAERR, "--every must be from 1 day to 3650 days (got %.20s)", s);
-	*days = (int)(v * mult);
-	return WN_OK;
-}
-
 struct add_ctx {
 	const struct wn_med *m;
 	struct wn_plan_spec spec;
@@ -169,36 +148,6 @@ struct add_ctx {
 	struct wn_drug drug;
 	bool has_drug;
 };
-
-/* "DATE=DOSE,DATE=DOSE" into x->pts (at most WN_PLAN_MAX_CUSTOM). */
-static int parse_steps(const struct wn_cli *c, const char *s, struct add_ctx *x,
-                       struct wn_err *err)
-{
-	struct wn_taper_point *pts = x->pts;
-	int *n = &x->spec.n_custom;
-	*n = 0;
-	while (*s) {
-		size_t len = strcspn(s, ",");
-		char item[64];
-		const char *eq = memchr(s, '=', len);
-		if (!eq || len >= sizeof item || *n >= WN_PLAN_MAX_CUSTOM)
-			return wn_err_set(err, WN_USAGE, "--steps needs DATE=DOSE pairs separated by commas (at most %d)",
-			                  WN_PLAN_MAX_CUSTOM);
-		memcpy(item, s, len);
-		item[len] = '\0';
-		item[eq - s] = '\0';
-		int rc = wn_cli_parse_date(c, item, false, &pts[*n].date, err);
-		if (rc == WN_OK)
-			rc = parse_dose(item + (eq - s) + 1, "a custom step's dose", &pts[*n].dose, err);
-		if (rc != WN_OK)
-			return rc;
-		(*n)++;
-		s += len + (s[len] == ',');
-	}
-	if (*n == 0)
-		return wn_err_set(err, WN_USAGE, "--steps needs at least one DATE=DOSE");
-	return WN_OK;
-}
 
 static int need(const char *v, const char *opt, const char *example, struct wn_err *err)
 {
@@ -236,7 +185,7 @@ static int parse_numbers(const struct plan_args *a, struct wn_plan_spec *s,
 	if (rc == WN_OK && a->step && !(s->step > 0))
 		rc = wn_err_set(err, WN_DATAERR, "--step must be more than 0 (got %.20s)", a->step);
 	if (rc == WN_OK && a->every)
-		rc = parse_every(a->every, &s->every_days, err);
+		rc = wn_plan_parse_every(a->every, "--every", &s->every_days, err);
 	if (rc == WN_OK && a->round)
 		rc = parse_dose(a->round, "--round", &s->round_q, err);
 	if (rc == WN_OK && a->floor)
@@ -281,7 +230,7 @@ static int build_spec(struct wn_cli *c, const struct plan_args *a, struct add_ct
 	if (rc == WN_OK)
 		rc = parse_numbers(a, s, err);
 	if (rc == WN_OK && a->steps)
-		rc = parse_steps(c, a->steps, x, err);
+		rc = wn_plan_parse_steps(a->steps, "--steps", c->today, x->pts, &x->spec.n_custom, err);
 	s->med_id = m->id;
 	s->custom = x->pts;
 	s->region = a->region;

@@ -277,6 +277,84 @@ int wn_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
 	return rc;
 }
 
+/* ---- the words of a plan ----------------------------------------------------- */
+
+int wn_plan_parse_every(const char *s, const char *what, int *days, struct wn_err *err)
+{
+	size_t len = strlen(s);
+	char num[32], *end;
+	long mult = 1;
+	if (len && (s[len - 1] == 'w' || s[len - 1] == 'W'))
+		mult = 7;
+	if (len && (mult == 7 || s[len - 1] == 'd' || s[len - 1] == 'D'))
+		len--;
+	if (len > 0 && len < sizeof num) {
+		memcpy(num, s, len);
+		num[len] = '\0';
+	}
+	long v = len > 0 && len < sizeof num ? strtol(num, &end, 10) : 0;
+	if (len == 0 || len >= sizeof num || *end || v < 0 || v > 3650)
+		return wn_err_set(err, WN_USAGE, "%s needs Nd or Nw, e.g. 14d or 4w (got '%.20s')",
+		                  what, s);
+	if (v < 1 || v * mult > 3650)
+		return wn_err_set(err, WN_DATAERR, "%s must be from 1 day to 3650 days (got %.20s)",
+		                  what, s);
+	*days = (int)(v * mult);
+	return WN_OK;
+}
+
+/* " 2026-02-01 = 40 " -> the point; blanks around either side allowed. */
+static int parse_point(char *item, wn_date today, struct wn_taper_point *pt,
+                       struct wn_err *err)
+{
+	char *eq = strchr(item, '='), *end;
+	*eq = '\0';
+	char *date = item + strspn(item, " ");
+	for (char *e = date + strlen(date); e > date && e[-1] == ' ';)
+		*--e = '\0';
+	int rc = wn_date_parse(date, today, &pt->date, err);
+	if (rc != WN_OK)
+		return rc;
+	const char *dose = eq + 1 + strspn(eq + 1, " ");
+	pt->dose = strtod(dose, &end);
+	if (end == dose || end[strspn(end, " ")] || isnan(pt->dose))
+		return wn_err_set(err, WN_DATAERR, "a custom step's dose must be a number"
+		                  " (got '%.40s')", dose);
+	if (pt->dose < 0)
+		return wn_err_set(err, WN_DATAERR, "a custom step's dose must be 0 or more"
+		                  " (got %.40s)", dose);
+	if (pt->dose >= 100000)
+		return wn_err_set(err, WN_DATAERR, "a custom step's dose must be below 100000"
+		                  " (got %.40s)", dose);
+	return WN_OK;
+}
+
+int wn_plan_parse_steps(const char *s, const char *what, wn_date today,
+                        struct wn_taper_point *pts, int *n, struct wn_err *err)
+{
+	*n = 0;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		char item[64];
+		bool blank = strspn(s, " ") >= len;
+		if (!blank && (!memchr(s, '=', len) || len >= sizeof item || *n >= WN_PLAN_MAX_CUSTOM))
+			return wn_err_set(err, WN_USAGE, "%s needs DATE=DOSE pairs separated by commas"
+			                  " (at most %d)", what, WN_PLAN_MAX_CUSTOM);
+		if (!blank) {
+			memcpy(item, s, len);
+			item[len] = '\0';
+			int rc = parse_point(item, today, &pts[*n], err);
+			if (rc != WN_OK)
+				return rc;
+			(*n)++;
+		}
+		s += len + (s[len] == ',');
+	}
+	if (*n == 0)
+		return wn_err_set(err, WN_USAGE, "%s needs at least one DATE=DOSE", what);
+	return WN_OK;
+}
+
 /* ---- loading ------------------------------------------------------------------------ */
 
 static int read_plan_row(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err)

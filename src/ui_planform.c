@@ -100,64 +100,10 @@ static int field_num(int i, bool optional, double *out, struct wn_err *err)
 	return WN_OK;
 }
 
-static int field_every(int *days, struct wn_err *err)
-{
-	const char *s = F.f[F_EVERY].s + strspn(F.f[F_EVERY].s, " ");
-	char *end;
-	long v = strtol(s, &end, 10);
-	int mult = 1;
-	if (end != s && (*end == 'w' || *end == 'W'))
-		mult = 7, end++;
-	else if (end != s && (*end == 'd' || *end == 'D'))
-		end++;
-	end += strspn(end, " ");
-	if (end == s || *end || v < 1 || v * mult > 3650)
-		return wn_err_set(err, WN_USAGE, "every: days or weeks from 1d to 3650d, e.g. 4w");
-	*days = (int)v * mult;
-	return WN_OK;
-}
-
-static int one_point(const char *item, wn_date today, struct wn_taper_point *pt,
-                     struct wn_err *err)
-{
-	char date[64];
-	const char *eq = strchr(item, '=');
-	size_t len = eq ? (size_t)(eq - item) : 0;
-	char *end;
-	if (!eq || len >= sizeof date)
-		return wn_err_set(err, WN_USAGE, "steps: DATE=DOSE pairs, e.g. 2026-12-01=20");
-	memcpy(date, item, len);
-	date[len] = '\0';
-	while (len && date[len - 1] == ' ')
-		date[--len] = '\0';
-	if (wn_date_parse(date + strspn(date, " "), today, &pt->date, NULL) != WN_OK)
-		return wn_err_set(err, WN_USAGE, "steps: '%.20s' is not a date", date);
-	pt->dose = strtod(eq + 1, &end);
-	if (end == eq + 1 || *(end + strspn(end, " ")) || !(pt->dose >= 0) || pt->dose > 1e6)
-		return wn_err_set(err, WN_USAGE, "steps: '%.20s' is not a dose", eq + 1);
-	return WN_OK;
-}
-
 static int field_steps(wn_date today, struct wn_err *err)
 {
-	char buf[FIELD_MAX + 1];
-	int n = 0;
-	snprintf(buf, sizeof buf, "%s", F.f[F_STEPS].s);
-	for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		if (!*(t + strspn(t, " ")))
-			continue;
-		if (n >= WN_PLAN_MAX_CUSTOM)
-			return wn_err_set(err, WN_USAGE, "steps: at most %d", WN_PLAN_MAX_CUSTOM);
-		int rc = one_point(t, today, &F.pts[n], err);
-		if (rc != WN_OK)
-			return rc;
-		n++;
-	}
-	if (n == 0)
-		return wn_err_set(err, WN_USAGE, "steps: at least one DATE=DOSE");
 	F.spec.custom = F.pts;
-	F.spec.n_custom = n;
-	return WN_OK;
+	return wn_plan_parse_steps(F.f[F_STEPS].s, "steps", today, F.pts, &F.spec.n_custom, err);
 }
 
 static int field_method(struct wn_err *err)
@@ -189,7 +135,8 @@ static int read_fields(wn_date today, struct wn_err *err)
 	if (rc != WN_OK || F.spec.method == WN_TAPER_CUSTOM)
 		return rc == WN_OK ? field_steps(today, err) : rc;
 	if ((rc = field_num(F_STEP, false, &F.spec.step, err)) == WN_OK &&
-	    (rc = field_every(&F.spec.every_days, err)) == WN_OK &&
+	    (rc = wn_plan_parse_every(F.f[F_EVERY].s + strspn(F.f[F_EVERY].s, " "), "every",
+	                               &F.spec.every_days, err)) == WN_OK &&
 	    (rc = field_num(F_ROUND, true, &F.spec.round_q, err)) == WN_OK &&
 	    (rc = field_num(F_FLOOR, true, &F.spec.floor_dose, err)) == WN_OK)
 		rc = field_num(F_TARGET, true, &F.spec.to_dose, err);

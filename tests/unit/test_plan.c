@@ -557,3 +557,28 @@ Test(plan, taper_text_in_the_medications_unit)
 		cr_expect_str_eq(out, c->out, "case %zu", i);
 	}
 }
+
+Test(plan_words, every_and_steps)
+{
+	int days, n;
+	struct wn_err e = { 0 };
+	struct wn_taper_point pts[WN_PLAN_MAX_CUSTOM];
+	wn_date today;
+	cr_assert_eq(wn_date_parse_iso("2026-11-25", &today, NULL), WN_OK);
+	cr_assert_eq(wn_plan_parse_every("4w", "every", &days, &e), WN_OK);
+	cr_assert_eq(days, 28);
+	cr_assert_eq(wn_plan_parse_every("14d", "every", &days, &e), WN_OK);
+	cr_assert_eq(days, 14);
+	cr_assert_eq(wn_plan_parse_every("0d", "--every", &days, &e), WN_DATAERR);
+	cr_assert_str_eq(e.msg, "--every must be from 1 day to 3650 days (got 0d)");
+	cr_assert_eq(wn_plan_parse_every("4x", "every", &days, &e), WN_USAGE);
+	cr_assert_eq(wn_plan_parse_steps("2026-12-01=20, 2027-01-01 = 10,", "steps", today,
+	                                 pts, &n, &e), WN_OK, "%s", e.msg);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(pts[1].date, today + 37);
+	cr_assert_float_eq(pts[1].dose, 10, 1e-9);
+	cr_assert_eq(wn_plan_parse_steps("2026-12-01", "steps", today, pts, &n, &e), WN_USAGE);
+	cr_assert_eq(wn_plan_parse_steps("2026-12-01=-1", "steps", today, pts, &n, &e), WN_DATAERR);
+	cr_assert_str_eq(e.msg, "a custom step's dose must be 0 or more (got -1)");
+	cr_assert_eq(wn_plan_parse_steps(" , ", "steps", today, pts, &n, &e), WN_USAGE);
+}
