@@ -50,13 +50,12 @@ static struct xscreen {
 	char written[VALUE_MAX + 64];
 } X;
 
-static void default_file(struct wn_ui *ui)
+static void default_file(void)
 {
 	const char *home = getenv("HOME");
 	char cwd[PATH_MAX];
 	const char *dir = home && *home ? home : getcwd(cwd, sizeof cwd);
 	const struct format *f = &formats[X.fmt];
-	(void)ui;
 	if (X.file_edited)
 		return;
 	snprintf(X.file, sizeof X.file, "%s/wean-%s-%s.%s", dir ? dir : ".", f->stem,
@@ -89,7 +88,7 @@ static int export_enter(struct wn_ui *ui, struct wn_err *err)
 		return WN_OK;
 	X.replace_armed = false;
 	default_range(ui);
-	default_file(ui);
+	default_file();
 	return WN_OK;
 }
 
@@ -225,11 +224,11 @@ static void start_edit(struct wn_ui *ui)
 	X.editing = true;
 }
 
-static void change_format(struct wn_ui *ui, int dir)
+static void change_format(int dir)
 {
 	X.fmt = (X.fmt + dir + (int)N_FORMATS) % (int)N_FORMATS;
 	X.replace_armed = false;
-	default_file(ui);
+	default_file();
 }
 
 static bool export_action(struct wn_ui *ui, int action, int arg)
@@ -238,13 +237,13 @@ static bool export_action(struct wn_ui *ui, int action, int arg)
 	switch (action) {
 	case WN_A_UP: X.cur = X.cur > 0 ? X.cur - 1 : 0; return true;
 	case WN_A_DOWN: X.cur = X.cur < F_WRITE ? X.cur + 1 : F_WRITE; return true;
-	case WN_A_LEFT: change_format(ui, -1); return true;
-	case WN_A_RIGHT: change_format(ui, 1); return true;
+	case WN_A_LEFT: change_format(-1); return true;
+	case WN_A_RIGHT: change_format(1); return true;
 	case WN_A_ENTER:
 		if (X.cur == F_WRITE)
 			write_it(ui);
 		else if (X.cur == F_FORMAT)
-			change_format(ui, 1);
+			change_format(1);
 		else
 			start_edit(ui);
 		return true;
@@ -253,7 +252,7 @@ static bool export_action(struct wn_ui *ui, int action, int arg)
 	}
 }
 
-static void finish_edit(struct wn_ui *ui)
+static void finish_edit(void)
 {
 	const char *s = X.line.s + strspn(X.line.s, " ");
 	char *v = field_value(X.cur);
@@ -261,9 +260,9 @@ static void finish_edit(struct wn_ui *ui)
 	if (X.cur == F_FILE)
 		X.file_edited = s[0] != '\0';
 	if (X.cur == F_FILE && !s[0])
-		default_file(ui);
+		default_file();
 	if (X.cur == F_TO)
-		default_file(ui);
+		default_file();
 	X.replace_armed = false;
 	if (X.cur == F_FROM)
 		snprintf(X.since, sizeof X.since, "%s", "");
@@ -275,7 +274,7 @@ static void export_text(struct wn_ui *ui, const struct wn_input *in)
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && (b->action == WN_A_TEXT_DONE || b->action == WN_A_TEXT_CANCEL)) {
 		if (b->action == WN_A_TEXT_DONE)
-			finish_edit(ui);
+			finish_edit();
 		wn_edit_free(&X.line);
 		X.editing = false;
 		return;
