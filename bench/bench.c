@@ -56,10 +56,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "chart.h"
-#include "plan.h"
-#include "series.h"
-#include "storage.h"
+#include "core/chart.h"
+#include "db/plan.h"
+#include "db/series.h"
+#include "db/db.h"
 
 #define END_DATE "2026-06-30"
 #define DAYS_10Y 3650

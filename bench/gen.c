@@ -36,9 +36,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plan.h"
-#include "storage.h"
-#include "taper.h"
+#include "db/plan.h"
+#include "db/db.h"
+#include "core/taper.h"
 
 #define GEN_VERSION 1
 #define SEED 0x7765616e62656e63ULL   /* "weanbenc" */

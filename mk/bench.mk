@@ -8,19 +8,19 @@
 # explains the method and the figures.
 
 BENCH_RUNS ?= 7
-BENCH_OBJ   = $(CORE_OBJ)
+BENCH_OBJ   = $(LIB_OBJ)
 
 $(B)/bench/gen: bench/gen.c $(BENCH_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ bench/gen.c \
-		$(BENCH_OBJ) $(LDFLAGS) $(LDLIBS)
+	$(Q)$(LINK) $(WN_CPPFLAGS) $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/gen.c \
+		$(BENCH_OBJ) $(LIB_LIBS)
 
 $(B)/bench/bench: bench/bench.c $(BENCH_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ bench/bench.c \
-		$(BENCH_OBJ) $(LDFLAGS) $(LDLIBS) -lutil
+	$(Q)$(LINK) $(WN_CPPFLAGS) $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/bench.c \
+		$(BENCH_OBJ) $(LIB_LIBS) -lutil
 
 bench: $(B)/wean $(B)/bench/gen $(B)/bench/bench
 	@echo "  BENCH   $(B)/bench/results.txt"

@@ -9,7 +9,7 @@
 # FUZZ_TARGETS="text date" limits any of these to some harnesses.
 #
 # Everything is built with clang, -fsanitize=fuzzer,address,undefined, into
-# $(B)/fuzz: the core sources (src/*.c without main.c and ui*.c; ui_edit.c
+# $(B)/fuzz: the sources without curses (src/core, db, report, cli; tui/edit.c
 # only for fuzz_edit) as objects of their own in $(B)/fuzz/obj, so they
 # never mix with the gcc objects in $(B)/obj.
 
@@ -25,7 +25,7 @@ FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O1 $(FUZZ_SAN)
 FUZZ_ALL     := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_common.c,\
                 $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_TARGETS ?= $(FUZZ_ALL)
-FUZZ_OBJ      = $(CORE_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/fuzz_common.o
+FUZZ_OBJ      = $(LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o) $(FUZZ_DIR)/obj/fuzz_common.o
 FUZZ_BINS     = $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 
 TEST_EXTRA += fuzz-regress fuzz-short
@@ -46,21 +46,21 @@ fuzz-clang:
 $(FUZZ_DIR)/obj/%.o: src/%.c | fuzz-clang
 	@mkdir -p $(@D)
 	@echo "  FUZZCC  $<"
-	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(WN_CPPFLAGS) $(CPPFLAGS) $(FUZZ_CFLAGS) $(LAYER_$(call layer_of,$*)) -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/obj/fuzz_%.o: tests/fuzz/fuzz_%.c | fuzz-clang
 	@mkdir -p $(@D)
 	@echo "  FUZZCC  $<"
-	$(Q)$(FUZZ_CC) $(CPPFLAGS) -Isrc $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(WN_CPPFLAGS) $(CPPFLAGS) -Isrc/tui $(FUZZ_CFLAGS) $(SQLITE_CFLAGS) $(INI_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
 
 # A static pattern rule: the objects are explicit prerequisites, so make
 # keeps them (they would be deleted as intermediates otherwise).
 $(FUZZ_ALL:%=$(FUZZ_DIR)/fuzz_%): $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz_%.o $(FUZZ_OBJ)
 	@echo "  FUZZLD  $@"
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The editor harness compiles the text field in as it is.
-$(FUZZ_DIR)/fuzz_edit: $(FUZZ_DIR)/obj/ui_edit.o
+$(FUZZ_DIR)/fuzz_edit: $(FUZZ_DIR)/obj/tui/edit.o
 
 fuzz-build: $(FUZZ_BINS)
 
@@ -75,4 +75,4 @@ fuzz-regress:
 	@$(MAKE) --no-print-directory $(FUZZ_J) fuzz-build
 	$(Q)sh tests/fuzz/run.sh regress $(FUZZ_DIR) 0 $(FUZZ_TARGETS)
 
--include $(wildcard $(FUZZ_DIR)/obj/*.d)
+-include $(wildcard $(FUZZ_DIR)/obj/*.d $(FUZZ_DIR)/obj/*/*.d)

@@ -2,8 +2,8 @@
  * the curses front end when no command is given. */
 #include <locale.h>
 
-#include "cli.h"
-#include "ui.h"
+#include "cli/cli.h"
+#include "tui/ui.h"
 
 int main(int argc, char **argv)
 {

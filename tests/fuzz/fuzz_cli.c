@@ -30,10 +30,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "export.h"
+#include "cli/cli.h"
+#include "db/export.h"
 #include "fuzz_common.h"
-#include "text.h"
+#include "core/text.h"
 
 #define MAX_ARGS 24
 

@@ -14,8 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "demo.h"
-#include "text.h"
+#include "db/demo.h"
+#include "core/text.h"
 
 static char tmpdir[1024];
 static int report_fd = 2;     /* stderr as it was before libFuzzer's -close_fd_mask */

@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "import.h"
-#include "storage.h"
+#include "db/import.h"
+#include "db/db.h"
 
 #define WN_FUZZ_TODAY "2026-03-10"
 

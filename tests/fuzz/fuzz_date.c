@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "date.h"
+#include "core/date.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -34,8 +34,8 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "text.h"
-#include "ui_int.h"
+#include "core/text.h"
+#include "tui.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

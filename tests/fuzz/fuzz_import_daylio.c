@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "fuzz_common.h"
-#include "import.h"
+#include "db/import.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "text.h"
+#include "core/text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

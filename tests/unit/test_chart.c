@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart.h"
+#include "core/chart.h"
 
 #define TODAY 20782L            /* 2026-11-25 */
 #define MAXDAYS 3700

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "chartview.h"
-#include "config.h"
-#include "storage.h"
+#include "db/chartview.h"
+#include "core/config.h"
+#include "db/db.h"
 
 static char dir[4096];
 static struct wn_db *db;

@@ -3,8 +3,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "cli.h"
-#include "text.h"
+#include "cli/cli.h"
+#include "core/text.h"
 
 struct seen {
 	const char *date;

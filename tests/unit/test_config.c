@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config.h"
+#include "core/config.h"
 
 #define MAX_WARN 32
 

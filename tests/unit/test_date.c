@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "core/date.h"
 
 struct ymd_case { int y, m, d; long days; int weekday; };
 

@@ -11,11 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "demo.h"
-#include "insight.h"
-#include "plan.h"
-#include "series.h"
-#include "storage.h"
+#include "db/demo.h"
+#include "core/insight.h"
+#include "db/plan.h"
+#include "db/series.h"
+#include "db/db.h"
 
 static char dir[4096];
 static struct wn_err err;

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "drugref.h"
+#include "core/drugref.h"
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 

@@ -11,10 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "export.h"
-#include "import.h"
-#include "storage.h"
-#include "text.h"
+#include "db/export.h"
+#include "db/import.h"
+#include "db/db.h"
+#include "core/text.h"
 
 static char xdir[4096];
 static struct wn_err xerr;

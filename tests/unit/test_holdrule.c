@@ -3,8 +3,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "config.h"
-#include "holdrule.h"
+#include "core/config.h"
+#include "core/holdrule.h"
 
 #define N NAN
 #define DAYS 14

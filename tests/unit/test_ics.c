@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ics.h"
-#include "text.h"
+#include "core/ics.h"
+#include "core/text.h"
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 

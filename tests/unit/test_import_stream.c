@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import.h"
-#include "storage.h"
-#include "text.h"
+#include "db/import.h"
+#include "db/db.h"
+#include "core/text.h"
 
 static char sdir[4096];
 static struct wn_db *sdb;

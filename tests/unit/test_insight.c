@@ -5,7 +5,7 @@
 #include <criterion/new/assert.h>
 #include <math.h>
 
-#include "insight.h"
+#include "core/insight.h"
 
 #define X NAN
 #define EPS 1e-9

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "journal.h"
-#include "storage.h"
+#include "db/journal.h"
+#include "db/db.h"
 
 static char dir[4096];
 static struct wn_db *db;

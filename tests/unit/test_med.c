@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "med.h"
-#include "storage.h"
+#include "db/med.h"
+#include "db/db.h"
 
 static char mdir[4096];
 

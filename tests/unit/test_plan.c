@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plan.h"
-#include "storage.h"
+#include "db/plan.h"
+#include "db/db.h"
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 

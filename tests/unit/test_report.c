@@ -12,10 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "plan.h"
-#include "report.h"
-#include "storage.h"
-#include "text.h"
+#include "db/plan.h"
+#include "report/report.h"
+#include "db/db.h"
+#include "core/text.h"
 
 static char dir[4096];
 static struct wn_db *db;

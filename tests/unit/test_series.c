@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "series.h"
-#include "storage.h"
+#include "core/config.h"
+#include "db/series.h"
+#include "db/db.h"
 
 #define X NAN
 

@@ -17,8 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "storage.h"
-#include "symptoms.h"
+#include "db/db.h"
+#include "core/symptoms.h"
 
 #define TODAY "2026-11-25"
 

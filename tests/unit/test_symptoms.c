@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "symptoms.h"
+#include "core/symptoms.h"
 
 static const char *srcdir(void)
 {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "taper.h"
+#include "core/taper.h"
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
+#include "core/text.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define MB (1024 * 1024)

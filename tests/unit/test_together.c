@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "together.h"
+#include "core/together.h"
 
 static struct wn_drug drug(const char *cls, double equiv, double hi, const char *va)
 {

@@ -1,0 +1,91 @@
+/* drugref.h -- the drug reference shipped with wean (data/drugs.ini).
+ *
+ * Reference data only, not medical advice: half-lives, SERT occupancy
+ * parameters, forms on the market, approximate diazepam equivalents and
+ * the sources of each.  Values marked in `approximate` are secondary,
+ * derived or uncertain.
+ *
+ * Usage: wn_drugref_find_file() -> wn_drugref_open() -> lookups ->
+ * wn_drugref_close().  The handle owns everything; no global state.  The
+ * whole file is read and checked at open, so lookups cannot fail on bad
+ * data later.  No output is ever printed.
+ */
+#ifndef WEAN_DRUGREF_H
+#define WEAN_DRUGREF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/status.h"
+#include "core/taper.h"
+
+#define WN_DRUG_NAME 32
+#define WN_DRUG_MAX_FORMS 16
+#define WN_DRUG_SRC_ID 8
+
+/* One drug, copied out of the file (plain data, no pointers). */
+struct wn_drug {
+	char name[WN_DRUG_NAME];        /* lower-case, e.g. "sertraline" */
+	char drug_class[48];            /* "SSRI", "benzodiazepine", ... */
+	char half_life_h[24];           /* text as in the file ("27-32"), "" unknown */
+	char metabolite_half_life_h[24];/* active metabolite, "" unknown */
+	bool has_sert;                  /* Emax and ED50 known */
+	double emax;                    /* % (may exceed 100: fit artefact) */
+	double ed50;                    /* mg/day */
+	double max_dose;                /* mg, highest dose of the fit; 0 unknown */
+	char region[32];                /* brain region of emax/ed50 */
+	char sert_alt[160];             /* other regions "region:emax/ed50 | ..." */
+	struct wn_form forms[WN_DRUG_MAX_FORMS];
+	int n_forms;
+	double diazepam_equiv;          /* mg equal to 10 mg diazepam; the low
+	                                   end of a range ("1-2" -> 1); 0 = none */
+	double diazepam_equiv_hi;       /* high end (== diazepam_equiv if single) */
+	char diazepam_equiv_text[16];   /* as in the file, "" when none */
+	char diazepam_equiv_va[16];     /* VA/DoD column, text, "" when none */
+	char approximate[160];          /* space-separated keys, e.g.
+	                                   "half_life_h sert_emax_pct forms" */
+	char src[160];                  /* "half_life_h:S11 sert:S3,S2 ..." */
+	char note[400];                 /* short remarks, "" when none */
+};
+
+struct wn_drugref;
+
+/* Reads and checks the file at path.  Returns WN_OK and a handle in *out;
+ * WN_NOINPUT when the file cannot be opened; WN_DATAERR when it is not a
+ * valid drug reference ("path:section.key: problem" or "path:LINE: ...");
+ * WN_ERR when out of memory.  *out is NULL on failure. */
+int wn_drugref_open(const char *path, struct wn_drugref **out,
+                    struct wn_err *err);
+/* Frees the handle (NULL is fine). */
+void wn_drugref_close(struct wn_drugref *ref);
+
+/* Finds drugs.ini, in this order: $WEAN_DATADIR/drugs.ini,
+ * <dir of the executable>/../share/wean/drugs.ini,
+ * <dir of the executable>/../data/drugs.ini (in-tree build/wean),
+ * $WEAN_SRCDIR/data/drugs.ini.  Writes the first readable path into buf and
+ * returns WN_OK, or returns WN_NOINPUT (buf then holds ""). */
+int wn_drugref_find_file(char *buf, size_t n);
+
+/* Case-insensitive lookup (surrounding blanks ignored).  WN_OK and *out
+ * filled; WN_NOINPUT "unknown drug" with a "did you mean" hint when a
+ * close name exists. */
+int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
+                      struct wn_drug *out, struct wn_err *err);
+
+/* All drug names in alphabetical order: count, then name i (0-based).
+ * The strings belong to the handle.  NULL when i is out of range. */
+size_t wn_drugref_count(const struct wn_drugref *ref);
+const char *wn_drugref_name(const struct wn_drugref *ref, size_t i);
+
+/* Citation for a source id such as "S17" (any case), or NULL. */
+const char *wn_drugref_source(const struct wn_drugref *ref, const char *id);
+
+/* Is `key` (e.g. "sert_emax_pct") listed in d->approximate? */
+bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key);
+
+/* The distinct source ids named in d->src, in order of first mention.
+ * Writes up to max ids; returns how many were written. */
+int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
+                       int max);
+
+#endif

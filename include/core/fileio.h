@@ -1,0 +1,36 @@
+/* fileio.h -- writing files so that a crash never leaves half of one.
+ *
+ * Every file wean writes for the person (exports, reports, backups) goes
+ * through here: a temporary file beside the target, mode 0600 whatever the
+ * umask, fsync, then published under its name (atomically refusing an
+ * existing file unless force), then the directory is synced.
+ */
+#ifndef WEAN_FILEIO_H
+#define WEAN_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/status.h"
+
+/* Creates "PATH.tmp-XXXXXX" with mode 0600; *tmp receives its malloc'd
+ * name and the open descriptor is returned through *fd. */
+int wn_file_tmp_create(const char *path, char **tmp, int *fd, struct wn_err *err);
+
+/* Writes len bytes to fd, retrying short writes and EINTR; -1 on error
+ * (errno set). */
+int wn_file_write_all(int fd, const char *s, size_t len);
+
+/* Moves the finished, synced tmp to path.  Without force an existing path
+ * is refused (WN_CANTCREAT, with a hint about --force) and tmp is left for
+ * the caller to remove. */
+int wn_file_publish(const char *tmp, const char *path, bool force, struct wn_err *err);
+
+/* fsync the file, or with dir_of the directory that holds it. */
+void wn_file_sync(const char *path, bool dir_of);
+
+/* The whole sequence for a buffer in memory: data -> path, mode 0600. */
+int wn_file_write_atomic(const char *path, const char *data, size_t len,
+                         bool force, struct wn_err *err);
+
+#endif

@@ -1,0 +1,223 @@
+/* taper.h -- taper schedules: pure maths, no SQL, no curses, no I/O.
+ *
+ * Given a starting dose, a method (SPEC section 5) and the forms the person
+ * has (tablets, capsules, a liquid, bead capsules), wn_taper_build() computes
+ * the list of steps: date, dose rounded to what the forms can deliver, how
+ * to take it, % of the start dose, % cut and estimated SERT occupancy.
+ * Holds move or freeze the steps.  The numbers are reference only: every
+ * plan is to be agreed with the prescriber.
+ *
+ * Dates are wn_date day numbers (date.h, typedef only); days are added
+ * with plain integer arithmetic.
+ */
+#ifndef WEAN_TAPER_H
+#define WEAN_TAPER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/status.h"
+
+/* ---- dose forms ------------------------------------------------------------ */
+
+/* Numeric values match storage.h's enum wn_form_kind (TABLET 0 ... OTHER 4),
+ * so a stored `int kind` converts by a plain cast. */
+enum wn_taper_kind {
+	WN_TAPER_TABLET,     /* strength_mg per tablet, may be halved/quartered */
+	WN_TAPER_CAPSULE,    /* strength_mg per capsule, whole only */
+	WN_TAPER_LIQUID,     /* conc_mg_per_ml, measured to 0.1 mL */
+	WN_TAPER_BEADS,      /* capsule of strength_mg opened, beads_per_capsule */
+	WN_TAPER_OTHER       /* known to exist, not used for rounding */
+};
+
+#define WN_FORM_LABEL 64
+
+struct wn_form {
+	enum wn_taper_kind kind;
+	double strength_mg;      /* per tablet/capsule (TABLET, CAPSULE, BEADS) */
+	int divisible;           /* TABLET: 1 whole only, 2 halves, 4 quarters */
+	double conc_mg_per_ml;   /* LIQUID */
+	int beads_per_capsule;   /* BEADS */
+	char label[WN_FORM_LABEL]; /* words before the amount ("XR capsule"), may be "" */
+};
+
+/* Parses our compact form syntax (case-insensitive words):
+ *
+ *     [LABEL WORDS] AMOUNT UNIT [MODIFIERS]
+ *
+ *   UNIT       "mg" (per tablet/capsule) or "mg/ml", "mg/5ml", "mg/5 ml"
+ *              (a liquid; "10 mg/5ml" is stored as 2 mg/ml)
+ *   MODIFIERS  "/2" or "halves" or "scored"  (tablet can be halved)
+ *              "/4" or "quarters"            (tablet can be quartered)
+ *              "N beads"                     (capsule holding N beads)
+ *   kind       a mg/ml unit makes a LIQUID; a label word "tablet" or "odt"
+ *              a TABLET; "capsule" a CAPSULE (BEADS with "N beads"); any
+ *              other label an OTHER form.
+ *
+ * Examples: "tablet 25 mg /2", "oral solution 10 mg/5ml", "XR capsule 75 mg
+ * 150 beads", "liquid 2 mg/ml".  Returns WN_OK, or WN_USAGE with a one-line
+ * message naming the text.  *out is fully written on success. */
+int wn_taper_form_parse(const char *text, struct wn_form *out,
+                        struct wn_err *err);
+
+/* Checks a form's numbers (strength > 0, divisible 1/2/4, ...).  WN_OK or
+ * WN_USAGE. */
+int wn_taper_form_check(const struct wn_form *f, struct wn_err *err);
+
+/* Writes the form back in the syntax above ("tablet 25 mg /2"). */
+void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n);
+
+/* ---- rounding ---------------------------------------------------------------- */
+
+#define WN_TAPER_HOW 96
+#define WN_TAPER_DEFAULT_QUANTUM 0.01   /* mg, when neither quantum nor forms */
+
+/* What a dose is rounded to.  quantum > 0: nearest multiple of quantum (the
+ * forms then only describe the dose, when they can make it exactly).
+ * quantum == 0: what the forms deliver -- all TABLET and CAPSULE forms
+ * combine (whole units, halves/quarters where divisible); each LIQUID form
+ * gives 0.1 mL steps; each BEADS form whole beads.  The option nearest the
+ * wanted dose wins; on a tie the higher dose, then tablets/capsules, then
+ * the earlier form.  Neither quantum nor usable forms: 0.01 mg.
+ * Tablet combinations use the fewest pieces, whole tablets before split
+ * ones; for strengths with no common grid coarser than ~1e-5 mg the
+ * smallest piece alone is used. */
+struct wn_rounding {
+	double quantum;
+	const struct wn_form *forms;
+	int n_forms;
+};
+
+/* Nearest deliverable dose to `dose` (ties go to the higher dose).  how
+ * (may be NULL) gets e.g. "1 x 25 mg + 1/2 x 25 mg", "3.6 mL of 2 mg/mL",
+ * "112 beads of a 150-bead 75 mg capsule", "none" for 0, or "" when the
+ * forms cannot make the dose exactly. */
+double wn_taper_round(const struct wn_rounding *r, double dose, char *how,
+                      size_t n);
+/* Largest deliverable dose strictly below `dose` (0 when none). */
+double wn_taper_round_below(const struct wn_rounding *r, double dose,
+                            char *how, size_t n);
+
+/* ---- occupancy model (domain README 1.1) -------------------------------------------- */
+
+/* occ = min(100, emax*d/(ed50+d)) in %; NAN when emax or ed50 <= 0. */
+double wn_taper_occupancy(double dose_mg, double emax, double ed50);
+/* Inverse: ed50*occ/(emax-occ); 0 for occ <= 0; NAN when occ >= emax or
+ * the parameters are missing. */
+double wn_taper_dose_for_occupancy(double occ, double emax, double ed50);
+
+/* ---- schedules --------------------------------------------------------------------- */
+
+enum wn_taper_method {
+	WN_TAPER_PERCENT,    /* cut step % of the current (rounded) dose */
+	WN_TAPER_OCCUPANCY,  /* equal steps of `step` occupancy points */
+	WN_TAPER_LINEAR,     /* cut `step` mg each time */
+	WN_TAPER_CUSTOM      /* the person's own list of (date, dose) */
+};
+
+/* "percent", "occupancy", "linear", "custom". */
+const char *wn_taper_method_name(enum wn_taper_method m);
+/* Case-insensitive; WN_USAGE with the valid names otherwise. */
+int wn_taper_method_parse(const char *s, enum wn_taper_method *out,
+                          struct wn_err *err);
+
+struct wn_taper_point {
+	wn_date date;
+	double dose;
+};
+
+/* A pause of the taper.  end == WN_DATE_NONE: still on hold (open).
+ * A closed hold lasts end - start days. */
+struct wn_hold {
+	wn_date start;
+	wn_date end;
+};
+
+#define WN_TAPER_MAX_STEPS 200
+
+struct wn_taper_params {
+	enum wn_taper_method method;
+	wn_date start;           /* day of step 0 (the starting dose) */
+	double from_dose;        /* mg, > 0 */
+	double step;             /* PERCENT: % of current dose (0 < step < 100);
+	                            OCCUPANCY: points (0 < step <= 100);
+	                            LINEAR: mg (> 0); CUSTOM: unused */
+	int every_days;          /* days between steps, 1..3650 (not CUSTOM) */
+	double round_q;          /* rounding quantum in mg (0, or >= 0.0001);
+	                            0 = the forms decide */
+	double floor_dose;       /* a computed dose below this becomes 0; 0 = none */
+	double to_dose;          /* target, 0 <= to_dose < from_dose; the
+	                            schedule ends on it (a step never goes below) */
+	const struct wn_form *forms;
+	int n_forms;
+	double emax, ed50;       /* SERT parameters, 0 = unknown (then
+	                            occupancy is NAN and OCCUPANCY is refused) */
+	const struct wn_taper_point *custom;   /* CUSTOM: dates strictly after
+	                                          start, increasing; doses >= 0 */
+	int n_custom;
+	const struct wn_hold *holds;           /* any order; must not overlap;
+	                                          an open hold must be the last */
+	int n_holds;
+	int max_steps;           /* cap on steps incl. step 0; 0 = 200 */
+};
+
+/* Zero everything, then: method PERCENT, start WN_DATE_NONE, max_steps 200. */
+void wn_taper_params_init(struct wn_taper_params *p);
+
+struct wn_taper_step {
+	wn_date date;            /* after holds; WN_DATE_NONE while frozen by
+	                            an open hold (see wn_schedule.n_dated) */
+	wn_date base_date;       /* as planned, before holds */
+	double dose;             /* mg, as rounded */
+	double pct_of_start;     /* dose / from_dose * 100 */
+	double pct_cut;          /* vs the previous step, % of it; 0 for step 0 */
+	double occupancy;        /* estimated %, NAN without parameters */
+	char how[WN_TAPER_HOW];  /* how to take it; "" if the forms cannot make it */
+	bool warn_rounding;      /* rounding moved occupancy (dose without
+	                            parameters) by more than half the step */
+};
+
+struct wn_schedule {
+	struct wn_taper_step *steps;  /* owned; free with wn_taper_free() */
+	int n;
+	int n_dated;             /* steps[0..n_dated) have dates; the rest wait
+	                            for the open hold to end */
+	wn_date hold_since;      /* start of the open hold, or WN_DATE_NONE */
+	bool truncated;          /* max_steps reached before the end */
+};
+
+/* Computes the schedule.  Rules:
+ * - step 0 is (start, from_dose) as given; step k of a computed method is
+ *   dated start + k*every_days;
+ * - PERCENT: next = round(current * (1 - step/100)) from the rounded
+ *   current dose; OCCUPANCY: next = round(dose(occ_0 - k*step)), 0 once
+ *   the target occupancy is <= 0; LINEAR: next = round(current - step);
+ *   CUSTOM: the list as given (not rounded; `how` describes it when exact);
+ * - when rounding gives the current dose again, the next lower deliverable
+ *   dose is taken (a step always cuts);
+ * - a rounded dose below floor_dose becomes 0; a dose at or below to_dose
+ *   becomes to_dose and ends the schedule; 0 ends it;
+ * - holds (sorted by start): a closed hold of L days moves every step
+ *   k >= 1 dated on or after its start by L days (a step due on the hold's
+ *   first day has not happened yet); an open hold freezes every step k >= 1
+ *   dated on or after its start.  Step 0 never moves.
+ * Returns WN_OK; WN_USAGE for bad parameters, WN_DATAERR for a bad custom
+ * list or holds, or for OCCUPANCY without parameters (hint: --method
+ * percent); WN_ERR when out of memory.  On error *out is empty (steps NULL). */
+int wn_taper_build(const struct wn_taper_params *p, struct wn_schedule *out,
+                   struct wn_err *err);
+void wn_taper_free(struct wn_schedule *s);
+
+/* Index of the step in force on `day` (the last dated step on or before
+ * it), or -1 before step 0 / for an empty schedule. */
+int wn_taper_step_at(const struct wn_schedule *s, wn_date day);
+/* Planned dose on `day`, NAN before step 0. */
+double wn_taper_dose_on(const struct wn_schedule *s, wn_date day);
+/* Index of the first dated step after `day`, or -1 if none (the end, or
+ * the rest is frozen by an open hold). */
+int wn_taper_next_step(const struct wn_schedule *s, wn_date day);
+/* True when an open hold has started on or before `day`. */
+bool wn_taper_on_hold(const struct wn_schedule *s, wn_date day);
+
+#endif

@@ -1,0 +1,247 @@
+/* text.h -- UTF-8 text: validation, terminal-safe display, widths,
+ * truncation, word wrap, cursor movement, string buffers, suggestions.
+ *
+ * Pure and curses-free.  The module decodes UTF-8 itself and carries its own
+ * width tables (Unicode 14, agreeing with glibc's wcwidth), so nothing here
+ * depends on the locale: callers may still setlocale() for curses.
+ *
+ * Decoding rule used everywhere: a well-formed UTF-8 sequence is one code
+ * point; every byte that does not start one (stray continuation bytes,
+ * truncated sequences, overlongs, surrogates, values above U+10FFFF, 0xF8..)
+ * is one invalid unit of its own, one display column wide.
+ *
+ * Display rule (sanitizing): what reaches the terminal is valid UTF-8 with no
+ * C0 or C1 control character, no DEL and no bidi embedding/override/isolate
+ * (U+202A..U+202E, U+2066..U+2069).  Each of those, and each invalid byte,
+ * becomes one visible replacement (U+FFFD, or '?' in ASCII mode); a tab
+ * becomes a space; a newline is kept or becomes a space.  Every width below
+ * is the width of that sanitized form, so width, fit, pad and wrap agree
+ * with what sanitize prints.
+ */
+#ifndef WEAN_TEXT_H
+#define WEAN_TEXT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/status.h"
+
+#define WN_TEXT_NOTE_MAX 65536   /* bytes in a note */
+#define WN_TEXT_NAME_MAX 64      /* bytes in a symptom/medication/metric name */
+#define WN_TEXT_INVALID  (-1)    /* code point of an invalid byte */
+#define WN_TEXT_SUGGEST_MAX 16   /* most suggestions wn_text_suggest returns */
+
+/* Display flags (combine with |). */
+enum wn_text_flag {
+	WN_TEXT_KEEP_NL      = 1u << 0, /* keep '\n' (else it becomes ' ') */
+	WN_TEXT_ASCII        = 1u << 1, /* printable ASCII only: transliterate */
+	WN_TEXT_ALIGN_RIGHT  = 1u << 2, /* wn_text_pad: pad on the left */
+	WN_TEXT_ALIGN_CENTER = 1u << 3, /* wn_text_pad: pad both sides */
+};
+
+/* ---- growable string buffer ------------------------------------------ */
+
+/* After wn_buf_init, s is always a NUL-terminated string (possibly a shared
+ * empty string: never free it or write through it yourself) and len its
+ * length; the buffer may hold NUL bytes added with wn_buf_add.  A zeroed
+ * struct also works, but then s stays NULL until something is added.
+ * Out of memory is sticky: `failed` is set, the content so far is kept,
+ * and every later add returns WN_ERR without changing anything.  Sources
+ * must not point into the buffer itself. */
+struct wn_buf {
+	char *s;
+	size_t len, cap;
+	bool failed;
+};
+
+void wn_buf_init(struct wn_buf *b);
+/* Release the memory and re-initialise (b may be used again). */
+void wn_buf_free(struct wn_buf *b);
+/* Empty the string, keeping the memory and clearing `failed`. */
+void wn_buf_reset(struct wn_buf *b);
+/* Append len bytes / a C string / one byte / printf output.
+ * Return WN_OK, or WN_ERR when out of memory (now or earlier). */
+int wn_buf_add(struct wn_buf *b, const char *s, size_t len);
+int wn_buf_adds(struct wn_buf *b, const char *s);
+int wn_buf_addc(struct wn_buf *b, char c);
+int wn_buf_addf(struct wn_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+int wn_buf_vaddf(struct wn_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+/* Hand over the string: returns a malloc'd NUL-terminated copy the caller
+ * frees (never the shared empty string), or NULL if the buffer failed or
+ * memory ran out; either way b is left freed and re-initialised. */
+char *wn_buf_detach(struct wn_buf *b);
+
+/* ---- UTF-8 ----------------------------------------------------------- */
+
+/* Decode the character at s[0..len).  Returns the bytes it takes (1..4;
+ * 0 only when len is 0) and stores the code point, or WN_TEXT_INVALID for
+ * an invalid byte (which then takes exactly 1 byte). */
+size_t wn_text_decode(const char *s, size_t len, int32_t *cp);
+/* Encode cp into out (no NUL added).  Returns 1..4, or 0 for a surrogate,
+ * a negative value or one above U+10FFFF. */
+size_t wn_text_encode(int32_t cp, char out[4]);
+/* Strict UTF-8: no overlongs, no surrogates, nothing above U+10FFFF.
+ * NUL bytes inside len are valid (U+0000). */
+bool wn_text_valid_utf8(const char *s, size_t len);
+/* Offset of the first invalid byte in s[0..len), or len if none. */
+size_t wn_text_utf8_error(const char *s, size_t len);
+
+/* ---- character classes and widths ------------------------------------ */
+
+/* C0 (U+0000..U+001F, tab and newline included), DEL, C1 (U+0080..U+009F). */
+bool wn_text_is_control(int32_t cp);
+/* Bidi embeddings, overrides and isolates: U+202A..U+202E, U+2066..U+2069. */
+bool wn_text_is_bidi(int32_t cp);
+/* Either of the above: replaced on display. */
+bool wn_text_is_unsafe(int32_t cp);
+/* Columns of one code point as displayed: 0 for combining marks and other
+ * zero-width characters, 2 for East Asian wide/fullwidth (CJK, emoji), 1
+ * otherwise -- including WN_TEXT_INVALID and unsafe characters, which are
+ * shown as a one-column replacement. */
+int wn_text_cp_width(int32_t cp);
+/* Display columns of a NUL-terminated string (newline counts 1, as in the
+ * one-line form).  Never negative; saturates at INT_MAX. */
+int wn_text_width(const char *s);
+/* Same for s[0..len), measured as printed with `flags` (WN_TEXT_ASCII
+ * changes widths: "—" is "--"). */
+int wn_text_width_n(const char *s, size_t len, unsigned flags);
+
+/* ---- validation ------------------------------------------------------ */
+
+/* A note as stored: WN_OK, or WN_DATAERR with a message naming the first
+ * problem: longer than max_bytes (0 means WN_TEXT_NOTE_MAX), invalid UTF-8
+ * (with the byte and its offset), a NUL byte, or a control character other
+ * than '\n' and '\t' (with its offset).  Bidi controls are allowed (they
+ * are neutralised on display).  err may be NULL. */
+int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
+                       struct wn_err *err);
+/* Turn "\r\n" and lone "\r" into "\n" in place (text from $EDITOR or a
+ * pasted file).  Returns the new length and writes a NUL there. s must have
+ * room for len + 1 bytes. */
+size_t wn_text_normalize_newlines(char *s, size_t len);
+/* A symptom, medication or metric name (NUL-terminated): surrounding ASCII
+ * spaces are trimmed into out (outsz >= WN_TEXT_NAME_MAX + 1 recommended);
+ * the rest must be 1..WN_TEXT_NAME_MAX bytes (and fit in out), valid UTF-8,
+ * with no control or bidi character and at least one visible column.
+ * Returns WN_OK or WN_DATAERR (out is then ""); out may be NULL to check
+ * only; err may be NULL. */
+int wn_text_check_name(const char *s, char *out, size_t outsz,
+                       struct wn_err *err);
+
+/* ---- terminal-safe display ------------------------------------------- */
+
+/* A malloc'd, NUL-terminated, terminal-safe copy of s[0..len) following the
+ * display rule above (UTF-8 mode).  keep_newlines keeps '\n', otherwise
+ * newlines become spaces.  Returns NULL only when out of memory; the caller
+ * frees. */
+char *wn_text_sanitize(const char *s, size_t len, bool keep_newlines);
+/* Append the sanitized form of s[0..len) to b.  flags: WN_TEXT_KEEP_NL,
+ * WN_TEXT_ASCII (then the output is printable ASCII plus, if kept, '\n':
+ * common punctuation and Latin-1 letters are transliterated, "—" -> "--",
+ * "“" -> '"', "…" -> "...", "é" -> "e"; combining marks are dropped; any
+ * other non-ASCII character becomes '?').  Returns WN_OK or WN_ERR. */
+int wn_text_sanitize_to(struct wn_buf *b, const char *s, size_t len,
+                        unsigned flags);
+/* wn_text_sanitize_to with WN_TEXT_ASCII | WN_TEXT_KEEP_NL, as a malloc'd
+ * string (NULL when out of memory; the caller frees). */
+char *wn_text_to_ascii(const char *s, size_t len);
+
+/* Write into out (always NUL-terminated when outsz > 0) the sanitized
+ * one-line form of s cut to at most cols columns and outsz - 1 bytes.
+ * When anything is cut it ends with an ellipsis ("…", or "..." when ascii,
+ * which also transliterates as WN_TEXT_ASCII does); when even the ellipsis
+ * does not fit, as many '.' as fit.  Never splits a character or separates
+ * a combining mark from its base.  Returns the columns written.
+ * (Five parameters, kept as specified for its callers.) */
+size_t wn_text_fit(const char *s, int cols, char *out, size_t outsz,
+                   bool ascii);
+/* Append s to b as exactly max(cols, 0) columns: cut as wn_text_fit does
+ * when wider, else padded with spaces -- after the text by default, before
+ * it with WN_TEXT_ALIGN_RIGHT, on both sides (extra space on the right)
+ * with WN_TEXT_ALIGN_CENTER.  WN_TEXT_ASCII as for sanitize.  Returns the
+ * columns appended, or -1 when out of memory. */
+int wn_text_pad(struct wn_buf *b, const char *s, int cols, unsigned flags);
+
+/* ---- word wrap and cursor movement (the note editor) ------------------ */
+
+/* One display line of a wrap: bytes s[off .. off+len), `width` columns. */
+struct wn_text_line {
+	size_t off, len;
+	int width;
+};
+
+/* Wrap the NUL-terminated s into lines of at most cols columns (cols < 1
+ * counts as 1).  Every '\n' ends a line; other lines break after a run of
+ * spaces or tabs (which stay at the end of their line), or, when a word is
+ * wider than the line, before the character that does not fit.  A space that
+ * does not fit at all is dropped between the lines.  A character wider than
+ * cols gets a line of its own (the only case where width > cols).  "" and a
+ * trailing '\n' give an empty last line (somewhere for the cursor).
+ * Fills at most max_lines entries (lines may be NULL when max_lines is 0)
+ * and returns the number of lines the whole text needs.  Linear time.
+ * Widths are those of UTF-8 mode. */
+size_t wn_text_wrap(const char *s, int cols, struct wn_text_line *lines,
+                    size_t max_lines);
+
+/* A cursor position on screen, relative to the first wrapped line. */
+struct wn_text_pos {
+	size_t line;
+	int col;
+};
+
+/* Where byte offset pos of s shows in a wrap result (lines[0..n)): the last
+ * line starting at or before pos, and the columns of that line's bytes
+ * before pos.  A position in a dropped space or on a '\n' is at the end of
+ * its line, so col can equal the wrap width: wrap at one column less than
+ * the window to keep the cursor visible.  n == 0 gives {0, 0}. */
+struct wn_text_pos wn_text_wrap_locate(const char *s,
+                                       const struct wn_text_line *lines,
+                                       size_t n, size_t pos);
+/* The inverse: the byte offset of the character at (or covering) column
+ * at.col of line at.line; past the end of the line gives the line's end,
+ * except on a line that continues without a break (a soft wrap), where it
+ * gives the start of the line's last character so that the cursor stays on
+ * that line.  A line past the last gives the end of the last line. */
+size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
+                           size_t n, struct wn_text_pos at);
+
+/* Cursor steps in a NUL-terminated string, by whole characters: a
+ * character is one code point (or invalid byte) together with the
+ * zero-width code points after it (combining marks, ZWJ, variation
+ * selectors), so backspace removes "e" + U+0301 in one go and never leaves
+ * half a multi-byte sequence.  pos must be a character boundary.
+ * prev_char returns 0 at 0; next_char returns pos at the terminating NUL. */
+size_t wn_text_prev_char(const char *s, size_t pos);
+size_t wn_text_next_char(const char *s, size_t pos);
+
+/* ---- "did you mean" -------------------------------------------------- */
+
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+ * adjacent characters each cost 1) between two NUL-terminated strings,
+ * by code point, ignoring ASCII case.  Only the first 256 code points of
+ * each string are compared. */
+int wn_text_distance(const char *a, const char *b);
+/* Candidates close to word, best (smallest distance) first, ties in the
+ * order given: those within max(2, len/3) edits of word (len in code
+ * points) and fewer edits than len, plus, for words of 3 or more
+ * characters, those containing word (ignoring ASCII case).  Stores up to
+ * max_out (at most WN_TEXT_SUGGEST_MAX) pointers to the candidates in out
+ * and returns how many.  An empty word suggests nothing.
+ * (Five parameters, kept as specified for its callers.) */
+size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
+                       const char **out, size_t max_out);
+
+/* The error for a name that is not one of cands: "unknown KIND 'NAME'
+ * (did you mean 'A', 'B'?)", NAME made terminal-safe.  Returns WN_DATAERR. */
+int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
+                    const char *const *cands, size_t n);
+
+/* v with up to `decimals` decimals and no trailing zeros ("37.5", "25",
+ * "0.125"), "-" when not finite, never "-0"; returns buf. */
+char *wn_text_num(double v, int decimals, char *buf, size_t n);
+
+#endif

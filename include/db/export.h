@@ -1,0 +1,59 @@
+/* export.h -- the diary as CSV (one row per day) and as JSON (every record).
+ *
+ * Storage layer: read-only SQL through wn_db_sqlite(); no curses, no
+ * prompts, no output of its own.  The caller writes the buffer to a file.
+ *
+ * CSV (RFC 4180): UTF-8, CRLF line ends, a header row, then one row for
+ * every day from..to, recorded or not.  Columns, always the same for a
+ * diary whatever the range holds:
+ *   date, has_checkin, mood, anxiety, energy, sleep, burden,
+ *   one per symptom (hidden ones too; by sort order, then name),
+ *   one per custom metric (by name),
+ *   "<med> planned", "<med> taken" per medication (by name),
+ *   flag, note (the check-in's note).
+ * Empty cell = not recorded; "planned" is empty where no plan is in
+ * force, "taken" is empty where the medication has no dose record.
+ * Fields holding a comma, a quote, CR or LF are quoted, quotes doubled.
+ * Formula-injection guard: a text cell starting with '=', '+', '-', '@',
+ * TAB or CR gets a leading apostrophe (') so spreadsheets show it as
+ * text; numbers written by wean are never negative and are unaffected.
+ * The CSV import strips that one apostrophe again.
+ *
+ * JSON: {"format":"wean","schema_version":1,"exported":...,"meta":{},
+ * "medications":[],"plans":[],"symptoms":[],"metrics":[],"days":[]}, one
+ * record per line, keys in a fixed order, numbers as SQLite's JSON
+ * functions print them, so export -> import -> export is byte-identical.
+ * Days are those from..to with any record.  The TUI's unsaved draft is
+ * not exported.
+ */
+#ifndef WEAN_EXPORT_H
+#define WEAN_EXPORT_H
+
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "db/db.h"
+#include "core/text.h"
+
+#define WN_EXPORT_FORMAT_VERSION 1   /* == the schema version exported */
+
+struct wn_export_opts {
+	wn_date from, to;        /* inclusive; WN_DATE_NONE = the diary's
+	                            first / last recorded day */
+	const char *exported;    /* JSON "exported" value; NULL = now (UTC) */
+	size_t n_days;           /* out: rows (CSV) or day records (JSON) */
+};
+
+/* Append the CSV / JSON text to out.  WN_OK; WN_USAGE when from > to or
+ * the CSV range is longer than 100 years; storage errors as storage.h.
+ * out holds partial text after a failure (the caller discards it). */
+int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out,
+                  struct wn_err *err);
+int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
+                   struct wn_buf *out, struct wn_err *err);
+
+/* One CSV field, guarded and quoted as above (exposed for tests). */
+void wn_export_csv_cell(struct wn_buf *b, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,101 @@
+/* series.h -- daily series read from the diary, for charts and insight.
+ *
+ * Part of the storage layer: read-only SQL through wn_db_sqlite(), fixed
+ * text with bound parameters, no curses, no output.  A series is one
+ * double per day of a range [from, to]; NAN marks a day without data.
+ * Loading reads only that range, with one query per series (never one
+ * per day).
+ *
+ * What a value is, per kind (a "recorded day" below is a day that has a
+ * check-in row):
+ *   MOOD, ANXIETY, ENERGY  the check-in's 0..10 value; NAN when the day
+ *                          has no check-in or the field was not given.
+ *   SLEEP                  hours slept; NAN as above.
+ *   BURDEN                 sum of all symptom ratings of the day (any
+ *                          symptom, hidden ones included).  A recorded day
+ *                          without ratings is 0; NAN when the day has
+ *                          neither a check-in nor a rating.
+ *   SYMPTOM                the symptom's 0..3 rating.  A day with a
+ *                          check-in or any rating counts an unrated symptom
+ *                          as 0, as the burden does (so the burden is the
+ *                          sum of the symptom series); NAN otherwise.
+ *   METRIC                 the custom metric's value; NAN when not given.
+ *   DOSE                   sum of the medication's dose records of the day.
+ *                          A day with a check-in or a dose record of any
+ *                          medication but none of this one is 0 (a missed
+ *                          dose, as plan.h's "missed"); NAN when the day
+ *                          has neither.
+ */
+#ifndef WEAN_SERIES_H
+#define WEAN_SERIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/config.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "db/db.h"
+
+#define WN_SERIES_MAX_DAYS 73200L   /* about 200 years */
+
+enum wn_series_kind {
+	WN_SERIES_MOOD,
+	WN_SERIES_ANXIETY,
+	WN_SERIES_ENERGY,
+	WN_SERIES_SLEEP,
+	WN_SERIES_BURDEN,
+	WN_SERIES_SYMPTOM,
+	WN_SERIES_METRIC,
+	WN_SERIES_DOSE
+};
+
+/* A resolved series name. */
+struct wn_series_what {
+	enum wn_series_kind kind;
+	long id;                      /* SYMPTOM: symptom id; DOSE: med id */
+	char name[WN_NAME_MAX + 1];   /* as stored: "mood", "brain zaps",
+	                                 "sertraline", the metric's name */
+	char unit[32];                /* "0-10", "h", "0-3", "mg", "" */
+	double lo, hi;                /* the scale (chart.h); lo >= hi: from
+	                                 the data, starting at 0 */
+	bool higher_is_better;        /* mood, energy, sleep; a metric's own */
+};
+
+/* Resolves a name (ASCII case-insensitive, surrounding spaces ignored):
+ *   "mood" | "anxiety" | "energy" | "sleep" | "burden"   the built-ins;
+ *   "dose:MED"          a medication (also "dose MED");
+ *   "symptom:NAME"      a symptom, when the plain name is ambiguous;
+ *   "metric:NAME"       a custom metric;
+ *   NAME                a symptom (hidden ones too), else a custom metric
+ *                       from src->cfg or one recorded in the diary.  The built-ins win over a symptom or metric
+ *                       of the same name, and a symptom over a metric.
+ * The scale of a custom metric comes from src->cfg when it defines it.
+ * Returns WN_OK; WN_DATAERR "unknown series 'X'; did you mean ...?" with
+ * a hint listing what can be charted; WN_USAGE for an empty name; storage
+ * errors as storage.h. */
+struct wn_series_names {
+	struct wn_db *db;             /* symptoms, medications, metrics */
+	const struct wn_config *cfg;  /* custom metrics; may be NULL */
+};
+int wn_series_parse_what(const struct wn_series_names *src, const char *text,
+                         struct wn_series_what *out, struct wn_err *err);
+
+/* Short display name: "Mood", "Burden", "Brain zaps", "Sertraline".
+ * Writes at most n bytes (NUL included); returns buf. */
+char *wn_series_title(const struct wn_series_what *w, char *buf, size_t n);
+
+struct wn_series_req {
+	const struct wn_series_what *what;
+	wn_date from, to;             /* inclusive, from <= to */
+};
+
+/* Fills out[0 .. to - from] (caller-owned, to - from + 1 doubles) with
+ * one value per day as described above, NAN for days without data.
+ * Returns WN_OK; WN_USAGE when from > to or the range is longer than
+ * WN_SERIES_MAX_DAYS; storage errors as storage.h (out is then
+ * unspecified). */
+int wn_series_load(struct wn_db *db, const struct wn_series_req *r,
+                   double *out, struct wn_err *err);
+
+#endif

@@ -1,0 +1,183 @@
+/* cli_backup.c -- `wean backup [FILE] [--force]`: a consistent copy of the
+ * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600.
+ *
+ * Without FILE the copy goes to "<diary dir>/backups/wean-YYYY-MM-DD.db"
+ * (the directory is made 0700); when that name is taken, "-2", "-3", ...
+ * are added, so a second backup the same day (say, before and after an
+ * import) keeps the first and needs no flag.  An explicit FILE that exists
+ * is refused unless --force.
+ *
+ * wn_db_backup_file() stages the copy under a temporary name beside FILE
+ * and publishes it with wn_file_publish(), which refuses an existing FILE
+ * atomically (link) or replaces it in one rename (--force): a crash or a
+ * full disk never leaves half a backup under FILE's name, and an old
+ * backup stays whole until the new one is complete. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "db/db.h"
+#include "core/text.h"
+
+#define BACKUP_ARGS "[FILE] [--force]"
+#define BACKUP_DIR "backups"
+#define MAX_SAME_DAY 99           /* wean-DATE.db, wean-DATE-2.db ... -99 */
+
+struct backup_args {
+	const char *file;
+	bool force, help;
+};
+
+static int b_force(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct backup_args *)x)->force = true; return WN_OK; }
+static int b_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct backup_args *)x)->help = true; return WN_OK; }
+
+static int b_file(void *x, const char *w, struct wn_err *e)
+{
+	struct backup_args *a = x;
+	if (a->file)
+		return wn_err_set(e, WN_USAGE, "backup takes one FILE (got '%.60s' too)", w);
+	if (!*w)
+		return wn_err_set(e, WN_USAGE, "backup: the FILE name is empty");
+	a->file = w;
+	return WN_OK;
+}
+
+static const struct wn_cli_opt backup_opts[] = {
+	{ "force", NULL, b_force, "replace FILE if it exists" },
+	{ "help", NULL, b_help, "show this help" },
+	{ 0 }
+};
+
+/* ---- where ------------------------------------------------------------------ */
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The diary's own files must never be the target: --force would rename
+ * the copy over the live diary or its write-ahead log. */
+static int refuse_own_files(const char *diary, const char *file, struct wn_err *err)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char buf[WN_CONFIG_PATH_MAX + 16];
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		snprintf(buf, sizeof buf, "%s%s", diary, ext[i]);
+		if (same_file(buf, file)) {
+			char *safe = wn_text_sanitize(file, strlen(file), false);
+			wn_err_set(err, WN_USAGE, "%.200s is %s; choose another backup file",
+			           safe ? safe : "FILE", i ? "one of the diary's own files" :
+			           "the diary itself");
+			free(safe);
+			return WN_USAGE;
+		}
+	}
+	return WN_OK;
+}
+
+/* "<dir of diary>/backups", made 0700 when missing. */
+static int backup_dir(const char *diary, char *out, size_t n, struct wn_err *err)
+{
+	const char *slash = strrchr(diary, '/');
+	int len = slash ? (int)(slash - diary) : 0;
+	/* "dir/backups", "/backups" for a diary in "/", "backups" beside a
+	 * diary named without a directory */
+	if ((size_t)snprintf(out, n, "%.*s%s%s", len, diary, slash ? "/" : "",
+	                     BACKUP_DIR) >= n)
+		return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
+	if (mkdir(out, 0700) == 0) {
+		if (chmod(out, 0700) != 0)
+			return wn_err_set(err, WN_CANTCREAT, "cannot set the mode of %.200s: %s",
+			                  out, strerror(errno));
+	} else if (errno != EEXIST) {
+		return wn_err_set(err, WN_CANTCREAT, "cannot create the directory %.200s: %s",
+		                  out, strerror(errno));
+	}
+	return WN_OK;
+}
+
+/* The first free name of the day in the backups directory. */
+static int default_file(struct wn_cli *c, struct wn_db *db, char *out, size_t n,
+                        struct wn_err *err)
+{
+	char dir[WN_CONFIG_PATH_MAX], day[WN_DATE_STRLEN];
+	int rc = backup_dir(wn_db_path(db), dir, sizeof dir, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_date_format(c->today, day);
+	for (int k = 1; k <= MAX_SAME_DAY; k++) {
+		int w = k == 1 ? snprintf(out, n, "%s/wean-%s.db", dir, day) :
+		                 snprintf(out, n, "%s/wean-%s-%d.db", dir, day, k);
+		if (w < 0 || (size_t)w >= n)
+			return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
+		if (!exists(out))
+			return WN_OK;
+	}
+	wn_err_set(err, WN_CANTCREAT, "%d backups of %s already in %.200s", MAX_SAME_DAY, day, dir);
+	wn_err_hint(err, "name the file: 'wean backup FILE'");
+	return WN_CANTCREAT;
+}
+
+/* The file to write: FILE as given (never the diary's own files, and not an
+ * existing one without --force) or the first free default name. */
+static int choose_target(struct wn_cli *c, struct wn_db *db, const struct backup_args *a,
+                         char *buf, size_t n, struct wn_err *err)
+{
+	if (!a->file)
+		return default_file(c, db, buf, n, err);
+	int rc = refuse_own_files(wn_db_path(db), a->file, err);
+	if (rc != WN_OK)
+		return rc;
+	if ((size_t)snprintf(buf, n, "%s", a->file) >= n)
+		return wn_err_set(err, WN_USAGE, "backup: the FILE name is too long");
+	if (!a->force && exists(buf)) {
+		char *safe = wn_text_sanitize(buf, strlen(buf), false);
+		wn_err_set(err, WN_CANTCREAT, "%.200s already exists", safe ? safe : "FILE");
+		wn_err_hint(err, "use --force to replace it, or choose another file");
+		free(safe);
+		return WN_CANTCREAT;
+	}
+	return WN_OK;
+}
+
+static void print_help(FILE *f)
+{
+	wn_cli_command_help(f, "backup", BACKUP_ARGS, backup_opts);
+	fputs("\nWithout FILE: <diary dir>/" BACKUP_DIR "/wean-YYYY-MM-DD.db (then -2, -3 ...\n"
+	      "the same day).  The copy is private (mode 0600) and a wean diary itself:\n"
+	      "'wean --db FILE check' checks it, 'wean --db FILE' opens it.\n", f);
+}
+
+int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct backup_args a = { 0 };
+	struct wn_cli_parse p = { .opts = backup_opts, .positional = b_file, .ctx = &a,
+	                          .command = "backup" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc == WN_OK && a.help)
+		print_help(c->out);
+	if (rc != WN_OK || a.help)
+		return rc;
+	struct wn_db *db;
+	char path[WN_CONFIG_PATH_MAX + 32];
+	if ((rc = wn_cli_db(c, false, &db, err)) != WN_OK ||
+	    (rc = choose_target(c, db, &a, path, sizeof path, err)) != WN_OK ||
+	    (rc = wn_db_backup_file(db, path, a.force && a.file, err)) != WN_OK)
+		return rc;
+	char *safe = wn_text_sanitize(path, strlen(path), false);
+	fprintf(c->out, "backed up the diary to %s\n", safe ? safe : path);
+	free(safe);
+	return WN_OK;
+}

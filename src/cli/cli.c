@@ -1,0 +1,434 @@
+/* cli.c -- global options, the command table, help and argument parsing. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "core/text.h"
+
+struct command {
+	const char *name;
+	int (*fn)(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+	const char *args;
+	const char *summary;
+};
+
+/* Only commands that work are listed: --help is generated from this. */
+static const struct command commands[] = {
+	{ "checkin", wn_cmd_checkin, "[--date DATE] [--mood N] ...",
+	  "create or update a day's check-in" },
+	{ "show", wn_cmd_show, "[DATE]", "print one day" },
+	{ "log", wn_cmd_log, "[--from DATE] [--to DATE]", "one line per day" },
+	{ "med", wn_cmd_med, "add NAME [--unit U] [--form F]... | list",
+	  "add or list medications" },
+	{ "plan", wn_cmd_plan, "add MED ... | show [MED] | hold MED | resume MED",
+	  "taper plans: add one, show the schedule, hold or resume it" },
+	{ "export", wn_cmd_export, "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE]",
+	  "export the diary (csv, json) or the taper steps as a calendar (ics)" },
+	{ "report", wn_cmd_report, "[--from DATE] [--to DATE] [--format md|txt|html] [-o FILE]",
+	  "a report for your prescriber (Markdown, text or HTML)" },
+	{ "import", wn_cmd_import, "FILE [--format json|csv|daylio] [--replace] [--dry-run]",
+	  "import days from wean's json or csv export, or from Daylio" },
+	{ "chart", wn_cmd_chart, "WHAT [--days N | --from DATE --to DATE] [--width W] [--height H]",
+	  "a trend chart of mood, sleep, burden, a symptom or dose:MED" },
+	{ "symptoms", wn_cmd_symptoms, "[list | add NAME [--group G] | hide NAME | show NAME]",
+	  "list, add, hide or show symptoms" },
+	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
+	{ "check", wn_cmd_check, "", "check the diary's integrity and consistency" },
+	{ "backup", wn_cmd_backup, "[FILE] [--force]", "copy the diary to a dated backup file, or to FILE" },
+	{ "demo", wn_cmd_demo, "[--days N] [--keep FILE] [--no-tui]",
+	  "open a generated demo diary (a temporary file)" },
+};
+#define N_COMMANDS (sizeof commands / sizeof *commands)
+
+struct global {
+	struct wn_config_overrides ov;
+	bool help, version;
+};
+
+static int g_db(void *ctx, const char *a, struct wn_err *e) { (void)e; ((struct global *)ctx)->ov.db_path = a; return WN_OK; }
+static int g_config(void *ctx, const char *a, struct wn_err *e) { (void)e; ((struct global *)ctx)->ov.config_path = a; return WN_OK; }
+static int g_nocolor(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->ov.no_color = true; return WN_OK; }
+static int g_ascii(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->ov.ascii = true; return WN_OK; }
+static int g_help(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->help = true; return WN_OK; }
+static int g_version(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->version = true; return WN_OK; }
+
+static const struct wn_cli_opt global_opts[] = {
+	{ "db", "PATH", g_db, "diary file (also WEAN_DB; default $XDG_DATA_HOME/wean/wean.db)" },
+	{ "config", "PATH", g_config, "config file (also WEAN_CONFIG; default $XDG_CONFIG_HOME/wean/config.ini)" },
+	{ "no-color", NULL, g_nocolor, "no colour (also NO_COLOR)" },
+	{ "ascii", NULL, g_ascii, "draw with plain ASCII only" },
+	{ "help", NULL, g_help, "show this help" },
+	{ "version", NULL, g_version, "show the version" },
+	{ 0 }
+};
+
+static void print_opts(FILE *f, const struct wn_cli_opt *o)
+{
+	for (; o->name; o++) {
+		char left[64];
+		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
+		         o->arg ? o->arg : "");
+		fprintf(f, "  %-26s %s\n", left, o->help);
+	}
+}
+
+static void print_help(FILE *f)
+{
+	fputs("wean " WEAN_VERSION " - a private diary for tapering psychiatric drugs\n\n"
+	      "Usage: wean [--db PATH] [--config PATH] [--no-color] [--ascii] [COMMAND [ARGS]]\n"
+	      "       wean --help | --version\n\n"
+	      "With no command, wean opens today's check-in in the terminal.\n\n"
+	      "Commands:\n", f);
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nOptions:\n", f);
+	print_opts(f, global_opts);
+	fputs("\nDATE is YYYY-MM-DD, today, yesterday or -N (N days ago).\n"
+	      "'wean COMMAND --help' lists a command's options.\n\n"
+	      "wean records and shows what you and your prescriber decided; it gives no\n"
+	      "medical advice. Discuss any change to a taper with your prescriber.\n", f);
+}
+
+void wn_cli_command_help(FILE *f, const char *command, const char *args,
+                         const struct wn_cli_opt *opts)
+{
+	fprintf(f, "Usage: wean %s %s\n", command, args ? args : "");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, command) == 0)
+			fprintf(f, "%s\n", commands[i].summary);
+	if (opts && opts->name) {
+		fputs("\nOptions:\n", f);
+		print_opts(f, opts);
+	}
+}
+
+/* ---- argument parsing -------------------------------------------------- */
+
+static const struct wn_cli_opt *find_opt(const struct wn_cli_opt *opts,
+                                         const char *name, size_t len)
+{
+	for (const struct wn_cli_opt *o = opts; o->name; o++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return o;
+	return NULL;
+}
+
+static int unknown_option(const struct wn_cli_parse *p, const char *word,
+                          struct wn_err *err)
+{
+	const char *cands[64];
+	size_t n = 0;
+	for (const struct wn_cli_opt *o = p->opts; o && o->name && n < 64; o++)
+		cands[n++] = o->name;
+	const char *best[3];
+	const char *w = word;
+	while (*w == '-')
+		w++;
+	size_t nb = wn_text_suggest(w, cands, n, best, 3);
+	bool global = strcmp(p->command, "wean") == 0;
+	wn_err_set(err, WN_USAGE, "%s%sunknown option '%.60s'%s%s%s",
+	           global ? "" : p->command, global ? "" : ": ", word,
+	           nb ? " (did you mean --" : "", nb ? best[0] : "", nb ? "?)" : "");
+	if (global)
+		wn_err_hint(err, "see 'wean --help'");
+	else
+		wn_err_hint(err, "see 'wean %s --help'", p->command);
+	return WN_USAGE;
+}
+
+static int apply_opt(const struct wn_cli_parse *p, int argc, char **argv,
+                     int *i, struct wn_err *err)
+{
+	const char *word = argv[*i] + 2;
+	const char *eq = strchr(word, '=');
+	size_t len = eq ? (size_t)(eq - word) : strlen(word);
+	const struct wn_cli_opt *o = find_opt(p->opts, word, len);
+	if (!o)
+		return unknown_option(p, argv[*i], err);
+	const char *arg = NULL;
+	if (o->arg) {
+		if (eq)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else {
+			wn_err_set(err, WN_USAGE, "%s: --%s needs a value (%s)",
+			           p->command, o->name, o->arg);
+			wn_err_hint(err, "see 'wean %s --help'", p->command);
+			return WN_USAGE;
+		}
+	} else if (eq) {
+		return wn_err_set(err, WN_USAGE, "%s: --%s takes no value",
+		                  p->command, o->name);
+	}
+	return o->fn(p->ctx, arg, err);
+}
+
+int wn_cli_parse_args(const struct wn_cli_parse *p, int argc, char **argv,
+                      struct wn_err *err)
+{
+	bool only_positional = false;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		int rc;
+		if (!only_positional && strcmp(a, "--") == 0) {
+			only_positional = true;
+			continue;
+		}
+		if (!only_positional && a[0] == '-' && a[1] == '-' && a[2])
+			rc = apply_opt(p, argc, argv, &i, err);
+		else if (!only_positional && a[0] == '-' && a[1] && !(a[1] >= '0' && a[1] <= '9'))
+			rc = unknown_option(p, a, err);
+		else if (p->positional)
+			rc = p->positional(p->ctx, a, err);
+		else {
+			wn_err_set(err, WN_USAGE, "%s: unexpected argument '%.60s'",
+			           p->command, a);
+			wn_err_hint(err, "see 'wean %s --help'", p->command);
+			rc = WN_USAGE;
+		}
+		if (rc != WN_OK)
+			return rc;
+	}
+	return WN_OK;
+}
+
+/* ---- value parsing ----------------------------------------------------- */
+
+int wn_cli_parse_num(const char *s, const char *what, double min, double max,
+                     double *out, struct wn_err *err)
+{
+	char *end;
+	errno = 0;
+	double v = s && *s ? strtod(s, &end) : NAN;
+	if (!s || !*s || *end || errno || !isfinite(v) || strchr(s, 'x') || strchr(s, 'X'))
+		return wn_err_set(err, WN_DATAERR, "%s must be a number from %g to %g (got '%.40s')",
+		                  what, min, max, s ? s : "");
+	if (v < min || v > max)
+		return wn_err_set(err, WN_DATAERR, "%s must be from %g to %g (got %.40s)",
+		                  what, min, max, s);
+	*out = v;
+	return WN_OK;
+}
+
+int wn_cli_parse_int(const char *s, const char *what, long min, long max,
+                     long *out, struct wn_err *err)
+{
+	char *end;
+	errno = 0;
+	long v = s && *s ? strtol(s, &end, 10) : 0;
+	if (!s || !*s || *end || errno)
+		return wn_err_set(err, WN_DATAERR, "%s must be a whole number from %ld to %ld (got '%.40s')",
+		                  what, min, max, s ? s : "");
+	if (v < min || v > max)
+		return wn_err_set(err, WN_DATAERR, "%s must be from %ld to %ld (got %.40s)",
+		                  what, min, max, s);
+	*out = v;
+	return WN_OK;
+}
+
+int wn_cli_parse_date(const struct wn_cli *c, const char *s, bool no_future,
+                      wn_date *out, struct wn_err *err)
+{
+	int rc = wn_date_parse(s, c->today, out, err);
+	if (rc != WN_OK)
+		return rc;
+	if (no_future && *out > c->today) {
+		char b[WN_DATE_STRLEN], t[WN_DATE_STRLEN];
+		wn_err_set(err, WN_DATAERR, "%s is in the future (today is %s); a check-in is for today or earlier",
+		           wn_date_format(*out, b), wn_date_format(c->today, t));
+		return WN_DATAERR;
+	}
+	return WN_OK;
+}
+
+int wn_cli_parse_time(const char *s, int *minute, struct wn_err *err)
+{
+	int h, m;
+	char extra;
+	if (strlen(s) != 5 || sscanf(s, "%2d:%2d%c", &h, &m, &extra) != 2 ||
+	    s[2] != ':' || h < 0 || h > 23 || m < 0 || m > 59)
+		return wn_err_set(err, WN_DATAERR, "'%.20s' is not a time of day (expected HH:MM, 00:00 to 23:59)", s);
+	*minute = h * 60 + m;
+	return WN_OK;
+}
+
+/* Medications and symptoms by name, with "did you mean" on a miss. */
+int wn_cli_find_med(struct wn_db *db, const char *name, struct wn_med *m,
+                    struct wn_err *err)
+{
+	int rc = wn_db_med_find(db, name, m, err);
+	if (rc != WN_NOINPUT)
+		return rc;
+	struct wn_med *all;
+	size_t n;
+	if (wn_db_med_list(db, &all, &n, err) != WN_OK)
+		return err->code;
+	const char **cands = calloc(n + 1, sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = all[i].name;
+	wn_text_unknown(err, "medication", name, cands, cands ? n : 0);
+	wn_err_hint(err, n ? "'wean med list' shows yours" : "add it first with 'wean med add NAME --unit mg'");
+	free(cands);
+	free(all);
+	return WN_DATAERR;
+}
+
+int wn_cli_find_symptom(struct wn_db *db, const char *name, struct wn_symptom *s,
+                        struct wn_err *err)
+{
+	int rc = wn_db_symptom_find(db, name, s, err);
+	if (rc != WN_NOINPUT)
+		return rc;
+	struct wn_symptom *all;
+	size_t n;
+	if (wn_db_symptom_list(db, true, &all, &n, err) != WN_OK)
+		return err->code;
+	const char **cands = calloc(n + 1, sizeof *cands);
+	for (size_t i = 0; cands && i < n; i++)
+		cands[i] = all[i].name;
+	wn_text_unknown(err, "symptom", name, cands, cands ? n : 0);
+	wn_err_hint(err, "'wean symptoms' lists them; 'wean symptoms add NAME' adds one");
+	free(cands);
+	free(all);
+	return WN_DATAERR;
+}
+
+/* ---- the diary ---------------------------------------------------------- */
+
+int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
+              struct wn_err *err)
+{
+	if (!c->db) {
+		struct wn_db_opts o = { .path = c->cfg.db_path, .create = create };
+		int rc = wn_db_open(&c->db, &o, err);
+		if (rc == WN_NOINPUT)
+			wn_err_hint(err, "run 'wean' or 'wean checkin' to start your diary, or pass --db PATH");
+		if (rc != WN_OK)
+			return rc;
+		if ((rc = wn_cli_prepare_db(c, c->db, err)) != WN_OK)
+			return rc;
+	}
+	*db = c->db;
+	return WN_OK;
+}
+
+/* ---- main ---------------------------------------------------------------- */
+
+/* A message can quote a path, a name or a value as given: nothing of it
+ * may reach the terminal as a control sequence. */
+static void put_safe(const char *s)
+{
+	char *safe = wn_text_sanitize(s, strlen(s), false);
+	fputs(safe ? safe : "?", stderr);
+	free(safe);
+}
+
+static void print_err(const struct wn_err *err)
+{
+	fputs("wean: ", stderr);
+	put_safe(err->msg[0] ? err->msg : wn_status_text(err->code));
+	if (err->hint[0]) {
+		fputs("; ", stderr);
+		put_safe(err->hint);
+	}
+	fputc('\n', stderr);
+}
+
+static void warn_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	fputs("wean: warning: ", stderr);
+	put_safe(line);
+	fputc('\n', stderr);
+}
+
+static int parse_globals(int argc, char **argv, struct global *g, int *first,
+                         struct wn_err *err)
+{
+	struct wn_cli_parse p = { .opts = global_opts, .ctx = g, .command = "wean" };
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			g->help = true;
+		else if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0)
+			g->version = true;
+		else if (argv[i][1] != '-' || apply_opt(&p, argc, argv, &i, err) != WN_OK) {
+			if (argv[i][1] != '-')
+				unknown_option(&p, argv[i], err);
+			wn_err_hint(err, "see 'wean --help'");
+			return WN_USAGE;
+		}
+	}
+	*first = i;
+	return WN_OK;
+}
+
+static const struct command *find_command(const char *name, struct wn_err *err)
+{
+	const char *cands[N_COMMANDS];
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+		cands[i] = commands[i].name;
+	}
+	wn_text_unknown(err, "command", name, cands, N_COMMANDS);
+	err->code = WN_USAGE;
+	wn_err_hint(err, "see 'wean --help'");
+	return NULL;
+}
+
+static int run(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct global g = { 0 };
+	int first;
+	int rc = parse_globals(argc, argv, &g, &first, err);
+	if (rc != WN_OK)
+		return rc;
+	if (g.help) {
+		print_help(stdout);
+		return WN_OK;
+	}
+	if (g.version) {
+		puts("wean " WEAN_VERSION);
+		return WN_OK;
+	}
+	const char *today_err = wn_date_today_env_error();
+	if (today_err)
+		warn_line(NULL, today_err);
+	c->today = wn_date_today();
+	rc = wn_config_load(&c->cfg, &g.ov, warn_line, NULL, err);
+	if (rc != WN_OK)
+		return rc;
+	if (first >= argc) {
+		struct wn_db *db;
+		if (!c->hooks || !c->hooks->run_tui)
+			return wn_err_set(err, WN_USAGE, "no command given");
+		rc = wn_cli_db(c, true, &db, err);
+		return rc ? rc : c->hooks->run_tui(db, &c->cfg, err);
+	}
+	const struct command *cmd = find_command(argv[first], err);
+	if (!cmd)
+		return WN_USAGE;
+	return cmd->fn(c, argc - first - 1, argv + first + 1, err);
+}
+
+int wn_cli_main(int argc, char **argv, const struct wn_cli_hooks *hooks)
+{
+	struct wn_cli c = { .out = stdout, .hooks = hooks };
+	struct wn_err err = { 0 };
+	int rc = run(&c, argc, argv, &err);
+	if (c.db)
+		wn_db_close(c.db);
+	if (fflush(stdout) != 0 && rc == WN_OK)
+		rc = wn_err_set(&err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	if (rc != WN_OK && rc != WN_ERR)
+		print_err(&err);
+	else if (rc == WN_ERR && err.msg[0])
+		print_err(&err);
+	return rc;
+}

@@ -1,0 +1,571 @@
+/* cli_day.c -- the day commands: checkin, show, log, remind. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "db/db.h"
+#include "core/symptoms.h"
+#include "core/text.h"
+
+#define MAX_ITEMS 64
+
+/* ---- checkin ------------------------------------------------------------ */
+
+struct checkin_args {
+	struct wn_cli *c;
+	const char *date;
+	struct wn_checkin_patch patch;
+	const char *symptom[MAX_ITEMS]; size_t n_symptom;
+	const char *dose[MAX_ITEMS];    size_t n_dose;
+	const char *metric[MAX_ITEMS];  size_t n_metric;
+	const char *question[MAX_ITEMS]; size_t n_question;
+	bool help;
+};
+
+static int set_int_field(struct checkin_args *a, const char *arg, const char *what,
+                         int *field, unsigned bit, struct wn_err *err)
+{
+	long v;
+	int rc = wn_cli_parse_int(arg, what, 0, 10, &v, err);
+	if (rc != WN_OK)
+		return rc;
+	*field = (int)v;
+	a->patch.set |= bit;
+	return WN_OK;
+}
+
+static int o_date(void *x, const char *arg, struct wn_err *e) { (void)e; ((struct checkin_args *)x)->date = arg; return WN_OK; }
+static int o_mood(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return set_int_field(a, arg, "mood", &a->patch.mood, WN_SET_MOOD, e); }
+static int o_anxiety(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return set_int_field(a, arg, "anxiety", &a->patch.anxiety, WN_SET_ANXIETY, e); }
+static int o_energy(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return set_int_field(a, arg, "energy", &a->patch.energy, WN_SET_ENERGY, e); }
+
+static int o_sleep(void *x, const char *arg, struct wn_err *e)
+{
+	struct checkin_args *a = x;
+	int rc = wn_cli_parse_num(arg, "sleep (hours)", 0, 24, &a->patch.sleep, e);
+	if (rc == WN_OK)
+		a->patch.set |= WN_SET_SLEEP;
+	return rc;
+}
+
+static int o_note(void *x, const char *arg, struct wn_err *e)
+{
+	struct checkin_args *a = x;
+	int rc = wn_text_check_note(arg, strlen(arg), WN_TEXT_NOTE_MAX, e);
+	if (rc != WN_OK)
+		return rc;
+	a->patch.note = arg;
+	a->patch.set |= WN_SET_NOTE;
+	return WN_OK;
+}
+
+static int o_flag(void *x, const char *arg, struct wn_err *e)
+{ (void)arg; (void)e; struct checkin_args *a = x; a->patch.flag = true; a->patch.set |= WN_SET_FLAG; return WN_OK; }
+static int o_noflag(void *x, const char *arg, struct wn_err *e)
+{ (void)arg; (void)e; struct checkin_args *a = x; a->patch.flag = false; a->patch.set |= WN_SET_FLAG; return WN_OK; }
+
+static int push(const char **list, size_t *n, const char *arg, const char *what,
+                struct wn_err *err)
+{
+	if (*n >= MAX_ITEMS)
+		return wn_err_set(err, WN_USAGE, "too many --%s options (at most %d)", what, MAX_ITEMS);
+	list[(*n)++] = arg;
+	return WN_OK;
+}
+
+static int o_symptom(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return push(a->symptom, &a->n_symptom, arg, "symptom", e); }
+static int o_dose(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return push(a->dose, &a->n_dose, arg, "dose", e); }
+static int o_metric(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return push(a->metric, &a->n_metric, arg, "metric", e); }
+static int o_question(void *x, const char *arg, struct wn_err *e)
+{
+	struct checkin_args *a = x;
+	int rc = wn_text_check_note(arg, strlen(arg), 4096, e);
+	return rc ? rc : push(a->question, &a->n_question, arg, "question", e);
+}
+static int o_help(void *x, const char *arg, struct wn_err *e)
+{ (void)arg; (void)e; ((struct checkin_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt checkin_opts[] = {
+	{ "date", "DATE", o_date, "the day (default today; never in the future)" },
+	{ "mood", "N", o_mood, "mood 0-10 (10 = best)" },
+	{ "anxiety", "N", o_anxiety, "anxiety 0-10 (10 = worst)" },
+	{ "energy", "N", o_energy, "energy 0-10 (10 = most)" },
+	{ "sleep", "HOURS", o_sleep, "hours slept, 0-24 (e.g. 7.5)" },
+	{ "metric", "NAME=N", o_metric, "a custom metric from the config" },
+	{ "symptom", "NAME=0..3", o_symptom, "rate a symptom: 0 none, 1 mild, 2 moderate, 3 severe" },
+	{ "dose", "MED=AMOUNT[@HH:MM]", o_dose, "a dose taken (same med and time replaces)" },
+	{ "note", "TEXT", o_note, "the day's note (replaces it)" },
+	{ "flag", NULL, o_flag, "flag the day for your prescriber" },
+	{ "no-flag", NULL, o_noflag, "remove the flag" },
+	{ "question", "TEXT", o_question, "a question for your prescriber" },
+	{ "help", NULL, o_help, "show this help" },
+	{ 0 }
+};
+
+/* Splits "name=value" at the last '='.  name is trimmed into buf. */
+static int split_pair(const char *arg, const char *what, char *name, size_t n,
+                      const char **value, struct wn_err *err)
+{
+	const char *eq = strrchr(arg, '=');
+	if (!eq || eq == arg || !eq[1])
+		return wn_err_set(err, WN_USAGE, "--%s needs NAME=VALUE (got '%.60s')", what, arg);
+	size_t len = (size_t)(eq - arg);
+	while (len && arg[len - 1] == ' ')
+		len--;
+	while (len && *arg == ' ') {
+		arg++;
+		len--;
+	}
+	if (len == 0 || len >= n)
+		return wn_err_set(err, WN_DATAERR, "--%s: the name is empty or too long", what);
+	memcpy(name, arg, len);
+	name[len] = '\0';
+	*value = eq + 1;
+	return WN_OK;
+}
+
+struct resolved {
+	struct { long id; int value; } rating[MAX_ITEMS];
+	struct wn_dose dose[MAX_ITEMS];
+	struct { const char *name; double value; } metric[MAX_ITEMS];
+};
+
+static int resolve_symptoms(struct checkin_args *a, struct wn_db *db,
+                            struct resolved *r, struct wn_err *err)
+{
+	for (size_t i = 0; i < a->n_symptom; i++) {
+		char name[WN_NAME_MAX + 1];
+		const char *val;
+		long v;
+		struct wn_symptom s;
+		int rc = split_pair(a->symptom[i], "symptom", name, sizeof name, &val, err);
+		if (rc != WN_OK)
+			return rc;
+		rc = wn_cli_find_symptom(db, name, &s, err);
+		if (rc != WN_OK)
+			return rc;
+		char what[WN_NAME_MAX + 16];
+		snprintf(what, sizeof what, "rating of %s", s.name);
+		if ((rc = wn_cli_parse_int(val, what, 0, 3, &v, err)) != WN_OK)
+			return rc;
+		r->rating[i].id = s.id;
+		r->rating[i].value = (int)v;
+	}
+	return WN_OK;
+}
+
+static int resolve_dose(struct checkin_args *a, struct wn_db *db, size_t i,
+                        struct wn_dose *d, struct wn_err *err)
+{
+	char name[WN_NAME_MAX + 1], amount[64];
+	const char *val;
+	struct wn_med m;
+	int rc = split_pair(a->dose[i], "dose", name, sizeof name, &val, err);
+	if (rc != WN_OK)
+		return rc;
+	const char *at = strchr(val, '@');
+	size_t alen = at ? (size_t)(at - val) : strlen(val);
+	if (alen >= sizeof amount)
+		return wn_err_set(err, WN_DATAERR, "--dose: amount too long");
+	memcpy(amount, val, alen);
+	amount[alen] = '\0';
+	d->minute = -1;
+	if (at && (rc = wn_cli_parse_time(at + 1, &d->minute, err)) != WN_OK)
+		return rc;
+	rc = wn_cli_find_med(db, name, &m, err);
+	if (rc != WN_OK)
+		return rc;
+	char what[WN_NAME_MAX + 64];
+	snprintf(what, sizeof what, "dose of %s (%s)", m.name, m.unit);
+	if ((rc = wn_cli_parse_num(amount, what, 0, 99999, &d->amount, err)) != WN_OK)
+		return rc;
+	if (d->amount <= 0)
+		return wn_err_set(err, WN_DATAERR, "%s must be more than 0 (got %s)", what, amount);
+	d->med_id = m.id;
+	return WN_OK;
+}
+
+static int resolve_metrics(struct checkin_args *a, struct resolved *r,
+                           struct wn_err *err)
+{
+	const struct wn_config *cfg = &a->c->cfg;
+	for (size_t i = 0; i < a->n_metric; i++) {
+		char name[WN_NAME_MAX + 1];
+		const char *val;
+		int rc = split_pair(a->metric[i], "metric", name, sizeof name, &val, err);
+		if (rc != WN_OK)
+			return rc;
+		int k = wn_config_find_metric(cfg, name);
+		if (k < 0) {
+			const char *cands[WN_MAX_METRICS];
+			for (int j = 0; j < cfg->n_metrics; j++)
+				cands[j] = cfg->metrics[j].name;
+			wn_text_unknown(err, "metric", name, cands, (size_t)cfg->n_metrics);
+			wn_err_hint(err, "custom metrics are set in the config, [metrics] metric1 = name:min:max:higher; built-ins have their own options (--mood ...)");
+			return WN_DATAERR;
+		}
+		const struct wn_metric_def *m = &cfg->metrics[k];
+		if ((rc = wn_cli_parse_num(val, m->name, m->min, m->max, &r->metric[i].value, err)) != WN_OK)
+			return rc;
+		r->metric[i].name = m->name;
+	}
+	return WN_OK;
+}
+
+static int write_checkin(struct checkin_args *a, struct wn_db *db,
+                         const struct resolved *r, struct wn_err *err)
+{
+	int rc = wn_db_begin(db, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_date date = a->patch.date;
+	rc = wn_db_checkin_update(db, &a->patch, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_symptom; i++)
+		rc = wn_db_rating_set(db, date, r->rating[i].id, r->rating[i].value, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_metric; i++)
+		rc = wn_db_metric_set(db, date, r->metric[i].name, r->metric[i].value, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_dose; i++)
+		rc = wn_db_dose_add(db, &r->dose[i], NULL, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_question; i++)
+		rc = wn_db_question_add(db, date, a->question[i], err);
+	if (rc == WN_OK)
+		rc = wn_db_commit(db, err);
+	if (rc != WN_OK)
+		wn_db_rollback(db);
+	return rc;
+}
+
+int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct checkin_args a = { .c = c };
+	struct wn_cli_parse p = { .opts = checkin_opts, .ctx = &a, .command = "checkin" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "checkin", "[OPTIONS]", checkin_opts);
+		return rc;
+	}
+	a.patch.date = c->today;
+	if (a.date && (rc = wn_cli_parse_date(c, a.date, true, &a.patch.date, err)) != WN_OK)
+		return rc;
+	struct wn_db *db;
+	if ((rc = wn_cli_db(c, true, &db, err)) != WN_OK)
+		return rc;
+	static struct resolved r;
+	memset(&r, 0, sizeof r);
+	if ((rc = resolve_symptoms(&a, db, &r, err)) != WN_OK ||
+	    (rc = resolve_metrics(&a, &r, err)) != WN_OK)
+		return rc;
+	for (size_t i = 0; i < a.n_dose; i++) {
+		if ((rc = resolve_dose(&a, db, i, &r.dose[i], err)) != WN_OK)
+			return rc;
+		r.dose[i].date = a.patch.date;
+	}
+	if ((rc = write_checkin(&a, db, &r, err)) != WN_OK)
+		return rc;
+	char b[WN_DATE_STRLEN];
+	fprintf(c->out, "saved the check-in for %s\n", wn_date_format(a.patch.date, b));
+	return WN_OK;
+}
+
+/* ---- show ---------------------------------------------------------------- */
+
+static const char *const level_names[4] = { "none", "mild", "moderate", "severe" };
+
+static void print_int_metric(FILE *f, const char *label, int v, const char *scale)
+{
+	if (v == WN_UNSET)
+		fprintf(f, "%-12s-\n", label);
+	else
+		fprintf(f, "%-12s%d%s\n", label, v, scale);
+}
+
+static void print_text_block(FILE *f, const char *text, bool ascii)
+{
+	char *safe = ascii ? wn_text_to_ascii(text, strlen(text))
+	                   : wn_text_sanitize(text, strlen(text), true);
+	if (!safe)
+		return;
+	for (char *line = safe, *nl; line; line = nl ? nl + 1 : NULL) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		fprintf(f, "  %s\n", line);
+	}
+	free(safe);
+}
+
+static void show_ratings(struct wn_cli *c, struct wn_db *db, const struct wn_day *d)
+{
+	struct wn_symptom *syms = NULL;
+	size_t n = 0;
+	struct wn_err e = { 0 };
+	int burden = 0;
+	for (size_t i = 0; i < d->n_ratings; i++)
+		burden += d->ratings[i].value;
+	fprintf(c->out, "%-12s", "Symptoms");
+	if (!d->n_ratings) {
+		fputs("-\n", c->out);
+		return;
+	}
+	fprintf(c->out, "burden %d\n", burden);
+	if (wn_db_symptom_list(db, true, &syms, &n, &e) != WN_OK)
+		return;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < d->n_ratings; i++)
+			if (d->ratings[i].symptom_id == syms[k].id) {
+				int v = d->ratings[i].value;
+				fprintf(c->out, "  %-30s %d %s\n", syms[k].name, v,
+				        level_names[v & 3]);
+			}
+	free(syms);
+}
+
+static void fmt_minute(int minute, char *buf, size_t n)
+{
+	if (minute < 0)
+		snprintf(buf, n, "--:--");
+	else
+		snprintf(buf, n, "%02d:%02d", minute / 60 % 24, minute % 60);
+}
+
+static void show_doses(struct wn_cli *c, struct wn_db *db, const struct wn_day *d)
+{
+	if (!d->n_doses) {
+		fprintf(c->out, "%-12s-\n", "Doses");
+		return;
+	}
+	fputs("Doses\n", c->out);
+	for (size_t i = 0; i < d->n_doses; i++) {
+		struct wn_med m;
+		struct wn_err e = { 0 };
+		char t[8];
+		if (wn_db_med_get(db, d->doses[i].med_id, &m, &e) != WN_OK)
+			snprintf(m.name, sizeof m.name, "medication #%ld", d->doses[i].med_id), m.unit[0] = '\0';
+		fmt_minute(d->doses[i].minute, t, sizeof t);
+		fprintf(c->out, "  %s  %s %g %s\n", t, m.name, d->doses[i].amount, m.unit);
+	}
+}
+
+static void show_extras(struct wn_cli *c, const struct wn_day *d)
+{
+	for (size_t i = 0; i < d->n_metrics; i++)
+		fprintf(c->out, "%-12s%g\n", d->metrics[i].name, d->metrics[i].value);
+	if (d->ci.flag)
+		fputs("Flagged for the prescriber\n", c->out);
+	if (d->ci.note && *d->ci.note) {
+		fputs("Note\n", c->out);
+		print_text_block(c->out, d->ci.note, c->cfg.ascii);
+	}
+	for (size_t i = 0; i < d->n_qnotes; i++) {
+		char t[8];
+		fmt_minute(d->qnotes[i].minute, t, sizeof t);
+		fprintf(c->out, "Quick note %s\n", t);
+		print_text_block(c->out, d->qnotes[i].text, c->cfg.ascii);
+	}
+	for (size_t i = 0; i < d->n_questions; i++) {
+		fprintf(c->out, "Question for the prescriber%s\n",
+		        d->questions[i].answered ? " (answered)" : "");
+		print_text_block(c->out, d->questions[i].text, c->cfg.ascii);
+	}
+}
+
+static int show_day(struct wn_cli *c, struct wn_db *db, wn_date date,
+                    struct wn_err *err)
+{
+	struct wn_day d;
+	int rc = wn_db_day_load(db, date, &d, err);
+	if (rc != WN_OK)
+		return rc;
+	char b[WN_DATE_STRLEN];
+	fprintf(c->out, "%s %s\n", wn_date_format(date, b),
+	        wn_date_weekday_name(wn_date_weekday(date)));
+	if (!d.ci.exists && !d.n_ratings && !d.n_doses && !d.n_qnotes &&
+	    !d.n_questions && !d.n_metrics) {
+		fputs("no check-in for this day\n", c->out);
+		wn_day_free(&d);
+		return WN_OK;
+	}
+	print_int_metric(c->out, "Mood", d.ci.mood, "/10");
+	print_int_metric(c->out, "Anxiety", d.ci.anxiety, "/10");
+	print_int_metric(c->out, "Energy", d.ci.energy, "/10");
+	if (isnan(d.ci.sleep))
+		fprintf(c->out, "%-12s-\n", "Sleep");
+	else
+		fprintf(c->out, "%-12s%g h\n", "Sleep", d.ci.sleep);
+	show_ratings(c, db, &d);
+	show_doses(c, db, &d);
+	show_extras(c, &d);
+	wn_day_free(&d);
+	return WN_OK;
+}
+
+struct show_args { struct wn_cli *c; const char *date; bool help; };
+
+static int show_pos(void *x, const char *w, struct wn_err *e)
+{
+	struct show_args *a = x;
+	if (a->date)
+		return wn_err_set(e, WN_USAGE, "show: one date only (got '%.40s' too)", w);
+	a->date = w;
+	return WN_OK;
+}
+static int show_help(void *x, const char *arg, struct wn_err *e)
+{ (void)arg; (void)e; ((struct show_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt show_opts[] = {
+	{ "help", NULL, show_help, "show this help" },
+	{ 0 }
+};
+
+int wn_cmd_show(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct show_args a = { .c = c };
+	struct wn_cli_parse p = { .opts = show_opts, .positional = show_pos,
+	                          .ctx = &a, .command = "show" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "show", "[DATE]", show_opts);
+		return rc;
+	}
+	wn_date date = c->today;
+	if (a.date && (rc = wn_cli_parse_date(c, a.date, false, &date, err)) != WN_OK)
+		return rc;
+	struct wn_db *db;
+	if ((rc = wn_cli_db(c, false, &db, err)) != WN_OK)
+		return rc;
+	return show_day(c, db, date, err);
+}
+
+/* ---- log ----------------------------------------------------------------- */
+
+struct log_args {
+	struct wn_cli *c;
+	const char *from, *to;
+	bool help;
+	wn_date next;          /* next date to print (fills the gaps) */
+};
+
+static int lo_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct log_args *)x)->from = a; return WN_OK; }
+static int lo_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct log_args *)x)->to = a; return WN_OK; }
+static int lo_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct log_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt log_opts[] = {
+	{ "from", "DATE", lo_from, "first day (default 13 days before --to)" },
+	{ "to", "DATE", lo_to, "last day (default today)" },
+	{ "help", NULL, lo_help, "show this help" },
+	{ 0 }
+};
+
+static void log_cell_int(char *buf, size_t n, int v)
+{
+	if (v == WN_UNSET)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%d", v);
+}
+
+static void log_missing(struct log_args *a, wn_date upto)
+{
+	char b[WN_DATE_STRLEN];
+	for (; a->next < upto; a->next++)
+		fprintf(a->c->out, "%s %s  (no check-in)\n", wn_date_format(a->next, b),
+		        wn_date_weekday_name(wn_date_weekday(a->next)));
+}
+
+static int log_line(void *ctx, const struct wn_day_summary *s)
+{
+	struct log_args *a = ctx;
+	char b[WN_DATE_STRLEN], mood[4], anx[4], en[4], sl[8], note[256] = "";
+	log_missing(a, s->date);
+	a->next = s->date + 1;
+	log_cell_int(mood, sizeof mood, s->mood);
+	log_cell_int(anx, sizeof anx, s->anxiety);
+	log_cell_int(en, sizeof en, s->energy);
+	if (isnan(s->sleep))
+		snprintf(sl, sizeof sl, "-");
+	else
+		snprintf(sl, sizeof sl, "%.1f", s->sleep);
+	if (s->note) {
+		size_t len = strcspn(s->note, "\n");
+		char *first = strndup(s->note, len);
+		if (first)
+			wn_text_fit(first, 30, note, sizeof note, a->c->cfg.ascii);
+		free(first);
+	}
+	fprintf(a->c->out, "%s %s %4s %4s %4s %5s %4d%s%s%s",
+	        wn_date_format(s->date, b), wn_date_weekday_name(wn_date_weekday(s->date)),
+	        mood, anx, en, sl, s->burden, s->flag || note[0] ? " " : "",
+	        s->flag ? "!" : note[0] ? " " : "", note[0] ? " " : "");
+	fprintf(a->c->out, "%s\n", note);
+	return 0;
+}
+
+int wn_cmd_log(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct log_args a = { .c = c };
+	struct wn_cli_parse p = { .opts = log_opts, .ctx = &a, .command = "log" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "log", "[--from DATE] [--to DATE]", log_opts);
+		return rc;
+	}
+	wn_date from, to = c->today;
+	if (a.to && (rc = wn_cli_parse_date(c, a.to, false, &to, err)) != WN_OK)
+		return rc;
+	from = to - 13;
+	if (a.from && (rc = wn_cli_parse_date(c, a.from, false, &from, err)) != WN_OK)
+		return rc;
+	if (from > to)
+		return wn_err_set(err, WN_USAGE, "log: --from is after --to");
+	struct wn_db *db;
+	if ((rc = wn_cli_db(c, false, &db, err)) != WN_OK)
+		return rc;
+	fprintf(c->out, "%-14s %4s %4s %4s %5s %4s   %s\n", "date", "mood", "anx",
+	        "enrg", "sleep", "burd", "note");
+	a.next = from;
+	if ((rc = wn_db_each_day(db, from, to, log_line, &a, err)) != WN_OK)
+		return rc;
+	log_missing(&a, to + 1);
+	return WN_OK;
+}
+
+/* ---- remind --------------------------------------------------------------- */
+
+int wn_cmd_remind(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct wn_cli_parse p = { .opts = (const struct wn_cli_opt[]){ { 0 } },
+	                          .ctx = NULL, .command = "remind" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK)
+		return rc;
+	struct wn_db *db;
+	char b[WN_DATE_STRLEN];
+	rc = wn_cli_db(c, false, &db, err);
+	if (rc == WN_NOINPUT) {
+		wn_err_clear(err);
+		fprintf(c->out, "wean: no diary yet - run 'wean' to make your first check-in\n");
+		return WN_ERR;
+	}
+	if (rc != WN_OK)
+		return rc;
+	struct wn_day d;
+	if ((rc = wn_db_day_load(db, c->today, &d, err)) != WN_OK)
+		return rc;
+	bool done = d.ci.exists;
+	wn_day_free(&d);
+	if (done)
+		return WN_OK;
+	fprintf(c->out, "wean: no check-in yet today (%s) - run 'wean' when you have a minute\n",
+	        wn_date_format(c->today, b));
+	return WN_ERR;
+}

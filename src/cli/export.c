@@ -1,0 +1,411 @@
+/* cli_export.c -- `wean export --format ics`: every dated step of the
+ * active taper plans as an all-day calendar event.  The text comes from
+ * ics.c; the file is written atomically here (temporary file in the same
+ * directory, fsync, then link or rename), mode 0600. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "db/export.h"
+#include "core/fileio.h"
+#include "db/import.h"
+#include "core/ics.h"
+#include "db/plan.h"
+#include "db/db.h"
+#include "core/text.h"
+
+#define EXPORT_ARGS "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE] [--force]"
+#define MAX_ARGS 64
+
+struct export_args {
+	struct wn_cli *c;
+	const char *format, *from, *to, *output;
+	bool force, help;
+};
+
+static int o_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->format = a; return WN_OK; }
+static int o_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->from = a; return WN_OK; }
+static int o_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->to = a; return WN_OK; }
+static int o_output(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->output = a; return WN_OK; }
+static int o_force(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->force = true; return WN_OK; }
+static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt export_opts[] = {
+	{ "format", "F", o_format, "ics (taper steps), csv (one row per day) or json (everything)" },
+	{ "from", "DATE", o_from, "first day to export (default: the plans' start)" },
+	{ "to", "DATE", o_to, "last day to export (default: the plans' end)" },
+	{ "output", "FILE", o_output, "write to FILE (also -o FILE) instead of stdout" },
+	{ "force", NULL, o_force, "replace FILE if it exists" },
+	{ "help", NULL, o_help, "show this help" },
+	{ 0 }
+};
+
+/* ---- output ------------------------------------------------------------------------ */
+
+/* To a terminal the text is shown terminal-safe (CR LF read as a line end,
+ * every other control character made visible): a note cannot send escape
+ * sequences.  To a file or a pipe the bytes go as they are. */
+static int write_out(struct wn_cli *c, const struct wn_buf *b, struct wn_err *err)
+{
+	const char *s = b->s ? b->s : "";
+	size_t n = b->len;
+	struct wn_buf t, u;
+	int rc = WN_OK;
+	if (!isatty(fileno(c->out)))
+		return fwrite(s, 1, n, c->out) == n ? WN_OK :
+		       wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	wn_buf_init(&t);
+	wn_buf_init(&u);
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+			wn_buf_addc(&t, s[i]);
+	if (t.failed || wn_text_sanitize_to(&u, t.s ? t.s : "", t.len,
+	                                    WN_TEXT_KEEP_NL | (c->cfg.ascii ? WN_TEXT_ASCII : 0)) != WN_OK)
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	else if (fwrite(u.s ? u.s : "", 1, u.len, c->out) != u.len)
+		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+	wn_buf_free(&t);
+	wn_buf_free(&u);
+	return rc;
+}
+
+/* ---- the events --------------------------------------------------------------------- */
+
+struct events {
+	struct wn_ics_event *ev;
+	size_t n, cap;
+	size_t plans;
+	int waiting;             /* steps frozen by an open hold (no date yet) */
+	wn_date from, to;
+};
+
+static void events_free(struct events *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free((char *)e->ev[i].uid);
+		free((char *)e->ev[i].summary);
+		free((char *)e->ev[i].description);
+	}
+	free(e->ev);
+}
+
+
+/* The plan a step comes from. */
+struct origin {
+	const struct wn_med *m;
+	long plan_id;
+	const struct wn_schedule *s;
+};
+
+static char *describe(const struct wn_med *m, const struct wn_schedule *s, int i)
+{
+	const struct wn_taper_step *st = &s->steps[i];
+	struct wn_buf b;
+	char n1[32], n2[32];
+	wn_buf_init(&b);
+	char how[WN_TAPER_HOW * 2];
+	wn_plan_unit_text(st->how, m->unit, how, sizeof how);
+	if (how[0] && strcmp(how, "none") != 0)
+		wn_buf_addf(&b, "Take: %s\n", how);
+	wn_buf_addf(&b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", i, s->n - 1,
+	            wn_text_num(st->dose, 3, n1, sizeof n1), m->unit, st->pct_of_start,
+	            wn_text_num(s->steps[0].dose, 3, n2, sizeof n2), m->unit);
+	if (i > 0)
+		wn_buf_addf(&b, ", a cut of %.1f%%", st->pct_cut);
+	wn_buf_adds(&b, ".\n\n" WN_PLAN_DISCLAIMER);
+	return wn_buf_detach(&b);
+}
+
+static int add_event(struct events *e, const struct origin *o, int i)
+{
+	const struct wn_med *m = o->m;
+	const struct wn_schedule *s = o->s;
+	if (e->n == e->cap) {
+		size_t nc = e->cap ? e->cap * 2 : 32;
+		struct wn_ics_event *p = realloc(e->ev, nc * sizeof *p);
+		if (!p)
+			return WN_ERR;
+		e->ev = p;
+		e->cap = nc;
+	}
+	const struct wn_taper_step *st = &s->steps[i];
+	char uid[96], sum[WN_NAME_MAX + 64], d[WN_DATE_STRLEN], n1[32];
+	wn_date_format(st->date, d);
+	snprintf(uid, sizeof uid, "wean-%ld-%d-%.4s%.2s%.2s@wean.local", o->plan_id, i, d,
+	         d + 5, d + 8);
+	snprintf(sum, sizeof sum, "%s %s %s (taper step %d)", m->name,
+	         wn_text_num(st->dose, 3, n1, sizeof n1), m->unit, i);
+	struct wn_ics_event *ev = &e->ev[e->n];
+	*ev = (struct wn_ics_event){ .date = st->date, .uid = strdup(uid), .summary = strdup(sum),
+	                             .description = describe(m, s, i) };
+	e->n++;
+	return ev->uid && ev->summary && ev->description ? WN_OK : WN_ERR;
+}
+
+static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e,
+                      struct wn_err *err)
+{
+	struct wn_plan p;
+	struct wn_schedule s = { 0 };
+	struct wn_drug d;
+	int rc = wn_plan_load(db, m->id, &p, err);
+	if (rc == WN_OK) {
+		bool has = wn_plan_drug(m, &d, NULL) == WN_OK;
+		rc = wn_plan_build(&p, has ? &d : NULL, &s, err);
+		e->plans++;
+		e->waiting += s.n - s.n_dated;
+	}
+	struct origin o = { .m = m, .plan_id = p.id, .s = &s };
+	for (int i = 0; rc == WN_OK && i < s.n_dated; i++)
+		if (s.steps[i].date >= e->from && s.steps[i].date <= e->to &&
+		    add_event(e, &o, i) != WN_OK)
+			rc = wn_err_set(err, WN_ERR, "out of memory");
+	wn_taper_free(&s);
+	wn_plan_free(&p);
+	return rc == WN_NOINPUT ? WN_OK : rc;
+}
+
+static int collect(struct wn_db *db, struct events *e, struct wn_err *err)
+{
+	struct wn_med *meds;
+	size_t n;
+	int rc = wn_db_med_list(db, &meds, &n, err);
+	for (size_t i = 0; rc == WN_OK && i < n; i++)
+		rc = med_events(db, &meds[i], e, err);
+	free(meds);
+	if (rc == WN_OK && e->plans == 0) {
+		wn_err_set(err, WN_NOINPUT, "there are no taper plans to export");
+		wn_err_hint(err, "add one with 'wean plan add MED ...'");
+		return WN_NOINPUT;
+	}
+	if (rc == WN_OK && e->n == 0)
+		return wn_err_set(err, WN_NOINPUT, "no taper steps fall in the chosen dates");
+	return rc;
+}
+
+/* ---- the command -------------------------------------------------------------------------- */
+
+static int check_format(const char *f, struct wn_err *err)
+{
+	static const char *const formats[] = { "ics", "csv", "json" };
+	if (!f) {
+		wn_err_set(err, WN_USAGE, "export needs --format ics");
+		wn_err_hint(err, "e.g. 'wean export --format ics -o taper.ics'");
+		return WN_USAGE;
+	}
+	if (strcmp(f, "ics") == 0)
+		return WN_OK;
+	if (strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
+		return WN_OK;
+	wn_text_unknown(err, "format", f, formats, 3);
+	err->code = WN_USAGE;
+	return WN_USAGE;
+}
+
+/* DTSTAMP: the time now, or midnight of WEAN_TODAY when it is set, so that
+ * tests and demos give the same file. */
+static void stamp(const struct wn_cli *c, char out[WN_ICS_STAMP])
+{
+	const char *fixed = getenv("WEAN_TODAY");
+	if (fixed && *fixed && !wn_date_today_env_error()) {
+		wn_ics_stamp(c->today, 0, out);
+		return;
+	}
+	time_t t = time(NULL);
+	long long days = (long long)t / 86400, secs = (long long)t % 86400;
+	wn_ics_stamp((wn_date)days, (long)secs, out);
+}
+
+static int emit(struct wn_cli *c, const struct export_args *a, const struct events *e,
+                struct wn_err *err)
+{
+	char dtstamp[WN_ICS_STAMP];
+	stamp(c, dtstamp);
+	struct wn_ics_calendar cal = { .prodid = "-//wean//wean " WEAN_VERSION "//EN",
+	                               .name = "wean taper plan", .dtstamp = dtstamp,
+	                               .events = e->ev, .n_events = e->n };
+	struct wn_buf b;
+	wn_buf_init(&b);
+	int rc = wn_ics_format(&b, &cal, err);
+	if (rc == WN_OK && a->output) {
+		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
+		if (rc == WN_OK)
+			fprintf(c->out, "wrote %zu taper step%s to %s\n", e->n, e->n == 1 ? "" : "s", a->output);
+		if (rc == WN_OK && e->waiting)
+			fprintf(c->out, "%d later step%s on hold have no date yet and are not in the file\n",
+			        e->waiting, e->waiting == 1 ? "" : "s");
+	} else if (rc == WN_OK) {
+		rc = write_out(c, &b, err);
+	}
+	wn_buf_free(&b);
+	return rc;
+}
+
+/* ---- csv and json --------------------------------------------------------------------- */
+
+static int export_data(struct wn_cli *c, const struct export_args *a, const struct events *e,
+                       struct wn_err *err)
+{
+	struct wn_db *db;
+	struct wn_export_opts o = { .from = a->from ? e->from : WN_DATE_NONE,
+	                            .to = a->to ? e->to : WN_DATE_NONE };
+	char stamp[32];
+	const char *fixed = getenv("WEAN_TODAY");
+	if (fixed && *fixed && !wn_date_today_env_error()) {
+		char d[WN_DATE_STRLEN];
+		snprintf(stamp, sizeof stamp, "%sT00:00:00Z", wn_date_format(c->today, d));
+		o.exported = stamp;
+	}
+	int rc = wn_cli_db(c, false, &db, err);
+	if (rc != WN_OK)
+		return rc;
+	struct wn_buf b;
+	wn_buf_init(&b);
+	bool csv = strcmp(a->format, "csv") == 0;
+	rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
+	if (rc == WN_OK && a->output) {
+		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
+		if (rc == WN_OK)
+			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
+			        a->output);
+	} else if (rc == WN_OK) {
+		rc = write_out(c, &b, err);
+	}
+	wn_buf_free(&b);
+	return rc;
+}
+
+/* ---- wean import ----------------------------------------------------------------------- */
+
+#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--replace] [--dry-run]"
+
+struct import_args {
+	const char *file, *format;
+	bool replace, dry_run, help;
+};
+
+static int i_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->format = a; return WN_OK; }
+static int i_replace(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->replace = true; return WN_OK; }
+static int i_dry(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->dry_run = true; return WN_OK; }
+static int i_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->help = true; return WN_OK; }
+static int i_file(void *x, const char *w, struct wn_err *e)
+{
+	struct import_args *a = x;
+	if (a->file)
+		return wn_err_set(e, WN_USAGE, "import takes one FILE");
+	a->file = w;
+	return WN_OK;
+}
+
+static const struct wn_cli_opt import_opts[] = {
+	{ "format", "F", i_format, "json (wean's export, default), csv (wean's CSV) or daylio" },
+	{ "replace", NULL, i_replace, "a day already in the diary is replaced as a whole" },
+	{ "dry-run", NULL, i_dry, "check the file and count, write nothing" },
+	{ "help", NULL, i_help, "show this help" },
+	{ 0 }
+};
+
+static int read_whole(const char *path, struct wn_buf *b, struct wn_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return wn_err_set(err, WN_NOINPUT, "cannot read %.200s: %s", path, strerror(errno));
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= WN_IMPORT_MAX_BYTES)
+		wn_buf_add(b, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return wn_err_set(err, WN_IOERR, "cannot read %.200s", path);
+	return b->failed ? wn_err_set(err, WN_ERR, "out of memory") : WN_OK;
+}
+
+int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct import_args a = { 0 };
+	struct wn_cli_parse p = { .opts = import_opts, .positional = i_file, .ctx = &a,
+	                          .command = "import" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc == WN_OK && a.help) {
+		wn_cli_command_help(c->out, "import", IMPORT_ARGS, import_opts);
+		fputs("\nThe import is one transaction: all of it or nothing.  A day already in\n"
+		      "the diary is merged: what the file gives overwrites, the rest is kept;\n"
+		      "--replace replaces the whole day.  Daylio moods: " WN_IMPORT_DAYLIO_MAP ".\n",
+		      c->out);
+		return WN_OK;
+	}
+	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .replace = a.replace,
+	                            .dry_run = a.dry_run };
+	if (rc == WN_OK && !a.file)
+		rc = wn_err_set(err, WN_USAGE, "import needs a FILE");
+	if (rc == WN_OK && a.format && !wn_import_format_parse(a.format, &o.format))
+		rc = wn_err_set(err, WN_USAGE, "unknown --format %.40s (json, csv or daylio)", a.format);
+	struct wn_buf b;
+	wn_buf_init(&b);
+	struct wn_db *db;
+	struct wn_import_result r;
+	if (rc == WN_OK)
+		rc = read_whole(a.file, &b, err);
+	if (rc == WN_OK && (rc = wn_cli_db(c, true, &db, err)) == WN_OK)
+		rc = wn_import_text(db, &o, b.s, b.len, &r, err);
+	wn_buf_free(&b);
+	if (rc != WN_OK)
+		return rc;
+	if (o.format == WN_IMPORT_DAYLIO)
+		fprintf(c->out, "Daylio moods mapped: %s\n", WN_IMPORT_DAYLIO_MAP);
+	fprintf(c->out, "%sadded %zu day%s, updated %zu, skipped %zu\n",
+	        a.dry_run ? "dry run, nothing written: " : "", r.added, r.added == 1 ? "" : "s",
+	        r.updated, r.skipped);
+	return WN_OK;
+}
+
+static int parse(struct export_args *a, int argc, char **argv, struct wn_err *err)
+{
+	char *args[MAX_ARGS];
+	static char long_o[] = "--output";
+	if (argc > MAX_ARGS)
+		return wn_err_set(err, WN_USAGE, "export: too many arguments");
+	for (int i = 0; i < argc; i++)
+		args[i] = strcmp(argv[i], "-o") == 0 ? long_o : argv[i];
+	struct wn_cli_parse p = { .opts = export_opts, .ctx = a, .command = "export" };
+	int rc = wn_cli_parse_args(&p, argc, args, err);
+	if (rc == WN_OK && a->help)
+		wn_cli_command_help(a->c->out, "export", EXPORT_ARGS, export_opts);
+	if (rc == WN_OK && !a->help)
+		rc = check_format(a->format, err);
+	if (rc == WN_OK && a->output && !*a->output)
+		rc = wn_err_set(err, WN_USAGE, "-o needs a file name");
+	return rc;
+}
+
+int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct export_args a = { .c = c };
+	struct events e = { .from = WN_DATE_NONE + 1, .to = -WN_DATE_NONE };
+	struct wn_db *db;
+	char b1[WN_DATE_STRLEN], b2[WN_DATE_STRLEN];
+	int rc = parse(&a, argc, argv, err);
+	if (rc != WN_OK || a.help)
+		return rc;
+	if (a.from && (rc = wn_cli_parse_date(c, a.from, false, &e.from, err)) != WN_OK)
+		return rc;
+	if (a.to && (rc = wn_cli_parse_date(c, a.to, false, &e.to, err)) != WN_OK)
+		return rc;
+	if (e.from > e.to)
+		return wn_err_set(err, WN_USAGE, "--from %s is after --to %s",
+		                  wn_date_format(e.from, b1), wn_date_format(e.to, b2));
+	if (strcmp(a.format, "ics") != 0)
+		return export_data(c, &a, &e, err);
+	if ((rc = wn_cli_db(c, false, &db, err)) == WN_OK &&
+	    (rc = collect(db, &e, err)) == WN_OK)
+		rc = emit(c, &a, &e, err);
+	events_free(&e);
+	return rc;
+}

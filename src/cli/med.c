@@ -1,0 +1,363 @@
+/* cli_med.c -- medications, symptoms and the diary check. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli/cli.h"
+#include "db/med.h"
+#include "db/db.h"
+#include "db/plan.h"
+#include "core/symptoms.h"
+#include "core/taper.h"
+#include "core/text.h"
+
+#define MAX_FORMS 16
+
+/* ---- forms: wean's form syntax (taper.h), e.g. "tablet 25 mg half",
+ *      "liquid 20 mg/ml", "capsule 75 mg 300 beads" --------------------------- */
+
+
+/* ---- med --------------------------------------------------------------------- */
+
+struct med_args {
+	const char *sub, *name, *unit;
+	const char *form[MAX_FORMS];
+	size_t n_form;
+	bool help;
+};
+
+static int m_pos(void *x, const char *w, struct wn_err *e)
+{
+	struct med_args *a = x;
+	if (!a->sub)
+		a->sub = w;
+	else if (!a->name)
+		a->name = w;
+	else
+		return wn_err_set(e, WN_USAGE, "med: unexpected argument '%.40s' (quote names with spaces)", w);
+	return WN_OK;
+}
+static int m_unit(void *x, const char *a, struct wn_err *e) { (void)e; ((struct med_args *)x)->unit = a; return WN_OK; }
+static int m_form(void *x, const char *a, struct wn_err *e)
+{
+	struct med_args *m = x;
+	if (m->n_form >= MAX_FORMS)
+		return wn_err_set(e, WN_USAGE, "at most %d --form options", MAX_FORMS);
+	m->form[m->n_form++] = a;
+	return WN_OK;
+}
+static int m_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct med_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt med_opts[] = {
+	{ "unit", "UNIT", m_unit, "dose unit: mg (default), mcg, mL, g, drops" },
+	{ "form", "TEXT", m_form, "a form you have, e.g. 'tablet 25 mg half', 'liquid 2 mg/ml'" },
+	{ "help", NULL, m_help, "show this help" },
+	{ 0 }
+};
+
+static const char *approx(const struct wn_drug *d, const char *key)
+{
+	return wn_drugref_is_approximate(d, key) ? " (approximate)" : "";
+}
+
+static void print_forms(FILE *f, const struct wn_drug *d)
+{
+	if (!d->n_forms)
+		return;
+	fprintf(f, "  forms commonly available%s: ", approx(d, "forms"));
+	for (int i = 0; i < d->n_forms; i++) {
+		char buf[WN_FORM_LABEL + 64];
+		wn_taper_form_format(&d->forms[i], buf, sizeof buf);
+		fprintf(f, "%s%s", i ? ", " : "", buf);
+	}
+	fputc('\n', f);
+}
+
+/* What wean's drug reference knows, after `med add` without --form. */
+static void print_known(FILE *f, const struct wn_drug *d)
+{
+	fprintf(f, "%s is in wean's drug reference (reference only, not medical advice):\n", d->name);
+	if (d->drug_class[0])
+		fprintf(f, "  class: %s%s\n", d->drug_class, approx(d, "class"));
+	if (d->half_life_h[0])
+		fprintf(f, "  half-life: %s h%s\n", d->half_life_h, approx(d, "half_life_h"));
+	if (d->metabolite_half_life_h[0])
+		fprintf(f, "  active metabolite half-life: %s h%s\n", d->metabolite_half_life_h,
+		        approx(d, "metabolite_half_life_h"));
+	print_forms(f, d);
+	if (d->diazepam_equiv_text[0] && strcmp(d->name, "diazepam") != 0)
+		fprintf(f, "  about %s mg equals 10 mg diazepam%s\n", d->diazepam_equiv_text,
+		        approx(d, "diazepam_equiv_mg"));
+	if (d->has_sert)
+		fprintf(f, "  SERT occupancy parameters: yes (%s%s), so 'wean plan add --method occupancy' can be used\n",
+		        d->region, wn_drugref_is_approximate(d, "sert_emax_pct") ? ", approximate" : "");
+	else
+		fputs("  SERT occupancy parameters: none, so plan with --method percent, linear or custom\n", f);
+	if (d->note[0])
+		fprintf(f, "  note: %s\n", d->note);
+}
+
+static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *err)
+{
+	struct wn_med m = { 0 };
+	struct wn_drug drug;
+	struct wn_med_form forms[MAX_FORMS];
+	struct wn_db *db;
+	int rc = wn_text_check_name(a->name, m.name, sizeof m.name, err);
+	if (rc == WN_OK)
+		rc = wn_med_unit_check(a->unit ? a->unit : "mg", m.unit, sizeof m.unit, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_form; i++)
+		rc = wn_med_form_parse(a->form[i], m.unit, &forms[i], err);
+	if (rc == WN_OK)
+		rc = wn_cli_db(c, true, &db, err);
+	if (rc == WN_OK)
+		rc = wn_med_create(db, &m, forms, a->n_form, err);
+	if (rc != WN_OK)
+		return rc;
+	fprintf(c->out, "added %s (%s)\n", m.name, m.unit);
+	if (m.drug_key[0] && a->n_form == 0 && wn_plan_drug(&m, &drug, NULL) == WN_OK)
+		print_known(c->out, &drug);
+	return WN_OK;
+}
+
+static int med_list(struct wn_cli *c, struct wn_err *err)
+{
+	struct wn_db *db;
+	struct wn_med *meds;
+	size_t n;
+	int rc = wn_cli_db(c, false, &db, err);
+	if (rc != WN_OK || (rc = wn_db_med_list(db, &meds, &n, err)) != WN_OK)
+		return rc;
+	if (!n)
+		fputs("no medications yet; add one with 'wean med add NAME --unit mg'\n", c->out);
+	for (size_t i = 0; i < n && rc == WN_OK; i++) {
+		struct wn_med_form *forms;
+		size_t nf;
+		fprintf(c->out, "%s (%s)\n", meds[i].name, meds[i].unit);
+		if ((rc = wn_db_form_list(db, meds[i].id, &forms, &nf, err)) != WN_OK)
+			break;
+		for (size_t k = 0; k < nf; k++) {
+			char f[128];
+			wn_med_form_format(&forms[k], meds[i].unit, f, sizeof f);
+			fprintf(c->out, "  %s\n", f);
+		}
+		free(forms);
+	}
+	free(meds);
+	return rc;
+}
+
+int wn_cmd_med(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct med_args a = { 0 };
+	struct wn_cli_parse p = { .opts = med_opts, .positional = m_pos, .ctx = &a, .command = "med" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "med", "add NAME [--unit U] [--form F]... | list", med_opts);
+		return rc;
+	}
+	if (!a.sub || strcmp(a.sub, "list") == 0) {
+		if (a.name || a.unit || a.n_form)
+			return wn_err_set(err, WN_USAGE, "med list takes no arguments");
+		return med_list(c, err);
+	}
+	if (strcmp(a.sub, "add") == 0) {
+		if (!a.name) {
+			wn_err_set(err, WN_USAGE, "med add needs a NAME");
+			wn_err_hint(err, "e.g. wean med add sertraline --unit mg");
+			return WN_USAGE;
+		}
+		return med_add(c, &a, err);
+	}
+	static const char *const subs[] = { "add", "list" };
+	wn_text_unknown(err, "med command", a.sub, subs, 2);
+	err->code = WN_USAGE;
+	return WN_USAGE;
+}
+
+/* ---- symptoms ------------------------------------------------------------------ */
+
+static const char *const source_names[] = { "built-in", "DESS", "custom" };
+
+/* Adds the DESS items that are not yet in the diary (names that already
+ * exist, such as "nausea", are kept as they are). */
+static int sync_dess(struct wn_db *db, struct wn_err *err)
+{
+	char path[4096];
+	struct wn_symptom_def *defs;
+	size_t n;
+	if (wn_datafile_find("dess.ini", path, sizeof path) != WN_OK)
+		return wn_err_set(err, WN_NOINPUT, "the DESS list (dess.ini) is not installed");
+	int rc = wn_symptoms_load_dess(path, &defs, &n, err);
+	if (rc != WN_OK)
+		return rc;
+	for (size_t i = 0; i < n && rc == WN_OK; i++) {
+		struct wn_symptom s = { .source = WN_SYM_DESS, .sort = 100 + (int)i,
+		                        .first_seen = WN_DATE_NONE };
+		if (wn_db_symptom_find(db, defs[i].name, &s, NULL) == WN_OK)
+			continue;
+		snprintf(s.name, sizeof s.name, "%s", defs[i].name);
+		snprintf(s.group, sizeof s.group, "%s", defs[i].group);
+		rc = wn_db_symptom_add(db, &s, NULL, err);
+	}
+	wn_symptoms_free_defs(defs, n);
+	return rc;
+}
+
+int wn_cli_prepare_db(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
+{
+	return c->cfg.dess ? sync_dess(db, err) : WN_OK;
+}
+
+struct sym_args { const char *sub, *name, *group; bool help; };
+
+static int s_pos(void *x, const char *w, struct wn_err *e)
+{
+	struct sym_args *a = x;
+	if (!a->sub)
+		a->sub = w;
+	else if (!a->name)
+		a->name = w;
+	else
+		return wn_err_set(e, WN_USAGE, "symptoms: unexpected argument '%.40s' (quote names with spaces)", w);
+	return WN_OK;
+}
+static int s_group(void *x, const char *a, struct wn_err *e) { (void)e; ((struct sym_args *)x)->group = a; return WN_OK; }
+static int s_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct sym_args *)x)->help = true; return WN_OK; }
+
+static const struct wn_cli_opt sym_opts[] = {
+	{ "group", "GROUP", s_group, "body system of a new symptom (default other)" },
+	{ "help", NULL, s_help, "show this help" },
+	{ 0 }
+};
+
+static bool config_hides(const struct wn_config *cfg, const char *name)
+{
+	const char *p = cfg->hidden_symptoms;
+	size_t len = strlen(name);
+	while (*p) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		size_t n = strcspn(p, ",");
+		size_t m = n;
+		while (m && p[m - 1] == ' ')
+			m--;
+		if (m == len && strncasecmp(p, name, len) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static int sym_list(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
+{
+	struct wn_symptom *s;
+	size_t n;
+	int rc = wn_db_symptom_list(db, true, &s, &n, err);
+	if (rc != WN_OK)
+		return rc;
+	fprintf(c->out, "%-40s %-13s %-9s %-10s %s\n", "symptom", "group", "source", "first seen", "shown");
+	for (size_t i = 0; i < n; i++) {
+		char b[WN_DATE_STRLEN] = "-";
+		if (s[i].first_seen != WN_DATE_NONE)
+			wn_date_format(s[i].first_seen, b);
+		bool hidden = s[i].hidden || config_hides(&c->cfg, s[i].name);
+		fprintf(c->out, "%-40s %-13s %-9s %-10s %s\n", s[i].name, s[i].group,
+		        source_names[s[i].source % 3], b,
+		        hidden ? (s[i].hidden ? "hidden" : "hidden by config") : "yes");
+	}
+	free(s);
+	return WN_OK;
+}
+
+static int sym_add(struct wn_cli *c, struct wn_db *db, const struct sym_args *a,
+                   struct wn_err *err)
+{
+	struct wn_symptom s = { .source = WN_SYM_CUSTOM, .sort = 1000, .first_seen = WN_DATE_NONE };
+	int rc = wn_text_check_name(a->name, s.name, sizeof s.name, err);
+	if (rc != WN_OK)
+		return rc;
+	size_t ng;
+	const char *const *groups = wn_symptoms_groups(&ng);
+	const char *g = a->group ? a->group : "other";
+	bool ok = false;
+	for (size_t i = 0; i < ng && !ok; i++)
+		if (strcasecmp(g, groups[i]) == 0) {
+			ok = true;
+			snprintf(s.group, sizeof s.group, "%s", groups[i]);
+		}
+	if (!ok)
+		return wn_text_unknown(err, "group", g, groups, ng);
+	if ((rc = wn_db_symptom_add(db, &s, NULL, err)) != WN_OK)
+		return rc;
+	fprintf(c->out, "added the symptom '%s' (%s)\n", s.name, s.group);
+	return WN_OK;
+}
+
+static int sym_hide(struct wn_cli *c, struct wn_db *db, const struct sym_args *a,
+                    bool hide, struct wn_err *err)
+{
+	struct wn_symptom s;
+	int rc = wn_cli_find_symptom(db, a->name, &s, err);
+	if (rc == WN_OK && (rc = wn_db_symptom_set_hidden(db, s.id, hide, err)) == WN_OK)
+		fprintf(c->out, "%s '%s'%s\n", hide ? "hid" : "showing", s.name,
+		        !hide && config_hides(&c->cfg, s.name) ? " (still hidden by [symptoms] hidden in the config)" : "");
+	return rc;
+}
+
+int wn_cmd_symptoms(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct sym_args a = { 0 };
+	struct wn_cli_parse p = { .opts = sym_opts, .positional = s_pos, .ctx = &a, .command = "symptoms" };
+	struct wn_db *db;
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || a.help) {
+		if (a.help)
+			wn_cli_command_help(c->out, "symptoms", "[list | add NAME [--group G] | hide NAME | show NAME]", sym_opts);
+		return rc;
+	}
+	static const char *const subs[] = { "list", "add", "hide", "show" };
+	const char *sub = a.sub ? a.sub : "list";
+	int k = -1;
+	for (int i = 0; i < 4; i++)
+		if (strcmp(sub, subs[i]) == 0)
+			k = i;
+	if (k < 0) {
+		wn_text_unknown(err, "symptoms command", sub, subs, 4);
+		err->code = WN_USAGE;
+		return WN_USAGE;
+	}
+	if ((k == 0) != (a.name == NULL))
+		return wn_err_set(err, WN_USAGE, k ? "symptoms %s needs a NAME" : "symptoms list takes no NAME", sub);
+	if ((rc = wn_cli_db(c, k != 0, &db, err)) != WN_OK)
+		return rc;
+	switch (k) {
+	case 0: return sym_list(c, db, err);
+	case 1: return sym_add(c, db, &a, err);
+	default: return sym_hide(c, db, &a, k == 2, err);
+	}
+}
+
+/* ---- check ------------------------------------------------------------------------- */
+
+static void check_line(void *ctx, const char *line)
+{
+	struct wn_cli *c = ctx;
+	fprintf(c->out, "problem: %s\n", line);
+}
+
+int wn_cmd_check(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct wn_cli_parse p = { .opts = (const struct wn_cli_opt[]){ { 0 } }, .command = "check" };
+	struct wn_db *db;
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc != WN_OK || (rc = wn_cli_db(c, false, &db, err)) != WN_OK)
+		return rc;
+	rc = wn_db_check(db, check_line, c, err);
+	if (rc == WN_OK)
+		fprintf(c->out, "ok: %s passed the integrity and consistency checks\n", wn_db_path(db));
+	else if (rc == WN_DATAERR && !err->msg[0])
+		wn_err_set(err, WN_DATAERR, "the diary has problems (listed above)");
+	return rc;
+}

@@ -1,0 +1,522 @@
+/* drugref.c -- load and query the drug reference (data/drugs.ini).
+ *
+ * The file is checked line by line first (so that iniparser never has
+ * to complain on stderr), then loaded with iniparser; every value is
+ * copied out into plain structs and the dictionary is freed at once.
+ */
+#include "core/drugref.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iniparser.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define MAX_FILE (1024L * 1024L)
+#define MAX_LINE 1000
+#define KEY_MAX 96
+
+struct source {
+	char id[WN_DRUG_SRC_ID];
+	char *text;
+};
+
+struct wn_drugref {
+	struct wn_drug *drugs;
+	size_t n_drugs;
+	struct source *sources;
+	size_t n_sources;
+};
+
+/* Where a value came from, for messages. */
+struct ctx {
+	const char *path;
+	const char *sec;
+	dictionary *d;
+	struct wn_err *err;
+};
+
+/* ---- reading the file -------------------------------------------------------- */
+
+static int read_all(const char *path, char **buf, size_t *len,
+                    struct wn_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return wn_err_set(err, WN_NOINPUT, "cannot open drug reference %s: %s",
+		                  path, strerror(errno));
+	char *b = malloc(MAX_FILE + 1);
+	size_t n = b ? fread(b, 1, MAX_FILE + 1, f) : 0;
+	int bad = ferror(f);
+	fclose(f);
+	if (!b)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	if (bad || n > MAX_FILE) {
+		free(b);
+		return wn_err_set(err, bad ? WN_IOERR : WN_DATAERR,
+		                  bad ? "cannot read drug reference %s"
+		                      : "drug reference %s is too large", path);
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return WN_OK;
+}
+
+static const char *skip_blank(const char *s, const char *end)
+{
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+/* Is [s, e) (trimmed) a line iniparser accepts without complaint? */
+static bool line_ok(const char *s, const char *e)
+{
+	s = skip_blank(s, e);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	if (s == e || *s == ';' || *s == '#')
+		return true;
+	if (e[-1] == '\\')
+		return false;            /* continuation lines are not used */
+	if (*s == '[')
+		return e - s > 2 && e[-1] == ']' && s[1] != ']';
+	const char *eq = memchr(s, '=', (size_t)(e - s));
+	return eq && eq > s;
+}
+
+static int check_lines(const char *buf, size_t len, const char *path,
+                       struct wn_err *err)
+{
+	if (memchr(buf, '\0', len))
+		return wn_err_set(err, WN_DATAERR, "%s: not a text file", path);
+	const char *p = buf, *end = buf + len;
+	for (int line = 1; p < end; line++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		if (e - p > MAX_LINE)
+			return wn_err_set(err, WN_DATAERR, "%s:%d: line too long", path, line);
+		if (!line_ok(p, e))
+			return wn_err_set(err, WN_DATAERR,
+			                  "%s:%d: not a [section], key = value or comment line",
+			                  path, line);
+		p = nl ? nl + 1 : end;
+	}
+	return WN_OK;
+}
+
+/* ---- values ------------------------------------------------------------------- */
+
+static const char *get(const struct ctx *c, const char *key)
+{
+	char full[KEY_MAX];
+	snprintf(full, sizeof full, "%s:%s", c->sec, key);
+	return iniparser_getstring(c->d, full, NULL);
+}
+
+static int bad_value(const struct ctx *c, const char *key, const char *what)
+{
+	return wn_err_set(c->err, WN_DATAERR, "%s:%s.%s: %s", c->path, c->sec,
+	                  key, what);
+}
+
+static int get_text(const struct ctx *c, const char *key, char *dst, size_t n)
+{
+	const char *v = get(c, key);
+	if (!v)
+		v = "";
+	if (strlen(v) >= n)
+		return bad_value(c, key, "value too long");
+	strcpy(dst, v);
+	return WN_OK;
+}
+
+/* A positive number; *v = 0 when the key is absent. */
+static int get_num(const struct ctx *c, const char *key, double *v)
+{
+	const char *s = get(c, key);
+	char *end;
+	*v = 0;
+	if (!s)
+		return WN_OK;
+	double x = strtod(s, &end);
+	if (end == s || *skip_blank(end, end + strlen(end)) || !isfinite(x) || x <= 0)
+		return bad_value(c, key, "not a positive number");
+	*v = x;
+	return WN_OK;
+}
+
+/* "1-2" or "0.5" into lo, hi. */
+static bool parse_range(const char *s, double *lo, double *hi)
+{
+	char *end;
+	*lo = strtod(s, &end);
+	*hi = *lo;
+	if (end == s || !isfinite(*lo) || *lo <= 0)
+		return false;
+	if (*end == '-') {
+		const char *t = end + 1;
+		*hi = strtod(t, &end);
+		if (end == t || !isfinite(*hi) || *hi < *lo)
+			return false;
+	}
+	return *end == '\0';
+}
+
+/* ---- one drug -------------------------------------------------------------------- */
+
+static int parse_forms(const struct ctx *c, struct wn_drug *d)
+{
+	const char *v = get(c, "forms");
+	char buf[MAX_LINE + 1];
+	if (!v || !*v)
+		return WN_OK;
+	if (strlen(v) >= sizeof buf)
+		return bad_value(c, "forms", "value too long");
+	strcpy(buf, v);
+	char *save = NULL;
+	for (char *f = strtok_r(buf, "|", &save); f; f = strtok_r(NULL, "|", &save)) {
+		struct wn_err ferr = { 0 };
+		if (d->n_forms == WN_DRUG_MAX_FORMS)
+			return bad_value(c, "forms", "too many forms");
+		if (wn_taper_form_parse(f, &d->forms[d->n_forms], &ferr) != WN_OK)
+			return bad_value(c, "forms", ferr.msg);
+		d->n_forms++;
+	}
+	return WN_OK;
+}
+
+static int parse_sert(const struct ctx *c, struct wn_drug *d)
+{
+	int rc = get_num(c, "sert_emax_pct", &d->emax);
+	if (rc == WN_OK)
+		rc = get_num(c, "sert_ed50_mg", &d->ed50);
+	if (rc == WN_OK)
+		rc = get_num(c, "sert_max_dose_mg", &d->max_dose);
+	if (rc == WN_OK)
+		rc = get_text(c, "sert_region", d->region, sizeof d->region);
+	if (rc == WN_OK)
+		rc = get_text(c, "sert_alt", d->sert_alt, sizeof d->sert_alt);
+	if (rc != WN_OK)
+		return rc;
+	if ((d->emax > 0) != (d->ed50 > 0))
+		return bad_value(c, d->emax > 0 ? "sert_ed50_mg" : "sert_emax_pct",
+		                 "Emax and ED50 go together");
+	d->has_sert = d->emax > 0;
+	return WN_OK;
+}
+
+static int parse_equiv(const struct ctx *c, struct wn_drug *d)
+{
+	int rc = get_text(c, "diazepam_equiv_mg", d->diazepam_equiv_text,
+	                  sizeof d->diazepam_equiv_text);
+	if (rc == WN_OK)
+		rc = get_text(c, "diazepam_equiv_va_mg", d->diazepam_equiv_va,
+		              sizeof d->diazepam_equiv_va);
+	if (rc != WN_OK || !d->diazepam_equiv_text[0])
+		return rc;
+	if (!parse_range(d->diazepam_equiv_text, &d->diazepam_equiv,
+	                 &d->diazepam_equiv_hi))
+		return bad_value(c, "diazepam_equiv_mg",
+		                 "not a positive number or range such as 1-2");
+	return WN_OK;
+}
+
+static int parse_drug(const struct ctx *c, struct wn_drug *d)
+{
+	memset(d, 0, sizeof *d);
+	if (strlen(c->sec) >= sizeof d->name)
+		return wn_err_set(c->err, WN_DATAERR, "%s:%s: section name too long",
+		                  c->path, c->sec);
+	strcpy(d->name, c->sec);
+	if (!get(c, "class"))
+		return bad_value(c, "class", "missing (every drug needs a class)");
+	int rc = get_text(c, "class", d->drug_class, sizeof d->drug_class);
+	if (rc == WN_OK)
+		rc = get_text(c, "half_life_h", d->half_life_h, sizeof d->half_life_h);
+	if (rc == WN_OK)
+		rc = get_text(c, "metabolite_half_life_h", d->metabolite_half_life_h,
+		              sizeof d->metabolite_half_life_h);
+	if (rc == WN_OK)
+		rc = parse_sert(c, d);
+	if (rc == WN_OK)
+		rc = parse_forms(c, d);
+	if (rc == WN_OK)
+		rc = parse_equiv(c, d);
+	if (rc == WN_OK)
+		rc = get_text(c, "approximate", d->approximate, sizeof d->approximate);
+	if (rc == WN_OK)
+		rc = get_text(c, "src", d->src, sizeof d->src);
+	if (rc == WN_OK)
+		rc = get_text(c, "note", d->note, sizeof d->note);
+	return rc;
+}
+
+/* ---- sources ---------------------------------------------------------------------- */
+
+static int parse_sources(const struct ctx *c, struct wn_drugref *ref)
+{
+	int n = iniparser_getsecnkeys(c->d, c->sec);
+	if (n <= 0)
+		return WN_OK;
+	const char **keys = calloc((size_t)n, sizeof *keys);
+	ref->sources = calloc((size_t)n, sizeof *ref->sources);
+	if (!keys || !ref->sources || !iniparser_getseckeys(c->d, c->sec, keys)) {
+		free(keys);
+		return wn_err_set(c->err, WN_ERR, "out of memory");
+	}
+	int rc = WN_OK;
+	for (int i = 0; i < n && rc == WN_OK; i++) {
+		const char *id = strchr(keys[i], ':') + 1;
+		struct source *s = &ref->sources[ref->n_sources];
+		if (strlen(id) >= sizeof s->id) {
+			rc = bad_value(c, id, "source id too long");
+			break;
+		}
+		for (size_t j = 0; j <= strlen(id); j++)
+			s->id[j] = (char)toupper((unsigned char)id[j]);
+		s->text = strdup(iniparser_getstring(c->d, keys[i], ""));
+		if (!s->text)
+			rc = wn_err_set(c->err, WN_ERR, "out of memory");
+		else
+			ref->n_sources++;
+	}
+	free(keys);
+	return rc;
+}
+
+/* ---- open / close ------------------------------------------------------------------ */
+
+static int drug_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct wn_drug *)a)->name,
+	              ((const struct wn_drug *)b)->name);
+}
+
+static int load_sections(dictionary *d, const char *path,
+                         struct wn_drugref *ref, struct wn_err *err)
+{
+	int nsec = iniparser_getnsec(d);
+	ref->drugs = calloc(nsec > 0 ? (size_t)nsec : 1, sizeof *ref->drugs);
+	if (!ref->drugs)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (int i = 0; i < nsec; i++) {
+		struct ctx c = { path, iniparser_getsecname(d, i), d, err };
+		int rc;
+		if (strcmp(c.sec, "sources") == 0)
+			rc = parse_sources(&c, ref);
+		else if ((rc = parse_drug(&c, &ref->drugs[ref->n_drugs])) == WN_OK)
+			ref->n_drugs++;
+		if (rc != WN_OK)
+			return rc;
+	}
+	if (ref->n_drugs == 0)
+		return wn_err_set(err, WN_DATAERR, "%s: no drugs in the file", path);
+	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, drug_cmp);
+	return WN_OK;
+}
+
+int wn_drugref_open(const char *path, struct wn_drugref **out,
+                    struct wn_err *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	if (!out)
+		return wn_err_set(err, WN_USAGE, "no place for the drug reference");
+	*out = NULL;
+	if (!path || !*path)
+		return wn_err_set(err, WN_NOINPUT, "no drug reference file given");
+	int rc = read_all(path, &buf, &len, err);
+	if (rc == WN_OK)
+		rc = check_lines(buf, len, path, err);
+	free(buf);
+	if (rc != WN_OK)
+		return rc;
+	dictionary *d = iniparser_load(path);
+	if (!d)
+		return wn_err_set(err, WN_DATAERR, "%s: cannot be read as an INI file", path);
+	struct wn_drugref *ref = calloc(1, sizeof *ref);
+	rc = ref ? load_sections(d, path, ref, err)
+	         : wn_err_set(err, WN_ERR, "out of memory");
+	iniparser_freedict(d);
+	if (rc != WN_OK) {
+		wn_drugref_close(ref);
+		return rc;
+	}
+	*out = ref;
+	return WN_OK;
+}
+
+void wn_drugref_close(struct wn_drugref *ref)
+{
+	if (!ref)
+		return;
+	for (size_t i = 0; i < ref->n_sources; i++)
+		free(ref->sources[i].text);
+	free(ref->sources);
+	free(ref->drugs);
+	free(ref);
+}
+
+/* ---- finding the file ----------------------------------------------------------------- */
+
+static bool try_path(char *buf, size_t n, const char *dir, const char *rel)
+{
+	if (!dir || !*dir)
+		return false;
+	int w = snprintf(buf, n, "%s/%s", dir, rel);
+	return w > 0 && (size_t)w < n && access(buf, R_OK) == 0;
+}
+
+int wn_drugref_find_file(char *buf, size_t n)
+{
+	char exe[4096];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash = NULL;
+	if (len > 0) {
+		exe[len] = '\0';
+		slash = strrchr(exe, '/');
+	}
+	if (slash)
+		*slash = '\0';
+	if (!buf || n == 0)
+		return WN_NOINPUT;
+	if (try_path(buf, n, getenv("WEAN_DATADIR"), "drugs.ini") ||
+	    (slash && try_path(buf, n, exe, "../share/wean/drugs.ini")) ||
+	    (slash && try_path(buf, n, exe, "../data/drugs.ini")) ||
+	    try_path(buf, n, getenv("WEAN_SRCDIR"), "data/drugs.ini"))
+		return WN_OK;
+	buf[0] = '\0';
+	return WN_NOINPUT;
+}
+
+/* ---- lookups ------------------------------------------------------------------------------- */
+
+/* Edit distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[WN_DRUG_NAME + 1];
+	if (la > WN_DRUG_NAME || lb > WN_DRUG_NAME)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t sub = diag + (tolower((unsigned char)a[i - 1]) !=
+			                     tolower((unsigned char)b[j - 1]));
+			size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+			row[j] = sub < best ? sub : best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static const struct wn_drug *closest(const struct wn_drugref *ref,
+                                     const char *name)
+{
+	const struct wn_drug *best = NULL;
+	size_t bd = strlen(name) / 3 > 2 ? strlen(name) / 3 : 2;
+	for (size_t i = 0; i < ref->n_drugs; i++) {
+		size_t dd = distance(name, ref->drugs[i].name);
+		if (dd <= bd) {
+			bd = dd;
+			best = &ref->drugs[i];
+		}
+	}
+	return best;
+}
+
+int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
+                      struct wn_drug *out, struct wn_err *err)
+{
+	char key[WN_DRUG_NAME * 2];
+	if (!ref || !name)
+		return wn_err_set(err, WN_USAGE, "no drug reference or name");
+	while (isspace((unsigned char)*name))
+		name++;
+	snprintf(key, sizeof key, "%s", name);
+	for (size_t l = strlen(key); l && isspace((unsigned char)key[l - 1]); l--)
+		key[l - 1] = '\0';
+	for (size_t i = 0; i < ref->n_drugs; i++) {
+		if (strcasecmp(key, ref->drugs[i].name) == 0) {
+			if (out)
+				*out = ref->drugs[i];
+			return WN_OK;
+		}
+	}
+	const struct wn_drug *near = closest(ref, key);
+	wn_err_set(err, WN_NOINPUT, "'%s' is not in the drug reference", key);
+	if (near)
+		wn_err_hint(err, "did you mean '%s'?", near->name);
+	return WN_NOINPUT;
+}
+
+size_t wn_drugref_count(const struct wn_drugref *ref)
+{
+	return ref ? ref->n_drugs : 0;
+}
+
+const char *wn_drugref_name(const struct wn_drugref *ref, size_t i)
+{
+	return ref && i < ref->n_drugs ? ref->drugs[i].name : NULL;
+}
+
+const char *wn_drugref_source(const struct wn_drugref *ref, const char *id)
+{
+	for (size_t i = 0; ref && id && i < ref->n_sources; i++)
+		if (strcasecmp(ref->sources[i].id, id) == 0)
+			return ref->sources[i].text;
+	return NULL;
+}
+
+/* Is the word [w, w+len) in the space-separated list? */
+static bool in_list(const char *list, const char *w, size_t len)
+{
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t l = strcspn(p, " ");
+		if (l == len && l && strncmp(p, w, len) == 0)
+			return true;
+		p += l;
+	}
+	return false;
+}
+
+bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key)
+{
+	return d && key && *key && in_list(d->approximate, key, strlen(key));
+}
+
+int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
+                       int max)
+{
+	int n = 0;
+	for (const char *p = d ? d->src : ""; *p && n < max;) {
+		size_t skip = strcspn(p, ":, ");    /* the key before ':' */
+		if (p[skip] == ':') {
+			p += skip + 1;
+			continue;
+		}
+		size_t l = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+		bool seen = l == 0 || l >= WN_DRUG_SRC_ID;
+		for (int i = 0; i < n && !seen; i++)
+			seen = strlen(ids[i]) == l && strncmp(ids[i], p, l) == 0;
+		if (!seen) {
+			memcpy(ids[n], p, l);
+			ids[n++][l] = '\0';
+		}
+		p += l ? l : 1;
+	}
+	return n;
+}

@@ -1,0 +1,657 @@
+/* chartview.c -- a series of the diary made ready to chart (chartview.h):
+ * the days, the taper's cuts and planned dose, the line chart and the
+ * insight text, shared by `wean chart` and the Charts screen. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db/chartview.h"
+#include "core/text.h"
+
+/* ---- the taper: cuts and the planned dose ---------------------------------- */
+
+static int add_cut(struct wn_chartview *cv, const struct wn_med *m,
+                   const struct wn_taper_step *s)
+{
+	if (cv->n_cuts == cv->cap_cuts) {
+		size_t cap = cv->cap_cuts ? 2 * cv->cap_cuts : 32;
+		struct wn_chartview_cut *c = realloc(cv->cuts, cap * sizeof *c);
+		if (!c)
+			return WN_ERR;
+		cv->cuts = c;
+		cv->cap_cuts = cap;
+	}
+	struct wn_chartview_cut *c = &cv->cuts[cv->n_cuts++];
+	c->date = s->date;
+	c->dose = s->dose;
+	snprintf(c->unit, sizeof c->unit, "%s", m->unit);
+	snprintf(c->med, sizeof c->med, "%s", m->name);
+	return WN_OK;
+}
+
+/* Loads one medication's plan; keeps the first one for the overlay. */
+static int add_plan(struct wn_chartview *cv, const struct wn_med *m,
+                    struct wn_err *err)
+{
+	struct wn_plan p;
+	struct wn_schedule s = { 0 };
+	struct wn_drug drug;
+	int rc = wn_plan_load(cv->db, m->id, &p, err);
+	bool has_drug = rc == WN_OK && wn_plan_drug(m, &drug, NULL) == WN_OK;
+	if (rc == WN_OK)
+		rc = wn_plan_build(&p, has_drug ? &drug : NULL, &s, err);
+	for (int k = 1; rc == WN_OK && k < s.n_dated; k++)
+		if (add_cut(cv, m, &s.steps[k]) != WN_OK)
+			rc = wn_err_set(err, WN_ERR, "out of memory");
+	if (rc == WN_OK && !cv->have_overlay) {
+		cv->have_overlay = true;
+		cv->plan = p;
+		cv->sched = s;
+		cv->med = *m;
+		cv->n_plans++;
+		return WN_OK;
+	}
+	cv->n_plans += rc == WN_OK;
+	wn_taper_free(&s);
+	wn_plan_free(&p);
+	return rc == WN_NOINPUT ? WN_OK : rc;
+}
+
+static int cmp_cut(const void *a, const void *b)
+{
+	const struct wn_chartview_cut *x = a, *y = b;
+	return (x->date > y->date) - (x->date < y->date);
+}
+
+/* The plans that matter: a dose chart uses its medication's only. */
+static int load_taper(struct wn_chartview *cv, struct wn_err *err)
+{
+	struct wn_med *meds = NULL;
+	size_t n = 0;
+	int rc = wn_db_med_list(cv->db, &meds, &n, err);
+	for (size_t i = 0; rc == WN_OK && i < n; i++)
+		if (cv->what.kind != WN_SERIES_DOSE || meds[i].id == cv->what.id)
+			rc = add_plan(cv, &meds[i], err);
+	free(meds);
+	if (cv->n_cuts > 1)
+		qsort(cv->cuts, cv->n_cuts, sizeof *cv->cuts, cmp_cut);
+	return rc;
+}
+
+/* Dates of the cuts on or before `to`, without repeats. */
+static int step_dates(struct wn_chartview *cv, struct wn_err *err)
+{
+	cv->steps = malloc((cv->n_cuts + 1) * sizeof *cv->steps);
+	if (!cv->steps)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	size_t n = 0;
+	for (size_t i = 0; i < cv->n_cuts; i++)
+		if (cv->cuts[i].date <= cv->to &&
+		    (n == 0 || cv->steps[n - 1] != cv->cuts[i].date))
+			cv->steps[n++] = cv->cuts[i].date;
+	cv->n_steps = n;
+	return WN_OK;
+}
+
+/* ---- loading ----------------------------------------------------------------- */
+
+static int load_days(struct wn_db *db, const struct wn_series_req *q, double **out,
+                     struct wn_err *err)
+{
+	*out = malloc((size_t)(q->to - q->from + 1) * sizeof **out);
+	if (!*out)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	return wn_series_load(db, q, *out, err);
+}
+
+/* The insight series reaches back to the baseline before the first cut. */
+static int insight_range(struct wn_chartview *cv, struct wn_err *err)
+{
+	wn_date from = cv->from;
+	if (cv->n_steps && cv->steps[0] - WN_INSIGHT_BASELINE_DAYS < from)
+		from = cv->steps[0] - WN_INSIGHT_BASELINE_DAYS;
+	if (cv->to - from >= WN_SERIES_MAX_DAYS)
+		from = cv->to - WN_SERIES_MAX_DAYS + 1;
+	cv->ins = (struct wn_insight_series){ .start = from,
+		.n = (size_t)(cv->to - from + 1), .v = cv->v };
+	if (from == cv->from)
+		return WN_OK;
+	const struct wn_series_req q = { .what = &cv->what, .from = from, .to = cv->to };
+	int rc = load_days(cv->db, &q, &cv->longer, err);
+	cv->ins.v = cv->longer;
+	return rc;
+}
+
+int wn_chartview_load(struct wn_db *db, const struct wn_chartview_req *r,
+                      struct wn_chartview *out, struct wn_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->db = db;
+	out->what = *r->what;
+	out->from = r->from;
+	out->to = r->to;
+	if (r->from > r->to || r->to - r->from >= WN_SERIES_MAX_DAYS)
+		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
+		                  WN_SERIES_MAX_DAYS);
+	const struct wn_series_req q = { .what = &out->what, .from = r->from, .to = r->to };
+	int rc = load_days(db, &q, &out->v, err);
+	if (rc == WN_OK)
+		rc = load_taper(out, err);
+	if (rc == WN_OK)
+		rc = step_dates(out, err);
+	if (rc == WN_OK)
+		rc = insight_range(out, err);
+	return rc;
+}
+
+void wn_chartview_free(struct wn_chartview *cv)
+{
+	if (!cv)
+		return;
+	free(cv->v);
+	free(cv->longer);
+	free(cv->cuts);
+	free(cv->steps);
+	if (cv->have_overlay) {
+		wn_taper_free(&cv->sched);
+		wn_plan_free(&cv->plan);
+	}
+	memset(cv, 0, sizeof *cv);
+}
+
+int wn_chartview_span(struct wn_db *db, wn_date today, long max_days,
+                      wn_date *from, wn_date *to, struct wn_err *err)
+{
+	wn_date first, last;
+	int rc = wn_db_date_span(db, &first, &last, err);
+	if (rc != WN_OK)
+		return rc;
+	*to = last != WN_DATE_NONE && last > today ? last : today;
+	*from = first != WN_DATE_NONE && first < *to ? first : *to;
+	if (*to - *from >= max_days)
+		*from = *to - max_days + 1;
+	return WN_OK;
+}
+
+/* ---- the chart ----------------------------------------------------------------- */
+
+/* The planned dose of the overlay plan, day by day (NAN outside it). */
+static double *planned_days(const struct wn_chartview *cv)
+{
+	size_t n = (size_t)(cv->to - cv->from + 1);
+	double *p = malloc(n * sizeof *p);
+	for (size_t i = 0; p && i < n; i++)
+		p[i] = wn_plan_planned_on(&cv->plan, &cv->sched, cv->from + (wn_date)i);
+	return p;
+}
+
+int wn_chartview_render(const struct wn_chartview *cv,
+                        const struct wn_chartview_size *sz,
+                        struct wn_chart_buf *b, struct wn_err *err)
+{
+	char title[WN_NAME_MAX + 8];
+	const struct wn_series_what *w = &cv->what;
+	bool overlay = w->kind == WN_SERIES_BURDEN && cv->have_overlay;
+	double *planned = overlay ? planned_days(cv) : NULL;
+	if (overlay && !planned)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	struct wn_chart_series s = { .start = cv->from,
+		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v,
+		.lo = w->lo, .hi = w->hi, .unit = w->unit };
+	struct wn_chart_series ov = { .start = cv->from, .n = s.n, .v = planned,
+		.unit = cv->med.unit, .name = cv->med.name };
+	struct wn_chart_opts o = {
+		.width = sz->width, .height = sz->height, .ascii = sz->ascii,
+		.moving_average = w->kind != WN_SERIES_DOSE,
+		.title = wn_series_title(w, title, sizeof title),
+		.overlay = overlay ? &ov : NULL,
+		.steps = cv->steps, .nsteps = cv->n_steps,
+	};
+	int rc = wn_chart_line(b, &s, &o, err);
+	free(planned);
+	return rc;
+}
+
+/* ---- text helpers -------------------------------------------------------------- */
+
+static void outf(struct wn_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void outf(struct wn_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	wn_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+static char *num(double v, char *buf, size_t n)
+{
+	if (!isfinite(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f", v);
+	return buf;
+}
+
+static char *signed_num(double v, char *buf, size_t n)
+{
+	if (!isfinite(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%+.1f", fabs(v) < 0.05 ? 0.0 : v);
+	return buf;
+}
+
+static char *dose_text(double v, const char *unit, char *buf, size_t n)
+{
+	char d[32];
+	snprintf(buf, n, "%s %s", wn_text_num(v, 3, d, sizeof d), unit);
+	return buf;
+}
+
+double wn_chartview_steady(const struct wn_series_what *w)
+{
+	return w->hi > w->lo ? (w->hi - w->lo) / 20 : 1.0;
+}
+
+static const char *judge(const struct wn_series_what *w, int direction)
+{
+	if (direction == 0 || w->kind == WN_SERIES_METRIC)
+		return "";
+	return (direction > 0) == w->higher_is_better ? " (better)" : " (worse)";
+}
+
+/* ---- what the series says -------------------------------------------------------- */
+
+static void put_baseline(const struct wn_chartview *cv, struct wn_buf *o)
+{
+	struct wn_insight_baseline b;
+	char x[32], y[32], d[WN_DATE_STRLEN], e[WN_DATE_STRLEN];
+	wn_insight_baseline(&cv->ins, cv->steps, cv->n_steps, &b);
+	if (cv->n_steps == 0)
+		outf(o, "Baseline      -  none: no taper step yet\n");
+	else
+		outf(o, "Baseline  %5s  %d days before the first cut on %s (%d with data)\n",
+		     num(b.baseline, x, sizeof x), WN_INSIGHT_BASELINE_DAYS,
+		     wn_date_format(b.first_cut, d), b.baseline_days);
+	outf(o, "Now       %5s  %d days to %s (%d with data)", num(b.now, x, sizeof x),
+	     WN_INSIGHT_RECENT_DAYS, wn_date_format(cv->to, e), b.now_days);
+	if (isfinite(b.change))
+		outf(o, "; %s on the baseline", signed_num(b.change, y, sizeof y));
+	outf(o, "\n");
+}
+
+static void put_trend(const struct wn_chartview *cv, struct wn_buf *o)
+{
+	struct wn_insight_trend t;
+	char a[32], b[32], c[32];
+	wn_insight_trend(&cv->ins, wn_chartview_steady(&cv->what), &t);
+	if (!isfinite(t.change)) {
+		outf(o, "Trend     not enough days with data in the last four weeks\n");
+		return;
+	}
+	const char *dir = t.direction > 0 ? "rising" : t.direction < 0 ? "falling" : "steady";
+	outf(o, "Trend     %s%s: last 14 days %s, the 14 before %s (%s)\n",
+	     dir, judge(&cv->what, t.direction), num(t.recent, a, sizeof a),
+	     num(t.before, b, sizeof b), signed_num(t.change, c, sizeof c));
+}
+
+static const struct wn_chartview_cut *cut_at(const struct wn_chartview *cv, wn_date d)
+{
+	for (size_t i = 0; i < cv->n_cuts; i++)
+		if (cv->cuts[i].date == d)
+			return &cv->cuts[i];
+	return NULL;
+}
+
+static void put_step_row(const struct wn_chartview *cv, const struct wn_insight_step *s,
+                         struct wn_buf *o)
+{
+	char d[WN_DATE_STRLEN], dose[48], m[WN_INSIGHT_BUCKETS][16];
+	const struct wn_chartview_cut *c = cut_at(cv, s->cut);
+	dose_text(c ? c->dose : NAN, c ? c->unit : "", dose, sizeof dose);
+	for (int k = 0; k < WN_INSIGHT_BUCKETS; k++)
+		num(s->mean[k], m[k], sizeof m[k]);
+	outf(o, "  %s  %-9s %5s %5s %5s %5s", wn_date_format(s->cut, d), dose,
+	     m[0], m[1], m[2], m[3]);
+	bool low = cv->what.higher_is_better;
+	if (isfinite(s->peak))
+		outf(o, "   %g on day %d", low ? s->low : s->peak, low ? s->low_day : s->peak_day);
+	if (cv->n_plans > 1 && c)
+		outf(o, "  %s", c->med);
+	outf(o, "\n");
+}
+
+static int put_steps(const struct wn_chartview *cv, struct wn_buf *o, struct wn_err *err)
+{
+	if (cv->n_steps == 0)
+		return WN_OK;
+	struct wn_insight_step *st = calloc(cv->n_steps, sizeof *st);
+	if (!st)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	wn_insight_steps(&cv->ins, cv->steps, cv->n_steps, st);
+	outf(o, "\nMean by days since each cut (day 0 = the cut; - = no data yet)\n");
+	outf(o, "  cut         dose        0-3   4-7  8-14 15-28   %s\n",
+	     cv->what.higher_is_better ? "lowest" : "highest");
+	for (size_t i = 0; i < cv->n_steps; i++)
+		put_step_row(cv, &st[i], o);
+	free(st);
+	return WN_OK;
+}
+
+static void put_runs(const struct wn_insight_waves *w, struct wn_buf *o)
+{
+	char a[32], b[32];
+	outf(o, "  %d wave%s", w->n_waves, w->n_waves == 1 ? "" : "s");
+	if (w->n_waves)
+		outf(o, ", longest %d day%s, mean %s", w->longest_wave,
+		     w->longest_wave == 1 ? "" : "s", num(w->mean_wave, a, sizeof a));
+	outf(o, "; %d window%s", w->n_windows, w->n_windows == 1 ? "" : "s");
+	if (w->n_windows)
+		outf(o, ", longest %d day%s, mean %s", w->longest_window,
+		     w->longest_window == 1 ? "" : "s", num(w->mean_window, b, sizeof b));
+	outf(o, "\n");
+	if (w->n_runs) {
+		const struct wn_insight_run *last = &w->runs[w->n_runs - 1];
+		char d[WN_DATE_STRLEN];
+		outf(o, "  latest: a %s of %d day%s from %s\n", last->wave ? "wave" : "window",
+		     last->len, last->len == 1 ? "" : "s", wn_date_format(last->start, d));
+	}
+}
+
+/* Windows and waves over the days charted (burden only). */
+static int put_waves(const struct wn_chartview *cv, struct wn_buf *o, struct wn_err *err)
+{
+	struct wn_insight_waves w;
+	struct wn_insight_series s = { .start = cv->from,
+		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v };
+	char m[32], th[32];
+	if (wn_insight_waves(&s, &w, err) != WN_OK)
+		return WN_ERR;
+	outf(o, "\nWindows and waves in these %zu days", s.n);
+	if (!isfinite(w.threshold))
+		outf(o, ": fewer than %d days with data\n", WN_INSIGHT_MIN_DAYS);
+	else {
+		outf(o, " (a bad day has a burden above %s:\nthe median %s plus the larger "
+		     "of %g and half the standard deviation)\n", num(w.threshold, th, sizeof th),
+		     num(w.median, m, sizeof m), WN_INSIGHT_WAVE_MARGIN);
+		put_runs(&w, o);
+	}
+	wn_insight_waves_free(&w);
+	return WN_OK;
+}
+
+static int put_onset(const struct wn_chartview *cv, struct wn_buf *o, struct wn_err *err)
+{
+	struct wn_symptom s;
+	int rc = wn_db_symptom_find(cv->db, cv->what.name, &s, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_date cut = cv->n_cuts ? cv->cuts[0].date : WN_DATE_NONE;
+	enum wn_onset on = wn_insight_onset(s.first_seen, cut, s.preexisting);
+	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	outf(o, "Onset     %s", wn_insight_onset_name(on));
+	if (s.preexisting)
+		outf(o, " (marked so)");
+	else if (on == WN_ONSET_NEW)
+		outf(o, ": first on %s, day %ld after the first cut",
+		     wn_date_format(s.first_seen, a), s.first_seen - cut);
+	else if (on == WN_ONSET_PRE)
+		outf(o, ": first on %s, before the first cut (%s)",
+		     wn_date_format(s.first_seen, a), wn_date_format(cut, b));
+	else if (on == WN_ONSET_NOCUT)
+		outf(o, ": first on %s", wn_date_format(s.first_seen, a));
+	outf(o, "\n");
+	return WN_OK;
+}
+
+/* ---- dose: planned against taken --------------------------------------------------- */
+
+static void put_deviation(const struct wn_chartview *cv, const struct wn_plan_day *d,
+                          struct wn_buf *o)
+{
+	char day[WN_DATE_STRLEN], p[48], t[48];
+	const char *unit = cv->what.unit;
+	if (d->pv == WN_PV_MISSED)
+		outf(o, "  %s  missed (planned %s)\n", wn_date_format(d->date, day),
+		     dose_text(d->planned, unit, p, sizeof p));
+	else
+		outf(o, "  %s  took %s, planned %s\n", wn_date_format(d->date, day),
+		     dose_text(d->taken, unit, t, sizeof t), dose_text(d->planned, unit, p, sizeof p));
+}
+
+static bool is_deviation(enum wn_pv pv)
+{
+	return pv == WN_PV_MISSED || pv == WN_PV_EXTRA || pv == WN_PV_DIFFERENT;
+}
+
+static void put_pv(const struct wn_chartview *cv, const struct wn_plan_day *days, size_t n,
+                   struct wn_buf *o)
+{
+	int count[WN_PV_NOPLAN + 1] = { 0 };
+	for (size_t i = 0; i < n; i++)
+		count[days[i].pv]++;
+	int dev = count[WN_PV_MISSED] + count[WN_PV_EXTRA] + count[WN_PV_DIFFERENT];
+	outf(o, "Planned against taken: %d day%s as planned, %d deviation%s, %d day%s "
+	     "without a record", count[WN_PV_OK], count[WN_PV_OK] == 1 ? "" : "s",
+	     dev, dev == 1 ? "" : "s", count[WN_PV_NODATA], count[WN_PV_NODATA] == 1 ? "" : "s");
+	if (count[WN_PV_NOPLAN])
+		outf(o, ", %d before the plan", count[WN_PV_NOPLAN]);
+	outf(o, "\n");
+	int shown = 0;
+	for (size_t i = 0; i < n && shown < 10; i++)
+		if (is_deviation(days[i].pv)) {
+			put_deviation(cv, &days[i], o);
+			shown++;
+		}
+	if (dev > shown)
+		outf(o, "  and %d more\n", dev - shown);
+}
+
+static int put_dose(const struct wn_chartview *cv, struct wn_buf *o, struct wn_err *err)
+{
+	if (!cv->have_overlay) {
+		outf(o, "No taper plan for %s.\n", cv->what.name);
+		return WN_OK;
+	}
+	size_t n = (size_t)(cv->to - cv->from + 1);
+	struct wn_plan_day *days = malloc(n * sizeof *days);
+	if (!days)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	struct wn_plan_range pr = { .plan = &cv->plan, .sched = &cv->sched,
+	                            .from = cv->from, .to = cv->to };
+	int rc = wn_plan_days(cv->db, &pr, days, err);
+	if (rc == WN_OK)
+		put_pv(cv, days, n, o);
+	free(days);
+	return rc;
+}
+
+int wn_chartview_insight(const struct wn_chartview *cv, struct wn_buf *out,
+                         struct wn_err *err)
+{
+	int rc = WN_OK;
+	if (cv->what.kind == WN_SERIES_DOSE)
+		rc = put_dose(cv, out, err);
+	else if (cv->what.kind == WN_SERIES_SYMPTOM)
+		rc = put_onset(cv, out, err);
+	if (rc == WN_OK && cv->what.kind != WN_SERIES_DOSE) {
+		put_baseline(cv, out);
+		put_trend(cv, out);
+		rc = put_steps(cv, out, err);
+	}
+	if (rc == WN_OK && cv->what.kind == WN_SERIES_BURDEN)
+		rc = put_waves(cv, out, err);
+	if (rc == WN_OK && out->failed)
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	return rc;
+}
+
+/* ---- every symptom at once ---------------------------------------------------------- */
+
+/* A recorded day (a check-in, symptom -1) or one rating, over ?1..?2. */
+static const char q_ratings[] =
+	"SELECT date, -1, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
+	" UNION ALL SELECT date, symptom_id, value FROM rating"
+	"  WHERE date BETWEEN ?1 AND ?2";
+
+static int sql_fail(sqlite3 *sql, struct wn_err *err)
+{
+	int rc = sqlite3_errcode(sql) & 0xff;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return wn_err_set(err, WN_TEMPFAIL,
+		                  "the diary is busy (another wean is writing); try again");
+	return wn_err_set(err, WN_IOERR, "cannot read the ratings: %s",
+	                  sqlite3_errmsg(sql));
+}
+
+/* One row: the day is recorded (its unrated symptoms are 0), and the
+ * rating, when it is one of ours, goes in. */
+static void put_rating(const struct wn_chartview_symptoms *r, double *out,
+                       sqlite3_stmt *st)
+{
+	wn_date d;
+	size_t days = (size_t)(r->to - r->from + 1);
+	if (wn_date_parse_iso((const char *)sqlite3_column_text(st, 0), &d,
+	                      &(struct wn_err){ 0 }) != WN_OK || d < r->from || d > r->to)
+		return;
+	size_t i = (size_t)(d - r->from);
+	long id = (long)sqlite3_column_int64(st, 1);
+	for (size_t k = 0; k < r->n; k++) {
+		if (isnan(out[k * days + i]))
+			out[k * days + i] = 0;
+		if (r->ids[k] == id)
+			out[k * days + i] = sqlite3_column_int(st, 2);
+	}
+}
+
+int wn_chartview_symptoms(struct wn_db *db, const struct wn_chartview_symptoms *r,
+                          double *out, struct wn_err *err)
+{
+	if (r->from > r->to || r->to - r->from >= WN_SERIES_MAX_DAYS)
+		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
+		                  WN_SERIES_MAX_DAYS);
+	size_t days = (size_t)(r->to - r->from + 1);
+	for (size_t i = 0; i < r->n * days; i++)
+		out[i] = NAN;
+	sqlite3 *sql = wn_db_sqlite(db);
+	sqlite3_stmt *st;
+	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	if (sqlite3_prepare_v2(sql, q_ratings, -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(sql, err);
+	sqlite3_bind_text(st, 1, wn_date_format(r->from, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, wn_date_format(r->to, b), -1, SQLITE_TRANSIENT);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		put_rating(r, out, st);
+	int status = rc == SQLITE_DONE ? WN_OK : sql_fail(sql, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* ---- every series ------------------------------------------------------------------ */
+
+struct list {
+	struct wn_series_what *w;
+	size_t n, cap;
+};
+
+static int list_add(const struct wn_series_names *src, struct list *l,
+                    const char *prefix, const char *name, struct wn_err *err)
+{
+	char text[WN_NAME_MAX + 16];
+	snprintf(text, sizeof text, "%s%s", prefix, name);
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 32;
+		struct wn_series_what *w = realloc(l->w, cap * sizeof *w);
+		if (!w)
+			return wn_err_set(err, WN_ERR, "out of memory");
+		l->w = w;
+		l->cap = cap;
+	}
+	int rc = wn_series_parse_what(src, text, &l->w[l->n], err);
+	if (rc == WN_OK)
+		l->n++;
+	/* a name that does not resolve (it cannot, short of a bug) is left
+	 * out rather than costing the whole list */
+	return rc == WN_DATAERR ? WN_OK : rc;
+}
+
+static bool listed(const struct list *l, enum wn_series_kind kind, const char *name)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->w[i].kind == kind && !strcasecmp(l->w[i].name, name))
+			return true;
+	return false;
+}
+
+/* Metrics recorded in the diary that the config does not name. */
+static int list_db_metrics(const struct wn_series_names *src, struct list *l,
+                           struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	sqlite3 *sql = wn_db_sqlite(src->db);
+	if (sqlite3_prepare_v2(sql, "SELECT name FROM metric_def ORDER BY name", -1,
+	                       &st, NULL) != SQLITE_OK)
+		return wn_err_set(err, WN_IOERR, "cannot read the metrics: %s",
+		                  sqlite3_errmsg(sql));
+	int rc = WN_OK, s;
+	while (rc == WN_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (name && !listed(l, WN_SERIES_METRIC, name))
+			rc = list_add(src, l, "metric:", name, err);
+	}
+	if (rc == WN_OK && s != SQLITE_DONE)
+		rc = wn_err_set(err, WN_IOERR, "cannot read the metrics: %s",
+		                sqlite3_errmsg(sql));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int list_symptoms_meds(const struct wn_series_names *src, struct list *l,
+                              struct wn_err *err)
+{
+	struct wn_symptom *sy = NULL;
+	struct wn_med *med = NULL;
+	size_t ns = 0, nm = 0;
+	int rc = wn_db_symptom_list(src->db, false, &sy, &ns, err);
+	for (size_t i = 0; rc == WN_OK && i < ns; i++)
+		rc = list_add(src, l, "symptom:", sy[i].name, err);
+	if (rc == WN_OK)
+		rc = wn_db_med_list(src->db, &med, &nm, err);
+	for (size_t i = 0; rc == WN_OK && i < nm; i++)
+		rc = list_add(src, l, "dose:", med[i].name, err);
+	free(sy);
+	free(med);
+	return rc;
+}
+
+int wn_chartview_list(const struct wn_series_names *src,
+                      struct wn_series_what **out, size_t *n,
+                      struct wn_err *err)
+{
+	static const char *const builtin[] = { "burden", "mood", "anxiety", "energy",
+	                                       "sleep" };
+	struct list l = { 0 };
+	int rc = WN_OK;
+	for (size_t i = 0; rc == WN_OK && i < sizeof builtin / sizeof *builtin; i++)
+		rc = list_add(src, &l, "", builtin[i], err);
+	for (int i = 0; rc == WN_OK && src->cfg && i < src->cfg->n_metrics; i++)
+		rc = list_add(src, &l, "metric:", src->cfg->metrics[i].name, err);
+	if (rc == WN_OK)
+		rc = list_db_metrics(src, &l, err);
+	if (rc == WN_OK)
+		rc = list_symptoms_meds(src, &l, err);
+	if (rc != WN_OK) {
+		free(l.w);
+		l.w = NULL;
+		l.n = 0;
+	}
+	*out = l.w;
+	*n = l.n;
+	return rc;
+}

@@ -1,0 +1,912 @@
+/* storage.c -- the diary file: opening it safely, transactions, the
+ * helpers shared by the storage files (storage_int.h), settings,
+ * medications and symptoms.  The records of a day are in storage_day.c;
+ * the schema, migrations, backup and check in storage_schema.c.  SQL is
+ * always fixed text with bound parameters; statements are prepared once
+ * and cached in struct wn_db. */
+#include "db_int.h"
+#include "core/text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- statements, errors, transactions, dates ------------------------- */
+
+int wn_storage_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
+                    struct wn_err *err)
+{
+	for (size_t i = 0; i < db->n_cache; i++) {
+		if (db->cache[i].sql == sql) {
+			*st = db->cache[i].st;
+			sqlite3_reset(*st);
+			sqlite3_clear_bindings(*st);
+			return WN_OK;
+		}
+	}
+	if (db->n_cache == WN_STMT_CACHE)
+		return wn_err_set(err, WN_ERR, "internal error: too many queries");
+	int rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	                            st, NULL);
+	if (rc != SQLITE_OK)
+		return wn_storage_sqlerr(db, rc, "prepare a query", err);
+	db->cache[db->n_cache].sql = sql;
+	db->cache[db->n_cache++].st = *st;
+	return WN_OK;
+}
+
+int wn_storage_sqlerr(struct wn_db *db, int rc, const char *what,
+                      struct wn_err *err)
+{
+	const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
+	const char *path = db && db->path ? db->path : "the diary";
+	switch (rc & 0xff) {
+	case SQLITE_BUSY: case SQLITE_LOCKED:
+		wn_err_set(err, WN_TEMPFAIL,
+		           "the diary is busy (another wean is writing); try again");
+		wn_err_hint(err, "wait a moment, or finish in the other wean first");
+		return WN_TEMPFAIL;
+	case SQLITE_FULL:
+		return wn_err_set(err, WN_IOERR,
+		                  "the disk is full: could not %s (nothing was changed)",
+		                  what);
+	case SQLITE_READONLY: case SQLITE_CANTOPEN: case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return wn_err_set(err, WN_CANTCREAT, "cannot %s: %s is not writable (%s)",
+		                  what, path, msg);
+	case SQLITE_CORRUPT: case SQLITE_NOTADB:
+		return wn_err_set(err, WN_DATAERR, "%s is damaged (%s)", path, msg);
+	case SQLITE_CONSTRAINT: case SQLITE_MISMATCH: case SQLITE_TOOBIG:
+	case SQLITE_RANGE:
+		return wn_err_set(err, WN_DATAERR, "cannot %s: %s", what, msg);
+	case SQLITE_IOERR:
+		return wn_err_set(err, WN_IOERR, "cannot %s: input/output error on %s (%s)",
+		                  what, path, msg);
+	case SQLITE_NOMEM:
+		return wn_err_set(err, WN_ERR, "cannot %s: out of memory", what);
+	}
+	return wn_err_set(err, WN_ERR, "cannot %s: %s", what, msg);
+}
+
+int wn_storage_exec(struct wn_db *db, const char *sql, const char *what,
+                    struct wn_err *err)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? WN_OK : wn_storage_sqlerr(db, rc, what, err);
+}
+
+int wn_storage_tx_enter(struct wn_db *db, bool *own, struct wn_err *err)
+{
+	*own = sqlite3_get_autocommit(db->sql) != 0;
+	return wn_storage_exec(db, *own ? "BEGIN IMMEDIATE" : "SAVEPOINT wn_op",
+	                       "start a change", err);
+}
+
+int wn_storage_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
+{
+	if (rc == WN_OK) {
+		rc = wn_storage_exec(db, own ? "COMMIT" : "RELEASE wn_op",
+		                     "save the change", err);
+		if (rc == WN_OK || !own)
+			return rc;
+	}
+	if (own) {
+		if (!sqlite3_get_autocommit(db->sql))
+			sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	} else {
+		sqlite3_exec(db->sql, "ROLLBACK TO wn_op; RELEASE wn_op", NULL, NULL, NULL);
+	}
+	return rc;
+}
+
+int wn_storage_bind_date(sqlite3_stmt *st, int idx, wn_date date)
+{
+	char buf[WN_DATE_STRLEN];
+	return sqlite3_bind_text(st, idx, wn_date_format(date, buf), 10,
+	                         SQLITE_TRANSIENT);
+}
+
+static int digits(const unsigned char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+wn_date wn_storage_col_date(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	if (!s || sqlite3_column_bytes(st, col) != 10 || s[4] != '-' || s[7] != '-')
+		return WN_DATE_NONE;
+	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+	if (!wn_date_valid(y, m, d))
+		return WN_DATE_NONE;
+	return wn_date_from_ymd(y, m, d);
+}
+
+/* ---- validation and rows --------------------------------------------- */
+
+/* Bytes of the well-formed UTF-8 sequence at s (0 if there is none). */
+static size_t utf8_seq(const unsigned char *s, unsigned long *cp)
+{
+	unsigned long v, min;
+	size_t n;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2, v = s[0] & 0x1fu, min = 0x80;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3, v = s[0] & 0x0fu, min = 0x800;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4, v = s[0] & 0x07u, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)      /* also stops at the NUL */
+			return 0;
+		v = v << 6 | (s[i] & 0x3fu);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+int wn_storage_check_text(const char *what, const char *s, size_t max,
+                          bool multiline, struct wn_err *err)
+{
+	size_t len = strlen(s);
+	if (len > max)
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is too long (%zu bytes, at most %zu)", what, len, max);
+	for (size_t i = 0; i < len;) {
+		unsigned long cp;
+		size_t n = utf8_seq((const unsigned char *)s + i, &cp);
+		if (n == 0)
+			return wn_err_set(err, WN_DATAERR,
+			                  "%s is not valid UTF-8 (at byte %zu)",
+			                  what, i + 1);
+		bool space = multiline && (cp == '\n' || cp == '\t');
+		if ((cp < 0x20 && !space) || (cp >= 0x7f && cp <= 0x9f))
+			return wn_err_set(err, WN_DATAERR,
+			                  "%s contains a control character (at byte %zu)",
+			                  what, i + 1);
+		i += n;
+	}
+	return WN_OK;
+}
+
+int wn_storage_check_name(const char *what, const char *s, size_t cap,
+                          size_t max, struct wn_err *err)
+{
+	if (!s || !memchr(s, '\0', cap))
+		return wn_err_set(err, WN_DATAERR, "%s is too long (at most %zu bytes)",
+		                  what, max);
+	if (!*s)
+		return wn_err_set(err, WN_DATAERR, "%s is empty", what);
+	size_t len = strlen(s);
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return wn_err_set(err, WN_DATAERR, "%s must not start or end with a space",
+		                  what);
+	return wn_storage_check_text(what, s, max, false, err);
+}
+
+int wn_storage_check_date(wn_date d, struct wn_err *err)
+{
+	if (d < wn_date_from_ymd(1, 1, 1) || d > wn_date_from_ymd(9999, 12, 31))
+		return wn_err_set(err, WN_DATAERR,
+		                  "the date is missing or out of range (years 1 to 9999)");
+	return WN_OK;
+}
+
+int wn_storage_check_minute(int minute, struct wn_err *err)
+{
+	if (minute < -1 || minute > 1439)
+		return wn_err_set(err, WN_DATAERR,
+		                  "time of day must be 00:00..23:59 (got minute %d)",
+		                  minute);
+	return WN_OK;
+}
+
+void wn_storage_bind_minute(sqlite3_stmt *st, int idx, int minute)
+{
+	if (minute < 0)
+		sqlite3_bind_null(st, idx);
+	else
+		sqlite3_bind_int(st, idx, minute);
+}
+
+int wn_storage_col_minute(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? -1 :
+	       sqlite3_column_int(st, col);
+}
+
+/* Names, units and labels: wean refuses control and bidi characters in
+ * them, but a diary edited with another tool may hold some, so they are
+ * copied terminal-safe (identical for anything wean itself accepts). */
+void wn_storage_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	wn_text_fit(s ? (const char *)s : "", INT_MAX, buf, n, false);
+}
+
+int wn_storage_col_dup(sqlite3_stmt *st, int col, char **out)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	*out = NULL;
+	if (!s)
+		return sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ? -1 : 0;
+	*out = strdup((const char *)s);
+	return *out ? 0 : -1;
+}
+
+int wn_storage_finish(struct wn_db *db, sqlite3_stmt *st, int rc,
+                      const char *what, struct wn_err *err)
+{
+	int s = rc == SQLITE_DONE || rc == SQLITE_ROW ? WN_OK :
+		wn_storage_sqlerr(db, rc, what, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+int wn_storage_collect(struct wn_db *db, sqlite3_stmt *st,
+                       const struct wn_storage_rows *r, void **out, size_t *n,
+                       struct wn_err *err)
+{
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			void *p = realloc(*out, cap * r->size);
+			if (!p) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = p;
+		}
+		char *item = (char *)*out + *n * r->size;
+		memset(item, 0, r->size);
+		if (r->read(st, item) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		(*n)++;
+	}
+	int s = rc == SQLITE_DONE ? WN_OK : rc == SQLITE_NOMEM ?
+		wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what) :
+		wn_storage_sqlerr(db, rc, r->what, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+/* The one row of st into item; WN_NOINPUT (message unset) when none. */
+static int fetch_one(struct wn_db *db, sqlite3_stmt *st,
+                     wn_storage_row_reader read, void *item, const char *what,
+                     struct wn_err *err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rc = read(st, item) == 0 ? SQLITE_DONE : SQLITE_NOMEM;
+		if (rc == SQLITE_NOMEM)
+			wn_err_set(err, WN_ERR, "cannot %s: out of memory", what);
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? WN_OK : WN_ERR;
+	}
+	int s = rc == SQLITE_DONE ? WN_NOINPUT : wn_storage_sqlerr(db, rc, what, err);
+	sqlite3_reset(st);
+	return s;
+}
+
+/* ---- opening --------------------------------------------------------- */
+
+static int make_parents(const char *path, struct wn_err *err)
+{
+	char *p = strdup(path);
+	if (!p)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	int rc = WN_OK;
+	for (char *s = strchr(p + 1, '/'); s && rc == WN_OK; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0700) == 0) {
+			if (chmod(p, 0700) != 0)
+				rc = wn_err_set(err, WN_CANTCREAT,
+				                "cannot set the mode of %s: %s",
+				                p, strerror(errno));
+		} else if (errno != EEXIST) {
+			rc = wn_err_set(err, WN_CANTCREAT,
+			                "cannot create the directory %s: %s",
+			                p, strerror(errno));
+		}
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+/* A new empty file, 0600 whatever the umask.  *made is false when it
+ * appeared meanwhile (another wean): then it is identified like any other. */
+static int create_file(const char *path, bool *made, struct wn_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	*made = fd >= 0;
+	if (fd < 0)
+		return errno == EEXIST ? WN_OK :
+		       wn_err_set(err, WN_CANTCREAT, "cannot create %s: %s", path,
+		                  strerror(errno));
+	if (fchmod(fd, 0600) != 0) {
+		int e = errno;
+		close(fd);
+		unlink(path);
+		return wn_err_set(err, WN_CANTCREAT, "cannot set the mode of %s: %s",
+		                  path, strerror(e));
+	}
+	close(fd);
+	return WN_OK;
+}
+
+/* Find or create the file and make sure it may be opened for writing. */
+static int prepare_file(const struct wn_db_opts *o, struct wn_err *err)
+{
+	struct stat st;
+	if (stat(o->path, &st) != 0) {
+		if (errno != ENOENT && !(errno == ENOTDIR && o->create))
+			return wn_err_set(err, WN_NOINPUT, "cannot open %s: %s", o->path,
+			                  strerror(errno));
+		if (!o->create)
+			return wn_err_set(err, WN_NOINPUT, "no diary at %s", o->path);
+		bool made;
+		int rc = make_parents(o->path, err);
+		if (rc == WN_OK)
+			rc = create_file(o->path, &made, err);
+		if (rc != WN_OK || made)
+			return rc;
+		if (stat(o->path, &st) != 0)
+			return wn_err_set(err, WN_NOINPUT, "cannot open %s: %s", o->path,
+			                  strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is not a wean diary (not a regular file)", o->path);
+	bool fresh = false;
+	int rc = wn_storage_identify(o, &fresh, err);
+	if (rc == WN_OK && fresh && st.st_size == 0)
+		(void)chmod(o->path, 0600);    /* about to become a private diary */
+	return rc;
+}
+
+static int set_wal(struct wn_db *db, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+	int s = WN_OK;
+	if (rc != SQLITE_ROW)
+		s = wn_storage_sqlerr(db, rc, "open the diary", err);
+	else if (!mode || strcmp((const char *)mode, "wal") != 0)
+		s = wn_err_set(err, WN_IOERR,
+		               "cannot switch %s to WAL mode (it stays in %s mode)",
+		               db->path, mode ? (const char *)mode : "another");
+	sqlite3_finalize(st);
+	return s;
+}
+
+static int connect_db(struct wn_db *db, int busy_ms, struct wn_err *err)
+{
+	/* wean has one thread: no mutex around each call (SQLite's
+	 * multi-thread mode; a connection is never shared between threads). */
+	int rc = sqlite3_open_v2(db->path, &db->sql,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		return wn_err_set(err, WN_CANTCREAT, "cannot open %s: %s", db->path,
+		                  db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));
+	sqlite3_extended_result_codes(db->sql, 1);
+	if (sqlite3_db_readonly(db->sql, "main") == 1)
+		return wn_err_set(err, WN_CANTCREAT,
+		                  "cannot write to %s (the file is read-only)", db->path);
+	sqlite3_busy_timeout(db->sql, busy_ms > 0 ? busy_ms : 3000);
+	rc = wn_storage_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
+	                     "open the diary", err);
+	return rc == WN_OK ? set_wal(db, err) : rc;
+}
+
+static int open_steps(struct wn_db *db, const struct wn_db_opts *o,
+                      struct wn_err *err)
+{
+	int rc = prepare_file(o, err);
+	if (rc == WN_OK)
+		rc = connect_db(db, o->busy_ms, err);
+	if (rc == WN_OK)
+		rc = wn_storage_migrate(db, err);
+	return rc;
+}
+
+static bool side_file_exists(const char *path, const char *suffix)
+{
+	char buf[PATH_MAX];
+	struct stat sb;
+	if (snprintf(buf, sizeof buf, "%s%s", path, suffix) >= (int)sizeof buf)
+		return true;        /* cannot tell: leave it alone */
+	return lstat(buf, &sb) == 0;
+}
+
+/* Removes PATH+suffix if it is a regular file and empty (or any_size):
+ * SQLite's -wal and -shm as a failed open leaves them. */
+static void remove_side_file(const char *path, const char *suffix, bool any_size)
+{
+	char buf[PATH_MAX];
+	struct stat sb;
+	if (snprintf(buf, sizeof buf, "%s%s", path, suffix) >= (int)sizeof buf)
+		return;
+	if (lstat(buf, &sb) == 0 && S_ISREG(sb.st_mode) && (any_size || sb.st_size == 0))
+		unlink(buf);
+}
+
+int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
+               struct wn_err *err)
+{
+	*out = NULL;
+	if (!opts || !opts->path || !*opts->path)
+		return wn_err_set(err, WN_USAGE, "no diary file given");
+	struct wn_db *db = calloc(1, sizeof *db);
+	if (db)
+		db->path = strdup(opts->path);
+	if (!db || !db->path) {
+		free(db);
+		return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	/* Everything created from here on (directories, file, -wal, -shm,
+	 * backups) is private to the user, whatever the umask says. */
+	bool had_wal = side_file_exists(opts->path, "-wal");
+	bool had_shm = side_file_exists(opts->path, "-shm");
+	mode_t old = umask(077);
+	int rc = open_steps(db, opts, err);
+	umask(old);
+	if (rc != WN_OK) {
+		wn_db_close(db);
+		/* a failed open (a full disk) leaves nothing of its own behind:
+		 * an empty -wal it made, and then the -shm it made (only an
+		 * index of the -wal, holding no data) */
+		if (!had_wal)
+			remove_side_file(opts->path, "-wal", false);
+		if (!had_shm && !side_file_exists(opts->path, "-wal"))
+			remove_side_file(opts->path, "-shm", true);
+		return rc;
+	}
+	*out = db;
+	return WN_OK;
+}
+
+void wn_db_close(struct wn_db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->n_cache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->sql && !sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close_v2(db->sql);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *wn_db_sqlite(struct wn_db *db)
+{
+	return db->sql;
+}
+
+const char *wn_db_path(const struct wn_db *db)
+{
+	return db->path;
+}
+
+int wn_db_begin(struct wn_db *db, struct wn_err *err)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		return wn_err_set(err, WN_ERR,
+		                  "internal error: a transaction is already open");
+	return wn_storage_exec(db, "BEGIN IMMEDIATE", "start a change", err);
+}
+
+int wn_db_commit(struct wn_db *db, struct wn_err *err)
+{
+	if (sqlite3_get_autocommit(db->sql))
+		return wn_err_set(err, WN_ERR, "internal error: no transaction is open");
+	int rc = wn_storage_exec(db, "COMMIT", "save the changes", err);
+	if (rc != WN_OK)
+		wn_db_rollback(db);
+	return rc;
+}
+
+void wn_db_rollback(struct wn_db *db)
+{
+	if (db && !sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- meta ------------------------------------------------------------ */
+
+int wn_db_meta_get(struct wn_db *db, const char *key, char *buf, size_t n,
+                   struct wn_err *err)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
+	sqlite3_stmt *st;
+	if (n > 0)
+		buf[0] = '\0';
+	int rc = wn_storage_check_name("setting name", key, WN_NAME_MAX + 1,
+	                               WN_NAME_MAX, err);
+	if (rc == WN_OK)
+		rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0);
+		if (!v || len >= n) {
+			sqlite3_reset(st);
+			return wn_err_set(err, WN_DATAERR,
+			                  "the setting %s is too long (%zu bytes)", key, len);
+		}
+		memcpy(buf, v, len + 1);
+	}
+	return wn_storage_finish(db, st, rc, "read a setting", err);
+}
+
+int wn_db_meta_set(struct wn_db *db, const char *key, const char *value,
+                   struct wn_err *err)
+{
+	static const char set[] = "INSERT INTO meta(key, value) VALUES (?1, ?2)"
+		" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	static const char del[] = "DELETE FROM meta WHERE key = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_storage_check_name("setting name", key, WN_NAME_MAX + 1,
+	                               WN_NAME_MAX, err);
+	if (rc == WN_OK && value)
+		rc = wn_storage_check_text("setting value", value, WN_NOTE_MAX, true, err);
+	if (rc == WN_OK)
+		rc = wn_storage_stmt(db, value ? set : del, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (value)
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	return wn_storage_finish(db, st, sqlite3_step(st), "save a setting", err);
+}
+
+/* ---- medications ----------------------------------------------------- */
+
+static int read_med(sqlite3_stmt *st, void *item)
+{
+	struct wn_med *m = item;
+	m->id = (long)sqlite3_column_int64(st, 0);
+	wn_storage_col_copy(st, 1, m->name, sizeof m->name);
+	wn_storage_col_copy(st, 2, m->unit, sizeof m->unit);
+	wn_storage_col_copy(st, 3, m->drug_key, sizeof m->drug_key);
+	return 0;
+}
+
+#define MED_COLS "SELECT id, name, unit, ifnull(drug_key, '') FROM medication"
+
+int wn_db_med_add(struct wn_db *db, const struct wn_med *m, long *id_out,
+                  struct wn_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO medication(name, unit, drug_key) VALUES (?1, ?2, ?3)";
+	sqlite3_stmt *st;
+	int rc = wn_storage_check_name("medication name", m->name, sizeof m->name,
+	                               WN_NAME_MAX, err);
+	if (rc == WN_OK && m->unit[0])
+		rc = wn_storage_check_name("unit", m->unit, sizeof m->unit,
+		                           sizeof m->unit - 1, err);
+	if (rc == WN_OK && m->drug_key[0])
+		rc = wn_storage_check_name("drug key", m->drug_key,
+		                           sizeof m->drug_key, WN_NAME_MAX, err);
+	if (rc == WN_OK)
+		rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, m->unit[0] ? m->unit : "mg", -1, SQLITE_STATIC);
+	if (m->drug_key[0])
+		sqlite3_bind_text(st, 3, m->drug_key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return wn_err_set(err, WN_DATAERR,
+		                  "a medication named \"%s\" already exists", m->name);
+	}
+	if (rc == SQLITE_DONE && id_out)
+		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
+	return wn_storage_finish(db, st, rc, "add the medication", err);
+}
+
+int wn_db_med_find(struct wn_db *db, const char *name, struct wn_med *out,
+                   struct wn_err *err)
+{
+	static const char sql[] = MED_COLS " WHERE name = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_STATIC);
+	rc = fetch_one(db, st, read_med, out, "find the medication", err);
+	if (rc == WN_NOINPUT)
+		wn_err_set(err, WN_NOINPUT, "no medication named \"%.64s\"",
+		           name ? name : "");
+	return rc;
+}
+
+int wn_db_med_get(struct wn_db *db, long id, struct wn_med *out,
+                  struct wn_err *err)
+{
+	static const char sql[] = MED_COLS " WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = fetch_one(db, st, read_med, out, "read the medication", err);
+	if (rc == WN_NOINPUT)
+		wn_err_set(err, WN_NOINPUT, "no medication with id %ld", id);
+	return rc;
+}
+
+int wn_db_med_list(struct wn_db *db, struct wn_med **out, size_t *n,
+                   struct wn_err *err)
+{
+	static const char sql[] = MED_COLS " ORDER BY name, id";
+	static const struct wn_storage_rows r = { sizeof(struct wn_med), read_med,
+	                               "list the medications" };
+	sqlite3_stmt *st;
+	void *arr = NULL;
+	*out = NULL;
+	*n = 0;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc == WN_OK)
+		rc = wn_storage_collect(db, st, &r, &arr, n, err);
+	*out = arr;
+	return rc;
+}
+
+static int check_form(const struct wn_med_form *f, struct wn_err *err)
+{
+	if (f->kind < WN_FORM_TABLET || f->kind > WN_FORM_OTHER)
+		return wn_err_set(err, WN_DATAERR, "unknown form kind %d", f->kind);
+	int div = f->divisible;
+	if (div != 0 && div != 1 && div != 2 && div != 4)
+		return wn_err_set(err, WN_DATAERR,
+		                  "a tablet divides into 1, 2 or 4 parts (got %d)", div);
+	if (!(f->strength >= 0 && f->strength < 100000) ||
+	    !(f->conc >= 0 && f->conc < 100000))
+		return wn_err_set(err, WN_DATAERR, "strength must be 0..100000");
+	if (f->beads < 0 || f->beads > 100000)
+		return wn_err_set(err, WN_DATAERR, "bead count must be 0..100000");
+	bool unit_form = f->kind == WN_FORM_TABLET || f->kind == WN_FORM_CAPSULE ||
+	                 f->kind == WN_FORM_BEADS;
+	if (unit_form && f->strength <= 0)
+		return wn_err_set(err, WN_DATAERR,
+		                  "a tablet or capsule needs its strength");
+	if (f->kind == WN_FORM_LIQUID && f->conc <= 0)
+		return wn_err_set(err, WN_DATAERR, "a liquid needs its concentration");
+	if (f->kind == WN_FORM_BEADS && f->beads <= 0)
+		return wn_err_set(err, WN_DATAERR, "a bead capsule needs its bead count");
+	if (!memchr(f->label, '\0', sizeof f->label))
+		return wn_err_set(err, WN_DATAERR, "form label is too long");
+	return wn_storage_check_text("form label", f->label, sizeof f->label - 1,
+	                             false, err);
+}
+
+int wn_db_form_add(struct wn_db *db, const struct wn_med_form *f, long *id_out,
+                   struct wn_err *err)
+{
+	static const char sql[] = "INSERT INTO med_form(med_id, kind, strength,"
+		" divisible, conc, beads, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *st;
+	int rc = check_form(f, err);
+	if (rc == WN_OK)
+		rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, f->med_id);
+	sqlite3_bind_int(st, 2, f->kind);
+	sqlite3_bind_double(st, 3, f->strength);
+	sqlite3_bind_int(st, 4, f->divisible ? f->divisible : 1);
+	sqlite3_bind_double(st, 5, f->conc);
+	sqlite3_bind_int(st, 6, f->beads);
+	sqlite3_bind_text(st, 7, f->label, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+		sqlite3_reset(st);
+		return wn_err_set(err, WN_NOINPUT, "no medication with id %ld", f->med_id);
+	}
+	if (rc == SQLITE_DONE && id_out)
+		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
+	return wn_storage_finish(db, st, rc, "add the form", err);
+}
+
+static int read_form(sqlite3_stmt *st, void *item)
+{
+	struct wn_med_form *f = item;
+	f->id = (long)sqlite3_column_int64(st, 0);
+	f->med_id = (long)sqlite3_column_int64(st, 1);
+	f->kind = sqlite3_column_int(st, 2);
+	f->strength = sqlite3_column_double(st, 3);
+	f->divisible = sqlite3_column_int(st, 4);
+	f->conc = sqlite3_column_double(st, 5);
+	f->beads = sqlite3_column_int(st, 6);
+	wn_storage_col_copy(st, 7, f->label, sizeof f->label);
+	return 0;
+}
+
+int wn_db_form_list(struct wn_db *db, long med_id, struct wn_med_form **out,
+                    size_t *n, struct wn_err *err)
+{
+	static const char sql[] = "SELECT id, med_id, kind, strength, divisible,"
+		" conc, beads, label FROM med_form WHERE med_id = ?1 ORDER BY id";
+	static const struct wn_storage_rows r = { sizeof(struct wn_med_form), read_form,
+	                               "list the forms" };
+	sqlite3_stmt *st;
+	void *arr = NULL;
+	*out = NULL;
+	*n = 0;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc == WN_OK) {
+		sqlite3_bind_int64(st, 1, med_id);
+		rc = wn_storage_collect(db, st, &r, &arr, n, err);
+	}
+	*out = arr;
+	return rc;
+}
+
+/* ---- symptoms -------------------------------------------------------- */
+
+#define SYMPTOM_COLS "SELECT id, name, grp, source, hidden, first_seen," \
+	" preexisting, sort FROM symptom"
+
+static int read_symptom(sqlite3_stmt *st, void *item)
+{
+	struct wn_symptom *s = item;
+	s->id = (long)sqlite3_column_int64(st, 0);
+	wn_storage_col_copy(st, 1, s->name, sizeof s->name);
+	wn_storage_col_copy(st, 2, s->group, sizeof s->group);
+	s->source = sqlite3_column_int(st, 3);
+	s->hidden = sqlite3_column_int(st, 4) != 0;
+	s->first_seen = wn_storage_col_date(st, 5);
+	s->preexisting = sqlite3_column_int(st, 6) != 0;
+	s->sort = sqlite3_column_int(st, 7);
+	return 0;
+}
+
+int wn_db_symptom_list(struct wn_db *db, bool include_hidden,
+                       struct wn_symptom **out, size_t *n, struct wn_err *err)
+{
+	static const char sql[] = SYMPTOM_COLS
+		" WHERE ?1 OR hidden = 0 ORDER BY sort, name";
+	static const struct wn_storage_rows r = { sizeof(struct wn_symptom), read_symptom,
+	                               "list the symptoms" };
+	sqlite3_stmt *st;
+	void *arr = NULL;
+	*out = NULL;
+	*n = 0;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc == WN_OK) {
+		sqlite3_bind_int(st, 1, include_hidden);
+		rc = wn_storage_collect(db, st, &r, &arr, n, err);
+	}
+	*out = arr;
+	return rc;
+}
+
+int wn_db_symptom_find(struct wn_db *db, const char *name,
+                       struct wn_symptom *out, struct wn_err *err)
+{
+	static const char sql[] = SYMPTOM_COLS " WHERE name = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_STATIC);
+	rc = fetch_one(db, st, read_symptom, out, "find the symptom", err);
+	if (rc == WN_NOINPUT)
+		wn_err_set(err, WN_NOINPUT, "no symptom named \"%.64s\"", name ? name : "");
+	return rc;
+}
+
+static int check_symptom(const struct wn_symptom *s, struct wn_err *err)
+{
+	int rc = wn_storage_check_name("symptom name", s->name, sizeof s->name,
+	                               WN_NAME_MAX, err);
+	if (rc == WN_OK && s->group[0])
+		rc = wn_storage_check_name("symptom group", s->group, sizeof s->group,
+		                sizeof s->group - 1, err);
+	if (rc == WN_OK && (s->source < 0 || s->source > 2))
+		rc = wn_err_set(err, WN_DATAERR, "unknown symptom source %d", s->source);
+	return rc;
+}
+
+int wn_db_symptom_add(struct wn_db *db, const struct wn_symptom *s,
+                      long *id_out, struct wn_err *err)
+{
+	/* first_seen is not taken from s: ratings set it (wn_db_rating_set). */
+	static const char sql[] = "INSERT INTO symptom(name, grp, source, hidden,"
+		" hidden_on, preexisting, sort) VALUES (?1, ?2, ?3, ?4,"
+		" CASE WHEN ?4 THEN ?5 END, ?6, CASE WHEN ?7 > 0 THEN ?7"
+		" ELSE (SELECT ifnull(max(sort), -1) + 1 FROM symptom) END)";
+	sqlite3_stmt *st;
+	int rc = check_symptom(s, err);
+	if (rc == WN_OK)
+		rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->group[0] ? s->group : "other", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, s->source);
+	sqlite3_bind_int(st, 4, s->hidden);
+	wn_storage_bind_date(st, 5, wn_date_today());
+	sqlite3_bind_int(st, 6, s->preexisting);
+	sqlite3_bind_int(st, 7, s->sort);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return wn_err_set(err, WN_DATAERR, "a symptom named \"%s\" already exists",
+		                  s->name);
+	}
+	if (rc == SQLITE_DONE && id_out)
+		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
+	return wn_storage_finish(db, st, rc, "add the symptom", err);
+}
+
+/* Runs a one-row UPDATE on symptom ?1; WN_NOINPUT if there is no such id. */
+static int symptom_update(struct wn_db *db, const char *sql, long id, int flag,
+                          struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = wn_storage_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, flag);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		wn_storage_bind_date(st, 3, wn_date_today());
+	rc = wn_storage_finish(db, st, sqlite3_step(st), "change the symptom", err);
+	if (rc == WN_OK && sqlite3_changes(db->sql) == 0)
+		rc = wn_err_set(err, WN_NOINPUT, "no symptom with id %ld", id);
+	return rc;
+}
+
+int wn_db_symptom_set_hidden(struct wn_db *db, long id, bool hidden,
+                             struct wn_err *err)
+{
+	static const char sql[] = "UPDATE symptom SET hidden = ?2,"
+		" hidden_on = CASE WHEN ?2 = 0 THEN NULL WHEN hidden = 1 THEN hidden_on"
+		" ELSE ?3 END WHERE id = ?1";
+	return symptom_update(db, sql, id, hidden, err);
+}
+
+int wn_db_symptom_set_preexisting(struct wn_db *db, long id, bool pre,
+                                  struct wn_err *err)
+{
+	static const char sql[] = "UPDATE symptom SET preexisting = ?2 WHERE id = ?1";
+	return symptom_update(db, sql, id, pre, err);
+}

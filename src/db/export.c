@@ -1,0 +1,535 @@
+/* export.c -- CSV and JSON exports of the diary (see export.h). */
+#include "db/export.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/plan.h"
+
+#define CHUNK_DAYS 3660
+#define MAX_CSV_DAYS 36600
+
+static int sqlerr(sqlite3 *sql, int rc, struct wn_err *err)
+{
+	int code = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ?
+		WN_TEMPFAIL : WN_IOERR;
+	return wn_err_set(err, code, "cannot read the diary: %s", sqlite3_errmsg(sql));
+}
+
+static int prep(sqlite3 *sql, const char *q, sqlite3_stmt **st, struct wn_err *err)
+{
+	int rc = sqlite3_prepare_v2(sql, q, -1, st, NULL);
+	return rc == SQLITE_OK ? WN_OK : sqlerr(sql, rc, err);
+}
+
+static void bind_range(sqlite3_stmt *st, wn_date from, wn_date to)
+{
+	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	sqlite3_bind_text(st, 1, wn_date_format(from, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, wn_date_format(to, b), -1, SQLITE_TRANSIENT);
+}
+
+static int resolve_range(struct wn_db *db, struct wn_export_opts *o,
+                         wn_date *from, wn_date *to, struct wn_err *err)
+{
+	wn_date first, last;
+	int rc = wn_db_date_span(db, &first, &last, err);
+	if (rc != WN_OK)
+		return rc;
+	*from = o->from != WN_DATE_NONE ? o->from : first;
+	*to = o->to != WN_DATE_NONE ? o->to : last;
+	if (*from == WN_DATE_NONE || *to == WN_DATE_NONE)
+		*from = *to = WN_DATE_NONE;             /* nothing recorded */
+	else if (*from > *to)
+		return wn_err_set(err, WN_USAGE, "the first day is after the last day");
+	return WN_OK;
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+void wn_export_csv_cell(struct wn_buf *b, const char *s, size_t len)
+{
+	bool guard = len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+	bool quote = false;
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (quote)
+		wn_buf_addc(b, '"');
+	if (guard)
+		wn_buf_addc(b, '\'');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			wn_buf_addc(b, '"');
+		wn_buf_addc(b, s[i]);
+	}
+	if (quote)
+		wn_buf_addc(b, '"');
+}
+
+/* Numbers are most of the cells: whole ones are written without printf
+ * (the same text as "%d" and "%.15g"), the others with one snprintf. */
+static void put_int(struct wn_buf *b, long long v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	unsigned long long u = (unsigned long long)v;
+	if (v < 0)
+		u = 0ULL - u;
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	wn_buf_add(b, tmp + i, sizeof tmp - i);
+}
+
+static void cell_num(struct wn_buf *b, double v)
+{
+	wn_buf_addc(b, ',');
+	if (isnan(v))
+		return;
+	if (v == floor(v) && fabs(v) < 1e15 && !(v == 0 && signbit(v))) {
+		put_int(b, (long long)v);
+		return;
+	}
+	char s[32];
+	int n = snprintf(s, sizeof s, "%.15g", v);
+	if (n > 0 && (size_t)n < sizeof s)
+		wn_buf_add(b, s, (size_t)n);
+}
+
+static void cell_int(struct wn_buf *b, int v)
+{
+	wn_buf_addc(b, ',');
+	if (v != WN_UNSET)
+		put_int(b, v);
+}
+
+struct medcol {
+	struct wn_med med;
+	struct wn_plan plan;
+	struct wn_schedule sched;
+	bool has_plan;
+	struct wn_plan_day *days;     /* CHUNK_DAYS */
+};
+
+struct csv {
+	struct wn_db *db;
+	struct wn_symptom *sym;  size_t n_sym;
+	long *metric_id;         size_t n_metric;
+	char (*metric_name)[32];
+	struct medcol *meds;     size_t n_meds;
+	int *sym_val;            /* per day, per symptom, WN_UNSET */
+	double *met_val;         /* per day, per metric, NAN */
+	sqlite3_stmt *ci, *rt, *mv;
+};
+
+static int load_metrics(struct csv *c, struct wn_err *err)
+{
+	sqlite3 *sql = wn_db_sqlite(c->db);
+	sqlite3_stmt *st;
+	int rc = prep(sql, "SELECT id, name FROM metric_def ORDER BY name", &st, err);
+	while (rc == WN_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long *ids = realloc(c->metric_id, (c->n_metric + 1) * sizeof *ids);
+		char (*names)[32] = ids ? realloc(c->metric_name, (c->n_metric + 1) * sizeof *names) : NULL;
+		if (ids)
+			c->metric_id = ids;
+		if (!names) {
+			sqlite3_finalize(st);
+			return wn_err_set(err, WN_ERR, "out of memory");
+		}
+		c->metric_name = names;
+		c->metric_id[c->n_metric] = (long)sqlite3_column_int64(st, 0);
+		snprintf(names[c->n_metric], 32, "%s", (const char *)sqlite3_column_text(st, 1));
+		c->n_metric++;
+		rc = WN_OK;
+	}
+	if (rc != WN_OK && rc != SQLITE_DONE)
+		rc = sqlerr(sql, rc, err);
+	else
+		rc = WN_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int load_med(struct wn_db *db, struct medcol *m, struct wn_err *err)
+{
+	struct wn_drug d;
+	m->days = malloc(CHUNK_DAYS * sizeof *m->days);
+	if (!m->days)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	int rc = wn_plan_load(db, m->med.id, &m->plan, err);
+	if (rc == WN_NOINPUT) {
+		wn_err_clear(err);
+		return WN_OK;
+	}
+	if (rc != WN_OK)
+		return rc;
+	bool has = wn_plan_drug(&m->med, &d, NULL) == WN_OK;
+	rc = wn_plan_build(&m->plan, has ? &d : NULL, &m->sched, err);
+	m->has_plan = rc == WN_OK;
+	return rc;
+}
+
+static int csv_load(struct csv *c, struct wn_err *err)
+{
+	struct wn_med *meds = NULL;
+	int rc = wn_db_symptom_list(c->db, true, &c->sym, &c->n_sym, err);
+	if (rc == WN_OK)
+		rc = load_metrics(c, err);
+	if (rc == WN_OK)
+		rc = wn_db_med_list(c->db, &meds, &c->n_meds, err);
+	if (rc == WN_OK && c->n_meds && !(c->meds = calloc(c->n_meds, sizeof *c->meds)))
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; rc == WN_OK && i < c->n_meds; i++) {
+		c->meds[i].med = meds[i];
+		rc = load_med(c->db, &c->meds[i], err);
+	}
+	free(meds);
+	if (rc != WN_OK)
+		return rc;
+	c->sym_val = malloc((c->n_sym + 1) * sizeof *c->sym_val);
+	c->met_val = malloc((c->n_metric + 1) * sizeof *c->met_val);
+	if (!c->sym_val || !c->met_val)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	sqlite3 *sql = wn_db_sqlite(c->db);
+	rc = prep(sql, "SELECT date, mood, anxiety, energy, sleep, flag, note FROM checkin"
+	          " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->ci, err);
+	if (rc == WN_OK)
+		rc = prep(sql, "SELECT date, symptom_id, value FROM rating"
+		          " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->rt, err);
+	if (rc == WN_OK)
+		rc = prep(sql, "SELECT date, metric_id, value FROM metric_value"
+		          " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->mv, err);
+	return rc;
+}
+
+static void csv_free(struct csv *c)
+{
+	for (size_t i = 0; i < c->n_meds; i++) {
+		if (c->meds[i].has_plan)
+			wn_taper_free(&c->meds[i].sched);
+		wn_plan_free(&c->meds[i].plan);
+		free(c->meds[i].days);
+	}
+	free(c->meds);
+	free(c->sym);
+	free(c->metric_id);
+	free(c->metric_name);
+	free(c->sym_val);
+	free(c->met_val);
+	sqlite3_finalize(c->ci);
+	sqlite3_finalize(c->rt);
+	sqlite3_finalize(c->mv);
+}
+
+static void csv_header(const struct csv *c, struct wn_buf *b)
+{
+	wn_buf_adds(b, "date,has_checkin,mood,anxiety,energy,sleep,burden");
+	for (size_t i = 0; i < c->n_sym; i++) {
+		wn_buf_addc(b, ',');
+		wn_export_csv_cell(b, c->sym[i].name, strlen(c->sym[i].name));
+	}
+	for (size_t i = 0; i < c->n_metric; i++) {
+		wn_buf_addc(b, ',');
+		wn_export_csv_cell(b, c->metric_name[i], strlen(c->metric_name[i]));
+	}
+	for (size_t i = 0; i < c->n_meds; i++) {
+		char h[WN_NAME_MAX + 16];
+		for (int k = 0; k < 2; k++) {
+			int n = snprintf(h, sizeof h, "%s %s", c->meds[i].med.name,
+			                 k ? "taken" : "planned");
+			wn_buf_addc(b, ',');
+			wn_export_csv_cell(b, h, (size_t)n);
+		}
+	}
+	wn_buf_adds(b, ",flag,note\r\n");
+}
+
+/* Is the statement's current row (column 0 a date) on day d?  Steps
+ * the statement once when *state is 0 (not yet read). */
+static bool row_on(sqlite3_stmt *st, int *state, const char *d)
+{
+	if (*state == 0)
+		*state = sqlite3_step(st) == SQLITE_ROW ? 1 : 2;
+	return *state == 1 && strcmp((const char *)sqlite3_column_text(st, 0), d) == 0;
+}
+
+static size_t find_id(const long *ids, size_t n, size_t stride, long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (*(const long *)((const char *)ids + i * stride) == id)
+			return i;
+	return n;
+}
+
+struct cursors { int ci, rt, mv; };
+
+static int day_values(struct csv *c, struct cursors *k, const char *d)
+{
+	int burden = 0;
+	for (size_t i = 0; i < c->n_sym; i++)
+		c->sym_val[i] = WN_UNSET;
+	for (size_t i = 0; i < c->n_metric; i++)
+		c->met_val[i] = NAN;
+	while (row_on(c->rt, &k->rt, d)) {
+		size_t i = c->n_sym ? find_id(&c->sym[0].id, c->n_sym, sizeof *c->sym,
+		                   (long)sqlite3_column_int64(c->rt, 1)) : 0;
+		int v = sqlite3_column_int(c->rt, 2);
+		if (i < c->n_sym)
+			c->sym_val[i] = v;
+		burden += v;
+		k->rt = 0;
+	}
+	while (row_on(c->mv, &k->mv, d)) {
+		size_t i = find_id(c->metric_id, c->n_metric, sizeof(long),
+		                   (long)sqlite3_column_int64(c->mv, 1));
+		if (i < c->n_metric)
+			c->met_val[i] = sqlite3_column_double(c->mv, 2);
+		k->mv = 0;
+	}
+	return burden;
+}
+
+static void ci_cell(struct wn_buf *b, sqlite3_stmt *st, int col, bool has)
+{
+	cell_int(b, has && sqlite3_column_type(st, col) != SQLITE_NULL ?
+	         sqlite3_column_int(st, col) : WN_UNSET);
+}
+
+static void csv_row(struct csv *c, struct cursors *k, wn_date day, size_t off,
+                    struct wn_buf *b)
+{
+	char d[WN_DATE_STRLEN];
+	wn_date_format(day, d);
+	int burden = day_values(c, k, d);
+	bool has = row_on(c->ci, &k->ci, d);
+	wn_buf_add(b, d, strlen(d));
+	wn_buf_adds(b, has ? ",1" : ",0");
+	for (int col = 1; col <= 3; col++)
+		ci_cell(b, c->ci, col, has);
+	cell_num(b, has && sqlite3_column_type(c->ci, 4) != SQLITE_NULL ?
+	         sqlite3_column_double(c->ci, 4) : NAN);
+	wn_buf_addc(b, ',');
+	put_int(b, burden);
+	for (size_t i = 0; i < c->n_sym; i++)
+		cell_int(b, c->sym_val[i]);
+	for (size_t i = 0; i < c->n_metric; i++)
+		cell_num(b, c->met_val[i]);
+	for (size_t i = 0; i < c->n_meds; i++) {
+		const struct wn_plan_day *p = &c->meds[i].days[off];
+		cell_num(b, p->planned);
+		cell_num(b, p->n_doses > 0 ? p->taken : NAN);
+	}
+	wn_buf_addc(b, ',');
+	put_int(b, has ? sqlite3_column_int(c->ci, 5) : 0);
+	wn_buf_addc(b, ',');
+	if (has && sqlite3_column_type(c->ci, 6) != SQLITE_NULL)
+		wn_export_csv_cell(b, (const char *)sqlite3_column_text(c->ci, 6),
+		                   (size_t)sqlite3_column_bytes(c->ci, 6));
+	wn_buf_adds(b, "\r\n");
+	if (has)
+		k->ci = 0;
+}
+
+static int csv_chunk(struct csv *c, wn_date from, wn_date to, struct wn_buf *b,
+                     struct wn_err *err)
+{
+	int rc = WN_OK;
+	for (size_t i = 0; rc == WN_OK && i < c->n_meds; i++) {
+		struct medcol *m = &c->meds[i];
+		struct wn_plan_range r = { .plan = m->has_plan ? &m->plan : NULL,
+		                           .sched = m->has_plan ? &m->sched : NULL,
+		                           .med_id = m->med.id, .from = from, .to = to };
+		rc = wn_plan_days(c->db, &r, m->days, err);
+	}
+	sqlite3_stmt *sts[] = { c->ci, c->rt, c->mv };
+	for (size_t i = 0; i < 3; i++) {
+		sqlite3_reset(sts[i]);
+		bind_range(sts[i], from, to);
+	}
+	struct cursors k = { 0 };
+	for (wn_date d = from; rc == WN_OK && d <= to; d++)
+		csv_row(c, &k, d, (size_t)(d - from), b);
+	return rc;
+}
+
+int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out,
+                  struct wn_err *err)
+{
+	wn_date from, to;
+	int rc = resolve_range(db, o, &from, &to, err);
+	if (rc != WN_OK)
+		return rc;
+	if (from != WN_DATE_NONE && to - from >= MAX_CSV_DAYS)
+		return wn_err_set(err, WN_USAGE, "a CSV export covers at most %d days",
+		                  MAX_CSV_DAYS);
+	struct csv c = { .db = db };
+	rc = csv_load(&c, err);
+	if (rc == WN_OK)
+		csv_header(&c, out);
+	o->n_days = 0;
+	for (wn_date d = from; rc == WN_OK && from != WN_DATE_NONE && d <= to;
+	     d += CHUNK_DAYS) {
+		wn_date e = d + CHUNK_DAYS - 1 < to ? d + CHUNK_DAYS - 1 : to;
+		rc = csv_chunk(&c, d, e, out, err);
+		o->n_days += (size_t)(e - d + 1);
+	}
+	csv_free(&c);
+	if (rc == WN_OK && out->failed)
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	return rc;
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+#define J_META "SELECT json_group_object(key, value) FROM (SELECT key, value FROM meta ORDER BY key)"
+
+#define J_MEDS \
+	"SELECT json_object('name', name, 'unit', unit, 'drug_key', drug_key," \
+	" 'created', created, 'archived', archived, 'archived_on', archived_on," \
+	" 'forms', json((SELECT json_group_array(json(f)) FROM (SELECT json_object(" \
+	"  'kind', kind, 'strength', strength, 'divisible', divisible, 'conc', conc," \
+	"  'beads', beads, 'label', label) AS f FROM med_form WHERE med_id = m.id ORDER BY id))))" \
+	" FROM medication m ORDER BY name, id"
+
+#define J_PLANS \
+	"SELECT json_object('med', (SELECT name FROM medication WHERE id = p.med_id)," \
+	" 'method', method, 'start_date', start_date, 'from_dose', from_dose, 'step', step," \
+	" 'every_days', every_days, 'round_q', round_q, 'floor_dose', floor_dose," \
+	" 'to_dose', to_dose, 'region', region, 'created', created, 'active', active," \
+	" 'note', note," \
+	" 'custom', json((SELECT json_group_array(json(c)) FROM (SELECT json_object(" \
+	"  'date', date, 'dose', dose) AS c FROM plan_step_custom WHERE plan_id = p.id" \
+	"  ORDER BY date)))," \
+	" 'holds', json((SELECT json_group_array(json(h)) FROM (SELECT json_object(" \
+	"  'kind', kind, 'start_date', start_date, 'end_date', end_date, 'dose', dose," \
+	"  'reason', reason) AS h FROM hold WHERE plan_id = p.id ORDER BY start_date, id))))" \
+	" FROM plan p ORDER BY id"
+
+#define J_SYMPTOMS \
+	"SELECT json_object('name', name, 'group', grp, 'source', source, 'hidden', hidden," \
+	" 'hidden_on', hidden_on, 'first_seen', first_seen, 'preexisting', preexisting," \
+	" 'sort', sort) FROM symptom ORDER BY sort, name, id"
+
+#define J_METRICS \
+	"SELECT json_object('name', name, 'min', min, 'max', max," \
+	" 'higher_better', higher_better) FROM metric_def ORDER BY name, id"
+
+#define J_RANGE "date BETWEEN ?1 AND ?2"
+/* The dates of the days: with ORDER BY, SQLite merges the six scans,
+ * each already in date order, instead of collecting them in temporary
+ * B-trees (a quarter of the export's cost).  LIMIT -1 (no limit) keeps
+ * that ORDER BY, which SQLite would otherwise drop because the outer
+ * query has its own; the outer ORDER BY still decides the order. */
+#define J_DAYS \
+	"WITH d(date) AS (SELECT date FROM checkin WHERE " J_RANGE \
+	" UNION SELECT date FROM rating WHERE " J_RANGE \
+	" UNION SELECT date FROM metric_value WHERE " J_RANGE \
+	" UNION SELECT date FROM dose WHERE " J_RANGE \
+	" UNION SELECT date FROM quicknote WHERE " J_RANGE \
+	" UNION SELECT date FROM question WHERE " J_RANGE " ORDER BY 1 LIMIT -1)" \
+	" SELECT json_object('date', d.date," \
+	" 'checkin', json((SELECT json_object('mood', mood, 'anxiety', anxiety," \
+	"  'energy', energy, 'sleep', sleep, 'flag', flag, 'note', note," \
+	"  'created', created, 'updated', updated) FROM checkin c WHERE c.date = d.date))," \
+	" 'ratings', json((SELECT json_group_object(name, value) FROM (SELECT s.name, r.value" \
+	"  FROM rating r JOIN symptom s ON s.id = r.symptom_id WHERE r.date = d.date" \
+	"  ORDER BY s.name))),"                                                    \
+	" 'metrics', json((SELECT json_group_object(name, value) FROM (SELECT m.name, v.value" \
+	"  FROM metric_value v JOIN metric_def m ON m.id = v.metric_id WHERE v.date = d.date" \
+	"  ORDER BY m.name)))," \
+	" 'doses', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
+	"  'med', m.name, 'minute', o.minute, 'amount', o.amount, 'created', o.created) AS x" \
+	"  FROM dose o JOIN medication m ON m.id = o.med_id WHERE o.date = d.date" \
+	"  ORDER BY m.name, ifnull(o.minute, -1))))," \
+	" 'quicknotes', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
+	"  'minute', minute, 'text', text, 'created', created) AS x FROM quicknote q" \
+	"  WHERE q.date = d.date ORDER BY ifnull(minute, -1), created, id)))," \
+	" 'questions', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
+	"  'text', text, 'answered', answered, 'answer', answer, 'created', created) AS x" \
+	"  FROM question q WHERE q.date = d.date ORDER BY created, id))))" \
+	" FROM d ORDER BY d.date"
+
+/* Runs q; each row's column 0 becomes one line of a JSON array (or, with
+ * one row and !array, the value itself). */
+static int json_rows(sqlite3 *sql, const char *q, const wn_date *range,
+                     struct wn_buf *b, size_t *n, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = prep(sql, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	if (range)
+		bind_range(st, range[0], range[1]);
+	size_t rows = 0;
+	if (n)
+		wn_buf_addc(b, '[');
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n)
+			wn_buf_adds(b, rows ? ",\n" : "\n");
+		wn_buf_add(b, (const char *)sqlite3_column_text(st, 0),
+		           (size_t)sqlite3_column_bytes(st, 0));
+		rows++;
+	}
+	if (n) {
+		wn_buf_adds(b, rows ? "\n]" : "]");
+		*n = rows;
+	}
+	rc = rc == SQLITE_DONE ? WN_OK : sqlerr(sql, rc, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void now_stamp(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
+                   struct wn_buf *out, struct wn_err *err)
+{
+	wn_date range[2];
+	int rc = resolve_range(db, o, &range[0], &range[1], err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3 *sql = wn_db_sqlite(db);
+	char stamp[32];
+	if (!o->exported)
+		now_stamp(stamp);
+	char *ex = sqlite3_mprintf("%Q", o->exported ? o->exported : stamp);
+	size_t dummy;
+	/* The stamp goes through json_quote so any text is valid JSON. */
+	wn_buf_addf(out, "{\"format\":\"wean\",\"schema_version\":%d,\"exported\":",
+	            WN_EXPORT_FORMAT_VERSION);
+	char *q = sqlite3_mprintf("SELECT json_quote(%s)", ex ? ex : "''");
+	rc = q ? json_rows(sql, q, NULL, out, NULL, err) : wn_err_set(err, WN_ERR, "out of memory");
+	sqlite3_free(q);
+	sqlite3_free(ex);
+	static const struct { const char *key, *q; } parts[] = {
+		{ "meta", J_META }, { "medications", J_MEDS }, { "plans", J_PLANS },
+		{ "symptoms", J_SYMPTOMS }, { "metrics", J_METRICS }, { "days", J_DAYS },
+	};
+	for (size_t i = 0; rc == WN_OK && i < sizeof parts / sizeof *parts; i++) {
+		bool days = strcmp(parts[i].key, "days") == 0, meta = i == 0;
+		wn_buf_addf(out, ",\n\"%s\":", parts[i].key);
+		if (days && range[0] == WN_DATE_NONE) {
+			wn_buf_adds(out, "[]");
+			o->n_days = 0;
+			continue;
+		}
+		rc = json_rows(sql, parts[i].q, days ? range : NULL, out,
+		               meta ? NULL : days ? &o->n_days : &dummy, err);
+	}
+	wn_buf_adds(out, "}\n");
+	if (rc == WN_OK && out->failed)
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	return rc;
+}

@@ -1,0 +1,358 @@
+/* report_med.c -- the medications of a report: the dose now and the last
+ * one taken, the taper history of each active plan (steps as planned and
+ * as taken, holds and reinstatements), adherence over the range, and the
+ * cuts of every plan for the step-aligned burden (see report.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../report/report_int.h"
+
+struct loaded {
+	struct wn_plan p;
+	struct wn_schedule s;
+	bool have;
+};
+
+/* The plan days of one medication: [from, from + n). */
+struct days {
+	struct wn_plan_day *d;
+	wn_date from;
+	long n;
+};
+
+/* ---- reading ------------------------------------------------------------------- */
+
+static const char q_last[] = "SELECT date, sum(amount) FROM dose"
+	" WHERE med_id = ?1 AND date <= ?2 GROUP BY date ORDER BY date DESC LIMIT 1";
+
+static int last_taken(struct wn_db *db, struct wn_report_med *m, wn_date to,
+                      struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	char d[WN_DATE_STRLEN];
+	m->last_date = WN_DATE_NONE;
+	m->last_taken = NAN;
+	if (sqlite3_prepare_v2(wn_db_sqlite(db), q_last, -1, &st, NULL) != SQLITE_OK)
+		return wn_report_sqlfail(db, err);
+	sqlite3_bind_int64(st, 1, m->med.id);
+	sqlite3_bind_text(st, 2, wn_date_format(to, d), -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (t && wn_date_parse_iso(t, &m->last_date, NULL) == WN_OK)
+			m->last_taken = sqlite3_column_double(st, 1);
+		else
+			m->last_date = WN_DATE_NONE;
+	}
+	int status = rc == SQLITE_ROW || rc == SQLITE_DONE ? WN_OK : wn_report_sqlfail(db, err);
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* The active plan, built; l->have is false when there is none. */
+static int load_plan(struct wn_db *db, const struct wn_med *m, struct loaded *l,
+                     struct wn_err *err)
+{
+	struct wn_drug drug;
+	memset(l, 0, sizeof *l);
+	int rc = wn_plan_load(db, m->id, &l->p, err);
+	if (rc == WN_NOINPUT) {
+		wn_err_clear(err);
+		return WN_OK;
+	}
+	if (rc != WN_OK)
+		return rc;
+	/* SERT parameters are per mg (as plan show does) */
+	bool has_drug = strcmp(m->unit, "mg") == 0 && wn_plan_drug(m, &drug, NULL) == WN_OK;
+	rc = wn_plan_build(&l->p, has_drug ? &drug : NULL, &l->s, err);
+	l->have = rc == WN_OK;
+	return rc;
+}
+
+static void loaded_free(struct loaded *l)
+{
+	wn_taper_free(&l->s);
+	wn_plan_free(&l->p);
+}
+
+/* From the plan's start (or the range's, whichever is earlier) to the end. */
+static int load_days(struct wn_db *db, const struct wn_report *r, const struct loaded *l,
+                     long med_id, struct days *dd, struct wn_err *err)
+{
+	wn_date lo = r->from;
+	if (l->have && l->p.params.start < lo)
+		lo = l->p.params.start;
+	if (r->to - lo >= WN_REPORT_MAX_DAYS)
+		lo = r->to - WN_REPORT_MAX_DAYS + 1;
+	dd->from = lo;
+	dd->n = r->to - lo + 1;
+	dd->d = malloc((size_t)dd->n * sizeof *dd->d);
+	if (!dd->d)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	struct wn_plan_range pr = { .plan = l->have ? &l->p : NULL,
+	                            .sched = l->have ? &l->s : NULL,
+	                            .med_id = med_id, .from = lo, .to = r->to };
+	return wn_plan_days(db, &pr, dd->d, err);
+}
+
+static const struct wn_plan_day *day_at(const struct days *dd, wn_date d)
+{
+	return d >= dd->from && d - dd->from < dd->n ? &dd->d[d - dd->from] : NULL;
+}
+
+/* ---- the range: daily doses and adherence ----------------------------------------- */
+
+static int fill_range(const struct wn_report *r, struct wn_report_med *m,
+                      const struct days *dd, struct wn_err *err)
+{
+	size_t n = (size_t)r->n_days;
+	m->planned_days = malloc(n * sizeof *m->planned_days);
+	m->taken_days = malloc(n * sizeof *m->taken_days);
+	if (!m->planned_days || !m->taken_days)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		const struct wn_plan_day *d = day_at(dd, r->from + (wn_date)i);
+		m->planned_days[i] = d ? d->planned : NAN;
+		m->taken_days[i] = d && d->pv != WN_PV_NODATA ? d->taken : NAN;
+		m->pv[d ? d->pv : WN_PV_NODATA]++;
+	}
+	return WN_OK;
+}
+
+/* ---- steps ------------------------------------------------------------------------ */
+
+static bool held_on(const struct wn_plan *p, wn_date d)
+{
+	for (int i = 0; i < p->n_holds; i++)
+		if (d >= p->holds[i].start && (p->holds[i].end == WN_DATE_NONE ||
+		                               d < p->holds[i].end))
+			return true;
+	return false;
+}
+
+static void step_stats(const struct days *dd, const struct wn_plan *p,
+                       struct wn_report_step *st, wn_date last)
+{
+	double sum = 0;
+	for (wn_date d = st->date; d <= last; d++) {
+		const struct wn_plan_day *pd = day_at(dd, d);
+		st->days++;
+		st->days_held += held_on(p, d);
+		if (pd && pd->pv != WN_PV_NODATA) {
+			st->days_recorded++;
+			sum += pd->taken;
+		}
+	}
+	st->taken_mean = st->days_recorded ? sum / st->days_recorded : NAN;
+}
+
+static void step_from(const struct wn_schedule *s, int i, struct wn_report_step *st)
+{
+	const struct wn_taper_step *t = &s->steps[i];
+	*st = (struct wn_report_step){ .index = i, .date = t->date, .dose = t->dose,
+	                               .pct_of_start = t->pct_of_start,
+	                               .pct_cut = t->pct_cut, .taken_mean = NAN };
+}
+
+static int build_steps(const struct wn_report *r, struct wn_report_med *m,
+                       const struct loaded *l, const struct days *dd, struct wn_err *err)
+{
+	const struct wn_schedule *s = &l->s;
+	int last = wn_taper_step_at(s, r->to), next = wn_taper_next_step(s, r->to);
+	int first = last - (WN_REPORT_MAX_STEPS - 1) > 0 ? last - (WN_REPORT_MAX_STEPS - 1) : 0;
+	size_t n = (size_t)(last >= 0 ? last - first + 1 : 0) + (next >= 0);
+	m->steps_omitted = last >= 0 ? (size_t)first : 0;
+	m->steps = calloc(n ? n : 1, sizeof *m->steps);
+	if (!m->steps)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (int i = first; last >= 0 && i <= last; i++) {
+		struct wn_report_step *st = &m->steps[m->n_steps++];
+		step_from(s, i, st);
+		wn_date end = i + 1 < s->n_dated ? s->steps[i + 1].date - 1 : r->to;
+		step_stats(dd, &l->p, st, end < r->to ? end : r->to);
+	}
+	if (next >= 0) {
+		step_from(s, next, &m->steps[m->n_steps]);
+		m->steps[m->n_steps++].future = true;
+	}
+	return WN_OK;
+}
+
+static int copy_events(const struct wn_report *r, struct wn_report_med *m,
+                       const struct wn_plan *p, struct wn_err *err)
+{
+	m->events = calloc(p->n_events ? p->n_events : 1, sizeof *m->events);
+	if (!m->events)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; i < p->n_events; i++) {
+		if (p->events[i].start > r->to)
+			continue;
+		struct wn_plan_event *e = &m->events[m->n_events++];
+		*e = p->events[i];
+		if (e->end != WN_DATE_NONE && e->end > r->to && e->kind == WN_PLAN_HOLD)
+			e->end = WN_DATE_NONE;      /* still on hold at the end */
+		if (p->events[i].reason && !(e->reason = strdup(p->events[i].reason)))
+			return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	return WN_OK;
+}
+
+/* Where the plan stands on the report's last day. */
+static void current(const struct wn_report *r, struct wn_report_med *m, const struct loaded *l)
+{
+	const struct wn_schedule *s = &l->s;
+	int cur = wn_taper_step_at(s, r->to), next = wn_taper_next_step(s, r->to);
+	m->planned = wn_plan_planned_on(&l->p, s, r->to);
+	m->pct_reduced = isfinite(m->planned) ? 100.0 - m->planned / m->start_dose * 100.0 : NAN;
+	m->step_since = cur >= 0 ? s->steps[cur].date : WN_DATE_NONE;
+	for (size_t i = 0; cur >= 0 && i < m->n_events; i++)
+		if (m->events[i].kind == WN_PLAN_REINSTATE && m->events[i].start >= m->step_since)
+			m->step_since = m->events[i].start;
+	m->days_at_step = cur >= 0 ? (int)(r->to - m->step_since + 1) : 0;
+	for (size_t i = 0; i < m->n_events; i++)
+		if (m->events[i].kind == WN_PLAN_HOLD && m->events[i].end == WN_DATE_NONE)
+			m->hold_since = m->events[i].start;
+	m->next_date = cur >= 0 && next >= 0 ? s->steps[next].date : WN_DATE_NONE;
+	m->next_dose = cur >= 0 && next >= 0 ? s->steps[next].dose : NAN;
+}
+
+/* ---- cuts ----------------------------------------------------------------------------- */
+
+struct cut_list { size_t cap; };
+
+static int add_cuts(struct wn_report *r, size_t med, const struct wn_schedule *s,
+                    struct cut_list *cl, struct wn_err *err)
+{
+	int last = wn_taper_step_at(s, r->to);
+	for (int k = 1; k <= last; k++) {
+		if (wn_report_grow((void **)&r->cuts, &cl->cap, r->n_cuts, sizeof *r->cuts))
+			return wn_err_set(err, WN_ERR, "out of memory");
+		r->cuts[r->n_cuts++] = (struct wn_report_cut){ .date = s->steps[k].date,
+		                                               .dose = s->steps[k].dose,
+		                                               .med = med };
+	}
+	return WN_OK;
+}
+
+static int cmp_cut(const void *a, const void *b)
+{
+	const struct wn_report_cut *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->med > y->med) - (x->med < y->med);
+}
+
+/* Sorted; the first cut of all; only the last WN_REPORT_MAX_STEPS kept. */
+static void settle_cuts(struct wn_report *r)
+{
+	if (r->n_cuts == 0)
+		return;
+	qsort(r->cuts, r->n_cuts, sizeof *r->cuts, cmp_cut);
+	r->first_cut = r->cuts[0].date;
+	if (r->n_cuts > WN_REPORT_MAX_STEPS) {
+		r->cuts_omitted = r->n_cuts - WN_REPORT_MAX_STEPS;
+		memmove(r->cuts, r->cuts + r->cuts_omitted, WN_REPORT_MAX_STEPS * sizeof *r->cuts);
+		r->n_cuts = WN_REPORT_MAX_STEPS;
+	}
+}
+
+void wn_report_cut_means(struct wn_report *r, const struct wn_insight_series *s)
+{
+	wn_date dates[WN_REPORT_MAX_STEPS];
+	struct wn_insight_step st[WN_REPORT_MAX_STEPS];
+	size_t n = 0;
+	for (size_t i = 0; i < r->n_cuts; i++)
+		if (n == 0 || dates[n - 1] != r->cuts[i].date)
+			dates[n++] = r->cuts[i].date;
+	if (n == 0)
+		return;
+	wn_insight_steps(s, dates, n, st);
+	for (size_t i = 0, k = 0; i < r->n_cuts; i++) {
+		while (dates[k] != r->cuts[i].date)
+			k++;
+		r->cuts[i].burden = st[k];
+	}
+}
+
+/* ---- one medication, all of them -------------------------------------------------------- */
+
+static int gather_med(struct wn_db *db, struct wn_report *r, size_t idx,
+                      const struct loaded *l, struct cut_list *cl, struct wn_err *err)
+{
+	struct wn_report_med *m = &r->meds[idx];
+	struct days dd = { 0 };
+	int rc = load_days(db, r, l, m->med.id, &dd, err);
+	if (rc == WN_OK)
+		rc = fill_range(r, m, &dd, err);
+	m->has_plan = l->have;
+	if (rc == WN_OK && l->have) {
+		m->method = l->p.params.method;
+		m->step = l->p.params.step;
+		m->every_days = l->p.params.every_days;
+		m->plan_start = l->p.params.start;
+		m->start_dose = l->p.params.from_dose;
+		rc = build_steps(r, m, l, &dd, err);
+		if (rc == WN_OK)
+			rc = copy_events(r, m, &l->p, err);
+		if (rc == WN_OK)
+			current(r, m, l);
+		if (rc == WN_OK)
+			rc = add_cuts(r, idx, &l->s, cl, err);
+	}
+	free(dd.d);
+	return rc;
+}
+
+static void med_init(struct wn_report_med *m, const struct wn_med *med)
+{
+	*m = (struct wn_report_med){ .med = *med, .planned = NAN, .pct_reduced = NAN,
+	                             .step_since = WN_DATE_NONE, .hold_since = WN_DATE_NONE,
+	                             .next_date = WN_DATE_NONE, .next_dose = NAN,
+	                             .last_date = WN_DATE_NONE, .last_taken = NAN };
+}
+
+int wn_report_gather_meds(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	struct wn_med *meds = NULL;
+	size_t n = 0;
+	struct cut_list cl = { 0 };
+	int rc = wn_db_med_list(db, &meds, &n, err);
+	if (rc == WN_OK && !(r->meds = calloc(n ? n : 1, sizeof *r->meds)))
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; rc == WN_OK && i < n; i++) {
+		struct wn_report_med *m = &r->meds[r->n_meds];
+		struct loaded l;
+		med_init(m, &meds[i]);
+		memset(&l, 0, sizeof l);
+		rc = last_taken(db, m, r->to, err);
+		if (rc == WN_OK)
+			rc = load_plan(db, &meds[i], &l, err);
+		if (rc == WN_OK && (l.have || m->last_date != WN_DATE_NONE)) {
+			r->n_meds++;
+			rc = gather_med(db, r, r->n_meds - 1, &l, &cl, err);
+		}
+		loaded_free(&l);
+	}
+	free(meds);
+	if (rc == WN_OK)
+		settle_cuts(r);
+	return rc;
+}
+
+void wn_report_meds_free(struct wn_report *r)
+{
+	for (size_t i = 0; i < r->n_meds; i++) {
+		struct wn_report_med *m = &r->meds[i];
+		free(m->steps);
+		wn_plan_events_free(m->events, m->n_events);
+		free(m->planned_days);
+		free(m->taken_days);
+	}
+	free(r->meds);
+	free(r->cuts);
+	r->meds = NULL;
+	r->cuts = NULL;
+	r->n_meds = r->n_cuts = 0;
+}

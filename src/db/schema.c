@@ -1,0 +1,630 @@
+/* storage_schema.c -- what a diary file is: identifying a file before
+ * touching it, the schema and its forward-only migrations, the online
+ * backup copy and the consistency check.
+ *
+ * Schema v1 (all tables STRICT; dates 'YYYY-MM-DD' text checked to be
+ * real dates; times "YYYY-MM-DD HH:MM:SS" UTC):
+ *   meta(key, value)
+ *   medication(id, name NOCASE unique, unit, drug_key, created, archived,
+ *              archived_on)
+ *   med_form(id, med_id -> medication cascade, kind = enum wn_form_kind,
+ *            strength, divisible 1|2|4, conc, beads, label)
+ *   plan(id, med_id -> medication cascade, method percent|occupancy|
+ *        linear|custom, start_date, from_dose, step, every_days, round_q,
+ *        floor_dose, to_dose, region, created, active, note)
+ *   plan_step_custom(plan_id -> plan cascade, date, dose)
+ *   hold(id, plan_id -> plan cascade, start_date, end_date NULL = open,
+ *        reason, kind hold|reinstate, dose)
+ *   checkin(date PK, mood, anxiety, energy 0..10, sleep 0..24, note, flag,
+ *           created, updated)
+ *   metric_def(id, name NOCASE unique, min, max, higher_better)
+ *   metric_value(date, metric_id -> metric_def, value)
+ *   symptom(id, name NOCASE unique, grp, source = enum wn_symptom_source,
+ *           hidden, hidden_on, first_seen, preexisting, sort)
+ *   rating(date, symptom_id -> symptom, value 0..3)
+ *   dose(id, date, minute NULL|0..1439, med_id -> medication, amount,
+ *        created); one row per (date, med_id, minute)
+ *   quicknote(id, date, minute, text, created)
+ *   question(id, date, text, answered, answer, created)
+ *   draft(id = 1, date, text, saved)
+ * Records of what happened (ratings, doses, metric values) are never
+ * deleted by a cascade: deleting their parent is refused instead.
+ * hidden_on and archived_on are the dates a symptom was hidden and a
+ * medication archived: ratings or doses dated after them are what
+ * wn_db_check reports (history from before stays valid).  metric_def's
+ * min/max (NULL = open) bound the values wn_db_metric_set accepts.
+ */
+#include "core/fileio.h"
+#include "db_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/symptoms.h"
+
+/* ---- identification -------------------------------------------------- */
+
+static const char sqlite_magic[16] = "SQLite format 3";   /* with its NUL */
+
+static long be32(const unsigned char *p)
+{
+	return (long)(((unsigned long)p[0] << 24) | ((unsigned long)p[1] << 16) |
+	              ((unsigned long)p[2] << 8) | (unsigned long)p[3]);
+}
+
+/* The verdict on what a file says about itself; *fresh for an empty one. */
+static int judge(const char *path, const struct wn_ident *id, bool *fresh,
+                 struct wn_err *err)
+{
+	*fresh = id->appid == 0 && id->nobjects == 0;
+	if (*fresh)
+		return WN_OK;
+	if (id->appid != WN_APPLICATION_ID)
+		return wn_err_set(err, WN_DATAERR, "%s is not a wean diary"
+		                  " (it is another program's SQLite database)", path);
+	if (id->version > WN_SCHEMA_VERSION)
+		return wn_err_set(err, WN_DATAERR, "%s was written by a newer wean"
+		                  " (schema %ld, this wean knows %d); refusing to touch it",
+		                  path, id->version, WN_SCHEMA_VERSION);
+	return WN_OK;
+}
+
+static int read_header(const char *path, unsigned char *h, size_t n,
+                       size_t *got, struct wn_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return wn_err_set(err, WN_NOINPUT, "cannot read %s: %s", path,
+		                  strerror(errno));
+	*got = 0;
+	while (*got < n) {
+		ssize_t r = read(fd, h + *got, n - *got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			close(fd);
+			return wn_err_set(err, WN_IOERR, "cannot read %s: %s", path,
+			                  strerror(e));
+		}
+		if (r == 0)
+			break;
+		*got += (size_t)r;
+	}
+	close(fd);
+	return WN_OK;
+}
+
+/* "file:" URI for path with every byte outside [A-Za-z0-9/._~-] escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+	size_t n = strlen(path);
+	char *u = malloc(3 * n + strlen(query) + 16);
+	if (!u)
+		return NULL;
+	char *p = u + sprintf(u, "file:%s", path[0] == '/' ? "//" : "");
+	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || strchr("/._~-", *s))
+			*p++ = (char)*s;
+		else
+			p += sprintf(p, "%%%02X", *s);
+	}
+	sprintf(p, "?%s", query);
+	return u;
+}
+
+static int read_long(sqlite3 *sql, const char *q, long *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(sql, q, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	rc = rc == SQLITE_ROW ? SQLITE_OK : rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int read_ident(sqlite3 *sql, struct wn_ident *id)
+{
+	int rc = read_long(sql, "PRAGMA application_id", &id->appid);
+	if (rc == SQLITE_OK)
+		rc = read_long(sql, "PRAGMA user_version", &id->version);
+	if (rc == SQLITE_OK)
+		rc = read_long(sql, "SELECT count(*) FROM sqlite_schema", &id->nobjects);
+	return rc;
+}
+
+static int probe_error(const char *path, int rc, sqlite3 *sql,
+                       struct wn_err *err)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is not a wean diary (not a SQLite file)", path);
+	case SQLITE_CORRUPT:
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is damaged (%s); refusing to touch it", path,
+		                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
+	case SQLITE_BUSY: case SQLITE_LOCKED:
+		return wn_err_set(err, WN_TEMPFAIL,
+		                  "the diary is busy (another wean is writing); try again");
+	case SQLITE_FULL:
+		return wn_err_set(err, WN_IOERR, "the disk is full: cannot open %s;"
+		                  " free some space and try again (the diary is unchanged)",
+		                  path);
+	case SQLITE_IOERR:
+		return wn_err_set(err, WN_IOERR, "cannot read %s: %s (the disk may be"
+		                  " full or failing; the diary is unchanged)", path,
+		                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
+	}
+	return wn_err_set(err, WN_NOINPUT, "cannot read %s: %s", path,
+	                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
+}
+
+/* Ask SQLite, read-only and leaving no trace.  A WAL file without a -wal
+ * beside it is complete in itself and is read "immutable" (no locks, no
+ * -shm); with a -wal present some connection is using it, and a plain
+ * read-only open finds the files it needs already there. */
+static int probe(const struct wn_db_opts *o, bool wal, struct wn_ident *id,
+                 struct wn_err *err)
+{
+	size_t n = strlen(o->path);
+	char *walpath = malloc(n + 5);
+	if (!walpath)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	sprintf(walpath, "%s-wal", o->path);
+	bool live = wal && access(walpath, F_OK) == 0;
+	free(walpath);
+	char *uri = file_uri(o->path, live ? "mode=ro" : "immutable=1");
+	if (!uri)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	sqlite3 *sql = NULL;
+	int rc = sqlite3_open_v2(uri, &sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	                         NULL);
+	free(uri);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(sql, o->busy_ms > 0 ? o->busy_ms : 3000);
+		rc = read_ident(sql, id);
+	}
+	int st = rc == SQLITE_OK ? WN_OK : probe_error(o->path, rc, sql, err);
+	sqlite3_close(sql);
+	return st;
+}
+
+int wn_storage_identify(const struct wn_db_opts *o, bool *fresh,
+                        struct wn_err *err)
+{
+	unsigned char h[100];
+	size_t got = 0;
+	int rc = read_header(o->path, h, sizeof h, &got, err);
+	if (rc != WN_OK)
+		return rc;
+	*fresh = got == 0;
+	if (got == 0)
+		return WN_OK;
+	if (got < sizeof h || memcmp(h, sqlite_magic, sizeof sqlite_magic) != 0)
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is not a wean diary (not a SQLite file)", o->path);
+	/* The header alone settles the usual refusals before SQLite looks. */
+	struct wn_ident id = { .appid = be32(h + 68), .version = be32(h + 60),
+	                       .nobjects = -1 };
+	if (id.appid != 0 && (id.appid != WN_APPLICATION_ID ||
+	                      id.version > WN_SCHEMA_VERSION))
+		return judge(o->path, &id, fresh, err);
+	rc = probe(o, h[18] == 2 || h[19] == 2, &id, err);
+	return rc != WN_OK ? rc : judge(o->path, &id, fresh, err);
+}
+
+/* ---- schema ---------------------------------------------------------- */
+
+#define DATE_OK(c) "date(" c ", '+0 days') IS " c
+#define BYTES(c) "length(CAST(" c " AS BLOB))"
+#define FLAG(c) c " INTEGER NOT NULL DEFAULT 0 CHECK (" c " IN (0, 1))"
+#define NOW_DEFAULT "DEFAULT (" WN_NOW_SQL ")"
+#define DOSE_OK(c) c " >= 0 AND " c " < 100000"
+
+/* One statement per entry (each well under the 4095-byte literal limit). */
+static const char *const schema_v1[] = {
+	"CREATE TABLE meta ("
+	" key TEXT PRIMARY KEY NOT NULL CHECK (" BYTES("key") " BETWEEN 1 AND 64),"
+	" value TEXT NOT NULL) STRICT;",
+
+	"CREATE TABLE medication ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (" BYTES("name") " BETWEEN 1 AND 64),"
+	" unit TEXT NOT NULL DEFAULT 'mg' CHECK (" BYTES("unit") " BETWEEN 1 AND 15),"
+	" drug_key TEXT CHECK (" BYTES("drug_key") " <= 64),"
+	" created TEXT NOT NULL " NOW_DEFAULT ","
+	" " FLAG("archived") ","
+	" archived_on TEXT CHECK (" DATE_OK("archived_on") ")) STRICT;",
+
+	"CREATE TABLE med_form ("
+	" id INTEGER PRIMARY KEY,"
+	" med_id INTEGER NOT NULL REFERENCES medication(id) ON DELETE CASCADE,"
+	" kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),"
+	" strength REAL NOT NULL DEFAULT 0 CHECK (" DOSE_OK("strength") "),"
+	" divisible INTEGER NOT NULL DEFAULT 1 CHECK (divisible IN (1, 2, 4)),"
+	" conc REAL NOT NULL DEFAULT 0 CHECK (" DOSE_OK("conc") "),"
+	" beads INTEGER NOT NULL DEFAULT 0 CHECK (beads BETWEEN 0 AND 100000),"
+	" label TEXT NOT NULL DEFAULT '' CHECK (" BYTES("label") " <= 63)) STRICT;",
+	"CREATE INDEX med_form_med ON med_form(med_id);",
+
+	"CREATE TABLE plan ("
+	" id INTEGER PRIMARY KEY,"
+	" med_id INTEGER NOT NULL REFERENCES medication(id) ON DELETE CASCADE,"
+	" method TEXT NOT NULL CHECK (method IN ('percent', 'occupancy', 'linear', 'custom')),"
+	" start_date TEXT NOT NULL CHECK (" DATE_OK("start_date") "),"
+	" from_dose REAL NOT NULL CHECK (" DOSE_OK("from_dose") "),"
+	" step REAL CHECK (step > 0 AND step < 100000),"
+	" every_days INTEGER CHECK (every_days BETWEEN 1 AND 3650),"
+	" round_q REAL CHECK (round_q > 0 AND round_q < 100000),"
+	" floor_dose REAL CHECK (" DOSE_OK("floor_dose") "),"
+	" to_dose REAL CHECK (" DOSE_OK("to_dose") "),"
+	" region TEXT,"
+	" created TEXT NOT NULL " NOW_DEFAULT ","
+	" active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+	" note TEXT CHECK (" BYTES("note") " <= 65536)) STRICT;",
+	"CREATE INDEX plan_med ON plan(med_id, active);",
+
+	"CREATE TABLE plan_step_custom ("
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" dose REAL NOT NULL CHECK (" DOSE_OK("dose") "),"
+	" PRIMARY KEY (plan_id, date)) STRICT, WITHOUT ROWID;",
+
+	"CREATE TABLE hold ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" start_date TEXT NOT NULL CHECK (" DATE_OK("start_date") "),"
+	" end_date TEXT CHECK (" DATE_OK("end_date") " AND"
+	"  (end_date IS NULL OR end_date >= start_date)),"
+	" reason TEXT CHECK (" BYTES("reason") " <= 65536),"
+	" kind TEXT NOT NULL DEFAULT 'hold' CHECK (kind IN ('hold', 'reinstate')),"
+	" dose REAL CHECK (" DOSE_OK("dose") ")) STRICT;",
+	"CREATE INDEX hold_plan ON hold(plan_id, start_date);",
+
+	"CREATE TABLE checkin ("
+	" date TEXT PRIMARY KEY NOT NULL CHECK (" DATE_OK("date") "),"
+	" mood INTEGER CHECK (mood BETWEEN 0 AND 10),"
+	" anxiety INTEGER CHECK (anxiety BETWEEN 0 AND 10),"
+	" energy INTEGER CHECK (energy BETWEEN 0 AND 10),"
+	" sleep REAL CHECK (sleep BETWEEN 0 AND 24),"
+	" note TEXT CHECK (" BYTES("note") " BETWEEN 1 AND 65536),"
+	" " FLAG("flag") ","
+	" created TEXT NOT NULL " NOW_DEFAULT ","
+	" updated TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+
+	"CREATE TABLE metric_def ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (" BYTES("name") " BETWEEN 1 AND 31),"
+	" min REAL, max REAL,"
+	" higher_better INTEGER NOT NULL DEFAULT 1 CHECK (higher_better IN (0, 1)),"
+	" CHECK (min IS NULL OR max IS NULL OR min < max)) STRICT;",
+
+	"CREATE TABLE metric_value ("
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" metric_id INTEGER NOT NULL REFERENCES metric_def(id) ON DELETE RESTRICT,"
+	" value REAL NOT NULL,"
+	" PRIMARY KEY (date, metric_id)) STRICT, WITHOUT ROWID;",
+	"CREATE INDEX metric_value_metric ON metric_value(metric_id, date);",
+
+	"CREATE TABLE symptom ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (" BYTES("name") " BETWEEN 1 AND 64),"
+	" grp TEXT NOT NULL DEFAULT 'other' CHECK (" BYTES("grp") " <= 32),"
+	" source INTEGER NOT NULL DEFAULT 2 CHECK (source BETWEEN 0 AND 2),"
+	" " FLAG("hidden") ","
+	" hidden_on TEXT CHECK (" DATE_OK("hidden_on") "),"
+	" first_seen TEXT CHECK (" DATE_OK("first_seen") "),"
+	" " FLAG("preexisting") ","
+	" sort INTEGER NOT NULL DEFAULT 0) STRICT;",
+
+	"CREATE TABLE rating ("
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" symptom_id INTEGER NOT NULL REFERENCES symptom(id) ON DELETE RESTRICT,"
+	" value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3),"
+	" PRIMARY KEY (date, symptom_id)) STRICT, WITHOUT ROWID;",
+	"CREATE INDEX rating_symptom ON rating(symptom_id, date);",
+
+	"CREATE TABLE dose ("
+	" id INTEGER PRIMARY KEY,"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" minute INTEGER CHECK (minute BETWEEN 0 AND 1439),"
+	" med_id INTEGER NOT NULL REFERENCES medication(id) ON DELETE RESTRICT,"
+	" amount REAL NOT NULL CHECK (amount > 0 AND amount < 100000),"
+	" created TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+	"CREATE UNIQUE INDEX dose_slot ON dose(date, med_id, ifnull(minute, -1));",
+	"CREATE INDEX dose_med ON dose(med_id, date);",
+
+	"CREATE TABLE quicknote ("
+	" id INTEGER PRIMARY KEY,"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" minute INTEGER CHECK (minute BETWEEN 0 AND 1439),"
+	" text TEXT NOT NULL CHECK (" BYTES("text") " BETWEEN 1 AND 65536),"
+	" created TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+	"CREATE INDEX quicknote_date ON quicknote(date);",
+
+	"CREATE TABLE question ("
+	" id INTEGER PRIMARY KEY,"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" text TEXT NOT NULL CHECK (" BYTES("text") " BETWEEN 1 AND 65536),"
+	" " FLAG("answered") ","
+	" answer TEXT CHECK (" BYTES("answer") " <= 65536),"
+	" created TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+	"CREATE INDEX question_date ON question(date);",
+
+	"CREATE TABLE draft ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" text TEXT NOT NULL CHECK (" BYTES("text") " <= 65536),"
+	" saved TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+	NULL,
+};
+
+static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
+{
+	static const char sql[] =
+		"INSERT INTO symptom(name, grp, source, sort) VALUES (?1, ?2, ?3, ?4)";
+	size_t n = 0;
+	const struct wn_symptom_def *defs = wn_symptoms_builtin(&n);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st;
+		int s = wn_storage_stmt(db, sql, &st, err);
+		if (s != WN_OK)
+			return s;
+		sqlite3_bind_text(st, 1, defs[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, defs[i].group, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, WN_SYM_BUILTIN);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE) {
+			s = wn_storage_sqlerr(db, rc, "add the built-in symptoms", err);
+			sqlite3_reset(st);
+			return s;
+		}
+		sqlite3_reset(st);
+	}
+	return WN_OK;
+}
+
+struct migration {
+	long version;                    /* user_version after it */
+	const char *const *sql;          /* NULL-terminated, run first */
+	int (*after)(struct wn_db *db, struct wn_err *err);   /* may be NULL */
+};
+
+/* Forward only.  A new schema version appends one entry here. */
+static const struct migration migrations[] = {
+	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
+};
+
+static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,
+                           struct wn_err *err)
+{
+	int rc = read_ident(db->sql, id);
+	if (rc != SQLITE_OK)
+		return wn_storage_sqlerr(db, rc, "read the diary's version", err);
+	rc = judge(db->path, id, fresh, err);
+	if (rc == WN_OK && *fresh)
+		id->version = 0;
+	return rc;
+}
+
+static int migrate_one(struct wn_db *db, const struct migration *m,
+                       struct wn_err *err)
+{
+	bool own = false;
+	int rc = wn_storage_tx_enter(db, &own, err);
+	if (rc != WN_OK)
+		return rc;
+	struct wn_ident id = { 0 };
+	bool fresh;
+	/* Look again under the write lock: another wean may have done it. */
+	rc = read_live_ident(db, &id, &fresh, err);
+	if (rc == WN_OK && id.version < m->version) {
+		char pragmas[96];
+		snprintf(pragmas, sizeof pragmas,
+		         "PRAGMA application_id = %ld; PRAGMA user_version = %ld",
+		         (long)WN_APPLICATION_ID, m->version);
+		for (size_t i = 0; m->sql && m->sql[i] && rc == WN_OK; i++)
+			rc = wn_storage_exec(db, m->sql[i], "upgrade the diary", err);
+		if (rc == WN_OK && m->after)
+			rc = m->after(db, err);
+		if (rc == WN_OK)
+			rc = wn_storage_exec(db, pragmas, "upgrade the diary", err);
+	}
+	return wn_storage_tx_leave(db, own, rc, err);
+}
+
+int wn_storage_migrate(struct wn_db *db, struct wn_err *err)
+{
+	struct wn_ident id = { 0 };
+	bool fresh;
+	int rc = read_live_ident(db, &id, &fresh, err);
+	if (rc != WN_OK || id.version >= WN_SCHEMA_VERSION)
+		return rc;
+	if (id.version >= 1) {
+		size_t n = strlen(db->path) + 32;
+		char *bak = malloc(n);
+		if (!bak)
+			return wn_err_set(err, WN_ERR, "out of memory");
+		snprintf(bak, n, "%s.bak-v%ld", db->path, id.version);
+		rc = wn_db_backup_to(db, bak, err);
+		free(bak);
+		if (rc != WN_OK)
+			return rc;
+	}
+	size_t n = sizeof migrations / sizeof *migrations;
+	for (size_t i = 0; i < n && rc == WN_OK; i++)
+		if (migrations[i].version > id.version)
+			rc = migrate_one(db, &migrations[i], err);
+	return rc;
+}
+
+/* ---- backup ---------------------------------------------------------- */
+
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Copy db into the (existing, empty) file tmp with the online backup API. */
+static int copy_into(struct wn_db *db, const char *tmp, const char *path,
+                     struct wn_err *err)
+{
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	sqlite3_backup *b = rc == SQLITE_OK ?
+		sqlite3_backup_init(dst, "main", db->sql, "main") : NULL;
+	if (b) {
+		sqlite3_busy_timeout(dst, 3000);
+		for (int tries = 0; tries < 100; tries++) {
+			rc = sqlite3_backup_step(b, -1);
+			if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+				break;
+			sqlite3_sleep(50);
+		}
+		sqlite3_backup_finish(b);
+		rc = rc == SQLITE_DONE ? sqlite3_errcode(dst) : rc;
+	} else if (rc == SQLITE_OK) {
+		rc = sqlite3_errcode(dst);
+	}
+	int st = WN_OK;
+	if (rc != SQLITE_OK)
+		st = wn_err_set(err, (rc & 0xff) == SQLITE_FULL ? WN_IOERR : WN_CANTCREAT,
+		                "cannot write the backup %s: %s", path,
+		                dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+	if (sqlite3_close(dst) != SQLITE_OK && st == WN_OK)
+		st = wn_err_set(err, WN_IOERR, "cannot finish the backup %s", path);
+	return st;
+}
+
+int wn_db_backup_to(struct wn_db *db, const char *path, struct wn_err *err)
+{
+	return wn_db_backup_file(db, path, true, err);
+}
+
+int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
+                      struct wn_err *err)
+{
+	if (!path || !*path)
+		return wn_err_set(err, WN_USAGE, "no backup file given");
+	if (same_file(path, db->path))
+		return wn_err_set(err, WN_USAGE,
+		                  "%s is the diary itself; choose another backup file",
+		                  path);
+	char *tmp;
+	int fd;
+	int rc = wn_file_tmp_create(path, &tmp, &fd, err);
+	if (rc != WN_OK)
+		return rc;
+	close(fd);
+	rc = copy_into(db, tmp, path, err);
+	if (rc == WN_OK) {
+		wn_file_sync(tmp, false);
+		rc = wn_file_publish(tmp, path, force, err);
+	}
+	if (rc == WN_OK)
+		wn_file_sync(path, true);
+	else
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* ---- consistency check ----------------------------------------------- */
+
+/* Each query yields one problem per row, as text; ?1 is today. */
+static const char *const check_rules[] = {
+	"SELECT printf('symptom \"%s\" was hidden on %s but has %d rating(s) after that',"
+	" s.name, s.hidden_on, count(*))"
+	" FROM symptom s JOIN rating r ON r.symptom_id = s.id"
+	" WHERE s.hidden = 1 AND r.date > s.hidden_on GROUP BY s.id ORDER BY s.name",
+
+	"SELECT printf('medication \"%s\" was archived on %s but has %d dose(s) after that',"
+	" m.name, m.archived_on, count(*))"
+	" FROM medication m JOIN dose d ON d.med_id = m.id"
+	" WHERE m.archived = 1 AND d.date > m.archived_on GROUP BY m.id ORDER BY m.name",
+
+	"SELECT printf('plan %d has %d open holds (at most one may be open)',"
+	" plan_id, count(*)) FROM hold WHERE end_date IS NULL"
+	" GROUP BY plan_id HAVING count(*) > 1 ORDER BY plan_id",
+
+	"SELECT printf('%d %s dated after today (%s), the latest on %s', n, what, ?1, last)"
+	" FROM (SELECT 'check-in(s)' AS what, count(*) AS n, max(date) AS last"
+	"        FROM checkin WHERE date > ?1"
+	"  UNION ALL SELECT 'symptom rating(s)', count(*), max(date) FROM rating WHERE date > ?1"
+	"  UNION ALL SELECT 'dose(s)', count(*), max(date) FROM dose WHERE date > ?1"
+	"  UNION ALL SELECT 'metric value(s)', count(*), max(date) FROM metric_value WHERE date > ?1"
+	"  UNION ALL SELECT 'quick note(s)', count(*), max(date) FROM quicknote WHERE date > ?1"
+	"  UNION ALL SELECT 'question(s)', count(*), max(date) FROM question WHERE date > ?1)"
+	" WHERE n > 0",
+
+	/* Doses of a deleted medication (possible only with foreign keys
+	 * off, e.g. after an edit with another tool): one line per
+	 * medication, not one per dose. */
+	"SELECT printf('%d dose(s) of a deleted medication (#%d), from %s to %s',"
+	" count(*), d.med_id, min(d.date), max(d.date))"
+	" FROM dose d LEFT JOIN medication m ON m.id = d.med_id"
+	" WHERE m.id IS NULL GROUP BY d.med_id ORDER BY d.med_id",
+
+	"SELECT printf('%s row %d refers to a missing %s row',"
+	" \"table\", rowid, parent)"
+	" FROM pragma_foreign_key_check WHERE \"table\" <> 'dose'",
+};
+
+/* Runs q and reports each row's first column, prefixed; counts them. */
+static int report_rows(struct wn_db *db, const char *q, const char *prefix,
+                       void (*report)(void *, const char *), void *ctx,
+                       long *count, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, q, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return wn_storage_sqlerr(db, rc, "check the diary", err);
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		rc = wn_storage_bind_date(st, 1, wn_date_today());
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (prefix && line && strcmp(line, "ok") == 0)
+			continue;
+		char buf[WN_ERR_MSG];
+		snprintf(buf, sizeof buf, "%s%s", prefix ? prefix : "",
+		         line ? line : "(no details)");
+		if (report)
+			report(ctx, buf);
+		(*count)++;
+	}
+	int s = rc == SQLITE_DONE ? WN_OK :
+		wn_storage_sqlerr(db, rc, "check the diary", err);
+	sqlite3_finalize(st);
+	return s;
+}
+
+int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
+                void *ctx, struct wn_err *err)
+{
+	long problems = 0;
+	int rc = report_rows(db, "PRAGMA integrity_check", "integrity: ", report,
+	                     ctx, &problems, err);
+	size_t n = sizeof check_rules / sizeof *check_rules;
+	for (size_t i = 0; i < n && rc == WN_OK; i++)
+		rc = report_rows(db, check_rules[i], NULL, report, ctx, &problems, err);
+	if (rc != WN_OK)
+		return rc;
+	if (problems > 0)
+		return wn_err_set(err, WN_DATAERR, "%ld problem%s found in %s",
+		                  problems, problems == 1 ? "" : "s", db->path);
+	return WN_OK;
+}

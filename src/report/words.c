@@ -1,0 +1,216 @@
+/* report_words.c -- the sentences of the prescriber report, shared by the
+ * Markdown, text and HTML renderers (see report.h).  Each one is plain
+ * text without markup, with any diary text in it raw: a renderer escapes
+ * the whole sentence for its format. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report.h"
+
+static char *date_s(wn_date d, char *buf)
+{
+	if (d == WN_DATE_NONE)
+		snprintf(buf, WN_DATE_STRLEN, "-");
+	else
+		wn_date_format(d, buf);
+	return buf;
+}
+
+bool wn_report_empty(const struct wn_report *r)
+{
+	if (r->n_checkins > 0 || r->m[WN_REPORT_M_BURDEN].days > 0 || r->n_notes > 0)
+		return false;
+	for (size_t i = 0; i < r->n_meds; i++)
+		for (int k = 0; k < r->n_days; k++)
+			if (isfinite(r->meds[i].taken_days[k]))
+				return false;
+	return true;
+}
+
+char *wn_report_fmt1(double v, char *buf, size_t n)
+{
+	if (!isfinite(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.1f", fabs(v) < 0.05 ? 0.0 : v);
+	return buf;
+}
+
+void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
+	const char *days = wn_report_plural(r->n_days, "day", "days");
+	if (r->n_missing == 0) {
+		wn_buf_addf(b, "A check-in was recorded on every one of the %d %s in this range.",
+		            r->n_days, days);
+		return;
+	}
+	wn_buf_addf(b, "No check-in on %d of the %d %s in this range (%.0f%%)", r->n_missing,
+	            r->n_days, days, 100.0 * r->n_missing / r->n_days);
+	if (r->n_gaps > 0 && r->n_gaps <= WN_REPORT_LIST_MAX && r->n_missing < r->n_days) {
+		wn_buf_adds(b, ": ");
+		for (size_t i = 0; i < r->n_gaps; i++) {
+			const struct wn_report_gap *g = &r->gaps[i];
+			wn_buf_addf(b, "%s%s", i ? ", " : "", date_s(g->from, a));
+			if (g->to > g->from)
+				wn_buf_addf(b, " to %s", date_s(g->to, c));
+		}
+	} else if (r->n_gaps > WN_REPORT_LIST_MAX) {
+		long longest = 0;
+		for (size_t i = 0; i < r->n_gaps; i++)
+			if (r->gaps[i].to - r->gaps[i].from + 1 > longest)
+				longest = r->gaps[i].to - r->gaps[i].from + 1;
+		wn_buf_addf(b, ", in %zu separate gaps; the longest lasted %ld %s", r->n_gaps,
+		            longest, wn_report_plural(longest, "day", "days"));
+	}
+	wn_buf_adds(b, ".");
+}
+
+static void planned_part(const struct wn_report *r, const struct wn_report_med *m,
+                         struct wn_buf *b)
+{
+	char a[64], c[64], d1[WN_DATE_STRLEN], d2[WN_DATE_STRLEN];
+	const char *u = m->med.unit;
+	if (!m->has_plan) {
+		wn_buf_adds(b, "no taper plan");
+		return;
+	}
+	if (!isfinite(m->planned)) {
+		wn_buf_addf(b, "the plan starts on %s at %s", date_s(m->plan_start, d1),
+		            wn_report_dose(m->start_dose, u, a, sizeof a));
+		return;
+	}
+	wn_buf_addf(b, "planned %s on %s", wn_report_dose(m->planned, u, a, sizeof a),
+	            date_s(r->to, d1));
+	if (m->pct_reduced >= 0.5)
+		wn_buf_addf(b, ", %.0f%% below the starting dose of %s (%s)", m->pct_reduced,
+		            wn_report_dose(m->start_dose, u, c, sizeof c), date_s(m->plan_start, d2));
+	else
+		wn_buf_addf(b, ", the starting dose (since %s)", date_s(m->plan_start, d2));
+	wn_buf_addf(b, "; %d %s at this dose", m->days_at_step,
+	            wn_report_plural(m->days_at_step, "day", "days"));
+}
+
+void wn_report_med_text(const struct wn_report *r, const struct wn_report_med *m,
+                        struct wn_buf *b)
+{
+	char a[64], d1[WN_DATE_STRLEN], plan[200];
+	planned_part(r, m, b);
+	if (m->last_date != WN_DATE_NONE)
+		wn_buf_addf(b, ". Last taken: %s on %s",
+		            wn_report_dose(m->last_taken, m->med.unit, a, sizeof a),
+		            date_s(m->last_date, d1));
+	else
+		wn_buf_adds(b, ". No dose recorded");
+	if (m->hold_since != WN_DATE_NONE)
+		wn_buf_addf(b, ". On hold since %s", date_s(m->hold_since, d1));
+	else if (m->next_date != WN_DATE_NONE)
+		wn_buf_addf(b, ". Next step: %s on %s",
+		            wn_report_dose(m->next_dose, m->med.unit, a, sizeof a),
+		            date_s(m->next_date, d1));
+	if (m->has_plan) {
+		wn_report_plan_text(m, plan, sizeof plan);
+		wn_buf_addf(b, ". Plan: %s", plan);
+	}
+	wn_buf_adds(b, ".");
+}
+
+void wn_report_event_text(const struct wn_report *r, const struct wn_report_med *m,
+                          const struct wn_plan_event *e, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN], n[64];
+	if (e->kind == WN_PLAN_REINSTATE)
+		wn_buf_addf(b, "Went back up to %s on %s",
+		            wn_report_dose(e->dose, m->med.unit, n, sizeof n), date_s(e->start, a));
+	else if (e->end == WN_DATE_NONE)
+		wn_buf_addf(b, "On hold since %s (still on hold on %s)", date_s(e->start, a),
+		            date_s(r->to, c));
+	else
+		wn_buf_addf(b, "Held from %s to %s (%ld %s)", date_s(e->start, a),
+		            date_s(e->end, c), (long)(e->end - e->start),
+		            wn_report_plural(e->end - e->start, "day", "days"));
+	if (e->reason && *e->reason)
+		wn_buf_addf(b, ": %s", e->reason);
+	else
+		wn_buf_adds(b, ".");
+}
+
+static int count_deviations(const struct wn_report_med *m)
+{
+	return m->pv[WN_PV_MISSED] + m->pv[WN_PV_EXTRA] + m->pv[WN_PV_DIFFERENT];
+}
+
+enum wn_pv wn_report_day_pv(const struct wn_report_med *m, int i)
+{
+	double pl = m->planned_days[i], tk = m->taken_days[i];
+	return wn_plan_classify(pl, isfinite(tk) ? tk : 0, isfinite(tk));
+}
+
+bool wn_report_deviation_text(const struct wn_report *r, const struct wn_report_med *m,
+                              struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN], p[64], k[64];
+	int total = count_deviations(m), shown = 0;
+	if (total == 0 || total > WN_REPORT_LIST_MAX)
+		return false;
+	wn_buf_addf(b, "%s, %s not as planned: ", m->med.name,
+	            wn_report_plural(total, "the day", "the days"));
+	for (int i = 0; i < r->n_days; i++) {
+		enum wn_pv v = wn_report_day_pv(m, i);
+		const char *u = m->med.unit;
+		if (v != WN_PV_MISSED && v != WN_PV_EXTRA && v != WN_PV_DIFFERENT)
+			continue;
+		wn_buf_addf(b, "%s%s ", shown++ ? "; " : "", date_s(r->from + i, a));
+		if (v == WN_PV_MISSED)
+			wn_buf_addf(b, "missed (planned %s)",
+			            wn_report_dose(m->planned_days[i], u, p, sizeof p));
+		else
+			wn_buf_addf(b, "took %s (planned %s)",
+			            wn_report_dose(m->taken_days[i], u, k, sizeof k),
+			            wn_report_dose(m->planned_days[i], u, p, sizeof p));
+	}
+	wn_buf_adds(b, ".");
+	return true;
+}
+
+void wn_report_baseline_text(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN];
+	if (r->first_cut != WN_DATE_NONE)
+		wn_buf_addf(b, "Before taper: mean of the %d days before the first cut on %s. ",
+		            WN_INSIGHT_BASELINE_DAYS, date_s(r->first_cut, a));
+	else
+		wn_buf_adds(b, "No taper step has been taken yet, so there is no before-taper "
+		            "figure. ");
+	wn_buf_addf(b, "Last 14 days: the %d days to %s. Period: all days with data in the "
+	            "range. Burden is the sum of the day's symptom ratings (each 0-3): higher "
+	            "is worse, as for anxiety; for mood and sleep higher is better.",
+	            WN_INSIGHT_RECENT_DAYS, date_s(r->to, a));
+}
+
+void wn_report_figures_text(const struct wn_report *r, wn_date day, struct wn_buf *b)
+{
+	static const struct { int k; const char *name, *unit; } f[] = {
+		{ WN_REPORT_M_BURDEN, "burden", "" }, { WN_REPORT_M_MOOD, "mood", "" },
+		{ WN_REPORT_M_SLEEP, "sleep", " h" },
+	};
+	char x[32];
+	const char *sep = "";
+	if (day < r->from || day > r->to)
+		return;
+	for (size_t j = 0; j < sizeof f / sizeof *f; j++) {
+		double v = r->m[f[j].k].v[day - r->from];
+		if (!isfinite(v))
+			continue;
+		wn_buf_addf(b, "%s%s %s%s", sep, f[j].name, wn_text_num(v, 3, x, sizeof x), f[j].unit);
+		sep = ", ";
+	}
+}
+
+const char *wn_report_onset_text(const struct wn_report_symptom *s)
+{
+	if (s->marked_pre)
+		return "marked pre-existing";
+	return s->onset == WN_ONSET_NEW ? "new since taper" : wn_insight_onset_name(s->onset);
+}

@@ -1,0 +1,119 @@
+/* ui_help.c -- the help screen, generated from the key table, with the
+ * crisis-support line from the config and the no-medical-advice line
+ * pinned at the top, where they need no scrolling.
+ */
+#include <stdio.h>
+
+#include "core/text.h"
+#include "tui.h"
+
+#define KEY_COL 20
+
+static const char NO_ADVICE[] =
+	"wean gives no medical advice. Changes to a taper are for discussion"
+	" with your prescriber.";
+
+static const struct section {
+	unsigned scope;
+	const char *title;
+} sections[] = {
+	{ WN_SC_TODAY, "Today (the check-in)" },
+	{ WN_SC_CALENDAR, "Calendar" },
+	{ WN_SC_PLAN, "Plan" },
+	{ WN_SC_CHARTS, "Charts" },
+	{ WN_SC_JOURNAL, "Journal" },
+	{ WN_SC_EXPORT, "Export" },
+	{ WN_SC_NOTE, "Writing the note" },
+	{ WN_SC_PROMPT, "Typing a line (question, quick note, dose, value)" },
+	{ WN_SC_GLOBAL, "Everywhere" },
+	{ WN_SC_HELP, "On this help screen" },
+};
+
+static int help_top;
+
+/* Lines of the key list: a section title, then one line per binding.
+ * line < 0 counts them; otherwise draws line number `line` at row y. */
+static int key_lines(struct wn_ui *ui, int line, int y)
+{
+	size_t nb;
+	const struct wn_binding *b = wn_ui_bindings(&nb);
+	int k = 0;
+	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		if (k++ == line)
+			wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING), sections[s].title);
+		for (size_t i = 0; i < nb; i++) {
+			if (!(b[i].scope & sections[s].scope))
+				continue;
+			if (k++ != line)
+				continue;
+			wn_ui_put(ui, WN_CELL(y, 3, KEY_COL - 1, WN_R_KEY), b[i].label);
+			wn_ui_put(ui, WN_CELL(y, 3 + KEY_COL, ui->cols - 4 - KEY_COL,
+			                      WN_R_NORMAL), b[i].help);
+		}
+		if (k++ == line)
+			(void)0;         /* blank line between sections */
+	}
+	return k;
+}
+
+static void help_draw(struct wn_ui *ui)
+{
+	int y = ui->body_top + 1, w = ui->cols - 2;
+	const char *crisis = ui->cfg->crisis_line[0] ? ui->cfg->crisis_line
+	                                              : WN_CONFIG_CRISIS_LINE;
+	int bottom = ui->body_top + ui->body_rows;
+	wattrset(stdscr, wn_ui_attr(ui, WN_R_NOTICE));
+	y += wn_edit_draw_text(ui, crisis, WN_BOX(y, 1, 3, w));
+	wattrset(stdscr, A_NORMAL);
+	y += wn_edit_draw_text(ui, NO_ADVICE, WN_BOX(y, 1, 3, w));
+	wn_ui_rule(ui, y++, 1, w);
+	int rows = bottom - y, total = key_lines(ui, -1, 0);
+	if (help_top > total - rows)
+		help_top = total - rows;
+	if (help_top < 0)
+		help_top = 0;
+	for (int i = 0; i < rows; i++)
+		key_lines(ui, help_top + i, y + i);
+	if (help_top + rows < total)
+		wn_ui_put(ui, WN_CELL(bottom - 1, ui->cols - 2, 1, WN_R_DIM),
+		          ui->ascii ? "v" : "\u2193");
+}
+
+static bool help_action(struct wn_ui *ui, int action, int arg)
+{
+	(void)arg;
+	int page = ui->body_rows > 8 ? ui->body_rows - 6 : 2;
+	switch (action) {
+	case WN_A_UP: help_top--; break;
+	case WN_A_DOWN: help_top++; break;
+	case WN_A_PGUP: help_top -= page; break;
+	case WN_A_PGDN: help_top += page; break;
+	case WN_A_BACK: case WN_A_HELP: wn_ui_go_back(ui); break;
+	default: return false;
+	}
+	return true;
+}
+
+static int help_enter(struct wn_ui *ui, struct wn_err *err)
+{
+	(void)ui;
+	(void)err;
+	help_top = 0;
+	return WN_OK;
+}
+
+static void help_title(struct wn_ui *ui, char *buf, size_t n)
+{
+	(void)ui;
+	snprintf(buf, n, "Help: the keys");
+}
+
+const struct wn_screen wn_screen_help = {
+	.name = "Help",
+	.number = 0,
+	.scope = WN_SC_HELP,
+	.enter = help_enter,
+	.title = help_title,
+	.draw = help_draw,
+	.action = help_action,
+};

@@ -1,0 +1,784 @@
+/* ui_journal.c -- the Journal screen: the days of the diary, newest
+ * first, one line each (date, mood, anxiety, sleep, burden, dose, flag,
+ * question, the note's first line), the selected day in full below, and a
+ * search of the notes and questions (/, then n and N).  Enter opens the
+ * day in Today.  Read-only.
+ *
+ * Only a window of days around the selection is in memory (journal.h
+ * reads them a page at a time), so the screen costs the same on ten years
+ * of diary as on ten days. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/journal.h"
+#include "db/plan.h"
+#include "db/db.h"
+#include "core/text.h"
+#include "tui.h"
+
+#define HALF 120                 /* days read on each side of the selection */
+#define MARGIN 64                /* read again this near an edge of the window */
+#define WINDOW (2 * HALF + 1)
+#define MAX_ROWS (2 * WINDOW + 1)
+#define NARROW 70                /* fewer columns below this width */
+
+/* A line of the list: a day, or days without any record. */
+struct row {
+	int day;                     /* index in J.day, -1 for a gap */
+	wn_date from, to;            /* the gap's days */
+};
+
+static struct journal {
+	bool started, loaded;
+	struct wn_journal_day *day;  /* WINDOW entries; day[0 .. n) newest first */
+	struct wn_journal_day *tmp;  /* HALF entries, for the newer page */
+	size_t n;
+	bool newest_end, oldest_end; /* the window reaches the diary's ends */
+	struct row *row;             /* the lines: days and the gaps between */
+	int *row_of;                 /* line of each day */
+	int n_rows;
+	int sel, top;                /* a day; a line */
+	unsigned gen;
+	struct wn_med med;           /* whose dose is shown; id 0 = none */
+	struct wn_day detail;        /* the selected day in full */
+	wn_date detail_date;
+	char needle[WN_JOURNAL_NEEDLE_MAX + 1];
+	struct wn_journal_count count;
+	bool prompt;
+	struct wn_edit line;
+} J;
+
+/* ---- the window of days ------------------------------------------------- */
+
+static void drop_window(void)
+{
+	if (J.day)
+		wn_journal_free(J.day, J.n);
+	J.n = 0;
+	J.n_rows = 0;
+	J.sel = J.top = 0;
+}
+
+/* The line of the selected day. */
+static int sel_row(void)
+{
+	return J.n ? J.row_of[J.sel] : 0;
+}
+
+/* Days read into day[0 .. n). */
+struct got {
+	struct wn_journal_day *day;
+	size_t n;
+};
+
+static int page(struct wn_ui *ui, struct wn_journal_req r, struct got *g,
+                struct wn_err *err)
+{
+	r.med_id = J.med.id;
+	return wn_journal_page(ui->db, &r, g->day, &g->n, err);
+}
+
+static void add_gap(wn_date from, wn_date to)
+{
+	J.row[J.n_rows++] = (struct row){ .day = -1, .from = from, .to = to };
+}
+
+/* The lines of the window: each day, and a line for the days without a
+ * record between two days (and up to today, at the newest end). */
+static void build_rows(const struct wn_ui *ui)
+{
+	J.n_rows = 0;
+	if (J.n && J.newest_end && J.day[0].date < ui->today)
+		add_gap(J.day[0].date + 1, ui->today);
+	for (size_t i = 0; i < J.n; i++) {
+		J.row_of[i] = J.n_rows;
+		J.row[J.n_rows++] = (struct row){ .day = (int)i };
+		if (i + 1 < J.n && J.day[i].date - J.day[i + 1].date > 1)
+			add_gap(J.day[i + 1].date + 1, J.day[i].date - 1);
+	}
+}
+
+/* The days around d: up to HALF newer, d itself (or the nearest older
+ * day) and up to HALF older; the selection is on d's line. */
+static int load_around(struct wn_ui *ui, wn_date d, struct wn_err *err)
+{
+	struct got newer = { J.tmp, 0 }, older = { NULL, 0 };
+	drop_window();
+	int rc = page(ui, (struct wn_journal_req){ .from = d, .dir = WN_JOURNAL_NEWER,
+	              .max = HALF }, &newer, err);
+	size_t nn = newer.n;
+	for (size_t i = 0; rc == WN_OK && i < nn; i++)
+		J.day[i] = J.tmp[nn - 1 - i];
+	older.day = J.day + nn;
+	if (rc == WN_OK)
+		rc = page(ui, (struct wn_journal_req){ .from = d, .dir = WN_JOURNAL_OLDER,
+		          .inclusive = true, .max = HALF + 1 }, &older, err);
+	size_t no = older.n;
+	if (rc != WN_OK) {
+		wn_journal_free(J.day, nn);
+		return rc;
+	}
+	J.n = nn + no;
+	J.newest_end = nn < HALF;
+	J.oldest_end = no < HALF + 1;
+	J.sel = no ? (int)nn : (int)nn - 1;
+	if (J.sel < 0)
+		J.sel = 0;
+	build_rows(ui);
+	return WN_OK;
+}
+
+static wn_date sel_date(void)
+{
+	return J.n ? J.day[J.sel].date : WN_DATE_NONE;
+}
+
+/* Reads the window again around the selected day, keeping its row. */
+static int recentre(struct wn_ui *ui, wn_date d, struct wn_err *err)
+{
+	int row = sel_row() - J.top;
+	int rc = load_around(ui, d, err);
+	J.top = sel_row() - row;
+	if (J.top < 0)
+		J.top = 0;
+	return rc;
+}
+
+static int newest_day(struct wn_ui *ui, wn_date *d, struct wn_err *err)
+{
+	wn_date first, last;
+	int rc = wn_db_date_span(ui->db, &first, &last, err);
+	*d = last != WN_DATE_NONE && last > ui->today ? last : ui->today;
+	return rc;
+}
+
+/* The medication whose dose the list shows: the first with an active
+ * plan, else the first one. */
+static void pick_med(struct wn_ui *ui)
+{
+	struct wn_med *m = NULL;
+	size_t n = 0;
+	struct wn_err err = { 0 };
+	memset(&J.med, 0, sizeof J.med);
+	if (wn_db_med_list(ui->db, &m, &n, &err) == WN_OK && n > 0) {
+		J.med = m[0];
+		for (size_t i = 0; i < n; i++) {
+			struct wn_plan p;
+			int rc = wn_plan_load(ui->db, m[i].id, &p, &err);
+			wn_plan_free(&p);
+			if (rc == WN_OK) {
+				J.med = m[i];
+				break;
+			}
+		}
+	}
+	free(m);
+	J.gen = ui->gen;
+}
+
+/* ---- moving --------------------------------------------------------------- */
+
+static int list_rows(const struct wn_ui *ui);
+
+static void keep_visible(const struct wn_ui *ui)
+{
+	int rows = list_rows(ui), r = sel_row();
+	if (r < J.top)
+		J.top = J.sel == 0 && J.newest_end ? 0 : r;
+	if (r >= J.top + rows)
+		J.top = r - rows + 1;
+	if (J.oldest_end && J.top > J.n_rows - rows)
+		J.top = J.n_rows - rows;     /* no blank lines after the last day */
+	if (J.top < 0)
+		J.top = 0;
+}
+
+static bool near_edge(void)
+{
+	return (J.sel < MARGIN && !J.newest_end) ||
+	       ((int)J.n - 1 - J.sel < MARGIN && !J.oldest_end);
+}
+
+/* Moves the selection by delta lines (older is +), reading on when the
+ * window ends before the diary does; a page scrolls the list as much. */
+static void move_by(struct wn_ui *ui, int delta, bool page)
+{
+	struct wn_err err = { 0 };
+	wn_date from = sel_date();
+	int row = sel_row() - J.top;
+	while (J.n > 0) {
+		int room = delta > 0 ? (int)J.n - 1 - J.sel : J.sel;
+		int step = abs(delta) < room ? abs(delta) : room;
+		J.sel += delta > 0 ? step : -step;
+		delta += delta > 0 ? -step : step;
+		if (!near_edge())
+			break;
+		if (recentre(ui, sel_date(), &err) != WN_OK) {
+			wn_ui_msg_err(ui, "cannot read the journal", &err);
+			break;
+		}
+		if (delta == 0 || (delta > 0 ? J.oldest_end && J.sel == (int)J.n - 1
+		                             : J.newest_end && J.sel == 0))
+			break;
+	}
+	if (page && sel_date() != from)
+		J.top = sel_row() - row;
+	keep_visible(ui);
+}
+
+/* Shows day d (a day with a record), in the middle of the list when the
+ * window had to be read again. */
+static void go_to(struct wn_ui *ui, wn_date d)
+{
+	struct wn_err err = { 0 };
+	int rows = list_rows(ui), i = 0;
+	while (i < (int)J.n && J.day[i].date != d)
+		i++;
+	bool seen = i < (int)J.n && J.row_of[i] >= J.top && J.row_of[i] < J.top + rows;
+	if (i < (int)J.n)
+		J.sel = i;
+	if (i == (int)J.n || near_edge()) {
+		if (load_around(ui, d, &err) != WN_OK)
+			wn_ui_msg_err(ui, "cannot read the journal", &err);
+		seen = false;
+	}
+	if (!seen)
+		J.top = sel_row() - rows / 2;
+	keep_visible(ui);
+}
+
+static void go_end(struct wn_ui *ui, bool newest)
+{
+	struct wn_err err = { 0 };
+	wn_date first, last, d;
+	int rc = wn_db_date_span(ui->db, &first, &last, &err);
+	if (rc == WN_OK && newest)
+		rc = newest_day(ui, &d, &err);
+	else
+		d = first;
+	if (rc == WN_OK && d != WN_DATE_NONE)
+		rc = load_around(ui, d, &err);
+	if (rc != WN_OK)
+		wn_ui_msg_err(ui, "cannot read the journal", &err);
+	J.sel = newest || J.n == 0 ? 0 : (int)J.n - 1;
+	J.top = newest ? 0 : J.n_rows;
+	keep_visible(ui);
+}
+
+/* ---- search --------------------------------------------------------------- */
+
+static void show_count(struct wn_ui *ui)
+{
+	struct wn_err err = { 0 };
+	struct wn_journal_find f = { .text = J.needle, .from = sel_date() };
+	if (wn_journal_count(ui->db, &f, &J.count, &err) != WN_OK)
+		wn_ui_msg_err(ui, "cannot search the journal", &err);
+}
+
+static wn_date find(struct wn_ui *ui, wn_date from, int dir, bool inclusive)
+{
+	struct wn_err err = { 0 };
+	struct wn_journal_find f = { .text = J.needle, .from = from, .dir = dir,
+	                             .inclusive = inclusive };
+	wn_date found = WN_DATE_NONE;
+	if (wn_journal_find(ui->db, &f, &found, &err) != WN_OK)
+		wn_ui_msg_err(ui, "cannot search the journal", &err);
+	return found;
+}
+
+/* The next match in direction dir (older +1 in the list); past the end
+ * the search starts again at the other end. */
+static void next_match(struct wn_ui *ui, int dir, bool inclusive)
+{
+	struct wn_err err = { 0 };
+	int jdir = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER;
+	wn_date d = J.n ? sel_date() : ui->today, first, last, found;
+	if (!J.needle[0]) {
+		wn_ui_msg(ui, WN_R_NOTICE, "nothing to look for yet; / starts a search");
+		return;
+	}
+	found = find(ui, d, jdir, inclusive);
+	if (found == WN_DATE_NONE && wn_db_date_span(ui->db, &first, &last, &err) == WN_OK &&
+	    first != WN_DATE_NONE) {
+		found = find(ui, dir > 0 ? last : first, jdir, true);
+		if (found != WN_DATE_NONE)
+			wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest"
+			                                                         : "oldest");
+	}
+	if (found == WN_DATE_NONE) {
+		wn_ui_msg(ui, WN_R_NOTICE, "no note or question mentions \"%s\"", J.needle);
+		J.needle[0] = '\0';
+		return;
+	}
+	go_to(ui, found);
+	show_count(ui);
+}
+
+static void start_search(struct wn_ui *ui)
+{
+	if (wn_edit_init(&J.line, J.needle, WN_JOURNAL_NEEDLE_MAX, false) != WN_OK) {
+		wn_ui_msg(ui, WN_R_ERROR, "out of memory");
+		return;
+	}
+	J.prompt = true;
+}
+
+static void journal_text(struct wn_ui *ui, const struct wn_input *in)
+{
+	int arg;
+	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
+	if (b && b->action == WN_A_TEXT_CANCEL) {
+		wn_edit_free(&J.line);
+		J.prompt = false;
+	} else if (b && b->action == WN_A_TEXT_DONE) {
+		snprintf(J.needle, sizeof J.needle, "%s", J.line.s);
+		wn_edit_free(&J.line);
+		J.prompt = false;
+		if (J.needle[strspn(J.needle, " ")] == '\0')
+			J.needle[0] = '\0';
+		else
+			next_match(ui, 1, true);
+	} else if (wn_edit_key(&J.line, in, ui->cols) == WN_EDIT_FULL) {
+		wn_ui_msg(ui, WN_R_NOTICE, "that is as long as a search can be");
+	}
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+struct layout {
+	int list_y, list_h;          /* the days */
+	int detail_y, detail_h;      /* the selected day, below a rule */
+};
+
+static struct layout layout_of(const struct wn_ui *ui)
+{
+	struct layout l;
+	int rows = ui->body_rows - 1;          /* below the column heading */
+	l.detail_h = rows / 3 < 4 ? 4 : rows / 3 > 12 ? 12 : rows / 3;
+	if (rows - l.detail_h - 1 < 3)
+		l.detail_h = 0;
+	l.list_y = ui->body_top + 1;
+	l.list_h = rows - (l.detail_h ? l.detail_h + 1 : 0);
+	l.detail_y = l.list_y + l.list_h + 1;
+	return l;
+}
+
+static int list_rows(const struct wn_ui *ui)
+{
+	int h = layout_of(ui).list_h;
+	return h > 0 ? h : 1;
+}
+
+/* ---- one line per day ---------------------------------------------------- */
+
+enum { C_MOOD, C_ANX, C_SLEEP, C_BURDEN, C_DOSE, N_COLS };
+
+static const struct column {
+	const char *head;
+	int w;
+	bool narrow;                 /* kept on a narrow terminal */
+} columns[N_COLS] = {
+	[C_MOOD] = { "mood", 4, true }, [C_ANX] = { "anx", 4, false },
+	[C_SLEEP] = { "sleep", 5, false }, [C_BURDEN] = { "burden", 6, true },
+	[C_DOSE] = { "dose", 9, false },
+};
+#define DATE_W 14                /* "2026-11-25 Wed" */
+
+static bool col_shown(const struct wn_ui *ui, int c)
+{
+	return ui->cols >= NARROW || columns[c].narrow;
+}
+
+/* Columns from the left edge of the line to the flag mark. */
+static int marks_x(const struct wn_ui *ui)
+{
+	int x = 2 + DATE_W;
+	for (int c = 0; c < N_COLS; c++)
+		if (col_shown(ui, c))
+			x += 1 + columns[c].w;
+	return x + 2;
+}
+
+static void level(int v, char *buf, size_t n, const struct wn_ui *ui)
+{
+	if (v == WN_UNSET)
+		snprintf(buf, n, "%s", ui->g->dash);
+	else
+		snprintf(buf, n, "%d", v);
+}
+
+/* Hours with their decimal points aligned: "6   ", "5.5 ", "7.25". */
+static void hours(double v, char *buf, size_t n, const struct wn_ui *ui)
+{
+	if (isnan(v)) {
+		snprintf(buf, n, "%s   ", ui->g->dash);
+		return;
+	}
+	snprintf(buf, n, "%.2f", v);
+	size_t k = strlen(buf);
+	while (k > 0 && buf[k - 1] == '0')
+		buf[--k] = ' ';
+	if (k > 0 && buf[k - 1] == '.')
+		buf[k - 1] = ' ';
+}
+
+/* "60 mg", or a dash when no dose was recorded; buf holds 32 bytes. */
+static void amount(double v, const char *unit, char *buf, const struct wn_ui *ui)
+{
+	if (isnan(v))
+		snprintf(buf, 32, "%s", ui->g->dash);
+	else
+		snprintf(buf, 32, "%.4g%s%.16s", v, unit[0] ? " " : "", unit);
+}
+
+static void cells(const struct wn_ui *ui, const struct wn_journal_day *d,
+                  char val[N_COLS][32])
+{
+	level(d->mood, val[C_MOOD], sizeof val[0], ui);
+	level(d->anxiety, val[C_ANX], sizeof val[0], ui);
+	hours(d->sleep, val[C_SLEEP], sizeof val[0], ui);
+	if (d->n_ratings)
+		snprintf(val[C_BURDEN], sizeof val[0], "%d", d->burden);
+	else
+		snprintf(val[C_BURDEN], sizeof val[0], "%s", ui->g->dash);
+	amount(J.med.id ? d->dose : NAN, J.med.unit, val[C_DOSE], ui);
+}
+
+/* The date and the values, in columns whatever the width of a dash. */
+static void summary(const struct wn_ui *ui, const char *date, char val[N_COLS][32],
+                    struct wn_buf *b)
+{
+	wn_text_pad(b, date, DATE_W, 0);
+	for (int c = 0; c < N_COLS; c++) {
+		if (!col_shown(ui, c))
+			continue;
+		wn_buf_addc(b, ' ');
+		wn_text_pad(b, val[c], columns[c].w, WN_TEXT_ALIGN_RIGHT);
+	}
+}
+
+static void draw_heading(struct wn_ui *ui)
+{
+	char val[N_COLS][32];
+	struct wn_buf b;
+	int y = ui->body_top, x = marks_x(ui);
+	for (int c = 0; c < N_COLS; c++)
+		snprintf(val[c], sizeof val[c], "%s", columns[c].head);
+	wn_buf_init(&b);
+	summary(ui, "date", val, &b);
+	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 3, WN_R_DIM), b.s);
+	wn_buf_free(&b);
+	wn_ui_put(ui, WN_CELL(y, x + 3, ui->cols - x - 4, WN_R_DIM), "note");
+	if (!J.needle[0])
+		return;
+	char s[WN_JOURNAL_NEEDLE_MAX + 64];
+	snprintf(s, sizeof s, "\"%s\": %ld of %ld", J.needle, J.count.from_newest,
+	         J.count.total);
+	int w = wn_text_width(s), max = ui->cols - x - 10;
+	if (w > max)
+		w = max;
+	if (w > 8)
+		wn_ui_put(ui, WN_CELL(y, ui->cols - 1 - w, w, WN_R_VALUE), s);
+}
+
+/* The note's first line, else the first quick note (with its time). */
+static void draw_note(struct wn_ui *ui, const struct wn_journal_day *d,
+                      struct wn_cell at, bool sel)
+{
+	char text[512];
+	if (d->note) {
+		snprintf(text, sizeof text, "%.*s", (int)strcspn(d->note, "\n"), d->note);
+	} else if (d->quicknote) {
+		int m = d->quicknote_minute, k = 0;
+		if (m >= 0)
+			k = snprintf(text, sizeof text, "%02d:%02d ", m / 60, m % 60);
+		snprintf(text + k, sizeof text - (size_t)k, "%.*s",
+		         (int)strcspn(d->quicknote, "\n"), d->quicknote);
+		at.role = WN_R_DIM;
+	} else {
+		return;
+	}
+	if (sel)
+		at.role = WN_R_FOCUS;
+	wn_ui_put(ui, at, text);
+}
+
+static void draw_day(struct wn_ui *ui, const struct wn_journal_day *d, int y,
+                     bool sel)
+{
+	char val[N_COLS][32], date[32], dt[WN_DATE_STRLEN];
+	struct wn_buf b;
+	int role = sel ? WN_R_FOCUS : WN_R_NORMAL, x = marks_x(ui);
+	cells(ui, d, val);
+	snprintf(date, sizeof date, "%s %s", wn_date_format(d->date, dt),
+	         wn_date_weekday_name(wn_date_weekday(d->date)));
+	wn_buf_init(&b);
+	summary(ui, date, val, &b);
+	if (sel)
+		wn_ui_put_pad(ui, WN_CELL(y, 0, ui->cols, WN_R_FOCUS), "");
+	wn_ui_put(ui, WN_CELL(y, 0, 1, role), sel ? ui->g->focus : " ");
+	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 3, role), b.s);
+	wn_buf_free(&b);
+	wn_ui_put(ui, WN_CELL(y, x, 1, sel ? role : WN_R_FLAG), d->flag ? "!" : " ");
+	wn_ui_put(ui, WN_CELL(y, x + 1, 1, sel ? role : WN_R_NOTICE),
+	          d->n_questions ? "?" : " ");
+	if (x + 3 < ui->cols - 1)
+		draw_note(ui, d, WN_CELL(y, x + 3, ui->cols - 1 - (x + 3), role), sel);
+}
+
+/* "no record for 3 days (2026-11-14 to 2026-11-16)", dim. */
+static void draw_gap(struct wn_ui *ui, const struct row *w, int y)
+{
+	char line[128], a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	long days = w->to - w->from + 1;
+	if (days == 1)
+		snprintf(line, sizeof line, "%s no record on %s %s", ui->g->unrated,
+		         wn_date_format(w->from, a),
+		         wn_date_weekday_name(wn_date_weekday(w->from)));
+	else
+		snprintf(line, sizeof line, "%s no record for %ld days (%s to %s)",
+		         ui->g->unrated, days, wn_date_format(w->from, a),
+		         wn_date_format(w->to, b));
+	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 4, WN_R_DIM), line);
+}
+
+static void draw_list(struct wn_ui *ui, const struct layout *l)
+{
+	if (J.n == 0) {
+		wn_ui_put(ui, WN_CELL(l->list_y, 2, ui->cols - 3, WN_R_DIM),
+		          "nothing written yet: the days you record show here");
+		return;
+	}
+	keep_visible(ui);
+	for (int r = 0; r < l->list_h && J.top + r < J.n_rows; r++) {
+		const struct row *w = &J.row[J.top + r];
+		if (w->day >= 0)
+			draw_day(ui, &J.day[w->day], l->list_y + r, w->day == J.sel);
+		else
+			draw_gap(ui, w, l->list_y + r);
+	}
+	bool up = J.top > 0 || !J.newest_end;
+	bool down = J.top + l->list_h < J.n_rows || !J.oldest_end;
+	if (up)
+		wn_ui_put(ui, WN_CELL(l->list_y, ui->cols - 1, 1, WN_R_DIM),
+		          ui->ascii ? "^" : "\u2191");
+	if (down)
+		wn_ui_put(ui, WN_CELL(l->list_y + l->list_h - 1, ui->cols - 1, 1, WN_R_DIM),
+		          ui->ascii ? "v" : "\u2193");
+}
+
+/* ---- the selected day ----------------------------------------------------- */
+
+static void load_detail(struct wn_ui *ui)
+{
+	wn_date d = sel_date();
+	if (d == J.detail_date)
+		return;
+	struct wn_err err = { 0 };
+	wn_day_free(&J.detail);
+	J.detail_date = d;
+	if (d != WN_DATE_NONE && wn_db_day_load(ui->db, d, &J.detail, &err) != WN_OK) {
+		wn_ui_msg_err(ui, "cannot read the day", &err);
+		J.detail_date = WN_DATE_NONE;
+	}
+}
+
+/* The day's values as short items: "mood 7", "sleep 7.25 h", ... */
+static size_t detail_items(const struct wn_journal_day *d, char item[][128])
+{
+	size_t n = 0;
+	if (d->mood != WN_UNSET)
+		snprintf(item[n++], 128, "mood %d", d->mood);
+	if (d->anxiety != WN_UNSET)
+		snprintf(item[n++], 128, "anxiety %d", d->anxiety);
+	if (d->energy != WN_UNSET)
+		snprintf(item[n++], 128, "energy %d", d->energy);
+	if (!isnan(d->sleep))
+		snprintf(item[n++], 128, "sleep %.4g h", d->sleep);
+	if (d->n_ratings)
+		snprintf(item[n++], 128, "burden %d", d->burden);
+	if (J.med.id && !isnan(d->dose))
+		snprintf(item[n++], 128, "%s %.4g %s", J.med.name, d->dose, J.med.unit);
+	if (d->flag)
+		snprintf(item[n++], 128, "flagged for the prescriber");
+	if (!d->has_checkin)
+		snprintf(item[n++], 128, "no check-in");
+	return n;
+}
+
+/* The date, then the items, flowing onto a second row when needed;
+ * returns the rows used. */
+static int draw_values(struct wn_ui *ui, const struct wn_journal_day *d, int y,
+                       int rows)
+{
+	char item[8][128], date[64];
+	int yy, m, dd, right = ui->cols - 1;
+	wn_date_to_ymd(d->date, &yy, &m, &dd);
+	snprintf(date, sizeof date, "%s %d %s %d",
+	         wn_date_weekday_name(wn_date_weekday(d->date)), dd,
+	         wn_date_month_name(m), yy);
+	int x = 1 + wn_ui_put(ui, WN_CELL(y, 1, right - 1, WN_R_HEADING), date);
+	int sw = wn_text_width(ui->g->sep), used = 1;
+	size_t n = detail_items(d, item);
+	for (size_t i = 0; i < n; i++) {
+		int w = wn_text_width(item[i]);
+		if (x + sw + w > right && used < rows && x > 1 + sw) {
+			y++;
+			used++;
+			x = 1 - sw;
+		}
+		if (x > 1 - sw)
+			wn_ui_put(ui, WN_CELL(y, x, right - x, WN_R_DIM), ui->g->sep);
+		x += sw;
+		x += wn_ui_put(ui, WN_CELL(y, x, right - x, WN_R_NORMAL), item[i]);
+	}
+	return used;
+}
+
+/* The note, then the questions and quick notes, as one text. */
+static void detail_text(struct wn_buf *b)
+{
+	const struct wn_day *x = &J.detail;
+	if (x->ci.note)
+		wn_buf_addf(b, "%s\n", x->ci.note);
+	for (size_t i = 0; i < x->n_questions; i++) {
+		wn_buf_addf(b, "Question: %s\n", x->questions[i].text);
+		if (x->questions[i].answer)
+			wn_buf_addf(b, "  answer: %s\n", x->questions[i].answer);
+	}
+	for (size_t i = 0; i < x->n_qnotes; i++) {
+		const struct wn_quicknote *q = &x->qnotes[i];
+		if (q->minute >= 0)
+			wn_buf_addf(b, "%02d:%02d %s\n", q->minute / 60, q->minute % 60, q->text);
+		else
+			wn_buf_addf(b, "%s\n", q->text);
+	}
+	if (b->len && b->s[b->len - 1] == '\n')
+		b->s[--b->len] = '\0';
+}
+
+static void draw_detail(struct wn_ui *ui, const struct layout *l)
+{
+	if (l->detail_h == 0 || J.n == 0)
+		return;
+	const struct wn_journal_day *d = &J.day[J.sel];
+	wn_ui_rule(ui, l->detail_y - 1, 1, ui->cols - 2);
+	load_detail(ui);
+	int used = draw_values(ui, d, l->detail_y, l->detail_h > 4 ? 2 : 1);
+	struct wn_box box = WN_BOX(l->detail_y + used, 1, l->detail_h - used,
+	                           ui->cols - 2);
+	struct wn_buf b;
+	wn_buf_init(&b);
+	if (J.detail_date == d->date)
+		detail_text(&b);
+	if (b.len)
+		wn_edit_draw_text(ui, b.s, box);
+	else
+		wn_ui_put(ui, WN_CELL(box.y, 1, box.w, WN_R_DIM), "no note");
+	wn_buf_free(&b);
+}
+
+static void journal_draw(struct wn_ui *ui)
+{
+	if (!J.loaded) {
+		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
+		          "the diary could not be read");
+		return;
+	}
+	struct layout l = layout_of(ui);
+	draw_heading(ui);
+	draw_list(ui, &l);
+	draw_detail(ui, &l);
+	if (J.prompt) {
+		int y = ui->rows - 2;
+		ui->msg_row_taken = true;
+		int w = wn_ui_put(ui, WN_CELL(y, 1, ui->cols / 2, WN_R_HEADING),
+		                  "search notes and questions: ");
+		wn_edit_draw(ui, &J.line, WN_BOX(y, 1 + w, 1, ui->cols - 2 - w));
+	}
+}
+
+/* ---- hooks ---------------------------------------------------------------- */
+
+static bool journal_action(struct wn_ui *ui, int action, int arg)
+{
+	(void)arg;
+	int pg = list_rows(ui) > 2 ? list_rows(ui) - 1 : 1;
+	switch (action) {
+	case WN_A_UP: move_by(ui, -1, false); return true;
+	case WN_A_DOWN: move_by(ui, 1, false); return true;
+	case WN_A_PGUP: move_by(ui, -pg, true); return true;
+	case WN_A_PGDN: move_by(ui, pg, true); return true;
+	case WN_A_HOME: go_end(ui, true); return true;
+	case WN_A_END: go_end(ui, false); return true;
+	case WN_A_SEARCH: start_search(ui); return true;
+	case WN_A_NEXT_MATCH: next_match(ui, 1, false); return true;
+	case WN_A_PREV_MATCH: next_match(ui, -1, false); return true;
+	case WN_A_ENTER:
+		if (J.n)
+			wn_ui_open_day(ui, sel_date());
+		return true;
+	default: return false;
+	}
+}
+
+static int journal_enter(struct wn_ui *ui, struct wn_err *err)
+{
+	if (!J.day) {
+		J.day = calloc(WINDOW, sizeof *J.day);
+		J.tmp = calloc(HALF, sizeof *J.tmp);
+		J.row = calloc(MAX_ROWS, sizeof *J.row);
+		J.row_of = calloc(WINDOW, sizeof *J.row_of);
+		if (!J.day || !J.tmp || !J.row || !J.row_of)
+			return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	if (!J.started || J.gen != ui->gen)
+		pick_med(ui);
+	wn_date d = sel_date();
+	int rc = WN_OK;
+	if (!J.started || d == WN_DATE_NONE)
+		rc = newest_day(ui, &d, err);
+	if (rc == WN_OK)
+		rc = J.started ? recentre(ui, d, err) : load_around(ui, d, err);
+	J.started = true;
+	wn_day_free(&J.detail);          /* the day may have changed in Today */
+	J.detail_date = WN_DATE_NONE;
+	J.loaded = rc == WN_OK;
+	if (J.loaded && J.needle[0])
+		show_count(ui);
+	return rc;
+}
+
+static unsigned journal_scope(struct wn_ui *ui)
+{
+	(void)ui;
+	return J.prompt ? WN_SC_PROMPT : WN_SC_JOURNAL;
+}
+
+static void journal_fini(struct wn_ui *ui)
+{
+	(void)ui;
+	if (J.prompt)
+		wn_edit_free(&J.line);
+	drop_window();
+	wn_day_free(&J.detail);
+	free(J.day);
+	free(J.tmp);
+	free(J.row);
+	free(J.row_of);
+	memset(&J, 0, sizeof J);
+}
+
+const struct wn_screen wn_screen_journal = {
+	.name = "Journal",
+	.number = 5,
+	.scope = WN_SC_JOURNAL,
+	.enter = journal_enter,
+	.draw = journal_draw,
+	.action = journal_action,
+	.scope_now = journal_scope,
+	.text_input = journal_text,
+	.fini = journal_fini,
+};
