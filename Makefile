@@ -111,7 +111,7 @@ $(B)/obj/%.o: src/%.c
 $(B)/tobj/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(COMPILE) $(SQLITE_CFLAGS) $(INI_CFLAGS) $(CRIT_CFLAGS) -Wno-pedantic -c -o $@ $<
+	$(Q)$(COMPILE) -Isrc $(SQLITE_CFLAGS) $(INI_CFLAGS) $(CRIT_CFLAGS) -Wno-pedantic -c -o $@ $<
 
 $(B)/unit-tests: $(LIB_OBJ) $(TEST_OBJ)
 	@echo "  LD      $@"

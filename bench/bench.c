@@ -60,6 +60,10 @@
 #include "db/plan.h"
 #include "db/series.h"
 #include "db/db.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #define END_DATE "2026-06-30"
 #define DAYS_10Y 3650
@@ -752,7 +756,7 @@ static void load_steps(struct wn_db *db, struct chartdata *d)
 	struct wn_plan p;
 	struct wn_schedule s;
 	if (wn_db_med_find(db, "sertraline", &m, &err) != WN_OK ||
-	    wn_plan_load(db, m.id, &p, &err) != WN_OK ||
+	    wn_db_plan_load(db, m.id, &p, &err) != WN_OK ||
 	    wn_plan_build(&p, NULL, &s, &err) != WN_OK)
 		die("plan: %s", err.msg);
 	d->steps = calloc((size_t)s.n + 1, sizeof *d->steps);

@@ -39,6 +39,10 @@
 #include "db/plan.h"
 #include "db/db.h"
 #include "core/taper.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #define GEN_VERSION 1
 #define SEED 0x7765616e62656e63ULL   /* "weanbenc" */
@@ -193,9 +197,9 @@ static int add_holds(struct gen *g, int m, const struct period *p,
 		if (to >= p->end || to > g->last)
 			break;
 		const char *why = hold_reasons[(p->start / 7 + h + m) % 4];
-		rc = wn_plan_hold(g->db, g->med_id[m], from, why, err);
+		rc = wn_db_plan_hold(g->db, g->med_id[m], from, why, err);
 		if (rc == WN_OK)
-			rc = wn_plan_resume(g->db, g->med_id[m], to, err);
+			rc = wn_db_plan_resume(g->db, g->med_id[m], to, err);
 	}
 	return rc;
 }
@@ -222,11 +226,11 @@ static int add_plan(struct gen *g, int m, struct period *p, struct wn_err *err)
 		.from_dose = mm->from_dose, .step = mm->step,
 		.every_days = mm->every_days, .floor_dose = mm->floor_dose,
 	};
-	int rc = wn_plan_add(g->db, &s, NULL, err);
+	int rc = wn_db_plan_add(g->db, &s, NULL, err);
 	if (rc == WN_OK)
 		rc = add_holds(g, m, p, err);
 	if (rc == WN_OK)
-		rc = wn_plan_load(g->db, g->med_id[m], &p->plan, err);
+		rc = wn_db_plan_load(g->db, g->med_id[m], &p->plan, err);
 	if (rc == WN_OK)
 		rc = wn_plan_build(&p->plan, NULL, &p->sched, err);
 	for (int k = 1; rc == WN_OK && k < p->sched.n_dated; k++)

@@ -15,6 +15,7 @@
 #include "core/config.h"
 #include "core/date.h"
 #include "core/status.h"
+#include "core/records.h"
 
 struct wn_db;
 struct wn_med;

@@ -41,7 +41,12 @@ enum wn_text_flag {
 	WN_TEXT_ALIGN_CENTER = 1u << 3, /* wn_text_pad: pad both sides */
 };
 
-/* ---- growable string buffer ------------------------------------------ */
+/* ---- growable arrays and string buffer ------------------------------- */
+
+/* Makes room for one more item in *arr (n items in use, *cap allocated,
+ * each size bytes), doubling from 16.  0, or -1 when out of memory (*arr
+ * and *cap unchanged). */
+int wn_grow(void **arr, size_t *cap, size_t n, size_t size);
 
 /* After wn_buf_init, s is always a NUL-terminated string (possibly a shared
  * empty string: never free it or write through it yourself) and len its

@@ -19,7 +19,7 @@
 
 #include "core/date.h"
 #include "core/drugref.h"
-#include "db/plan.h"
+#include "core/plan.h"
 #include "core/status.h"
 #include "core/taper.h"
 

@@ -33,8 +33,11 @@
 #include "db/plan.h"
 #include "db/series.h"
 #include "core/status.h"
-#include "db/db.h"
 #include "core/text.h"
+#include "core/plan.h"
+#include "core/records.h"
+
+struct wn_db;
 
 /* A dated taper step after a plan's starting dose (a cut). */
 struct wn_chartview_cut {

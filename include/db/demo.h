@@ -26,7 +26,8 @@
 
 #include "core/date.h"
 #include "core/status.h"
-#include "db/db.h"
+
+struct wn_db;
 
 #define WN_DEMO_DEFAULT_DAYS 200
 #define WN_DEMO_MAX_DAYS 40000

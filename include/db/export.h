@@ -33,8 +33,9 @@
 
 #include "core/date.h"
 #include "core/status.h"
-#include "db/db.h"
 #include "core/text.h"
+
+struct wn_db;
 
 #define WN_EXPORT_FORMAT_VERSION 1   /* == the schema version exported */
 

@@ -42,7 +42,8 @@
 #include <stddef.h>
 
 #include "core/status.h"
-#include "db/db.h"
+
+struct wn_db;
 
 #define WN_IMPORT_DAYLIO_MAP "rad=9 good=7 meh=5 bad=3 awful=1"
 #define WN_IMPORT_MAX_BYTES (256u * 1024 * 1024)

@@ -24,7 +24,9 @@
 
 #include "core/date.h"
 #include "core/status.h"
-#include "db/db.h"
+#include "core/records.h"
+
+struct wn_db;
 
 #define WN_JOURNAL_PAGE_MAX 1000   /* most days one page may ask for */
 #define WN_JOURNAL_NEEDLE_MAX 256  /* bytes of search text */

@@ -1,170 +1,62 @@
-/* plan.h -- taper plans and holds kept in the diary, and planned vs taken.
+/* plan.h (db) -- taper plans, holds and reinstatements kept in the diary,
+ * and the doses taken against a plan.  The plan as values, its schedule
+ * and planned-vs-taken: core/plan.h.
  *
- * Part of the storage layer: SQL goes through wn_db_sqlite() as fixed
- * text with bound parameters; no curses, no prompts, no output.  The
- * maths lives in taper.h: this module stores what a plan was made of,
- * hands it back as a struct wn_taper_params, and compares the schedule
- * with the dose records.
- *
- * Contract
- * - One active plan per medication.  wn_plan_add() deactivates the
- *   previous one (kept, with its holds, for history; a hold still open on
- *   it is closed on the new plan's start day).
- * - Holds (kind "hold") pause the taper: an open hold freezes every later
- *   step; resuming closes it, and every step from its start on moves by
- *   the hold's length (taper.h).  A reinstatement (kind "reinstate") is a
- *   one-day record of going back up to a dose, with a reason; from that
- *   day until the next dated step the planned dose is the reinstated one.
- *   wean never changes a plan by itself: these record what the person and
- *   the prescriber decided.
+ * - wn_db_plan_add() makes the medication's active plan and retires the
+ *   previous one (kept, with its holds; a hold still open on it is closed
+ *   on the new plan's start day).
  * - Every write is one transaction (its own, or a savepoint inside the
  *   caller's).  On error nothing is written.
  * - Errors: WN_NOINPUT when the medication has no active plan; WN_DATAERR
  *   for a refused change (message says why); WN_USAGE for bad parameters;
- *   WN_TEMPFAIL, WN_IOERR, WN_CANTCREAT from SQLite as in storage.h.
+ *   WN_TEMPFAIL, WN_IOERR, WN_CANTCREAT as db/db.h.
  */
-#ifndef WEAN_PLAN_H
-#define WEAN_PLAN_H
+#ifndef WEAN_DB_PLAN_H
+#define WEAN_DB_PLAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "core/date.h"
-#include "core/drugref.h"
+#include "core/plan.h"
 #include "core/status.h"
-#include "db/db.h"
-#include "core/taper.h"
 
-#define WN_PLAN_MAX_CUSTOM (WN_TAPER_MAX_STEPS - 1)
-#define WN_PLAN_REGION 32
-#define WN_PLAN_REASON_MAX 4096   /* bytes in a hold's reason */
-
-/* Printed with every schedule (plan show, the .ics export). */
-#define WN_PLAN_DISCLAIMER "This schedule is the plan you and your prescriber " \
-	"chose; wean gives no medical advice. Discuss every change with your prescriber."
-
-
-/* ---- adding a plan ---------------------------------------------------------- */
-
-struct wn_plan_spec {
-	long med_id;
-	enum wn_taper_method method;
-	wn_date start;              /* day of the starting dose */
-	double from_dose;           /* > 0 */
-	double step;                /* as taper.h; ignored for CUSTOM */
-	int every_days;             /* 1..3650; ignored for CUSTOM */
-	double round_q;             /* 0 = the forms decide */
-	double floor_dose, to_dose; /* 0 = none */
-	const char *region;         /* SERT region, NULL or "" = the drug's own */
-	const struct wn_taper_point *custom;   /* CUSTOM: up to
-	                                          WN_PLAN_MAX_CUSTOM points */
-	int n_custom;
-	double emax, ed50;          /* only to check OCCUPANCY (not stored:
-	                               they come from the drug reference) */
-};
+struct wn_db;
 
 /* Checks the spec with the taper rules (as wn_taper_build would), then
  * stores it as the medication's active plan.  *id_out (may be NULL) gets
  * the new plan's id.  WN_NOINPUT for an unknown med_id. */
-int wn_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
-                struct wn_err *err);
-
-/* The interval between steps: "14d", "4w", "28" (days), 1..3650 days.
- * Messages begin with what ("--every", "every").  WN_USAGE or WN_DATAERR. */
-int wn_plan_parse_every(const char *s, const char *what, int *days, struct wn_err *err);
-/* Custom steps "DATE=DOSE,DATE=DOSE" (dates as wn_date_parse takes them,
- * blanks allowed around the parts) into pts[0..WN_PLAN_MAX_CUSTOM). */
-int wn_plan_parse_steps(const char *s, const char *what, wn_date today,
-                        struct wn_taper_point *pts, int *n, struct wn_err *err);
-
-/* ---- a loaded plan ---------------------------------------------------------- */
-
-enum wn_plan_event_kind { WN_PLAN_HOLD, WN_PLAN_REINSTATE };
-
-struct wn_plan_event {
-	long id;
-	enum wn_plan_event_kind kind;
-	wn_date start;     /* HOLD: first day held; REINSTATE: the day */
-	wn_date end;       /* HOLD: resume day, WN_DATE_NONE while open;
-	                      REINSTATE: == start */
-	double dose;       /* REINSTATE: the dose gone back to; HOLD: 0 */
-	char *reason;      /* owned; NULL when none was given */
-};
-
-struct wn_plan {
-	long id, med_id;
-	bool active;
-	char created[20];                /* "YYYY-MM-DD HH:MM:SS" UTC */
-	char region[WN_PLAN_REGION];     /* "" = the drug's default */
-	/* Ready for wn_taper_build(): forms, custom and holds point into the
-	 * arrays below; emax/ed50 are 0 until the caller sets them (see
-	 * wn_plan_sert). */
-	struct wn_taper_params params;
-	struct wn_form *forms;           int n_forms;    /* from med_form */
-	struct wn_taper_point *custom;   int n_custom;
-	struct wn_hold *holds;           int n_holds;    /* HOLD events only */
-	struct wn_plan_event *events;    size_t n_events; /* all, by start */
-};
+int wn_db_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
+                   struct wn_err *err);
 
 /* The active plan of a medication, with the medication's forms (stored
  * kinds map onto enum wn_taper_kind by value) and its holds.  WN_NOINPUT
  * ("no plan for ...") when there is none.  Free with wn_plan_free(), also
  * after a failure. */
-int wn_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
-                 struct wn_err *err);
-void wn_plan_free(struct wn_plan *p);
+int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
+                    struct wn_err *err);
 
 /* The medication's forms as the taper module takes them (those it would
  * refuse are left out).  *out is malloc'd (NULL when none): free() it. */
-int wn_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
-                  struct wn_err *err);
+int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
+                     struct wn_err *err);
 
 /* The hold and reinstatement records of a plan, ordered by start date.
  * *out is malloc'd; free with wn_plan_events_free(). */
-int wn_plan_events(struct wn_db *db, long plan_id, struct wn_plan_event **out,
-                   size_t *n, struct wn_err *err);
-void wn_plan_events_free(struct wn_plan_event *ev, size_t n);
-
-/* SERT parameters of a drug for a region: region NULL or "" (or the
- * drug's own region) gives d->emax/d->ed50; another name is looked up in
- * d->sert_alt ("region:emax/ed50 | ...").  WN_DATAERR "no occupancy
- * parameters" (hint: --method percent) when the drug has none;
- * WN_DATAERR naming the known regions for an unknown one. */
-int wn_plan_sert(const struct wn_drug *d, const char *region, double *emax,
-                 double *ed50, struct wn_err *err);
-
-/* The drug reference entry of a medication: looked up by its drug_key,
- * or else by its name (case-insensitive), in the drugs.ini that
- * wn_drugref_find_file() finds.  WN_OK; WN_NOINPUT when the file is not
- * installed or does not list the drug; WN_DATAERR when the file is
- * broken. */
-int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,
-                 struct wn_err *err);
-
-/* wn_taper_build() of the plan, with the drug's SERT parameters for the
- * plan's region when drug (may be NULL) has them, so that occupancy is
- * estimated and an OCCUPANCY plan can be built.  Free with
- * wn_taper_free(). */
-int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
-                  struct wn_schedule *out, struct wn_err *err);
-
-/* taper.c writes amounts in "mg" (how to take a dose, form names); for a
- * medication in another unit (mcg, ...) this copies text into out with
- * each word "mg" (also in "mg/mL") written as unit.  out always ends in
- * NUL; the text is cut when out is too small. */
-void wn_plan_unit_text(const char *text, const char *unit, char *out, size_t n);
+int wn_db_plan_events(struct wn_db *db, long plan_id, struct wn_plan_event **out,
+                      size_t *n, struct wn_err *err);
 
 /* ---- holds ------------------------------------------------------------------- */
 
 /* Opens a hold from `from` (on or after the plan's start and the end of
  * the last hold).  WN_DATAERR when a hold is already open.  reason may be
  * NULL; otherwise valid UTF-8 text, at most WN_PLAN_REASON_MAX bytes. */
-int wn_plan_hold(struct wn_db *db, long med_id, wn_date from,
-                 const char *reason, struct wn_err *err);
+int wn_db_plan_hold(struct wn_db *db, long med_id, wn_date from,
+                    const char *reason, struct wn_err *err);
 /* Closes the open hold on `on` (after its first day).  WN_DATAERR when
  * no hold is open. */
-int wn_plan_resume(struct wn_db *db, long med_id, wn_date on,
-                   struct wn_err *err);
+int wn_db_plan_resume(struct wn_db *db, long med_id, wn_date on,
+                      struct wn_err *err);
 
 struct wn_plan_reinstate {
 	long med_id;
@@ -174,43 +66,8 @@ struct wn_plan_reinstate {
 };
 /* Records going back up to a dose.  Does not open a hold: a person who
  * reinstates and wants the schedule to wait also holds. */
-int wn_plan_reinstate(struct wn_db *db, const struct wn_plan_reinstate *r,
-                      struct wn_err *err);
-
-/* ---- planned vs taken ------------------------------------------------------ */
-
-enum wn_pv {
-	WN_PV_OK,          /* taken == planned (both may be 0) */
-	WN_PV_MISSED,      /* planned > 0, nothing taken, but the day has a
-	                      check-in or some dose record */
-	WN_PV_EXTRA,       /* taken > planned */
-	WN_PV_DIFFERENT,   /* 0 < taken < planned */
-	WN_PV_NODATA,      /* no check-in and no dose record at all that day */
-	WN_PV_NOPLAN       /* before the plan's start (nothing planned) */
-};
-
-/* "ok", "missed", "extra", "different", "no data", "no plan". */
-const char *wn_plan_pv_name(enum wn_pv v);
-
-/* The classification above from the day's numbers.  planned NAN = no
- * plan in force; has_record = a check-in or any dose record that day. */
-enum wn_pv wn_plan_classify(double planned, double taken, bool has_record);
-
-/* Planned dose on `day`: the step in force (wn_taper_dose_on), or the
- * dose of a reinstatement made on or after that step's date.  NAN
- * before the plan starts. */
-double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
-                          wn_date day);
-
-struct wn_plan_day {
-	wn_date date;
-	double planned;        /* NAN when no plan is in force */
-	double taken;          /* sum of the med's dose records, 0 when none */
-	int n_doses;           /* dose records of this medication */
-	bool has_checkin;
-	bool any_dose;         /* a dose record of any medication */
-	enum wn_pv pv;
-};
+int wn_db_plan_reinstate(struct wn_db *db, const struct wn_plan_reinstate *r,
+                         struct wn_err *err);
 
 struct wn_plan_range {
 	const struct wn_plan *plan;        /* may be NULL: nothing planned */
@@ -221,7 +78,7 @@ struct wn_plan_range {
 
 /* Fills out[0 .. to - from] (one entry per day, in order) with one query
  * for the whole range.  The range is at most 36600 days (WN_USAGE). */
-int wn_plan_days(struct wn_db *db, const struct wn_plan_range *r,
-                 struct wn_plan_day *out, struct wn_err *err);
+int wn_db_plan_days(struct wn_db *db, const struct wn_plan_range *r,
+                    struct wn_plan_day *out, struct wn_err *err);
 
 #endif

@@ -35,7 +35,9 @@
 #include "core/config.h"
 #include "core/date.h"
 #include "core/status.h"
-#include "db/db.h"
+#include "core/records.h"
+
+struct wn_db;
 
 #define WN_SERIES_MAX_DAYS 73200L   /* about 200 years */
 

@@ -8,6 +8,9 @@
 
 #include "db/db.h"
 #include "core/text.h"
+#include "core/records.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 struct command {
 	const char *name;

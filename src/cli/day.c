@@ -7,6 +7,10 @@
 #include "db/db.h"
 #include "core/symptoms.h"
 #include "core/text.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #define MAX_ITEMS 64
 

@@ -19,6 +19,9 @@
 #include "db/plan.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/med.h"
 
 #define EXPORT_ARGS "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE] [--force]"
 #define MAX_ARGS 64
@@ -154,7 +157,7 @@ static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e
 	struct wn_plan p;
 	struct wn_schedule s = { 0 };
 	struct wn_drug d;
-	int rc = wn_plan_load(db, m->id, &p, err);
+	int rc = wn_db_plan_load(db, m->id, &p, err);
 	if (rc == WN_OK) {
 		bool has = wn_plan_drug(m, &d, NULL) == WN_OK;
 		rc = wn_plan_build(&p, has ? &d : NULL, &s, err);

@@ -10,6 +10,10 @@
 #include "core/symptoms.h"
 #include "core/taper.h"
 #include "core/text.h"
+#include "core/med.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/symptoms.h"
 
 #define MAX_FORMS 16
 
@@ -111,7 +115,7 @@ static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *er
 	if (rc == WN_OK)
 		rc = wn_cli_db(c, true, &db, err);
 	if (rc == WN_OK)
-		rc = wn_med_create(db, &m, forms, a->n_form, err);
+		rc = wn_db_med_create(db, &m, forms, a->n_form, err);
 	if (rc != WN_OK)
 		return rc;
 	fprintf(c->out, "added %s (%s)\n", m.name, m.unit);

@@ -11,6 +11,9 @@
 #include "db/db.h"
 #include "core/text.h"
 #include "core/together.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/med.h"
 
 #define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R] [--steps DATE=DOSE,...]"
 #define PLAN_ARGS "add MED ... | show [MED] | hold MED [--from DATE] [--reason TEXT] | resume MED [--on DATE] | reinstate MED --dose X [--on DATE] [--reason TEXT]"
@@ -105,7 +108,7 @@ static int load_plan(struct wn_db *db, const struct wn_med *m, struct loaded *l,
 {
 	memset(l, 0, sizeof *l);
 	l->s.hold_since = WN_DATE_NONE;
-	int rc = wn_plan_load(db, m->id, &l->p, err);
+	int rc = wn_db_plan_load(db, m->id, &l->p, err);
 	if (rc == WN_NOINPUT) {
 		wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name);
 		wn_err_hint(err, "add one with 'wean plan add %s --start DATE --from-dose X --method percent --step 10 --every 4w'",
@@ -273,7 +276,7 @@ static int plan_add(struct wn_cli *c, const struct plan_args *a, struct wn_err *
 	if (rc == WN_OK)
 		rc = build_spec(c, a, &x, err);
 	if (rc == WN_OK)
-		rc = wn_plan_add(db, &x.spec, NULL, err);
+		rc = wn_db_plan_add(db, &x.spec, NULL, err);
 	if (rc == WN_OK)
 		print_added(c, db, &m);
 	return rc;
@@ -528,7 +531,7 @@ static int load_days(struct show *w, struct wn_db *db, struct wn_err *err)
 		return wn_err_set(err, WN_ERR, "out of memory");
 	struct wn_plan_range r = { .plan = &w->l.p, .sched = &w->l.s, .med_id = w->m->id,
 	                           .from = w->days_from, .to = today };
-	return wn_plan_days(db, &r, w->days, err);
+	return wn_db_plan_days(db, &r, w->days, err);
 }
 
 static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
@@ -705,7 +708,7 @@ static int plan_hold(struct wn_cli *c, const struct plan_args *a, struct wn_err 
 	if (rc == WN_OK)
 		rc = wn_cli_find_med(db, a->med, &m, err);
 	if (rc == WN_OK)
-		rc = no_plan_hint(&m, wn_plan_hold(db, m.id, from, a->reason, err), err);
+		rc = no_plan_hint(&m, wn_db_plan_hold(db, m.id, from, a->reason, err), err);
 	if (rc == WN_OK)
 		fprintf(c->out, "%s is on hold from %s: later steps wait until 'wean plan resume %s'\n",
 		        m.name, wn_date_format(from, b), m.name);
@@ -743,7 +746,7 @@ static int plan_resume(struct wn_cli *c, const struct plan_args *a, struct wn_er
 	if (rc == WN_OK)
 		rc = wn_cli_find_med(db, a->med, &m, err);
 	if (rc == WN_OK)
-		rc = no_plan_hint(&m, wn_plan_resume(db, m.id, on, err), err);
+		rc = no_plan_hint(&m, wn_db_plan_resume(db, m.id, on, err), err);
 	if (rc == WN_OK)
 		print_resumed(c, db, &m, on);
 	return rc;
@@ -773,7 +776,7 @@ static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn
 		return rc;
 	r.med_id = m.id;
 	r.reason = a->reason;
-	rc = no_plan_hint(&m, wn_plan_reinstate(db, &r, err), err);
+	rc = no_plan_hint(&m, wn_db_plan_reinstate(db, &r, err), err);
 	if (rc == WN_OK)
 		fprintf(c->out, "recorded: %s back up to %s %s on %s; the plan is not on hold"
 		        " (hold it with 'wean plan hold %s' if the next step should wait)\n",

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "core/fileio.h"
+#include "db/report.h"
 #include "report/report.h"
 #include "db/db.h"
 #include "core/text.h"
@@ -136,8 +137,12 @@ static int write_out(struct wn_cli *c, struct wn_db *db, const struct report_arg
 	int rc = wn_report_range(db, o, &from, &to, err);
 	struct wn_buf b;
 	wn_buf_init(&b);
+	struct wn_report r = { 0 };
 	if (rc == WN_OK)
-		rc = wn_report_render(db, o, &b, err);
+		rc = wn_report_gather(db, o, &r, err);
+	if (rc == WN_OK)
+		rc = wn_report_write(&r, o, &b, err);
+	wn_report_free(&r);
 	if (rc == WN_OK && a->output) {
 		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)

@@ -4,6 +4,7 @@
  */
 #include "core/taper.h"
 #include "core/text.h"
+#include "core/records.h"
 
 #include <ctype.h>
 #include <limits.h>

@@ -13,6 +13,7 @@
 #include "core/text.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -457,6 +458,21 @@ void wn_buf_reset(struct wn_buf *b)
 		b->s[0] = '\0';
 	else
 		b->s = buf_empty;
+}
+
+int wn_grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t nc = *cap ? *cap * 2 : 16;
+	if (nc > SIZE_MAX / size)
+		return -1;
+	void *p = realloc(*arr, nc * size);
+	if (!p)
+		return -1;
+	*arr = p;
+	*cap = nc;
+	return 0;
 }
 
 /* Make room for extra more bytes plus the NUL. */

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "core/together.h"
+#include "core/plan.h"
 
 /* "0.5" or "1-2" -> low and high ends; false when empty. */
 static bool equiv_range(const char *text, double *lo, double *hi)

@@ -10,6 +10,13 @@
 
 #include "db/chartview.h"
 #include "core/text.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/plan.h"
+#include "db/symptoms.h"
+#include "db_int.h"
 
 /* ---- the taper: cuts and the planned dose ---------------------------------- */
 
@@ -39,7 +46,7 @@ static int add_plan(struct wn_chartview *cv, const struct wn_med *m,
 	struct wn_plan p;
 	struct wn_schedule s = { 0 };
 	struct wn_drug drug;
-	int rc = wn_plan_load(cv->db, m->id, &p, err);
+	int rc = wn_db_plan_load(cv->db, m->id, &p, err);
 	bool has_drug = rc == WN_OK && wn_plan_drug(m, &drug, NULL) == WN_OK;
 	if (rc == WN_OK)
 		rc = wn_plan_build(&p, has_drug ? &drug : NULL, &s, err);
@@ -464,7 +471,7 @@ static int put_dose(const struct wn_chartview *cv, struct wn_buf *o, struct wn_e
 		return wn_err_set(err, WN_ERR, "out of memory");
 	struct wn_plan_range pr = { .plan = &cv->plan, .sched = &cv->sched,
 	                            .from = cv->from, .to = cv->to };
-	int rc = wn_plan_days(cv->db, &pr, days, err);
+	int rc = wn_db_plan_days(cv->db, &pr, days, err);
 	if (rc == WN_OK)
 		put_pv(cv, days, n, o);
 	free(days);

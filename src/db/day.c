@@ -2,6 +2,8 @@
  * check-in, ratings, metrics, doses and notes, and reading date ranges.
  * Opening, transactions and the shared helpers are in storage.c. */
 #include "db_int.h"
+#include "core/records.h"
+#include "db/day.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,10 +18,10 @@ static int load_checkin(struct wn_db *db, struct wn_checkin *ci,
 	static const char sql[] = "SELECT mood, anxiety, energy, sleep, note, flag,"
 		" created, updated FROM checkin WHERE date = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, ci->date);
+	wn_db_bind_date(st, 1, ci->date);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		int *lv[3] = { &ci->mood, &ci->anxiety, &ci->energy };
@@ -30,15 +32,15 @@ static int load_checkin(struct wn_db *db, struct wn_checkin *ci,
 		ci->sleep = sqlite3_column_type(st, 3) == SQLITE_NULL ? NAN :
 		            sqlite3_column_double(st, 3);
 		ci->flag = sqlite3_column_int(st, 5) != 0;
-		wn_storage_col_copy(st, 6, ci->created, sizeof ci->created);
-		wn_storage_col_copy(st, 7, ci->updated, sizeof ci->updated);
-		if (wn_storage_col_dup(st, 4, &ci->note) != 0) {
+		wn_db_col_copy(st, 6, ci->created, sizeof ci->created);
+		wn_db_col_copy(st, 7, ci->updated, sizeof ci->updated);
+		if (wn_db_col_dup(st, 4, &ci->note) != 0) {
 			sqlite3_reset(st);
 			return wn_err_set(err, WN_ERR,
 			                  "cannot read the day: out of memory");
 		}
 	}
-	return wn_storage_finish(db, st, rc, "read the check-in", err);
+	return wn_db_finish(db, st, rc, "read the check-in", err);
 }
 
 static int read_rating(sqlite3_stmt *st, void *item)
@@ -53,8 +55,8 @@ static int read_dose(sqlite3_stmt *st, void *item)
 {
 	struct wn_dose *d = item;
 	d->id = (long)sqlite3_column_int64(st, 0);
-	d->date = wn_storage_col_date(st, 1);
-	d->minute = wn_storage_col_minute(st, 2);
+	d->date = wn_db_col_date(st, 1);
+	d->minute = wn_db_col_minute(st, 2);
 	d->med_id = (long)sqlite3_column_int64(st, 3);
 	d->amount = sqlite3_column_double(st, 4);
 	return 0;
@@ -63,7 +65,7 @@ static int read_dose(sqlite3_stmt *st, void *item)
 static int read_metric(sqlite3_stmt *st, void *item)
 {
 	struct wn_metric_value *m = item;
-	wn_storage_col_copy(st, 0, m->name, sizeof m->name);
+	wn_db_col_copy(st, 0, m->name, sizeof m->name);
 	m->value = sqlite3_column_double(st, 1);
 	return 0;
 }
@@ -72,20 +74,20 @@ static int read_qnote(sqlite3_stmt *st, void *item)
 {
 	struct wn_quicknote *q = item;
 	q->id = (long)sqlite3_column_int64(st, 0);
-	q->date = wn_storage_col_date(st, 1);
-	q->minute = wn_storage_col_minute(st, 2);
-	return wn_storage_col_dup(st, 3, &q->text);
+	q->date = wn_db_col_date(st, 1);
+	q->minute = wn_db_col_minute(st, 2);
+	return wn_db_col_dup(st, 3, &q->text);
 }
 
 static int read_question(sqlite3_stmt *st, void *item)
 {
 	struct wn_question *q = item;
 	q->id = (long)sqlite3_column_int64(st, 0);
-	q->date = wn_storage_col_date(st, 1);
+	q->date = wn_db_col_date(st, 1);
 	q->answered = sqlite3_column_int(st, 3) != 0;
-	if (wn_storage_col_dup(st, 2, &q->text) != 0)
+	if (wn_db_col_dup(st, 2, &q->text) != 0)
 		return -1;
-	if (wn_storage_col_dup(st, 4, &q->answer) != 0) {
+	if (wn_db_col_dup(st, 4, &q->answer) != 0) {
 		free(q->text);
 		q->text = NULL;
 		return -1;
@@ -106,20 +108,20 @@ static const char day_questions[] = "SELECT id, date, text, answered, answer"
 	" FROM question WHERE date = ?1 ORDER BY id";
 
 static int load_list(struct wn_db *db, const char *sql, wn_date date,
-                     const struct wn_storage_rows *r, void **arr, size_t *n,
+                     const struct wn_db_rows *r, void **arr, size_t *n,
                      struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, date);
-	return wn_storage_collect(db, st, r, arr, n, err);
+	wn_db_bind_date(st, 1, date);
+	return wn_db_collect(db, st, r, arr, n, err);
 }
 
 static int load_lists(struct wn_db *db, struct wn_day *d, struct wn_err *err)
 {
-	static const struct wn_storage_rows
+	static const struct wn_db_rows
 		rr = { sizeof(struct wn_rating), read_rating, "read the ratings" },
 		rd = { sizeof(struct wn_dose), read_dose, "read the doses" },
 		rm = { sizeof(struct wn_metric_value), read_metric, "read the metrics" },
@@ -155,12 +157,12 @@ int wn_db_day_load(struct wn_db *db, wn_date date, struct wn_day *out,
 	out->ci = (struct wn_checkin){ .date = date, .mood = WN_UNSET,
 	                               .anxiety = WN_UNSET, .energy = WN_UNSET,
 	                               .sleep = NAN };
-	int rc = wn_storage_check_date(date, err);
+	int rc = wn_db_check_date(date, err);
 	if (rc != WN_OK)
 		return rc;
 	/* One read snapshot for the whole day, unless the caller has a transaction. */
 	bool snap = sqlite3_get_autocommit(db->sql) != 0;
-	if (snap && (rc = wn_storage_exec(db, "BEGIN", "read the day", err)) != WN_OK)
+	if (snap && (rc = wn_db_exec(db, "BEGIN", "read the day", err)) != WN_OK)
 		return rc;
 	rc = load_checkin(db, &out->ci, err);
 	if (rc == WN_OK)
@@ -203,7 +205,7 @@ static int check_level(const char *what, int v, struct wn_err *err)
 
 static int check_patch(const struct wn_checkin_patch *p, struct wn_err *err)
 {
-	int rc = wn_storage_check_date(p->date, err);
+	int rc = wn_db_check_date(p->date, err);
 	if (rc == WN_OK && (p->set & WN_SET_MOOD))
 		rc = check_level("mood", p->mood, err);
 	if (rc == WN_OK && (p->set & WN_SET_ANXIETY))
@@ -215,7 +217,7 @@ static int check_patch(const struct wn_checkin_patch *p, struct wn_err *err)
 		rc = wn_err_set(err, WN_DATAERR, "sleep must be 0..24 hours (got %g)",
 		                p->sleep);
 	if (rc == WN_OK && (p->set & WN_SET_NOTE) && p->note)
-		rc = wn_storage_check_text("note", p->note, WN_NOTE_MAX, true, err);
+		rc = wn_db_check_text("note", p->note, WN_NOTE_MAX, true, err);
 	return rc;
 }
 
@@ -241,10 +243,10 @@ int wn_db_checkin_update(struct wn_db *db, const struct wn_checkin_patch *p,
 	sqlite3_stmt *st;
 	int rc = check_patch(p, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, p->date);
+	wn_db_bind_date(st, 1, p->date);
 	bind_level(st, 2, p->set & WN_SET_MOOD, p->mood);
 	bind_level(st, 3, p->set & WN_SET_ANXIETY, p->anxiety);
 	bind_level(st, 4, p->set & WN_SET_ENERGY, p->energy);
@@ -254,7 +256,7 @@ int wn_db_checkin_update(struct wn_db *db, const struct wn_checkin_patch *p,
 		sqlite3_bind_text(st, 6, p->note, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 7, (p->set & WN_SET_FLAG) && p->flag);
 	sqlite3_bind_int(st, 8, (int)(p->set & 63u));
-	return wn_storage_finish(db, st, sqlite3_step(st), "save the check-in", err);
+	return wn_db_finish(db, st, sqlite3_step(st), "save the check-in", err);
 }
 
 /* Runs a write statement with ?1 = date, ?2 = id and an optional int ?3. */
@@ -262,10 +264,10 @@ static int write_date_id(struct wn_db *db, const char *sql, wn_date date,
                          long id, int v, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, date);
+	wn_db_bind_date(st, 1, date);
 	sqlite3_bind_int64(st, 2, id);
 	if (sqlite3_bind_parameter_count(st) >= 3)
 		sqlite3_bind_int(st, 3, v);
@@ -274,7 +276,7 @@ static int write_date_id(struct wn_db *db, const char *sql, wn_date date,
 		sqlite3_reset(st);
 		return wn_err_set(err, WN_NOINPUT, "no symptom with id %ld", id);
 	}
-	return wn_storage_finish(db, st, rc, "save the rating", err);
+	return wn_db_finish(db, st, rc, "save the rating", err);
 }
 
 int wn_db_rating_set(struct wn_db *db, wn_date date, long symptom_id,
@@ -292,17 +294,17 @@ int wn_db_rating_set(struct wn_db *db, wn_date date, long symptom_id,
 		" min(date) FROM rating WHERE symptom_id = ?2 AND value > 0)"
 		" WHERE id = ?2 AND first_seen = ?1";
 	bool own;
-	int rc = wn_storage_check_date(date, err);
+	int rc = wn_db_check_date(date, err);
 	if (rc == WN_OK && value != WN_UNSET && (value < 0 || value > 3))
 		rc = wn_err_set(err, WN_DATAERR, "a symptom rating must be 0..3"
 		                " (none, mild, moderate, severe); got %d", value);
-	if (rc != WN_OK || (rc = wn_storage_tx_enter(db, &own, err)) != WN_OK)
+	if (rc != WN_OK || (rc = wn_db_tx_enter(db, &own, err)) != WN_OK)
 		return rc;
 	rc = write_date_id(db, value == WN_UNSET ? clear : set, date, symptom_id,
 	                   value, err);
 	if (rc == WN_OK)
 		rc = write_date_id(db, value > 0 ? seen : unseen, date, symptom_id, 0, err);
-	return wn_storage_tx_leave(db, own, rc, err);
+	return wn_db_tx_leave(db, own, rc, err);
 }
 
 /* The id of metric name (created if missing), with its range. */
@@ -313,13 +315,13 @@ static int metric_def(struct wn_db *db, const char *name, long *id,
 		" ON CONFLICT(name) DO NOTHING";
 	static const char get[] = "SELECT id, min, max FROM metric_def WHERE name = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, add, &st, err);
+	int rc = wn_db_stmt(db, add, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = wn_storage_finish(db, st, sqlite3_step(st), "add the metric", err);
+	rc = wn_db_finish(db, st, sqlite3_step(st), "add the metric", err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, get, &st, err);
+		rc = wn_db_stmt(db, get, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -332,7 +334,7 @@ static int metric_def(struct wn_db *db, const char *name, long *id,
 	} else if (rc == SQLITE_DONE) {
 		rc = SQLITE_INTERNAL;
 	}
-	return wn_storage_finish(db, st, rc, "find the metric", err);
+	return wn_db_finish(db, st, rc, "find the metric", err);
 }
 
 static int metric_write(struct wn_db *db, wn_date date, const char *name,
@@ -354,17 +356,17 @@ static int metric_write(struct wn_db *db, wn_date date, const char *name,
 		rc = wn_err_set(err, WN_DATAERR, "%s must be at most %g (got %g)",
 		                name, range[1], value);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, isnan(value) ? clear : set, &st, err);
+		rc = wn_db_stmt(db, isnan(value) ? clear : set, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, date);
+	wn_db_bind_date(st, 1, date);
 	if (isnan(value)) {
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	} else {
 		sqlite3_bind_int64(st, 2, id);
 		sqlite3_bind_double(st, 3, value);
 	}
-	return wn_storage_finish(db, st, sqlite3_step(st), "save the metric", err);
+	return wn_db_finish(db, st, sqlite3_step(st), "save the metric", err);
 }
 
 int wn_db_metric_set(struct wn_db *db, wn_date date, const char *name,
@@ -372,18 +374,18 @@ int wn_db_metric_set(struct wn_db *db, wn_date date, const char *name,
 {
 	const size_t cap = sizeof ((struct wn_metric_value){ .value = 0 }).name;
 	bool own;
-	int rc = wn_storage_check_date(date, err);
+	int rc = wn_db_check_date(date, err);
 	if (rc == WN_OK && (!name || strlen(name) >= cap))
 		rc = wn_err_set(err, WN_DATAERR,
 		                "metric name is too long (at most %zu bytes)", cap - 1);
 	if (rc == WN_OK)
-		rc = wn_storage_check_name("metric name", name, cap, cap - 1, err);
+		rc = wn_db_check_name("metric name", name, cap, cap - 1, err);
 	if (rc == WN_OK && !isnan(value) && !isfinite(value))
 		rc = wn_err_set(err, WN_DATAERR, "%s must be a finite number", name);
-	if (rc != WN_OK || (rc = wn_storage_tx_enter(db, &own, err)) != WN_OK)
+	if (rc != WN_OK || (rc = wn_db_tx_enter(db, &own, err)) != WN_OK)
 		return rc;
 	rc = metric_write(db, date, name, value, err);
-	return wn_storage_tx_leave(db, own, rc, err);
+	return wn_db_tx_leave(db, own, rc, err);
 }
 
 int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
@@ -394,19 +396,19 @@ int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
 		" DO UPDATE SET amount = excluded.amount, created = " WN_NOW_SQL
 		" RETURNING id";
 	sqlite3_stmt *st;
-	int rc = wn_storage_check_date(d->date, err);
+	int rc = wn_db_check_date(d->date, err);
 	if (rc == WN_OK)
-		rc = wn_storage_check_minute(d->minute, err);
+		rc = wn_db_check_minute(d->minute, err);
 	if (rc == WN_OK && !(d->amount > 0 && d->amount < 100000))
 		rc = wn_err_set(err, WN_DATAERR,
 		                "a dose must be more than 0 and less than 100000 (got %g)",
 		                d->amount);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, d->date);
-	wn_storage_bind_minute(st, 2, d->minute);
+	wn_db_bind_date(st, 1, d->date);
+	wn_db_bind_minute(st, 2, d->minute);
 	sqlite3_bind_int64(st, 3, d->med_id);
 	sqlite3_bind_double(st, 4, d->amount);
 	rc = sqlite3_step(st);
@@ -418,18 +420,18 @@ int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
 		sqlite3_reset(st);
 		return wn_err_set(err, WN_NOINPUT, "no medication with id %ld", d->med_id);
 	}
-	return wn_storage_finish(db, st, rc, "save the dose", err);
+	return wn_db_finish(db, st, rc, "save the dose", err);
 }
 
 int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err)
 {
 	static const char sql[] = "DELETE FROM dose WHERE id = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
-	rc = wn_storage_finish(db, st, sqlite3_step(st), "delete the dose", err);
+	rc = wn_db_finish(db, st, sqlite3_step(st), "delete the dose", err);
 	if (rc == WN_OK && sqlite3_changes(db->sql) == 0)
 		rc = wn_err_set(err, WN_NOINPUT, "no dose with id %ld", id);
 	return rc;
@@ -438,11 +440,11 @@ int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err)
 static int check_entry(const char *what, wn_date date, const char *text,
                        struct wn_err *err)
 {
-	int rc = wn_storage_check_date(date, err);
+	int rc = wn_db_check_date(date, err);
 	if (rc == WN_OK && (!text || !*text))
 		rc = wn_err_set(err, WN_DATAERR, "%s is empty", what);
 	if (rc == WN_OK)
-		rc = wn_storage_check_text(what, text, WN_NOTE_MAX, true, err);
+		rc = wn_db_check_text(what, text, WN_NOTE_MAX, true, err);
 	return rc;
 }
 
@@ -454,15 +456,15 @@ int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
 	sqlite3_stmt *st;
 	int rc = check_entry("quick note", date, text, err);
 	if (rc == WN_OK)
-		rc = wn_storage_check_minute(minute, err);
+		rc = wn_db_check_minute(minute, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, date);
-	wn_storage_bind_minute(st, 2, minute);
+	wn_db_bind_date(st, 1, date);
+	wn_db_bind_minute(st, 2, minute);
 	sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	return wn_storage_finish(db, st, sqlite3_step(st), "save the quick note", err);
+	return wn_db_finish(db, st, sqlite3_step(st), "save the quick note", err);
 }
 
 int wn_db_question_add(struct wn_db *db, wn_date date, const char *text,
@@ -472,12 +474,12 @@ int wn_db_question_add(struct wn_db *db, wn_date date, const char *text,
 	sqlite3_stmt *st;
 	int rc = check_entry("question", date, text, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_storage_bind_date(st, 1, date);
+	wn_db_bind_date(st, 1, date);
 	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	return wn_storage_finish(db, st, sqlite3_step(st), "save the question", err);
+	return wn_db_finish(db, st, sqlite3_step(st), "save the question", err);
 }
 
 int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
@@ -487,16 +489,16 @@ int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
 		"UPDATE question SET answered = ?2, answer = ?3 WHERE id = ?1";
 	sqlite3_stmt *st;
 	int rc = !answer ? WN_OK :
-		wn_storage_check_text("answer", answer, WN_NOTE_MAX, true, err);
+		wn_db_check_text("answer", answer, WN_NOTE_MAX, true, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, answer != NULL);
 	if (answer && *answer)
 		sqlite3_bind_text(st, 3, answer, -1, SQLITE_STATIC);
-	rc = wn_storage_finish(db, st, sqlite3_step(st), "save the answer", err);
+	rc = wn_db_finish(db, st, sqlite3_step(st), "save the answer", err);
 	if (rc == WN_OK && sqlite3_changes(db->sql) == 0)
 		rc = wn_err_set(err, WN_NOINPUT, "no question with id %ld", id);
 	return rc;
@@ -510,18 +512,18 @@ int wn_db_draft_save(struct wn_db *db, wn_date date, const char *text,
 		" text = excluded.text, saved = " WN_NOW_SQL;
 	static const char clear[] = "DELETE FROM draft";
 	sqlite3_stmt *st;
-	int rc = text ? wn_storage_check_date(date, err) : WN_OK;
+	int rc = text ? wn_db_check_date(date, err) : WN_OK;
 	if (rc == WN_OK && text)
-		rc = wn_storage_check_text("draft", text, WN_NOTE_MAX, true, err);
+		rc = wn_db_check_text("draft", text, WN_NOTE_MAX, true, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, text ? set : clear, &st, err);
+		rc = wn_db_stmt(db, text ? set : clear, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	if (text) {
-		wn_storage_bind_date(st, 1, date);
+		wn_db_bind_date(st, 1, date);
 		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
 	}
-	return wn_storage_finish(db, st, sqlite3_step(st), "save the draft", err);
+	return wn_db_finish(db, st, sqlite3_step(st), "save the draft", err);
 }
 
 static int draft_read(struct wn_db *db, wn_date *date, char **text,
@@ -529,19 +531,19 @@ static int draft_read(struct wn_db *db, wn_date *date, char **text,
 {
 	static const char sql[] = "SELECT date, text FROM draft WHERE id = 1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*date = wn_storage_col_date(st, 0);
-		if (wn_storage_col_dup(st, 1, text) != 0) {
+		*date = wn_db_col_date(st, 0);
+		if (wn_db_col_dup(st, 1, text) != 0) {
 			sqlite3_reset(st);
 			return wn_err_set(err, WN_ERR,
 			                  "cannot read the draft: out of memory");
 		}
 	}
-	return wn_storage_finish(db, st, rc, "read the draft", err);
+	return wn_db_finish(db, st, rc, "read the draft", err);
 }
 
 int wn_db_draft_take(struct wn_db *db, wn_date *date, char **text,
@@ -550,13 +552,13 @@ int wn_db_draft_take(struct wn_db *db, wn_date *date, char **text,
 	*date = WN_DATE_NONE;
 	*text = NULL;
 	bool own;
-	int rc = wn_storage_tx_enter(db, &own, err);
+	int rc = wn_db_tx_enter(db, &own, err);
 	if (rc != WN_OK)
 		return rc;
 	rc = draft_read(db, date, text, err);
 	if (rc == WN_OK && *text)
 		rc = wn_db_draft_save(db, 0, NULL, err);
-	rc = wn_storage_tx_leave(db, own, rc, err);
+	rc = wn_db_tx_leave(db, own, rc, err);
 	if (rc != WN_OK) {
 		free(*text);
 		*text = NULL;
@@ -627,7 +629,7 @@ static void each_summary(const struct each *e, const char *d,
 	*s = (struct wn_day_summary){ .has_checkin = on[E_CHECKIN], .mood = WN_UNSET,
 	                              .anxiety = WN_UNSET, .energy = WN_UNSET,
 	                              .sleep = NAN };
-	s->date = wn_storage_col_date(e->st[on[E_CHECKIN] ? E_CHECKIN : on[E_RATING] ?
+	s->date = wn_db_col_date(e->st[on[E_CHECKIN] ? E_CHECKIN : on[E_RATING] ?
 	                              E_RATING : on[E_DOSE] ? E_DOSE : E_OTHER], 0);
 	if (on[E_CHECKIN]) {
 		s->mood = col_level(c, 1);
@@ -687,13 +689,13 @@ int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
 	for (int i = 0; i < E_N && rc == SQLITE_OK; i++) {
 		rc = sqlite3_prepare_v2(db->sql, each_sql[i], -1, &e.st[i], NULL);
 		if (rc == SQLITE_OK) {
-			wn_storage_bind_date(e.st[i], 1, from);
-			wn_storage_bind_date(e.st[i], 2, to);
+			wn_db_bind_date(e.st[i], 1, from);
+			wn_db_bind_date(e.st[i], 2, to);
 		}
 	}
 	if (rc == SQLITE_OK)
 		rc = each_walk(&e, fn, ctx);
-	int s = rc == SQLITE_OK ? WN_OK : wn_storage_sqlerr(db, rc, "read the days", err);
+	int s = rc == SQLITE_OK ? WN_OK : wn_db_sqlerr(db, rc, "read the days", err);
 	for (int i = 0; i < E_N; i++)
 		sqlite3_finalize(e.st[i]);
 	return s;
@@ -712,13 +714,13 @@ int wn_db_date_span(struct wn_db *db, wn_date *first, wn_date *last,
 #undef SPAN
 	sqlite3_stmt *st;
 	*first = *last = WN_DATE_NONE;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*first = wn_storage_col_date(st, 0);
-		*last = wn_storage_col_date(st, 1);
+		*first = wn_db_col_date(st, 0);
+		*last = wn_db_col_date(st, 1);
 	}
-	return wn_storage_finish(db, st, rc, "read the date range", err);
+	return wn_db_finish(db, st, rc, "read the date range", err);
 }

@@ -6,6 +6,11 @@
  * and cached in struct wn_db. */
 #include "db_int.h"
 #include "core/text.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/db.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,7 +25,7 @@
 
 /* ---- statements, errors, transactions, dates ------------------------- */
 
-int wn_storage_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
+int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
                     struct wn_err *err)
 {
 	for (size_t i = 0; i < db->n_cache; i++) {
@@ -36,13 +41,13 @@ int wn_storage_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
 	int rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	                            st, NULL);
 	if (rc != SQLITE_OK)
-		return wn_storage_sqlerr(db, rc, "prepare a query", err);
+		return wn_db_sqlerr(db, rc, "prepare a query", err);
 	db->cache[db->n_cache].sql = sql;
 	db->cache[db->n_cache++].st = *st;
 	return WN_OK;
 }
 
-int wn_storage_sqlerr(struct wn_db *db, int rc, const char *what,
+int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
                       struct wn_err *err)
 {
 	const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
@@ -75,24 +80,24 @@ int wn_storage_sqlerr(struct wn_db *db, int rc, const char *what,
 	return wn_err_set(err, WN_ERR, "cannot %s: %s", what, msg);
 }
 
-int wn_storage_exec(struct wn_db *db, const char *sql, const char *what,
+int wn_db_exec(struct wn_db *db, const char *sql, const char *what,
                     struct wn_err *err)
 {
 	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? WN_OK : wn_storage_sqlerr(db, rc, what, err);
+	return rc == SQLITE_OK ? WN_OK : wn_db_sqlerr(db, rc, what, err);
 }
 
-int wn_storage_tx_enter(struct wn_db *db, bool *own, struct wn_err *err)
+int wn_db_tx_enter(struct wn_db *db, bool *own, struct wn_err *err)
 {
 	*own = sqlite3_get_autocommit(db->sql) != 0;
-	return wn_storage_exec(db, *own ? "BEGIN IMMEDIATE" : "SAVEPOINT wn_op",
+	return wn_db_exec(db, *own ? "BEGIN IMMEDIATE" : "SAVEPOINT wn_op",
 	                       "start a change", err);
 }
 
-int wn_storage_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
+int wn_db_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
 {
 	if (rc == WN_OK) {
-		rc = wn_storage_exec(db, own ? "COMMIT" : "RELEASE wn_op",
+		rc = wn_db_exec(db, own ? "COMMIT" : "RELEASE wn_op",
 		                     "save the change", err);
 		if (rc == WN_OK || !own)
 			return rc;
@@ -106,7 +111,7 @@ int wn_storage_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
 	return rc;
 }
 
-int wn_storage_bind_date(sqlite3_stmt *st, int idx, wn_date date)
+int wn_db_bind_date(sqlite3_stmt *st, int idx, wn_date date)
 {
 	char buf[WN_DATE_STRLEN];
 	return sqlite3_bind_text(st, idx, wn_date_format(date, buf), 10,
@@ -124,7 +129,7 @@ static int digits(const unsigned char *s, int n)
 	return v;
 }
 
-wn_date wn_storage_col_date(sqlite3_stmt *st, int col)
+wn_date wn_db_col_date(sqlite3_stmt *st, int col)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 	if (!s || sqlite3_column_bytes(st, col) != 10 || s[4] != '-' || s[7] != '-')
@@ -166,7 +171,7 @@ static size_t utf8_seq(const unsigned char *s, unsigned long *cp)
 	return n;
 }
 
-int wn_storage_check_text(const char *what, const char *s, size_t max,
+int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err)
 {
 	size_t len = strlen(s);
@@ -190,7 +195,7 @@ int wn_storage_check_text(const char *what, const char *s, size_t max,
 	return WN_OK;
 }
 
-int wn_storage_check_name(const char *what, const char *s, size_t cap,
+int wn_db_check_name(const char *what, const char *s, size_t cap,
                           size_t max, struct wn_err *err)
 {
 	if (!s || !memchr(s, '\0', cap))
@@ -202,10 +207,10 @@ int wn_storage_check_name(const char *what, const char *s, size_t cap,
 	if (s[0] == ' ' || s[len - 1] == ' ')
 		return wn_err_set(err, WN_DATAERR, "%s must not start or end with a space",
 		                  what);
-	return wn_storage_check_text(what, s, max, false, err);
+	return wn_db_check_text(what, s, max, false, err);
 }
 
-int wn_storage_check_date(wn_date d, struct wn_err *err)
+int wn_db_check_date(wn_date d, struct wn_err *err)
 {
 	if (d < wn_date_from_ymd(1, 1, 1) || d > wn_date_from_ymd(9999, 12, 31))
 		return wn_err_set(err, WN_DATAERR,
@@ -213,7 +218,7 @@ int wn_storage_check_date(wn_date d, struct wn_err *err)
 	return WN_OK;
 }
 
-int wn_storage_check_minute(int minute, struct wn_err *err)
+int wn_db_check_minute(int minute, struct wn_err *err)
 {
 	if (minute < -1 || minute > 1439)
 		return wn_err_set(err, WN_DATAERR,
@@ -222,7 +227,7 @@ int wn_storage_check_minute(int minute, struct wn_err *err)
 	return WN_OK;
 }
 
-void wn_storage_bind_minute(sqlite3_stmt *st, int idx, int minute)
+void wn_db_bind_minute(sqlite3_stmt *st, int idx, int minute)
 {
 	if (minute < 0)
 		sqlite3_bind_null(st, idx);
@@ -230,7 +235,7 @@ void wn_storage_bind_minute(sqlite3_stmt *st, int idx, int minute)
 		sqlite3_bind_int(st, idx, minute);
 }
 
-int wn_storage_col_minute(sqlite3_stmt *st, int col)
+int wn_db_col_minute(sqlite3_stmt *st, int col)
 {
 	return sqlite3_column_type(st, col) == SQLITE_NULL ? -1 :
 	       sqlite3_column_int(st, col);
@@ -239,13 +244,13 @@ int wn_storage_col_minute(sqlite3_stmt *st, int col)
 /* Names, units and labels: wean refuses control and bidi characters in
  * them, but a diary edited with another tool may hold some, so they are
  * copied terminal-safe (identical for anything wean itself accepts). */
-void wn_storage_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
+void wn_db_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 	wn_text_fit(s ? (const char *)s : "", INT_MAX, buf, n, false);
 }
 
-int wn_storage_col_dup(sqlite3_stmt *st, int col, char **out)
+int wn_db_col_dup(sqlite3_stmt *st, int col, char **out)
 {
 	const unsigned char *s = sqlite3_column_text(st, col);
 	*out = NULL;
@@ -255,17 +260,62 @@ int wn_storage_col_dup(sqlite3_stmt *st, int col, char **out)
 	return *out ? 0 : -1;
 }
 
-int wn_storage_finish(struct wn_db *db, sqlite3_stmt *st, int rc,
+int wn_db_prepare(struct wn_db *db, const char *sql, sqlite3_stmt **st,
+                  struct wn_err *err)
+{
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
+	if (rc == SQLITE_OK)
+		return WN_OK;
+	*st = NULL;
+	return wn_db_sqlerr(db, rc, "prepare a query", err);
+}
+
+bool wn_db_row(struct wn_db *db, sqlite3_stmt *st, const char *what, int *rc,
+               struct wn_err *err)
+{
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		return true;
+	*rc = s == SQLITE_DONE ? WN_OK : wn_db_sqlerr(db, s, what, err);
+	return false;
+}
+
+int wn_db_run(struct wn_db *db, sqlite3_stmt *st, const char *what,
+              struct wn_err *err)
+{
+	int s = sqlite3_step(st);
+	int rc = s == SQLITE_DONE || s == SQLITE_ROW ? WN_OK : wn_db_sqlerr(db, s, what, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void wn_db_bind_opt(sqlite3_stmt *st, int idx, double v)
+{
+	if (v > 0)
+		sqlite3_bind_double(st, idx, v);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+void wn_db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+int wn_db_finish(struct wn_db *db, sqlite3_stmt *st, int rc,
                       const char *what, struct wn_err *err)
 {
 	int s = rc == SQLITE_DONE || rc == SQLITE_ROW ? WN_OK :
-		wn_storage_sqlerr(db, rc, what, err);
+		wn_db_sqlerr(db, rc, what, err);
 	sqlite3_reset(st);
 	return s;
 }
 
-int wn_storage_collect(struct wn_db *db, sqlite3_stmt *st,
-                       const struct wn_storage_rows *r, void **out, size_t *n,
+int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
+                       const struct wn_db_rows *r, void **out, size_t *n,
                        struct wn_err *err)
 {
 	size_t cap = 0;
@@ -292,14 +342,14 @@ int wn_storage_collect(struct wn_db *db, sqlite3_stmt *st,
 	}
 	int s = rc == SQLITE_DONE ? WN_OK : rc == SQLITE_NOMEM ?
 		wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what) :
-		wn_storage_sqlerr(db, rc, r->what, err);
+		wn_db_sqlerr(db, rc, r->what, err);
 	sqlite3_reset(st);
 	return s;
 }
 
 /* The one row of st into item; WN_NOINPUT (message unset) when none. */
 static int fetch_one(struct wn_db *db, sqlite3_stmt *st,
-                     wn_storage_row_reader read, void *item, const char *what,
+                     wn_db_row_reader read, void *item, const char *what,
                      struct wn_err *err)
 {
 	int rc = sqlite3_step(st);
@@ -310,7 +360,7 @@ static int fetch_one(struct wn_db *db, sqlite3_stmt *st,
 		sqlite3_reset(st);
 		return rc == SQLITE_DONE ? WN_OK : WN_ERR;
 	}
-	int s = rc == SQLITE_DONE ? WN_NOINPUT : wn_storage_sqlerr(db, rc, what, err);
+	int s = rc == SQLITE_DONE ? WN_NOINPUT : wn_db_sqlerr(db, rc, what, err);
 	sqlite3_reset(st);
 	return s;
 }
@@ -386,7 +436,7 @@ static int prepare_file(const struct wn_db_opts *o, struct wn_err *err)
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s is not a wean diary (not a regular file)", o->path);
 	bool fresh = false;
-	int rc = wn_storage_identify(o, &fresh, err);
+	int rc = wn_db_identify(o, &fresh, err);
 	if (rc == WN_OK && fresh && st.st_size == 0)
 		(void)chmod(o->path, 0600);    /* about to become a private diary */
 	return rc;
@@ -401,7 +451,7 @@ static int set_wal(struct wn_db *db, struct wn_err *err)
 	const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
 	int s = WN_OK;
 	if (rc != SQLITE_ROW)
-		s = wn_storage_sqlerr(db, rc, "open the diary", err);
+		s = wn_db_sqlerr(db, rc, "open the diary", err);
 	else if (!mode || strcmp((const char *)mode, "wal") != 0)
 		s = wn_err_set(err, WN_IOERR,
 		               "cannot switch %s to WAL mode (it stays in %s mode)",
@@ -424,7 +474,7 @@ static int connect_db(struct wn_db *db, int busy_ms, struct wn_err *err)
 		return wn_err_set(err, WN_CANTCREAT,
 		                  "cannot write to %s (the file is read-only)", db->path);
 	sqlite3_busy_timeout(db->sql, busy_ms > 0 ? busy_ms : 3000);
-	rc = wn_storage_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
+	rc = wn_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
 	                     "open the diary", err);
 	return rc == WN_OK ? set_wal(db, err) : rc;
 }
@@ -436,7 +486,7 @@ static int open_steps(struct wn_db *db, const struct wn_db_opts *o,
 	if (rc == WN_OK)
 		rc = connect_db(db, o->busy_ms, err);
 	if (rc == WN_OK)
-		rc = wn_storage_migrate(db, err);
+		rc = wn_db_migrate(db, err);
 	return rc;
 }
 
@@ -524,14 +574,14 @@ int wn_db_begin(struct wn_db *db, struct wn_err *err)
 	if (!sqlite3_get_autocommit(db->sql))
 		return wn_err_set(err, WN_ERR,
 		                  "internal error: a transaction is already open");
-	return wn_storage_exec(db, "BEGIN IMMEDIATE", "start a change", err);
+	return wn_db_exec(db, "BEGIN IMMEDIATE", "start a change", err);
 }
 
 int wn_db_commit(struct wn_db *db, struct wn_err *err)
 {
 	if (sqlite3_get_autocommit(db->sql))
 		return wn_err_set(err, WN_ERR, "internal error: no transaction is open");
-	int rc = wn_storage_exec(db, "COMMIT", "save the changes", err);
+	int rc = wn_db_exec(db, "COMMIT", "save the changes", err);
 	if (rc != WN_OK)
 		wn_db_rollback(db);
 	return rc;
@@ -552,10 +602,10 @@ int wn_db_meta_get(struct wn_db *db, const char *key, char *buf, size_t n,
 	sqlite3_stmt *st;
 	if (n > 0)
 		buf[0] = '\0';
-	int rc = wn_storage_check_name("setting name", key, WN_NAME_MAX + 1,
+	int rc = wn_db_check_name("setting name", key, WN_NAME_MAX + 1,
 	                               WN_NAME_MAX, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -570,7 +620,7 @@ int wn_db_meta_get(struct wn_db *db, const char *key, char *buf, size_t n,
 		}
 		memcpy(buf, v, len + 1);
 	}
-	return wn_storage_finish(db, st, rc, "read a setting", err);
+	return wn_db_finish(db, st, rc, "read a setting", err);
 }
 
 int wn_db_meta_set(struct wn_db *db, const char *key, const char *value,
@@ -580,18 +630,18 @@ int wn_db_meta_set(struct wn_db *db, const char *key, const char *value,
 		" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 	static const char del[] = "DELETE FROM meta WHERE key = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_check_name("setting name", key, WN_NAME_MAX + 1,
+	int rc = wn_db_check_name("setting name", key, WN_NAME_MAX + 1,
 	                               WN_NAME_MAX, err);
 	if (rc == WN_OK && value)
-		rc = wn_storage_check_text("setting value", value, WN_NOTE_MAX, true, err);
+		rc = wn_db_check_text("setting value", value, WN_NOTE_MAX, true, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, value ? set : del, &st, err);
+		rc = wn_db_stmt(db, value ? set : del, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (value)
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	return wn_storage_finish(db, st, sqlite3_step(st), "save a setting", err);
+	return wn_db_finish(db, st, sqlite3_step(st), "save a setting", err);
 }
 
 /* ---- medications ----------------------------------------------------- */
@@ -600,9 +650,9 @@ static int read_med(sqlite3_stmt *st, void *item)
 {
 	struct wn_med *m = item;
 	m->id = (long)sqlite3_column_int64(st, 0);
-	wn_storage_col_copy(st, 1, m->name, sizeof m->name);
-	wn_storage_col_copy(st, 2, m->unit, sizeof m->unit);
-	wn_storage_col_copy(st, 3, m->drug_key, sizeof m->drug_key);
+	wn_db_col_copy(st, 1, m->name, sizeof m->name);
+	wn_db_col_copy(st, 2, m->unit, sizeof m->unit);
+	wn_db_col_copy(st, 3, m->drug_key, sizeof m->drug_key);
 	return 0;
 }
 
@@ -614,16 +664,16 @@ int wn_db_med_add(struct wn_db *db, const struct wn_med *m, long *id_out,
 	static const char sql[] =
 		"INSERT INTO medication(name, unit, drug_key) VALUES (?1, ?2, ?3)";
 	sqlite3_stmt *st;
-	int rc = wn_storage_check_name("medication name", m->name, sizeof m->name,
+	int rc = wn_db_check_name("medication name", m->name, sizeof m->name,
 	                               WN_NAME_MAX, err);
 	if (rc == WN_OK && m->unit[0])
-		rc = wn_storage_check_name("unit", m->unit, sizeof m->unit,
+		rc = wn_db_check_name("unit", m->unit, sizeof m->unit,
 		                           sizeof m->unit - 1, err);
 	if (rc == WN_OK && m->drug_key[0])
-		rc = wn_storage_check_name("drug key", m->drug_key,
+		rc = wn_db_check_name("drug key", m->drug_key,
 		                           sizeof m->drug_key, WN_NAME_MAX, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
@@ -638,7 +688,7 @@ int wn_db_med_add(struct wn_db *db, const struct wn_med *m, long *id_out,
 	}
 	if (rc == SQLITE_DONE && id_out)
 		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
-	return wn_storage_finish(db, st, rc, "add the medication", err);
+	return wn_db_finish(db, st, rc, "add the medication", err);
 }
 
 int wn_db_med_find(struct wn_db *db, const char *name, struct wn_med *out,
@@ -646,7 +696,7 @@ int wn_db_med_find(struct wn_db *db, const char *name, struct wn_med *out,
 {
 	static const char sql[] = MED_COLS " WHERE name = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_STATIC);
@@ -662,7 +712,7 @@ int wn_db_med_get(struct wn_db *db, long id, struct wn_med *out,
 {
 	static const char sql[] = MED_COLS " WHERE id = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -676,15 +726,15 @@ int wn_db_med_list(struct wn_db *db, struct wn_med **out, size_t *n,
                    struct wn_err *err)
 {
 	static const char sql[] = MED_COLS " ORDER BY name, id";
-	static const struct wn_storage_rows r = { sizeof(struct wn_med), read_med,
+	static const struct wn_db_rows r = { sizeof(struct wn_med), read_med,
 	                               "list the medications" };
 	sqlite3_stmt *st;
 	void *arr = NULL;
 	*out = NULL;
 	*n = 0;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc == WN_OK)
-		rc = wn_storage_collect(db, st, &r, &arr, n, err);
+		rc = wn_db_collect(db, st, &r, &arr, n, err);
 	*out = arr;
 	return rc;
 }
@@ -713,7 +763,7 @@ static int check_form(const struct wn_med_form *f, struct wn_err *err)
 		return wn_err_set(err, WN_DATAERR, "a bead capsule needs its bead count");
 	if (!memchr(f->label, '\0', sizeof f->label))
 		return wn_err_set(err, WN_DATAERR, "form label is too long");
-	return wn_storage_check_text("form label", f->label, sizeof f->label - 1,
+	return wn_db_check_text("form label", f->label, sizeof f->label - 1,
 	                             false, err);
 }
 
@@ -725,7 +775,7 @@ int wn_db_form_add(struct wn_db *db, const struct wn_med_form *f, long *id_out,
 	sqlite3_stmt *st;
 	int rc = check_form(f, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, f->med_id);
@@ -742,7 +792,7 @@ int wn_db_form_add(struct wn_db *db, const struct wn_med_form *f, long *id_out,
 	}
 	if (rc == SQLITE_DONE && id_out)
 		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
-	return wn_storage_finish(db, st, rc, "add the form", err);
+	return wn_db_finish(db, st, rc, "add the form", err);
 }
 
 static int read_form(sqlite3_stmt *st, void *item)
@@ -755,7 +805,7 @@ static int read_form(sqlite3_stmt *st, void *item)
 	f->divisible = sqlite3_column_int(st, 4);
 	f->conc = sqlite3_column_double(st, 5);
 	f->beads = sqlite3_column_int(st, 6);
-	wn_storage_col_copy(st, 7, f->label, sizeof f->label);
+	wn_db_col_copy(st, 7, f->label, sizeof f->label);
 	return 0;
 }
 
@@ -764,16 +814,16 @@ int wn_db_form_list(struct wn_db *db, long med_id, struct wn_med_form **out,
 {
 	static const char sql[] = "SELECT id, med_id, kind, strength, divisible,"
 		" conc, beads, label FROM med_form WHERE med_id = ?1 ORDER BY id";
-	static const struct wn_storage_rows r = { sizeof(struct wn_med_form), read_form,
+	static const struct wn_db_rows r = { sizeof(struct wn_med_form), read_form,
 	                               "list the forms" };
 	sqlite3_stmt *st;
 	void *arr = NULL;
 	*out = NULL;
 	*n = 0;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc == WN_OK) {
 		sqlite3_bind_int64(st, 1, med_id);
-		rc = wn_storage_collect(db, st, &r, &arr, n, err);
+		rc = wn_db_collect(db, st, &r, &arr, n, err);
 	}
 	*out = arr;
 	return rc;
@@ -788,11 +838,11 @@ static int read_symptom(sqlite3_stmt *st, void *item)
 {
 	struct wn_symptom *s = item;
 	s->id = (long)sqlite3_column_int64(st, 0);
-	wn_storage_col_copy(st, 1, s->name, sizeof s->name);
-	wn_storage_col_copy(st, 2, s->group, sizeof s->group);
+	wn_db_col_copy(st, 1, s->name, sizeof s->name);
+	wn_db_col_copy(st, 2, s->group, sizeof s->group);
 	s->source = sqlite3_column_int(st, 3);
 	s->hidden = sqlite3_column_int(st, 4) != 0;
-	s->first_seen = wn_storage_col_date(st, 5);
+	s->first_seen = wn_db_col_date(st, 5);
 	s->preexisting = sqlite3_column_int(st, 6) != 0;
 	s->sort = sqlite3_column_int(st, 7);
 	return 0;
@@ -803,16 +853,16 @@ int wn_db_symptom_list(struct wn_db *db, bool include_hidden,
 {
 	static const char sql[] = SYMPTOM_COLS
 		" WHERE ?1 OR hidden = 0 ORDER BY sort, name";
-	static const struct wn_storage_rows r = { sizeof(struct wn_symptom), read_symptom,
+	static const struct wn_db_rows r = { sizeof(struct wn_symptom), read_symptom,
 	                               "list the symptoms" };
 	sqlite3_stmt *st;
 	void *arr = NULL;
 	*out = NULL;
 	*n = 0;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc == WN_OK) {
 		sqlite3_bind_int(st, 1, include_hidden);
-		rc = wn_storage_collect(db, st, &r, &arr, n, err);
+		rc = wn_db_collect(db, st, &r, &arr, n, err);
 	}
 	*out = arr;
 	return rc;
@@ -823,7 +873,7 @@ int wn_db_symptom_find(struct wn_db *db, const char *name,
 {
 	static const char sql[] = SYMPTOM_COLS " WHERE name = ?1";
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_STATIC);
@@ -835,10 +885,10 @@ int wn_db_symptom_find(struct wn_db *db, const char *name,
 
 static int check_symptom(const struct wn_symptom *s, struct wn_err *err)
 {
-	int rc = wn_storage_check_name("symptom name", s->name, sizeof s->name,
+	int rc = wn_db_check_name("symptom name", s->name, sizeof s->name,
 	                               WN_NAME_MAX, err);
 	if (rc == WN_OK && s->group[0])
-		rc = wn_storage_check_name("symptom group", s->group, sizeof s->group,
+		rc = wn_db_check_name("symptom group", s->group, sizeof s->group,
 		                sizeof s->group - 1, err);
 	if (rc == WN_OK && (s->source < 0 || s->source > 2))
 		rc = wn_err_set(err, WN_DATAERR, "unknown symptom source %d", s->source);
@@ -856,14 +906,14 @@ int wn_db_symptom_add(struct wn_db *db, const struct wn_symptom *s,
 	sqlite3_stmt *st;
 	int rc = check_symptom(s, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, sql, &st, err);
+		rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, s->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, s->group[0] ? s->group : "other", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, s->source);
 	sqlite3_bind_int(st, 4, s->hidden);
-	wn_storage_bind_date(st, 5, wn_date_today());
+	wn_db_bind_date(st, 5, wn_date_today());
 	sqlite3_bind_int(st, 6, s->preexisting);
 	sqlite3_bind_int(st, 7, s->sort);
 	rc = sqlite3_step(st);
@@ -874,7 +924,7 @@ int wn_db_symptom_add(struct wn_db *db, const struct wn_symptom *s,
 	}
 	if (rc == SQLITE_DONE && id_out)
 		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
-	return wn_storage_finish(db, st, rc, "add the symptom", err);
+	return wn_db_finish(db, st, rc, "add the symptom", err);
 }
 
 /* Runs a one-row UPDATE on symptom ?1; WN_NOINPUT if there is no such id. */
@@ -882,14 +932,14 @@ static int symptom_update(struct wn_db *db, const char *sql, long id, int flag,
                           struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = wn_storage_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, flag);
 	if (sqlite3_bind_parameter_count(st) >= 3)
-		wn_storage_bind_date(st, 3, wn_date_today());
-	rc = wn_storage_finish(db, st, sqlite3_step(st), "change the symptom", err);
+		wn_db_bind_date(st, 3, wn_date_today());
+	rc = wn_db_finish(db, st, sqlite3_step(st), "change the symptom", err);
 	if (rc == WN_OK && sqlite3_changes(db->sql) == 0)
 		rc = wn_err_set(err, WN_NOINPUT, "no symptom with id %ld", id);
 	return rc;

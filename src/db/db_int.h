@@ -1,8 +1,10 @@
-/* storage_int.h -- shared between storage.c (opening, records) and
- * storage_schema.c (identification, schema, migrations, backup, check).
- * Not for any other module: they use include/storage.h. */
-#ifndef WEAN_STORAGE_INT_H
-#define WEAN_STORAGE_INT_H
+/* db_int.h -- private to the db layer (the files of src/db): the handle, the one
+ * statement cache, the one SQLite error mapper, the one transaction helper,
+ * binding and reading dates and times, and reading rows.  The only header
+ * that includes <sqlite3.h>; nothing outside src/db sees it (the unit
+ * tests may, to look into a diary file). */
+#ifndef WEAN_DB_INT_H
+#define WEAN_DB_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -10,10 +12,10 @@
 
 #include "core/date.h"
 #include "core/status.h"
+#include "core/records.h"
 #include "db/db.h"
 
 #define WN_STMT_CACHE 64
-#define WN_NOTE_MAX 65536            /* bytes in a note, answer, draft */
 #define WN_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S','now')"
 
 struct wn_db {
@@ -33,77 +35,100 @@ struct wn_ident {
 	long nobjects;                   /* rows in sqlite_schema */
 };
 
-/* ---- storage.c helpers -------------------------------------------------- */
+/* The raw handle (the unit tests look into the file with it). */
+sqlite3 *wn_db_sqlite(struct wn_db *db);
+
+/* ---- db.c helpers ------------------------------------------------------- */
 
 /* A cached prepared statement for a static SQL string (compared by
  * address), reset and with bindings cleared, in *st.  The caller resets it
  * after use; it stays owned by db (finalized by wn_db_close). */
-int wn_storage_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
+int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
                     struct wn_err *err);
 /* Turn a SQLite result code into a status and a one-line message.
  * `what` says what was being done ("saving the check-in"). */
-int wn_storage_sqlerr(struct wn_db *db, int rc, const char *what,
+int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
                       struct wn_err *err);
 /* Run SQL without parameters (fixed text only, never user text). */
-int wn_storage_exec(struct wn_db *db, const char *sql, const char *what,
+int wn_db_exec(struct wn_db *db, const char *sql, const char *what,
                     struct wn_err *err);
 /* Write transactions that join the caller's: enter sets *own when it began
  * its own (BEGIN IMMEDIATE), otherwise it uses a savepoint.  leave commits
  * (releases) when rc is WN_OK, else rolls back; returns the final status. */
-int wn_storage_tx_enter(struct wn_db *db, bool *own, struct wn_err *err);
-int wn_storage_tx_leave(struct wn_db *db, bool own, int rc,
+int wn_db_tx_enter(struct wn_db *db, bool *own, struct wn_err *err);
+int wn_db_tx_leave(struct wn_db *db, bool own, int rc,
                         struct wn_err *err);
 
 /* Dates as 'YYYY-MM-DD' text (WN_DATE_NONE for NULL or malformed);
  * minutes of the day as INTEGER, NULL for -1. */
-int wn_storage_bind_date(sqlite3_stmt *st, int idx, wn_date date);
-wn_date wn_storage_col_date(sqlite3_stmt *st, int col);
-void wn_storage_bind_minute(sqlite3_stmt *st, int idx, int minute);
-int wn_storage_col_minute(sqlite3_stmt *st, int col);
+int wn_db_bind_date(sqlite3_stmt *st, int idx, wn_date date);
+wn_date wn_db_col_date(sqlite3_stmt *st, int col);
+void wn_db_bind_minute(sqlite3_stmt *st, int idx, int minute);
+int wn_db_col_minute(sqlite3_stmt *st, int col);
 /* Text column into a fixed buffer (truncated), or a malloc'd copy:
  * col_dup returns 0 (with *out NULL for SQL NULL) or -1 out of memory. */
-void wn_storage_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
-int wn_storage_col_dup(sqlite3_stmt *st, int col, char **out);
+void wn_db_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
+int wn_db_col_dup(sqlite3_stmt *st, int col, char **out);
 
 /* Validation, WN_DATAERR with a message naming `what`.
  * check_text: valid UTF-8, at most max bytes, no control characters
  * (C0, DEL, C1) except newline and tab when multiline.
  * check_name: as check_text on one line, 1..max bytes, NUL-terminated
  * within cap bytes, no space at either end. */
-int wn_storage_check_text(const char *what, const char *s, size_t max,
+int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err);
-int wn_storage_check_name(const char *what, const char *s, size_t cap,
+int wn_db_check_name(const char *what, const char *s, size_t cap,
                           size_t max, struct wn_err *err);
-int wn_storage_check_date(wn_date d, struct wn_err *err);
-int wn_storage_check_minute(int minute, struct wn_err *err);
+int wn_db_check_date(wn_date d, struct wn_err *err);
+int wn_db_check_minute(int minute, struct wn_err *err);
+
+/* A statement prepared for one use (the caller finalizes it); for SQL
+ * that runs often, wn_db_stmt's cache instead. */
+int wn_db_prepare(struct wn_db *db, const char *sql, sqlite3_stmt **st,
+                  struct wn_err *err);
+/* Steps st: true while a row is ready.  At the end it returns false with
+ * *rc WN_OK; on any error false with *rc the mapped status (an error is
+ * never taken for "no more rows"):
+ *     int rc;
+ *     while (wn_db_row(db, st, "read the days", &rc, err)) ...
+ *     if (rc != WN_OK) ... */
+bool wn_db_row(struct wn_db *db, sqlite3_stmt *st, const char *what, int *rc,
+               struct wn_err *err);
+/* Steps a statement once (a write or a one-row read whose row is not
+ * wanted), then finalizes it.  WN_OK or the mapped error. */
+int wn_db_run(struct wn_db *db, sqlite3_stmt *st, const char *what,
+              struct wn_err *err);
+/* v when above 0, else NULL; text when not NULL or "", else NULL. */
+void wn_db_bind_opt(sqlite3_stmt *st, int idx, double v);
+void wn_db_bind_text_opt(sqlite3_stmt *st, int idx, const char *s);
 
 /* Ends a statement stepped once with result rc: resets it and returns
  * WN_OK for SQLITE_DONE/ROW, else the mapped error. */
-int wn_storage_finish(struct wn_db *db, sqlite3_stmt *st, int rc,
+int wn_db_finish(struct wn_db *db, sqlite3_stmt *st, int rc,
                       const char *what, struct wn_err *err);
 
 /* Reads one row into a zeroed item: 0, or -1 when out of memory. */
-typedef int (*wn_storage_row_reader)(sqlite3_stmt *st, void *item);
-struct wn_storage_rows {
+typedef int (*wn_db_row_reader)(sqlite3_stmt *st, void *item);
+struct wn_db_rows {
 	size_t size;                     /* of one item */
-	wn_storage_row_reader read;
+	wn_db_row_reader read;
 	const char *what;                /* "list the symptoms" */
 };
 /* Every row of st into a malloc'd array (*out, *n), set even on failure
  * (the items read so far); st is reset. */
-int wn_storage_collect(struct wn_db *db, sqlite3_stmt *st,
-                       const struct wn_storage_rows *r, void **out, size_t *n,
+int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
+                       const struct wn_db_rows *r, void **out, size_t *n,
                        struct wn_err *err);
 
-/* ---- storage_schema.c ----------------------------------------------------- */
+/* ---- schema.c ----------------------------------------------------------- */
 
 /* Decide, without changing a byte, whether the existing file at o->path
  * may be opened: *fresh is set for a zero-length or table-less SQLite file
  * (to be initialised).  WN_DATAERR with the refusal message otherwise. */
-int wn_storage_identify(const struct wn_db_opts *o, bool *fresh,
+int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
                         struct wn_err *err);
 /* Bring the open diary to WN_SCHEMA_VERSION (backup first when an
  * existing versioned file is migrated). */
-int wn_storage_migrate(struct wn_db *db, struct wn_err *err);
+int wn_db_migrate(struct wn_db *db, struct wn_err *err);
 
 #endif

@@ -17,6 +17,12 @@
 
 #include "db/plan.h"
 #include "core/taper.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/db.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #define SEED 0x5745414e32303236ULL     /* "WEAN2026" */
 #define MAX_CUTS 64
@@ -392,20 +398,20 @@ static int add_plan(struct demo *d, struct wn_err *err)
 		.start = d->today - PLAN_AT, .from_dose = 100, .step = 10,
 		.every_days = 28,
 	};
-	int rc = wn_plan_add(d->db, &s, NULL, err);
+	int rc = wn_db_plan_add(d->db, &s, NULL, err);
 	if (rc == WN_OK)
-		rc = wn_plan_hold(d->db, d->med_id, d->today - HOLD_AT,
+		rc = wn_db_plan_hold(d->db, d->med_id, d->today - HOLD_AT,
 		                  "The third cut hit hard: zaps, insomnia and crying spells. "
 		                  "Agreed with my prescriber to hold before the next step.", err);
 	if (rc == WN_OK)
-		rc = wn_plan_resume(d->db, d->med_id, d->today - HOLD_AT + HOLD_DAYS, err);
+		rc = wn_db_plan_resume(d->db, d->med_id, d->today - HOLD_AT + HOLD_DAYS, err);
 	return rc;
 }
 
 /* Loads the plan back and lists its cuts (dated steps after the start). */
 static int load_schedule(struct demo *d, struct wn_err *err)
 {
-	int rc = wn_plan_load(d->db, d->med_id, &d->plan, err);
+	int rc = wn_db_plan_load(d->db, d->med_id, &d->plan, err);
 	d->have_plan = true;
 	if (rc == WN_OK)
 		rc = wn_taper_build(&d->plan.params, &d->sched, err);

@@ -8,6 +8,12 @@
 #include <time.h>
 
 #include "db/plan.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
+#include "db_int.h"
 
 #define CHUNK_DAYS 3660
 #define MAX_CSV_DAYS 36600
@@ -162,7 +168,7 @@ static int load_med(struct wn_db *db, struct medcol *m, struct wn_err *err)
 	m->days = malloc(CHUNK_DAYS * sizeof *m->days);
 	if (!m->days)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	int rc = wn_plan_load(db, m->med.id, &m->plan, err);
+	int rc = wn_db_plan_load(db, m->med.id, &m->plan, err);
 	if (rc == WN_NOINPUT) {
 		wn_err_clear(err);
 		return WN_OK;
@@ -345,7 +351,7 @@ static int csv_chunk(struct csv *c, wn_date from, wn_date to, struct wn_buf *b,
 		struct wn_plan_range r = { .plan = m->has_plan ? &m->plan : NULL,
 		                           .sched = m->has_plan ? &m->sched : NULL,
 		                           .med_id = m->med.id, .from = from, .to = to };
-		rc = wn_plan_days(c->db, &r, m->days, err);
+		rc = wn_db_plan_days(c->db, &r, m->days, err);
 	}
 	sqlite3_stmt *sts[] = { c->ci, c->rt, c->mv };
 	for (size_t i = 0; i < 3; i++) {

@@ -15,6 +15,8 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "db/db.h"
+#include "db_int.h"
 
 #define MAX_DEPTH 64
 #define NOTE_MAX 65536

@@ -3,6 +3,7 @@
  * of the notes, quick notes and questions. */
 #include "db/journal.h"
 #include "db_int.h"
+#include "core/records.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -59,7 +60,7 @@ static double col_real(sqlite3_stmt *st, int col)
 static int read_day(sqlite3_stmt *st, struct wn_journal_day *d)
 {
 	memset(d, 0, sizeof *d);
-	d->date = wn_storage_col_date(st, 0);
+	d->date = wn_db_col_date(st, 0);
 	d->has_checkin = sqlite3_column_int(st, 1) != 0;
 	d->mood = col_level(st, 2);
 	d->anxiety = col_level(st, 3);
@@ -72,10 +73,10 @@ static int read_day(sqlite3_stmt *st, struct wn_journal_day *d)
 	d->n_doses = sqlite3_column_int(st, 11);
 	d->n_questions = sqlite3_column_int(st, 12);
 	d->n_quicknotes = sqlite3_column_int(st, 13);
-	d->quicknote_minute = wn_storage_col_minute(st, 14);
-	if (wn_storage_col_dup(st, 7, &d->note) != 0)
+	d->quicknote_minute = wn_db_col_minute(st, 14);
+	if (wn_db_col_dup(st, 7, &d->note) != 0)
 		return -1;
-	return wn_storage_col_dup(st, 15, &d->quicknote);
+	return wn_db_col_dup(st, 15, &d->quicknote);
 }
 
 static int check_req(const struct wn_journal_req *r, struct wn_err *err)
@@ -85,7 +86,7 @@ static int check_req(const struct wn_journal_req *r, struct wn_err *err)
 	if (r->max < 1 || r->max > WN_JOURNAL_PAGE_MAX)
 		return wn_err_set(err, WN_USAGE, "journal: a page holds 1 to %d days",
 		                  WN_JOURNAL_PAGE_MAX);
-	return wn_storage_check_date(r->from, err);
+	return wn_db_check_date(r->from, err);
 }
 
 int wn_journal_page(struct wn_db *db, const struct wn_journal_req *r,
@@ -96,12 +97,12 @@ int wn_journal_page(struct wn_db *db, const struct wn_journal_req *r,
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_stmt *st;
-	rc = wn_storage_stmt(db, r->dir == WN_JOURNAL_OLDER ? older_sql : newer_sql,
+	rc = wn_db_stmt(db, r->dir == WN_JOURNAL_OLDER ? older_sql : newer_sql,
 	                     &st, err);
 	if (rc != WN_OK)
 		return rc;
 	/* the walk starts beyond its first date: one day further for `from` */
-	wn_storage_bind_date(st, 1, r->inclusive ? r->from - r->dir : r->from);
+	wn_db_bind_date(st, 1, r->inclusive ? r->from - r->dir : r->from);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->max);
 	sqlite3_bind_int64(st, 3, r->med_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < r->max) {
@@ -113,7 +114,7 @@ int wn_journal_page(struct wn_db *db, const struct wn_journal_req *r,
 		}
 		(*n)++;
 	}
-	rc = wn_storage_finish(db, st, rc, "read the journal", err);
+	rc = wn_db_finish(db, st, rc, "read the journal", err);
 	if (rc != WN_OK) {
 		wn_journal_free(out, *n);
 		*n = 0;
@@ -175,18 +176,18 @@ int wn_journal_find(struct wn_db *db, const struct wn_journal_find *f,
 		return wn_err_set(err, WN_USAGE, "search: no direction to look in");
 	int rc = needle(f->text, text, sizeof text, err);
 	if (rc == WN_OK)
-		rc = wn_storage_check_date(f->from, err);
+		rc = wn_db_check_date(f->from, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, f->dir == WN_JOURNAL_OLDER ? find_older_sql
+		rc = wn_db_stmt(db, f->dir == WN_JOURNAL_OLDER ? find_older_sql
 		                                                    : find_newer_sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
-	wn_storage_bind_date(st, 2, f->inclusive ? f->from - f->dir : f->from);
+	wn_db_bind_date(st, 2, f->inclusive ? f->from - f->dir : f->from);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*found = wn_storage_col_date(st, 0);
-	return wn_storage_finish(db, st, rc, "search the journal", err);
+		*found = wn_db_col_date(st, 0);
+	return wn_db_finish(db, st, rc, "search the journal", err);
 }
 
 int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,
@@ -197,17 +198,17 @@ int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,
 	out->total = out->from_newest = 0;
 	int rc = needle(f->text, t, sizeof t, err);
 	if (rc == WN_OK)
-		rc = wn_storage_check_date(f->from, err);
+		rc = wn_db_check_date(f->from, err);
 	if (rc == WN_OK)
-		rc = wn_storage_stmt(db, count_sql, &st, err);
+		rc = wn_db_stmt(db, count_sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
-	wn_storage_bind_date(st, 2, f->from);
+	wn_db_bind_date(st, 2, f->from);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->total = (long)sqlite3_column_int64(st, 0);
 		out->from_newest = (long)sqlite3_column_int64(st, 1);
 	}
-	return wn_storage_finish(db, st, rc, "search the journal", err);
+	return wn_db_finish(db, st, rc, "search the journal", err);
 }

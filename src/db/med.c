@@ -1,133 +1,18 @@
-/* med.c -- adding a medication with its forms; see med.h. */
+/* med.c (db) -- adding a medication with its forms; see db/med.h. */
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
-#include <sqlite3.h>
-
+#include "db_int.h"
 #include "db/med.h"
 #include "db/plan.h"
-#include "core/taper.h"
 #include "core/text.h"
-
-const char *const wn_med_units[] = { "mg", "mcg", "mL", "g", "drops", "units" };
-const size_t wn_med_n_units = sizeof wn_med_units / sizeof wn_med_units[0];
-
-int wn_med_unit_check(const char *u, char *out, size_t n, struct wn_err *err)
-{
-	for (size_t i = 0; i < wn_med_n_units; i++)
-		if (strcasecmp(u, wn_med_units[i]) == 0) {
-			snprintf(out, n, "%s", wn_med_units[i]);
-			return WN_OK;
-		}
-	wn_text_unknown(err, "unit", u, wn_med_units, wn_med_n_units);
-	wn_err_hint(err, "wean knows mg, mcg, mL, g, drops and units");
-	return WN_DATAERR;
-}
-
-/* ---- forms ------------------------------------------------------------------ */
-
-/* Appends one word of a form to out with the medication's unit spelled
- * "mg", the word the form parser knows: "mcg" -> "mg", "mcg/ml" ->
- * "mg/ml", "25mcg" -> "25mg".  Amounts stay in the medication's unit. */
-static void unit_word(struct wn_buf *out, const char *w, size_t len, const char *unit)
-{
-	size_t ul = strlen(unit), lead = 0;
-	while (lead < len && ((w[lead] >= '0' && w[lead] <= '9') || w[lead] == '.'))
-		lead++;
-	bool is_unit = len - lead >= ul && strncasecmp(w + lead, unit, ul) == 0 &&
-	               (len - lead == ul || w[lead + ul] == '/');
-	if (!is_unit) {
-		wn_buf_add(out, w, len);
-		return;
-	}
-	wn_buf_add(out, w, lead);
-	wn_buf_adds(out, "mg");
-	wn_buf_add(out, w + lead + ul, len - lead - ul);
-}
-
-static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
-{
-	struct wn_buf b;
-	wn_buf_init(&b);
-	for (const char *p = text; *p;) {
-		p += strspn(p, " \t");
-		size_t w = strcspn(p, " \t");
-		if (w && b.len)
-			wn_buf_addc(&b, ' ');
-		unit_word(&b, p, w, unit);
-		p += w;
-	}
-	snprintf(out, n, "%s", b.failed || !b.s ? "" : b.s);
-	wn_buf_free(&b);
-}
-
-/* The form text as typed, cut to fit the label without splitting a
- * UTF-8 character. */
-static void copy_label(char *dst, size_t n, const char *text)
-{
-	size_t len = strlen(text);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
-	memcpy(dst, text, len);
-	dst[len] = '\0';
-}
-
-/* Parses a --form text with wn_taper_form_parse(); amounts are in the
- * medication's unit. */
-int wn_med_form_parse(const char *text, const char *unit, struct wn_med_form *f,
-                      struct wn_err *err)
-{
-	char buf[256];
-	struct wn_form tf;
-	if (strcasecmp(unit, "mg") == 0)
-		snprintf(buf, sizeof buf, "%s", text);
-	else
-		unit_as_mg(text, unit, buf, sizeof buf);
-	if (wn_taper_form_parse(buf, &tf, err) != WN_OK) {
-		err->code = WN_DATAERR;
-		wn_err_hint(err, WN_MED_FORM_HINT);
-		return WN_DATAERR;
-	}
-	memset(f, 0, sizeof *f);
-	f->kind = (int)tf.kind;
-	f->strength = tf.strength_mg;
-	f->divisible = tf.divisible ? tf.divisible : 1;
-	f->conc = tf.conc_mg_per_ml;
-	f->beads = tf.beads_per_capsule;
-	copy_label(f->label, sizeof f->label, text);
-	return WN_OK;
-}
-
-void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf,
-                        size_t n)
-{
-	switch (f->kind) {
-	case WN_FORM_OTHER:
-		snprintf(buf, n, "%s", f->label);
-		break;
-	case WN_FORM_LIQUID:
-		snprintf(buf, n, "liquid %g %s/mL", f->conc, unit);
-		break;
-	case WN_FORM_BEADS:
-		snprintf(buf, n, "capsule %g %s, %d beads", f->strength, unit, f->beads);
-		break;
-	default:
-		snprintf(buf, n, "%s %g %s%s", f->kind == WN_FORM_CAPSULE ? "capsule" : "tablet",
-		         f->strength, unit,
-		         f->divisible == 4 ? ", quarters" : f->divisible == 2 ? ", halves" : "");
-	}
-}
+#include "core/plan.h"
+#include "core/records.h"
 
 /* ---- adding ------------------------------------------------------------------- */
 
-int wn_med_create(struct wn_db *db, struct wn_med *m, struct wn_med_form *forms,
-                  size_t n, struct wn_err *err)
+int wn_db_med_create(struct wn_db *db, struct wn_med *m, struct wn_med_form *forms,
+                     size_t n, struct wn_err *err)
 {
 	struct wn_drug drug;
 	char name[WN_NAME_MAX + 1];
@@ -140,17 +25,13 @@ int wn_med_create(struct wn_db *db, struct wn_med *m, struct wn_med_form *forms,
 		snprintf(m->drug_key, sizeof m->drug_key, "%s", drug.name);
 	/* inside the caller's transaction when one is open (the setup adds a
 	 * plan in the same one), else in its own */
-	bool own = sqlite3_get_autocommit(wn_db_sqlite(db)) != 0;
-	if (own && (rc = wn_db_begin(db, err)) != WN_OK)
+	bool own;
+	if ((rc = wn_db_tx_enter(db, &own, err)) != WN_OK)
 		return rc;
 	rc = wn_db_med_add(db, m, &m->id, err);
 	for (size_t i = 0; rc == WN_OK && i < n; i++) {
 		forms[i].med_id = m->id;
 		rc = wn_db_form_add(db, &forms[i], NULL, err);
 	}
-	if (rc == WN_OK && own)
-		rc = wn_db_commit(db, err);
-	if (rc != WN_OK && own)
-		wn_db_rollback(db);
-	return rc;
+	return wn_db_tx_leave(db, own, rc, err);
 }

@@ -2,7 +2,7 @@
  * the diary (days, series, symptoms, flagged notes, questions), shared
  * number formatting, and rendering in the chosen format (see report.h).
  * Medications, plans and cuts are gathered in report_med.c. */
-#include "report/report.h"
+#include "db/report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,33 +10,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../report/report_int.h"
+#include "report_int.h"
+#include "core/text.h"
 #include "db/series.h"
-
-/* ---- formats --------------------------------------------------------------- */
-
-static const struct { const char *word; int format; } format_words[] = {
-	{ "md", WN_REPORT_MD }, { "markdown", WN_REPORT_MD },
-	{ "txt", WN_REPORT_TXT }, { "text", WN_REPORT_TXT },
-	{ "html", WN_REPORT_HTML },
-};
-
-int wn_report_parse_format(const char *s, int *format, struct wn_err *err)
-{
-	for (size_t i = 0; s && i < sizeof format_words / sizeof *format_words; i++)
-		if (strcasecmp(s, format_words[i].word) == 0) {
-			*format = format_words[i].format;
-			return WN_OK;
-		}
-	wn_err_set(err, WN_USAGE, "unknown report format '%.40s'", s ? s : "");
-	wn_err_hint(err, "use md (Markdown), txt (plain text) or html");
-	return WN_USAGE;
-}
-
-const char *wn_report_suffix(int format)
-{
-	return format == WN_REPORT_MD ? "md" : format == WN_REPORT_HTML ? "html" : "txt";
-}
+#include "db/day.h"
+#include "db/db.h"
+#include "db_int.h"
 
 /* ---- since the last report ----------------------------------------------------- */
 
@@ -88,74 +67,11 @@ int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
 	return WN_OK;
 }
 
-/* ---- small shared helpers ----------------------------------------------------------- */
 
-int wn_report_grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return 0;
-	size_t nc = *cap ? *cap * 2 : 16;
-	void *p = realloc(*arr, nc * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
 
-char *wn_report_dose(double v, const char *unit, char *buf, size_t n)
-{
-	char d[48];
-	if (!isfinite(v))
-		snprintf(buf, n, "-");
-	else
-		snprintf(buf, n, "%s %s", wn_text_num(v, 3, d, sizeof d), unit ? unit : "");
-	return buf;
-}
 
-const char *wn_report_plural(long n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
 
-static void every_text(int days, char *buf, size_t n)
-{
-	if (days % 7 == 0)
-		snprintf(buf, n, days == 7 ? "every week" : "every %d weeks", days / 7);
-	else
-		snprintf(buf, n, days == 1 ? "every day" : "every %d days", days);
-}
 
-void wn_report_plan_text(const struct wn_report_med *m, char *buf, size_t n)
-{
-	char every[32], s[32];
-	every_text(m->every_days, every, sizeof every);
-	wn_text_num(m->step, 3, s, sizeof s);
-	switch (m->method) {
-	case WN_TAPER_PERCENT:
-		snprintf(buf, n, "cut %s%% of the current dose %s", s, every);
-		break;
-	case WN_TAPER_OCCUPANCY:
-		snprintf(buf, n, "equal steps of %s points of estimated SERT occupancy %s",
-		         s, every);
-		break;
-	case WN_TAPER_LINEAR:
-		snprintf(buf, n, "cut %s %s %s", s, m->med.unit, every);
-		break;
-	default:
-		snprintf(buf, n, "the person's own list of dates and doses");
-	}
-}
-
-void wn_report_trend_text(const struct wn_insight_trend *t, char *buf, size_t n)
-{
-	if (!isfinite(t->change))
-		snprintf(buf, n, "not enough data");
-	else if (t->direction == 0)
-		snprintf(buf, n, "steady");
-	else
-		snprintf(buf, n, "%s (%+.1f)", t->direction > 0 ? "rising" : "falling", t->change);
-}
 
 /* ---- check-ins, gaps and flagged notes ------------------------------------------------ */
 
@@ -169,7 +85,7 @@ struct day_walk {
 static int add_gap(struct day_walk *w, wn_date from, wn_date to)
 {
 	struct wn_report *r = w->r;
-	if (wn_report_grow((void **)&r->gaps, &w->cap_gaps, r->n_gaps, sizeof *r->gaps))
+	if (wn_grow((void **)&r->gaps, &w->cap_gaps, r->n_gaps, sizeof *r->gaps))
 		return -1;
 	r->gaps[r->n_gaps++] = (struct wn_report_gap){ from, to };
 	return 0;
@@ -196,7 +112,7 @@ static char *note_copy(const char *s, bool *cut)
 static int add_note(struct day_walk *w, wn_date date, const char *text)
 {
 	struct wn_report *r = w->r;
-	if (wn_report_grow((void **)&r->notes, &w->cap_notes, r->n_notes, sizeof *r->notes))
+	if (wn_grow((void **)&r->notes, &w->cap_notes, r->n_notes, sizeof *r->notes))
 		return -1;
 	struct wn_report_note *n = &r->notes[r->n_notes];
 	*n = (struct wn_report_note){ .date = date };
@@ -230,14 +146,13 @@ static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err
 {
 	struct day_walk w = { .r = r, .next = r->from };
 	sqlite3_stmt *st;
-	int rc, status = WN_OK;
-	if (sqlite3_prepare_v2(wn_db_sqlite(db), q_checkins, -1, &st, NULL) != SQLITE_OK)
-		return wn_report_sqlfail(db, err);
+	int status = wn_db_prepare(db, q_checkins, &st, err);
+	if (status != WN_OK)
+		return status;
 	wn_report_bind_range(st, r->from, r->to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !w.failed)
+	status = WN_OK;
+	while (!w.failed && wn_db_row(db, st, "read the check-ins", &status, err))
 		w.failed = check_day(&w, st) != 0;
-	if (!w.failed && rc != SQLITE_DONE)
-		status = wn_report_sqlfail(db, err);
 	sqlite3_finalize(st);
 	if (status == WN_OK && !w.failed && w.next <= r->to && add_gap(&w, w.next, r->to) != 0)
 		w.failed = true;
@@ -249,29 +164,11 @@ static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err
 
 /* ---- questions ------------------------------------------------------------------------ */
 
-int wn_report_sqlfail(struct wn_db *db, struct wn_err *err)
-{
-	sqlite3 *sql = wn_db_sqlite(db);
-	int rc = sqlite3_errcode(sql) & 0xff;
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return wn_err_set(err, WN_TEMPFAIL,
-		                  "the diary is busy (another wean is writing); try again");
-	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-		return wn_err_set(err, WN_DATAERR, "the diary is damaged (%s)", sqlite3_errmsg(sql));
-	return wn_err_set(err, WN_IOERR, "cannot read the diary: %s", sqlite3_errmsg(sql));
-}
 
 void wn_report_bind_range(sqlite3_stmt *st, wn_date from, wn_date to)
 {
-	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
-	sqlite3_bind_text(st, 1, wn_date_format(from, a), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, wn_date_format(to, b), -1, SQLITE_TRANSIENT);
-}
-
-static char *col_dup(sqlite3_stmt *st, int col)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-	return t ? strdup((const char *)t) : NULL;
+	wn_db_bind_date(st, 1, from);
+	wn_db_bind_date(st, 2, to);
 }
 
 /* Written in the range, and open ones from before it. */
@@ -280,36 +177,30 @@ static const char q_questions[] = "SELECT date, text, answered, answer FROM ques
 
 static int read_question(struct wn_report *r, sqlite3_stmt *st, size_t *cap)
 {
-	if (wn_report_grow((void **)&r->questions, cap, r->n_questions, sizeof *r->questions))
+	if (wn_grow((void **)&r->questions, cap, r->n_questions, sizeof *r->questions))
 		return -1;
 	struct wn_report_question *q = &r->questions[r->n_questions];
 	*q = (struct wn_report_question){ .answered = sqlite3_column_int(st, 2) != 0 };
-	const char *d = (const char *)sqlite3_column_text(st, 0);
-	if (!d || wn_date_parse_iso(d, &q->date, NULL) != WN_OK)
-		q->date = WN_DATE_NONE;
-	q->text = col_dup(st, 1);
-	q->answer = col_dup(st, 3);
+	q->date = wn_db_col_date(st, 0);
 	r->n_questions++;
+	if (wn_db_col_dup(st, 1, &q->text) != 0 || wn_db_col_dup(st, 3, &q->answer) != 0)
+		return -1;
 	return q->text ? 0 : -1;
 }
 
 static int gather_questions(struct wn_db *db, struct wn_report *r, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
 	size_t cap = 0;
-	if (sqlite3_prepare_v2(wn_db_sqlite(db), q_questions, -1, &st, NULL) != SQLITE_OK)
-		return wn_report_sqlfail(db, err);
-	sqlite3_bind_text(st, 1, wn_date_format(r->from, a), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, wn_date_format(r->to, b), -1, SQLITE_TRANSIENT);
-	int rc, status = WN_OK;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && status == WN_OK)
-		if (read_question(r, st, &cap) != 0)
-			status = wn_err_set(err, WN_ERR, "out of memory");
-	if (status == WN_OK && rc != SQLITE_DONE)
-		status = wn_report_sqlfail(db, err);
+	int status = wn_db_prepare(db, q_questions, &st, err);
+	if (status != WN_OK)
+		return status;
+	wn_report_bind_range(st, r->from, r->to);
+	bool oom = false;
+	while (!oom && wn_db_row(db, st, "read the questions", &status, err))
+		oom = read_question(r, st, &cap) != 0;
 	sqlite3_finalize(st);
-	return status;
+	return oom ? wn_err_set(err, WN_ERR, "out of memory") : status;
 }
 
 /* ---- measures: burden, mood, anxiety, sleep ----------------------------------------------- */
@@ -412,38 +303,4 @@ int wn_report_gather(struct wn_db *db, const struct wn_report_opts *o,
 	return rc;
 }
 
-void wn_report_free(struct wn_report *r)
-{
-	free(r->name);
-	free(r->gaps);
-	wn_report_meds_free(r);
-	for (int k = 0; k < WN_REPORT_N_MEASURES; k++)
-		free(r->m[k].v);
-	for (size_t i = 0; i < r->n_symptoms; i++)
-		free(r->symptoms[i].v);
-	free(r->symptoms);
-	for (size_t i = 0; i < r->n_notes; i++)
-		free(r->notes[i].text);
-	free(r->notes);
-	for (size_t i = 0; i < r->n_questions; i++) {
-		free(r->questions[i].text);
-		free(r->questions[i].answer);
-	}
-	free(r->questions);
-	memset(r, 0, sizeof *r);
-}
 
-int wn_report_render(struct wn_db *db, const struct wn_report_opts *o,
-                     struct wn_buf *out, struct wn_err *err)
-{
-	if (o->format != WN_REPORT_MD && o->format != WN_REPORT_TXT &&
-	    o->format != WN_REPORT_HTML)
-		return wn_err_set(err, WN_USAGE, "unknown report format");
-	struct wn_report r;
-	int rc = wn_report_gather(db, o, &r, err);
-	if (rc == WN_OK)
-		rc = o->format == WN_REPORT_HTML ? wn_report_html(&r, o, out, err)
-		                                 : wn_report_text(&r, o, out, err);
-	wn_report_free(&r);
-	return rc;
-}

@@ -7,7 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../report/report_int.h"
+#include "report_int.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "core/text.h"
+#include "db/med.h"
+#include "db/plan.h"
+#include "db_int.h"
 
 struct loaded {
 	struct wn_plan p;
@@ -31,22 +37,18 @@ static int last_taken(struct wn_db *db, struct wn_report_med *m, wn_date to,
                       struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	char d[WN_DATE_STRLEN];
 	m->last_date = WN_DATE_NONE;
 	m->last_taken = NAN;
-	if (sqlite3_prepare_v2(wn_db_sqlite(db), q_last, -1, &st, NULL) != SQLITE_OK)
-		return wn_report_sqlfail(db, err);
+	int status = wn_db_prepare(db, q_last, &st, err);
+	if (status != WN_OK)
+		return status;
 	sqlite3_bind_int64(st, 1, m->med.id);
-	sqlite3_bind_text(st, 2, wn_date_format(to, d), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		if (t && wn_date_parse_iso(t, &m->last_date, NULL) == WN_OK)
+	wn_db_bind_date(st, 2, to);
+	if (wn_db_row(db, st, "read the doses", &status, err)) {
+		m->last_date = wn_db_col_date(st, 0);
+		if (m->last_date != WN_DATE_NONE)
 			m->last_taken = sqlite3_column_double(st, 1);
-		else
-			m->last_date = WN_DATE_NONE;
 	}
-	int status = rc == SQLITE_ROW || rc == SQLITE_DONE ? WN_OK : wn_report_sqlfail(db, err);
 	sqlite3_finalize(st);
 	return status;
 }
@@ -57,7 +59,7 @@ static int load_plan(struct wn_db *db, const struct wn_med *m, struct loaded *l,
 {
 	struct wn_drug drug;
 	memset(l, 0, sizeof *l);
-	int rc = wn_plan_load(db, m->id, &l->p, err);
+	int rc = wn_db_plan_load(db, m->id, &l->p, err);
 	if (rc == WN_NOINPUT) {
 		wn_err_clear(err);
 		return WN_OK;
@@ -94,7 +96,7 @@ static int load_days(struct wn_db *db, const struct wn_report *r, const struct l
 	struct wn_plan_range pr = { .plan = l->have ? &l->p : NULL,
 	                            .sched = l->have ? &l->s : NULL,
 	                            .med_id = med_id, .from = lo, .to = r->to };
-	return wn_plan_days(db, &pr, dd->d, err);
+	return wn_db_plan_days(db, &pr, dd->d, err);
 }
 
 static const struct wn_plan_day *day_at(const struct days *dd, wn_date d)
@@ -227,7 +229,7 @@ static int add_cuts(struct wn_report *r, size_t med, const struct wn_schedule *s
 {
 	int last = wn_taper_step_at(s, r->to);
 	for (int k = 1; k <= last; k++) {
-		if (wn_report_grow((void **)&r->cuts, &cl->cap, r->n_cuts, sizeof *r->cuts))
+		if (wn_grow((void **)&r->cuts, &cl->cap, r->n_cuts, sizeof *r->cuts))
 			return wn_err_set(err, WN_ERR, "out of memory");
 		r->cuts[r->n_cuts++] = (struct wn_report_cut){ .date = s->steps[k].date,
 		                                               .dose = s->steps[k].dose,
@@ -341,18 +343,3 @@ int wn_report_gather_meds(struct wn_db *db, struct wn_report *r, struct wn_err *
 	return rc;
 }
 
-void wn_report_meds_free(struct wn_report *r)
-{
-	for (size_t i = 0; i < r->n_meds; i++) {
-		struct wn_report_med *m = &r->meds[i];
-		free(m->steps);
-		wn_plan_events_free(m->events, m->n_events);
-		free(m->planned_days);
-		free(m->taken_days);
-	}
-	free(r->meds);
-	free(r->cuts);
-	r->meds = NULL;
-	r->cuts = NULL;
-	r->n_meds = r->n_cuts = 0;
-}

@@ -11,7 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../report/report_int.h"
+#include "report_int.h"
+#include "core/records.h"
+#include "db/symptoms.h"
+#include "db_int.h"
 
 struct grid {
 	const struct wn_report_span *sp;
@@ -53,18 +56,17 @@ static int read_grid(struct wn_db *db, const struct wn_report *r, struct grid *g
 	if (!g->v)
 		return wn_err_set(err, WN_ERR, "out of memory");
 	memset(g->v, -1, g->n_sy * sp->n + 1);
-	if (sqlite3_prepare_v2(wn_db_sqlite(db), q_ratings, -1, &q, NULL) != SQLITE_OK)
-		return wn_report_sqlfail(db, err);
+	int status = wn_db_prepare(db, q_ratings, &q, err);
+	if (status != WN_OK)
+		return status;
 	wn_report_bind_range(q, sp->lo, r->to);
-	int rc;
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+	while (wn_db_row(db, q, "read the ratings", &status, err)) {
 		wn_date d = (wn_date)sqlite3_column_int64(q, 0);
 		long k = index_of(g, (long)sqlite3_column_int64(q, 1));
 		int v = sqlite3_column_int(q, 2);
 		if (k >= 0 && d >= sp->lo && d <= r->to && v >= 0 && v <= 3)
 			g->v[(size_t)k * sp->n + (size_t)(d - sp->lo)] = (signed char)v;
 	}
-	int status = rc == SQLITE_DONE ? WN_OK : wn_report_sqlfail(db, err);
 	sqlite3_finalize(q);
 	return status;
 }

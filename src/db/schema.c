@@ -46,6 +46,8 @@
 #include <unistd.h>
 
 #include "core/symptoms.h"
+#include "db/day.h"
+#include "db/db.h"
 
 /* ---- identification -------------------------------------------------- */
 
@@ -199,7 +201,7 @@ static int probe(const struct wn_db_opts *o, bool wal, struct wn_ident *id,
 	return st;
 }
 
-int wn_storage_identify(const struct wn_db_opts *o, bool *fresh,
+int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
                         struct wn_err *err)
 {
 	unsigned char h[100];
@@ -377,7 +379,7 @@ static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
 	const struct wn_symptom_def *defs = wn_symptoms_builtin(&n);
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st;
-		int s = wn_storage_stmt(db, sql, &st, err);
+		int s = wn_db_stmt(db, sql, &st, err);
 		if (s != WN_OK)
 			return s;
 		sqlite3_bind_text(st, 1, defs[i].name, -1, SQLITE_STATIC);
@@ -386,7 +388,7 @@ static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
 		int rc = sqlite3_step(st);
 		if (rc != SQLITE_DONE) {
-			s = wn_storage_sqlerr(db, rc, "add the built-in symptoms", err);
+			s = wn_db_sqlerr(db, rc, "add the built-in symptoms", err);
 			sqlite3_reset(st);
 			return s;
 		}
@@ -411,7 +413,7 @@ static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,
 {
 	int rc = read_ident(db->sql, id);
 	if (rc != SQLITE_OK)
-		return wn_storage_sqlerr(db, rc, "read the diary's version", err);
+		return wn_db_sqlerr(db, rc, "read the diary's version", err);
 	rc = judge(db->path, id, fresh, err);
 	if (rc == WN_OK && *fresh)
 		id->version = 0;
@@ -422,7 +424,7 @@ static int migrate_one(struct wn_db *db, const struct migration *m,
                        struct wn_err *err)
 {
 	bool own = false;
-	int rc = wn_storage_tx_enter(db, &own, err);
+	int rc = wn_db_tx_enter(db, &own, err);
 	if (rc != WN_OK)
 		return rc;
 	struct wn_ident id = { 0 };
@@ -435,16 +437,16 @@ static int migrate_one(struct wn_db *db, const struct migration *m,
 		         "PRAGMA application_id = %ld; PRAGMA user_version = %ld",
 		         (long)WN_APPLICATION_ID, m->version);
 		for (size_t i = 0; m->sql && m->sql[i] && rc == WN_OK; i++)
-			rc = wn_storage_exec(db, m->sql[i], "upgrade the diary", err);
+			rc = wn_db_exec(db, m->sql[i], "upgrade the diary", err);
 		if (rc == WN_OK && m->after)
 			rc = m->after(db, err);
 		if (rc == WN_OK)
-			rc = wn_storage_exec(db, pragmas, "upgrade the diary", err);
+			rc = wn_db_exec(db, pragmas, "upgrade the diary", err);
 	}
-	return wn_storage_tx_leave(db, own, rc, err);
+	return wn_db_tx_leave(db, own, rc, err);
 }
 
-int wn_storage_migrate(struct wn_db *db, struct wn_err *err)
+int wn_db_migrate(struct wn_db *db, struct wn_err *err)
 {
 	struct wn_ident id = { 0 };
 	bool fresh;
@@ -591,9 +593,9 @@ static int report_rows(struct wn_db *db, const char *q, const char *prefix,
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->sql, q, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return wn_storage_sqlerr(db, rc, "check the diary", err);
+		return wn_db_sqlerr(db, rc, "check the diary", err);
 	if (sqlite3_bind_parameter_count(st) >= 1)
-		rc = wn_storage_bind_date(st, 1, wn_date_today());
+		rc = wn_db_bind_date(st, 1, wn_date_today());
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
 		const char *line = (const char *)sqlite3_column_text(st, 0);
@@ -607,7 +609,7 @@ static int report_rows(struct wn_db *db, const char *q, const char *prefix,
 		(*count)++;
 	}
 	int s = rc == SQLITE_DONE ? WN_OK :
-		wn_storage_sqlerr(db, rc, "check the diary", err);
+		wn_db_sqlerr(db, rc, "check the diary", err);
 	sqlite3_finalize(st);
 	return s;
 }

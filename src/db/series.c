@@ -9,6 +9,10 @@
 #include <strings.h>
 
 #include "core/text.h"
+#include "core/records.h"
+#include "db/med.h"
+#include "db/symptoms.h"
+#include "db_int.h"
 
 /* ---- SQL ------------------------------------------------------------------ */
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "core/records.h"
 
 void wn_doc_addf(struct wn_doc *d, const char *fmt, ...)
 {
@@ -183,7 +184,7 @@ const char *wn_doc_bold(const struct wn_doc *d)
 
 void wn_doc_cell_own(struct wn_doc_table *t, char *s)
 {
-	if (!s || wn_report_grow((void **)&t->cells, &t->cap, t->n, sizeof *t->cells)) {
+	if (!s || wn_grow((void **)&t->cells, &t->cap, t->n, sizeof *t->cells)) {
 		free(s);
 		t->failed = true;
 		return;

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "core/plan.h"
+#include "core/records.h"
 
 #define WIDE 680            /* px at 96 dpi: 180 mm */
 #define HALF 332

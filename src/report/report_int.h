@@ -1,9 +1,6 @@
-/* report_int.h -- shared by the report files: report.c (range, days,
- * measures, questions), report_med.c (medications, plans, cuts),
- * report_sym.c (symptoms), report_words.c (sentences), report_doc.c and
- * report_text.c (Markdown and text), report_html.c and report_svg.c
- * (HTML and its charts).  Not for any other module: they use
- * include/report.h. */
+/* report_int.h -- private to src/report: words.c (sentences), doc.c and
+ * text.c (Markdown and text), html.c and svg.c (HTML and its charts).
+ * Other layers use include/report/report.h. */
 #ifndef WEAN_REPORT_INT_H
 #define WEAN_REPORT_INT_H
 
@@ -11,40 +8,6 @@
 #include <stddef.h>
 
 #include "report/report.h"
-
-/* A failed query as a status and message (busy, damaged, I/O). */
-int wn_report_sqlfail(struct wn_db *db, struct wn_err *err);
-/* Binds ?1 and ?2 to the dates from and to. */
-void wn_report_bind_range(sqlite3_stmt *st, wn_date from, wn_date to);
-
-/* The days the measures are read for: the range, reaching back to the
- * baseline before the first cut and to the 28 days a trend compares.  The
- * burden over them is kept for the symptoms: their days with data are the
- * same (a day with a check-in or any rating, series.h). */
-struct wn_report_span {
-	wn_date lo;
-	size_t n;
-	double *burden;
-};
-
-/* Makes room for one more item in *arr (of *n items, *cap allocated).
- * 0, or -1 when out of memory (*arr unchanged). */
-int wn_report_grow(void **arr, size_t *cap, size_t n, size_t size);
-
-/* Fills r->meds (every medication with a plan or a dose record up to
- * r->to), r->cuts and r->first_cut.  r->from, r->to, r->n_days are set. */
-int wn_report_gather_meds(struct wn_db *db, struct wn_report *r,
-                          struct wn_err *err);
-
-/* The burden after each cut of r->cuts, from a series (which must reach
- * back before the first cut for the buckets to have their days). */
-void wn_report_cut_means(struct wn_report *r, const struct wn_insight_series *s);
-
-void wn_report_meds_free(struct wn_report *r);
-
-/* Fills r->symptoms (report_sym.c).  r->m[WN_REPORT_M_BURDEN] is set. */
-int wn_report_gather_symptoms(struct wn_db *db, struct wn_report *r,
-                              const struct wn_report_span *sp, struct wn_err *err);
 
 /* ---- report_svg.c ------------------------------------------------------------ */
 

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "core/plan.h"
+#include "core/records.h"
 
 #define MAX_POINTS 366        /* more days than this are drawn as means */
 #define MARK_POINTS 120       /* up to this many points get a dot */

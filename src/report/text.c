@@ -11,6 +11,8 @@
 #include "core/chart.h"
 #include "report/report.h"
 #include "doc.h"
+#include "core/plan.h"
+#include "core/records.h"
 
 #define CHART_MAX_WIDTH 78
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "core/plan.h"
 
 static char *date_s(wn_date d, char *buf)
 {
@@ -213,4 +214,93 @@ const char *wn_report_onset_text(const struct wn_report_symptom *s)
 	if (s->marked_pre)
 		return "marked pre-existing";
 	return s->onset == WN_ONSET_NEW ? "new since taper" : wn_insight_onset_name(s->onset);
+}
+
+/* ---- formats and small words ------------------------------------------------ */
+
+static const struct { const char *word; int format; } format_words[] = {
+	{ "md", WN_REPORT_MD }, { "markdown", WN_REPORT_MD },
+	{ "txt", WN_REPORT_TXT }, { "text", WN_REPORT_TXT },
+	{ "html", WN_REPORT_HTML },
+};
+
+int wn_report_parse_format(const char *s, int *format, struct wn_err *err)
+{
+	for (size_t i = 0; s && i < sizeof format_words / sizeof *format_words; i++)
+		if (strcasecmp(s, format_words[i].word) == 0) {
+			*format = format_words[i].format;
+			return WN_OK;
+		}
+	wn_err_set(err, WN_USAGE, "unknown report format '%.40s'", s ? s : "");
+	wn_err_hint(err, "use md (Markdown), txt (plain text) or html");
+	return WN_USAGE;
+}
+
+const char *wn_report_suffix(int format)
+{
+	return format == WN_REPORT_MD ? "md" : format == WN_REPORT_HTML ? "html" : "txt";
+}
+
+char *wn_report_dose(double v, const char *unit, char *buf, size_t n)
+{
+	char d[48];
+	if (!isfinite(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%s %s", wn_text_num(v, 3, d, sizeof d), unit ? unit : "");
+	return buf;
+}
+
+const char *wn_report_plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void every_text(int days, char *buf, size_t n)
+{
+	if (days % 7 == 0)
+		snprintf(buf, n, days == 7 ? "every week" : "every %d weeks", days / 7);
+	else
+		snprintf(buf, n, days == 1 ? "every day" : "every %d days", days);
+}
+
+void wn_report_plan_text(const struct wn_report_med *m, char *buf, size_t n)
+{
+	char every[32], s[32];
+	every_text(m->every_days, every, sizeof every);
+	wn_text_num(m->step, 3, s, sizeof s);
+	switch (m->method) {
+	case WN_TAPER_PERCENT:
+		snprintf(buf, n, "cut %s%% of the current dose %s", s, every);
+		break;
+	case WN_TAPER_OCCUPANCY:
+		snprintf(buf, n, "equal steps of %s points of estimated SERT occupancy %s",
+		         s, every);
+		break;
+	case WN_TAPER_LINEAR:
+		snprintf(buf, n, "cut %s %s %s", s, m->med.unit, every);
+		break;
+	default:
+		snprintf(buf, n, "the person's own list of dates and doses");
+	}
+}
+
+void wn_report_trend_text(const struct wn_insight_trend *t, char *buf, size_t n)
+{
+	if (!isfinite(t->change))
+		snprintf(buf, n, "not enough data");
+	else if (t->direction == 0)
+		snprintf(buf, n, "steady");
+	else
+		snprintf(buf, n, "%s (%+.1f)", t->direction > 0 ? "rising" : "falling", t->change);
+}
+
+int wn_report_write(const struct wn_report *r, const struct wn_report_opts *o,
+                    struct wn_buf *out, struct wn_err *err)
+{
+	if (o->format == WN_REPORT_HTML)
+		return wn_report_html(r, o, out, err);
+	if (o->format == WN_REPORT_MD || o->format == WN_REPORT_TXT)
+		return wn_report_text(r, o, out, err);
+	return wn_err_set(err, WN_USAGE, "unknown report format");
 }

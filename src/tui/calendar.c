@@ -14,6 +14,10 @@
 #include "core/taper.h"
 #include "core/text.h"
 #include "tui.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
 
 #define CELLS 42
 #define REASON_MAX 500
@@ -109,7 +113,7 @@ static void load_plan(struct wn_ui *ui)
 	C.m = C.n_med ? 0 : -1;
 	for (size_t i = 0; i < C.n_med; i++) {
 		struct wn_err err = { 0 };
-		if (wn_plan_load(ui->db, C.med[i].id, &C.plan, &err) != WN_OK) {
+		if (wn_db_plan_load(ui->db, C.med[i].id, &C.plan, &err) != WN_OK) {
 			wn_plan_free(&C.plan);
 			continue;
 		}
@@ -153,7 +157,7 @@ static int load_month(struct wn_ui *ui, struct wn_err *err)
 		.sched = C.has_plan ? &C.sched : NULL,
 		.med_id = C.m >= 0 ? C.med[C.m].id : 0, .from = from, .to = to,
 	};
-	int rc = wn_plan_days(ui->db, &r, C.pd, err);
+	int rc = wn_db_plan_days(ui->db, &r, C.pd, err);
 	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
 	if (rc == WN_OK)
 		rc = wn_series_load(ui->db, &(struct wn_series_req){ &wb, from, to },
@@ -470,7 +474,7 @@ static void resume(struct wn_ui *ui)
 		wn_ui_msg(ui, WN_R_NOTICE, "no hold is open");
 		return;
 	}
-	int rc = wn_plan_resume(ui->db, C.med[C.m].id, C.sel, &err);
+	int rc = wn_db_plan_resume(ui->db, C.med[C.m].id, C.sel, &err);
 	char d[WN_DATE_STRLEN], msg[96];
 	snprintf(msg, sizeof msg, "resumed on %s; later steps moved",
 	         wn_date_format(C.sel, d));
@@ -503,13 +507,13 @@ static void prompt_done(struct wn_ui *ui)
 		return;
 	case CP_UP_WHY: {
 		struct wn_plan_reinstate r = { C.med[C.m].id, C.sel, C.up_dose, why };
-		rc = wn_plan_reinstate(ui->db, &r, &err);
+		rc = wn_db_plan_reinstate(ui->db, &r, &err);
 		snprintf(msg, sizeof msg, "recorded: back up to %g on %s (the plan is not on"
 		         " hold; H holds it)", C.up_dose, wn_date_format(C.sel, d));
 		break;
 	}
 	default:
-		rc = wn_plan_hold(ui->db, C.med[C.m].id, C.sel, why, &err);
+		rc = wn_db_plan_hold(ui->db, C.med[C.m].id, C.sel, why, &err);
 		snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(C.sel, d));
 	}
 	close_prompt();

@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "core/text.h"
 #include "tui.h"
+#include "core/records.h"
 
 #define ALL_DAYS 36600L          /* "all time" at most (as `wean chart --all`) */
 #define TREND_DAYS (2 * WN_INSIGHT_RECENT_DAYS)

@@ -12,6 +12,7 @@
 
 #include "db/export.h"
 #include "core/fileio.h"
+#include "db/report.h"
 #include "report/report.h"
 #include "db/db.h"
 #include "core/text.h"
@@ -105,6 +106,17 @@ static int parse_range(struct wn_ui *ui, wn_date *from, wn_date *to, struct wn_e
 	return WN_OK;
 }
 
+static int report(struct wn_ui *ui, const struct wn_report_opts *o, struct wn_buf *b,
+                  struct wn_err *err)
+{
+	struct wn_report r;
+	int rc = wn_report_gather(ui->db, o, &r, err);
+	if (rc == WN_OK)
+		rc = wn_report_write(&r, o, b, err);
+	wn_report_free(&r);
+	return rc;
+}
+
 static int render(struct wn_ui *ui, wn_date from, wn_date to, struct wn_buf *b,
                   struct wn_err *err)
 {
@@ -113,7 +125,7 @@ static int render(struct wn_ui *ui, wn_date from, wn_date to, struct wn_buf *b,
 	struct wn_report_opts ro = { .from = from, .to = to, .format = f->report,
 	                             .ascii = ui->ascii_text };
 	switch (f->kind) {
-	case K_REPORT: return wn_report_render(ui->db, &ro, b, err);
+	case K_REPORT: return report(ui, &ro, b, err);
 	case K_CSV: return wn_export_csv(ui->db, &eo, b, err);
 	case K_JSON: return wn_export_json(ui->db, &eo, b, err);
 	}

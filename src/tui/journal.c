@@ -17,6 +17,10 @@
 #include "db/db.h"
 #include "core/text.h"
 #include "tui.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
 
 #define HALF 120                 /* days read on each side of the selection */
 #define MARGIN 64                /* read again this near an edge of the window */
@@ -166,7 +170,7 @@ static void pick_med(struct wn_ui *ui)
 		J.med = m[0];
 		for (size_t i = 0; i < n; i++) {
 			struct wn_plan p;
-			int rc = wn_plan_load(ui->db, m[i].id, &p, &err);
+			int rc = wn_db_plan_load(ui->db, m[i].id, &p, &err);
 			wn_plan_free(&p);
 			if (rc == WN_OK) {
 				J.med = m[i];

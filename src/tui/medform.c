@@ -9,6 +9,9 @@
 #include "db/med.h"
 #include "db/plan.h"
 #include "planform.h"
+#include "core/med.h"
+#include "core/plan.h"
+#include "core/records.h"
 
 enum { F_NAME, F_UNIT, F_FORMS, F_ADD, F_COUNT };
 
@@ -157,7 +160,7 @@ static bool add(struct wn_ui *ui)
 		wn_ui_msg(ui, WN_R_ERROR, "not added: %s", M.problem);
 		return false;
 	}
-	if (wn_med_create(ui->db, &M.med, M.forms, M.n_forms, &err) != WN_OK) {
+	if (wn_db_med_create(ui->db, &M.med, M.forms, M.n_forms, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "not added", &err);
 		return false;
 	}

@@ -15,6 +15,9 @@
 #include "core/together.h"
 #include "tui.h"
 #include "planform.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/med.h"
 
 #define LINE_W 256
 #define MAX_LINES 512
@@ -115,7 +118,7 @@ static void add_table(struct wn_ui *ui, const struct wn_plan *p,
 	                                             : NULL;
 	struct wn_err err = { 0 };
 	struct wn_plan_range r = { p, s, p->med_id, from, to };
-	if (pd && wn_plan_days(ui->db, &r, pd, &err) != WN_OK) {
+	if (pd && wn_db_plan_days(ui->db, &r, pd, &err) != WN_OK) {
 		free(pd);
 		pd = NULL;
 	}
@@ -167,7 +170,7 @@ static void add_plan(struct wn_ui *ui, const struct wn_med *m)
 	struct wn_plan p;
 	struct wn_schedule s;
 	struct wn_err err = { 0 };
-	if (wn_plan_load(ui->db, m->id, &p, &err) != WN_OK) {
+	if (wn_db_plan_load(ui->db, m->id, &p, &err) != WN_OK) {
 		wn_plan_free(&p);
 		add(WN_R_DIM, "%s has no plan; press a to make one", m->name);
 		return;
@@ -241,7 +244,7 @@ static void add_together(struct wn_ui *ui)
 	int n = 0;
 	for (size_t i = 0; bl && i < P.n_med && n < WN_TOGETHER_MAX; i++) {
 		struct built *x = &bl[n];
-		if (wn_plan_load(ui->db, P.med[i].id, &x->plan, NULL) != WN_OK) {
+		if (wn_db_plan_load(ui->db, P.med[i].id, &x->plan, NULL) != WN_OK) {
 			wn_plan_free(&x->plan);
 			continue;
 		}

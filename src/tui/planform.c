@@ -13,6 +13,8 @@
 #include "core/taper.h"
 #include "core/text.h"
 #include "planform.h"
+#include "core/plan.h"
+#include "core/records.h"
 
 enum { F_METHOD, F_START, F_FROM, F_STEP, F_EVERY, F_ROUND, F_FLOOR, F_TARGET,
        F_STEPS, F_SAVE, F_COUNT };
@@ -188,7 +190,7 @@ static void prefill(struct wn_ui *ui, const char *val[F_SAVE], char buf[F_SAVE][
 	val[F_METHOD] = "percent";
 	val[F_STEP] = "10";
 	val[F_EVERY] = "4w";
-	if (wn_plan_load(ui->db, F.med.id, &p, NULL) == WN_OK &&
+	if (wn_db_plan_load(ui->db, F.med.id, &p, NULL) == WN_OK &&
 	    wn_plan_build(&p, F.has_drug ? &F.drug : NULL, &s, NULL) == WN_OK) {
 		const struct wn_taper_params *t = &p.params;
 		double now = wn_plan_planned_on(&p, &s, ui->today);
@@ -223,7 +225,7 @@ bool wn_planform_open(struct wn_ui *ui, const struct wn_med *m)
 	memset(buf, 0, sizeof buf);
 	F.med = *m;
 	F.has_drug = strcmp(m->unit, "mg") == 0 && wn_plan_drug(m, &F.drug, NULL) == WN_OK;
-	if (wn_plan_forms(ui->db, m->id, &F.forms, &F.n_forms, &err) != WN_OK) {
+	if (wn_db_plan_forms(ui->db, m->id, &F.forms, &F.n_forms, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "cannot read the medication", &err);
 		return false;
 	}
@@ -347,7 +349,7 @@ static bool save(struct wn_ui *ui)
 		wn_ui_msg(ui, WN_R_ERROR, "not saved: %s", F.problem);
 		return false;
 	}
-	if (wn_plan_add(ui->db, &F.spec, NULL, &err) != WN_OK) {
+	if (wn_db_plan_add(ui->db, &F.spec, NULL, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "not saved", &err);
 		return false;
 	}

@@ -5,7 +5,7 @@
  * One field per line (method, start, starting dose, step, interval,
  * rounding, floor, target, custom steps), with the first steps of the
  * resulting schedule previewed live under it.  Nothing is written until
- * "save"; then the plan is stored with wn_plan_add() (which keeps the
+ * "save"; then the plan is stored with wn_db_plan_add() (which keeps the
  * previous plan for history).  Opening it on a medication that has a plan
  * pre-fills the fields from that plan, starting today at today's planned
  * dose: that is how a plan is edited.
@@ -17,6 +17,8 @@
 
 #include "db/db.h"
 #include "tui.h"
+#include "core/records.h"
+#include "db/plan.h"
 
 /* Open the form for m; false (message shown) when it cannot. */
 bool wn_planform_open(struct wn_ui *ui, const struct wn_med *m);

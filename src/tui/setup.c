@@ -11,6 +11,9 @@
 #include "db/db.h"
 #include "core/taper.h"
 #include "tui.h"
+#include "core/med.h"
+#include "core/plan.h"
+#include "core/records.h"
 
 enum { Q_NAME, Q_FORM, Q_DOSE, Q_PLAN, Q_COUNT };
 
@@ -69,7 +72,7 @@ static int add_med(struct wn_ui *ui, long *id, struct wn_err *err)
 	bool form = S.ans[Q_FORM][0] != '\0';
 	int rc = form ? wn_med_form_parse(S.ans[Q_FORM], m.unit, &f, err) : WN_OK;
 	if (rc == WN_OK)
-		rc = wn_med_create(ui->db, &m, &f, form ? 1 : 0, err);
+		rc = wn_db_med_create(ui->db, &m, &f, form ? 1 : 0, err);
 	*id = m.id;
 	return rc;
 }
@@ -86,7 +89,7 @@ static int add_plan(struct wn_ui *ui, long id, struct wn_err *err)
 	struct wn_plan_spec s = { .med_id = id, .method = WN_TAPER_PERCENT,
 		.start = ui->today, .from_dose = dose, .step = step,
 		.every_days = every };
-	return wn_plan_add(ui->db, &s, NULL, err);
+	return wn_db_plan_add(ui->db, &s, NULL, err);
 }
 
 /* All answers in one transaction. */

@@ -21,6 +21,11 @@
 #include "core/taper.h"
 #include "core/text.h"
 #include "tui.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #define MAX_FIELDS 600
 #define TYPE_WINDOW_MS 1200      /* digits typed within this make one number */
@@ -307,7 +312,7 @@ static void load_plan(struct wn_ui *ui, size_t m)
 {
 	struct med_plan *mp = &T.plans[m];
 	struct wn_err err = { 0 };
-	if (wn_plan_load(ui->db, T.med[m].id, &mp->plan, &err) != WN_OK) {
+	if (wn_db_plan_load(ui->db, T.med[m].id, &mp->plan, &err) != WN_OK) {
 		wn_plan_free(&mp->plan);
 		return;
 	}

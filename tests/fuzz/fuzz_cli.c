@@ -34,6 +34,7 @@
 #include "db/export.h"
 #include "fuzz_common.h"
 #include "core/text.h"
+#include "db/db.h"
 
 #define MAX_ARGS 24
 

@@ -16,6 +16,8 @@
 
 #include "db/demo.h"
 #include "core/text.h"
+#include "db/day.h"
+#include "db/db.h"
 
 static char tmpdir[1024];
 static int report_fd = 2;     /* stderr as it was before libFuzzer's -close_fd_mask */

@@ -15,6 +15,12 @@
 #include "db/chartview.h"
 #include "core/config.h"
 #include "db/db.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/plan.h"
+#include "db/symptoms.h"
 
 static char dir[4096];
 static struct wn_db *db;
@@ -44,7 +50,7 @@ static void plan(long med, wn_date start, double from, int every)
 	struct wn_plan_spec s = { .med_id = med, .method = WN_TAPER_PERCENT,
 	                          .start = start, .from_dose = from, .step = 10,
 	                          .every_days = every, .round_q = 0.5 };
-	ok(wn_plan_add(db, &s, NULL, &err));
+	ok(wn_db_plan_add(db, &s, NULL, &err));
 }
 
 /* Every day from Sep 1 to Nov 25: mood 6, brain zaps 1 before the first

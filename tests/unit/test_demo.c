@@ -16,6 +16,10 @@
 #include "db/plan.h"
 #include "db/series.h"
 #include "db/db.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/med.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char dir[4096];
 static struct wn_err err;
@@ -109,11 +113,11 @@ Test(demo, doses_follow_the_plan_with_three_deviations)
 	struct wn_plan p;
 	struct wn_schedule s;
 	cr_assert(eq(int, wn_db_med_find(db, "sertraline", &m, &err), WN_OK));
-	cr_assert(eq(int, wn_plan_load(db, m.id, &p, &err), WN_OK), "%s", err.msg);
+	cr_assert(eq(int, wn_db_plan_load(db, m.id, &p, &err), WN_OK), "%s", err.msg);
 	cr_assert(eq(int, wn_plan_build(&p, NULL, &s, &err), WN_OK), "%s", err.msg);
 	static struct wn_plan_day days[200];
 	struct wn_plan_range r = { .plan = &p, .sched = &s, .from = today - 199, .to = today };
-	cr_assert(eq(int, wn_plan_days(db, &r, days, &err), WN_OK), "%s", err.msg);
+	cr_assert(eq(int, wn_db_plan_days(db, &r, days, &err), WN_OK), "%s", err.msg);
 	int dev = 0, missed = 0, nodata = 0;
 	for (int i = 0; i < 200; i++) {
 		dev += days[i].pv == WN_PV_EXTRA || days[i].pv == WN_PV_DIFFERENT;

@@ -15,6 +15,10 @@
 #include "db/import.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char xdir[4096];
 static struct wn_err xerr;

@@ -13,6 +13,7 @@
 #include "db/import.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char fdir[4096];
 static struct wn_db *fdb;

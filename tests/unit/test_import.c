@@ -12,6 +12,10 @@
 #include "db/import.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/symptoms.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char idir[4096];
 static struct wn_db *idb;

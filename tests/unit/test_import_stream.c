@@ -16,6 +16,9 @@
 #include "db/import.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char sdir[4096];
 static struct wn_db *sdb;

@@ -13,6 +13,10 @@
 
 #include "db/journal.h"
 #include "db/db.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 static char dir[4096];
 static struct wn_db *db;

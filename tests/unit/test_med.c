@@ -11,6 +11,8 @@
 
 #include "db/med.h"
 #include "db/db.h"
+#include "core/med.h"
+#include "core/records.h"
 
 static char mdir[4096];
 
@@ -91,7 +93,7 @@ Test(med, create_with_forms_knows_the_drug)
 	struct wn_err err = { 0 };
 	cr_assert_eq(wn_med_form_parse("tablet 50 mg half", "mg", &f[0], &err), WN_OK);
 	cr_assert_eq(wn_med_form_parse("liquid 20 mg/ml", "mg", &f[1], &err), WN_OK);
-	cr_assert_eq(wn_med_create(db, &m, f, 2, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_med_create(db, &m, f, 2, &err), WN_OK, "%s", err.msg);
 	cr_assert_gt(m.id, 0);
 	cr_assert_str_eq(m.drug_key, "sertraline");
 	struct wn_med_form *got;
@@ -110,10 +112,10 @@ Test(med, refused_name_writes_nothing)
 	struct wn_med c = { .name = "", .unit = "mg" };
 	struct wn_med_form f;
 	struct wn_err err = { 0 };
-	cr_assert_eq(wn_med_create(db, &a, NULL, 0, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_med_create(db, &a, NULL, 0, &err), WN_OK, "%s", err.msg);
 	cr_assert_eq(wn_med_form_parse("tablet 20 mg", "mg", &f, &err), WN_OK);
-	cr_assert_eq(wn_med_create(db, &b, &f, 1, &err), WN_DATAERR);
-	cr_assert_eq(wn_med_create(db, &c, NULL, 0, &err), WN_DATAERR);
+	cr_assert_eq(wn_db_med_create(db, &b, &f, 1, &err), WN_DATAERR);
+	cr_assert_eq(wn_db_med_create(db, &c, NULL, 0, &err), WN_DATAERR);
 	cr_assert_eq(n_meds(db), 1);
 	struct wn_med_form *got;
 	size_t n;
@@ -129,7 +131,7 @@ Test(med, inside_the_callers_transaction)
 	struct wn_med m = { .name = "mirtazapine", .unit = "mg" };
 	struct wn_err err = { 0 };
 	cr_assert_eq(wn_db_begin(db, &err), WN_OK);
-	cr_assert_eq(wn_med_create(db, &m, NULL, 0, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_med_create(db, &m, NULL, 0, &err), WN_OK, "%s", err.msg);
 	wn_db_rollback(db);
 	cr_assert_eq(n_meds(db), 0, "the caller's rollback must undo the medication");
 	wn_db_close(db);

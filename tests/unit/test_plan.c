@@ -14,6 +14,11 @@
 
 #include "db/plan.h"
 #include "db/db.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
@@ -94,7 +99,7 @@ static struct wn_plan_spec sertraline_spec(void)
 static long add_plan(const struct wn_plan_spec *s)
 {
 	long id = 0;
-	cr_assert_eq(wn_plan_add(db, s, &id, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_add(db, s, &id, &err), WN_OK, "%s", err.msg);
 	cr_assert_gt(id, 0);
 	return id;
 }
@@ -102,7 +107,7 @@ static long add_plan(const struct wn_plan_spec *s)
 /* Loads the active plan of med and builds its schedule. */
 static void load_built(long med, struct wn_plan *p, struct wn_schedule *s)
 {
-	cr_assert_eq(wn_plan_load(db, med, p, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_load(db, med, p, &err), WN_OK, "%s", err.msg);
 	cr_assert_eq(wn_plan_build(p, NULL, s, &err), WN_OK, "%s", err.msg);
 }
 
@@ -139,7 +144,7 @@ Test(plan, a_new_plan_replaces_the_active_one)
 {
 	struct wn_plan_spec s = sertraline_spec();
 	long first = add_plan(&s);
-	cr_assert_eq(wn_plan_hold(db, sertraline, D(2026, 3, 2), "wait", &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 2), "wait", &err), WN_OK, "%s", err.msg);
 	s.method = WN_TAPER_LINEAR;
 	s.step = 5;
 	s.start = D(2026, 4, 1);
@@ -151,7 +156,7 @@ Test(plan, a_new_plan_replaces_the_active_one)
 	             "the old plan's open hold was closed");
 	cr_expect_eq(count("SELECT count(*) FROM hold WHERE end_date = '2026-04-01'"), 1);
 	struct wn_plan p;
-	cr_assert_eq(wn_plan_load(db, sertraline, &p, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_load(db, sertraline, &p, &err), WN_OK, "%s", err.msg);
 	cr_expect_eq(p.id, second);
 	cr_expect_eq(p.params.method, WN_TAPER_LINEAR);
 	cr_expect_eq(p.n_events, 0, "holds belong to their own plan");
@@ -196,13 +201,13 @@ Test(plan, bad_plans_are_refused_and_nothing_is_written)
 		struct wn_plan_spec s = sertraline_spec();
 		bad_specs[i].change(&s);
 		wn_err_clear(&err);
-		int rc = wn_plan_add(db, &s, NULL, &err);
+		int rc = wn_db_plan_add(db, &s, NULL, &err);
 		cr_expect_eq(rc, bad_specs[i].code, "%s: got %d (%s)", bad_specs[i].what, rc, err.msg);
 		cr_expect_neq(err.msg[0], '\0', "%s: a message", bad_specs[i].what);
 	}
 	cr_expect_eq(count("SELECT count(*) FROM plan"), 0);
 	struct wn_plan p;
-	cr_expect_eq(wn_plan_load(db, sertraline, &p, &err), WN_NOINPUT);
+	cr_expect_eq(wn_db_plan_load(db, sertraline, &p, &err), WN_NOINPUT);
 	wn_plan_free(&p);
 }
 
@@ -218,7 +223,7 @@ Test(plan, occupancy_plan_with_the_drugs_parameters)
 	add_plan(&s);
 	struct wn_plan p;
 	struct wn_schedule sch;
-	cr_assert_eq(wn_plan_load(db, cit, &p, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_load(db, cit, &p, &err), WN_OK, "%s", err.msg);
 	cr_expect_eq(wn_plan_build(&p, NULL, &sch, &err), WN_DATAERR,
 	             "without the drug there are no parameters");
 	cr_assert_eq(wn_plan_build(&p, &d, &sch, &err), WN_OK, "%s", err.msg);
@@ -288,7 +293,7 @@ Test(plan, hold_freezes_and_resume_shifts_later_steps)
 {
 	struct wn_plan_spec s = sertraline_spec();
 	add_plan(&s);
-	cr_assert_eq(wn_plan_hold(db, sertraline, D(2026, 3, 2), "dizzy", &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 2), "dizzy", &err), WN_OK, "%s", err.msg);
 	struct wn_plan p;
 	struct wn_schedule sch;
 	load_built(sertraline, &p, &sch);
@@ -301,7 +306,7 @@ Test(plan, hold_freezes_and_resume_shifts_later_steps)
 	wn_taper_free(&sch);
 	wn_plan_free(&p);
 
-	cr_assert_eq(wn_plan_resume(db, sertraline, D(2026, 3, 16), &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 16), &err), WN_OK, "%s", err.msg);
 	load_built(sertraline, &p, &sch);
 	cr_expect_eq(sch.hold_since, WN_DATE_NONE);
 	cr_expect_eq(sch.steps[1].date, D(2026, 2, 2), "before the hold: unchanged");
@@ -320,10 +325,10 @@ Test(plan, two_holds_add_up)
 {
 	struct wn_plan_spec s = sertraline_spec();
 	add_plan(&s);
-	cr_assert_eq(wn_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_plan_resume(db, sertraline, D(2026, 3, 9), &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_plan_hold(db, sertraline, D(2026, 5, 1), "", &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_plan_resume(db, sertraline, D(2026, 5, 11), &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 9), &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_hold(db, sertraline, D(2026, 5, 1), "", &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_resume(db, sertraline, D(2026, 5, 11), &err), WN_OK, "%s", err.msg);
 	struct wn_plan p;
 	struct wn_schedule sch;
 	load_built(sertraline, &p, &sch);
@@ -339,26 +344,26 @@ Test(plan, two_holds_add_up)
 
 Test(plan, hold_and_resume_refusals_write_nothing)
 {
-	cr_expect_eq(wn_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_NOINPUT,
+	cr_expect_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_NOINPUT,
 	             "no plan yet");
-	cr_expect_eq(wn_plan_resume(db, sertraline, D(2026, 3, 2), &err), WN_NOINPUT);
+	cr_expect_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 2), &err), WN_NOINPUT);
 	struct wn_plan_spec s = sertraline_spec();
 	add_plan(&s);
-	cr_expect_eq(wn_plan_resume(db, sertraline, D(2026, 3, 2), &err), WN_DATAERR, "not on hold");
-	cr_expect_eq(wn_plan_hold(db, sertraline, D(2025, 12, 1), NULL, &err), WN_DATAERR,
+	cr_expect_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 2), &err), WN_DATAERR, "not on hold");
+	cr_expect_eq(wn_db_plan_hold(db, sertraline, D(2025, 12, 1), NULL, &err), WN_DATAERR,
 	             "before the plan");
-	cr_assert_eq(wn_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_OK, "%s", err.msg);
-	cr_expect_eq(wn_plan_hold(db, sertraline, D(2026, 3, 5), NULL, &err), WN_DATAERR,
+	cr_assert_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 5), NULL, &err), WN_DATAERR,
 	             "already on hold");
 	cr_expect(strstr(err.msg, "2026-03-02") != NULL, "%s", err.msg);
-	cr_expect_eq(wn_plan_resume(db, sertraline, D(2026, 3, 2), &err), WN_DATAERR,
+	cr_expect_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 2), &err), WN_DATAERR,
 	             "resume on the first day");
-	cr_expect_eq(wn_plan_resume(db, sertraline, D(2026, 3, 1), &err), WN_DATAERR);
-	cr_assert_eq(wn_plan_resume(db, sertraline, D(2026, 3, 16), &err), WN_OK, "%s", err.msg);
-	cr_expect_eq(wn_plan_hold(db, sertraline, D(2026, 3, 10), NULL, &err), WN_DATAERR,
+	cr_expect_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 1), &err), WN_DATAERR);
+	cr_assert_eq(wn_db_plan_resume(db, sertraline, D(2026, 3, 16), &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 10), NULL, &err), WN_DATAERR,
 	             "a hold inside the last one");
 	const char bad[] = "bad \x1b[31m reason";
-	cr_expect_eq(wn_plan_hold(db, sertraline, D(2026, 4, 1), bad, &err), WN_DATAERR);
+	cr_expect_eq(wn_db_plan_hold(db, sertraline, D(2026, 4, 1), bad, &err), WN_DATAERR);
 	cr_expect_eq(count("SELECT count(*) FROM hold"), 1);
 	cr_expect_eq(count("SELECT count(*) FROM hold WHERE end_date = '2026-03-16'"), 1);
 }
@@ -368,8 +373,8 @@ Test(plan, a_hold_inside_the_callers_transaction_rolls_back_with_it)
 	struct wn_plan_spec s = sertraline_spec();
 	add_plan(&s);
 	cr_assert_eq(wn_db_begin(db, &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_OK, "%s", err.msg);
-	cr_expect_eq(wn_plan_hold(db, sertraline, D(2026, 3, 3), NULL, &err), WN_DATAERR);
+	cr_assert_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 2), NULL, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(wn_db_plan_hold(db, sertraline, D(2026, 3, 3), NULL, &err), WN_DATAERR);
 	cr_expect_eq(count("SELECT count(*) FROM hold"), 1, "a refusal keeps the caller's work");
 	wn_db_rollback(db);
 	cr_expect_eq(count("SELECT count(*) FROM hold"), 0);
@@ -381,12 +386,12 @@ Test(plan, reinstatement_is_recorded_and_planned_until_the_next_step)
 	add_plan(&s);
 	struct wn_plan_reinstate r = { .med_id = sertraline, .on = D(2026, 3, 10),
 	                               .dose = 45, .reason = "back up: insomnia" };
-	cr_assert_eq(wn_plan_reinstate(db, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_reinstate(db, &r, &err), WN_OK, "%s", err.msg);
 	r.dose = 0;
-	cr_expect_eq(wn_plan_reinstate(db, &r, &err), WN_DATAERR);
+	cr_expect_eq(wn_db_plan_reinstate(db, &r, &err), WN_DATAERR);
 	r.dose = 40;
 	r.on = D(2025, 1, 1);
-	cr_expect_eq(wn_plan_reinstate(db, &r, &err), WN_DATAERR, "before the plan");
+	cr_expect_eq(wn_db_plan_reinstate(db, &r, &err), WN_DATAERR, "before the plan");
 	struct wn_plan p;
 	struct wn_schedule sch;
 	load_built(sertraline, &p, &sch);
@@ -495,7 +500,7 @@ Test(plan, planned_vs_taken_over_a_range)
 	load_built(sertraline, &p, &sch);
 	struct wn_plan_day days[8];
 	struct wn_plan_range r = { .plan = &p, .sched = &sch, .from = a - 1, .to = a + 6 };
-	cr_assert_eq(wn_plan_days(db, &r, days, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_days(db, &r, days, &err), WN_OK, "%s", err.msg);
 	static const enum wn_pv want[] = { WN_PV_NODATA, WN_PV_OK, WN_PV_OK, WN_PV_MISSED,
 	                                   WN_PV_EXTRA, WN_PV_DIFFERENT, WN_PV_MISSED,
 	                                   WN_PV_NODATA };
@@ -520,14 +525,14 @@ Test(plan, planned_vs_taken_without_a_plan_and_bad_ranges)
 	struct wn_plan_day days[3];
 	struct wn_plan_range r = { .med_id = sertraline, .from = D(2025, 12, 31),
 	                           .to = D(2026, 1, 2) };
-	cr_assert_eq(wn_plan_days(db, &r, days, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_days(db, &r, days, &err), WN_OK, "%s", err.msg);
 	cr_expect_eq(days[1].pv, WN_PV_NOPLAN);
 	cr_expect_float_eq(days[1].taken, 50, 1e-9);
 	cr_expect(isnan(days[0].planned));
 	r.to = r.from - 1;
-	cr_expect_eq(wn_plan_days(db, &r, days, &err), WN_USAGE);
+	cr_expect_eq(wn_db_plan_days(db, &r, days, &err), WN_USAGE);
 	r.to = r.from + 40000;
-	cr_expect_eq(wn_plan_days(db, &r, days, &err), WN_USAGE);
+	cr_expect_eq(wn_db_plan_days(db, &r, days, &err), WN_USAGE);
 }
 
 /* ---- display in the medication's unit ---------------------------------------------- */

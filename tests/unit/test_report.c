@@ -13,9 +13,16 @@
 #include <unistd.h>
 
 #include "db/plan.h"
+#include "db/report.h"
 #include "report/report.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char dir[4096];
 static struct wn_db *db;
@@ -111,9 +118,9 @@ static long make_diary(void)
 	long med = add_med("sertraline");
 	struct wn_plan_spec s = { .med_id = med, .method = WN_TAPER_LINEAR, .start = D(3, 1),
 	                          .from_dose = 50, .step = 10, .every_days = 10, .round_q = 1 };
-	cr_assert_eq(wn_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_plan_hold(db, med, D(3, 14), "zaps | <b>bad</b>", &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_plan_resume(db, med, D(3, 16), &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_hold(db, med, D(3, 14), "zaps | <b>bad</b>", &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_resume(db, med, D(3, 16), &err), WN_OK, "%s", err.msg);
 	long dz = symptom("dizziness"), ha = symptom("headache");
 	for (int day = 1; day <= 20; day++) {
 		wn_date d = D(3, day);
@@ -168,7 +175,10 @@ static char *render(int format, wn_date from, wn_date to, const char *name)
 	struct wn_report_opts o = { .from = from, .to = to, .format = format, .name = name };
 	struct wn_buf b;
 	wn_buf_init(&b);
-	cr_assert_eq(wn_report_render(db, &o, &b, &err), WN_OK, "%s", err.msg);
+	struct wn_report r;
+	cr_assert_eq(wn_report_gather(db, &o, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_report_write(&r, &o, &b, &err), WN_OK, "%s", err.msg);
+	wn_report_free(&r);
 	char *s = wn_buf_detach(&b);
 	cr_assert_not_null(s);
 	return s;
@@ -578,7 +588,7 @@ Test(report, a_plan_that_starts_after_the_range)
 	long med = add_med("diazepam");
 	struct wn_plan_spec s = { .med_id = med, .method = WN_TAPER_PERCENT, .start = D(5, 1),
 	                          .from_dose = 10, .step = 10, .every_days = 14, .round_q = 0.5 };
-	cr_assert_eq(wn_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
 	checkin(D(3, 2), NULL, false);
 	struct wn_report r;
 	gather(&r, D(3, 1), D(3, 3));
@@ -607,10 +617,10 @@ Test(report, two_plans_cuts_in_date_order)
 	long a = add_med("sertraline"), b = add_med("diazepam");
 	struct wn_plan_spec s = { .med_id = a, .method = WN_TAPER_LINEAR, .start = D(3, 1),
 	                          .from_dose = 50, .step = 10, .every_days = 10, .round_q = 1 };
-	cr_assert_eq(wn_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
 	s = (struct wn_plan_spec){ .med_id = b, .method = WN_TAPER_LINEAR, .start = D(3, 6),
 	                           .from_dose = 10, .step = 1, .every_days = 7, .round_q = 0.5 };
-	cr_assert_eq(wn_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
 	for (int day = 1; day <= 25; day++)
 		checkin(D(3, day), NULL, false);
 	struct wn_report r;

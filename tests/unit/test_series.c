@@ -14,6 +14,10 @@
 #include "core/config.h"
 #include "db/series.h"
 #include "db/db.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
 
 #define X NAN
 

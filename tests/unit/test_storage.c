@@ -19,6 +19,11 @@
 
 #include "db/db.h"
 #include "core/symptoms.h"
+#include "core/records.h"
+#include "db/day.h"
+#include "db/med.h"
+#include "db/symptoms.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 #define TODAY "2026-11-25"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/together.h"
+#include "core/plan.h"
 
 static struct wn_drug drug(const char *cls, double equiv, double hi, const char *va)
 {

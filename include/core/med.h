@@ -1,0 +1,34 @@
+/* med.h (core) -- medications and their forms as values: the units wean
+ * knows, and a form's text ("tablet 25 mg half", "liquid 20 mg/ml",
+ * "capsule 75 mg 300 beads", core/taper.h's syntax) read and written.
+ * Amounts are in the medication's unit ("tablet 50 mcg" for a medication
+ * in mcg).  Storing them: db/med.h.
+ */
+#ifndef WEAN_CORE_MED_H
+#define WEAN_CORE_MED_H
+
+#include <stddef.h>
+
+#include "core/records.h"
+#include "core/status.h"
+
+#define WN_MED_MAX_FORMS 16
+#define WN_MED_FORM_HINT "e.g. 'tablet 25 mg half', 'liquid 2 mg/ml', 'capsule 75 mg 300 beads'"
+
+/* The units wean knows, for lists and messages. */
+extern const char *const wn_med_units[];
+extern const size_t wn_med_n_units;
+
+/* u (any case) -> its spelling in wn_med_units; WN_DATAERR naming them. */
+int wn_med_unit_check(const char *u, char *out, size_t n, struct wn_err *err);
+
+/* One form, amounts in unit.  WN_DATAERR (with WN_MED_FORM_HINT) when
+ * the text is not a form. */
+int wn_med_form_parse(const char *text, const char *unit, struct wn_med_form *f,
+                      struct wn_err *err);
+
+/* "tablet 50 mg, halves", "liquid 2 mg/mL", ... */
+void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf,
+                        size_t n);
+
+#endif

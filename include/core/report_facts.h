@@ -1,0 +1,173 @@
+/* report_facts.h -- the prescriber report (SPEC section 6) as plain facts,
+ * independent of any format: gathered from the diary by db/report.h,
+ * written as Markdown, text or HTML by report/report.h.  No SQLite, no
+ * curses, no output.
+ *
+ * What the report says (in this order): who and when; current medications
+ * and doses; the taper history per plan (steps with planned and taken,
+ * holds and reinstatements with their reasons, % reduced from the start,
+ * days at the current step); charts of burden with the dose, of mood and
+ * of sleep; baseline against now and the mean burden by days since each
+ * cut; the top symptoms with their trend and onset; adherence; the days
+ * with no check-in, stated plainly; flagged days with their notes and the
+ * person's questions; and a closing line: the data are self-reported, not
+ * a medical record, and wean gives no dosing advice.
+ */
+#ifndef WEAN_REPORT_FACTS_H
+#define WEAN_REPORT_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/insight.h"
+#include "core/plan.h"
+#include "core/records.h"
+#include "core/status.h"
+
+enum wn_report_format { WN_REPORT_MD, WN_REPORT_TXT, WN_REPORT_HTML };
+
+#define WN_REPORT_DEFAULT_DAYS 90     /* default range: the last 90 days */
+#define WN_REPORT_DEFAULT_WIDTH 80
+#define WN_REPORT_MIN_WIDTH 60
+#define WN_REPORT_MAX_WIDTH 200
+#define WN_REPORT_MAX_DAYS 36600L     /* longest range, about 100 years */
+#define WN_REPORT_TOP_SYMPTOMS 8
+#define WN_REPORT_MAX_STEPS 12        /* most recent steps / cuts shown */
+#define WN_REPORT_LIST_MAX 12         /* gaps and deviations listed by date
+                                        up to this many */
+#define WN_REPORT_NOTE_MAX 2000       /* bytes of a note shown (then "...") */
+#define WN_REPORT_META_KEY "last_report_to"
+
+struct wn_report_opts {
+	wn_date from, to;        /* inclusive; WN_DATE_NONE = default (below) */
+	int format;              /* enum wn_report_format */
+	const char *name;        /* person's name, optional (NULL = omitted) */
+	bool ascii;              /* md/txt: text in plain ASCII too (charts in
+	                            md/txt are always plain ASCII) */
+	int width;               /* text width for md/txt; 0 = 80; clamped to
+	                            WN_REPORT_MIN_WIDTH..WN_REPORT_MAX_WIDTH */
+};
+
+/* ---- the facts ----------------------------------------------------------- */
+
+/* One step of a taper plan, as it went. */
+struct wn_report_step {
+	int index;               /* in the schedule: 0 = the starting dose */
+	wn_date date;            /* first day at the step */
+	double dose;             /* planned dose of the step */
+	double pct_of_start, pct_cut;   /* pct_cut 0 for step 0 */
+	bool future;             /* the next step, not reached by the end */
+	int days;                /* days at the step up to the report's end */
+	int days_recorded;       /* of those, days with a check-in or a dose */
+	int days_held;           /* of those, days inside a hold */
+	double taken_mean;       /* mean daily dose taken on the recorded
+	                            days, NAN when none */
+};
+
+struct wn_report_med {
+	struct wn_med med;
+	bool has_plan;
+	enum wn_taper_method method;
+	double step;             /* the plan's step (% or mg or points) */
+	int every_days;
+	wn_date plan_start;
+	double start_dose;
+	double planned;          /* planned on the end day, NAN when none */
+	double pct_reduced;      /* from the starting dose, NAN when none */
+	wn_date step_since;      /* step in force on the end day, or NONE */
+	int days_at_step;        /* end - step_since + 1, 0 when none */
+	wn_date hold_since;      /* a hold open on the end day, or NONE */
+	wn_date next_date;       /* next dated step after the end, or NONE */
+	double next_dose;        /* NAN when none */
+	wn_date last_date;       /* last dose record on or before the end */
+	double last_taken;       /* that day's total, NAN when none */
+	struct wn_report_step *steps;    /* owned; by date, the last
+	                                    WN_REPORT_MAX_STEPS up to the end,
+	                                    then the next step if any */
+	size_t n_steps;
+	size_t steps_omitted;    /* earlier steps left out */
+	struct wn_plan_event *events;    /* owned; holds and reinstatements
+	                                    starting on or before the end */
+	size_t n_events;
+	int pv[WN_PV_NOPLAN + 1];        /* days of the range by enum wn_pv */
+	double *planned_days;    /* owned; one per day of the range, NAN
+	                            where no plan is in force */
+	double *taken_days;      /* owned; one per day, NAN without a record */
+};
+
+/* A cut (a step after the start) and the burden after it. */
+struct wn_report_cut {
+	wn_date date;
+	double dose;
+	size_t med;              /* index into meds */
+	struct wn_insight_step burden;
+};
+
+/* Baseline (before the first cut) against the last 14 days. */
+enum { WN_REPORT_M_BURDEN, WN_REPORT_M_MOOD, WN_REPORT_M_ANXIETY,
+       WN_REPORT_M_SLEEP, WN_REPORT_N_MEASURES };
+
+struct wn_report_measure {
+	const char *name;        /* "Symptom burden", "Mood", ... (static) */
+	const char *unit;        /* "sum of 0-3", "0-10", "h" */
+	bool higher_is_better;
+	double *v;               /* owned; one per day of the range */
+	double mean;             /* over the range, NAN without data */
+	int days;                /* days with data in the range */
+	struct wn_insight_baseline base;
+};
+
+struct wn_report_symptom {
+	long id;
+	char name[WN_NAME_MAX + 1];
+	double mean;             /* over the days with data in the range */
+	int days;                /* days with data */
+	int days_present;        /* days rated above 0 */
+	double peak;
+	struct wn_insight_trend trend;  /* the last 14 days of the range
+	                                   against the 14 before them */
+	enum wn_onset onset;
+	wn_date first_seen;
+	bool marked_pre;         /* the person's own "pre-existing" mark */
+	double *v;               /* owned; one per day of the range */
+};
+
+struct wn_report_gap { wn_date from, to; };
+
+struct wn_report_note {
+	wn_date date;
+	char *text;              /* owned, raw (renderers sanitise); NULL none */
+	bool cut;                /* text was longer than WN_REPORT_NOTE_MAX */
+};
+
+struct wn_report_question {
+	wn_date date;
+	char *text;              /* owned, raw */
+	bool answered;
+	char *answer;            /* owned, raw; NULL when none */
+};
+
+struct wn_report {
+	char *name;              /* owned copy, NULL when none */
+	wn_date from, to, produced;
+	int n_days;              /* to - from + 1 */
+	wn_date first_day;       /* first recorded day of the diary, or NONE */
+	int n_checkins;          /* days of the range with a check-in */
+	int n_missing;           /* n_days - n_checkins */
+	struct wn_report_gap *gaps;      size_t n_gaps;     /* owned */
+	struct wn_report_med *meds;      size_t n_meds;     /* owned */
+	wn_date first_cut;       /* the taper's first cut, or NONE */
+	struct wn_report_cut *cuts;      size_t n_cuts;     /* owned; the last
+	                                    WN_REPORT_MAX_STEPS up to the end */
+	size_t cuts_omitted;
+	struct wn_report_measure m[WN_REPORT_N_MEASURES];
+	struct wn_report_symptom *symptoms; size_t n_symptoms;  /* top, owned */
+	struct wn_report_note *notes;    size_t n_notes;    /* flagged days */
+	struct wn_report_question *questions; size_t n_questions;
+};
+
+/* Frees everything a gathered report owns (also after a failed gather). */
+void wn_report_free(struct wn_report *r);
+
+#endif

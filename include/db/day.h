@@ -1,0 +1,87 @@
+/* day.h -- the records of a day in the diary: loading a day, the check-in,
+ * ratings, metric values, doses, quick notes, questions, the note's draft,
+ * and walking a range of days.  See db/db.h for opening the diary and for
+ * what every function here shares:
+ * - Every write runs inside the caller's transaction when one is open
+ *   (wn_db_begin/commit), otherwise in its own.
+ * - All functions return a wn_status; details go into err.  A locked
+ *   diary yields WN_TEMPFAIL after the busy timeout.
+ */
+#ifndef WEAN_DAY_H
+#define WEAN_DAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/records.h"
+#include "core/status.h"
+
+struct wn_db;
+
+/* ---- one day ------------------------------------------------------------------ */
+
+/* Loads everything recorded for one date (an empty day is not an error:
+ * ci.exists is false and the arrays are empty).  Free with wn_day_free(). */
+int wn_db_day_load(struct wn_db *db, wn_date date, struct wn_day *out,
+                   struct wn_err *err);
+
+/* ---- writing a day --------------------------------------------------------------- */
+
+enum {
+	WN_SET_MOOD = 1 << 0, WN_SET_ANXIETY = 1 << 1, WN_SET_ENERGY = 1 << 2,
+	WN_SET_SLEEP = 1 << 3, WN_SET_NOTE = 1 << 4, WN_SET_FLAG = 1 << 5,
+};
+
+/* Creates or updates the check-in of p->date; only fields named in
+ * p->set change (a field set to WN_UNSET/NAN/NULL clears it).  Validates
+ * ranges and note text (WN_DATAERR). Creates the row even when set == 0. */
+struct wn_checkin_patch {
+	wn_date date;
+	unsigned set;
+	int mood, anxiety, energy;
+	double sleep;
+	const char *note;
+	bool flag;
+};
+int wn_db_checkin_update(struct wn_db *db, const struct wn_checkin_patch *p,
+                         struct wn_err *err);
+
+/* value 0..3 sets, WN_UNSET clears.  Updates the symptom's first_seen. */
+int wn_db_rating_set(struct wn_db *db, wn_date date, long symptom_id,
+                     int value, struct wn_err *err);
+/* A custom metric value; NAN clears. */
+int wn_db_metric_set(struct wn_db *db, wn_date date, const char *name,
+                     double value, struct wn_err *err);
+/* Records a dose.  A dose of the same medication at the same minute on
+ * the same date is replaced, so repeating a command does not double it. */
+int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
+                   struct wn_err *err);
+int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err);
+int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
+                        const char *text, struct wn_err *err);
+int wn_db_question_add(struct wn_db *db, wn_date date, const char *text,
+                       struct wn_err *err);
+int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
+                          struct wn_err *err);
+
+/* Draft of a note being typed in the TUI (one slot).  save replaces it;
+ * take returns it (text owned, NULL if none) and clears the slot. */
+int wn_db_draft_save(struct wn_db *db, wn_date date, const char *text,
+                     struct wn_err *err);
+int wn_db_draft_take(struct wn_db *db, wn_date *date, char **text,
+                     struct wn_err *err);
+
+/* ---- ranges ------------------------------------------------------------------------ */
+
+/* Calls fn for each date from..to (inclusive) that has any record,
+ * in date order.  fn returns 0 to go on, non-zero to stop. */
+int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
+                   int (*fn)(void *ctx, const struct wn_day_summary *s),
+                   void *ctx, struct wn_err *err);
+
+/* Earliest and latest dates with any record; WN_DATE_NONE when empty. */
+int wn_db_date_span(struct wn_db *db, wn_date *first, wn_date *last,
+                    struct wn_err *err);
+
+#endif

@@ -1,0 +1,122 @@
+/* med.c (core) -- units and forms of a medication; see core/med.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/med.h"
+#include "core/taper.h"
+#include "core/text.h"
+#include "core/records.h"
+
+const char *const wn_med_units[] = { "mg", "mcg", "mL", "g", "drops", "units" };
+const size_t wn_med_n_units = sizeof wn_med_units / sizeof wn_med_units[0];
+
+int wn_med_unit_check(const char *u, char *out, size_t n, struct wn_err *err)
+{
+	for (size_t i = 0; i < wn_med_n_units; i++)
+		if (strcasecmp(u, wn_med_units[i]) == 0) {
+			snprintf(out, n, "%s", wn_med_units[i]);
+			return WN_OK;
+		}
+	wn_text_unknown(err, "unit", u, wn_med_units, wn_med_n_units);
+	wn_err_hint(err, "wean knows mg, mcg, mL, g, drops and units");
+	return WN_DATAERR;
+}
+
+/* ---- forms ------------------------------------------------------------------ */
+
+/* Appends one word of a form to out with the medication's unit spelled
+ * "mg", the word the form parser knows: "mcg" -> "mg", "mcg/ml" ->
+ * "mg/ml", "25mcg" -> "25mg".  Amounts stay in the medication's unit. */
+static void unit_word(struct wn_buf *out, const char *w, size_t len, const char *unit)
+{
+	size_t ul = strlen(unit), lead = 0;
+	while (lead < len && ((w[lead] >= '0' && w[lead] <= '9') || w[lead] == '.'))
+		lead++;
+	bool is_unit = len - lead >= ul && strncasecmp(w + lead, unit, ul) == 0 &&
+	               (len - lead == ul || w[lead + ul] == '/');
+	if (!is_unit) {
+		wn_buf_add(out, w, len);
+		return;
+	}
+	wn_buf_add(out, w, lead);
+	wn_buf_adds(out, "mg");
+	wn_buf_add(out, w + lead + ul, len - lead - ul);
+}
+
+static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
+{
+	struct wn_buf b;
+	wn_buf_init(&b);
+	for (const char *p = text; *p;) {
+		p += strspn(p, " \t");
+		size_t w = strcspn(p, " \t");
+		if (w && b.len)
+			wn_buf_addc(&b, ' ');
+		unit_word(&b, p, w, unit);
+		p += w;
+	}
+	snprintf(out, n, "%s", b.failed || !b.s ? "" : b.s);
+	wn_buf_free(&b);
+}
+
+/* The form text as typed, cut to fit the label without splitting a
+ * UTF-8 character. */
+static void copy_label(char *dst, size_t n, const char *text)
+{
+	size_t len = strlen(text);
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(dst, text, len);
+	dst[len] = '\0';
+}
+
+/* Parses a --form text with wn_taper_form_parse(); amounts are in the
+ * medication's unit. */
+int wn_med_form_parse(const char *text, const char *unit, struct wn_med_form *f,
+                      struct wn_err *err)
+{
+	char buf[256];
+	struct wn_form tf;
+	if (strcasecmp(unit, "mg") == 0)
+		snprintf(buf, sizeof buf, "%s", text);
+	else
+		unit_as_mg(text, unit, buf, sizeof buf);
+	if (wn_taper_form_parse(buf, &tf, err) != WN_OK) {
+		err->code = WN_DATAERR;
+		wn_err_hint(err, WN_MED_FORM_HINT);
+		return WN_DATAERR;
+	}
+	memset(f, 0, sizeof *f);
+	f->kind = (int)tf.kind;
+	f->strength = tf.strength_mg;
+	f->divisible = tf.divisible ? tf.divisible : 1;
+	f->conc = tf.conc_mg_per_ml;
+	f->beads = tf.beads_per_capsule;
+	copy_label(f->label, sizeof f->label, text);
+	return WN_OK;
+}
+
+void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf,
+                        size_t n)
+{
+	switch (f->kind) {
+	case WN_FORM_OTHER:
+		snprintf(buf, n, "%s", f->label);
+		break;
+	case WN_FORM_LIQUID:
+		snprintf(buf, n, "liquid %g %s/mL", f->conc, unit);
+		break;
+	case WN_FORM_BEADS:
+		snprintf(buf, n, "capsule %g %s, %d beads", f->strength, unit, f->beads);
+		break;
+	default:
+		snprintf(buf, n, "%s %g %s%s", f->kind == WN_FORM_CAPSULE ? "capsule" : "tablet",
+		         f->strength, unit,
+		         f->divisible == 4 ? ", quarters" : f->divisible == 2 ? ", halves" : "");
+	}
+}

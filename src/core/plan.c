@@ -1,0 +1,387 @@
+/* plan.c (core) -- a taper plan as values: checking a spec, the words of
+ * a plan, a loaded plan made ready for core/taper.h, occupancy parameters
+ * and planned against taken; see core/plan.h.  No SQLite (db/plan.c). */
+#include "core/plan.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/text.h"
+#include "core/records.h"
+
+#define SAME_DOSE 1e-6
+
+static void spec_params(const struct wn_plan_spec *s, struct wn_taper_params *p)
+{
+	wn_taper_params_init(p);
+	p->method = s->method;
+	p->start = s->start;
+	p->from_dose = s->from_dose;
+	p->step = s->step;
+	p->every_days = s->every_days;
+	p->round_q = s->round_q;
+	p->floor_dose = s->floor_dose;
+	p->to_dose = s->to_dose;
+	p->custom = s->custom;
+	p->n_custom = s->n_custom;
+	p->emax = s->emax;
+	p->ed50 = s->ed50;
+}
+
+int wn_plan_check_spec(const struct wn_plan_spec *s, struct wn_err *err)
+{
+	if (!s)
+		return wn_err_set(err, WN_USAGE, "no plan given");
+	if (s->method == WN_TAPER_CUSTOM && s->n_custom > WN_PLAN_MAX_CUSTOM)
+		return wn_err_set(err, WN_USAGE, "a custom plan has at most %d steps",
+		                  WN_PLAN_MAX_CUSTOM);
+	if (s->region && strlen(s->region) >= WN_PLAN_REGION)
+		return wn_err_set(err, WN_USAGE, "region name too long");
+	int rc = s->region && *s->region ? wn_text_check_name(s->region, NULL, 0, err) : WN_OK;
+	if (rc != WN_OK)
+		return rc;
+	if (s->from_dose >= 100000 || s->floor_dose >= 100000 || s->to_dose >= 100000 ||
+	    s->round_q >= 100000 || (s->method != WN_TAPER_CUSTOM && s->step >= 100000))
+		return wn_err_set(err, WN_USAGE, "doses must be below 100000");
+	struct wn_taper_params p;
+	struct wn_schedule sch;
+	spec_params(s, &p);
+	p.max_steps = 2;        /* the checks run before any step is made */
+	rc = wn_taper_build(&p, &sch, err);
+	wn_taper_free(&sch);
+	return rc;
+}
+
+/* ---- the words of a plan ----------------------------------------------------- */
+
+int wn_plan_parse_every(const char *s, const char *what, int *days, struct wn_err *err)
+{
+	size_t len = strlen(s);
+	char num[32], *end;
+	long mult = 1;
+	if (len && (s[len - 1] == 'w' || s[len - 1] == 'W'))
+		mult = 7;
+	if (len && (mult == 7 || s[len - 1] == 'd' || s[len - 1] == 'D'))
+		len--;
+	if (len > 0 && len < sizeof num) {
+		memcpy(num, s, len);
+		num[len] = '\0';
+	}
+	long v = len > 0 && len < sizeof num ? strtol(num, &end, 10) : 0;
+	if (len == 0 || len >= sizeof num || *end || v < 0 || v > 3650)
+		return wn_err_set(err, WN_USAGE, "%s needs Nd or Nw, e.g. 14d or 4w (got '%.20s')",
+		                  what, s);
+	if (v < 1 || v * mult > 3650)
+		return wn_err_set(err, WN_DATAERR, "%s must be from 1 day to 3650 days (got %.20s)",
+		                  what, s);
+	*days = (int)(v * mult);
+	return WN_OK;
+}
+
+/* " 2026-02-01 = 40 " -> the point; blanks around either side allowed. */
+static int parse_point(char *item, wn_date today, struct wn_taper_point *pt,
+                       struct wn_err *err)
+{
+	char *eq = strchr(item, '='), *end;
+	*eq = '\0';
+	char *date = item + strspn(item, " ");
+	for (char *e = date + strlen(date); e > date && e[-1] == ' ';)
+		*--e = '\0';
+	int rc = wn_date_parse(date, today, &pt->date, err);
+	if (rc != WN_OK)
+		return rc;
+	const char *dose = eq + 1 + strspn(eq + 1, " ");
+	pt->dose = strtod(dose, &end);
+	if (end == dose || end[strspn(end, " ")] || isnan(pt->dose))
+		return wn_err_set(err, WN_DATAERR, "a custom step's dose must be a number"
+		                  " (got '%.40s')", dose);
+	if (pt->dose < 0)
+		return wn_err_set(err, WN_DATAERR, "a custom step's dose must be 0 or more"
+		                  " (got %.40s)", dose);
+	if (pt->dose >= 100000)
+		return wn_err_set(err, WN_DATAERR, "a custom step's dose must be below 100000"
+		                  " (got %.40s)", dose);
+	return WN_OK;
+}
+
+int wn_plan_parse_steps(const char *s, const char *what, wn_date today,
+                        struct wn_taper_point *pts, int *n, struct wn_err *err)
+{
+	*n = 0;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		char item[64];
+		bool blank = strspn(s, " ") >= len;
+		if (!blank && (!memchr(s, '=', len) || len >= sizeof item || *n >= WN_PLAN_MAX_CUSTOM))
+			return wn_err_set(err, WN_USAGE, "%s needs DATE=DOSE pairs separated by commas"
+			                  " (at most %d)", what, WN_PLAN_MAX_CUSTOM);
+		if (!blank) {
+			memcpy(item, s, len);
+			item[len] = '\0';
+			int rc = parse_point(item, today, &pts[*n], err);
+			if (rc != WN_OK)
+				return rc;
+			(*n)++;
+		}
+		s += len + (s[len] == ',');
+	}
+	if (*n == 0)
+		return wn_err_set(err, WN_USAGE, "%s needs at least one DATE=DOSE", what);
+	return WN_OK;
+}
+
+/* ---- a loaded plan ------------------------------------------------------------ */
+
+/* The words of a stored label before its amount ("tablet 25 mg /2" ->
+ * "tablet"): what taper.h calls a form's label. */
+static void label_words(const char *stored, char *out, size_t n)
+{
+	size_t len = 0;
+	const char *s = stored;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!*s || (*s >= '0' && *s <= '9') || *s == '.')
+			break;
+		size_t w = strcspn(s, " ");
+		if (len + (len > 0) + w >= n)
+			break;
+		if (len)
+			out[len++] = ' ';
+		memcpy(out + len, s, w);
+		len += w;
+		s += w;
+	}
+	out[len] = '\0';
+}
+
+void wn_plan_form_from_med(const struct wn_med_form *m, struct wn_form *f)
+{
+	memset(f, 0, sizeof *f);
+	f->kind = (enum wn_taper_kind)m->kind;
+	f->strength_mg = m->strength;
+	f->divisible = m->divisible;
+	f->conc_mg_per_ml = m->conc;
+	f->beads_per_capsule = m->beads;
+	label_words(m->label, f->label, sizeof f->label);
+}
+
+static int split_holds(struct wn_plan *p, struct wn_err *err)
+{
+	p->holds = p->n_events ? calloc(p->n_events, sizeof *p->holds) : NULL;
+	if (p->n_events && !p->holds)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; i < p->n_events; i++)
+		if (p->events[i].kind == WN_PLAN_HOLD)
+			p->holds[p->n_holds++] = (struct wn_hold){ p->events[i].start,
+			                                           p->events[i].end };
+	return WN_OK;
+}
+
+int wn_plan_ready(struct wn_plan *p, struct wn_err *err)
+{
+	int rc = split_holds(p, err);
+	struct wn_taper_params *t = &p->params;
+	t->forms = p->forms;
+	t->n_forms = p->n_forms;
+	t->custom = p->custom;
+	t->n_custom = p->n_custom;
+	t->holds = p->holds;
+	t->n_holds = p->n_holds;
+	return rc;
+}
+
+void wn_plan_free(struct wn_plan *p)
+{
+	if (!p)
+		return;
+	free(p->forms);
+	free(p->custom);
+	free(p->holds);
+	wn_plan_events_free(p->events, p->n_events);
+	memset(p, 0, sizeof *p);
+	wn_taper_params_init(&p->params);
+}
+
+void wn_plan_events_free(struct wn_plan_event *ev, size_t n)
+{
+	for (size_t i = 0; ev && i < n; i++)
+		free(ev[i].reason);
+	free(ev);
+}
+
+/* ---- SERT parameters ------------------------------------------------------------------- */
+
+/* Finds "name:emax/ed50" in an "a:1/2 | b:3/4" list. */
+static bool alt_lookup(const char *alt, const char *name, double *emax,
+                       double *ed50)
+{
+	const char *p = alt;
+	size_t len = strlen(name);
+	while (*p) {
+		while (*p == ' ' || *p == '|')
+			p++;
+		const char *colon = strchr(p, ':');
+		size_t item = strcspn(p, "|");
+		if (!colon || (size_t)(colon - p) > item)
+			break;
+		double e, d;
+		if ((size_t)(colon - p) == len && strncasecmp(p, name, len) == 0 &&
+		    sscanf(colon + 1, "%lf/%lf", &e, &d) == 2 && e > 0 && d > 0) {
+			*emax = e;
+			*ed50 = d;
+			return true;
+		}
+		p += item;
+	}
+	return false;
+}
+
+/* "striatum, caudate, ..." from the drug's region and its sert_alt. */
+static void region_names(const struct wn_drug *d, char *buf, size_t n)
+{
+	size_t len = (size_t)snprintf(buf, n, "%s", d->region);
+	for (const char *p = d->sert_alt; *p && len < n;) {
+		while (*p == ' ' || *p == '|')
+			p++;
+		size_t w = strcspn(p, ":|");
+		if (w && len < n)
+			len += (size_t)snprintf(buf + len, n - len, ", %.*s", (int)w, p);
+		p += strcspn(p, "|");
+	}
+}
+
+int wn_plan_sert(const struct wn_drug *d, const char *region, double *emax,
+                 double *ed50, struct wn_err *err)
+{
+	if (!d || !d->has_sert) {
+		wn_err_set(err, WN_DATAERR, "no occupancy parameters (Emax, ED50) for %s",
+		           d && d->name[0] ? d->name : "this drug");
+		wn_err_hint(err, "use --method percent instead");
+		return WN_DATAERR;
+	}
+	if (!region || !*region || strcasecmp(region, d->region) == 0) {
+		*emax = d->emax;
+		*ed50 = d->ed50;
+		return WN_OK;
+	}
+	if (alt_lookup(d->sert_alt, region, emax, ed50))
+		return WN_OK;
+	char names[256];
+	region_names(d, names, sizeof names);
+	return wn_err_set(err, WN_DATAERR, "no occupancy parameters for the region '%.40s' of %s (known: %s)",
+	                  region, d->name, names);
+}
+
+/* The drug reference, read once per process (parsing drugs.ini costs
+ * more than a whole TUI start); read again when a different file is
+ * found (the tests point WEAN_DATADIR elsewhere). */
+static struct {
+	char path[4096];
+	struct wn_drugref *ref;
+} drugs;
+
+static int drugref(struct wn_drugref **ref, struct wn_err *err)
+{
+	char path[4096];
+	if (wn_drugref_find_file(path, sizeof path) != WN_OK)
+		return wn_err_set(err, WN_NOINPUT, "the drug reference (drugs.ini) is not installed");
+	if (drugs.ref && strcmp(path, drugs.path) == 0) {
+		*ref = drugs.ref;
+		return WN_OK;
+	}
+	wn_drugref_close(drugs.ref);
+	drugs.ref = NULL;
+	int rc = wn_drugref_open(path, &drugs.ref, err);
+	if (rc != WN_OK)
+		return rc;
+	snprintf(drugs.path, sizeof drugs.path, "%s", path);
+	*ref = drugs.ref;
+	return WN_OK;
+}
+
+int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,
+                 struct wn_err *err)
+{
+	struct wn_drugref *ref;
+	int rc = drugref(&ref, err);
+	return rc != WN_OK ? rc :
+	       wn_drugref_lookup(ref, m->drug_key[0] ? m->drug_key : m->name, out, err);
+}
+
+int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
+                  struct wn_schedule *out, struct wn_err *err)
+{
+	struct wn_taper_params t = p->params;
+	if (drug && drug->has_sert &&
+	    wn_plan_sert(drug, p->region, &t.emax, &t.ed50, NULL) != WN_OK)
+		t.emax = t.ed50 = 0;
+	return wn_taper_build(&t, out, err);
+}
+
+void wn_plan_unit_text(const char *text, const char *unit, char *out, size_t n)
+{
+	size_t len = 0, ul = strlen(unit);
+	bool same = strcmp(unit, "mg") == 0;
+	if (n == 0)
+		return;
+	for (const char *p = text; *p && len + 1 < n;) {
+		bool word = !same && strncmp(p, "mg", 2) == 0 &&
+		            (p == text || p[-1] == ' ' || (p[-1] >= '0' && p[-1] <= '9')) &&
+		            (p[2] == '\0' || p[2] == ' ' || p[2] == '/' || p[2] == ',');
+		if (word && len + ul + 1 < n) {
+			memcpy(out + len, unit, ul);
+			len += ul;
+			p += 2;
+		} else if (word) {
+			break;
+		} else {
+			out[len++] = *p++;
+		}
+	}
+	out[len] = '\0';
+}
+
+/* ---- planned vs taken ------------------------------------------------------------------ */
+
+const char *wn_plan_pv_name(enum wn_pv v)
+{
+	static const char *const names[] = {
+		[WN_PV_OK] = "ok", [WN_PV_MISSED] = "missed", [WN_PV_EXTRA] = "extra",
+		[WN_PV_DIFFERENT] = "different", [WN_PV_NODATA] = "no data",
+		[WN_PV_NOPLAN] = "no plan",
+	};
+	return (unsigned)v < sizeof names / sizeof *names ? names[v] : "?";
+}
+
+enum wn_pv wn_plan_classify(double planned, double taken, bool has_record)
+{
+	if (isnan(planned))
+		return WN_PV_NOPLAN;
+	if (!has_record)
+		return WN_PV_NODATA;
+	if (fabs(taken - planned) <= SAME_DOSE)
+		return WN_PV_OK;
+	if (taken <= SAME_DOSE)
+		return WN_PV_MISSED;
+	return taken > planned ? WN_PV_EXTRA : WN_PV_DIFFERENT;
+}
+
+double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
+                          wn_date day)
+{
+	int i = wn_taper_step_at(s, day);
+	if (i < 0)
+		return NAN;
+	double dose = s->steps[i].dose;
+	for (size_t k = 0; p && k < p->n_events; k++) {
+		const struct wn_plan_event *e = &p->events[k];
+		if (e->kind == WN_PLAN_REINSTATE && e->start <= day &&
+		    e->start >= s->steps[i].date)
+			dose = e->dose;
+	}
+	return dose;
+}
