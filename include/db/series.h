@@ -1,7 +1,5 @@
-/* series.h -- daily series read from the diary, for charts and insight.
- *
- * Part of the storage layer: read-only SQL through wn_db_sqlite(), fixed
- * text with bound parameters, no curses, no output.  A series is one
+/* series.h (db) -- daily series read from the diary, for charts and
+ * insight (the kinds: core/series.h).  Read-only SQL, no output.  A series is one
  * double per day of a range [from, to]; NAN marks a day without data.
  * Loading reads only that range, with one query per series (never one
  * per day).
@@ -26,43 +24,19 @@
  *                          dose, as plan.h's "missed"); NAN when the day
  *                          has neither.
  */
-#ifndef WEAN_SERIES_H
-#define WEAN_SERIES_H
+#ifndef WEAN_DB_SERIES_H
+#define WEAN_DB_SERIES_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "core/config.h"
 #include "core/date.h"
+#include "core/series.h"
 #include "core/status.h"
 #include "core/records.h"
 
 struct wn_db;
-
-#define WN_SERIES_MAX_DAYS 73200L   /* about 200 years */
-
-enum wn_series_kind {
-	WN_SERIES_MOOD,
-	WN_SERIES_ANXIETY,
-	WN_SERIES_ENERGY,
-	WN_SERIES_SLEEP,
-	WN_SERIES_BURDEN,
-	WN_SERIES_SYMPTOM,
-	WN_SERIES_METRIC,
-	WN_SERIES_DOSE
-};
-
-/* A resolved series name. */
-struct wn_series_what {
-	enum wn_series_kind kind;
-	long id;                      /* SYMPTOM: symptom id; DOSE: med id */
-	char name[WN_NAME_MAX + 1];   /* as stored: "mood", "brain zaps",
-	                                 "sertraline", the metric's name */
-	char unit[32];                /* "0-10", "h", "0-3", "mg", "" */
-	double lo, hi;                /* the scale (chart.h); lo >= hi: from
-	                                 the data, starting at 0 */
-	bool higher_is_better;        /* mood, energy, sleep; a metric's own */
-};
 
 /* Resolves a name (ASCII case-insensitive, surrounding spaces ignored):
  *   "mood" | "anxiety" | "energy" | "sleep" | "burden"   the built-ins;
@@ -82,10 +56,6 @@ struct wn_series_names {
 };
 int wn_series_parse_what(const struct wn_series_names *src, const char *text,
                          struct wn_series_what *out, struct wn_err *err);
-
-/* Short display name: "Mood", "Burden", "Brain zaps", "Sertraline".
- * Writes at most n bytes (NUL included); returns buf. */
-char *wn_series_title(const struct wn_series_what *w, char *buf, size_t n);
 
 struct wn_series_req {
 	const struct wn_series_what *what;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/chart.h"
-#include "db/chartview.h"
+#include "db/chartdata.h"
 #include "cli/cli.h"
 #include "db/series.h"
 #include "db/db.h"
@@ -118,7 +118,7 @@ static int all_range(struct wn_cli *c, struct range *r, struct wn_err *err)
 	struct wn_db *db;
 	int rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_OK)
-		rc = wn_chartview_span(db, c->today, MAX_DAYS, &r->from, &r->to, err);
+		rc = wn_chartdata_span(db, c->today, MAX_DAYS, &r->from, &r->to, err);
 	return rc;
 }
 
@@ -238,7 +238,7 @@ static int run_chart(struct wn_cli *c, const struct job *j, struct wn_err *err)
 	struct wn_chartview cv;
 	const struct wn_chartview_req q = { .what = &j->w, .from = j->r.from, .to = j->r.to };
 	const struct wn_chartview_size sz = { j->width, j->height, c->cfg.ascii };
-	int rc = wn_chartview_load(j->db, &q, &cv, err);
+	int rc = wn_chartdata_load(j->db, &q, &cv, err);
 	if (rc == WN_OK)
 		rc = print_chart(c, &cv, &sz, err);
 	if (rc == WN_OK)

@@ -54,43 +54,7 @@ static const char *const queries[] = {
 	[WN_SERIES_METRIC] = q_metric, [WN_SERIES_DOSE] = q_dose,
 };
 
-static int sqlfail(sqlite3 *sql, const char *what, struct wn_err *err)
-{
-	int rc = sqlite3_errcode(sql) & 0xff;
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return wn_err_set(err, WN_TEMPFAIL,
-		                  "the diary is busy (another wean is writing); try again");
-	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
-		return wn_err_set(err, WN_DATAERR, "the diary is damaged (%s)",
-		                  sqlite3_errmsg(sql));
-	return wn_err_set(err, WN_IOERR, "cannot %s: %s", what, sqlite3_errmsg(sql));
-}
-
-static void bind_date(sqlite3_stmt *st, int idx, wn_date d)
-{
-	char b[WN_DATE_STRLEN];
-	sqlite3_bind_text(st, idx, wn_date_format(d, b), -1, SQLITE_TRANSIENT);
-}
-
 /* ---- loading ------------------------------------------------------------------ */
-
-/* The day number of a stored 'YYYY-MM-DD' (the schema checks that it is a
- * real date); WN_DATE_NONE for anything else. */
-static wn_date day_of(const unsigned char *s, int n)
-{
-	static const int at[8] = { 0, 1, 2, 3, 5, 6, 8, 9 };
-	int v[8];
-	if (!s || n != 10 || s[4] != '-' || s[7] != '-')
-		return WN_DATE_NONE;
-	for (int i = 0; i < 8; i++) {
-		if (s[at[i]] < '0' || s[at[i]] > '9')
-			return WN_DATE_NONE;
-		v[i] = s[at[i]] - '0';
-	}
-	int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
-	int m = v[4] * 10 + v[5], d = v[6] * 10 + v[7];
-	return wn_date_valid(y, m, d) ? wn_date_from_ymd(y, m, d) : WN_DATE_NONE;
-}
 
 static void bind_what(sqlite3_stmt *st, const struct wn_series_what *w)
 {
@@ -110,25 +74,23 @@ int wn_series_load(struct wn_db *db, const struct wn_series_req *r,
 		                  WN_SERIES_MAX_DAYS);
 	for (wn_date d = r->from; d <= r->to; d++)
 		out[d - r->from] = NAN;
-	sqlite3 *sql = wn_db_sqlite(db);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(sql, queries[r->what->kind], -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(sql, "read the diary", err);
-	bind_date(st, 1, r->from);
-	bind_date(st, 2, r->to);
+	int rc = wn_db_prepare(db, queries[r->what->kind], &st, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_db_bind_date(st, 1, r->from);
+	wn_db_bind_date(st, 2, r->to);
 	bind_what(st, r->what);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *text = sqlite3_column_text(st, 0);
-		wn_date d = day_of(text, sqlite3_column_bytes(st, 0));
-		if (d < r->from || d > r->to || sqlite3_column_type(st, 1) == SQLITE_NULL)
+	while (wn_db_row(db, st, "read the diary", &rc, err)) {
+		wn_date d = wn_db_col_date(st, 0);
+		if (d == WN_DATE_NONE || d < r->from || d > r->to ||
+		    sqlite3_column_type(st, 1) == SQLITE_NULL)
 			continue;
 		double *o = &out[d - r->from];
 		*o = (isnan(*o) ? 0 : *o) + sqlite3_column_double(st, 1);
 	}
-	int status = rc == SQLITE_DONE ? WN_OK : sqlfail(sql, "read the diary", err);
 	sqlite3_finalize(st);
-	return status;
+	return rc;
 }
 
 /* ---- names ------------------------------------------------------------------------- */
@@ -218,24 +180,23 @@ static int find_metric_db(struct wn_db *db, const char *name,
 {
 	static const char q[] = "SELECT name, min, max, higher_better"
 		" FROM metric_def WHERE name = ?1";
-	sqlite3 *sql = wn_db_sqlite(db);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK)
-		return sqlfail(sql, "read the metrics", err);
+	int rc = wn_db_prepare(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	int status = WN_NOINPUT;
-	if (rc == SQLITE_ROW) {
-		set_out(out, WN_SERIES_METRIC, (const char *)sqlite3_column_text(st, 0), "");
+	if (wn_db_row(db, st, "read the metrics", &rc, err)) {
+		char mname[WN_NAME_MAX + 1];
+		wn_db_col_copy(st, 0, mname, sizeof mname);
+		set_out(out, WN_SERIES_METRIC, mname, "");
 		out->lo = col_or(st, 1, 0);
 		out->hi = col_or(st, 2, 0);
 		out->higher_is_better = sqlite3_column_int(st, 3) != 0;
-		status = WN_OK;
-	} else if (rc != SQLITE_DONE) {
-		status = sqlfail(sql, "read the metrics", err);
+	} else if (rc == WN_OK) {
+		rc = WN_NOINPUT;
 	}
 	sqlite3_finalize(st);
-	return status;
+	return rc;
 }
 
 static int find_metric(const struct wn_series_names *src, const char *name,
@@ -307,10 +268,10 @@ static void cands_db(struct wn_db *db, struct cands *c)
 			cand_add(c, "dose:", meds[i].name);
 	free(meds);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(wn_db_sqlite(db), "SELECT name FROM metric_def ORDER BY name",
-	                       -1, &st, NULL) != SQLITE_OK)
+	int rc;
+	if (wn_db_prepare(db, "SELECT name FROM metric_def ORDER BY name", &st, &e) != WN_OK)
 		return;
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (wn_db_row(db, st, "read the metrics", &rc, &e))
 		cand_add(c, "", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 }
@@ -400,14 +361,4 @@ int wn_series_parse_what(const struct wn_series_names *src, const char *text,
 		return wn_err_set(err, WN_USAGE, "no series named (e.g. mood, burden, dose:MED)");
 	int rc = resolve(src, name, out, err);
 	return rc == WN_NOINPUT ? unknown(src, name, err) : rc;
-}
-
-char *wn_series_title(const struct wn_series_what *w, char *buf, size_t n)
-{
-	if (!n)
-		return buf;
-	snprintf(buf, n, "%s", w->name);
-	if (buf[0] >= 'a' && buf[0] <= 'z')
-		buf[0] = (char)toupper((unsigned char)buf[0]);
-	return buf;
 }

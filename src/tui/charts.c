@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/chart.h"
-#include "db/chartview.h"
+#include "db/chartdata.h"
 #include "core/insight.h"
 #include "db/series.h"
 #include "db/db.h"
@@ -130,7 +130,7 @@ static int load_list(struct wn_ui *ui, struct wn_err *err)
 	size_t n = 0;
 	if (S.series)
 		keep = S.series[S.cur];
-	int rc = wn_chartview_list(&(struct wn_series_names){ ui->db, ui->cfg },
+	int rc = wn_chartdata_list(&(struct wn_series_names){ ui->db, ui->cfg },
 	                           &w, &n, err);
 	if (rc != WN_OK)
 		return rc;
@@ -148,7 +148,7 @@ static int set_range(struct wn_ui *ui, struct wn_err *err)
 {
 	long days = ranges[S.range].days;
 	if (days == 0)
-		return wn_chartview_span(ui->db, ui->today, ALL_DAYS, &S.from, &S.to, err);
+		return wn_chartdata_span(ui->db, ui->today, ALL_DAYS, &S.from, &S.to, err);
 	S.to = ui->today;
 	S.from = S.to - days + 1;
 	return WN_OK;
@@ -165,8 +165,8 @@ static int read_sparks(struct wn_ui *ui, long *ids, struct wn_err *err)
 	S.spv = malloc((S.n_sp ? S.n_sp : 1) * days * sizeof *S.spv);
 	if (!S.spv)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	struct wn_chartview_symptoms q = { ids, S.n_sp, from, S.to };
-	int rc = wn_chartview_symptoms(ui->db, &q, S.spv, err);
+	struct wn_chartdata_symptoms q = { ids, S.n_sp, from, S.to };
+	int rc = wn_chartdata_symptoms(ui->db, &q, S.spv, err);
 	for (size_t i = 0; rc == WN_OK && i < S.n_sp; i++) {
 		struct spark *p = &S.sp[i];
 		p->v = S.spv + i * days;
@@ -208,7 +208,7 @@ static int load_view(struct wn_ui *ui, struct wn_err *err)
 	S.chart_w = 0;
 	struct wn_chartview_req q = { .what = &S.series[S.cur], .from = S.from,
 	                              .to = S.to };
-	int rc = wn_chartview_load(ui->db, &q, &S.cv, err);
+	int rc = wn_chartdata_load(ui->db, &q, &S.cv, err);
 	if (rc == WN_OK)
 		rc = wn_chartview_insight(&S.cv, &S.figures, err);
 	return rc;

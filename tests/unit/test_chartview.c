@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "db/chartview.h"
+#include "db/chartdata.h"
 #include "core/config.h"
 #include "db/db.h"
 #include "core/plan.h"
@@ -113,14 +113,14 @@ static void load(const char *name, wn_date from, wn_date to, struct wn_chartview
 {
 	struct wn_series_what w = what(name);
 	struct wn_chartview_req r = { .what = &w, .from = from, .to = to };
-	ok(wn_chartview_load(db, &r, cv, &err));
+	ok(wn_chartdata_load(db, &r, cv, &err));
 }
 
 Test(chartview, lists_every_series_in_the_screens_order)
 {
 	struct wn_series_what *w = NULL;
 	size_t n = 0;
-	ok(wn_chartview_list(&(struct wn_series_names){ db, &cfg }, &w, &n, &err));
+	ok(wn_chartdata_list(&(struct wn_series_names){ db, &cfg }, &w, &n, &err));
 	struct wn_symptom *sy;
 	size_t ns;
 	ok(wn_db_symptom_list(db, false, &sy, &ns, &err));
@@ -195,19 +195,19 @@ Test(chartview, a_bad_range_is_refused_and_safe_to_free)
 	struct wn_chartview cv;
 	struct wn_series_what w = what("mood");
 	struct wn_chartview_req r = { .what = &w, .from = D(11, 2), .to = D(11, 1) };
-	cr_assert_eq(wn_chartview_load(db, &r, &cv, &err), WN_USAGE);
+	cr_assert_eq(wn_chartdata_load(db, &r, &cv, &err), WN_USAGE);
 	wn_chartview_free(&cv);
 }
 
 Test(chartview, span_covers_the_diary_up_to_today)
 {
 	wn_date from, to, today = D(11, 25);
-	ok(wn_chartview_span(db, today, 36600, &from, &to, &err));
+	ok(wn_chartdata_span(db, today, 36600, &from, &to, &err));
 	cr_assert_eq(from, D(9, 1));
 	cr_assert_eq(to, today);
-	ok(wn_chartview_span(db, today, 30, &from, &to, &err));
+	ok(wn_chartdata_span(db, today, 30, &from, &to, &err));
 	cr_assert_eq(from, today - 29);
-	ok(wn_chartview_span(db, D(12, 31), 36600, &from, &to, &err));
+	ok(wn_chartdata_span(db, D(12, 31), 36600, &from, &to, &err));
 	cr_assert_eq(to, D(12, 31), "a later today ends the range");
 }
 
@@ -293,7 +293,7 @@ Test(chartview, all_symptoms_at_once_match_their_series)
 	cr_assert(ids && all && one);
 	for (size_t k = 0; k < ns; k++)
 		ids[k] = sy[k].id;
-	ok(wn_chartview_symptoms(db, &(struct wn_chartview_symptoms){ ids, ns, from, to },
+	ok(wn_chartdata_symptoms(db, &(struct wn_chartdata_symptoms){ ids, ns, from, to },
 	                         all, &err));
 	for (size_t k = 0; k < ns; k++) {
 		struct wn_series_what w = { .kind = WN_SERIES_SYMPTOM, .id = sy[k].id };
@@ -308,7 +308,7 @@ Test(chartview, all_symptoms_at_once_match_their_series)
 	size_t aug28 = (size_t)(D(8, 28) - from);
 	for (size_t k = 0; k < ns; k++)
 		cr_assert_float_eq(all[k * days + aug28], sy[k].id == dizzy.id ? 3 : 0, 1e-9);
-	cr_assert_eq(wn_chartview_symptoms(db, &(struct wn_chartview_symptoms){
+	cr_assert_eq(wn_chartdata_symptoms(db, &(struct wn_chartdata_symptoms){
 	             ids, ns, to, from }, all, &err), WN_USAGE);
 	free(ids);
 	free(all);

@@ -1,27 +1,18 @@
-/* chartview.c -- a series of the diary made ready to chart (chartview.h):
- * the days, the taper's cuts and planned dose, the line chart and the
- * insight text, shared by `wean chart` and the Charts screen. */
+/* chartview.c (core) -- a series made ready to chart (core/chartview.h):
+ * the taper's cuts, the line chart and the insight text, shared by `wean
+ * chart` and the Charts screen.  The loading: db/chartdata.c. */
+#include "core/chartview.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "db/chartview.h"
-#include "core/text.h"
-#include "core/plan.h"
-#include "core/records.h"
-#include "db/day.h"
-#include "db/med.h"
-#include "db/plan.h"
-#include "db/symptoms.h"
-#include "db_int.h"
+/* ---- the taper: cuts and steps ------------------------------------------------ */
 
-/* ---- the taper: cuts and the planned dose ---------------------------------- */
-
-static int add_cut(struct wn_chartview *cv, const struct wn_med *m,
-                   const struct wn_taper_step *s)
+int wn_chartview_add_cut(struct wn_chartview *cv, const struct wn_med *m,
+                         const struct wn_taper_step *s)
 {
 	if (cv->n_cuts == cv->cap_cuts) {
 		size_t cap = cv->cap_cuts ? 2 * cv->cap_cuts : 32;
@@ -39,53 +30,10 @@ static int add_cut(struct wn_chartview *cv, const struct wn_med *m,
 	return WN_OK;
 }
 
-/* Loads one medication's plan; keeps the first one for the overlay. */
-static int add_plan(struct wn_chartview *cv, const struct wn_med *m,
-                    struct wn_err *err)
-{
-	struct wn_plan p;
-	struct wn_schedule s = { 0 };
-	struct wn_drug drug;
-	int rc = wn_db_plan_load(cv->db, m->id, &p, err);
-	bool has_drug = rc == WN_OK && wn_plan_drug(m, &drug, NULL) == WN_OK;
-	if (rc == WN_OK)
-		rc = wn_plan_build(&p, has_drug ? &drug : NULL, &s, err);
-	for (int k = 1; rc == WN_OK && k < s.n_dated; k++)
-		if (add_cut(cv, m, &s.steps[k]) != WN_OK)
-			rc = wn_err_set(err, WN_ERR, "out of memory");
-	if (rc == WN_OK && !cv->have_overlay) {
-		cv->have_overlay = true;
-		cv->plan = p;
-		cv->sched = s;
-		cv->med = *m;
-		cv->n_plans++;
-		return WN_OK;
-	}
-	cv->n_plans += rc == WN_OK;
-	wn_taper_free(&s);
-	wn_plan_free(&p);
-	return rc == WN_NOINPUT ? WN_OK : rc;
-}
-
 static int cmp_cut(const void *a, const void *b)
 {
 	const struct wn_chartview_cut *x = a, *y = b;
 	return (x->date > y->date) - (x->date < y->date);
-}
-
-/* The plans that matter: a dose chart uses its medication's only. */
-static int load_taper(struct wn_chartview *cv, struct wn_err *err)
-{
-	struct wn_med *meds = NULL;
-	size_t n = 0;
-	int rc = wn_db_med_list(cv->db, &meds, &n, err);
-	for (size_t i = 0; rc == WN_OK && i < n; i++)
-		if (cv->what.kind != WN_SERIES_DOSE || meds[i].id == cv->what.id)
-			rc = add_plan(cv, &meds[i], err);
-	free(meds);
-	if (cv->n_cuts > 1)
-		qsort(cv->cuts, cv->n_cuts, sizeof *cv->cuts, cmp_cut);
-	return rc;
 }
 
 /* Dates of the cuts on or before `to`, without repeats. */
@@ -103,55 +51,21 @@ static int step_dates(struct wn_chartview *cv, struct wn_err *err)
 	return WN_OK;
 }
 
-/* ---- loading ----------------------------------------------------------------- */
-
-static int load_days(struct wn_db *db, const struct wn_series_req *q, double **out,
-                     struct wn_err *err)
+int wn_chartview_settle(struct wn_chartview *cv, struct wn_err *err)
 {
-	*out = malloc((size_t)(q->to - q->from + 1) * sizeof **out);
-	if (!*out)
-		return wn_err_set(err, WN_ERR, "out of memory");
-	return wn_series_load(db, q, *out, err);
+	if (cv->n_cuts > 1)
+		qsort(cv->cuts, cv->n_cuts, sizeof *cv->cuts, cmp_cut);
+	return step_dates(cv, err);
 }
 
-/* The insight series reaches back to the baseline before the first cut. */
-static int insight_range(struct wn_chartview *cv, struct wn_err *err)
+wn_date wn_chartview_insight_from(const struct wn_chartview *cv)
 {
 	wn_date from = cv->from;
 	if (cv->n_steps && cv->steps[0] - WN_INSIGHT_BASELINE_DAYS < from)
 		from = cv->steps[0] - WN_INSIGHT_BASELINE_DAYS;
 	if (cv->to - from >= WN_SERIES_MAX_DAYS)
 		from = cv->to - WN_SERIES_MAX_DAYS + 1;
-	cv->ins = (struct wn_insight_series){ .start = from,
-		.n = (size_t)(cv->to - from + 1), .v = cv->v };
-	if (from == cv->from)
-		return WN_OK;
-	const struct wn_series_req q = { .what = &cv->what, .from = from, .to = cv->to };
-	int rc = load_days(cv->db, &q, &cv->longer, err);
-	cv->ins.v = cv->longer;
-	return rc;
-}
-
-int wn_chartview_load(struct wn_db *db, const struct wn_chartview_req *r,
-                      struct wn_chartview *out, struct wn_err *err)
-{
-	memset(out, 0, sizeof *out);
-	out->db = db;
-	out->what = *r->what;
-	out->from = r->from;
-	out->to = r->to;
-	if (r->from > r->to || r->to - r->from >= WN_SERIES_MAX_DAYS)
-		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
-		                  WN_SERIES_MAX_DAYS);
-	const struct wn_series_req q = { .what = &out->what, .from = r->from, .to = r->to };
-	int rc = load_days(db, &q, &out->v, err);
-	if (rc == WN_OK)
-		rc = load_taper(out, err);
-	if (rc == WN_OK)
-		rc = step_dates(out, err);
-	if (rc == WN_OK)
-		rc = insight_range(out, err);
-	return rc;
+	return from;
 }
 
 void wn_chartview_free(struct wn_chartview *cv)
@@ -162,25 +76,12 @@ void wn_chartview_free(struct wn_chartview *cv)
 	free(cv->longer);
 	free(cv->cuts);
 	free(cv->steps);
+	free(cv->days);
 	if (cv->have_overlay) {
 		wn_taper_free(&cv->sched);
 		wn_plan_free(&cv->plan);
 	}
 	memset(cv, 0, sizeof *cv);
-}
-
-int wn_chartview_span(struct wn_db *db, wn_date today, long max_days,
-                      wn_date *from, wn_date *to, struct wn_err *err)
-{
-	wn_date first, last;
-	int rc = wn_db_date_span(db, &first, &last, err);
-	if (rc != WN_OK)
-		return rc;
-	*to = last != WN_DATE_NONE && last > today ? last : today;
-	*from = first != WN_DATE_NONE && first < *to ? first : *to;
-	if (*to - *from >= max_days)
-		*from = *to - max_days + 1;
-	return WN_OK;
 }
 
 /* ---- the chart ----------------------------------------------------------------- */
@@ -392,12 +293,9 @@ static int put_waves(const struct wn_chartview *cv, struct wn_buf *o, struct wn_
 	return WN_OK;
 }
 
-static int put_onset(const struct wn_chartview *cv, struct wn_buf *o, struct wn_err *err)
+static void put_onset(const struct wn_chartview *cv, struct wn_buf *o)
 {
-	struct wn_symptom s;
-	int rc = wn_db_symptom_find(cv->db, cv->what.name, &s, err);
-	if (rc != WN_OK)
-		return rc;
+	const struct wn_symptom s = cv->symptom;
 	wn_date cut = cv->n_cuts ? cv->cuts[0].date : WN_DATE_NONE;
 	enum wn_onset on = wn_insight_onset(s.first_seen, cut, s.preexisting);
 	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
@@ -413,7 +311,6 @@ static int put_onset(const struct wn_chartview *cv, struct wn_buf *o, struct wn_
 	else if (on == WN_ONSET_NOCUT)
 		outf(o, ": first on %s", wn_date_format(s.first_seen, a));
 	outf(o, "\n");
-	return WN_OK;
 }
 
 /* ---- dose: planned against taken --------------------------------------------------- */
@@ -459,23 +356,12 @@ static void put_pv(const struct wn_chartview *cv, const struct wn_plan_day *days
 		outf(o, "  and %d more\n", dev - shown);
 }
 
-static int put_dose(const struct wn_chartview *cv, struct wn_buf *o, struct wn_err *err)
+static void put_dose(const struct wn_chartview *cv, struct wn_buf *o)
 {
-	if (!cv->have_overlay) {
+	if (!cv->have_overlay || !cv->days)
 		outf(o, "No taper plan for %s.\n", cv->what.name);
-		return WN_OK;
-	}
-	size_t n = (size_t)(cv->to - cv->from + 1);
-	struct wn_plan_day *days = malloc(n * sizeof *days);
-	if (!days)
-		return wn_err_set(err, WN_ERR, "out of memory");
-	struct wn_plan_range pr = { .plan = &cv->plan, .sched = &cv->sched,
-	                            .from = cv->from, .to = cv->to };
-	int rc = wn_db_plan_days(cv->db, &pr, days, err);
-	if (rc == WN_OK)
-		put_pv(cv, days, n, o);
-	free(days);
-	return rc;
+	else
+		put_pv(cv, cv->days, (size_t)(cv->to - cv->from + 1), o);
 }
 
 int wn_chartview_insight(const struct wn_chartview *cv, struct wn_buf *out,
@@ -483,10 +369,10 @@ int wn_chartview_insight(const struct wn_chartview *cv, struct wn_buf *out,
 {
 	int rc = WN_OK;
 	if (cv->what.kind == WN_SERIES_DOSE)
-		rc = put_dose(cv, out, err);
+		put_dose(cv, out);
 	else if (cv->what.kind == WN_SERIES_SYMPTOM)
-		rc = put_onset(cv, out, err);
-	if (rc == WN_OK && cv->what.kind != WN_SERIES_DOSE) {
+		put_onset(cv, out);
+	if (cv->what.kind != WN_SERIES_DOSE) {
 		put_baseline(cv, out);
 		put_trend(cv, out);
 		rc = put_steps(cv, out, err);
@@ -495,170 +381,5 @@ int wn_chartview_insight(const struct wn_chartview *cv, struct wn_buf *out,
 		rc = put_waves(cv, out, err);
 	if (rc == WN_OK && out->failed)
 		rc = wn_err_set(err, WN_ERR, "out of memory");
-	return rc;
-}
-
-/* ---- every symptom at once ---------------------------------------------------------- */
-
-/* A recorded day (a check-in, symptom -1) or one rating, over ?1..?2. */
-static const char q_ratings[] =
-	"SELECT date, -1, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, symptom_id, value FROM rating"
-	"  WHERE date BETWEEN ?1 AND ?2";
-
-static int sql_fail(sqlite3 *sql, struct wn_err *err)
-{
-	int rc = sqlite3_errcode(sql) & 0xff;
-	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return wn_err_set(err, WN_TEMPFAIL,
-		                  "the diary is busy (another wean is writing); try again");
-	return wn_err_set(err, WN_IOERR, "cannot read the ratings: %s",
-	                  sqlite3_errmsg(sql));
-}
-
-/* One row: the day is recorded (its unrated symptoms are 0), and the
- * rating, when it is one of ours, goes in. */
-static void put_rating(const struct wn_chartview_symptoms *r, double *out,
-                       sqlite3_stmt *st)
-{
-	wn_date d;
-	size_t days = (size_t)(r->to - r->from + 1);
-	if (wn_date_parse_iso((const char *)sqlite3_column_text(st, 0), &d,
-	                      &(struct wn_err){ 0 }) != WN_OK || d < r->from || d > r->to)
-		return;
-	size_t i = (size_t)(d - r->from);
-	long id = (long)sqlite3_column_int64(st, 1);
-	for (size_t k = 0; k < r->n; k++) {
-		if (isnan(out[k * days + i]))
-			out[k * days + i] = 0;
-		if (r->ids[k] == id)
-			out[k * days + i] = sqlite3_column_int(st, 2);
-	}
-}
-
-int wn_chartview_symptoms(struct wn_db *db, const struct wn_chartview_symptoms *r,
-                          double *out, struct wn_err *err)
-{
-	if (r->from > r->to || r->to - r->from >= WN_SERIES_MAX_DAYS)
-		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
-		                  WN_SERIES_MAX_DAYS);
-	size_t days = (size_t)(r->to - r->from + 1);
-	for (size_t i = 0; i < r->n * days; i++)
-		out[i] = NAN;
-	sqlite3 *sql = wn_db_sqlite(db);
-	sqlite3_stmt *st;
-	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
-	if (sqlite3_prepare_v2(sql, q_ratings, -1, &st, NULL) != SQLITE_OK)
-		return sql_fail(sql, err);
-	sqlite3_bind_text(st, 1, wn_date_format(r->from, a), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, wn_date_format(r->to, b), -1, SQLITE_TRANSIENT);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		put_rating(r, out, st);
-	int status = rc == SQLITE_DONE ? WN_OK : sql_fail(sql, err);
-	sqlite3_finalize(st);
-	return status;
-}
-
-/* ---- every series ------------------------------------------------------------------ */
-
-struct list {
-	struct wn_series_what *w;
-	size_t n, cap;
-};
-
-static int list_add(const struct wn_series_names *src, struct list *l,
-                    const char *prefix, const char *name, struct wn_err *err)
-{
-	char text[WN_NAME_MAX + 16];
-	snprintf(text, sizeof text, "%s%s", prefix, name);
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 32;
-		struct wn_series_what *w = realloc(l->w, cap * sizeof *w);
-		if (!w)
-			return wn_err_set(err, WN_ERR, "out of memory");
-		l->w = w;
-		l->cap = cap;
-	}
-	int rc = wn_series_parse_what(src, text, &l->w[l->n], err);
-	if (rc == WN_OK)
-		l->n++;
-	/* a name that does not resolve (it cannot, short of a bug) is left
-	 * out rather than costing the whole list */
-	return rc == WN_DATAERR ? WN_OK : rc;
-}
-
-static bool listed(const struct list *l, enum wn_series_kind kind, const char *name)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->w[i].kind == kind && !strcasecmp(l->w[i].name, name))
-			return true;
-	return false;
-}
-
-/* Metrics recorded in the diary that the config does not name. */
-static int list_db_metrics(const struct wn_series_names *src, struct list *l,
-                           struct wn_err *err)
-{
-	sqlite3_stmt *st;
-	sqlite3 *sql = wn_db_sqlite(src->db);
-	if (sqlite3_prepare_v2(sql, "SELECT name FROM metric_def ORDER BY name", -1,
-	                       &st, NULL) != SQLITE_OK)
-		return wn_err_set(err, WN_IOERR, "cannot read the metrics: %s",
-		                  sqlite3_errmsg(sql));
-	int rc = WN_OK, s;
-	while (rc == WN_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-		if (name && !listed(l, WN_SERIES_METRIC, name))
-			rc = list_add(src, l, "metric:", name, err);
-	}
-	if (rc == WN_OK && s != SQLITE_DONE)
-		rc = wn_err_set(err, WN_IOERR, "cannot read the metrics: %s",
-		                sqlite3_errmsg(sql));
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static int list_symptoms_meds(const struct wn_series_names *src, struct list *l,
-                              struct wn_err *err)
-{
-	struct wn_symptom *sy = NULL;
-	struct wn_med *med = NULL;
-	size_t ns = 0, nm = 0;
-	int rc = wn_db_symptom_list(src->db, false, &sy, &ns, err);
-	for (size_t i = 0; rc == WN_OK && i < ns; i++)
-		rc = list_add(src, l, "symptom:", sy[i].name, err);
-	if (rc == WN_OK)
-		rc = wn_db_med_list(src->db, &med, &nm, err);
-	for (size_t i = 0; rc == WN_OK && i < nm; i++)
-		rc = list_add(src, l, "dose:", med[i].name, err);
-	free(sy);
-	free(med);
-	return rc;
-}
-
-int wn_chartview_list(const struct wn_series_names *src,
-                      struct wn_series_what **out, size_t *n,
-                      struct wn_err *err)
-{
-	static const char *const builtin[] = { "burden", "mood", "anxiety", "energy",
-	                                       "sleep" };
-	struct list l = { 0 };
-	int rc = WN_OK;
-	for (size_t i = 0; rc == WN_OK && i < sizeof builtin / sizeof *builtin; i++)
-		rc = list_add(src, &l, "", builtin[i], err);
-	for (int i = 0; rc == WN_OK && src->cfg && i < src->cfg->n_metrics; i++)
-		rc = list_add(src, &l, "metric:", src->cfg->metrics[i].name, err);
-	if (rc == WN_OK)
-		rc = list_db_metrics(src, &l, err);
-	if (rc == WN_OK)
-		rc = list_symptoms_meds(src, &l, err);
-	if (rc != WN_OK) {
-		free(l.w);
-		l.w = NULL;
-		l.n = 0;
-	}
-	*out = l.w;
-	*n = l.n;
 	return rc;
 }

@@ -1,28 +1,20 @@
-/* chartview.h -- one series of the diary made ready to chart: its days,
- * the taper's steps and planned dose, and what the series says about the
- * taper (insight.h) as plain text.
- *
- * Shared by `wean chart` (cli_chart.c) and the Charts screen (ui_charts.c),
- * so that both load, draw and describe a series the same way.  Part of
- * the storage layer: it reads the diary through series.h, plan.h and
- * storage.h; no curses, no output.
- *
- * Typical use:
+/* chartview.h (core) -- one series made ready to chart: its days, the
+ * taper's cuts and planned dose, the line chart, and what the series says
+ * about the taper (core/insight.h) as plain text.  Shared by `wean chart`
+ * and the Charts screen, so both draw and describe a series the same way.
+ * Pure: db/chartdata.h loads a struct wn_chartview from the diary.
  *
  *   struct wn_chartview cv;
  *   struct wn_chartview_req r = { &what, from, to };
- *   if (wn_chartview_load(db, &r, &cv, &err) == WN_OK &&
+ *   if (wn_chartdata_load(db, &r, &cv, &err) == WN_OK &&
  *       wn_chartview_render(&cv, &(struct wn_chartview_size){ 80, 20, false },
  *                           &buf, &err) == WN_OK &&
  *       wn_chartview_insight(&cv, &text, &err) == WN_OK)
  *           ...
  *   wn_chartview_free(&cv);
- *
- * Always call wn_chartview_free() after wn_chartview_load(), whatever it
- * returned.
  */
-#ifndef WEAN_CHARTVIEW_H
-#define WEAN_CHARTVIEW_H
+#ifndef WEAN_CORE_CHARTVIEW_H
+#define WEAN_CORE_CHARTVIEW_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,14 +22,11 @@
 #include "core/chart.h"
 #include "core/date.h"
 #include "core/insight.h"
-#include "db/plan.h"
-#include "db/series.h"
-#include "core/status.h"
-#include "core/text.h"
 #include "core/plan.h"
 #include "core/records.h"
-
-struct wn_db;
+#include "core/series.h"
+#include "core/status.h"
+#include "core/text.h"
 
 /* A dated taper step after a plan's starting dose (a cut). */
 struct wn_chartview_cut {
@@ -48,7 +37,6 @@ struct wn_chartview_cut {
 };
 
 struct wn_chartview {
-	struct wn_db *db;                /* borrowed, for the insight text */
 	struct wn_series_what what;      /* a copy */
 	wn_date from, to;
 	double *v;                       /* owned: days from..to, NAN = no data */
@@ -68,6 +56,10 @@ struct wn_chartview {
 	 * window before the first cut when that starts earlier. */
 	struct wn_insight_series ins;
 	double *longer;                  /* owned: ins.v when it is not v */
+	struct wn_symptom symptom;       /* a SYMPTOM series: the symptom (its
+	                                    first day and pre-existing mark) */
+	struct wn_plan_day *days;        /* owned; a DOSE series with a plan:
+	                                    planned against taken, from..to */
 };
 
 struct wn_chartview_req {
@@ -75,18 +67,17 @@ struct wn_chartview_req {
 	wn_date from, to;                /* inclusive; from <= to */
 };
 
-/* Loads the series, the taper and the insight series.  Returns WN_OK;
- * WN_USAGE for a range series.h refuses; WN_ERR out of memory; storage
- * errors as storage.h.  out is always safe to free afterwards. */
-int wn_chartview_load(struct wn_db *db, const struct wn_chartview_req *r,
-                      struct wn_chartview *out, struct wn_err *err);
+/* Adds a dated cut of medication m (WN_OK or WN_ERR out of memory). */
+int wn_chartview_add_cut(struct wn_chartview *cv, const struct wn_med *m,
+                         const struct wn_taper_step *s);
+/* Sorts the cuts and fills cv->steps (their dates on or before cv->to,
+ * without repeats).  WN_OK or WN_ERR out of memory. */
+int wn_chartview_settle(struct wn_chartview *cv, struct wn_err *err);
+/* The first day the insight series needs: cv->from, or earlier to reach
+ * the baseline window before the first cut (at most WN_SERIES_MAX_DAYS
+ * back from cv->to). */
+wn_date wn_chartview_insight_from(const struct wn_chartview *cv);
 void wn_chartview_free(struct wn_chartview *cv);
-
-/* The range "all time": from the first day with a record to the later of
- * today and the last day with one, at most max_days long (the latest
- * days kept).  An empty diary gives today..today. */
-int wn_chartview_span(struct wn_db *db, wn_date today, long max_days,
-                      wn_date *from, wn_date *to, struct wn_err *err);
 
 struct wn_chartview_size {
 	int width, height;               /* as chart.h's line chart */
@@ -105,33 +96,9 @@ int wn_chartview_render(const struct wn_chartview *cv,
  * appended to out: for a dose, planned against taken; otherwise the
  * symptom's onset (a symptom), baseline against now, the trend, the mean
  * by days since each cut, and for the burden its windows and waves.
- * Returns WN_OK, WN_ERR out of memory, or a storage error. */
+ * Returns WN_OK or WN_ERR out of memory. */
 int wn_chartview_insight(const struct wn_chartview *cv, struct wn_buf *out,
                          struct wn_err *err);
-
-/* Every series that can be charted, in the Charts screen's order: burden,
- * mood, anxiety, energy, sleep, the custom metrics (src->cfg's, then any
- * other recorded in the diary), the shown symptoms (in their sort order),
- * then a dose per medication.  *out is malloc'd (free()).  Returns WN_OK,
- * WN_ERR out of memory, or a storage error. */
-int wn_chartview_list(const struct wn_series_names *src,
-                      struct wn_series_what **out, size_t *n,
-                      struct wn_err *err);
-
-/* The 0..3 ratings of several symptoms over from..to, read in one pass
- * (as many wn_series_load() calls of kind SYMPTOM would give, at the cost
- * of one): out[k * days + i] is symptom ids[k] on day from + i, where
- * days = to - from + 1; 0 for a symptom not rated on a day with a
- * check-in or any rating, NAN on a day with neither.  out is caller-owned
- * (n * days doubles).  Returns WN_OK; WN_USAGE for a range series.h
- * refuses; storage errors as storage.h. */
-struct wn_chartview_symptoms {
-	const long *ids;
-	size_t n;
-	wn_date from, to;
-};
-int wn_chartview_symptoms(struct wn_db *db, const struct wn_chartview_symptoms *r,
-                          double *out, struct wn_err *err);
 
 /* "steady" for the trend of w: a twentieth of its scale (1 without one). */
 double wn_chartview_steady(const struct wn_series_what *w);

@@ -1,0 +1,58 @@
+/* chartdata.h -- loading a series of the diary to chart (core/chartview.h):
+ * its days, every plan's cuts, the insight series, and what the insight
+ * text needs (the symptom, the dose planned against taken).  Read-only
+ * SQL; no output.  Also the range "all time", the list of what can be
+ * charted, and every symptom's ratings in one pass.
+ */
+#ifndef WEAN_DB_CHARTDATA_H
+#define WEAN_DB_CHARTDATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/chartview.h"
+#include "core/date.h"
+#include "core/series.h"
+#include "core/status.h"
+#include "db/series.h"
+
+struct wn_db;
+
+/* Loads the series, the taper, the insight series and what the insight
+ * text needs.  Returns WN_OK; WN_USAGE for a range series.h refuses;
+ * WN_ERR out of memory; storage errors as db/db.h.  out is always safe to
+ * free (wn_chartview_free) afterwards. */
+int wn_chartdata_load(struct wn_db *db, const struct wn_chartview_req *r,
+                      struct wn_chartview *out, struct wn_err *err);
+
+/* The range "all time": from the first day with a record to the later of
+ * today and the last day with one, at most max_days long (the latest
+ * days kept).  An empty diary gives today..today. */
+int wn_chartdata_span(struct wn_db *db, wn_date today, long max_days,
+                      wn_date *from, wn_date *to, struct wn_err *err);
+
+/* Every series that can be charted, in the Charts screen's order: burden,
+ * mood, anxiety, energy, sleep, the custom metrics (src->cfg's, then any
+ * other recorded in the diary), the shown symptoms (in their sort order),
+ * then a dose per medication.  *out is malloc'd (free()).  Returns WN_OK,
+ * WN_ERR out of memory, or a storage error. */
+int wn_chartdata_list(const struct wn_series_names *src,
+                      struct wn_series_what **out, size_t *n,
+                      struct wn_err *err);
+
+/* The 0..3 ratings of several symptoms over from..to, read in one pass
+ * (as many wn_series_load() calls of kind SYMPTOM would give, at the cost
+ * of one): out[k * days + i] is symptom ids[k] on day from + i, where
+ * days = to - from + 1; 0 for a symptom not rated on a day with a
+ * check-in or any rating, NAN on a day with neither.  out is caller-owned
+ * (n * days doubles).  Returns WN_OK; WN_USAGE for a range series.h
+ * refuses; storage errors as storage.h. */
+struct wn_chartdata_symptoms {
+	const long *ids;
+	size_t n;
+	wn_date from, to;
+};
+int wn_chartdata_symptoms(struct wn_db *db, const struct wn_chartdata_symptoms *r,
+                          double *out, struct wn_err *err);
+
+#endif
