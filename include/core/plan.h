@@ -134,6 +134,27 @@ int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,
 int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
                   struct wn_schedule *out, struct wn_err *err);
 
+/* A plan with its schedule built, and the drug's reference entry. */
+struct wn_plan_built {
+	struct wn_plan plan;
+	struct wn_drug drug;
+	bool has_drug;           /* the drug reference knows the medication and
+	                            its unit is mg (the reference's numbers --
+	                            SERT parameters, equivalents -- are per mg) */
+	struct wn_schedule sched;
+};
+
+/* Builds the schedule of b->plan (already filled) for medication m, with
+ * the drug's SERT parameters when b->has_drug.  Free with
+ * wn_plan_built_free(), also after a failure. */
+int wn_plan_built_make(struct wn_plan_built *b, const struct wn_med *m,
+                       struct wn_err *err);
+void wn_plan_built_free(struct wn_plan_built *b);
+
+/* "every week", "every 4 weeks", "every day", "every 10 days"; without
+ * the word "every" when bare: "4 weeks", "10 days". */
+void wn_plan_every_text(int days, bool bare, char *buf, size_t n);
+
 /* taper.c writes amounts in "mg" (how to take a dose, form names); for a
  * medication in another unit (mcg, ...) this copies text into out with
  * each word "mg" (also in "mg/mL") written as unit.  out always ends in

@@ -36,6 +36,12 @@ int wn_db_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
 int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
                     struct wn_err *err);
 
+/* The active plan of m with its schedule built (core/plan.h).  WN_NOINPUT
+ * ("M has no taper plan") when there is none.  Free with
+ * wn_plan_built_free(), also after a failure. */
+int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
+                     struct wn_plan_built *out, struct wn_err *err);
+
 /* The medication's forms as the taper module takes them (those it would
  * refuse are left out).  *out is malloc'd (NULL when none): free() it. */
 int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,

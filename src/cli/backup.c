@@ -1,4 +1,4 @@
-/* cli_backup.c -- `wean backup [FILE] [--force]`: a consistent copy of the
+/* backup.c (cli) -- `wean backup [FILE] [--force]`: a consistent copy of the
  * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600.
  *
  * Without FILE the copy goes to "<diary dir>/backups/wean-YYYY-MM-DD.db"

@@ -1,4 +1,4 @@
-/* cli_chart.c -- `wean chart WHAT`: a trend chart on stdout, the taper's
+/* chart.c (cli) -- `wean chart WHAT`: a trend chart on stdout, the taper's
  * steps marked, and below it what the series says about the taper
  * (insight.h): baseline against now, mean by days since each cut, and for
  * the burden its windows and waves; for a symptom whether it is new since

@@ -1,4 +1,4 @@
-/* cli_day.c -- the day commands: checkin, show, log, remind. */
+/* day.c (cli) -- the day commands: checkin, show, log, remind. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

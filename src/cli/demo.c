@@ -1,4 +1,4 @@
-/* cli_demo.c -- `wean demo`: write the demo diary (demo.h) into a new
+/* demo.c (cli) -- `wean demo`: write the demo diary (demo.h) into a new
  * temporary file and open it in the TUI.  The person's own diary is never
  * opened. */
 #include <errno.h>

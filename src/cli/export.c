@@ -1,4 +1,4 @@
-/* cli_export.c -- `wean export --format ics`: every dated step of the
+/* export.c (cli) -- `wean export --format ics`: every dated step of the
  * active taper plans as an all-day calendar event.  The text comes from
  * ics.c; the file is written atomically here (temporary file in the same
  * directory, fsync, then link or rename), mode 0600. */
@@ -154,23 +154,21 @@ static int add_event(struct events *e, const struct origin *o, int i)
 static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e,
                       struct wn_err *err)
 {
-	struct wn_plan p;
-	struct wn_schedule s = { 0 };
-	struct wn_drug d;
-	int rc = wn_db_plan_load(db, m->id, &p, err);
+	struct wn_plan_built b;
+	int rc = wn_db_plan_built(db, m, &b, err);
+	const struct wn_schedule *s = &b.sched;
 	if (rc == WN_OK) {
-		bool has = wn_plan_drug(m, &d, NULL) == WN_OK;
-		rc = wn_plan_build(&p, has ? &d : NULL, &s, err);
 		e->plans++;
-		e->waiting += s.n - s.n_dated;
+		e->waiting += s->n - s->n_dated;
 	}
-	struct origin o = { .m = m, .plan_id = p.id, .s = &s };
-	for (int i = 0; rc == WN_OK && i < s.n_dated; i++)
-		if (s.steps[i].date >= e->from && s.steps[i].date <= e->to &&
+	struct origin o = { .m = m, .plan_id = b.plan.id, .s = s };
+	for (int i = 0; rc == WN_OK && i < s->n_dated; i++)
+		if (s->steps[i].date >= e->from && s->steps[i].date <= e->to &&
 		    add_event(e, &o, i) != WN_OK)
 			rc = wn_err_set(err, WN_ERR, "out of memory");
-	wn_taper_free(&s);
-	wn_plan_free(&p);
+	wn_plan_built_free(&b);
+	if (rc == WN_NOINPUT)
+		wn_err_clear(err);
 	return rc == WN_NOINPUT ? WN_OK : rc;
 }
 

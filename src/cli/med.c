@@ -1,4 +1,4 @@
-/* cli_med.c -- medications, symptoms and the diary check. */
+/* med.c (cli) -- medications, symptoms and the diary check. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -1,4 +1,4 @@
-/* cli_report.c -- `wean report`: the prescriber report (report.h) as
+/* report.c (cli) -- `wean report`: the prescriber report (report.h) as
  * Markdown, plain text or HTML, on stdout or written atomically (mode 0600)
  * to a file.  A report written to a file is remembered as "the last
  * report", so that --since-last can start the next one the day after. */

@@ -322,6 +322,33 @@ int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
 	return wn_taper_build(&t, out, err);
 }
 
+int wn_plan_built_make(struct wn_plan_built *b, const struct wn_med *m,
+                       struct wn_err *err)
+{
+	b->has_drug = strcmp(m->unit, "mg") == 0 && wn_plan_drug(m, &b->drug, NULL) == WN_OK;
+	return wn_plan_build(&b->plan, b->has_drug ? &b->drug : NULL, &b->sched, err);
+}
+
+void wn_plan_built_free(struct wn_plan_built *b)
+{
+	wn_taper_free(&b->sched);
+	wn_plan_free(&b->plan);
+	b->has_drug = false;
+}
+
+void wn_plan_every_text(int days, bool bare, char *buf, size_t n)
+{
+	const char *every = bare ? "" : "every ";
+	if (days % 7 == 0 && days == 7)
+		snprintf(buf, n, bare ? "1 week" : "every week");
+	else if (days % 7 == 0)
+		snprintf(buf, n, "%s%d weeks", every, days / 7);
+	else if (days == 1)
+		snprintf(buf, n, bare ? "1 day" : "every day");
+	else
+		snprintf(buf, n, "%s%d days", every, days);
+}
+
 void wn_plan_unit_text(const char *text, const char *unit, char *out, size_t n)
 {
 	size_t len = 0, ul = strlen(unit);

@@ -22,27 +22,23 @@
 static int add_plan(struct wn_db *db, struct wn_chartview *cv, const struct wn_med *m,
                     struct wn_err *err)
 {
-	struct wn_plan p;
-	struct wn_schedule s = { 0 };
-	struct wn_drug drug;
-	int rc = wn_db_plan_load(db, m->id, &p, err);
-	bool has_drug = rc == WN_OK && wn_plan_drug(m, &drug, NULL) == WN_OK;
-	if (rc == WN_OK)
-		rc = wn_plan_build(&p, has_drug ? &drug : NULL, &s, err);
-	for (int k = 1; rc == WN_OK && k < s.n_dated; k++)
-		if (wn_chartview_add_cut(cv, m, &s.steps[k]) != WN_OK)
+	struct wn_plan_built b;
+	int rc = wn_db_plan_built(db, m, &b, err);
+	for (int k = 1; rc == WN_OK && k < b.sched.n_dated; k++)
+		if (wn_chartview_add_cut(cv, m, &b.sched.steps[k]) != WN_OK)
 			rc = wn_err_set(err, WN_ERR, "out of memory");
 	if (rc == WN_OK && !cv->have_overlay) {
 		cv->have_overlay = true;
-		cv->plan = p;
-		cv->sched = s;
+		cv->plan = b.plan;
+		cv->sched = b.sched;
 		cv->med = *m;
 		cv->n_plans++;
 		return WN_OK;
 	}
 	cv->n_plans += rc == WN_OK;
-	wn_taper_free(&s);
-	wn_plan_free(&p);
+	wn_plan_built_free(&b);
+	if (rc == WN_NOINPUT)
+		wn_err_clear(err);
 	return rc == WN_NOINPUT ? WN_OK : rc;
 }
 

@@ -258,6 +258,17 @@ int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
 	return rc;
 }
 
+int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
+                     struct wn_plan_built *out, struct wn_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->sched.hold_since = WN_DATE_NONE;
+	int rc = wn_db_plan_load(db, m->id, &out->plan, err);
+	if (rc == WN_NOINPUT)
+		return wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name);
+	return rc == WN_OK ? wn_plan_built_make(out, m, err) : rc;
+}
+
 /* ---- events ------------------------------------------------------------------------------ */
 
 static int read_event(sqlite3_stmt *st, void *item)

@@ -16,8 +16,7 @@
 #include "db_int.h"
 
 struct loaded {
-	struct wn_plan p;
-	struct wn_schedule s;
+	struct wn_plan_built b;
 	bool have;
 };
 
@@ -57,26 +56,18 @@ static int last_taken(struct wn_db *db, struct wn_report_med *m, wn_date to,
 static int load_plan(struct wn_db *db, const struct wn_med *m, struct loaded *l,
                      struct wn_err *err)
 {
-	struct wn_drug drug;
-	memset(l, 0, sizeof *l);
-	int rc = wn_db_plan_load(db, m->id, &l->p, err);
+	int rc = wn_db_plan_built(db, m, &l->b, err);
+	l->have = rc == WN_OK;
 	if (rc == WN_NOINPUT) {
 		wn_err_clear(err);
 		return WN_OK;
 	}
-	if (rc != WN_OK)
-		return rc;
-	/* SERT parameters are per mg (as plan show does) */
-	bool has_drug = strcmp(m->unit, "mg") == 0 && wn_plan_drug(m, &drug, NULL) == WN_OK;
-	rc = wn_plan_build(&l->p, has_drug ? &drug : NULL, &l->s, err);
-	l->have = rc == WN_OK;
 	return rc;
 }
 
 static void loaded_free(struct loaded *l)
 {
-	wn_taper_free(&l->s);
-	wn_plan_free(&l->p);
+	wn_plan_built_free(&l->b);
 }
 
 /* From the plan's start (or the range's, whichever is earlier) to the end. */
@@ -84,8 +75,8 @@ static int load_days(struct wn_db *db, const struct wn_report *r, const struct l
                      long med_id, struct days *dd, struct wn_err *err)
 {
 	wn_date lo = r->from;
-	if (l->have && l->p.params.start < lo)
-		lo = l->p.params.start;
+	if (l->have && l->b.plan.params.start < lo)
+		lo = l->b.plan.params.start;
 	if (r->to - lo >= WN_REPORT_MAX_DAYS)
 		lo = r->to - WN_REPORT_MAX_DAYS + 1;
 	dd->from = lo;
@@ -93,8 +84,8 @@ static int load_days(struct wn_db *db, const struct wn_report *r, const struct l
 	dd->d = malloc((size_t)dd->n * sizeof *dd->d);
 	if (!dd->d)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	struct wn_plan_range pr = { .plan = l->have ? &l->p : NULL,
-	                            .sched = l->have ? &l->s : NULL,
+	struct wn_plan_range pr = { .plan = l->have ? &l->b.plan : NULL,
+	                            .sched = l->have ? &l->b.sched : NULL,
 	                            .med_id = med_id, .from = lo, .to = r->to };
 	return wn_db_plan_days(db, &pr, dd->d, err);
 }
@@ -161,7 +152,7 @@ static void step_from(const struct wn_schedule *s, int i, struct wn_report_step 
 static int build_steps(const struct wn_report *r, struct wn_report_med *m,
                        const struct loaded *l, const struct days *dd, struct wn_err *err)
 {
-	const struct wn_schedule *s = &l->s;
+	const struct wn_schedule *s = &l->b.sched;
 	int last = wn_taper_step_at(s, r->to), next = wn_taper_next_step(s, r->to);
 	int first = last - (WN_REPORT_MAX_STEPS - 1) > 0 ? last - (WN_REPORT_MAX_STEPS - 1) : 0;
 	size_t n = (size_t)(last >= 0 ? last - first + 1 : 0) + (next >= 0);
@@ -173,7 +164,7 @@ static int build_steps(const struct wn_report *r, struct wn_report_med *m,
 		struct wn_report_step *st = &m->steps[m->n_steps++];
 		step_from(s, i, st);
 		wn_date end = i + 1 < s->n_dated ? s->steps[i + 1].date - 1 : r->to;
-		step_stats(dd, &l->p, st, end < r->to ? end : r->to);
+		step_stats(dd, &l->b.plan, st, end < r->to ? end : r->to);
 	}
 	if (next >= 0) {
 		step_from(s, next, &m->steps[m->n_steps]);
@@ -204,9 +195,9 @@ static int copy_events(const struct wn_report *r, struct wn_report_med *m,
 /* Where the plan stands on the report's last day. */
 static void current(const struct wn_report *r, struct wn_report_med *m, const struct loaded *l)
 {
-	const struct wn_schedule *s = &l->s;
+	const struct wn_schedule *s = &l->b.sched;
 	int cur = wn_taper_step_at(s, r->to), next = wn_taper_next_step(s, r->to);
-	m->planned = wn_plan_planned_on(&l->p, s, r->to);
+	m->planned = wn_plan_planned_on(&l->b.plan, s, r->to);
 	m->pct_reduced = isfinite(m->planned) ? 100.0 - m->planned / m->start_dose * 100.0 : NAN;
 	m->step_since = cur >= 0 ? s->steps[cur].date : WN_DATE_NONE;
 	for (size_t i = 0; cur >= 0 && i < m->n_events; i++)
@@ -290,18 +281,18 @@ static int gather_med(struct wn_db *db, struct wn_report *r, size_t idx,
 		rc = fill_range(r, m, &dd, err);
 	m->has_plan = l->have;
 	if (rc == WN_OK && l->have) {
-		m->method = l->p.params.method;
-		m->step = l->p.params.step;
-		m->every_days = l->p.params.every_days;
-		m->plan_start = l->p.params.start;
-		m->start_dose = l->p.params.from_dose;
+		m->method = l->b.plan.params.method;
+		m->step = l->b.plan.params.step;
+		m->every_days = l->b.plan.params.every_days;
+		m->plan_start = l->b.plan.params.start;
+		m->start_dose = l->b.plan.params.from_dose;
 		rc = build_steps(r, m, l, &dd, err);
 		if (rc == WN_OK)
-			rc = copy_events(r, m, &l->p, err);
+			rc = copy_events(r, m, &l->b.plan, err);
 		if (rc == WN_OK)
 			current(r, m, l);
 		if (rc == WN_OK)
-			rc = add_cuts(r, idx, &l->s, cl, err);
+			rc = add_cuts(r, idx, &l->b.sched, cl, err);
 	}
 	free(dd.d);
 	return rc;

@@ -1,4 +1,4 @@
-/* report_doc.c -- the writer of the Markdown and plain-text report (see
+/* doc.c (report) -- the writer of the Markdown and plain-text report (see
  * report_doc.h): headings, wrapping, tables, and diary text made safe for
  * the terminal and for Markdown. */
 #include "doc.h"

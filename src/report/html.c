@@ -1,4 +1,4 @@
-/* report_html.c -- the prescriber report as one self-contained HTML file
+/* html.c (report) -- the prescriber report as one self-contained HTML file
  * (see report.h): inline CSS written for print (A4 and Letter: @page
  * margins, a 180 mm column, 10-11 pt type, rows that do not split across
  * pages), inline SVG charts (report_svg.c), no script, no external font,

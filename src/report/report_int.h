@@ -1,4 +1,4 @@
-/* report_int.h -- private to src/report: words.c (sentences), doc.c and
+/* report_int.h (report) -- private to src/report: words.c (sentences), doc.c and
  * text.c (Markdown and text), html.c and svg.c (HTML and its charts).
  * Other layers use include/report/report.h. */
 #ifndef WEAN_REPORT_INT_H

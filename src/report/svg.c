@@ -1,4 +1,4 @@
-/* report_svg.c -- the charts of the HTML report as inline SVG, drawn here
+/* svg.c (report) -- the charts of the HTML report as inline SVG, drawn here
  * (no library, no script): a daily line with gaps where days have no data
  * (never bridged), y and date axes with ticks, taper steps as dashed
  * vertical lines labelled with the new dose, holds as shaded bands, the

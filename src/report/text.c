@@ -1,4 +1,4 @@
-/* report_text.c -- the prescriber report as Markdown or plain text (see
+/* text.c (report) -- the prescriber report as Markdown or plain text (see
  * report.h): the sections, written with the shared writer of report_doc.h,
  * and the ASCII charts (chart.h) in fenced code blocks.  Text from the
  * diary is sanitised for the terminal and, in Markdown, escaped so that it

@@ -1,4 +1,4 @@
-/* report_words.c -- the sentences of the prescriber report, shared by the
+/* words.c (report) -- the sentences of the prescriber report, shared by the
  * Markdown, text and HTML renderers (see report.h).  Each one is plain
  * text without markup, with any diary text in it raw: a renderer escapes
  * the whole sentence for its format. */
@@ -256,18 +256,10 @@ const char *wn_report_plural(long n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-static void every_text(int days, char *buf, size_t n)
-{
-	if (days % 7 == 0)
-		snprintf(buf, n, days == 7 ? "every week" : "every %d weeks", days / 7);
-	else
-		snprintf(buf, n, days == 1 ? "every day" : "every %d days", days);
-}
-
 void wn_report_plan_text(const struct wn_report_med *m, char *buf, size_t n)
 {
 	char every[32], s[32];
-	every_text(m->every_days, every, sizeof every);
+	wn_plan_every_text(m->every_days, false, every, sizeof every);
 	wn_text_num(m->step, 3, s, sizeof s);
 	switch (m->method) {
 	case WN_TAPER_PERCENT:
