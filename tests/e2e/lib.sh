@@ -43,6 +43,8 @@ e2e_setup() {
 	unset TMUX NO_COLOR WEAN_DB WEAN_CONFIG VISUAL EDITOR
 	export HOME="$T/home" TZ=UTC LANG=C.UTF-8 LC_ALL=C.UTF-8
 	export WEAN_TODAY=2026-11-25 TERM=screen-256color
+	# the shipped data files, wherever the binary was built (make B=...)
+	export WEAN_DATADIR="$E2E_DIR/../../data"
 	export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
 	mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 	DB="$T/wean.db"
