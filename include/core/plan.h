@@ -31,8 +31,8 @@
 #define WN_PLAN_REASON_MAX 4096   /* bytes in a hold's reason */
 
 /* Printed with every schedule (plan show, the .ics export). */
-#define WN_PLAN_DISCLAIMER "This schedule is the plan you and your prescriber " \
-	"chose; wean gives no medical advice. Discuss every change with your prescriber."
+#define WN_PLAN_DISCLAIMER "This schedule is the plan entered in wean; wean gives " \
+	"no medical advice. Discuss every change with your prescriber."
 
 
 /* ---- adding a plan ---------------------------------------------------------- */

@@ -31,9 +31,9 @@
 #include "core/text.h"
 
 #define WN_REPORT_CLOSING "These data were recorded by the person themselves " \
-	"and are not a medical record. wean computes the taper plan that the " \
-	"person and their prescriber chose; it gives no dosing advice. Discuss " \
-	"every change with the prescriber."
+	"and are not a medical record. wean computes the taper plan as entered " \
+	"in it; it gives no dosing advice. Discuss every change with the " \
+	"prescriber."
 
 /* Parse "md", "markdown", "txt", "text", "html" (any case) -> *format;
  * else WN_USAGE with a hint naming them. */

@@ -92,7 +92,7 @@ static void print_help(FILE *f)
 	print_opts(f, global_opts);
 	fputs("\nDATE is YYYY-MM-DD, today, yesterday or -N (N days ago).\n"
 	      "'wean COMMAND --help' lists a command's options.\n\n"
-	      "wean records and shows what you and your prescriber decided; it gives no\n"
+	      "wean records what you take and shows the plan entered in it; it gives no\n"
 	      "medical advice. Discuss any change to a taper with your prescriber.\n", f);
 }
 
