@@ -6,6 +6,7 @@
  * and cached in struct wn_db. */
 #include "db_int.h"
 #include "core/text.h"
+#include "db/backups.h"
 #include "core/records.h"
 #include "db/day.h"
 #include "db/db.h"
@@ -36,8 +37,9 @@ int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
 			return WN_OK;
 		}
 	}
-	if (db->n_cache == WN_STMT_CACHE)
-		return wn_err_set(err, WN_ERR, "internal error: too many queries");
+	if (wn_grow((void **)&db->cache, &db->cap_cache, db->n_cache,
+	            sizeof *db->cache) != 0)
+		return wn_err_set(err, WN_ERR, "cannot prepare a query: out of memory");
 	int rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	                            st, NULL);
 	if (rc != SQLITE_OK)
@@ -47,11 +49,29 @@ int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
 	return WN_OK;
 }
 
+/* A damaged file, worded once for every command. */
+static int damaged(const char *path, struct wn_err *err)
+{
+	char bak[PATH_MAX];
+	if (path && wn_db_backup_latest(path, bak, sizeof bak))
+		return wn_err_set(err, WN_DATAERR, "the diary is damaged; `wean check`"
+		                  " says where; your latest backup is %s", bak);
+	return wn_err_set(err, WN_DATAERR, "the diary is damaged; `wean check`"
+	                  " says where; there is no backup of it yet");
+}
+
 int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
                       struct wn_err *err)
 {
-	const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
-	const char *path = db && db->path ? db->path : "the diary";
+	return wn_db_sqlerr_at(db ? db->path : NULL, db ? db->sql : NULL, rc,
+	                       what, err);
+}
+
+int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
+                    struct wn_err *err)
+{
+	const char *msg = sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc);
+	const char *file = path ? path : "the diary";
 	switch (rc & 0xff) {
 	case SQLITE_BUSY: case SQLITE_LOCKED:
 		wn_err_set(err, WN_TEMPFAIL,
@@ -65,15 +85,15 @@ int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
 	case SQLITE_READONLY: case SQLITE_CANTOPEN: case SQLITE_PERM:
 	case SQLITE_AUTH:
 		return wn_err_set(err, WN_CANTCREAT, "cannot %s: %s is not writable (%s)",
-		                  what, path, msg);
+		                  what, file, msg);
 	case SQLITE_CORRUPT: case SQLITE_NOTADB:
-		return wn_err_set(err, WN_DATAERR, "%s is damaged (%s)", path, msg);
+		return damaged(path, err);
 	case SQLITE_CONSTRAINT: case SQLITE_MISMATCH: case SQLITE_TOOBIG:
 	case SQLITE_RANGE:
 		return wn_err_set(err, WN_DATAERR, "cannot %s: %s", what, msg);
 	case SQLITE_IOERR:
 		return wn_err_set(err, WN_IOERR, "cannot %s: input/output error on %s (%s)",
-		                  what, path, msg);
+		                  what, file, msg);
 	case SQLITE_NOMEM:
 		return wn_err_set(err, WN_ERR, "cannot %s: out of memory", what);
 	}
@@ -552,6 +572,7 @@ void wn_db_close(struct wn_db *db)
 		return;
 	for (size_t i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	if (db->sql && !sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(db->sql);
