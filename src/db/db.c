@@ -310,32 +310,22 @@ int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
                        struct wn_err *err)
 {
 	size_t cap = 0;
-	int rc;
+	int rc = WN_OK;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			void *p = realloc(*out, cap * r->size);
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
-		}
-		char *item = (char *)*out + *n * r->size;
-		memset(item, 0, r->size);
-		if (r->read(st, item) != 0) {
-			rc = SQLITE_NOMEM;
+	while (wn_db_row(db, st, r->what, &rc, err)) {
+		char *item = wn_grow(out, &cap, *n, r->size) == 0 ?
+			(char *)*out + *n * r->size : NULL;
+		if (item)
+			memset(item, 0, r->size);
+		if (!item || r->read(st, item) != 0) {
+			rc = wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what);
 			break;
 		}
 		(*n)++;
 	}
-	int s = rc == SQLITE_DONE ? WN_OK : rc == SQLITE_NOMEM ?
-		wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what) :
-		wn_db_sqlerr(db, rc, r->what, err);
 	sqlite3_reset(st);
-	return s;
+	return rc;
 }
 
 /* The one row of st into item; WN_NOINPUT (message unset) when none. */
