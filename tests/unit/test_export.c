@@ -155,8 +155,8 @@ Test(export, a_damaged_table_fails_the_export, .init = x_setup, .fini = x_teardo
 	};
 	struct wn_db *db = x_open("bad.db");
 	for (int d = 1; d <= 9; d++) {
-		char date[16];
-		snprintf(date, sizeof date, "2026-03-0%d", d);
+		char date[32];
+		snprintf(date, sizeof date, "2026-03-%02d", d);
 		x_checkin(db, date, d, "a note");
 	}
 	wn_db_close(db);
