@@ -8,7 +8,8 @@
 #   make fuzz-build     only build
 # FUZZ_TARGETS="text date" limits any of these to some harnesses.
 #
-# Everything is built with clang, -fsanitize=fuzzer,address,undefined, into
+# Everything is built with clang, -fsanitize=fuzzer,address,undefined (and the
+# build's own standard and warnings, WN_STD and WN_WARN), into
 # $(B)/fuzz: the sources without curses (src/core, db, report, cli; tui/edit.c
 # only for fuzz_edit) as objects of their own in $(B)/fuzz/obj, so they
 # never mix with the gcc objects in $(B)/obj.
@@ -21,7 +22,7 @@ FUZZ_J        = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(FUZZ_JOBS))
 FUZZ_DIR      = $(B)/fuzz
 FUZZ_SAN      = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_CFLAGS   = $(CSTD) $(WARN) -g -O1 $(FUZZ_SAN)
+FUZZ_CFLAGS   = $(WN_STD) $(WN_WARN) -g -O1 $(FUZZ_SAN)
 FUZZ_ALL     := $(patsubst tests/fuzz/fuzz_%.c,%,$(filter-out tests/fuzz/fuzz_common.c,\
                 $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_TARGETS ?= $(FUZZ_ALL)
@@ -51,7 +52,7 @@ $(FUZZ_DIR)/obj/%.o: src/%.c | fuzz-clang
 $(FUZZ_DIR)/obj/fuzz_%.o: tests/fuzz/fuzz_%.c | fuzz-clang
 	@mkdir -p $(@D)
 	@echo "  FUZZCC  $<"
-	$(Q)$(FUZZ_CC) $(WN_CPPFLAGS) $(CPPFLAGS) -Isrc/tui $(FUZZ_CFLAGS) $(SQLITE_CFLAGS) $(INI_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(FUZZ_CC) $(WN_CPPFLAGS) $(CPPFLAGS) -Isrc -Isrc/tui $(FUZZ_CFLAGS) $(SQLITE_CFLAGS) $(INI_CFLAGS) $(CURSES_CFLAGS) -MMD -MP -c -o $@ $<
 
 # A static pattern rule: the objects are explicit prerequisites, so make
 # keeps them (they would be deleted as intermediates otherwise).

@@ -1,7 +1,7 @@
 /* export.h -- the diary as CSV (one row per day) and as JSON (every record).
  *
- * Storage layer: read-only SQL through wn_db_sqlite(); no curses, no
- * prompts, no output of its own.  The caller writes the buffer to a file.
+ * Storage layer: read-only SQL; no curses, no prompts, no output of its
+ * own.  The caller writes the buffer to a file.
  *
  * CSV (RFC 4180): UTF-8, CRLF line ends, a header row, then one row for
  * every day from..to, recorded or not.  Columns, always the same for a
@@ -13,11 +13,11 @@
  *   flag, note (the check-in's note).
  * Empty cell = not recorded; "planned" is empty where no plan is in
  * force, "taken" is empty where the medication has no dose record.
- * Fields holding a comma, a quote, CR or LF are quoted, quotes doubled.
- * Formula-injection guard: a text cell starting with '=', '+', '-', '@',
- * TAB or CR gets a leading apostrophe (') so spreadsheets show it as
- * text; numbers written by wean are never negative and are unaffected.
- * The CSV import strips that one apostrophe again.
+ * Text cells are written by wn_csv_cell (core/csv.h): quoted when they
+ * hold a comma, a quote, CR or LF, and guarded against formula injection
+ * (a leading apostrophe before '=', '+', '-', '@', TAB or CR); numbers
+ * written by wean are never negative and are unaffected.  The CSV import
+ * strips that one apostrophe again.
  *
  * JSON: {"format":"wean","schema_version":1,"exported":...,"meta":{},
  * "medications":[],"plans":[],"symptoms":[],"metrics":[],"days":[]}, one
@@ -47,14 +47,12 @@ struct wn_export_opts {
 };
 
 /* Append the CSV / JSON text to out.  WN_OK; WN_USAGE when from > to or
- * the CSV range is longer than 100 years; storage errors as storage.h.
+ * the CSV range is longer than 100 years; storage errors as wn_db_sqlerr
+ * words them (a damaged diary: WN_DATAERR), never a shorter export.
  * out holds partial text after a failure (the caller discards it). */
 int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out,
                   struct wn_err *err);
 int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
                    struct wn_buf *out, struct wn_err *err);
-
-/* One CSV field, guarded and quoted as above (exposed for tests). */
-void wn_export_csv_cell(struct wn_buf *b, const char *s, size_t len);
 
 #endif

@@ -1,6 +1,7 @@
 /* import.h -- bringing days into the diary from wean's JSON or CSV export
- * or from Daylio's CSV export.  Storage layer: SQL through wn_db_sqlite();
- * no curses, no output of its own.
+ * or from Daylio's CSV export.  Storage layer: the text is read by
+ * core/json.h, core/csv.h and core/daylio.h, and written here; no curses,
+ * no output of its own.
  *
  * Contract
  * - The whole import is one transaction: on any error nothing is written
@@ -41,13 +42,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/csv.h"
+#include "core/daylio.h"
 #include "core/status.h"
 
 struct wn_db;
 
-#define WN_IMPORT_DAYLIO_MAP "rad=9 good=7 meh=5 bad=3 awful=1"
+#define WN_IMPORT_DAYLIO_MAP WN_DAYLIO_MAP
 #define WN_IMPORT_MAX_BYTES (256u * 1024 * 1024)
-#define WN_IMPORT_MAX_RECORD (1024u * 1024)   /* one CSV record */
+#define WN_IMPORT_MAX_RECORD WN_CSV_RECORD_MAX   /* one CSV record */
 
 enum wn_import_format { WN_IMPORT_JSON, WN_IMPORT_CSV, WN_IMPORT_DAYLIO };
 
@@ -62,8 +65,9 @@ struct wn_import_result {
 };
 
 /* Imports text[0..len) (need not be NUL-terminated).  WN_OK with *res
- * filled; WN_DATAERR for bad input (message "line N: ..."); WN_TEMPFAIL /
- * WN_IOERR from SQLite. */
+ * filled; WN_DATAERR for bad input (message "line N: ..."); the diary's
+ * own faults as wn_db_sqlerr words them (WN_TEMPFAIL, WN_IOERR, a damaged
+ * diary WN_DATAERR). */
 int wn_import_text(struct wn_db *db, const struct wn_import_opts *o,
                    const char *text, size_t len, struct wn_import_result *res,
                    struct wn_err *err);

@@ -685,20 +685,21 @@ int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
 		return WN_OK;
 	/* Not cached: fn may call back into the diary while this runs. */
 	struct each e = { .st = { NULL } };
-	rc = SQLITE_OK;
-	for (int i = 0; i < E_N && rc == SQLITE_OK; i++) {
-		rc = sqlite3_prepare_v2(db->sql, each_sql[i], -1, &e.st[i], NULL);
-		if (rc == SQLITE_OK) {
+	for (int i = 0; i < E_N && rc == WN_OK; i++) {
+		rc = wn_db_prepare(db, each_sql[i], &e.st[i], err);
+		if (rc == WN_OK) {
 			wn_db_bind_date(e.st[i], 1, from);
 			wn_db_bind_date(e.st[i], 2, to);
 		}
 	}
-	if (rc == SQLITE_OK)
-		rc = each_walk(&e, fn, ctx);
-	int s = rc == SQLITE_OK ? WN_OK : wn_db_sqlerr(db, rc, "read the days", err);
+	if (rc == WN_OK) {
+		int s = each_walk(&e, fn, ctx);
+		if (s != SQLITE_OK)
+			rc = wn_db_sqlerr(db, s, "read the days", err);
+	}
 	for (int i = 0; i < E_N; i++)
 		sqlite3_finalize(e.st[i]);
-	return s;
+	return rc;
 }
 
 int wn_db_date_span(struct wn_db *db, wn_date *first, wn_date *last,

@@ -6,6 +6,7 @@
  * and cached in struct wn_db. */
 #include "db_int.h"
 #include "core/text.h"
+#include "db/backups.h"
 #include "core/records.h"
 #include "db/day.h"
 #include "db/db.h"
@@ -36,8 +37,9 @@ int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
 			return WN_OK;
 		}
 	}
-	if (db->n_cache == WN_STMT_CACHE)
-		return wn_err_set(err, WN_ERR, "internal error: too many queries");
+	if (wn_grow((void **)&db->cache, &db->cap_cache, db->n_cache,
+	            sizeof *db->cache) != 0)
+		return wn_err_set(err, WN_ERR, "cannot prepare a query: out of memory");
 	int rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	                            st, NULL);
 	if (rc != SQLITE_OK)
@@ -47,11 +49,29 @@ int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
 	return WN_OK;
 }
 
+/* A damaged file, worded once for every command. */
+static int damaged(const char *path, struct wn_err *err)
+{
+	char bak[PATH_MAX];
+	if (path && wn_db_backup_latest(path, bak, sizeof bak))
+		return wn_err_set(err, WN_DATAERR, "the diary is damaged; `wean check`"
+		                  " says where; your latest backup is %s", bak);
+	return wn_err_set(err, WN_DATAERR, "the diary is damaged; `wean check`"
+	                  " says where; there is no backup of it yet");
+}
+
 int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
                       struct wn_err *err)
 {
-	const char *msg = db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
-	const char *path = db && db->path ? db->path : "the diary";
+	return wn_db_sqlerr_at(db ? db->path : NULL, db ? db->sql : NULL, rc,
+	                       what, err);
+}
+
+int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
+                    struct wn_err *err)
+{
+	const char *msg = sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc);
+	const char *file = path ? path : "the diary";
 	switch (rc & 0xff) {
 	case SQLITE_BUSY: case SQLITE_LOCKED:
 		wn_err_set(err, WN_TEMPFAIL,
@@ -65,15 +85,15 @@ int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
 	case SQLITE_READONLY: case SQLITE_CANTOPEN: case SQLITE_PERM:
 	case SQLITE_AUTH:
 		return wn_err_set(err, WN_CANTCREAT, "cannot %s: %s is not writable (%s)",
-		                  what, path, msg);
+		                  what, file, msg);
 	case SQLITE_CORRUPT: case SQLITE_NOTADB:
-		return wn_err_set(err, WN_DATAERR, "%s is damaged (%s)", path, msg);
+		return damaged(path, err);
 	case SQLITE_CONSTRAINT: case SQLITE_MISMATCH: case SQLITE_TOOBIG:
 	case SQLITE_RANGE:
 		return wn_err_set(err, WN_DATAERR, "cannot %s: %s", what, msg);
 	case SQLITE_IOERR:
 		return wn_err_set(err, WN_IOERR, "cannot %s: input/output error on %s (%s)",
-		                  what, path, msg);
+		                  what, file, msg);
 	case SQLITE_NOMEM:
 		return wn_err_set(err, WN_ERR, "cannot %s: out of memory", what);
 	}
@@ -142,35 +162,6 @@ wn_date wn_db_col_date(sqlite3_stmt *st, int col)
 
 /* ---- validation and rows --------------------------------------------- */
 
-/* Bytes of the well-formed UTF-8 sequence at s (0 if there is none). */
-static size_t utf8_seq(const unsigned char *s, unsigned long *cp)
-{
-	unsigned long v, min;
-	size_t n;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2, v = s[0] & 0x1fu, min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3, v = s[0] & 0x0fu, min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4, v = s[0] & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)      /* also stops at the NUL */
-			return 0;
-		v = v << 6 | (s[i] & 0x3fu);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
-}
-
 int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err)
 {
@@ -179,14 +170,14 @@ int wn_db_check_text(const char *what, const char *s, size_t max,
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s is too long (%zu bytes, at most %zu)", what, len, max);
 	for (size_t i = 0; i < len;) {
-		unsigned long cp;
-		size_t n = utf8_seq((const unsigned char *)s + i, &cp);
-		if (n == 0)
+		int32_t cp;
+		size_t n = wn_text_decode(s + i, len - i, &cp);
+		if (cp == WN_TEXT_INVALID)
 			return wn_err_set(err, WN_DATAERR,
 			                  "%s is not valid UTF-8 (at byte %zu)",
 			                  what, i + 1);
 		bool space = multiline && (cp == '\n' || cp == '\t');
-		if ((cp < 0x20 && !space) || (cp >= 0x7f && cp <= 0x9f))
+		if (wn_text_is_control(cp) && !space)
 			return wn_err_set(err, WN_DATAERR,
 			                  "%s contains a control character (at byte %zu)",
 			                  what, i + 1);
@@ -319,32 +310,22 @@ int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
                        struct wn_err *err)
 {
 	size_t cap = 0;
-	int rc;
+	int rc = WN_OK;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			void *p = realloc(*out, cap * r->size);
-			if (!p) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = p;
-		}
-		char *item = (char *)*out + *n * r->size;
-		memset(item, 0, r->size);
-		if (r->read(st, item) != 0) {
-			rc = SQLITE_NOMEM;
+	while (wn_db_row(db, st, r->what, &rc, err)) {
+		char *item = wn_grow(out, &cap, *n, r->size) == 0 ?
+			(char *)*out + *n * r->size : NULL;
+		if (item)
+			memset(item, 0, r->size);
+		if (!item || r->read(st, item) != 0) {
+			rc = wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what);
 			break;
 		}
 		(*n)++;
 	}
-	int s = rc == SQLITE_DONE ? WN_OK : rc == SQLITE_NOMEM ?
-		wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what) :
-		wn_db_sqlerr(db, rc, r->what, err);
 	sqlite3_reset(st);
-	return s;
+	return rc;
 }
 
 /* The one row of st into item; WN_NOINPUT (message unset) when none. */
@@ -552,6 +533,7 @@ void wn_db_close(struct wn_db *db)
 		return;
 	for (size_t i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	if (db->sql && !sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(db->sql);

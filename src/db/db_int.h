@@ -15,17 +15,16 @@
 #include "core/records.h"
 #include "db/db.h"
 
-#define WN_STMT_CACHE 64
 #define WN_NOW_SQL "strftime('%Y-%m-%d %H:%M:%S','now')"
 
 struct wn_db {
 	sqlite3 *sql;
 	char *path;                      /* owned copy of opts->path */
-	struct {
+	struct wn_db_cached {
 		const char *sql;         /* identity: a static string's address */
 		sqlite3_stmt *st;
-	} cache[WN_STMT_CACHE];
-	size_t n_cache;
+	} *cache;                        /* grows as statements are added */
+	size_t n_cache, cap_cache;
 };
 
 /* What a file says about itself (PRAGMAs and sqlite_schema size). */
@@ -42,13 +41,24 @@ sqlite3 *wn_db_sqlite(struct wn_db *db);
 
 /* A cached prepared statement for a static SQL string (compared by
  * address), reset and with bindings cleared, in *st.  The caller resets it
- * after use; it stays owned by db (finalized by wn_db_close). */
+ * after use; it stays owned by db (finalized by wn_db_close).  The cache
+ * grows with the statements used (WN_ERR only when out of memory). */
 int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
                     struct wn_err *err);
-/* Turn a SQLite result code into a status and a one-line message.
- * `what` says what was being done ("saving the check-in"). */
+/* The one mapper of SQLite result codes: a status and a one-line message.
+ * `what` says what was being done ("save the check-in").  Every fault has
+ * one wording whatever the command: a damaged file (SQLITE_CORRUPT,
+ * SQLITE_NOTADB) is WN_DATAERR "the diary is damaged; `wean check` says
+ * where; your latest backup is PATH" (wn_db_backup_latest, or "...; there
+ * is no backup of it yet"); an I/O error WN_IOERR; a full disk WN_IOERR;
+ * busy or locked WN_TEMPFAIL; not writable WN_CANTCREAT; a refused value
+ * WN_DATAERR; out of memory and anything else WN_ERR.  Returns the status. */
 int wn_db_sqlerr(struct wn_db *db, int rc, const char *what,
                       struct wn_err *err);
+/* The same for a connection that is not (yet) a struct wn_db (schema.c's
+ * read-only probe): path is the diary's file, sql may be NULL. */
+int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
+                    struct wn_err *err);
 /* Run SQL without parameters (fixed text only, never user text). */
 int wn_db_exec(struct wn_db *db, const char *sql, const char *what,
                     struct wn_err *err);

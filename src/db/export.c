@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/csv.h"
 #include "db/plan.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -18,24 +19,10 @@
 #define CHUNK_DAYS 3660
 #define MAX_CSV_DAYS 36600
 
-static int sqlerr(sqlite3 *sql, int rc, struct wn_err *err)
-{
-	int code = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ?
-		WN_TEMPFAIL : WN_IOERR;
-	return wn_err_set(err, code, "cannot read the diary: %s", sqlite3_errmsg(sql));
-}
-
-static int prep(sqlite3 *sql, const char *q, sqlite3_stmt **st, struct wn_err *err)
-{
-	int rc = sqlite3_prepare_v2(sql, q, -1, st, NULL);
-	return rc == SQLITE_OK ? WN_OK : sqlerr(sql, rc, err);
-}
-
 static void bind_range(sqlite3_stmt *st, wn_date from, wn_date to)
 {
-	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
-	sqlite3_bind_text(st, 1, wn_date_format(from, a), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, wn_date_format(to, b), -1, SQLITE_TRANSIENT);
+	wn_db_bind_date(st, 1, from);
+	wn_db_bind_date(st, 2, to);
 }
 
 static int resolve_range(struct wn_db *db, struct wn_export_opts *o,
@@ -55,25 +42,6 @@ static int resolve_range(struct wn_db *db, struct wn_export_opts *o,
 }
 
 /* ---- CSV ----------------------------------------------------------------- */
-
-void wn_export_csv_cell(struct wn_buf *b, const char *s, size_t len)
-{
-	bool guard = len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
-	bool quote = false;
-	for (size_t i = 0; i < len && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-	if (quote)
-		wn_buf_addc(b, '"');
-	if (guard)
-		wn_buf_addc(b, '\'');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			wn_buf_addc(b, '"');
-		wn_buf_addc(b, s[i]);
-	}
-	if (quote)
-		wn_buf_addc(b, '"');
-}
 
 /* Numbers are most of the cells: whole ones are written without printf
  * (the same text as "%d" and "%.15g"), the others with one snprintf. */
@@ -123,42 +91,40 @@ struct medcol {
 	struct wn_plan_day *days;     /* CHUNK_DAYS */
 };
 
+struct metric {
+	long id;
+	char name[32];
+};
+
 struct csv {
 	struct wn_db *db;
 	struct wn_symptom *sym;  size_t n_sym;
-	long *metric_id;         size_t n_metric;
-	char (*metric_name)[32];
+	struct metric *metric;   size_t n_metric;
 	struct medcol *meds;     size_t n_meds;
 	int *sym_val;            /* per day, per symptom, WN_UNSET */
 	double *met_val;         /* per day, per metric, NAN */
 	sqlite3_stmt *ci, *rt, *mv;
 };
 
+static int read_metric(sqlite3_stmt *st, void *item)
+{
+	struct metric *m = item;
+	m->id = (long)sqlite3_column_int64(st, 0);
+	wn_db_col_copy(st, 1, m->name, sizeof m->name);
+	return 0;
+}
+
 static int load_metrics(struct csv *c, struct wn_err *err)
 {
-	sqlite3 *sql = wn_db_sqlite(c->db);
+	static const char sql[] = "SELECT id, name FROM metric_def ORDER BY name";
+	static const struct wn_db_rows r = { sizeof(struct metric), read_metric,
+	                                     "read the metrics" };
 	sqlite3_stmt *st;
-	int rc = prep(sql, "SELECT id, name FROM metric_def ORDER BY name", &st, err);
-	while (rc == WN_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long *ids = realloc(c->metric_id, (c->n_metric + 1) * sizeof *ids);
-		char (*names)[32] = ids ? realloc(c->metric_name, (c->n_metric + 1) * sizeof *names) : NULL;
-		if (ids)
-			c->metric_id = ids;
-		if (!names) {
-			sqlite3_finalize(st);
-			return wn_err_set(err, WN_ERR, "out of memory");
-		}
-		c->metric_name = names;
-		c->metric_id[c->n_metric] = (long)sqlite3_column_int64(st, 0);
-		snprintf(names[c->n_metric], 32, "%s", (const char *)sqlite3_column_text(st, 1));
-		c->n_metric++;
-		rc = WN_OK;
-	}
-	if (rc != WN_OK && rc != SQLITE_DONE)
-		rc = sqlerr(sql, rc, err);
-	else
-		rc = WN_OK;
-	sqlite3_finalize(st);
+	void *arr = NULL;
+	int rc = wn_db_stmt(c->db, sql, &st, err);
+	if (rc == WN_OK)
+		rc = wn_db_collect(c->db, st, &r, &arr, &c->n_metric, err);
+	c->metric = arr;
 	return rc;
 }
 
@@ -202,15 +168,15 @@ static int csv_load(struct csv *c, struct wn_err *err)
 	c->met_val = malloc((c->n_metric + 1) * sizeof *c->met_val);
 	if (!c->sym_val || !c->met_val)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	sqlite3 *sql = wn_db_sqlite(c->db);
-	rc = prep(sql, "SELECT date, mood, anxiety, energy, sleep, flag, note FROM checkin"
-	          " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->ci, err);
+	rc = wn_db_prepare(c->db, "SELECT date, mood, anxiety, energy, sleep, flag,"
+	                   " note FROM checkin WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+	                   &c->ci, err);
 	if (rc == WN_OK)
-		rc = prep(sql, "SELECT date, symptom_id, value FROM rating"
-		          " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->rt, err);
+		rc = wn_db_prepare(c->db, "SELECT date, symptom_id, value FROM rating"
+		                   " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->rt, err);
 	if (rc == WN_OK)
-		rc = prep(sql, "SELECT date, metric_id, value FROM metric_value"
-		          " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->mv, err);
+		rc = wn_db_prepare(c->db, "SELECT date, metric_id, value FROM metric_value"
+		                   " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->mv, err);
 	return rc;
 }
 
@@ -224,8 +190,7 @@ static void csv_free(struct csv *c)
 	}
 	free(c->meds);
 	free(c->sym);
-	free(c->metric_id);
-	free(c->metric_name);
+	free(c->metric);
 	free(c->sym_val);
 	free(c->met_val);
 	sqlite3_finalize(c->ci);
@@ -238,11 +203,11 @@ static void csv_header(const struct csv *c, struct wn_buf *b)
 	wn_buf_adds(b, "date,has_checkin,mood,anxiety,energy,sleep,burden");
 	for (size_t i = 0; i < c->n_sym; i++) {
 		wn_buf_addc(b, ',');
-		wn_export_csv_cell(b, c->sym[i].name, strlen(c->sym[i].name));
+		wn_csv_cell(b, c->sym[i].name, strlen(c->sym[i].name));
 	}
 	for (size_t i = 0; i < c->n_metric; i++) {
 		wn_buf_addc(b, ',');
-		wn_export_csv_cell(b, c->metric_name[i], strlen(c->metric_name[i]));
+		wn_csv_cell(b, c->metric[i].name, strlen(c->metric[i].name));
 	}
 	for (size_t i = 0; i < c->n_meds; i++) {
 		char h[WN_NAME_MAX + 16];
@@ -250,19 +215,33 @@ static void csv_header(const struct csv *c, struct wn_buf *b)
 			int n = snprintf(h, sizeof h, "%s %s", c->meds[i].med.name,
 			                 k ? "taken" : "planned");
 			wn_buf_addc(b, ',');
-			wn_export_csv_cell(b, h, (size_t)n);
+			wn_csv_cell(b, h, (size_t)n);
 		}
 	}
 	wn_buf_adds(b, ",flag,note\r\n");
 }
 
+/* The three scans of a chunk, each in date order: per scan 0 when its
+ * current row is not read yet, 1 on a row, 2 at the end; rc the first
+ * error (then every scan counts as ended). */
+struct cursors {
+	int ci, rt, mv;
+	int rc;
+	struct wn_db *db;
+	struct wn_err *err;
+};
+
 /* Is the statement's current row (column 0 a date) on day d?  Steps
  * the statement once when *state is 0 (not yet read). */
-static bool row_on(sqlite3_stmt *st, int *state, const char *d)
+static bool row_on(struct cursors *k, sqlite3_stmt *st, int *state, const char *d)
 {
-	if (*state == 0)
-		*state = sqlite3_step(st) == SQLITE_ROW ? 1 : 2;
-	return *state == 1 && strcmp((const char *)sqlite3_column_text(st, 0), d) == 0;
+	if (*state == 0 && k->rc == WN_OK) {
+		int rc = WN_OK;
+		*state = wn_db_row(k->db, st, "read the days", &rc, k->err) ? 1 : 2;
+		k->rc = rc;
+	}
+	return k->rc == WN_OK && *state == 1 &&
+	       strcmp((const char *)sqlite3_column_text(st, 0), d) == 0;
 }
 
 static size_t find_id(const long *ids, size_t n, size_t stride, long id)
@@ -273,8 +252,6 @@ static size_t find_id(const long *ids, size_t n, size_t stride, long id)
 	return n;
 }
 
-struct cursors { int ci, rt, mv; };
-
 static int day_values(struct csv *c, struct cursors *k, const char *d)
 {
 	int burden = 0;
@@ -282,7 +259,7 @@ static int day_values(struct csv *c, struct cursors *k, const char *d)
 		c->sym_val[i] = WN_UNSET;
 	for (size_t i = 0; i < c->n_metric; i++)
 		c->met_val[i] = NAN;
-	while (row_on(c->rt, &k->rt, d)) {
+	while (row_on(k, c->rt, &k->rt, d)) {
 		size_t i = c->n_sym ? find_id(&c->sym[0].id, c->n_sym, sizeof *c->sym,
 		                   (long)sqlite3_column_int64(c->rt, 1)) : 0;
 		int v = sqlite3_column_int(c->rt, 2);
@@ -291,9 +268,10 @@ static int day_values(struct csv *c, struct cursors *k, const char *d)
 		burden += v;
 		k->rt = 0;
 	}
-	while (row_on(c->mv, &k->mv, d)) {
-		size_t i = find_id(c->metric_id, c->n_metric, sizeof(long),
-		                   (long)sqlite3_column_int64(c->mv, 1));
+	while (row_on(k, c->mv, &k->mv, d)) {
+		long id = (long)sqlite3_column_int64(c->mv, 1);
+		size_t i = c->n_metric ? find_id(&c->metric[0].id, c->n_metric,
+		                                 sizeof *c->metric, id) : 0;
 		if (i < c->n_metric)
 			c->met_val[i] = sqlite3_column_double(c->mv, 2);
 		k->mv = 0;
@@ -313,7 +291,7 @@ static void csv_row(struct csv *c, struct cursors *k, wn_date day, size_t off,
 	char d[WN_DATE_STRLEN];
 	wn_date_format(day, d);
 	int burden = day_values(c, k, d);
-	bool has = row_on(c->ci, &k->ci, d);
+	bool has = row_on(k, c->ci, &k->ci, d);
 	wn_buf_add(b, d, strlen(d));
 	wn_buf_adds(b, has ? ",1" : ",0");
 	for (int col = 1; col <= 3; col++)
@@ -335,7 +313,7 @@ static void csv_row(struct csv *c, struct cursors *k, wn_date day, size_t off,
 	put_int(b, has ? sqlite3_column_int(c->ci, 5) : 0);
 	wn_buf_addc(b, ',');
 	if (has && sqlite3_column_type(c->ci, 6) != SQLITE_NULL)
-		wn_export_csv_cell(b, (const char *)sqlite3_column_text(c->ci, 6),
+		wn_csv_cell(b, (const char *)sqlite3_column_text(c->ci, 6),
 		                   (size_t)sqlite3_column_bytes(c->ci, 6));
 	wn_buf_adds(b, "\r\n");
 	if (has)
@@ -358,10 +336,10 @@ static int csv_chunk(struct csv *c, wn_date from, wn_date to, struct wn_buf *b,
 		sqlite3_reset(sts[i]);
 		bind_range(sts[i], from, to);
 	}
-	struct cursors k = { 0 };
-	for (wn_date d = from; rc == WN_OK && d <= to; d++)
+	struct cursors k = { .db = c->db, .err = err };
+	for (wn_date d = from; rc == WN_OK && k.rc == WN_OK && d <= to; d++)
 		csv_row(c, &k, d, (size_t)(d - from), b);
-	return rc;
+	return rc != WN_OK ? rc : k.rc;
 }
 
 int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out,
@@ -463,11 +441,11 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 
 /* Runs q; each row's column 0 becomes one line of a JSON array (or, with
  * one row and !array, the value itself). */
-static int json_rows(sqlite3 *sql, const char *q, const wn_date *range,
+static int json_rows(struct wn_db *db, const char *q, const wn_date *range,
                      struct wn_buf *b, size_t *n, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = prep(sql, q, &st, err);
+	int rc = wn_db_prepare(db, q, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	if (range)
@@ -475,7 +453,7 @@ static int json_rows(sqlite3 *sql, const char *q, const wn_date *range,
 	size_t rows = 0;
 	if (n)
 		wn_buf_addc(b, '[');
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (wn_db_row(db, st, "read the diary", &rc, err)) {
 		if (n)
 			wn_buf_adds(b, rows ? ",\n" : "\n");
 		wn_buf_add(b, (const char *)sqlite3_column_text(st, 0),
@@ -486,7 +464,6 @@ static int json_rows(sqlite3 *sql, const char *q, const wn_date *range,
 		wn_buf_adds(b, rows ? "\n]" : "]");
 		*n = rows;
 	}
-	rc = rc == SQLITE_DONE ? WN_OK : sqlerr(sql, rc, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -506,7 +483,6 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 	int rc = resolve_range(db, o, &range[0], &range[1], err);
 	if (rc != WN_OK)
 		return rc;
-	sqlite3 *sql = wn_db_sqlite(db);
 	char stamp[32];
 	if (!o->exported)
 		now_stamp(stamp);
@@ -516,7 +492,7 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 	wn_buf_addf(out, "{\"format\":\"wean\",\"schema_version\":%d,\"exported\":",
 	            WN_EXPORT_FORMAT_VERSION);
 	char *q = sqlite3_mprintf("SELECT json_quote(%s)", ex ? ex : "''");
-	rc = q ? json_rows(sql, q, NULL, out, NULL, err) : wn_err_set(err, WN_ERR, "out of memory");
+	rc = q ? json_rows(db, q, NULL, out, NULL, err) : wn_err_set(err, WN_ERR, "out of memory");
 	sqlite3_free(q);
 	sqlite3_free(ex);
 	static const struct { const char *key, *q; } parts[] = {
@@ -531,7 +507,7 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 			o->n_days = 0;
 			continue;
 		}
-		rc = json_rows(sql, parts[i].q, days ? range : NULL, out,
+		rc = json_rows(db, parts[i].q, days ? range : NULL, out,
 		               meta ? NULL : days ? &o->n_days : &dummy, err);
 	}
 	wn_buf_adds(out, "}\n");

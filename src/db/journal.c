@@ -105,16 +105,15 @@ int wn_journal_page(struct wn_db *db, const struct wn_journal_req *r,
 	wn_db_bind_date(st, 1, r->inclusive ? r->from - r->dir : r->from);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)r->max);
 	sqlite3_bind_int64(st, 3, r->med_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < r->max) {
+	while (*n < r->max && wn_db_row(db, st, "read the journal", &rc, err)) {
 		if (read_day(st, &out[*n]) != 0) {
-			sqlite3_reset(st);
-			wn_journal_free(out, *n + 1);
-			*n = 0;
-			return wn_err_set(err, WN_ERR, "cannot read the journal: out of memory");
+			wn_journal_free(&out[*n], 1);     /* the half-read one */
+			rc = wn_err_set(err, WN_ERR, "cannot read the journal: out of memory");
+			break;
 		}
 		(*n)++;
 	}
-	rc = wn_db_finish(db, st, rc, "read the journal", err);
+	sqlite3_reset(st);
 	if (rc != WN_OK) {
 		wn_journal_free(out, *n);
 		*n = 0;

@@ -144,6 +144,9 @@ static int read_ident(sqlite3 *sql, struct wn_ident *id)
 	return rc;
 }
 
+/* What the probe could not read: a file that only looks like SQLite is
+ * refused as a foreign file; damage, locks and I/O faults are worded by
+ * the one mapper, as they are once the diary is open. */
 static int probe_error(const char *path, int rc, sqlite3 *sql,
                        struct wn_err *err)
 {
@@ -151,21 +154,9 @@ static int probe_error(const char *path, int rc, sqlite3 *sql,
 	case SQLITE_NOTADB:
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s is not a wean diary (not a SQLite file)", path);
-	case SQLITE_CORRUPT:
-		return wn_err_set(err, WN_DATAERR,
-		                  "%s is damaged (%s); refusing to touch it", path,
-		                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
-	case SQLITE_BUSY: case SQLITE_LOCKED:
-		return wn_err_set(err, WN_TEMPFAIL,
-		                  "the diary is busy (another wean is writing); try again");
-	case SQLITE_FULL:
-		return wn_err_set(err, WN_IOERR, "the disk is full: cannot open %s;"
-		                  " free some space and try again (the diary is unchanged)",
-		                  path);
-	case SQLITE_IOERR:
-		return wn_err_set(err, WN_IOERR, "cannot read %s: %s (the disk may be"
-		                  " full or failing; the diary is unchanged)", path,
-		                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
+	case SQLITE_CORRUPT: case SQLITE_BUSY: case SQLITE_LOCKED:
+	case SQLITE_FULL: case SQLITE_IOERR:
+		return wn_db_sqlerr_at(path, sql, rc, "read the diary", err);
 	}
 	return wn_err_set(err, WN_NOINPUT, "cannot read %s: %s", path,
 	                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
@@ -502,7 +493,9 @@ static int copy_into(struct wn_db *db, const char *tmp, const char *path,
 		rc = sqlite3_errcode(dst);
 	}
 	int st = WN_OK;
-	if (rc != SQLITE_OK)
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		st = wn_db_sqlerr(db, rc, "back up the diary", err);   /* the source */
+	else if (rc != SQLITE_OK)
 		st = wn_err_set(err, (rc & 0xff) == SQLITE_FULL ? WN_IOERR : WN_CANTCREAT,
 		                "cannot write the backup %s: %s", path,
 		                dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
@@ -591,13 +584,12 @@ static int report_rows(struct wn_db *db, const char *q, const char *prefix,
                        long *count, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->sql, q, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return wn_db_sqlerr(db, rc, "check the diary", err);
+	int rc = wn_db_prepare(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
 	if (sqlite3_bind_parameter_count(st) >= 1)
-		rc = wn_db_bind_date(st, 1, wn_date_today());
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = SQLITE_OK;
+		wn_db_bind_date(st, 1, wn_date_today());
+	while (wn_db_row(db, st, "check the diary", &rc, err)) {
 		const char *line = (const char *)sqlite3_column_text(st, 0);
 		if (prefix && line && strcmp(line, "ok") == 0)
 			continue;
@@ -608,10 +600,8 @@ static int report_rows(struct wn_db *db, const char *q, const char *prefix,
 			report(ctx, buf);
 		(*count)++;
 	}
-	int s = rc == SQLITE_DONE ? WN_OK :
-		wn_db_sqlerr(db, rc, "check the diary", err);
 	sqlite3_finalize(st);
-	return s;
+	return rc;
 }
 
 int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
@@ -620,6 +610,8 @@ int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
 	long problems = 0;
 	int rc = report_rows(db, "PRAGMA integrity_check", "integrity: ", report,
 	                     ctx, &problems, err);
+	if (rc == WN_OK && problems > 0)      /* the rules would read damaged pages */
+		return wn_db_sqlerr(db, SQLITE_CORRUPT, "check the diary", err);
 	size_t n = sizeof check_rules / sizeof *check_rules;
 	for (size_t i = 0; i < n && rc == WN_OK; i++)
 		rc = report_rows(db, check_rules[i], NULL, report, ctx, &problems, err);

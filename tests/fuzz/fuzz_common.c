@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "db/day.h"
 #include "db/db.h"
+#include "db/db_int.h"   /* the raw handle: is a transaction left open? */
 
 static char tmpdir[1024];
 static int report_fd = 2;     /* stderr as it was before libFuzzer's -close_fd_mask */

@@ -284,6 +284,110 @@ for cmd in "show 2026-11-20" "log" "export --format json" "checkin --mood 1"; do
 done
 case_end
 
+# ---- a damaged table: every command words it the same ------------------------------------
+#
+# The checkin table's b-tree pages are overwritten (its root page and every
+# page below it, found by walking the tree in the file), page 1 and the
+# schema stay readable, so the diary opens and each command meets the damage
+# when it reads the check-ins.  Each command exits 65 with the one message,
+# naming the latest backup or saying there is none, and prints nothing that
+# could pass for its output.
+
+# damage_table DB TABLE: garbage over every page of TABLE's b-tree, the
+# first byte of each no page type; prints how many pages.
+damage_table() {
+	"$PY" - "$1" "$2" <<'EOF'
+import random, sqlite3, struct, sys
+path, table = sys.argv[1], sys.argv[2]
+c = sqlite3.connect(path)
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = ?", (table,)).fetchone()[0]
+size = c.execute("PRAGMA page_size").fetchone()[0]
+c.close()
+data = open(path, "rb").read()
+pages, todo = [], [root]
+while todo:                        # interior table pages (0x05) lead on
+    p = todo.pop()
+    pages.append(p)
+    h = data[(p - 1) * size:p * size]
+    if h[0] == 0x05:
+        n = struct.unpack(">H", h[3:5])[0]
+        todo.append(struct.unpack(">I", h[8:12])[0])
+        for i in range(n):
+            off = struct.unpack(">H", h[12 + 2 * i:14 + 2 * i])[0]
+            todo.append(struct.unpack(">I", h[off:off + 4])[0])
+r = random.Random(11)
+with open(path, "r+b") as f:
+    for p in pages:
+        f.seek((p - 1) * size)
+        f.write(bytes([0xff]) + bytes(r.randrange(256) for _ in range(size - 1)))
+print(len(pages))
+EOF
+}
+
+# A diary with most of a month of check-ins (the checkin table spans
+# several pages).
+mkmonth() {
+	mkdiary "$1"
+	long=$(head -c 400 /dev/zero | tr '\0' 'n')
+	for d in $(seq -w 1 19); do
+		"$T/wean" --db "$1" checkin --date "2026-11-$d" --mood 5 --note "day $d $long" \
+			--symptom nausea=1 > /dev/null || { echo "faults: cannot fill $1"; exit 1; }
+	done
+}
+
+DMG="$T/damaged"
+mkmonth "$DMG/backup/diary.db"
+"$T/wean" --db "$DMG/backup/diary.db" backup > /dev/null || { echo "faults: backup failed"; exit 1; }
+mkmonth "$DMG/nobackup/diary.db"
+for which in backup nobackup; do
+	n=$(damage_table "$DMG/$which/diary.db" checkin)
+	[ "${n:-0}" -ge 2 ] || { echo "faults: the checkin table has ${n:-no} page(s), expected several"; exit 1; }
+done
+damaged_msg="wean: the diary is damaged; \`wean check\` says where;"
+
+# damaged_case WHICH STDOUT ARGS...: the command on the damaged diary WHICH
+# ("backup": one backup taken before the damage, "nobackup": none) exits
+# 65 with the one message; STDOUT says what it may print: "none",
+# "header" (a table's header, no row) or "problems" (check's list of what
+# is damaged, and no "ok").
+damaged_case() {
+	which=$1 allowed=$2
+	shift 2
+	D="$DMG/$which/diary.db"
+	args="$*"
+	case_begin "damaged checkin table, $which: ${args//$DMG\/$which\//}: exit 65, the one message"
+	[ "$1" = chart ] && known_bug "chart reads through src/db/series.c, whose own mapper words it 'the diary is damaged (...)'"
+	snap "$D" "$DMG/$which/out.x"
+	run --db "$D" "$@"
+	expect_rc 65
+	want="$damaged_msg there is no backup of it yet"
+	[ "$which" = backup ] &&
+		want="$damaged_msg your latest backup is $DMG/backup/backups/wean-2026-11-25.db"
+	[ "$err" = "$want" ] || bad "stderr: $err"
+	case $allowed in
+	none) [ -z "$out" ] || bad "stdout: $(printf '%s' "$out" | head -c 200)" ;;
+	header) [ "$(printf '%s\n' "$out" | grep -c '^[0-9]')" = 0 ] ||
+			bad "stdout has rows: $(printf '%s' "$out" | head -c 200)" ;;
+	problems) printf '%s\n' "$out" | grep -q '^problem: integrity:' || bad "check lists no damage: $out"
+		printf '%s\n' "$out" | grep -q '^ok' && bad "check says ok: $out" ;;
+	esac
+	unchanged
+	case_end
+}
+
+for which in backup nobackup; do
+	damaged_case $which none export --format csv
+	damaged_case $which none export --format json
+	damaged_case $which none export --format csv -o "$DMG/$which/out.x"
+	damaged_case $which none show 2026-11-10
+	damaged_case $which header log
+	damaged_case $which none report
+	damaged_case $which none report -o "$DMG/$which/out.x"
+	damaged_case $which none chart mood
+	damaged_case $which problems check
+done
+
 case_begin "a torn write-ahead log is ignored; the diary opens whole"
 cp "$C/base.db" "$C/wal.db"
 head -c 8192 /dev/urandom > "$C/wal.db-wal"

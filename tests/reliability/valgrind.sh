@@ -18,7 +18,8 @@
 # test does, so the whole unit suite (300 processes) takes 5 minutes or
 # more on two cores: too long for every CI run.  By default the suites of
 # the modules that parse untrusted input or own the most memory run
-# (text, config, import, export, ics, fileio, cli: about 90 processes);
+# (text, config, json, csv, daylio, import, export, ics, fileio, cli:
+# about 110 processes);
 # storage and the rest are exercised in one process per command by the
 # command line part, and all of them by `make valgrind-full`.
 #
@@ -34,7 +35,7 @@ case $WEAN in /*) ;; *) WEAN=$(pwd)/$WEAN ;; esac
 case $UNIT in /*) ;; *) UNIT=$(pwd)/$UNIT ;; esac
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 PARTS=${VALGRIND_PARTS:-unit cli tui}
-SUITES=${VALGRIND_SUITES:-text config import export ics fileio cli}
+SUITES=${VALGRIND_SUITES:-text config json csv daylio import export ics fileio cli}
 
 if ! command -v valgrind > /dev/null 2>&1; then
 	echo "valgrind: SKIP: valgrind is not installed (scripts/deps.sh installs it)"

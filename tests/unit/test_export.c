@@ -1,4 +1,5 @@
-/* Unit tests for export.c: CSV cells and rows, and the JSON round trip
+/* Unit tests for export.c: CSV rows (the cells: test_csv.c), a damaged
+ * diary that fails the export instead of shortening it, and the JSON round trip
  * (export -> import into an empty diary -> export is byte-identical).
  * Each test uses its own temporary directory. */
 #include <criterion/criterion.h>
@@ -69,34 +70,6 @@ static void x_checkin(struct wn_db *db, const char *date, int mood, const char *
 	cr_assert_eq(wn_db_checkin_update(db, &p, &xerr), WN_OK, "%s", xerr.msg);
 }
 
-/* ---- CSV cells ------------------------------------------------------------ */
-
-Test(export, csv_cell_quotes_and_guards)
-{
-	static const struct { const char *in, *want; } cases[] = {
-		{ .in = "plain", .want = "plain" },
-		{ .in = "", .want = "" },
-		{ .in = "a,b", .want = "\"a,b\"" },
-		{ .in = "say \"hi\"", .want = "\"say \"\"hi\"\"\"" },
-		{ .in = "two\nlines", .want = "\"two\nlines\"" },
-		{ .in = "=1+1", .want = "'=1+1" },
-		{ .in = "+49 30", .want = "'+49 30" },
-		{ .in = "-5", .want = "'-5" },
-		{ .in = "@SUM(A1)", .want = "'@SUM(A1)" },
-		{ .in = "\tx", .want = "'\tx" },
-		{ .in = "\rx", .want = "\"'\rx\"" },
-		{ .in = "=HYPERLINK(\"x\",\"y\")", .want = "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"" },
-		{ .in = "a=b", .want = "a=b" },
-	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		struct wn_buf b;
-		wn_buf_init(&b);
-		wn_export_csv_cell(&b, cases[i].in, strlen(cases[i].in));
-		cr_expect_str_eq(b.s, cases[i].want, "case %zu", i);
-		wn_buf_free(&b);
-	}
-}
-
 /* ---- CSV rows ------------------------------------------------------------- */
 
 static size_t count(const char *s, const char *what)
@@ -135,6 +108,75 @@ Test(export, csv_one_row_per_day_and_fixed_columns, .init = x_setup, .fini = x_t
 	cr_expect(strncmp(e.s, b.s, header_len + 2) == 0);
 	wn_buf_free(&e);
 	wn_buf_free(&b);
+	wn_db_close(db);
+}
+
+/* ---- a damaged diary ------------------------------------------------------ */
+
+/* Overwrites every page of the checkin table (found by walking its b-tree
+ * from the root) with garbage whose first byte is no page type. */
+static void damage_checkin(const char *path)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_open(path, &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	             SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(h, "SELECT rootpage FROM sqlite_schema"
+	                                " WHERE name = 'checkin'", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	long root = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	cr_assert_eq(sqlite3_close(h), SQLITE_OK);
+	char junk[4096];
+	memset(junk, 0xff, sizeof junk);
+	FILE *f = fopen(path, "r+b");
+	cr_assert_not_null(f);
+	cr_assert_eq(fseek(f, (root - 1) * 4096, SEEK_SET), 0);
+	cr_assert_eq(fwrite(junk, 1, sizeof junk, f), sizeof junk);
+	fclose(f);
+}
+
+/* The bug: a damaged checkin table gave a CSV without its check-ins. */
+Test(export, a_damaged_table_fails_the_export, .init = x_setup, .fini = x_teardown)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct wn_db *, struct wn_export_opts *, struct wn_buf *,
+		          struct wn_err *);
+		const char *from, *to;   /* NULL: the diary's first / last day */
+	} cases[] = {
+		{ .name = "csv, whole diary", .fn = wn_export_csv },
+		{ .name = "csv, a range", .fn = wn_export_csv, .from = "2026-03-04",
+		  .to = "2026-03-06" },
+		{ .name = "json", .fn = wn_export_json },
+		{ .name = "json, a range", .fn = wn_export_json, .from = "2026-03-04",
+		  .to = "2026-03-06" },
+	};
+	struct wn_db *db = x_open("bad.db");
+	for (int d = 1; d <= 9; d++) {
+		char date[32];
+		snprintf(date, sizeof date, "2026-03-%02d", d);
+		x_checkin(db, date, d, "a note");
+	}
+	wn_db_close(db);
+	char path[4200];
+	snprintf(path, sizeof path, "%s/bad.db", xdir);
+	damage_checkin(path);
+	db = x_open("bad.db");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct wn_export_opts o = {
+			.from = cases[i].from ? day(cases[i].from) : WN_DATE_NONE,
+			.to = cases[i].to ? day(cases[i].to) : WN_DATE_NONE, .exported = "x" };
+		struct wn_buf b;
+		wn_buf_init(&b);
+		wn_err_clear(&xerr);
+		int rc = cases[i].fn(db, &o, &b, &xerr);
+		cr_expect_eq(rc, WN_DATAERR, "%s: %d %s", cases[i].name, rc, xerr.msg);
+		cr_expect_not_null(strstr(xerr.msg, "the diary is damaged; `wean check` says where"),
+		                   "%s: %s", cases[i].name, xerr.msg);
+		wn_buf_free(&b);
+	}
 	wn_db_close(db);
 }
 

@@ -1224,3 +1224,57 @@ Test(storage, another_wean_can_open_a_diary_in_use)
 	cr_expect_eq(day.ci.mood, 4);
 	wn_day_free(&day);
 }
+
+/* ---- one wording for each SQLite fault ------------------------------------ */
+
+static const struct {
+	const char *name;
+	int rc;                  /* SQLite's result code */
+	int want;                /* wn_status */
+	const char *msg;         /* start of the message; "%B" = the backup's path */
+} fault_cases[] = {
+	{ .name = "corrupt", .rc = SQLITE_CORRUPT, .want = WN_DATAERR,
+	  .msg = "the diary is damaged; `wean check` says where; there is no backup of it yet" },
+	{ .name = "corrupt index", .rc = SQLITE_CORRUPT_INDEX, .want = WN_DATAERR,
+	  .msg = "the diary is damaged; `wean check` says where; there is no backup of it yet" },
+	{ .name = "not a database", .rc = SQLITE_NOTADB, .want = WN_DATAERR,
+	  .msg = "the diary is damaged; `wean check` says where; there is no backup of it yet" },
+	{ .name = "read error", .rc = SQLITE_IOERR_READ, .want = WN_IOERR,
+	  .msg = "cannot read the days: input/output error on " },
+	{ .name = "short read", .rc = SQLITE_IOERR_SHORT_READ, .want = WN_IOERR,
+	  .msg = "cannot read the days: input/output error on " },
+	{ .name = "full disk", .rc = SQLITE_FULL, .want = WN_IOERR,
+	  .msg = "the disk is full: could not read the days" },
+	{ .name = "busy", .rc = SQLITE_BUSY, .want = WN_TEMPFAIL, .msg = "the diary is busy" },
+	{ .name = "read-only", .rc = SQLITE_READONLY, .want = WN_CANTCREAT,
+	  .msg = "cannot read the days: " },
+	{ .name = "constraint", .rc = SQLITE_CONSTRAINT_CHECK, .want = WN_DATAERR,
+	  .msg = "cannot read the days: " },
+};
+
+Test(storage, each_sqlite_fault_has_one_wording)
+{
+	open_main();
+	for (size_t i = 0; i < sizeof fault_cases / sizeof *fault_cases; i++) {
+		wn_err_clear(&err);
+		int rc = wn_db_sqlerr(db, fault_cases[i].rc, "read the days", &err);
+		cr_expect_eq(rc, fault_cases[i].want, "%s: %d", fault_cases[i].name, rc);
+		cr_expect_eq(err.code, fault_cases[i].want, "%s", fault_cases[i].name);
+		cr_expect_eq(strncmp(err.msg, fault_cases[i].msg, strlen(fault_cases[i].msg)), 0,
+		             "%s: got \"%s\"", fault_cases[i].name, err.msg);
+	}
+}
+
+Test(storage, a_damaged_diary_names_its_latest_backup)
+{
+	char bak[4400], want[4600];
+	open_main();
+	snprintf(bak, sizeof bak, "%s/backups", dir);
+	cr_assert_eq(mkdir(bak, 0700), 0);
+	snprintf(bak, sizeof bak, "%s/backups/wean-2026-11-25.db", dir);
+	cr_assert_eq(wn_db_backup_file(db, bak, false, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_sqlerr(db, SQLITE_CORRUPT, "read the days", &err), WN_DATAERR);
+	snprintf(want, sizeof want, "the diary is damaged; `wean check` says where;"
+	         " your latest backup is %s", bak);
+	cr_expect_str_eq(err.msg, want);
+}

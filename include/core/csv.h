@@ -1,0 +1,91 @@
+/* csv.h -- CSV (RFC 4180) as wean writes and reads it: one cell guarded
+ * against spreadsheet formulas, and a reader of records from text in
+ * memory.  Pure: no SQLite, no I/O.
+ *
+ * Writing: a cell holding a comma, a quote, CR or LF is quoted, its quotes
+ * doubled.  Formula-injection guard: a cell starting with '=', '+', '-',
+ * '@', TAB or CR gets a leading apostrophe (') so that spreadsheets show
+ * it as text; wn_csv_unguard() takes that one apostrophe off again.
+ *
+ * Reading (lenient where files in the wild are): fields are separated by
+ * ',' and records end at LF, CRLF or a lone CR outside quotes.  A field
+ * that starts with '"' is quoted up to the next lone '"' ("" is one
+ * quote); anything after its closing quote is kept as it is, and a '"'
+ * inside an unquoted field is an ordinary character.  Quoted fields may
+ * span lines.  The text is not checked for UTF-8 or NUL bytes here (the
+ * importer checks the whole file first).
+ */
+#ifndef WEAN_CSV_H
+#define WEAN_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/status.h"
+#include "core/text.h"
+
+#define WN_CSV_RECORD_MAX (1024u * 1024)   /* bytes of one record */
+
+/* ---- writing ------------------------------------------------------------ */
+
+/* Append s[0..len) to b as one field, guarded and quoted as above.  Out of
+ * memory is left in b->failed. */
+void wn_csv_cell(struct wn_buf *b, const char *s, size_t len);
+
+/* The field s[0..*len) without the guard's apostrophe: when it starts with
+ * ' followed by one of the guarded characters, returns s + 1 and
+ * decrements *len; else returns s. */
+const char *wn_csv_unguard(const char *s, size_t *len);
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* One record: n fields f[i] of len[i] bytes, each malloc'd and
+ * NUL-terminated, owned by the record.  A zeroed struct is empty. */
+struct wn_csv_record {
+	char **f;
+	size_t *len;
+	size_t n, cap;
+	int line;                /* the line it starts on, from 1 */
+};
+
+/* Reads s[0..len); the text must outlive the reader.  Set pos and line
+ * after wn_csv_open to start further on (after a preamble). */
+struct wn_csv_reader {
+	const char *s;
+	size_t len, pos;
+	int line;                /* of pos */
+	struct wn_buf cell;      /* the field being read */
+};
+
+void wn_csv_open(struct wn_csv_reader *c, const char *s, size_t len);
+void wn_csv_close(struct wn_csv_reader *c);
+void wn_csv_record_free(struct wn_csv_record *r);
+
+/* The next record into r (freed and refilled).  WN_OK with *got false at
+ * the end of the text; WN_DATAERR "line N: a record longer than
+ * WN_CSV_RECORD_MAX bytes" or "line N: a quoted field is never closed";
+ * WN_ERR when out of memory.  A blank line is a record of one empty
+ * field (see wn_csv_blank). */
+int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
+                struct wn_err *err);
+
+/* Is r a blank line (one empty field)? */
+bool wn_csv_blank(const struct wn_csv_record *r);
+
+/* The index of the header field equal to name, or -1. */
+int wn_csv_find(const struct wn_csv_record *h, const char *name);
+/* The index of each of names[0..n) in header h into idx[]: WN_OK, or
+ * WN_DATAERR "line N: the column \"NAME\" is missing" for the first
+ * one that is not there. */
+int wn_csv_columns(const struct wn_csv_record *h, const char *const *names,
+                   size_t n, int *idx, struct wn_err *err);
+
+/* The number in field col of r (named `name` in messages): WN_OK with *out
+ * the value, or NAN when the field is empty or col is not in r; WN_DATAERR
+ * "line N: NAME: \"TEXT\" is not a number from MIN to MAX" when it is not
+ * a number within lim[0]..lim[1] (TEXT cut to 40 bytes, controls shown as
+ * '?'). */
+int wn_csv_number(const struct wn_csv_record *r, int col, const char *name,
+                  const double lim[2], double *out, struct wn_err *err);
+
+#endif

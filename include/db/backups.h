@@ -1,0 +1,25 @@
+/* backups.h -- finding a diary's backups (no SQLite, no output).
+ *
+ * A diary at DIR/NAME has two kinds of backup:
+ * - the copies `wean backup` makes without a FILE:
+ *   "DIR/backups/wean-YYYY-MM-DD.db", then "-2", "-3" ... the same day;
+ * - the copy taken before each migration: "DIR/NAME.bak-v<N>" (N the
+ *   schema version it had).
+ * A backup written elsewhere with `wean backup FILE` is not known here.
+ */
+#ifndef WEAN_DB_BACKUPS_H
+#define WEAN_DB_BACKUPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define WN_BACKUP_DIR "backups"     /* beside the diary */
+
+/* The newest backup of the diary at `diary`: the regular, non-empty file
+ * of those above modified last (of two at the same time, the name that
+ * sorts last).  true with its path in out (n bytes); false, with out "",
+ * when there is none or its path does not fit in n.  Reads directories
+ * and file times only. */
+bool wn_db_backup_latest(const char *diary, char *out, size_t n);
+
+#endif

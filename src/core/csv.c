@@ -1,0 +1,182 @@
+/* csv.c -- writing one guarded CSV cell, reading CSV records (csv.h). */
+#include "core/csv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GUARDED "=+-@\t\r"
+
+/* ---- writing ------------------------------------------------------------ */
+
+void wn_csv_cell(struct wn_buf *b, const char *s, size_t len)
+{
+	bool guard = len > 0 && strchr(GUARDED, s[0]) != NULL;
+	bool quote = false;
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (quote)
+		wn_buf_addc(b, '"');
+	if (guard)
+		wn_buf_addc(b, '\'');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			wn_buf_addc(b, '"');
+		wn_buf_addc(b, s[i]);
+	}
+	if (quote)
+		wn_buf_addc(b, '"');
+}
+
+const char *wn_csv_unguard(const char *s, size_t *len)
+{
+	if (*len > 1 && s[0] == '\'' && s[1] != '\0' && strchr(GUARDED, s[1])) {
+		(*len)--;
+		return s + 1;
+	}
+	return s;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+void wn_csv_open(struct wn_csv_reader *c, const char *s, size_t len)
+{
+	*c = (struct wn_csv_reader){ .s = s, .len = len, .line = 1 };
+	wn_buf_init(&c->cell);
+}
+
+void wn_csv_close(struct wn_csv_reader *c)
+{
+	wn_buf_free(&c->cell);
+}
+
+void wn_csv_record_free(struct wn_csv_record *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->f[i]);
+	free(r->f);
+	free(r->len);
+	*r = (struct wn_csv_record){ 0 };
+}
+
+/* The field in b becomes the record's next one; b is emptied. */
+static int push_field(struct wn_csv_record *r, struct wn_buf *b)
+{
+	if (b->failed)
+		return WN_ERR;
+	if (r->n == r->cap) {
+		size_t nc = r->cap ? r->cap * 2 : 16;
+		char **f = realloc(r->f, nc * sizeof *f);
+		if (f)
+			r->f = f;
+		size_t *l = f ? realloc(r->len, nc * sizeof *l) : NULL;
+		if (!l)
+			return WN_ERR;
+		r->len = l;
+		r->cap = nc;
+	}
+	r->len[r->n] = b->len;
+	r->f[r->n] = malloc(b->len + 1);
+	if (!r->f[r->n])
+		return WN_ERR;
+	memcpy(r->f[r->n], b->s ? b->s : "", b->len);
+	r->f[r->n++][b->len] = '\0';
+	wn_buf_reset(b);
+	return WN_OK;
+}
+
+/* One character outside or inside quotes (*q); *end at the record's end. */
+static int take(struct wn_csv_reader *c, struct wn_csv_record *r, bool *q,
+                bool *end)
+{
+	char ch = c->s[c->pos++];
+	if (ch == '\n')
+		c->line++;
+	if (*q && ch == '"' && c->pos < c->len && c->s[c->pos] == '"') {
+		wn_buf_addc(&c->cell, '"');
+		c->pos++;
+	} else if (ch == '"' && (*q || c->cell.len == 0)) {
+		*q = !*q;
+	} else if (!*q && ch == ',') {
+		return push_field(r, &c->cell);
+	} else if (!*q && (ch == '\n' || ch == '\r')) {
+		if (ch == '\r' && c->pos < c->len && c->s[c->pos] == '\n') {
+			c->pos++;
+			c->line++;
+		}
+		*end = true;
+	} else {
+		wn_buf_addc(&c->cell, ch);
+	}
+	return WN_OK;
+}
+
+int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
+                struct wn_err *err)
+{
+	wn_csv_record_free(r);
+	wn_buf_reset(&c->cell);
+	*got = c->pos < c->len;
+	if (!*got)
+		return WN_OK;
+	r->line = c->line;
+	size_t start = c->pos;
+	bool q = false, end = false;
+	while (!end && c->pos < c->len) {
+		if (c->pos + 1 - start > WN_CSV_RECORD_MAX)
+			return wn_err_set(err, WN_DATAERR, "line %d: a record longer than %u bytes",
+			                  r->line, WN_CSV_RECORD_MAX);
+		if (take(c, r, &q, &end) != WN_OK)
+			return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	if (q)
+		return wn_err_set(err, WN_DATAERR, "line %d: a quoted field is never closed",
+		                  r->line);
+	return push_field(r, &c->cell) == WN_OK ? WN_OK :
+	       wn_err_set(err, WN_ERR, "out of memory");
+}
+
+bool wn_csv_blank(const struct wn_csv_record *r)
+{
+	return r->n == 1 && r->len[0] == 0;
+}
+
+int wn_csv_find(const struct wn_csv_record *h, const char *name)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->f[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int wn_csv_columns(const struct wn_csv_record *h, const char *const *names,
+                   size_t n, int *idx, struct wn_err *err)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((idx[i] = wn_csv_find(h, names[i])) < 0)
+			return wn_err_set(err, WN_DATAERR, "line %d: the column \"%s\" is missing",
+			                  h->line, names[i]);
+	return WN_OK;
+}
+
+int wn_csv_number(const struct wn_csv_record *r, int col, const char *name,
+                  const double lim[2], double *out, struct wn_err *err)
+{
+	*out = NAN;
+	if (col < 0 || (size_t)col >= r->n || r->len[col] == 0)
+		return WN_OK;
+	char *end;
+	double x = strtod(r->f[col], &end);
+	if (*end || !isfinite(x) || x < lim[0] || x > lim[1]) {
+		char shown[41];
+		snprintf(shown, sizeof shown, "%s", r->f[col]);
+		for (char *p = shown; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '?';
+		return wn_err_set(err, WN_DATAERR, "line %d: %s: \"%s\" is not a number from"
+		                  " %g to %g", r->line, name, shown, lim[0], lim[1]);
+	}
+	*out = x;
+	return WN_OK;
+}
