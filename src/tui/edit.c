@@ -294,12 +294,6 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box)
 	free(lines);
 }
 
-int wn_edit_rows(const char *text, int w)
-{
-	size_t n = wn_text_wrap(text ? text : "", w < 1 ? 1 : w, NULL, 0);
-	return n > 10000 ? 10000 : (int)n;
-}
-
 int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box)
 {
 	int y = box.y, x = box.x, h = box.h, w = box.w;

@@ -2,7 +2,6 @@
  * the key table, the screen registry, the status bar and the one input
  * loop.  Screens live in ui_*.c and are reached only through their hooks.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,16 +20,10 @@
 /* ---- signals: handlers only set a flag ---------------------------------- */
 
 static volatile sig_atomic_t g_signal;
-static bool g_curses_on;
 
 static void on_signal(int sig)
 {
 	g_signal = sig;
-}
-
-bool wn_ui_signalled(void)
-{
-	return g_signal != 0;
 }
 
 /* Installed before curses starts, so ncurses leaves SIGINT/SIGTERM alone. */
@@ -43,22 +36,6 @@ static void install_signals(bool on)
 	sa.sa_handler = on ? on_signal : SIG_DFL;
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
-}
-
-void wn_ui_die(int code, const char *fmt, ...)
-{
-	if (g_curses_on && !isendwin())
-		endwin();
-	g_curses_on = false;
-	va_list ap;
-	char msg[1024];
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	char *safe = wn_text_sanitize(msg, strlen(msg), false);
-	fprintf(stderr, "wean: %s\n", safe ? safe : msg);
-	free(safe);
-	exit(code);
 }
 
 long long wn_ui_now_ms(void)
@@ -355,16 +332,6 @@ static const struct wn_screen *const screens[] = {
 	&wn_screen_setup,
 };
 #define N_SCREENS (sizeof screens / sizeof screens[0])
-
-size_t wn_ui_screen_count(void)
-{
-	return N_SCREENS;
-}
-
-const struct wn_screen *wn_ui_screen_at(size_t i)
-{
-	return i < N_SCREENS ? screens[i] : NULL;
-}
 
 static const struct wn_screen *cur_screen(const struct wn_ui *ui)
 {
@@ -907,7 +874,6 @@ static int start_curses(struct wn_ui *ui, SCREEN **scr, struct wn_err *err)
 	if (!*scr)
 		return wn_err_set(err, WN_USAGE, "terminal type '%s' is unknown;"
 		                  " try TERM=xterm-256color", term);
-	g_curses_on = true;
 	set_term(*scr);
 	cbreak();
 	noecho();
@@ -922,12 +888,11 @@ static int start_curses(struct wn_ui *ui, SCREEN **scr, struct wn_err *err)
 
 static void stop_curses(SCREEN *scr)
 {
-	if (g_curses_on) {
+	if (scr) {
 		curs_set(1);
 		if (!isendwin())
 			endwin();
 		delscreen(scr);
-		g_curses_on = false;
 	}
 }
 

@@ -226,17 +226,9 @@ void wn_ui_open_day(struct wn_ui *ui, wn_date day);
 /* Open the help screen; go back to the screen it was opened from. */
 void wn_ui_help(struct wn_ui *ui);
 void wn_ui_go_back(struct wn_ui *ui);
-/* Registered screens (for the header tabs): count and entry. */
-size_t wn_ui_screen_count(void);
-const struct wn_screen *wn_ui_screen_at(size_t i);
 /* Leave curses for a child process (the $EDITOR) and come back. */
 void wn_ui_suspend(struct wn_ui *ui);
 void wn_ui_resume(struct wn_ui *ui);
-/* Has a terminating signal (SIGHUP, SIGTERM, SIGINT) arrived? */
-bool wn_ui_signalled(void);
-/* Restore the terminal, print "wean: <message>" to stderr, exit(code). */
-void wn_ui_die(int code, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3), noreturn));
 /* Monotonic milliseconds, for "typed quickly" decisions. */
 long long wn_ui_now_ms(void);
 
@@ -280,8 +272,6 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box);
 /* Draw some read-only text wrapped in the box (a last line "... (N more
  * lines)" when it does not fit); returns the rows used. */
 int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box);
-/* Rows text needs wrapped at w columns. */
-int wn_edit_rows(const char *text, int w);
 /* Let the text be edited in $VISUAL / $EDITOR (default vi): temp file
  * 0600, fork + execvp (never a shell), then read it back into e.
  * Returns WN_OK, or an error (message in err) leaving e unchanged. */

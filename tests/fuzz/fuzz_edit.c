@@ -1,5 +1,5 @@
 /* fuzz_edit.c -- libFuzzer harness: the note editor's text field
- * (src/ui_edit.c: wn_edit_init/set/key/draw/draw_text/rows), on top of
+ * (src/tui/edit.c: wn_edit_init/set/key/draw/draw_text), on top of
  * text.c's wrap, locate, offset and cursor steps.
  *
  * ui_edit.c is compiled in as it is.  Its buffer logic is curses-free;
@@ -18,7 +18,7 @@
  *   0xFF k      a function key from fn_keys[k % N]
  *   0xFE a b c  the character U+abc (24 bits: also invalid code points)
  *   0xFD k      Alt + k
- *   0xFC        draw (wn_edit_draw, wn_edit_draw_text, wn_edit_rows)
+ *   0xFC        draw (wn_edit_draw, wn_edit_draw_text)
  *   0xFB w      a new wrap width
  *   otherwise   one UTF-8 character (an invalid byte: that byte's value);
  *               control bytes are Ctrl keys (Ctrl-A/E/K/U/W/H, Enter ...)
@@ -155,7 +155,6 @@ static void draw(struct run *r)
 	}
 	int rows = wn_edit_draw_text(&r->ui, r->e.s, r->box);
 	WN_FUZZ_CHECK(rows >= 0 && rows <= (b->h > 0 ? b->h : 0), "draw_text used %d rows", rows);
-	WN_FUZZ_CHECK(wn_edit_rows(r->e.s, b->w) >= 1, "rows");
 }
 
 /* One key from data; returns the bytes used. */
