@@ -1,9 +1,9 @@
-/* ui_int.h -- private to the curses front end (src/ui*.c only).
+/* tui.h -- private to the curses front end (src/tui only).
  *
- * The frame (ui.c) owns the terminal, the input loop, colour roles, the
+ * The frame (frame.c) owns the terminal, the input loop, colour roles, the
  * status bar and the screen registry.  A screen is a table of hooks
- * (struct wn_screen) registered once in ui.c.  Keys become actions through
- * the one binding table (wn_ui_bindings), which also produces the help
+ * (struct wn_screen) registered once in frame.c.  Keys become actions
+ * through the one binding table (keys.c: wn_ui_bindings), which also produces the help
  * screen and the status-bar hints; screens receive actions, except while a
  * text field is open, when they receive the raw input.
  */
@@ -189,6 +189,10 @@ extern const struct wn_screen wn_screen_journal;
 extern const struct wn_screen wn_screen_setup;
 extern const struct wn_screen wn_screen_export;
 
+/* Draw on the last row the status-bar hints of the bindings in scope
+ * (keys.c): the screen's own first, then the global ones it does not
+ * shadow, as many as fit. */
+void wn_ui_draw_hints(struct wn_ui *ui, unsigned scope);
 /* Attribute of a role (colour or monochrome fallback). */
 attr_t wn_ui_attr(const struct wn_ui *ui, int role);
 /* Where and how a piece of text goes: row, column, most columns, role. */
