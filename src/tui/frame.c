@@ -20,11 +20,11 @@
 
 /* ---- signals: handlers only set a flag ---------------------------------- */
 
-static volatile sig_atomic_t g_signal;
+static volatile sig_atomic_t caught_signal;
 
 static void on_signal(int sig)
 {
-	g_signal = sig;
+	caught_signal = sig;
 }
 
 /* Installed before curses starts, so ncurses leaves SIGINT/SIGTERM alone. */
@@ -65,10 +65,17 @@ static const struct wn_screen *cur_screen(const struct wn_ui *ui)
 	return screens[ui->screen];
 }
 
+/* The state block of screen i, handed to its hooks. */
+static void *state_of(const struct wn_ui *ui, size_t i)
+{
+	return ui->state[i];
+}
+
 static unsigned scope_now(struct wn_ui *ui)
 {
 	const struct wn_screen *s = cur_screen(ui);
-	return s->scope_now ? s->scope_now(ui) : s->scope;
+	return s->scope_now ? s->scope_now(ui, state_of(ui, (size_t)ui->screen))
+	                    : s->scope;
 }
 
 void wn_ui_goto(struct wn_ui *ui, int index)
@@ -81,7 +88,7 @@ void wn_ui_goto(struct wn_ui *ui, int index)
 	ui->dirty = true;
 	if (screens[index]->enter) {
 		struct wn_err err = { 0 };
-		if (screens[index]->enter(ui, &err) != WN_OK)
+		if (screens[index]->enter(ui, state_of(ui, (size_t)index), &err) != WN_OK)
 			wn_ui_msg_err(ui, "cannot show this screen", &err);
 	}
 }
@@ -315,7 +322,7 @@ static void draw_title(struct wn_ui *ui)
 	char title[256];
 	snprintf(title, sizeof title, "%s", s->name);
 	if (s->title)
-		s->title(ui, title, sizeof title);
+		s->title(ui, state_of(ui, (size_t)ui->screen), title, sizeof title);
 	wn_ui_put(ui, WN_CELL(0, 1, right - 2, WN_R_TITLE), title);
 }
 
@@ -351,7 +358,7 @@ static void draw(struct wn_ui *ui)
 	} else {
 		draw_title(ui);
 		ui->msg_row_taken = false;
-		cur_screen(ui)->draw(ui);
+		cur_screen(ui)->draw(ui, state_of(ui, (size_t)ui->screen));
 		draw_status(ui);
 	}
 	if (ui->cursor && !ui->too_small) {
@@ -478,7 +485,7 @@ static void handle_input(struct wn_ui *ui, const struct wn_input *in)
 		return;
 	}
 	if (text) {
-		s->text_input(ui, in);
+		s->text_input(ui, state_of(ui, (size_t)ui->screen), in);
 		return;
 	}
 	ui->msg[0] = '\0';
@@ -488,7 +495,7 @@ static void handle_input(struct wn_ui *ui, const struct wn_input *in)
 		wn_ui_msg(ui, WN_R_DIM, "that key does nothing here; ? shows the keys");
 		return;
 	}
-	if (!s->action(ui, b->action, arg))
+	if (!s->action(ui, state_of(ui, (size_t)ui->screen), b->action, arg))
 		global_action(ui, b->action, arg);
 }
 
@@ -502,7 +509,7 @@ static void check_day(struct wn_ui *ui)
 	ui->today = t;
 	for (size_t i = 0; i < N_SCREENS; i++)
 		if (screens[i]->new_day)
-			screens[i]->new_day(ui, old);
+			screens[i]->new_day(ui, state_of(ui, i), old);
 	ui->dirty = true;
 }
 
@@ -510,7 +517,7 @@ static void hangup(struct wn_ui *ui)
 {
 	for (size_t i = 0; i < N_SCREENS; i++)
 		if (screens[i]->hangup)
-			screens[i]->hangup(ui);
+			screens[i]->hangup(ui, state_of(ui, i));
 }
 
 static void idle(struct wn_ui *ui)
@@ -518,7 +525,7 @@ static void idle(struct wn_ui *ui)
 	const struct wn_screen *s = cur_screen(ui);
 	for (size_t i = 0; i < N_SCREENS; i++)
 		if (screens[i]->idle && (screens[i] == s || s == &wn_screen_help))
-			screens[i]->idle(ui);
+			screens[i]->idle(ui, state_of(ui, i));
 }
 
 /* One loop: draw if dirty, read one input (with a timeout), act on it. */
@@ -526,7 +533,7 @@ static void run_loop(struct wn_ui *ui)
 {
 	int quick_errs = 0;
 	while (!ui->quit) {
-		if (g_signal) {
+		if (caught_signal) {
 			hangup(ui);
 			return;
 		}
@@ -590,6 +597,43 @@ static void stop_curses(SCREEN *scr)
 	}
 }
 
+/* One zeroed state block per screen (state_size bytes; a screen without
+ * state gets none).  WN_OK or WN_ERR out of memory. */
+static int make_states(struct wn_ui *ui, struct wn_err *err)
+{
+	ui->state = calloc(N_SCREENS, sizeof *ui->state);
+	for (size_t i = 0; ui->state && i < N_SCREENS; i++) {
+		if (screens[i]->state_size == 0)
+			continue;
+		ui->state[i] = calloc(1, screens[i]->state_size);
+		if (!ui->state[i])
+			return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	return ui->state ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
+}
+
+/* Each screen's fini (only after curses started), then the blocks. */
+static void free_states(struct wn_ui *ui, bool started)
+{
+	for (size_t i = 0; ui->state && i < N_SCREENS; i++) {
+		if (started && screens[i]->fini)
+			screens[i]->fini(ui, ui->state[i]);
+		free(ui->state[i]);
+	}
+	free(ui->state);
+	ui->state = NULL;
+}
+
+static void enter_first(struct wn_ui *ui)
+{
+	ui->screen = 0;
+	if (screens[0]->enter) {
+		struct wn_err e = { 0 };
+		if (screens[0]->enter(ui, state_of(ui, 0), &e) != WN_OK)
+			wn_ui_msg_err(ui, "cannot load the day", &e);
+	}
+}
+
 int wn_ui_run(struct wn_db *db, const struct wn_config *cfg,
               struct wn_err *err)
 {
@@ -602,24 +646,23 @@ int wn_ui_run(struct wn_db *db, const struct wn_config *cfg,
 	ui.ascii = ui.ascii || ui.ascii_text;
 	ui.g = ui.ascii ? &glyphs_ascii : &glyphs_utf8;
 	SCREEN *scr = NULL;
-	g_signal = 0;
+	int rc = make_states(&ui, err);
+	if (rc != WN_OK) {
+		free_states(&ui, false);
+		return rc;
+	}
+	caught_signal = 0;
 	install_signals(true);
-	int rc = start_curses(&ui, &scr, err);
+	rc = start_curses(&ui, &scr, err);
 	if (rc != WN_OK) {
 		install_signals(false);
+		free_states(&ui, false);
 		return rc;
 	}
 	layout(&ui);
-	ui.screen = 0;
-	if (screens[0]->enter) {
-		struct wn_err e = { 0 };
-		if (screens[0]->enter(&ui, &e) != WN_OK)
-			wn_ui_msg_err(&ui, "cannot load the day", &e);
-	}
+	enter_first(&ui);
 	run_loop(&ui);
-	for (size_t i = 0; i < N_SCREENS; i++)
-		if (screens[i]->fini)
-			screens[i]->fini(&ui);
+	free_states(&ui, true);
 	stop_curses(scr);
 	install_signals(false);
 	return WN_OK;

@@ -148,36 +148,48 @@ struct wn_ui {
 	                            WN_DATE_NONE when none (wn_ui_open_day) */
 	unsigned gen;            /* bumped when medications or plans change,
 	                            so screens know to reload them */
+	void **state;            /* the frame's: one block per registered
+	                            screen, handed to its hooks (struct
+	                            wn_screen); screens never read it */
 };
 
 /* A screen: hooks called by the frame.  Only `draw` and `action` are
- * required.  Registered once, in ui.c. */
+ * required.  Registered once, in frame.c.
+ *
+ * A screen's state is a struct of its own (struct today in today.h,
+ * struct calendar in calendar.c, ...), as tig's view->private: the frame
+ * allocates state_size zeroed bytes per screen when it starts, hands that
+ * block to every hook of the screen as `state` (the hook's first line
+ * turns it into the screen's struct) and frees it after `fini`.  So a
+ * zeroed struct must mean "not entered yet", and a screen keeps nothing
+ * in file-scope variables: everything it knows is in its block. */
 struct wn_screen {
 	const char *name;
 	int number;              /* 1..6 = its number key; 0 = none (help) */
 	unsigned scope;          /* its WN_SC_* bit */
+	size_t state_size;       /* sizeof the screen's state struct */
 	/* becomes the current screen; may load data; WN_OK or an error that
 	 * is shown in the status line */
-	int (*enter)(struct wn_ui *ui, struct wn_err *err);
+	int (*enter)(struct wn_ui *ui, void *state, struct wn_err *err);
 	/* the title line (NULL: the name) */
-	void (*title)(struct wn_ui *ui, char *buf, size_t n);
+	void (*title)(struct wn_ui *ui, void *state, char *buf, size_t n);
 	/* draw rows body_top .. body_top + body_rows - 1 */
-	void (*draw)(struct wn_ui *ui);
+	void (*draw)(struct wn_ui *ui, void *state);
 	/* an action from the key table; true if handled */
-	bool (*action)(struct wn_ui *ui, int action, int arg);
+	bool (*action)(struct wn_ui *ui, void *state, int action, int arg);
 	/* scope bits in force now (e.g. WN_SC_NOTE while editing); NULL means
 	 * just .scope.  While it returns WN_SC_NOTE or WN_SC_PROMPT, input goes
 	 * to text_input instead of the global bindings. */
-	unsigned (*scope_now)(struct wn_ui *ui);
-	void (*text_input)(struct wn_ui *ui, const struct wn_input *in);
+	unsigned (*scope_now)(struct wn_ui *ui, void *state);
+	void (*text_input)(struct wn_ui *ui, void *state, const struct wn_input *in);
 	/* the input timed out (nothing typed for a while) */
-	void (*idle)(struct wn_ui *ui);
+	void (*idle)(struct wn_ui *ui, void *state);
 	/* the calendar day changed while running (midnight) */
-	void (*new_day)(struct wn_ui *ui, wn_date old_today);
+	void (*new_day)(struct wn_ui *ui, void *state, wn_date old_today);
 	/* the terminal is going away: keep whatever is being typed */
-	void (*hangup)(struct wn_ui *ui);
-	/* free everything; called once at exit */
-	void (*fini)(struct wn_ui *ui);
+	void (*hangup)(struct wn_ui *ui, void *state);
+	/* free what the state owns (not the block itself); called once at exit */
+	void (*fini)(struct wn_ui *ui, void *state);
 };
 
 extern const struct wn_screen wn_screen_today;
