@@ -7,19 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "core/holdrule.h"
-#include "db/plan.h"
-#include "db/series.h"
-#include "db/db.h"
+#include "core/plan.h"
+#include "core/proposal.h"
+#include "core/records.h"
 #include "core/taper.h"
 #include "core/text.h"
-#include "tui.h"
-#include "core/plan.h"
-#include "core/records.h"
 #include "db/day.h"
+#include "db/db.h"
 #include "db/med.h"
+#include "db/plan.h"
+#include "db/series.h"
+#include "tui.h"
 
-#define CELLS 42
 #define REASON_MAX 500
 
 enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_WHY };
@@ -41,10 +42,7 @@ struct calendar {
 	bool has_plan;
 	struct wn_plan plan;
 	struct wn_schedule sched;
-	wn_date first;           /* first recorded day, WN_DATE_NONE */
-	struct wn_month_grid grid;
-	struct wn_plan_day pd[CELLS];
-	double burden[CELLS];
+	struct wn_calendar_month month;   /* points at plan and sched */
 	int prompt;              /* enum cal_prompt: what the line asks */
 	struct wn_edit line;
 	double up_dose;          /* a reinstatement's dose, asked first */
@@ -52,44 +50,27 @@ struct calendar {
 
 /* ---- the hold proposal (shared with Today) ------------------------------ */
 
-static wn_date last_cut(const struct wn_schedule *s, wn_date day)
-{
-	wn_date cut = WN_DATE_NONE;
-	for (int k = 1; k < s->n_dated; k++)
-		if (s->steps[k].date <= day && s->steps[k].dose < s->steps[k - 1].dose)
-			cut = s->steps[k].date;
-	return cut;
-}
-
 bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_out *out)
 {
-	const struct wn_config *c = ui->cfg;
+	struct wn_proposal_window w;
 	memset(out, 0, sizeof *out);
-	if (!c->hold_enabled || !s || s->n == 0)
+	if (!wn_proposal_window(ui->cfg, s, day, &w))
 		return false;
-	wn_date cut = last_cut(s, day);
-	int back = c->hold_burden_days > c->hold_sleep_nights ?
-	           c->hold_burden_days : c->hold_sleep_nights;
-	wn_date from = day - back + 1;
-	if (cut != WN_DATE_NONE && cut - c->hold_baseline_days < from)
-		from = cut - c->hold_baseline_days;
-	if (day - from + 1 > 400)      /* an old cut: only the sleep rule */
-		cut = WN_DATE_NONE, from = day - back + 1;
-	int n = (int)(day - from + 1);
-	double *b = malloc(sizeof *b * (size_t)n), *sl = malloc(sizeof *sl * (size_t)n);
+	double *b = malloc(sizeof *b * (size_t)w.n), *sl = malloc(sizeof *sl * (size_t)w.n);
 	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
 	struct wn_series_what ws = { .kind = WN_SERIES_SLEEP };
 	struct wn_err err = { 0 };
 	bool ok = b && sl &&
-		wn_series_load(ui->db, &(struct wn_series_req){ &wb, from, day },
+		wn_series_load(ui->db, &(struct wn_series_req){ &wb, w.from, day },
 		               b, &err) == WN_OK &&
-		wn_series_load(ui->db, &(struct wn_series_req){ &ws, from, day },
+		wn_series_load(ui->db, &(struct wn_series_req){ &ws, w.from, day },
 		               sl, &err) == WN_OK;
 	bool r = false;
 	if (ok) {
-		struct wn_holdrule_in in = { .cfg = c, .day = day, .last_cut = cut,
-			.from = from, .n = n, .burden = b, .sleep = sl };
+		struct wn_holdrule_in in = { .cfg = ui->cfg, .day = day,
+			.last_cut = w.last_cut, .from = w.from, .n = w.n,
+			.burden = b, .sleep = sl };
 		r = wn_holdrule_check(&in, out);
 	}
 	free(b);
@@ -132,6 +113,15 @@ static void load_plan(struct wn_ui *ui, struct calendar *cal)
 	}
 }
 
+/* What the month shows besides the days: the plan and the unit. */
+static void point_month(struct calendar *cal)
+{
+	struct wn_calendar_month *mo = &cal->month;
+	mo->plan = cal->has_plan ? &cal->plan : NULL;
+	mo->sched = cal->has_plan ? &cal->sched : NULL;
+	mo->unit = cal->m >= 0 ? cal->med[cal->m].unit : "";
+}
+
 static int load_meds(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 {
 	free_plan(cal);
@@ -140,32 +130,35 @@ static int load_meds(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 	cal->n_med = 0;
 	cal->m = -1;
 	cal->loaded = false;
+	point_month(cal);
 	int rc = wn_db_med_list(ui->db, &cal->med, &cal->n_med, err);
 	if (rc != WN_OK)
 		return rc;
 	load_plan(ui, cal);
+	point_month(cal);
 	wn_date last;
-	rc = wn_db_date_span(ui->db, &cal->first, &last, err);
+	rc = wn_db_date_span(ui->db, &cal->month.first, &last, err);
 	cal->gen = ui->gen;
 	cal->loaded = rc == WN_OK;
 	return rc;
 }
 
-/* The month around the selected day: planned vs taken and burden, two queries. */
+/* The month around the selected day: planned vs taken and burden, two
+ * queries. */
 static int load_month(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 {
-	wn_date_month_grid(cal->sel, ui->cfg->week_start, &cal->grid);
-	wn_date from = cal->grid.cell[0][0], to = from + CELLS - 1;
+	struct wn_calendar_month *mo = &cal->month;
+	wn_date_month_grid(cal->sel, ui->cfg->week_start, &mo->grid);
+	wn_date from = mo->grid.cell[0][0], to = from + WN_CALENDAR_CELLS - 1;
 	struct wn_plan_range r = {
-		.plan = cal->has_plan ? &cal->plan : NULL,
-		.sched = cal->has_plan ? &cal->sched : NULL,
+		.plan = mo->plan, .sched = mo->sched,
 		.med_id = cal->m >= 0 ? cal->med[cal->m].id : 0, .from = from, .to = to,
 	};
-	int rc = wn_db_plan_days(ui->db, &r, cal->pd, err);
+	int rc = wn_db_plan_days(ui->db, &r, mo->pd, err);
 	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
 	if (rc == WN_OK)
 		rc = wn_series_load(ui->db, &(struct wn_series_req){ &wb, from, to },
-		                    cal->burden, err);
+		                    mo->burden, err);
 	return rc;
 }
 
@@ -179,90 +172,25 @@ static int reload(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 	return rc;
 }
 
-/* ---- what a day is ------------------------------------------------------- */
-
-static const struct wn_plan_day *day_of(const struct calendar *cal, wn_date d)
-{
-	long i = d - cal->grid.cell[0][0];
-	return i >= 0 && i < CELLS ? &cal->pd[i] : NULL;
-}
-
-static double burden_of(const struct calendar *cal, wn_date d)
-{
-	long i = d - cal->grid.cell[0][0];
-	return i >= 0 && i < CELLS ? cal->burden[i] : NAN;
-}
-
-static bool is_step(const struct calendar *cal, wn_date d)
-{
-	for (int k = 1; cal->has_plan && k < cal->sched.n_dated; k++)
-		if (cal->sched.steps[k].date == d)
-			return true;
-	return false;
-}
-
-static const struct wn_plan_event *hold_on(const struct calendar *cal, wn_date d)
-{
-	for (size_t i = 0; cal->has_plan && i < cal->plan.n_events; i++) {
-		const struct wn_plan_event *e = &cal->plan.events[i];
-		if (e->kind == WN_PLAN_HOLD && d >= e->start &&
-		    (e->end == WN_DATE_NONE || d < e->end))
-			return e;
-	}
-	return NULL;
-}
-
-static bool deviates(const struct wn_plan_day *p)
-{
-	return p && (p->pv == WN_PV_MISSED || p->pv == WN_PV_EXTRA ||
-	             p->pv == WN_PV_DIFFERENT);
-}
-
-static bool missing(const struct wn_ui *ui, const struct calendar *cal, wn_date d,
-                    const struct wn_plan_day *p)
-{
-	return p && !p->has_checkin && d < ui->today && cal->first != WN_DATE_NONE &&
-	       d >= cal->first;
-}
-
-/* Burden shading without colour: . : + # for 1-4, 5-9, 10-19, 20+. */
-static char shade(double b)
-{
-	if (isnan(b) || b < 1)
-		return ' ';
-	return b < 5 ? '.' : b < 10 ? ':' : b < 20 ? '+' : '#';
-}
-
-static int shade_role(double b)
-{
-	if (isnan(b) || b < 5)
-		return WN_R_NORMAL;
-	return b < 10 ? WN_R_MILD : b < 20 ? WN_R_MODERATE : WN_R_SEVERE;
-}
-
-
 /* ---- drawing ------------------------------------------------------------- */
 
-struct geom {
-	int y, cw, ch;           /* grid top, cell width and height */
-	int bottom;              /* first row below the grid: legend */
+/* A day of the grid: what is known and what it shows. */
+struct day_view {
+	struct wn_calendar_facts f;
+	struct wn_calendar_status s;
 };
 
-static struct geom geometry(const struct wn_ui *ui)
+static struct wn_calendar_geom geometry(const struct wn_ui *ui)
 {
-	struct geom g;
-	g.y = ui->body_top + 2;
-	g.bottom = ui->body_top + ui->body_rows - 3;
-	g.ch = (g.bottom - g.y) / 6;
-	if (g.ch > 4)
-		g.ch = 4;
-	if (g.ch < 1)
-		g.ch = 1;
-	g.bottom = g.y + 6 * g.ch;
-	g.cw = (ui->cols - 2) / 7;
-	if (g.cw > 18)
-		g.cw = 18;
-	return g;
+	return wn_calendar_geometry(ui->body_top, ui->body_rows, ui->cols);
+}
+
+/* Burden levels (wn_calendar_status.level) as colour roles. */
+static int level_role(int level)
+{
+	static const int roles[] = { WN_R_NORMAL, WN_R_MILD, WN_R_MODERATE,
+	                             WN_R_SEVERE };
+	return roles[level];
 }
 
 static int put_marker(struct wn_ui *ui, struct wn_cell at, const char *m,
@@ -273,66 +201,67 @@ static int put_marker(struct wn_ui *ui, struct wn_cell at, const char *m,
 	return wn_ui_put(ui, at, m);
 }
 
-/* The first line of day d's cell, in at (a row, its columns). */
-static void draw_head_line(struct wn_ui *ui, const struct calendar *cal, wn_date d,
-                           struct wn_cell at)
+/* The first line of a day's cell, in at (a row, its columns): the day of
+ * the month and the markers. */
+static void draw_head_line(struct wn_ui *ui, const struct calendar *cal,
+                           const struct day_view *v, struct wn_cell at)
 {
-	int y = at.y, x = at.x, w = at.cols;
-	const struct wn_plan_day *p = day_of(cal, d);
-	bool sel = d == cal->sel, today = d == ui->today;
+	int y = at.y, x = at.x;
+	wn_date d = v->f.date;
+	bool sel = d == cal->sel, today = d == v->f.today;
 	int yy, mm, dd;
 	wn_date_to_ymd(d, &yy, &mm, &dd);
 	char num[8];
 	snprintf(num, sizeof num, today ? "[%2d]" : " %2d ", dd);
-	bool in = yy == cal->grid.year && mm == cal->grid.month;
-	int role = sel ? WN_R_FOCUS : today ? WN_R_TODAY : in ? WN_R_HEADING
-	                                                   : WN_R_DIM;
-	wn_ui_put_pad(ui, WN_CELL(y, x, w, role), num);
+	bool in = yy == cal->month.grid.year && mm == cal->month.grid.month;
+	at.role = sel ? WN_R_FOCUS : today ? WN_R_TODAY : in ? WN_R_HEADING : WN_R_DIM;
+	wn_ui_put_pad(ui, at, num);
 	int cx = x + 4;
-	if (is_step(cal, d))
+	if (v->s.step)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_TITLE), "*", sel);
-	if (hold_on(cal, d))
+	if (v->s.held)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_FLAG), "H", sel);
-	if (deviates(p) && d <= ui->today)
+	if (v->s.deviates)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_ERROR), "!", sel);
-	if (missing(ui, cal, d, p))
+	if (v->s.missing)
 		put_marker(ui, WN_CELL(y, cx, 1, WN_R_NOTICE), "?", sel);
 }
 
 /* Cell i of the grid (row i / 7, column i % 7). */
 static void draw_cell(struct wn_ui *ui, const struct calendar *cal,
-                      const struct geom *g, int i)
+                      const struct wn_calendar_geom *g, int i)
 {
 	int r = i / 7, c = i % 7;
-	wn_date d = cal->grid.cell[r][c];
+	struct day_view v;
+	wn_calendar_facts(&cal->month, cal->month.grid.cell[r][c], ui->today, &v.f);
+	wn_calendar_day_status(&v.f, &v.s);
 	int y = g->y + r * g->ch, x = 1 + c * g->cw, w = g->cw - 1;
-	draw_head_line(ui, cal, d, WN_CELL(y, x, w, 0));
+	draw_head_line(ui, cal, &v, WN_CELL(y, x, w, 0));
 	if (g->ch < 2)
 		return;
-	const struct wn_plan_day *p = day_of(cal, d);
-	double b = burden_of(cal, d);
-	char dose[24] = "", sh[4] = { shade(b), shade(b), shade(b), 0 };
-	if (p && p->n_doses > 0)
-		wn_text_num(p->taken, 3, dose, sizeof dose);
+	char dose[24] = "", sh[4] = { v.s.shade, v.s.shade, v.s.shade, 0 };
+	if (v.s.taken)
+		wn_text_num(v.f.pd->taken, 3, dose, sizeof dose);
 	wn_ui_put(ui, WN_CELL(y + 1, x + 1, w - 4, WN_R_VALUE), dose);
-	wn_ui_put(ui, WN_CELL(y + 1, x + w - 3, 3, shade_role(b)), sh);
-	if (g->ch >= 3 && !isnan(b)) {
+	wn_ui_put(ui, WN_CELL(y + 1, x + w - 3, 3, level_role(v.s.level)), sh);
+	if (g->ch >= 3 && !isnan(v.f.burden)) {
 		char line[24];
-		snprintf(line, sizeof line, "burden %.0f", b);
-		wn_ui_put(ui, WN_CELL(y + 2, x + 1, w - 1, shade_role(b)), line);
+		snprintf(line, sizeof line, "burden %.0f", v.f.burden);
+		wn_ui_put(ui, WN_CELL(y + 2, x + 1, w - 1, level_role(v.s.level)), line);
 	}
 }
 
 static void draw_heading(struct wn_ui *ui, const struct calendar *cal)
 {
 	char line[256];
-	int n = snprintf(line, sizeof line, "%s %d", wn_date_month_name(cal->grid.month),
-	                 cal->grid.year);
+	const struct wn_month_grid *grid = &cal->month.grid;
+	int n = snprintf(line, sizeof line, "%s %d", wn_date_month_name(grid->month),
+	                 grid->year);
 	if (cal->m >= 0 && n > 0)
 		snprintf(line + n, sizeof line - (size_t)n, "%s%s%s", ui->g->sep,
 		         cal->med[cal->m].name, cal->has_plan ? "" : " (no plan)");
 	wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_HEADING), line);
-	struct geom g = geometry(ui);
+	struct wn_calendar_geom g = geometry(ui);
 	for (int c = 0; c < 7; c++)
 		wn_ui_put(ui, WN_CELL(ui->body_top + 1, 1 + c * g.cw + 1, g.cw - 1,
 		                      WN_R_DIM),
@@ -346,35 +275,13 @@ static void draw_legend(struct wn_ui *ui, int y)
 	          "  burden . : + #");
 }
 
-static void day_line(struct wn_ui *ui, const struct calendar *cal, char *buf,
-                     size_t n)
-{
-	const struct wn_plan_day *p = day_of(cal, cal->sel);
-	char d[WN_DATE_STRLEN], pl[32] = "-", tk[32] = "-";
-	const char *unit = cal->m >= 0 ? cal->med[cal->m].unit : "";
-	if (p && !isnan(p->planned))
-		wn_text_num(p->planned, 3, pl, sizeof pl);
-	if (p && p->n_doses > 0)
-		wn_text_num(p->taken, 3, tk, sizeof tk);
-	int k = snprintf(buf, n, "%s %s: planned %s, taken %s %s",
-	                 wn_date_format(cal->sel, d),
-	                 wn_date_weekday_name(wn_date_weekday(cal->sel)), pl, tk, unit);
-	if (p && cal->sel <= ui->today && p->pv != WN_PV_NOPLAN && k > 0)
-		k += snprintf(buf + k, n - (size_t)k, " (%s)", wn_plan_pv_name(p->pv));
-	double b = burden_of(cal, cal->sel);
-	if (!isnan(b) && k > 0 && (size_t)k < n)
-		k += snprintf(buf + k, n - (size_t)k, "%sburden %.0f", ui->g->sep, b);
-	const struct wn_plan_event *h = hold_on(cal, cal->sel);
-	if (h && k > 0 && (size_t)k < n)
-		snprintf(buf + k, n - (size_t)k, "%sheld: %s", ui->g->sep,
-		         h->reason ? h->reason : "no reason given");
-}
-
 /* Status of the selected day, its note's first line, the proposal. */
 static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 {
 	char line[768];
-	day_line(ui, cal, line, sizeof line);
+	struct wn_calendar_facts f;
+	wn_calendar_facts(&cal->month, cal->sel, ui->today, &f);
+	wn_calendar_day_line(&f, ui->g->sep, line, sizeof line);
 	struct wn_day day;
 	struct wn_err err = { 0 };
 	if (wn_db_day_load(ui->db, cal->sel, &day, &err) == WN_OK) {
@@ -387,7 +294,8 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 	}
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
 	struct wn_holdrule_out o;
-	if (cal->has_plan && cal->sel <= ui->today && !wn_taper_on_hold(&cal->sched, cal->sel) &&
+	if (cal->has_plan && cal->sel <= ui->today &&
+	    !wn_taper_on_hold(&cal->sched, cal->sel) &&
 	    wn_ui_hold_proposal(ui, &cal->sched, cal->sel, &o)) {
 		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
 		wn_ui_put(ui, WN_CELL(y + 1, 1, ui->cols - 2, WN_R_NOTICE), line);
@@ -403,8 +311,8 @@ static void cal_draw(struct wn_ui *ui, void *state)
 		return;
 	}
 	draw_heading(ui, cal);
-	struct geom g = geometry(ui);
-	for (int i = 0; i < CELLS; i++)
+	struct wn_calendar_geom g = geometry(ui);
+	for (int i = 0; i < WN_CALENDAR_CELLS; i++)
 		draw_cell(ui, cal, &g, i);
 	draw_legend(ui, g.bottom);
 	draw_status(ui, cal, g.bottom + 1);
