@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/chart.h"
+#include "core/charts_layout.h"
 #include "db/chartview.h"
 #include "core/insight.h"
 #include "db/series.h"
@@ -23,12 +24,6 @@
 
 #define ALL_DAYS 36600L          /* "all time" at most (as `wean chart --all`) */
 #define TREND_DAYS (2 * WN_INSIGHT_RECENT_DAYS)
-#define PANEL_MIN 72             /* columns of the figures beside the chart */
-#define PANEL_MAX 84
-#define SIDE_MIN_CHART 80        /* chart columns needed to put them beside */
-#define NAME_W 22                /* symptom names before their sparklines */
-#define TAIL_W 29                /* "  now 1.2  falling (better)" and a margin */
-#define MAX_CHART_H 40
 
 static const struct range_def {
 	const char *name;
@@ -70,41 +65,25 @@ struct charts {
 	int scroll, scroll_max;              /* rows scrolled in the panels */
 };
 
-/* ---- layout ------------------------------------------------------------- */
-
-struct geom {
-	int x, y, w, h;                      /* the chart */
-	bool side;                           /* figures beside the chart */
-	struct wn_box panel;                 /* figures beside, or h == 0 */
-	struct wn_box lower;                 /* below the chart, or h == 0 */
-};
+/* ---- layout (core/charts_layout.h) ------------------------------------ */
 
 static int clamp(int v, int lo, int hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static struct geom geometry(const struct wn_ui *ui, const struct charts *cs)
+static struct wn_charts_layout geometry(const struct wn_ui *ui, const struct charts *cs)
 {
-	struct geom g = { .x = 1, .y = ui->body_top };
-	int rows = ui->body_rows, cols = ui->cols - 2;
-	if (cols < WN_CHART_MIN_WIDTH) {
-		g.x = 0;
-		cols = ui->cols;
-	}
-	int pw = clamp(cols - 3 - SIDE_MIN_CHART, 0, PANEL_MAX);
-	g.side = pw >= PANEL_MIN;
-	g.w = g.side ? cols - 3 - pw : cols;
-	/* three fifths of the rows, more when all the sparklines fit below */
-	int h = rows * 3 / 5, all = rows - 2 - (int)cs->n_sp;
-	g.h = clamp(all > h ? all : h, WN_CHART_MIN_HEIGHT, MAX_CHART_H);
-	if (rows - g.h - 1 < 3)
-		g.h = rows;
-	if (g.side)
-		g.panel = WN_BOX(g.y, g.x + g.w + 3, rows, pw);
-	if (g.h < rows)
-		g.lower = WN_BOX(g.y + g.h + 1, g.x, rows - g.h - 1, g.w);
+	struct wn_charts_layout g;
+	struct wn_charts_layout_in in = { .body_top = ui->body_top,
+		.body_rows = ui->body_rows, .cols = ui->cols, .n_sparks = cs->n_sp };
+	wn_charts_layout(&in, &g);
 	return g;
+}
+
+static struct wn_box box_of(struct wn_charts_box b)
+{
+	return WN_BOX(b.y, b.x, b.h, b.w);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -238,7 +217,8 @@ static int load(struct wn_ui *ui, struct charts *cs, int what, struct wn_err *er
 
 /* ---- rendering (only when the size changed) ----------------------------- */
 
-static void render_chart(struct wn_ui *ui, struct charts *cs, const struct geom *g)
+static void render_chart(struct wn_ui *ui, struct charts *cs,
+                         const struct wn_charts_box *g)
 {
 	if (cs->chart_w == g->w && cs->chart_h == g->h && cs->ascii == ui->ascii)
 		return;
@@ -253,19 +233,10 @@ static void render_chart(struct wn_ui *ui, struct charts *cs, const struct geom 
 		wn_ui_msg_err(ui, "cannot draw the chart", &err);
 }
 
-/* Sparkline columns: what is left of the row, at most one per day. */
-static int spark_width(const struct charts *cs, const struct geom *g)
+static void render_sparks(struct wn_ui *ui, struct charts *cs,
+                          const struct wn_charts_layout *g)
 {
-	long days = cs->to - cs->from + 1;
-	int w = g->w - NAME_W - TAIL_W;
-	if (w > days)
-		w = (int)days;
-	return w < 1 ? 1 : w > WN_CHART_MAX_WIDTH ? WN_CHART_MAX_WIDTH : w;
-}
-
-static void render_sparks(struct wn_ui *ui, struct charts *cs, const struct geom *g)
-{
-	int w = spark_width(cs, g);
+	int w = wn_charts_layout_spark_width(g, cs->to - cs->from + 1);
 	if (cs->spark_w == w)
 		return;
 	cs->spark_w = w;
@@ -321,7 +292,7 @@ static void blit_row(struct wn_ui *ui, const struct wn_chart_buf *b, int r,
 }
 
 static void draw_chart(struct wn_ui *ui, const struct charts *cs,
-                       const struct geom *g)
+                       const struct wn_charts_box *g)
 {
 	if (!cs->chart_ok)
 		return;
@@ -352,9 +323,9 @@ static void draw_spark(struct wn_ui *ui, const struct charts *cs,
 	bool shown = p->what == &cs->series[cs->cur];
 	char name[WN_NAME_MAX + 8], now[32];
 	snprintf(name, sizeof name, "%s%s", shown ? ui->g->focus : " ", p->what->name);
-	wn_ui_put(ui, WN_CELL(y, b->x, NAME_W - 1, shown ? WN_R_HEADING : WN_R_NORMAL),
-	          name);
-	int x = b->x + NAME_W;
+	wn_ui_put(ui, WN_CELL(y, b->x, WN_CHARTS_NAME_W - 1,
+	                      shown ? WN_R_HEADING : WN_R_NORMAL), name);
+	int x = b->x + WN_CHARTS_NAME_W;
 	if (p->buf.width > 0)
 		blit_row(ui, &p->buf, 0, WN_CELL(y, x, cs->spark_w, 0));
 	x += cs->spark_w + 2;
@@ -394,8 +365,8 @@ static void draw_sparks(struct wn_ui *ui, struct charts *cs, const struct wn_box
 		return;
 	wn_ui_put(ui, WN_CELL(b->y, b->x, b->w, WN_R_HEADING),
 	          cs->n_sp ? "Symptoms (0-3)" : "Symptoms: none shown");
-	int x = b->x + NAME_W;
-	wn_ui_put(ui, WN_CELL(b->y, x, b->w - NAME_W, WN_R_DIM),
+	int x = b->x + WN_CHARTS_NAME_W;
+	wn_ui_put(ui, WN_CELL(b->y, x, b->w - WN_CHARTS_NAME_W, WN_R_DIM),
 	          "now: mean of the last 14 days; trend: vs the 14 before");
 	struct wn_box list = WN_BOX(b->y + 1, b->x, b->h - 1, b->w);
 	int top = first_row(cs, (int)cs->n_sp, list.h);
@@ -459,17 +430,18 @@ static void charts_draw(struct wn_ui *ui, void *state)
 		          "the diary could not be read");
 		return;
 	}
-	struct geom g = geometry(ui, cs);
-	render_chart(ui, cs, &g);
+	struct wn_charts_layout g = geometry(ui, cs);
+	struct wn_box panel = box_of(g.panel), lower = box_of(g.lower);
+	render_chart(ui, cs, &g.chart);
 	render_sparks(ui, cs, &g);
-	draw_chart(ui, cs, &g);
+	draw_chart(ui, cs, &g.chart);
 	cs->scroll_max = 0;
 	if (g.side)
-		draw_figures(ui, cs, &g.panel);
+		draw_figures(ui, cs, &panel);
 	if (cs->show_figures && !g.side)
-		draw_figures(ui, cs, &g.lower);
+		draw_figures(ui, cs, &lower);
 	else
-		draw_sparks(ui, cs, &g.lower);
+		draw_sparks(ui, cs, &lower);
 	cs->scroll = clamp(cs->scroll, 0, cs->scroll_max);
 }
 
@@ -500,9 +472,8 @@ static void step_range(struct wn_ui *ui, struct charts *cs, int by)
 
 static int page(const struct wn_ui *ui, const struct charts *cs)
 {
-	struct geom g = geometry(ui, cs);
-	int h = g.lower.h > 0 ? g.lower.h : g.panel.h;
-	return h > 3 ? h - 2 : 1;
+	struct wn_charts_layout g = geometry(ui, cs);
+	return wn_charts_layout_page(&g);
 }
 
 static bool charts_action(struct wn_ui *ui, void *state, int action, int arg)
