@@ -2,10 +2,13 @@
  *
  * The frame (frame.c) owns the terminal, the input loop, colour roles, the
  * status bar and the screen registry.  A screen is a table of hooks
- * (struct wn_screen) registered once in frame.c.  Keys become actions
- * through the one binding table (keys.c: wn_ui_bindings), which also produces the help
- * screen and the status-bar hints; screens receive actions, except while a
- * text field is open, when they receive the raw input.
+ * (struct wn_screen) registered once in frame.c, and its state is a
+ * struct the frame hands to those hooks.  Keys become actions through the
+ * one binding table (keys.c: wn_ui_bindings), which also produces the
+ * help screen and the status-bar hints; screens receive actions, except
+ * while a text field is open, when they receive the raw input.  What a
+ * screen shows is decided below the UI (core/today.h, core/calendar.h,
+ * the layouts in core/); the screens ask, draw and turn keys into calls.
  */
 #ifndef WEAN_UI_INT_H
 #define WEAN_UI_INT_H
@@ -248,7 +251,7 @@ void wn_ui_resume(struct wn_ui *ui);
 /* Monotonic milliseconds, for "typed quickly" decisions. */
 long long wn_ui_now_ms(void);
 
-/* ---- the text field (ui_edit.c) ------------------------------------------- */
+/* ---- the text field (edit.c) ---------------------------------------------- */
 
 /* A UTF-8 text being edited: a multi-line note or a one-line prompt.  The
  * buffer always holds valid UTF-8 without control characters other than
@@ -293,7 +296,7 @@ int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box);
  * Returns WN_OK, or an error (message in err) leaving e unchanged. */
 int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, struct wn_err *err);
 
-/* ---- the hold proposal (ui_calendar.c) ------------------------------------ */
+/* ---- the hold proposal (calendar.c) --------------------------------------- */
 
 struct wn_schedule;
 struct wn_holdrule_out;
