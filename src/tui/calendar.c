@@ -1,4 +1,4 @@
-/* ui_calendar.c -- the Calendar screen: a month grid of the diary with
+/* calendar.c -- the Calendar screen: a month grid of the diary with
  * the taper on it (step days, holds, deviations, missing check-ins,
  * burden), the selected day's line, and the hold proposal.  Writes only
  * on H (hold, with a reason) and R (resume), one transaction each. */
@@ -7,19 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "core/holdrule.h"
-#include "db/plan.h"
-#include "db/series.h"
-#include "db/db.h"
+#include "core/plan.h"
+#include "core/proposal.h"
+#include "core/records.h"
 #include "core/taper.h"
 #include "core/text.h"
-#include "tui.h"
-#include "core/plan.h"
-#include "core/records.h"
 #include "db/day.h"
+#include "db/db.h"
 #include "db/med.h"
+#include "db/plan.h"
+#include "db/series.h"
+#include "tui.h"
 
-#define CELLS 42
 #define REASON_MAX 500
 
 enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_WHY };
@@ -30,7 +31,9 @@ static const char *const prompt_text[] = {
 	[CP_UP_WHY] = "why (for you and your prescriber)? ",
 };
 
-static struct cal {
+/* The Calendar screen's state: the selected day, the medication shown
+ * with its plan, the month read around the selection, the prompt. */
+struct calendar {
 	wn_date sel;
 	unsigned gen;
 	bool loaded, started;
@@ -39,55 +42,35 @@ static struct cal {
 	bool has_plan;
 	struct wn_plan plan;
 	struct wn_schedule sched;
-	wn_date first;           /* first recorded day, WN_DATE_NONE */
-	struct wn_month_grid grid;
-	struct wn_plan_day pd[CELLS];
-	double burden[CELLS];
+	struct wn_calendar_month month;   /* points at plan and sched */
 	int prompt;              /* enum cal_prompt: what the line asks */
 	struct wn_edit line;
 	double up_dose;          /* a reinstatement's dose, asked first */
-} C = { .m = -1 };
+};
 
 /* ---- the hold proposal (shared with Today) ------------------------------ */
-
-static wn_date last_cut(const struct wn_schedule *s, wn_date day)
-{
-	wn_date cut = WN_DATE_NONE;
-	for (int k = 1; k < s->n_dated; k++)
-		if (s->steps[k].date <= day && s->steps[k].dose < s->steps[k - 1].dose)
-			cut = s->steps[k].date;
-	return cut;
-}
 
 bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_out *out)
 {
-	const struct wn_config *c = ui->cfg;
+	struct wn_proposal_window w;
 	memset(out, 0, sizeof *out);
-	if (!c->hold_enabled || !s || s->n == 0)
+	if (!wn_proposal_window(ui->cfg, s, day, &w))
 		return false;
-	wn_date cut = last_cut(s, day);
-	int back = c->hold_burden_days > c->hold_sleep_nights ?
-	           c->hold_burden_days : c->hold_sleep_nights;
-	wn_date from = day - back + 1;
-	if (cut != WN_DATE_NONE && cut - c->hold_baseline_days < from)
-		from = cut - c->hold_baseline_days;
-	if (day - from + 1 > 400)      /* an old cut: only the sleep rule */
-		cut = WN_DATE_NONE, from = day - back + 1;
-	int n = (int)(day - from + 1);
-	double *b = malloc(sizeof *b * (size_t)n), *sl = malloc(sizeof *sl * (size_t)n);
+	double *b = malloc(sizeof *b * (size_t)w.n), *sl = malloc(sizeof *sl * (size_t)w.n);
 	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
 	struct wn_series_what ws = { .kind = WN_SERIES_SLEEP };
 	struct wn_err err = { 0 };
 	bool ok = b && sl &&
-		wn_series_load(ui->db, &(struct wn_series_req){ &wb, from, day },
+		wn_series_load(ui->db, &(struct wn_series_req){ &wb, w.from, day },
 		               b, &err) == WN_OK &&
-		wn_series_load(ui->db, &(struct wn_series_req){ &ws, from, day },
+		wn_series_load(ui->db, &(struct wn_series_req){ &ws, w.from, day },
 		               sl, &err) == WN_OK;
 	bool r = false;
 	if (ok) {
-		struct wn_holdrule_in in = { .cfg = c, .day = day, .last_cut = cut,
-			.from = from, .n = n, .burden = b, .sleep = sl };
+		struct wn_holdrule_in in = { .cfg = ui->cfg, .day = day,
+			.last_cut = w.last_cut, .from = w.from, .n = w.n,
+			.burden = b, .sleep = sl };
 		r = wn_holdrule_check(&in, out);
 	}
 	free(b);
@@ -97,167 +80,117 @@ bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
 
 /* ---- loading ------------------------------------------------------------- */
 
-static void free_plan(void)
+static void free_plan(struct calendar *cal)
 {
-	if (C.has_plan) {
-		wn_taper_free(&C.sched);
-		wn_plan_free(&C.plan);
+	if (cal->has_plan) {
+		wn_taper_free(&cal->sched);
+		wn_plan_free(&cal->plan);
 	}
-	C.has_plan = false;
+	cal->has_plan = false;
 }
 
 /* The first medication with an active plan, else the first one. */
-static void load_plan(struct wn_ui *ui)
+static void load_plan(struct wn_ui *ui, struct calendar *cal)
 {
-	free_plan();
-	C.m = C.n_med ? 0 : -1;
-	for (size_t i = 0; i < C.n_med; i++) {
+	free_plan(cal);
+	cal->m = cal->n_med ? 0 : -1;
+	for (size_t i = 0; i < cal->n_med; i++) {
 		struct wn_err err = { 0 };
-		if (wn_db_plan_load(ui->db, C.med[i].id, &C.plan, &err) != WN_OK) {
-			wn_plan_free(&C.plan);
+		if (wn_db_plan_load(ui->db, cal->med[i].id, &cal->plan, &err) != WN_OK) {
+			wn_plan_free(&cal->plan);
 			continue;
 		}
 		struct wn_drug drug;
-		bool known = wn_plan_drug(&C.med[i], &drug, NULL) == WN_OK;
-		if (wn_plan_build(&C.plan, known ? &drug : NULL, &C.sched,
+		bool known = wn_plan_drug(&cal->med[i], &drug, NULL) == WN_OK;
+		if (wn_plan_build(&cal->plan, known ? &drug : NULL, &cal->sched,
 		                  &err) != WN_OK) {
-			wn_plan_free(&C.plan);
+			wn_plan_free(&cal->plan);
 			continue;
 		}
-		C.has_plan = true;
-		C.m = (int)i;
+		cal->has_plan = true;
+		cal->m = (int)i;
 		return;
 	}
 }
 
-static int load_meds(struct wn_ui *ui, struct wn_err *err)
+/* What the month shows besides the days: the plan and the unit. */
+static void point_month(struct calendar *cal)
 {
-	free_plan();
-	free(C.med);
-	C.med = NULL;
-	C.n_med = 0;
-	int rc = wn_db_med_list(ui->db, &C.med, &C.n_med, err);
+	struct wn_calendar_month *mo = &cal->month;
+	mo->plan = cal->has_plan ? &cal->plan : NULL;
+	mo->sched = cal->has_plan ? &cal->sched : NULL;
+	mo->unit = cal->m >= 0 ? cal->med[cal->m].unit : "";
+}
+
+static int load_meds(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
+{
+	free_plan(cal);
+	free(cal->med);
+	cal->med = NULL;
+	cal->n_med = 0;
+	cal->m = -1;
+	cal->loaded = false;
+	point_month(cal);
+	int rc = wn_db_med_list(ui->db, &cal->med, &cal->n_med, err);
 	if (rc != WN_OK)
 		return rc;
-	load_plan(ui);
+	load_plan(ui, cal);
+	point_month(cal);
 	wn_date last;
-	rc = wn_db_date_span(ui->db, &C.first, &last, err);
-	C.gen = ui->gen;
-	C.loaded = rc == WN_OK;
+	rc = wn_db_date_span(ui->db, &cal->month.first, &last, err);
+	cal->gen = ui->gen;
+	cal->loaded = rc == WN_OK;
 	return rc;
 }
 
-/* The month around C.sel: planned vs taken and burden, two queries. */
-static int load_month(struct wn_ui *ui, struct wn_err *err)
+/* The month around the selected day: planned vs taken and burden, two
+ * queries. */
+static int load_month(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 {
-	wn_date_month_grid(C.sel, ui->cfg->week_start, &C.grid);
-	wn_date from = C.grid.cell[0][0], to = from + CELLS - 1;
+	struct wn_calendar_month *mo = &cal->month;
+	wn_date_month_grid(cal->sel, ui->cfg->week_start, &mo->grid);
+	wn_date from = mo->grid.cell[0][0], to = from + WN_CALENDAR_CELLS - 1;
 	struct wn_plan_range r = {
-		.plan = C.has_plan ? &C.plan : NULL,
-		.sched = C.has_plan ? &C.sched : NULL,
-		.med_id = C.m >= 0 ? C.med[C.m].id : 0, .from = from, .to = to,
+		.plan = mo->plan, .sched = mo->sched,
+		.med_id = cal->m >= 0 ? cal->med[cal->m].id : 0, .from = from, .to = to,
 	};
-	int rc = wn_db_plan_days(ui->db, &r, C.pd, err);
+	int rc = wn_db_plan_days(ui->db, &r, mo->pd, err);
 	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
 	if (rc == WN_OK)
 		rc = wn_series_load(ui->db, &(struct wn_series_req){ &wb, from, to },
-		                    C.burden, err);
+		                    mo->burden, err);
 	return rc;
 }
 
-static int reload(struct wn_ui *ui, struct wn_err *err)
+static int reload(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 {
 	int rc = WN_OK;
-	if (!C.loaded || C.gen != ui->gen)
-		rc = load_meds(ui, err);
+	if (!cal->loaded || cal->gen != ui->gen)
+		rc = load_meds(ui, cal, err);
 	if (rc == WN_OK)
-		rc = load_month(ui, err);
+		rc = load_month(ui, cal, err);
 	return rc;
 }
-
-/* ---- what a day is ------------------------------------------------------- */
-
-static const struct wn_plan_day *day_of(wn_date d)
-{
-	long i = d - C.grid.cell[0][0];
-	return i >= 0 && i < CELLS ? &C.pd[i] : NULL;
-}
-
-static double burden_of(wn_date d)
-{
-	long i = d - C.grid.cell[0][0];
-	return i >= 0 && i < CELLS ? C.burden[i] : NAN;
-}
-
-static bool is_step(wn_date d)
-{
-	for (int k = 1; C.has_plan && k < C.sched.n_dated; k++)
-		if (C.sched.steps[k].date == d)
-			return true;
-	return false;
-}
-
-static const struct wn_plan_event *hold_on(wn_date d)
-{
-	for (size_t i = 0; C.has_plan && i < C.plan.n_events; i++) {
-		const struct wn_plan_event *e = &C.plan.events[i];
-		if (e->kind == WN_PLAN_HOLD && d >= e->start &&
-		    (e->end == WN_DATE_NONE || d < e->end))
-			return e;
-	}
-	return NULL;
-}
-
-static bool deviates(const struct wn_plan_day *p)
-{
-	return p && (p->pv == WN_PV_MISSED || p->pv == WN_PV_EXTRA ||
-	             p->pv == WN_PV_DIFFERENT);
-}
-
-static bool missing(struct wn_ui *ui, wn_date d, const struct wn_plan_day *p)
-{
-	return p && !p->has_checkin && d < ui->today && C.first != WN_DATE_NONE &&
-	       d >= C.first;
-}
-
-/* Burden shading without colour: . : + # for 1-4, 5-9, 10-19, 20+. */
-static char shade(double b)
-{
-	if (isnan(b) || b < 1)
-		return ' ';
-	return b < 5 ? '.' : b < 10 ? ':' : b < 20 ? '+' : '#';
-}
-
-static int shade_role(double b)
-{
-	if (isnan(b) || b < 5)
-		return WN_R_NORMAL;
-	return b < 10 ? WN_R_MILD : b < 20 ? WN_R_MODERATE : WN_R_SEVERE;
-}
-
 
 /* ---- drawing ------------------------------------------------------------- */
 
-struct geom {
-	int y, cw, ch;           /* grid top, cell width and height */
-	int bottom;              /* first row below the grid: legend */
+/* A day of the grid: what is known and what it shows. */
+struct day_view {
+	struct wn_calendar_facts f;
+	struct wn_calendar_status s;
 };
 
-static struct geom geometry(const struct wn_ui *ui)
+static struct wn_calendar_geom geometry(const struct wn_ui *ui)
 {
-	struct geom g;
-	g.y = ui->body_top + 2;
-	g.bottom = ui->body_top + ui->body_rows - 3;
-	g.ch = (g.bottom - g.y) / 6;
-	if (g.ch > 4)
-		g.ch = 4;
-	if (g.ch < 1)
-		g.ch = 1;
-	g.bottom = g.y + 6 * g.ch;
-	g.cw = (ui->cols - 2) / 7;
-	if (g.cw > 18)
-		g.cw = 18;
-	return g;
+	return wn_calendar_geometry(ui->body_top, ui->body_rows, ui->cols);
+}
+
+/* Burden levels (wn_calendar_status.level) as colour roles. */
+static int level_role(int level)
+{
+	static const int roles[] = { WN_R_NORMAL, WN_R_MILD, WN_R_MODERATE,
+	                             WN_R_SEVERE };
+	return roles[level];
 }
 
 static int put_marker(struct wn_ui *ui, struct wn_cell at, const char *m,
@@ -268,60 +201,67 @@ static int put_marker(struct wn_ui *ui, struct wn_cell at, const char *m,
 	return wn_ui_put(ui, at, m);
 }
 
-static void draw_head_line(struct wn_ui *ui, wn_date d, int y, int x, int w)
+/* The first line of a day's cell, in at (a row, its columns): the day of
+ * the month and the markers. */
+static void draw_head_line(struct wn_ui *ui, const struct calendar *cal,
+                           const struct day_view *v, struct wn_cell at)
 {
-	const struct wn_plan_day *p = day_of(d);
-	bool sel = d == C.sel, today = d == ui->today;
+	int y = at.y, x = at.x;
+	wn_date d = v->f.date;
+	bool sel = d == cal->sel, today = d == v->f.today;
 	int yy, mm, dd;
 	wn_date_to_ymd(d, &yy, &mm, &dd);
 	char num[8];
 	snprintf(num, sizeof num, today ? "[%2d]" : " %2d ", dd);
-	bool in = yy == C.grid.year && mm == C.grid.month;
-	int role = sel ? WN_R_FOCUS : today ? WN_R_TODAY : in ? WN_R_HEADING
-	                                                   : WN_R_DIM;
-	wn_ui_put_pad(ui, WN_CELL(y, x, w, role), num);
+	bool in = yy == cal->month.grid.year && mm == cal->month.grid.month;
+	at.role = sel ? WN_R_FOCUS : today ? WN_R_TODAY : in ? WN_R_HEADING : WN_R_DIM;
+	wn_ui_put_pad(ui, at, num);
 	int cx = x + 4;
-	if (is_step(d))
+	if (v->s.step)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_TITLE), "*", sel);
-	if (hold_on(d))
+	if (v->s.held)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_FLAG), "H", sel);
-	if (deviates(p) && d <= ui->today)
+	if (v->s.deviates)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_ERROR), "!", sel);
-	if (missing(ui, d, p))
+	if (v->s.missing)
 		put_marker(ui, WN_CELL(y, cx, 1, WN_R_NOTICE), "?", sel);
 }
 
-static void draw_cell(struct wn_ui *ui, const struct geom *g, int r, int c)
+/* Cell i of the grid (row i / 7, column i % 7). */
+static void draw_cell(struct wn_ui *ui, const struct calendar *cal,
+                      const struct wn_calendar_geom *g, int i)
 {
-	wn_date d = C.grid.cell[r][c];
+	int r = i / 7, c = i % 7;
+	struct day_view v;
+	wn_calendar_facts(&cal->month, cal->month.grid.cell[r][c], ui->today, &v.f);
+	wn_calendar_day_status(&v.f, &v.s);
 	int y = g->y + r * g->ch, x = 1 + c * g->cw, w = g->cw - 1;
-	draw_head_line(ui, d, y, x, w);
+	draw_head_line(ui, cal, &v, WN_CELL(y, x, w, 0));
 	if (g->ch < 2)
 		return;
-	const struct wn_plan_day *p = day_of(d);
-	double b = burden_of(d);
-	char dose[24] = "", sh[4] = { shade(b), shade(b), shade(b), 0 };
-	if (p && p->n_doses > 0)
-		wn_text_num(p->taken, 3, dose, sizeof dose);
+	char dose[24] = "", sh[4] = { v.s.shade, v.s.shade, v.s.shade, 0 };
+	if (v.s.taken)
+		wn_text_num(v.f.pd->taken, 3, dose, sizeof dose);
 	wn_ui_put(ui, WN_CELL(y + 1, x + 1, w - 4, WN_R_VALUE), dose);
-	wn_ui_put(ui, WN_CELL(y + 1, x + w - 3, 3, shade_role(b)), sh);
-	if (g->ch >= 3 && !isnan(b)) {
+	wn_ui_put(ui, WN_CELL(y + 1, x + w - 3, 3, level_role(v.s.level)), sh);
+	if (g->ch >= 3 && !isnan(v.f.burden)) {
 		char line[24];
-		snprintf(line, sizeof line, "burden %.0f", b);
-		wn_ui_put(ui, WN_CELL(y + 2, x + 1, w - 1, shade_role(b)), line);
+		snprintf(line, sizeof line, "burden %.0f", v.f.burden);
+		wn_ui_put(ui, WN_CELL(y + 2, x + 1, w - 1, level_role(v.s.level)), line);
 	}
 }
 
-static void draw_heading(struct wn_ui *ui)
+static void draw_heading(struct wn_ui *ui, const struct calendar *cal)
 {
 	char line[256];
-	int n = snprintf(line, sizeof line, "%s %d", wn_date_month_name(C.grid.month),
-	                 C.grid.year);
-	if (C.m >= 0 && n > 0)
+	const struct wn_month_grid *grid = &cal->month.grid;
+	int n = snprintf(line, sizeof line, "%s %d", wn_date_month_name(grid->month),
+	                 grid->year);
+	if (cal->m >= 0 && n > 0)
 		snprintf(line + n, sizeof line - (size_t)n, "%s%s%s", ui->g->sep,
-		         C.med[C.m].name, C.has_plan ? "" : " (no plan)");
+		         cal->med[cal->m].name, cal->has_plan ? "" : " (no plan)");
 	wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_HEADING), line);
-	struct geom g = geometry(ui);
+	struct wn_calendar_geom g = geometry(ui);
 	for (int c = 0; c < 7; c++)
 		wn_ui_put(ui, WN_CELL(ui->body_top + 1, 1 + c * g.cw + 1, g.cw - 1,
 		                      WN_R_DIM),
@@ -335,37 +275,16 @@ static void draw_legend(struct wn_ui *ui, int y)
 	          "  burden . : + #");
 }
 
-static void day_line(struct wn_ui *ui, char *buf, size_t n)
-{
-	const struct wn_plan_day *p = day_of(C.sel);
-	char d[WN_DATE_STRLEN], pl[32] = "-", tk[32] = "-";
-	const char *unit = C.m >= 0 ? C.med[C.m].unit : "";
-	if (p && !isnan(p->planned))
-		wn_text_num(p->planned, 3, pl, sizeof pl);
-	if (p && p->n_doses > 0)
-		wn_text_num(p->taken, 3, tk, sizeof tk);
-	int k = snprintf(buf, n, "%s %s: planned %s, taken %s %s",
-	                 wn_date_format(C.sel, d),
-	                 wn_date_weekday_name(wn_date_weekday(C.sel)), pl, tk, unit);
-	if (p && C.sel <= ui->today && p->pv != WN_PV_NOPLAN && k > 0)
-		k += snprintf(buf + k, n - (size_t)k, " (%s)", wn_plan_pv_name(p->pv));
-	double b = burden_of(C.sel);
-	if (!isnan(b) && k > 0 && (size_t)k < n)
-		k += snprintf(buf + k, n - (size_t)k, "%sburden %.0f", ui->g->sep, b);
-	const struct wn_plan_event *h = hold_on(C.sel);
-	if (h && k > 0 && (size_t)k < n)
-		snprintf(buf + k, n - (size_t)k, "%sheld: %s", ui->g->sep,
-		         h->reason ? h->reason : "no reason given");
-}
-
 /* Status of the selected day, its note's first line, the proposal. */
-static void draw_status(struct wn_ui *ui, int y)
+static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 {
 	char line[768];
-	day_line(ui, line, sizeof line);
+	struct wn_calendar_facts f;
+	wn_calendar_facts(&cal->month, cal->sel, ui->today, &f);
+	wn_calendar_day_line(&f, ui->g->sep, line, sizeof line);
 	struct wn_day day;
 	struct wn_err err = { 0 };
-	if (wn_db_day_load(ui->db, C.sel, &day, &err) == WN_OK) {
+	if (wn_db_day_load(ui->db, cal->sel, &day, &err) == WN_OK) {
 		if (day.ci.note && *day.ci.note) {
 			size_t k = strlen(line);
 			snprintf(line + k, sizeof line - k, "%snote: %.*s", ui->g->sep,
@@ -375,228 +294,244 @@ static void draw_status(struct wn_ui *ui, int y)
 	}
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
 	struct wn_holdrule_out o;
-	if (C.has_plan && C.sel <= ui->today && !wn_taper_on_hold(&C.sched, C.sel) &&
-	    wn_ui_hold_proposal(ui, &C.sched, C.sel, &o)) {
+	if (cal->has_plan && cal->sel <= ui->today &&
+	    !wn_taper_on_hold(&cal->sched, cal->sel) &&
+	    wn_ui_hold_proposal(ui, &cal->sched, cal->sel, &o)) {
 		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
 		wn_ui_put(ui, WN_CELL(y + 1, 1, ui->cols - 2, WN_R_NOTICE), line);
 	}
 }
 
-static void cal_draw(struct wn_ui *ui)
+static void cal_draw(struct wn_ui *ui, void *state)
 {
-	if (!C.loaded) {
+	struct calendar *cal = state;
+	if (!cal->loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
 		return;
 	}
-	draw_heading(ui);
-	struct geom g = geometry(ui);
-	for (int r = 0; r < 6; r++)
-		for (int c = 0; c < 7; c++)
-			draw_cell(ui, &g, r, c);
+	draw_heading(ui, cal);
+	struct wn_calendar_geom g = geometry(ui);
+	for (int i = 0; i < WN_CALENDAR_CELLS; i++)
+		draw_cell(ui, cal, &g, i);
 	draw_legend(ui, g.bottom);
-	draw_status(ui, g.bottom + 1);
-	if (C.prompt) {
+	draw_status(ui, cal, g.bottom + 1);
+	if (cal->prompt) {
 		int y = ui->rows - 2;
 		ui->msg_row_taken = true;
 		int w = wn_ui_put(ui, WN_CELL(y, 1, ui->cols / 2, WN_R_HEADING),
-		                  prompt_text[C.prompt]);
-		wn_edit_draw(ui, &C.line, WN_BOX(y, 1 + w, 1, ui->cols - 2 - w));
+		                  prompt_text[cal->prompt]);
+		wn_edit_draw(ui, &cal->line, WN_BOX(y, 1 + w, 1, ui->cols - 2 - w));
 	}
 }
 
 /* ---- actions ------------------------------------------------------------- */
 
-static void select_day(struct wn_ui *ui, wn_date d)
+static void select_day(struct wn_ui *ui, struct calendar *cal, wn_date d)
 {
 	struct wn_err err = { 0 };
-	C.sel = d;
-	if (load_month(ui, &err) != WN_OK)
+	cal->sel = d;
+	if (load_month(ui, cal, &err) != WN_OK)
 		wn_ui_msg_err(ui, "cannot read the month", &err);
 }
 
-static void after_write(struct wn_ui *ui, int rc, const struct wn_err *err,
-                        const char *done)
+/* After a write that worked: plans changed for every screen; read back. */
+static void saved(struct wn_ui *ui, struct calendar *cal, const char *done)
 {
 	struct wn_err e2 = { 0 };
-	if (rc != WN_OK) {
-		wn_ui_msg_err(ui, "not saved", err);
-		return;
-	}
 	ui->gen++;
-	if (reload(ui, &e2) != WN_OK)
+	if (reload(ui, cal, &e2) != WN_OK)
 		wn_ui_msg_err(ui, "saved, but cannot read it back", &e2);
 	else
 		wn_ui_msg(ui, WN_R_SAVED, "%s", done);
 }
 
-static void open_prompt(struct wn_ui *ui, int kind)
+static void open_prompt(struct wn_ui *ui, struct calendar *cal, int kind)
 {
-	if (wn_edit_init(&C.line, NULL, REASON_MAX, false) != WN_OK) {
+	if (wn_edit_init(&cal->line, NULL, REASON_MAX, false) != WN_OK) {
 		wn_ui_msg(ui, WN_R_ERROR, "out of memory");
 		return;
 	}
-	C.prompt = kind;
+	cal->prompt = kind;
 }
 
-static void start_hold(struct wn_ui *ui)
+static void start_hold(struct wn_ui *ui, struct calendar *cal)
 {
-	if (!C.has_plan) {
+	if (!cal->has_plan) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no plan to hold; add one on the Plan"
 		          " screen (3)");
 		return;
 	}
-	if (C.sched.hold_since != WN_DATE_NONE) {
+	if (cal->sched.hold_since != WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "a hold is already open; R resumes it");
 		return;
 	}
-	open_prompt(ui, CP_HOLD);
+	open_prompt(ui, cal, CP_HOLD);
 }
 
 /* U: going back up to a dose (a reinstatement), asked as two lines. */
-static void start_up(struct wn_ui *ui)
+static void start_up(struct wn_ui *ui, struct calendar *cal)
 {
-	if (!C.has_plan) {
+	if (!cal->has_plan) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no plan here; add one on the Plan screen (3)");
 		return;
 	}
-	if (C.sel > ui->today) {
+	if (cal->sel > ui->today) {
 		wn_ui_msg(ui, WN_R_NOTICE, "that day has not come yet");
 		return;
 	}
-	open_prompt(ui, CP_UP_DOSE);
+	open_prompt(ui, cal, CP_UP_DOSE);
 }
 
-static void resume(struct wn_ui *ui)
+static void resume(struct wn_ui *ui, struct calendar *cal)
 {
 	struct wn_err err = { 0 };
-	if (!C.has_plan || C.sched.hold_since == WN_DATE_NONE) {
+	if (!cal->has_plan || cal->sched.hold_since == WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no hold is open");
 		return;
 	}
-	int rc = wn_db_plan_resume(ui->db, C.med[C.m].id, C.sel, &err);
+	int rc = wn_db_plan_resume(ui->db, cal->med[cal->m].id, cal->sel, &err);
 	char d[WN_DATE_STRLEN], msg[96];
 	snprintf(msg, sizeof msg, "resumed on %s; later steps moved",
-	         wn_date_format(C.sel, d));
-	after_write(ui, rc, &err, msg);
+	         wn_date_format(cal->sel, d));
+	if (rc != WN_OK)
+		wn_ui_msg_err(ui, "not saved", &err);
+	else
+		saved(ui, cal, msg);
 }
 
-static void close_prompt(void)
+static void close_prompt(struct calendar *cal)
 {
-	wn_edit_free(&C.line);
-	C.prompt = CP_NONE;
+	wn_edit_free(&cal->line);
+	cal->prompt = CP_NONE;
 }
 
 /* Enter on the line: hold, or the two steps of a reinstatement. */
-static void prompt_done(struct wn_ui *ui)
+static void prompt_done(struct wn_ui *ui, struct calendar *cal)
 {
 	struct wn_err err = { 0 };
 	char d[WN_DATE_STRLEN], msg[128], *end;
-	const char *text = C.line.s + strspn(C.line.s, " ");
+	const char *text = cal->line.s + strspn(cal->line.s, " ");
 	const char *why = *text ? text : NULL;
 	int rc;
-	switch (C.prompt) {
+	switch (cal->prompt) {
 	case CP_UP_DOSE:
-		C.up_dose = strtod(text, &end);
-		if (end == text || *(end + strspn(end, " ")) || !(C.up_dose > 0) || C.up_dose > 1e6) {
+		cal->up_dose = strtod(text, &end);
+		if (end == text || *(end + strspn(end, " ")) || !(cal->up_dose > 0) || cal->up_dose > 1e6) {
 			wn_ui_msg(ui, WN_R_ERROR, "a dose above 0, e.g. 45 (Esc cancels)");
 			return;
 		}
-		close_prompt();
-		open_prompt(ui, CP_UP_WHY);
+		close_prompt(cal);
+		open_prompt(ui, cal, CP_UP_WHY);
 		return;
 	case CP_UP_WHY: {
-		struct wn_plan_reinstate r = { C.med[C.m].id, C.sel, C.up_dose, why };
+		struct wn_plan_reinstate r = { cal->med[cal->m].id, cal->sel, cal->up_dose, why };
 		rc = wn_db_plan_reinstate(ui->db, &r, &err);
 		snprintf(msg, sizeof msg, "recorded: back up to %g on %s (the plan is not on"
-		         " hold; H holds it)", C.up_dose, wn_date_format(C.sel, d));
+		         " hold; H holds it)", cal->up_dose, wn_date_format(cal->sel, d));
 		break;
 	}
 	default:
-		rc = wn_db_plan_hold(ui->db, C.med[C.m].id, C.sel, why, &err);
-		snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(C.sel, d));
+		rc = wn_db_plan_hold(ui->db, cal->med[cal->m].id, cal->sel, why, &err);
+		snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(cal->sel, d));
 	}
-	close_prompt();
-	after_write(ui, rc, &err, msg);
+	close_prompt(cal);
+	if (rc != WN_OK)
+		wn_ui_msg_err(ui, "not saved", &err);
+	else
+		saved(ui, cal, msg);
 }
 
-static void cal_text(struct wn_ui *ui, const struct wn_input *in)
+static void cal_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 {
+	struct calendar *cal = state;
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
-		close_prompt();
+		close_prompt(cal);
 		wn_ui_msg(ui, WN_R_DIM, "cancelled; nothing written");
 	} else if (b && b->action == WN_A_TEXT_DONE) {
-		prompt_done(ui);
-	} else if (wn_edit_key(&C.line, in, ui->cols) == WN_EDIT_FULL) {
+		prompt_done(ui, cal);
+	} else if (wn_edit_key(&cal->line, in, ui->cols) == WN_EDIT_FULL) {
 		wn_ui_msg(ui, WN_R_NOTICE, "that is as long as it can be");
 	}
 }
 
-static bool cal_action(struct wn_ui *ui, int action, int arg)
+static bool cal_action(struct wn_ui *ui, void *state, int action, int arg)
 {
+	struct calendar *cal = state;
 	switch (action) {
-	case WN_A_LEFT: select_day(ui, C.sel - 1); return true;
-	case WN_A_RIGHT: select_day(ui, C.sel + 1); return true;
-	case WN_A_UP: select_day(ui, C.sel - 7); return true;
-	case WN_A_DOWN: select_day(ui, C.sel + 7); return true;
-	case WN_A_PREV_MONTH: select_day(ui, wn_date_add_months(C.sel, -1)); return true;
-	case WN_A_NEXT_MONTH: select_day(ui, wn_date_add_months(C.sel, 1)); return true;
-	case WN_A_TODAY: select_day(ui, ui->today); return true;
+	case WN_A_LEFT: select_day(ui, cal, cal->sel - 1); return true;
+	case WN_A_RIGHT: select_day(ui, cal, cal->sel + 1); return true;
+	case WN_A_UP: select_day(ui, cal, cal->sel - 7); return true;
+	case WN_A_DOWN: select_day(ui, cal, cal->sel + 7); return true;
+	case WN_A_PREV_MONTH:
+		select_day(ui, cal, wn_date_add_months(cal->sel, -1));
+		return true;
+	case WN_A_NEXT_MONTH:
+		select_day(ui, cal, wn_date_add_months(cal->sel, 1));
+		return true;
+	case WN_A_TODAY: select_day(ui, cal, ui->today); return true;
 	case WN_A_ENTER:
-		if (C.sel > ui->today)
+		if (cal->sel > ui->today)
 			wn_ui_msg(ui, WN_R_NOTICE, "that day has not come yet");
 		else
-			wn_ui_open_day(ui, C.sel);
+			wn_ui_open_day(ui, cal->sel);
 		return true;
 	case WN_A_HOLD:
 		if (arg == 1)
-			start_up(ui);
+			start_up(ui, cal);
 		else
-			start_hold(ui);
+			start_hold(ui, cal);
 		return true;
-	case WN_A_RESUME: resume(ui); return true;
+	case WN_A_RESUME: resume(ui, cal); return true;
 	default: return false;
 	}
 }
 
 /* ---- hooks --------------------------------------------------------------- */
 
-static int cal_enter(struct wn_ui *ui, struct wn_err *err)
+static int cal_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 {
-	if (!C.started)
-		C.sel = ui->today;
-	C.started = true;
-	return reload(ui, err);
+	struct calendar *cal = state;
+	if (!cal->started) {
+		cal->sel = ui->today;
+		cal->m = -1;
+	}
+	cal->started = true;
+	return reload(ui, cal, err);
 }
 
-static void cal_title(struct wn_ui *ui, char *buf, size_t n)
+static void cal_title(struct wn_ui *ui, void *state, char *buf, size_t n)
 {
 	(void)ui;
+	(void)state;
 	snprintf(buf, n, "Calendar");
 }
 
-static unsigned cal_scope(struct wn_ui *ui)
+static unsigned cal_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	return C.prompt ? WN_SC_PROMPT : WN_SC_CALENDAR;
+	const struct calendar *cal = state;
+	return cal->prompt ? WN_SC_PROMPT : WN_SC_CALENDAR;
 }
 
-static void cal_fini(struct wn_ui *ui)
+static void cal_fini(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	if (C.prompt)
-		wn_edit_free(&C.line);
-	free_plan();
-	free(C.med);
-	C.med = NULL;
+	struct calendar *cal = state;
+	if (cal->prompt)
+		wn_edit_free(&cal->line);
+	free_plan(cal);
+	free(cal->med);
+	cal->med = NULL;
 }
 
 const struct wn_screen wn_screen_calendar = {
 	.name = "Calendar",
 	.number = 2,
 	.scope = WN_SC_CALENDAR,
+	.state_size = sizeof(struct calendar),
 	.enter = cal_enter,
 	.title = cal_title,
 	.draw = cal_draw,

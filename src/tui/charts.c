@@ -1,4 +1,4 @@
-/* ui_charts.c -- the Charts screen: the trend of one series over a range
+/* charts.c -- the Charts screen: the trend of one series over a range
  * (the taper's steps on the time axis, the planned dose over the burden,
  * the 7-day average), what the series says about the taper beside the
  * chart (or below it on a narrow terminal), and a sparkline of every
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/chart.h"
+#include "core/charts_layout.h"
 #include "db/chartdata.h"
 #include "core/insight.h"
 #include "db/series.h"
@@ -23,12 +24,6 @@
 
 #define ALL_DAYS 36600L          /* "all time" at most (as `wean chart --all`) */
 #define TREND_DAYS (2 * WN_INSIGHT_RECENT_DAYS)
-#define PANEL_MIN 72             /* columns of the figures beside the chart */
-#define PANEL_MAX 84
-#define SIDE_MIN_CHART 80        /* chart columns needed to put them beside */
-#define NAME_W 22                /* symptom names before their sparklines */
-#define TAIL_W 29                /* "  now 1.2  falling (better)" and a margin */
-#define MAX_CHART_H 40
 
 static const struct range_def {
 	const char *name;
@@ -42,14 +37,16 @@ static const struct range_def {
 
 /* A symptom's small multiple. */
 struct spark {
-	const struct wn_series_what *what;   /* in S.series */
-	const double *v;                     /* in S.spv: S.from - back .. S.to */
-	size_t back;                         /* days before S.from, for the trend */
+	const struct wn_series_what *what;   /* in charts.series */
+	const double *v;                     /* in charts.spv: from - back .. to */
+	size_t back;                         /* days before from, for the trend */
 	struct wn_insight_trend trend;
 	struct wn_chart_buf buf;
 };
 
-static struct charts {
+/* The Charts screen's state: the series, what was read, what was
+ * rendered for which size. */
+struct charts {
 	bool loaded, started;
 	struct wn_series_what *series;
 	size_t n_series, cur;
@@ -66,56 +63,40 @@ static struct charts {
 	bool chart_ok, ascii;
 	bool show_figures;                   /* narrow: figures below, not symptoms */
 	int scroll, scroll_max;              /* rows scrolled in the panels */
-} S = { .range = DEFAULT_RANGE };
-
-/* ---- layout ------------------------------------------------------------- */
-
-struct geom {
-	int x, y, w, h;                      /* the chart */
-	bool side;                           /* figures beside the chart */
-	struct wn_box panel;                 /* figures beside, or h == 0 */
-	struct wn_box lower;                 /* below the chart, or h == 0 */
 };
+
+/* ---- layout (core/charts_layout.h) ------------------------------------ */
 
 static int clamp(int v, int lo, int hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-static struct geom geometry(const struct wn_ui *ui)
+static struct wn_charts_layout geometry(const struct wn_ui *ui, const struct charts *cs)
 {
-	struct geom g = { .x = 1, .y = ui->body_top };
-	int rows = ui->body_rows, cols = ui->cols - 2;
-	if (cols < WN_CHART_MIN_WIDTH) {
-		g.x = 0;
-		cols = ui->cols;
-	}
-	int pw = clamp(cols - 3 - SIDE_MIN_CHART, 0, PANEL_MAX);
-	g.side = pw >= PANEL_MIN;
-	g.w = g.side ? cols - 3 - pw : cols;
-	/* three fifths of the rows, more when all the sparklines fit below */
-	int h = rows * 3 / 5, all = rows - 2 - (int)S.n_sp;
-	g.h = clamp(all > h ? all : h, WN_CHART_MIN_HEIGHT, MAX_CHART_H);
-	if (rows - g.h - 1 < 3)
-		g.h = rows;
-	if (g.side)
-		g.panel = WN_BOX(g.y, g.x + g.w + 3, rows, pw);
-	if (g.h < rows)
-		g.lower = WN_BOX(g.y + g.h + 1, g.x, rows - g.h - 1, g.w);
+	struct wn_charts_layout g;
+	struct wn_charts_layout_in in = { .body_top = ui->body_top,
+		.body_rows = ui->body_rows, .cols = ui->cols, .n_sparks = cs->n_sp };
+	wn_charts_layout(&in, &g);
 	return g;
+}
+
+static struct wn_box box_of(struct wn_charts_box b)
+{
+	return WN_BOX(b.y, b.x, b.h, b.w);
 }
 
 /* ---- loading ------------------------------------------------------------ */
 
-static void free_sparks(void)
+static void free_sparks(struct charts *cs)
 {
-	for (size_t i = 0; i < S.n_sp; i++)
-		wn_chart_buf_free(&S.sp[i].buf);
-	free(S.sp);
-	free(S.spv);
-	S.sp = NULL;
-	S.spv = NULL;
-	S.n_sp = 0;
+	for (size_t i = 0; i < cs->n_sp; i++)
+		wn_chart_buf_free(&cs->sp[i].buf);
+	free(cs->sp);
+	free(cs->spv);
+	cs->sp = NULL;
+	cs->spv = NULL;
+	cs->n_sp = 0;
 }
 
 static bool same_series(const struct wn_series_what *a, const struct wn_series_what *b)
@@ -124,152 +105,145 @@ static bool same_series(const struct wn_series_what *a, const struct wn_series_w
 }
 
 /* Every series that can be charted; the one shown stays shown. */
-static int load_list(struct wn_ui *ui, struct wn_err *err)
+static int load_list(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 {
 	struct wn_series_what *w = NULL, keep = { .kind = WN_SERIES_BURDEN };
 	size_t n = 0;
-	if (S.series)
-		keep = S.series[S.cur];
+	if (cs->series)
+		keep = cs->series[cs->cur];
 	int rc = wn_chartdata_list(&(struct wn_series_names){ ui->db, ui->cfg },
 	                           &w, &n, err);
 	if (rc != WN_OK)
 		return rc;
-	free(S.series);
-	S.series = w;
-	S.n_series = n;
-	S.cur = 0;
+	free(cs->series);
+	cs->series = w;
+	cs->n_series = n;
+	cs->cur = 0;
 	for (size_t i = 0; i < n; i++)
 		if (same_series(&w[i], &keep))
-			S.cur = i;
+			cs->cur = i;
 	return WN_OK;
 }
 
-static int set_range(struct wn_ui *ui, struct wn_err *err)
+static int set_range(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 {
-	long days = ranges[S.range].days;
+	long days = ranges[cs->range].days;
 	if (days == 0)
-		return wn_chartdata_span(ui->db, ui->today, ALL_DAYS, &S.from, &S.to, err);
-	S.to = ui->today;
-	S.from = S.to - days + 1;
+		return wn_chartdata_span(ui->db, ui->today, ALL_DAYS, &cs->from, &cs->to, err);
+	cs->to = ui->today;
+	cs->from = cs->to - days + 1;
 	return WN_OK;
 }
 
 /* Every shown symptom over the range, and the four weeks its trend
  * needs, in one read of the ratings. */
-static int read_sparks(struct wn_ui *ui, long *ids, struct wn_err *err)
+static int read_sparks(struct wn_ui *ui, struct charts *cs, long *ids,
+                       struct wn_err *err)
 {
-	wn_date from = S.from;
-	if (S.to - from + 1 < TREND_DAYS)
-		from = S.to - TREND_DAYS + 1;
-	size_t days = (size_t)(S.to - from + 1);
-	S.spv = malloc((S.n_sp ? S.n_sp : 1) * days * sizeof *S.spv);
-	if (!S.spv)
+	wn_date from = cs->from;
+	if (cs->to - from + 1 < TREND_DAYS)
+		from = cs->to - TREND_DAYS + 1;
+	size_t days = (size_t)(cs->to - from + 1);
+	cs->spv = malloc((cs->n_sp ? cs->n_sp : 1) * days * sizeof *cs->spv);
+	if (!cs->spv)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	struct wn_chartdata_symptoms q = { ids, S.n_sp, from, S.to };
-	int rc = wn_chartdata_symptoms(ui->db, &q, S.spv, err);
-	for (size_t i = 0; rc == WN_OK && i < S.n_sp; i++) {
-		struct spark *p = &S.sp[i];
-		p->v = S.spv + i * days;
-		p->back = (size_t)(S.from - from);
+	struct wn_chartdata_symptoms q = { ids, cs->n_sp, from, cs->to };
+	int rc = wn_chartdata_symptoms(ui->db, &q, cs->spv, err);
+	for (size_t i = 0; rc == WN_OK && i < cs->n_sp; i++) {
+		struct spark *p = &cs->sp[i];
+		p->v = cs->spv + i * days;
+		p->back = (size_t)(cs->from - from);
 		wn_insight_trend(&(struct wn_insight_series){ from, days, p->v },
 		                 wn_chartview_steady(p->what), &p->trend);
 	}
 	return rc;
 }
 
-static int load_sparks(struct wn_ui *ui, struct wn_err *err)
+static int load_sparks(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 {
-	free_sparks();
+	free_sparks(cs);
 	size_t n = 0;
-	for (size_t i = 0; i < S.n_series; i++)
-		n += S.series[i].kind == WN_SERIES_SYMPTOM;
-	S.sp = calloc(n ? n : 1, sizeof *S.sp);
+	for (size_t i = 0; i < cs->n_series; i++)
+		n += cs->series[i].kind == WN_SERIES_SYMPTOM;
+	cs->sp = calloc(n ? n : 1, sizeof *cs->sp);
 	long *ids = calloc(n ? n : 1, sizeof *ids);
-	int rc = S.sp && ids ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
-	for (size_t i = 0; rc == WN_OK && i < S.n_series; i++) {
-		if (S.series[i].kind != WN_SERIES_SYMPTOM)
+	int rc = cs->sp && ids ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; rc == WN_OK && i < cs->n_series; i++) {
+		if (cs->series[i].kind != WN_SERIES_SYMPTOM)
 			continue;
-		ids[S.n_sp] = S.series[i].id;
-		S.sp[S.n_sp].what = &S.series[i];
-		wn_chart_buf_init(&S.sp[S.n_sp++].buf);
+		ids[cs->n_sp] = cs->series[i].id;
+		cs->sp[cs->n_sp].what = &cs->series[i];
+		wn_chart_buf_init(&cs->sp[cs->n_sp++].buf);
 	}
 	if (rc == WN_OK)
-		rc = read_sparks(ui, ids, err);
+		rc = read_sparks(ui, cs, ids, err);
 	free(ids);
 	return rc;
 }
 
 /* The series shown: its days, the taper, the figures. */
-static int load_view(struct wn_ui *ui, struct wn_err *err)
+static int load_view(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 {
-	wn_chartview_free(&S.cv);
-	wn_buf_reset(&S.figures);
-	S.chart_ok = false;
-	S.chart_w = 0;
-	struct wn_chartview_req q = { .what = &S.series[S.cur], .from = S.from,
-	                              .to = S.to };
-	int rc = wn_chartdata_load(ui->db, &q, &S.cv, err);
+	wn_chartview_free(&cs->cv);
+	wn_buf_reset(&cs->figures);
+	cs->chart_ok = false;
+	cs->chart_w = 0;
+	struct wn_chartview_req q = { .what = &cs->series[cs->cur], .from = cs->from,
+	                              .to = cs->to };
+	int rc = wn_chartdata_load(ui->db, &q, &cs->cv, err);
 	if (rc == WN_OK)
-		rc = wn_chartview_insight(&S.cv, &S.figures, err);
+		rc = wn_chartview_insight(&cs->cv, &cs->figures, err);
 	return rc;
 }
 
 /* what: 0 the series only, 1 the range too, 2 everything. */
-static int load(struct wn_ui *ui, int what, struct wn_err *err)
+static int load(struct wn_ui *ui, struct charts *cs, int what, struct wn_err *err)
 {
 	int rc = WN_OK;
-	S.loaded = false;
+	cs->loaded = false;
 	if (what >= 2)
-		rc = load_list(ui, err);
-	if (rc == WN_OK && S.n_series == 0)
+		rc = load_list(ui, cs, err);
+	if (rc == WN_OK && cs->n_series == 0)
 		rc = wn_err_set(err, WN_ERR, "nothing to chart");
-	if (rc == WN_OK && what >= 1 && (rc = set_range(ui, err)) == WN_OK) {
-		rc = load_sparks(ui, err);
-		S.spark_w = 0;
+	if (rc == WN_OK && what >= 1 && (rc = set_range(ui, cs, err)) == WN_OK) {
+		rc = load_sparks(ui, cs, err);
+		cs->spark_w = 0;
 	}
 	if (rc == WN_OK)
-		rc = load_view(ui, err);
-	S.loaded = rc == WN_OK;
+		rc = load_view(ui, cs, err);
+	cs->loaded = rc == WN_OK;
 	return rc;
 }
 
 /* ---- rendering (only when the size changed) ----------------------------- */
 
-static void render_chart(struct wn_ui *ui, const struct geom *g)
+static void render_chart(struct wn_ui *ui, struct charts *cs,
+                         const struct wn_charts_box *g)
 {
-	if (S.chart_w == g->w && S.chart_h == g->h && S.ascii == ui->ascii)
+	if (cs->chart_w == g->w && cs->chart_h == g->h && cs->ascii == ui->ascii)
 		return;
 	struct wn_err err = { 0 };
-	S.chart_w = g->w;
-	S.chart_h = g->h;
-	S.ascii = ui->ascii;
-	S.spark_w = 0;
+	cs->chart_w = g->w;
+	cs->chart_h = g->h;
+	cs->ascii = ui->ascii;
+	cs->spark_w = 0;
 	const struct wn_chartview_size sz = { g->w, g->h, ui->ascii };
-	S.chart_ok = wn_chartview_render(&S.cv, &sz, &S.chart, &err) == WN_OK;
-	if (!S.chart_ok)
+	cs->chart_ok = wn_chartview_render(&cs->cv, &sz, &cs->chart, &err) == WN_OK;
+	if (!cs->chart_ok)
 		wn_ui_msg_err(ui, "cannot draw the chart", &err);
 }
 
-/* Sparkline columns: what is left of the row, at most one per day. */
-static int spark_width(const struct geom *g)
+static void render_sparks(struct wn_ui *ui, struct charts *cs,
+                          const struct wn_charts_layout *g)
 {
-	long days = S.to - S.from + 1;
-	int w = g->w - NAME_W - TAIL_W;
-	if (w > days)
-		w = (int)days;
-	return w < 1 ? 1 : w > WN_CHART_MAX_WIDTH ? WN_CHART_MAX_WIDTH : w;
-}
-
-static void render_sparks(struct wn_ui *ui, const struct geom *g)
-{
-	int w = spark_width(g);
-	if (S.spark_w == w)
+	int w = wn_charts_layout_spark_width(g, cs->to - cs->from + 1);
+	if (cs->spark_w == w)
 		return;
-	S.spark_w = w;
+	cs->spark_w = w;
 	struct wn_chart_opts o = { .width = w, .height = 1, .ascii = ui->ascii };
-	for (size_t i = 0; i < S.n_sp; i++) {
-		struct spark *p = &S.sp[i];
-		struct wn_chart_series s = { .start = S.from, .n = (size_t)(S.to - S.from + 1),
+	for (size_t i = 0; i < cs->n_sp; i++) {
+		struct spark *p = &cs->sp[i];
+		struct wn_chart_series s = { .start = cs->from, .n = (size_t)(cs->to - cs->from + 1),
 			.v = p->v + p->back, .lo = p->what->lo, .hi = p->what->hi };
 		struct wn_err err = { 0 };
 		if (wn_chart_sparkline(&p->buf, &s, &o, &err) != WN_OK)
@@ -317,12 +291,13 @@ static void blit_row(struct wn_ui *ui, const struct wn_chart_buf *b, int r,
 	}
 }
 
-static void draw_chart(struct wn_ui *ui, const struct geom *g)
+static void draw_chart(struct wn_ui *ui, const struct charts *cs,
+                       const struct wn_charts_box *g)
 {
-	if (!S.chart_ok)
+	if (!cs->chart_ok)
 		return;
-	for (int r = 0; r < S.chart.height && r < g->h; r++)
-		blit_row(ui, &S.chart, r, WN_CELL(g->y + r, g->x, g->w, 0));
+	for (int r = 0; r < cs->chart.height && r < g->h; r++)
+		blit_row(ui, &cs->chart, r, WN_CELL(g->y + r, g->x, g->w, 0));
 }
 
 /* "rising (worse)", "steady", ... for a symptom (higher is worse). */
@@ -340,18 +315,20 @@ static int trend_role(const struct wn_insight_trend *t)
 	       t->direction < 0 ? WN_R_SAVED : WN_R_NORMAL;
 }
 
-static void draw_spark(struct wn_ui *ui, const struct spark *p, int y,
-                       const struct wn_box *b)
+/* A symptom's line in the box b (one row high). */
+static void draw_spark(struct wn_ui *ui, const struct charts *cs,
+                       const struct spark *p, const struct wn_box *b)
 {
-	bool shown = p->what == &S.series[S.cur];
+	int y = b->y;
+	bool shown = p->what == &cs->series[cs->cur];
 	char name[WN_NAME_MAX + 8], now[32];
 	snprintf(name, sizeof name, "%s%s", shown ? ui->g->focus : " ", p->what->name);
-	wn_ui_put(ui, WN_CELL(y, b->x, NAME_W - 1, shown ? WN_R_HEADING : WN_R_NORMAL),
-	          name);
-	int x = b->x + NAME_W;
+	wn_ui_put(ui, WN_CELL(y, b->x, WN_CHARTS_NAME_W - 1,
+	                      shown ? WN_R_HEADING : WN_R_NORMAL), name);
+	int x = b->x + WN_CHARTS_NAME_W;
 	if (p->buf.width > 0)
-		blit_row(ui, &p->buf, 0, WN_CELL(y, x, S.spark_w, 0));
-	x += S.spark_w + 2;
+		blit_row(ui, &p->buf, 0, WN_CELL(y, x, cs->spark_w, 0));
+	x += cs->spark_w + 2;
 	if (isfinite(p->trend.recent))
 		snprintf(now, sizeof now, "now %.1f", p->trend.recent);
 	else
@@ -372,38 +349,40 @@ static void draw_more(struct wn_ui *ui, const struct wn_box *b, bool up, bool do
 		          ui->ascii ? "v" : "\u2193");
 }
 
-/* The first row to show of n in rows: S.scroll, within bounds; the
- * panel that scrolls furthest bounds S.scroll itself (charts_draw). */
-static int first_row(int n, int rows)
+/* The first row to show of n in rows: the scroll, within bounds; the
+ * panel that scrolls furthest bounds the scroll itself (charts_draw). */
+static int first_row(struct charts *cs, int n, int rows)
 {
 	int max = n - rows > 0 ? n - rows : 0;
-	if (max > S.scroll_max)
-		S.scroll_max = max;
-	return clamp(S.scroll, 0, max);
+	if (max > cs->scroll_max)
+		cs->scroll_max = max;
+	return clamp(cs->scroll, 0, max);
 }
 
-static void draw_sparks(struct wn_ui *ui, const struct wn_box *b)
+static void draw_sparks(struct wn_ui *ui, struct charts *cs, const struct wn_box *b)
 {
 	if (b->h < 2)
 		return;
 	wn_ui_put(ui, WN_CELL(b->y, b->x, b->w, WN_R_HEADING),
-	          S.n_sp ? "Symptoms (0-3)" : "Symptoms: none shown");
-	int x = b->x + NAME_W;
-	wn_ui_put(ui, WN_CELL(b->y, x, b->w - NAME_W, WN_R_DIM),
+	          cs->n_sp ? "Symptoms (0-3)" : "Symptoms: none shown");
+	int x = b->x + WN_CHARTS_NAME_W;
+	wn_ui_put(ui, WN_CELL(b->y, x, b->w - WN_CHARTS_NAME_W, WN_R_DIM),
 	          "now: mean of the last 14 days; trend: vs the 14 before");
 	struct wn_box list = WN_BOX(b->y + 1, b->x, b->h - 1, b->w);
-	int top = first_row((int)S.n_sp, list.h);
-	for (int r = 0; r < list.h && top + r < (int)S.n_sp; r++)
-		draw_spark(ui, &S.sp[top + r], list.y + r, &list);
-	draw_more(ui, &list, top > 0, top + list.h < (int)S.n_sp);
+	int top = first_row(cs, (int)cs->n_sp, list.h);
+	for (int r = 0; r < list.h && top + r < (int)cs->n_sp; r++)
+		draw_spark(ui, cs, &cs->sp[top + r],
+		           &WN_BOX(list.y + r, list.x, 1, list.w));
+	draw_more(ui, &list, top > 0, top + list.h < (int)cs->n_sp);
 }
 
 /* The figures, one text line after another, long lines wrapped with a
  * hanging indent, from row top on, in b; returns the rows they take
  * (top < 0 only counts them). */
-static int figure_rows(struct wn_ui *ui, const struct wn_box *b, int top)
+static int figure_rows(struct wn_ui *ui, const struct charts *cs,
+                       const struct wn_box *b, int top)
 {
-	const char *s = S.figures.s ? S.figures.s : "";
+	const char *s = cs->figures.s ? cs->figures.s : "";
 	int row = 0;
 	while (*s) {
 		size_t len = strcspn(s, "\n");
@@ -426,127 +405,135 @@ static int figure_rows(struct wn_ui *ui, const struct wn_box *b, int top)
 	return row;
 }
 
-static void draw_figures(struct wn_ui *ui, const struct wn_box *b)
+static void draw_figures(struct wn_ui *ui, struct charts *cs, const struct wn_box *b)
 {
 	if (b->h < 2)
 		return;
 	char title[WN_NAME_MAX + 64];
 	char name[WN_NAME_MAX + 8];
 	snprintf(title, sizeof title, "%s, %s",
-	         wn_series_title(&S.series[S.cur], name, sizeof name),
-	         ranges[S.range].name);
+	         wn_series_title(&cs->series[cs->cur], name, sizeof name),
+	         ranges[cs->range].name);
 	wn_ui_put(ui, WN_CELL(b->y, b->x, b->w, WN_R_HEADING), title);
 	struct wn_box text = WN_BOX(b->y + 1, b->x, b->h - 1, b->w);
-	int n = figure_rows(ui, &text, -1);
-	int top = first_row(n, text.h);
-	figure_rows(ui, &text, top);
+	int n = figure_rows(ui, cs, &text, -1);
+	int top = first_row(cs, n, text.h);
+	figure_rows(ui, cs, &text, top);
 	draw_more(ui, &text, top > 0, top + text.h < n);
 }
 
-static void charts_draw(struct wn_ui *ui)
+static void charts_draw(struct wn_ui *ui, void *state)
 {
-	if (!S.loaded) {
+	struct charts *cs = state;
+	if (!cs->loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
 		return;
 	}
-	struct geom g = geometry(ui);
-	render_chart(ui, &g);
-	render_sparks(ui, &g);
-	draw_chart(ui, &g);
-	S.scroll_max = 0;
+	struct wn_charts_layout g = geometry(ui, cs);
+	struct wn_box panel = box_of(g.panel), lower = box_of(g.lower);
+	render_chart(ui, cs, &g.chart);
+	render_sparks(ui, cs, &g);
+	draw_chart(ui, cs, &g.chart);
+	cs->scroll_max = 0;
 	if (g.side)
-		draw_figures(ui, &g.panel);
-	if (S.show_figures && !g.side)
-		draw_figures(ui, &g.lower);
+		draw_figures(ui, cs, &panel);
+	if (cs->show_figures && !g.side)
+		draw_figures(ui, cs, &lower);
 	else
-		draw_sparks(ui, &g.lower);
-	S.scroll = clamp(S.scroll, 0, S.scroll_max);
+		draw_sparks(ui, cs, &lower);
+	cs->scroll = clamp(cs->scroll, 0, cs->scroll_max);
 }
 
 /* ---- actions and hooks -------------------------------------------------- */
 
-static void reload(struct wn_ui *ui, int what)
+static void reload(struct wn_ui *ui, struct charts *cs, int what)
 {
 	struct wn_err err = { 0 };
-	S.scroll = 0;
-	if (load(ui, what, &err) != WN_OK)
+	cs->scroll = 0;
+	if (load(ui, cs, what, &err) != WN_OK)
 		wn_ui_msg_err(ui, "cannot read the diary", &err);
 }
 
-static void step_series(struct wn_ui *ui, int by)
+static void step_series(struct wn_ui *ui, struct charts *cs, int by)
 {
-	if (S.n_series == 0)
+	if (cs->n_series == 0)
 		return;
-	size_t n = S.n_series;
-	S.cur = by > 0 ? (S.cur + 1) % n : (S.cur + n - 1) % n;
-	reload(ui, 0);
+	size_t n = cs->n_series;
+	cs->cur = by > 0 ? (cs->cur + 1) % n : (cs->cur + n - 1) % n;
+	reload(ui, cs, 0);
 }
 
-static void step_range(struct wn_ui *ui, int by)
+static void step_range(struct wn_ui *ui, struct charts *cs, int by)
 {
-	S.range = (S.range + by + N_RANGES) % N_RANGES;
-	reload(ui, 1);
+	cs->range = (cs->range + by + N_RANGES) % N_RANGES;
+	reload(ui, cs, 1);
 }
 
-static int page(const struct wn_ui *ui)
+static int page(const struct wn_ui *ui, const struct charts *cs)
 {
-	struct geom g = geometry(ui);
-	int h = g.lower.h > 0 ? g.lower.h : g.panel.h;
-	return h > 3 ? h - 2 : 1;
+	struct wn_charts_layout g = geometry(ui, cs);
+	return wn_charts_layout_page(&g);
 }
 
-static bool charts_action(struct wn_ui *ui, int action, int arg)
+static bool charts_action(struct wn_ui *ui, void *state, int action, int arg)
 {
 	(void)arg;
+	struct charts *cs = state;
 	switch (action) {
-	case WN_A_NEXT_SERIES: step_series(ui, 1); return true;
-	case WN_A_PREV_SERIES: step_series(ui, -1); return true;
-	case WN_A_NEXT_RANGE: step_range(ui, 1); return true;
-	case WN_A_PREV_RANGE: step_range(ui, -1); return true;
+	case WN_A_NEXT_SERIES: step_series(ui, cs, 1); return true;
+	case WN_A_PREV_SERIES: step_series(ui, cs, -1); return true;
+	case WN_A_NEXT_RANGE: step_range(ui, cs, 1); return true;
+	case WN_A_PREV_RANGE: step_range(ui, cs, -1); return true;
 	case WN_A_FIGURES:
-		if (geometry(ui).side)
+		if (geometry(ui, cs).side)
 			wn_ui_msg(ui, WN_R_DIM, "the figures are beside the chart");
-		S.show_figures = !S.show_figures;
-		S.scroll = 0;
+		cs->show_figures = !cs->show_figures;
+		cs->scroll = 0;
 		return true;
-	case WN_A_UP: S.scroll--; return true;
-	case WN_A_DOWN: S.scroll++; return true;
-	case WN_A_PGUP: S.scroll -= page(ui); return true;
-	case WN_A_PGDN: S.scroll += page(ui); return true;
+	case WN_A_UP: cs->scroll--; return true;
+	case WN_A_DOWN: cs->scroll++; return true;
+	case WN_A_PGUP: cs->scroll -= page(ui, cs); return true;
+	case WN_A_PGDN: cs->scroll += page(ui, cs); return true;
 	default: return false;
 	}
 }
 
-static int charts_enter(struct wn_ui *ui, struct wn_err *err)
+static int charts_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 {
-	if (!S.started)
-		wn_buf_init(&S.figures);
-	S.started = true;
-	return load(ui, 2, err);
+	struct charts *cs = state;
+	if (!cs->started) {
+		wn_buf_init(&cs->figures);
+		cs->range = DEFAULT_RANGE;
+	}
+	cs->started = true;
+	return load(ui, cs, 2, err);
 }
 
-static void charts_title(struct wn_ui *ui, char *buf, size_t n)
+static void charts_title(struct wn_ui *ui, void *state, char *buf, size_t n)
 {
-	snprintf(buf, n, "Charts%s%s", ui->g->sep, ranges[S.range].name);
+	const struct charts *cs = state;
+	snprintf(buf, n, "Charts%s%s", ui->g->sep, ranges[cs->range].name);
 }
 
-static void charts_fini(struct wn_ui *ui)
+static void charts_fini(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	free_sparks();
-	wn_chartview_free(&S.cv);
-	wn_chart_buf_free(&S.chart);
-	if (S.started)
-		wn_buf_free(&S.figures);
-	free(S.series);
-	memset(&S, 0, sizeof S);
+	struct charts *cs = state;
+	free_sparks(cs);
+	wn_chartview_free(&cs->cv);
+	wn_chart_buf_free(&cs->chart);
+	if (cs->started)
+		wn_buf_free(&cs->figures);
+	free(cs->series);
+	memset(cs, 0, sizeof *cs);
 }
 
 const struct wn_screen wn_screen_charts = {
 	.name = "Charts",
 	.number = 4,
 	.scope = WN_SC_CHARTS,
+	.state_size = sizeof(struct charts),
 	.enter = charts_enter,
 	.title = charts_title,
 	.draw = charts_draw,

@@ -1,4 +1,4 @@
-/* ui_edit.c -- the text field: a multi-line UTF-8 note or a one-line
+/* edit.c -- the text field: a multi-line UTF-8 note or a one-line
  * prompt, word-wrapped by display width, and the hand-over to $EDITOR.
  * All character and width work goes through text.h.
  */
@@ -292,12 +292,6 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box)
 	ui->cur_y = y + (int)p.line - e->top;
 	ui->cur_x = x + (col < w ? col : w - 1);
 	free(lines);
-}
-
-int wn_edit_rows(const char *text, int w)
-{
-	size_t n = wn_text_wrap(text ? text : "", w < 1 ? 1 : w, NULL, 0);
-	return n > 10000 ? 10000 : (int)n;
 }
 
 int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box)

@@ -1,8 +1,8 @@
-/* ui.c -- the curses frame: terminal set-up and teardown, colour roles,
- * the key table, the screen registry, the status bar and the one input
- * loop.  Screens live in ui_*.c and are reached only through their hooks.
+/* frame.c -- the curses frame: terminal set-up and teardown, colour roles,
+ * the screen registry, the status bar and the one input loop.  The key
+ * table is keys.c's; screens live in their own files and are reached only
+ * through their hooks.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,17 +20,11 @@
 
 /* ---- signals: handlers only set a flag ---------------------------------- */
 
-static volatile sig_atomic_t g_signal;
-static bool g_curses_on;
+static volatile sig_atomic_t caught_signal;
 
 static void on_signal(int sig)
 {
-	g_signal = sig;
-}
-
-bool wn_ui_signalled(void)
-{
-	return g_signal != 0;
+	caught_signal = sig;
 }
 
 /* Installed before curses starts, so ncurses leaves SIGINT/SIGTERM alone. */
@@ -45,301 +39,11 @@ static void install_signals(bool on)
 		sigaction(sigs[i], &sa, NULL);
 }
 
-void wn_ui_die(int code, const char *fmt, ...)
-{
-	if (g_curses_on && !isendwin())
-		endwin();
-	g_curses_on = false;
-	va_list ap;
-	char msg[1024];
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	char *safe = wn_text_sanitize(msg, strlen(msg), false);
-	fprintf(stderr, "wean: %s\n", safe ? safe : msg);
-	free(safe);
-	exit(code);
-}
-
 long long wn_ui_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* ---- the key table ------------------------------------------------------ */
-
-#define CH(c)       { WN_K_CHAR, (c), (c) }
-#define CHR(a, b)   { WN_K_CHAR, (a), (b) }
-#define FN(k)       { WN_K_FN, (k), (k) }
-#define FNR(a, b)   { WN_K_FN, (a), (b) }
-#define ALTR(a, b)  { WN_K_ALT, (a), (b) }
-#define CTRL(c)     ((c) & 0x1f)
-
-static const struct wn_binding bindings[] = {
-	/* Today */
-	{ .action = WN_A_DIGIT, .scope = WN_SC_TODAY, .keys = { CHR('0', '9') },
-	  .label = "0-9", .help = "set the focused value (1 0 typed quickly: 10)",
-	  .hkey = "0-9", .hint = "rate" },
-	{ .action = WN_A_DOT, .scope = WN_SC_TODAY, .keys = { CH('.'), CH(',') },
-	  .label = ".", .help = "decimal point: 7 . 5 gives 7.5 hours of sleep" },
-	{ .action = WN_A_INC, .scope = WN_SC_TODAY, .keys = { CH('+'), CH('=') },
-	  .label = "+", .help = "raise the focused value one step" },
-	{ .action = WN_A_DEC, .scope = WN_SC_TODAY, .keys = { CH('-') },
-	  .label = "-", .help = "lower the focused value one step" },
-	{ .action = WN_A_CLEAR, .scope = WN_SC_TODAY,
-	  .keys = { CH('x'), FN(KEY_DC), FN(KEY_BACKSPACE), CH(127) },
-	  .label = "x, Delete",
-	  .help = "clear the focused value (a dose: the last one)" },
-	{ .action = WN_A_UP, .scope = WN_SC_TODAY | WN_SC_HELP,
-	  .keys = { CH('k'), FN(KEY_UP) }, .label = "k, Up",
-	  .help = "move up", .hkey = "j/k", .hint = "move" },
-	{ .action = WN_A_DOWN, .scope = WN_SC_TODAY | WN_SC_HELP,
-	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
-	  .help = "move down" },
-	{ .action = WN_A_LEFT, .scope = WN_SC_TODAY, .keys = { FN(KEY_LEFT) },
-	  .label = "Left", .help = "move left in a row" },
-	{ .action = WN_A_RIGHT, .scope = WN_SC_TODAY, .keys = { FN(KEY_RIGHT) },
-	  .label = "Right", .help = "move right in a row" },
-	{ .action = WN_A_PGUP, .scope = WN_SC_HELP, .keys = { FN(KEY_PPAGE) },
-	  .label = "PgUp", .help = "page up" },
-	{ .action = WN_A_PGDN, .scope = WN_SC_HELP,
-	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
-	  .help = "page down" },
-	{ .action = WN_A_ENTER, .scope = WN_SC_TODAY,
-	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER), CH(' ') },
-	  .label = "Enter, Space", .help = "edit the focused line; toggle the flag" },
-	{ .action = WN_A_DOSE, .scope = WN_SC_TODAY, .keys = { CH('d') },
-	  .label = "d", .help = "log the planned (or else the usual) dose, now",
-	  .hkey = "d", .hint = "dose" },
-	{ .action = WN_A_NOTE, .scope = WN_SC_TODAY, .keys = { CH('n') },
-	  .label = "n", .help = "write the day's note here",
-	  .hkey = "n", .hint = "note" },
-	{ .action = WN_A_EDITOR, .scope = WN_SC_TODAY, .keys = { CH('e') },
-	  .label = "e", .help = "write the day's note in $EDITOR" },
-	{ .action = WN_A_FLAG, .scope = WN_SC_TODAY, .keys = { CH('f') },
-	  .label = "f", .help = "flag the day for the prescriber (again: unflag)",
-	  .hkey = "f", .hint = "flag" },
-	{ .action = WN_A_QUESTION, .scope = WN_SC_TODAY, .keys = { CH('p') },
-	  .label = "p", .help = "add a question for the prescriber" },
-	{ .action = WN_A_QUICKNOTE, .scope = WN_SC_TODAY, .keys = { CH('t') },
-	  .label = "t", .help = "add a quick note with the time" },
-	{ .action = WN_A_PREV_DAY, .scope = WN_SC_TODAY,
-	  .keys = { CH('['), CH('h') }, .label = "[, h",
-	  .help = "earlier day (to fill in or change it)", .hkey = "[ ]",
-	  .hint = "day" },
-	{ .action = WN_A_NEXT_DAY, .scope = WN_SC_TODAY,
-	  .keys = { CH(']'), CH('l') }, .label = "], l",
-	  .help = "later day (never past today)" },
-	{ .action = WN_A_TODAY, .scope = WN_SC_TODAY, .keys = { CH('g') },
-	  .label = "g", .help = "back to today" },
-	/* Calendar */
-	{ .action = WN_A_LEFT, .scope = WN_SC_CALENDAR,
-	  .keys = { CH('h'), FN(KEY_LEFT) }, .label = "h, Left",
-	  .help = "calendar: the day before", .hkey = "hjkl", .hint = "move" },
-	{ .action = WN_A_RIGHT, .scope = WN_SC_CALENDAR,
-	  .keys = { CH('l'), FN(KEY_RIGHT) }, .label = "l, Right",
-	  .help = "calendar: the day after" },
-	{ .action = WN_A_UP, .scope = WN_SC_CALENDAR | WN_SC_PLAN,
-	  .keys = { CH('k'), FN(KEY_UP) }, .label = "k, Up",
-	  .help = "calendar: a week earlier; plan: scroll up" },
-	{ .action = WN_A_DOWN, .scope = WN_SC_CALENDAR | WN_SC_PLAN,
-	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
-	  .help = "calendar: a week later; plan: scroll down" },
-	{ .action = WN_A_PREV_MONTH, .scope = WN_SC_CALENDAR,
-	  .keys = { CH('<'), FN(KEY_PPAGE) }, .label = "<, PgUp",
-	  .help = "calendar: a month earlier", .hkey = "< >", .hint = "month" },
-	{ .action = WN_A_NEXT_MONTH, .scope = WN_SC_CALENDAR,
-	  .keys = { CH('>'), FN(KEY_NPAGE) }, .label = ">, PgDn",
-	  .help = "calendar: a month later" },
-	{ .action = WN_A_TODAY, .scope = WN_SC_CALENDAR, .keys = { CH('t') },
-	  .label = "t", .help = "calendar: back to today", .hkey = "t",
-	  .hint = "today" },
-	{ .action = WN_A_ENTER, .scope = WN_SC_CALENDAR,
-	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
-	  .help = "calendar: open the day in Today", .hkey = "Enter",
-	  .hint = "open" },
-	{ .action = WN_A_HOLD, .scope = WN_SC_CALENDAR, .keys = { CH('H') },
-	  .label = "H", .help = "calendar: hold the taper from the day (asks why)",
-	  .hkey = "H", .hint = "hold" },
-	{ .action = WN_A_RESUME, .scope = WN_SC_CALENDAR, .keys = { CH('R') },
-	  .label = "R", .help = "calendar: resume the open hold on the day",
-	  .hkey = "R", .hint = "resume" },
-	{ .action = WN_A_HOLD, .arg = 1, .scope = WN_SC_CALENDAR, .keys = { CH('U') },
-	  .label = "U", .help = "calendar: record going back up to a dose on the day"
-	  " (asks the dose, then why)" },
-	/* Plan */
-	{ .action = WN_A_PGUP, .scope = WN_SC_PLAN, .keys = { FN(KEY_PPAGE) },
-	  .label = "PgUp", .help = "plan: page up" },
-	{ .action = WN_A_PGDN, .scope = WN_SC_PLAN,
-	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
-	  .help = "plan: page down" },
-	{ .action = WN_A_NEXT_DAY, .scope = WN_SC_PLAN, .keys = { CH('m') },
-	  .label = "m", .help = "plan: next medication", .hkey = "m",
-	  .hint = "medication" },
-	{ .action = WN_A_NEW_PLAN, .scope = WN_SC_PLAN, .keys = { CH('a') },
-	  .label = "a", .help = "plan: make a new plan (the old one stays in the history)",
-	  .hkey = "a", .hint = "new plan" },
-	{ .action = WN_A_NEW_PLAN, .arg = 1, .scope = WN_SC_PLAN, .keys = { CH('M') },
-	  .label = "M", .help = "plan: add a medication", .hkey = "M",
-	  .hint = "add med" },
-	/* Charts */
-	{ .action = WN_A_NEXT_SERIES, .scope = WN_SC_CHARTS,
-	  .keys = { CH('s'), FN(KEY_RIGHT) }, .label = "s, Right",
-	  .help = "charts: the next series (burden, mood, ..., symptoms, doses)",
-	  .hkey = "s/S", .hint = "series" },
-	{ .action = WN_A_PREV_SERIES, .scope = WN_SC_CHARTS,
-	  .keys = { CH('S'), FN(KEY_LEFT) }, .label = "S, Left",
-	  .help = "charts: the previous series" },
-	{ .action = WN_A_NEXT_RANGE, .scope = WN_SC_CHARTS, .keys = { CH('r') },
-	  .label = "r", .help = "charts: a longer range (2 weeks, 1 month, 3 months,"
-	  " 1 year, all)", .hkey = "r/R", .hint = "range" },
-	{ .action = WN_A_PREV_RANGE, .scope = WN_SC_CHARTS, .keys = { CH('R') },
-	  .label = "R", .help = "charts: a shorter range" },
-	{ .action = WN_A_FIGURES, .scope = WN_SC_CHARTS, .keys = { CH('i') },
-	  .label = "i", .help = "charts: the figures or the symptoms below the chart",
-	  .hkey = "i", .hint = "figures" },
-	{ .action = WN_A_UP, .scope = WN_SC_CHARTS, .keys = { CH('k'), FN(KEY_UP) },
-	  .label = "k, Up", .help = "charts: scroll up", .hkey = "j/k",
-	  .hint = "scroll" },
-	{ .action = WN_A_DOWN, .scope = WN_SC_CHARTS, .keys = { CH('j'), FN(KEY_DOWN) },
-	  .label = "j, Down", .help = "charts: scroll down" },
-	{ .action = WN_A_PGUP, .scope = WN_SC_CHARTS, .keys = { FN(KEY_PPAGE) },
-	  .label = "PgUp", .help = "charts: page up" },
-	{ .action = WN_A_PGDN, .scope = WN_SC_CHARTS,
-	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
-	  .help = "charts: page down" },
-	/* Journal */
-	{ .action = WN_A_UP, .scope = WN_SC_JOURNAL, .keys = { CH('k'), FN(KEY_UP) },
-	  .label = "k, Up", .help = "journal: a newer day", .hkey = "j/k",
-	  .hint = "move" },
-	{ .action = WN_A_DOWN, .scope = WN_SC_JOURNAL,
-	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
-	  .help = "journal: an older day" },
-	{ .action = WN_A_PGUP, .scope = WN_SC_JOURNAL, .keys = { FN(KEY_PPAGE) },
-	  .label = "PgUp", .help = "journal: a page of newer days" },
-	{ .action = WN_A_PGDN, .scope = WN_SC_JOURNAL,
-	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
-	  .help = "journal: a page of older days" },
-	{ .action = WN_A_HOME, .scope = WN_SC_JOURNAL,
-	  .keys = { FN(KEY_HOME), CH('g') }, .label = "Home, g",
-	  .help = "journal: the newest day" },
-	{ .action = WN_A_END, .scope = WN_SC_JOURNAL,
-	  .keys = { FN(KEY_END), CH('G') }, .label = "End, G",
-	  .help = "journal: the oldest day" },
-	{ .action = WN_A_SEARCH, .scope = WN_SC_JOURNAL, .keys = { CH('/') },
-	  .label = "/", .help = "journal: search the notes and questions",
-	  .hkey = "/", .hint = "search" },
-	{ .action = WN_A_NEXT_MATCH, .scope = WN_SC_JOURNAL, .keys = { CH('n') },
-	  .label = "n", .help = "journal: the next (older) day that matches",
-	  .hkey = "n/N", .hint = "match" },
-	{ .action = WN_A_PREV_MATCH, .scope = WN_SC_JOURNAL, .keys = { CH('N') },
-	  .label = "N", .help = "journal: the previous (newer) day that matches" },
-	{ .action = WN_A_ENTER, .scope = WN_SC_JOURNAL,
-	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
-	  .help = "journal: open the day in Today", .hkey = "Enter", .hint = "open" },
-	/* Export */
-	{ .action = WN_A_UP, .scope = WN_SC_EXPORT, .keys = { CH('k'), FN(KEY_UP) },
-	  .label = "k, Up", .help = "export: the line above", .hkey = "j/k",
-	  .hint = "move" },
-	{ .action = WN_A_DOWN, .scope = WN_SC_EXPORT, .keys = { CH('j'), FN(KEY_DOWN) },
-	  .label = "j, Down", .help = "export: the line below" },
-	{ .action = WN_A_LEFT, .scope = WN_SC_EXPORT, .keys = { CH('h'), FN(KEY_LEFT) },
-	  .label = "h, Left", .help = "export: the previous format", .hkey = "< >",
-	  .hint = "format" },
-	{ .action = WN_A_RIGHT, .scope = WN_SC_EXPORT, .keys = { CH('l'), FN(KEY_RIGHT) },
-	  .label = "l, Right", .help = "export: the next format" },
-	{ .action = WN_A_ENTER, .scope = WN_SC_EXPORT,
-	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
-	  .help = "export: edit the line, or write the file", .hkey = "Enter",
-	  .hint = "edit/write" },
-	/* help */
-	{ .action = WN_A_BACK, .scope = WN_SC_HELP,
-	  .keys = { CH(27), CH('q'), CH('?'), CH('\r') }, .label = "Esc, q, ?",
-	  .help = "close help", .hkey = "Esc", .hint = "back" },
-	/* the note editor (keys go to the text, except these) */
-	{ .action = WN_A_TEXT_DONE, .scope = WN_SC_NOTE,
-	  .keys = { CH(27), CH(CTRL('d')) }, .label = "Esc, Ctrl-D",
-	  .help = "finish the note (it is saved)", .hkey = "Esc",
-	  .hint = "done" },
-	{ .action = WN_A_TEXT_EXTERNAL, .scope = WN_SC_NOTE,
-	  .keys = { CH(CTRL('o')) }, .label = "Ctrl-O",
-	  .help = "go on writing in $EDITOR", .hkey = "^O", .hint = "$EDITOR" },
-	{ .action = WN_A_NONE, .scope = WN_SC_NOTE, .label = "Enter",
-	  .help = "new line", .hkey = "Enter", .hint = "new line" },
-	{ .action = WN_A_NONE, .scope = WN_SC_NOTE | WN_SC_PROMPT,
-	  .label = "arrows, Home, End", .help = "move in the text" },
-	{ .action = WN_A_NONE, .scope = WN_SC_NOTE | WN_SC_PROMPT,
-	  .label = "Backspace, Delete", .help = "erase a character" },
-	{ .action = WN_A_NONE, .scope = WN_SC_NOTE | WN_SC_PROMPT,
-	  .label = "Ctrl-W, Ctrl-U", .help = "erase a word / to the line start" },
-	/* a one-line prompt */
-	{ .action = WN_A_TEXT_DONE, .scope = WN_SC_PROMPT,
-	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER) }, .label = "Enter",
-	  .help = "save what you typed", .hkey = "Enter", .hint = "save" },
-	{ .action = WN_A_TEXT_CANCEL, .scope = WN_SC_PROMPT, .keys = { CH(27) },
-	  .label = "Esc", .help = "cancel", .hkey = "Esc", .hint = "cancel" },
-	/* a yes/no question */
-	{ .action = WN_A_TEXT_DONE, .scope = WN_SC_ASK,
-	  .keys = { CH('y'), CH('Y') }, .label = "y", .help = "yes",
-	  .hkey = "y", .hint = "yes" },
-	{ .action = WN_A_TEXT_CANCEL, .scope = WN_SC_ASK,
-	  .keys = { CH('n'), CH('N') }, .label = "n", .help = "no",
-	  .hkey = "n", .hint = "no" },
-	/* everywhere */
-	{ .action = WN_A_SCREEN, .arg = 1, .scope = WN_SC_GLOBAL,
-	  .keys = { CHR('1', '6'), FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },
-	  .label = "F1-F6, Alt-1..6", .help = "switch screen (digits too, where"
-	  " they rate nothing)" },
-	{ .action = WN_A_NEXT_SCREEN, .scope = WN_SC_GLOBAL, .keys = { CH('\t') },
-	  .label = "Tab", .help = "next screen" },
-	{ .action = WN_A_PREV_SCREEN, .scope = WN_SC_GLOBAL, .keys = { FN(KEY_BTAB) },
-	  .label = "Shift-Tab", .help = "previous screen" },
-	{ .action = WN_A_HELP, .scope = WN_SC_GLOBAL, .keys = { CH('?') },
-	  .label = "?", .help = "this help", .hkey = "?", .hint = "help" },
-	{ .action = WN_A_REDRAW, .scope = WN_SC_GLOBAL, .keys = { CH(CTRL('l')) },
-	  .label = "Ctrl-L", .help = "redraw the screen" },
-	{ .action = WN_A_QUIT, .scope = WN_SC_GLOBAL, .keys = { CH('q') },
-	  .label = "q", .help = "leave wean (everything is already saved)",
-	  .hkey = "q", .hint = "quit" },
-};
-
-const struct wn_binding *wn_ui_bindings(size_t *n)
-{
-	*n = sizeof bindings / sizeof bindings[0];
-	return bindings;
-}
-
-static bool key_matches(const struct wn_keyspec *k, const struct wn_input *in)
-{
-	return k->kind == in->kind && in->ch >= k->lo && in->ch <= k->hi;
-}
-
-static const struct wn_binding *lookup_in(unsigned scope,
-                                          const struct wn_input *in, int *arg)
-{
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
-		const struct wn_binding *b = &bindings[i];
-		if (!(b->scope & scope) || b->action == WN_A_NONE)
-			continue;
-		for (int k = 0; k < 4 && b->keys[k].kind != WN_K_NONE; k++) {
-			if (key_matches(&b->keys[k], in)) {
-				*arg = b->arg + (int)(in->ch - b->keys[k].lo);
-				return b;
-			}
-		}
-	}
-	return NULL;
-}
-
-const struct wn_binding *wn_ui_lookup(unsigned scope, const struct wn_input *in,
-                                      int *arg)
-{
-	const struct wn_binding *b = lookup_in(scope & ~WN_SC_GLOBAL, in, arg);
-	if (!b && (scope & WN_SC_GLOBAL))
-		b = lookup_in(WN_SC_GLOBAL, in, arg);
-	return b;
 }
 
 /* ---- the screen registry: only screens that work ------------------------ */
@@ -356,25 +60,22 @@ static const struct wn_screen *const screens[] = {
 };
 #define N_SCREENS (sizeof screens / sizeof screens[0])
 
-size_t wn_ui_screen_count(void)
-{
-	return N_SCREENS;
-}
-
-const struct wn_screen *wn_ui_screen_at(size_t i)
-{
-	return i < N_SCREENS ? screens[i] : NULL;
-}
-
 static const struct wn_screen *cur_screen(const struct wn_ui *ui)
 {
 	return screens[ui->screen];
 }
 
+/* The state block of screen i, handed to its hooks. */
+static void *state_of(const struct wn_ui *ui, size_t i)
+{
+	return ui->state[i];
+}
+
 static unsigned scope_now(struct wn_ui *ui)
 {
 	const struct wn_screen *s = cur_screen(ui);
-	return s->scope_now ? s->scope_now(ui) : s->scope;
+	return s->scope_now ? s->scope_now(ui, state_of(ui, (size_t)ui->screen))
+	                    : s->scope;
 }
 
 void wn_ui_goto(struct wn_ui *ui, int index)
@@ -387,7 +88,7 @@ void wn_ui_goto(struct wn_ui *ui, int index)
 	ui->dirty = true;
 	if (screens[index]->enter) {
 		struct wn_err err = { 0 };
-		if (screens[index]->enter(ui, &err) != WN_OK)
+		if (screens[index]->enter(ui, state_of(ui, (size_t)index), &err) != WN_OK)
 			wn_ui_msg_err(ui, "cannot show this screen", &err);
 	}
 }
@@ -621,41 +322,8 @@ static void draw_title(struct wn_ui *ui)
 	char title[256];
 	snprintf(title, sizeof title, "%s", s->name);
 	if (s->title)
-		s->title(ui, title, sizeof title);
+		s->title(ui, state_of(ui, (size_t)ui->screen), title, sizeof title);
 	wn_ui_put(ui, WN_CELL(0, 1, right - 2, WN_R_TITLE), title);
-}
-
-/* A global binding whose first key the screen's scope takes over. */
-static bool shadowed(const struct wn_binding *b, unsigned scope)
-{
-	struct wn_input in = { b->keys[0].kind, b->keys[0].lo };
-	int arg;
-	return in.kind != WN_K_NONE && lookup_in(scope, &in, &arg) != NULL;
-}
-
-/* Hints for the scope in force, from the key table, as many as fit. */
-static void draw_hints(struct wn_ui *ui, unsigned scope)
-{
-	int x = 1;
-	for (int pass = 0; pass < 2; pass++) {
-		unsigned want = pass == 0 ? (scope & ~WN_SC_GLOBAL)
-		                          : (scope & WN_SC_GLOBAL);
-		for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
-			const struct wn_binding *b = &bindings[i];
-			if (!b->hkey || !(b->scope & want))
-				continue;
-			if (pass == 1 && ((b->scope & ~WN_SC_GLOBAL) ||
-			                  shadowed(b, scope & ~WN_SC_GLOBAL)))
-				continue;
-			int need = wn_text_width(b->hkey) + 1 + wn_text_width(b->hint) + 2;
-			if (x + need > ui->cols)
-				return;
-			x += wn_ui_put(ui, WN_CELL(ui->rows - 1, x, ui->cols - x, WN_R_KEY), b->hkey);
-			x += 1;
-			x += wn_ui_put(ui, WN_CELL(ui->rows - 1, x, ui->cols - x, WN_R_DIM), b->hint);
-			x += 2;
-		}
-	}
 }
 
 static void draw_status(struct wn_ui *ui)
@@ -669,7 +337,7 @@ static void draw_status(struct wn_ui *ui)
 	unsigned sc = scope_now(ui);
 	if (!(sc & WN_SC_TEXT))
 		sc |= WN_SC_GLOBAL;
-	draw_hints(ui, sc);
+	wn_ui_draw_hints(ui, sc);
 }
 
 static void draw_too_small(struct wn_ui *ui)
@@ -690,7 +358,7 @@ static void draw(struct wn_ui *ui)
 	} else {
 		draw_title(ui);
 		ui->msg_row_taken = false;
-		cur_screen(ui)->draw(ui);
+		cur_screen(ui)->draw(ui, state_of(ui, (size_t)ui->screen));
 		draw_status(ui);
 	}
 	if (ui->cursor && !ui->too_small) {
@@ -817,7 +485,7 @@ static void handle_input(struct wn_ui *ui, const struct wn_input *in)
 		return;
 	}
 	if (text) {
-		s->text_input(ui, in);
+		s->text_input(ui, state_of(ui, (size_t)ui->screen), in);
 		return;
 	}
 	ui->msg[0] = '\0';
@@ -827,7 +495,7 @@ static void handle_input(struct wn_ui *ui, const struct wn_input *in)
 		wn_ui_msg(ui, WN_R_DIM, "that key does nothing here; ? shows the keys");
 		return;
 	}
-	if (!s->action(ui, b->action, arg))
+	if (!s->action(ui, state_of(ui, (size_t)ui->screen), b->action, arg))
 		global_action(ui, b->action, arg);
 }
 
@@ -841,7 +509,7 @@ static void check_day(struct wn_ui *ui)
 	ui->today = t;
 	for (size_t i = 0; i < N_SCREENS; i++)
 		if (screens[i]->new_day)
-			screens[i]->new_day(ui, old);
+			screens[i]->new_day(ui, state_of(ui, i), old);
 	ui->dirty = true;
 }
 
@@ -849,7 +517,7 @@ static void hangup(struct wn_ui *ui)
 {
 	for (size_t i = 0; i < N_SCREENS; i++)
 		if (screens[i]->hangup)
-			screens[i]->hangup(ui);
+			screens[i]->hangup(ui, state_of(ui, i));
 }
 
 static void idle(struct wn_ui *ui)
@@ -857,7 +525,7 @@ static void idle(struct wn_ui *ui)
 	const struct wn_screen *s = cur_screen(ui);
 	for (size_t i = 0; i < N_SCREENS; i++)
 		if (screens[i]->idle && (screens[i] == s || s == &wn_screen_help))
-			screens[i]->idle(ui);
+			screens[i]->idle(ui, state_of(ui, i));
 }
 
 /* One loop: draw if dirty, read one input (with a timeout), act on it. */
@@ -865,7 +533,7 @@ static void run_loop(struct wn_ui *ui)
 {
 	int quick_errs = 0;
 	while (!ui->quit) {
-		if (g_signal) {
+		if (caught_signal) {
 			hangup(ui);
 			return;
 		}
@@ -907,7 +575,6 @@ static int start_curses(struct wn_ui *ui, SCREEN **scr, struct wn_err *err)
 	if (!*scr)
 		return wn_err_set(err, WN_USAGE, "terminal type '%s' is unknown;"
 		                  " try TERM=xterm-256color", term);
-	g_curses_on = true;
 	set_term(*scr);
 	cbreak();
 	noecho();
@@ -922,12 +589,48 @@ static int start_curses(struct wn_ui *ui, SCREEN **scr, struct wn_err *err)
 
 static void stop_curses(SCREEN *scr)
 {
-	if (g_curses_on) {
+	if (scr) {
 		curs_set(1);
 		if (!isendwin())
 			endwin();
 		delscreen(scr);
-		g_curses_on = false;
+	}
+}
+
+/* One zeroed state block per screen (state_size bytes; a screen without
+ * state gets none).  WN_OK or WN_ERR out of memory. */
+static int make_states(struct wn_ui *ui, struct wn_err *err)
+{
+	ui->state = calloc(N_SCREENS, sizeof *ui->state);
+	for (size_t i = 0; ui->state && i < N_SCREENS; i++) {
+		if (screens[i]->state_size == 0)
+			continue;
+		ui->state[i] = calloc(1, screens[i]->state_size);
+		if (!ui->state[i])
+			return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	return ui->state ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
+}
+
+/* Each screen's fini (only after curses started), then the blocks. */
+static void free_states(struct wn_ui *ui, bool started)
+{
+	for (size_t i = 0; ui->state && i < N_SCREENS; i++) {
+		if (started && screens[i]->fini)
+			screens[i]->fini(ui, ui->state[i]);
+		free(ui->state[i]);
+	}
+	free(ui->state);
+	ui->state = NULL;
+}
+
+static void enter_first(struct wn_ui *ui)
+{
+	ui->screen = 0;
+	if (screens[0]->enter) {
+		struct wn_err e = { 0 };
+		if (screens[0]->enter(ui, state_of(ui, 0), &e) != WN_OK)
+			wn_ui_msg_err(ui, "cannot load the day", &e);
 	}
 }
 
@@ -943,24 +646,23 @@ int wn_ui_run(struct wn_db *db, const struct wn_config *cfg,
 	ui.ascii = ui.ascii || ui.ascii_text;
 	ui.g = ui.ascii ? &glyphs_ascii : &glyphs_utf8;
 	SCREEN *scr = NULL;
-	g_signal = 0;
+	int rc = make_states(&ui, err);
+	if (rc != WN_OK) {
+		free_states(&ui, false);
+		return rc;
+	}
+	caught_signal = 0;
 	install_signals(true);
-	int rc = start_curses(&ui, &scr, err);
+	rc = start_curses(&ui, &scr, err);
 	if (rc != WN_OK) {
 		install_signals(false);
+		free_states(&ui, false);
 		return rc;
 	}
 	layout(&ui);
-	ui.screen = 0;
-	if (screens[0]->enter) {
-		struct wn_err e = { 0 };
-		if (screens[0]->enter(&ui, &e) != WN_OK)
-			wn_ui_msg_err(&ui, "cannot load the day", &e);
-	}
+	enter_first(&ui);
 	run_loop(&ui);
-	for (size_t i = 0; i < N_SCREENS; i++)
-		if (screens[i]->fini)
-			screens[i]->fini(&ui);
+	free_states(&ui, true);
 	stop_curses(scr);
 	install_signals(false);
 	return WN_OK;

@@ -1,4 +1,4 @@
-/* ui_help.c -- the help screen, generated from the key table, with the
+/* help.c -- the help screen, generated from the key table, with the
  * crisis-support line from the config and the no-medical-advice line
  * pinned at the top, where they need no scrolling.
  */
@@ -29,7 +29,10 @@ static const struct section {
 	{ WN_SC_HELP, "On this help screen" },
 };
 
-static int help_top;
+/* The help screen's state: the first key line shown. */
+struct help {
+	int top;
+};
 
 /* Lines of the key list: a section title, then one line per binding.
  * line < 0 counts them; otherwise draws line number `line` at row y. */
@@ -56,8 +59,9 @@ static int key_lines(struct wn_ui *ui, int line, int y)
 	return k;
 }
 
-static void help_draw(struct wn_ui *ui)
+static void help_draw(struct wn_ui *ui, void *state)
 {
+	struct help *h = state;
 	int y = ui->body_top + 1, w = ui->cols - 2;
 	const char *crisis = ui->cfg->crisis_line[0] ? ui->cfg->crisis_line
 	                                              : WN_CONFIG_CRISIS_LINE;
@@ -68,43 +72,46 @@ static void help_draw(struct wn_ui *ui)
 	y += wn_edit_draw_text(ui, NO_ADVICE, WN_BOX(y, 1, 3, w));
 	wn_ui_rule(ui, y++, 1, w);
 	int rows = bottom - y, total = key_lines(ui, -1, 0);
-	if (help_top > total - rows)
-		help_top = total - rows;
-	if (help_top < 0)
-		help_top = 0;
+	if (h->top > total - rows)
+		h->top = total - rows;
+	if (h->top < 0)
+		h->top = 0;
 	for (int i = 0; i < rows; i++)
-		key_lines(ui, help_top + i, y + i);
-	if (help_top + rows < total)
+		key_lines(ui, h->top + i, y + i);
+	if (h->top + rows < total)
 		wn_ui_put(ui, WN_CELL(bottom - 1, ui->cols - 2, 1, WN_R_DIM),
 		          ui->ascii ? "v" : "\u2193");
 }
 
-static bool help_action(struct wn_ui *ui, int action, int arg)
+static bool help_action(struct wn_ui *ui, void *state, int action, int arg)
 {
 	(void)arg;
+	struct help *h = state;
 	int page = ui->body_rows > 8 ? ui->body_rows - 6 : 2;
 	switch (action) {
-	case WN_A_UP: help_top--; break;
-	case WN_A_DOWN: help_top++; break;
-	case WN_A_PGUP: help_top -= page; break;
-	case WN_A_PGDN: help_top += page; break;
+	case WN_A_UP: h->top--; break;
+	case WN_A_DOWN: h->top++; break;
+	case WN_A_PGUP: h->top -= page; break;
+	case WN_A_PGDN: h->top += page; break;
 	case WN_A_BACK: case WN_A_HELP: wn_ui_go_back(ui); break;
 	default: return false;
 	}
 	return true;
 }
 
-static int help_enter(struct wn_ui *ui, struct wn_err *err)
+static int help_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 {
 	(void)ui;
 	(void)err;
-	help_top = 0;
+	struct help *h = state;
+	h->top = 0;
 	return WN_OK;
 }
 
-static void help_title(struct wn_ui *ui, char *buf, size_t n)
+static void help_title(struct wn_ui *ui, void *state, char *buf, size_t n)
 {
 	(void)ui;
+	(void)state;
 	snprintf(buf, n, "Help: the keys");
 }
 
@@ -112,6 +119,7 @@ const struct wn_screen wn_screen_help = {
 	.name = "Help",
 	.number = 0,
 	.scope = WN_SC_HELP,
+	.state_size = sizeof(struct help),
 	.enter = help_enter,
 	.title = help_title,
 	.draw = help_draw,

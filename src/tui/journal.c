@@ -1,4 +1,4 @@
-/* ui_journal.c -- the Journal screen: the days of the diary, newest
+/* journal.c -- the Journal screen: the days of the diary, newest
  * first, one line each (date, mood, anxiety, sleep, burden, dose, flag,
  * question, the note's first line), the selected day in full below, and a
  * search of the notes and questions (/, then n and N).  Enter opens the
@@ -30,11 +30,13 @@
 
 /* A line of the list: a day, or days without any record. */
 struct row {
-	int day;                     /* index in J.day, -1 for a gap */
+	int day;                     /* index in journal.day, -1 for a gap */
 	wn_date from, to;            /* the gap's days */
 };
 
-static struct journal {
+/* The Journal screen's state: a window of days, the selection, the
+ * search. */
+struct journal {
 	bool started, loaded;
 	struct wn_journal_day *day;  /* WINDOW entries; day[0 .. n) newest first */
 	struct wn_journal_day *tmp;  /* HALF entries, for the newer page */
@@ -52,101 +54,90 @@ static struct journal {
 	struct wn_journal_count count;
 	bool prompt;
 	struct wn_edit line;
-} J;
+};
 
 /* ---- the window of days ------------------------------------------------- */
 
-static void drop_window(void)
+static void drop_window(struct journal *j)
 {
-	if (J.day)
-		wn_journal_free(J.day, J.n);
-	J.n = 0;
-	J.n_rows = 0;
-	J.sel = J.top = 0;
+	if (j->day)
+		wn_journal_free(j->day, j->n);
+	j->n = 0;
+	j->n_rows = 0;
+	j->sel = j->top = 0;
 }
 
 /* The line of the selected day. */
-static int sel_row(void)
+static int sel_row(const struct journal *j)
 {
-	return J.n ? J.row_of[J.sel] : 0;
+	return j->n ? j->row_of[j->sel] : 0;
 }
 
-/* Days read into day[0 .. n). */
-struct got {
-	struct wn_journal_day *day;
-	size_t n;
-};
-
-static int page(struct wn_ui *ui, struct wn_journal_req r, struct got *g,
-                struct wn_err *err)
+static void add_gap(struct journal *j, wn_date from, wn_date to)
 {
-	r.med_id = J.med.id;
-	return wn_journal_page(ui->db, &r, g->day, &g->n, err);
-}
-
-static void add_gap(wn_date from, wn_date to)
-{
-	J.row[J.n_rows++] = (struct row){ .day = -1, .from = from, .to = to };
+	j->row[j->n_rows++] = (struct row){ .day = -1, .from = from, .to = to };
 }
 
 /* The lines of the window: each day, and a line for the days without a
  * record between two days (and up to today, at the newest end). */
-static void build_rows(const struct wn_ui *ui)
+static void build_rows(struct journal *j, wn_date today)
 {
-	J.n_rows = 0;
-	if (J.n && J.newest_end && J.day[0].date < ui->today)
-		add_gap(J.day[0].date + 1, ui->today);
-	for (size_t i = 0; i < J.n; i++) {
-		J.row_of[i] = J.n_rows;
-		J.row[J.n_rows++] = (struct row){ .day = (int)i };
-		if (i + 1 < J.n && J.day[i].date - J.day[i + 1].date > 1)
-			add_gap(J.day[i + 1].date + 1, J.day[i].date - 1);
+	j->n_rows = 0;
+	if (j->n && j->newest_end && j->day[0].date < today)
+		add_gap(j, j->day[0].date + 1, today);
+	for (size_t i = 0; i < j->n; i++) {
+		j->row_of[i] = j->n_rows;
+		j->row[j->n_rows++] = (struct row){ .day = (int)i };
+		if (i + 1 < j->n && j->day[i].date - j->day[i + 1].date > 1)
+			add_gap(j, j->day[i + 1].date + 1, j->day[i].date - 1);
 	}
 }
 
 /* The days around d: up to HALF newer, d itself (or the nearest older
  * day) and up to HALF older; the selection is on d's line. */
-static int load_around(struct wn_ui *ui, wn_date d, struct wn_err *err)
+static int load_around(struct wn_ui *ui, struct journal *j, wn_date d,
+                       struct wn_err *err)
 {
-	struct got newer = { J.tmp, 0 }, older = { NULL, 0 };
-	drop_window();
-	int rc = page(ui, (struct wn_journal_req){ .from = d, .dir = WN_JOURNAL_NEWER,
-	              .max = HALF }, &newer, err);
-	size_t nn = newer.n;
+	struct wn_journal_req newer = { .from = d, .dir = WN_JOURNAL_NEWER,
+	                                .max = HALF, .med_id = j->med.id };
+	struct wn_journal_req older = { .from = d, .dir = WN_JOURNAL_OLDER,
+	                                .inclusive = true, .max = HALF + 1,
+	                                .med_id = j->med.id };
+	size_t nn = 0, no = 0;
+	drop_window(j);
+	int rc = wn_journal_page(ui->db, &newer, j->tmp, &nn, err);
 	for (size_t i = 0; rc == WN_OK && i < nn; i++)
-		J.day[i] = J.tmp[nn - 1 - i];
-	older.day = J.day + nn;
+		j->day[i] = j->tmp[nn - 1 - i];
 	if (rc == WN_OK)
-		rc = page(ui, (struct wn_journal_req){ .from = d, .dir = WN_JOURNAL_OLDER,
-		          .inclusive = true, .max = HALF + 1 }, &older, err);
-	size_t no = older.n;
+		rc = wn_journal_page(ui->db, &older, j->day + nn, &no, err);
 	if (rc != WN_OK) {
-		wn_journal_free(J.day, nn);
+		wn_journal_free(j->day, nn);
 		return rc;
 	}
-	J.n = nn + no;
-	J.newest_end = nn < HALF;
-	J.oldest_end = no < HALF + 1;
-	J.sel = no ? (int)nn : (int)nn - 1;
-	if (J.sel < 0)
-		J.sel = 0;
-	build_rows(ui);
+	j->n = nn + no;
+	j->newest_end = nn < HALF;
+	j->oldest_end = no < HALF + 1;
+	j->sel = no ? (int)nn : (int)nn - 1;
+	if (j->sel < 0)
+		j->sel = 0;
+	build_rows(j, ui->today);
 	return WN_OK;
 }
 
-static wn_date sel_date(void)
+static wn_date sel_date(const struct journal *j)
 {
-	return J.n ? J.day[J.sel].date : WN_DATE_NONE;
+	return j->n ? j->day[j->sel].date : WN_DATE_NONE;
 }
 
 /* Reads the window again around the selected day, keeping its row. */
-static int recentre(struct wn_ui *ui, wn_date d, struct wn_err *err)
+static int recentre(struct wn_ui *ui, struct journal *j, wn_date d,
+                    struct wn_err *err)
 {
-	int row = sel_row() - J.top;
-	int rc = load_around(ui, d, err);
-	J.top = sel_row() - row;
-	if (J.top < 0)
-		J.top = 0;
+	int row = sel_row(j) - j->top;
+	int rc = load_around(ui, j, d, err);
+	j->top = sel_row(j) - row;
+	if (j->top < 0)
+		j->top = 0;
 	return rc;
 }
 
@@ -160,100 +151,100 @@ static int newest_day(struct wn_ui *ui, wn_date *d, struct wn_err *err)
 
 /* The medication whose dose the list shows: the first with an active
  * plan, else the first one. */
-static void pick_med(struct wn_ui *ui)
+static void pick_med(struct wn_ui *ui, struct journal *j)
 {
 	struct wn_med *m = NULL;
 	size_t n = 0;
 	struct wn_err err = { 0 };
-	memset(&J.med, 0, sizeof J.med);
+	memset(&j->med, 0, sizeof j->med);
 	if (wn_db_med_list(ui->db, &m, &n, &err) == WN_OK && n > 0) {
-		J.med = m[0];
+		j->med = m[0];
 		for (size_t i = 0; i < n; i++) {
 			struct wn_plan p;
 			int rc = wn_db_plan_load(ui->db, m[i].id, &p, &err);
 			wn_plan_free(&p);
 			if (rc == WN_OK) {
-				J.med = m[i];
+				j->med = m[i];
 				break;
 			}
 		}
 	}
 	free(m);
-	J.gen = ui->gen;
+	j->gen = ui->gen;
 }
 
 /* ---- moving --------------------------------------------------------------- */
 
 static int list_rows(const struct wn_ui *ui);
 
-static void keep_visible(const struct wn_ui *ui)
+static void keep_visible(const struct wn_ui *ui, struct journal *j)
 {
-	int rows = list_rows(ui), r = sel_row();
-	if (r < J.top)
-		J.top = J.sel == 0 && J.newest_end ? 0 : r;
-	if (r >= J.top + rows)
-		J.top = r - rows + 1;
-	if (J.oldest_end && J.top > J.n_rows - rows)
-		J.top = J.n_rows - rows;     /* no blank lines after the last day */
-	if (J.top < 0)
-		J.top = 0;
+	int rows = list_rows(ui), r = sel_row(j);
+	if (r < j->top)
+		j->top = j->sel == 0 && j->newest_end ? 0 : r;
+	if (r >= j->top + rows)
+		j->top = r - rows + 1;
+	if (j->oldest_end && j->top > j->n_rows - rows)
+		j->top = j->n_rows - rows;     /* no blank lines after the last day */
+	if (j->top < 0)
+		j->top = 0;
 }
 
-static bool near_edge(void)
+static bool near_edge(const struct journal *j)
 {
-	return (J.sel < MARGIN && !J.newest_end) ||
-	       ((int)J.n - 1 - J.sel < MARGIN && !J.oldest_end);
+	return (j->sel < MARGIN && !j->newest_end) ||
+	       ((int)j->n - 1 - j->sel < MARGIN && !j->oldest_end);
 }
 
 /* Moves the selection by delta lines (older is +), reading on when the
  * window ends before the diary does; a page scrolls the list as much. */
-static void move_by(struct wn_ui *ui, int delta, bool page)
+static void move_by(struct wn_ui *ui, struct journal *j, int delta, bool page)
 {
 	struct wn_err err = { 0 };
-	wn_date from = sel_date();
-	int row = sel_row() - J.top;
-	while (J.n > 0) {
-		int room = delta > 0 ? (int)J.n - 1 - J.sel : J.sel;
+	wn_date from = sel_date(j);
+	int row = sel_row(j) - j->top;
+	while (j->n > 0) {
+		int room = delta > 0 ? (int)j->n - 1 - j->sel : j->sel;
 		int step = abs(delta) < room ? abs(delta) : room;
-		J.sel += delta > 0 ? step : -step;
+		j->sel += delta > 0 ? step : -step;
 		delta += delta > 0 ? -step : step;
-		if (!near_edge())
+		if (!near_edge(j))
 			break;
-		if (recentre(ui, sel_date(), &err) != WN_OK) {
+		if (recentre(ui, j, sel_date(j), &err) != WN_OK) {
 			wn_ui_msg_err(ui, "cannot read the journal", &err);
 			break;
 		}
-		if (delta == 0 || (delta > 0 ? J.oldest_end && J.sel == (int)J.n - 1
-		                             : J.newest_end && J.sel == 0))
+		if (delta == 0 || (delta > 0 ? j->oldest_end && j->sel == (int)j->n - 1
+		                             : j->newest_end && j->sel == 0))
 			break;
 	}
-	if (page && sel_date() != from)
-		J.top = sel_row() - row;
-	keep_visible(ui);
+	if (page && sel_date(j) != from)
+		j->top = sel_row(j) - row;
+	keep_visible(ui, j);
 }
 
 /* Shows day d (a day with a record), in the middle of the list when the
  * window had to be read again. */
-static void go_to(struct wn_ui *ui, wn_date d)
+static void go_to(struct wn_ui *ui, struct journal *j, wn_date d)
 {
 	struct wn_err err = { 0 };
 	int rows = list_rows(ui), i = 0;
-	while (i < (int)J.n && J.day[i].date != d)
+	while (i < (int)j->n && j->day[i].date != d)
 		i++;
-	bool seen = i < (int)J.n && J.row_of[i] >= J.top && J.row_of[i] < J.top + rows;
-	if (i < (int)J.n)
-		J.sel = i;
-	if (i == (int)J.n || near_edge()) {
-		if (load_around(ui, d, &err) != WN_OK)
+	bool seen = i < (int)j->n && j->row_of[i] >= j->top && j->row_of[i] < j->top + rows;
+	if (i < (int)j->n)
+		j->sel = i;
+	if (i == (int)j->n || near_edge(j)) {
+		if (load_around(ui, j, d, &err) != WN_OK)
 			wn_ui_msg_err(ui, "cannot read the journal", &err);
 		seen = false;
 	}
 	if (!seen)
-		J.top = sel_row() - rows / 2;
-	keep_visible(ui);
+		j->top = sel_row(j) - rows / 2;
+	keep_visible(ui, j);
 }
 
-static void go_end(struct wn_ui *ui, bool newest)
+static void go_end(struct wn_ui *ui, struct journal *j, bool newest)
 {
 	struct wn_err err = { 0 };
 	wn_date first, last, d;
@@ -263,88 +254,92 @@ static void go_end(struct wn_ui *ui, bool newest)
 	else
 		d = first;
 	if (rc == WN_OK && d != WN_DATE_NONE)
-		rc = load_around(ui, d, &err);
+		rc = load_around(ui, j, d, &err);
 	if (rc != WN_OK)
 		wn_ui_msg_err(ui, "cannot read the journal", &err);
-	J.sel = newest || J.n == 0 ? 0 : (int)J.n - 1;
-	J.top = newest ? 0 : J.n_rows;
-	keep_visible(ui);
+	j->sel = newest || j->n == 0 ? 0 : (int)j->n - 1;
+	j->top = newest ? 0 : j->n_rows;
+	keep_visible(ui, j);
 }
 
 /* ---- search --------------------------------------------------------------- */
 
-static void show_count(struct wn_ui *ui)
+static void show_count(struct wn_ui *ui, struct journal *j)
 {
 	struct wn_err err = { 0 };
-	struct wn_journal_find f = { .text = J.needle, .from = sel_date() };
-	if (wn_journal_count(ui->db, &f, &J.count, &err) != WN_OK)
+	struct wn_journal_find f = { .text = j->needle, .from = sel_date(j) };
+	if (wn_journal_count(ui->db, &f, &j->count, &err) != WN_OK)
 		wn_ui_msg_err(ui, "cannot search the journal", &err);
 }
 
-static wn_date find(struct wn_ui *ui, wn_date from, int dir, bool inclusive)
+static wn_date find(struct wn_ui *ui, const struct wn_journal_find *f)
 {
 	struct wn_err err = { 0 };
-	struct wn_journal_find f = { .text = J.needle, .from = from, .dir = dir,
-	                             .inclusive = inclusive };
 	wn_date found = WN_DATE_NONE;
-	if (wn_journal_find(ui->db, &f, &found, &err) != WN_OK)
+	if (wn_journal_find(ui->db, f, &found, &err) != WN_OK)
 		wn_ui_msg_err(ui, "cannot search the journal", &err);
 	return found;
 }
 
 /* The next match in direction dir (older +1 in the list); past the end
  * the search starts again at the other end. */
-static void next_match(struct wn_ui *ui, int dir, bool inclusive)
+static void next_match(struct wn_ui *ui, struct journal *j, int dir, bool inclusive)
 {
 	struct wn_err err = { 0 };
-	int jdir = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER;
-	wn_date d = J.n ? sel_date() : ui->today, first, last, found;
-	if (!J.needle[0]) {
+	struct wn_journal_find f = { .text = j->needle,
+		.from = j->n ? sel_date(j) : ui->today,
+		.dir = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER,
+		.inclusive = inclusive };
+	wn_date first, last, found;
+	if (!j->needle[0]) {
 		wn_ui_msg(ui, WN_R_NOTICE, "nothing to look for yet; / starts a search");
 		return;
 	}
-	found = find(ui, d, jdir, inclusive);
+	found = find(ui, &f);
 	if (found == WN_DATE_NONE && wn_db_date_span(ui->db, &first, &last, &err) == WN_OK &&
 	    first != WN_DATE_NONE) {
-		found = find(ui, dir > 0 ? last : first, jdir, true);
+		f.from = dir > 0 ? last : first;
+		f.inclusive = true;
+		found = find(ui, &f);
 		if (found != WN_DATE_NONE)
 			wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest"
 			                                                         : "oldest");
 	}
 	if (found == WN_DATE_NONE) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no note or question mentions \"%s\"", J.needle);
-		J.needle[0] = '\0';
+		wn_ui_msg(ui, WN_R_NOTICE, "no note or question mentions \"%s\"", j->needle);
+		j->needle[0] = '\0';
 		return;
 	}
-	go_to(ui, found);
-	show_count(ui);
+	go_to(ui, j, found);
+	show_count(ui, j);
 }
 
-static void start_search(struct wn_ui *ui)
+static void start_search(struct wn_ui *ui, struct journal *j)
 {
-	if (wn_edit_init(&J.line, J.needle, WN_JOURNAL_NEEDLE_MAX, false) != WN_OK) {
+	if (wn_edit_init(&j->line, j->needle, WN_JOURNAL_NEEDLE_MAX, false) != WN_OK) {
 		wn_ui_msg(ui, WN_R_ERROR, "out of memory");
 		return;
 	}
-	J.prompt = true;
+	j->prompt = true;
 }
 
-static void journal_text(struct wn_ui *ui, const struct wn_input *in)
+static void journal_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 {
+	struct journal *j = state;
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
-		wn_edit_free(&J.line);
-		J.prompt = false;
+		wn_edit_free(&j->line);
+		j->prompt = false;
 	} else if (b && b->action == WN_A_TEXT_DONE) {
-		snprintf(J.needle, sizeof J.needle, "%s", J.line.s);
-		wn_edit_free(&J.line);
-		J.prompt = false;
-		if (J.needle[strspn(J.needle, " ")] == '\0')
-			J.needle[0] = '\0';
+		snprintf(j->needle, sizeof j->needle, "%s", j->line.s);
+		wn_edit_free(&j->line);
+		j->prompt = false;
+		if (j->needle[strspn(j->needle, " ")] == '\0')
+			j->needle[0] = '\0';
 		else
-			next_match(ui, 1, true);
-	} else if (wn_edit_key(&J.line, in, ui->cols) == WN_EDIT_FULL) {
+			next_match(ui, j, 1, true);
+	} else if (wn_edit_key(&j->line, in, ui->cols) == WN_EDIT_FULL) {
 		wn_ui_msg(ui, WN_R_NOTICE, "that is as long as a search can be");
 	}
 }
@@ -437,8 +432,8 @@ static void amount(double v, const char *unit, char *buf, const struct wn_ui *ui
 		snprintf(buf, 32, "%.4g%s%.16s", v, unit[0] ? " " : "", unit);
 }
 
-static void cells(const struct wn_ui *ui, const struct wn_journal_day *d,
-                  char val[N_COLS][32])
+static void cells(const struct wn_ui *ui, const struct wn_med *med,
+                  const struct wn_journal_day *d, char val[N_COLS][32])
 {
 	level(d->mood, val[C_MOOD], sizeof val[0], ui);
 	level(d->anxiety, val[C_ANX], sizeof val[0], ui);
@@ -447,7 +442,7 @@ static void cells(const struct wn_ui *ui, const struct wn_journal_day *d,
 		snprintf(val[C_BURDEN], sizeof val[0], "%d", d->burden);
 	else
 		snprintf(val[C_BURDEN], sizeof val[0], "%s", ui->g->dash);
-	amount(J.med.id ? d->dose : NAN, J.med.unit, val[C_DOSE], ui);
+	amount(med->id ? d->dose : NAN, med->unit, val[C_DOSE], ui);
 }
 
 /* The date and the values, in columns whatever the width of a dash. */
@@ -463,7 +458,7 @@ static void summary(const struct wn_ui *ui, const char *date, char val[N_COLS][3
 	}
 }
 
-static void draw_heading(struct wn_ui *ui)
+static void draw_heading(struct wn_ui *ui, const struct journal *j)
 {
 	char val[N_COLS][32];
 	struct wn_buf b;
@@ -475,11 +470,11 @@ static void draw_heading(struct wn_ui *ui)
 	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 3, WN_R_DIM), b.s);
 	wn_buf_free(&b);
 	wn_ui_put(ui, WN_CELL(y, x + 3, ui->cols - x - 4, WN_R_DIM), "note");
-	if (!J.needle[0])
+	if (!j->needle[0])
 		return;
 	char s[WN_JOURNAL_NEEDLE_MAX + 64];
-	snprintf(s, sizeof s, "\"%s\": %ld of %ld", J.needle, J.count.from_newest,
-	         J.count.total);
+	snprintf(s, sizeof s, "\"%s\": %ld of %ld", j->needle, j->count.from_newest,
+	         j->count.total);
 	int w = wn_text_width(s), max = ui->cols - x - 10;
 	if (w > max)
 		w = max;
@@ -509,13 +504,15 @@ static void draw_note(struct wn_ui *ui, const struct wn_journal_day *d,
 	wn_ui_put(ui, at, text);
 }
 
-static void draw_day(struct wn_ui *ui, const struct wn_journal_day *d, int y,
-                     bool sel)
+/* Day i of the window on row y. */
+static void draw_day(struct wn_ui *ui, const struct journal *j, int i, int y)
 {
+	const struct wn_journal_day *d = &j->day[i];
+	bool sel = i == j->sel;
 	char val[N_COLS][32], date[32], dt[WN_DATE_STRLEN];
 	struct wn_buf b;
 	int role = sel ? WN_R_FOCUS : WN_R_NORMAL, x = marks_x(ui);
-	cells(ui, d, val);
+	cells(ui, &j->med, d, val);
 	snprintf(date, sizeof date, "%s %s", wn_date_format(d->date, dt),
 	         wn_date_weekday_name(wn_date_weekday(d->date)));
 	wn_buf_init(&b);
@@ -548,23 +545,23 @@ static void draw_gap(struct wn_ui *ui, const struct row *w, int y)
 	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 4, WN_R_DIM), line);
 }
 
-static void draw_list(struct wn_ui *ui, const struct layout *l)
+static void draw_list(struct wn_ui *ui, struct journal *j, const struct layout *l)
 {
-	if (J.n == 0) {
+	if (j->n == 0) {
 		wn_ui_put(ui, WN_CELL(l->list_y, 2, ui->cols - 3, WN_R_DIM),
 		          "nothing written yet: the days you record show here");
 		return;
 	}
-	keep_visible(ui);
-	for (int r = 0; r < l->list_h && J.top + r < J.n_rows; r++) {
-		const struct row *w = &J.row[J.top + r];
+	keep_visible(ui, j);
+	for (int r = 0; r < l->list_h && j->top + r < j->n_rows; r++) {
+		const struct row *w = &j->row[j->top + r];
 		if (w->day >= 0)
-			draw_day(ui, &J.day[w->day], l->list_y + r, w->day == J.sel);
+			draw_day(ui, j, w->day, l->list_y + r);
 		else
 			draw_gap(ui, w, l->list_y + r);
 	}
-	bool up = J.top > 0 || !J.newest_end;
-	bool down = J.top + l->list_h < J.n_rows || !J.oldest_end;
+	bool up = j->top > 0 || !j->newest_end;
+	bool down = j->top + l->list_h < j->n_rows || !j->oldest_end;
 	if (up)
 		wn_ui_put(ui, WN_CELL(l->list_y, ui->cols - 1, 1, WN_R_DIM),
 		          ui->ascii ? "^" : "\u2191");
@@ -575,22 +572,23 @@ static void draw_list(struct wn_ui *ui, const struct layout *l)
 
 /* ---- the selected day ----------------------------------------------------- */
 
-static void load_detail(struct wn_ui *ui)
+static void load_detail(struct wn_ui *ui, struct journal *j)
 {
-	wn_date d = sel_date();
-	if (d == J.detail_date)
+	wn_date d = sel_date(j);
+	if (d == j->detail_date)
 		return;
 	struct wn_err err = { 0 };
-	wn_day_free(&J.detail);
-	J.detail_date = d;
-	if (d != WN_DATE_NONE && wn_db_day_load(ui->db, d, &J.detail, &err) != WN_OK) {
+	wn_day_free(&j->detail);
+	j->detail_date = d;
+	if (d != WN_DATE_NONE && wn_db_day_load(ui->db, d, &j->detail, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "cannot read the day", &err);
-		J.detail_date = WN_DATE_NONE;
+		j->detail_date = WN_DATE_NONE;
 	}
 }
 
 /* The day's values as short items: "mood 7", "sleep 7.25 h", ... */
-static size_t detail_items(const struct wn_journal_day *d, char item[][128])
+static size_t detail_items(const struct wn_med *med,
+                           const struct wn_journal_day *d, char item[][128])
 {
 	size_t n = 0;
 	if (d->mood != WN_UNSET)
@@ -603,8 +601,8 @@ static size_t detail_items(const struct wn_journal_day *d, char item[][128])
 		snprintf(item[n++], 128, "sleep %.4g h", d->sleep);
 	if (d->n_ratings)
 		snprintf(item[n++], 128, "burden %d", d->burden);
-	if (J.med.id && !isnan(d->dose))
-		snprintf(item[n++], 128, "%s %.4g %s", J.med.name, d->dose, J.med.unit);
+	if (med->id && !isnan(d->dose))
+		snprintf(item[n++], 128, "%s %.4g %s", med->name, d->dose, med->unit);
 	if (d->flag)
 		snprintf(item[n++], 128, "flagged for the prescriber");
 	if (!d->has_checkin)
@@ -612,11 +610,11 @@ static size_t detail_items(const struct wn_journal_day *d, char item[][128])
 	return n;
 }
 
-/* The date, then the items, flowing onto a second row when needed;
- * returns the rows used. */
-static int draw_values(struct wn_ui *ui, const struct wn_journal_day *d, int y,
-                       int rows)
+/* The selected day's date, then its items, flowing onto a second row
+ * when needed; returns the rows used. */
+static int draw_values(struct wn_ui *ui, const struct journal *j, int y, int rows)
 {
+	const struct wn_journal_day *d = &j->day[j->sel];
 	char item[8][128], date[64];
 	int yy, m, dd, right = ui->cols - 1;
 	wn_date_to_ymd(d->date, &yy, &m, &dd);
@@ -625,7 +623,7 @@ static int draw_values(struct wn_ui *ui, const struct wn_journal_day *d, int y,
 	         wn_date_month_name(m), yy);
 	int x = 1 + wn_ui_put(ui, WN_CELL(y, 1, right - 1, WN_R_HEADING), date);
 	int sw = wn_text_width(ui->g->sep), used = 1;
-	size_t n = detail_items(d, item);
+	size_t n = detail_items(&j->med, d, item);
 	for (size_t i = 0; i < n; i++) {
 		int w = wn_text_width(item[i]);
 		if (x + sw + w > right && used < rows && x > 1 + sw) {
@@ -642,9 +640,9 @@ static int draw_values(struct wn_ui *ui, const struct wn_journal_day *d, int y,
 }
 
 /* The note, then the questions and quick notes, as one text. */
-static void detail_text(struct wn_buf *b)
+static void detail_text(const struct journal *j, struct wn_buf *b)
 {
-	const struct wn_day *x = &J.detail;
+	const struct wn_day *x = &j->detail;
 	if (x->ci.note)
 		wn_buf_addf(b, "%s\n", x->ci.note);
 	for (size_t i = 0; i < x->n_questions; i++) {
@@ -663,20 +661,20 @@ static void detail_text(struct wn_buf *b)
 		b->s[--b->len] = '\0';
 }
 
-static void draw_detail(struct wn_ui *ui, const struct layout *l)
+static void draw_detail(struct wn_ui *ui, struct journal *j, const struct layout *l)
 {
-	if (l->detail_h == 0 || J.n == 0)
+	if (l->detail_h == 0 || j->n == 0)
 		return;
-	const struct wn_journal_day *d = &J.day[J.sel];
+	const struct wn_journal_day *d = &j->day[j->sel];
 	wn_ui_rule(ui, l->detail_y - 1, 1, ui->cols - 2);
-	load_detail(ui);
-	int used = draw_values(ui, d, l->detail_y, l->detail_h > 4 ? 2 : 1);
+	load_detail(ui, j);
+	int used = draw_values(ui, j, l->detail_y, l->detail_h > 4 ? 2 : 1);
 	struct wn_box box = WN_BOX(l->detail_y + used, 1, l->detail_h - used,
 	                           ui->cols - 2);
 	struct wn_buf b;
 	wn_buf_init(&b);
-	if (J.detail_date == d->date)
-		detail_text(&b);
+	if (j->detail_date == d->date)
+		detail_text(j, &b);
 	if (b.len)
 		wn_edit_draw_text(ui, b.s, box);
 	else
@@ -684,101 +682,107 @@ static void draw_detail(struct wn_ui *ui, const struct layout *l)
 	wn_buf_free(&b);
 }
 
-static void journal_draw(struct wn_ui *ui)
+static void journal_draw(struct wn_ui *ui, void *state)
 {
-	if (!J.loaded) {
+	struct journal *j = state;
+	if (!j->loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
 		return;
 	}
 	struct layout l = layout_of(ui);
-	draw_heading(ui);
-	draw_list(ui, &l);
-	draw_detail(ui, &l);
-	if (J.prompt) {
+	draw_heading(ui, j);
+	draw_list(ui, j, &l);
+	draw_detail(ui, j, &l);
+	if (j->prompt) {
 		int y = ui->rows - 2;
 		ui->msg_row_taken = true;
 		int w = wn_ui_put(ui, WN_CELL(y, 1, ui->cols / 2, WN_R_HEADING),
 		                  "search notes and questions: ");
-		wn_edit_draw(ui, &J.line, WN_BOX(y, 1 + w, 1, ui->cols - 2 - w));
+		wn_edit_draw(ui, &j->line, WN_BOX(y, 1 + w, 1, ui->cols - 2 - w));
 	}
 }
 
 /* ---- hooks ---------------------------------------------------------------- */
 
-static bool journal_action(struct wn_ui *ui, int action, int arg)
+static bool journal_action(struct wn_ui *ui, void *state, int action, int arg)
 {
 	(void)arg;
+	struct journal *j = state;
 	int pg = list_rows(ui) > 2 ? list_rows(ui) - 1 : 1;
 	switch (action) {
-	case WN_A_UP: move_by(ui, -1, false); return true;
-	case WN_A_DOWN: move_by(ui, 1, false); return true;
-	case WN_A_PGUP: move_by(ui, -pg, true); return true;
-	case WN_A_PGDN: move_by(ui, pg, true); return true;
-	case WN_A_HOME: go_end(ui, true); return true;
-	case WN_A_END: go_end(ui, false); return true;
-	case WN_A_SEARCH: start_search(ui); return true;
-	case WN_A_NEXT_MATCH: next_match(ui, 1, false); return true;
-	case WN_A_PREV_MATCH: next_match(ui, -1, false); return true;
+	case WN_A_UP: move_by(ui, j, -1, false); return true;
+	case WN_A_DOWN: move_by(ui, j, 1, false); return true;
+	case WN_A_PGUP: move_by(ui, j, -pg, true); return true;
+	case WN_A_PGDN: move_by(ui, j, pg, true); return true;
+	case WN_A_HOME: go_end(ui, j, true); return true;
+	case WN_A_END: go_end(ui, j, false); return true;
+	case WN_A_SEARCH: start_search(ui, j); return true;
+	case WN_A_NEXT_MATCH: next_match(ui, j, 1, false); return true;
+	case WN_A_PREV_MATCH: next_match(ui, j, -1, false); return true;
 	case WN_A_ENTER:
-		if (J.n)
-			wn_ui_open_day(ui, sel_date());
+		if (j->n)
+			wn_ui_open_day(ui, sel_date(j));
 		return true;
 	default: return false;
 	}
 }
 
-static int journal_enter(struct wn_ui *ui, struct wn_err *err)
+static int journal_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 {
-	if (!J.day) {
-		J.day = calloc(WINDOW, sizeof *J.day);
-		J.tmp = calloc(HALF, sizeof *J.tmp);
-		J.row = calloc(MAX_ROWS, sizeof *J.row);
-		J.row_of = calloc(WINDOW, sizeof *J.row_of);
-		if (!J.day || !J.tmp || !J.row || !J.row_of)
+	struct journal *j = state;
+	if (!j->day) {
+		j->day = calloc(WINDOW, sizeof *j->day);
+		j->tmp = calloc(HALF, sizeof *j->tmp);
+		j->row = calloc(MAX_ROWS, sizeof *j->row);
+		j->row_of = calloc(WINDOW, sizeof *j->row_of);
+		if (!j->day || !j->tmp || !j->row || !j->row_of)
 			return wn_err_set(err, WN_ERR, "out of memory");
 	}
-	if (!J.started || J.gen != ui->gen)
-		pick_med(ui);
-	wn_date d = sel_date();
+	if (!j->started || j->gen != ui->gen)
+		pick_med(ui, j);
+	wn_date d = sel_date(j);
 	int rc = WN_OK;
-	if (!J.started || d == WN_DATE_NONE)
+	if (!j->started || d == WN_DATE_NONE)
 		rc = newest_day(ui, &d, err);
 	if (rc == WN_OK)
-		rc = J.started ? recentre(ui, d, err) : load_around(ui, d, err);
-	J.started = true;
-	wn_day_free(&J.detail);          /* the day may have changed in Today */
-	J.detail_date = WN_DATE_NONE;
-	J.loaded = rc == WN_OK;
-	if (J.loaded && J.needle[0])
-		show_count(ui);
+		rc = j->started ? recentre(ui, j, d, err) : load_around(ui, j, d, err);
+	j->started = true;
+	wn_day_free(&j->detail);          /* the day may have changed in Today */
+	j->detail_date = WN_DATE_NONE;
+	j->loaded = rc == WN_OK;
+	if (j->loaded && j->needle[0])
+		show_count(ui, j);
 	return rc;
 }
 
-static unsigned journal_scope(struct wn_ui *ui)
+static unsigned journal_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	return J.prompt ? WN_SC_PROMPT : WN_SC_JOURNAL;
+	const struct journal *j = state;
+	return j->prompt ? WN_SC_PROMPT : WN_SC_JOURNAL;
 }
 
-static void journal_fini(struct wn_ui *ui)
+static void journal_fini(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	if (J.prompt)
-		wn_edit_free(&J.line);
-	drop_window();
-	wn_day_free(&J.detail);
-	free(J.day);
-	free(J.tmp);
-	free(J.row);
-	free(J.row_of);
-	memset(&J, 0, sizeof J);
+	struct journal *j = state;
+	if (j->prompt)
+		wn_edit_free(&j->line);
+	drop_window(j);
+	wn_day_free(&j->detail);
+	free(j->day);
+	free(j->tmp);
+	free(j->row);
+	free(j->row_of);
+	memset(j, 0, sizeof *j);
 }
 
 const struct wn_screen wn_screen_journal = {
 	.name = "Journal",
 	.number = 5,
 	.scope = WN_SC_JOURNAL,
+	.state_size = sizeof(struct journal),
 	.enter = journal_enter,
 	.draw = journal_draw,
 	.action = journal_action,

@@ -1,7 +1,8 @@
-/* ui_plan.c -- the Plan screen: medications, the active plan's
- * parameters, its schedule (with planned vs taken for past steps) and its
- * holds, as lines of text that scroll.  `a` opens the form that makes a
- * new plan (ui_planform.c), pre-filled from the current one. */
+/* plan.c -- the Plan screen: medications, the active plan's parameters,
+ * its schedule (with planned vs taken for past steps) and its holds, as
+ * lines of text that scroll.  `a` opens the form that makes a new plan
+ * (planform.c), pre-filled from the current one; `M` the form that adds
+ * a medication (medform.c). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,7 +23,8 @@
 #define LINE_W 256
 #define MAX_LINES 512
 
-static struct pscreen {
+/* The Plan screen's state: its lines, and a form while one is open. */
+struct planscreen {
 	struct wn_med *med;  size_t n_med;
 	size_t m;                /* the medication shown */
 	char (*line)[LINE_W];
@@ -31,22 +33,34 @@ static struct pscreen {
 	unsigned gen;
 	bool loaded;
 	wn_date today;
-} P;
+	struct wn_planform *planform;   /* open forms, NULL when closed */
+	struct wn_medform *medform;
+};
 
-static void add(int role, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(int role, const char *fmt, ...)
+/* A plan with its schedule (and the drug it was built with). */
+struct built {
+	struct wn_plan plan;
+	struct wn_schedule sched;
+	struct wn_drug drug;
+	bool has_drug;
+};
+
+static void add(struct planscreen *ps, int role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void add(struct planscreen *ps, int role, const char *fmt, ...)
 {
-	if (P.n >= MAX_LINES)
+	if (ps->n >= MAX_LINES)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(P.line[P.n], LINE_W, fmt, ap);
+	vsnprintf(ps->line[ps->n], LINE_W, fmt, ap);
 	va_end(ap);
-	P.role[P.n++] = role;
+	ps->role[ps->n++] = role;
 }
 
 
-static void add_forms(struct wn_ui *ui, const struct wn_med *m)
+static void add_forms(struct wn_ui *ui, struct planscreen *ps,
+                      const struct wn_med *m)
 {
 	struct wn_med_form *f = NULL;
 	size_t n = 0;
@@ -66,19 +80,20 @@ static void add_forms(struct wn_ui *ui, const struct wn_med *m)
 		}
 	}
 	free(f);
-	add(WN_R_NORMAL, "%s %s (%s)%s%s", &P.med[P.m] == m ? ui->g->focus : " ",
+	add(ps, WN_R_NORMAL, "%s %s (%s)%s%s", &ps->med[ps->m] == m ? ui->g->focus : " ",
 	    m->name, m->unit, forms[0] ? ": " : "", forms);
 }
 
-static void add_params(const struct wn_plan *p, const char *unit)
+static void add_params(struct planscreen *ps, const struct wn_plan *p,
+                       const char *unit)
 {
 	const struct wn_taper_params *t = &p->params;
 	char d[WN_DATE_STRLEN], a[32], b[32], c[32], e[32];
-	add(WN_R_HEADING, "Plan: %s from %s %s on %s",
+	add(ps, WN_R_HEADING, "Plan: %s from %s %s on %s",
 	    wn_taper_method_name(t->method), wn_text_num(t->from_dose, 3, a, sizeof a), unit,
 	    wn_date_format(t->start, d));
 	if (t->method != WN_TAPER_CUSTOM)
-		add(WN_R_NORMAL, "  step %s%s every %d days; rounding %s; floor %s;"
+		add(ps, WN_R_NORMAL, "  step %s%s every %d days; rounding %s; floor %s;"
 		    " target %s", wn_text_num(t->step, 3, a, sizeof a),
 		    t->method == WN_TAPER_PERCENT ? "%" :
 		    t->method == WN_TAPER_LINEAR ? unit : " points", t->every_days,
@@ -109,9 +124,11 @@ static void step_pv(const struct wn_plan_day *pd, long n, wn_date from,
 		         nodata);
 }
 
-static void add_table(struct wn_ui *ui, const struct wn_plan *p,
-                      const struct wn_schedule *s, const char *unit)
+static void add_table(struct wn_ui *ui, struct planscreen *ps,
+                      const struct built *bl, const char *unit)
 {
+	const struct wn_plan *p = &bl->plan;
+	const struct wn_schedule *s = &bl->sched;
 	wn_date from = p->params.start, to = ui->today;
 	long n = to >= from ? to - from + 1 : 0;
 	struct wn_plan_day *pd = n > 0 && n <= 36600 ? calloc((size_t)n, sizeof *pd)
@@ -122,7 +139,7 @@ static void add_table(struct wn_ui *ui, const struct wn_plan *p,
 		free(pd);
 		pd = NULL;
 	}
-	add(WN_R_HEADING, "%-10s %10s %7s %6s %6s  %s", "date", "dose", "%start",
+	add(ps, WN_R_HEADING, "%-10s %10s %7s %6s %6s  %s", "date", "dose", "%start",
 	    "%cut", "occ.", "how to take it / planned vs taken");
 	for (int i = 0; i < s->n; i++) {
 		const struct wn_taper_step *st = &s->steps[i];
@@ -138,66 +155,60 @@ static void add_table(struct wn_ui *ui, const struct wn_plan *p,
 			step_pv(pd, n, from, st->date, end < to ? end : to, pv, sizeof pv);
 		char n1[32];
 		snprintf(a, sizeof a, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), unit);
-		add(i < s->n_dated && st->date <= to ? WN_R_DIM : WN_R_NORMAL,
+		add(ps, i < s->n_dated && st->date <= to ? WN_R_DIM : WN_R_NORMAL,
 		    "%-10s %10s %6.1f%% %5.1f%% %6s  %s%s%s", d, a, st->pct_of_start,
 		    st->pct_cut, occ, how, pv[0] ? " | " : "", pv);
 	}
 	free(pd);
 }
 
-static void add_holds(const struct wn_plan *p)
+static void add_holds(struct planscreen *ps, const struct wn_plan *p)
 {
 	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
 	if (p->n_events == 0)
 		return;
-	add(WN_R_HEADING, "Holds and reinstatements");
+	add(ps, WN_R_HEADING, "Holds and reinstatements");
 	for (size_t i = 0; i < p->n_events; i++) {
 		const struct wn_plan_event *e = &p->events[i];
 		if (e->kind == WN_PLAN_HOLD)
-			add(WN_R_FLAG, "  hold from %s to %s: %s",
+			add(ps, WN_R_FLAG, "  hold from %s to %s: %s",
 			    wn_date_format(e->start, a),
 			    e->end == WN_DATE_NONE ? "(open)" : wn_date_format(e->end, b),
 			    e->reason ? e->reason : "no reason given");
 		else
-			add(WN_R_FLAG, "  back up to %g on %s: %s", e->dose,
+			add(ps, WN_R_FLAG, "  back up to %g on %s: %s", e->dose,
 			    wn_date_format(e->start, a),
 			    e->reason ? e->reason : "no reason given");
 	}
 }
 
-static void add_plan(struct wn_ui *ui, const struct wn_med *m)
+static void add_plan(struct wn_ui *ui, struct planscreen *ps,
+                     const struct wn_med *m)
 {
-	struct wn_plan p;
-	struct wn_schedule s;
+	struct built bl;
 	struct wn_err err = { 0 };
-	if (wn_db_plan_load(ui->db, m->id, &p, &err) != WN_OK) {
-		wn_plan_free(&p);
-		add(WN_R_DIM, "%s has no plan; press a to make one", m->name);
+	if (wn_db_plan_load(ui->db, m->id, &bl.plan, &err) != WN_OK) {
+		wn_plan_free(&bl.plan);
+		add(ps, WN_R_DIM, "%s has no plan; press a to make one", m->name);
 		return;
 	}
-	struct wn_drug drug;
-	bool known = wn_plan_drug(m, &drug, NULL) == WN_OK;
-	add_params(&p, m->unit);
-	if (wn_plan_build(&p, known ? &drug : NULL, &s, &err) == WN_OK) {
-		add_table(ui, &p, &s, m->unit);
-		wn_taper_free(&s);
+	bl.has_drug = wn_plan_drug(m, &bl.drug, NULL) == WN_OK;
+	add_params(ps, &bl.plan, m->unit);
+	if (wn_plan_build(&bl.plan, bl.has_drug ? &bl.drug : NULL, &bl.sched,
+	                  &err) == WN_OK) {
+		add_table(ui, ps, &bl, m->unit);
+		wn_taper_free(&bl.sched);
 	} else {
-		add(WN_R_ERROR, "cannot compute the schedule: %s", err.msg);
+		add(ps, WN_R_ERROR, "cannot compute the schedule: %s", err.msg);
 	}
-	add_holds(&p);
-	wn_plan_free(&p);
+	add_holds(ps, &bl.plan);
+	wn_plan_free(&bl.plan);
 }
 
 /* ---- several plans at once ------------------------------------------------ */
 
-struct built {
-	struct wn_plan plan;
-	struct wn_schedule sched;
-	struct wn_drug drug;
-	bool has_drug;
-};
-
-static void add_together_rows(const struct wn_together_med *tm, int n)
+static void add_together_rows(struct planscreen *ps,
+                              const struct wn_together_med *tm, int n)
 {
 	struct wn_together_row *rows;
 	size_t nr;
@@ -206,13 +217,13 @@ static void add_together_rows(const struct wn_together_med *tm, int n)
 	bool dz = wn_together_has_equiv(tm, n);
 	if (wn_together_rows(tm, n, &rows, &nr, NULL) != WN_OK)
 		return;
-	add(WN_R_HEADING, "Together: the dose each plan sets from that day");
+	add(ps, WN_R_HEADING, "Together: the dose each plan sets from that day");
 	wn_buf_init(&b);
 	wn_text_pad(&b, "date", 11, 0);
 	for (int i = 0; i < n; i++)
 		wn_text_pad(&b, tm[i].name, 13, 0);
 	wn_buf_adds(&b, dz ? "as diazepam*" : "");
-	add(WN_R_NORMAL, "%s", b.s ? b.s : "");
+	add(ps, WN_R_NORMAL, "%s", b.s ? b.s : "");
 	for (size_t j = 0; j < nr; j++) {
 		b.len = 0;
 		wn_text_pad(&b, wn_date_format(rows[j].date, d), 11, 0);
@@ -226,10 +237,10 @@ static void add_together_rows(const struct wn_together_med *tm, int n)
 		}
 		if (dz && !isnan(rows[j].dz_lo))
 			wn_buf_adds(&b, wn_together_equiv_text(&rows[j], cell, sizeof cell));
-		add(rows[j].date <= P.today ? WN_R_DIM : WN_R_NORMAL, "%s", b.s ? b.s : "");
+		add(ps, rows[j].date <= ps->today ? WN_R_DIM : WN_R_NORMAL, "%s", b.s ? b.s : "");
 	}
 	if (dz)
-		add(WN_R_DIM, "* approximate: the sources differ, and people more; not a"
+		add(ps, WN_R_DIM, "* approximate: the sources differ, and people more; not a"
 		    " conversion to act on");
 	wn_buf_free(&b);
 	free(rows);
@@ -237,30 +248,30 @@ static void add_together_rows(const struct wn_together_med *tm, int n)
 
 /* With two or more plans (a cross-taper, a switch to diazepam), the plans
  * side by side, as `wean plan show` prints them. */
-static void add_together(struct wn_ui *ui)
+static void add_together(struct wn_ui *ui, struct planscreen *ps)
 {
-	struct built *bl = calloc(P.n_med ? P.n_med : 1, sizeof *bl);
+	struct built *bl = calloc(ps->n_med ? ps->n_med : 1, sizeof *bl);
 	struct wn_together_med tm[WN_TOGETHER_MAX];
 	int n = 0;
-	for (size_t i = 0; bl && i < P.n_med && n < WN_TOGETHER_MAX; i++) {
+	for (size_t i = 0; bl && i < ps->n_med && n < WN_TOGETHER_MAX; i++) {
 		struct built *x = &bl[n];
-		if (wn_db_plan_load(ui->db, P.med[i].id, &x->plan, NULL) != WN_OK) {
+		if (wn_db_plan_load(ui->db, ps->med[i].id, &x->plan, NULL) != WN_OK) {
 			wn_plan_free(&x->plan);
 			continue;
 		}
-		x->has_drug = wn_plan_drug(&P.med[i], &x->drug, NULL) == WN_OK;
+		x->has_drug = wn_plan_drug(&ps->med[i], &x->drug, NULL) == WN_OK;
 		if (wn_plan_build(&x->plan, x->has_drug ? &x->drug : NULL, &x->sched,
 		                  NULL) != WN_OK) {
 			wn_plan_free(&x->plan);
 			continue;
 		}
-		tm[n] = (struct wn_together_med){ P.med[i].name, P.med[i].unit, &x->plan,
+		tm[n] = (struct wn_together_med){ ps->med[i].name, ps->med[i].unit, &x->plan,
 		                                  &x->sched, x->has_drug ? &x->drug : NULL };
 		n++;
 	}
 	if (n >= 2) {
-		add(WN_R_NORMAL, "%s", "");
-		add_together_rows(tm, n);
+		add(ps, WN_R_NORMAL, "%s", "");
+		add_together_rows(ps, tm, n);
 	}
 	for (int i = 0; i < n; i++) {
 		wn_taper_free(&bl[i].sched);
@@ -269,40 +280,40 @@ static void add_together(struct wn_ui *ui)
 	free(bl);
 }
 
-static int load(struct wn_ui *ui, struct wn_err *err)
+static int load(struct wn_ui *ui, struct planscreen *ps, struct wn_err *err)
 {
-	free(P.med);
-	P.med = NULL;
-	P.n = 0;
-	int rc = wn_db_med_list(ui->db, &P.med, &P.n_med, err);
+	free(ps->med);
+	ps->med = NULL;
+	ps->n = 0;
+	int rc = wn_db_med_list(ui->db, &ps->med, &ps->n_med, err);
 	if (rc != WN_OK)
 		return rc;
-	if (!P.line) {
-		P.line = malloc(sizeof *P.line * MAX_LINES);
-		P.role = malloc(sizeof *P.role * MAX_LINES);
-		if (!P.line || !P.role)
+	if (!ps->line) {
+		ps->line = malloc(sizeof *ps->line * MAX_LINES);
+		ps->role = malloc(sizeof *ps->role * MAX_LINES);
+		if (!ps->line || !ps->role)
 			return wn_err_set(err, WN_ERR, "out of memory");
 	}
-	if (P.m >= P.n_med)
-		P.m = 0;
-	add(WN_R_HEADING, "Medications");
-	if (P.n_med == 0)
-		add(WN_R_DIM, "  none yet; `wean med add NAME --form \"tablet 50 mg\"`");
-	for (size_t i = 0; i < P.n_med; i++)
-		add_forms(ui, &P.med[i]);
-	add(WN_R_NORMAL, "%s", "");
-	if (P.n_med)
-		add_plan(ui, &P.med[P.m]);
-	P.today = ui->today;
-	add_together(ui);
-	P.gen = ui->gen;
-	P.loaded = true;
+	if (ps->m >= ps->n_med)
+		ps->m = 0;
+	add(ps, WN_R_HEADING, "Medications");
+	if (ps->n_med == 0)
+		add(ps, WN_R_DIM, "  none yet; `wean med add NAME --form \"tablet 50 mg\"`");
+	for (size_t i = 0; i < ps->n_med; i++)
+		add_forms(ui, ps, &ps->med[i]);
+	add(ps, WN_R_NORMAL, "%s", "");
+	if (ps->n_med)
+		add_plan(ui, ps, &ps->med[ps->m]);
+	ps->today = ui->today;
+	add_together(ui, ps);
+	ps->gen = ui->gen;
+	ps->loaded = true;
 	return WN_OK;
 }
 
-static int plan_enter(struct wn_ui *ui, struct wn_err *err)
+static int plan_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 {
-	return load(ui, err);
+	return load(ui, state, err);
 }
 
 static int page(const struct wn_ui *ui)
@@ -310,119 +321,139 @@ static int page(const struct wn_ui *ui)
 	return ui->body_rows - 2 > 1 ? ui->body_rows - 2 : 1;
 }
 
-static void plan_draw(struct wn_ui *ui)
+static void plan_draw(struct wn_ui *ui, void *state)
 {
-	if (wn_planform_is_open()) {
-		wn_planform_draw(ui);
+	struct planscreen *ps = state;
+	if (ps->planform) {
+		wn_planform_draw(ui, ps->planform);
 		return;
 	}
-	if (wn_medform_is_open()) {
-		wn_medform_draw(ui);
+	if (ps->medform) {
+		wn_medform_draw(ui, ps->medform);
 		return;
 	}
-	if (!P.loaded) {
+	if (!ps->loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
 		return;
 	}
 	int rows = page(ui);
-	for (int r = 0; r < rows && P.top + r < P.n; r++)
+	for (int r = 0; r < rows && ps->top + r < ps->n; r++)
 		wn_ui_put(ui, WN_CELL(ui->body_top + r, 1, ui->cols - 2,
-		                      P.role[P.top + r]), P.line[P.top + r]);
+		                      ps->role[ps->top + r]), ps->line[ps->top + r]);
 	wn_edit_draw_text(ui, WN_PLAN_DISCLAIMER,
 	                  WN_BOX(ui->body_top + rows, 1, 2, ui->cols - 2));
 }
 
-static void scroll_by(struct wn_ui *ui, int by)
+static void scroll_by(struct wn_ui *ui, struct planscreen *ps, int by)
 {
-	int max = P.n - page(ui);
-	P.top += by;
-	if (P.top > max)
-		P.top = max;
-	if (P.top < 0)
-		P.top = 0;
+	int max = ps->n - page(ui);
+	ps->top += by;
+	if (ps->top > max)
+		ps->top = max;
+	if (ps->top < 0)
+		ps->top = 0;
 }
 
-static bool plan_action(struct wn_ui *ui, int action, int arg)
+static bool plan_action(struct wn_ui *ui, void *state, int action, int arg)
 {
+	struct planscreen *ps = state;
 	struct wn_err err = { 0 };
 	switch (action) {
-	case WN_A_UP: scroll_by(ui, -1); return true;
-	case WN_A_DOWN: scroll_by(ui, 1); return true;
-	case WN_A_PGUP: scroll_by(ui, -page(ui)); return true;
-	case WN_A_PGDN: scroll_by(ui, page(ui)); return true;
+	case WN_A_UP: scroll_by(ui, ps, -1); return true;
+	case WN_A_DOWN: scroll_by(ui, ps, 1); return true;
+	case WN_A_PGUP: scroll_by(ui, ps, -page(ui)); return true;
+	case WN_A_PGDN: scroll_by(ui, ps, page(ui)); return true;
 	case WN_A_NEXT_DAY:
-		if (P.n_med)
-			P.m = (P.m + 1) % P.n_med;
-		P.top = 0;
-		if (load(ui, &err) != WN_OK)
+		if (ps->n_med)
+			ps->m = (ps->m + 1) % ps->n_med;
+		ps->top = 0;
+		if (load(ui, ps, &err) != WN_OK)
 			wn_ui_msg_err(ui, "cannot read the plan", &err);
 		return true;
 	case WN_A_NEW_PLAN:
 		if (arg == 1)           /* M: a medication */
-			wn_medform_open(ui);
-		else if (P.n_med == 0)
+			ps->medform = wn_medform_open(ui);
+		else if (ps->n_med == 0)
 			wn_ui_msg(ui, WN_R_NOTICE, "add a medication first: press M");
 		else
-			wn_planform_open(ui, &P.med[P.m]);
+			ps->planform = wn_planform_open(ui, &ps->med[ps->m]);
 		return true;
 	default:
 		return false;
 	}
 }
 
-static unsigned plan_scope(struct wn_ui *ui)
+static unsigned plan_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	return wn_planform_is_open() || wn_medform_is_open() ? WN_SC_PROMPT : WN_SC_PLAN;
+	const struct planscreen *ps = state;
+	return ps->planform || ps->medform ? WN_SC_PROMPT : WN_SC_PLAN;
 }
 
-static void plan_text(struct wn_ui *ui, const struct wn_input *in)
+/* A key for the open form; when it closes: the medication it added (id 0
+ * for none), and whether it wrote anything. */
+static bool form_input(struct wn_ui *ui, struct planscreen *ps,
+                       const struct wn_input *in, struct wn_med *added)
 {
-	bool saved;
+	int r;
+	if (ps->medform) {
+		r = wn_medform_input(ui, ps->medform, in);
+		if (r == WN_FORM_SAVED)
+			*added = *wn_medform_added(ps->medform);
+		if (r != WN_FORM_OPEN) {
+			wn_medform_free(ps->medform);
+			ps->medform = NULL;
+		}
+	} else {
+		r = wn_planform_input(ui, ps->planform, in);
+		if (r != WN_FORM_OPEN) {
+			wn_planform_free(ps->planform);
+			ps->planform = NULL;
+		}
+	}
+	return r == WN_FORM_SAVED;
+}
+
+static void plan_text(struct wn_ui *ui, void *state, const struct wn_input *in)
+{
+	struct planscreen *ps = state;
 	struct wn_med added = { .id = 0 };
 	struct wn_err err = { 0 };
-	if (wn_medform_is_open()) {
-		if (!wn_medform_input(ui, in, &saved, &added))
-			return;
-		wn_medform_close();
-	} else {
-		if (!wn_planform_input(ui, in, &saved))
-			return;
-		wn_planform_close();
-	}
-	if (!saved)
+	if (!form_input(ui, ps, in, &added))
 		return;
 	ui->gen++;
-	P.top = 0;
-	if (load(ui, &err) != WN_OK) {
+	ps->top = 0;
+	if (load(ui, ps, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "cannot read the plan", &err);
 		return;
 	}
-	for (size_t i = 0; added.id && i < P.n_med; i++)
-		if (P.med[i].id == added.id && P.m != i) {
-			P.m = i;           /* show the new medication */
-			if (load(ui, &err) != WN_OK)
+	for (size_t i = 0; added.id && i < ps->n_med; i++)
+		if (ps->med[i].id == added.id && ps->m != i) {
+			ps->m = i;           /* show the new medication */
+			if (load(ui, ps, &err) != WN_OK)
 				wn_ui_msg_err(ui, "cannot read the plan", &err);
 			break;
 		}
 }
 
-static void plan_fini(struct wn_ui *ui)
+static void plan_fini(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	wn_planform_close();
-	wn_medform_close();
-	free(P.med);
-	free(P.line);
-	free(P.role);
-	memset(&P, 0, sizeof P);
+	struct planscreen *ps = state;
+	wn_planform_free(ps->planform);
+	wn_medform_free(ps->medform);
+	free(ps->med);
+	free(ps->line);
+	free(ps->role);
+	memset(ps, 0, sizeof *ps);
 }
 
 const struct wn_screen wn_screen_plan = {
 	.name = "Plan",
 	.number = 3,
 	.scope = WN_SC_PLAN,
+	.state_size = sizeof(struct planscreen),
 	.enter = plan_enter,
 	.draw = plan_draw,
 	.action = plan_action,

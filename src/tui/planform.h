@@ -1,6 +1,5 @@
-/* ui_planform.h -- the forms on the Plan screen that make a taper plan
- * and add a medication (private to ui_plan.c, ui_planform.c and
- * ui_medform.c).
+/* planform.h -- the forms on the Plan screen that make a taper plan and
+ * add a medication (private to plan.c, planform.c and medform.c).
  *
  * One field per line (method, start, starting dose, step, interval,
  * rounding, floor, target, custom steps), with the first steps of the
@@ -9,34 +8,45 @@
  * previous plan for history).  Opening it on a medication that has a plan
  * pre-fills the fields from that plan, starting today at today's planned
  * dose: that is how a plan is edited.
+ *
+ * A form is a value the Plan screen owns: open returns it (or NULL, with
+ * the reason in the status line), the screen passes it to draw and input
+ * while it is open, and frees it when input says it closed.
  */
-#ifndef WEAN_UI_PLANFORM_H
-#define WEAN_UI_PLANFORM_H
+#ifndef WEAN_TUI_PLANFORM_H
+#define WEAN_TUI_PLANFORM_H
 
-#include <stdbool.h>
-
-#include "db/db.h"
-#include "tui.h"
 #include "core/records.h"
-#include "db/plan.h"
+#include "tui.h"
 
-/* Open the form for m; false (message shown) when it cannot. */
-bool wn_planform_open(struct wn_ui *ui, const struct wn_med *m);
-bool wn_planform_is_open(void);
-void wn_planform_draw(struct wn_ui *ui);
-/* A key while the form is open.  Returns true when the form closed
- * (saved or cancelled); *saved tells which. */
-bool wn_planform_input(struct wn_ui *ui, const struct wn_input *in, bool *saved);
-/* Free everything (also when open). */
-void wn_planform_close(void);
+/* What a key did to an open form. */
+enum wn_form_result {
+	WN_FORM_OPEN,            /* still open */
+	WN_FORM_CANCELLED,       /* closed, nothing written */
+	WN_FORM_SAVED,           /* closed, written */
+};
 
-/* The form that adds a medication (ui_medform.c), used the same way; on a
- * save, *added receives the new medication. */
-bool wn_medform_open(struct wn_ui *ui);
-bool wn_medform_is_open(void);
-void wn_medform_draw(struct wn_ui *ui);
-bool wn_medform_input(struct wn_ui *ui, const struct wn_input *in, bool *saved,
-                      struct wn_med *added);
-void wn_medform_close(void);
+struct wn_planform;
+
+/* A form for a new plan of m; NULL (message shown) when it cannot open. */
+struct wn_planform *wn_planform_open(struct wn_ui *ui, const struct wn_med *m);
+void wn_planform_draw(struct wn_ui *ui, struct wn_planform *f);
+/* A key while the form is open: enum wn_form_result. */
+int wn_planform_input(struct wn_ui *ui, struct wn_planform *f,
+                      const struct wn_input *in);
+/* Frees the form and everything it owns; NULL is nothing. */
+void wn_planform_free(struct wn_planform *f);
+
+/* The form that adds a medication (medform.c), used the same way; after
+ * WN_FORM_SAVED, wn_medform_added() is the new medication (valid until
+ * the form is freed). */
+struct wn_medform;
+
+struct wn_medform *wn_medform_open(struct wn_ui *ui);
+void wn_medform_draw(struct wn_ui *ui, struct wn_medform *f);
+int wn_medform_input(struct wn_ui *ui, struct wn_medform *f,
+                     const struct wn_input *in);
+const struct wn_med *wn_medform_added(const struct wn_medform *f);
+void wn_medform_free(struct wn_medform *f);
 
 #endif

@@ -1,4 +1,4 @@
-/* ui_setup.c -- first run: with no medication in the diary, ask for one
+/* setup.c -- first run: with no medication in the diary, ask for one
  * (name, a form, the current dose and, optionally, a percent taper plan)
  * instead of showing empty screens.  Esc skips; nothing is written until
  * the last answer, and then all in one transaction. */
@@ -24,66 +24,71 @@ static const char *const questions[Q_COUNT] = {
 	[Q_PLAN] = "a plan? cut N% every D days as \"N D\", Enter for none: ",
 };
 
-static struct setup {
+/* The setup screen's state: the question asked, the answers so far. */
+struct setup {
 	int q;
 	bool open;
 	struct wn_edit line;
 	char ans[Q_COUNT][128];
-} S;
+};
 
-static int setup_enter(struct wn_ui *ui, struct wn_err *err)
+static int setup_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 {
 	(void)ui;
 	(void)err;
-	if (S.open)
-		wn_edit_free(&S.line);
-	memset(&S, 0, sizeof S);
-	S.open = wn_edit_init(&S.line, NULL, 120, false) == WN_OK;
+	struct setup *su = state;
+	if (su->open)
+		wn_edit_free(&su->line);
+	memset(su, 0, sizeof *su);
+	su->open = wn_edit_init(&su->line, NULL, 120, false) == WN_OK;
 	return WN_OK;
 }
 
-static void setup_draw(struct wn_ui *ui)
+static void setup_draw(struct wn_ui *ui, void *state)
 {
+	struct setup *su = state;
 	int y = ui->body_top + 1;
 	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 4, WN_R_HEADING),
 	          "Welcome to wean. A few questions to set up your diary"
 	          " (Esc skips them):");
-	for (int i = 0; i < S.q && i < Q_COUNT; i++) {
+	for (int i = 0; i < su->q && i < Q_COUNT; i++) {
 		char done[256];
 		snprintf(done, sizeof done, "%s%s", questions[i],
-		         S.ans[i][0] ? S.ans[i] : "-");
+		         su->ans[i][0] ? su->ans[i] : "-");
 		wn_ui_put(ui, WN_CELL(y + 2 + i, 2, ui->cols - 4, WN_R_DIM), done);
 	}
-	if (!S.open || S.q >= Q_COUNT)
+	if (!su->open || su->q >= Q_COUNT)
 		return;
-	int w = wn_ui_put(ui, WN_CELL(y + 2 + S.q, 2, ui->cols / 2 + 10,
-	                              WN_R_NORMAL), questions[S.q]);
-	wn_edit_draw(ui, &S.line, WN_BOX(y + 2 + S.q, 2 + w, 1, ui->cols - 4 - w));
+	int w = wn_ui_put(ui, WN_CELL(y + 2 + su->q, 2, ui->cols / 2 + 10,
+	                              WN_R_NORMAL), questions[su->q]);
+	wn_edit_draw(ui, &su->line, WN_BOX(y + 2 + su->q, 2 + w, 1, ui->cols - 4 - w));
 	wn_ui_put(ui, WN_CELL(y + 8, 2, ui->cols - 4, WN_R_DIM),
 	          WN_PLAN_DISCLAIMER);
 }
 
-static int add_med(struct wn_ui *ui, long *id, struct wn_err *err)
+static int add_med(struct wn_ui *ui, const struct setup *su, long *id,
+                   struct wn_err *err)
 {
 	struct wn_med m = { 0 };
 	struct wn_med_form f;
-	snprintf(m.name, sizeof m.name, "%.64s", S.ans[Q_NAME]);
+	snprintf(m.name, sizeof m.name, "%.64s", su->ans[Q_NAME]);
 	snprintf(m.unit, sizeof m.unit, "mg");
-	bool form = S.ans[Q_FORM][0] != '\0';
-	int rc = form ? wn_med_form_parse(S.ans[Q_FORM], m.unit, &f, err) : WN_OK;
+	bool form = su->ans[Q_FORM][0] != '\0';
+	int rc = form ? wn_med_form_parse(su->ans[Q_FORM], m.unit, &f, err) : WN_OK;
 	if (rc == WN_OK)
 		rc = wn_db_med_create(ui->db, &m, &f, form ? 1 : 0, err);
 	*id = m.id;
 	return rc;
 }
 
-static int add_plan(struct wn_ui *ui, long id, struct wn_err *err)
+static int add_plan(struct wn_ui *ui, const struct setup *su, long id,
+                    struct wn_err *err)
 {
-	double dose = strtod(S.ans[Q_DOSE], NULL), step;
+	double dose = strtod(su->ans[Q_DOSE], NULL), step;
 	int every;
-	if (!S.ans[Q_PLAN][0])
+	if (!su->ans[Q_PLAN][0])
 		return WN_OK;
-	if (sscanf(S.ans[Q_PLAN], "%lf %d", &step, &every) != 2)
+	if (sscanf(su->ans[Q_PLAN], "%lf %d", &step, &every) != 2)
 		return wn_err_set(err, WN_USAGE, "a plan is two numbers: the %% cut"
 		                  " and the days between cuts, e.g. 10 28");
 	struct wn_plan_spec s = { .med_id = id, .method = WN_TAPER_PERCENT,
@@ -93,43 +98,44 @@ static int add_plan(struct wn_ui *ui, long id, struct wn_err *err)
 }
 
 /* All answers in one transaction. */
-static void finish(struct wn_ui *ui)
+static void finish(struct wn_ui *ui, struct setup *su)
 {
 	struct wn_err err = { 0 };
 	long id = 0;
 	int rc = wn_db_begin(ui->db, &err);
-	if (rc == WN_OK && (rc = add_med(ui, &id, &err)) == WN_OK &&
-	    (rc = add_plan(ui, id, &err)) == WN_OK)
+	if (rc == WN_OK && (rc = add_med(ui, su, &id, &err)) == WN_OK &&
+	    (rc = add_plan(ui, su, id, &err)) == WN_OK)
 		rc = wn_db_commit(ui->db, &err);
 	else if (rc != WN_OK && err.code != WN_TEMPFAIL)
 		wn_db_rollback(ui->db);
 	if (rc != WN_OK) {
 		wn_ui_msg_err(ui, "not saved", &err);
-		S.q = 0;
+		su->q = 0;
 		return;
 	}
 	ui->gen++;
 	wn_ui_msg(ui, WN_R_SAVED, "%s added; the Plan screen (3) shows it",
-	          S.ans[Q_NAME]);
+	          su->ans[Q_NAME]);
 	wn_ui_goto_screen(ui, &wn_screen_today);
 }
 
-static bool answer_ok(struct wn_ui *ui, const char *a)
+static bool answer_ok(struct wn_ui *ui, const struct setup *su, const char *a)
 {
 	char *end;
-	if (S.q == Q_NAME && !a[0]) {
+	if (su->q == Q_NAME && !a[0]) {
 		wn_ui_msg(ui, WN_R_ERROR, "a name, please (Esc skips the setup)");
 		return false;
 	}
-	if (S.q == Q_DOSE && a[0] && (strtod(a, &end) <= 0 || *end)) {
+	if (su->q == Q_DOSE && a[0] && (strtod(a, &end) <= 0 || *end)) {
 		wn_ui_msg(ui, WN_R_ERROR, "a dose above 0, e.g. 50");
 		return false;
 	}
 	return true;
 }
 
-static void setup_text(struct wn_ui *ui, const struct wn_input *in)
+static void setup_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 {
+	struct setup *su = state;
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
@@ -140,47 +146,51 @@ static void setup_text(struct wn_ui *ui, const struct wn_input *in)
 		          " medication later");
 		wn_ui_goto_screen(ui, &wn_screen_today);
 	} else if (b && b->action == WN_A_TEXT_DONE) {
-		const char *a = S.line.s + strspn(S.line.s, " ");
-		if (!answer_ok(ui, a))
+		const char *a = su->line.s + strspn(su->line.s, " ");
+		if (!answer_ok(ui, su, a))
 			return;
-		snprintf(S.ans[S.q], sizeof S.ans[S.q], "%s", a);
-		wn_edit_set(&S.line, "");
-		S.q++;
-		if (S.q == Q_PLAN && !S.ans[Q_DOSE][0])
-			S.q++;
-		if (S.q >= Q_COUNT)
-			finish(ui);
+		snprintf(su->ans[su->q], sizeof su->ans[su->q], "%s", a);
+		wn_edit_set(&su->line, "");
+		su->q++;
+		if (su->q == Q_PLAN && !su->ans[Q_DOSE][0])
+			su->q++;
+		if (su->q >= Q_COUNT)
+			finish(ui, su);
 	} else {
-		wn_edit_key(&S.line, in, ui->cols);
+		wn_edit_key(&su->line, in, ui->cols);
 	}
 }
 
-static bool setup_action(struct wn_ui *ui, int action, int arg)
+static bool setup_action(struct wn_ui *ui, void *state, int action, int arg)
 {
 	(void)ui;
+	(void)state;
 	(void)action;
 	(void)arg;
 	return false;
 }
 
-static unsigned setup_scope(struct wn_ui *ui)
+static unsigned setup_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
+	(void)state;
 	return WN_SC_PROMPT;
 }
 
-static void setup_fini(struct wn_ui *ui)
+static void setup_fini(struct wn_ui *ui, void *state)
 {
 	(void)ui;
-	if (S.open)
-		wn_edit_free(&S.line);
-	S.open = false;
+	struct setup *su = state;
+	if (su->open)
+		wn_edit_free(&su->line);
+	su->open = false;
 }
 
 const struct wn_screen wn_screen_setup = {
 	.name = "Welcome",
 	.number = 0,
 	.scope = WN_SC_PROMPT,
+	.state_size = sizeof(struct setup),
 	.enter = setup_enter,
 	.draw = setup_draw,
 	.action = setup_action,

@@ -1,11 +1,14 @@
-/* ui_int.h -- private to the curses front end (src/ui*.c only).
+/* tui.h -- private to the curses front end (src/tui only).
  *
- * The frame (ui.c) owns the terminal, the input loop, colour roles, the
+ * The frame (frame.c) owns the terminal, the input loop, colour roles, the
  * status bar and the screen registry.  A screen is a table of hooks
- * (struct wn_screen) registered once in ui.c.  Keys become actions through
- * the one binding table (wn_ui_bindings), which also produces the help
- * screen and the status-bar hints; screens receive actions, except while a
- * text field is open, when they receive the raw input.
+ * (struct wn_screen) registered once in frame.c, and its state is a
+ * struct the frame hands to those hooks.  Keys become actions through the
+ * one binding table (keys.c: wn_ui_bindings), which also produces the
+ * help screen and the status-bar hints; screens receive actions, except
+ * while a text field is open, when they receive the raw input.  What a
+ * screen shows is decided below the UI (core/today.h, core/calendar.h,
+ * the layouts in core/); the screens ask, draw and turn keys into calls.
  */
 #ifndef WEAN_UI_INT_H
 #define WEAN_UI_INT_H
@@ -148,36 +151,48 @@ struct wn_ui {
 	                            WN_DATE_NONE when none (wn_ui_open_day) */
 	unsigned gen;            /* bumped when medications or plans change,
 	                            so screens know to reload them */
+	void **state;            /* the frame's: one block per registered
+	                            screen, handed to its hooks (struct
+	                            wn_screen); screens never read it */
 };
 
 /* A screen: hooks called by the frame.  Only `draw` and `action` are
- * required.  Registered once, in ui.c. */
+ * required.  Registered once, in frame.c.
+ *
+ * A screen's state is a struct of its own (struct today in today.h,
+ * struct calendar in calendar.c, ...), as tig's view->private: the frame
+ * allocates state_size zeroed bytes per screen when it starts, hands that
+ * block to every hook of the screen as `state` (the hook's first line
+ * turns it into the screen's struct) and frees it after `fini`.  So a
+ * zeroed struct must mean "not entered yet", and a screen keeps nothing
+ * in file-scope variables: everything it knows is in its block. */
 struct wn_screen {
 	const char *name;
 	int number;              /* 1..6 = its number key; 0 = none (help) */
 	unsigned scope;          /* its WN_SC_* bit */
+	size_t state_size;       /* sizeof the screen's state struct */
 	/* becomes the current screen; may load data; WN_OK or an error that
 	 * is shown in the status line */
-	int (*enter)(struct wn_ui *ui, struct wn_err *err);
+	int (*enter)(struct wn_ui *ui, void *state, struct wn_err *err);
 	/* the title line (NULL: the name) */
-	void (*title)(struct wn_ui *ui, char *buf, size_t n);
+	void (*title)(struct wn_ui *ui, void *state, char *buf, size_t n);
 	/* draw rows body_top .. body_top + body_rows - 1 */
-	void (*draw)(struct wn_ui *ui);
+	void (*draw)(struct wn_ui *ui, void *state);
 	/* an action from the key table; true if handled */
-	bool (*action)(struct wn_ui *ui, int action, int arg);
+	bool (*action)(struct wn_ui *ui, void *state, int action, int arg);
 	/* scope bits in force now (e.g. WN_SC_NOTE while editing); NULL means
 	 * just .scope.  While it returns WN_SC_NOTE or WN_SC_PROMPT, input goes
 	 * to text_input instead of the global bindings. */
-	unsigned (*scope_now)(struct wn_ui *ui);
-	void (*text_input)(struct wn_ui *ui, const struct wn_input *in);
+	unsigned (*scope_now)(struct wn_ui *ui, void *state);
+	void (*text_input)(struct wn_ui *ui, void *state, const struct wn_input *in);
 	/* the input timed out (nothing typed for a while) */
-	void (*idle)(struct wn_ui *ui);
+	void (*idle)(struct wn_ui *ui, void *state);
 	/* the calendar day changed while running (midnight) */
-	void (*new_day)(struct wn_ui *ui, wn_date old_today);
+	void (*new_day)(struct wn_ui *ui, void *state, wn_date old_today);
 	/* the terminal is going away: keep whatever is being typed */
-	void (*hangup)(struct wn_ui *ui);
-	/* free everything; called once at exit */
-	void (*fini)(struct wn_ui *ui);
+	void (*hangup)(struct wn_ui *ui, void *state);
+	/* free what the state owns (not the block itself); called once at exit */
+	void (*fini)(struct wn_ui *ui, void *state);
 };
 
 extern const struct wn_screen wn_screen_today;
@@ -189,6 +204,10 @@ extern const struct wn_screen wn_screen_journal;
 extern const struct wn_screen wn_screen_setup;
 extern const struct wn_screen wn_screen_export;
 
+/* Draw on the last row the status-bar hints of the bindings in scope
+ * (keys.c): the screen's own first, then the global ones it does not
+ * shadow, as many as fit. */
+void wn_ui_draw_hints(struct wn_ui *ui, unsigned scope);
 /* Attribute of a role (colour or monochrome fallback). */
 attr_t wn_ui_attr(const struct wn_ui *ui, int role);
 /* Where and how a piece of text goes: row, column, most columns, role. */
@@ -226,21 +245,13 @@ void wn_ui_open_day(struct wn_ui *ui, wn_date day);
 /* Open the help screen; go back to the screen it was opened from. */
 void wn_ui_help(struct wn_ui *ui);
 void wn_ui_go_back(struct wn_ui *ui);
-/* Registered screens (for the header tabs): count and entry. */
-size_t wn_ui_screen_count(void);
-const struct wn_screen *wn_ui_screen_at(size_t i);
 /* Leave curses for a child process (the $EDITOR) and come back. */
 void wn_ui_suspend(struct wn_ui *ui);
 void wn_ui_resume(struct wn_ui *ui);
-/* Has a terminating signal (SIGHUP, SIGTERM, SIGINT) arrived? */
-bool wn_ui_signalled(void);
-/* Restore the terminal, print "wean: <message>" to stderr, exit(code). */
-void wn_ui_die(int code, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3), noreturn));
 /* Monotonic milliseconds, for "typed quickly" decisions. */
 long long wn_ui_now_ms(void);
 
-/* ---- the text field (ui_edit.c) ------------------------------------------- */
+/* ---- the text field (edit.c) ---------------------------------------------- */
 
 /* A UTF-8 text being edited: a multi-line note or a one-line prompt.  The
  * buffer always holds valid UTF-8 without control characters other than
@@ -280,14 +291,12 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box);
 /* Draw some read-only text wrapped in the box (a last line "... (N more
  * lines)" when it does not fit); returns the rows used. */
 int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box);
-/* Rows text needs wrapped at w columns. */
-int wn_edit_rows(const char *text, int w);
 /* Let the text be edited in $VISUAL / $EDITOR (default vi): temp file
  * 0600, fork + execvp (never a shell), then read it back into e.
  * Returns WN_OK, or an error (message in err) leaving e unchanged. */
 int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, struct wn_err *err);
 
-/* ---- the hold proposal (ui_calendar.c) ------------------------------------ */
+/* ---- the hold proposal (calendar.c) --------------------------------------- */
 
 struct wn_schedule;
 struct wn_holdrule_out;

@@ -1,11 +1,11 @@
 /* fuzz_edit.c -- libFuzzer harness: the note editor's text field
- * (src/ui_edit.c: wn_edit_init/set/key/draw/draw_text/rows), on top of
+ * (src/tui/edit.c: wn_edit_init/set/key/draw/draw_text), on top of
  * text.c's wrap, locate, offset and cursor steps.
  *
- * ui_edit.c is compiled in as it is.  Its buffer logic is curses-free;
+ * tui/edit.c is compiled in as it is.  Its buffer logic is curses-free;
  * drawing writes into curses' in-memory stdscr, which the harness makes
  * once with newterm() on /dev/null (nothing is ever refreshed to a
- * terminal).  The four frame functions ui_edit.c calls are replaced below:
+ * terminal).  The four frame functions edit.c calls are replaced below:
  * wn_ui_attr and wn_ui_put by small equivalents, wn_ui_suspend and
  * wn_ui_resume (only used by the $EDITOR hand-over, never called here) by
  * aborts.
@@ -18,11 +18,11 @@
  *   0xFF k      a function key from fn_keys[k % N]
  *   0xFE a b c  the character U+abc (24 bits: also invalid code points)
  *   0xFD k      Alt + k
- *   0xFC        draw (wn_edit_draw, wn_edit_draw_text, wn_edit_rows)
+ *   0xFC        draw (wn_edit_draw, wn_edit_draw_text)
  *   0xFB w      a new wrap width
  *   otherwise   one UTF-8 character (an invalid byte: that byte's value);
  *               control bytes are Ctrl keys (Ctrl-A/E/K/U/W/H, Enter ...)
- * After every key the field's contract (ui_int.h) is checked: valid UTF-8
+ * After every key the field's contract (tui.h) is checked: valid UTF-8
  * of len bytes, NUL-terminated, within the limit, no newline in a one-line
  * field, no control character other than newline (and tab, which
  * wn_edit_set keeps from the initial text), the cursor on a character
@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static SCREEN *screen;
 static FILE *term_out, *term_in;
 
-/* ---- the frame functions ui_edit.c uses --------------------------------- */
+/* ---- the frame functions edit.c uses ------------------------------------ */
 
 attr_t wn_ui_attr(const struct wn_ui *ui, int role)
 {
@@ -155,7 +155,6 @@ static void draw(struct run *r)
 	}
 	int rows = wn_edit_draw_text(&r->ui, r->e.s, r->box);
 	WN_FUZZ_CHECK(rows >= 0 && rows <= (b->h > 0 ? b->h : 0), "draw_text used %d rows", rows);
-	WN_FUZZ_CHECK(wn_edit_rows(r->e.s, b->w) >= 1, "rows");
 }
 
 /* One key from data; returns the bytes used. */

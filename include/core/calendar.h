@@ -1,0 +1,91 @@
+/* calendar.h -- the Calendar screen's month as values: what a day is
+ * (its status, from the facts known about it), the selected day's line,
+ * and where the grid goes on the screen.  No curses, no SQL: the screen
+ * (src/tui/calendar.c) reads the month (planned vs taken from db/plan.h,
+ * the burden from db/series.h) into a struct wn_calendar_month and draws
+ * what these functions say.
+ *
+ * wn_calendar_day_status() is the one place that decides what a day
+ * shows; the day line says it in words with the same facts.
+ */
+#ifndef WEAN_CORE_CALENDAR_H
+#define WEAN_CORE_CALENDAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/plan.h"
+#include "core/taper.h"
+
+#define WN_CALENDAR_CELLS 42     /* 6 weeks of 7 days */
+
+/* The month around a day, as read. */
+struct wn_calendar_month {
+	struct wn_month_grid grid;
+	struct wn_plan_day pd[WN_CALENDAR_CELLS];   /* per cell, from
+	                                               grid.cell[0][0] on */
+	double burden[WN_CALENDAR_CELLS];           /* NAN: no ratings */
+	const struct wn_plan *plan;        /* the plan shown; NULL for none */
+	const struct wn_schedule *sched;   /* its schedule; NULL with plan */
+	const char *unit;                  /* the medication's unit, or "" */
+	wn_date first;                     /* the diary's first recorded day,
+	                                      WN_DATE_NONE for an empty diary */
+};
+
+/* What is known about one day. */
+struct wn_calendar_facts {
+	wn_date date, today;
+	wn_date first;                     /* as in the month */
+	const struct wn_plan_day *pd;      /* NULL outside the month read */
+	bool step;                         /* a taper step is dated that day */
+	const struct wn_plan_event *hold;  /* the hold in force, or NULL */
+	double burden;                     /* NAN: no ratings (or not read) */
+	const char *unit;
+};
+
+/* The facts of day in m. */
+void wn_calendar_facts(const struct wn_calendar_month *m, wn_date day,
+                       wn_date today, struct wn_calendar_facts *f);
+
+/* What the Calendar shows of a day. */
+struct wn_calendar_status {
+	bool step;               /* "*": a taper step */
+	bool held;               /* "H": a hold is in force */
+	bool deviates;           /* "!": taken != planned (missed, extra or
+	                            different) on a day that has come */
+	bool missing;            /* "?": no check-in on a past day, on or
+	                            after the first recorded one */
+	bool taken;              /* a dose was recorded: pd->taken is shown */
+	char shade;              /* burden without colour: ' ' none or under
+	                            1, '.' 1-4, ':' 5-9, '+' 10-19, '#' 20+ */
+	int level;               /* burden as a level: 0 under 5 (or none),
+	                            1 5-9, 2 10-19, 3 20+ */
+	const char *dose_word;   /* planned vs taken in words (wn_plan_pv_name)
+	                            on a day that has come under a plan; NULL
+	                            otherwise */
+};
+
+/* The day's status from its facts alone. */
+void wn_calendar_day_status(const struct wn_calendar_facts *f,
+                            struct wn_calendar_status *s);
+
+/* The selected day in one line:
+ * "2026-11-25 Wed: planned 18, taken 18 mg (ok) · burden 5 · held: why",
+ * with "-" for what is not known and sep between the parts.  Always
+ * NUL-terminated; cut when buf is too small. */
+void wn_calendar_day_line(const struct wn_calendar_facts *f, const char *sep,
+                          char *buf, size_t n);
+
+/* Where the grid goes: 6 rows of 7 cells from row y, each cw columns
+ * wide (at most 18) and ch rows high (1 to 4); bottom is the first row
+ * below the grid (the legend, then the day line and the proposal). */
+struct wn_calendar_geom {
+	int y, cw, ch, bottom;
+};
+
+/* The grid for a body of body_rows rows from body_top (the month heading
+ * and the weekdays above it, three rows below it) and cols columns. */
+struct wn_calendar_geom wn_calendar_geometry(int body_top, int body_rows, int cols);
+
+#endif

@@ -1,0 +1,111 @@
+/* today.h -- the Today screen's state and the functions its three files
+ * share (private to today.c, today_draw.c and today_input.c).
+ *
+ * today.c       reading the day, writing back what was changed, drafts,
+ *               and the hooks the frame calls
+ * today_draw.c  drawing: the taper lines, the fields, the note, the
+ *               bottom row (a prompt, a question or a hint)
+ * today_input.c actions and typed text: moving, rating, doses, prompts,
+ *               the note editor, the offered draft
+ *
+ * What a field holds and where it goes are core/today.h's and
+ * core/today_layout.h's.  Every change is written to the diary at once
+ * and the day read back (wn_ui_today_written), so what is shown is what
+ * is saved.
+ */
+#ifndef WEAN_TUI_TODAY_H
+#define WEAN_TUI_TODAY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/records.h"
+#include "core/today.h"
+#include "core/today_layout.h"
+#include "tui.h"
+
+#define WN_UI_TODAY_LINE_MAX 1000     /* bytes in a question, quick note, value */
+#define WN_UI_TODAY_DRAFT_MS 10000    /* a draft while typing without a pause */
+
+/* The one-line prompt open on the bottom row. */
+enum wn_ui_today_prompt {
+	WN_UI_TODAY_NO_PROMPT, WN_UI_TODAY_QUESTION, WN_UI_TODAY_QUICK,
+	WN_UI_TODAY_DOSE, WN_UI_TODAY_VALUE,
+};
+
+/* The Today screen's state (the frame's block for it, zeroed at start). */
+struct today {
+	bool started;            /* entered once (later entries just reload) */
+	unsigned gen;            /* ui->gen when medications were loaded */
+	wn_date date;            /* the day shown */
+	struct wn_day day;
+	bool have_day;
+	struct wn_symptom *sym;  /* the symptoms shown */
+	size_t n_sym;
+	struct wn_med *med;
+	size_t n_med;
+	double *usual;           /* per medication; NAN = none known */
+	struct wn_today_plan *plans;   /* per medication */
+	struct wn_today_layout layout;
+	int focus_kind, focus_idx;
+	int scroll;              /* first content row shown */
+	struct wn_today_typing typing;
+	/* the note editor */
+	bool editing;
+	struct wn_edit note;
+	wn_date note_date;
+	bool draft_dirty;
+	long long draft_ms;
+	/* a one-line prompt */
+	int prompt;              /* enum wn_ui_today_prompt */
+	int prompt_idx;          /* the medication of a dose */
+	struct wn_edit line;
+	/* a kept draft waiting for yes/no */
+	bool offer;
+	char *offer_text;
+	wn_date offer_date;
+};
+
+/* ---- today.c ---------------------------------------------------------- */
+
+/* Reads the day shown back from the diary. */
+int wn_ui_today_reload(struct wn_ui *ui, struct today *t, struct wn_err *err);
+/* Reads the symptoms, medications, plans, the day and the usual doses. */
+int wn_ui_today_load(struct wn_ui *ui, struct today *t, struct wn_err *err);
+/* Shows another day (the message says why not); WN_OK or the error. */
+int wn_ui_today_change_day(struct wn_ui *ui, struct today *t, wn_date date);
+/* After a write: err NULL when it worked (then "what · saved"), else
+ * the error; the day is read back either way. */
+void wn_ui_today_written(struct wn_ui *ui, struct today *t,
+                         const struct wn_err *err, const char *what);
+/* Keeps text as the draft note of date (a message when it cannot). */
+void wn_ui_today_draft_save(struct wn_ui *ui, struct today *t, wn_date date,
+                            const char *text);
+/* Drops the kept draft. */
+void wn_ui_today_draft_clear(struct wn_ui *ui);
+/* The focused field (the first when the focus is on none); NULL when the
+ * layout has no field yet. */
+const struct wn_today_field *wn_ui_today_focused(const struct today *t);
+
+/* ---- today_draw.c ----------------------------------------------------- */
+
+void wn_ui_today_draw(struct wn_ui *ui, struct today *t);
+/* "Today · Wed 25 November 2026", or "Mon 23 November 2026 · 2 days ago". */
+void wn_ui_today_title(const struct wn_ui *ui, const struct today *t, char *buf,
+                       size_t n);
+/* Columns for the note's text: lines longer than this are hard to read. */
+int wn_ui_today_note_width(const struct wn_ui *ui);
+
+/* ---- today_input.c ---------------------------------------------------- */
+
+bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg);
+/* A key while a text is open: the offered draft, a prompt or the note. */
+void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in);
+void wn_ui_today_focus(struct today *t, int kind, int idx);
+/* Opens the note editor on text (NULL: the day's note). */
+void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text);
+/* Closes the note editor or the prompt without saving. */
+void wn_ui_today_close_note(struct today *t);
+void wn_ui_today_close_prompt(struct today *t);
+
+#endif

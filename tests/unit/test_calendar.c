@@ -1,0 +1,295 @@
+/* test_calendar.c -- the Calendar's month as values (core/calendar.h):
+ * what a day shows, the day line, the grid's place; hand-computed. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/calendar.h"
+
+#define D(y, m, d) wn_date_from_ymd((y), (m), (d))
+#define T 20782                  /* 2026-11-25, a Wednesday: today */
+#define FIRST 20758              /* 2026-11-01: the first recorded day */
+#define N NAN
+
+/* ---- what a day shows ------------------------------------------------------- */
+
+struct status_case {
+	const char *name;
+	wn_date date;
+	bool no_pd, step, held, empty_diary;
+	struct wn_plan_day pd;
+	double burden;
+	struct wn_calendar_status want;
+};
+
+static const struct wn_plan_event a_hold = { .kind = WN_PLAN_HOLD };
+
+static const struct status_case status_cases[] = {
+	{ .name = "a past day as planned", .date = T - 3, .burden = 3,
+	  .pd = { .planned = 50, .taken = 50, .n_doses = 1, .has_checkin = true,
+	          .pv = WN_PV_OK },
+	  .want = { .taken = true, .shade = '.', .dose_word = "ok" } },
+	{ .name = "missed, with a check-in", .date = T - 1, .burden = N,
+	  .pd = { .planned = 50, .has_checkin = true, .pv = WN_PV_MISSED },
+	  .want = { .deviates = true, .shade = ' ', .dose_word = "missed" } },
+	{ .name = "more than planned", .date = T, .burden = 12,
+	  .pd = { .planned = 50, .taken = 75, .n_doses = 2, .has_checkin = true,
+	          .pv = WN_PV_EXTRA },
+	  .want = { .deviates = true, .taken = true, .shade = '+', .level = 2,
+	            .dose_word = "extra" } },
+	{ .name = "less than planned", .date = T - 5, .burden = 20,
+	  .pd = { .planned = 50, .taken = 25, .n_doses = 1, .pv = WN_PV_DIFFERENT },
+	  .want = { .deviates = true, .missing = true, .taken = true, .shade = '#',
+	            .level = 3, .dose_word = "different" } },
+	{ .name = "nothing recorded on a past day", .date = T - 2, .burden = N,
+	  .pd = { .planned = 50, .pv = WN_PV_NODATA },
+	  .want = { .missing = true, .shade = ' ', .dose_word = "no data" } },
+	{ .name = "today, nothing yet", .date = T, .burden = N,
+	  .pd = { .planned = 50, .pv = WN_PV_NODATA },
+	  .want = { .shade = ' ', .dose_word = "no data" } },
+	{ .name = "a day to come", .date = T + 3, .step = true, .burden = N,
+	  .pd = { .planned = 40, .pv = WN_PV_NODATA },
+	  .want = { .step = true, .shade = ' ' } },
+	{ .name = "before the diary began", .date = FIRST - 1, .burden = N,
+	  .pd = { .planned = N, .pv = WN_PV_NOPLAN },
+	  .want = { .shade = ' ' } },
+	{ .name = "an empty diary", .date = T - 1, .empty_diary = true, .burden = N,
+	  .pd = { .planned = N, .pv = WN_PV_NOPLAN },
+	  .want = { .shade = ' ' } },
+	{ .name = "held, mild burden", .date = T - 4, .held = true, .burden = 9,
+	  .pd = { .planned = 40, .taken = 40, .n_doses = 1, .has_checkin = true,
+	          .pv = WN_PV_OK },
+	  .want = { .held = true, .taken = true, .shade = ':', .level = 1,
+	            .dose_word = "ok" } },
+	{ .name = "outside the month read", .date = T - 60, .no_pd = true,
+	  .burden = N, .want = { .shade = ' ' } },
+};
+
+Test(calendar, what_a_day_shows)
+{
+	for (size_t i = 0; i < sizeof status_cases / sizeof *status_cases; i++) {
+		const struct status_case *c = &status_cases[i];
+		struct wn_calendar_facts f = { .date = c->date, .today = T,
+			.first = c->empty_diary ? WN_DATE_NONE : FIRST,
+			.pd = c->no_pd ? NULL : &c->pd, .step = c->step,
+			.hold = c->held ? &a_hold : NULL, .burden = c->burden, .unit = "mg" };
+		struct wn_calendar_status s;
+		wn_calendar_day_status(&f, &s);
+		const struct wn_calendar_status *w = &c->want;
+		cr_expect(s.step == w->step && s.held == w->held, "%s: step, held", c->name);
+		cr_expect_eq(s.deviates, w->deviates, "%s: deviates", c->name);
+		cr_expect_eq(s.missing, w->missing, "%s: missing", c->name);
+		cr_expect_eq(s.taken, w->taken, "%s: taken", c->name);
+		cr_expect_eq(s.shade, w->shade, "%s: shade '%c'", c->name, s.shade);
+		cr_expect_eq(s.level, w->level, "%s: level", c->name);
+		if (w->dose_word)
+			cr_expect_str_eq(s.dose_word ? s.dose_word : "(none)", w->dose_word,
+			                 "%s: words", c->name);
+		else
+			cr_expect_null(s.dose_word, "%s: no words", c->name);
+	}
+}
+
+struct shade_case {
+	double burden;
+	char shade;
+	int level;
+};
+
+static const struct shade_case shades[] = {
+	{ N, ' ', 0 }, { 0, ' ', 0 }, { 0.5, ' ', 0 }, { 1, '.', 0 }, { 4, '.', 0 },
+	{ 5, ':', 1 }, { 9.5, ':', 1 }, { 10, '+', 2 }, { 19, '+', 2 }, { 20, '#', 3 },
+	{ 45, '#', 3 },
+};
+
+Test(calendar, burden_shades_and_levels)
+{
+	for (size_t i = 0; i < sizeof shades / sizeof *shades; i++) {
+		struct wn_calendar_facts f = { .date = T, .today = T, .first = FIRST,
+		                               .burden = shades[i].burden, .unit = "" };
+		struct wn_calendar_status s;
+		wn_calendar_day_status(&f, &s);
+		cr_expect_eq(s.shade, shades[i].shade, "burden %g", shades[i].burden);
+		cr_expect_eq(s.level, shades[i].level, "burden %g", shades[i].burden);
+	}
+}
+
+/* ---- the month ---------------------------------------------------------------- */
+
+/* November 2026 from Monday 26 October (cell 0) to Sunday 6 December
+ * (cell 41); a plan with steps on 11-01 (the start), 11-15 and 11-29, a
+ * hold from 11-10 to 11-14 (resumed on 11-14) and a reinstatement on
+ * 11-20. */
+static struct wn_taper_step steps[3];
+static struct wn_plan_event events[2];
+static struct wn_plan plan;
+static struct wn_schedule sched;
+static struct wn_calendar_month month;
+
+static void november(void)
+{
+	memset(&month, 0, sizeof month);
+	wn_date_month_grid(T, 0, &month.grid);
+	for (int i = 0; i < WN_CALENDAR_CELLS; i++) {
+		month.pd[i].date = month.grid.cell[0][0] + i;
+		month.burden[i] = i;
+	}
+	steps[0] = (struct wn_taper_step){ .date = D(2026, 11, 1), .dose = 50 };
+	steps[1] = (struct wn_taper_step){ .date = D(2026, 11, 15), .dose = 40 };
+	steps[2] = (struct wn_taper_step){ .date = D(2026, 11, 29), .dose = 30 };
+	sched = (struct wn_schedule){ .steps = steps, .n = 3, .n_dated = 3,
+	                              .hold_since = WN_DATE_NONE };
+	events[0] = (struct wn_plan_event){ .kind = WN_PLAN_HOLD,
+		.start = D(2026, 11, 10), .end = D(2026, 11, 14), .reason = "flu" };
+	events[1] = (struct wn_plan_event){ .kind = WN_PLAN_REINSTATE,
+		.start = D(2026, 11, 20), .end = D(2026, 11, 20), .dose = 45 };
+	plan = (struct wn_plan){ .events = events, .n_events = 2 };
+	month.plan = &plan;
+	month.sched = &sched;
+	month.unit = "mg";
+	month.first = FIRST;
+}
+
+struct facts_case {
+	wn_date date;
+	int cell;                    /* -1: outside */
+	bool step, held;
+};
+
+static const struct facts_case facts_cases[] = {
+	{ .date = 20757 /* 10-31 */, .cell = 5 },
+	{ .date = 20758 /* 11-01, the start */, .cell = 6 },
+	{ .date = 20758 + 9 /* 11-10 */, .cell = 15, .held = true },
+	{ .date = 20758 + 12 /* 11-13 */, .cell = 18, .held = true },
+	{ .date = 20758 + 13 /* 11-14, resumed */, .cell = 19 },
+	{ .date = 20758 + 14 /* 11-15 */, .cell = 20, .step = true },
+	{ .date = 20758 + 19 /* 11-20, back up */, .cell = 25 },
+	{ .date = 20758 + 28 /* 11-29 */, .cell = 34, .step = true },
+	{ .date = 20758 + 35 /* 12-06 */, .cell = 41 },
+	{ .date = 20758 + 36 /* 12-07 */, .cell = -1 },
+	{ .date = 20751 /* 10-25 */, .cell = -1 },
+};
+
+Test(calendar, the_facts_of_a_day_of_the_month)
+{
+	november();
+	cr_assert_eq(month.grid.cell[0][0], D(2026, 10, 26));
+	for (size_t i = 0; i < sizeof facts_cases / sizeof *facts_cases; i++) {
+		const struct facts_case *c = &facts_cases[i];
+		struct wn_calendar_facts f;
+		wn_calendar_facts(&month, c->date, T, &f);
+		cr_expect(f.date == c->date && f.today == T && f.first == FIRST, "case %zu", i);
+		cr_expect_str_eq(f.unit, "mg");
+		if (c->cell < 0) {
+			cr_expect_null(f.pd, "case %zu: outside", i);
+			cr_expect(isnan(f.burden), "case %zu: no burden", i);
+		} else {
+			cr_expect_eq(f.pd, &month.pd[c->cell], "case %zu: cell", i);
+			cr_expect(f.burden == c->cell, "case %zu: burden", i);
+		}
+		cr_expect_eq(f.step, c->step, "case %zu: step", i);
+		cr_expect_eq(f.hold != NULL, c->held, "case %zu: hold", i);
+	}
+}
+
+Test(calendar, without_a_plan_no_steps_and_no_holds)
+{
+	november();
+	month.plan = NULL;
+	month.unit = NULL;
+	struct wn_calendar_facts f;
+	wn_calendar_facts(&month, D(2026, 11, 15), T, &f);
+	cr_expect_not(f.step);
+	wn_calendar_facts(&month, D(2026, 11, 12), T, &f);
+	cr_expect_null(f.hold);
+	cr_expect_str_eq(f.unit, "");
+}
+
+/* ---- the day line ------------------------------------------------------------- */
+
+struct line_case {
+	const char *name;
+	wn_date date;
+	bool no_pd, reason;
+	const struct wn_plan_event *hold;
+	struct wn_plan_day pd;
+	double burden;
+	const char *line;
+};
+
+static const struct wn_plan_event held_flu = { .kind = WN_PLAN_HOLD,
+                                               .reason = "flu" };
+
+static const struct line_case line_cases[] = {
+	{ .name = "different", .date = T, .burden = 6,
+	  .pd = { .planned = 50, .taken = 37.5, .n_doses = 2, .pv = WN_PV_DIFFERENT },
+	  .line = "2026-11-25 Wed: planned 50, taken 37.5 mg (different) | burden 6" },
+	{ .name = "not read", .date = T, .no_pd = true, .burden = N,
+	  .line = "2026-11-25 Wed: planned -, taken - mg" },
+	{ .name = "to come", .date = T + 3, .burden = N,
+	  .pd = { .planned = 30, .pv = WN_PV_NODATA },
+	  .line = "2026-11-28 Sat: planned 30, taken - mg" },
+	{ .name = "held, with why", .date = T - 1, .hold = &held_flu, .burden = 2.4,
+	  .pd = { .planned = 40, .taken = 40, .n_doses = 1, .pv = WN_PV_OK },
+	  .line = "2026-11-24 Tue: planned 40, taken 40 mg (ok) | burden 2 | held: flu" },
+	{ .name = "held, no why", .date = T - 1, .hold = &a_hold, .burden = N,
+	  .pd = { .planned = N, .pv = WN_PV_NOPLAN },
+	  .line = "2026-11-24 Tue: planned -, taken - mg | held: no reason given" },
+};
+
+Test(calendar, the_selected_day_in_one_line)
+{
+	for (size_t i = 0; i < sizeof line_cases / sizeof *line_cases; i++) {
+		const struct line_case *c = &line_cases[i];
+		struct wn_calendar_facts f = { .date = c->date, .today = T, .first = FIRST,
+			.pd = c->no_pd ? NULL : &c->pd, .hold = c->hold, .burden = c->burden,
+			.unit = "mg" };
+		char buf[256];
+		wn_calendar_day_line(&f, " | ", buf, sizeof buf);
+		cr_expect_str_eq(buf, c->line, "%s", c->name);
+	}
+}
+
+Test(calendar, a_short_buffer_cuts_the_line)
+{
+	struct wn_plan_day pd = { .planned = 50, .taken = 40, .n_doses = 1,
+	                          .pv = WN_PV_DIFFERENT };
+	struct wn_calendar_facts f = { .date = T, .today = T, .first = FIRST, .pd = &pd,
+	                               .hold = &held_flu, .burden = 3, .unit = "mg" };
+	char buf[24];
+	memset(buf, 'x', sizeof buf);
+	wn_calendar_day_line(&f, " | ", buf, 20);
+	cr_expect_str_eq(buf, "2026-11-25 Wed: pla");
+	cr_expect_eq(buf[20], 'x', "nothing written past n");
+}
+
+/* ---- the grid's place --------------------------------------------------------- */
+
+struct geom_case {
+	int body_top, body_rows, cols;
+	struct wn_calendar_geom want;
+};
+
+/* 80x24: rows 3 to 18 for the grid: cells of 2 rows, 78 / 7 = 11 columns.
+ * 200x60: cells at most 4 rows and 18 columns.  40x12: one row, 5
+ * columns. */
+static const struct geom_case geoms[] = {
+	{ .body_top = 1, .body_rows = 21, .cols = 80,
+	  .want = { .y = 3, .cw = 11, .ch = 2, .bottom = 15 } },
+	{ .body_top = 1, .body_rows = 57, .cols = 200,
+	  .want = { .y = 3, .cw = 18, .ch = 4, .bottom = 27 } },
+	{ .body_top = 1, .body_rows = 9, .cols = 40,
+	  .want = { .y = 3, .cw = 5, .ch = 1, .bottom = 9 } },
+};
+
+Test(calendar, where_the_grid_goes)
+{
+	for (size_t i = 0; i < sizeof geoms / sizeof *geoms; i++) {
+		const struct geom_case *c = &geoms[i];
+		struct wn_calendar_geom g = wn_calendar_geometry(c->body_top, c->body_rows,
+		                                                 c->cols);
+		cr_expect(g.y == c->want.y && g.cw == c->want.cw && g.ch == c->want.ch &&
+		          g.bottom == c->want.bottom, "case %zu: y %d cw %d ch %d bottom %d",
+		          i, g.y, g.cw, g.ch, g.bottom);
+	}
+}
