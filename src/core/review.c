@@ -36,6 +36,17 @@ struct wn_review_finding *rv_add(struct rv *x, enum wn_review_kind kind,
 	return f;
 }
 
+struct wn_review_finding *rv_add_steps(struct rv *x, enum wn_review_kind kind,
+                                       enum wn_review_level level, int from, int to)
+{
+	struct wn_review_finding *f = rv_add(x, kind, level, from);
+	if (f) {
+		f->step_to = to;
+		rv_steps_name(x, from, to, f->text, sizeof f->text);
+	}
+	return f;
+}
+
 void rv_addf(char *dst, size_t n, const char *fmt, ...)
 {
 	size_t len = strlen(dst);
@@ -335,20 +346,19 @@ static void forms_src(const struct rv *x, struct wn_review_finding *f)
 static void jump_finding(struct rv *x, int i, const struct alts *a)
 {
 	const struct wn_review_step *r = &x->out->steps[i];
-	struct wn_review_finding *f = rv_add(x, WN_REVIEW_ROUNDING_JUMP, WN_REVIEW_WARNING, i);
-	char who[64], c[RV_NUM], from[RV_NUM], to[RV_NUM], ask[RV_NUM], want[RV_NUM];
+	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_ROUNDING_JUMP,
+	                                           WN_REVIEW_WARNING, i, i);
+	char c[RV_NUM], from[RV_NUM], to[RV_NUM], ask[RV_NUM], want[RV_NUM];
 	const char *u = x->out->unit;
 	bool final = r->dose <= RV_EPS;
 	if (!f)
 		return;
-	rv_steps_name(x, i, i, who, sizeof who);
 	rv_num(r->cut_pct, 1, c);
 	if (x->p->round_q > 0)
-		rv_addf(f->text, sizeof f->text, "%s: rounding to multiples of %s %s", who,
+		rv_addf(f->text, sizeof f->text, ": rounding to multiples of %s %s",
 		        rv_num(x->p->round_q, 4, ask), u);
 	else
-		rv_addf(f->text, sizeof f->text, "%s: rounding to what the recorded forms "
-		        "can make", who);
+		rv_addf(f->text, sizeof f->text, ": rounding to what the recorded forms can make");
 	if (final)
 		rv_addf(f->text, sizeof f->text, " stops the plan here, a 100%% cut from %s %s,",
 		        rv_num(r->prev, 4, from), u);
@@ -385,18 +395,17 @@ static void check_jumps(struct rv *x)
 
 static void check_absorbed(struct rv *x)
 {
-	char who[64], d[RV_NUM];
+	char d[RV_NUM];
 	for (int i = 1; i < x->out->n_steps; i++) {
 		const struct wn_review_step *r = &x->out->steps[i];
 		if (r->dose <= RV_EPS || fabs(r->dose - r->prev) > RV_EPS)
 			continue;
-		struct wn_review_finding *f = rv_add(x, WN_REVIEW_ABSORBED, WN_REVIEW_CAUTION, i);
+		struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_ABSORBED,
+		                                           WN_REVIEW_CAUTION, i, i);
 		if (!f)
 			return;
-		rv_steps_name(x, i, i, who, sizeof who);
-		rv_addf(f->text, sizeof f->text, "%s keeps the dose at %s %s: the plan is "
-		         "slower than its steps suggest.", who, rv_num(r->dose, 4, d),
-		         x->out->unit);
+		rv_addf(f->text, sizeof f->text, " keeps the dose at %s %s: the plan is "
+		        "slower than its steps suggest.", rv_num(r->dose, 4, d), x->out->unit);
 		rv_addf(f->brief, sizeof f->brief, "step %d keeps the dose", i);
 	}
 }
@@ -416,24 +425,41 @@ static void factor_words(const struct rv *x, const struct wn_review_step *s,
 	        rv_num(s->factor, 3, fa));
 }
 
+/* "a cut of 25%", "a rise of 25%" or "no change" (at `dec` decimals). */
+static void change_words(double cut, int dec, char *buf, size_t n)
+{
+	char v[RV_NUM];
+	rv_num(fabs(cut), dec, v);
+	if (strspn(v, "0.") == strlen(v))
+		snprintf(buf, n, "no change");
+	else
+		snprintf(buf, n, "a %s of %s%%", cut > 0 ? "cut" : "rise", v);
+}
+
+/* Does the real change (in tablet terms) hide a cut the doses do not
+ * show, or make a shown cut vanish or shrink below 2/3?  For a rise the
+ * doses show (custom plans): a real cut or no change, or a rise 1.5 times
+ * larger. */
+static bool switch_misleads(double shown, double real)
+{
+	if (shown < -RV_EPS)
+		return real > -RV_EPS || real < shown * 1.5 - RV_EPS;
+	return rv_is_jump(shown, real) || real < shown / 1.5 - RV_EPS;
+}
+
 static void switch_known(const struct rv *x, int i, struct wn_review_finding *f)
 {
 	const struct wn_review_step *a = &x->out->steps[i - 1], *b = &x->out->steps[i];
 	double real = cut_of(a->dose * a->factor, b->dose * b->factor);
-	char c[RV_NUM], r[RV_NUM];
+	char c[RV_NUM + 16], r[RV_NUM + 16];
 	factor_words(x, a, f);
 	factor_words(x, b, f);
-	if (real < -RV_EPS)
-		rv_addf(f->text, sizeof f->text, ", so the real dose goes up by about %s%% where "
-		        "the doses show a cut of %s%%.", rv_num(-real, 0, r), rv_num(b->cut_pct, 1, c));
-	else
-		rv_addf(f->text, sizeof f->text, ", so the real cut is about %s%% where the doses "
-		        "show %s%%.", rv_num(real, 0, r), rv_num(b->cut_pct, 1, c));
-	bool hides = rv_is_jump(b->cut_pct, real), shrinks = real < b->cut_pct / 1.5 - RV_EPS;
-	f->level = hides || shrinks ? WN_REVIEW_WARNING : WN_REVIEW_CAUTION;
-	rv_addf(f->brief, sizeof f->brief, "form switch at step %d %s", i,
-	         hides ? "hides a cut" : real <= RV_EPS ? "undoes the cut" :
-	         shrinks ? "shrinks the cut" : "(factor known)");
+	change_words(real, 0, r, sizeof r);
+	change_words(b->cut_pct, 1, c, sizeof c);
+	rv_addf(f->text, sizeof f->text, ", so in tablet terms this step makes %s where the "
+	        "doses show %s.", r, c);
+	f->level = switch_misleads(b->cut_pct, real) ? WN_REVIEW_WARNING : WN_REVIEW_CAUTION;
+	rv_addf(f->brief, sizeof f->brief, "form switch at step %d: %s in tablet terms", i, r);
 	char ids[WN_REVIEW_SRC];
 	wn_drugref_src_of(x->drug, "form_equiv", ids, sizeof ids);
 	rv_add_src(f->src, sizeof f->src, ids);
@@ -442,13 +468,12 @@ static void switch_known(const struct rv *x, int i, struct wn_review_finding *f)
 static void switch_finding(struct rv *x, int i)
 {
 	const struct wn_review_step *a = &x->out->steps[i - 1], *b = &x->out->steps[i];
-	struct wn_review_finding *f = rv_add(x, WN_REVIEW_FORM_SWITCH, WN_REVIEW_CAUTION, i);
-	char who[64];
+	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_FORM_SWITCH,
+	                                           WN_REVIEW_CAUTION, i, i);
 	if (!f)
 		return;
-	rv_steps_name(x, i, i, who, sizeof who);
-	rv_addf(f->text, sizeof f->text, "%s switches from %s to %s", who, a->form_text,
-	         b->form_text);
+	rv_addf(f->text, sizeof f->text, " switches from %s to %s", a->form_text,
+	        b->form_text);
 	if (fabs(a->factor - 1) > RV_EPS || fabs(b->factor - 1) > RV_EPS) {
 		switch_known(x, i, f);
 		return;
@@ -537,23 +562,22 @@ static void check_fit(struct rv *x)
 	char who[64], d[RV_NUM], m[RV_NUM];
 	if (!x->has_occ || !x->mg || !(top > 0))
 		return;
-	for (int i = 0; i < x->out->n_steps; i++) {
-		const struct wn_review_step *r = &x->out->steps[i];
-		if (r->dose <= top + RV_EPS)
-			continue;
-		struct wn_review_finding *f = rv_add(x, WN_REVIEW_OUTSIDE_FIT, WN_REVIEW_CAUTION, i);
-		if (!f)
-			return;
-		rv_steps_name(x, i, i, who, sizeof who);
-		rv_addf(f->text, sizeof f->text, "%s, %s %s, is above %s mg, the highest dose "
-		         "of the occupancy fit for %s (sources %s): occupancy at that dose is "
-		         "extrapolated, not measured.", i ? who : "The starting dose",
-		         rv_num(r->dose, 4, d), x->out->unit, rv_num(top, 4, m), x->drug->name,
-		         x->out->sert.src[0] ? x->out->sert.src : "none given");
-		rv_addf(f->brief, sizeof f->brief, "dose above the occupancy fit");
-		rv_add_src(f->src, sizeof f->src, x->out->sert.src);
+	int i = 0;
+	while (i < x->out->n_steps && x->out->steps[i].dose <= top + RV_EPS)
+		i++;
+	struct wn_review_finding *f = i == x->out->n_steps ? NULL :
+	                              rv_add(x, WN_REVIEW_OUTSIDE_FIT, WN_REVIEW_CAUTION, i);
+	if (!f)
 		return;
-	}
+	if (i)
+		rv_steps_name(x, i, i, who, sizeof who);
+	rv_addf(f->text, sizeof f->text, "%s, %s %s, is above %s mg, the highest dose of "
+	        "the occupancy fit for %s (sources %s): occupancy at that dose is "
+	        "extrapolated, not measured.", i ? who : "The starting dose",
+	        rv_num(x->out->steps[i].dose, 4, d), x->out->unit, rv_num(top, 4, m),
+	        x->drug->name, x->out->sert.src[0] ? x->out->sert.src : "none given");
+	rv_addf(f->brief, sizeof f->brief, "dose above the occupancy fit");
+	rv_add_src(f->src, sizeof f->src, x->out->sert.src);
 }
 
 /* ---- building -------------------------------------------------------------------- */

@@ -26,6 +26,10 @@ struct rv {
  * when out of memory (x->oom is then set). */
 struct wn_review_finding *rv_add(struct rv *x, enum wn_review_kind kind,
                                  enum wn_review_level level, int step);
+/* rv_add for steps from..to, the text begun with their name (as
+ * rv_steps_name). */
+struct wn_review_finding *rv_add_steps(struct rv *x, enum wn_review_kind kind,
+                                       enum wn_review_level level, int from, int to);
 /* Appends printf output to the string in dst[0..n), cutting at the end. */
 void rv_addf(char *dst, size_t n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -74,21 +74,20 @@ static void hazard_words(const struct rv *x, struct wn_review_finding *f)
 static void pace_finding(struct rv *x, int from, int to, double worst, bool several)
 {
 	const struct wn_drug_pace *pc = &x->drug->pace;
-	struct wn_review_finding *f = rv_add(x, WN_REVIEW_PACE, WN_REVIEW_WARNING, from);
-	char who[80], v[RV_NUM], m[RV_NUM], occ[160];
+	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_PACE, WN_REVIEW_WARNING,
+	                                           from, to);
+	char v[RV_NUM], m[RV_NUM], occ[160];
 	if (!f)
 		return;
-	f->step_to = to;
-	rv_steps_name(x, from, to, who, sizeof who);
 	if (several)
-		rv_addf(f->text, sizeof f->text, "%s cut%s up to %s%% of the dose within %d days",
-		        who, from == to ? "s" : "", rv_num(worst, 1, v), pc->per_days);
+		rv_addf(f->text, sizeof f->text, " cut%s up to %s%% of the dose within %d days",
+		        from == to ? "s" : "", rv_num(worst, 1, v), pc->per_days);
 	else if (from == to)
-		rv_addf(f->text, sizeof f->text, "%s cuts %s%% of the dose in one step", who,
+		rv_addf(f->text, sizeof f->text, " cuts %s%% of the dose in one step",
 		        rv_num(worst, 1, v));
 	else
-		rv_addf(f->text, sizeof f->text, "%s cut up to %s%% of the dose in one step",
-		        who, rv_num(worst, 1, v));
+		rv_addf(f->text, sizeof f->text, " cut up to %s%% of the dose in one step",
+		        rv_num(worst, 1, v));
 	if (x->p->method == WN_TAPER_OCCUPANCY && x->has_occ) {
 		rv_occ_words(&x->out->sert, occ, sizeof occ);
 		rv_addf(f->text, sizeof f->text, " (equal occupancy steps: %s)", occ);
@@ -111,21 +110,20 @@ static void check_min_taper(struct rv *x)
 {
 	const struct wn_drug_pace *pc = &x->drug->pace;
 	int last = x->out->n_steps - 1;
-	char who[64];
 	if (pc->min_taper_days <= 0 || !is_stop(x, last))
 		return;
 	long days = step(x, last)->date - step(x, 1)->date;
 	if (days >= pc->min_taper_days)
 		return;
-	struct wn_review_finding *f = rv_add(x, WN_REVIEW_PACE, WN_REVIEW_WARNING, last);
+	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_PACE, WN_REVIEW_WARNING,
+	                                           last, last);
 	if (!f)
 		return;
-	rv_steps_name(x, last, last, who, sizeof who);
 	if (days == 0)
-		rv_addf(f->text, sizeof f->text, "%s stops at once, with the first cut", who);
+		rv_addf(f->text, sizeof f->text, " stops at once, with the first cut");
 	else
-		rv_addf(f->text, sizeof f->text, "%s stops %ld day%s after the first cut", who,
-		        days, days == 1 ? "" : "s");
+		rv_addf(f->text, sizeof f->text, " stops %ld day%s after the first cut", days,
+		        days == 1 ? "" : "s");
 	rv_addf(f->text, sizeof f->text, "; according to %s, a stop comes at least %d days "
 	        "after the first cut", pc->pace_by, pc->min_taper_days);
 	rv_add_src(f->src, sizeof f->src, pc->pace_src);
@@ -170,11 +168,10 @@ static double removed(const struct rv *x, int j)
 static void final_words(struct rv *x, int i, double largest, struct wn_review_finding *f)
 {
 	const struct wn_review_step *r = step(x, i);
-	char who[64], d[RV_NUM], s[RV_NUM], p[RV_NUM], l[RV_NUM], occ[160];
+	char d[RV_NUM], s[RV_NUM], p[RV_NUM], l[RV_NUM], occ[160];
 	const char *scale = x->has_occ ? "points" : x->out->unit;
-	rv_steps_name(x, i, i, who, sizeof who);
-	rv_addf(f->text, sizeof f->text, "%s stops: the last dose, %s %s, is %s%% of the "
-	        "starting dose", who, rv_num(r->prev, 4, d), x->out->unit,
+	rv_addf(f->text, sizeof f->text, " stops: the last dose, %s %s, is %s%% of the "
+	        "starting dose", rv_num(r->prev, 4, d), x->out->unit,
 	        rv_num(r->prev / x->p->from_dose * 100, 1, s));
 	if (x->has_occ) {
 		rv_occ_words(&x->out->sert, occ, sizeof occ);
@@ -203,8 +200,9 @@ void rv_check_final(struct rv *x)
 		largest = removed(x, j) > largest ? removed(x, j) : largest;
 	bool larger = removed(x, i) > largest + RV_EPS;
 	bool hazard = larger && x->drug && x->drug->pace.stop_hazard[0];
-	struct wn_review_finding *f = rv_add(x, WN_REVIEW_FINAL, hazard ? WN_REVIEW_WARNING :
-	                                     larger ? WN_REVIEW_CAUTION : WN_REVIEW_INFO, i);
+	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_FINAL, hazard ?
+	                                           WN_REVIEW_WARNING : larger ?
+	                                           WN_REVIEW_CAUTION : WN_REVIEW_INFO, i, i);
 	if (!f)
 		return;
 	final_words(x, i, largest, f);

@@ -376,16 +376,17 @@ Test(review, citalopram_tablets_and_drops)
 		{ .kind = WN_REVIEW_FORM_SWITCH, .level = WN_REVIEW_WARNING, .step = 1, .step_to = 1,
 		  .words = { "from tablet 10 mg /2 to oral drops 40 mg/ml",
 		             "16 mg of oral drops 40 mg/ml act like about 20 mg of tablets",
-		             "approximate factor of 1.25", "real cut is about 0% where the doses show 20%" },
+		             "approximate factor of 1.25",
+		             "this step makes no change where the doses show a cut of 20%" },
 		  .src = "S9" },
 		/* 20 mg tablet-equivalent -> 15 mg: (20-15)/20 = 25%, shown
 		 * (16-15)/16 = 6.25%: 25 > 1.5 x 6.25 */
 		{ .kind = WN_REVIEW_FORM_SWITCH, .level = WN_REVIEW_WARNING, .step = 2, .step_to = 2,
-		  .words = { "from oral drops 40 mg/ml to tablet 10 mg /2", "real cut is about 25%" } },
+		  .words = { "from oral drops 40 mg/ml to tablet 10 mg /2", "makes a cut of 25%" } },
 		/* 8 mg drops = 10 mg tablets -> 5 mg: real (10-5)/10 = 50%, shown
 		 * (8-5)/8 = 37.5%: 50 <= 1.5 x 37.5 = 56.25 and 37.5 >= 25 */
 		{ .kind = WN_REVIEW_FORM_SWITCH, .level = WN_REVIEW_CAUTION, .step = 6, .step_to = 6,
-		  .words = { "real cut is about 50% where the doses show 37.5%" } },
+		  .words = { "makes a cut of 50% where the doses show a cut of 37.5%" } },
 	};
 	static const double doses[] = { 20, 16, 15, 12, 10, 8, 5, 4, 0 };
 	struct wn_review r;
@@ -397,6 +398,29 @@ Test(review, citalopram_tablets_and_drops)
 	cr_expect_float_eq(r.steps[2].factor, 1, 1e-12);
 	expect_findings(&r, want, N_OF(want));
 	cr_expect_eq(count(&r, WN_REVIEW_FORM_SWITCH), 7);    /* steps 1-7 alternate */
+	wn_review_free(&r);
+}
+
+/* A custom plan going back up across a switch: 16 mg of drops act like
+ * 16 x 1.25 = 20 mg of tablets, so 20 mg of tablets is no rise at all,
+ * where the doses show (16-20)/16 = -25%, a rise of 25%. */
+Test(review, switch_that_hides_a_rise)
+{
+	static const struct plan c = {
+		.drug = "citalopram", .forms = { "tablet 10 mg /2", "oral drops 40 mg/ml" },
+		.method = WN_TAPER_CUSTOM, .from = 16, .custom = { { 28, 20 } }, .n_custom = 1,
+	};
+	static const struct want want[] = {
+		{ .kind = WN_REVIEW_FORM_SWITCH, .level = WN_REVIEW_WARNING, .step = 1, .step_to = 1,
+		  .words = { "from oral drops 40 mg/ml to tablet 10 mg /2",
+		             "makes no change where the doses show a rise of 25%" } },
+	};
+	struct wn_review r;
+	char sum[80];
+	review_of(&c, &r);
+	expect_findings(&r, want, N_OF(want));
+	wn_review_summary(&r, sum, sizeof sum);
+	cr_expect_str_eq(sum, "1 warning: form switch at step 1: no change in tablet terms");
 	wn_review_free(&r);
 }
 
