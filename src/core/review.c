@@ -36,13 +36,14 @@ struct wn_review_finding *rv_add(struct rv *x, enum wn_review_kind kind,
 	return f;
 }
 
-struct wn_review_finding *rv_add_steps(struct rv *x, enum wn_review_kind kind,
-                                       enum wn_review_level level, int from, int to)
+struct wn_review_finding *rv_add_step(struct rv *x, enum wn_review_kind kind,
+                                      enum wn_review_level level, int step)
 {
-	struct wn_review_finding *f = rv_add(x, kind, level, from);
+	struct wn_review_finding *f = rv_add(x, kind, level, step);
+	char who[RV_WHO];
 	if (f) {
-		f->step_to = to;
-		rv_steps_name(x, from, to, f->text, sizeof f->text);
+		rv_steps_name(x, step, step, who);
+		rv_addf(f->text, sizeof f->text, "%s", who);
 	}
 	return f;
 }
@@ -63,16 +64,16 @@ const char *rv_num(double v, int dec, char *buf)
 	return wn_text_num(v, dec, buf, RV_NUM);
 }
 
-void rv_steps_name(const struct rv *x, int from, int to, char *buf, size_t n)
+void rv_steps_name(const struct rv *x, int from, int to, char who[RV_WHO])
 {
 	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
 	wn_date_format(x->out->steps[from].date, a);
 	if (to <= from) {
-		snprintf(buf, n, "Step %d (%s)", from, a);
+		snprintf(who, RV_WHO, "Step %d (%s)", from, a);
 		return;
 	}
 	wn_date_format(x->out->steps[to].date, b);
-	snprintf(buf, n, "Steps %d-%d (%s to %s)", from, to, a, b);
+	snprintf(who, RV_WHO, "Steps %d-%d (%s to %s)", from, to, a, b);
 }
 
 void rv_occ_words(const struct wn_review_sert *s, char *buf, size_t n)
@@ -346,8 +347,8 @@ static void forms_src(const struct rv *x, struct wn_review_finding *f)
 static void jump_finding(struct rv *x, int i, const struct alts *a)
 {
 	const struct wn_review_step *r = &x->out->steps[i];
-	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_ROUNDING_JUMP,
-	                                           WN_REVIEW_WARNING, i, i);
+	struct wn_review_finding *f = rv_add_step(x, WN_REVIEW_ROUNDING_JUMP,
+	                                          WN_REVIEW_WARNING, i);
 	char c[RV_NUM], from[RV_NUM], to[RV_NUM], ask[RV_NUM], want[RV_NUM];
 	const char *u = x->out->unit;
 	bool final = r->dose <= RV_EPS;
@@ -400,8 +401,8 @@ static void check_absorbed(struct rv *x)
 		const struct wn_review_step *r = &x->out->steps[i];
 		if (r->dose <= RV_EPS || fabs(r->dose - r->prev) > RV_EPS)
 			continue;
-		struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_ABSORBED,
-		                                           WN_REVIEW_CAUTION, i, i);
+		struct wn_review_finding *f = rv_add_step(x, WN_REVIEW_ABSORBED,
+	                                          WN_REVIEW_CAUTION, i);
 		if (!f)
 			return;
 		rv_addf(f->text, sizeof f->text, " keeps the dose at %s %s: the plan is "
@@ -468,8 +469,8 @@ static void switch_known(const struct rv *x, int i, struct wn_review_finding *f)
 static void switch_finding(struct rv *x, int i)
 {
 	const struct wn_review_step *a = &x->out->steps[i - 1], *b = &x->out->steps[i];
-	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_FORM_SWITCH,
-	                                           WN_REVIEW_CAUTION, i, i);
+	struct wn_review_finding *f = rv_add_step(x, WN_REVIEW_FORM_SWITCH,
+	                                          WN_REVIEW_CAUTION, i);
 	if (!f)
 		return;
 	rv_addf(f->text, sizeof f->text, " switches from %s to %s", a->form_text,
@@ -518,9 +519,9 @@ static void check_no_form(struct rv *x)
 static void undeliverable_words(const struct rv *x, int first, int more,
                                  struct wn_review_finding *f)
 {
-	char who[64], d[RV_NUM], q[RV_NUM];
+	char who[RV_WHO], d[RV_NUM], q[RV_NUM];
 	const char *u = x->out->unit;
-	rv_steps_name(x, first, first, who, sizeof who);
+	rv_steps_name(x, first, first, who);
 	if (x->p->round_q > 0)
 		rv_addf(f->text, sizeof f->text, "Rounding to multiples of %s %s gives doses "
 		         "the recorded forms cannot make: %s plans %s %s", rv_num(x->p->round_q, 4, q),
@@ -559,7 +560,7 @@ static void check_undeliverable(struct rv *x)
 static void check_fit(struct rv *x)
 {
 	double top = x->drug ? x->drug->max_dose : 0;
-	char who[64], d[RV_NUM], m[RV_NUM];
+	char who[RV_WHO], d[RV_NUM], m[RV_NUM];
 	if (!x->has_occ || !x->mg || !(top > 0))
 		return;
 	int i = 0;
@@ -570,7 +571,7 @@ static void check_fit(struct rv *x)
 	if (!f)
 		return;
 	if (i)
-		rv_steps_name(x, i, i, who, sizeof who);
+		rv_steps_name(x, i, i, who);
 	rv_addf(f->text, sizeof f->text, "%s, %s %s, is above %s mg, the highest dose of "
 	        "the occupancy fit for %s (sources %s): occupancy at that dose is "
 	        "extrapolated, not measured.", i ? who : "The starting dose",

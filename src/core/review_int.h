@@ -10,6 +10,7 @@
 
 #define RV_EPS 1e-6            /* mg or %: closer than this is equal */
 #define RV_NUM 32              /* bytes of a formatted number */
+#define RV_WHO 64              /* bytes of steps' name */
 
 struct rv {
 	const struct wn_taper_params *p;
@@ -26,17 +27,16 @@ struct rv {
  * when out of memory (x->oom is then set). */
 struct wn_review_finding *rv_add(struct rv *x, enum wn_review_kind kind,
                                  enum wn_review_level level, int step);
-/* rv_add for steps from..to, the text begun with their name (as
- * rv_steps_name). */
-struct wn_review_finding *rv_add_steps(struct rv *x, enum wn_review_kind kind,
-                                       enum wn_review_level level, int from, int to);
+/* rv_add, the text begun with the step's name (as rv_steps_name). */
+struct wn_review_finding *rv_add_step(struct rv *x, enum wn_review_kind kind,
+                                      enum wn_review_level level, int step);
 /* Appends printf output to the string in dst[0..n), cutting at the end. */
 void rv_addf(char *dst, size_t n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* v with up to `dec` decimals ("37.5", "0.03"), in buf[RV_NUM]. */
 const char *rv_num(double v, int dec, char *buf);
 /* "Step 3 (2026-03-02)" or "Steps 3-5 (2026-03-02 to 2026-04-27)". */
-void rv_steps_name(const struct rv *x, int from, int to, char *buf, size_t n);
+void rv_steps_name(const struct rv *x, int from, int to, char who[RV_WHO]);
 /* "Emax 92.01%, ED50 7.72 mg, striatum, S3 S2, approximate". */
 void rv_occ_words(const struct wn_review_sert *s, char *buf, size_t n);
 /* Is `cut` a rounding jump against the `asked` cut (both % of the dose)? */

@@ -71,23 +71,36 @@ static void hazard_words(const struct rv *x, struct wn_review_finding *f)
 	rv_add_src(f->src, sizeof f->src, pc->stop_hazard_src);
 }
 
-static void pace_finding(struct rv *x, int from, int to, double worst, bool several)
+/* Consecutive steps faster than the pace. */
+struct run {
+	int from, to;
+	double worst;          /* the largest cut within a window, % */
+	bool several;          /* some window holds more than one cut */
+};
+
+static void run_words(const struct rv *x, const struct run *u, struct wn_review_finding *f)
+{
+	char who[RV_WHO], v[RV_NUM];
+	rv_steps_name(x, u->from, u->to, who);
+	rv_num(u->worst, 1, v);
+	if (u->several)
+		rv_addf(f->text, sizeof f->text, "%s cut%s up to %s%% of the dose within %d days",
+		        who, u->from == u->to ? "s" : "", v, x->drug->pace.per_days);
+	else if (u->from == u->to)
+		rv_addf(f->text, sizeof f->text, "%s cuts %s%% of the dose in one step", who, v);
+	else
+		rv_addf(f->text, sizeof f->text, "%s cut up to %s%% of the dose in one step", who, v);
+}
+
+static void pace_finding(struct rv *x, const struct run *u)
 {
 	const struct wn_drug_pace *pc = &x->drug->pace;
-	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_PACE, WN_REVIEW_WARNING,
-	                                           from, to);
-	char v[RV_NUM], m[RV_NUM], occ[160];
+	struct wn_review_finding *f = rv_add(x, WN_REVIEW_PACE, WN_REVIEW_WARNING, u->from);
+	char m[RV_NUM], occ[160];
 	if (!f)
 		return;
-	if (several)
-		rv_addf(f->text, sizeof f->text, " cut%s up to %s%% of the dose within %d days",
-		        from == to ? "s" : "", rv_num(worst, 1, v), pc->per_days);
-	else if (from == to)
-		rv_addf(f->text, sizeof f->text, " cuts %s%% of the dose in one step",
-		        rv_num(worst, 1, v));
-	else
-		rv_addf(f->text, sizeof f->text, " cut up to %s%% of the dose in one step",
-		        rv_num(worst, 1, v));
+	f->step_to = u->to;
+	run_words(x, u, f);
 	if (x->p->method == WN_TAPER_OCCUPANCY && x->has_occ) {
 		rv_occ_words(&x->out->sert, occ, sizeof occ);
 		rv_addf(f->text, sizeof f->text, " (equal occupancy steps: %s)", occ);
@@ -98,11 +111,12 @@ static void pace_finding(struct rv *x, int from, int to, double worst, bool seve
 	rv_add_src(f->src, sizeof f->src, pc->pace_src);
 	hazard_words(x, f);
 	rv_addf(f->text, sizeof f->text, ".");
-	if (from == to)
-		rv_addf(f->brief, sizeof f->brief, "step %d faster than the published pace", from);
+	if (u->from == u->to)
+		rv_addf(f->brief, sizeof f->brief, "step %d faster than the published pace",
+		        u->from);
 	else
 		rv_addf(f->brief, sizeof f->brief, "steps %d-%d faster than the published pace",
-		         from, to);
+		        u->from, u->to);
 }
 
 /* A stop sooner than pace_min_taper_days after the first cut. */
@@ -115,8 +129,7 @@ static void check_min_taper(struct rv *x)
 	long days = step(x, last)->date - step(x, 1)->date;
 	if (days >= pc->min_taper_days)
 		return;
-	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_PACE, WN_REVIEW_WARNING,
-	                                           last, last);
+	struct wn_review_finding *f = rv_add_step(x, WN_REVIEW_PACE, WN_REVIEW_WARNING, last);
 	if (!f)
 		return;
 	if (days == 0)
@@ -136,23 +149,22 @@ void rv_check_pace(struct rv *x)
 {
 	if (!x->drug || !x->drug->pace.name[0])
 		return;
-	int from = -1, n = x->out->n_steps;
-	double worst = 0;
-	bool several = false;
+	int n = x->out->n_steps;
+	struct run u = { .from = -1 };
 	for (int i = 1; x->drug->pace.max_cut_pct > 0 && i <= n; i++) {
 		double v = 0;
 		int k = 0;
 		if (i < n && too_fast(x, i, &v, &k)) {
-			from = from < 0 ? i : from;
-			worst = v > worst ? v : worst;
-			several = several || k > 1;
+			u.from = u.from < 0 ? i : u.from;
+			u.worst = v > u.worst ? v : u.worst;
+			u.several = u.several || k > 1;
 			continue;
 		}
-		if (from >= 0)
-			pace_finding(x, from, i - 1, worst, several);
-		from = -1;
-		worst = 0;
-		several = false;
+		if (u.from >= 0) {
+			u.to = i - 1;
+			pace_finding(x, &u);
+		}
+		u = (struct run){ .from = -1 };
 	}
 	check_min_taper(x);
 }
@@ -200,9 +212,9 @@ void rv_check_final(struct rv *x)
 		largest = removed(x, j) > largest ? removed(x, j) : largest;
 	bool larger = removed(x, i) > largest + RV_EPS;
 	bool hazard = larger && x->drug && x->drug->pace.stop_hazard[0];
-	struct wn_review_finding *f = rv_add_steps(x, WN_REVIEW_FINAL, hazard ?
-	                                           WN_REVIEW_WARNING : larger ?
-	                                           WN_REVIEW_CAUTION : WN_REVIEW_INFO, i, i);
+	struct wn_review_finding *f = rv_add_step(x, WN_REVIEW_FINAL, hazard ?
+	                                          WN_REVIEW_WARNING : larger ?
+	                                          WN_REVIEW_CAUTION : WN_REVIEW_INFO, i);
 	if (!f)
 		return;
 	final_words(x, i, largest, f);
