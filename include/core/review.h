@@ -14,7 +14,9 @@
  *                  asked for, or pushed it to 25% of the dose or more;
  *                  names marketed forms (drugs.ini) that would allow a
  *                  closer step.  The step to 0 counts only when such a
- *                  form would let the taper go on.  Warning.
+ *                  form would let the taper go on; nothing is reported
+ *                  when doses round to the default 0.01 mg (NO_FORM is).
+ *                  Custom plans are not rounded.  Warning.
  *   ABSORBED       the dose does not change between two steps.  Caution.
  *   FINAL          the step to 0, always named with the dose it stops
  *                  from; caution when it removes more than any earlier
@@ -31,7 +33,9 @@
  *                  bioequivalence factor (form_equiv) the real change in
  *                  tablet terms is given, a warning when the switch hides
  *                  a cut (as ROUNDING_JUMP) or shrinks it below 2/3 of the
- *                  apparent cut; caution otherwise.
+ *                  apparent cut (for a rise the doses show: when the real
+ *                  change is no rise, or a rise 1.5 times larger);
+ *                  caution otherwise.
  *   OUTSIDE_FIT    a dose above the occupancy fit's highest dose
  *                  (sert_max_dose_mg).  Caution.
  *   NO_FORM        no usable form and no rounding step: doses round to
