@@ -3,7 +3,9 @@
  * Reference data only, not medical advice: half-lives, SERT occupancy
  * parameters, forms on the market, approximate diazepam equivalents and
  * the sources of each.  Values marked in `approximate` are secondary,
- * derived or uncertain.
+ * derived or uncertain.  Sections [class_NAME] give the published pace of
+ * reduction for the drug classes they list; at open it is copied into
+ * every drug of those classes (struct wn_drug_pace).
  *
  * Usage: wn_drugref_find_file() -> wn_drugref_open() -> lookups ->
  * wn_drugref_close().  The handle owns everything; no global state.  The
@@ -22,6 +24,39 @@
 #define WN_DRUG_NAME 32
 #define WN_DRUG_MAX_FORMS 16
 #define WN_DRUG_SRC_ID 8
+
+#define WN_DRUG_MAX_EQUIV 4
+#define WN_DRUG_PACE_TEXT 160
+#define WN_DRUG_SRC_LIST 48
+
+/* A form that is not bioequivalent to tablets (the form_equiv key):
+ * 1 mg of `form` acts like about `factor` mg of the tablets.  A form
+ * matches when its kind and its strength (or concentration) are equal;
+ * the label does not matter. */
+struct wn_drug_equiv {
+	struct wn_form form;
+	double factor;                  /* > 0 */
+};
+
+/* Published pace for a drug class, from a [class_NAME] section: the
+ * fastest reduction its sources describe, and what stopping abruptly
+ * can do.  Numbers sit at the fast end of their sources' ranges.  A drug
+ * whose class no section lists has an all-zero pace (name ""). */
+struct wn_drug_pace {
+	char name[32];                  /* NAME of [class_NAME], "" = none */
+	double max_cut_pct;             /* largest cut, in % of the dose,
+	                                   within per_days; 0 = no such rule */
+	int per_days;                   /* > 0 when max_cut_pct is */
+	int min_taper_days;             /* days from the first cut to 0 at
+	                                   least; 0 = no such rule */
+	char pace_by[WN_DRUG_PACE_TEXT];   /* who gives the pace, in words */
+	char pace_src[WN_DRUG_SRC_LIST];   /* source ids, space-separated */
+	char stop_hazard[WN_DRUG_PACE_TEXT]; /* abrupt stop or rapid cut can
+	                                      ...; "" when none is listed */
+	char stop_hazard_by[WN_DRUG_PACE_TEXT];
+	char stop_hazard_src[WN_DRUG_SRC_LIST];
+	bool approximate;               /* the pace numbers are secondary */
+};
 
 /* One drug, copied out of the file (plain data, no pointers). */
 struct wn_drug {
@@ -46,6 +81,9 @@ struct wn_drug {
 	                                   "half_life_h sert_emax_pct forms" */
 	char src[160];                  /* "half_life_h:S11 sert:S3,S2 ..." */
 	char note[400];                 /* short remarks, "" when none */
+	struct wn_drug_equiv equiv[WN_DRUG_MAX_EQUIV]; /* form_equiv key */
+	int n_equiv;
+	struct wn_drug_pace pace;       /* of its class, see above */
 };
 
 struct wn_drugref;
@@ -87,5 +125,15 @@ bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key);
  * Writes up to max ids; returns how many were written. */
 int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
                        int max);
+
+/* The source ids d->src gives for one key ("sert", "forms", "form_equiv"),
+ * space-separated into buf ("S3 S2"); "" when it names none.  Returns the
+ * number of ids written. */
+int wn_drugref_src_of(const struct wn_drug *d, const char *key, char *buf,
+                      size_t n);
+
+/* Tablet-equivalent mg per mg of form f (form_equiv); 1 when d is NULL or
+ * lists no factor for f. */
+double wn_drugref_form_factor(const struct wn_drug *d, const struct wn_form *f);
 
 #endif

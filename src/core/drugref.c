@@ -7,6 +7,7 @@
 #include "core/drugref.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <iniparser.h>
 #include <math.h>
@@ -25,11 +26,22 @@ struct source {
 	char *text;
 };
 
+#define MAX_CLASS_SECTIONS 8
+#define CLASS_PREFIX "class_"
+
+/* A [class_NAME] section: the classes it lists and their pace. */
+struct class_section {
+	char classes[200];              /* "SSRI | SNRI | ..." */
+	struct wn_drug_pace pace;
+};
+
 struct wn_drugref {
 	struct wn_drug *drugs;
 	size_t n_drugs;
 	struct source *sources;
 	size_t n_sources;
+	struct class_section classes[MAX_CLASS_SECTIONS];
+	size_t n_classes;
 };
 
 /* Where a value came from, for messages. */
@@ -227,6 +239,37 @@ static int parse_equiv(const struct ctx *c, struct wn_drug *d)
 	return WN_OK;
 }
 
+/* form_equiv = FORM:FACTOR | FORM:FACTOR ("oral drops 40 mg/ml:1.25"). */
+static int parse_form_equiv(const struct ctx *c, struct wn_drug *d)
+{
+	const char *v = get(c, "form_equiv");
+	char buf[MAX_LINE + 1];
+	if (!v || !*v)
+		return WN_OK;
+	if (strlen(v) >= sizeof buf)
+		return bad_value(c, "form_equiv", "value too long");
+	strcpy(buf, v);
+	char *save = NULL;
+	for (char *it = strtok_r(buf, "|", &save); it; it = strtok_r(NULL, "|", &save)) {
+		char *colon = strrchr(it, ':'), *end;
+		struct wn_err ferr = { 0 };
+		if (d->n_equiv == WN_DRUG_MAX_EQUIV)
+			return bad_value(c, "form_equiv", "too many forms");
+		if (!colon)
+			return bad_value(c, "form_equiv", "each item needs FORM:FACTOR");
+		*colon = '\0';
+		struct wn_drug_equiv *e = &d->equiv[d->n_equiv];
+		e->factor = strtod(colon + 1, &end);
+		if (end == colon + 1 || *skip_blank(end, end + strlen(end)) ||
+		    !isfinite(e->factor) || e->factor <= 0)
+			return bad_value(c, "form_equiv", "the factor is not a positive number");
+		if (wn_taper_form_parse(it, &e->form, &ferr) != WN_OK)
+			return bad_value(c, "form_equiv", ferr.msg);
+		d->n_equiv++;
+	}
+	return WN_OK;
+}
+
 static int parse_drug(const struct ctx *c, struct wn_drug *d)
 {
 	memset(d, 0, sizeof *d);
@@ -254,6 +297,8 @@ static int parse_drug(const struct ctx *c, struct wn_drug *d)
 		rc = get_text(c, "src", d->src, sizeof d->src);
 	if (rc == WN_OK)
 		rc = get_text(c, "note", d->note, sizeof d->note);
+	if (rc == WN_OK)
+		rc = parse_form_equiv(c, d);
 	return rc;
 }
 
@@ -290,6 +335,117 @@ static int parse_sources(const struct ctx *c, struct wn_drugref *ref)
 	return rc;
 }
 
+/* ---- class sections ------------------------------------------------------------------ */
+
+/* A whole number of days in 1..3650; *v = 0 when the key is absent. */
+static int get_days(const struct ctx *c, const char *key, int *v)
+{
+	double x;
+	int rc = get_num(c, key, &x);
+	*v = 0;
+	if (rc == WN_OK && (x != floor(x) || x > 3650))
+		return bad_value(c, key, "not a whole number of days up to 3650");
+	if (rc == WN_OK)
+		*v = (int)x;
+	return rc;
+}
+
+static int class_texts(const struct ctx *c, struct wn_drug_pace *p)
+{
+	static const struct { const char *key; size_t off, n; } keys[] = {
+#define T(k, f) { k, offsetof(struct wn_drug_pace, f), sizeof ((struct wn_drug_pace *)0)->f }
+		T("pace_by", pace_by), T("pace_src", pace_src),
+		T("stop_hazard", stop_hazard), T("stop_hazard_by", stop_hazard_by),
+		T("stop_hazard_src", stop_hazard_src),
+#undef T
+	};
+	int rc = WN_OK;
+	for (size_t i = 0; i < sizeof keys / sizeof *keys && rc == WN_OK; i++)
+		rc = get_text(c, keys[i].key, (char *)p + keys[i].off, keys[i].n);
+	return rc;
+}
+
+static int class_numbers(const struct ctx *c, struct wn_drug_pace *p)
+{
+	int rc = get_num(c, "pace_max_cut_pct", &p->max_cut_pct);
+	if (rc == WN_OK)
+		rc = get_days(c, "pace_per_days", &p->per_days);
+	if (rc == WN_OK)
+		rc = get_days(c, "pace_min_taper_days", &p->min_taper_days);
+	if (rc != WN_OK)
+		return rc;
+	if (p->max_cut_pct > 100)
+		return bad_value(c, "pace_max_cut_pct", "must be at most 100");
+	if ((p->max_cut_pct > 0) != (p->per_days > 0))
+		return bad_value(c, p->per_days ? "pace_max_cut_pct" : "pace_per_days",
+		                 "pace_max_cut_pct and pace_per_days go together");
+	if ((p->max_cut_pct > 0 || p->min_taper_days > 0) && !p->pace_by[0])
+		return bad_value(c, "pace_by", "missing (who gives the pace)");
+	if (p->stop_hazard[0] && !p->stop_hazard_by[0])
+		return bad_value(c, "stop_hazard_by", "missing (who names the hazard)");
+	return WN_OK;
+}
+
+static int parse_class(const struct ctx *c, struct wn_drugref *ref)
+{
+	if (ref->n_classes == MAX_CLASS_SECTIONS)
+		return wn_err_set(c->err, WN_DATAERR, "%s:%s: too many class sections",
+		                  c->path, c->sec);
+	struct class_section *cs = &ref->classes[ref->n_classes];
+	struct wn_drug_pace *p = &cs->pace;
+	const char *name = c->sec + strlen(CLASS_PREFIX);
+	char approx[160];
+	if (!*name || strlen(name) >= sizeof p->name)
+		return wn_err_set(c->err, WN_DATAERR, "%s:%s: bad class section name",
+		                  c->path, c->sec);
+	strcpy(p->name, name);
+	if (!get(c, "classes"))
+		return bad_value(c, "classes", "missing (the drug classes it covers)");
+	int rc = get_text(c, "classes", cs->classes, sizeof cs->classes);
+	if (rc == WN_OK)
+		rc = class_texts(c, p);
+	if (rc == WN_OK)
+		rc = class_numbers(c, p);
+	if (rc == WN_OK)
+		rc = get_text(c, "approximate", approx, sizeof approx);
+	if (rc != WN_OK)
+		return rc;
+	p->approximate = approx[strspn(approx, " ")] != '\0';
+	ref->n_classes++;
+	return WN_OK;
+}
+
+/* Is `cls` one of the " | "-separated items of list (any case)? */
+static bool class_listed(const char *list, const char *cls)
+{
+	size_t len = strlen(cls);
+	for (const char *p = list; *p;) {
+		p = skip_blank(p, p + strlen(p));
+		size_t item = strcspn(p, "|");
+		size_t l = item;
+		while (l && isspace((unsigned char)p[l - 1]))
+			l--;
+		if (l == len && len && strncasecmp(p, cls, len) == 0)
+			return true;
+		p += item + (p[item] == '|');
+	}
+	return false;
+}
+
+/* Gives every drug the pace of the first class section listing its class. */
+static void attach_paces(struct wn_drugref *ref)
+{
+	for (size_t i = 0; i < ref->n_drugs; i++) {
+		struct wn_drug *d = &ref->drugs[i];
+		for (size_t k = 0; k < ref->n_classes; k++) {
+			if (class_listed(ref->classes[k].classes, d->drug_class)) {
+				d->pace = ref->classes[k].pace;
+				break;
+			}
+		}
+	}
+}
+
 /* ---- open / close ------------------------------------------------------------------ */
 
 static int drug_cmp(const void *a, const void *b)
@@ -310,6 +466,8 @@ static int load_sections(dictionary *d, const char *path,
 		int rc;
 		if (strcmp(c.sec, "sources") == 0)
 			rc = parse_sources(&c, ref);
+		else if (strncmp(c.sec, CLASS_PREFIX, strlen(CLASS_PREFIX)) == 0)
+			rc = parse_class(&c, ref);
 		else if ((rc = parse_drug(&c, &ref->drugs[ref->n_drugs])) == WN_OK)
 			ref->n_drugs++;
 		if (rc != WN_OK)
@@ -317,6 +475,7 @@ static int load_sections(dictionary *d, const char *path,
 	}
 	if (ref->n_drugs == 0)
 		return wn_err_set(err, WN_DATAERR, "%s: no drugs in the file", path);
+	attach_paces(ref);
 	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, drug_cmp);
 	return WN_OK;
 }
@@ -519,4 +678,50 @@ int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
 		p += l ? l : 1;
 	}
 	return n;
+}
+
+int wn_drugref_src_of(const struct wn_drug *d, const char *key, char *buf,
+                      size_t n)
+{
+	size_t klen = key ? strlen(key) : 0, len = 0;
+	int count = 0;
+	if (n)
+		buf[0] = '\0';
+	for (const char *p = d ? d->src : ""; klen && *p;) {
+		p += strspn(p, " ");
+		size_t item = strcspn(p, " ");
+		if (item > klen && p[klen] == ':' && strncmp(p, key, klen) == 0) {
+			for (const char *id = p + klen + 1; id < p + item;) {
+				size_t l = strcspn(id, ", ");
+				if (l > (size_t)(p + item - id))
+					l = (size_t)(p + item - id);
+				if (l && len + l + 2 <= n) {
+					len += (size_t)snprintf(buf + len, n - len, "%s%.*s",
+					                        len ? " " : "", (int)l, id);
+					count++;
+				}
+				id += l + (id[l] == ',');
+			}
+		}
+		p += item;
+	}
+	return count;
+}
+
+static bool same_form(const struct wn_form *a, const struct wn_form *b)
+{
+	const double eps = 1e-9;
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == WN_TAPER_LIQUID)
+		return fabs(a->conc_mg_per_ml - b->conc_mg_per_ml) < eps;
+	return fabs(a->strength_mg - b->strength_mg) < eps;
+}
+
+double wn_drugref_form_factor(const struct wn_drug *d, const struct wn_form *f)
+{
+	for (int i = 0; d && f && i < d->n_equiv; i++)
+		if (same_form(&d->equiv[i].form, f))
+			return d->equiv[i].factor;
+	return 1.0;
 }

@@ -169,7 +169,7 @@ Test(drugref, every_drug_is_consistent)
 	static const char *const keys[] = {
 		"class", "half_life_h", "metabolite_half_life_h", "sert_region",
 		"sert_emax_pct", "sert_ed50_mg", "sert_max_dose_mg", "sert_alt", "forms",
-		"diazepam_equiv_mg", "diazepam_equiv_va_mg", "note", NULL,
+		"diazepam_equiv_mg", "diazepam_equiv_va_mg", "note", "form_equiv", NULL,
 	};
 	struct wn_drugref *ref = open_shipped();
 	cr_expect_eq(wn_drugref_count(ref), 37);   /* the domain file's drug list */
@@ -245,6 +245,126 @@ Test(drugref, lookups)
 	wn_drugref_close(NULL);
 }
 
+/* ---- pace by class, form factors, sources by key ---------------------------------- */
+
+/* data/drugs.ini [class_*] sections: the fast end of each source's range. */
+struct pace_case {
+	const char *drug, *section;
+	double max_cut;
+	int per_days, min_taper_days;
+	const char *pace_src, *hazard_word, *hazard_src;
+	bool approx;
+};
+
+static const struct pace_case pace_cases[] = {
+	/* NICE NG222: 50% of the previous dose; Australian: every 1-4 weeks */
+	{ .drug = "sertraline", .section = "antidepressant", .max_cut = 50, .per_days = 7,
+	  .pace_src = "S38 S27 S4 S5", .approx = true },
+	{ .drug = "mirtazapine", .section = "antidepressant", .max_cut = 50, .per_days = 7,
+	  .pace_src = "S38 S27 S4 S5", .approx = true },
+	{ .drug = "vilazodone", .section = "antidepressant", .max_cut = 50, .per_days = 7,
+	  .pace_src = "S38 S27 S4 S5", .approx = true },
+	/* W-BAD/Ashton: 5-10% every 2-4 weeks -> 10% in 14 days; FDA 2020 */
+	{ .drug = "alprazolam", .section = "benzodiazepine", .max_cut = 10, .per_days = 14,
+	  .pace_src = "S19 S15", .hazard_word = "seizures", .hazard_src = "S37", .approx = true },
+	{ .drug = "zopiclone", .section = "zdrug", .max_cut = 10, .per_days = 14,
+	  .pace_src = "S19 S15 S18", .hazard_word = "abrupt stop", .hazard_src = "S41",
+	  .approx = true },
+	/* labels: over a minimum of 1 week */
+	{ .drug = "pregabalin", .section = "gabapentinoid", .min_taper_days = 7,
+	  .pace_src = "S39 S40", .hazard_word = "seizures", .hazard_src = "S39 S40" },
+};
+
+Test(drugref, pace_of_each_class)
+{
+	struct wn_drugref *ref = open_shipped();
+	for (size_t i = 0; i < N_OF(pace_cases); i++) {
+		const struct pace_case *c = &pace_cases[i];
+		struct wn_drug_pace p = get(ref, c->drug).pace;
+		cr_expect_str_eq(p.name, c->section, "%s", c->drug);
+		cr_expect_float_eq(p.max_cut_pct, c->max_cut, 1e-9, "%s", c->drug);
+		cr_expect_eq(p.per_days, c->per_days, "%s", c->drug);
+		cr_expect_eq(p.min_taper_days, c->min_taper_days, "%s", c->drug);
+		cr_expect_str_eq(p.pace_src, c->pace_src, "%s", c->drug);
+		cr_expect(p.pace_by[0], "%s", c->drug);
+		cr_expect_eq(p.approximate, c->approx, "%s", c->drug);
+		if (c->hazard_word) {
+			cr_expect(strstr(p.stop_hazard, c->hazard_word) != NULL, "%s: %s",
+			          c->drug, p.stop_hazard);
+			cr_expect_str_eq(p.stop_hazard_src, c->hazard_src, "%s", c->drug);
+		} else {
+			cr_expect_str_eq(p.stop_hazard, "", "%s", c->drug);
+		}
+	}
+	wn_drugref_close(ref);
+}
+
+/* Every drug of the shipped file has a class section, and every id it
+ * cites is in [sources]. */
+Test(drugref, every_class_has_a_pace_with_sources)
+{
+	struct wn_drugref *ref = open_shipped();
+	for (size_t i = 0; i < wn_drugref_count(ref); i++) {
+		struct wn_drug d = get(ref, wn_drugref_name(ref, i));
+		cr_expect(d.pace.name[0], "%s (%s) has no class section", d.name, d.drug_class);
+		char ids[2 * WN_DRUG_SRC_LIST + 2];
+		snprintf(ids, sizeof ids, "%s %s", d.pace.pace_src, d.pace.stop_hazard_src);
+		for (char *w = strtok(ids, " "); w; w = strtok(NULL, " "))
+			cr_expect_not_null(wn_drugref_source(ref, w), "%s cites %s", d.name, w);
+	}
+	wn_drugref_close(ref);
+}
+
+Test(drugref, citalopram_drops_factor)
+{
+	struct wn_drugref *ref = open_shipped();
+	struct wn_drug d = get(ref, "citalopram");
+	struct wn_form drops, solution, tablet;
+	cr_assert_eq(wn_taper_form_parse("drops 40 mg/ml", &drops, NULL), WN_OK);
+	cr_assert_eq(wn_taper_form_parse("oral solution 10 mg/5ml", &solution, NULL), WN_OK);
+	cr_assert_eq(wn_taper_form_parse("tablet 40 mg", &tablet, NULL), WN_OK);
+	cr_assert_eq(d.n_equiv, 1);
+	/* S9: 4 drops = 8 mg act like one 10 mg tablet: 10 / 8 = 1.25 */
+	cr_expect_float_eq(wn_drugref_form_factor(&d, &drops), 1.25, 1e-12);
+	/* the label does not matter, the kind and amount do */
+	cr_expect_float_eq(wn_drugref_form_factor(&d, &solution), 1.0, 1e-12);
+	cr_expect_float_eq(wn_drugref_form_factor(&d, &tablet), 1.0, 1e-12);
+	cr_expect_float_eq(wn_drugref_form_factor(NULL, &drops), 1.0, 1e-12);
+	cr_expect(wn_drugref_is_approximate(&d, "form_equiv"));
+	char buf[32];
+	cr_expect_eq(wn_drugref_src_of(&d, "form_equiv", buf, sizeof buf), 1);
+	cr_expect_str_eq(buf, "S9");
+	struct wn_drug s = get(ref, "sertraline");
+	cr_expect_float_eq(wn_drugref_form_factor(&s, &drops), 1.0, 1e-12);
+	wn_drugref_close(ref);
+}
+
+struct src_case { const char *key, *want; int n; };
+
+Test(drugref, sources_of_one_key)
+{
+	static const struct src_case cases[] = {
+		{ "sert", "S3 S2", 2 },
+		{ "forms", "S11 S12 S9", 3 },
+		{ "half_life_h", "S11 S32", 2 },
+		{ "half_life", "", 0 },      /* a prefix of a key is not the key */
+		{ "note", "S9", 1 },
+		{ "nothing", "", 0 },
+	};
+	struct wn_drugref *ref = open_shipped();
+	struct wn_drug d = get(ref, "escitalopram");
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		char buf[32] = "x";
+		cr_expect_eq(wn_drugref_src_of(&d, cases[i].key, buf, sizeof buf), cases[i].n,
+		             "%s", cases[i].key);
+		cr_expect_str_eq(buf, cases[i].want, "%s", cases[i].key);
+	}
+	char small[6];                   /* "S11 " does not fit after "S11" */
+	cr_expect_eq(wn_drugref_src_of(&d, "forms", small, sizeof small), 1);
+	cr_expect_str_eq(small, "S11");
+	wn_drugref_close(ref);
+}
+
 /* ---- bad files --------------------------------------------------------------------- */
 
 Test(drugref, missing_file)
@@ -279,6 +399,27 @@ static const struct bad_file bad_files[] = {
 	  "foo.diazepam_equiv_mg" },
 	{ "long value", TEXT("[foo]\nclass = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"),
 	  "foo.class: value too long" },
+	{ "equiv factor", TEXT("[foo]\nclass = SSRI\nform_equiv = drops 40 mg/ml:lots\n"),
+	  "foo.form_equiv: the factor" },
+	{ "equiv form", TEXT("[foo]\nclass = SSRI\nform_equiv = drops 40 kg:1.25\n"),
+	  "foo.form_equiv: form" },
+	{ "equiv colon", TEXT("[foo]\nclass = SSRI\nform_equiv = drops 40 mg/ml\n"),
+	  "foo.form_equiv: each item" },
+	{ "class list", TEXT("[class_x]\npace_by = me\n[foo]\nclass = SSRI\n"),
+	  "class_x.classes: missing" },
+	{ "class cut alone", TEXT("[class_x]\nclasses = SSRI\npace_by = me\npace_max_cut_pct = 10\n"
+	                          "[foo]\nclass = SSRI\n"),
+	  "class_x.pace_per_days: pace_max_cut_pct and pace_per_days go together" },
+	{ "class cut > 100", TEXT("[class_x]\nclasses = SSRI\npace_by = me\npace_max_cut_pct = 150\n"
+	                          "pace_per_days = 7\n[foo]\nclass = SSRI\n"),
+	  "class_x.pace_max_cut_pct: must be at most 100" },
+	{ "class days", TEXT("[class_x]\nclasses = SSRI\npace_by = me\npace_min_taper_days = 1.5\n"
+	                     "[foo]\nclass = SSRI\n"),
+	  "class_x.pace_min_taper_days: not a whole number" },
+	{ "class by", TEXT("[class_x]\nclasses = SSRI\npace_min_taper_days = 7\n[foo]\nclass = SSRI\n"),
+	  "class_x.pace_by: missing" },
+	{ "hazard by", TEXT("[class_x]\nclasses = SSRI\nstop_hazard = harm\n[foo]\nclass = SSRI\n"),
+	  "class_x.stop_hazard_by: missing" },
 };
 
 Test(drugref, bad_files_are_refused)
@@ -322,6 +463,16 @@ Test(drugref, small_valid_file)
 		"forms = tablet 5 mg /2 | liquid 1 mg/ml\n"
 		"approximate = half_life_h\n"
 		"src = half_life_h:S1\n"
+		"form_equiv = drops 2 mg/ml:1.5 | capsule 5 mg:0.8\n"
+		"[Bar]\n"
+		"class = other\n"
+		"[class_slow]\n"
+		"classes = tricyclic | ssri\n"
+		"pace_max_cut_pct = 20\n"
+		"pace_per_days = 30\n"
+		"pace_by = a book\n"
+		"pace_src = S1\n"
+		"approximate = pace_per_days\n"
 		"[sources]\n"
 		"S1 = A book\n";
 	make_tmpdir();
@@ -331,8 +482,17 @@ Test(drugref, small_valid_file)
 	struct wn_drugref *ref = NULL;
 	struct wn_err err = { 0 };
 	cr_assert_eq(wn_drugref_open(path, &ref, &err), WN_OK, "%s", err.msg);
-	cr_expect_eq(wn_drugref_count(ref), 1);
+	cr_expect_eq(wn_drugref_count(ref), 2);     /* a class section is no drug */
 	struct wn_drug d = get(ref, "FOO");
+	cr_expect_str_eq(d.pace.name, "slow");      /* "SSRI" matches "ssri" */
+	cr_expect_float_eq(d.pace.max_cut_pct, 20, 1e-12);
+	cr_expect_eq(d.pace.per_days, 30);
+	cr_expect(d.pace.approximate);
+	cr_expect_str_eq(get(ref, "bar").pace.name, "");
+	cr_assert_eq(d.n_equiv, 2);
+	cr_expect_float_eq(d.equiv[0].factor, 1.5, 1e-12);
+	cr_expect_eq(d.equiv[1].form.kind, WN_TAPER_CAPSULE);
+	cr_expect_float_eq(wn_drugref_form_factor(&d, &d.equiv[1].form), 0.8, 1e-12);
 	cr_expect_str_eq(d.name, "foo");
 	cr_expect_str_eq(d.half_life_h, "10-20");
 	cr_expect_eq(d.n_forms, 2);
