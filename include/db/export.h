@@ -37,7 +37,7 @@
 
 struct wn_db;
 
-#define WN_EXPORT_FORMAT_VERSION 1   /* == the schema version exported */
+#define WN_EXPORT_FORMAT_VERSION 2   /* == the schema version exported */
 
 struct wn_export_opts {
 	wn_date from, to;        /* inclusive; WN_DATE_NONE = the diary's

@@ -386,14 +386,22 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	" 'method', method, 'start_date', start_date, 'from_dose', from_dose, 'step', step," \
 	" 'every_days', every_days, 'round_q', round_q, 'floor_dose', floor_dose," \
 	" 'to_dose', to_dose, 'region', region, 'created', created, 'active', active," \
-	" 'note', note," \
+	" 'note', note, 'form_label', form_label, 'agreed_on', agreed_on," \
 	" 'custom', json((SELECT json_group_array(json(c)) FROM (SELECT json_object(" \
 	"  'date', date, 'dose', dose) AS c FROM plan_step_custom WHERE plan_id = p.id" \
 	"  ORDER BY date)))," \
 	" 'holds', json((SELECT json_group_array(json(h)) FROM (SELECT json_object(" \
 	"  'kind', kind, 'start_date', start_date, 'end_date', end_date, 'dose', dose," \
-	"  'reason', reason) AS h FROM hold WHERE plan_id = p.id ORDER BY start_date, id))))" \
+	"  'reason', reason) AS h FROM hold WHERE plan_id = p.id ORDER BY start_date, id)))," \
+	" 'acks', json((SELECT json_group_array(json(a)) FROM (SELECT json_object(" \
+	"  'kind', kind, 'step', step, 'text', text, 'acked', acked) AS a FROM plan_ack" \
+	"  WHERE plan_id = p.id ORDER BY step, kind))))" \
 	" FROM plan p ORDER BY id"
+
+#define J_PROPOSALS \
+	"SELECT json_object('med', (SELECT name FROM medication WHERE id = h.med_id)," \
+	" 'date', date, 'reason', reason, 'state', state, 'created', created," \
+	" 'updated', updated) FROM hold_proposal h ORDER BY date, id"
 
 #define J_SYMPTOMS \
 	"SELECT json_object('name', name, 'group', grp, 'source', source, 'hidden', hidden," \
@@ -497,7 +505,8 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 	sqlite3_free(ex);
 	static const struct { const char *key, *q; } parts[] = {
 		{ "meta", J_META }, { "medications", J_MEDS }, { "plans", J_PLANS },
-		{ "symptoms", J_SYMPTOMS }, { "metrics", J_METRICS }, { "days", J_DAYS },
+		{ "symptoms", J_SYMPTOMS }, { "metrics", J_METRICS },
+		{ "hold_proposals", J_PROPOSALS }, { "days", J_DAYS },
 	};
 	for (size_t i = 0; rc == WN_OK && i < sizeof parts / sizeof *parts; i++) {
 		bool days = strcmp(parts[i].key, "days") == 0, meta = i == 0;

@@ -224,11 +224,15 @@ static const struct fs plan_fs[] = {
 	{ "floor_dose", F_REAL, 0, 99999.999, true, false },
 	{ "to_dose", F_REAL, 0, 99999.999, true, false },
 	TEXT_OR_NULL("region", 32), STAMP("created"), FLAG01("active"), TEXT_OR_NULL("note", 65536),
+	TEXT_OR_NULL("form_label", 63), { "agreed_on", F_DATE, 0, 10, true, false },
 };
+#define PLAN_FS (sizeof plan_fs / sizeof *plan_fs)
 static const char q_plan[] =
 	"INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days, round_q,"
-	" floor_dose, to_dose, region, created, active, note) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	" ?8, ?9, ?10, ifnull(?11, strftime('%Y-%m-%d %H:%M:%S', 'now')), ifnull(?12, 1), ?13"
+	" floor_dose, to_dose, region, created, active, note, form_label, agreed_on)"
+	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+	" ?8, ?9, ?10, ifnull(?11, strftime('%Y-%m-%d %H:%M:%S', 'now')), ifnull(?12, 1), ?13,"
+	" ?14, ?15"
 	" WHERE NOT EXISTS (SELECT 1 FROM plan WHERE med_id = ?1 AND start_date = ?3"
 	" AND created IS ?11)";
 static const struct fs step_fs[] = {
@@ -244,14 +248,22 @@ static const struct fs hold_fs[] = {
 static const char q_hold[] =
 	"INSERT INTO hold(plan_id, kind, start_date, end_date, dose, reason)"
 	" VALUES (?6, ifnull(?1, 'hold'), ?2, ?3, ?4, ?5)";
+static const struct fs ack_fs[] = {
+	{ "kind", F_TEXT, 1, 32, false, true }, { "step", F_INT, -1, 1000, false, true },
+	{ "text", F_TEXT, 1, 2048, false, true }, STAMP("acked"),
+};
+static const char q_ack[] =
+	"INSERT OR REPLACE INTO plan_ack(plan_id, kind, step, text, acked)"
+	" VALUES (?5, ?1, ?2, ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now')))";
 
 static int plan_children(struct wn_imp *m, const struct wn_json *o, const char *where, long id)
 {
 	static const struct { const char *key; const struct fs *f; size_t n; const char *q; } kids[] = {
 		{ "custom", step_fs, 2, q_step }, { "holds", hold_fs, 5, q_hold },
+		{ "acks", ack_fs, 4, q_ack },
 	};
 	int rc = WN_OK;
-	for (size_t k = 0; k < 2 && rc == WN_OK; k++) {
+	for (size_t k = 0; k < sizeof kids / sizeof *kids && rc == WN_OK; k++) {
 		const struct wn_json *a = wn_json_get(o, kids[k].key);
 		if (a && a->t != WN_JSON_ARR)
 			return wn_err_set(m->err, WN_DATAERR, "line %d: %s.%s: expected an array",
@@ -271,8 +283,8 @@ static int plan_children(struct wn_imp *m, const struct wn_json *o, const char *
 
 static int one_plan(struct wn_imp *m, const struct wn_json *o, const char *where)
 {
-	struct wn_imp_val v[13];
-	int rc = fields(m, o, where, plan_fs, 13, v, NULL);
+	struct wn_imp_val v[PLAN_FS];
+	int rc = fields(m, o, where, plan_fs, PLAN_FS, v, NULL);
 	if (rc != WN_OK)
 		return rc;
 	long med;
@@ -285,10 +297,42 @@ static int one_plan(struct wn_imp *m, const struct wn_json *o, const char *where
 	v[0] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)med };
 	sqlite3 *sql = wn_db_sqlite(m->db);
 	long before = sqlite3_total_changes(sql);
-	rc = wn_imp_bind_run(m, q_plan, v, 13, where);
+	rc = wn_imp_bind_run(m, q_plan, v, PLAN_FS, where);
 	if (rc != WN_OK || sqlite3_total_changes(sql) == before)
 		return rc;                    /* already there: keep it as it is */
 	return plan_children(m, o, where, (long)sqlite3_last_insert_rowid(sql));
+}
+
+/* ---- hold proposals ----------------------------------------------------------- */
+
+static const struct fs prop_fs[] = {
+	{ "med", F_NAME, 1, 64, false, true }, { "date", F_DATE, 0, 10, false, true },
+	{ "reason", F_TEXT, 1, 1024, false, true }, { "state", F_TEXT, 1, 16, false, false },
+	STAMP("created"), STAMP("updated"),
+};
+#define PROP_FS (sizeof prop_fs / sizeof *prop_fs)
+static const char q_prop[] =
+	"INSERT INTO hold_proposal(med_id, date, reason, state, created, updated)"
+	" VALUES (?1, ?2, ?3, ifnull(?4, 'shown'),"
+	" ifnull(?5, strftime('%Y-%m-%d %H:%M:%S', 'now')),"
+	" ifnull(?6, strftime('%Y-%m-%d %H:%M:%S', 'now')))"
+	" ON CONFLICT (med_id, date) DO UPDATE SET reason = excluded.reason,"
+	" state = excluded.state, updated = excluded.updated";
+
+static int one_proposal(struct wn_imp *m, const struct wn_json *o, const char *where)
+{
+	struct wn_imp_val v[PROP_FS];
+	int rc = fields(m, o, where, prop_fs, PROP_FS, v, NULL);
+	long med;
+	if (rc == WN_OK)
+		rc = wn_imp_name_id(m, WN_IMP_MED, v[0].s, v[0].len, &med);
+	if (rc != WN_OK)
+		return rc;
+	if (med < 0)
+		return wn_err_set(m->err, WN_DATAERR, "line %d: %s.med: no medication \"%s\""
+		                  " (list it under \"medications\")", o->line, where, v[0].s);
+	v[0] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)med };
+	return wn_imp_bind_run(m, q_prop, v, PROP_FS, where);
 }
 
 /* ---- days -------------------------------------------------------------------- */
@@ -498,9 +542,10 @@ static int json_header(struct wn_imp *m, const struct wn_json *root)
 	if (!f || f->t != WN_JSON_STR || strcmp(f->s, "wean") != 0)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: format: expected \"wean\"",
 		                  f ? f->line : root->line);
-	if (!v || v->t != WN_JSON_NUM || v->num != WN_SCHEMA_VERSION)
+	if (!v || v->t != WN_JSON_NUM || v->num < 1 || v->num > WN_SCHEMA_VERSION ||
+	    v->num != (int)v->num)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: schema_version: this wean reads"
-		                  " version %d", v ? v->line : root->line, WN_SCHEMA_VERSION);
+		                  " versions 1 to %d", v ? v->line : root->line, WN_SCHEMA_VERSION);
 	return WN_OK;
 }
 
@@ -530,7 +575,7 @@ int wn_imp_json(struct wn_imp *m, const char *text, size_t len)
 		int (*fn)(struct wn_imp *, const struct wn_json *, const char *);
 	} s[] = {
 		{ "symptoms", one_symptom }, { "metrics", one_metric }, { "medications", one_med },
-		{ "plans", one_plan }, { "days", one_day },
+		{ "plans", one_plan }, { "hold_proposals", one_proposal }, { "days", one_day },
 	};
 	struct wn_json root;
 	struct wn_json_parser p;

@@ -36,6 +36,7 @@
  */
 #include "core/fileio.h"
 #include "db_int.h"
+#include "core/safety.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -362,6 +363,34 @@ static const char *const schema_v1[] = {
 	NULL,
 };
 
+/* Version 2: what a plan's review was acknowledged with (the second yes),
+ * the plan's one form and the day the person recorded agreeing it with
+ * their prescriber; hold proposals and what became of them; the optional
+ * "thoughts of harming yourself" item (hidden until shown). */
+static const char *const schema_v2[] = {
+	"ALTER TABLE plan ADD COLUMN form_label TEXT CHECK (" BYTES("form_label") " <= 63);",
+	"ALTER TABLE plan ADD COLUMN agreed_on TEXT CHECK (" DATE_OK("agreed_on") ");",
+
+	"CREATE TABLE plan_ack ("
+	" plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" kind TEXT NOT NULL CHECK (" BYTES("kind") " BETWEEN 1 AND 32),"
+	" step INTEGER NOT NULL CHECK (step BETWEEN -1 AND 1000),"
+	" text TEXT NOT NULL CHECK (" BYTES("text") " BETWEEN 1 AND 2048),"
+	" acked TEXT NOT NULL " NOW_DEFAULT ","
+	" PRIMARY KEY (plan_id, kind, step)) STRICT, WITHOUT ROWID;",
+
+	"CREATE TABLE hold_proposal ("
+	" id INTEGER PRIMARY KEY,"
+	" med_id INTEGER NOT NULL REFERENCES medication(id) ON DELETE CASCADE,"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" reason TEXT NOT NULL CHECK (" BYTES("reason") " BETWEEN 1 AND 1024),"
+	" state TEXT NOT NULL DEFAULT 'shown' CHECK (state IN ('shown', 'accepted', 'dismissed')),"
+	" created TEXT NOT NULL " NOW_DEFAULT ","
+	" updated TEXT NOT NULL " NOW_DEFAULT ","
+	" UNIQUE (med_id, date)) STRICT;",
+	NULL,
+};
+
 static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
 {
 	static const char sql[] =
@@ -394,9 +423,25 @@ struct migration {
 	int (*after)(struct wn_db *db, struct wn_err *err);   /* may be NULL */
 };
 
+/* The optional item, hidden: `wean symptoms show` turns it on. */
+static int seed_self_harm(struct wn_db *db, struct wn_err *err)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO symptom(name, grp, source, hidden, sort)"
+		" VALUES (?1, 'mood', ?2, 1, (SELECT ifnull(max(sort), -1) + 1 FROM symptom))";
+	sqlite3_stmt *st;
+	int rc = wn_db_prepare(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, WN_SAFETY_SELF_HARM, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, WN_SYM_BUILTIN);
+	return wn_db_run(db, st, "add the optional items", err);
+}
+
 /* Forward only.  A new schema version appends one entry here. */
 static const struct migration migrations[] = {
 	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
+	{ .version = 2, .sql = schema_v2, .after = seed_self_harm },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

@@ -250,7 +250,7 @@ Test(export, json_empty_diary, .init = x_setup, .fini = x_teardown)
 {
 	struct wn_db *a = x_open("a.db");
 	char *s = json_of(a);
-	cr_expect(strncmp(s, "{\"format\":\"wean\",\"schema_version\":1,", 36) == 0);
+	cr_expect(strncmp(s, "{\"format\":\"wean\",\"schema_version\":2,", 36) == 0);
 	cr_expect_not_null(strstr(s, "\"days\":[]}\n"));
 	free(s);
 	wn_db_close(a);

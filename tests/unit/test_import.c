@@ -111,7 +111,7 @@ static const struct bad bad_cases[] = {
 	{ .name = "raw control char", .text = HEAD "{\"date\":\"2026-02-02\",\"checkin\":{\"note\":\"a\tb\"}}]}",
 	  .want = "line 4, column" },
 	{ .name = "not wean", .text = "{\"format\":\"other\"}", .want = "line 1: format" },
-	{ .name = "newer schema", .text = "{\"format\":\"wean\",\n\"schema_version\":2}",
+	{ .name = "newer schema", .text = "{\"format\":\"wean\",\n\"schema_version\":3}",
 	  .want = "line 2: schema_version" },
 	{ .name = "csv missing column", .format = WN_IMPORT_CSV,
 	  .text = "date,has_checkin,anxiety,energy,sleep,burden,flag,note\r\n2026-02-01,1,,,,0,0,x\r\n",

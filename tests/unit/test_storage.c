@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "core/symptoms.h"
 #include "core/records.h"
+#include "core/safety.h"
 #include "db/day.h"
 #include "db/med.h"
 #include "db/symptoms.h"
@@ -241,9 +242,12 @@ Test(storage, builtin_symptoms_are_seeded_in_order)
 	struct wn_symptom *s;
 	size_t n;
 	cr_assert_eq(wn_db_symptom_list(db, true, &s, &n, &err), WN_OK);
-	cr_assert_eq(n, nb);
+	cr_assert_eq(n, nb + 1, "the built-ins and the optional self-harm item");
 	cr_expect_geq(n, 12);
-	for (size_t i = 0; i < n; i++) {
+	cr_expect_str_eq(s[nb].name, WN_SAFETY_SELF_HARM);
+	cr_expect(s[nb].hidden, "the optional item starts hidden");
+	cr_expect_eq(s[nb].sort, (int)nb);
+	for (size_t i = 0; i < nb; i++) {
 		cr_expect_str_eq(s[i].name, defs[i].name);
 		cr_expect_str_eq(s[i].group, defs[i].group);
 		cr_expect_eq(s[i].source, WN_SYM_BUILTIN);
@@ -763,11 +767,11 @@ Test(storage, symptoms_hide_show_add)
 	cr_expect_eq(wn_db_symptom_add(db, &unnamed, NULL, &err), WN_DATAERR);
 	cr_expect_eq(wn_db_symptom_find(db, "jaw", &one, &err), WN_NOINPUT);
 	cr_assert_eq(wn_db_symptom_list(db, true, &s, &n, &err), WN_OK);
-	cr_assert_eq(n, nb + 1);
+	cr_assert_eq(n, nb + 2, "the built-ins, the optional item and the new one");
 	cr_expect_eq(s[n - 1].id, id, "a new symptom goes after the others");
 	cr_expect_str_eq(s[n - 1].group, "movement");
 	cr_expect_eq(s[n - 1].source, WN_SYM_CUSTOM);
-	cr_expect_eq(s[n - 1].sort, (int)nb);
+	cr_expect_eq(s[n - 1].sort, (int)nb + 1);
 	cr_expect_eq(s[n - 1].first_seen, WN_DATE_NONE);
 	cr_expect_not(s[n - 1].hidden);
 	free(s);
@@ -989,7 +993,7 @@ Test(storage, refuses_diary_from_newer_wean)
 	wn_db_close(db);
 	db = NULL;
 	raw_exec(dbpath, "PRAGMA user_version = 99");
-	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 1)");
+	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 2)");
 }
 
 Test(storage, zero_length_file_is_a_new_diary)
