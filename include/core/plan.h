@@ -23,6 +23,7 @@
 #include "core/date.h"
 #include "core/drugref.h"
 #include "core/records.h"
+#include "core/review.h"
 #include "core/status.h"
 #include "core/taper.h"
 
@@ -52,11 +53,18 @@ struct wn_plan_spec {
 	int n_custom;
 	double emax, ed50;          /* only to check OCCUPANCY (not stored:
 	                               they come from the drug reference) */
+	const char *form_label;     /* keep the plan on this one form
+	                               (core/review.h's wn_review_form_only);
+	                               NULL or "" = every recorded form */
+	wn_date agreed_on;          /* the day the person recorded agreeing the
+	                               plan with their prescriber, or
+	                               WN_DATE_NONE */
+	const struct wn_review *accepted;  /* the review whose warnings the
+	                                      person acknowledged (the second
+	                                      yes), stored with the plan; NULL
+	                                      = none */
 };
 
-/* Checks the spec with the taper rules (as wn_taper_build would), then
- * stores it as the medication's active plan.  *id_out (may be NULL) gets
- * the new plan's id.  WN_NOINPUT for an unknown med_id. */
 /* Checks a spec with the taper rules, as wn_taper_build would (WN_USAGE
  * or WN_DATAERR naming the problem); wn_db_plan_add() runs it first. */
 int wn_plan_check_spec(const struct wn_plan_spec *s, struct wn_err *err);
@@ -83,11 +91,25 @@ struct wn_plan_event {
 	char *reason;      /* owned; NULL when none was given */
 };
 
+/* A review finding acknowledged when the plan was saved. */
+struct wn_plan_ack {
+	char kind[32];                   /* wn_review_kind_name() */
+	int step;                        /* the finding's first step, -1 = the
+	                                    whole plan */
+	char *text;                      /* owned: the sentence as shown */
+	char acked[20];                  /* "YYYY-MM-DD HH:MM:SS" UTC */
+};
+
 struct wn_plan {
 	long id, med_id;
 	bool active;
 	char created[20];                /* "YYYY-MM-DD HH:MM:SS" UTC */
 	char region[WN_PLAN_REGION];     /* "" = the drug's default */
+	char form_label[64];             /* "" = every recorded form */
+	bool form_missing;               /* form_label names no recorded form:
+	                                    every form is used */
+	wn_date agreed_on;               /* or WN_DATE_NONE */
+	struct wn_plan_ack *acks;        size_t n_acks;  /* owned */
 	/* Ready for wn_taper_build(): forms, custom and holds point into the
 	 * arrays below; emax/ed50 are 0 until the caller sets them (see
 	 * wn_plan_sert). */
@@ -102,6 +124,18 @@ struct wn_plan {
  * map onto enum wn_taper_kind by value): its label is the words before
  * the amount ("tablet 25 mg /2" -> "tablet"). */
 void wn_plan_form_from_med(const struct wn_med_form *m, struct wn_form *f);
+
+/* A plan as values from a spec and the medication's forms (copied; with
+ * s->form_label, only the forms it names): what wn_db_plan_add() would
+ * store, to review before saving.  WN_OK, WN_DATAERR when the label names
+ * no form, WN_ERR out of memory.  Free with wn_plan_free(). */
+int wn_plan_from_spec(const struct wn_plan_spec *s, const struct wn_form *forms,
+                      int n_forms, struct wn_plan *out, struct wn_err *err);
+
+/* The acknowledgement stored for a finding (same kind and first step),
+ * or NULL. */
+const struct wn_plan_ack *wn_plan_acked(const struct wn_plan *p,
+                                        const struct wn_review_finding *f);
 
 /* Frees what a loaded plan owns (also after a failed load) and zeroes it. */
 void wn_plan_free(struct wn_plan *p);
@@ -138,9 +172,10 @@ int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
 struct wn_plan_built {
 	struct wn_plan plan;
 	struct wn_drug drug;
-	bool has_drug;           /* the drug reference knows the medication and
-	                            its unit is mg (the reference's numbers --
-	                            SERT parameters, equivalents -- are per mg) */
+	bool known;              /* the drug reference knows the medication */
+	bool has_drug;           /* ... and its unit is mg (the reference's
+	                            numbers -- SERT parameters, equivalents --
+	                            are per mg) */
 	struct wn_schedule sched;
 };
 
@@ -150,6 +185,11 @@ struct wn_plan_built {
 int wn_plan_built_make(struct wn_plan_built *b, const struct wn_med *m,
                        struct wn_err *err);
 void wn_plan_built_free(struct wn_plan_built *b);
+
+/* The review of a built plan (core/review.h), with the drug's occupancy
+ * parameters for the plan's region named.  Free with wn_review_free(). */
+int wn_plan_review(const struct wn_plan_built *b, const struct wn_med *m,
+                   struct wn_review *out, struct wn_err *err);
 
 /* "every week", "every 4 weeks", "every day", "every 10 days"; without
  * the word "every" when bare: "4 weeks", "10 days". */

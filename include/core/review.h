@@ -168,6 +168,17 @@ void wn_review_free(struct wn_review *r);
 int wn_review_text(const struct wn_review *r, bool with_steps,
                    struct wn_buf *b);
 
+/* wn_review_text, with a note after each finding that note() writes
+ * (e.g. "acknowledged on 2026-12-05"; nothing when it leaves buf ""). */
+#define WN_REVIEW_NOTE 96
+struct wn_review_notes {
+	bool with_steps;
+	void (*note)(void *ctx, const struct wn_review_finding *f, char *buf, size_t n);
+	void *ctx;
+};
+int wn_review_text_noted(const struct wn_review *r, const struct wn_review_notes *o,
+                         struct wn_buf *b);
+
 /* One line for little room (the Today header, a calendar legend), in at
  * most n - 1 bytes, ASCII: "2 warnings: step 1 cuts 50% after rounding";
  * "1 caution: ..."; else the first note; "" when there is none. */

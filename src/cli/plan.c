@@ -17,14 +17,14 @@
 #include "core/records.h"
 #include "db/med.h"
 
-#define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R] [--steps DATE=DOSE,...]"
+#define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R] [--steps DATE=DOSE,...] [--form LABEL] [--agreed-with-prescriber DATE] [--accept-warnings]"
 #define PLAN_ARGS "add MED ... | show [MED] | hold MED [--from DATE] [--reason TEXT] | resume MED [--on DATE] | reinstate MED --dose X [--on DATE] [--reason TEXT]"
 
 struct plan_args {
 	const char *sub, *med;
 	const char *start, *from_dose, *method, *step, *every, *round, *floor,
-	           *to_dose, *region, *steps, *from, *reason, *on, *dose;
-	bool help;
+	           *to_dose, *region, *steps, *from, *reason, *on, *dose, *form, *agreed;
+	bool help, accept;
 };
 
 #define SETTER(field)                                                         \
@@ -32,11 +32,13 @@ struct plan_args {
 	{ (void)e; ((struct plan_args *)x)->field = a; return WN_OK; }
 SETTER(start) SETTER(from_dose) SETTER(method) SETTER(step) SETTER(every)
 SETTER(round) SETTER(floor) SETTER(to_dose) SETTER(region) SETTER(steps)
-SETTER(from) SETTER(reason) SETTER(on) SETTER(dose)
+SETTER(from) SETTER(reason) SETTER(on) SETTER(dose) SETTER(form) SETTER(agreed)
 #undef SETTER
 
 static int o_help(void *x, const char *a, struct wn_err *e)
 { (void)a; (void)e; ((struct plan_args *)x)->help = true; return WN_OK; }
+static int o_accept(void *x, const char *a, struct wn_err *e)
+{ (void)a; (void)e; ((struct plan_args *)x)->accept = true; return WN_OK; }
 
 static const struct wn_cli_opt add_opts[] = {
 	{ "start", "DATE", o_start, "day of the starting dose (step 0)" },
@@ -49,6 +51,9 @@ static const struct wn_cli_opt add_opts[] = {
 	{ "to-dose", "Y", o_to_dose, "stop the schedule at this dose (default 0)" },
 	{ "region", "R", o_region, "brain region of the occupancy estimate (drugs.ini)" },
 	{ "steps", "DATE=DOSE,...", o_steps, "custom: your own steps after the start" },
+	{ "form", "LABEL", o_form, "keep the plan on one recorded form, e.g. tablet" },
+	{ "agreed-with-prescriber", "DATE", o_agreed, "the day you agreed this plan with them" },
+	{ "accept-warnings", NULL, o_accept, "save although the review found warnings" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -72,6 +77,7 @@ static const struct wn_cli_opt reinstate_opts[] = {
 	{ "dose", "X", o_dose, "the dose you went back up to, more than 0" },
 	{ "on", "DATE", o_on, "day you went back up (default today)" },
 	{ "reason", "TEXT", o_reason, "why, for your records and your prescriber" },
+	{ "accept-warnings", NULL, o_accept, "save although the review found warnings" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -203,6 +209,10 @@ static int build_spec(struct wn_cli *c, const struct plan_args *a, struct add_ct
 	s->med_id = m->id;
 	s->custom = x->pts;
 	s->region = a->region;
+	s->form_label = a->form;
+	s->agreed_on = WN_DATE_NONE;
+	if (rc == WN_OK && a->agreed)
+		rc = wn_cli_parse_date(c, a->agreed, false, &s->agreed_on, err);
 	x->has_drug = wn_plan_drug(m, &x->drug, NULL) == WN_OK;
 	if (rc == WN_OK && (s->method == WN_TAPER_OCCUPANCY || a->region))
 		rc = occupancy_params(x, a->region, err);
@@ -229,11 +239,33 @@ static void print_added(struct wn_cli *c, struct wn_db *db, const struct wn_med 
 	wn_plan_built_free(&l);
 }
 
+/* The plan the spec would make, built and reviewed before anything is
+ * saved.  Free b and r afterwards, also after a failure. */
+static int review_spec(struct wn_db *db, const struct add_ctx *x, struct wn_plan_built *b,
+                       struct wn_review *r, struct wn_err *err)
+{
+	struct wn_form *forms = NULL;
+	int n = 0;
+	memset(b, 0, sizeof *b);
+	memset(r, 0, sizeof *r);
+	int rc = wn_db_plan_forms(db, x->m->id, &forms, &n, err);
+	if (rc == WN_OK)
+		rc = wn_plan_from_spec(&x->spec, forms, n, &b->plan, err);
+	free(forms);
+	if (rc == WN_OK)
+		rc = wn_plan_built_make(b, x->m, err);
+	if (rc == WN_OK)
+		rc = wn_plan_review(b, x->m, r, err);
+	return rc;
+}
+
 static int plan_add(struct wn_cli *c, const struct plan_args *a, struct wn_err *err)
 {
 	struct wn_db *db;
 	struct wn_med m;
 	static struct add_ctx x;
+	struct wn_plan_built b = { 0 };
+	struct wn_review r = { 0 };
 	memset(&x, 0, sizeof x);
 	int rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_OK)
@@ -242,9 +274,16 @@ static int plan_add(struct wn_cli *c, const struct plan_args *a, struct wn_err *
 	if (rc == WN_OK)
 		rc = build_spec(c, a, &x, err);
 	if (rc == WN_OK)
+		rc = review_spec(db, &x, &b, &r, err);
+	if (rc == WN_OK)
+		rc = wn_cli_plan_second_yes(c, &r, a->accept, err);
+	x.spec.accepted = &r;
+	if (rc == WN_OK)
 		rc = wn_db_plan_add(db, &x.spec, NULL, err);
 	if (rc == WN_OK)
 		print_added(c, db, &m);
+	wn_review_free(&r);
+	wn_plan_built_free(&b);
 	return rc;
 }
 

@@ -14,6 +14,19 @@ struct wn_db;
 int wn_cli_plan_load(struct wn_db *db, const struct wn_med *m, struct wn_plan_built *l,
                      struct wn_err *err);
 
+/* Prints the review of a plan about to be saved (its findings; nothing
+ * when there are none).  With warnings and without accept it adds that
+ * nothing was saved and returns WN_DATAERR (the caller saves nothing);
+ * otherwise WN_OK. */
+int wn_cli_plan_second_yes(struct wn_cli *c, const struct wn_review *r, bool accept,
+                           struct wn_err *err);
+
+/* The review of a saved plan, each warning marked acknowledged (when)
+ * or not, after the words on the plan's one form and the day the person
+ * recorded agreeing it with their prescriber. */
+int wn_cli_plan_review_show(struct wn_cli *c, const struct wn_plan_built *b,
+                            const struct wn_med *m, struct wn_err *err);
+
 /* `wean plan show [MED]`: one plan, or every plan and, with two or more,
  * the plans side by side. */
 int wn_cli_plan_show(struct wn_cli *c, const char *med, struct wn_err *err);

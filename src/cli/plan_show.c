@@ -287,6 +287,8 @@ static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
 		print_table(&w);
 		print_events(&w);
 		print_status(&w);
+		fputc('\n', c->out);
+		rc = wn_cli_plan_review_show(c, &w.l, m, err);
 		fputs(WN_PLAN_DISCLAIMER "\n", c->out);
 	}
 	free(w.days);

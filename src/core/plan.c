@@ -202,8 +202,57 @@ void wn_plan_free(struct wn_plan *p)
 	free(p->custom);
 	free(p->holds);
 	wn_plan_events_free(p->events, p->n_events);
+	for (size_t i = 0; i < p->n_acks; i++)
+		free(p->acks[i].text);
+	free(p->acks);
 	memset(p, 0, sizeof *p);
 	wn_taper_params_init(&p->params);
+	p->agreed_on = WN_DATE_NONE;
+}
+
+static int copy_spec_arrays(const struct wn_plan_spec *s, const struct wn_form *forms,
+                            int n_forms, struct wn_plan *p)
+{
+	p->forms = n_forms ? malloc((size_t)n_forms * sizeof *p->forms) : NULL;
+	p->custom = s->n_custom ? malloc((size_t)s->n_custom * sizeof *p->custom) : NULL;
+	if ((n_forms && !p->forms) || (s->n_custom && !p->custom))
+		return WN_ERR;
+	if (n_forms)
+		memcpy(p->forms, forms, (size_t)n_forms * sizeof *forms);
+	if (s->n_custom)
+		memcpy(p->custom, s->custom, (size_t)s->n_custom * sizeof *s->custom);
+	p->n_forms = n_forms;
+	p->n_custom = s->n_custom;
+	return WN_OK;
+}
+
+int wn_plan_from_spec(const struct wn_plan_spec *s, const struct wn_form *forms,
+                      int n_forms, struct wn_plan *out, struct wn_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->med_id = s->med_id;
+	out->active = true;
+	out->agreed_on = s->agreed_on;
+	spec_params(s, &out->params);
+	out->params.emax = out->params.ed50 = 0;
+	snprintf(out->region, sizeof out->region, "%s", s->region ? s->region : "");
+	snprintf(out->form_label, sizeof out->form_label, "%s",
+	         s->form_label ? s->form_label : "");
+	if (copy_spec_arrays(s, forms, n_forms, out) != WN_OK)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	int rc = out->form_label[0] ?
+		wn_review_form_only(out->forms, &out->n_forms, out->form_label, err) : WN_OK;
+	return rc == WN_OK ? wn_plan_ready(out, err) : rc;
+}
+
+const struct wn_plan_ack *wn_plan_acked(const struct wn_plan *p,
+                                        const struct wn_review_finding *f)
+{
+	const char *kind = wn_review_kind_name(f->kind);
+	for (size_t i = 0; i < p->n_acks; i++)
+		if (p->acks[i].step == f->step && strcmp(p->acks[i].kind, kind) == 0)
+			return &p->acks[i];
+	return NULL;
 }
 
 void wn_plan_events_free(struct wn_plan_event *ev, size_t n)
@@ -325,8 +374,21 @@ int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,
 int wn_plan_built_make(struct wn_plan_built *b, const struct wn_med *m,
                        struct wn_err *err)
 {
-	b->has_drug = strcmp(m->unit, "mg") == 0 && wn_plan_drug(m, &b->drug, NULL) == WN_OK;
+	b->known = wn_plan_drug(m, &b->drug, NULL) == WN_OK;
+	b->has_drug = b->known && strcmp(m->unit, "mg") == 0;
 	return wn_plan_build(&b->plan, b->has_drug ? &b->drug : NULL, &b->sched, err);
+}
+
+int wn_plan_review(const struct wn_plan_built *b, const struct wn_med *m,
+                   struct wn_review *out, struct wn_err *err)
+{
+	struct wn_review_input in = {
+		.params = &b->plan.params, .schedule = &b->sched,
+		.drug = b->known ? &b->drug : NULL, .unit = m->unit,
+	};
+	if (b->has_drug)
+		wn_review_sert_from(&b->drug, b->plan.region, &in.sert);
+	return wn_review_build(&in, out, err);
 }
 
 void wn_plan_built_free(struct wn_plan_built *b)

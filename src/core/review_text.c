@@ -135,7 +135,8 @@ static void counts_line(struct wn_buf *b, const struct wn_review *r)
 	            r->n_cautions == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
 }
 
-static void finding_lines(struct wn_buf *b, const struct wn_review_finding *f)
+static void finding_lines(struct wn_buf *b, const struct wn_review_finding *f,
+                          const char *note)
 {
 	static const char *const tags[] = {
 		[WN_REVIEW_INFO] = "NOTE", [WN_REVIEW_CAUTION] = "CAUTION",
@@ -145,11 +146,20 @@ static void finding_lines(struct wn_buf *b, const struct wn_review_finding *f)
 	snprintf(text, sizeof text, "%s", f->text);
 	if (f->src[0])
 		rv_addf(text, sizeof text, " [%s]", f->src);
+	if (note && *note)
+		rv_addf(text, sizeof text, " (%s)", note);
 	add_wrapped(b, tags[f->level], TAG_COLS, text);
 }
 
 int wn_review_text(const struct wn_review *r, bool with_steps, struct wn_buf *b)
 {
+	return wn_review_text_noted(r, &(struct wn_review_notes){ .with_steps = with_steps }, b);
+}
+
+int wn_review_text_noted(const struct wn_review *r, const struct wn_review_notes *o,
+                         struct wn_buf *b)
+{
+	bool with_steps = o->with_steps;
 	char occ[200];
 	wn_buf_adds(b, "Review of the plan entered in wean (reference only, not advice)\n");
 	if (r->sert.emax > 0) {
@@ -162,8 +172,12 @@ int wn_review_text(const struct wn_review *r, bool with_steps, struct wn_buf *b)
 	if (with_steps)
 		steps_table(b, r);
 	counts_line(b, r);
-	for (int i = 0; i < r->n_findings; i++)
-		finding_lines(b, &r->findings[i]);
+	for (int i = 0; i < r->n_findings; i++) {
+		char note[WN_REVIEW_NOTE] = "";
+		if (o->note)
+			o->note(o->ctx, &r->findings[i], note, sizeof note);
+		finding_lines(b, &r->findings[i], note);
+	}
 	wn_buf_adds(b, "Discuss every change with your prescriber.\n");
 	return b->failed ? WN_ERR : WN_OK;
 }

@@ -71,8 +71,10 @@ static int insert_plan(struct wn_db *db, const struct wn_plan_spec *s, long *id,
 {
 	sqlite3_stmt *st;
 	int rc = wn_db_prepare(db, "INSERT INTO plan(med_id, method, start_date, from_dose,"
-	                       " step, every_days, round_q, floor_dose, to_dose, region)"
-	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st, err);
+	                       " step, every_days, round_q, floor_dose, to_dose, region,"
+	                       " form_label, agreed_on)"
+	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	                       &st, err);
 	if (rc != WN_OK)
 		return rc;
 	bool custom = s->method == WN_TAPER_CUSTOM;
@@ -89,6 +91,9 @@ static int insert_plan(struct wn_db *db, const struct wn_plan_spec *s, long *id,
 	sqlite3_bind_double(st, 8, s->floor_dose);
 	sqlite3_bind_double(st, 9, s->to_dose);
 	wn_db_bind_text_opt(st, 10, s->region);
+	wn_db_bind_text_opt(st, 11, s->form_label);
+	if (s->agreed_on != WN_DATE_NONE && s->agreed_on != 0)
+		wn_db_bind_date(st, 12, s->agreed_on);
 	rc = wn_db_run(db, st, "save the plan", err);
 	if (rc == WN_OK)
 		*id = (long)sqlite3_last_insert_rowid(wn_db_sqlite(db));
@@ -112,6 +117,31 @@ static int insert_custom(struct wn_db *db, long plan_id, const struct wn_plan_sp
 	return rc;
 }
 
+/* The warnings of the review the person said yes to, with the plan. */
+static int insert_acks(struct wn_db *db, long plan_id, const struct wn_review *r,
+                       struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	/* the day as wean sees it (WEAN_TODAY), at the time of day it is */
+	int rc = wn_db_prepare(db, "INSERT OR REPLACE INTO plan_ack(plan_id, kind, step, text, acked)"
+	                       " VALUES (?1, ?2, ?3, ?4, ?5 || strftime(' %H:%M:%S', 'now'))",
+	                       &st, err);
+	for (int i = 0; rc == WN_OK && r && i < r->n_findings; i++) {
+		const struct wn_review_finding *f = &r->findings[i];
+		if (f->level != WN_REVIEW_WARNING)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, plan_id);
+		sqlite3_bind_text(st, 2, wn_review_kind_name(f->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, f->step);
+		sqlite3_bind_text(st, 4, f->text, -1, SQLITE_STATIC);
+		wn_db_bind_date(st, 5, wn_date_today());
+		wn_db_row(db, st, "save what was acknowledged", &rc, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int wn_db_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
                    struct wn_err *err)
 {
@@ -130,6 +160,8 @@ int wn_db_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
 		rc = insert_plan(db, s, &id, err);
 	if (rc == WN_OK && s->method == WN_TAPER_CUSTOM)
 		rc = insert_custom(db, id, s, err);
+	if (rc == WN_OK && s->accepted)
+		rc = insert_acks(db, id, s->accepted, err);
 	rc = wn_db_tx_leave(db, own, rc, err);
 	if (rc == WN_OK && id_out)
 		*id_out = id;
@@ -157,6 +189,8 @@ static int read_plan_row(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err
 	snprintf(p->region, sizeof p->region, "%s", region ? region : "");
 	snprintf(p->created, sizeof p->created, "%s", created ? created : "");
 	p->active = sqlite3_column_int(st, 11) != 0;
+	wn_db_col_copy(st, 12, p->form_label, sizeof p->form_label);
+	p->agreed_on = wn_db_col_date(st, 13);
 	return WN_OK;
 }
 
@@ -166,7 +200,8 @@ static int load_row(struct wn_db *db, long med_id, struct wn_plan *p,
 	sqlite3_stmt *st;
 	int rc = wn_db_prepare(db, "SELECT id, method, start_date, from_dose, ifnull(step, 0),"
 	                       " ifnull(every_days, 0), ifnull(round_q, 0), ifnull(floor_dose, 0),"
-	                       " ifnull(to_dose, 0), ifnull(region, ''), created, active"
+	                       " ifnull(to_dose, 0), ifnull(region, ''), created, active,"
+	                       " ifnull(form_label, ''), agreed_on"
 	                       " FROM plan WHERE med_id = ?1 AND active = 1"
 	                       " ORDER BY id DESC LIMIT 1", &st, err);
 	if (rc != WN_OK)
@@ -201,7 +236,38 @@ static int load_forms(struct wn_db *db, struct wn_plan *p, struct wn_err *err)
 			p->n_forms++;
 	}
 	free(mf);
+	/* a plan kept on one form; if that form is gone, every form (said) */
+	if (p->form_label[0] &&
+	    wn_review_form_only(p->forms, &p->n_forms, p->form_label, NULL) == WN_DATAERR)
+		p->form_missing = true;
 	return WN_OK;
+}
+
+static int read_ack(sqlite3_stmt *st, void *item)
+{
+	struct wn_plan_ack *a = item;
+	wn_db_col_copy(st, 0, a->kind, sizeof a->kind);
+	a->step = sqlite3_column_int(st, 1);
+	wn_db_col_copy(st, 3, a->acked, sizeof a->acked);
+	return wn_db_col_dup(st, 2, &a->text) != 0 || !a->text ? -1 : 0;
+}
+
+static int load_acks(struct wn_db *db, struct wn_plan *p, struct wn_err *err)
+{
+	static const struct wn_db_rows rows = {
+		sizeof(struct wn_plan_ack), read_ack, "read the plan's review"
+	};
+	sqlite3_stmt *st;
+	int rc = wn_db_prepare(db, "SELECT kind, step, text, acked FROM plan_ack"
+	                       " WHERE plan_id = ?1 ORDER BY step, kind", &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->id);
+	void *items;
+	rc = wn_db_collect(db, st, &rows, &items, &p->n_acks, err);
+	p->acks = items;
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
@@ -253,6 +319,8 @@ int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
 		rc = load_custom(db, out, err);
 	if (rc == WN_OK)
 		rc = wn_db_plan_events(db, out->id, &out->events, &out->n_events, err);
+	if (rc == WN_OK)
+		rc = load_acks(db, out, err);
 	if (rc == WN_OK)
 		rc = wn_plan_ready(out, err);
 	return rc;
