@@ -1,9 +1,10 @@
 /* text.h -- UTF-8 text: validation, terminal-safe display, widths,
  * truncation, word wrap, cursor movement, string buffers, suggestions.
  *
- * Pure and curses-free.  The module decodes UTF-8 itself and carries its own
- * width tables (Unicode 14, agreeing with glibc's wcwidth), so nothing here
- * depends on the locale: callers may still setlocale() for curses.
+ * Pure and curses-free.  The module decodes UTF-8 itself (the one decoder
+ * of core and db) and takes widths, case folding and normalisation from
+ * utf8proc (widths follow its Unicode version), so nothing here depends on
+ * the locale: callers may still setlocale() for curses.
  *
  * Decoding rule used everywhere: a well-formed UTF-8 sequence is one code
  * point; every byte that does not start one (stray continuation bytes,
@@ -103,10 +104,10 @@ bool wn_text_is_control(int32_t cp);
 bool wn_text_is_bidi(int32_t cp);
 /* Either of the above: replaced on display. */
 bool wn_text_is_unsafe(int32_t cp);
-/* Columns of one code point as displayed: 0 for combining marks and other
- * zero-width characters, 2 for East Asian wide/fullwidth (CJK, emoji), 1
- * otherwise -- including WN_TEXT_INVALID and unsafe characters, which are
- * shown as a one-column replacement. */
+/* Columns of one code point as displayed: utf8proc_charwidth() (0 for
+ * combining marks, format and other zero-width characters, 2 for East Asian
+ * wide/fullwidth and emoji, 1 otherwise), except WN_TEXT_INVALID and unsafe
+ * characters, which are shown as a one-column replacement. */
 int wn_text_cp_width(int32_t cp);
 /* Display columns of a NUL-terminated string (newline counts 1, as in the
  * one-line form).  Never negative; saturates at INT_MAX. */
@@ -223,17 +224,32 @@ size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
 size_t wn_text_prev_char(const char *s, size_t pos);
 size_t wn_text_next_char(const char *s, size_t pos);
 
+/* ---- case folding ------------------------------------------------------ */
+
+/* The code points of the NUL-terminated s case-folded as Unicode folds
+ * case for comparisons ("Σ" and "ς" -> "σ", "ß" -> "ss"; Turkish dotless
+ * "ı" stays itself) and normalised to NFC ("e" + U+0301 -> "é"), into
+ * out: at most max of them, as many whole characters of s as fit.  An
+ * invalid byte becomes 0x110000 + its value (no code point has it).
+ * Stores the count in *n and returns the bytes of s folded (strlen(s)
+ * when all of it fitted). */
+size_t wn_text_fold(const char *s, int32_t *out, size_t max, size_t *n);
+/* Do two names match as wean matches names (symptoms, medications): equal
+ * once folded.  Strings too long to fold (over 4 * WN_TEXT_NAME_MAX code
+ * points folded) match only when byte for byte equal. */
+bool wn_text_same_name(const char *a, const char *b);
+
 /* ---- "did you mean" -------------------------------------------------- */
 
 /* Edit distance (insertions, deletions, substitutions and swaps of two
  * adjacent characters each cost 1) between two NUL-terminated strings,
- * by code point, ignoring ASCII case.  Only the first 256 code points of
- * each string are compared. */
+ * by code point, both folded (wn_text_fold: case is ignored in every
+ * script).  Only the first 256 folded code points of each are compared. */
 int wn_text_distance(const char *a, const char *b);
 /* Candidates close to word, best (smallest distance) first, ties in the
  * order given: those within max(2, len/3) edits of word (len in code
  * points) and fewer edits than len, plus, for words of 3 or more
- * characters, those containing word (ignoring ASCII case).  Stores up to
+ * characters, those containing word (both folded).  Stores up to
  * max_out (at most WN_TEXT_SUGGEST_MAX) pointers to the candidates in out
  * and returns how many.  An empty word suggests nothing.
  * (Five parameters, kept as specified for its callers.) */

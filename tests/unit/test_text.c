@@ -174,7 +174,7 @@ Test(text, cp_width)
 		{ .cp = 'a', .width = 1 },      { .cp = 0xE9, .width = 1 },
 		{ .cp = 0x0301, .width = 0 },   { .cp = 0x200B, .width = 0 },
 		{ .cp = 0x200D, .width = 0 },   { .cp = 0xFE0F, .width = 0 },
-		{ .cp = 0x1160, .width = 0 },   { .cp = 0x00AD, .width = 1 },
+		{ .cp = 0x1F680, .width = 2 },  { .cp = 0x00AD, .width = 1 },
 		{ .cp = 0x4E00, .width = 2 },   { .cp = 0xAC00, .width = 2 },
 		{ .cp = 0x3000, .width = 2 },   { .cp = 0xFF21, .width = 2 },
 		{ .cp = 0xFF71, .width = 1 },   { .cp = 0x1F600, .width = 2 },
@@ -970,6 +970,89 @@ Test(text, buf_zeroed_and_large)
 	cr_expect_str_eq(b.s, "");
 }
 
+/* ---- case folding ---------------------------------------------------- */
+
+Test(text, same_name_in_every_script)
+{
+	static const struct {
+		const char *a, *b;
+		bool same;
+	} cases[] = {
+		{ .a = "sertraline", .b = "SERTRALINE", .same = true },
+		{ .a = "Сертралин", .b = "сертралин", .same = true },
+		{ .a = "СЕРТРАЛИН", .b = "сертралин", .same = true },
+		{ .a = "ΟΔΥΣΣΕΥΣ", .b = "οδυσσευς", .same = true },  /* final sigma */
+		{ .a = "Σίσυφος", .b = "σίσυφοσ", .same = true },
+		{ .a = "Straße", .b = "STRASSE", .same = true },      /* German ß */
+		{ .a = "straße", .b = "strasse", .same = true },
+		{ .a = "ẞ", .b = "ss", .same = true },                /* capital ß */
+		{ .a = "ı", .b = "i", .same = false },   /* Turkish dotless i */
+		{ .a = "ı", .b = "I", .same = false },
+		{ .a = "İ", .b = "i", .same = false },   /* dotted capital I */
+		{ .a = "İ", .b = "i\xCC\x87", .same = true },
+		{ .a = "café", .b = "cafe\xCC\x81", .same = true },   /* NFC */
+		{ .a = "CAFÉ", .b = "cafe\xCC\x81", .same = true },
+		{ .a = "cafe", .b = "café", .same = false },
+		{ .a = "a\xCC\xA3\xCC\x87", .b = "a\xCC\x87\xCC\xA3", .same = true },
+		{ .a = "Ångström", .b = "A\xCC\x8Angstro\xCC\x88m", .same = true },
+		{ .a = "日本", .b = "日本", .same = true },
+		{ .a = "brain zaps", .b = "brain zap", .same = false },
+		{ .a = "\xFF", .b = "\xFF", .same = true },      /* invalid: bytes */
+		{ .a = "\xFF", .b = "\xFE", .same = false },
+		{ .a = "", .b = "", .same = true },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		cr_expect_eq(wn_text_same_name(cases[i].a, cases[i].b), cases[i].same,
+		             "case %zu: %s / %s", i, cases[i].a, cases[i].b);
+		cr_expect_eq(wn_text_same_name(cases[i].b, cases[i].a), cases[i].same,
+		             "case %zu reversed", i);
+	}
+}
+
+Test(text, fold_code_points)
+{
+	static const struct {
+		const char *s;
+		int32_t want[4];
+		size_t n;
+	} cases[] = {
+		{ .s = "Aß", .want = { 'a', 's', 's' }, .n = 3 },
+		{ .s = "ς", .want = { 0x03C3 }, .n = 1 },
+		{ .s = "e\xCC\x81", .want = { 0xE9 }, .n = 1 },
+		{ .s = "Д\xFFx", .want = { 0x0434, 0x110000 + 0xFF, 'x' }, .n = 3 },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		int32_t out[8];
+		size_t n;
+		cr_expect_eq(wn_text_fold(cases[i].s, out, NELEM(out), &n),
+		             strlen(cases[i].s), "case %zu", i);
+		cr_expect_eq(n, cases[i].n, "case %zu", i);
+		for (size_t k = 0; k < n && k < cases[i].n; k++)
+			cr_expect_eq(out[k], cases[i].want[k], "case %zu at %zu", i, k);
+	}
+}
+
+Test(text, fold_stops_at_a_whole_character)
+{
+	int32_t out[2];
+	size_t n;
+
+	/* "ß" folds to two code points: they do not fit after "a" */
+	cr_expect_eq(wn_text_fold("aßc", out, 2, &n), 1);
+	cr_expect_eq(n, 1);
+	cr_expect_eq(out[0], 'a');
+	char longer[4 * WN_TEXT_NAME_MAX + 2];
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	cr_expect(wn_text_same_name(longer, longer), "too long: exact match");
+	char upper[sizeof longer];
+	memcpy(upper, longer, sizeof longer);
+	upper[0] = 'X';
+	cr_expect_not(wn_text_same_name(longer, upper), "too long: no folding");
+}
+
 /* ---- distance and suggestions ---------------------------------------- */
 
 Test(text, distance)
@@ -990,7 +1073,9 @@ Test(text, distance)
 		{ .a = "Dizzyness", .b = "DIZZINESS", .d = 1 },
 		{ .a = "brain zap", .b = "brain zaps", .d = 1 },
 		{ .a = "é", .b = "e", .d = 1 },
-		{ .a = "É", .b = "é", .d = 1 },  /* only ASCII case folds */
+		{ .a = "É", .b = "é", .d = 0 },  /* case folds in every script */
+		{ .a = "Сертралин", .b = "сертралинн", .d = 1 },
+		{ .a = "e\xCC\x81", .b = "é", .d = 0 },  /* NFC */
 		{ .a = "日本", .b = "日本語", .d = 1 },
 		{ .a = "ca", .b = "abc", .d = 3 },  /* no edits of swapped pairs */
 	};
