@@ -118,21 +118,48 @@ int wn_text_width_n(const char *s, size_t len, unsigned flags);
 
 /* ---- validation ------------------------------------------------------ */
 
-/* A note as stored: WN_OK, or WN_DATAERR with a message naming the first
- * problem: longer than max_bytes (0 means WN_TEXT_NOTE_MAX), invalid UTF-8
- * (with the byte and its offset), a NUL byte, or a control character other
- * than '\n' and '\t' (with its offset).  Bidi controls are allowed (they
- * are neutralised on display).  err may be NULL. */
+/* What a piece of text may hold (every rule: valid UTF-8, no NUL). */
+enum wn_text_kind {
+	WN_TEXT_KIND_NAME,   /* a name, unit, group, setting key: one line,
+	                        1..max bytes, no space at either end, no
+	                        control, bidi control (embeddings, overrides,
+	                        isolates) or invisible character (format
+	                        characters other than the zero-width joiner and
+	                        non-joiner, line and paragraph separators), and
+	                        at least one visible column */
+	WN_TEXT_KIND_LINE,   /* a label: one line, no control character */
+	WN_TEXT_KIND_NOTE,   /* a note: newline and tab allowed, no other
+	                        control character; bidi controls are allowed
+	                        (neutralised on display) */
+};
+
+struct wn_text_rule {
+	const char *what;        /* names the text in messages ("medication
+	                            name", "note") */
+	size_t max;              /* most bytes */
+	enum wn_text_kind kind;
+};
+
+/* The one validator of names, labels and notes, for every layer: WN_OK,
+ * or WN_DATAERR with a message naming r->what and the first problem --
+ * empty (a name), longer than r->max bytes, not valid UTF-8 (the byte and
+ * its offset), a NUL byte, a control, bidi control or invisible character
+ * (the code point and its offset), a space at either end of a name, or a
+ * name with nothing visible.  err may be NULL. */
+int wn_text_check(const struct wn_text_rule *r, const char *s, size_t len,
+                  struct wn_err *err);
+/* A note as stored: wn_text_check with what "note", kind NOTE and max
+ * max_bytes (0 means WN_TEXT_NOTE_MAX). */
 int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
                        struct wn_err *err);
 /* Turn "\r\n" and lone "\r" into "\n" in place (text from $EDITOR or a
  * pasted file).  Returns the new length and writes a NUL there. s must have
  * room for len + 1 bytes. */
 size_t wn_text_normalize_newlines(char *s, size_t len);
-/* A symptom, medication or metric name (NUL-terminated): surrounding ASCII
- * spaces are trimmed into out (outsz >= WN_TEXT_NAME_MAX + 1 recommended);
- * the rest must be 1..WN_TEXT_NAME_MAX bytes (and fit in out), valid UTF-8,
- * with no control or bidi character and at least one visible column.
+/* A symptom, medication or metric name as typed (NUL-terminated):
+ * surrounding ASCII spaces are trimmed into out (outsz >= WN_TEXT_NAME_MAX
+ * + 1 recommended); the rest is checked as a NAME of at most
+ * WN_TEXT_NAME_MAX bytes (and what fits in out), offsets counted in s.
  * Returns WN_OK or WN_DATAERR (out is then ""); out may be NULL to check
  * only; err may be NULL. */
 int wn_text_check_name(const char *s, char *out, size_t outsz,

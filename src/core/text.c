@@ -601,34 +601,102 @@ int wn_text_pad(struct wn_buf *b, const char *s, int cols, unsigned flags)
 
 /* ---- validation ------------------------------------------------------ */
 
-int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
-                       struct wn_err *err)
+/* Invisible in a name: format characters (soft hyphen, zero-width space,
+ * word joiner, bidi marks, tags...) other than the joiners that scripts
+ * and emoji need, and the line and paragraph separators. */
+static bool is_invisible(int32_t cp)
 {
-	if (max_bytes == 0)
-		max_bytes = WN_TEXT_NOTE_MAX;
-	if (len > max_bytes) {
-		wn_err_set(err, WN_DATAERR, "note is too long (%zu bytes; at most %zu)",
-		           len, max_bytes);
-		wn_err_hint(err, "shorten the note");
-		return WN_DATAERR;
-	}
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	if (cp == 0x200C || cp == 0x200D)  /* zero-width non-joiner, joiner */
+		return false;
+	return c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_ZL ||
+	       c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* The problem with code point cp at offset p of s, or WN_OK. */
+static int check_cp(const struct wn_text_rule *r, const char *s, size_t p,
+                    int32_t cp, struct wn_err *err)
+{
+	bool name = r->kind == WN_TEXT_KIND_NAME;
+
+	if (cp == WN_TEXT_INVALID)
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is not valid UTF-8 (byte 0x%02X at offset %zu)",
+		                  r->what, (unsigned char)s[p], p);
+	if (cp == 0)
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains a NUL byte at offset %zu", r->what, p);
+	if (wn_text_is_control(cp) &&
+	    !(r->kind == WN_TEXT_KIND_NOTE && (cp == '\n' || cp == '\t')))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains control character U+%04X at offset %zu",
+		                  r->what, (unsigned)cp, p);
+	if (name && wn_text_is_bidi(cp))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains bidi control character U+%04X at offset %zu",
+		                  r->what, (unsigned)cp, p);
+	if (name && is_invisible(cp))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains invisible character U+%04X at offset %zu",
+		                  r->what, (unsigned)cp, p);
+	return WN_OK;
+}
+
+/* The characters of s[0..len) (base: its offset in what the person typed). */
+static int check_chars(const struct wn_text_rule *r, const char *s, size_t len,
+                       size_t base, struct wn_err *err)
+{
+	long width = 0;
+
 	for (size_t p = 0; p < len;) {
 		int32_t cp;
 		size_t n = wn_text_decode(s + p, len - p, &cp);
-		if (cp == WN_TEXT_INVALID)
-			return wn_err_set(err, WN_DATAERR,
-			                  "note is not valid UTF-8 (byte 0x%02X at offset %zu)",
-			                  (unsigned char)s[p], p);
-		if (cp == 0)
-			return wn_err_set(err, WN_DATAERR,
-			                  "note contains a NUL byte at offset %zu", p);
-		if (wn_text_is_control(cp) && cp != '\n' && cp != '\t')
-			return wn_err_set(err, WN_DATAERR,
-			                  "note contains control character U+%04X at offset %zu",
-			                  (unsigned)cp, p);
+		int rc = check_cp(r, s - base, base + p, cp, err);
+		if (rc != WN_OK)
+			return rc;
+		width += wn_text_cp_width(cp);
 		p += n;
 	}
+	if (r->kind == WN_TEXT_KIND_NAME && width == 0)
+		return wn_err_set(err, WN_DATAERR, "%s has no visible characters",
+		                  r->what);
 	return WN_OK;
+}
+
+static int check_size(const struct wn_text_rule *r, size_t len,
+                      struct wn_err *err)
+{
+	if (len == 0 && r->kind == WN_TEXT_KIND_NAME)
+		return wn_err_set(err, WN_DATAERR, "%s is empty", r->what);
+	if (len <= r->max)
+		return WN_OK;
+	wn_err_set(err, WN_DATAERR, "%s is too long (%zu bytes; at most %zu)",
+	           r->what, len, r->max);
+	wn_err_hint(err, "shorten the %s", r->what);
+	return WN_DATAERR;
+}
+
+int wn_text_check(const struct wn_text_rule *r, const char *s, size_t len,
+                  struct wn_err *err)
+{
+	int rc = check_size(r, len, err);
+
+	if (rc == WN_OK && r->kind == WN_TEXT_KIND_NAME &&
+	    (s[0] == ' ' || s[len - 1] == ' '))
+		rc = wn_err_set(err, WN_DATAERR,
+		                "%s must not start or end with a space", r->what);
+	return rc == WN_OK ? check_chars(r, s, len, 0, err) : rc;
+}
+
+int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
+                       struct wn_err *err)
+{
+	struct wn_text_rule r = {
+		.what = "note", .kind = WN_TEXT_KIND_NOTE,
+		.max = max_bytes ? max_bytes : WN_TEXT_NOTE_MAX,
+	};
+	return wn_text_check(&r, s, len, err);
 }
 
 size_t wn_text_normalize_newlines(char *s, size_t len)
@@ -647,34 +715,12 @@ size_t wn_text_normalize_newlines(char *s, size_t len)
 	return w;
 }
 
-/* The characters of a trimmed name s[0..len) (base: offset in the input). */
-static int check_name_chars(const char *s, size_t len, size_t base,
-                            struct wn_err *err)
-{
-	int width = 0;
-
-	for (size_t p = 0; p < len;) {
-		int32_t cp;
-		size_t n = wn_text_decode(s + p, len - p, &cp);
-		if (cp == WN_TEXT_INVALID)
-			return wn_err_set(err, WN_DATAERR,
-			                  "name is not valid UTF-8 (byte 0x%02X at offset %zu)",
-			                  (unsigned char)s[p], base + p);
-		if (wn_text_is_unsafe(cp))
-			return wn_err_set(err, WN_DATAERR,
-			                  "name contains control character U+%04X",
-			                  (unsigned)cp);
-		width += wn_text_cp_width(cp);
-		p += n;
-	}
-	if (width == 0)
-		return wn_err_set(err, WN_DATAERR, "name has no visible characters");
-	return WN_OK;
-}
-
 int wn_text_check_name(const char *s, char *out, size_t outsz,
                        struct wn_err *err)
 {
+	struct wn_text_rule r = {
+		.what = "name", .max = WN_TEXT_NAME_MAX, .kind = WN_TEXT_KIND_NAME,
+	};
 	size_t a = 0, b = strlen(s);
 
 	if (out && outsz)
@@ -683,19 +729,15 @@ int wn_text_check_name(const char *s, char *out, size_t outsz,
 		a++;
 	while (b > a && s[b - 1] == ' ')
 		b--;
-	if (a == b)
-		return wn_err_set(err, WN_DATAERR, "name is empty");
-	size_t n = b - a, max = WN_TEXT_NAME_MAX;
-	if (out && outsz <= max)
-		max = outsz ? outsz - 1 : 0;
-	if (n > max)
-		return wn_err_set(err, WN_DATAERR,
-		                  "name is too long (%zu bytes; at most %zu)", n, max);
-	int rc = check_name_chars(s + a, n, a, err);
+	if (out && outsz <= r.max)
+		r.max = outsz ? outsz - 1 : 0;
+	int rc = check_size(&r, b - a, err);
+	if (rc == WN_OK)
+		rc = check_chars(&r, s + a, b - a, a, err);
 	if (rc != WN_OK || !out)
 		return rc;
-	memcpy(out, s + a, n);
-	out[n] = '\0';
+	memcpy(out, s + a, b - a);
+	out[b - a] = '\0';
 	return WN_OK;
 }
 

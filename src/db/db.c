@@ -142,72 +142,26 @@ wn_date wn_db_col_date(sqlite3_stmt *st, int col)
 
 /* ---- validation and rows --------------------------------------------- */
 
-/* Bytes of the well-formed UTF-8 sequence at s (0 if there is none). */
-static size_t utf8_seq(const unsigned char *s, unsigned long *cp)
-{
-	unsigned long v, min;
-	size_t n;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2, v = s[0] & 0x1fu, min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3, v = s[0] & 0x0fu, min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4, v = s[0] & 0x07u, min = 0x10000;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)      /* also stops at the NUL */
-			return 0;
-		v = v << 6 | (s[i] & 0x3fu);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
-}
-
+/* Both through core's one validator (core/text.h). */
 int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err)
 {
-	size_t len = strlen(s);
-	if (len > max)
-		return wn_err_set(err, WN_DATAERR,
-		                  "%s is too long (%zu bytes, at most %zu)", what, len, max);
-	for (size_t i = 0; i < len;) {
-		unsigned long cp;
-		size_t n = utf8_seq((const unsigned char *)s + i, &cp);
-		if (n == 0)
-			return wn_err_set(err, WN_DATAERR,
-			                  "%s is not valid UTF-8 (at byte %zu)",
-			                  what, i + 1);
-		bool space = multiline && (cp == '\n' || cp == '\t');
-		if ((cp < 0x20 && !space) || (cp >= 0x7f && cp <= 0x9f))
-			return wn_err_set(err, WN_DATAERR,
-			                  "%s contains a control character (at byte %zu)",
-			                  what, i + 1);
-		i += n;
-	}
-	return WN_OK;
+	struct wn_text_rule r = {
+		.what = what, .max = max,
+		.kind = multiline ? WN_TEXT_KIND_NOTE : WN_TEXT_KIND_LINE,
+	};
+	return wn_text_check(&r, s, strlen(s), err);
 }
 
 int wn_db_check_name(const char *what, const char *s, size_t cap,
                           size_t max, struct wn_err *err)
 {
+	struct wn_text_rule r = { .what = what, .max = max,
+	                          .kind = WN_TEXT_KIND_NAME };
 	if (!s || !memchr(s, '\0', cap))
 		return wn_err_set(err, WN_DATAERR, "%s is too long (at most %zu bytes)",
 		                  what, max);
-	if (!*s)
-		return wn_err_set(err, WN_DATAERR, "%s is empty", what);
-	size_t len = strlen(s);
-	if (s[0] == ' ' || s[len - 1] == ' ')
-		return wn_err_set(err, WN_DATAERR, "%s must not start or end with a space",
-		                  what);
-	return wn_db_check_text(what, s, max, false, err);
+	return wn_text_check(&r, s, strlen(s), err);
 }
 
 int wn_db_check_date(wn_date d, struct wn_err *err)

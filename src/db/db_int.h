@@ -70,11 +70,12 @@ int wn_db_col_minute(sqlite3_stmt *st, int col);
 void wn_db_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
 int wn_db_col_dup(sqlite3_stmt *st, int col, char **out);
 
-/* Validation, WN_DATAERR with a message naming `what`.
- * check_text: valid UTF-8, at most max bytes, no control characters
- * (C0, DEL, C1) except newline and tab when multiline.
- * check_name: as check_text on one line, 1..max bytes, NUL-terminated
- * within cap bytes, no space at either end. */
+/* Validation, WN_DATAERR with a message naming `what`: core's
+ * wn_text_check (core/text.h).
+ * check_text: a NOTE (newline and tab allowed) when multiline, else a
+ * LINE, of at most max bytes.
+ * check_name: a NAME of 1..max bytes (no control, bidi or invisible
+ * character, no space at either end), NUL-terminated within cap bytes. */
 int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err);
 int wn_db_check_name(const char *what, const char *s, size_t cap,

@@ -365,6 +365,17 @@ Test(text, check_name)
 		{ .s = "ab\xC3", .code = WN_DATAERR, .msg = "offset 2" },
 		{ .s = "  \xFF", .code = WN_DATAERR, .msg = "offset 2" },
 		{ .s = "\u200B", .code = WN_DATAERR, .msg = "visible" },
+		{ .s = "brain\u200Bzaps", .code = WN_DATAERR,
+		  .msg = "invisible character U+200B at offset 5" },
+		{ .s = "ab\u2060", .code = WN_DATAERR, .msg = "invisible character U+2060" },
+		{ .s = "se\u00ADrtraline", .code = WN_DATAERR, .msg = "U+00AD" },
+		{ .s = "\u200Fsertraline", .code = WN_DATAERR, .msg = "U+200F" },
+		{ .s = "a\u2028b", .code = WN_DATAERR, .msg = "U+2028" },
+		{ .s = "x\u2066y", .code = WN_DATAERR, .msg = "bidi control character U+2066" },
+		{ .s = "\uFEFFnausea", .code = WN_DATAERR, .msg = "U+FEFF" },
+		{ .s = "👨\u200D👩", .code = WN_OK, .out = "👨\u200D👩" },
+		{ .s = "می\u200Cخواهم", .code = WN_OK, .out = "می\u200Cخواهم" },
+		{ .s = "\u0301", .code = WN_DATAERR, .msg = "no visible characters" },
 		{ .s = "日日日日日日日日日日日日日日日日日日日日日日", /* 66 bytes */
 		  .code = WN_DATAERR, .msg = "too long" },
 	};
@@ -380,6 +391,45 @@ Test(text, check_name)
 			cr_expect_str_eq(out, "", "case %zu", i);
 			cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
 		}
+	}
+}
+
+Test(text, check_names_what_and_kind)
+{
+	static const struct {
+		struct wn_text_rule r;
+		const char *s;
+		int code;
+		const char *msg;
+	} cases[] = {
+		{ .r = { "medication name", 64, WN_TEXT_KIND_NAME }, .s = "Сертралин",
+		  .code = WN_OK },
+		{ .r = { "medication name", 64, WN_TEXT_KIND_NAME }, .s = " sertraline",
+		  .code = WN_DATAERR, .msg = "medication name must not start or end with a space" },
+		{ .r = { "unit", 3, WN_TEXT_KIND_NAME }, .s = "mg/ml",
+		  .code = WN_DATAERR, .msg = "unit is too long (5 bytes; at most 3)" },
+		{ .r = { "symptom group", 64, WN_TEXT_KIND_NAME }, .s = "",
+		  .code = WN_DATAERR, .msg = "symptom group is empty" },
+		{ .r = { "setting name", 64, WN_TEXT_KIND_NAME }, .s = "a\u202Eb",
+		  .code = WN_DATAERR, .msg = "setting name contains bidi control" },
+		{ .r = { "form label", 64, WN_TEXT_KIND_LINE }, .s = "",
+		  .code = WN_OK },
+		{ .r = { "form label", 64, WN_TEXT_KIND_LINE }, .s = "a\u202Eb",
+		  .code = WN_OK },
+		{ .r = { "form label", 64, WN_TEXT_KIND_LINE }, .s = "a\nb",
+		  .code = WN_DATAERR, .msg = "form label contains control character U+000A" },
+		{ .r = { "answer", 64, WN_TEXT_KIND_NOTE }, .s = "a\nb\tc",
+		  .code = WN_OK },
+		{ .r = { "answer", 64, WN_TEXT_KIND_NOTE }, .s = "\xE2\x82",
+		  .code = WN_DATAERR, .msg = "answer is not valid UTF-8 (byte 0xE2 at offset 0)" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		struct wn_err err = { 0 };
+		int rc = wn_text_check(&cases[i].r, cases[i].s, strlen(cases[i].s), &err);
+		cr_expect_eq(rc, cases[i].code, "case %zu: %s", i, err.msg);
+		if (cases[i].msg)
+			cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
 	}
 }
 
