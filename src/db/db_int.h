@@ -120,6 +120,25 @@ struct wn_db_rows {
 int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
                        const struct wn_db_rows *r, void **out, size_t *n,
                        struct wn_err *err);
+/* The one row of st into item: WN_OK, WN_NOINPUT (message unset) when
+ * there is none, or the mapped error; st is reset. */
+int wn_db_fetch_one(struct wn_db *db, sqlite3_stmt *st,
+                    const struct wn_db_rows *r, void *item, struct wn_err *err);
+
+/* A record found by name as wean matches names (core's wn_text_same_name:
+ * case folded in every script, NFC).  sql (static) lists the candidates
+ * with the name in column 1, in the order that decides between names
+ * folding the same (an older diary may hold "Сертралин" and "сертралин"):
+ * a byte-for-byte match wins, else the first folded one. */
+struct wn_db_match {
+	const char *sql;
+	struct wn_db_rows rows;          /* size, reader and what of one row */
+	const char *name;                /* looked for */
+};
+/* WN_OK with the row in item; WN_NOINPUT (message unset) when no name
+ * matches; the mapped error otherwise. */
+int wn_db_find_name(struct wn_db *db, const struct wn_db_match *m, void *item,
+                    struct wn_err *err);
 
 /* ---- schema.c ----------------------------------------------------------- */
 
