@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "db/chartview.h"
+#include "core/chart_line.h"
 #include "core/text.h"
 #include "core/plan.h"
 #include "core/records.h"
