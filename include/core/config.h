@@ -12,9 +12,9 @@
  *
  * The module keeps no state between calls.  It reads the environment
  * (WEAN_CONFIG, WEAN_DB, NO_COLOR, HOME, XDG_CONFIG_HOME, XDG_DATA_HOME) and
- * the current locale; it never prints.  Not thread-safe: iniparser's error
- * callback is process-wide, and wn_config_load() sets it for the length of
- * the call and then puts back iniparser's default (stderr) callback.
+ * the current locale; it never prints.  Not thread-safe: the file is read
+ * through core/ini.h, which sets iniparser's process-wide error callback
+ * for the length of the load.
  */
 #ifndef WEAN_CONFIG_H
 #define WEAN_CONFIG_H

@@ -5,7 +5,7 @@
  * the sources of each.  Values marked in `approximate` are secondary,
  * derived or uncertain.
  *
- * Usage: wn_drugref_find_file() -> wn_drugref_open() -> lookups ->
+ * Usage: wn_datafile_find("drugs.ini") -> wn_drugref_open() -> lookups ->
  * wn_drugref_close().  The handle owns everything; no global state.  The
  * whole file is read and checked at open, so lookups cannot fail on bad
  * data later.  No output is ever printed.
@@ -58,13 +58,6 @@ int wn_drugref_open(const char *path, struct wn_drugref **out,
                     struct wn_err *err);
 /* Frees the handle (NULL is fine). */
 void wn_drugref_close(struct wn_drugref *ref);
-
-/* Finds drugs.ini, in this order: $WEAN_DATADIR/drugs.ini,
- * <dir of the executable>/../share/wean/drugs.ini,
- * <dir of the executable>/../data/drugs.ini (in-tree build/wean),
- * $WEAN_SRCDIR/data/drugs.ini.  Writes the first readable path into buf and
- * returns WN_OK, or returns WN_NOINPUT (buf then holds ""). */
-int wn_drugref_find_file(char *buf, size_t n);
 
 /* Case-insensitive lookup (surrounding blanks ignored).  WN_OK and *out
  * filled; WN_NOINPUT "unknown drug" with a "did you mean" hint when a

@@ -7,6 +7,7 @@
 #include "db/med.h"
 #include "db/db.h"
 #include "db/plan.h"
+#include "core/datafile.h"
 #include "core/symptoms.h"
 #include "core/taper.h"
 #include "core/text.h"

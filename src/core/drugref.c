@@ -1,20 +1,21 @@
 /* drugref.c -- load and query the drug reference (data/drugs.ini).
  *
- * The file is checked line by line first (so that iniparser never has
- * to complain on stderr), then loaded with iniparser; every value is
- * copied out into plain structs and the dictionary is freed at once.
+ * The file is checked line by line first (stricter than iniparser: no
+ * continuation lines, no empty section names, no NUL), then loaded through
+ * core/ini.h (nothing reaches stderr); every value is copied out into
+ * plain structs and the dictionary is freed at once.
  */
 #include "core/drugref.h"
+#include "core/ini.h"
+#include "core/text.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <iniparser.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #define MAX_FILE (1024L * 1024L)
 #define MAX_LINE 1000
@@ -337,9 +338,9 @@ int wn_drugref_open(const char *path, struct wn_drugref **out,
 	free(buf);
 	if (rc != WN_OK)
 		return rc;
-	dictionary *d = iniparser_load(path);
-	if (!d)
-		return wn_err_set(err, WN_DATAERR, "%s: cannot be read as an INI file", path);
+	dictionary *d;
+	if ((rc = wn_ini_load(path, "drug reference", &d, err)) != WN_OK)
+		return rc;
 	struct wn_drugref *ref = calloc(1, sizeof *ref);
 	rc = ref ? load_sections(d, path, ref, err)
 	         : wn_err_set(err, WN_ERR, "out of memory");
@@ -363,71 +364,17 @@ void wn_drugref_close(struct wn_drugref *ref)
 	free(ref);
 }
 
-/* ---- finding the file ----------------------------------------------------------------- */
-
-static bool try_path(char *buf, size_t n, const char *dir, const char *rel)
-{
-	if (!dir || !*dir)
-		return false;
-	int w = snprintf(buf, n, "%s/%s", dir, rel);
-	return w > 0 && (size_t)w < n && access(buf, R_OK) == 0;
-}
-
-int wn_drugref_find_file(char *buf, size_t n)
-{
-	char exe[4096];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash = NULL;
-	if (len > 0) {
-		exe[len] = '\0';
-		slash = strrchr(exe, '/');
-	}
-	if (slash)
-		*slash = '\0';
-	if (!buf || n == 0)
-		return WN_NOINPUT;
-	if (try_path(buf, n, getenv("WEAN_DATADIR"), "drugs.ini") ||
-	    (slash && try_path(buf, n, exe, "../share/wean/drugs.ini")) ||
-	    (slash && try_path(buf, n, exe, "../data/drugs.ini")) ||
-	    try_path(buf, n, getenv("WEAN_SRCDIR"), "data/drugs.ini"))
-		return WN_OK;
-	buf[0] = '\0';
-	return WN_NOINPUT;
-}
-
 /* ---- lookups ------------------------------------------------------------------------------- */
 
-/* Edit distance, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t row[WN_DRUG_NAME + 1];
-	if (la > WN_DRUG_NAME || lb > WN_DRUG_NAME)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t sub = diag + (tolower((unsigned char)a[i - 1]) !=
-			                     tolower((unsigned char)b[j - 1]));
-			size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-			row[j] = sub < best ? sub : best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
+/* The drug with the name closest to name (core's wn_text_distance), if it
+ * is within max(2, a third of the name) edits. */
 static const struct wn_drug *closest(const struct wn_drugref *ref,
                                      const char *name)
 {
 	const struct wn_drug *best = NULL;
-	size_t bd = strlen(name) / 3 > 2 ? strlen(name) / 3 : 2;
+	int bd = strlen(name) / 3 > 2 ? (int)(strlen(name) / 3) : 2;
 	for (size_t i = 0; i < ref->n_drugs; i++) {
-		size_t dd = distance(name, ref->drugs[i].name);
+		int dd = wn_text_distance(name, ref->drugs[i].name);
 		if (dd <= bd) {
 			bd = dd;
 			best = &ref->drugs[i];

@@ -344,35 +344,3 @@ Test(drugref, small_valid_file)
 	cleanup(files, 1);
 }
 
-/* ---- finding the file ------------------------------------------------------------------- */
-
-Test(drugref, find_file_order)
-{
-	make_tmpdir();
-	char path[PATH_MAX + 16], data[PATH_MAX + 16], srcfile[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s/drugs.ini", tmpdir);
-	write_file(path, "[x]\nclass = y\n", 14);
-	char buf[PATH_MAX];
-
-	setenv("WEAN_DATADIR", tmpdir, 1);
-	cr_expect_eq(wn_drugref_find_file(buf, sizeof buf), WN_OK);
-	cr_expect_str_eq(buf, path);
-	cr_expect_eq(wn_drugref_find_file(buf, 4), WN_NOINPUT);   /* too small */
-	cr_expect_str_eq(buf, "");
-
-	/* WEAN_SRCDIR: found there, or earlier next to the executable */
-	unsetenv("WEAN_DATADIR");
-	snprintf(data, sizeof data, "%s/data", tmpdir);
-	cr_assert_eq(mkdir(data, 0700), 0);
-	snprintf(srcfile, sizeof srcfile, "%s/drugs.ini", data);
-	write_file(srcfile, "[x]\nclass = y\n", 14);
-	setenv("WEAN_SRCDIR", tmpdir, 1);
-	cr_expect_eq(wn_drugref_find_file(buf, sizeof buf), WN_OK);
-	cr_expect_eq(access(buf, R_OK), 0, "%s", buf);
-	cr_expect(strstr(buf, "drugs.ini") != NULL);
-
-	const char *files[] = { path, srcfile };
-	cleanup(files, 2);
-	rmdir(data);
-	rmdir(tmpdir);
-}
