@@ -27,12 +27,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/status.h"
 
 #define WN_TEXT_NOTE_MAX 65536   /* bytes in a note */
 #define WN_TEXT_NAME_MAX 64      /* bytes in a symptom/medication/metric name */
 #define WN_TEXT_INVALID  (-1)    /* code point of an invalid byte */
-#define WN_TEXT_SUGGEST_MAX 16   /* most suggestions wn_text_suggest returns */
 
 /* Display flags (combine with |). */
 enum wn_text_flag {
@@ -41,45 +41,6 @@ enum wn_text_flag {
 	WN_TEXT_ALIGN_RIGHT  = 1u << 2, /* wn_text_pad: pad on the left */
 	WN_TEXT_ALIGN_CENTER = 1u << 3, /* wn_text_pad: pad both sides */
 };
-
-/* ---- growable arrays and string buffer ------------------------------- */
-
-/* Makes room for one more item in *arr (n items in use, *cap allocated,
- * each size bytes), doubling from 16.  0, or -1 when out of memory (*arr
- * and *cap unchanged). */
-int wn_grow(void **arr, size_t *cap, size_t n, size_t size);
-
-/* After wn_buf_init, s is always a NUL-terminated string (possibly a shared
- * empty string: never free it or write through it yourself) and len its
- * length; the buffer may hold NUL bytes added with wn_buf_add.  A zeroed
- * struct also works, but then s stays NULL until something is added.
- * Out of memory is sticky: `failed` is set, the content so far is kept,
- * and every later add returns WN_ERR without changing anything.  Sources
- * must not point into the buffer itself. */
-struct wn_buf {
-	char *s;
-	size_t len, cap;
-	bool failed;
-};
-
-void wn_buf_init(struct wn_buf *b);
-/* Release the memory and re-initialise (b may be used again). */
-void wn_buf_free(struct wn_buf *b);
-/* Empty the string, keeping the memory and clearing `failed`. */
-void wn_buf_reset(struct wn_buf *b);
-/* Append len bytes / a C string / one byte / printf output.
- * Return WN_OK, or WN_ERR when out of memory (now or earlier). */
-int wn_buf_add(struct wn_buf *b, const char *s, size_t len);
-int wn_buf_adds(struct wn_buf *b, const char *s);
-int wn_buf_addc(struct wn_buf *b, char c);
-int wn_buf_addf(struct wn_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-int wn_buf_vaddf(struct wn_buf *b, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
-/* Hand over the string: returns a malloc'd NUL-terminated copy the caller
- * frees (never the shared empty string), or NULL if the buffer failed or
- * memory ran out; either way b is left freed and re-initialised. */
-char *wn_buf_detach(struct wn_buf *b);
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
@@ -115,6 +76,11 @@ int wn_text_width(const char *s);
 /* Same for s[0..len), measured as printed with `flags` (WN_TEXT_ASCII
  * changes widths: "—" is "--"). */
 int wn_text_width_n(const char *s, size_t len, unsigned flags);
+/* The character at s[0..len) in UTF-8 mode: one code point (or invalid
+ * byte) with the zero-width code points after it (combining marks, ZWJ,
+ * variation selectors).  Returns its bytes (0 only when len is 0) and
+ * stores its display columns in *width. */
+size_t wn_text_char(const char *s, size_t len, int *width);
 
 /* ---- validation ------------------------------------------------------ */
 
@@ -199,48 +165,7 @@ size_t wn_text_fit(const char *s, int cols, char *out, size_t outsz,
  * columns appended, or -1 when out of memory. */
 int wn_text_pad(struct wn_buf *b, const char *s, int cols, unsigned flags);
 
-/* ---- word wrap and cursor movement (the note editor) ------------------ */
-
-/* One display line of a wrap: bytes s[off .. off+len), `width` columns. */
-struct wn_text_line {
-	size_t off, len;
-	int width;
-};
-
-/* Wrap the NUL-terminated s into lines of at most cols columns (cols < 1
- * counts as 1).  Every '\n' ends a line; other lines break after a run of
- * spaces or tabs (which stay at the end of their line), or, when a word is
- * wider than the line, before the character that does not fit.  A space that
- * does not fit at all is dropped between the lines.  A character wider than
- * cols gets a line of its own (the only case where width > cols).  "" and a
- * trailing '\n' give an empty last line (somewhere for the cursor).
- * Fills at most max_lines entries (lines may be NULL when max_lines is 0)
- * and returns the number of lines the whole text needs.  Linear time.
- * Widths are those of UTF-8 mode. */
-size_t wn_text_wrap(const char *s, int cols, struct wn_text_line *lines,
-                    size_t max_lines);
-
-/* A cursor position on screen, relative to the first wrapped line. */
-struct wn_text_pos {
-	size_t line;
-	int col;
-};
-
-/* Where byte offset pos of s shows in a wrap result (lines[0..n)): the last
- * line starting at or before pos, and the columns of that line's bytes
- * before pos.  A position in a dropped space or on a '\n' is at the end of
- * its line, so col can equal the wrap width: wrap at one column less than
- * the window to keep the cursor visible.  n == 0 gives {0, 0}. */
-struct wn_text_pos wn_text_wrap_locate(const char *s,
-                                       const struct wn_text_line *lines,
-                                       size_t n, size_t pos);
-/* The inverse: the byte offset of the character at (or covering) column
- * at.col of line at.line; past the end of the line gives the line's end,
- * except on a line that continues without a break (a soft wrap), where it
- * gives the start of the line's last character so that the cursor stays on
- * that line.  A line past the last gives the end of the last line. */
-size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
-                           size_t n, struct wn_text_pos at);
+/* ---- cursor movement (the note editor) ------------------------------ */
 
 /* Cursor steps in a NUL-terminated string, by whole characters: a
  * character is one code point (or invalid byte) together with the
@@ -266,27 +191,7 @@ size_t wn_text_fold(const char *s, int32_t *out, size_t max, size_t *n);
  * points folded) match only when byte for byte equal. */
 bool wn_text_same_name(const char *a, const char *b);
 
-/* ---- "did you mean" -------------------------------------------------- */
-
-/* Edit distance (insertions, deletions, substitutions and swaps of two
- * adjacent characters each cost 1) between two NUL-terminated strings,
- * by code point, both folded (wn_text_fold: case is ignored in every
- * script).  Only the first 256 folded code points of each are compared. */
-int wn_text_distance(const char *a, const char *b);
-/* Candidates close to word, best (smallest distance) first, ties in the
- * order given: those within max(2, len/3) edits of word (len in code
- * points) and fewer edits than len, plus, for words of 3 or more
- * characters, those containing word (both folded).  Stores up to
- * max_out (at most WN_TEXT_SUGGEST_MAX) pointers to the candidates in out
- * and returns how many.  An empty word suggests nothing.
- * (Five parameters, kept as specified for its callers.) */
-size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
-                       const char **out, size_t max_out);
-
-/* The error for a name that is not one of cands: "unknown KIND 'NAME'
- * (did you mean 'A', 'B'?)", NAME made terminal-safe.  Returns WN_DATAERR. */
-int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
-                    const char *const *cands, size_t n);
+/* ---- numbers --------------------------------------------------------- */
 
 /* v with up to `decimals` decimals and no trailing zeros ("37.5", "25",
  * "0.125"), "-" when not finite, never "-0"; returns buf. */

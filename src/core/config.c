@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "core/ini.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 /* ------------------------------------------------------------------ */
@@ -548,7 +549,7 @@ static const char *suggest(const char *word, enum match how, char *buf, size_t n
 		snprintf(full, sizeof full, "%s.%s", keys[i].section, keys[i].name);
 		const char *cand = how == M_FULL ? full
 			: how == M_KEY ? keys[i].name : keys[i].section;
-		int d = wn_text_distance(word, cand);
+		int d = wn_suggest_distance(word, cand);
 		if (d < best) {
 			best = d;
 			snprintf(buf, n, ", did you mean %s?",

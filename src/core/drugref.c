@@ -7,6 +7,7 @@
  */
 #include "core/drugref.h"
 #include "core/ini.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 #include <ctype.h>
@@ -366,7 +367,7 @@ void wn_drugref_close(struct wn_drugref *ref)
 
 /* ---- lookups ------------------------------------------------------------------------------- */
 
-/* The drug with the name closest to name (core's wn_text_distance), if it
+/* The drug with the name closest to name (core's wn_suggest_distance), if it
  * is within max(2, a third of the name) edits. */
 static const struct wn_drug *closest(const struct wn_drugref *ref,
                                      const char *name)
@@ -374,7 +375,7 @@ static const struct wn_drug *closest(const struct wn_drugref *ref,
 	const struct wn_drug *best = NULL;
 	int bd = strlen(name) / 3 > 2 ? (int)(strlen(name) / 3) : 2;
 	for (size_t i = 0; i < ref->n_drugs; i++) {
-		int dd = wn_text_distance(name, ref->drugs[i].name);
+		int dd = wn_suggest_distance(name, ref->drugs[i].name);
 		if (dd <= bd) {
 			bd = dd;
 			best = &ref->drugs[i];

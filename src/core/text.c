@@ -290,146 +290,17 @@ int wn_text_width(const char *s)
 	return s ? wn_text_width_n(s, strlen(s), 0) : 0;
 }
 
-/* ---- string buffer --------------------------------------------------- */
-
-static char buf_empty[1];
-
-void wn_buf_init(struct wn_buf *b)
+size_t wn_text_char(const char *s, size_t len, int *width)
 {
-	b->s = buf_empty;
-	b->len = 0;
-	b->cap = 0;
-	b->failed = false;
-}
+	struct unit c;
 
-void wn_buf_free(struct wn_buf *b)
-{
-	if (b->cap)
-		free(b->s);
-	wn_buf_init(b);
-}
-
-void wn_buf_reset(struct wn_buf *b)
-{
-	b->len = 0;
-	b->failed = false;
-	if (b->cap)
-		b->s[0] = '\0';
-	else
-		b->s = buf_empty;
-}
-
-int wn_grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
+	if (len == 0) {
+		*width = 0;
 		return 0;
-	size_t nc = *cap ? *cap * 2 : 16;
-	if (nc > SIZE_MAX / size)
-		return -1;
-	void *p = realloc(*arr, nc * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
-
-/* Make room for extra more bytes plus the NUL. */
-static int buf_grow(struct wn_buf *b, size_t extra)
-{
-	if (b->failed)
-		return WN_ERR;
-	if (b->cap && extra < b->cap - b->len)
-		return WN_OK;
-	if (extra > SIZE_MAX / 4 - b->len) {
-		b->failed = true;
-		return WN_ERR;
 	}
-	size_t need = b->len + extra + 1, cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	char *p = realloc(b->cap ? b->s : NULL, cap);
-	if (!p) {
-		b->failed = true;
-		return WN_ERR;
-	}
-	if (!b->cap)
-		p[0] = '\0';
-	b->s = p;
-	b->cap = cap;
-	return WN_OK;
-}
-
-int wn_buf_add(struct wn_buf *b, const char *s, size_t len)
-{
-	if (buf_grow(b, len) != WN_OK)
-		return WN_ERR;
-	if (len)
-		memcpy(b->s + b->len, s, len);
-	b->len += len;
-	b->s[b->len] = '\0';
-	return WN_OK;
-}
-
-int wn_buf_adds(struct wn_buf *b, const char *s)
-{
-	return wn_buf_add(b, s, strlen(s));
-}
-
-int wn_buf_addc(struct wn_buf *b, char c)
-{
-	return wn_buf_add(b, &c, 1);
-}
-
-int wn_buf_vaddf(struct wn_buf *b, const char *fmt, va_list ap)
-{
-	va_list ap2;
-
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0 || buf_grow(b, (size_t)n) != WN_OK)
-		return WN_ERR;
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
-	return WN_OK;
-}
-
-int wn_buf_addf(struct wn_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	int rc = wn_buf_vaddf(b, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-char *wn_buf_detach(struct wn_buf *b)
-{
-	char *s = NULL;
-
-	if (!b->failed) {
-		if (b->cap) {
-			s = b->s;
-			b->cap = 0;  /* so that wn_buf_free leaves it alone */
-		} else {
-			s = calloc(1, 1);
-		}
-	}
-	wn_buf_free(b);
-	return s;
-}
-
-static void buf_spaces(struct wn_buf *b, int n)
-{
-	static const char spaces[] = "                                ";
-
-	while (n > 0) {
-		int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
-		wn_buf_add(b, spaces, (size_t)k);
-		n -= k;
-	}
+	cluster_next(s, len, 0, &c);
+	*width = c.width;
+	return c.used;
 }
 
 /* ---- sanitizing ------------------------------------------------------ */
@@ -590,12 +461,12 @@ int wn_text_pad(struct wn_buf *b, const char *s, int cols, unsigned flags)
 		left = gap;
 	else if (flags & WN_TEXT_ALIGN_CENTER)
 		left = gap / 2;
-	buf_spaces(b, left);
-	if (buf_grow(b, fp.bytes + fp.ell_n) != WN_OK)
+	wn_buf_spaces(b, left);
+	if (wn_buf_reserve(b, fp.bytes + fp.ell_n) != WN_OK)
 		return -1;
 	b->len += fit_emit(&rq, &fp, b->s + b->len);
 	b->s[b->len] = '\0';
-	buf_spaces(b, gap - left);
+	wn_buf_spaces(b, gap - left);
 	return b->failed ? -1 : cols;
 }
 
@@ -741,127 +612,6 @@ int wn_text_check_name(const char *s, char *out, size_t outsz,
 	return WN_OK;
 }
 
-/* ---- word wrap ------------------------------------------------------- */
-
-struct wrap_ctx {
-	const char *s;
-	int cols;
-	struct wn_text_line *lines;
-	size_t max, n;
-};
-
-static void wrap_line(struct wrap_ctx *c, size_t off, size_t len, int width)
-{
-	if (c->n < c->max)
-		c->lines[c->n] = (struct wn_text_line){ off, len, width };
-	c->n++;
-}
-
-/* Wrap one paragraph s[start..end) (no '\n' inside). */
-static void wrap_para(struct wrap_ctx *c, size_t start, size_t end)
-{
-	size_t ls = start, p = start, brk = start;  /* line start, break */
-	int w = 0, bw = 0;                          /* widths to p, brk */
-
-	while (p < end) {
-		struct unit u;
-		cluster_next(c->s + p, end - p, 0, &u);
-		bool space = u.cp == ' ' || u.cp == '\t';
-		if (space && w + u.width > c->cols) {  /* drop it, break */
-			wrap_line(c, ls, p - ls, w);
-			p += u.used;
-			ls = brk = p;
-			w = bw = 0;
-		} else if (!space && w > 0 && w + u.width > c->cols) {
-			if (brk > ls) {           /* after the last spaces */
-				wrap_line(c, ls, brk - ls, bw);
-				w -= bw;
-			} else {                  /* hard, before this char */
-				wrap_line(c, ls, p - ls, w);
-				brk = p;
-				w = 0;
-			}
-			ls = brk;
-			bw = 0;
-		} else {
-			w += u.width;
-			p += u.used;
-			if (space) {
-				brk = p;
-				bw = w;
-			}
-		}
-	}
-	wrap_line(c, ls, end - ls, w);
-}
-
-size_t wn_text_wrap(const char *s, int cols, struct wn_text_line *lines,
-                    size_t max_lines)
-{
-	struct wrap_ctx c = {
-		.s = s, .cols = cols < 1 ? 1 : cols,
-		.lines = lines, .max = lines ? max_lines : 0,
-	};
-	size_t len = strlen(s), pos = 0;
-
-	for (;;) {
-		const char *nl = memchr(s + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - s) : len;
-		wrap_para(&c, pos, end);
-		if (!nl)
-			break;
-		pos = end + 1;
-	}
-	return c.n;
-}
-
-struct wn_text_pos wn_text_wrap_locate(const char *s,
-                                       const struct wn_text_line *lines,
-                                       size_t n, size_t pos)
-{
-	struct wn_text_pos r = { 0, 0 };
-	size_t lo = 0, hi = n;
-
-	if (n == 0)
-		return r;
-	while (hi - lo > 1) {  /* last line with off <= pos */
-		size_t mid = lo + (hi - lo) / 2;
-		if (lines[mid].off <= pos)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	const struct wn_text_line *l = &lines[lo];
-	size_t stop = pos < l->off + l->len ? pos : l->off + l->len;
-	r.line = lo;
-	if (stop > l->off)
-		r.col = wn_text_width_n(s + l->off, stop - l->off, 0);
-	return r;
-}
-
-size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
-                           size_t n, struct wn_text_pos at)
-{
-	if (n == 0)
-		return 0;
-	if (at.line >= n)
-		return lines[n - 1].off + lines[n - 1].len;
-	const struct wn_text_line *l = &lines[at.line];
-	size_t p = l->off, end = l->off + l->len;
-	int w = 0;
-	while (p < end) {
-		struct unit u;
-		cluster_next(s + p, end - p, 0, &u);
-		if (w + u.width > at.col)
-			return p;
-		w += u.width;
-		p += u.used;
-	}
-	if (l->len > 0 && at.line + 1 < n && lines[at.line + 1].off == end)
-		return wn_text_prev_char(s, end);  /* soft wrap: stay on it */
-	return end;
-}
-
 /* ---- cursor steps ---------------------------------------------------- */
 
 /* The code point ending at pos (> 0): its start, and the code point. */
@@ -992,133 +742,7 @@ bool wn_text_same_name(const char *a, const char *b)
 	return n == m && memcmp(x, y, n * sizeof *x) == 0;
 }
 
-/* ---- "did you mean" -------------------------------------------------- */
-
-#define DIST_MAX 256
-
-static int min3(int a, int b, int c)
-{
-	int m = a < b ? a : b;
-	return m < c ? m : c;
-}
-
-/* Optimal string alignment distance, three rolling rows. */
-static int osa(const int32_t *x, size_t n, const int32_t *y, size_t m)
-{
-	int rows[3][DIST_MAX + 1];
-	int *pp = rows[0], *p = rows[1], *c = rows[2];
-
-	for (size_t j = 0; j <= m; j++)
-		p[j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		c[0] = (int)i;
-		for (size_t j = 1; j <= m; j++) {
-			int v = min3(p[j] + 1, c[j - 1] + 1,
-			             p[j - 1] + (x[i - 1] != y[j - 1]));
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
-			    x[i - 2] == y[j - 1] && pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-		}
-		int *t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[m];
-}
-
-int wn_text_distance(const char *a, const char *b)
-{
-	int32_t x[DIST_MAX], y[DIST_MAX];
-	size_t n, m;
-
-	wn_text_fold(a, x, DIST_MAX, &n);
-	wn_text_fold(b, y, DIST_MAX, &m);
-
-	return osa(x, n, y, m);
-}
-
-/* Does hay contain needle, both folded? */
-static bool contains_folded(const char *hay, const char *needle)
-{
-	int32_t h[DIST_MAX], w[DIST_MAX];
-	size_t nh, nw;
-
-	wn_text_fold(hay, h, DIST_MAX, &nh);
-	wn_text_fold(needle, w, DIST_MAX, &nw);
-	for (size_t i = 0; i + nw <= nh; i++)
-		if (memcmp(h + i, w, nw * sizeof *w) == 0)
-			return true;
-	return false;
-}
-
-struct ranked {
-	const char **out;
-	int dist[WN_TEXT_SUGGEST_MAX];
-	size_t k, max;
-};
-
-/* Insert cand after every entry with a distance <= d, if it ranks. */
-static void rank_insert(struct ranked *r, const char *cand, int d)
-{
-	size_t at = r->k;
-
-	while (at > 0 && r->dist[at - 1] > d)
-		at--;
-	if (at >= r->max)
-		return;
-	size_t last = r->k < r->max ? r->k : r->max - 1;
-	for (size_t i = last; i > at; i--) {
-		r->out[i] = r->out[i - 1];
-		r->dist[i] = r->dist[i - 1];
-	}
-	r->out[at] = cand;
-	r->dist[at] = d;
-	if (r->k < r->max)
-		r->k++;
-}
-
-size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
-                       const char **out, size_t max_out)
-{
-	int32_t tmp[DIST_MAX];
-	size_t wl;
-
-	wn_text_fold(word, tmp, DIST_MAX, &wl);
-	struct ranked r = { .out = out, .k = 0 };
-
-	r.max = max_out < WN_TEXT_SUGGEST_MAX ? max_out : WN_TEXT_SUGGEST_MAX;
-	if (wl == 0 || r.max == 0)
-		return 0;
-	int limit = wl / 3 > 2 ? (int)(wl / 3) : 2;
-	for (size_t i = 0; i < n; i++) {
-		if (!cands[i])
-			continue;
-		int d = wn_text_distance(word, cands[i]);
-		bool close = d <= limit && (size_t)d < wl;
-		if (close || (wl >= 3 && contains_folded(cands[i], word)))
-			rank_insert(&r, cands[i], d);
-	}
-	return r.k;
-}
-
-int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
-                   const char *const *cands, size_t n)
-{
-	const char *best[3];
-	size_t nb = wn_text_suggest(name, cands, n, best, 3);
-	char sugg[256] = "";
-	for (size_t i = 0; i < nb; i++) {
-		size_t l = strlen(sugg);
-		snprintf(sugg + l, sizeof sugg - l, "%s'%s'", i ? ", " : "", best[i]);
-	}
-	char *safe = wn_text_sanitize(name, strlen(name), false);
-	wn_err_set(err, WN_DATAERR, "unknown %s '%.60s'%s%s%s", kind, safe ? safe : "?",
-	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
-	free(safe);
-	return WN_DATAERR;
-}
+/* ---- numbers --------------------------------------------------------- */
 
 char *wn_text_num(double v, int decimals, char *buf, size_t n)
 {
