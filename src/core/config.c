@@ -23,6 +23,7 @@
 #include "core/ini.h"
 #include "core/suggest.h"
 #include "core/text.h"
+#include "core/xdg.h"
 
 /* ------------------------------------------------------------------ */
 /* The table of settings                                               */
@@ -687,7 +688,7 @@ static int read_file(struct loader *ld, const struct wn_config_overrides *o,
 	} else if (env && *env) {
 		from = "WEAN_CONFIG";
 		copy_str(path, sizeof path, env);
-	} else if (wn_config_default_config_path(path, sizeof path, NULL) != WN_OK) {
+	} else if (wn_xdg_config_file(path, sizeof path, NULL) != WN_OK) {
 		return WN_OK;      /* no HOME: no default file to read */
 	}
 	int rc = probe(path, from, &present, err);
@@ -786,55 +787,11 @@ int wn_config_load(struct wn_config *c, const struct wn_config_overrides *o,
 	for (size_t i = 0; i < N_KEYS; i++)
 		free(ld.copy[i]);
 	if (!c->db_path[0]) {
-		int drc = wn_config_default_db_path(c->db_path, sizeof c->db_path,
+		int drc = wn_xdg_diary_file(c->db_path, sizeof c->db_path,
 						    rc == WN_OK ? err : &scratch);
 		if (rc == WN_OK)
 			rc = drc;
 	}
-	return rc;
-}
-
-struct xdg { const char *var, *home_dir, *leaf, *what; };
-
-static int xdg_path(char *buf, size_t n, const struct xdg *x, struct wn_err *err)
-{
-	const char *base = getenv(x->var), *home = getenv("HOME");
-	int len;
-	if (n == 0)
-		return wn_err_set(err, WN_USAGE, "no room for the %s path", x->what);
-	buf[0] = '\0';
-	if (base && base[0] == '/') {
-		len = snprintf(buf, n, "%s/%s", base, x->leaf);
-	} else if (home && *home) {
-		len = snprintf(buf, n, "%s/%s/%s", home, x->home_dir, x->leaf);
-	} else {
-		wn_err_set(err, WN_USAGE, "cannot find the %s: HOME and %s are not set",
-			   x->what, x->var);
-		return WN_USAGE;
-	}
-	if (len < 0 || (size_t)len >= n) {
-		buf[0] = '\0';
-		return wn_err_set(err, WN_USAGE, "the %s path is too long", x->what);
-	}
-	return WN_OK;
-}
-
-int wn_config_default_config_path(char *buf, size_t n, struct wn_err *err)
-{
-	static const struct xdg x = {
-		"XDG_CONFIG_HOME", ".config", "wean/config.ini", "config file"
-	};
-	return xdg_path(buf, n, &x, err);
-}
-
-int wn_config_default_db_path(char *buf, size_t n, struct wn_err *err)
-{
-	static const struct xdg x = {
-		"XDG_DATA_HOME", ".local/share", "wean/wean.db", "diary"
-	};
-	int rc = xdg_path(buf, n, &x, err);
-	if (rc != WN_OK)
-		wn_err_hint(err, "set HOME, or give the diary with --db or WEAN_DB");
 	return rc;
 }
 
