@@ -118,7 +118,4 @@ bool wn_config_locale_is_utf8(void);
  * c->metrics, or -1. */
 int wn_config_find_metric(const struct wn_config *c, const char *name);
 
-/* "monday" .. "sunday" for 0..6; "?" otherwise.  Never NULL. */
-const char *wn_config_weekday_name(int day);
-
 #endif

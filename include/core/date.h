@@ -15,10 +15,8 @@ typedef long wn_date;
 #define WN_DATE_NONE (-1000000000L)   /* "no date" sentinel */
 #define WN_DATE_STRLEN 11             /* "YYYY-MM-DD" + NUL */
 
-/* Is y/m/d a real date (year 1..9999)? */
+/* Is y/m/d a real date (year 1..9999, proleptic Gregorian leap years)? */
 bool wn_date_valid(int y, int m, int d);
-int wn_date_days_in_month(int y, int m);
-bool wn_date_is_leap(int y);
 
 /* Convert; from_ymd expects a valid date. */
 wn_date wn_date_from_ymd(int y, int m, int d);
@@ -44,8 +42,7 @@ wn_date wn_date_today(void);
 /* Non-NULL message if WEAN_TODAY is set but not a valid date. */
 const char *wn_date_today_env_error(void);
 
-/* First day of the month containing date, and adding months (day clamped). */
-wn_date wn_date_month_start(wn_date date);
+/* Adding months (the day clamped to the month's last). */
 wn_date wn_date_add_months(wn_date date, int months);
 
 /* Month grid: 6 rows x 7 columns of dates covering the month of `date`,

@@ -52,7 +52,8 @@ struct wn_drugref;
 
 /* Reads and checks the file at path.  Returns WN_OK and a handle in *out;
  * WN_NOINPUT when the file cannot be opened; WN_DATAERR when it is not a
- * valid drug reference ("path:section.key: problem" or "path:LINE: ...");
+ * valid drug reference ("path:section.key: problem" or "path:LINE: ...";
+ * every source a drug cites in src must be listed in [sources]);
  * WN_ERR when out of memory.  *out is NULL on failure. */
 int wn_drugref_open(const char *path, struct wn_drugref **out,
                     struct wn_err *err);
@@ -65,20 +66,7 @@ void wn_drugref_close(struct wn_drugref *ref);
 int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
                       struct wn_drug *out, struct wn_err *err);
 
-/* All drug names in alphabetical order: count, then name i (0-based).
- * The strings belong to the handle.  NULL when i is out of range. */
-size_t wn_drugref_count(const struct wn_drugref *ref);
-const char *wn_drugref_name(const struct wn_drugref *ref, size_t i);
-
-/* Citation for a source id such as "S17" (any case), or NULL. */
-const char *wn_drugref_source(const struct wn_drugref *ref, const char *id);
-
 /* Is `key` (e.g. "sert_emax_pct") listed in d->approximate? */
 bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key);
-
-/* The distinct source ids named in d->src, in order of first mention.
- * Writes up to max ids; returns how many were written. */
-int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
-                       int max);
 
 #endif

@@ -121,7 +121,7 @@ int wn_plan_sert(const struct wn_drug *d, const char *region, double *emax,
 
 /* The drug reference entry of a medication: looked up by its drug_key,
  * or else by its name (case-insensitive), in the drugs.ini that
- * wn_drugref_find_file() finds.  WN_OK; WN_NOINPUT when the file is not
+ * wn_datafile_find("drugs.ini") finds.  WN_OK; WN_NOINPUT when the file is not
  * installed or does not list the drug; WN_DATAERR when the file is
  * broken. */
 int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,

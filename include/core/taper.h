@@ -136,8 +136,6 @@ void wn_taper_free(struct wn_schedule *s);
 /* Index of the step in force on `day` (the last dated step on or before
  * it), or -1 before step 0 / for an empty schedule. */
 int wn_taper_step_at(const struct wn_schedule *s, wn_date day);
-/* Planned dose on `day`, NAN before step 0. */
-double wn_taper_dose_on(const struct wn_schedule *s, wn_date day);
 /* Index of the first dated step after `day`, or -1 if none (the end, or
  * the rest is frozen by an open hold). */
 int wn_taper_next_step(const struct wn_schedule *s, wn_date day);

@@ -61,9 +61,8 @@ size_t wn_text_utf8_error(const char *s, size_t len);
 
 /* C0 (U+0000..U+001F, tab and newline included), DEL, C1 (U+0080..U+009F). */
 bool wn_text_is_control(int32_t cp);
-/* Bidi embeddings, overrides and isolates: U+202A..U+202E, U+2066..U+2069. */
-bool wn_text_is_bidi(int32_t cp);
-/* Either of the above: replaced on display. */
+/* The above, or a bidi embedding, override or isolate (U+202A..U+202E,
+ * U+2066..U+2069): replaced on display. */
 bool wn_text_is_unsafe(int32_t cp);
 /* Columns of one code point as displayed: utf8proc_charwidth() (0 for
  * combining marks, format and other zero-width characters, 2 for East Asian

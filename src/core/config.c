@@ -466,6 +466,11 @@ static bool parse_metric(struct loader *ld, const struct key_def *k, const char 
 	return true;
 }
 
+static const char *weekday_name(int day)
+{
+	return day >= 0 && day < 7 ? weekdays[day] : "?";
+}
+
 /* ------------------------------------------------------------------ */
 /* Defaults shown in warnings                                          */
 
@@ -482,7 +487,7 @@ static void show_default(const struct loader *ld, const struct key_def *k,
 		snprintf(buf, n, "\"%s\"", (const char *)p);
 		break;
 	case K_WEEKDAY:
-		snprintf(buf, n, "%s", wn_config_weekday_name(*(const int *)p));
+		snprintf(buf, n, "%s", weekday_name(*(const int *)p));
 		break;
 	case K_BOOL:
 		snprintf(buf, n, "%s", *(const bool *)p ? "true" : "false");
@@ -807,9 +812,4 @@ int wn_config_find_metric(const struct wn_config *c, const char *name)
 		if (!strcasecmp(c->metrics[i].name, name))
 			return i;
 	return -1;
-}
-
-const char *wn_config_weekday_name(int day)
-{
-	return day >= 0 && day < 7 ? weekdays[day] : "?";
 }

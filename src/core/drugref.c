@@ -300,6 +300,58 @@ static int drug_cmp(const void *a, const void *b)
 	              ((const struct wn_drug *)b)->name);
 }
 
+/* The citation of source id ("S17", any case), or NULL. */
+static const char *source_text(const struct wn_drugref *ref, const char *id)
+{
+	for (size_t i = 0; ref && id && i < ref->n_sources; i++)
+		if (strcasecmp(ref->sources[i].id, id) == 0)
+			return ref->sources[i].text;
+	return NULL;
+}
+
+/* The distinct source ids named in d->src, in order of first mention: up
+ * to max of them into ids; returns how many. */
+static int src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID], int max)
+{
+	int n = 0;
+	for (const char *p = d ? d->src : ""; *p && n < max;) {
+		size_t skip = strcspn(p, ":, ");    /* the key before ':' */
+		if (p[skip] == ':') {
+			p += skip + 1;
+			continue;
+		}
+		size_t l = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+		bool seen = l == 0 || l >= WN_DRUG_SRC_ID;
+		for (int i = 0; i < n && !seen; i++)
+			seen = strlen(ids[i]) == l && strncmp(ids[i], p, l) == 0;
+		if (!seen) {
+			memcpy(ids[n], p, l);
+			ids[n++][l] = '\0';
+		}
+		p += l ? l : 1;
+	}
+	return n;
+}
+
+#define MAX_CITED 32
+
+/* Does every drug cite only sources that [sources] lists? */
+static int check_citations(const struct wn_drugref *ref, const char *path,
+                           struct wn_err *err)
+{
+	for (size_t i = 0; i < ref->n_drugs; i++) {
+		const struct wn_drug *d = &ref->drugs[i];
+		char ids[MAX_CITED][WN_DRUG_SRC_ID];
+		int n = src_ids(d, ids, MAX_CITED);
+		for (int k = 0; k < n; k++)
+			if (!source_text(ref, ids[k]))
+				return wn_err_set(err, WN_DATAERR,
+				                  "%s:%s.src: cites %s, which [sources] does not list",
+				                  path, d->name, ids[k]);
+	}
+	return WN_OK;
+}
+
 static int load_sections(dictionary *d, const char *path,
                          struct wn_drugref *ref, struct wn_err *err)
 {
@@ -320,7 +372,7 @@ static int load_sections(dictionary *d, const char *path,
 	if (ref->n_drugs == 0)
 		return wn_err_set(err, WN_DATAERR, "%s: no drugs in the file", path);
 	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, drug_cmp);
-	return WN_OK;
+	return check_citations(ref, path, err);
 }
 
 int wn_drugref_open(const char *path, struct wn_drugref **out,
@@ -409,24 +461,6 @@ int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
 	return WN_NOINPUT;
 }
 
-size_t wn_drugref_count(const struct wn_drugref *ref)
-{
-	return ref ? ref->n_drugs : 0;
-}
-
-const char *wn_drugref_name(const struct wn_drugref *ref, size_t i)
-{
-	return ref && i < ref->n_drugs ? ref->drugs[i].name : NULL;
-}
-
-const char *wn_drugref_source(const struct wn_drugref *ref, const char *id)
-{
-	for (size_t i = 0; ref && id && i < ref->n_sources; i++)
-		if (strcasecmp(ref->sources[i].id, id) == 0)
-			return ref->sources[i].text;
-	return NULL;
-}
-
 /* Is the word [w, w+len) in the space-separated list? */
 static bool in_list(const char *list, const char *w, size_t len)
 {
@@ -444,27 +478,4 @@ static bool in_list(const char *list, const char *w, size_t len)
 bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key)
 {
 	return d && key && *key && in_list(d->approximate, key, strlen(key));
-}
-
-int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
-                       int max)
-{
-	int n = 0;
-	for (const char *p = d ? d->src : ""; *p && n < max;) {
-		size_t skip = strcspn(p, ":, ");    /* the key before ':' */
-		if (p[skip] == ':') {
-			p += skip + 1;
-			continue;
-		}
-		size_t l = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-		bool seen = l == 0 || l >= WN_DRUG_SRC_ID;
-		for (int i = 0; i < n && !seen; i++)
-			seen = strlen(ids[i]) == l && strncmp(ids[i], p, l) == 0;
-		if (!seen) {
-			memcpy(ids[n], p, l);
-			ids[n++][l] = '\0';
-		}
-		p += l ? l : 1;
-	}
-	return n;
 }

@@ -459,12 +459,6 @@ int wn_taper_step_at(const struct wn_schedule *s, wn_date day)
 	return lo;
 }
 
-double wn_taper_dose_on(const struct wn_schedule *s, wn_date day)
-{
-	int i = wn_taper_step_at(s, day);
-	return i < 0 ? NAN : s->steps[i].dose;
-}
-
 int wn_taper_next_step(const struct wn_schedule *s, wn_date day)
 {
 	if (!s || !s->steps)

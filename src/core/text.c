@@ -126,14 +126,14 @@ bool wn_text_is_control(int32_t cp)
 	return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F);
 }
 
-bool wn_text_is_bidi(int32_t cp)
+static bool is_bidi(int32_t cp)
 {
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 bool wn_text_is_unsafe(int32_t cp)
 {
-	return wn_text_is_control(cp) || wn_text_is_bidi(cp);
+	return wn_text_is_control(cp) || is_bidi(cp);
 }
 
 int wn_text_cp_width(int32_t cp)
@@ -503,7 +503,7 @@ static int check_cp(const struct wn_text_rule *r, const char *s, size_t p,
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s contains control character U+%04X at offset %zu",
 		                  r->what, (unsigned)cp, p);
-	if (name && wn_text_is_bidi(cp))
+	if (name && is_bidi(cp))
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s contains bidi control character U+%04X at offset %zu",
 		                  r->what, (unsigned)cp, p);

@@ -758,11 +758,3 @@ Test(config, bad_overrides_are_usage_errors)
 	cr_expect_eq(wn_config_load(&c, NULL, NULL, NULL, &err), WN_USAGE);
 	cr_expect(strstr(err.msg, "WEAN_DB"), "%s", err.msg);
 }
-
-Test(config, weekday_names)
-{
-	cr_expect_str_eq(wn_config_weekday_name(0), "monday");
-	cr_expect_str_eq(wn_config_weekday_name(6), "sunday");
-	cr_expect_str_eq(wn_config_weekday_name(7), "?");
-	cr_expect_str_eq(wn_config_weekday_name(-1), "?");
-}

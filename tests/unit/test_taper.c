@@ -26,6 +26,13 @@ static struct wn_taper_params base_params(void)
 	return p;
 }
 
+/* The schedule's dose on day (the step in force), NAN before step 0. */
+static double dose_on(const struct wn_schedule *s, long day)
+{
+	int i = wn_taper_step_at(s, day);
+	return i < 0 ? NAN : s->steps[i].dose;
+}
+
 static void build_ok(const struct wn_taper_params *p, struct wn_schedule *s)
 {
 	struct wn_err err = { 0 };
@@ -125,9 +132,9 @@ Test(taper, closed_hold_moves_later_steps)
 	expect_dates(&s, dates, 6);
 	expect_doses(&s, percent_doses, 6, 1e-9);
 	cr_expect_eq(s.steps[2].base_date, D(2026, 3, 2));
-	cr_expect_float_eq(wn_taper_dose_on(&s, D(2026, 3, 1)), 45, 1e-9);
-	cr_expect_float_eq(wn_taper_dose_on(&s, D(2026, 3, 10)), 45, 1e-9);
-	cr_expect_float_eq(wn_taper_dose_on(&s, D(2026, 3, 16)), 40.5, 1e-9);
+	cr_expect_float_eq(dose_on(&s, D(2026, 3, 1)), 45, 1e-9);
+	cr_expect_float_eq(dose_on(&s, D(2026, 3, 10)), 45, 1e-9);
+	cr_expect_float_eq(dose_on(&s, D(2026, 3, 16)), 40.5, 1e-9);
 	cr_expect_eq(wn_taper_next_step(&s, D(2026, 3, 2)), 2);
 	cr_expect_eq(wn_taper_step_at(&s, D(2026, 4, 13)), 3);
 	cr_expect(!wn_taper_on_hold(&s, D(2026, 3, 5)));
@@ -162,7 +169,7 @@ Test(taper, open_hold_freezes_schedule)
 	cr_expect_eq(s.steps[4].base_date, D(2026, 4, 27));
 	cr_expect_float_eq(s.steps[4].dose, 33, 1e-9);
 	cr_expect_eq(s.hold_since, D(2026, 4, 1));
-	cr_expect_float_eq(wn_taper_dose_on(&s, D(2027, 1, 1)), 36.5, 1e-9);
+	cr_expect_float_eq(dose_on(&s, D(2027, 1, 1)), 36.5, 1e-9);
 	cr_expect_eq(wn_taper_next_step(&s, D(2026, 4, 1)), -1);
 	cr_expect_eq(wn_taper_next_step(&s, D(2026, 3, 20)), 3);
 	cr_expect(wn_taper_on_hold(&s, D(2026, 4, 1)));
@@ -172,7 +179,7 @@ Test(taper, open_hold_freezes_schedule)
 	h.start = D(2026, 3, 30);     /* on a step day: that step waits too */
 	build_ok(&p, &s);
 	cr_expect_eq(s.n_dated, 3);
-	cr_expect_float_eq(wn_taper_dose_on(&s, D(2026, 12, 1)), 40.5, 1e-9);
+	cr_expect_float_eq(dose_on(&s, D(2026, 12, 1)), 40.5, 1e-9);
 	wn_taper_free(&s);
 }
 
@@ -455,8 +462,8 @@ Test(taper, custom_schedule)
 	cr_expect_float_eq(s.steps[3].pct_cut, -20, 1e-9);   /* back up 10 -> 12 */
 	cr_expect_str_eq(s.steps[1].how, "3 x 5 mg");
 	cr_expect_str_eq(s.steps[3].how, "");                 /* 12 mg not from 5s */
-	cr_expect_float_eq(wn_taper_dose_on(&s, D(2026, 2, 20)), 12, 1e-9);
-	cr_expect(isnan(wn_taper_dose_on(&s, D(2026, 1, 4))));
+	cr_expect_float_eq(dose_on(&s, D(2026, 2, 20)), 12, 1e-9);
+	cr_expect(isnan(dose_on(&s, D(2026, 1, 4))));
 	cr_expect_eq(wn_taper_step_at(&s, D(2026, 1, 4)), -1);
 	cr_expect_eq(wn_taper_next_step(&s, D(2026, 1, 4)), 0);
 	wn_taper_free(&s);
@@ -582,7 +589,7 @@ Test(taper, empty_schedule_lookups)
 	struct wn_schedule s = { 0 };
 	cr_expect_eq(wn_taper_step_at(&s, 20458), -1);
 	cr_expect_eq(wn_taper_step_at(NULL, 20458), -1);
-	cr_expect(isnan(wn_taper_dose_on(&s, 20458)));
+	cr_expect(isnan(dose_on(&s, 20458)));
 	cr_expect_eq(wn_taper_next_step(&s, 20458), -1);
 	cr_expect(!wn_taper_on_hold(NULL, 20458));
 	wn_taper_free(&s);

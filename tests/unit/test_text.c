@@ -164,11 +164,11 @@ Test(text, classes)
 	cr_expect_not(wn_text_is_control(0xA0));
 	cr_expect_not(wn_text_is_control(WN_TEXT_INVALID));
 	for (int32_t cp = 0x202A; cp <= 0x202E; cp++)
-		cr_expect(wn_text_is_bidi(cp) && wn_text_is_unsafe(cp));
+		cr_expect(wn_text_is_unsafe(cp) && !wn_text_is_control(cp));
 	for (int32_t cp = 0x2066; cp <= 0x2069; cp++)
-		cr_expect(wn_text_is_bidi(cp) && wn_text_is_unsafe(cp));
-	cr_expect_not(wn_text_is_bidi(0x2029));
-	cr_expect_not(wn_text_is_bidi(0x206A));
+		cr_expect(wn_text_is_unsafe(cp) && !wn_text_is_control(cp));
+	cr_expect_not(wn_text_is_unsafe(0x2029));
+	cr_expect_not(wn_text_is_unsafe(0x206A));
 	cr_expect_not(wn_text_is_unsafe('a'));
 }
 
