@@ -25,7 +25,9 @@ void wn_date_to_ymd(wn_date date, int *y, int *m, int *d);
 /* 0 = Monday ... 6 = Sunday (ISO). */
 int wn_date_weekday(wn_date date);
 
-/* Writes "YYYY-MM-DD" into buf (at least WN_DATE_STRLEN bytes); returns buf. */
+/* Writes "YYYY-MM-DD" into buf (at least WN_DATE_STRLEN bytes), or "-"
+ * for WN_DATE_NONE (the one date formatter: reports print "-" for a date
+ * they do not have); returns buf. */
 char *wn_date_format(wn_date date, char *buf);
 
 /* Strict "YYYY-MM-DD" only.  Returns WN_OK or WN_DATAERR with a message. */

@@ -72,6 +72,10 @@ int wn_date_weekday(wn_date date)
 char *wn_date_format(wn_date date, char *buf)
 {
 	int y, m, d;
+	if (date == WN_DATE_NONE) {
+		strcpy(buf, "-");
+		return buf;
+	}
 	wn_date_to_ymd(date, &y, &m, &d);
 	unsigned v[3] = { (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u };
 	buf[0] = (char)('0' + v[0] / 1000);

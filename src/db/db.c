@@ -112,7 +112,7 @@ int wn_db_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
 int wn_db_bind_date(sqlite3_stmt *st, int idx, wn_date date)
 {
 	char buf[WN_DATE_STRLEN];
-	return sqlite3_bind_text(st, idx, wn_date_format(date, buf), 10,
+	return sqlite3_bind_text(st, idx, wn_date_format(date, buf), -1,
 	                         SQLITE_TRANSIENT);
 }
 

@@ -54,6 +54,14 @@ static const struct leap_case leap_cases[] = {
 	{ 2100, false }, { 2400, true }, { 4, true }, { 1, false },
 };
 
+Test(date, format_and_none)
+{
+	char buf[WN_DATE_STRLEN];
+	cr_expect_str_eq(wn_date_format(wn_date_from_ymd(2026, 11, 25), buf), "2026-11-25");
+	cr_expect_str_eq(wn_date_format(wn_date_from_ymd(1, 1, 1), buf), "0001-01-01");
+	cr_expect_str_eq(wn_date_format(WN_DATE_NONE, buf), "-");
+}
+
 Test(date, leap_years)
 {
 	for (size_t i = 0; i < sizeof leap_cases / sizeof *leap_cases; i++)
