@@ -1,5 +1,7 @@
-/* text.h -- UTF-8 text: validation, terminal-safe display, widths,
- * truncation, word wrap, cursor movement, string buffers, suggestions.
+/* text.h -- UTF-8 text: decoding, validation (names, labels, notes),
+ * case folding, terminal-safe display, widths, truncation, cursor
+ * movement, numbers as text.  Word wrap is core/wrap.h, "did you mean"
+ * core/suggest.h, the string buffer core/buf.h.
  *
  * Pure and curses-free.  The module decodes UTF-8 itself (the one decoder
  * of core and db) and takes widths, case folding and normalisation from
@@ -17,7 +19,9 @@
  * becomes one visible replacement (U+FFFD, or '?' in ASCII mode); a tab
  * becomes a space; a newline is kept or becomes a space.  Every width below
  * is the width of that sanitized form, so width, fit, pad and wrap agree
- * with what sanitize prints.
+ * with what sanitize prints.  wean's own rule beside utf8proc's widths:
+ * control and bidi characters and invalid bytes take one column (the
+ * replacement's).
  */
 #ifndef WEAN_TEXT_H
 #define WEAN_TEXT_H
@@ -56,6 +60,9 @@ size_t wn_text_encode(int32_t cp, char out[4]);
 bool wn_text_valid_utf8(const char *s, size_t len);
 /* Offset of the first invalid byte in s[0..len), or len if none. */
 size_t wn_text_utf8_error(const char *s, size_t len);
+/* The length of the longest prefix of s[0..len) of at most max bytes that
+ * does not end inside a UTF-8 sequence (for cutting text to a buffer). */
+size_t wn_text_prefix(const char *s, size_t len, size_t max);
 
 /* ---- character classes and widths ------------------------------------ */
 

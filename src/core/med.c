@@ -66,12 +66,7 @@ static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
  * UTF-8 character. */
 static void copy_label(char *dst, size_t n, const char *text)
 {
-	size_t len = strlen(text);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
+	size_t len = wn_text_prefix(text, strlen(text), n - 1);
 	memcpy(dst, text, len);
 	dst[len] = '\0';
 }

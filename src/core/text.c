@@ -114,6 +114,15 @@ size_t wn_text_utf8_error(const char *s, size_t len)
 	return len;
 }
 
+size_t wn_text_prefix(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 bool wn_text_valid_utf8(const char *s, size_t len)
 {
 	return wn_text_utf8_error(s, len) == len;

@@ -64,19 +64,28 @@ static int make_forms(const char *const *texts, struct wn_form *f)
 	return n;
 }
 
-Test(taper_round, nearest_table)
+typedef double (*round_fn)(const struct wn_rounding *r, double dose, char *how,
+                           size_t n);
+
+/* Each case rounded with fn: the dose and how to take it. */
+static void check_cases(const struct round_case *cases, size_t n, round_fn fn)
 {
-	for (size_t i = 0; i < N_OF(round_cases); i++) {
-		const struct round_case *c = &round_cases[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct round_case *c = &cases[i];
 		struct wn_form f[3];
 		struct wn_rounding r = { .quantum = c->q, .forms = f };
 		char how[WN_TAPER_HOW];
 		r.n_forms = make_forms(c->forms, f);
-		double got = wn_taper_round(&r, c->dose, how, sizeof how);
+		double got = fn(&r, c->dose, how, sizeof how);
 		cr_expect_float_eq(got, c->want, 1e-9, "case %zu: %g -> %g, want %g",
 		                   i, c->dose, got, c->want);
 		cr_expect_str_eq(how, c->how, "case %zu how", i);
 	}
+}
+
+Test(taper_round, nearest_table)
+{
+	check_cases(round_cases, N_OF(round_cases), wn_taper_round);
 }
 
 static const struct round_case below_cases[] = {
@@ -92,17 +101,7 @@ static const struct round_case below_cases[] = {
 
 Test(taper_round, below_table)
 {
-	for (size_t i = 0; i < N_OF(below_cases); i++) {
-		const struct round_case *c = &below_cases[i];
-		struct wn_form f[3];
-		struct wn_rounding r = { .quantum = c->q, .forms = f };
-		char how[WN_TAPER_HOW];
-		r.n_forms = make_forms(c->forms, f);
-		double got = wn_taper_round_below(&r, c->dose, how, sizeof how);
-		cr_expect_float_eq(got, c->want, 1e-9, "case %zu: below %g -> %g, want %g",
-		                   i, c->dose, got, c->want);
-		cr_expect_str_eq(how, c->how, "case %zu how", i);
-	}
+	check_cases(below_cases, N_OF(below_cases), wn_taper_round_below);
 }
 
 Test(taper_round, odd_inputs)

@@ -84,6 +84,26 @@ Test(text, valid_utf8)
 	}
 }
 
+Test(text, prefix_never_splits_a_character)
+{
+	static const struct {
+		const char *s;
+		size_t max, want;
+	} cases[] = {
+		{ .s = "abc", .max = 5, .want = 3 },
+		{ .s = "abc", .max = 2, .want = 2 },
+		{ .s = "aé", .max = 2, .want = 1 },     /* é is 2 bytes */
+		{ .s = "aé", .max = 3, .want = 3 },
+		{ .s = "日本", .max = 4, .want = 3 },
+		{ .s = "😀", .max = 3, .want = 0 },
+		{ .s = "x\x80\x80", .max = 2, .want = 0 },  /* stray continuations */
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++)
+		cr_expect_eq(wn_text_prefix(cases[i].s, strlen(cases[i].s), cases[i].max),
+		             cases[i].want, "case %zu", i);
+}
+
 Test(text, decode_one)
 {
 	static const struct {
