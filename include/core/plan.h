@@ -159,8 +159,8 @@ const char *wn_plan_pv_name(enum wn_pv v);
  * plan in force; has_record = a check-in or any dose record that day. */
 enum wn_pv wn_plan_classify(double planned, double taken, bool has_record);
 
-/* Planned dose on `day`: the step in force (wn_taper_dose_on), or the
- * dose of a reinstatement made on or after that step's date.  NAN
+/* Planned dose on `day`: the dose of the step in force (wn_taper_step_at),
+ * or the dose of a reinstatement made on or after that step's date.  NAN
  * before the plan starts. */
 double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
                           wn_date day);
