@@ -3,7 +3,7 @@
 # Uses sudo when not root.  Says what it installs.
 set -eu
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libiniparser-dev
-libcriterion-dev tmux sqlite3 python3 python3-icalendar
+libcriterion-dev libutf8proc-dev tmux sqlite3 python3 python3-icalendar
 clang libclang-rt-14-dev valgrind"
 missing=""
 for p in $PKGS; do

@@ -5,15 +5,17 @@
  * The curses front end copies the cells and colours them by role; the CLI
  * and the reports print wn_chart_text().  Every glyph a renderer uses is one
  * display column wide (box drawing, block and shade characters count as
- * one); in ASCII mode only printable ASCII is written.
+ * one); text takes the columns core/text.h gives it (a wide character
+ * two cells, the second ""); in ASCII mode only printable ASCII is
+ * written (other characters of a title or label become '?').
  *
- * Three renderers share one calling convention (buffer, data, options,
+ * Two renderers share one calling convention (buffer, data, options,
  * error) and one buffer type:
  *
- *   wn_chart_line()       line chart: labelled y axis, date x axis, gaps,
- *                         min-max spans, dose overlay, 7-day average, steps
+ *   wn_chart_line()       line chart (core/chart_line.h): labelled y axis,
+ *                         date x axis, gaps, min-max spans, dose overlay,
+ *                         7-day average, steps
  *   wn_chart_sparkline()  one row, one character per column
- *   wn_chart_bars()       horizontal bars, one row per bar
  *
  * Typical use:
  *
@@ -56,8 +58,8 @@ enum wn_chart_role {
 	WN_CHART_DOSE,       /* overlay series (dose), right axis */
 	WN_CHART_STEP,       /* taper step mark on the time axis */
 	WN_CHART_GAP,        /* missing data: axis under empty columns,
-	                        blank sparkline cells, "no data" bars */
-	WN_CHART_BAR         /* bar and sparkline blocks */
+	                        blank sparkline cells */
+	WN_CHART_BAR         /* sparkline blocks */
 };
 
 struct wn_chart_cell {
@@ -90,7 +92,7 @@ struct wn_chart_series {
 
 struct wn_chart_opts {
 	int width, height;       /* total size in columns and rows */
-	bool ascii;              /* pure ASCII glyphs (also transliterates text) */
+	bool ascii;              /* pure ASCII glyphs (non-ASCII text is '?') */
 	bool moving_average;     /* draw the 7-day moving average */
 	const char *title;       /* may be NULL */
 	/* line charts only: */
@@ -98,18 +100,6 @@ struct wn_chart_opts {
 	                                            right axis; may be NULL */
 	const wn_date *steps;    /* taper step dates marked on the time axis */
 	size_t nsteps;
-};
-
-/* One bar of a bar chart. */
-struct wn_chart_bar {
-	const char *label;
-	double value;            /* NAN: drawn as "no data" */
-};
-
-struct wn_chart_barset {
-	const struct wn_chart_bar *bar;
-	size_t n;
-	double max;              /* value of a full bar; <= 0 or NAN: largest */
 };
 
 /* An empty buffer (no allocation). */
@@ -120,34 +110,6 @@ void wn_chart_buf_free(struct wn_chart_buf *b);
 const struct wn_chart_cell *wn_chart_cell(const struct wn_chart_buf *b,
                                           int x, int y);
 
-/* Line chart of s into b, exactly opts->width x opts->height cells.
- *
- * Layout: row 0 holds the title (with the unit) and a legend of what is
- * drawn; then the plot with y tick labels right-aligned in a left gutter
- * (and the overlay's ticks in a right gutter); then the time axis, where
- * taper steps are marked (Unicode "▲", ASCII "^") and columns without data
- * are dotted; then the date labels ("Nov 20", "Dec", "2027").  Y ticks are
- * 1, 2 or 5 times a power of ten (0,1,2,3 for a 0-3 scale; 0,2,...,10 for
- * 0-10 when there is room, 0,5,10 when not), at most 7 and about one per
- * two rows; the axis widens to whole ticks.  The vertical resolution is
- * one text row (each value is drawn in the nearest row); values beyond
- * +-1e12 are drawn at the edge.
- *
- * When there are more days than plot columns the days are grouped into
- * calendar weeks, months, quarters or years (the finest that fits); a group
- * is drawn as its mean, with its min-max as a shaded span.  A group or day
- * without data is a gap: lines stop at it and never bridge it, and a lone
- * value between gaps is drawn as a point.  The moving average (mean of the
- * last 7 days, shown on days that have data and at least 4 of 7 days with
- * data) is drawn only when days are not grouped.  Step dates and overlay
- * days outside the series' range are ignored.
- *
- * Returns WN_OK; WN_USAGE (with a message) when width < 40, height < 8,
- * either is above the maximum, or s is NULL or has n > 0 and v == NULL;
- * WN_ERR when out of memory.  On error b's contents are unspecified. */
-int wn_chart_line(struct wn_chart_buf *b, const struct wn_chart_series *s,
-                  const struct wn_chart_opts *opts, struct wn_err *err);
-
 /* Sparkline: one row of opts->width cells, one character per column
  * (Unicode "▁▂▃▄▅▆▇█", ASCII "_.-:=+*#"), missing data blank.  When there
  * are more days than columns each column shows the mean of its days; with
@@ -157,15 +119,6 @@ int wn_chart_line(struct wn_chart_buf *b, const struct wn_chart_series *s,
  * Returns WN_OK, WN_USAGE or WN_ERR as above. */
 int wn_chart_sparkline(struct wn_chart_buf *b, const struct wn_chart_series *s,
                        const struct wn_chart_opts *opts, struct wn_err *err);
-
-/* Horizontal bar chart: an optional title row, then one row per bar:
- * label (truncated to a third of the width), bar scaled to set->max, value.
- * opts->height is ignored (the height is 1 + n, or n without a title, and
- * at least one row: "no data" when n == 0).  Negative values draw no bar.
- * Returns WN_OK; WN_USAGE for a width out of range, a NULL set or too many
- * bars (more than WN_CHART_MAX_HEIGHT - 1); WN_ERR when out of memory. */
-int wn_chart_bars(struct wn_chart_buf *b, const struct wn_chart_barset *set,
-                  const struct wn_chart_opts *opts, struct wn_err *err);
 
 /* The buffer as text: one line per row, each ending in "\n", trailing
  * spaces removed.  *out is malloc'd and owned by the caller (free it).

@@ -12,9 +12,9 @@
  *
  * The module keeps no state between calls.  It reads the environment
  * (WEAN_CONFIG, WEAN_DB, NO_COLOR, HOME, XDG_CONFIG_HOME, XDG_DATA_HOME) and
- * the current locale; it never prints.  Not thread-safe: iniparser's error
- * callback is process-wide, and wn_config_load() sets it for the length of
- * the call and then puts back iniparser's default (stderr) callback.
+ * the current locale; it never prints.  Not thread-safe: the file is read
+ * through core/ini.h, which sets iniparser's process-wide error callback
+ * for the length of the load.
  */
 #ifndef WEAN_CONFIG_H
 #define WEAN_CONFIG_H
@@ -76,7 +76,8 @@ void wn_config_defaults(struct wn_config *c);
 /* Fill c: defaults, file, environment, flags o (may be NULL), validation.
  *
  * Config file: o->config_path, else $WEAN_CONFIG (if non-empty), else the
- * XDG default.  A missing file at the default location is fine.
+ * XDG default (core/xdg.h).  A missing file at the default location is
+ * fine.
  * Diary: o->db_path, else $WEAN_DB (if non-empty), else [general] db, else
  * the XDG default.  In the file, "~/" is expanded and a relative path is
  * taken relative to the config file's directory; --db and WEAN_DB are used
@@ -109,15 +110,6 @@ int wn_config_load(struct wn_config *c, const struct wn_config_overrides *o,
 		   void (*warn)(void *ctx, const char *line), void *ctx,
 		   struct wn_err *err);
 
-/* Default paths per XDG: $XDG_CONFIG_HOME/wean/config.ini (default
- * ~/.config/wean/config.ini) and $XDG_DATA_HOME/wean/wean.db (default
- * ~/.local/share/wean/wean.db).  An XDG variable that is empty or not an
- * absolute path is ignored, as the XDG spec says.  Returns WN_OK, or
- * WN_USAGE when HOME is needed but unset or empty, or the path does not
- * fit in n bytes (buf is then ""). */
-int wn_config_default_config_path(char *buf, size_t n, struct wn_err *err);
-int wn_config_default_db_path(char *buf, size_t n, struct wn_err *err);
-
 /* Is the current locale's codeset (nl_langinfo(CODESET)) UTF-8?  Reflects
  * the caller's setlocale(); in the "C" locale it is false. */
 bool wn_config_locale_is_utf8(void);
@@ -125,8 +117,5 @@ bool wn_config_locale_is_utf8(void);
 /* Index of the custom metric called name (ASCII case-insensitive) in
  * c->metrics, or -1. */
 int wn_config_find_metric(const struct wn_config *c, const char *name);
-
-/* "monday" .. "sunday" for 0..6; "?" otherwise.  Never NULL. */
-const char *wn_config_weekday_name(int day);
 
 #endif

@@ -15,10 +15,8 @@ typedef long wn_date;
 #define WN_DATE_NONE (-1000000000L)   /* "no date" sentinel */
 #define WN_DATE_STRLEN 11             /* "YYYY-MM-DD" + NUL */
 
-/* Is y/m/d a real date (year 1..9999)? */
+/* Is y/m/d a real date (year 1..9999, proleptic Gregorian leap years)? */
 bool wn_date_valid(int y, int m, int d);
-int wn_date_days_in_month(int y, int m);
-bool wn_date_is_leap(int y);
 
 /* Convert; from_ymd expects a valid date. */
 wn_date wn_date_from_ymd(int y, int m, int d);
@@ -27,7 +25,9 @@ void wn_date_to_ymd(wn_date date, int *y, int *m, int *d);
 /* 0 = Monday ... 6 = Sunday (ISO). */
 int wn_date_weekday(wn_date date);
 
-/* Writes "YYYY-MM-DD" into buf (at least WN_DATE_STRLEN bytes); returns buf. */
+/* Writes "YYYY-MM-DD" into buf (at least WN_DATE_STRLEN bytes), or "-"
+ * for WN_DATE_NONE (the one date formatter: reports print "-" for a date
+ * they do not have); returns buf. */
 char *wn_date_format(wn_date date, char *buf);
 
 /* Strict "YYYY-MM-DD" only.  Returns WN_OK or WN_DATAERR with a message. */
@@ -44,8 +44,7 @@ wn_date wn_date_today(void);
 /* Non-NULL message if WEAN_TODAY is set but not a valid date. */
 const char *wn_date_today_env_error(void);
 
-/* First day of the month containing date, and adding months (day clamped). */
-wn_date wn_date_month_start(wn_date date);
+/* Adding months (the day clamped to the month's last). */
 wn_date wn_date_add_months(wn_date date, int months);
 
 /* Month grid: 6 rows x 7 columns of dates covering the month of `date`,

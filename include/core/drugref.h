@@ -7,7 +7,7 @@
  * reduction for the drug classes they list; at open it is copied into
  * every drug of those classes (struct wn_drug_pace).
  *
- * Usage: wn_drugref_find_file() -> wn_drugref_open() -> lookups ->
+ * Usage: wn_datafile_find("drugs.ini") -> wn_drugref_open() -> lookups ->
  * wn_drugref_close().  The handle owns everything; no global state.  The
  * whole file is read and checked at open, so lookups cannot fail on bad
  * data later.  No output is ever printed.
@@ -90,19 +90,13 @@ struct wn_drugref;
 
 /* Reads and checks the file at path.  Returns WN_OK and a handle in *out;
  * WN_NOINPUT when the file cannot be opened; WN_DATAERR when it is not a
- * valid drug reference ("path:section.key: problem" or "path:LINE: ...");
+ * valid drug reference ("path:section.key: problem" or "path:LINE: ...";
+ * every source a drug cites in src must be listed in [sources]);
  * WN_ERR when out of memory.  *out is NULL on failure. */
 int wn_drugref_open(const char *path, struct wn_drugref **out,
                     struct wn_err *err);
 /* Frees the handle (NULL is fine). */
 void wn_drugref_close(struct wn_drugref *ref);
-
-/* Finds drugs.ini, in this order: $WEAN_DATADIR/drugs.ini,
- * <dir of the executable>/../share/wean/drugs.ini,
- * <dir of the executable>/../data/drugs.ini (in-tree build/wean),
- * $WEAN_SRCDIR/data/drugs.ini.  Writes the first readable path into buf and
- * returns WN_OK, or returns WN_NOINPUT (buf then holds ""). */
-int wn_drugref_find_file(char *buf, size_t n);
 
 /* Case-insensitive lookup (surrounding blanks ignored).  WN_OK and *out
  * filled; WN_NOINPUT "unknown drug" with a "did you mean" hint when a
@@ -110,21 +104,8 @@ int wn_drugref_find_file(char *buf, size_t n);
 int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
                       struct wn_drug *out, struct wn_err *err);
 
-/* All drug names in alphabetical order: count, then name i (0-based).
- * The strings belong to the handle.  NULL when i is out of range. */
-size_t wn_drugref_count(const struct wn_drugref *ref);
-const char *wn_drugref_name(const struct wn_drugref *ref, size_t i);
-
-/* Citation for a source id such as "S17" (any case), or NULL. */
-const char *wn_drugref_source(const struct wn_drugref *ref, const char *id);
-
 /* Is `key` (e.g. "sert_emax_pct") listed in d->approximate? */
 bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key);
-
-/* The distinct source ids named in d->src, in order of first mention.
- * Writes up to max ids; returns how many were written. */
-int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
-                       int max);
 
 /* The source ids d->src gives for one key ("sert", "forms", "form_equiv"),
  * space-separated into buf ("S3 S2"); "" when it names none.  Returns the

@@ -66,10 +66,7 @@ void wn_insight_baseline(const struct wn_insight_series *s, const wn_date *cuts,
 
 /* ---- step-aligned view ------------------------------------------------------- */
 
-/* Bucket k covers days since the cut first..last, inclusive. */
-struct wn_insight_bucket { int first, last; };
-/* The four buckets: {0,3}, {4,7}, {8,14}, {15,28}. */
-const struct wn_insight_bucket *wn_insight_buckets(void);
+/* Bucket k covers days since the cut: 0-3, 4-7, 8-14, 15-28 (inclusive). */
 
 struct wn_insight_step {
 	wn_date cut;
@@ -88,10 +85,6 @@ void wn_insight_steps(const struct wn_insight_series *s, const wn_date *cuts,
                       size_t n_cuts, struct wn_insight_step *out);
 
 /* ---- symptoms ------------------------------------------------------------------ */
-
-/* First date whose value is above threshold, WN_DATE_NONE if none. */
-wn_date wn_insight_first_above(const struct wn_insight_series *s,
-                               double threshold);
 
 enum wn_onset {
 	WN_ONSET_NEVER,        /* never rated above 0 */

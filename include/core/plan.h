@@ -155,7 +155,7 @@ int wn_plan_sert(const struct wn_drug *d, const char *region, double *emax,
 
 /* The drug reference entry of a medication: looked up by its drug_key,
  * or else by its name (case-insensitive), in the drugs.ini that
- * wn_drugref_find_file() finds.  WN_OK; WN_NOINPUT when the file is not
+ * wn_datafile_find("drugs.ini") finds.  WN_OK; WN_NOINPUT when the file is not
  * installed or does not list the drug; WN_DATAERR when the file is
  * broken. */
 int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,
@@ -220,8 +220,8 @@ const char *wn_plan_pv_name(enum wn_pv v);
  * plan in force; has_record = a check-in or any dose record that day. */
 enum wn_pv wn_plan_classify(double planned, double taken, bool has_record);
 
-/* Planned dose on `day`: the step in force (wn_taper_dose_on), or the
- * dose of a reinstatement made on or after that step's date.  NAN
+/* Planned dose on `day`: the dose of the step in force (wn_taper_step_at),
+ * or the dose of a reinstatement made on or after that step's date.  NAN
  * before the plan starts. */
 double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
                           wn_date day);

@@ -33,15 +33,11 @@ const char *const *wn_symptoms_groups(size_t *n);
 /* Load the DESS item list from an INI file (section [dess], keys
  * item01..item43, group01..group43).  On success *out is a malloc'd array
  * of *n entries whose strings are malloc'd too; free with
- * wn_symptoms_free_defs().  WN_NOINPUT if the file is missing,
- * WN_DATAERR if it is malformed. */
+ * wn_symptoms_free_defs().  WN_NOINPUT if the file cannot be opened,
+ * WN_DATAERR if it is malformed, WN_ERR out of memory (core/ini.h: nothing
+ * is printed).  The file is found with core/datafile.h. */
 int wn_symptoms_load_dess(const char *path, struct wn_symptom_def **out,
                           size_t *n, struct wn_err *err);
 void wn_symptoms_free_defs(struct wn_symptom_def *defs, size_t n);
-
-/* Find a shipped data file by name (e.g. "dess.ini"): $WEAN_DATADIR,
- * <exe dir>/../share/wean, <exe dir>/../data, $WEAN_SRCDIR/data.
- * Returns WN_OK with the path in buf, or WN_NOINPUT. */
-int wn_datafile_find(const char *name, char *buf, size_t n);
 
 #endif

@@ -7,8 +7,10 @@
  * Holds move or freeze the steps.  The numbers are reference only: every
  * plan is to be agreed with the prescriber.
  *
- * Dates are wn_date day numbers (date.h, typedef only); days are added
- * with plain integer arithmetic.
+ * Dose forms and their syntax are core/taper_form.h's; rounding a dose to
+ * what the forms deliver is core/taper_round.h's.  Dates are wn_date day
+ * numbers (date.h, typedef only); days are added with plain integer
+ * arithmetic.
  */
 #ifndef WEAN_TAPER_H
 #define WEAN_TAPER_H
@@ -18,86 +20,8 @@
 
 #include "core/date.h"
 #include "core/status.h"
-
-/* ---- dose forms ------------------------------------------------------------ */
-
-/* Numeric values match storage.h's enum wn_form_kind (TABLET 0 ... OTHER 4),
- * so a stored `int kind` converts by a plain cast. */
-enum wn_taper_kind {
-	WN_TAPER_TABLET,     /* strength_mg per tablet, may be halved/quartered */
-	WN_TAPER_CAPSULE,    /* strength_mg per capsule, whole only */
-	WN_TAPER_LIQUID,     /* conc_mg_per_ml, measured to 0.1 mL */
-	WN_TAPER_BEADS,      /* capsule of strength_mg opened, beads_per_capsule */
-	WN_TAPER_OTHER       /* known to exist, not used for rounding */
-};
-
-#define WN_FORM_LABEL 64
-
-struct wn_form {
-	enum wn_taper_kind kind;
-	double strength_mg;      /* per tablet/capsule (TABLET, CAPSULE, BEADS) */
-	int divisible;           /* TABLET: 1 whole only, 2 halves, 4 quarters */
-	double conc_mg_per_ml;   /* LIQUID */
-	int beads_per_capsule;   /* BEADS */
-	char label[WN_FORM_LABEL]; /* words before the amount ("XR capsule"), may be "" */
-};
-
-/* Parses our compact form syntax (case-insensitive words):
- *
- *     [LABEL WORDS] AMOUNT UNIT [MODIFIERS]
- *
- *   UNIT       "mg" (per tablet/capsule) or "mg/ml", "mg/5ml", "mg/5 ml"
- *              (a liquid; "10 mg/5ml" is stored as 2 mg/ml)
- *   MODIFIERS  "/2" or "halves" or "scored"  (tablet can be halved)
- *              "/4" or "quarters"            (tablet can be quartered)
- *              "N beads"                     (capsule holding N beads)
- *   kind       a mg/ml unit makes a LIQUID; a label word "tablet" or "odt"
- *              a TABLET; "capsule" a CAPSULE (BEADS with "N beads"); any
- *              other label an OTHER form.
- *
- * Examples: "tablet 25 mg /2", "oral solution 10 mg/5ml", "XR capsule 75 mg
- * 150 beads", "liquid 2 mg/ml".  Returns WN_OK, or WN_USAGE with a one-line
- * message naming the text.  *out is fully written on success. */
-int wn_taper_form_parse(const char *text, struct wn_form *out,
-                        struct wn_err *err);
-
-/* Checks a form's numbers (strength > 0, divisible 1/2/4, ...).  WN_OK or
- * WN_USAGE. */
-int wn_taper_form_check(const struct wn_form *f, struct wn_err *err);
-
-/* Writes the form back in the syntax above ("tablet 25 mg /2"). */
-void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n);
-
-/* ---- rounding ---------------------------------------------------------------- */
-
-#define WN_TAPER_HOW 96
-#define WN_TAPER_DEFAULT_QUANTUM 0.01   /* mg, when neither quantum nor forms */
-
-/* What a dose is rounded to.  quantum > 0: nearest multiple of quantum (the
- * forms then only describe the dose, when they can make it exactly).
- * quantum == 0: what the forms deliver -- all TABLET and CAPSULE forms
- * combine (whole units, halves/quarters where divisible); each LIQUID form
- * gives 0.1 mL steps; each BEADS form whole beads.  The option nearest the
- * wanted dose wins; on a tie the higher dose, then tablets/capsules, then
- * the earlier form.  Neither quantum nor usable forms: 0.01 mg.
- * Tablet combinations use the fewest pieces, whole tablets before split
- * ones; for strengths with no common grid coarser than ~1e-5 mg the
- * smallest piece alone is used. */
-struct wn_rounding {
-	double quantum;
-	const struct wn_form *forms;
-	int n_forms;
-};
-
-/* Nearest deliverable dose to `dose` (ties go to the higher dose).  how
- * (may be NULL) gets e.g. "1 x 25 mg + 1/2 x 25 mg", "3.6 mL of 2 mg/mL",
- * "112 beads of a 150-bead 75 mg capsule", "none" for 0, or "" when the
- * forms cannot make the dose exactly. */
-double wn_taper_round(const struct wn_rounding *r, double dose, char *how,
-                      size_t n);
-/* Largest deliverable dose strictly below `dose` (0 when none). */
-double wn_taper_round_below(const struct wn_rounding *r, double dose,
-                            char *how, size_t n);
+#include "core/taper_form.h"
+#include "core/taper_round.h"
 
 /* ---- occupancy model (domain README 1.1) -------------------------------------------- */
 
@@ -212,8 +136,6 @@ void wn_taper_free(struct wn_schedule *s);
 /* Index of the step in force on `day` (the last dated step on or before
  * it), or -1 before step 0 / for an empty schedule. */
 int wn_taper_step_at(const struct wn_schedule *s, wn_date day);
-/* Planned dose on `day`, NAN before step 0. */
-double wn_taper_dose_on(const struct wn_schedule *s, wn_date day);
 /* Index of the first dated step after `day`, or -1 if none (the end, or
  * the rest is frozen by an open hold). */
 int wn_taper_next_step(const struct wn_schedule *s, wn_date day);

@@ -1,9 +1,12 @@
-/* text.h -- UTF-8 text: validation, terminal-safe display, widths,
- * truncation, word wrap, cursor movement, string buffers, suggestions.
+/* text.h -- UTF-8 text: decoding, validation (names, labels, notes),
+ * case folding, terminal-safe display, widths, truncation, cursor
+ * movement, numbers as text.  Word wrap is core/wrap.h, "did you mean"
+ * core/suggest.h, the string buffer core/buf.h.
  *
- * Pure and curses-free.  The module decodes UTF-8 itself and carries its own
- * width tables (Unicode 14, agreeing with glibc's wcwidth), so nothing here
- * depends on the locale: callers may still setlocale() for curses.
+ * Pure and curses-free.  The module decodes UTF-8 itself (the one decoder
+ * of core and db) and takes widths, case folding and normalisation from
+ * utf8proc (widths follow its Unicode version), so nothing here depends on
+ * the locale: callers may still setlocale() for curses.
  *
  * Decoding rule used everywhere: a well-formed UTF-8 sequence is one code
  * point; every byte that does not start one (stray continuation bytes,
@@ -16,7 +19,9 @@
  * becomes one visible replacement (U+FFFD, or '?' in ASCII mode); a tab
  * becomes a space; a newline is kept or becomes a space.  Every width below
  * is the width of that sanitized form, so width, fit, pad and wrap agree
- * with what sanitize prints.
+ * with what sanitize prints.  wean's own rule beside utf8proc's widths:
+ * control and bidi characters and invalid bytes take one column (the
+ * replacement's).
  */
 #ifndef WEAN_TEXT_H
 #define WEAN_TEXT_H
@@ -26,12 +31,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
 #include "core/status.h"
 
 #define WN_TEXT_NOTE_MAX 65536   /* bytes in a note */
 #define WN_TEXT_NAME_MAX 64      /* bytes in a symptom/medication/metric name */
 #define WN_TEXT_INVALID  (-1)    /* code point of an invalid byte */
-#define WN_TEXT_SUGGEST_MAX 16   /* most suggestions wn_text_suggest returns */
 
 /* Display flags (combine with |). */
 enum wn_text_flag {
@@ -40,45 +45,6 @@ enum wn_text_flag {
 	WN_TEXT_ALIGN_RIGHT  = 1u << 2, /* wn_text_pad: pad on the left */
 	WN_TEXT_ALIGN_CENTER = 1u << 3, /* wn_text_pad: pad both sides */
 };
-
-/* ---- growable arrays and string buffer ------------------------------- */
-
-/* Makes room for one more item in *arr (n items in use, *cap allocated,
- * each size bytes), doubling from 16.  0, or -1 when out of memory (*arr
- * and *cap unchanged). */
-int wn_grow(void **arr, size_t *cap, size_t n, size_t size);
-
-/* After wn_buf_init, s is always a NUL-terminated string (possibly a shared
- * empty string: never free it or write through it yourself) and len its
- * length; the buffer may hold NUL bytes added with wn_buf_add.  A zeroed
- * struct also works, but then s stays NULL until something is added.
- * Out of memory is sticky: `failed` is set, the content so far is kept,
- * and every later add returns WN_ERR without changing anything.  Sources
- * must not point into the buffer itself. */
-struct wn_buf {
-	char *s;
-	size_t len, cap;
-	bool failed;
-};
-
-void wn_buf_init(struct wn_buf *b);
-/* Release the memory and re-initialise (b may be used again). */
-void wn_buf_free(struct wn_buf *b);
-/* Empty the string, keeping the memory and clearing `failed`. */
-void wn_buf_reset(struct wn_buf *b);
-/* Append len bytes / a C string / one byte / printf output.
- * Return WN_OK, or WN_ERR when out of memory (now or earlier). */
-int wn_buf_add(struct wn_buf *b, const char *s, size_t len);
-int wn_buf_adds(struct wn_buf *b, const char *s);
-int wn_buf_addc(struct wn_buf *b, char c);
-int wn_buf_addf(struct wn_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-int wn_buf_vaddf(struct wn_buf *b, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
-/* Hand over the string: returns a malloc'd NUL-terminated copy the caller
- * frees (never the shared empty string), or NULL if the buffer failed or
- * memory ran out; either way b is left freed and re-initialised. */
-char *wn_buf_detach(struct wn_buf *b);
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
@@ -94,19 +60,21 @@ size_t wn_text_encode(int32_t cp, char out[4]);
 bool wn_text_valid_utf8(const char *s, size_t len);
 /* Offset of the first invalid byte in s[0..len), or len if none. */
 size_t wn_text_utf8_error(const char *s, size_t len);
+/* The length of the longest prefix of s[0..len) of at most max bytes that
+ * does not end inside a UTF-8 sequence (for cutting text to a buffer). */
+size_t wn_text_prefix(const char *s, size_t len, size_t max);
 
 /* ---- character classes and widths ------------------------------------ */
 
 /* C0 (U+0000..U+001F, tab and newline included), DEL, C1 (U+0080..U+009F). */
 bool wn_text_is_control(int32_t cp);
-/* Bidi embeddings, overrides and isolates: U+202A..U+202E, U+2066..U+2069. */
-bool wn_text_is_bidi(int32_t cp);
-/* Either of the above: replaced on display. */
+/* The above, or a bidi embedding, override or isolate (U+202A..U+202E,
+ * U+2066..U+2069): replaced on display. */
 bool wn_text_is_unsafe(int32_t cp);
-/* Columns of one code point as displayed: 0 for combining marks and other
- * zero-width characters, 2 for East Asian wide/fullwidth (CJK, emoji), 1
- * otherwise -- including WN_TEXT_INVALID and unsafe characters, which are
- * shown as a one-column replacement. */
+/* Columns of one code point as displayed: utf8proc_charwidth() (0 for
+ * combining marks, format and other zero-width characters, 2 for East Asian
+ * wide/fullwidth and emoji, 1 otherwise), except WN_TEXT_INVALID and unsafe
+ * characters, which are shown as a one-column replacement. */
 int wn_text_cp_width(int32_t cp);
 /* Display columns of a NUL-terminated string (newline counts 1, as in the
  * one-line form).  Never negative; saturates at INT_MAX. */
@@ -114,24 +82,56 @@ int wn_text_width(const char *s);
 /* Same for s[0..len), measured as printed with `flags` (WN_TEXT_ASCII
  * changes widths: "—" is "--"). */
 int wn_text_width_n(const char *s, size_t len, unsigned flags);
+/* The character at s[0..len) in UTF-8 mode: one code point (or invalid
+ * byte) with the zero-width code points after it (combining marks, ZWJ,
+ * variation selectors).  Returns its bytes (0 only when len is 0) and
+ * stores its display columns in *width. */
+size_t wn_text_char(const char *s, size_t len, int *width);
 
 /* ---- validation ------------------------------------------------------ */
 
-/* A note as stored: WN_OK, or WN_DATAERR with a message naming the first
- * problem: longer than max_bytes (0 means WN_TEXT_NOTE_MAX), invalid UTF-8
- * (with the byte and its offset), a NUL byte, or a control character other
- * than '\n' and '\t' (with its offset).  Bidi controls are allowed (they
- * are neutralised on display).  err may be NULL. */
+/* What a piece of text may hold (every rule: valid UTF-8, no NUL). */
+enum wn_text_kind {
+	WN_TEXT_KIND_NAME,   /* a name, unit, group, setting key: one line,
+	                        1..max bytes, no space at either end, no
+	                        control, bidi control (embeddings, overrides,
+	                        isolates) or invisible character (format
+	                        characters other than the zero-width joiner and
+	                        non-joiner, line and paragraph separators), and
+	                        at least one visible column */
+	WN_TEXT_KIND_LINE,   /* a label: one line, no control character */
+	WN_TEXT_KIND_NOTE,   /* a note: newline and tab allowed, no other
+	                        control character; bidi controls are allowed
+	                        (neutralised on display) */
+};
+
+struct wn_text_rule {
+	const char *what;        /* names the text in messages ("medication
+	                            name", "note") */
+	size_t max;              /* most bytes */
+	enum wn_text_kind kind;
+};
+
+/* The one validator of names, labels and notes, for every layer: WN_OK,
+ * or WN_DATAERR with a message naming r->what and the first problem --
+ * empty (a name), longer than r->max bytes, not valid UTF-8 (the byte and
+ * its offset), a NUL byte, a control, bidi control or invisible character
+ * (the code point and its offset), a space at either end of a name, or a
+ * name with nothing visible.  err may be NULL. */
+int wn_text_check(const struct wn_text_rule *r, const char *s, size_t len,
+                  struct wn_err *err);
+/* A note as stored: wn_text_check with what "note", kind NOTE and max
+ * max_bytes (0 means WN_TEXT_NOTE_MAX). */
 int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
                        struct wn_err *err);
 /* Turn "\r\n" and lone "\r" into "\n" in place (text from $EDITOR or a
  * pasted file).  Returns the new length and writes a NUL there. s must have
  * room for len + 1 bytes. */
 size_t wn_text_normalize_newlines(char *s, size_t len);
-/* A symptom, medication or metric name (NUL-terminated): surrounding ASCII
- * spaces are trimmed into out (outsz >= WN_TEXT_NAME_MAX + 1 recommended);
- * the rest must be 1..WN_TEXT_NAME_MAX bytes (and fit in out), valid UTF-8,
- * with no control or bidi character and at least one visible column.
+/* A symptom, medication or metric name as typed (NUL-terminated):
+ * surrounding ASCII spaces are trimmed into out (outsz >= WN_TEXT_NAME_MAX
+ * + 1 recommended); the rest is checked as a NAME of at most
+ * WN_TEXT_NAME_MAX bytes (and what fits in out), offsets counted in s.
  * Returns WN_OK or WN_DATAERR (out is then ""); out may be NULL to check
  * only; err may be NULL. */
 int wn_text_check_name(const char *s, char *out, size_t outsz,
@@ -171,48 +171,7 @@ size_t wn_text_fit(const char *s, int cols, char *out, size_t outsz,
  * columns appended, or -1 when out of memory. */
 int wn_text_pad(struct wn_buf *b, const char *s, int cols, unsigned flags);
 
-/* ---- word wrap and cursor movement (the note editor) ------------------ */
-
-/* One display line of a wrap: bytes s[off .. off+len), `width` columns. */
-struct wn_text_line {
-	size_t off, len;
-	int width;
-};
-
-/* Wrap the NUL-terminated s into lines of at most cols columns (cols < 1
- * counts as 1).  Every '\n' ends a line; other lines break after a run of
- * spaces or tabs (which stay at the end of their line), or, when a word is
- * wider than the line, before the character that does not fit.  A space that
- * does not fit at all is dropped between the lines.  A character wider than
- * cols gets a line of its own (the only case where width > cols).  "" and a
- * trailing '\n' give an empty last line (somewhere for the cursor).
- * Fills at most max_lines entries (lines may be NULL when max_lines is 0)
- * and returns the number of lines the whole text needs.  Linear time.
- * Widths are those of UTF-8 mode. */
-size_t wn_text_wrap(const char *s, int cols, struct wn_text_line *lines,
-                    size_t max_lines);
-
-/* A cursor position on screen, relative to the first wrapped line. */
-struct wn_text_pos {
-	size_t line;
-	int col;
-};
-
-/* Where byte offset pos of s shows in a wrap result (lines[0..n)): the last
- * line starting at or before pos, and the columns of that line's bytes
- * before pos.  A position in a dropped space or on a '\n' is at the end of
- * its line, so col can equal the wrap width: wrap at one column less than
- * the window to keep the cursor visible.  n == 0 gives {0, 0}. */
-struct wn_text_pos wn_text_wrap_locate(const char *s,
-                                       const struct wn_text_line *lines,
-                                       size_t n, size_t pos);
-/* The inverse: the byte offset of the character at (or covering) column
- * at.col of line at.line; past the end of the line gives the line's end,
- * except on a line that continues without a break (a soft wrap), where it
- * gives the start of the line's last character so that the cursor stays on
- * that line.  A line past the last gives the end of the last line. */
-size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
-                           size_t n, struct wn_text_pos at);
+/* ---- cursor movement (the note editor) ------------------------------ */
 
 /* Cursor steps in a NUL-terminated string, by whole characters: a
  * character is one code point (or invalid byte) together with the
@@ -223,27 +182,22 @@ size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
 size_t wn_text_prev_char(const char *s, size_t pos);
 size_t wn_text_next_char(const char *s, size_t pos);
 
-/* ---- "did you mean" -------------------------------------------------- */
+/* ---- case folding ------------------------------------------------------ */
 
-/* Edit distance (insertions, deletions, substitutions and swaps of two
- * adjacent characters each cost 1) between two NUL-terminated strings,
- * by code point, ignoring ASCII case.  Only the first 256 code points of
- * each string are compared. */
-int wn_text_distance(const char *a, const char *b);
-/* Candidates close to word, best (smallest distance) first, ties in the
- * order given: those within max(2, len/3) edits of word (len in code
- * points) and fewer edits than len, plus, for words of 3 or more
- * characters, those containing word (ignoring ASCII case).  Stores up to
- * max_out (at most WN_TEXT_SUGGEST_MAX) pointers to the candidates in out
- * and returns how many.  An empty word suggests nothing.
- * (Five parameters, kept as specified for its callers.) */
-size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
-                       const char **out, size_t max_out);
+/* The code points of the NUL-terminated s case-folded as Unicode folds
+ * case for comparisons ("Σ" and "ς" -> "σ", "ß" -> "ss"; Turkish dotless
+ * "ı" stays itself) and normalised to NFC ("e" + U+0301 -> "é"), into
+ * out: at most max of them, as many whole characters of s as fit.  An
+ * invalid byte becomes 0x110000 + its value (no code point has it).
+ * Stores the count in *n and returns the bytes of s folded (strlen(s)
+ * when all of it fitted). */
+size_t wn_text_fold(const char *s, int32_t *out, size_t max, size_t *n);
+/* Do two names match as wean matches names (symptoms, medications): equal
+ * once folded.  Strings too long to fold (over 4 * WN_TEXT_NAME_MAX code
+ * points folded) match only when byte for byte equal. */
+bool wn_text_same_name(const char *a, const char *b);
 
-/* The error for a name that is not one of cands: "unknown KIND 'NAME'
- * (did you mean 'A', 'B'?)", NAME made terminal-safe.  Returns WN_DATAERR. */
-int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
-                    const char *const *cands, size_t n);
+/* ---- numbers --------------------------------------------------------- */
 
 /* v with up to `decimals` decimals and no trailing zeros ("37.5", "25",
  * "0.125"), "-" when not finite, never "-0"; returns buf. */

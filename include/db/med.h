@@ -1,5 +1,6 @@
 /* med.h (db) -- the medications of the diary and their forms.  Names
- * match case-insensitively in every script (core/text.h).  Adding a
+ * match as core's wn_text_same_name says: case folded in every script
+ * ("Сертралин" is "сертралин"), compared in NFC.  Adding a
  * medication with its forms goes one way for the command line, the
  * first-run setup and the Plan screen: wn_db_med_create().
  */
@@ -13,10 +14,13 @@
 
 struct wn_db;
 
-/* Adds; WN_DATAERR if a medication with that name (any case) exists. */
+/* Adds (name, unit and drug key checked as names: core's wn_text_check);
+ * WN_DATAERR if a medication with that name (any case, any script) exists. */
 int wn_db_med_add(struct wn_db *db, const struct wn_med *m, long *id_out,
                   struct wn_err *err);
-/* Case-insensitive exact name; WN_NOINPUT when none (message says so). */
+/* The medication called name (any case, any script): a byte-for-byte match
+ * first, else the oldest whose name folds the same.  WN_NOINPUT when none
+ * (message says so). */
 int wn_db_med_find(struct wn_db *db, const char *name, struct wn_med *out,
                    struct wn_err *err);
 int wn_db_med_get(struct wn_db *db, long id, struct wn_med *out,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/records.h"
 #include "db/med.h"
@@ -131,7 +132,7 @@ static int unknown_option(const struct wn_cli_parse *p, const char *word,
 	const char *w = word;
 	while (*w == '-')
 		w++;
-	size_t nb = wn_text_suggest(w, cands, n, best, 3);
+	size_t nb = wn_suggest(w, cands, n, best, 3);
 	bool global = strcmp(p->command, "wean") == 0;
 	wn_err_set(err, WN_USAGE, "%s%sunknown option '%.60s'%s%s%s",
 	           global ? "" : p->command, global ? "" : ": ", word,
@@ -274,7 +275,7 @@ int wn_cli_find_med(struct wn_db *db, const char *name, struct wn_med *m,
 	const char **cands = calloc(n + 1, sizeof *cands);
 	for (size_t i = 0; cands && i < n; i++)
 		cands[i] = all[i].name;
-	wn_text_unknown(err, "medication", name, cands, cands ? n : 0);
+	wn_suggest_unknown(err, "medication", name, cands, cands ? n : 0);
 	wn_err_hint(err, n ? "'wean med list' shows yours" : "add it first with 'wean med add NAME --unit mg'");
 	free(cands);
 	free(all);
@@ -294,7 +295,7 @@ int wn_cli_find_symptom(struct wn_db *db, const char *name, struct wn_symptom *s
 	const char **cands = calloc(n + 1, sizeof *cands);
 	for (size_t i = 0; cands && i < n; i++)
 		cands[i] = all[i].name;
-	wn_text_unknown(err, "symptom", name, cands, cands ? n : 0);
+	wn_suggest_unknown(err, "symptom", name, cands, cands ? n : 0);
 	wn_err_hint(err, "'wean symptoms' lists them; 'wean symptoms add NAME' adds one");
 	free(cands);
 	free(all);
@@ -379,7 +380,7 @@ static const struct command *find_command(const char *name, struct wn_err *err)
 			return &commands[i];
 		cands[i] = commands[i].name;
 	}
-	wn_text_unknown(err, "command", name, cands, N_COMMANDS);
+	wn_suggest_unknown(err, "command", name, cands, N_COMMANDS);
 	err->code = WN_USAGE;
 	wn_err_hint(err, "see 'wean --help'");
 	return NULL;

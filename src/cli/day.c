@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "db/db.h"
 #include "core/symptoms.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/records.h"
 #include "db/day.h"
@@ -211,7 +212,7 @@ static int resolve_metrics(struct checkin_args *a, struct resolved *r,
 			const char *cands[WN_MAX_METRICS];
 			for (int j = 0; j < cfg->n_metrics; j++)
 				cands[j] = cfg->metrics[j].name;
-			wn_text_unknown(err, "metric", name, cands, (size_t)cfg->n_metrics);
+			wn_suggest_unknown(err, "metric", name, cands, (size_t)cfg->n_metrics);
 			wn_err_hint(err, "custom metrics are set in the config, [metrics] metric1 = name:min:max:higher; built-ins have their own options (--mood ...)");
 			return WN_DATAERR;
 		}

@@ -18,6 +18,7 @@
 #include "core/ics.h"
 #include "db/plan.h"
 #include "db/db.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -204,7 +205,7 @@ static int check_format(const char *f, struct wn_err *err)
 		return WN_OK;
 	if (strcmp(f, "csv") == 0 || strcmp(f, "json") == 0)
 		return WN_OK;
-	wn_text_unknown(err, "format", f, formats, 3);
+	wn_suggest_unknown(err, "format", f, formats, 3);
 	err->code = WN_USAGE;
 	return WN_USAGE;
 }

@@ -7,8 +7,10 @@
 #include "db/med.h"
 #include "db/db.h"
 #include "db/plan.h"
+#include "core/datafile.h"
 #include "core/symptoms.h"
 #include "core/taper.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/med.h"
 #include "core/plan.h"
@@ -175,7 +177,7 @@ int wn_cmd_med(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		return med_add(c, &a, err);
 	}
 	static const char *const subs[] = { "add", "list" };
-	wn_text_unknown(err, "med command", a.sub, subs, 2);
+	wn_suggest_unknown(err, "med command", a.sub, subs, 2);
 	err->code = WN_USAGE;
 	return WN_USAGE;
 }
@@ -292,7 +294,7 @@ static int sym_add(struct wn_cli *c, struct wn_db *db, const struct sym_args *a,
 			snprintf(s.group, sizeof s.group, "%s", groups[i]);
 		}
 	if (!ok)
-		return wn_text_unknown(err, "group", g, groups, ng);
+		return wn_suggest_unknown(err, "group", g, groups, ng);
 	if ((rc = wn_db_symptom_add(db, &s, NULL, err)) != WN_OK)
 		return rc;
 	fprintf(c->out, "added the symptom '%s' (%s)\n", s.name, s.group);
@@ -328,7 +330,7 @@ int wn_cmd_symptoms(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		if (strcmp(sub, subs[i]) == 0)
 			k = i;
 	if (k < 0) {
-		wn_text_unknown(err, "symptoms command", sub, subs, 4);
+		wn_suggest_unknown(err, "symptoms command", sub, subs, 4);
 		err->code = WN_USAGE;
 		return WN_USAGE;
 	}

@@ -11,6 +11,7 @@
 #include "plan_int.h"
 #include "db/plan.h"
 #include "db/db.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/together.h"
 #include "core/plan.h"
@@ -425,7 +426,7 @@ static const struct sub *find_sub(const char *name, struct wn_err *err)
 			return &subs[i];
 		names[i] = subs[i].name;
 	}
-	wn_text_unknown(err, "plan command", name, names, N_SUBS);
+	wn_suggest_unknown(err, "plan command", name, names, N_SUBS);
 	err->code = WN_USAGE;
 	wn_err_hint(err, "see 'wean plan --help'");
 	return NULL;

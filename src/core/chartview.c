@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chart_line.h"
+
 /* ---- the taper: cuts and steps ------------------------------------------------ */
 
 int wn_chartview_add_cut(struct wn_chartview *cv, const struct wn_med *m,

@@ -13,13 +13,17 @@
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <iniparser.h>
+#include "core/ini.h"
+#include "core/suggest.h"
+#include "core/text.h"
+#include "core/xdg.h"
 
 /* ------------------------------------------------------------------ */
 /* The table of settings                                               */
@@ -123,79 +127,12 @@ static bool copy_str(char *dst, size_t n, const char *src)
 	return true;
 }
 
-/* Length (1..4) of the valid UTF-8 sequence at s, or 0; *cp = code point. */
-static int utf8_next(const unsigned char *s, unsigned long *cp)
-{
-	int len;
-	unsigned long min;
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2, min = 0x80, *cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3, min = 0x800, *cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4, min = 0x10000, *cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)   /* also stops at the NUL */
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if (*cp < min || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
-static bool is_control(unsigned long cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-}
-
-/* NULL if s is valid UTF-8 without control characters, else the problem. */
-static const char *text_problem(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned long cp;
-		int len = utf8_next(p, &cp);
-		if (!len)
-			return "is not valid UTF-8";
-		if (is_control(cp))
-			return "contains a control character";
-		p += len;
-	}
-	return NULL;
-}
-
-/* Copy src for display in a message: at most SHOW_MAX bytes, invalid UTF-8
- * and control characters replaced by '?', "..." when cut.  dst must hold
- * SHOW_MAX + 4 bytes. */
+/* A value for display in a message: at most SHOW_MAX columns and bytes,
+ * terminal-safe (core/text.h), ending in an ellipsis when cut.  dst must
+ * hold SHOW_MAX + 4 bytes. */
 static const char *shown(char *dst, const char *src)
 {
-	const unsigned char *p = (const unsigned char *)src;
-	size_t o = 0;
-	while (*p) {
-		unsigned long cp;
-		int len = utf8_next(p, &cp);
-		if (o + (len ? len : 1) > SHOW_MAX) {
-			memcpy(dst + o, "...", 3);
-			o += 3;
-			break;
-		}
-		if (!len || is_control(cp)) {
-			dst[o++] = '?';
-			p += len ? len : 1;
-			continue;
-		}
-		memcpy(dst + o, p, len);
-		o += len, p += len;
-	}
-	dst[o] = '\0';
+	wn_text_fit(src, SHOW_MAX, dst, SHOW_MAX + 4, false);
 	return dst;
 }
 
@@ -336,22 +273,28 @@ static bool parse_weekday(struct loader *ld, const struct key_def *k, const char
 	return false;
 }
 
+/* Is v one line of text of at most max bytes (core's wn_text_check)?
+ * Else the problem is in ld->why. */
+static bool line_ok(struct loader *ld, const char *v, size_t max)
+{
+	struct wn_text_rule r = { .what = "value", .max = max,
+	                          .kind = WN_TEXT_KIND_LINE };
+	struct wn_err e;
+	if (wn_text_check(&r, v, strlen(v), &e) == WN_OK)
+		return true;
+	why(ld, "%s", e.msg);
+	return false;
+}
+
 static bool parse_text(struct loader *ld, const struct key_def *k, const char *v)
 {
 	size_t len = strlen(v);
-	const char *problem = text_problem(v);
 	if (len < (size_t)k->lo) {
 		why(ld, "is empty");
 		return false;
 	}
-	if (len >= k->size) {
-		why(ld, "is too long (%zu bytes, at most %zu)", len, k->size - 1);
+	if (!line_ok(ld, v, k->size - 1))
 		return false;
-	}
-	if (problem) {
-		why(ld, "%s", problem);
-		return false;
-	}
 	memcpy(field(ld->c, k), v, len + 1);
 	return true;
 }
@@ -361,11 +304,8 @@ static bool parse_list(struct loader *ld, const struct key_def *k, const char *v
 {
 	char out[sizeof ld->c->hidden_symptoms];
 	size_t o = 0;
-	const char *problem = text_problem(v);
-	if (problem) {
-		why(ld, "%s", problem);
+	if (!line_ok(ld, v, SIZE_MAX))
 		return false;
-	}
 	while (*v) {
 		v += strspn(v, " ,");
 		size_t len = strcspn(v, ",");
@@ -526,6 +466,11 @@ static bool parse_metric(struct loader *ld, const struct key_def *k, const char 
 	return true;
 }
 
+static const char *weekday_name(int day)
+{
+	return day >= 0 && day < 7 ? weekdays[day] : "?";
+}
+
 /* ------------------------------------------------------------------ */
 /* Defaults shown in warnings                                          */
 
@@ -542,7 +487,7 @@ static void show_default(const struct loader *ld, const struct key_def *k,
 		snprintf(buf, n, "\"%s\"", (const char *)p);
 		break;
 	case K_WEEKDAY:
-		snprintf(buf, n, "%s", wn_config_weekday_name(*(const int *)p));
+		snprintf(buf, n, "%s", weekday_name(*(const int *)p));
 		break;
 	case K_BOOL:
 		snprintf(buf, n, "%s", *(const bool *)p ? "true" : "false");
@@ -597,31 +542,6 @@ static void validate(struct loader *ld)
 /* ------------------------------------------------------------------ */
 /* Unknown names and suggestions                                       */
 
-static int edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	int row[64];
-	if (la >= 64 || lb >= 64)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
 enum match { M_FULL, M_KEY, M_SECTION };
 
 /* Closest known name to word (within two edits), as ", did you mean X?",
@@ -635,7 +555,7 @@ static const char *suggest(const char *word, enum match how, char *buf, size_t n
 		snprintf(full, sizeof full, "%s.%s", keys[i].section, keys[i].name);
 		const char *cand = how == M_FULL ? full
 			: how == M_KEY ? keys[i].name : keys[i].section;
-		int d = edit_distance(word, cand);
+		int d = wn_suggest_distance(word, cand);
 		if (d < best) {
 			best = d;
 			snprintf(buf, n, ", did you mean %s?",
@@ -682,48 +602,16 @@ static void unknown_key(struct loader *ld, const char *section, const char *name
 /* ------------------------------------------------------------------ */
 /* Reading the file                                                    */
 
-static const char FMT_SYNTAX[] = "iniparser: syntax error in %s (%d):\n-> %s\n";
-static const char FMT_LONG[] = "iniparser: input line too long in %s (%d)\n";
-
-/* iniparser reports through a process-wide callback; keep its first report. */
-static struct {
-	int kind;          /* 0 none, 1 syntax, 2 long line, 3 other */
-	int line;
-} ini_error;
-
-static int capture_ini_error(const char *fmt, ...)
+/* The config file's dictionary: WN_OK, or WN_DATAERR (the file went away
+ * after probe(), or is not INI), or WN_ERR; the message has a hint. */
+static int load_ini(const char *path, dictionary **d, struct wn_err *err)
 {
-	va_list ap;
-	if (ini_error.kind)
-		return 0;
-	ini_error.kind = !strcmp(fmt, FMT_SYNTAX) ? 1 : !strcmp(fmt, FMT_LONG) ? 2 : 3;
-	if (ini_error.kind == 3)
-		return 0;
-	va_start(ap, fmt);
-	(void)va_arg(ap, const char *);    /* the file name, which we know */
-	ini_error.line = va_arg(ap, int);
-	va_end(ap);
-	return 0;
-}
-
-static dictionary *load_ini(const char *path, struct wn_err *err)
-{
-	memset(&ini_error, 0, sizeof ini_error);
-	iniparser_set_error_callback(capture_ini_error);
-	dictionary *d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (d)
-		return d;
-	if (ini_error.kind == 1)
-		wn_err_set(err, WN_DATAERR, "config file %s, line %d: not a [section], "
-			   "key = value or comment", path, ini_error.line);
-	else if (ini_error.kind == 2)
-		wn_err_set(err, WN_DATAERR, "config file %s, line %d: line too long",
-			   path, ini_error.line);
-	else
-		wn_err_set(err, WN_DATAERR, "cannot read config file %s", path);
-	wn_err_hint(err, "fix the file, or point --config at another one");
-	return NULL;
+	int rc = wn_ini_load(path, "config file", d, err);
+	if (rc == WN_NOINPUT)
+		rc = wn_err_set(err, WN_DATAERR, "cannot read config file %s", path);
+	if (rc != WN_OK)
+		wn_err_hint(err, "fix the file, or point --config at another one");
+	return rc;
 }
 
 /* Split a dictionary key "section:name" and record or report it. */
@@ -805,15 +693,15 @@ static int read_file(struct loader *ld, const struct wn_config_overrides *o,
 	} else if (env && *env) {
 		from = "WEAN_CONFIG";
 		copy_str(path, sizeof path, env);
-	} else if (wn_config_default_config_path(path, sizeof path, NULL) != WN_OK) {
+	} else if (wn_xdg_config_file(path, sizeof path, NULL) != WN_OK) {
 		return WN_OK;      /* no HOME: no default file to read */
 	}
 	int rc = probe(path, from, &present, err);
 	if (rc != WN_OK || !present)
 		return rc;
-	dictionary *d = load_ini(path, err);
-	if (!d)
-		return WN_DATAERR;
+	dictionary *d;
+	if ((rc = load_ini(path, &d, err)) != WN_OK)
+		return rc;
 	copy_str(ld->c->config_path, sizeof ld->c->config_path, path);
 	rc = take_dictionary(ld, d, err);
 	iniparser_freedict(d);
@@ -904,55 +792,11 @@ int wn_config_load(struct wn_config *c, const struct wn_config_overrides *o,
 	for (size_t i = 0; i < N_KEYS; i++)
 		free(ld.copy[i]);
 	if (!c->db_path[0]) {
-		int drc = wn_config_default_db_path(c->db_path, sizeof c->db_path,
+		int drc = wn_xdg_diary_file(c->db_path, sizeof c->db_path,
 						    rc == WN_OK ? err : &scratch);
 		if (rc == WN_OK)
 			rc = drc;
 	}
-	return rc;
-}
-
-struct xdg { const char *var, *home_dir, *leaf, *what; };
-
-static int xdg_path(char *buf, size_t n, const struct xdg *x, struct wn_err *err)
-{
-	const char *base = getenv(x->var), *home = getenv("HOME");
-	int len;
-	if (n == 0)
-		return wn_err_set(err, WN_USAGE, "no room for the %s path", x->what);
-	buf[0] = '\0';
-	if (base && base[0] == '/') {
-		len = snprintf(buf, n, "%s/%s", base, x->leaf);
-	} else if (home && *home) {
-		len = snprintf(buf, n, "%s/%s/%s", home, x->home_dir, x->leaf);
-	} else {
-		wn_err_set(err, WN_USAGE, "cannot find the %s: HOME and %s are not set",
-			   x->what, x->var);
-		return WN_USAGE;
-	}
-	if (len < 0 || (size_t)len >= n) {
-		buf[0] = '\0';
-		return wn_err_set(err, WN_USAGE, "the %s path is too long", x->what);
-	}
-	return WN_OK;
-}
-
-int wn_config_default_config_path(char *buf, size_t n, struct wn_err *err)
-{
-	static const struct xdg x = {
-		"XDG_CONFIG_HOME", ".config", "wean/config.ini", "config file"
-	};
-	return xdg_path(buf, n, &x, err);
-}
-
-int wn_config_default_db_path(char *buf, size_t n, struct wn_err *err)
-{
-	static const struct xdg x = {
-		"XDG_DATA_HOME", ".local/share", "wean/wean.db", "diary"
-	};
-	int rc = xdg_path(buf, n, &x, err);
-	if (rc != WN_OK)
-		wn_err_hint(err, "set HOME, or give the diary with --db or WEAN_DB");
 	return rc;
 }
 
@@ -968,9 +812,4 @@ int wn_config_find_metric(const struct wn_config *c, const char *name)
 		if (!strcasecmp(c->metrics[i].name, name))
 			return i;
 	return -1;
-}
-
-const char *wn_config_weekday_name(int day)
-{
-	return day >= 0 && day < 7 ? weekdays[day] : "?";
 }

@@ -18,23 +18,23 @@ static const char *const month_names[12] = {
 	"August", "September", "October", "November", "December"
 };
 
-bool wn_date_is_leap(int y)
+static bool is_leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-int wn_date_days_in_month(int y, int m)
+static int days_in_month(int y, int m)
 {
 	static const int dim[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	if (m < 1 || m > 12)
 		return 0;
-	return m == 2 && wn_date_is_leap(y) ? 29 : dim[m - 1];
+	return m == 2 && is_leap(y) ? 29 : dim[m - 1];
 }
 
 bool wn_date_valid(int y, int m, int d)
 {
 	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-	       d <= wn_date_days_in_month(y, m);
+	       d <= days_in_month(y, m);
 }
 
 wn_date wn_date_from_ymd(int y, int m, int d)
@@ -72,6 +72,10 @@ int wn_date_weekday(wn_date date)
 char *wn_date_format(wn_date date, char *buf)
 {
 	int y, m, d;
+	if (date == WN_DATE_NONE) {
+		strcpy(buf, "-");
+		return buf;
+	}
 	wn_date_to_ymd(date, &y, &m, &d);
 	unsigned v[3] = { (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u };
 	buf[0] = (char)('0' + v[0] / 1000);
@@ -165,7 +169,7 @@ wn_date wn_date_today(void)
 	return wn_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-wn_date wn_date_month_start(wn_date date)
+static wn_date month_start(wn_date date)
 {
 	int y, m, d;
 	wn_date_to_ymd(date, &y, &m, &d);
@@ -183,19 +187,19 @@ wn_date wn_date_add_months(wn_date date, int months)
 		idx = 9999L * 12 + 11;
 	y = (int)(idx / 12);
 	m = (int)(idx % 12) + 1;
-	int dim = wn_date_days_in_month(y, m);
+	int dim = days_in_month(y, m);
 	return wn_date_from_ymd(y, m, d > dim ? dim : d);
 }
 
 void wn_date_month_grid(wn_date date, int week_start, struct wn_month_grid *g)
 {
 	int y, m, d;
-	wn_date first = wn_date_month_start(date);
+	wn_date first = month_start(date);
 	wn_date_to_ymd(first, &y, &m, &d);
 	g->year = y;
 	g->month = m;
 	int lead = (wn_date_weekday(first) - week_start + 7) % 7;
-	int dim = wn_date_days_in_month(y, m);
+	int dim = days_in_month(y, m);
 	g->rows = (lead + dim + 6) / 7;
 	wn_date c = first - lead;
 	for (int r = 0; r < 6; r++)

@@ -1,21 +1,23 @@
 /* drugref.c -- load and query the drug reference (data/drugs.ini).
  *
- * The file is checked line by line first (so that iniparser never has
- * to complain on stderr), then loaded with iniparser; every value is
- * copied out into plain structs and the dictionary is freed at once.
+ * The file is checked line by line first (stricter than iniparser: no
+ * continuation lines, no empty section names, no NUL), then loaded through
+ * core/ini.h (nothing reaches stderr); every value is copied out into
+ * plain structs and the dictionary is freed at once.
  */
 #include "core/drugref.h"
+#include "core/ini.h"
+#include "core/suggest.h"
+#include "core/text.h"
 
 #include <ctype.h>
 #include <stddef.h>
 #include <errno.h>
-#include <iniparser.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #define MAX_FILE (1024L * 1024L)
 #define MAX_LINE 1000
@@ -454,6 +456,58 @@ static int drug_cmp(const void *a, const void *b)
 	              ((const struct wn_drug *)b)->name);
 }
 
+/* The citation of source id ("S17", any case), or NULL. */
+static const char *source_text(const struct wn_drugref *ref, const char *id)
+{
+	for (size_t i = 0; ref && id && i < ref->n_sources; i++)
+		if (strcasecmp(ref->sources[i].id, id) == 0)
+			return ref->sources[i].text;
+	return NULL;
+}
+
+/* The distinct source ids named in d->src, in order of first mention: up
+ * to max of them into ids; returns how many. */
+static int src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID], int max)
+{
+	int n = 0;
+	for (const char *p = d ? d->src : ""; *p && n < max;) {
+		size_t skip = strcspn(p, ":, ");    /* the key before ':' */
+		if (p[skip] == ':') {
+			p += skip + 1;
+			continue;
+		}
+		size_t l = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+		bool seen = l == 0 || l >= WN_DRUG_SRC_ID;
+		for (int i = 0; i < n && !seen; i++)
+			seen = strlen(ids[i]) == l && strncmp(ids[i], p, l) == 0;
+		if (!seen) {
+			memcpy(ids[n], p, l);
+			ids[n++][l] = '\0';
+		}
+		p += l ? l : 1;
+	}
+	return n;
+}
+
+#define MAX_CITED 32
+
+/* Does every drug cite only sources that [sources] lists? */
+static int check_citations(const struct wn_drugref *ref, const char *path,
+                           struct wn_err *err)
+{
+	for (size_t i = 0; i < ref->n_drugs; i++) {
+		const struct wn_drug *d = &ref->drugs[i];
+		char ids[MAX_CITED][WN_DRUG_SRC_ID];
+		int n = src_ids(d, ids, MAX_CITED);
+		for (int k = 0; k < n; k++)
+			if (!source_text(ref, ids[k]))
+				return wn_err_set(err, WN_DATAERR,
+				                  "%s:%s.src: cites %s, which [sources] does not list",
+				                  path, d->name, ids[k]);
+	}
+	return WN_OK;
+}
+
 static int load_sections(dictionary *d, const char *path,
                          struct wn_drugref *ref, struct wn_err *err)
 {
@@ -477,7 +531,7 @@ static int load_sections(dictionary *d, const char *path,
 		return wn_err_set(err, WN_DATAERR, "%s: no drugs in the file", path);
 	attach_paces(ref);
 	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, drug_cmp);
-	return WN_OK;
+	return check_citations(ref, path, err);
 }
 
 int wn_drugref_open(const char *path, struct wn_drugref **out,
@@ -496,9 +550,9 @@ int wn_drugref_open(const char *path, struct wn_drugref **out,
 	free(buf);
 	if (rc != WN_OK)
 		return rc;
-	dictionary *d = iniparser_load(path);
-	if (!d)
-		return wn_err_set(err, WN_DATAERR, "%s: cannot be read as an INI file", path);
+	dictionary *d;
+	if ((rc = wn_ini_load(path, "drug reference", &d, err)) != WN_OK)
+		return rc;
 	struct wn_drugref *ref = calloc(1, sizeof *ref);
 	rc = ref ? load_sections(d, path, ref, err)
 	         : wn_err_set(err, WN_ERR, "out of memory");
@@ -522,71 +576,17 @@ void wn_drugref_close(struct wn_drugref *ref)
 	free(ref);
 }
 
-/* ---- finding the file ----------------------------------------------------------------- */
-
-static bool try_path(char *buf, size_t n, const char *dir, const char *rel)
-{
-	if (!dir || !*dir)
-		return false;
-	int w = snprintf(buf, n, "%s/%s", dir, rel);
-	return w > 0 && (size_t)w < n && access(buf, R_OK) == 0;
-}
-
-int wn_drugref_find_file(char *buf, size_t n)
-{
-	char exe[4096];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash = NULL;
-	if (len > 0) {
-		exe[len] = '\0';
-		slash = strrchr(exe, '/');
-	}
-	if (slash)
-		*slash = '\0';
-	if (!buf || n == 0)
-		return WN_NOINPUT;
-	if (try_path(buf, n, getenv("WEAN_DATADIR"), "drugs.ini") ||
-	    (slash && try_path(buf, n, exe, "../share/wean/drugs.ini")) ||
-	    (slash && try_path(buf, n, exe, "../data/drugs.ini")) ||
-	    try_path(buf, n, getenv("WEAN_SRCDIR"), "data/drugs.ini"))
-		return WN_OK;
-	buf[0] = '\0';
-	return WN_NOINPUT;
-}
-
 /* ---- lookups ------------------------------------------------------------------------------- */
 
-/* Edit distance, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t row[WN_DRUG_NAME + 1];
-	if (la > WN_DRUG_NAME || lb > WN_DRUG_NAME)
-		return (size_t)-1;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t sub = diag + (tolower((unsigned char)a[i - 1]) !=
-			                     tolower((unsigned char)b[j - 1]));
-			size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-			row[j] = sub < best ? sub : best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
+/* The drug with the name closest to name (core's wn_suggest_distance), if it
+ * is within max(2, a third of the name) edits. */
 static const struct wn_drug *closest(const struct wn_drugref *ref,
                                      const char *name)
 {
 	const struct wn_drug *best = NULL;
-	size_t bd = strlen(name) / 3 > 2 ? strlen(name) / 3 : 2;
+	int bd = strlen(name) / 3 > 2 ? (int)(strlen(name) / 3) : 2;
 	for (size_t i = 0; i < ref->n_drugs; i++) {
-		size_t dd = distance(name, ref->drugs[i].name);
+		int dd = wn_suggest_distance(name, ref->drugs[i].name);
 		if (dd <= bd) {
 			bd = dd;
 			best = &ref->drugs[i];
@@ -620,24 +620,6 @@ int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
 	return WN_NOINPUT;
 }
 
-size_t wn_drugref_count(const struct wn_drugref *ref)
-{
-	return ref ? ref->n_drugs : 0;
-}
-
-const char *wn_drugref_name(const struct wn_drugref *ref, size_t i)
-{
-	return ref && i < ref->n_drugs ? ref->drugs[i].name : NULL;
-}
-
-const char *wn_drugref_source(const struct wn_drugref *ref, const char *id)
-{
-	for (size_t i = 0; ref && id && i < ref->n_sources; i++)
-		if (strcasecmp(ref->sources[i].id, id) == 0)
-			return ref->sources[i].text;
-	return NULL;
-}
-
 /* Is the word [w, w+len) in the space-separated list? */
 static bool in_list(const char *list, const char *w, size_t len)
 {
@@ -655,29 +637,6 @@ static bool in_list(const char *list, const char *w, size_t len)
 bool wn_drugref_is_approximate(const struct wn_drug *d, const char *key)
 {
 	return d && key && *key && in_list(d->approximate, key, strlen(key));
-}
-
-int wn_drugref_src_ids(const struct wn_drug *d, char ids[][WN_DRUG_SRC_ID],
-                       int max)
-{
-	int n = 0;
-	for (const char *p = d ? d->src : ""; *p && n < max;) {
-		size_t skip = strcspn(p, ":, ");    /* the key before ':' */
-		if (p[skip] == ':') {
-			p += skip + 1;
-			continue;
-		}
-		size_t l = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-		bool seen = l == 0 || l >= WN_DRUG_SRC_ID;
-		for (int i = 0; i < n && !seen; i++)
-			seen = strlen(ids[i]) == l && strncmp(ids[i], p, l) == 0;
-		if (!seen) {
-			memcpy(ids[n], p, l);
-			ids[n++][l] = '\0';
-		}
-		p += l ? l : 1;
-	}
-	return n;
 }
 
 int wn_drugref_src_of(const struct wn_drug *d, const char *key, char *buf,

@@ -6,14 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct wn_insight_bucket buckets[WN_INSIGHT_BUCKETS] = {
+/* Days since a cut, as SPEC section 5 groups them. */
+static const struct { int first, last; } buckets[WN_INSIGHT_BUCKETS] = {
 	{ 0, 3 }, { 4, 7 }, { 8, 14 }, { 15, 28 },
 };
-
-const struct wn_insight_bucket *wn_insight_buckets(void)
-{
-	return buckets;
-}
 
 static bool has(const struct wn_insight_series *s, size_t i)
 {
@@ -104,15 +100,6 @@ void wn_insight_steps(const struct wn_insight_series *s, const wn_date *cuts,
 }
 
 /* ---- symptoms ------------------------------------------------------------------ */
-
-wn_date wn_insight_first_above(const struct wn_insight_series *s,
-                               double threshold)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (has(s, i) && s->v[i] > threshold)
-			return s->start + (wn_date)i;
-	return WN_DATE_NONE;
-}
 
 enum wn_onset wn_insight_onset(wn_date first_seen, wn_date first_cut,
                                bool marked_pre)

@@ -6,6 +6,7 @@
 
 #include "core/med.h"
 #include "core/taper.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/records.h"
 
@@ -19,7 +20,7 @@ int wn_med_unit_check(const char *u, char *out, size_t n, struct wn_err *err)
 			snprintf(out, n, "%s", wn_med_units[i]);
 			return WN_OK;
 		}
-	wn_text_unknown(err, "unit", u, wn_med_units, wn_med_n_units);
+	wn_suggest_unknown(err, "unit", u, wn_med_units, wn_med_n_units);
 	wn_err_hint(err, "wean knows mg, mcg, mL, g, drops and units");
 	return WN_DATAERR;
 }
@@ -65,12 +66,7 @@ static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
  * UTF-8 character. */
 static void copy_label(char *dst, size_t n, const char *text)
 {
-	size_t len = strlen(text);
-	if (len >= n) {
-		len = n - 1;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
+	size_t len = wn_text_prefix(text, strlen(text), n - 1);
 	memcpy(dst, text, len);
 	dst[len] = '\0';
 }

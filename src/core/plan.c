@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/datafile.h"
 #include "core/text.h"
 #include "core/records.h"
 
@@ -336,7 +337,7 @@ static struct {
 static int drugref(struct wn_drugref **ref, struct wn_err *err)
 {
 	char path[4096];
-	if (wn_drugref_find_file(path, sizeof path) != WN_OK)
+	if (wn_datafile_find("drugs.ini", path, sizeof path) != WN_OK)
 		return wn_err_set(err, WN_NOINPUT, "the drug reference (drugs.ini) is not installed");
 	if (drugs.ref && strcmp(path, drugs.path) == 0) {
 		*ref = drugs.ref;

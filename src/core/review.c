@@ -23,7 +23,7 @@ struct wn_review_finding *rv_add(struct rv *x, enum wn_review_kind kind,
                                  enum wn_review_level level, int step)
 {
 	struct wn_review *r = x->out;
-	if (x->oom || wn_grow((void **)&r->findings, &x->cap,
+	if (x->oom || wn_buf_grow((void **)&r->findings, &x->cap,
 	                      (size_t)r->n_findings, sizeof *r->findings)) {
 		x->oom = true;
 		return NULL;

@@ -2,6 +2,7 @@
  * summary), the names of levels and kinds, and the one-form filter.
  * See core/review.h. */
 #include "review_int.h"
+#include "core/wrap.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -45,12 +46,12 @@ static void add_wrapped(struct wn_buf *b, const char *first, int indent,
                         const char *text)
 {
 	char *a = wn_text_to_ascii(text, strlen(text));
-	struct wn_text_line lines[MAX_LINES];
+	struct wn_wrap_line lines[MAX_LINES];
 	if (!a) {
 		b->failed = true;
 		return;
 	}
-	size_t n = wn_text_wrap(a, COLS - indent, lines, MAX_LINES);
+	size_t n = wn_wrap(a, COLS - indent, lines, MAX_LINES);
 	n = n < MAX_LINES ? n : MAX_LINES;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = lines[i].len;

@@ -5,12 +5,11 @@
  * anxiety; domain README 3.2, source S23), grouped by body system. */
 #include "core/symptoms.h"
 
-#include <iniparser.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+
+#include "core/ini.h"
 
 static const struct wn_symptom_def builtin[] = {
 	{ .name = "dizziness",                 .group = "neurological" },
@@ -58,79 +57,48 @@ void wn_symptoms_free_defs(struct wn_symptom_def *defs, size_t n)
 	free(defs);
 }
 
-int wn_symptoms_load_dess(const char *path, struct wn_symptom_def **out,
-                          size_t *n, struct wn_err *err)
+/* Copies item i of [dess] (and its group) out of d into defs[i]. */
+static int take_item(dictionary *d, int i, struct wn_symptom_def *def,
+                     const char *path, struct wn_err *err)
 {
-	*out = NULL;
-	*n = 0;
-	if (access(path, R_OK) != 0)
-		return wn_err_set(err, WN_NOINPUT, "cannot read %s", path);
-	dictionary *d = iniparser_load(path);
-	if (!d)
-		return wn_err_set(err, WN_DATAERR, "%s: not a readable INI file", path);
-	int count = iniparser_getint(d, "dess:item_count", 0);
-	if (count < 1 || count > 100) {
-		iniparser_freedict(d);
-		return wn_err_set(err, WN_DATAERR, "%s: dess.item_count missing or out of range", path);
-	}
-	struct wn_symptom_def *defs = calloc((size_t)count, sizeof *defs);
-	if (!defs) {
-		iniparser_freedict(d);
+	char key[32], gkey[32];
+	snprintf(key, sizeof key, "dess:item%02d", i + 1);
+	snprintf(gkey, sizeof gkey, "dess:group%02d", i + 1);
+	const char *name = iniparser_getstring(d, key, NULL);
+	const char *grp = iniparser_getstring(d, gkey, "other");
+	if (!name || !*name || strlen(name) > 64)
+		return wn_err_set(err, WN_DATAERR, "%s: dess.item%02d missing or too long",
+		                  path, i + 1);
+	def->name = strdup(name);
+	def->group = strdup(grp);
+	if (!def->name || !def->group)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	}
-	for (int i = 0; i < count; i++) {
-		char key[32], gkey[32];
-		snprintf(key, sizeof key, "dess:item%02d", i + 1);
-		snprintf(gkey, sizeof gkey, "dess:group%02d", i + 1);
-		const char *name = iniparser_getstring(d, key, NULL);
-		const char *grp = iniparser_getstring(d, gkey, "other");
-		if (!name || !*name || strlen(name) > 64) {
-			iniparser_freedict(d);
-			wn_symptoms_free_defs(defs, (size_t)count);
-			return wn_err_set(err, WN_DATAERR, "%s: dess.item%02d missing or too long", path, i + 1);
-		}
-		defs[i].name = strdup(name);
-		defs[i].group = strdup(grp);
-	}
-	iniparser_freedict(d);
-	*out = defs;
-	*n = (size_t)count;
 	return WN_OK;
 }
 
-static int try_path(char *buf, size_t n, const char *dir, const char *sub,
-                    const char *name)
+int wn_symptoms_load_dess(const char *path, struct wn_symptom_def **out,
+                          size_t *n, struct wn_err *err)
 {
-	if (!dir || !*dir)
-		return WN_NOINPUT;
-	int w = snprintf(buf, n, "%s%s/%s", dir, sub, name);
-	if (w < 0 || (size_t)w >= n)
-		return WN_NOINPUT;
-	return access(buf, R_OK) == 0 ? WN_OK : WN_NOINPUT;
-}
-
-int wn_datafile_find(const char *name, char *buf, size_t n)
-{
-	if (try_path(buf, n, getenv("WEAN_DATADIR"), "", name) == WN_OK)
-		return WN_OK;
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len > 0) {
-		exe[len] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			if (try_path(buf, n, exe, "/../share/wean", name) == WN_OK ||
-			    try_path(buf, n, exe, "/../data", name) == WN_OK)
-				return WN_OK;
-		}
+	dictionary *d;
+	*out = NULL;
+	*n = 0;
+	int rc = wn_ini_load(path, "DESS list", &d, err);
+	if (rc != WN_OK)
+		return rc;
+	int count = iniparser_getint(d, "dess:item_count", 0);
+	struct wn_symptom_def *defs = NULL;
+	if (count < 1 || count > 100)
+		rc = wn_err_set(err, WN_DATAERR, "%s: dess.item_count missing or out of range", path);
+	else if (!(defs = calloc((size_t)count, sizeof *defs)))
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	for (int i = 0; rc == WN_OK && i < count; i++)
+		rc = take_item(d, i, &defs[i], path, err);
+	iniparser_freedict(d);
+	if (rc != WN_OK) {
+		wn_symptoms_free_defs(defs, defs ? (size_t)count : 0);
+		return rc;
 	}
-#ifdef WEAN_DATADIR
-	if (try_path(buf, n, WEAN_DATADIR, "", name) == WN_OK)
-		return WN_OK;
-#endif
-	if (try_path(buf, n, getenv("WEAN_SRCDIR"), "/data", name) == WN_OK)
-		return WN_OK;
-	buf[0] = '\0';
-	return WN_NOINPUT;
+	*out = defs;
+	*n = (size_t)count;
+	return WN_OK;
 }

@@ -1,12 +1,12 @@
-/* taper.c -- taper schedules, dose rounding and the occupancy model.
+/* taper.c -- taper schedules and the occupancy model.
  *
- * Pure computation: no I/O, no SQL, no curses.  See taper.h for the rules.
+ * Pure computation: no I/O, no SQL, no curses.  See taper.h for the rules;
+ * forms are read in taper_form.c, doses rounded in taper_round.c.
  */
 #include "core/taper.h"
 #include "core/text.h"
 #include "core/records.h"
 
-#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -14,661 +14,14 @@
 #include <string.h>
 #include <strings.h>
 
-#define ZERO 1e-7              /* mg: doses closer than this are equal */
-#define RES 1e5                /* tablet grid resolution: 1e-5 mg */
-#define GRID_MAX 200000L       /* largest tablet grid before the fallback */
-#define MAX_UNITS 96
-#define MAX_FORMS 32
 #define MAX_STEPS_LIMIT 10000
 #define MAX_EVERY_DAYS 3650
-#define MAX_DOSE 1e6
 #define MIN_QUANTUM 0.0001       /* mg */
 #define DATE_LIMIT 100000000L  /* |day number| of any sane date */
-#define FORM_TEXT_MAX 256
-#define FORM_TOKENS 16
-
-/* ---- small helpers ------------------------------------------------------ */
-
-static double snap(double x)
-{
-	return round(x * 1e6) / 1e6;
-}
-
-static void set_text(char *dst, size_t n, const char *src)
-{
-	if (dst && n)
-		snprintf(dst, n, "%s", src);
-}
 
 static bool date_ok(wn_date d)
 {
 	return d > -DATE_LIMIT && d < DATE_LIMIT;
-}
-
-static bool amount_ok(double v)
-{
-	return isfinite(v) && v > 0 && v <= MAX_DOSE;
-}
-
-static int norm_div(int d)
-{
-	return d == 2 || d == 4 ? d : 1;
-}
-
-/* ---- form syntax ------------------------------------------------------------- */
-
-struct toks {
-	char buf[FORM_TEXT_MAX];
-	char *t[FORM_TOKENS];
-	int n;
-};
-
-static bool tokenize(const char *text, struct toks *tk)
-{
-	if (strlen(text) >= sizeof tk->buf)
-		return false;
-	strcpy(tk->buf, text);
-	tk->n = 0;
-	char *save = NULL;
-	for (char *w = strtok_r(tk->buf, " \t", &save); w;
-	     w = strtok_r(NULL, " \t", &save)) {
-		if (tk->n == FORM_TOKENS)
-			return false;
-		tk->t[tk->n++] = w;
-	}
-	return tk->n > 0;
-}
-
-static bool starts_number(const char *s)
-{
-	return isdigit((unsigned char)s[0]) ||
-	       (s[0] == '.' && isdigit((unsigned char)s[1]));
-}
-
-static bool word_in(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcasecmp(w, *list) == 0)
-			return true;
-	return false;
-}
-
-static const char *const tablet_words[] = { "tablet", "tablets", "tab", "odt", NULL };
-static const char *const capsule_words[] = { "capsule", "capsules", "cap", NULL };
-
-/* Label words up to the amount; returns the amount's token index. */
-static int parse_label(const struct toks *tk, struct wn_form *f, int *kind)
-{
-	int i = 0;
-	size_t len = 0;
-	*kind = WN_TAPER_OTHER;
-	for (; i < tk->n && !starts_number(tk->t[i]); i++) {
-		if (word_in(tk->t[i], tablet_words))
-			*kind = WN_TAPER_TABLET;
-		else if (word_in(tk->t[i], capsule_words))
-			*kind = WN_TAPER_CAPSULE;
-		int w = snprintf(f->label + len, sizeof f->label - len, "%s%s",
-		                 i ? " " : "", tk->t[i]);
-		if (w < 0 || (size_t)w >= sizeof f->label - len)
-			return -1;
-		len += (size_t)w;
-	}
-	return i;
-}
-
-/* "mg", "mg/ml", "mg/5ml" or "mg/5" followed by "ml".  Sets strength or
- * conc from amount `v`; advances *i past the unit. */
-static bool parse_unit(const struct toks *tk, int *i, const char *unit,
-                       double v, struct wn_form *f)
-{
-	if (strcasecmp(unit, "mg") == 0) {
-		f->strength_mg = v;
-		return true;
-	}
-	if (strncasecmp(unit, "mg/", 3) != 0)
-		return false;
-	const char *rest = unit + 3;
-	double per = 1.0;
-	if (starts_number(rest)) {
-		char *end;
-		per = strtod(rest, &end);
-		rest = end;
-		if (*rest == '\0' && *i < tk->n)
-			rest = tk->t[(*i)++];
-	}
-	if (strcasecmp(rest, "ml") != 0 || !(per > 0))
-		return false;
-	f->conc_mg_per_ml = v / per;
-	return true;
-}
-
-static int parse_amount(const struct toks *tk, int *i, struct wn_form *f,
-                        const char *text, struct wn_err *err)
-{
-	char *end;
-	double v = strtod(tk->t[*i], &end);
-	const char *unit = end;
-	(*i)++;
-	if (*unit == '\0')
-		unit = *i < tk->n ? tk->t[(*i)++] : "";
-	if (!isfinite(v) || !parse_unit(tk, i, unit, v, f))
-		return wn_err_set(err, WN_USAGE,
-		                  "form '%.60s': give the amount as '25 mg' or '2 mg/ml'",
-		                  text);
-	if (!amount_ok(v))
-		return wn_err_set(err, WN_USAGE,
-		                  "form '%.60s': the amount must be above 0", text);
-	return WN_OK;
-}
-
-static int parse_modifiers(const struct toks *tk, int i, struct wn_form *f,
-                           const char *text, struct wn_err *err)
-{
-	static const char *const halves[] = { "/2", "halves", "half", "scored", NULL };
-	static const char *const quarters[] = { "/4", "quarters", "quarter", NULL };
-	static const char *const beads[] = { "beads", "bead", NULL };
-	for (; i < tk->n; i++) {
-		const char *w = tk->t[i];
-		char *end;
-		if (word_in(w, halves)) {
-			f->divisible = 2;
-		} else if (word_in(w, quarters)) {
-			f->divisible = 4;
-		} else if (starts_number(w) && i + 1 < tk->n &&
-		           word_in(tk->t[i + 1], beads)) {
-			long nb = strtol(w, &end, 10);
-			if (*end || nb <= 0 || nb > 100000)
-				return wn_err_set(err, WN_USAGE,
-				                  "form '%.60s': bead count must be a whole number above 0",
-				                  text);
-			f->beads_per_capsule = (int)nb;
-			i++;
-		} else {
-			return wn_err_set(err, WN_USAGE,
-			                  "form '%.60s': unknown word '%.20s'", text, w);
-		}
-	}
-	return WN_OK;
-}
-
-static int decide_kind(struct wn_form *f, int label_kind, const char *text,
-                       struct wn_err *err)
-{
-	if (f->conc_mg_per_ml > 0) {
-		f->kind = WN_TAPER_LIQUID;
-		if (f->divisible != 1 || f->beads_per_capsule)
-			return wn_err_set(err, WN_USAGE,
-			                  "form '%.60s': a liquid cannot be split or hold beads",
-			                  text);
-		return WN_OK;
-	}
-	if (label_kind == WN_TAPER_TABLET && f->beads_per_capsule)
-		return wn_err_set(err, WN_USAGE,
-		                  "form '%.60s': only a capsule can hold beads", text);
-	if (label_kind != WN_TAPER_TABLET && f->divisible != 1)
-		return wn_err_set(err, WN_USAGE,
-		                  "form '%.60s': only a tablet can be split (count beads instead)",
-		                  text);
-	if (f->beads_per_capsule)
-		f->kind = WN_TAPER_BEADS;
-	else
-		f->kind = (enum wn_taper_kind)label_kind;
-	return WN_OK;
-}
-
-int wn_taper_form_parse(const char *text, struct wn_form *out,
-                        struct wn_err *err)
-{
-	struct toks tk;
-	struct wn_form f = { .kind = WN_TAPER_OTHER, .divisible = 1 };
-	int kind;
-	if (!text || !tokenize(text, &tk))
-		return wn_err_set(err, WN_USAGE, "form is empty or too long");
-	int i = parse_label(&tk, &f, &kind);
-	if (i < 0)
-		return wn_err_set(err, WN_USAGE, "form '%.60s': name too long", text);
-	if (i == 0)
-		return wn_err_set(err, WN_USAGE,
-		                  "form '%.60s' needs a kind first, such as tablet, capsule or liquid",
-		                  text);
-	if (i >= tk.n)
-		return wn_err_set(err, WN_USAGE,
-		                  "form '%.60s' needs an amount such as '25 mg' or '2 mg/ml'",
-		                  text);
-	int rc = parse_amount(&tk, &i, &f, text, err);
-	if (rc == WN_OK)
-		rc = parse_modifiers(&tk, i, &f, text, err);
-	if (rc == WN_OK)
-		rc = decide_kind(&f, kind, text, err);
-	if (rc == WN_OK)
-		rc = wn_taper_form_check(&f, err);
-	if (rc == WN_OK && out)
-		*out = f;
-	return rc;
-}
-
-int wn_taper_form_check(const struct wn_form *f, struct wn_err *err)
-{
-	if (!f)
-		return wn_err_set(err, WN_USAGE, "no form given");
-	switch (f->kind) {
-	case WN_TAPER_TABLET:
-		if (f->divisible != 0 && f->divisible != 1 && f->divisible != 2 &&
-		    f->divisible != 4)
-			return wn_err_set(err, WN_USAGE,
-			                  "a tablet splits into 1, 2 or 4 parts, not %d",
-			                  f->divisible);
-		/* fall through */
-	case WN_TAPER_CAPSULE:
-		if (!amount_ok(f->strength_mg))
-			return wn_err_set(err, WN_USAGE, "tablet or capsule strength must be above 0 mg");
-		return WN_OK;
-	case WN_TAPER_LIQUID:
-		if (!amount_ok(f->conc_mg_per_ml))
-			return wn_err_set(err, WN_USAGE, "liquid concentration must be above 0 mg/ml");
-		return WN_OK;
-	case WN_TAPER_BEADS:
-		if (!amount_ok(f->strength_mg) || f->beads_per_capsule <= 0 ||
-		    f->beads_per_capsule > 100000)
-			return wn_err_set(err, WN_USAGE,
-			                  "a bead capsule needs a strength above 0 mg and a bead count above 0");
-		return WN_OK;
-	case WN_TAPER_OTHER:
-		return WN_OK;
-	}
-	return wn_err_set(err, WN_USAGE, "unknown form kind %d", (int)f->kind);
-}
-
-static const char *kind_word(enum wn_taper_kind k)
-{
-	switch (k) {
-	case WN_TAPER_TABLET: return "tablet";
-	case WN_TAPER_CAPSULE:
-	case WN_TAPER_BEADS: return "capsule";
-	case WN_TAPER_LIQUID: return "liquid";
-	case WN_TAPER_OTHER: break;
-	}
-	return "form";
-}
-
-/* Would parsing the label alone give this kind back? */
-static bool label_says_kind(const struct wn_form *f)
-{
-	struct toks tk;
-	struct wn_form tmp = { .kind = WN_TAPER_OTHER };
-	int kind;
-	if (!f->label[0] || !tokenize(f->label, &tk))
-		return false;
-	if (parse_label(&tk, &tmp, &kind) != tk.n)
-		return false;
-	if (f->kind == WN_TAPER_LIQUID)
-		return true;
-	if (f->kind == WN_TAPER_BEADS)
-		return kind == WN_TAPER_CAPSULE;
-	return kind == (int)f->kind;
-}
-
-void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)
-{
-	char name[WN_FORM_LABEL + 16], amount[32], extra[32] = "";
-	if (label_says_kind(f))
-		snprintf(name, sizeof name, "%s", f->label);
-	else
-		snprintf(name, sizeof name, "%s%s%s", f->label,
-		         f->label[0] ? " " : "", kind_word(f->kind));
-	bool liquid = f->kind == WN_TAPER_LIQUID;
-	wn_text_num(liquid ? f->conc_mg_per_ml : f->strength_mg, 5, amount, sizeof amount);
-	if (f->kind == WN_TAPER_TABLET && norm_div(f->divisible) > 1)
-		snprintf(extra, sizeof extra, " /%d", norm_div(f->divisible));
-	else if (f->kind == WN_TAPER_BEADS)
-		snprintf(extra, sizeof extra, " %d beads", f->beads_per_capsule);
-	snprintf(buf, n, "%s %s %s%s", name, amount, liquid ? "mg/ml" : "mg", extra);
-}
-
-/* ---- rounding --------------------------------------------------------------- */
-
-enum rmode { NEAREST, BELOW };
-
-struct pick {
-	double dose;
-	char how[WN_TAPER_HOW];
-};
-
-/* One piece a tablet/capsule dose can be made of. */
-struct unit {
-	long m;          /* size in grid units of 1/RES mg (later: of g) */
-	int form;        /* index into forms */
-	int quarters;    /* 4 whole, 2 half, 1 quarter */
-	int cost;        /* whole 10, split 11: prefer fewer and whole pieces */
-};
-
-static int unit_cmp(const void *a, const void *b)
-{
-	const struct unit *x = a, *y = b;
-	if (x->m != y->m)
-		return x->m < y->m ? 1 : -1;
-	return x->form - y->form;
-}
-
-static int collect_units(const struct wn_form *forms, int n, struct unit *u)
-{
-	int k = 0;
-	for (int i = 0; i < n; i++) {
-		const struct wn_form *f = &forms[i];
-		if ((f->kind != WN_TAPER_TABLET && f->kind != WN_TAPER_CAPSULE) ||
-		    !amount_ok(f->strength_mg))
-			continue;
-		int div = f->kind == WN_TAPER_TABLET ? norm_div(f->divisible) : 1;
-		for (int parts = 1; parts <= div && k < MAX_UNITS; parts *= 2) {
-			long m = lround(f->strength_mg * RES / parts);
-			if (m > 0)
-				u[k++] = (struct unit){ m, i, 4 / parts,
-				                        parts == 1 ? 10 : 11 };
-		}
-	}
-	qsort(u, (size_t)k, sizeof *u, unit_cmp);
-	return k;
-}
-
-static long gcd_l(long a, long b)
-{
-	while (b) {
-		long t = a % b;
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
-/* Per-form pieces, in quarters of a tablet/capsule. */
-struct combo {
-	long q[MAX_FORMS];
-};
-
-static void add_term(char *how, size_t n, const char *term)
-{
-	size_t len = strlen(how);
-	if (len + strlen(term) + 4 >= n) {
-		if (len + 4 < n)
-			strcat(how, " ...");
-		return;
-	}
-	if (len)
-		strcat(how, " + ");
-	strcat(how, term);
-}
-
-static void combo_how(const struct wn_form *forms, const struct unit *u, int nu,
-                      const struct combo *c, char *how, size_t n)
-{
-	static const char *const frac[] = { "", "1/4", "1/2", "3/4" };
-	bool seen[MAX_FORMS] = { false };
-	how[0] = '\0';
-	for (int j = 0; j < nu; j++) {   /* units are sorted largest first */
-		int fi = u[j].form;
-		if (seen[fi] || c->q[fi] == 0)
-			continue;
-		seen[fi] = true;
-		char s[32], term[80];
-		const char *cap = forms[fi].kind == WN_TAPER_CAPSULE ? " capsule" : "";
-		wn_text_num(forms[fi].strength_mg, 5, s, sizeof s);
-		if (c->q[fi] / 4) {
-			snprintf(term, sizeof term, "%ld x %s mg%s", c->q[fi] / 4, s, cap);
-			add_term(how, n, term);
-		}
-		if (c->q[fi] % 4) {
-			snprintf(term, sizeof term, "%s x %s mg%s", frac[c->q[fi] % 4], s, cap);
-			add_term(how, n, term);
-		}
-	}
-	if (!how[0])
-		set_text(how, n, "none");
-}
-
-/* Chooses grid index for `dose` among reachable points (cost != INT_MAX). */
-static long grid_choose(const int *cost, long top, double g_mg, double dose,
-                        enum rmode mode)
-{
-	long best = 0;
-	if (mode == BELOW) {
-		for (long i = top; i > 0; i--)
-			if (cost[i] != INT_MAX && i * g_mg < dose - ZERO)
-				return i;
-		return 0;
-	}
-	double bd = dose;
-	for (long i = 1; i <= top; i++) {
-		double diff = fabs(i * g_mg - dose);
-		if (cost[i] != INT_MAX && diff <= bd + ZERO) {
-			best = i;
-			bd = diff;
-		}
-	}
-	return best;
-}
-
-/* Dynamic programme over multiples of g: fewest (whole) pieces. */
-static bool grid_fill(const struct unit *u, int nu, long top, int *cost,
-                      signed char *pick)
-{
-	cost[0] = 0;
-	for (long i = 1; i <= top; i++) {
-		int best = INT_MAX;
-		for (int j = 0; j < nu; j++) {
-			if (u[j].m > i || cost[i - u[j].m] == INT_MAX)
-				continue;
-			int c = cost[i - u[j].m] + u[j].cost;
-			if (c < best) {
-				best = c;
-				pick[i] = (signed char)j;
-			}
-		}
-		cost[i] = best;
-	}
-	return true;
-}
-
-static bool tablets_grid(const struct wn_form *forms, struct unit *u, int nu,
-                         double dose, enum rmode mode, struct pick *out)
-{
-	long g = u[0].m;
-	for (int j = 1; j < nu; j++)
-		g = gcd_l(g, u[j].m);
-	double g_mg = g / RES;
-	long top = (long)ceil(dose / g_mg) + (mode == NEAREST ? u[nu - 1].m / g : 0);
-	if (top > GRID_MAX)
-		return false;
-	for (int j = 0; j < nu; j++)
-		u[j].m /= g;
-	int *cost = malloc((size_t)(top + 1) * sizeof *cost);
-	signed char *pick = malloc((size_t)(top + 1));
-	bool ok = cost && pick && grid_fill(u, nu, top, cost, pick);
-	if (ok) {
-		long i = grid_choose(cost, top, g_mg, dose, mode);
-		struct combo c = { { 0 } };
-		out->dose = snap(i * g_mg);
-		for (; i > 0; i -= u[pick[i]].m)
-			c.q[u[pick[i]].form] += u[pick[i]].quarters;
-		combo_how(forms, u, nu, &c, out->how, sizeof out->how);
-	}
-	for (int j = 0; j < nu; j++)
-		u[j].m *= g;
-	free(cost);
-	free(pick);
-	return ok;
-}
-
-static long count_for(double dose, double size, enum rmode mode)
-{
-	double x = dose / size;
-	if (!(x < 1e15))            /* absurd sizes: keep the cast defined */
-		x = 1e15;
-	long c = mode == NEAREST ? (long)floor(x + 0.5 + 1e-9)
-	                         : (long)ceil(x - 1e-9) - 1;
-	return c < 0 ? 0 : c;
-}
-
-/* Too fine a grid: multiples of the smallest piece, always deliverable. */
-static void tablets_fallback(const struct wn_form *forms, const struct unit *u,
-                             int nu, double dose, enum rmode mode,
-                             struct pick *out)
-{
-	const struct unit *s = &u[nu - 1];
-	long c = count_for(dose, s->m / RES, mode);
-	struct combo cb = { { 0 } };
-	cb.q[s->form] = c * s->quarters;
-	out->dose = snap(c * (s->m / RES));
-	combo_how(forms, u, nu, &cb, out->how, sizeof out->how);
-}
-
-static bool tablets_pick(const struct wn_form *forms, int n, double dose,
-                         enum rmode mode, struct pick *out)
-{
-	struct unit u[MAX_UNITS];
-	int nu = collect_units(forms, n, u);
-	if (nu == 0)
-		return false;
-	if (!tablets_grid(forms, u, nu, dose, mode, out))
-		tablets_fallback(forms, u, nu, dose, mode, out);
-	return true;
-}
-
-static void liquid_pick(const struct wn_form *f, double dose, enum rmode mode,
-                        struct pick *out)
-{
-	long c = count_for(dose, f->conc_mg_per_ml / 10.0, mode);
-	char conc[32];
-	out->dose = snap(c * f->conc_mg_per_ml / 10.0);
-	wn_text_num(f->conc_mg_per_ml, 5, conc, sizeof conc);
-	if (c == 0)
-		set_text(out->how, sizeof out->how, "none");
-	else
-		snprintf(out->how, sizeof out->how, "%.1f mL of %s mg/mL",
-		         c / 10.0, conc);
-}
-
-static void beads_pick(const struct wn_form *f, double dose, enum rmode mode,
-                       struct pick *out)
-{
-	long b = f->beads_per_capsule;
-	long c = count_for(dose, f->strength_mg / b, mode);
-	char s[32], term[128];
-	out->dose = snap(c * f->strength_mg / b);
-	out->how[0] = '\0';
-	wn_text_num(f->strength_mg, 5, s, sizeof s);
-	if (c / b) {
-		snprintf(term, sizeof term, "%ld x %s mg capsule", c / b, s);
-		add_term(out->how, sizeof out->how, term);
-	}
-	if (c % b) {
-		snprintf(term, sizeof term, "%ld beads of a %ld-bead %s mg capsule",
-		         c % b, b, s);
-		add_term(out->how, sizeof out->how, term);
-	}
-	if (c == 0)
-		set_text(out->how, sizeof out->how, "none");
-}
-
-static void quantum_pick(double q, double dose, enum rmode mode,
-                         struct pick *out)
-{
-	long c = count_for(dose, q, mode);
-	out->dose = snap(c * q);
-	set_text(out->how, sizeof out->how, c ? "" : "none");
-}
-
-/* Keeps the better of best and cand; *any tells whether best is set. */
-static void consider(struct pick *best, const struct pick *cand, bool *any,
-                     double dose, enum rmode mode)
-{
-	bool take;
-	if (!*any)
-		take = true;
-	else if (mode == BELOW)
-		take = cand->dose > best->dose + ZERO;
-	else {
-		double dc = fabs(cand->dose - dose), db = fabs(best->dose - dose);
-		take = dc < db - ZERO ||
-		       (dc <= db + ZERO && cand->dose > best->dose + ZERO);
-	}
-	if (take)
-		*best = *cand;
-	*any = true;
-}
-
-static void forms_pick(const struct wn_form *forms, int n, double dose,
-                       enum rmode mode, struct pick *best)
-{
-	struct pick cand;
-	bool any = false;
-	n = n > MAX_FORMS ? MAX_FORMS : n;
-	if (forms && tablets_pick(forms, n, dose, mode, &cand))
-		consider(best, &cand, &any, dose, mode);
-	for (int i = 0; forms && i < n; i++) {
-		const struct wn_form *f = &forms[i];
-		if (f->kind == WN_TAPER_LIQUID && amount_ok(f->conc_mg_per_ml))
-			liquid_pick(f, dose, mode, &cand);
-		else if (f->kind == WN_TAPER_BEADS && amount_ok(f->strength_mg) &&
-		         f->beads_per_capsule > 0)
-			beads_pick(f, dose, mode, &cand);
-		else
-			continue;
-		consider(best, &cand, &any, dose, mode);
-	}
-	if (!any)
-		quantum_pick(WN_TAPER_DEFAULT_QUANTUM, dose, mode, best);
-}
-
-static double do_round(const struct wn_rounding *r, double dose,
-                       enum rmode mode, char *how, size_t n)
-{
-	struct pick p = { 0, "" };
-	if (!isfinite(dose) || dose <= ZERO) {
-		set_text(how, n, "none");
-		return 0;
-	}
-	const struct wn_form *forms = r ? r->forms : NULL;
-	int nf = r && r->forms ? r->n_forms : 0;
-	if (r && isfinite(r->quantum) && r->quantum > 0) {
-		quantum_pick(r->quantum, dose, mode, &p);
-		if (p.dose > ZERO) {    /* describe it when the forms make it exactly */
-			struct pick f = { 0, "" };
-			forms_pick(forms, nf, p.dose, NEAREST, &f);
-			set_text(p.how, sizeof p.how,
-			         fabs(f.dose - p.dose) <= 1e-6 ? f.how : "");
-		}
-	} else {
-		forms_pick(forms, nf, dose, mode, &p);
-	}
-	set_text(how, n, p.how);
-	return p.dose;
-}
-
-double wn_taper_round(const struct wn_rounding *r, double dose, char *how,
-                      size_t n)
-{
-	return do_round(r, dose, NEAREST, how, n);
-}
-
-double wn_taper_round_below(const struct wn_rounding *r, double dose,
-                            char *how, size_t n)
-{
-	return do_round(r, dose, BELOW, how, n);
-}
-
-/* how for a dose that is not rounded: the forms' recipe when exact. */
-static void describe(const struct wn_rounding *r, double dose, char *how,
-                     size_t n)
-{
-	struct wn_rounding bare = *r;
-	bare.quantum = 0;
-	if (dose <= ZERO) {
-		set_text(how, n, "none");
-		return;
-	}
-	double got = wn_taper_round(&bare, dose, how, n);
-	if (fabs(got - dose) > 1e-6)
-		set_text(how, n, "");
 }
 
 /* ---- occupancy ------------------------------------------------------------------ */
@@ -741,12 +94,12 @@ void wn_taper_params_init(struct wn_taper_params *p)
 
 static bool nonneg(double v)
 {
-	return isfinite(v) && v >= 0 && v <= MAX_DOSE;
+	return isfinite(v) && v >= 0 && v <= WN_TAPER_MAX_DOSE;
 }
 
 static int check_doses(const struct wn_taper_params *p, struct wn_err *err)
 {
-	if (!amount_ok(p->from_dose))
+	if (!wn_taper_form_amount_ok(p->from_dose))
 		return wn_err_set(err, WN_USAGE, "starting dose must be above 0 mg");
 	if (!nonneg(p->round_q) || (p->round_q > 0 && p->round_q < MIN_QUANTUM))
 		return wn_err_set(err, WN_USAGE,
@@ -766,9 +119,9 @@ static int check_doses(const struct wn_taper_params *p, struct wn_err *err)
 
 static int check_lists(const struct wn_taper_params *p, struct wn_err *err)
 {
-	if (p->n_forms < 0 || p->n_forms > MAX_FORMS || (p->n_forms && !p->forms))
+	if (p->n_forms < 0 || p->n_forms > WN_TAPER_ROUND_MAX_FORMS || (p->n_forms && !p->forms))
 		return wn_err_set(err, WN_USAGE, "between 0 and %d forms, please",
-		                  MAX_FORMS);
+		                  WN_TAPER_ROUND_MAX_FORMS);
 	for (int i = 0; i < p->n_forms; i++) {
 		int rc = wn_taper_form_check(&p->forms[i], err);
 		if (rc)
@@ -823,7 +176,7 @@ static int check_step(const struct wn_taper_params *p, struct wn_err *err)
 			                  "step must be above 0 and at most 100 occupancy points");
 		return WN_OK;
 	case WN_TAPER_LINEAR:
-		if (!amount_ok(s))
+		if (!wn_taper_form_amount_ok(s))
 			return wn_err_set(err, WN_USAGE, "step must be above 0 mg");
 		return WN_OK;
 	case WN_TAPER_CUSTOM:
@@ -912,7 +265,7 @@ static void add_step(struct builder *b, wn_date date, double dose,
 	st->pct_cut = s->n && prev > 0 ? (prev - dose) / prev * 100.0 : 0;
 	st->occupancy = b->has_occ ? wn_taper_occupancy(dose, b->p->emax, b->p->ed50)
 	                           : NAN;
-	set_text(st->how, sizeof st->how, how);
+	snprintf(st->how, sizeof st->how, "%s", how);
 	st->warn_rounding = warn;
 	s->n++;
 	s->n_dated = s->n;
@@ -969,35 +322,35 @@ static bool next_step(const struct builder *b, int k, double cur,
 	const struct wn_taper_params *p = b->p;
 	double want = target_dose(b, k, cur);
 	nx->warn = false;
-	if (!(want > ZERO)) {
+	if (!(want > WN_TAPER_ROUND_EPS)) {
 		nx->dose = 0;
 	} else {
 		nx->dose = wn_taper_round(&b->r, want, nx->how, sizeof nx->how);
-		if (nx->dose >= cur - ZERO)   /* a step must cut */
+		if (nx->dose >= cur - WN_TAPER_ROUND_EPS)   /* a step must cut */
 			nx->dose = wn_taper_round_below(&b->r, cur, nx->how,
 			                                sizeof nx->how);
 		nx->warn = rounding_warn(b, k, cur, want, nx->dose);
 	}
-	if (nx->dose > ZERO && nx->dose < p->floor_dose - ZERO) {
+	if (nx->dose > WN_TAPER_ROUND_EPS && nx->dose < p->floor_dose - WN_TAPER_ROUND_EPS) {
 		nx->dose = 0;
 		nx->warn = false;
 	}
-	if (p->to_dose > 0 && nx->dose <= p->to_dose + ZERO) {
+	if (p->to_dose > 0 && nx->dose <= p->to_dose + WN_TAPER_ROUND_EPS) {
 		nx->dose = p->to_dose;
 		nx->warn = false;
-		describe(&b->r, nx->dose, nx->how, sizeof nx->how);
+		wn_taper_round_describe(&b->r, nx->dose, nx->how, sizeof nx->how);
 		return true;
 	}
-	if (nx->dose <= ZERO)
-		set_text(nx->how, sizeof nx->how, "none");
-	return nx->dose <= ZERO;
+	if (nx->dose <= WN_TAPER_ROUND_EPS)
+		snprintf(nx->how, sizeof nx->how, "none");
+	return nx->dose <= WN_TAPER_ROUND_EPS;
 }
 
 static void gen_computed(struct builder *b)
 {
 	const struct wn_taper_params *p = b->p;
 	char how[WN_TAPER_HOW];
-	describe(&b->r, p->from_dose, how, sizeof how);
+	wn_taper_round_describe(&b->r, p->from_dose, how, sizeof how);
 	add_step(b, p->start, p->from_dose, how, false);
 	double cur = p->from_dose;
 	for (int k = 1; b->out->n < b->cap; k++) {
@@ -1016,11 +369,11 @@ static void gen_custom(struct builder *b)
 {
 	const struct wn_taper_params *p = b->p;
 	char how[WN_TAPER_HOW];
-	describe(&b->r, p->from_dose, how, sizeof how);
+	wn_taper_round_describe(&b->r, p->from_dose, how, sizeof how);
 	add_step(b, p->start, p->from_dose, how, false);
 	int i = 0;
 	for (; i < p->n_custom && b->out->n < b->cap; i++) {
-		describe(&b->r, p->custom[i].dose, how, sizeof how);
+		wn_taper_round_describe(&b->r, p->custom[i].dose, how, sizeof how);
 		add_step(b, p->custom[i].date, p->custom[i].dose, how, false);
 	}
 	b->out->truncated = i < p->n_custom;
@@ -1106,12 +459,6 @@ int wn_taper_step_at(const struct wn_schedule *s, wn_date day)
 	return lo;
 }
 
-double wn_taper_dose_on(const struct wn_schedule *s, wn_date day)
-{
-	int i = wn_taper_step_at(s, day);
-	return i < 0 ? NAN : s->steps[i].dose;
-}
-
 int wn_taper_next_step(const struct wn_schedule *s, wn_date day)
 {
 	if (!s || !s->steps)
@@ -1124,3 +471,4 @@ bool wn_taper_on_hold(const struct wn_schedule *s, wn_date day)
 {
 	return s && s->hold_since != WN_DATE_NONE && day >= s->hold_since;
 }
+

@@ -1,14 +1,11 @@
 /* text.c -- UTF-8 text: validation, terminal-safe display, widths, wrap,
  * cursor steps, string buffers and "did you mean" suggestions.
  *
- * No locale and no wcwidth: the decoder and the width tables below make
- * results the same in every environment.  The tables were derived from the
- * Unicode Character Database 14.0 (categories Mn, Me and Cf other than the
- * soft hyphen and the prepended concatenation marks, plus the Hangul jamo
- * vowels and finals, are zero-width; East_Asian_Width W and F, the CJK
- * ideograph planes, U+3248..U+324F and U+4DC0..U+4DFF are wide); unassigned
- * gaps inside a range take the range's width.  They agree with glibc 2.36's
- * wcwidth for every code point glibc assigns a width to.
+ * No locale and no wcwidth: the decoder below and utf8proc's Unicode data
+ * (widths, case folding, normalisation) make results the same in every
+ * environment.  Widths follow the Unicode version of the installed
+ * utf8proc, except where wean has its own rule (text.h): control and bidi
+ * characters and invalid bytes are shown as a one-column replacement.
  */
 #include "core/text.h"
 
@@ -19,143 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct wn_range {
-	uint32_t lo, hi;
-};
-
-static const struct wn_range zero_width[] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
-	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
-	{0x061C, 0x061C}, {0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC},
-	{0x06DF, 0x06E4}, {0x06E7, 0x06E8}, {0x06EA, 0x06ED}, {0x0711, 0x0711},
-	{0x0730, 0x074A}, {0x07A6, 0x07B0}, {0x07EB, 0x07F3}, {0x07FD, 0x07FD},
-	{0x0816, 0x0819}, {0x081B, 0x0823}, {0x0825, 0x0827}, {0x0829, 0x082D},
-	{0x0859, 0x085B}, {0x0898, 0x089F}, {0x08CA, 0x08E1}, {0x08E3, 0x0902},
-	{0x093A, 0x093A}, {0x093C, 0x093C}, {0x0941, 0x0948}, {0x094D, 0x094D},
-	{0x0951, 0x0957}, {0x0962, 0x0963}, {0x0981, 0x0981}, {0x09BC, 0x09BC},
-	{0x09C1, 0x09C4}, {0x09CD, 0x09CD}, {0x09E2, 0x09E3}, {0x09FE, 0x0A02},
-	{0x0A3C, 0x0A3C}, {0x0A41, 0x0A51}, {0x0A70, 0x0A71}, {0x0A75, 0x0A75},
-	{0x0A81, 0x0A82}, {0x0ABC, 0x0ABC}, {0x0AC1, 0x0AC8}, {0x0ACD, 0x0ACD},
-	{0x0AE2, 0x0AE3}, {0x0AFA, 0x0B01}, {0x0B3C, 0x0B3C}, {0x0B3F, 0x0B3F},
-	{0x0B41, 0x0B44}, {0x0B4D, 0x0B56}, {0x0B62, 0x0B63}, {0x0B82, 0x0B82},
-	{0x0BC0, 0x0BC0}, {0x0BCD, 0x0BCD}, {0x0C00, 0x0C00}, {0x0C04, 0x0C04},
-	{0x0C3C, 0x0C3C}, {0x0C3E, 0x0C40}, {0x0C46, 0x0C56}, {0x0C62, 0x0C63},
-	{0x0C81, 0x0C81}, {0x0CBC, 0x0CBC}, {0x0CBF, 0x0CBF}, {0x0CC6, 0x0CC6},
-	{0x0CCC, 0x0CCD}, {0x0CE2, 0x0CE3}, {0x0D00, 0x0D01}, {0x0D3B, 0x0D3C},
-	{0x0D41, 0x0D44}, {0x0D4D, 0x0D4D}, {0x0D62, 0x0D63}, {0x0D81, 0x0D81},
-	{0x0DCA, 0x0DCA}, {0x0DD2, 0x0DD6}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},
-	{0x0E47, 0x0E4E}, {0x0EB1, 0x0EB1}, {0x0EB4, 0x0EBC}, {0x0EC8, 0x0ECD},
-	{0x0F18, 0x0F19}, {0x0F35, 0x0F35}, {0x0F37, 0x0F37}, {0x0F39, 0x0F39},
-	{0x0F71, 0x0F7E}, {0x0F80, 0x0F84}, {0x0F86, 0x0F87}, {0x0F8D, 0x0FBC},
-	{0x0FC6, 0x0FC6}, {0x102D, 0x1030}, {0x1032, 0x1037}, {0x1039, 0x103A},
-	{0x103D, 0x103E}, {0x1058, 0x1059}, {0x105E, 0x1060}, {0x1071, 0x1074},
-	{0x1082, 0x1082}, {0x1085, 0x1086}, {0x108D, 0x108D}, {0x109D, 0x109D},
-	{0x1160, 0x11FF}, {0x135D, 0x135F}, {0x1712, 0x1714}, {0x1732, 0x1733},
-	{0x1752, 0x1753}, {0x1772, 0x1773}, {0x17B4, 0x17B5}, {0x17B7, 0x17BD},
-	{0x17C6, 0x17C6}, {0x17C9, 0x17D3}, {0x17DD, 0x17DD}, {0x180B, 0x180F},
-	{0x1885, 0x1886}, {0x18A9, 0x18A9}, {0x1920, 0x1922}, {0x1927, 0x1928},
-	{0x1932, 0x1932}, {0x1939, 0x193B}, {0x1A17, 0x1A18}, {0x1A1B, 0x1A1B},
-	{0x1A56, 0x1A56}, {0x1A58, 0x1A60}, {0x1A62, 0x1A62}, {0x1A65, 0x1A6C},
-	{0x1A73, 0x1A7F}, {0x1AB0, 0x1B03}, {0x1B34, 0x1B34}, {0x1B36, 0x1B3A},
-	{0x1B3C, 0x1B3C}, {0x1B42, 0x1B42}, {0x1B6B, 0x1B73}, {0x1B80, 0x1B81},
-	{0x1BA2, 0x1BA5}, {0x1BA8, 0x1BA9}, {0x1BAB, 0x1BAD}, {0x1BE6, 0x1BE6},
-	{0x1BE8, 0x1BE9}, {0x1BED, 0x1BED}, {0x1BEF, 0x1BF1}, {0x1C2C, 0x1C33},
-	{0x1C36, 0x1C37}, {0x1CD0, 0x1CD2}, {0x1CD4, 0x1CE0}, {0x1CE2, 0x1CE8},
-	{0x1CED, 0x1CED}, {0x1CF4, 0x1CF4}, {0x1CF8, 0x1CF9}, {0x1DC0, 0x1DFF},
-	{0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x206F}, {0x20D0, 0x20F0},
-	{0x2CEF, 0x2CF1}, {0x2D7F, 0x2D7F}, {0x2DE0, 0x2DFF}, {0x302A, 0x302D},
-	{0x3099, 0x309A}, {0xA66F, 0xA672}, {0xA674, 0xA67D}, {0xA69E, 0xA69F},
-	{0xA6F0, 0xA6F1}, {0xA802, 0xA802}, {0xA806, 0xA806}, {0xA80B, 0xA80B},
-	{0xA825, 0xA826}, {0xA82C, 0xA82C}, {0xA8C4, 0xA8C5}, {0xA8E0, 0xA8F1},
-	{0xA8FF, 0xA8FF}, {0xA926, 0xA92D}, {0xA947, 0xA951}, {0xA980, 0xA982},
-	{0xA9B3, 0xA9B3}, {0xA9B6, 0xA9B9}, {0xA9BC, 0xA9BD}, {0xA9E5, 0xA9E5},
-	{0xAA29, 0xAA2E}, {0xAA31, 0xAA32}, {0xAA35, 0xAA36}, {0xAA43, 0xAA43},
-	{0xAA4C, 0xAA4C}, {0xAA7C, 0xAA7C}, {0xAAB0, 0xAAB0}, {0xAAB2, 0xAAB4},
-	{0xAAB7, 0xAAB8}, {0xAABE, 0xAABF}, {0xAAC1, 0xAAC1}, {0xAAEC, 0xAAED},
-	{0xAAF6, 0xAAF6}, {0xABE5, 0xABE5}, {0xABE8, 0xABE8}, {0xABED, 0xABED},
-	{0xD7B0, 0xD7FF}, {0xFB1E, 0xFB1E}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
-	{0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0x101FD, 0x101FD}, {0x102E0, 0x102E0},
-	{0x10376, 0x1037A}, {0x10A01, 0x10A0F}, {0x10A38, 0x10A3F},
-	{0x10AE5, 0x10AE6}, {0x10D24, 0x10D27}, {0x10EAB, 0x10EAC},
-	{0x10F46, 0x10F50}, {0x10F82, 0x10F85}, {0x11001, 0x11001},
-	{0x11038, 0x11046}, {0x11070, 0x11070}, {0x11073, 0x11074},
-	{0x1107F, 0x11081}, {0x110B3, 0x110B6}, {0x110B9, 0x110BA},
-	{0x110C2, 0x110C2}, {0x11100, 0x11102}, {0x11127, 0x1112B},
-	{0x1112D, 0x11134}, {0x11173, 0x11173}, {0x11180, 0x11181},
-	{0x111B6, 0x111BE}, {0x111C9, 0x111CC}, {0x111CF, 0x111CF},
-	{0x1122F, 0x11231}, {0x11234, 0x11234}, {0x11236, 0x11237},
-	{0x1123E, 0x1123E}, {0x112DF, 0x112DF}, {0x112E3, 0x112EA},
-	{0x11300, 0x11301}, {0x1133B, 0x1133C}, {0x11340, 0x11340},
-	{0x11366, 0x11374}, {0x11438, 0x1143F}, {0x11442, 0x11444},
-	{0x11446, 0x11446}, {0x1145E, 0x1145E}, {0x114B3, 0x114B8},
-	{0x114BA, 0x114BA}, {0x114BF, 0x114C0}, {0x114C2, 0x114C3},
-	{0x115B2, 0x115B5}, {0x115BC, 0x115BD}, {0x115BF, 0x115C0},
-	{0x115DC, 0x115DD}, {0x11633, 0x1163A}, {0x1163D, 0x1163D},
-	{0x1163F, 0x11640}, {0x116AB, 0x116AB}, {0x116AD, 0x116AD},
-	{0x116B0, 0x116B5}, {0x116B7, 0x116B7}, {0x1171D, 0x1171F},
-	{0x11722, 0x11725}, {0x11727, 0x1172B}, {0x1182F, 0x11837},
-	{0x11839, 0x1183A}, {0x1193B, 0x1193C}, {0x1193E, 0x1193E},
-	{0x11943, 0x11943}, {0x119D4, 0x119DB}, {0x119E0, 0x119E0},
-	{0x11A01, 0x11A0A}, {0x11A33, 0x11A38}, {0x11A3B, 0x11A3E},
-	{0x11A47, 0x11A47}, {0x11A51, 0x11A56}, {0x11A59, 0x11A5B},
-	{0x11A8A, 0x11A96}, {0x11A98, 0x11A99}, {0x11C30, 0x11C3D},
-	{0x11C3F, 0x11C3F}, {0x11C92, 0x11CA7}, {0x11CAA, 0x11CB0},
-	{0x11CB2, 0x11CB3}, {0x11CB5, 0x11CB6}, {0x11D31, 0x11D45},
-	{0x11D47, 0x11D47}, {0x11D90, 0x11D91}, {0x11D95, 0x11D95},
-	{0x11D97, 0x11D97}, {0x11EF3, 0x11EF4}, {0x13430, 0x13438},
-	{0x16AF0, 0x16AF4}, {0x16B30, 0x16B36}, {0x16F4F, 0x16F4F},
-	{0x16F8F, 0x16F92}, {0x16FE4, 0x16FE4}, {0x1BC9D, 0x1BC9E},
-	{0x1BCA0, 0x1CF46}, {0x1D167, 0x1D169}, {0x1D173, 0x1D182},
-	{0x1D185, 0x1D18B}, {0x1D1AA, 0x1D1AD}, {0x1D242, 0x1D244},
-	{0x1DA00, 0x1DA36}, {0x1DA3B, 0x1DA6C}, {0x1DA75, 0x1DA75},
-	{0x1DA84, 0x1DA84}, {0x1DA9B, 0x1DAAF}, {0x1E000, 0x1E02A},
-	{0x1E130, 0x1E136}, {0x1E2AE, 0x1E2AE}, {0x1E2EC, 0x1E2EF},
-	{0x1E8D0, 0x1E8D6}, {0x1E944, 0x1E94A}, {0xE0001, 0xE01EF},
-};
-static const struct wn_range wide[] = {
-	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
-	{0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
-	{0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
-	{0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
-	{0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
-	{0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
-	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
-	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
-	{0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x3029},
-	{0x302E, 0x303E}, {0x3041, 0x3096}, {0x309B, 0xA4C6}, {0xA960, 0xA97C},
-	{0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6B},
-	{0xFF01, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x16FE3}, {0x16FF0, 0x1B2FB},
-	{0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
-	{0x1F191, 0x1F19A}, {0x1F200, 0x1F320}, {0x1F32D, 0x1F335},
-	{0x1F337, 0x1F37C}, {0x1F37E, 0x1F393}, {0x1F3A0, 0x1F3CA},
-	{0x1F3CF, 0x1F3D3}, {0x1F3E0, 0x1F3F0}, {0x1F3F4, 0x1F3F4},
-	{0x1F3F8, 0x1F43E}, {0x1F440, 0x1F440}, {0x1F442, 0x1F4FC},
-	{0x1F4FF, 0x1F53D}, {0x1F54B, 0x1F54E}, {0x1F550, 0x1F567},
-	{0x1F57A, 0x1F57A}, {0x1F595, 0x1F596}, {0x1F5A4, 0x1F5A4},
-	{0x1F5FB, 0x1F64F}, {0x1F680, 0x1F6C5}, {0x1F6CC, 0x1F6CC},
-	{0x1F6D0, 0x1F6D2}, {0x1F6D5, 0x1F6DF}, {0x1F6EB, 0x1F6EC},
-	{0x1F6F4, 0x1F6FC}, {0x1F7E0, 0x1F7F0}, {0x1F90C, 0x1F93A},
-	{0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAF6},
-	{0x20000, 0x3FFFD},
-};
+#include <utf8proc.h>
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static bool in_ranges(const struct wn_range *r, size_t n, uint32_t cp)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (cp < r[mid].lo)
-			hi = mid;
-		else if (cp > r[mid].hi)
-			lo = mid + 1;
-		else
-			return true;
-	}
-	return false;
-}
 
 /* ---- UTF-8 ----------------------------------------------------------- */
 
@@ -251,6 +114,15 @@ size_t wn_text_utf8_error(const char *s, size_t len)
 	return len;
 }
 
+size_t wn_text_prefix(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 bool wn_text_valid_utf8(const char *s, size_t len)
 {
 	return wn_text_utf8_error(s, len) == len;
@@ -263,25 +135,21 @@ bool wn_text_is_control(int32_t cp)
 	return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F);
 }
 
-bool wn_text_is_bidi(int32_t cp)
+static bool is_bidi(int32_t cp)
 {
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 bool wn_text_is_unsafe(int32_t cp)
 {
-	return wn_text_is_control(cp) || wn_text_is_bidi(cp);
+	return wn_text_is_control(cp) || is_bidi(cp);
 }
 
 int wn_text_cp_width(int32_t cp)
 {
-	if (cp < 0x300 || wn_text_is_unsafe(cp))
-		return 1;  /* ASCII, Latin-1, invalid, or shown as a replacement */
-	if (in_ranges(zero_width, NELEM(zero_width), (uint32_t)cp))
-		return 0;
-	if (in_ranges(wide, NELEM(wide), (uint32_t)cp))
-		return 2;
-	return 1;
+	if (cp < 0x20 || wn_text_is_unsafe(cp))
+		return 1;  /* invalid, or shown as a one-column replacement */
+	return utf8proc_charwidth(cp);
 }
 
 static bool is_zero_width(int32_t cp)
@@ -431,146 +299,17 @@ int wn_text_width(const char *s)
 	return s ? wn_text_width_n(s, strlen(s), 0) : 0;
 }
 
-/* ---- string buffer --------------------------------------------------- */
-
-static char buf_empty[1];
-
-void wn_buf_init(struct wn_buf *b)
+size_t wn_text_char(const char *s, size_t len, int *width)
 {
-	b->s = buf_empty;
-	b->len = 0;
-	b->cap = 0;
-	b->failed = false;
-}
+	struct unit c;
 
-void wn_buf_free(struct wn_buf *b)
-{
-	if (b->cap)
-		free(b->s);
-	wn_buf_init(b);
-}
-
-void wn_buf_reset(struct wn_buf *b)
-{
-	b->len = 0;
-	b->failed = false;
-	if (b->cap)
-		b->s[0] = '\0';
-	else
-		b->s = buf_empty;
-}
-
-int wn_grow(void **arr, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
+	if (len == 0) {
+		*width = 0;
 		return 0;
-	size_t nc = *cap ? *cap * 2 : 16;
-	if (nc > SIZE_MAX / size)
-		return -1;
-	void *p = realloc(*arr, nc * size);
-	if (!p)
-		return -1;
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
-
-/* Make room for extra more bytes plus the NUL. */
-static int buf_grow(struct wn_buf *b, size_t extra)
-{
-	if (b->failed)
-		return WN_ERR;
-	if (b->cap && extra < b->cap - b->len)
-		return WN_OK;
-	if (extra > SIZE_MAX / 4 - b->len) {
-		b->failed = true;
-		return WN_ERR;
 	}
-	size_t need = b->len + extra + 1, cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	char *p = realloc(b->cap ? b->s : NULL, cap);
-	if (!p) {
-		b->failed = true;
-		return WN_ERR;
-	}
-	if (!b->cap)
-		p[0] = '\0';
-	b->s = p;
-	b->cap = cap;
-	return WN_OK;
-}
-
-int wn_buf_add(struct wn_buf *b, const char *s, size_t len)
-{
-	if (buf_grow(b, len) != WN_OK)
-		return WN_ERR;
-	if (len)
-		memcpy(b->s + b->len, s, len);
-	b->len += len;
-	b->s[b->len] = '\0';
-	return WN_OK;
-}
-
-int wn_buf_adds(struct wn_buf *b, const char *s)
-{
-	return wn_buf_add(b, s, strlen(s));
-}
-
-int wn_buf_addc(struct wn_buf *b, char c)
-{
-	return wn_buf_add(b, &c, 1);
-}
-
-int wn_buf_vaddf(struct wn_buf *b, const char *fmt, va_list ap)
-{
-	va_list ap2;
-
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0 || buf_grow(b, (size_t)n) != WN_OK)
-		return WN_ERR;
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
-	return WN_OK;
-}
-
-int wn_buf_addf(struct wn_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	int rc = wn_buf_vaddf(b, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-char *wn_buf_detach(struct wn_buf *b)
-{
-	char *s = NULL;
-
-	if (!b->failed) {
-		if (b->cap) {
-			s = b->s;
-			b->cap = 0;  /* so that wn_buf_free leaves it alone */
-		} else {
-			s = calloc(1, 1);
-		}
-	}
-	wn_buf_free(b);
-	return s;
-}
-
-static void buf_spaces(struct wn_buf *b, int n)
-{
-	static const char spaces[] = "                                ";
-
-	while (n > 0) {
-		int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
-		wn_buf_add(b, spaces, (size_t)k);
-		n -= k;
-	}
+	cluster_next(s, len, 0, &c);
+	*width = c.width;
+	return c.used;
 }
 
 /* ---- sanitizing ------------------------------------------------------ */
@@ -731,45 +470,113 @@ int wn_text_pad(struct wn_buf *b, const char *s, int cols, unsigned flags)
 		left = gap;
 	else if (flags & WN_TEXT_ALIGN_CENTER)
 		left = gap / 2;
-	buf_spaces(b, left);
-	if (buf_grow(b, fp.bytes + fp.ell_n) != WN_OK)
+	wn_buf_spaces(b, left);
+	if (wn_buf_reserve(b, fp.bytes + fp.ell_n) != WN_OK)
 		return -1;
 	b->len += fit_emit(&rq, &fp, b->s + b->len);
 	b->s[b->len] = '\0';
-	buf_spaces(b, gap - left);
+	wn_buf_spaces(b, gap - left);
 	return b->failed ? -1 : cols;
 }
 
 /* ---- validation ------------------------------------------------------ */
 
-int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
-                       struct wn_err *err)
+/* Invisible in a name: format characters (soft hyphen, zero-width space,
+ * word joiner, bidi marks, tags...) other than the joiners that scripts
+ * and emoji need, and the line and paragraph separators. */
+static bool is_invisible(int32_t cp)
 {
-	if (max_bytes == 0)
-		max_bytes = WN_TEXT_NOTE_MAX;
-	if (len > max_bytes) {
-		wn_err_set(err, WN_DATAERR, "note is too long (%zu bytes; at most %zu)",
-		           len, max_bytes);
-		wn_err_hint(err, "shorten the note");
-		return WN_DATAERR;
-	}
+	utf8proc_category_t c = utf8proc_category(cp);
+
+	if (cp == 0x200C || cp == 0x200D)  /* zero-width non-joiner, joiner */
+		return false;
+	return c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_ZL ||
+	       c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* The problem with code point cp at offset p of s, or WN_OK. */
+static int check_cp(const struct wn_text_rule *r, const char *s, size_t p,
+                    int32_t cp, struct wn_err *err)
+{
+	bool name = r->kind == WN_TEXT_KIND_NAME;
+
+	if (cp == WN_TEXT_INVALID)
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s is not valid UTF-8 (byte 0x%02X at offset %zu)",
+		                  r->what, (unsigned char)s[p], p);
+	if (cp == 0)
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains a NUL byte at offset %zu", r->what, p);
+	if (wn_text_is_control(cp) &&
+	    !(r->kind == WN_TEXT_KIND_NOTE && (cp == '\n' || cp == '\t')))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains control character U+%04X at offset %zu",
+		                  r->what, (unsigned)cp, p);
+	if (name && is_bidi(cp))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains bidi control character U+%04X at offset %zu",
+		                  r->what, (unsigned)cp, p);
+	if (name && is_invisible(cp))
+		return wn_err_set(err, WN_DATAERR,
+		                  "%s contains invisible character U+%04X at offset %zu",
+		                  r->what, (unsigned)cp, p);
+	return WN_OK;
+}
+
+/* The characters of s[0..len) (base: its offset in what the person typed). */
+static int check_chars(const struct wn_text_rule *r, const char *s, size_t len,
+                       size_t base, struct wn_err *err)
+{
+	long width = 0;
+
 	for (size_t p = 0; p < len;) {
 		int32_t cp;
 		size_t n = wn_text_decode(s + p, len - p, &cp);
-		if (cp == WN_TEXT_INVALID)
-			return wn_err_set(err, WN_DATAERR,
-			                  "note is not valid UTF-8 (byte 0x%02X at offset %zu)",
-			                  (unsigned char)s[p], p);
-		if (cp == 0)
-			return wn_err_set(err, WN_DATAERR,
-			                  "note contains a NUL byte at offset %zu", p);
-		if (wn_text_is_control(cp) && cp != '\n' && cp != '\t')
-			return wn_err_set(err, WN_DATAERR,
-			                  "note contains control character U+%04X at offset %zu",
-			                  (unsigned)cp, p);
+		int rc = check_cp(r, s - base, base + p, cp, err);
+		if (rc != WN_OK)
+			return rc;
+		width += wn_text_cp_width(cp);
 		p += n;
 	}
+	if (r->kind == WN_TEXT_KIND_NAME && width == 0)
+		return wn_err_set(err, WN_DATAERR, "%s has no visible characters",
+		                  r->what);
 	return WN_OK;
+}
+
+static int check_size(const struct wn_text_rule *r, size_t len,
+                      struct wn_err *err)
+{
+	if (len == 0 && r->kind == WN_TEXT_KIND_NAME)
+		return wn_err_set(err, WN_DATAERR, "%s is empty", r->what);
+	if (len <= r->max)
+		return WN_OK;
+	wn_err_set(err, WN_DATAERR, "%s is too long (%zu bytes; at most %zu)",
+	           r->what, len, r->max);
+	wn_err_hint(err, "shorten the %s", r->what);
+	return WN_DATAERR;
+}
+
+int wn_text_check(const struct wn_text_rule *r, const char *s, size_t len,
+                  struct wn_err *err)
+{
+	int rc = check_size(r, len, err);
+
+	if (rc == WN_OK && r->kind == WN_TEXT_KIND_NAME &&
+	    (s[0] == ' ' || s[len - 1] == ' '))
+		rc = wn_err_set(err, WN_DATAERR,
+		                "%s must not start or end with a space", r->what);
+	return rc == WN_OK ? check_chars(r, s, len, 0, err) : rc;
+}
+
+int wn_text_check_note(const char *s, size_t len, size_t max_bytes,
+                       struct wn_err *err)
+{
+	struct wn_text_rule r = {
+		.what = "note", .kind = WN_TEXT_KIND_NOTE,
+		.max = max_bytes ? max_bytes : WN_TEXT_NOTE_MAX,
+	};
+	return wn_text_check(&r, s, len, err);
 }
 
 size_t wn_text_normalize_newlines(char *s, size_t len)
@@ -788,34 +595,12 @@ size_t wn_text_normalize_newlines(char *s, size_t len)
 	return w;
 }
 
-/* The characters of a trimmed name s[0..len) (base: offset in the input). */
-static int check_name_chars(const char *s, size_t len, size_t base,
-                            struct wn_err *err)
-{
-	int width = 0;
-
-	for (size_t p = 0; p < len;) {
-		int32_t cp;
-		size_t n = wn_text_decode(s + p, len - p, &cp);
-		if (cp == WN_TEXT_INVALID)
-			return wn_err_set(err, WN_DATAERR,
-			                  "name is not valid UTF-8 (byte 0x%02X at offset %zu)",
-			                  (unsigned char)s[p], base + p);
-		if (wn_text_is_unsafe(cp))
-			return wn_err_set(err, WN_DATAERR,
-			                  "name contains control character U+%04X",
-			                  (unsigned)cp);
-		width += wn_text_cp_width(cp);
-		p += n;
-	}
-	if (width == 0)
-		return wn_err_set(err, WN_DATAERR, "name has no visible characters");
-	return WN_OK;
-}
-
 int wn_text_check_name(const char *s, char *out, size_t outsz,
                        struct wn_err *err)
 {
+	struct wn_text_rule r = {
+		.what = "name", .max = WN_TEXT_NAME_MAX, .kind = WN_TEXT_KIND_NAME,
+	};
 	size_t a = 0, b = strlen(s);
 
 	if (out && outsz)
@@ -824,141 +609,16 @@ int wn_text_check_name(const char *s, char *out, size_t outsz,
 		a++;
 	while (b > a && s[b - 1] == ' ')
 		b--;
-	if (a == b)
-		return wn_err_set(err, WN_DATAERR, "name is empty");
-	size_t n = b - a, max = WN_TEXT_NAME_MAX;
-	if (out && outsz <= max)
-		max = outsz ? outsz - 1 : 0;
-	if (n > max)
-		return wn_err_set(err, WN_DATAERR,
-		                  "name is too long (%zu bytes; at most %zu)", n, max);
-	int rc = check_name_chars(s + a, n, a, err);
+	if (out && outsz <= r.max)
+		r.max = outsz ? outsz - 1 : 0;
+	int rc = check_size(&r, b - a, err);
+	if (rc == WN_OK)
+		rc = check_chars(&r, s + a, b - a, a, err);
 	if (rc != WN_OK || !out)
 		return rc;
-	memcpy(out, s + a, n);
-	out[n] = '\0';
+	memcpy(out, s + a, b - a);
+	out[b - a] = '\0';
 	return WN_OK;
-}
-
-/* ---- word wrap ------------------------------------------------------- */
-
-struct wrap_ctx {
-	const char *s;
-	int cols;
-	struct wn_text_line *lines;
-	size_t max, n;
-};
-
-static void wrap_line(struct wrap_ctx *c, size_t off, size_t len, int width)
-{
-	if (c->n < c->max)
-		c->lines[c->n] = (struct wn_text_line){ off, len, width };
-	c->n++;
-}
-
-/* Wrap one paragraph s[start..end) (no '\n' inside). */
-static void wrap_para(struct wrap_ctx *c, size_t start, size_t end)
-{
-	size_t ls = start, p = start, brk = start;  /* line start, break */
-	int w = 0, bw = 0;                          /* widths to p, brk */
-
-	while (p < end) {
-		struct unit u;
-		cluster_next(c->s + p, end - p, 0, &u);
-		bool space = u.cp == ' ' || u.cp == '\t';
-		if (space && w + u.width > c->cols) {  /* drop it, break */
-			wrap_line(c, ls, p - ls, w);
-			p += u.used;
-			ls = brk = p;
-			w = bw = 0;
-		} else if (!space && w > 0 && w + u.width > c->cols) {
-			if (brk > ls) {           /* after the last spaces */
-				wrap_line(c, ls, brk - ls, bw);
-				w -= bw;
-			} else {                  /* hard, before this char */
-				wrap_line(c, ls, p - ls, w);
-				brk = p;
-				w = 0;
-			}
-			ls = brk;
-			bw = 0;
-		} else {
-			w += u.width;
-			p += u.used;
-			if (space) {
-				brk = p;
-				bw = w;
-			}
-		}
-	}
-	wrap_line(c, ls, end - ls, w);
-}
-
-size_t wn_text_wrap(const char *s, int cols, struct wn_text_line *lines,
-                    size_t max_lines)
-{
-	struct wrap_ctx c = {
-		.s = s, .cols = cols < 1 ? 1 : cols,
-		.lines = lines, .max = lines ? max_lines : 0,
-	};
-	size_t len = strlen(s), pos = 0;
-
-	for (;;) {
-		const char *nl = memchr(s + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - s) : len;
-		wrap_para(&c, pos, end);
-		if (!nl)
-			break;
-		pos = end + 1;
-	}
-	return c.n;
-}
-
-struct wn_text_pos wn_text_wrap_locate(const char *s,
-                                       const struct wn_text_line *lines,
-                                       size_t n, size_t pos)
-{
-	struct wn_text_pos r = { 0, 0 };
-	size_t lo = 0, hi = n;
-
-	if (n == 0)
-		return r;
-	while (hi - lo > 1) {  /* last line with off <= pos */
-		size_t mid = lo + (hi - lo) / 2;
-		if (lines[mid].off <= pos)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	const struct wn_text_line *l = &lines[lo];
-	size_t stop = pos < l->off + l->len ? pos : l->off + l->len;
-	r.line = lo;
-	if (stop > l->off)
-		r.col = wn_text_width_n(s + l->off, stop - l->off, 0);
-	return r;
-}
-
-size_t wn_text_wrap_offset(const char *s, const struct wn_text_line *lines,
-                           size_t n, struct wn_text_pos at)
-{
-	if (n == 0)
-		return 0;
-	if (at.line >= n)
-		return lines[n - 1].off + lines[n - 1].len;
-	const struct wn_text_line *l = &lines[at.line];
-	size_t p = l->off, end = l->off + l->len;
-	int w = 0;
-	while (p < end) {
-		struct unit u;
-		cluster_next(s + p, end - p, 0, &u);
-		if (w + u.width > at.col)
-			return p;
-		w += u.width;
-		p += u.used;
-	}
-	if (l->len > 0 && at.line + 1 < n && lines[at.line + 1].off == end)
-		return wn_text_prev_char(s, end);  /* soft wrap: stay on it */
-	return end;
 }
 
 /* ---- cursor steps ---------------------------------------------------- */
@@ -1015,152 +675,83 @@ size_t wn_text_next_char(const char *s, size_t pos)
 	return p;
 }
 
-/* ---- "did you mean" -------------------------------------------------- */
+/* ---- case folding ---------------------------------------------------- */
 
-#define DIST_MAX 256
+#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+#define FOLD_CHAR_MAX 32   /* code points one character may fold into */
 
-/* Code points of s (at most DIST_MAX), ASCII lower-cased; an invalid byte
- * gets a value no code point has. */
-static size_t fold_cps(const char *s, int32_t *out)
+/* Put the combining marks of run[0..n) in canonical order, then compose
+ * them (NFC); returns the new length.  Only valid code points here:
+ * utf8proc does not check the range. */
+static size_t fold_run_finish(int32_t *run, size_t n)
 {
-	size_t n = 0, p = 0, len = strlen(s);
-
-	while (p < len && n < DIST_MAX) {
-		int32_t cp;
-		size_t k = wn_text_decode(s + p, len - p, &cp);
-		if (cp == WN_TEXT_INVALID)
-			cp = 0x110000 + (unsigned char)s[p];
-		else if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
-		out[n++] = cp;
-		p += k;
-	}
-	return n;
-}
-
-static int min3(int a, int b, int c)
-{
-	int m = a < b ? a : b;
-	return m < c ? m : c;
-}
-
-/* Optimal string alignment distance, three rolling rows. */
-static int osa(const int32_t *x, size_t n, const int32_t *y, size_t m)
-{
-	int rows[3][DIST_MAX + 1];
-	int *pp = rows[0], *p = rows[1], *c = rows[2];
-
-	for (size_t j = 0; j <= m; j++)
-		p[j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		c[0] = (int)i;
-		for (size_t j = 1; j <= m; j++) {
-			int v = min3(p[j] + 1, c[j - 1] + 1,
-			             p[j - 1] + (x[i - 1] != y[j - 1]));
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
-			    x[i - 2] == y[j - 1] && pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-		}
-		int *t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[m];
-}
-
-int wn_text_distance(const char *a, const char *b)
-{
-	int32_t x[DIST_MAX], y[DIST_MAX];
-	size_t n = fold_cps(a, x), m = fold_cps(b, y);
-
-	return osa(x, n, y, m);
-}
-
-static char ascii_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
-}
-
-static bool contains_ci(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *hay; hay++) {
-		size_t i = 0;
-		while (i < n && hay[i] && ascii_lower(hay[i]) == ascii_lower(needle[i]))
+	for (size_t i = 0; i + 1 < n;) {
+		int a = utf8proc_get_property(run[i])->combining_class;
+		int b = utf8proc_get_property(run[i + 1])->combining_class;
+		if (a > b && b > 0) {
+			int32_t t = run[i];
+			run[i] = run[i + 1];
+			run[i + 1] = t;
+			i = i > 0 ? i - 1 : i + 1;
+		} else {
 			i++;
-		if (i == n)
-			return true;
+		}
 	}
-	return n == 0;
+	return n ? (size_t)utf8proc_normalize_utf32(run, (utf8proc_ssize_t)n, FOLD_OPTS) : 0;
 }
 
-struct ranked {
-	const char **out;
-	int dist[WN_TEXT_SUGGEST_MAX];
-	size_t k, max;
-};
-
-/* Insert cand after every entry with a distance <= d, if it ranks. */
-static void rank_insert(struct ranked *r, const char *cand, int d)
+/* The case-folded decomposition of the character at s (k bytes) into d:
+ * how many code points, or 0 for an invalid byte. */
+static size_t fold_char(const char *s, size_t len, size_t *k, int32_t *d)
 {
-	size_t at = r->k;
+	int32_t cp;
+	int boundclass = 0;
 
-	while (at > 0 && r->dist[at - 1] > d)
-		at--;
-	if (at >= r->max)
-		return;
-	size_t last = r->k < r->max ? r->k : r->max - 1;
-	for (size_t i = last; i > at; i--) {
-		r->out[i] = r->out[i - 1];
-		r->dist[i] = r->dist[i - 1];
-	}
-	r->out[at] = cand;
-	r->dist[at] = d;
-	if (r->k < r->max)
-		r->k++;
-}
-
-size_t wn_text_suggest(const char *word, const char *const *cands, size_t n,
-                       const char **out, size_t max_out)
-{
-	int32_t tmp[DIST_MAX];
-	size_t wl = fold_cps(word, tmp);
-	struct ranked r = { .out = out, .k = 0 };
-
-	r.max = max_out < WN_TEXT_SUGGEST_MAX ? max_out : WN_TEXT_SUGGEST_MAX;
-	if (wl == 0 || r.max == 0)
+	*k = wn_text_decode(s, len, &cp);
+	if (cp == WN_TEXT_INVALID)
 		return 0;
-	int limit = wl / 3 > 2 ? (int)(wl / 3) : 2;
-	for (size_t i = 0; i < n; i++) {
-		if (!cands[i])
-			continue;
-		int d = wn_text_distance(word, cands[i]);
-		bool close = d <= limit && (size_t)d < wl;
-		if (close || (wl >= 3 && contains_ci(cands[i], word)))
-			rank_insert(&r, cands[i], d);
-	}
-	return r.k;
+	utf8proc_ssize_t m = utf8proc_decompose_char(cp, d, FOLD_CHAR_MAX,
+	                                             FOLD_OPTS, &boundclass);
+	return m > 0 && m <= FOLD_CHAR_MAX ? (size_t)m : 0;
 }
 
-int wn_text_unknown(struct wn_err *err, const char *kind, const char *name,
-                   const char *const *cands, size_t n)
+size_t wn_text_fold(const char *s, int32_t *out, size_t max, size_t *n)
 {
-	const char *best[3];
-	size_t nb = wn_text_suggest(name, cands, n, best, 3);
-	char sugg[256] = "";
-	for (size_t i = 0; i < nb; i++) {
-		size_t l = strlen(sugg);
-		snprintf(sugg + l, sizeof sugg - l, "%s'%s'", i ? ", " : "", best[i]);
+	size_t len = strlen(s), p = 0, run = 0, k;  /* out[run..*n): valid */
+	int32_t d[FOLD_CHAR_MAX];
+
+	*n = 0;
+	for (; p < len; p += k) {
+		size_t m = fold_char(s + p, len - p, &k, d);
+		if (*n + (m ? m : 1) > max)
+			break;
+		if (m) {
+			memcpy(out + *n, d, m * sizeof *d);
+			*n += m;
+			continue;
+		}
+		*n = run + fold_run_finish(out + run, *n - run);
+		out[(*n)++] = 0x110000 + (unsigned char)s[p];
+		run = *n;
 	}
-	char *safe = wn_text_sanitize(name, strlen(name), false);
-	wn_err_set(err, WN_DATAERR, "unknown %s '%.60s'%s%s%s", kind, safe ? safe : "?",
-	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
-	free(safe);
-	return WN_DATAERR;
+	*n = run + fold_run_finish(out + run, *n - run);
+	return p;
 }
+
+#define NAME_FOLD_MAX (4 * WN_TEXT_NAME_MAX)
+
+bool wn_text_same_name(const char *a, const char *b)
+{
+	int32_t x[NAME_FOLD_MAX], y[NAME_FOLD_MAX];
+	size_t n, m;
+
+	if (wn_text_fold(a, x, NAME_FOLD_MAX, &n) != strlen(a) ||
+	    wn_text_fold(b, y, NAME_FOLD_MAX, &m) != strlen(b))
+		return strcmp(a, b) == 0;  /* too long to fold: exact only */
+	return n == m && memcmp(x, y, n * sizeof *x) == 0;
+}
+
+/* ---- numbers --------------------------------------------------------- */
 
 char *wn_text_num(double v, int decimals, char *buf, size_t n)
 {

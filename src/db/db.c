@@ -1,17 +1,15 @@
-/* storage.c -- the diary file: opening it safely, transactions, the
- * helpers shared by the storage files (storage_int.h), settings,
- * medications and symptoms.  The records of a day are in storage_day.c;
- * the schema, migrations, backup and check in storage_schema.c.  SQL is
- * always fixed text with bound parameters; statements are prepared once
- * and cached in struct wn_db. */
+/* db.c -- the diary file: opening it safely, transactions, the helpers
+ * shared by the db files (db_int.h) and settings.  Medications are in
+ * med.c, symptoms in symptoms.c, the records of a day in day.c; the
+ * schema, migrations, backup and check in schema.c.  SQL is always fixed
+ * text with bound parameters; statements are prepared once and cached in
+ * struct wn_db. */
 #include "db_int.h"
 #include "core/text.h"
 #include "db/backups.h"
 #include "core/records.h"
 #include "db/day.h"
 #include "db/db.h"
-#include "db/med.h"
-#include "db/symptoms.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -37,7 +35,7 @@ int wn_db_stmt(struct wn_db *db, const char *sql, sqlite3_stmt **st,
 			return WN_OK;
 		}
 	}
-	if (wn_grow((void **)&db->cache, &db->cap_cache, db->n_cache,
+	if (wn_buf_grow((void **)&db->cache, &db->cap_cache, db->n_cache,
 	            sizeof *db->cache) != 0)
 		return wn_err_set(err, WN_ERR, "cannot prepare a query: out of memory");
 	int rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
@@ -134,7 +132,7 @@ int wn_db_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
 int wn_db_bind_date(sqlite3_stmt *st, int idx, wn_date date)
 {
 	char buf[WN_DATE_STRLEN];
-	return sqlite3_bind_text(st, idx, wn_date_format(date, buf), 10,
+	return sqlite3_bind_text(st, idx, wn_date_format(date, buf), -1,
 	                         SQLITE_TRANSIENT);
 }
 
@@ -162,43 +160,26 @@ wn_date wn_db_col_date(sqlite3_stmt *st, int col)
 
 /* ---- validation and rows --------------------------------------------- */
 
+/* Both through core's one validator (core/text.h). */
 int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err)
 {
-	size_t len = strlen(s);
-	if (len > max)
-		return wn_err_set(err, WN_DATAERR,
-		                  "%s is too long (%zu bytes, at most %zu)", what, len, max);
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		size_t n = wn_text_decode(s + i, len - i, &cp);
-		if (cp == WN_TEXT_INVALID)
-			return wn_err_set(err, WN_DATAERR,
-			                  "%s is not valid UTF-8 (at byte %zu)",
-			                  what, i + 1);
-		bool space = multiline && (cp == '\n' || cp == '\t');
-		if (wn_text_is_control(cp) && !space)
-			return wn_err_set(err, WN_DATAERR,
-			                  "%s contains a control character (at byte %zu)",
-			                  what, i + 1);
-		i += n;
-	}
-	return WN_OK;
+	struct wn_text_rule r = {
+		.what = what, .max = max,
+		.kind = multiline ? WN_TEXT_KIND_NOTE : WN_TEXT_KIND_LINE,
+	};
+	return wn_text_check(&r, s, strlen(s), err);
 }
 
 int wn_db_check_name(const char *what, const char *s, size_t cap,
                           size_t max, struct wn_err *err)
 {
+	struct wn_text_rule r = { .what = what, .max = max,
+	                          .kind = WN_TEXT_KIND_NAME };
 	if (!s || !memchr(s, '\0', cap))
 		return wn_err_set(err, WN_DATAERR, "%s is too long (at most %zu bytes)",
 		                  what, max);
-	if (!*s)
-		return wn_err_set(err, WN_DATAERR, "%s is empty", what);
-	size_t len = strlen(s);
-	if (s[0] == ' ' || s[len - 1] == ' ')
-		return wn_err_set(err, WN_DATAERR, "%s must not start or end with a space",
-		                  what);
-	return wn_db_check_text(what, s, max, false, err);
+	return wn_text_check(&r, s, strlen(s), err);
 }
 
 int wn_db_check_date(wn_date d, struct wn_err *err)
@@ -314,7 +295,7 @@ int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
 	*out = NULL;
 	*n = 0;
 	while (wn_db_row(db, st, r->what, &rc, err)) {
-		char *item = wn_grow(out, &cap, *n, r->size) == 0 ?
+		char *item = wn_buf_grow(out, &cap, *n, r->size) == 0 ?
 			(char *)*out + *n * r->size : NULL;
 		if (item)
 			memset(item, 0, r->size);
@@ -328,22 +309,52 @@ int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
 	return rc;
 }
 
-/* The one row of st into item; WN_NOINPUT (message unset) when none. */
-static int fetch_one(struct wn_db *db, sqlite3_stmt *st,
-                     wn_db_row_reader read, void *item, const char *what,
-                     struct wn_err *err)
+int wn_db_fetch_one(struct wn_db *db, sqlite3_stmt *st,
+                    const struct wn_db_rows *r, void *item, struct wn_err *err)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		rc = read(st, item) == 0 ? SQLITE_DONE : SQLITE_NOMEM;
+		rc = r->read(st, item) == 0 ? SQLITE_DONE : SQLITE_NOMEM;
 		if (rc == SQLITE_NOMEM)
-			wn_err_set(err, WN_ERR, "cannot %s: out of memory", what);
+			wn_err_set(err, WN_ERR, "cannot %s: out of memory", r->what);
 		sqlite3_reset(st);
 		return rc == SQLITE_DONE ? WN_OK : WN_ERR;
 	}
-	int s = rc == SQLITE_DONE ? WN_NOINPUT : wn_db_sqlerr(db, rc, what, err);
+	int s = rc == SQLITE_DONE ? WN_NOINPUT : wn_db_sqlerr(db, rc, r->what, err);
 	sqlite3_reset(st);
 	return s;
+}
+
+/* Is the row's name (column 1) the one looked for: 2 byte for byte, 1
+ * folded, 0 not. */
+static int name_match(sqlite3_stmt *st, const char *name)
+{
+	const char *have = (const char *)sqlite3_column_text(st, 1);
+	if (!have || !wn_text_same_name(have, name))
+		return 0;
+	return strcmp(have, name) == 0 ? 2 : 1;
+}
+
+int wn_db_find_name(struct wn_db *db, const struct wn_db_match *m, void *item,
+                    struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, m->sql, &st, err), best = 0;
+	if (rc != WN_OK)
+		return rc;
+	while (best < 2 && wn_db_row(db, st, m->rows.what, &rc, err)) {
+		int k = name_match(st, m->name);
+		if (k <= best)
+			continue;
+		best = k;
+		memset(item, 0, m->rows.size);
+		if (m->rows.read(st, item) != 0) {
+			rc = wn_err_set(err, WN_ERR, "cannot %s: out of memory", m->rows.what);
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	return rc != WN_OK ? rc : best ? WN_OK : WN_NOINPUT;
 }
 
 /* ---- opening --------------------------------------------------------- */
@@ -624,321 +635,4 @@ int wn_db_meta_set(struct wn_db *db, const char *key, const char *value,
 	if (value)
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	return wn_db_finish(db, st, sqlite3_step(st), "save a setting", err);
-}
-
-/* ---- medications ----------------------------------------------------- */
-
-static int read_med(sqlite3_stmt *st, void *item)
-{
-	struct wn_med *m = item;
-	m->id = (long)sqlite3_column_int64(st, 0);
-	wn_db_col_copy(st, 1, m->name, sizeof m->name);
-	wn_db_col_copy(st, 2, m->unit, sizeof m->unit);
-	wn_db_col_copy(st, 3, m->drug_key, sizeof m->drug_key);
-	return 0;
-}
-
-#define MED_COLS "SELECT id, name, unit, ifnull(drug_key, '') FROM medication"
-
-int wn_db_med_add(struct wn_db *db, const struct wn_med *m, long *id_out,
-                  struct wn_err *err)
-{
-	static const char sql[] =
-		"INSERT INTO medication(name, unit, drug_key) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *st;
-	int rc = wn_db_check_name("medication name", m->name, sizeof m->name,
-	                               WN_NAME_MAX, err);
-	if (rc == WN_OK && m->unit[0])
-		rc = wn_db_check_name("unit", m->unit, sizeof m->unit,
-		                           sizeof m->unit - 1, err);
-	if (rc == WN_OK && m->drug_key[0])
-		rc = wn_db_check_name("drug key", m->drug_key,
-		                           sizeof m->drug_key, WN_NAME_MAX, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, m->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, m->unit[0] ? m->unit : "mg", -1, SQLITE_STATIC);
-	if (m->drug_key[0])
-		sqlite3_bind_text(st, 3, m->drug_key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		sqlite3_reset(st);
-		return wn_err_set(err, WN_DATAERR,
-		                  "a medication named \"%s\" already exists", m->name);
-	}
-	if (rc == SQLITE_DONE && id_out)
-		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
-	return wn_db_finish(db, st, rc, "add the medication", err);
-}
-
-int wn_db_med_find(struct wn_db *db, const char *name, struct wn_med *out,
-                   struct wn_err *err)
-{
-	static const char sql[] = MED_COLS " WHERE name = ?1";
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_STATIC);
-	rc = fetch_one(db, st, read_med, out, "find the medication", err);
-	if (rc == WN_NOINPUT)
-		wn_err_set(err, WN_NOINPUT, "no medication named \"%.64s\"",
-		           name ? name : "");
-	return rc;
-}
-
-int wn_db_med_get(struct wn_db *db, long id, struct wn_med *out,
-                  struct wn_err *err)
-{
-	static const char sql[] = MED_COLS " WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = fetch_one(db, st, read_med, out, "read the medication", err);
-	if (rc == WN_NOINPUT)
-		wn_err_set(err, WN_NOINPUT, "no medication with id %ld", id);
-	return rc;
-}
-
-int wn_db_med_list(struct wn_db *db, struct wn_med **out, size_t *n,
-                   struct wn_err *err)
-{
-	static const char sql[] = MED_COLS " ORDER BY name, id";
-	static const struct wn_db_rows r = { sizeof(struct wn_med), read_med,
-	                               "list the medications" };
-	sqlite3_stmt *st;
-	void *arr = NULL;
-	*out = NULL;
-	*n = 0;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc == WN_OK)
-		rc = wn_db_collect(db, st, &r, &arr, n, err);
-	*out = arr;
-	return rc;
-}
-
-static int check_form(const struct wn_med_form *f, struct wn_err *err)
-{
-	if (f->kind < WN_FORM_TABLET || f->kind > WN_FORM_OTHER)
-		return wn_err_set(err, WN_DATAERR, "unknown form kind %d", f->kind);
-	int div = f->divisible;
-	if (div != 0 && div != 1 && div != 2 && div != 4)
-		return wn_err_set(err, WN_DATAERR,
-		                  "a tablet divides into 1, 2 or 4 parts (got %d)", div);
-	if (!(f->strength >= 0 && f->strength < 100000) ||
-	    !(f->conc >= 0 && f->conc < 100000))
-		return wn_err_set(err, WN_DATAERR, "strength must be 0..100000");
-	if (f->beads < 0 || f->beads > 100000)
-		return wn_err_set(err, WN_DATAERR, "bead count must be 0..100000");
-	bool unit_form = f->kind == WN_FORM_TABLET || f->kind == WN_FORM_CAPSULE ||
-	                 f->kind == WN_FORM_BEADS;
-	if (unit_form && f->strength <= 0)
-		return wn_err_set(err, WN_DATAERR,
-		                  "a tablet or capsule needs its strength");
-	if (f->kind == WN_FORM_LIQUID && f->conc <= 0)
-		return wn_err_set(err, WN_DATAERR, "a liquid needs its concentration");
-	if (f->kind == WN_FORM_BEADS && f->beads <= 0)
-		return wn_err_set(err, WN_DATAERR, "a bead capsule needs its bead count");
-	if (!memchr(f->label, '\0', sizeof f->label))
-		return wn_err_set(err, WN_DATAERR, "form label is too long");
-	return wn_db_check_text("form label", f->label, sizeof f->label - 1,
-	                             false, err);
-}
-
-int wn_db_form_add(struct wn_db *db, const struct wn_med_form *f, long *id_out,
-                   struct wn_err *err)
-{
-	static const char sql[] = "INSERT INTO med_form(med_id, kind, strength,"
-		" divisible, conc, beads, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *st;
-	int rc = check_form(f, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, f->med_id);
-	sqlite3_bind_int(st, 2, f->kind);
-	sqlite3_bind_double(st, 3, f->strength);
-	sqlite3_bind_int(st, 4, f->divisible ? f->divisible : 1);
-	sqlite3_bind_double(st, 5, f->conc);
-	sqlite3_bind_int(st, 6, f->beads);
-	sqlite3_bind_text(st, 7, f->label, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
-		sqlite3_reset(st);
-		return wn_err_set(err, WN_NOINPUT, "no medication with id %ld", f->med_id);
-	}
-	if (rc == SQLITE_DONE && id_out)
-		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
-	return wn_db_finish(db, st, rc, "add the form", err);
-}
-
-static int read_form(sqlite3_stmt *st, void *item)
-{
-	struct wn_med_form *f = item;
-	f->id = (long)sqlite3_column_int64(st, 0);
-	f->med_id = (long)sqlite3_column_int64(st, 1);
-	f->kind = sqlite3_column_int(st, 2);
-	f->strength = sqlite3_column_double(st, 3);
-	f->divisible = sqlite3_column_int(st, 4);
-	f->conc = sqlite3_column_double(st, 5);
-	f->beads = sqlite3_column_int(st, 6);
-	wn_db_col_copy(st, 7, f->label, sizeof f->label);
-	return 0;
-}
-
-int wn_db_form_list(struct wn_db *db, long med_id, struct wn_med_form **out,
-                    size_t *n, struct wn_err *err)
-{
-	static const char sql[] = "SELECT id, med_id, kind, strength, divisible,"
-		" conc, beads, label FROM med_form WHERE med_id = ?1 ORDER BY id";
-	static const struct wn_db_rows r = { sizeof(struct wn_med_form), read_form,
-	                               "list the forms" };
-	sqlite3_stmt *st;
-	void *arr = NULL;
-	*out = NULL;
-	*n = 0;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc == WN_OK) {
-		sqlite3_bind_int64(st, 1, med_id);
-		rc = wn_db_collect(db, st, &r, &arr, n, err);
-	}
-	*out = arr;
-	return rc;
-}
-
-/* ---- symptoms -------------------------------------------------------- */
-
-#define SYMPTOM_COLS "SELECT id, name, grp, source, hidden, first_seen," \
-	" preexisting, sort FROM symptom"
-
-static int read_symptom(sqlite3_stmt *st, void *item)
-{
-	struct wn_symptom *s = item;
-	s->id = (long)sqlite3_column_int64(st, 0);
-	wn_db_col_copy(st, 1, s->name, sizeof s->name);
-	wn_db_col_copy(st, 2, s->group, sizeof s->group);
-	s->source = sqlite3_column_int(st, 3);
-	s->hidden = sqlite3_column_int(st, 4) != 0;
-	s->first_seen = wn_db_col_date(st, 5);
-	s->preexisting = sqlite3_column_int(st, 6) != 0;
-	s->sort = sqlite3_column_int(st, 7);
-	return 0;
-}
-
-int wn_db_symptom_list(struct wn_db *db, bool include_hidden,
-                       struct wn_symptom **out, size_t *n, struct wn_err *err)
-{
-	static const char sql[] = SYMPTOM_COLS
-		" WHERE ?1 OR hidden = 0 ORDER BY sort, name";
-	static const struct wn_db_rows r = { sizeof(struct wn_symptom), read_symptom,
-	                               "list the symptoms" };
-	sqlite3_stmt *st;
-	void *arr = NULL;
-	*out = NULL;
-	*n = 0;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc == WN_OK) {
-		sqlite3_bind_int(st, 1, include_hidden);
-		rc = wn_db_collect(db, st, &r, &arr, n, err);
-	}
-	*out = arr;
-	return rc;
-}
-
-int wn_db_symptom_find(struct wn_db *db, const char *name,
-                       struct wn_symptom *out, struct wn_err *err)
-{
-	static const char sql[] = SYMPTOM_COLS " WHERE name = ?1";
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, name ? name : "", -1, SQLITE_STATIC);
-	rc = fetch_one(db, st, read_symptom, out, "find the symptom", err);
-	if (rc == WN_NOINPUT)
-		wn_err_set(err, WN_NOINPUT, "no symptom named \"%.64s\"", name ? name : "");
-	return rc;
-}
-
-static int check_symptom(const struct wn_symptom *s, struct wn_err *err)
-{
-	int rc = wn_db_check_name("symptom name", s->name, sizeof s->name,
-	                               WN_NAME_MAX, err);
-	if (rc == WN_OK && s->group[0])
-		rc = wn_db_check_name("symptom group", s->group, sizeof s->group,
-		                sizeof s->group - 1, err);
-	if (rc == WN_OK && (s->source < 0 || s->source > 2))
-		rc = wn_err_set(err, WN_DATAERR, "unknown symptom source %d", s->source);
-	return rc;
-}
-
-int wn_db_symptom_add(struct wn_db *db, const struct wn_symptom *s,
-                      long *id_out, struct wn_err *err)
-{
-	/* first_seen is not taken from s: ratings set it (wn_db_rating_set). */
-	static const char sql[] = "INSERT INTO symptom(name, grp, source, hidden,"
-		" hidden_on, preexisting, sort) VALUES (?1, ?2, ?3, ?4,"
-		" CASE WHEN ?4 THEN ?5 END, ?6, CASE WHEN ?7 > 0 THEN ?7"
-		" ELSE (SELECT ifnull(max(sort), -1) + 1 FROM symptom) END)";
-	sqlite3_stmt *st;
-	int rc = check_symptom(s, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, s->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, s->group[0] ? s->group : "other", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, s->source);
-	sqlite3_bind_int(st, 4, s->hidden);
-	wn_db_bind_date(st, 5, wn_date_today());
-	sqlite3_bind_int(st, 6, s->preexisting);
-	sqlite3_bind_int(st, 7, s->sort);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
-		sqlite3_reset(st);
-		return wn_err_set(err, WN_DATAERR, "a symptom named \"%s\" already exists",
-		                  s->name);
-	}
-	if (rc == SQLITE_DONE && id_out)
-		*id_out = (long)sqlite3_last_insert_rowid(db->sql);
-	return wn_db_finish(db, st, rc, "add the symptom", err);
-}
-
-/* Runs a one-row UPDATE on symptom ?1; WN_NOINPUT if there is no such id. */
-static int symptom_update(struct wn_db *db, const char *sql, long id, int flag,
-                          struct wn_err *err)
-{
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, flag);
-	if (sqlite3_bind_parameter_count(st) >= 3)
-		wn_db_bind_date(st, 3, wn_date_today());
-	rc = wn_db_finish(db, st, sqlite3_step(st), "change the symptom", err);
-	if (rc == WN_OK && sqlite3_changes(db->sql) == 0)
-		rc = wn_err_set(err, WN_NOINPUT, "no symptom with id %ld", id);
-	return rc;
-}
-
-int wn_db_symptom_set_hidden(struct wn_db *db, long id, bool hidden,
-                             struct wn_err *err)
-{
-	static const char sql[] = "UPDATE symptom SET hidden = ?2,"
-		" hidden_on = CASE WHEN ?2 = 0 THEN NULL WHEN hidden = 1 THEN hidden_on"
-		" ELSE ?3 END WHERE id = ?1";
-	return symptom_update(db, sql, id, hidden, err);
-}
-
-int wn_db_symptom_set_preexisting(struct wn_db *db, long id, bool pre,
-                                  struct wn_err *err)
-{
-	static const char sql[] = "UPDATE symptom SET preexisting = ?2 WHERE id = ?1";
-	return symptom_update(db, sql, id, pre, err);
 }

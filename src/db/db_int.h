@@ -80,11 +80,12 @@ int wn_db_col_minute(sqlite3_stmt *st, int col);
 void wn_db_col_copy(sqlite3_stmt *st, int col, char *buf, size_t n);
 int wn_db_col_dup(sqlite3_stmt *st, int col, char **out);
 
-/* Validation, WN_DATAERR with a message naming `what`.
- * check_text: valid UTF-8, at most max bytes, no control characters
- * (C0, DEL, C1) except newline and tab when multiline.
- * check_name: as check_text on one line, 1..max bytes, NUL-terminated
- * within cap bytes, no space at either end. */
+/* Validation, WN_DATAERR with a message naming `what`: core's
+ * wn_text_check (core/text.h).
+ * check_text: a NOTE (newline and tab allowed) when multiline, else a
+ * LINE, of at most max bytes.
+ * check_name: a NAME of 1..max bytes (no control, bidi or invisible
+ * character, no space at either end), NUL-terminated within cap bytes. */
 int wn_db_check_text(const char *what, const char *s, size_t max,
                           bool multiline, struct wn_err *err);
 int wn_db_check_name(const char *what, const char *s, size_t cap,
@@ -129,6 +130,25 @@ struct wn_db_rows {
 int wn_db_collect(struct wn_db *db, sqlite3_stmt *st,
                        const struct wn_db_rows *r, void **out, size_t *n,
                        struct wn_err *err);
+/* The one row of st into item: WN_OK, WN_NOINPUT (message unset) when
+ * there is none, or the mapped error; st is reset. */
+int wn_db_fetch_one(struct wn_db *db, sqlite3_stmt *st,
+                    const struct wn_db_rows *r, void *item, struct wn_err *err);
+
+/* A record found by name as wean matches names (core's wn_text_same_name:
+ * case folded in every script, NFC).  sql (static) lists the candidates
+ * with the name in column 1, in the order that decides between names
+ * folding the same (an older diary may hold "Сертралин" and "сертралин"):
+ * a byte-for-byte match wins, else the first folded one. */
+struct wn_db_match {
+	const char *sql;
+	struct wn_db_rows rows;          /* size, reader and what of one row */
+	const char *name;                /* looked for */
+};
+/* WN_OK with the row in item; WN_NOINPUT (message unset) when no name
+ * matches; the mapped error otherwise. */
+int wn_db_find_name(struct wn_db *db, const struct wn_db_match *m, void *item,
+                    struct wn_err *err);
 
 /* ---- schema.c ----------------------------------------------------------- */
 

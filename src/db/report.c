@@ -85,7 +85,7 @@ struct day_walk {
 static int add_gap(struct day_walk *w, wn_date from, wn_date to)
 {
 	struct wn_report *r = w->r;
-	if (wn_grow((void **)&r->gaps, &w->cap_gaps, r->n_gaps, sizeof *r->gaps))
+	if (wn_buf_grow((void **)&r->gaps, &w->cap_gaps, r->n_gaps, sizeof *r->gaps))
 		return -1;
 	r->gaps[r->n_gaps++] = (struct wn_report_gap){ from, to };
 	return 0;
@@ -112,7 +112,7 @@ static char *note_copy(const char *s, bool *cut)
 static int add_note(struct day_walk *w, wn_date date, const char *text)
 {
 	struct wn_report *r = w->r;
-	if (wn_grow((void **)&r->notes, &w->cap_notes, r->n_notes, sizeof *r->notes))
+	if (wn_buf_grow((void **)&r->notes, &w->cap_notes, r->n_notes, sizeof *r->notes))
 		return -1;
 	struct wn_report_note *n = &r->notes[r->n_notes];
 	*n = (struct wn_report_note){ .date = date };
@@ -177,7 +177,7 @@ static const char q_questions[] = "SELECT date, text, answered, answer FROM ques
 
 static int read_question(struct wn_report *r, sqlite3_stmt *st, size_t *cap)
 {
-	if (wn_grow((void **)&r->questions, cap, r->n_questions, sizeof *r->questions))
+	if (wn_buf_grow((void **)&r->questions, cap, r->n_questions, sizeof *r->questions))
 		return -1;
 	struct wn_report_question *q = &r->questions[r->n_questions];
 	*q = (struct wn_report_question){ .answered = sqlite3_column_int(st, 2) != 0 };

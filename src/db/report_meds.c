@@ -220,7 +220,7 @@ static int add_cuts(struct wn_report *r, size_t med, const struct wn_schedule *s
 {
 	int last = wn_taper_step_at(s, r->to);
 	for (int k = 1; k <= last; k++) {
-		if (wn_grow((void **)&r->cuts, &cl->cap, r->n_cuts, sizeof *r->cuts))
+		if (wn_buf_grow((void **)&r->cuts, &cl->cap, r->n_cuts, sizeof *r->cuts))
 			return wn_err_set(err, WN_ERR, "out of memory");
 		r->cuts[r->n_cuts++] = (struct wn_report_cut){ .date = s->steps[k].date,
 		                                               .dose = s->steps[k].dose,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/records.h"
 #include "db/med.h"
@@ -286,7 +287,7 @@ static int unknown(const struct wn_series_names *src, const char *name,
 		cand_add(&c, "", src->cfg->metrics[i].name);
 	cands_db(src->db, &c);
 	const char *best[3];
-	size_t nb = wn_text_suggest(name, (const char *const *)c.s, c.n, best, 3);
+	size_t nb = wn_suggest(name, (const char *const *)c.s, c.n, best, 3);
 	char sugg[256] = "";
 	for (size_t i = 0; i < nb; i++) {
 		size_t l = strlen(sugg);

@@ -10,6 +10,7 @@
 
 #include "report_int.h"
 #include "core/records.h"
+#include "core/wrap.h"
 
 void wn_doc_addf(struct wn_doc *d, const char *fmt, ...)
 {
@@ -113,15 +114,15 @@ static void emit_line(struct wn_doc *d, const char *prefix, const char *s, size_
 void wn_doc_wrap(struct wn_doc *d, const char *text, const char *first)
 {
 	int indent = (int)strlen(first);
-	size_t n = wn_text_wrap(text, d->width - indent, NULL, 0);
-	struct wn_text_line *lines = malloc(n * sizeof *lines);
+	size_t n = wn_wrap(text, d->width - indent, NULL, 0);
+	struct wn_wrap_line *lines = malloc(n * sizeof *lines);
 	char pad[16];
 	snprintf(pad, sizeof pad, "%*s", indent < 15 ? indent : 15, "");
 	if (!lines) {
 		d->b->failed = true;
 		return;
 	}
-	wn_text_wrap(text, d->width - indent, lines, n);
+	wn_wrap(text, d->width - indent, lines, n);
 	for (size_t i = 0; i < n; i++)
 		emit_line(d, i == 0 ? first : pad, text + lines[i].off, lines[i].len);
 	free(lines);
@@ -184,7 +185,7 @@ const char *wn_doc_bold(const struct wn_doc *d)
 
 void wn_doc_cell_own(struct wn_doc_table *t, char *s)
 {
-	if (!s || wn_grow((void **)&t->cells, &t->cap, t->n, sizeof *t->cells)) {
+	if (!s || wn_buf_grow((void **)&t->cells, &t->cap, t->n, sizeof *t->cells)) {
 		free(s);
 		t->failed = true;
 		return;

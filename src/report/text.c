@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/chart.h"
+#include "core/chart_line.h"
 #include "report/report.h"
 #include "doc.h"
 #include "core/plan.h"

@@ -19,6 +19,7 @@
 #include "db/series.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/wrap.h"
 #include "tui.h"
 #include "core/records.h"
 
@@ -388,9 +389,9 @@ static int figure_rows(struct wn_ui *ui, const struct charts *cs,
 		size_t len = strcspn(s, "\n");
 		char line[1024];
 		snprintf(line, sizeof line, "%.*s", (int)len, s);
-		struct wn_text_line wl[16];
+		struct wn_wrap_line wl[16];
 		int w = wn_text_width(line) > b->w ? b->w - 10 : b->w;
-		size_t n = wn_text_wrap(line, w, wl, 16);
+		size_t n = wn_wrap(line, w, wl, 16);
 		for (size_t i = 0; i < n && i < 16; i++, row++) {
 			int y = b->y + row - top, indent = i ? 10 : 0;
 			if (top >= 0 && y >= b->y && y < b->y + b->h) {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/text.h"
+#include "core/wrap.h"
 #include "tui.h"
 
 #define CTRL(c) ((c) & 0x1f)
@@ -147,15 +148,15 @@ static size_t line_end(const struct wn_edit *e)
 /* ---- wrapped lines ------------------------------------------------------ */
 
 /* Wrap into a malloc'd array; *n lines (at least 1).  NULL if no memory. */
-static struct wn_text_line *wrap(const char *s, int cols, size_t *n)
+static struct wn_wrap_line *wrap(const char *s, int cols, size_t *n)
 {
-	size_t need = wn_text_wrap(s, cols, NULL, 0);
+	size_t need = wn_wrap(s, cols, NULL, 0);
 	if (need == 0)
 		need = 1;
-	struct wn_text_line *lines = calloc(need, sizeof *lines);
+	struct wn_wrap_line *lines = calloc(need, sizeof *lines);
 	if (!lines)
 		return NULL;
-	*n = wn_text_wrap(s, cols, lines, need);
+	*n = wn_wrap(s, cols, lines, need);
 	if (*n > need)
 		*n = need;
 	return lines;
@@ -165,24 +166,24 @@ static struct wn_text_line *wrap(const char *s, int cols, size_t *n)
 static int move_visual(struct wn_edit *e, wint_t key, int width)
 {
 	size_t n;
-	struct wn_text_line *lines = wrap(e->s, width - 1, &n);
+	struct wn_wrap_line *lines = wrap(e->s, width - 1, &n);
 	if (!lines)
 		return WN_EDIT_IGNORED;
-	struct wn_text_pos p = wn_text_wrap_locate(e->s, lines, n, e->cur);
+	struct wn_wrap_pos p = wn_wrap_locate(e->s, lines, n, e->cur);
 	int col = e->want_col >= 0 ? e->want_col : p.col;
 	if (key == KEY_UP && p.line > 0) {
 		p.line--;
 		p.col = col;
-		e->cur = wn_text_wrap_offset(e->s, lines, n, p);
+		e->cur = wn_wrap_offset(e->s, lines, n, p);
 	} else if (key == KEY_DOWN && p.line + 1 < n) {
 		p.line++;
 		p.col = col;
-		e->cur = wn_text_wrap_offset(e->s, lines, n, p);
+		e->cur = wn_wrap_offset(e->s, lines, n, p);
 	} else if (key == KEY_HOME) {
 		e->cur = lines[p.line].off;
 	} else if (key == KEY_END) {
 		p.col = INT32_MAX;
-		e->cur = wn_text_wrap_offset(e->s, lines, n, p);
+		e->cur = wn_wrap_offset(e->s, lines, n, p);
 	}
 	free(lines);
 	if (key == KEY_UP || key == KEY_DOWN)
@@ -270,20 +271,20 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box)
 	if (h < 1 || w < 2)
 		return;
 	size_t n;
-	struct wn_text_line *lines = wrap(e->s, w - 1, &n);
+	struct wn_wrap_line *lines = wrap(e->s, w - 1, &n);
 	if (!lines)
 		return;
-	struct wn_text_pos p = wn_text_wrap_locate(e->s, lines, n, e->cur);
+	struct wn_wrap_pos p = wn_wrap_locate(e->s, lines, n, e->cur);
 	if ((int)p.line < e->top)
 		e->top = (int)p.line;
 	if ((int)p.line >= e->top + h)
 		e->top = (int)p.line - h + 1;
 	wattrset(stdscr, wn_ui_attr(ui, WN_R_NORMAL));
 	for (int i = 0; i < h && (size_t)(e->top + i) < n; i++) {
-		const struct wn_text_line *l = &lines[e->top + i];
+		const struct wn_wrap_line *l = &lines[e->top + i];
 		put_line(ui, WN_CELL(y + i, x, w, 0), e->s + l->off, l->len);
 	}
-	const struct wn_text_line *cl = &lines[p.line];
+	const struct wn_wrap_line *cl = &lines[p.line];
 	int col = wn_text_width_n(e->s + cl->off, e->cur - cl->off,
 	                          ui->ascii_text ? WN_TEXT_ASCII : 0);
 	if (e->cur > cl->off && e->s[e->cur - 1] == '\n')
@@ -300,7 +301,7 @@ int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box)
 	if (!text || h < 1 || w < 1)
 		return 0;
 	size_t n;
-	struct wn_text_line *lines = wrap(text, w, &n);
+	struct wn_wrap_line *lines = wrap(text, w, &n);
 	if (!lines)
 		return 0;
 	int shown = (size_t)h < n ? h - 1 : (int)n;

@@ -18,7 +18,9 @@
 #include <string.h>
 
 #include "fuzz_common.h"
+#include "core/suggest.h"
 #include "core/text.h"
+#include "core/wrap.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -153,7 +155,7 @@ static void check_checks(const char *s, size_t len, const char *cstr)
 
 /* Each line within the columns unless it holds one wide character (and
  * perhaps zero-width ones, which have no base, before it). */
-static void check_line(const char *s, const struct wn_text_line *l, int cols)
+static void check_line(const char *s, const struct wn_wrap_line *l, int cols)
 {
 	WN_FUZZ_CHECK(l->width == wn_text_width_n(s + l->off, l->len, 0),
 	              "line at %zu: width %d, measured %d", l->off, l->width,
@@ -172,12 +174,12 @@ static void check_line(const char *s, const struct wn_text_line *l, int cols)
 static void check_wrap(const char *s, int cols)
 {
 	size_t len = strlen(s);
-	size_t n = wn_text_wrap(s, cols, NULL, 0);
+	size_t n = wn_wrap(s, cols, NULL, 0);
 	WN_FUZZ_CHECK(n >= 1, "wrap gave no line");
-	struct wn_text_line *lines = calloc(n, sizeof *lines);
+	struct wn_wrap_line *lines = calloc(n, sizeof *lines);
 	if (!lines)
 		return;
-	WN_FUZZ_CHECK(wn_text_wrap(s, cols, lines, n) == n, "wrap counts differ");
+	WN_FUZZ_CHECK(wn_wrap(s, cols, lines, n) == n, "wrap counts differ");
 	int c = cols < 1 ? 1 : cols;
 	for (size_t i = 0; i < n; i++) {
 		WN_FUZZ_CHECK(lines[i].off + lines[i].len <= len, "line %zu past the end", i);
@@ -188,22 +190,22 @@ static void check_wrap(const char *s, int cols)
 	/* cursor positions (the first 128 characters: this is quadratic) */
 	size_t tries = 0;
 	for (size_t p = 0; tries++ < 128; p = wn_text_next_char(s, p)) {
-		struct wn_text_pos at = wn_text_wrap_locate(s, lines, n, p);
+		struct wn_wrap_pos at = wn_wrap_locate(s, lines, n, p);
 		WN_FUZZ_CHECK(at.line < n && at.col >= 0, "locate %zu", p);
-		size_t back = wn_text_wrap_offset(s, lines, n, at);
+		size_t back = wn_wrap_offset(s, lines, n, at);
 		WN_FUZZ_CHECK(back <= len, "offset %zu past the end", back);
 		if (p >= len)
 			break;
 	}
 	for (size_t i = 0; i < n && i < 64; i++) {
-		struct wn_text_pos end = { i, INT_MAX };
-		size_t e = wn_text_wrap_offset(s, lines, n, end);
+		struct wn_wrap_pos end = { i, INT_MAX };
+		size_t e = wn_wrap_offset(s, lines, n, end);
 		WN_FUZZ_CHECK(e >= lines[i].off && e <= lines[i].off + lines[i].len,
 		              "end of line %zu at %zu, outside %zu..%zu", i, e, lines[i].off,
 		              lines[i].off + lines[i].len);
 	}
-	struct wn_text_pos past = { n + 1, 0 };
-	WN_FUZZ_CHECK(wn_text_wrap_offset(s, lines, n, past) <= len, "past the last line");
+	struct wn_wrap_pos past = { n + 1, 0 };
+	WN_FUZZ_CHECK(wn_wrap_offset(s, lines, n, past) <= len, "past the last line");
 	free(lines);
 }
 
@@ -236,15 +238,15 @@ static void check_suggest(char *cstr)
 		if (t)
 			*t++ = '\0';
 	}
-	const char *best[WN_TEXT_SUGGEST_MAX];
-	size_t k = wn_text_suggest(cands[0], cands + 1, n - 1, best, WN_TEXT_SUGGEST_MAX);
+	const char *best[WN_SUGGEST_MAX];
+	size_t k = wn_suggest(cands[0], cands + 1, n - 1, best, WN_SUGGEST_MAX);
 	WN_FUZZ_CHECK(k <= n - 1, "%zu suggestions from %zu", k, n - 1);
 	for (size_t i = 1; i < n && i < 8; i++) {
-		int d = wn_text_distance(cands[0], cands[i]);
-		WN_FUZZ_CHECK(d >= 0 && d == wn_text_distance(cands[i], cands[0]),
+		int d = wn_suggest_distance(cands[0], cands[i]);
+		WN_FUZZ_CHECK(d >= 0 && d == wn_suggest_distance(cands[i], cands[0]),
 		              "distance is not symmetric");
 	}
-	WN_FUZZ_CHECK(wn_text_distance(cands[0], cands[0]) == 0, "distance to itself");
+	WN_FUZZ_CHECK(wn_suggest_distance(cands[0], cands[0]) == 0, "distance to itself");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

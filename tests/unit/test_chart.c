@@ -1,4 +1,4 @@
-/* test_chart.c -- line charts, sparklines and bars as text.
+/* test_chart.c -- line charts and sparklines as text.
  *
  * Golden files: tests/golden/chart/NAME.{utf8,ascii}.txt under WEAN_SRCDIR
  * (or the current directory).  WEAN_UPDATE_GOLDEN=1 rewrites them instead
@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "core/chart.h"
+#include "core/chart_line.h"
+#include "core/text.h"
 
 #define TODAY 20782L            /* 2026-11-25 */
 #define MAXDAYS 3700
@@ -372,38 +374,12 @@ static char *render_sparklines(bool ascii)
 	return all;
 }
 
-static char *render_bars(bool ascii)
-{
-	static const struct wn_chart_bar bars[] = {
-		{ "dizziness", 2.1 }, { "brain zaps", 1.3 },
-		{ "insomnia", 3 }, { "nausea", 0 }, { "tiny", 0.02 },
-		{ "inner restlessness or akathisia", 0.6 },
-		{ "headache", NAN },
-	};
-	struct wn_chart_barset set = { bars, sizeof bars / sizeof bars[0], 3 };
-	struct wn_chart_opts o = { .width = 60, .ascii = ascii,
-	                           .title = "Mean rating per symptom (0-3)" };
-	struct wn_chart_buf b;
-	struct wn_err err;
-	char *text;
-
-	wn_chart_buf_init(&b);
-	cr_assert_eq(wn_chart_bars(&b, &set, &o, &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_chart_text(&b, &text, &err), WN_OK);
-	wn_chart_buf_free(&b);
-	return text;
-}
-
-Test(chart, golden_sparklines_and_bars)
+Test(chart, golden_sparklines)
 {
 	for (int a = 0; a < 2; a++) {
 		char *text = render_sparklines(a);
 		check_shape(text, (struct shape){ 12 + 30, 0, a }, "sparklines");
 		golden_check("sparklines", a, text);
-		free(text);
-		text = render_bars(a);
-		check_shape(text, (struct shape){ 60, 8, a }, "bars");
-		golden_check("bars", a, text);
 		free(text);
 	}
 }
@@ -495,7 +471,6 @@ Test(chart, bad_series)
 	cr_expect_eq(wn_chart_sparkline(&b, &novals, &o, &err), WN_USAGE);
 	o.width = 0;
 	cr_expect_eq(wn_chart_sparkline(&b, &ok, &o, &err), WN_USAGE);
-	cr_expect_eq(wn_chart_bars(&b, NULL, &o, &err), WN_USAGE);
 	wn_chart_buf_free(&b);
 }
 
@@ -847,7 +822,34 @@ Test(chart, titles_are_cleaned_and_fitted)
 	wn_chart_buf_free(&b);
 }
 
-/* ---- sparklines and bars ------------------------------------------------ */
+/* Emoji are two columns wide (the width comes from core/text.h): a title
+ * of them keeps every line within the chart's width. */
+Test(chart, wide_emoji_title_keeps_the_width)
+{
+	double v[3] = { 1, 2, 3 };
+	struct wn_chart_series s = { TODAY - 2, 3, v, 0, 3, "0-3", NULL };
+	struct wn_chart_opts o = { .width = 40, .height = 8,
+	                           .title = "🚀🚀🚀🚀 zaps" };
+	struct wn_chart_buf b;
+	struct wn_err err;
+	char *t;
+
+	wn_chart_buf_init(&b);
+	cr_assert_eq(wn_chart_line(&b, &s, &o, &err), WN_OK);
+	cr_expect_str_eq(wn_chart_cell(&b, 0, 0)->ch, "🚀");
+	cr_expect_str_eq(wn_chart_cell(&b, 1, 0)->ch, "", "right half of the rocket");
+	cr_expect_str_eq(wn_chart_cell(&b, 6, 0)->ch, "🚀");
+	cr_expect_str_eq(wn_chart_cell(&b, 8, 0)->ch, " ");
+	cr_assert_eq(wn_chart_text(&b, &t, &err), WN_OK);
+	for (char *line = t, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = '\0';
+		cr_expect_leq(wn_text_width(line), 40, "\"%s\"", line);
+	}
+	free(t);
+	wn_chart_buf_free(&b);
+}
+
+/* ---- sparklines ------------------------------------------------ */
 
 struct spark_case {
 	double v[10];
@@ -890,38 +892,6 @@ Test(chart, sparkline_levels)
 		cr_expect_str_eq(t, c->want, "case %zu: \"%s\"", i, t);
 		free(t);
 	}
-	wn_chart_buf_free(&b);
-}
-
-Test(chart, bars_scale_and_missing)
-{
-	static const struct wn_chart_bar bars[] = {
-		{ "full", 4 }, { "half", 2 }, { "none", NAN }, { NULL, 0 },
-	};
-	struct wn_chart_barset set = { bars, 4, 0 };
-	struct wn_chart_opts o = { .width = 40 };
-	struct wn_chart_buf b;
-	struct wn_err err;
-
-	wn_chart_buf_init(&b);
-	cr_assert_eq(wn_chart_bars(&b, &set, &o, &err), WN_OK);
-	cr_expect_eq(b.height, 4);
-	int full = count_role(&b, row_of(&b, 0), WN_CHART_BAR);
-	int half = count_role(&b, row_of(&b, 1), WN_CHART_BAR);
-	cr_expect_eq(full, 40 - 4 - 1 - 2, "full bar fills the bar area");
-	cr_expect_leq(abs(2 * half - full), 1, "half is half: %d vs %d", half,
-	              full);
-	cr_expect_eq(count_role(&b, row_of(&b, 2), WN_CHART_GAP), 7);
-	cr_expect_eq(count_role(&b, row_of(&b, 3), WN_CHART_BAR), 0);
-	set.n = 0;
-	o.title = "Nothing yet";
-	cr_assert_eq(wn_chart_bars(&b, &set, &o, &err), WN_OK);
-	char *t;
-	cr_assert_eq(wn_chart_text(&b, &t, &err), WN_OK);
-	cr_expect_str_eq(t, "Nothing yet\nno data\n");
-	free(t);
-	o.width = 39;
-	cr_expect_eq(wn_chart_bars(&b, &set, &o, &err), WN_USAGE);
 	wn_chart_buf_free(&b);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/suggest.h"
 #include "core/text.h"
 
 struct seen {
@@ -165,8 +166,8 @@ Test(cli, unknown_suggests_closest)
 {
 	const char *cands[] = { "dizziness", "brain zaps", "nausea", "headache" };
 	struct wn_err err = { 0 };
-	cr_expect_eq(wn_text_unknown(&err, "symptom", "dizzyness", cands, 4), WN_DATAERR);
+	cr_expect_eq(wn_suggest_unknown(&err, "symptom", "dizzyness", cands, 4), WN_DATAERR);
 	cr_expect(strstr(err.msg, "unknown symptom 'dizzyness' (did you mean 'dizziness'?)") != NULL, "%s", err.msg);
-	cr_expect_eq(wn_text_unknown(&err, "symptom", "qqqqqqq", cands, 4), WN_DATAERR);
+	cr_expect_eq(wn_suggest_unknown(&err, "symptom", "qqqqqqq", cands, 4), WN_DATAERR);
 	cr_expect(strstr(err.msg, "did you mean") == NULL, "%s", err.msg);
 }

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "core/config.h"
+#include "core/xdg.h"
 
 #define MAX_WARN 32
 
@@ -106,7 +107,7 @@ static int load_text(struct wn_config *c, const char *text, struct warnings *w, 
 static void resolved_defaults(struct wn_config *e)
 {
 	wn_config_defaults(e);
-	cr_assert_eq(wn_config_default_db_path(e->db_path, sizeof e->db_path, NULL), WN_OK);
+	cr_assert_eq(wn_xdg_diary_file(e->db_path, sizeof e->db_path, NULL), WN_OK);
 }
 
 /* Every setting except config_path. */
@@ -726,38 +727,16 @@ Test(config, metrics_bad)
 /* ------------------------------------------------------------------ */
 /* Default paths and usage errors */
 
-Test(config, default_paths_follow_xdg)
-{
-	char buf[PATH_MAX], exp[PATH_MAX + 64];
-	struct wn_err err = { 0 };
-	cr_assert_eq(wn_config_default_config_path(buf, sizeof buf, &err), WN_OK);
-	snprintf(exp, sizeof exp, "%s/config/wean/config.ini", tmp);
-	cr_expect_str_eq(buf, exp);
-	setenv("XDG_DATA_HOME", "relative/dir", 1);       /* not absolute: ignored */
-	cr_assert_eq(wn_config_default_db_path(buf, sizeof buf, &err), WN_OK);
-	snprintf(exp, sizeof exp, "%s/home/.local/share/wean/wean.db", tmp);
-	cr_expect_str_eq(buf, exp);
-	unsetenv("XDG_CONFIG_HOME");
-	cr_assert_eq(wn_config_default_config_path(buf, sizeof buf, &err), WN_OK);
-	snprintf(exp, sizeof exp, "%s/home/.config/wean/config.ini", tmp);
-	cr_expect_str_eq(buf, exp);
-	cr_expect_neq(wn_config_default_config_path(buf, 8, &err), WN_OK, "too small");
-	cr_expect_str_eq(buf, "");
-}
-
 Test(config, no_home_no_xdg)
 {
-	char buf[PATH_MAX];
 	struct wn_err err = { 0 };
 	struct wn_config c;
 	unsetenv("HOME");
 	unsetenv("XDG_DATA_HOME");
 	unsetenv("XDG_CONFIG_HOME");
-	cr_expect_eq(wn_config_default_db_path(buf, sizeof buf, &err), WN_USAGE);
-	cr_expect(strstr(err.msg, "HOME"), "%s", err.msg);
-	cr_expect_eq(wn_config_default_config_path(buf, sizeof buf, &err), WN_USAGE);
 	cr_expect_eq(wn_config_load(&c, NULL, NULL, NULL, &err), WN_USAGE,
 		     "no diary location at all");
+	cr_expect(strstr(err.msg, "HOME"), "%s", err.msg);
 	struct wn_config_overrides o = { .db_path = "/srv/wean.db" };
 	cr_expect_eq(wn_config_load(&c, &o, NULL, NULL, &err), WN_OK, "--db is enough");
 	cr_expect_str_eq(c.db_path, "/srv/wean.db");
@@ -778,12 +757,4 @@ Test(config, bad_overrides_are_usage_errors)
 	setenv("WEAN_DB", longpath, 1);
 	cr_expect_eq(wn_config_load(&c, NULL, NULL, NULL, &err), WN_USAGE);
 	cr_expect(strstr(err.msg, "WEAN_DB"), "%s", err.msg);
-}
-
-Test(config, weekday_names)
-{
-	cr_expect_str_eq(wn_config_weekday_name(0), "monday");
-	cr_expect_str_eq(wn_config_weekday_name(6), "sunday");
-	cr_expect_str_eq(wn_config_weekday_name(7), "?");
-	cr_expect_str_eq(wn_config_weekday_name(-1), "?");
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/drugref.h"
+#include <iniparser.h>
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
@@ -87,12 +88,9 @@ Test(drugref, sertraline)
 	cr_expect(!wn_drugref_is_approximate(&d, "class"));
 	cr_expect(!wn_drugref_is_approximate(&d, "sert"));
 	cr_expect_eq(d.diazepam_equiv, 0);
-	char ids[8][WN_DRUG_SRC_ID];
-	int n = wn_drugref_src_ids(&d, ids, 8);
-	cr_expect_eq(n, 5);
 	static const char *const want[] = { "S11", "S3", "S2", "S12", "S9" };
-	for (int i = 0; i < n && i < 5; i++)
-		cr_expect_str_eq(ids[i], want[i]);
+	for (int i = 0; i < 5; i++)
+		cr_expect(strstr(d.src, want[i]), "%s cites %s", d.src, want[i]);
 	wn_drugref_close(ref);
 }
 
@@ -171,20 +169,21 @@ Test(drugref, every_drug_is_consistent)
 		"sert_emax_pct", "sert_ed50_mg", "sert_max_dose_mg", "sert_alt", "forms",
 		"diazepam_equiv_mg", "diazepam_equiv_va_mg", "note", "form_equiv", NULL,
 	};
+	/* opening checks that every cited source is listed */
 	struct wn_drugref *ref = open_shipped();
-	cr_expect_eq(wn_drugref_count(ref), 37);   /* the domain file's drug list */
-	for (size_t i = 0; i < wn_drugref_count(ref); i++) {
-		struct wn_drug d = get(ref, wn_drugref_name(ref, i));
-		if (i > 0)
-			cr_expect_lt(strcmp(wn_drugref_name(ref, i - 1), d.name), 0);
+	char path[PATH_MAX];
+	shipped_path(path, sizeof path);
+	dictionary *ini = iniparser_load(path);
+	cr_assert_not_null(ini);
+	int drugs = 0;
+	for (int i = 0; i < iniparser_getnsec(ini); i++) {
+		const char *sec = iniparser_getsecname(ini, i);
+		if (strcmp(sec, "sources") == 0 || strncmp(sec, "class_", 6) == 0)
+			continue;
+		drugs++;
+		struct wn_drug d = get(ref, sec);
 		cr_expect(d.drug_class[0], "%s has no class", d.name);
 		cr_expect(d.src[0], "%s has no sources", d.name);
-		char ids[16][WN_DRUG_SRC_ID];
-		int n = wn_drugref_src_ids(&d, ids, 16);
-		cr_expect_gt(n, 0, "%s", d.name);
-		for (int k = 0; k < n; k++)
-			cr_expect_not_null(wn_drugref_source(ref, ids[k]),
-			                   "%s cites %s, missing from [sources]", d.name, ids[k]);
 		char approx[sizeof d.approximate];
 		strcpy(approx, d.approximate);
 		for (char *w = strtok(approx, " "); w; w = strtok(NULL, " ")) {
@@ -199,8 +198,8 @@ Test(drugref, every_drug_is_consistent)
 		             !strcmp(d.drug_class, "Z-drug");
 		cr_expect_eq(benzo, d.diazepam_equiv > 0, "%s", d.name);
 	}
-	cr_expect_null(wn_drugref_name(ref, wn_drugref_count(ref)));
-	cr_expect_str_eq(wn_drugref_name(ref, 0), "alprazolam");
+	cr_expect_eq(drugs, 37);   /* the domain file's drug list */
+	iniparser_freedict(ini);
 	wn_drugref_close(ref);
 }
 
@@ -238,9 +237,6 @@ Test(drugref, lookups)
 	cr_expect(strstr(err.hint, "sertraline") != NULL, "%s", err.hint);
 	cr_expect_eq(wn_drugref_lookup(ref, "", &d, &err), WN_NOINPUT);
 	cr_expect_eq(wn_drugref_lookup(NULL, "x", &d, &err), WN_USAGE);
-	cr_expect_not_null(wn_drugref_source(ref, "s17"));
-	cr_expect(strstr(wn_drugref_source(ref, "S17"), "Ashton") != NULL);
-	cr_expect_null(wn_drugref_source(ref, "S999"));
 	wn_drugref_close(ref);
 	wn_drugref_close(NULL);
 }
@@ -299,19 +295,29 @@ Test(drugref, pace_of_each_class)
 	wn_drugref_close(ref);
 }
 
-/* Every drug of the shipped file has a class section, and every id it
- * cites is in [sources]. */
+/* Every drug of the shipped file has a class section, and every id the
+ * class cites is in [sources]. */
 Test(drugref, every_class_has_a_pace_with_sources)
 {
 	struct wn_drugref *ref = open_shipped();
-	for (size_t i = 0; i < wn_drugref_count(ref); i++) {
-		struct wn_drug d = get(ref, wn_drugref_name(ref, i));
+	char path[PATH_MAX];
+	shipped_path(path, sizeof path);
+	dictionary *ini = iniparser_load(path);
+	cr_assert_not_null(ini);
+	for (int i = 0; i < iniparser_getnsec(ini); i++) {
+		const char *sec = iniparser_getsecname(ini, i);
+		if (strcmp(sec, "sources") == 0 || strncmp(sec, "class_", 6) == 0)
+			continue;
+		struct wn_drug d = get(ref, sec);
 		cr_expect(d.pace.name[0], "%s (%s) has no class section", d.name, d.drug_class);
-		char ids[2 * WN_DRUG_SRC_LIST + 2];
+		char ids[2 * WN_DRUG_SRC_LIST + 2], key[64];
 		snprintf(ids, sizeof ids, "%s %s", d.pace.pace_src, d.pace.stop_hazard_src);
-		for (char *w = strtok(ids, " "); w; w = strtok(NULL, " "))
-			cr_expect_not_null(wn_drugref_source(ref, w), "%s cites %s", d.name, w);
+		for (char *w = strtok(ids, " "); w; w = strtok(NULL, " ")) {
+			snprintf(key, sizeof key, "sources:%s", w);
+			cr_expect_not_null(iniparser_getstring(ini, key, NULL), "%s cites %s", d.name, w);
+		}
 	}
+	iniparser_freedict(ini);
 	wn_drugref_close(ref);
 }
 
@@ -420,6 +426,8 @@ static const struct bad_file bad_files[] = {
 	  "class_x.pace_by: missing" },
 	{ "hazard by", TEXT("[class_x]\nclasses = SSRI\nstop_hazard = harm\n[foo]\nclass = SSRI\n"),
 	  "class_x.stop_hazard_by: missing" },
+	{ "unlisted source", TEXT("[foo]\nclass = SSRI\nsrc = class:S1 sert:S2\n[sources]\nS1 = a book\n"),
+	  "foo.src: cites S2, which [sources] does not list" },
 };
 
 Test(drugref, bad_files_are_refused)
@@ -482,7 +490,9 @@ Test(drugref, small_valid_file)
 	struct wn_drugref *ref = NULL;
 	struct wn_err err = { 0 };
 	cr_assert_eq(wn_drugref_open(path, &ref, &err), WN_OK, "%s", err.msg);
-	cr_expect_eq(wn_drugref_count(ref), 2);     /* a class section is no drug */
+	struct wn_drug none;
+	cr_expect_eq(wn_drugref_lookup(ref, "class_slow", &none, NULL), WN_NOINPUT,
+	             "a class section is no drug");
 	struct wn_drug d = get(ref, "FOO");
 	cr_expect_str_eq(d.pace.name, "slow");      /* "SSRI" matches "ssri" */
 	cr_expect_float_eq(d.pace.max_cut_pct, 20, 1e-12);
@@ -498,41 +508,9 @@ Test(drugref, small_valid_file)
 	cr_expect_eq(d.n_forms, 2);
 	cr_expect_eq(d.forms[0].divisible, 2);
 	cr_expect_eq(d.forms[1].kind, WN_TAPER_LIQUID);
-	cr_expect_str_eq(wn_drugref_source(ref, "s1"), "A book");
+	cr_expect_str_eq(d.src, "half_life_h:S1");
 	wn_drugref_close(ref);
 	const char *files[] = { path };
 	cleanup(files, 1);
 }
 
-/* ---- finding the file ------------------------------------------------------------------- */
-
-Test(drugref, find_file_order)
-{
-	make_tmpdir();
-	char path[PATH_MAX + 16], data[PATH_MAX + 16], srcfile[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s/drugs.ini", tmpdir);
-	write_file(path, "[x]\nclass = y\n", 14);
-	char buf[PATH_MAX];
-
-	setenv("WEAN_DATADIR", tmpdir, 1);
-	cr_expect_eq(wn_drugref_find_file(buf, sizeof buf), WN_OK);
-	cr_expect_str_eq(buf, path);
-	cr_expect_eq(wn_drugref_find_file(buf, 4), WN_NOINPUT);   /* too small */
-	cr_expect_str_eq(buf, "");
-
-	/* WEAN_SRCDIR: found there, or earlier next to the executable */
-	unsetenv("WEAN_DATADIR");
-	snprintf(data, sizeof data, "%s/data", tmpdir);
-	cr_assert_eq(mkdir(data, 0700), 0);
-	snprintf(srcfile, sizeof srcfile, "%s/drugs.ini", data);
-	write_file(srcfile, "[x]\nclass = y\n", 14);
-	setenv("WEAN_SRCDIR", tmpdir, 1);
-	cr_expect_eq(wn_drugref_find_file(buf, sizeof buf), WN_OK);
-	cr_expect_eq(access(buf, R_OK), 0, "%s", buf);
-	cr_expect(strstr(buf, "drugs.ini") != NULL);
-
-	const char *files[] = { path, srcfile };
-	cleanup(files, 2);
-	rmdir(data);
-	rmdir(tmpdir);
-}

@@ -93,16 +93,6 @@ Test(insight, baseline_against_now)
 
 /* ---- step-aligned ------------------------------------------------------------------- */
 
-Test(insight, buckets_are_the_specs)
-{
-	const struct wn_insight_bucket *b = wn_insight_buckets();
-	static const int want[WN_INSIGHT_BUCKETS][2] = { { 0, 3 }, { 4, 7 }, { 8, 14 }, { 15, 28 } };
-	for (int k = 0; k < WN_INSIGHT_BUCKETS; k++) {
-		cr_expect(eq(int, b[k].first, want[k][0]));
-		cr_expect(eq(int, b[k].last, want[k][1]));
-	}
-}
-
 Test(insight, steps_by_days_since_each_cut)
 {
 	/* v[i] = i on days 0..39, except day 10 missing. */
@@ -169,18 +159,7 @@ Test(insight, step_before_the_series_uses_what_is_there)
 	cr_expect(eq(int, out.low_day, 5));
 }
 
-/* ---- onset and first day rated ------------------------------------------------------- */
-
-Test(insight, first_above)
-{
-	static const double v[] = { 0, X, 0, 1, 3, 0 };
-	const struct wn_insight_series s = { .start = 50, .n = 6, .v = v };
-	cr_expect(eq(long, wn_insight_first_above(&s, 0), 53));
-	cr_expect(eq(long, wn_insight_first_above(&s, 1), 54));
-	cr_expect(eq(long, wn_insight_first_above(&s, 3), NONE));
-	const struct wn_insight_series empty = { .start = 50, .n = 0, .v = v };
-	cr_expect(eq(long, wn_insight_first_above(&empty, 0), NONE));
-}
+/* ---- onset ------------------------------------------------------- */
 
 Test(insight, onset)
 {

@@ -1,6 +1,8 @@
-/* Unit tests for med.c: units, forms in the medication's unit, and adding
- * a medication with its forms all or nothing. */
+/* Unit tests for med.c (core and db): units, forms in the medication's
+ * unit, adding a medication with its forms all or nothing, and names that
+ * match in every script. */
 #include <criterion/criterion.h>
+#include <sqlite3.h>
 
 #include <errno.h>
 #include <ftw.h>
@@ -13,6 +15,7 @@
 #include "db/db.h"
 #include "core/med.h"
 #include "core/records.h"
+#include "db/db_int.h"   /* the raw handle, to plant an old diary's names */
 
 static char mdir[4096];
 
@@ -134,5 +137,87 @@ Test(med, inside_the_callers_transaction)
 	cr_assert_eq(wn_db_med_create(db, &m, NULL, 0, &err), WN_OK, "%s", err.msg);
 	wn_db_rollback(db);
 	cr_assert_eq(n_meds(db), 0, "the caller's rollback must undo the medication");
+	wn_db_close(db);
+}
+
+/* Names fold case in every script and compare in NFC: one of each. */
+Test(med, names_match_in_every_script)
+{
+	static const struct {
+		const char *first, *again;
+		bool same;
+	} cases[] = {
+		{ .first = "Сертралин", .again = "сертралин", .same = true },
+		{ .first = "ΟΔΥΣΣΕΥΣ", .again = "οδυσσευς", .same = true },  /* final sigma */
+		{ .first = "Straße", .again = "STRASSE", .same = true },      /* ß */
+		{ .first = "ılaç", .again = "ilaç", .same = false },   /* dotless i */
+		{ .first = "İnci", .again = "inci", .same = false },  /* dotted İ */
+		{ .first = "café", .again = "CAFE\xCC\x81", .same = true },  /* NFC */
+		{ .first = "Paroxetine", .again = "PAROXETINE", .same = true },
+	};
+	struct wn_db *db = m_open();
+	struct wn_err err = { 0 };
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct wn_med a = { .unit = "mg" }, b = { .unit = "mg" }, got;
+		snprintf(a.name, sizeof a.name, "%s", cases[i].first);
+		snprintf(b.name, sizeof b.name, "%s", cases[i].again);
+		cr_assert_eq(wn_db_med_create(db, &a, NULL, 0, &err), WN_OK, "%s", err.msg);
+		int want = cases[i].same ? WN_OK : WN_NOINPUT;
+		cr_expect_eq(wn_db_med_find(db, cases[i].again, &got, &err), want,
+		             "case %zu: %s", i, err.msg);
+		if (cases[i].same)
+			cr_expect_eq(got.id, a.id, "case %zu", i);
+		want = cases[i].same ? WN_DATAERR : WN_OK;
+		cr_expect_eq(wn_db_med_create(db, &b, NULL, 0, &err), want,
+		             "case %zu: %s", i, err.msg);
+		if (cases[i].same)
+			cr_expect(strstr(err.msg, "already exists"), "case %zu: %s", i, err.msg);
+	}
+	wn_db_close(db);
+}
+
+Test(med, invisible_and_bidi_names_refused)
+{
+	static const struct {
+		const char *name, *msg;
+	} cases[] = {
+		{ .name = "sertra\u200Bline", .msg = "invisible character U+200B" },
+		{ .name = "\u202Esertraline", .msg = "bidi control character U+202E" },
+		{ .name = "sertraline\u2066", .msg = "bidi control character U+2066" },
+		{ .name = "\u200F\u200E", .msg = "U+200F" },
+		{ .name = "\u0301", .msg = "no visible characters" },
+	};
+	struct wn_db *db = m_open();
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct wn_err err = { 0 };
+		struct wn_med m = { .unit = "mg" };
+		snprintf(m.name, sizeof m.name, "%s", cases[i].name);
+		cr_expect_eq(wn_db_med_create(db, &m, NULL, 0, &err), WN_DATAERR, "case %zu", i);
+		cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
+		cr_expect_eq(wn_db_med_add(db, &m, NULL, &err), WN_DATAERR, "case %zu", i);
+		cr_expect(strstr(err.msg, "medication name"), "case %zu: %s", i, err.msg);
+	}
+	cr_expect_eq(n_meds(db), 0);
+	wn_db_close(db);
+}
+
+/* An older diary may hold two names that now fold the same: the exact one
+ * is found first, else the oldest. */
+Test(med, exact_name_wins_over_folded)
+{
+	struct wn_db *db = m_open();
+	struct wn_err err = { 0 };
+	struct wn_med got;
+	cr_assert_eq(sqlite3_exec(wn_db_sqlite(db), "INSERT INTO medication(name, unit)"
+	             " VALUES ('Сертралин', 'mg'), ('сертралин', 'mL')", NULL, NULL, NULL),
+	             SQLITE_OK);
+	cr_assert_eq(wn_db_med_find(db, "сертралин", &got, &err), WN_OK, "%s", err.msg);
+	cr_expect_str_eq(got.unit, "mL");
+	cr_assert_eq(wn_db_med_find(db, "Сертралин", &got, &err), WN_OK, "%s", err.msg);
+	cr_expect_str_eq(got.unit, "mg");
+	cr_assert_eq(wn_db_med_find(db, "СЕРТРАЛИН", &got, &err), WN_OK, "%s", err.msg);
+	cr_expect_str_eq(got.unit, "mg", "the oldest of the folded matches");
 	wn_db_close(db);
 }

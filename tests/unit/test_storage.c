@@ -786,6 +786,50 @@ Test(storage, symptoms_hide_show_add)
 	cr_expect_eq(one.source, WN_SYM_DESS);
 }
 
+/* Symptom names fold case in every script and compare in NFC; names with
+ * invisible or bidi-control characters are refused. */
+Test(storage, symptom_names_in_every_script)
+{
+	static const struct {
+		const char *add, *find, *msg;
+		int add_rc, find_rc;
+	} cases[] = {
+		{ .add = "Головокружение", .find = "головокружение",
+		  .add_rc = WN_OK, .find_rc = WN_OK },
+		{ .add = "ΖΆΛΗ ΣΤΟ ΚΕΦΆΛΙ", .find = "ζάλη στο κεφάλι",
+		  .add_rc = WN_OK, .find_rc = WN_OK },
+		{ .add = "Schweißausbrüche", .find = "SCHWEISSAUSBRÜCHE",
+		  .add_rc = WN_OK, .find_rc = WN_OK },
+		{ .add = "baş ağrısı", .find = "baş ağrisi",   /* dotless ı ≠ i */
+		  .add_rc = WN_OK, .find_rc = WN_NOINPUT },
+		{ .add = "nause\xCC\x81" "e", .find = "NAUSÉE",
+		  .add_rc = WN_OK, .find_rc = WN_OK },
+		{ .add = "головокружение", .msg = "already exists",
+		  .add_rc = WN_DATAERR },
+		{ .add = "zaps\u200B", .msg = "invisible character U+200B",
+		  .add_rc = WN_DATAERR },
+		{ .add = "\u2067zaps", .msg = "bidi control character U+2067",
+		  .add_rc = WN_DATAERR },
+	};
+
+	open_main();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct wn_symptom s = { .source = WN_SYM_CUSTOM }, got;
+		long id = 0;
+		snprintf(s.name, sizeof s.name, "%s", cases[i].add);
+		cr_assert_eq(wn_db_symptom_add(db, &s, &id, &err), cases[i].add_rc,
+		             "case %zu: %s", i, err.msg);
+		if (cases[i].msg)
+			cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
+		if (!cases[i].find)
+			continue;
+		cr_expect_eq(wn_db_symptom_find(db, cases[i].find, &got, &err),
+		             cases[i].find_rc, "case %zu: %s", i, err.msg);
+		if (cases[i].find_rc == WN_OK)
+			cr_expect_eq(got.id, id, "case %zu", i);
+	}
+}
+
 /* ---- ranges ------------------------------------------------------------------- */
 
 struct seen_days {

@@ -70,15 +70,3 @@ Test(symptoms, dess_missing_and_broken_files)
 	cr_expect_null(d);
 	unlink(path);
 }
-
-Test(symptoms, datafile_find_uses_env)
-{
-	char buf[4096];
-	char dir[4096];
-	snprintf(dir, sizeof dir, "%s/data", srcdir());
-	setenv("WEAN_DATADIR", dir, 1);
-	cr_expect_eq(wn_datafile_find("dess.ini", buf, sizeof buf), WN_OK);
-	cr_expect(strstr(buf, "dess.ini") != NULL);
-	unsetenv("WEAN_DATADIR");
-	cr_expect_eq(wn_datafile_find("no-such-file.ini", buf, sizeof buf), WN_NOINPUT);
-}

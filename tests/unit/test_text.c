@@ -1,4 +1,5 @@
-/* test_text.c -- unit tests for text.c (suite "text").
+/* test_text.c -- unit tests for text.c (suite "text"); wrap, suggestions
+ * and the buffer have their own (test_wrap.c, test_suggest.c, test_buf.c).
  *
  * Tables of cases with designated initialisers; strings with explicit
  * lengths where they hold NUL bytes.  Property checks use a fixed-seed
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "text_samples.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define MB (1024 * 1024)
@@ -36,42 +38,6 @@ static bool terminal_safe(const char *s, size_t len, bool newlines_ok)
 		p += n;
 	}
 	return true;
-}
-
-static uint32_t rng_state = 0x9E3779B9u;
-
-static uint32_t rng(void)
-{
-	uint32_t x = rng_state;
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	return rng_state = x;
-}
-
-/* A random NUL-free string built from awkward fragments and raw bytes. */
-static size_t random_text(char *buf, size_t cap)
-{
-	static const char *const frag[] = {
-		"a", "Z", " ", "  ", "\t", "\n", "é", "—", "日", "本",
-		"😀", "e\xCC\x81", "\xCC\x81", "\xE2\x80\x8D", "\x1b[31m",
-		"\xC2\x9B", "\xE2\x80\xAE", "\xE2\x81\xA6", "\x7F", "\r",
-		"\xC3", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-		"\xF0\x9F\x98", "\x80", "…", "“", "ß", "한",
-	};
-	size_t n = 0, parts = rng() % 24;
-
-	for (size_t i = 0; i < parts; i++) {
-		char tmp[2] = { (char)(1 + rng() % 255), 0 };
-		const char *f = (rng() % 5 == 0) ? tmp : frag[rng() % NELEM(frag)];
-		size_t k = strlen(f);
-		if (n + k + 1 > cap)
-			break;
-		memcpy(buf + n, f, k);
-		n += k;
-	}
-	buf[n] = '\0';
-	return n;
 }
 
 /* ---- UTF-8 ----------------------------------------------------------- */
@@ -116,6 +82,26 @@ Test(text, valid_utf8)
 		cr_expect_eq(wn_text_utf8_error(cases[i].s, len), want,
 		             "case %zu", i);
 	}
+}
+
+Test(text, prefix_never_splits_a_character)
+{
+	static const struct {
+		const char *s;
+		size_t max, want;
+	} cases[] = {
+		{ .s = "abc", .max = 5, .want = 3 },
+		{ .s = "abc", .max = 2, .want = 2 },
+		{ .s = "aé", .max = 2, .want = 1 },     /* é is 2 bytes */
+		{ .s = "aé", .max = 3, .want = 3 },
+		{ .s = "日本", .max = 4, .want = 3 },
+		{ .s = "😀", .max = 3, .want = 0 },
+		{ .s = "x\x80\x80", .max = 2, .want = 0 },  /* stray continuations */
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++)
+		cr_expect_eq(wn_text_prefix(cases[i].s, strlen(cases[i].s), cases[i].max),
+		             cases[i].want, "case %zu", i);
 }
 
 Test(text, decode_one)
@@ -174,7 +160,7 @@ Test(text, cp_width)
 		{ .cp = 'a', .width = 1 },      { .cp = 0xE9, .width = 1 },
 		{ .cp = 0x0301, .width = 0 },   { .cp = 0x200B, .width = 0 },
 		{ .cp = 0x200D, .width = 0 },   { .cp = 0xFE0F, .width = 0 },
-		{ .cp = 0x1160, .width = 0 },   { .cp = 0x00AD, .width = 1 },
+		{ .cp = 0x1F680, .width = 2 },  { .cp = 0x00AD, .width = 1 },
 		{ .cp = 0x4E00, .width = 2 },   { .cp = 0xAC00, .width = 2 },
 		{ .cp = 0x3000, .width = 2 },   { .cp = 0xFF21, .width = 2 },
 		{ .cp = 0xFF71, .width = 1 },   { .cp = 0x1F600, .width = 2 },
@@ -198,11 +184,11 @@ Test(text, classes)
 	cr_expect_not(wn_text_is_control(0xA0));
 	cr_expect_not(wn_text_is_control(WN_TEXT_INVALID));
 	for (int32_t cp = 0x202A; cp <= 0x202E; cp++)
-		cr_expect(wn_text_is_bidi(cp) && wn_text_is_unsafe(cp));
+		cr_expect(wn_text_is_unsafe(cp) && !wn_text_is_control(cp));
 	for (int32_t cp = 0x2066; cp <= 0x2069; cp++)
-		cr_expect(wn_text_is_bidi(cp) && wn_text_is_unsafe(cp));
-	cr_expect_not(wn_text_is_bidi(0x2029));
-	cr_expect_not(wn_text_is_bidi(0x206A));
+		cr_expect(wn_text_is_unsafe(cp) && !wn_text_is_control(cp));
+	cr_expect_not(wn_text_is_unsafe(0x2029));
+	cr_expect_not(wn_text_is_unsafe(0x206A));
 	cr_expect_not(wn_text_is_unsafe('a'));
 }
 
@@ -365,6 +351,17 @@ Test(text, check_name)
 		{ .s = "ab\xC3", .code = WN_DATAERR, .msg = "offset 2" },
 		{ .s = "  \xFF", .code = WN_DATAERR, .msg = "offset 2" },
 		{ .s = "\u200B", .code = WN_DATAERR, .msg = "visible" },
+		{ .s = "brain\u200Bzaps", .code = WN_DATAERR,
+		  .msg = "invisible character U+200B at offset 5" },
+		{ .s = "ab\u2060", .code = WN_DATAERR, .msg = "invisible character U+2060" },
+		{ .s = "se\u00ADrtraline", .code = WN_DATAERR, .msg = "U+00AD" },
+		{ .s = "\u200Fsertraline", .code = WN_DATAERR, .msg = "U+200F" },
+		{ .s = "a\u2028b", .code = WN_DATAERR, .msg = "U+2028" },
+		{ .s = "x\u2066y", .code = WN_DATAERR, .msg = "bidi control character U+2066" },
+		{ .s = "\uFEFFnausea", .code = WN_DATAERR, .msg = "U+FEFF" },
+		{ .s = "👨\u200D👩", .code = WN_OK, .out = "👨\u200D👩" },
+		{ .s = "می\u200Cخواهم", .code = WN_OK, .out = "می\u200Cخواهم" },
+		{ .s = "\u0301", .code = WN_DATAERR, .msg = "no visible characters" },
 		{ .s = "日日日日日日日日日日日日日日日日日日日日日日", /* 66 bytes */
 		  .code = WN_DATAERR, .msg = "too long" },
 	};
@@ -380,6 +377,45 @@ Test(text, check_name)
 			cr_expect_str_eq(out, "", "case %zu", i);
 			cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
 		}
+	}
+}
+
+Test(text, check_names_what_and_kind)
+{
+	static const struct {
+		struct wn_text_rule r;
+		const char *s;
+		int code;
+		const char *msg;
+	} cases[] = {
+		{ .r = { "medication name", 64, WN_TEXT_KIND_NAME }, .s = "Сертралин",
+		  .code = WN_OK },
+		{ .r = { "medication name", 64, WN_TEXT_KIND_NAME }, .s = " sertraline",
+		  .code = WN_DATAERR, .msg = "medication name must not start or end with a space" },
+		{ .r = { "unit", 3, WN_TEXT_KIND_NAME }, .s = "mg/ml",
+		  .code = WN_DATAERR, .msg = "unit is too long (5 bytes; at most 3)" },
+		{ .r = { "symptom group", 64, WN_TEXT_KIND_NAME }, .s = "",
+		  .code = WN_DATAERR, .msg = "symptom group is empty" },
+		{ .r = { "setting name", 64, WN_TEXT_KIND_NAME }, .s = "a\u202Eb",
+		  .code = WN_DATAERR, .msg = "setting name contains bidi control" },
+		{ .r = { "form label", 64, WN_TEXT_KIND_LINE }, .s = "",
+		  .code = WN_OK },
+		{ .r = { "form label", 64, WN_TEXT_KIND_LINE }, .s = "a\u202Eb",
+		  .code = WN_OK },
+		{ .r = { "form label", 64, WN_TEXT_KIND_LINE }, .s = "a\nb",
+		  .code = WN_DATAERR, .msg = "form label contains control character U+000A" },
+		{ .r = { "answer", 64, WN_TEXT_KIND_NOTE }, .s = "a\nb\tc",
+		  .code = WN_OK },
+		{ .r = { "answer", 64, WN_TEXT_KIND_NOTE }, .s = "\xE2\x82",
+		  .code = WN_DATAERR, .msg = "answer is not valid UTF-8 (byte 0xE2 at offset 0)" },
+	};
+
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		struct wn_err err = { 0 };
+		int rc = wn_text_check(&cases[i].r, cases[i].s, strlen(cases[i].s), &err);
+		cr_expect_eq(rc, cases[i].code, "case %zu: %s", i, err.msg);
+		if (cases[i].msg)
+			cr_expect(strstr(err.msg, cases[i].msg), "case %zu: %s", i, err.msg);
 	}
 }
 
@@ -643,207 +679,6 @@ Test(text, pad)
 	}
 }
 
-/* ---- wrap ------------------------------------------------------------ */
-
-/* The wrapped lines of s joined with '|'. */
-static void joined(const char *s, const struct wn_text_line *l, size_t n,
-                   struct wn_buf *b)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			wn_buf_addc(b, '|');
-		wn_buf_add(b, s + l[i].off, l[i].len);
-	}
-}
-
-Test(text, wrap)
-{
-	static const struct {
-		const char *s;
-		int cols;
-		const char *want;
-	} cases[] = {
-		{ .s = "hello world", .cols = 5, .want = "hello|world" },
-		{ .s = "hello world", .cols = 6, .want = "hello |world" },
-		{ .s = "hello world", .cols = 11, .want = "hello world" },
-		{ .s = "a b c", .cols = 3, .want = "a b|c" },
-		{ .s = "one two three four", .cols = 9, .want = "one two |three |four" },
-		{ .s = "abcdefgh", .cols = 3, .want = "abc|def|gh" },
-		{ .s = "日本語", .cols = 3, .want = "日|本|語" },
-		{ .s = "日本語", .cols = 4, .want = "日本|語" },
-		{ .s = "日本語", .cols = 1, .want = "日|本|語" },
-		{ .s = "ab日", .cols = 3, .want = "ab|日" },
-		{ .s = "e\xCC\x81" "e\xCC\x81" "e\xCC\x81", .cols = 2,
-		  .want = "e\xCC\x81" "e\xCC\x81|e\xCC\x81" },
-		{ .s = "tab\there", .cols = 4, .want = "tab\t|here" },
-		{ .s = "  x", .cols = 1, .want = " |x" },
-		{ .s = "", .cols = 10, .want = "" },
-		{ .s = "a\n\nb", .cols = 10, .want = "a||b" },
-		{ .s = "a\n", .cols = 10, .want = "a|" },
-		{ .s = "ab cd", .cols = 0, .want = "a|b|c|d" },
-	};
-
-	for (size_t i = 0; i < NELEM(cases); i++) {
-		struct wn_text_line lines[16];
-		struct wn_buf b;
-		size_t n = wn_text_wrap(cases[i].s, cases[i].cols, lines, NELEM(lines));
-		cr_assert_leq(n, NELEM(lines));
-		wn_buf_init(&b);
-		joined(cases[i].s, lines, n, &b);
-		cr_expect_str_eq(b.s, cases[i].want, "case %zu", i);
-		wn_buf_free(&b);
-		cr_expect_eq(wn_text_wrap(cases[i].s, cases[i].cols, NULL, 0), n);
-		for (size_t k = 0; k < n; k++)
-			cr_expect_eq(lines[k].width,
-			             wn_text_width_n(cases[i].s + lines[k].off, lines[k].len, 0),
-			             "case %zu line %zu", i, k);
-	}
-}
-
-Test(text, wrap_fills_at_most_max_lines)
-{
-	struct {
-		struct wn_text_line l[2];
-		struct wn_text_line guard;
-	} box = { .guard = { 99, 99, 99 } };
-
-	size_t n = wn_text_wrap("aa bb cc dd ee", 2, box.l, 2);
-	cr_expect_eq(n, 5);
-	cr_expect_eq(box.guard.off, 99);  /* nothing written past max_lines */
-	cr_expect_eq(box.l[0].off, 0);
-	cr_expect_eq(box.l[1].off, 3);
-	cr_expect_eq(box.l[1].len, 2);
-}
-
-/* Invariants of a wrap of s at cols. */
-static void check_wrap(const char *s, int cols)
-{
-	size_t len = strlen(s), n = wn_text_wrap(s, cols, NULL, 0);
-	struct wn_text_line *l = calloc(n, sizeof *l);
-	cr_assert(l);
-	cr_assert_eq(wn_text_wrap(s, cols, l, n), n);
-	cr_assert_eq(l[0].off, 0);
-	cr_assert_eq(l[n - 1].off + l[n - 1].len, len, "cols %d", cols);
-	for (size_t i = 0; i < n; i++) {
-		size_t end = l[i].off + l[i].len;
-		cr_assert_eq(l[i].width, wn_text_width_n(s + l[i].off, l[i].len, 0));
-		bool one_char = wn_text_next_char(s, l[i].off) >= end;
-		cr_assert(l[i].width <= cols || one_char, "cols %d line %zu", cols, i);
-		if (l[i].len > 0)
-			cr_assert_eq(wn_text_next_char(s, wn_text_prev_char(s, end)), end,
-			             "line end inside a character, cols %d", cols);
-		if (i + 1 == n)
-			break;
-		/* between two lines: nothing, or one dropped space or newline */
-		if (l[i + 1].off == end) {
-			cr_assert_gt(l[i].len, 0);
-			continue;
-		}
-		cr_assert(s[end] == ' ' || s[end] == '\t' || s[end] == '\n',
-		          "cols %d line %zu", cols, i);
-		cr_assert_eq(wn_text_next_char(s, end), l[i + 1].off,
-		             "cols %d line %zu", cols, i);
-	}
-	free(l);
-}
-
-static const char wrap_text[] =
-	"Woke at 4am — brain zaps again 日本語のテキスト, e\xCC\x81te\xCC\x81. "
-	"Supercalifragilisticexpialidocious 😀😀😀\n\nSecond paragraph\tafter "
-	"a blank line;  two spaces 0123456789012345678901234567890123456789 end\n";
-
-Test(text, wrap_properties_every_width)
-{
-	for (int cols = 1; cols <= 80; cols++)
-		check_wrap(wrap_text, cols);
-}
-
-Test(text, wrap_properties_on_random_text)
-{
-	char in[256];
-
-	for (int iter = 0; iter < 2000; iter++) {
-		random_text(in, sizeof in);
-		check_wrap(in, 1 + (int)(rng() % 12));
-	}
-}
-
-Test(text, wrap_wide_char_at_the_boundary)
-{
-	for (int cols = 1; cols <= 80; cols++) {
-		char s[128];
-		memset(s, 'a', (size_t)cols - 1);
-		strcpy(s + cols - 1, "日b");
-		struct wn_text_line l[4];
-		size_t n = wn_text_wrap(s, cols, l, NELEM(l));
-		size_t first = cols >= 2 ? 1 : 0;  /* the line holding 日 */
-		if (cols >= 2) {
-			cr_assert_eq(l[0].len, (size_t)cols - 1, "cols %d", cols);
-			cr_assert_eq(l[0].width, cols - 1);
-		}
-		cr_assert_eq(l[first].off, (size_t)cols - 1, "cols %d", cols);
-		cr_assert_eq(memcmp(s + l[first].off, "日", 3), 0, "cols %d", cols);
-		cr_assert_eq(n, cols <= 2 ? first + 2 : first + 1, "cols %d", cols);
-		for (size_t i = 0; i < n; i++)
-			cr_assert(l[i].width <= (cols < 2 ? 2 : cols), "cols %d", cols);
-	}
-}
-
-Test(text, wrap_locate_and_offset_round_trip)
-{
-	static const char s[] = "ab 日本 e\xCC\x81x\nline two here 😀ok";
-	struct wn_text_line l[64];
-
-	for (int cols = 1; cols <= 20; cols++) {
-		size_t n = wn_text_wrap(s, cols, l, NELEM(l));
-		cr_assert_leq(n, NELEM(l));
-		for (size_t pos = 0;; pos = wn_text_next_char(s, pos)) {
-			struct wn_text_pos at = wn_text_wrap_locate(s, l, n, pos);
-			cr_assert_lt(at.line, n);
-			cr_assert_leq(at.col, l[at.line].width, "cols %d pos %zu", cols, pos);
-			if (pos < l[at.line].off + l[at.line].len)
-				cr_assert_eq(wn_text_wrap_offset(s, l, n, at), pos,
-				             "cols %d pos %zu", cols, pos);
-			if (!s[pos])
-				break;
-		}
-	}
-}
-
-Test(text, wrap_locate_and_offset_cases)
-{
-	struct wn_text_line l[8];
-	size_t n = wn_text_wrap("abcdef", 3, l, NELEM(l));  /* soft: abc|def */
-	struct wn_text_pos at = wn_text_wrap_locate("abcdef", l, n, 3);
-	cr_expect(at.line == 1 && at.col == 0);
-	at = wn_text_wrap_locate("abcdef", l, n, 6);
-	cr_expect(at.line == 1 && at.col == 3);
-	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
-	             (struct wn_text_pos){ 0, 3 }), 2);
-	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
-	             (struct wn_text_pos){ 0, 99 }), 2);
-	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
-	             (struct wn_text_pos){ 1, 99 }), 6);
-	cr_expect_eq(wn_text_wrap_offset("abcdef", l, n,
-	             (struct wn_text_pos){ 7, 0 }), 6);
-
-	n = wn_text_wrap("hello world", 5, l, NELEM(l));  /* dropped space */
-	at = wn_text_wrap_locate("hello world", l, n, 5);
-	cr_expect(at.line == 0 && at.col == 5);
-	cr_expect_eq(wn_text_wrap_offset("hello world", l, n, at), 5);
-
-	n = wn_text_wrap("ab\ncd", 10, l, NELEM(l));     /* on the newline */
-	at = wn_text_wrap_locate("ab\ncd", l, n, 2);
-	cr_expect(at.line == 0 && at.col == 2);
-	cr_expect_eq(wn_text_wrap_offset("ab\ncd", l, n, at), 2);
-
-	n = wn_text_wrap("日本", 10, l, NELEM(l));     /* inside a wide char */
-	cr_expect_eq(wn_text_wrap_offset("日本", l, n, (struct wn_text_pos){ 0, 3 }), 3);
-	at = wn_text_wrap_locate("日本", l, 0, 3);
-	cr_expect(at.line == 0 && at.col == 0);
-	cr_expect_eq(wn_text_wrap_offset("日本", l, 0, at), 0);
-}
-
 /* ---- cursor steps ---------------------------------------------------- */
 
 Test(text, prev_next_over_each_character)
@@ -916,153 +751,90 @@ Test(text, forward_and_backward_steps_agree)
 	}
 }
 
-/* ---- buffer ---------------------------------------------------------- */
+/* ---- case folding ---------------------------------------------------- */
 
-Test(text, buf_basics)
-{
-	struct wn_buf b;
-
-	wn_buf_init(&b);
-	cr_expect_str_eq(b.s, "");
-	cr_expect_eq(b.len, 0);
-	cr_expect_eq(wn_buf_adds(&b, "abc"), WN_OK);
-	cr_expect_eq(wn_buf_addc(&b, 'd'), WN_OK);
-	cr_expect_eq(wn_buf_addf(&b, "%d-%s", 42, "x"), WN_OK);
-	cr_expect_str_eq(b.s, "abcd42-x");
-	cr_expect_eq(b.len, 8);
-	wn_buf_reset(&b);
-	cr_expect_str_eq(b.s, "");
-	cr_expect_eq(wn_buf_add(&b, "a\0b", 3), WN_OK);
-	cr_expect_eq(b.len, 3);
-	cr_expect_eq(memcmp(b.s, "a\0b", 4), 0);
-	char *s = wn_buf_detach(&b);
-	cr_assert(s);
-	cr_expect_eq(memcmp(s, "a\0b", 4), 0);
-	free(s);
-	cr_expect_str_eq(b.s, "");
-	cr_expect_eq(b.len, 0);
-	s = wn_buf_detach(&b);  /* empty: still a string to free */
-	cr_assert(s);
-	cr_expect_str_eq(s, "");
-	free(s);
-	wn_buf_free(&b);
-}
-
-Test(text, buf_zeroed_and_large)
-{
-	struct wn_buf b = { 0 };
-	char big[5000];
-
-	memset(big, 'q', sizeof big - 1);
-	big[sizeof big - 1] = '\0';
-	cr_expect_eq(wn_buf_addf(&b, "<%s>", big), WN_OK);
-	cr_expect_eq(b.len, sizeof big + 1);
-	cr_expect_eq(b.s[0], '<');
-	cr_expect_eq(b.s[b.len - 1], '>');
-	cr_expect_eq(b.s[b.len], '\0');
-	for (int i = 0; i < MB; i++)
-		wn_buf_addc(&b, (char)('a' + i % 26));
-	cr_expect_not(b.failed);
-	cr_expect_eq(b.len, sizeof big + 1 + MB);
-	cr_expect_eq(b.s[b.len - 1], (char)('a' + (MB - 1) % 26));
-	wn_buf_free(&b);
-	cr_expect_eq(b.len, 0);
-	cr_expect_str_eq(b.s, "");
-}
-
-/* ---- distance and suggestions ---------------------------------------- */
-
-Test(text, distance)
+Test(text, same_name_in_every_script)
 {
 	static const struct {
 		const char *a, *b;
-		int d;
+		bool same;
 	} cases[] = {
-		{ .a = "", .b = "", .d = 0 },
-		{ .a = "abc", .b = "", .d = 3 },
-		{ .a = "", .b = "abc", .d = 3 },
-		{ .a = "abc", .b = "abc", .d = 0 },
-		{ .a = "NAUSEA", .b = "nausea", .d = 0 },
-		{ .a = "kitten", .b = "sitting", .d = 3 },
-		{ .a = "ab", .b = "ba", .d = 1 },
-		{ .a = "anxeity", .b = "anxiety", .d = 1 },
-		{ .a = "dizzyness", .b = "dizziness", .d = 1 },
-		{ .a = "Dizzyness", .b = "DIZZINESS", .d = 1 },
-		{ .a = "brain zap", .b = "brain zaps", .d = 1 },
-		{ .a = "é", .b = "e", .d = 1 },
-		{ .a = "É", .b = "é", .d = 1 },  /* only ASCII case folds */
-		{ .a = "日本", .b = "日本語", .d = 1 },
-		{ .a = "ca", .b = "abc", .d = 3 },  /* no edits of swapped pairs */
+		{ .a = "sertraline", .b = "SERTRALINE", .same = true },
+		{ .a = "Сертралин", .b = "сертралин", .same = true },
+		{ .a = "СЕРТРАЛИН", .b = "сертралин", .same = true },
+		{ .a = "ΟΔΥΣΣΕΥΣ", .b = "οδυσσευς", .same = true },  /* final sigma */
+		{ .a = "Σίσυφος", .b = "σίσυφοσ", .same = true },
+		{ .a = "Straße", .b = "STRASSE", .same = true },      /* German ß */
+		{ .a = "straße", .b = "strasse", .same = true },
+		{ .a = "ẞ", .b = "ss", .same = true },                /* capital ß */
+		{ .a = "ı", .b = "i", .same = false },   /* Turkish dotless i */
+		{ .a = "ı", .b = "I", .same = false },
+		{ .a = "İ", .b = "i", .same = false },   /* dotted capital I */
+		{ .a = "İ", .b = "i\xCC\x87", .same = true },
+		{ .a = "café", .b = "cafe\xCC\x81", .same = true },   /* NFC */
+		{ .a = "CAFÉ", .b = "cafe\xCC\x81", .same = true },
+		{ .a = "cafe", .b = "café", .same = false },
+		{ .a = "a\xCC\xA3\xCC\x87", .b = "a\xCC\x87\xCC\xA3", .same = true },
+		{ .a = "Ångström", .b = "A\xCC\x8Angstro\xCC\x88m", .same = true },
+		{ .a = "日本", .b = "日本", .same = true },
+		{ .a = "brain zaps", .b = "brain zap", .same = false },
+		{ .a = "\xFF", .b = "\xFF", .same = true },      /* invalid: bytes */
+		{ .a = "\xFF", .b = "\xFE", .same = false },
+		{ .a = "", .b = "", .same = true },
 	};
 
 	for (size_t i = 0; i < NELEM(cases); i++) {
-		cr_expect_eq(wn_text_distance(cases[i].a, cases[i].b), cases[i].d,
-		             "case %zu", i);
-		cr_expect_eq(wn_text_distance(cases[i].b, cases[i].a), cases[i].d,
+		cr_expect_eq(wn_text_same_name(cases[i].a, cases[i].b), cases[i].same,
+		             "case %zu: %s / %s", i, cases[i].a, cases[i].b);
+		cr_expect_eq(wn_text_same_name(cases[i].b, cases[i].a), cases[i].same,
 		             "case %zu reversed", i);
 	}
 }
 
-Test(text, suggest)
+Test(text, fold_code_points)
 {
-	static const char *const cands[] = {
-		"dizziness", "brain zaps", "nausea", "insomnia", "irritability",
-		"tinnitus", "headache", "akathisia", "anxiety",
-	};
 	static const struct {
-		const char *word;
+		const char *s;
+		int32_t want[4];
 		size_t n;
-		const char *first;
 	} cases[] = {
-		{ .word = "dizzyness", .n = 1, .first = "dizziness" },
-		{ .word = "brain zap", .n = 1, .first = "brain zaps" },
-		{ .word = "zaps", .n = 1, .first = "brain zaps" },
-		{ .word = "NAUSEA", .n = 1, .first = "nausea" },
-		{ .word = "tinitus", .n = 1, .first = "tinnitus" },
-		{ .word = "anxeity", .n = 1, .first = "anxiety" },
-		{ .word = "ins", .n = 1, .first = "insomnia" },
-		{ .word = "in", .n = 0 },
-		{ .word = "xyzzy", .n = 0 },
-		{ .word = "", .n = 0 },
+		{ .s = "Aß", .want = { 'a', 's', 's' }, .n = 3 },
+		{ .s = "ς", .want = { 0x03C3 }, .n = 1 },
+		{ .s = "e\xCC\x81", .want = { 0xE9 }, .n = 1 },
+		{ .s = "Д\xFFx", .want = { 0x0434, 0x110000 + 0xFF, 'x' }, .n = 3 },
 	};
 
 	for (size_t i = 0; i < NELEM(cases); i++) {
-		const char *out[4] = { 0 };
-		size_t n = wn_text_suggest(cases[i].word, cands, NELEM(cands), out, 4);
-		cr_expect_eq(n, cases[i].n, "case %zu (%s)", i, cases[i].word);
-		if (cases[i].n)
-			cr_expect_str_eq(out[0], cases[i].first, "case %zu", i);
+		int32_t out[8];
+		size_t n;
+		cr_expect_eq(wn_text_fold(cases[i].s, out, NELEM(out), &n),
+		             strlen(cases[i].s), "case %zu", i);
+		cr_expect_eq(n, cases[i].n, "case %zu", i);
+		for (size_t k = 0; k < n && k < cases[i].n; k++)
+			cr_expect_eq(out[k], cases[i].want[k], "case %zu at %zu", i, k);
 	}
 }
 
-Test(text, suggest_ranks_best_first)
+Test(text, fold_stops_at_a_whole_character)
 {
-	static const char *const cands[] = { "abce", "abcd", "abc", NULL, "xbcd" };
-	const char *out[WN_TEXT_SUGGEST_MAX + 4];
+	int32_t out[2];
+	size_t n;
 
-	size_t n = wn_text_suggest("abc", cands, NELEM(cands), out, 2);
-	cr_assert_eq(n, 2);
-	cr_expect_str_eq(out[0], "abc");
-	cr_expect_str_eq(out[1], "abce");  /* ties keep their order */
-	n = wn_text_suggest("abc", cands, NELEM(cands), out, NELEM(out));
-	cr_assert_eq(n, 4);
-	cr_expect_str_eq(out[2], "abcd");
-	cr_expect_str_eq(out[3], "xbcd");
-	cr_expect_eq(wn_text_suggest("abc", cands, NELEM(cands), out, 0), 0);
+	/* "ß" folds to two code points: they do not fit after "a" */
+	cr_expect_eq(wn_text_fold("aßc", out, 2, &n), 1);
+	cr_expect_eq(n, 1);
+	cr_expect_eq(out[0], 'a');
+	char longer[4 * WN_TEXT_NAME_MAX + 2];
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	cr_expect(wn_text_same_name(longer, longer), "too long: exact match");
+	char upper[sizeof longer];
+	memcpy(upper, longer, sizeof longer);
+	upper[0] = 'X';
+	cr_expect_not(wn_text_same_name(longer, upper), "too long: no folding");
 }
 
 /* ---- one-megabyte inputs: linear time -------------------------------- */
-
-static char *repeat(const char *unit, size_t total)
-{
-	size_t k = strlen(unit), n = total / k;
-	char *s = malloc(n * k + 1);
-	cr_assert(s);
-	for (size_t i = 0; i < n; i++)
-		memcpy(s + i * k, unit, k);
-	s[n * k] = '\0';
-	return s;
-}
 
 Test(text, megabyte_width_and_sanitize, .timeout = 20)
 {
@@ -1091,22 +863,13 @@ Test(text, megabyte_width_and_sanitize, .timeout = 20)
 	free(esc);
 }
 
-Test(text, megabyte_wrap_fit_suggest, .timeout = 20)
+Test(text, megabyte_fit, .timeout = 20)
 {
 	char *words = repeat("word ", MB);
-	size_t n = wn_text_wrap(words, 80, NULL, 0);
-	cr_expect_eq(n, (MB / 5 + 15) / 16);  /* 16 words a line */
-	char *solid = repeat("x", MB);
-	cr_expect_eq(wn_text_wrap(solid, 80, NULL, 0), (size_t)(MB + 79) / 80);
 	char fit[64];
 	cr_expect_eq(wn_text_fit(words, 20, fit, sizeof fit, true), 20);
 	cr_expect_str_eq(fit, "word word word wo...");
-	const char *cands[] = { solid, "word" };
-	const char *out[2];
-	cr_expect_geq(wn_text_distance(words, solid), 200);
-	cr_expect_eq(wn_text_suggest("xxxx", cands, 2, out, 2), 1);
 	free(words);
-	free(solid);
 }
 
 Test(text, num_drops_trailing_zeros)

@@ -1,0 +1,48 @@
+/* taper_round.h -- rounding a dose to what the person's forms can deliver
+ * (tablets and their halves or quarters, 0.1 mL of a liquid, whole beads)
+ * and saying how to take it.  Pure: no SQL, no curses, no I/O.
+ */
+#ifndef WEAN_TAPER_ROUND_H
+#define WEAN_TAPER_ROUND_H
+
+#include <stddef.h>
+
+#include "core/taper_form.h"
+
+#define WN_TAPER_HOW 96
+#define WN_TAPER_DEFAULT_QUANTUM 0.01   /* mg, when neither quantum nor forms */
+#define WN_TAPER_ROUND_EPS 1e-7         /* mg: doses closer are the same dose */
+#define WN_TAPER_ROUND_MAX_FORMS 32     /* forms rounding looks at (the first) */
+
+/* What a dose is rounded to.  quantum > 0: nearest multiple of quantum (the
+ * forms then only describe the dose, when they can make it exactly).
+ * quantum == 0: what the forms deliver -- all TABLET and CAPSULE forms
+ * combine (whole units, halves/quarters where divisible); each LIQUID form
+ * gives 0.1 mL steps; each BEADS form whole beads.  The option nearest the
+ * wanted dose wins; on a tie the higher dose, then tablets/capsules, then
+ * the earlier form.  Neither quantum nor usable forms: 0.01 mg.
+ * Tablet combinations use the fewest pieces, whole tablets before split
+ * ones; for strengths with no common grid coarser than ~1e-5 mg the
+ * smallest piece alone is used. */
+struct wn_rounding {
+	double quantum;
+	const struct wn_form *forms;
+	int n_forms;
+};
+
+/* Nearest deliverable dose to `dose` (ties go to the higher dose).  how
+ * (may be NULL) gets e.g. "1 x 25 mg + 1/2 x 25 mg", "3.6 mL of 2 mg/mL",
+ * "112 beads of a 150-bead 75 mg capsule", "none" for 0, or "" when the
+ * forms cannot make the dose exactly. */
+double wn_taper_round(const struct wn_rounding *r, double dose, char *how,
+                      size_t n);
+/* Largest deliverable dose strictly below `dose` (0 when none). */
+double wn_taper_round_below(const struct wn_rounding *r, double dose,
+                            char *how, size_t n);
+
+/* how for a dose taken as it is (not rounded): the forms' recipe when they
+ * make it exactly (r's quantum ignored), "none" for 0, else "". */
+void wn_taper_round_describe(const struct wn_rounding *r, double dose,
+                             char *how, size_t n);
+
+#endif

@@ -1,0 +1,293 @@
+/* taper_form.c -- dose forms: the compact form syntax read and written,
+ * and a form's numbers checked; see core/taper_form.h.  Pure. */
+#include "core/taper_form.h"
+#include "core/text.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define FORM_TEXT_MAX 256
+#define FORM_TOKENS 16
+
+bool wn_taper_form_amount_ok(double mg)
+{
+	return isfinite(mg) && mg > 0 && mg <= WN_TAPER_MAX_DOSE;
+}
+
+int wn_taper_form_parts(const struct wn_form *f)
+{
+	int d = f->divisible;
+	return f->kind == WN_TAPER_TABLET && (d == 2 || d == 4) ? d : 1;
+}
+
+struct toks {
+	char buf[FORM_TEXT_MAX];
+	char *t[FORM_TOKENS];
+	int n;
+};
+
+static bool tokenize(const char *text, struct toks *tk)
+{
+	if (strlen(text) >= sizeof tk->buf)
+		return false;
+	strcpy(tk->buf, text);
+	tk->n = 0;
+	char *save = NULL;
+	for (char *w = strtok_r(tk->buf, " \t", &save); w;
+	     w = strtok_r(NULL, " \t", &save)) {
+		if (tk->n == FORM_TOKENS)
+			return false;
+		tk->t[tk->n++] = w;
+	}
+	return tk->n > 0;
+}
+
+static bool starts_number(const char *s)
+{
+	return isdigit((unsigned char)s[0]) ||
+	       (s[0] == '.' && isdigit((unsigned char)s[1]));
+}
+
+static bool word_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcasecmp(w, *list) == 0)
+			return true;
+	return false;
+}
+
+static const char *const tablet_words[] = { "tablet", "tablets", "tab", "odt", NULL };
+static const char *const capsule_words[] = { "capsule", "capsules", "cap", NULL };
+
+/* Label words up to the amount; returns the amount's token index. */
+static int parse_label(const struct toks *tk, struct wn_form *f, int *kind)
+{
+	int i = 0;
+	size_t len = 0;
+	*kind = WN_TAPER_OTHER;
+	for (; i < tk->n && !starts_number(tk->t[i]); i++) {
+		if (word_in(tk->t[i], tablet_words))
+			*kind = WN_TAPER_TABLET;
+		else if (word_in(tk->t[i], capsule_words))
+			*kind = WN_TAPER_CAPSULE;
+		int w = snprintf(f->label + len, sizeof f->label - len, "%s%s",
+		                 i ? " " : "", tk->t[i]);
+		if (w < 0 || (size_t)w >= sizeof f->label - len)
+			return -1;
+		len += (size_t)w;
+	}
+	return i;
+}
+
+/* "mg", "mg/ml", "mg/5ml" or "mg/5" followed by "ml".  Sets strength or
+ * conc from amount `v`; advances *i past the unit. */
+static bool parse_unit(const struct toks *tk, int *i, const char *unit,
+                       double v, struct wn_form *f)
+{
+	if (strcasecmp(unit, "mg") == 0) {
+		f->strength_mg = v;
+		return true;
+	}
+	if (strncasecmp(unit, "mg/", 3) != 0)
+		return false;
+	const char *rest = unit + 3;
+	double per = 1.0;
+	if (starts_number(rest)) {
+		char *end;
+		per = strtod(rest, &end);
+		rest = end;
+		if (*rest == '\0' && *i < tk->n)
+			rest = tk->t[(*i)++];
+	}
+	if (strcasecmp(rest, "ml") != 0 || !(per > 0))
+		return false;
+	f->conc_mg_per_ml = v / per;
+	return true;
+}
+
+static int parse_amount(const struct toks *tk, int *i, struct wn_form *f,
+                        const char *text, struct wn_err *err)
+{
+	char *end;
+	double v = strtod(tk->t[*i], &end);
+	const char *unit = end;
+	(*i)++;
+	if (*unit == '\0')
+		unit = *i < tk->n ? tk->t[(*i)++] : "";
+	if (!isfinite(v) || !parse_unit(tk, i, unit, v, f))
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s': give the amount as '25 mg' or '2 mg/ml'",
+		                  text);
+	if (!wn_taper_form_amount_ok(v))
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s': the amount must be above 0", text);
+	return WN_OK;
+}
+
+static int parse_modifiers(const struct toks *tk, int i, struct wn_form *f,
+                           const char *text, struct wn_err *err)
+{
+	static const char *const halves[] = { "/2", "halves", "half", "scored", NULL };
+	static const char *const quarters[] = { "/4", "quarters", "quarter", NULL };
+	static const char *const beads[] = { "beads", "bead", NULL };
+	for (; i < tk->n; i++) {
+		const char *w = tk->t[i];
+		char *end;
+		if (word_in(w, halves)) {
+			f->divisible = 2;
+		} else if (word_in(w, quarters)) {
+			f->divisible = 4;
+		} else if (starts_number(w) && i + 1 < tk->n &&
+		           word_in(tk->t[i + 1], beads)) {
+			long nb = strtol(w, &end, 10);
+			if (*end || nb <= 0 || nb > 100000)
+				return wn_err_set(err, WN_USAGE,
+				                  "form '%.60s': bead count must be a whole number above 0",
+				                  text);
+			f->beads_per_capsule = (int)nb;
+			i++;
+		} else {
+			return wn_err_set(err, WN_USAGE,
+			                  "form '%.60s': unknown word '%.20s'", text, w);
+		}
+	}
+	return WN_OK;
+}
+
+static int decide_kind(struct wn_form *f, int label_kind, const char *text,
+                       struct wn_err *err)
+{
+	if (f->conc_mg_per_ml > 0) {
+		f->kind = WN_TAPER_LIQUID;
+		if (f->divisible != 1 || f->beads_per_capsule)
+			return wn_err_set(err, WN_USAGE,
+			                  "form '%.60s': a liquid cannot be split or hold beads",
+			                  text);
+		return WN_OK;
+	}
+	if (label_kind == WN_TAPER_TABLET && f->beads_per_capsule)
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s': only a capsule can hold beads", text);
+	if (label_kind != WN_TAPER_TABLET && f->divisible != 1)
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s': only a tablet can be split (count beads instead)",
+		                  text);
+	if (f->beads_per_capsule)
+		f->kind = WN_TAPER_BEADS;
+	else
+		f->kind = (enum wn_taper_kind)label_kind;
+	return WN_OK;
+}
+
+int wn_taper_form_parse(const char *text, struct wn_form *out,
+                        struct wn_err *err)
+{
+	struct toks tk;
+	struct wn_form f = { .kind = WN_TAPER_OTHER, .divisible = 1 };
+	int kind;
+	if (!text || !tokenize(text, &tk))
+		return wn_err_set(err, WN_USAGE, "form is empty or too long");
+	int i = parse_label(&tk, &f, &kind);
+	if (i < 0)
+		return wn_err_set(err, WN_USAGE, "form '%.60s': name too long", text);
+	if (i == 0)
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s' needs a kind first, such as tablet, capsule or liquid",
+		                  text);
+	if (i >= tk.n)
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s' needs an amount such as '25 mg' or '2 mg/ml'",
+		                  text);
+	int rc = parse_amount(&tk, &i, &f, text, err);
+	if (rc == WN_OK)
+		rc = parse_modifiers(&tk, i, &f, text, err);
+	if (rc == WN_OK)
+		rc = decide_kind(&f, kind, text, err);
+	if (rc == WN_OK)
+		rc = wn_taper_form_check(&f, err);
+	if (rc == WN_OK && out)
+		*out = f;
+	return rc;
+}
+
+int wn_taper_form_check(const struct wn_form *f, struct wn_err *err)
+{
+	if (!f)
+		return wn_err_set(err, WN_USAGE, "no form given");
+	switch (f->kind) {
+	case WN_TAPER_TABLET:
+		if (f->divisible != 0 && f->divisible != 1 && f->divisible != 2 &&
+		    f->divisible != 4)
+			return wn_err_set(err, WN_USAGE,
+			                  "a tablet splits into 1, 2 or 4 parts, not %d",
+			                  f->divisible);
+		/* fall through */
+	case WN_TAPER_CAPSULE:
+		if (!wn_taper_form_amount_ok(f->strength_mg))
+			return wn_err_set(err, WN_USAGE, "tablet or capsule strength must be above 0 mg");
+		return WN_OK;
+	case WN_TAPER_LIQUID:
+		if (!wn_taper_form_amount_ok(f->conc_mg_per_ml))
+			return wn_err_set(err, WN_USAGE, "liquid concentration must be above 0 mg/ml");
+		return WN_OK;
+	case WN_TAPER_BEADS:
+		if (!wn_taper_form_amount_ok(f->strength_mg) || f->beads_per_capsule <= 0 ||
+		    f->beads_per_capsule > 100000)
+			return wn_err_set(err, WN_USAGE,
+			                  "a bead capsule needs a strength above 0 mg and a bead count above 0");
+		return WN_OK;
+	case WN_TAPER_OTHER:
+		return WN_OK;
+	}
+	return wn_err_set(err, WN_USAGE, "unknown form kind %d", (int)f->kind);
+}
+
+static const char *kind_word(enum wn_taper_kind k)
+{
+	switch (k) {
+	case WN_TAPER_TABLET: return "tablet";
+	case WN_TAPER_CAPSULE:
+	case WN_TAPER_BEADS: return "capsule";
+	case WN_TAPER_LIQUID: return "liquid";
+	case WN_TAPER_OTHER: break;
+	}
+	return "form";
+}
+
+/* Would parsing the label alone give this kind back? */
+static bool label_says_kind(const struct wn_form *f)
+{
+	struct toks tk;
+	struct wn_form tmp = { .kind = WN_TAPER_OTHER };
+	int kind;
+	if (!f->label[0] || !tokenize(f->label, &tk))
+		return false;
+	if (parse_label(&tk, &tmp, &kind) != tk.n)
+		return false;
+	if (f->kind == WN_TAPER_LIQUID)
+		return true;
+	if (f->kind == WN_TAPER_BEADS)
+		return kind == WN_TAPER_CAPSULE;
+	return kind == (int)f->kind;
+}
+
+void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)
+{
+	char name[WN_FORM_LABEL + 16], amount[32], extra[32] = "";
+	if (label_says_kind(f))
+		snprintf(name, sizeof name, "%s", f->label);
+	else
+		snprintf(name, sizeof name, "%s%s%s", f->label,
+		         f->label[0] ? " " : "", kind_word(f->kind));
+	bool liquid = f->kind == WN_TAPER_LIQUID;
+	wn_text_num(liquid ? f->conc_mg_per_ml : f->strength_mg, 5, amount, sizeof amount);
+	if (wn_taper_form_parts(f) > 1)
+		snprintf(extra, sizeof extra, " /%d", wn_taper_form_parts(f));
+	else if (f->kind == WN_TAPER_BEADS)
+		snprintf(extra, sizeof extra, " %d beads", f->beads_per_capsule);
+	snprintf(buf, n, "%s %s %s%s", name, amount, liquid ? "mg/ml" : "mg", extra);
+}
