@@ -190,6 +190,10 @@ void wn_plan_built_free(struct wn_plan_built *b);
  * parameters for the plan's region named.  Free with wn_review_free(). */
 int wn_plan_review(const struct wn_plan_built *b, const struct wn_med *m,
                    struct wn_review *out, struct wn_err *err);
+/* The review of going back up to `dose` on `on` (wn_review_reinstate). */
+int wn_plan_review_reinstate(const struct wn_plan_built *b, const struct wn_med *m,
+                             wn_date on, double dose, struct wn_review *out,
+                             struct wn_err *err);
 
 /* "every week", "every 4 weeks", "every day", "every 10 days"; without
  * the word "every" when bare: "4 weeks", "10 days". */

@@ -43,6 +43,8 @@
  *   UNDELIVERABLE  a rounding step (--round) gives doses the recorded
  *                  forms cannot make (warning); custom doses they cannot
  *                  make (caution).
+ *   AFTER_REINSTATE  after going back up to a dose, the plan's next step
+ *                  cuts from that dose (wn_review_reinstate).
  *
  * The words say "the plan entered in wean" and name their sources; they
  * never call a plan safe or unsafe and never advise a dose.  Dates are the
@@ -77,7 +79,8 @@ enum wn_review_kind {
 	WN_REVIEW_FORM_SWITCH,
 	WN_REVIEW_OUTSIDE_FIT,
 	WN_REVIEW_NO_FORM,
-	WN_REVIEW_UNDELIVERABLE
+	WN_REVIEW_UNDELIVERABLE,
+	WN_REVIEW_AFTER_REINSTATE
 };
 
 /* "info", "caution", "warning". */
@@ -161,6 +164,20 @@ struct wn_review {
 int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
                     struct wn_err *err);
 void wn_review_free(struct wn_review *r);
+
+/* Going back up to r->dose on r->on (a reinstatement): the next dated
+ * step of the schedule after that day then cuts from r->dose.  One
+ * AFTER_REINSTATE finding when it cuts: a warning when the cut is 25% of
+ * the dose or more or faster than the class's published pace (with its
+ * hazard), else a note; none when the next step is not lower or there is
+ * none.  out has no steps.  WN_OK, WN_USAGE, WN_ERR out of memory. */
+struct wn_review_reinstate {
+	wn_date on;
+	double dose;
+};
+int wn_review_reinstate(const struct wn_review_input *in,
+                        const struct wn_review_reinstate *r, struct wn_review *out,
+                        struct wn_err *err);
 
 /* Appends the review for the command line: plain ASCII, lines of at most
  * 80 columns; the table of steps when with_steps, then every finding

@@ -69,6 +69,9 @@ struct wn_plan_reinstate {
 	wn_date on;            /* on or after the plan's start */
 	double dose;           /* > 0 */
 	const char *reason;    /* may be NULL */
+	const struct wn_review *accepted;  /* its review's warnings said yes
+	                                      to, stored with the plan; NULL
+	                                      = none */
 };
 /* Records going back up to a dose.  Does not open a hold: a person who
  * reinstates and wants the schedule to wait also holds. */

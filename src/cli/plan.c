@@ -369,6 +369,22 @@ static int plan_resume(struct wn_cli *c, const struct plan_args *a, struct wn_er
 /* A reinstatement records going back up; it does not hold the plan, so
  * the message says how to hold too when the person wants the schedule to
  * wait. */
+/* The step after going back up, reviewed before it is recorded. */
+static int review_reinstate(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
+                            struct wn_plan_reinstate *r, bool accept,
+                            struct wn_review *rv, struct wn_err *err)
+{
+	struct wn_plan_built b;
+	int rc = wn_db_plan_built(db, m, &b, err);
+	if (rc == WN_OK)
+		rc = wn_plan_review_reinstate(&b, m, r->on, r->dose, rv, err);
+	if (rc == WN_OK)
+		rc = wn_cli_plan_second_yes(c, rv, accept, err);
+	r->accepted = rv;
+	wn_plan_built_free(&b);
+	return rc == WN_NOINPUT ? no_plan_hint(m, rc, err) : rc;
+}
+
 static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn_err *err)
 {
 	struct wn_db *db;
@@ -390,7 +406,11 @@ static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn
 		return rc;
 	r.med_id = m.id;
 	r.reason = a->reason;
-	rc = no_plan_hint(&m, wn_db_plan_reinstate(db, &r, err), err);
+	struct wn_review rv = { 0 };
+	rc = review_reinstate(c, db, &m, &r, a->accept, &rv, err);
+	if (rc == WN_OK)
+		rc = no_plan_hint(&m, wn_db_plan_reinstate(db, &r, err), err);
+	wn_review_free(&rv);
 	if (rc == WN_OK)
 		fprintf(c->out, "recorded: %s back up to %s %s on %s; the plan is not on hold"
 		        " (hold it with 'wean plan hold %s' if the next step should wait)\n",

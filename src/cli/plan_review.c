@@ -59,6 +59,27 @@ static void plan_words(struct wn_cli *c, const struct wn_plan *p)
 		        " every recorded form is used.\n", p->form_label);
 }
 
+/* Each going back up: the step that follows it, reviewed. */
+static int reinstate_reviews(const struct wn_plan_built *b, const struct wn_med *m,
+                             const struct wn_review_notes *o, struct wn_buf *buf,
+                             struct wn_err *err)
+{
+	int rc = WN_OK;
+	for (size_t i = 0; rc == WN_OK && i < b->plan.n_events; i++) {
+		const struct wn_plan_event *e = &b->plan.events[i];
+		struct wn_review r;
+		if (e->kind != WN_PLAN_REINSTATE)
+			continue;
+		rc = wn_plan_review_reinstate(b, m, e->start, e->dose, &r, err);
+		if (rc == WN_OK && r.n_findings) {
+			wn_buf_adds(buf, "\n");
+			wn_review_text_noted(&r, o, buf);
+		}
+		wn_review_free(&r);
+	}
+	return rc;
+}
+
 int wn_cli_plan_review_show(struct wn_cli *c, const struct wn_plan_built *b,
                             const struct wn_med *m, struct wn_err *err)
 {
@@ -72,5 +93,7 @@ int wn_cli_plan_review_show(struct wn_cli *c, const struct wn_plan_built *b,
 	struct wn_review_notes o = { .note = ack_note, .ctx = (void *)&b->plan };
 	wn_review_text_noted(&r, &o, &buf);
 	wn_review_free(&r);
-	return print_buf(c, &buf, err);
+	rc = reinstate_reviews(b, m, &o, &buf, err);
+	int prc = print_buf(c, &buf, err);
+	return rc != WN_OK ? rc : prc;
 }

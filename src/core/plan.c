@@ -380,16 +380,32 @@ int wn_plan_built_make(struct wn_plan_built *b, const struct wn_med *m,
 	return wn_plan_build(&b->plan, b->has_drug ? &b->drug : NULL, &b->sched, err);
 }
 
-int wn_plan_review(const struct wn_plan_built *b, const struct wn_med *m,
-                   struct wn_review *out, struct wn_err *err)
+static void review_input(const struct wn_plan_built *b, const struct wn_med *m,
+                         struct wn_review_input *in)
 {
-	struct wn_review_input in = {
+	*in = (struct wn_review_input){
 		.params = &b->plan.params, .schedule = &b->sched,
 		.drug = b->known ? &b->drug : NULL, .unit = m->unit,
 	};
 	if (b->has_drug)
-		wn_review_sert_from(&b->drug, b->plan.region, &in.sert);
+		wn_review_sert_from(&b->drug, b->plan.region, &in->sert);
+}
+
+int wn_plan_review(const struct wn_plan_built *b, const struct wn_med *m,
+                   struct wn_review *out, struct wn_err *err)
+{
+	struct wn_review_input in;
+	review_input(b, m, &in);
 	return wn_review_build(&in, out, err);
+}
+
+int wn_plan_review_reinstate(const struct wn_plan_built *b, const struct wn_med *m,
+                             wn_date on, double dose, struct wn_review *out,
+                             struct wn_err *err)
+{
+	struct wn_review_input in;
+	review_input(b, m, &in);
+	return wn_review_reinstate(&in, &(struct wn_review_reinstate){ on, dose }, out, err);
 }
 
 void wn_plan_built_free(struct wn_plan_built *b)

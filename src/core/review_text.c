@@ -34,6 +34,7 @@ const char *wn_review_kind_name(enum wn_review_kind k)
 		[WN_REVIEW_OUTSIDE_FIT] = "outside the fitted range",
 		[WN_REVIEW_NO_FORM] = "no form",
 		[WN_REVIEW_UNDELIVERABLE] = "undeliverable dose",
+		[WN_REVIEW_AFTER_REINSTATE] = "after going back up",
 	};
 	return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }

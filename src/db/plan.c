@@ -537,6 +537,8 @@ int wn_db_plan_reinstate(struct wn_db *db, const struct wn_plan_reinstate *r,
 		                wn_date_format(plan.start, b));
 	if (rc == WN_OK)
 		rc = insert_reinstate(db, plan.id, r, err);
+	if (rc == WN_OK && r->accepted)
+		rc = insert_acks(db, plan.id, r->accepted, err);
 	return wn_db_tx_leave(db, own, rc, err);
 }
 

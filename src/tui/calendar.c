@@ -425,7 +425,8 @@ static void prompt_done(struct wn_ui *ui, struct calendar *cal)
 		open_prompt(ui, cal, CP_UP_WHY);
 		return;
 	case CP_UP_WHY: {
-		struct wn_plan_reinstate r = { cal->med[cal->m].id, cal->sel, cal->up_dose, why };
+		struct wn_plan_reinstate r = { .med_id = cal->med[cal->m].id, .on = cal->sel,
+		                               .dose = cal->up_dose, .reason = why };
 		rc = wn_db_plan_reinstate(ui->db, &r, &err);
 		snprintf(msg, sizeof msg, "recorded: back up to %g on %s (the plan is not on"
 		         " hold; H holds it)", cal->up_dose, wn_date_format(cal->sel, d));

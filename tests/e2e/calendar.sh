@@ -6,7 +6,7 @@
 e2e_setup
 wean med add sertraline --unit mg >/dev/null || fail "med add"
 wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
-	--step 10 --every 1w --round 0.5 >/dev/null || fail "plan add"
+	--step 10 --every 1w --round 0.5 --accept-warnings >/dev/null || fail "plan add"
 for d in 01 02 03 04 05 06 07 08 09 11 12 13; do
 	dose=45
 	[ "$d" -lt 8 ] && dose=50

@@ -9,7 +9,7 @@
 e2e_setup
 wean med add sertraline --unit mg >/dev/null || fail "med add"
 wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
-	--step 10 --every 3w --round 0.5 >/dev/null || fail "plan add"
+	--step 10 --every 3w --round 0.5 --accept-warnings >/dev/null || fail "plan add"
 # calm before the cut of the 22nd, bad after it
 d=8
 while [ $d -le 21 ]; do

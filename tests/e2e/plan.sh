@@ -5,7 +5,7 @@
 e2e_setup
 wean med add sertraline --unit mg >/dev/null || fail "med add"
 wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
-	--step 10 --every 2w --round 12.5 >/dev/null || fail "plan add"
+	--step 10 --every 2w --round 12.5 --accept-warnings >/dev/null || fail "plan add"
 start 80 24
 wait_for "sertraline: day 25 at 37.5 mg; next step 25 mg on 2026-11-29"
 wait_for "d logs the planned 37.5 mg"

@@ -5,7 +5,7 @@ e2e_setup
 wean med add sertraline --unit mg --form "tablet 50 mg /2" >/dev/null ||
 	fail "med add"
 wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
-	--step 10 --every 4w --round 0.5 >/dev/null || fail "plan add"
+	--step 10 --every 4w --round 0.5 --accept-warnings >/dev/null || fail "plan add"
 start 80 24
 wait_for "Today"
 keys F3

@@ -8,7 +8,7 @@ wean med add alprazolam --form "tablet 0.5 mg half" >/dev/null || fail "med add"
 wean med add diazepam --form "tablet 2 mg half" --form "tablet 5 mg half" \
 	>/dev/null || fail "med add diazepam"
 wean plan add alprazolam --start 2026-10-01 --from-dose 2 --method custom \
-	--steps 2026-10-15=1.5,2026-10-29=1,2026-11-12=0.5,2026-11-26=0 \
+	--steps 2026-10-15=1.5,2026-10-29=1,2026-11-12=0.5,2026-11-26=0 --accept-warnings \
 	>/dev/null || fail "plan alprazolam"
 wean plan add diazepam --start 2026-10-08 --from-dose 5 --method custom \
 	--steps 2026-10-15=10,2026-10-29=15,2026-11-12=20,2027-01-07=18 \

@@ -2,7 +2,7 @@
 # it back, every line ends in CRLF and has at most 75 octets; the file is
 # written atomically with mode 0600 and never overwritten without --force.
 wean med add sertraline --unit mg --form "tablet 25 mg half" --form "tablet 50 mg" > /dev/null
-wean plan add sertraline --start 2026-01-05 --from-dose 50 --method percent --step 10 --every 4w --round 0.5 > /dev/null
+wean plan add sertraline --start 2026-01-05 --from-dose 50 --method percent --step 10 --every 4w --round 0.5 --accept-warnings > /dev/null
 wean plan hold sertraline --from 2026-03-02 --reason "dizzy" > /dev/null
 wean plan resume sertraline --on 2026-03-16 > /dev/null
 # a name with characters TEXT must escape, and multi-byte ones to fold

@@ -1,7 +1,7 @@
 # A diary written by wean 0.1 (schema 1) is upgraded to schema 2 on first
 # use, after a backup copy "<diary>.bak-v1"; nothing recorded is lost.
 wean med add sertraline --unit mg --form "tablet 50 mg" --form "liquid 20 mg/ml"
-wean plan add sertraline --start 2026-10-01 --from-dose 100 --method percent --step 10 --every 4w
+wean plan add sertraline --start 2026-10-01 --from-dose 100 --method percent --step 10 --every 4w --accept-warnings > /dev/null
 wean checkin --date 2026-11-20 --mood 6 --symptom "brain zaps=2" --dose sertraline=90 --note "v1 day"
 # make it the diary an older wean left: schema 1, none of version 2's parts
 sqlite3 "$WEAN_DB" "DROP TABLE plan_ack; DROP TABLE hold_proposal;

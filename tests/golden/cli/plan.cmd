@@ -1,6 +1,6 @@
 # Taper plans (issue 4): add, show, hold, resume; each refusal writes nothing.
 wean med add sertraline --unit mg
-wean plan add sertraline --start 2026-01-05 --from-dose 50 --method percent --step 10 --every 4w --round 0.5
+wean plan add sertraline --start 2026-01-05 --from-dose 50 --method percent --step 10 --every 4w --round 0.5 --accept-warnings
 # planned vs taken in the first step: as planned, a different dose, a check-in
 # without the dose (missed), more than planned (extra); the rest has no data
 wean checkin --date 2026-01-05 --dose sertraline=50 > /dev/null
@@ -20,23 +20,23 @@ wean plan show sertraline
 # equal steps of occupancy for citalopram (domain README 1.3:
 # 8.1 -> 4.47 -> 2.72 -> 1.68 -> 1.00 -> 0.52 -> 0.15 -> 0)
 wean med add citalopram > /dev/null
-wean plan add citalopram --start 2026-12-01 --from-dose 20 --method occupancy --step 10 --every 2w
+wean plan add citalopram --start 2026-12-01 --from-dose 20 --method occupancy --step 10 --every 2w --accept-warnings
 wean plan show citalopram
 # tablets that can be halved, a floor and a target; linear and custom plans
 wean med add diazepam --form "tablet 2 mg half" --form "tablet 5 mg"
-wean plan add diazepam --start 2026-11-02 --from-dose 15 --method linear --step 1 --every 2w --to-dose 6
+wean plan add diazepam --start 2026-11-02 --from-dose 15 --method linear --step 1 --every 2w --to-dose 6 --accept-warnings
 "$BIN" plan show diazepam | sed -n '/^step/,$p'
 wean med add lorazepam --unit mg --form "tablet 1 mg quarter"
-wean plan add lorazepam --start 2026-10-01 --from-dose 2 --method custom --steps 2026-10-15=1.75,2026-11-01=1.5,2026-12-01=0
+wean plan add lorazepam --start 2026-10-01 --from-dose 2 --method custom --steps 2026-10-15=1.75,2026-11-01=1.5,2026-12-01=0 --accept-warnings
 "$BIN" plan show lorazepam | sed -n '1,3p;/^step/,$p'
 # a medication in micrograms: amounts and how to take them in mcg
 wean med add levothyroxine --unit mcg --form "tablet 25 mcg half"
-wean plan add levothyroxine --start 2026-11-01 --from-dose 100 --method linear --step 12.5 --every 4w
+wean plan add levothyroxine --start 2026-11-01 --from-dose 100 --method linear --step 12.5 --every 4w --accept-warnings
 "$BIN" plan show levothyroxine | sed -n '3p;/^step/,/^   2 /p'
 # a new plan replaces the active one (kept for history)
 wean med add paroxetine --form "liquid 2 mg/ml" > /dev/null
-wean plan add paroxetine --start 2026-09-01 --from-dose 20 --method percent --step 10 --every 4w --floor 2
-wean plan add paroxetine --start 2026-10-01 --from-dose 20 --method percent --step 5 --every 3w --floor 2
+wean plan add paroxetine --start 2026-09-01 --from-dose 20 --method percent --step 10 --every 4w --floor 2 --accept-warnings
+wean plan add paroxetine --start 2026-10-01 --from-dose 20 --method percent --step 5 --every 3w --floor 2 --accept-warnings
 "$BIN" plan show paroxetine | head -n 9
 sqlite3 "$WEAN_DB" "select count(*), sum(active) from plan where med_id = (select id from medication where name = 'paroxetine')"
 # refusals: a clear message, exit 64 or 65, nothing written
