@@ -41,7 +41,11 @@ struct wn_config {
 	bool color;               /* default true */
 	bool ascii;               /* default false */
 	char report_name[128];    /* name printed on reports, default "" */
-	char crisis_line[256];    /* shown in help; default WN_CONFIG_CRISIS_LINE */
+	char crisis_line[256];    /* [safety] (or, before, [help]): shown in help
+	                             and on Today when mood stays low;
+	                             default WN_CONFIG_CRISIS_LINE */
+	int  low_mood;            /* [safety] mood at or below this counts as
+	                             very low (core/safety.h); default 2 */
 	int  n_metrics;           /* custom metrics in use, 0..WN_MAX_METRICS */
 	struct wn_metric_def metrics[WN_MAX_METRICS]; /* default none */
 	bool dess;                /* offer the 43-item DESS catalogue; default false */
@@ -50,16 +54,18 @@ struct wn_config {
 	bool   hold_enabled;      /* default true */
 	int    hold_burden_days;  /* recent window, 1..14, default 3 */
 	int    hold_baseline_days;/* days before the last cut, 1..28, default 7 */
-	double hold_burden_rise;  /* propose a hold when the recent mean burden
-	                             exceeds the pre-cut mean by this; 0.5..45,
-	                             default 3.0 */
+	double hold_symptom_rise; /* propose a hold when the recent mean rating
+	                             per rated symptom (0-3) exceeds a baseline
+	                             (core/holdrule.h) by more than this;
+	                             0.05..3, default 0.3 */
 	double hold_sleep_hours;  /* sleep under this ... 0..12, default 5.0 */
 	int    hold_sleep_nights; /* ... for this many nights in a row, 1..14,
 	                             default 3 */
 };
 
-#define WN_CONFIG_CRISIS_LINE \
-	"If you are in crisis, contact your local emergency number or a crisis line now."
+#define WN_CONFIG_CRISIS_LINE "UK: Samaritans 116 123 (free, any time); " \
+	"US: call or text 988; elsewhere, your local crisis line"
+#define WN_CONFIG_SYMPTOM_RISE 0.3
 
 /* From command-line flags; NULL / false = not given. */
 struct wn_config_overrides {

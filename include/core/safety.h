@@ -24,9 +24,6 @@
 #define WN_SAFETY_LOOKBACK 28         /* calendar days back, at most */
 #define WN_SAFETY_SELF_HARM_DAYS 7    /* the item counts this long */
 
-/* The default [safety] crisis_line. */
-#define WN_SAFETY_CRISIS_LINE "UK: Samaritans 116 123 (free, any time); " \
-	"US: call or text 988; elsewhere, your local crisis line"
 /* What the line says before the crisis line. */
 #define WN_SAFETY_TEXT "Withdrawal can bring feelings like these. " \
 	"Contact your prescriber, or:"

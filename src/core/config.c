@@ -6,6 +6,7 @@
  * earlier one and every bad value in the file is reported exactly once.
  */
 #include "core/config.h"
+#include "core/safety.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -48,7 +49,9 @@ static const struct key_def keys[] = {
 	{ "display", "week_start", K_WEEKDAY, FIELD(week_start), 0, 6 },
 	{ "display", "color", K_BOOL, FIELD(color), 0, 0 },
 	{ "display", "ascii", K_BOOL, FIELD(ascii), 0, 0 },
-	{ "help", "crisis_line", K_TEXT, FIELD(crisis_line), 1, 0 },
+	{ "help", "crisis_line", K_TEXT, FIELD(crisis_line), 1, 0 },   /* old place */
+	{ "safety", "crisis_line", K_TEXT, FIELD(crisis_line), 1, 0 },
+	{ "safety", "low_mood", K_INT, FIELD(low_mood), 0, 10 },
 	{ "symptoms", "dess", K_BOOL, FIELD(dess), 0, 0 },
 	{ "symptoms", "hidden", K_LIST, FIELD(hidden_symptoms), 0, 0 },
 	METRIC(1), METRIC(2), METRIC(3), METRIC(4), METRIC(5), METRIC(6),
@@ -57,7 +60,7 @@ static const struct key_def keys[] = {
 	{ "hold", "enabled", K_BOOL, FIELD(hold_enabled), 0, 0 },
 	{ "hold", "burden_days", K_INT, FIELD(hold_burden_days), 1, 14 },
 	{ "hold", "baseline_days", K_INT, FIELD(hold_baseline_days), 1, 28 },
-	{ "hold", "burden_rise", K_DOUBLE, FIELD(hold_burden_rise), 0.5, 45 },
+	{ "hold", "symptom_rise", K_DOUBLE, FIELD(hold_symptom_rise), 0.05, 3 },
 	{ "hold", "sleep_hours", K_DOUBLE, FIELD(hold_sleep_hours), 0, 12 },
 	{ "hold", "sleep_nights", K_INT, FIELD(hold_sleep_nights), 1, 14 },
 };
@@ -766,7 +769,8 @@ void wn_config_defaults(struct wn_config *c)
 	c->hold_enabled = true;
 	c->hold_burden_days = 3;
 	c->hold_baseline_days = 7;
-	c->hold_burden_rise = 3.0;
+	c->hold_symptom_rise = WN_CONFIG_SYMPTOM_RISE;
+	c->low_mood = WN_SAFETY_LOW_MOOD;
 	c->hold_sleep_hours = 5.0;
 	c->hold_sleep_nights = 3;
 }

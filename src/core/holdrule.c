@@ -37,7 +37,7 @@ static bool burden_rule(const struct wn_holdrule_in *in,
 	                             in->last_cut - 1);
 	if (isnan(out->recent_mean) || isnan(out->base_mean))
 		return false;
-	return out->recent_mean - out->base_mean > c->hold_burden_rise;
+	return out->recent_mean - out->base_mean > c->hold_symptom_rise;
 }
 
 static bool sleep_rule(const struct wn_holdrule_in *in)

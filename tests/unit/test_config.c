@@ -132,7 +132,8 @@ static void expect_same(const struct wn_config *a, const struct wn_config *b, co
 	cr_expect_eq(a->hold_enabled, b->hold_enabled, "%s: hold_enabled", what);
 	cr_expect_eq(a->hold_burden_days, b->hold_burden_days, "%s: burden_days", what);
 	cr_expect_eq(a->hold_baseline_days, b->hold_baseline_days, "%s: baseline_days", what);
-	cr_expect_eq(a->hold_burden_rise, b->hold_burden_rise, "%s: burden_rise", what);
+	cr_expect_eq(a->hold_symptom_rise, b->hold_symptom_rise, "%s: symptom_rise", what);
+	cr_expect_eq(a->low_mood, b->low_mood, "%s: low_mood", what);
 	cr_expect_eq(a->hold_sleep_hours, b->hold_sleep_hours, "%s: sleep_hours", what);
 	cr_expect_eq(a->hold_sleep_nights, b->hold_sleep_nights, "%s: sleep_nights", what);
 }
@@ -165,7 +166,8 @@ Test(config, defaults)
 	cr_expect(c.hold_enabled);
 	cr_expect_eq(c.hold_burden_days, 3);
 	cr_expect_eq(c.hold_baseline_days, 7);
-	cr_expect_eq(c.hold_burden_rise, 3.0);
+	cr_expect_eq(c.hold_symptom_rise, 0.3);
+	cr_expect_eq(c.low_mood, 2);
 	cr_expect_eq(c.hold_sleep_hours, 5.0);
 	cr_expect_eq(c.hold_sleep_nights, 3);
 }
@@ -211,9 +213,9 @@ Test(config, example_file_sets_every_key)
 {
 	static const char *const keys[] = {
 		"general:db", "general:name", "display:week_start", "display:color",
-		"display:ascii", "help:crisis_line", "symptoms:dess", "symptoms:hidden",
-		"hold:enabled", "hold:burden_days", "hold:baseline_days",
-		"hold:burden_rise", "hold:sleep_hours", "hold:sleep_nights",
+		"display:ascii", "safety:crisis_line", "safety:low_mood", "symptoms:dess",
+		"symptoms:hidden", "hold:enabled", "hold:burden_days", "hold:baseline_days",
+		"hold:symptom_rise", "hold:sleep_hours", "hold:sleep_nights",
 	};
 	char path[PATH_MAX + 32];
 	example_path(path, sizeof path);
@@ -252,13 +254,15 @@ static const struct bad_case bad_cases[] = {
 	{ .section = "hold", .key = "burden_days", .value = "99999999999999999999999", .shows = "(using default 3)" },
 	{ .section = "hold", .key = "baseline_days", .value = "29", .shows = "(using default 7)" },
 	{ .section = "hold", .key = "baseline_days", .value = "-1", .shows = "(using default 7)" },
-	{ .section = "hold", .key = "burden_rise", .value = "0.4", .shows = "(using default 3)" },
-	{ .section = "hold", .key = "burden_rise", .value = "45.5", .shows = "(using default 3)" },
-	{ .section = "hold", .key = "burden_rise", .value = "nan", .shows = "(using default 3)" },
-	{ .section = "hold", .key = "burden_rise", .value = "inf", .shows = "(using default 3)" },
-	{ .section = "hold", .key = "burden_rise", .value = "1e999", .shows = "(using default 3)" },
-	{ .section = "hold", .key = "burden_rise", .value = "3,5", .shows = "write decimals with a dot" },
-	{ .section = "hold", .key = "burden_rise", .value = "0x4", .shows = "(using default 3)" },
+	{ .section = "hold", .key = "symptom_rise", .value = "0.04", .shows = "(using default 0.3)" },
+	{ .section = "hold", .key = "symptom_rise", .value = "3.5", .shows = "(using default 0.3)" },
+	{ .section = "hold", .key = "symptom_rise", .value = "nan", .shows = "(using default 0.3)" },
+	{ .section = "hold", .key = "symptom_rise", .value = "inf", .shows = "(using default 0.3)" },
+	{ .section = "hold", .key = "symptom_rise", .value = "1e999", .shows = "(using default 0.3)" },
+	{ .section = "safety", .key = "low_mood", .value = "11", .shows = "(using default 2)" },
+	{ .section = "safety", .key = "low_mood", .value = "-1", .shows = "(using default 2)" },
+	{ .section = "hold", .key = "symptom_rise", .value = "3,5", .shows = "write decimals with a dot" },
+	{ .section = "hold", .key = "symptom_rise", .value = "0x4", .shows = "(using default 0.3)" },
 	{ .section = "hold", .key = "sleep_hours", .value = "-0.5", .shows = "(using default 5)" },
 	{ .section = "hold", .key = "sleep_hours", .value = "12.5", .shows = "(using default 5)" },
 	{ .section = "hold", .key = "sleep_nights", .value = "0", .shows = "(using default 3)" },
@@ -336,7 +340,7 @@ Test(config, good_values)
 		"[help]\ncrisis_line = \"Call 116 123 (Samaritans); or 999 # UK\"\n"
 		"[symptoms]\ndess = 1\nhidden = \" brain zaps , nausea,, vivid dreams \"\n"
 		"[hold]\nenabled = no\nburden_days = 14\nbaseline_days = 1\n"
-		"burden_rise = 0.5\nsleep_hours = 0\nsleep_nights = 14\n";
+		"symptom_rise = 0.5\nsleep_hours = 0\nsleep_nights = 14\n";
 	cr_assert_eq(load_text(&c, text, &w, path), WN_OK);
 	cr_expect_eq(w.n, 0, "%s", w.n ? w.line[0] : "");
 	cr_expect_str_eq(c.report_name, "Zoë Ñandú");
@@ -351,7 +355,7 @@ Test(config, good_values)
 	cr_expect_not(c.hold_enabled);
 	cr_expect_eq(c.hold_burden_days, 14);
 	cr_expect_eq(c.hold_baseline_days, 1);
-	cr_expect_eq(c.hold_burden_rise, 0.5);
+	cr_expect_eq(c.hold_symptom_rise, 0.5);
 	cr_expect_eq(c.hold_sleep_hours, 0.0);
 	cr_expect_eq(c.hold_sleep_nights, 14);
 }
