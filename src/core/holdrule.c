@@ -1,71 +1,143 @@
-/* holdrule.c -- hold proposals from the config's rules.  Pure. */
+/* holdrule.c -- hold proposals from the config's rules; see holdrule.h. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/holdrule.h"
 
-/* Mean of series values on days [a, b] that lie in the series and have
- * data; NAN when fewer than half (rounded up) of the days have data. */
-static double window_mean(const struct wn_holdrule_in *in, const double *v,
-                          wn_date a, wn_date b)
+/* The dated cuts of s on or before day (a step lower than the one before),
+ * the last max of them into cuts[], oldest first; the first cut of all in
+ * *first.  Returns how many were written. */
+static int cuts_before(const struct wn_schedule *s, wn_date day, wn_date *cuts,
+                       int max, wn_date *first)
 {
-	double sum = 0;
-	long have = 0, days = b - a + 1;
-	for (wn_date d = a; d <= b; d++) {
-		long i = d - in->from;
-		if (i < 0 || i >= in->n || isnan(v[i]))
+	int n = 0;
+	*first = WN_DATE_NONE;
+	for (int k = 1; k < s->n_dated; k++) {
+		if (s->steps[k].date > day || !(s->steps[k].dose < s->steps[k - 1].dose))
 			continue;
-		sum += v[i];
-		have++;
+		if (*first == WN_DATE_NONE)
+			*first = s->steps[k].date;
+		if (n == max) {
+			memmove(cuts, cuts + 1, (size_t)(max - 1) * sizeof *cuts);
+			n--;
+		}
+		cuts[n++] = s->steps[k].date;
 	}
-	if (days <= 0 || have == 0 || have < (days + 1) / 2)
-		return NAN;
-	return sum / (double)have;
+	return n;
 }
 
-static bool burden_rule(const struct wn_holdrule_in *in,
-                        struct wn_holdrule_out *out)
+static struct wn_holdrule_window before(wn_date cut, int days, bool pre)
 {
-	const struct wn_config *c = in->cfg;
-	if (!in->burden || in->last_cut == WN_DATE_NONE || in->last_cut > in->day)
+	return (struct wn_holdrule_window){ .from = cut - days, .to = cut - 1,
+		.cut = cut, .pre_taper = pre, .mean = NAN };
+}
+
+bool wn_holdrule_windows(const struct wn_config *c, const struct wn_schedule *s,
+                         wn_date day, struct wn_holdrule_in *in)
+{
+	if (!c || !c->hold_enabled || !s || s->n == 0)
 		return false;
-	out->recent_mean = window_mean(in, in->burden,
-	                               in->day - c->hold_burden_days + 1, in->day);
-	out->base_mean = window_mean(in, in->burden,
-	                             in->last_cut - c->hold_baseline_days,
-	                             in->last_cut - 1);
-	if (isnan(out->recent_mean) || isnan(out->base_mean))
+	memset(in, 0, sizeof *in);
+	in->cfg = c;
+	in->day = day;
+	in->recent = (struct wn_holdrule_window){ .from = day - c->hold_burden_days + 1,
+		.to = day, .cut = WN_DATE_NONE, .mean = NAN };
+	wn_date cuts[WN_HOLDRULE_CUTS], first;
+	int n = cuts_before(s, day, cuts, WN_HOLDRULE_CUTS, &first);
+	if (n > 0 && first != cuts[0])
+		in->base[in->n_base++] = before(first, c->hold_baseline_days, true);
+	for (int i = 0; i < n; i++)
+		in->base[in->n_base++] = before(cuts[i], c->hold_baseline_days,
+		                                 cuts[i] == first);
+	in->n_sleep = c->hold_sleep_nights < WN_HOLDRULE_MAX_NIGHTS ?
+	              c->hold_sleep_nights : WN_HOLDRULE_MAX_NIGHTS;
+	for (int i = 0; i < in->n_sleep; i++)
+		in->sleep[i] = NAN;
+	return true;
+}
+
+static int need_days(const struct wn_holdrule_window *w, bool recent)
+{
+	int len = (int)(w->to - w->from + 1);
+	if (recent)
+		return (len + 1) / 2;
+	return len < WN_HOLDRULE_MIN_DAYS ? len : WN_HOLDRULE_MIN_DAYS;
+}
+
+static bool counts(const struct wn_holdrule_window *w, bool recent)
+{
+	return w->days >= need_days(w, recent) && isfinite(w->mean);
+}
+
+/* The lowest counting baseline, or NULL; the best short one in *short_w. */
+static const struct wn_holdrule_window *lowest(const struct wn_holdrule_in *in,
+                                               const struct wn_holdrule_window **short_w)
+{
+	const struct wn_holdrule_window *low = NULL;
+	*short_w = NULL;
+	for (int i = 0; i < in->n_base; i++) {
+		const struct wn_holdrule_window *w = &in->base[i];
+		if (counts(w, false)) {
+			if (!low || w->mean < low->mean)
+				low = w;
+		} else if (!*short_w || w->days > (*short_w)->days) {
+			*short_w = w;
+		}
+	}
+	return low;
+}
+
+static void wait_words(struct wn_holdrule_out *out, const struct wn_holdrule_window *w,
+                       bool recent)
+{
+	out->waiting = true;
+	out->have_days = w->days;
+	out->need_days = need_days(w, recent);
+	snprintf(out->wait, sizeof out->wait, "not enough days with ratings yet (%d of %d%s)",
+	         out->have_days, out->need_days, recent ? ", recent days" : "");
+}
+
+static bool symptom_rule(const struct wn_holdrule_in *in, struct wn_holdrule_out *out)
+{
+	const struct wn_holdrule_window *short_w;
+	if (in->n_base == 0)
 		return false;
-	return out->recent_mean - out->base_mean > c->hold_symptom_rise;
+	if (!counts(&in->recent, true)) {
+		wait_words(out, &in->recent, true);
+		return false;
+	}
+	out->base = lowest(in, &short_w);
+	if (!out->base) {
+		wait_words(out, short_w ? short_w : &in->base[0], false);
+		return false;
+	}
+	out->recent_mean = in->recent.mean;
+	out->base_mean = out->base->mean;
+	return out->recent_mean - out->base_mean > in->cfg->hold_symptom_rise + 1e-9;
 }
 
 static bool sleep_rule(const struct wn_holdrule_in *in)
 {
-	int nights = in->cfg->hold_sleep_nights;
-	if (!in->sleep || nights <= 0)
+	if (in->n_sleep <= 0)
 		return false;
-	for (int k = 0; k < nights; k++) {
-		long i = in->day - k - in->from;
-		if (i < 0 || i >= in->n || isnan(in->sleep[i]) ||
-		    !(in->sleep[i] < in->cfg->hold_sleep_hours))
-			return false;
-	}
+	for (int k = 0; k < in->n_sleep; k++)
+		if (!(in->sleep[k] < in->cfg->hold_sleep_hours))
+			return false;      /* NAN compares false: a missing night */
 	return true;
 }
 
-static void explain(const struct wn_holdrule_in *in,
-                    struct wn_holdrule_out *out)
+static void explain(const struct wn_holdrule_in *in, struct wn_holdrule_out *out)
 {
 	const struct wn_config *c = in->cfg;
 	size_t len = 0;
-	if (out->burden_fired) {
+	if (out->symptom_fired) {
 		char d[WN_DATE_STRLEN];
-		snprintf(out->why, sizeof out->why, "%d-day mean burden %.1f is %.1f"
-		         " above the %d days before the cut on %s",
-		         c->hold_burden_days, out->recent_mean,
-		         out->recent_mean - out->base_mean, c->hold_baseline_days,
-		         wn_date_format(in->last_cut, d));
+		snprintf(out->why, sizeof out->why, "symptoms %.1f a day (mean per rated symptom,"
+		         " last %d days), %.1f above the %d days before %s on %s",
+		         out->recent_mean, c->hold_burden_days, out->recent_mean - out->base_mean,
+		         c->hold_baseline_days, out->base->pre_taper ? "the taper's first cut" :
+		         "the cut", wn_date_format(out->base->cut, d));
 		len = strlen(out->why);
 	}
 	if (out->sleep_fired)
@@ -74,16 +146,17 @@ static void explain(const struct wn_holdrule_in *in,
 		         c->hold_sleep_nights);
 }
 
-bool wn_holdrule_check(const struct wn_holdrule_in *in,
-                       struct wn_holdrule_out *out)
+bool wn_holdrule_check(const struct wn_holdrule_in *in, struct wn_holdrule_out *out)
 {
 	memset(out, 0, sizeof *out);
 	out->recent_mean = out->base_mean = NAN;
-	if (!in->cfg || !in->cfg->hold_enabled || in->n <= 0)
+	if (!in->cfg || !in->cfg->hold_enabled)
 		return false;
-	out->burden_fired = burden_rule(in, out);
+	out->symptom_fired = symptom_rule(in, out);
 	out->sleep_fired = sleep_rule(in);
-	out->propose = out->burden_fired || out->sleep_fired;
+	out->propose = out->symptom_fired || out->sleep_fired;
+	if (out->propose)
+		out->waiting = false, out->wait[0] = '\0';
 	explain(in, out);
 	return out->propose;
 }

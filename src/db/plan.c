@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "db/holdrule.h"
 #include "db/med.h"
 #include "db_int.h"
 #include "core/plan.h"
@@ -466,6 +467,10 @@ int wn_db_plan_hold(struct wn_db *db, long med_id, wn_date from,
 		rc = hold_refusal(from, plan.start, &hs, err);
 	if (rc == WN_OK)
 		rc = insert_hold(db, plan.id, from, reason, err);
+	/* a hold proposed in the days before is now accepted */
+	if (rc == WN_OK && (rc = wn_db_proposal_answer(db, med_id, from, WN_PROPOSAL_ACCEPTED,
+	                                               err)) == WN_NOINPUT)
+		rc = WN_OK;
 	return wn_db_tx_leave(db, own, rc, err);
 }
 

@@ -10,7 +10,6 @@
 #include "core/calendar.h"
 #include "core/holdrule.h"
 #include "core/plan.h"
-#include "core/proposal.h"
 #include "core/records.h"
 #include "core/taper.h"
 #include "core/text.h"
@@ -19,6 +18,7 @@
 #include "db/med.h"
 #include "db/plan.h"
 #include "db/series.h"
+#include "db/holdrule.h"
 #include "tui.h"
 
 #define REASON_MAX 500
@@ -53,29 +53,10 @@ struct calendar {
 bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_out *out)
 {
-	struct wn_proposal_window w;
-	memset(out, 0, sizeof *out);
-	if (!wn_proposal_window(ui->cfg, s, day, &w))
-		return false;
-	double *b = malloc(sizeof *b * (size_t)w.n), *sl = malloc(sizeof *sl * (size_t)w.n);
-	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
-	struct wn_series_what ws = { .kind = WN_SERIES_SLEEP };
+	static struct wn_holdrule_in in;     /* out->base points into it */
 	struct wn_err err = { 0 };
-	bool ok = b && sl &&
-		wn_series_load(ui->db, &(struct wn_series_req){ &wb, w.from, day },
-		               b, &err) == WN_OK &&
-		wn_series_load(ui->db, &(struct wn_series_req){ &ws, w.from, day },
-		               sl, &err) == WN_OK;
-	bool r = false;
-	if (ok) {
-		struct wn_holdrule_in in = { .cfg = ui->cfg, .day = day,
-			.last_cut = w.last_cut, .from = w.from, .n = w.n,
-			.burden = b, .sleep = sl };
-		r = wn_holdrule_check(&in, out);
-	}
-	free(b);
-	free(sl);
-	return r;
+	return wn_db_holdrule(ui->db, ui->cfg, s, day, &in, out, &err) == WN_OK &&
+	       out->propose;
 }
 
 /* ---- loading ------------------------------------------------------------- */

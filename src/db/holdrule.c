@@ -1,0 +1,155 @@
+/* holdrule.c (db) -- the days the hold rules read, and the proposals
+ * kept; see db/holdrule.h. */
+#include "db/holdrule.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "db_int.h"
+
+/* The mean of the days' levels (each day: the mean rating per rated
+ * symptom) and the number of days with ratings, over [?1, ?2]. */
+static const char q_level[] =
+	"SELECT avg(v), count(*) FROM (SELECT avg(value) AS v FROM rating"
+	" WHERE date BETWEEN ?1 AND ?2 GROUP BY date)";
+static const char q_sleep[] =
+	"SELECT date, sleep FROM checkin WHERE date BETWEEN ?1 AND ?2 AND sleep IS NOT NULL";
+
+static int read_window(struct wn_db *db, struct wn_holdrule_window *w, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q_level, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_db_bind_date(st, 1, w->from);
+	wn_db_bind_date(st, 2, w->to);
+	if (wn_db_row(db, st, "read the ratings", &rc, err)) {
+		w->mean = sqlite3_column_type(st, 0) == SQLITE_NULL ? NAN :
+		          sqlite3_column_double(st, 0);
+		w->days = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int read_sleep(struct wn_db *db, struct wn_holdrule_in *in, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	if (in->n_sleep <= 0)
+		return WN_OK;
+	int rc = wn_db_stmt(db, q_sleep, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_db_bind_date(st, 1, in->day - in->n_sleep + 1);
+	wn_db_bind_date(st, 2, in->day);
+	while (wn_db_row(db, st, "read the sleep", &rc, err)) {
+		wn_date d = wn_db_col_date(st, 0);
+		if (d != WN_DATE_NONE && d <= in->day && in->day - d < in->n_sleep)
+			in->sleep[in->day - d] = sqlite3_column_double(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int wn_db_holdrule(struct wn_db *db, const struct wn_config *cfg,
+                   const struct wn_schedule *s, wn_date day,
+                   struct wn_holdrule_in *in, struct wn_holdrule_out *out,
+                   struct wn_err *err)
+{
+	memset(out, 0, sizeof *out);
+	if (!wn_holdrule_windows(cfg, s, day, in))
+		return WN_OK;
+	int rc = in->n_base ? read_window(db, &in->recent, err) : WN_OK;
+	for (int i = 0; rc == WN_OK && i < in->n_base; i++)
+		rc = read_window(db, &in->base[i], err);
+	if (rc == WN_OK)
+		rc = read_sleep(db, in, err);
+	if (rc == WN_OK)
+		wn_holdrule_check(in, out);
+	return rc;
+}
+
+/* ---- proposals ------------------------------------------------------------ */
+
+static const char *const state_names[] = { "shown", "accepted", "dismissed" };
+
+const char *wn_proposal_state_name(enum wn_proposal_state s)
+{
+	return (unsigned)s < 3 ? state_names[s] : "?";
+}
+
+int wn_db_proposal_shown(struct wn_db *db, long med_id, wn_date day, const char *why,
+                         struct wn_err *err)
+{
+	static const char q[] =
+		"INSERT INTO hold_proposal(med_id, date, reason) VALUES (?1, ?2, ?3)"
+		" ON CONFLICT (med_id, date) DO UPDATE SET reason = excluded.reason"
+		" WHERE reason IS NOT excluded.reason";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, med_id);
+	wn_db_bind_date(st, 2, day);
+	sqlite3_bind_text(st, 3, why && *why ? why : "-", -1, SQLITE_TRANSIENT);
+	wn_db_row(db, st, "keep the proposal", &rc, err);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int wn_db_proposal_answer(struct wn_db *db, long med_id, wn_date day,
+                          enum wn_proposal_state state, struct wn_err *err)
+{
+	static const char q[] =
+		"UPDATE hold_proposal SET state = ?3, updated = strftime('%Y-%m-%d %H:%M:%S','now')"
+		" WHERE id = (SELECT id FROM hold_proposal WHERE med_id = ?1 AND date <= ?2"
+		"  AND date > ?4 ORDER BY date DESC LIMIT 1)";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, med_id);
+	wn_db_bind_date(st, 2, day);
+	sqlite3_bind_text(st, 3, wn_proposal_state_name(state), -1, SQLITE_STATIC);
+	wn_db_bind_date(st, 4, day - 14);
+	wn_db_row(db, st, "answer the proposal", &rc, err);
+	sqlite3_reset(st);
+	if (rc == WN_OK && sqlite3_changes(wn_db_sqlite(db)) == 0)
+		rc = WN_NOINPUT;
+	return rc;
+}
+
+static int read_proposal(sqlite3_stmt *st, void *item)
+{
+	struct wn_proposal *p = item;
+	p->med_id = (long)sqlite3_column_int64(st, 0);
+	p->date = wn_db_col_date(st, 1);
+	wn_db_col_copy(st, 2, p->why, sizeof p->why);
+	const char *s = (const char *)sqlite3_column_text(st, 3);
+	for (int k = 0; k < 3; k++)
+		if (s && strcmp(s, state_names[k]) == 0)
+			p->state = (enum wn_proposal_state)k;
+	return 0;
+}
+
+int wn_db_proposals(struct wn_db *db, wn_date from, wn_date to,
+                    struct wn_proposal **out, size_t *n, struct wn_err *err)
+{
+	static const struct wn_db_rows rows = {
+		sizeof(struct wn_proposal), read_proposal, "read the hold proposals"
+	};
+	sqlite3_stmt *st;
+	void *items = NULL;
+	*out = NULL;
+	*n = 0;
+	int rc = wn_db_prepare(db, "SELECT med_id, date, reason, state FROM hold_proposal"
+	                       " WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id", &st, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_db_bind_date(st, 1, from);
+	wn_db_bind_date(st, 2, to);
+	rc = wn_db_collect(db, st, &rows, &items, n, err);
+	sqlite3_finalize(st);
+	*out = items;
+	return rc;
+}
