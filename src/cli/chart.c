@@ -15,6 +15,7 @@
 #include "db/series.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "core/wrap.h"
 
 #define DEFAULT_DAYS 90
 #define DEFAULT_WIDTH 80
@@ -209,8 +210,38 @@ static int print_chart(struct wn_cli *c, const struct wn_chartview *cv,
 	return rc;
 }
 
-/* What the series says about the taper, below the chart. */
-static int print_insight(struct wn_cli *c, const struct wn_chartview *cv,
+#define WRAP_LINES 64
+
+/* One line of the text, wrapped to width: continuation lines are
+ * indented to where the first line's text begins after its label
+ * ("Trend     ...") or by two. */
+static void put_line_wrapped(struct wn_cli *c, const char *line, int width)
+{
+	size_t lead = strspn(line, " ");
+	size_t label = lead + strcspn(line + lead, " ");
+	size_t indent = label + strspn(line + label, " ");
+	if (indent >= (size_t)width / 2 || indent > 12)
+		indent = 2;
+	struct wn_wrap_line l[1];
+	size_t off = 0, total = strlen(line);
+	if (total == 0)
+		fputc('\n', c->out);
+	for (int k = 0; off < total && k < WRAP_LINES; k++) {
+		const char *rest = line + off;
+		wn_wrap(rest, k ? width - (int)indent : width, l, 1);
+		size_t len = l[0].len ? l[0].len : strlen(rest);
+		size_t shown = len;
+		while (shown && rest[shown - 1] == ' ')
+			shown--;
+		fprintf(c->out, "%*s%.*s\n", k ? (int)indent : 0, "", (int)shown, rest);
+		off += len;
+		off += strspn(line + off, " ");
+	}
+}
+
+/* What the series says about the taper, below the chart, wrapped to the
+ * chart's width. */
+static int print_insight(struct wn_cli *c, const struct wn_chartview *cv, int width,
                          struct wn_err *err)
 {
 	struct wn_buf b;
@@ -218,7 +249,12 @@ static int print_insight(struct wn_cli *c, const struct wn_chartview *cv,
 	int rc = wn_chartview_insight(cv, &b, err);
 	if (rc == WN_OK) {
 		put(c, "\n");
-		put(c, b.s);
+		for (char *line = b.s, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+			nl = strchr(line, '\n');
+			if (nl)
+				*nl = '\0';
+			put_line_wrapped(c, line, width);
+		}
 	}
 	wn_buf_free(&b);
 	return rc;
@@ -242,7 +278,7 @@ static int run_chart(struct wn_cli *c, const struct job *j, struct wn_err *err)
 	if (rc == WN_OK)
 		rc = print_chart(c, &cv, &sz, err);
 	if (rc == WN_OK)
-		rc = print_insight(c, &cv, err);
+		rc = print_insight(c, &cv, j->width, err);
 	wn_chartview_free(&cv);
 	return rc;
 }
