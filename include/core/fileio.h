@@ -29,6 +29,11 @@ int wn_file_publish(const char *tmp, const char *path, bool force, struct wn_err
 /* fsync the file, or with dir_of the directory that holds it. */
 void wn_file_sync(const char *path, bool dir_of);
 
+/* Ends a staged write: when rc is WN_OK, publishes tmp as path
+ * (wn_file_publish) and syncs its directory; otherwise, or when that
+ * fails, removes tmp.  Frees tmp; returns the final status. */
+int wn_file_finish(char *tmp, const char *path, bool force, int rc, struct wn_err *err);
+
 /* The whole sequence for a buffer in memory: data -> path, mode 0600. */
 int wn_file_write_atomic(const char *path, const char *data, size_t len,
                          bool force, struct wn_err *err);

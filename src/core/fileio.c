@@ -118,6 +118,11 @@ int wn_file_write_atomic(const char *path, const char *data, size_t len,
 		                "cannot write %.200s: %s", path, strerror(errno));
 	if (close(fd) != 0 && rc == WN_OK)
 		rc = wn_err_set(err, WN_IOERR, "cannot write %.200s: %s", path, strerror(errno));
+	return wn_file_finish(tmp, path, force, rc, err);
+}
+
+int wn_file_finish(char *tmp, const char *path, bool force, int rc, struct wn_err *err)
+{
 	if (rc == WN_OK)
 		rc = wn_file_publish(tmp, path, force, err);
 	if (rc == WN_OK)

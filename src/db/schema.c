@@ -570,16 +570,9 @@ int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
 		return rc;
 	close(fd);
 	rc = copy_into(db, tmp, path, err);
-	if (rc == WN_OK) {
-		wn_file_sync(tmp, false);
-		rc = wn_file_publish(tmp, path, force, err);
-	}
 	if (rc == WN_OK)
-		wn_file_sync(path, true);
-	else
-		unlink(tmp);
-	free(tmp);
-	return rc;
+		wn_file_sync(tmp, false);
+	return wn_file_finish(tmp, path, force, rc, err);
 }
 
 /* ---- consistency check ----------------------------------------------- */
