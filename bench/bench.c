@@ -57,6 +57,7 @@
 #include <unistd.h>
 
 #include "core/chart.h"
+#include "core/chart_line.h"
 #include "db/plan.h"
 #include "db/series.h"
 #include "db/db.h"
@@ -64,6 +65,8 @@
 #include "core/records.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+
+#include <sqlite3.h>   /* the peer: the same query through sqlite3 itself */
 
 #define END_DATE "2026-06-30"
 #define DAYS_10Y 3650

@@ -43,6 +43,7 @@
 #include "core/records.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+#include "db/db_int.h"   /* the raw handle: the generator writes in bulk */
 
 #define GEN_VERSION 1
 #define SEED 0x7765616e62656e63ULL   /* "weanbenc" */

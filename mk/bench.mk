@@ -13,13 +13,13 @@ BENCH_OBJ   = $(LIB_OBJ)
 $(B)/bench/gen: bench/gen.c $(BENCH_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
-	$(Q)$(LINK) $(WN_CPPFLAGS) $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/gen.c \
+	$(Q)$(LINK) $(WN_CPPFLAGS) -Isrc $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/gen.c \
 		$(BENCH_OBJ) $(LIB_LIBS)
 
 $(B)/bench/bench: bench/bench.c $(BENCH_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
-	$(Q)$(LINK) $(WN_CPPFLAGS) $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/bench.c \
+	$(Q)$(LINK) $(WN_CPPFLAGS) -Isrc $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/bench.c \
 		$(BENCH_OBJ) $(LIB_LIBS) -lutil
 
 bench: $(B)/wean $(B)/bench/gen $(B)/bench/bench

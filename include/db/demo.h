@@ -58,8 +58,4 @@ struct wn_demo_opts {
 int wn_demo_write(struct wn_db *db, const struct wn_demo_opts *o,
                   struct wn_demo_summary *summary, struct wn_err *err);
 
-/* The same without a summary, for tests and benchmarks. */
-int wn_demo_generate(struct wn_db *db, wn_date today, int days,
-                     struct wn_err *err);
-
 #endif

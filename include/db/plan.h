@@ -47,11 +47,6 @@ int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
 int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
                      struct wn_err *err);
 
-/* The hold and reinstatement records of a plan, ordered by start date.
- * *out is malloc'd; free with wn_plan_events_free(). */
-int wn_db_plan_events(struct wn_db *db, long plan_id, struct wn_plan_event **out,
-                      size_t *n, struct wn_err *err);
-
 /* ---- holds ------------------------------------------------------------------- */
 
 /* Opens a hold from `from` (on or after the plan's start and the end of

@@ -539,10 +539,3 @@ int wn_demo_write(struct wn_db *db, const struct wn_demo_opts *o,
 		*summary = d.sum;
 	return rc;
 }
-
-int wn_demo_generate(struct wn_db *db, wn_date today, int days,
-                     struct wn_err *err)
-{
-	const struct wn_demo_opts o = { .today = today, .days = days };
-	return wn_demo_write(db, &o, NULL, err);
-}

@@ -307,39 +307,6 @@ static int load_custom(struct wn_db *db, struct wn_plan *p, struct wn_err *err)
 	return rc;
 }
 
-int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
-                    struct wn_err *err)
-{
-	memset(out, 0, sizeof *out);
-	wn_taper_params_init(&out->params);
-	out->med_id = med_id;
-	int rc = load_row(db, med_id, out, err);
-	if (rc == WN_OK)
-		rc = load_forms(db, out, err);
-	if (rc == WN_OK && out->params.method == WN_TAPER_CUSTOM)
-		rc = load_custom(db, out, err);
-	if (rc == WN_OK)
-		rc = wn_db_plan_events(db, out->id, &out->events, &out->n_events, err);
-	if (rc == WN_OK)
-		rc = load_acks(db, out, err);
-	if (rc == WN_OK)
-		rc = wn_plan_ready(out, err);
-	return rc;
-}
-
-int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
-                     struct wn_plan_built *out, struct wn_err *err)
-{
-	memset(out, 0, sizeof *out);
-	out->sched.hold_since = WN_DATE_NONE;
-	int rc = wn_db_plan_load(db, m->id, &out->plan, err);
-	if (rc == WN_NOINPUT)
-		return wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name);
-	return rc == WN_OK ? wn_plan_built_make(out, m, err) : rc;
-}
-
-/* ---- events ------------------------------------------------------------------------------ */
-
 static int read_event(sqlite3_stmt *st, void *item)
 {
 	struct wn_plan_event *e = item;
@@ -354,8 +321,8 @@ static int read_event(sqlite3_stmt *st, void *item)
 	return reason && !e->reason ? -1 : 0;
 }
 
-int wn_db_plan_events(struct wn_db *db, long plan_id, struct wn_plan_event **out,
-                      size_t *n, struct wn_err *err)
+static int load_events(struct wn_db *db, long plan_id, struct wn_plan_event **out,
+                       size_t *n, struct wn_err *err)
 {
 	static const struct wn_db_rows rows = {
 		sizeof(struct wn_plan_event), read_event, "read the holds"
@@ -379,6 +346,39 @@ int wn_db_plan_events(struct wn_db *db, long plan_id, struct wn_plan_event **out
 	}
 	return rc;
 }
+
+int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
+                    struct wn_err *err)
+{
+	memset(out, 0, sizeof *out);
+	wn_taper_params_init(&out->params);
+	out->med_id = med_id;
+	int rc = load_row(db, med_id, out, err);
+	if (rc == WN_OK)
+		rc = load_forms(db, out, err);
+	if (rc == WN_OK && out->params.method == WN_TAPER_CUSTOM)
+		rc = load_custom(db, out, err);
+	if (rc == WN_OK)
+		rc = load_events(db, out->id, &out->events, &out->n_events, err);
+	if (rc == WN_OK)
+		rc = load_acks(db, out, err);
+	if (rc == WN_OK)
+		rc = wn_plan_ready(out, err);
+	return rc;
+}
+
+int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
+                     struct wn_plan_built *out, struct wn_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->sched.hold_since = WN_DATE_NONE;
+	int rc = wn_db_plan_load(db, m->id, &out->plan, err);
+	if (rc == WN_NOINPUT)
+		return wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name);
+	return rc == WN_OK ? wn_plan_built_make(out, m, err) : rc;
+}
+
+/* ---- events ------------------------------------------------------------------------------ */
 
 /* ---- holds -------------------------------------------------------------------------------- */
 

@@ -108,7 +108,7 @@ Test(demo, holds_the_story)
 Test(demo, doses_follow_the_plan_with_three_deviations)
 {
 	struct wn_db *db = open_new("a.db");
-	cr_assert(eq(int, wn_demo_generate(db, today, 200, &err), WN_OK), "%s", err.msg);
+	cr_assert(eq(int, wn_demo_write(db, &(struct wn_demo_opts){ .today = today, .days = 200 }, NULL, &err), WN_OK), "%s", err.msg);
 	struct wn_med m;
 	struct wn_plan p;
 	struct wn_schedule s;
@@ -140,7 +140,7 @@ Test(demo, doses_follow_the_plan_with_three_deviations)
 Test(demo, symptoms_rise_after_the_cuts)
 {
 	struct wn_db *db = open_new("a.db");
-	cr_assert(eq(int, wn_demo_generate(db, today, 200, &err), WN_OK), "%s", err.msg);
+	cr_assert(eq(int, wn_demo_write(db, &(struct wn_demo_opts){ .today = today, .days = 200 }, NULL, &err), WN_OK), "%s", err.msg);
 	static double burden[200], zaps[200];
 	load(db, "burden", today - 199, burden);
 	load(db, "brain zaps", today - 199, zaps);
@@ -176,8 +176,8 @@ static bool same(double x, double y)
 Test(demo, same_day_same_diary)
 {
 	struct wn_db *a = open_new("a.db"), *b = open_new("b.db");
-	cr_assert(eq(int, wn_demo_generate(a, today, 120, &err), WN_OK), "%s", err.msg);
-	cr_assert(eq(int, wn_demo_generate(b, today, 120, &err), WN_OK), "%s", err.msg);
+	cr_assert(eq(int, wn_demo_write(a, &(struct wn_demo_opts){ .today = today, .days = 120 }, NULL, &err), WN_OK), "%s", err.msg);
+	cr_assert(eq(int, wn_demo_write(b, &(struct wn_demo_opts){ .today = today, .days = 120 }, NULL, &err), WN_OK), "%s", err.msg);
 	static const char *const what[] = { "mood", "sleep", "burden", "insomnia", "dose:sertraline" };
 	for (size_t i = 0; i < sizeof what / sizeof *what; i++) {
 		static double x[120], y[120];
@@ -197,11 +197,11 @@ Test(demo, all_or_nothing)
 	struct wn_db *db = open_new("a.db");
 	struct wn_med m = { .name = "Sertraline", .unit = "mg" };
 	cr_assert(eq(int, wn_db_med_add(db, &m, NULL, &err), WN_OK));
-	cr_expect(eq(int, wn_demo_generate(db, today, 30, &err), WN_DATAERR));
+	cr_expect(eq(int, wn_demo_write(db, &(struct wn_demo_opts){ .today = today, .days = 30 }, NULL, &err), WN_DATAERR));
 	cr_expect(eq(long, count(db, "SELECT count(*) FROM checkin"), 0));
 	cr_expect(eq(long, count(db, "SELECT count(*) FROM plan"), 0));
-	cr_expect(eq(int, wn_demo_generate(db, today, 0, &err), WN_USAGE));
-	cr_expect(eq(int, wn_demo_generate(db, today, WN_DEMO_MAX_DAYS + 1, &err), WN_USAGE));
+	cr_expect(eq(int, wn_demo_write(db, &(struct wn_demo_opts){ .today = today, .days = 0 }, NULL, &err), WN_USAGE));
+	cr_expect(eq(int, wn_demo_write(db, &(struct wn_demo_opts){ .today = today, .days = WN_DEMO_MAX_DAYS + 1 }, NULL, &err), WN_USAGE));
 	wn_db_close(db);
 }
 
