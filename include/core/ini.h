@@ -13,10 +13,15 @@
 
 #include "core/status.h"
 
+#define WN_INI_MAX_BYTES (1024 * 1024)
+
 /* Loads the INI file at path; what names it in messages ("config file").
  * Returns WN_OK with the dictionary in *out (the caller frees it with
  * iniparser_freedict), or, with *out NULL and a message:
- *   WN_NOINPUT  the file cannot be opened ("cannot open WHAT PATH");
+ *   WN_NOINPUT  the file cannot be opened ("cannot open WHAT PATH"), or
+ *               is not a regular file (a device such as /dev/zero, a
+ *               FIFO, a directory: never read);
+ *   WN_DATAERR  larger than WN_INI_MAX_BYTES;
  *   WN_DATAERR  a line iniparser refuses ("WHAT PATH, line N: not a
  *               [section], key = value or comment", or "... line too
  *               long": over 1023 bytes);

@@ -675,6 +675,8 @@ static int probe(const char *path, const char *from, bool *present, struct wn_er
 	}
 	if (S_ISDIR(st.st_mode))
 		return wn_err_set(err, WN_DATAERR, "config file %s is a directory", path);
+	if (!S_ISREG(st.st_mode))     /* /dev/zero, a FIFO: never read */
+		return wn_err_set(err, WN_DATAERR, "config file %s is not a regular file", path);
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return wn_err_set(err, WN_DATAERR, "cannot read config file %s: %s",

@@ -2,7 +2,9 @@
  * see core/ini.h. */
 #include "core/ini.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <string.h>
 
 /* iniparser 4.1's messages, told apart by their format string. */
@@ -36,9 +38,29 @@ static int capture(const char *fmt, ...)
 	return 0;
 }
 
+/* Only a regular file of a sane size is read: a device (/dev/zero), a
+ * FIFO or a directory would make iniparser block, spin or misread. */
+static int check_file(const char *path, const char *what, struct wn_err *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return wn_err_set(err, WN_NOINPUT, "cannot open %s %s: %s", what, path,
+		                  strerror(errno));
+	if (!S_ISREG(sb.st_mode))
+		return wn_err_set(err, WN_NOINPUT, "%s %s is not a regular file", what, path);
+	if (sb.st_size > WN_INI_MAX_BYTES)
+		return wn_err_set(err, WN_DATAERR, "%s %s is too large (%lld bytes, at most %d)",
+		                  what, path, (long long)sb.st_size, WN_INI_MAX_BYTES);
+	return WN_OK;
+}
+
 int wn_ini_load(const char *path, const char *what, dictionary **out,
                 struct wn_err *err)
 {
+	*out = NULL;
+	int rc = check_file(path, what, err);
+	if (rc != WN_OK)
+		return rc;
 	memset(&first, 0, sizeof first);
 	iniparser_set_error_callback(capture);
 	*out = iniparser_load(path);

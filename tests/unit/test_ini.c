@@ -92,6 +92,17 @@ Test(ini, long_line_and_missing_file)
 	cr_expect_stderr_eq_str("");
 }
 
+/* A device, a directory: refused before iniparser reads a byte. */
+Test(ini, only_regular_files_are_read)
+{
+	struct wn_err err = { 0 };
+	dictionary *d = NULL;
+	cr_expect_eq(wn_ini_load("/dev/zero", "test file", &d, &err), WN_NOINPUT);
+	cr_expect_str_eq(err.msg, "test file /dev/zero is not a regular file");
+	cr_expect_eq(wn_ini_load("/", "test file", &d, &err), WN_NOINPUT);
+	cr_expect_null(d);
+}
+
 /* The DESS list is read the same way: a broken one says so, quietly. */
 Test(ini, broken_dess_list_is_quiet)
 {
