@@ -44,8 +44,7 @@ static int check_file(const char *path, const char *what, struct wn_err *err)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0)
-		return wn_err_set(err, WN_NOINPUT, "cannot open %s %s: %s", what, path,
-		                  strerror(errno));
+		return wn_err_set(err, WN_NOINPUT, "cannot open %s %s", what, path);
 	if (!S_ISREG(sb.st_mode))
 		return wn_err_set(err, WN_NOINPUT, "%s %s is not a regular file", what, path);
 	if (sb.st_size > WN_INI_MAX_BYTES)
