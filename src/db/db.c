@@ -452,12 +452,26 @@ static int set_wal(struct wn_db *db, struct wn_err *err)
 	return s;
 }
 
+int wn_db_open_file(const char *path, sqlite3 **out, int flags)
+{
+	/* SQLite is built with URIs on: "file:x?mode=..." would be read as a
+	 * URI.  A relative name gets "./", which makes it a plain file name. */
+	size_t n = strlen(path);
+	char *name = malloc(n + 3);
+	if (!name)
+		return SQLITE_NOMEM;
+	snprintf(name, n + 3, "%s%s", path[0] == '/' ? "" : "./", path);
+	int rc = sqlite3_open_v2(name, out, flags & ~SQLITE_OPEN_URI, NULL);
+	free(name);
+	return rc;
+}
+
 static int connect_db(struct wn_db *db, int busy_ms, struct wn_err *err)
 {
 	/* wean has one thread: no mutex around each call (SQLite's
 	 * multi-thread mode; a connection is never shared between threads). */
-	int rc = sqlite3_open_v2(db->path, &db->sql,
-	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = wn_db_open_file(db->path, &db->sql,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
 	if (rc != SQLITE_OK)
 		return wn_err_set(err, WN_CANTCREAT, "cannot open %s: %s", db->path,
 		                  db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc));

@@ -34,6 +34,10 @@ struct wn_ident {
 	long nobjects;                   /* rows in sqlite_schema */
 };
 
+/* sqlite3_open_v2 of a file name, never a URI (even "file:x" is a file
+ * in the current directory). */
+int wn_db_open_file(const char *path, sqlite3 **out, int flags);
+
 /* The raw handle (the unit tests look into the file with it). */
 sqlite3 *wn_db_sqlite(struct wn_db *db);
 

@@ -521,7 +521,7 @@ static int copy_into(struct wn_db *db, const char *tmp, const char *path,
                      struct wn_err *err)
 {
 	sqlite3 *dst = NULL;
-	int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	int rc = wn_db_open_file(tmp, &dst, SQLITE_OPEN_READWRITE);
 	sqlite3_backup *b = rc == SQLITE_OK ?
 		sqlite3_backup_init(dst, "main", db->sql, "main") : NULL;
 	if (b) {
