@@ -74,6 +74,14 @@ static int judge(const char *path, const struct wn_ident *id, bool *fresh,
 		return wn_err_set(err, WN_DATAERR, "%s was written by a newer wean"
 		                  " (schema %ld, this wean knows %d); refusing to touch it",
 		                  path, id->version, WN_SCHEMA_VERSION);
+	if (id->version < 1) {
+		/* a wean diary with tables but no version: something reset it */
+		wn_err_set(err, WN_DATAERR, "%s is a wean diary without a schema version"
+		           " (it was changed outside wean); refusing to touch it", path);
+		wn_err_hint(err, "restore your latest backup ('wean backup' copies are in "
+		            "the backups folder beside the diary)");
+		return WN_DATAERR;
+	}
 	return WN_OK;
 }
 

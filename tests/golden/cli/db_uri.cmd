@@ -7,3 +7,8 @@ wean --db "file:other.db?mode=rwc" show
 wean --db "file:other.db" checkin --mood 5
 sqlite3 other.db "pragma journal_mode; select count(*) from t"
 ls | sort
+# a diary whose schema version was reset to 0 by another tool: refused
+# with a clear message (it used to exit 1 with "table meta already exists")
+wean --db v0.db checkin --mood 5 > /dev/null
+sqlite3 v0.db "pragma user_version = 0"
+wean --db v0.db show
