@@ -49,6 +49,14 @@ void wn_db_close(struct wn_db *db);
 
 const char *wn_db_path(const struct wn_db *db);
 
+/* Is path the diary itself or one of SQLite's files beside it (-wal,
+ * -shm, -journal)?  By identity (device and inode, so a hard link or
+ * another spelling of the path counts) where the file exists, and by
+ * its resolved directory and name where it does not (a -journal comes and
+ * goes).  Every output wean writes (exports, reports, backups) refuses
+ * such a path. */
+bool wn_db_owns_path(const struct wn_db *db, const char *path);
+
 /* Transactions (BEGIN IMMEDIATE).  Not nestable. */
 int wn_db_begin(struct wn_db *db, struct wn_err *err);
 int wn_db_commit(struct wn_db *db, struct wn_err *err);

@@ -452,6 +452,47 @@ static int set_wal(struct wn_db *db, struct wn_err *err)
 	return s;
 }
 
+/* The resolved directory of path, then "/", then its last name, in buf. */
+static bool resolved(const char *path, char *buf, size_t n)
+{
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else if ((size_t)(slash - path) < sizeof dir)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		return false;
+	if (!realpath(dir, real))
+		return false;
+	return (size_t)snprintf(buf, n, "%s/%s", real, slash ? slash + 1 : path) < n;
+}
+
+static bool same_inode(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool wn_db_owns_path(const struct wn_db *db, const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char want[PATH_MAX + 16], own[PATH_MAX + 16], base[PATH_MAX];
+	bool have = resolved(path, want, sizeof want), have_base = resolved(db->path, base, sizeof base);
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		snprintf(own, sizeof own, "%s%s", db->path, suffix[i]);
+		if (same_inode(path, own))
+			return true;
+		if (have && have_base && snprintf(own, sizeof own, "%s%s", base, suffix[i]) > 0 &&
+		    strcmp(want, own) == 0)
+			return true;
+	}
+	return false;
+}
+
 int wn_db_open_file(const char *path, sqlite3 **out, int flags)
 {
 	/* SQLite is built with URIs on: "file:x?mode=..." would be read as a

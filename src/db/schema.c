@@ -517,13 +517,6 @@ int wn_db_migrate(struct wn_db *db, struct wn_err *err)
 
 /* ---- backup ---------------------------------------------------------- */
 
-static int same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* Copy db into the (existing, empty) file tmp with the online backup API. */
 static int copy_into(struct wn_db *db, const char *tmp, const char *path,
                      struct wn_err *err)
@@ -567,10 +560,10 @@ int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
 {
 	if (!path || !*path)
 		return wn_err_set(err, WN_USAGE, "no backup file given");
-	if (same_file(path, db->path))
+	if (wn_db_owns_path(db, path))
 		return wn_err_set(err, WN_USAGE,
-		                  "%s is the diary itself; choose another backup file",
-		                  path);
+		                  "%s is the diary itself or one of its files; choose another "
+		                  "backup file", path);
 	char *tmp;
 	int fd;
 	int rc = wn_file_tmp_create(path, &tmp, &fd, err);
