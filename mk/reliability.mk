@@ -8,7 +8,8 @@
 #   make valgrind        unit tests (the input and memory-heavy suites), the
 #                        CLI and the TUI under memcheck (make test)
 #   make valgrind-full   the same with every unit suite (about 5 minutes)
-# TORTURE_SEED=N replays a torture run.
+# WEAN_SEED=N replays a torture or fuzz run (both print their seed; the
+# default is fixed, WEAN_SEED=random picks a new one for torture).
 
 .PHONY: torture torture-short faults termsafe valgrind valgrind-full
 

@@ -49,6 +49,8 @@ regress() {   # regress BIN LOG ARTIFACTS DIR... -> the harness's exit status
 		-artifact_prefix="$art/" "$@" >"$log" 2>&1
 }
 
+seed=${WEAN_SEED:-20261205}
+
 for name in "$@"; do
 	bin=$dir/fuzz_$name
 	log=$dir/$name.log
@@ -71,8 +73,10 @@ for name in "$@"; do
 	mkdir -p "$work" "$dir/artifacts-$name"
 	cp "$corpus"/* "$work"/ 2>/dev/null
 	[ -d "$crashes" ] && cp "$crashes"/* "$work"/ 2>/dev/null
-	"$bin" -max_total_time="$secs" -timeout=10 -close_fd_mask=2 -print_final_stats=1 \
-		-artifact_prefix="$dir/artifacts-$name/" "$work" >"$log" 2>&1
+	# a fixed, printed seed: WEAN_SEED=N repeats a run
+	echo "  FUZZ    $name: seed $seed (repeat with WEAN_SEED=$seed)"
+	"$bin" -seed="$seed" -max_total_time="$secs" -timeout=10 -close_fd_mask=2 \
+		-print_final_stats=1 -artifact_prefix="$dir/artifacts-$name/" "$work" >"$log" 2>&1
 	report "$name" $? "$log"
 done
 exit $failed

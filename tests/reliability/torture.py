@@ -609,8 +609,11 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     args.wean = os.path.abspath(args.wean)
-    seed = args.seed if args.seed is not None else int(os.environ.get(
-        "TORTURE_SEED", int(time.time() * 1000) % 1000000007))
+    # a fixed, printed seed; WEAN_SEED (or TORTURE_SEED, or --seed)
+    # repeats a run, WEAN_SEED=random picks a new one
+    env = os.environ.get("WEAN_SEED") or os.environ.get("TORTURE_SEED") or "20261205"
+    seed = args.seed if args.seed is not None else (
+        int(time.time() * 1000) % 1000000007 if env == "random" else int(env))
     print("torture: seed %d (rerun: %s --seed %d)" % (seed, os.path.basename(sys.argv[0]), seed),
           flush=True)
     rng = random.Random(seed)

@@ -6,7 +6,8 @@
 #   short  at least 200 SIGKILLs of the command line and 25 of the TUI
 #          (part of `make test`, about a minute)
 #   long   3000 and 300 (`make torture`, not in CI)
-# TORTURE_SEED=N (or --seed N) replays a run: the seed is printed first.
+# WEAN_SEED=N (or TORTURE_SEED=N, or --seed N) replays a run: the seed is
+# printed first; by default it is fixed (WEAN_SEED=random picks a new one).
 set -u
 [ $# -ge 1 ] || { echo "usage: $0 path/to/wean [short|long] [options]" >&2; exit 64; }
 wean=$1

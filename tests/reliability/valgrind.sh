@@ -38,8 +38,8 @@ PARTS=${VALGRIND_PARTS:-unit cli tui}
 SUITES=${VALGRIND_SUITES:-text config json csv daylio import export ics fileio cli}
 
 if ! command -v valgrind > /dev/null 2>&1; then
-	echo "valgrind: SKIP: valgrind is not installed (scripts/deps.sh installs it)"
-	exit 0
+	echo "valgrind: FAIL: valgrind is not installed; 'make deps' installs it" >&2
+	exit 1
 fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/wean-valgrind.XXXXXX")
