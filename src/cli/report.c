@@ -114,7 +114,8 @@ static int options(struct wn_cli *c, struct wn_db *db, const struct report_args 
 {
 	long width = WN_REPORT_DEFAULT_WIDTH;
 	*o = (struct wn_report_opts){ .from = WN_DATE_NONE, .to = WN_DATE_NONE,
-	                              .name = a->name, .ascii = c->cfg.ascii };
+	                              .name = a->name, .ascii = c->cfg.ascii,
+	                              .low_mood = c->cfg.low_mood };
 	int rc = pick_format(a, &o->format, err);
 	if (rc == WN_OK && a->width)
 		rc = as_usage(wn_cli_parse_int(a->width, "--width", WN_REPORT_MIN_WIDTH,
