@@ -101,7 +101,8 @@ const char *wn_report_onset_text(const struct wn_report_symptom *s);
 bool wn_report_safety_text(const struct wn_report *r, struct wn_buf *b);
 /* Before a plan's review: what it is, the occupancy parameters it used,
  * the plan's one form, "Agreed with the prescriber on DATE (as recorded)"
- * when set, and what the bracketed source ids are. */
+ * when set, what the bracketed source ids are, and, when the plan has a
+ * hold, that the review's dates are the steps' dates before holds. */
 void wn_report_review_intro(const struct wn_report_med *m, struct wn_buf *b);
 /* "Findings: 2 warnings, 1 caution, 0 notes." or "No findings." */
 void wn_report_review_counts(const struct wn_report_review *v, struct wn_buf *b);

@@ -258,6 +258,14 @@ static bool any_source(const struct wn_report_med *m)
 	return false;
 }
 
+static bool has_hold(const struct wn_report_med *m)
+{
+	for (size_t i = 0; i < m->n_events; i++)
+		if (m->events[i].kind == WN_PLAN_HOLD)
+			return true;
+	return false;
+}
+
 static void sert_words(const struct wn_review_sert *s, struct wn_buf *b)
 {
 	char e[32], d[32];
@@ -298,6 +306,8 @@ void wn_report_review_intro(const struct wn_report_med *m, struct wn_buf *b)
 	if (any_source(m))
 		wn_buf_adds(b, " Ids in brackets name the sources listed in wean's drug reference "
 		            "(drugs.ini).");
+	if (has_hold(m))
+		wn_buf_adds(b, " Its step dates are those the plan gave before holds moved them.");
 }
 
 void wn_report_review_counts(const struct wn_report_review *v, struct wn_buf *b)
