@@ -50,11 +50,13 @@ static void help(FILE *f)
 {
 	wn_cli_command_help(f, "report", REPORT_ARGS, report_opts);
 	fputs("\nOne document for a visit to your prescriber: your medications and doses,\n"
-	      "the taper as planned and as taken with its holds, charts of symptom burden,\n"
-	      "mood and sleep, the burden after each cut, your main symptoms, how many\n"
-	      "days have no check-in, your flagged days and your questions.  The HTML\n"
-	      "file is self-contained and prints on A4 or Letter.  A report written\n"
-	      "with -o is remembered for --since-last.\n", f);
+	      "the taper as planned and as taken with its holds, the plan's review (each\n"
+	      "warning acknowledged or not), charts of symptom burden, mood and sleep,\n"
+	      "the burden after each cut, your main symptoms, how many days have no\n"
+	      "check-in, the days with very low mood ([safety] low_mood) and with the\n"
+	      "optional item 'thoughts of harming yourself' rated, your flagged days and\n"
+	      "your questions.  The HTML file is self-contained and prints on A4 or\n"
+	      "Letter.  A report written with -o is remembered for --since-last.\n", f);
 }
 
 static int parse(struct report_args *a, int argc, char **argv, struct wn_err *err)
