@@ -4,14 +4,33 @@
  * curses, no output.
  *
  * What the report says (in this order): who and when; current medications
- * and doses; the taper history per plan (steps with planned and taken,
- * holds and reinstatements with their reasons, % reduced from the start,
- * days at the current step); charts of burden with the dose, of mood and
- * of sleep; baseline against now and the mean burden by days since each
- * cut; the top symptoms with their trend and onset; adherence; the days
- * with no check-in, stated plainly; flagged days with their notes and the
+ * and doses; the days with no check-in, stated plainly, and the safety
+ * counts (below); the taper history per plan (steps with planned and
+ * taken, holds and reinstatements with their reasons, % reduced from the
+ * start, days at the current step), each followed by the plan's review;
+ * charts of burden with the dose, of mood and of sleep; baseline against
+ * now and the mean burden by days since each cut; the top symptoms with
+ * their trend and onset; adherence; flagged days with their notes and the
  * person's questions; and a closing line: the data are self-reported, not
  * a medical record, and wean gives no dosing advice.
+ *
+ * The plan review (core/review.h) of each plan in the report: every
+ * finding in full (warnings first, then cautions, then notes) with its
+ * sources, each warning marked "acknowledged on DATE" (the person's second
+ * yes, stored with the plan) or "not acknowledged"; the occupancy
+ * parameters it used (Emax, ED50, region, sources, approximate); the
+ * plan's one form; the day the person recorded agreeing the plan with the
+ * prescriber, "(as recorded)"; and the review of the step after each going
+ * back up to a dose (on or before the report's end) that has findings.  It
+ * never says that a prescriber chose the plan.
+ *
+ * The safety counts, one plain line: the days of the range with mood at or
+ * below low_mood (of the days with a mood recorded) and the days the
+ * optional item "thoughts of harming yourself" was rated above 0.  When
+ * neither happened the line says so calmly; it is left out altogether when
+ * the item is not in use (hidden and not rated in the range) and no
+ * recorded mood was that low.  The counts are not a judgement: no warning
+ * words, no advice.
  */
 #ifndef WEAN_REPORT_FACTS_H
 #define WEAN_REPORT_FACTS_H
@@ -23,6 +42,7 @@
 #include "core/insight.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "core/review.h"
 #include "core/status.h"
 
 enum wn_report_format { WN_REPORT_MD, WN_REPORT_TXT, WN_REPORT_HTML };
@@ -47,6 +67,10 @@ struct wn_report_opts {
 	                            md/txt are always plain ASCII) */
 	int width;               /* text width for md/txt; 0 = 80; clamped to
 	                            WN_REPORT_MIN_WIDTH..WN_REPORT_MAX_WIDTH */
+	int low_mood;            /* mood at or below this counts as very low:
+	                            the config's [safety] low_mood, 0..10;
+	                            outside 0..10, WN_SAFETY_LOW_MOOD.  Set it
+	                            (0 is a threshold, not "default") */
 };
 
 /* ---- the facts ----------------------------------------------------------- */
@@ -64,6 +88,36 @@ struct wn_report_step {
 	double taken_mean;       /* mean daily dose taken on the recorded
 	                            days, NAN when none */
 };
+
+/* A finding of a plan review, with its acknowledgement. */
+struct wn_report_finding {
+	struct wn_review_finding f;     /* as the review gave it */
+	bool acked;                     /* a warning the person acknowledged */
+	char acked_on[WN_DATE_STRLEN];  /* "YYYY-MM-DD" (UTC) when acked, else "" */
+};
+
+/* The review of a plan, or of the step after going back up to a dose. */
+struct wn_report_review {
+	wn_date reinstated;             /* WN_DATE_NONE: the plan's own review;
+	                                   else the day of going back up */
+	double dose;                    /* the dose gone back up to, else 0 */
+	struct wn_review_sert sert;     /* occupancy parameters used; emax 0 =
+	                                   none */
+	struct wn_report_finding *findings;  /* owned: warnings, cautions, then
+	                                        notes, each in the review's order */
+	size_t n_findings;
+	int n_warnings, n_cautions, n_notes;
+};
+
+/* The reviews of a built plan (core/plan.h) for medication m: [0] the
+ * plan's own, then one for each going back up on or before `to`
+ * (WN_DATE_NONE = every one) whose next step has findings.  Each warning
+ * is looked up among the plan's acknowledgements (wn_plan_acked).  WN_OK
+ * with *out malloc'd (free with wn_report_reviews_free); otherwise the
+ * error of the review, *out NULL and *n 0. */
+int wn_report_reviews(const struct wn_plan_built *b, const struct wn_med *m, wn_date to,
+                      struct wn_report_review **out, size_t *n, struct wn_err *err);
+void wn_report_reviews_free(struct wn_report_review *v, size_t n);
 
 struct wn_report_med {
 	struct wn_med med;
@@ -94,6 +148,14 @@ struct wn_report_med {
 	double *planned_days;    /* owned; one per day of the range, NAN
 	                            where no plan is in force */
 	double *taken_days;      /* owned; one per day, NAN without a record */
+	/* the plan review (has_plan only) */
+	char form_label[64];     /* the plan kept on one form; "" = every
+	                            recorded form */
+	bool form_missing;       /* form_label names no recorded form now */
+	wn_date agreed_on;       /* recorded agreeing the plan with the
+	                            prescriber, or WN_DATE_NONE */
+	struct wn_report_review *reviews;   /* owned, as wn_report_reviews */
+	size_t n_reviews;
 };
 
 /* A cut (a step after the start) and the burden after it. */
@@ -135,6 +197,16 @@ struct wn_report_symptom {
 
 struct wn_report_gap { wn_date from, to; };
 
+/* The safety counts over the range (db/safety.h's wn_db_safety_counts). */
+struct wn_report_safety {
+	int low_mood;            /* the threshold used */
+	int mood_days;           /* days with a mood recorded */
+	int low_mood_days;       /* of them, mood at or below low_mood */
+	bool item_in_use;        /* the self-harm item is shown, or was rated
+	                            in the range */
+	int item_days;           /* days it was rated above 0 */
+};
+
 struct wn_report_note {
 	wn_date date;
 	char *text;              /* owned, raw (renderers sanitise); NULL none */
@@ -156,6 +228,7 @@ struct wn_report {
 	int n_checkins;          /* days of the range with a check-in */
 	int n_missing;           /* n_days - n_checkins */
 	struct wn_report_gap *gaps;      size_t n_gaps;     /* owned */
+	struct wn_report_safety safety;
 	struct wn_report_med *meds;      size_t n_meds;     /* owned */
 	wn_date first_cut;       /* the taper's first cut, or NONE */
 	struct wn_report_cut *cuts;      size_t n_cuts;     /* owned; the last

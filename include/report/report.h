@@ -94,6 +94,24 @@ void wn_report_baseline_text(const struct wn_report *r, struct wn_buf *b);
 void wn_report_figures_text(const struct wn_report *r, wn_date day, struct wn_buf *b);
 /* "new since taper", "pre-existing", "pre-existing (marked)", ... */
 const char *wn_report_onset_text(const struct wn_report_symptom *s);
+/* The safety counts in one plain line (core/report_facts.h): "Very low
+ * mood (2 or below): 3 of the 28 days with a mood recorded. 'Thoughts of
+ * harming yourself' rated above 0 on 1 day."  Returns false (nothing
+ * added) when the item is not in use and no recorded mood was that low. */
+bool wn_report_safety_text(const struct wn_report *r, struct wn_buf *b);
+/* Before a plan's review: what it is, the occupancy parameters it used,
+ * the plan's one form, "Agreed with the prescriber on DATE (as recorded)"
+ * when set, what the bracketed source ids are, and, when the plan has a
+ * hold, that the review's dates are the steps' dates before holds. */
+void wn_report_review_intro(const struct wn_report_med *m, struct wn_buf *b);
+/* "Findings: 2 warnings, 1 caution, 0 notes." or "No findings." */
+void wn_report_review_counts(const struct wn_report_review *v, struct wn_buf *b);
+/* A finding's lead, our own words, no markup: "WARNING, acknowledged on
+ * 2026-11-25:", "WARNING, not acknowledged:", "CAUTION:", "NOTE:". */
+#define WN_REPORT_LEAD 96
+void wn_report_finding_lead(const struct wn_report_finding *f, char *buf, size_t n);
+/* The finding's sentence and its sources: "Step 1 (...): ... [S11 S9]". */
+void wn_report_finding_text(const struct wn_report_finding *f, struct wn_buf *b);
 /* Day i of the range for medication m, planned against taken. */
 enum wn_pv wn_report_day_pv(const struct wn_report_med *m, int i);
 

@@ -22,6 +22,7 @@
 #include "core/text.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "core/report_facts.h"
 #include "db/med.h"
 
 #define EXPORT_ARGS "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE] [--force]"
@@ -100,36 +101,30 @@ static void events_free(struct events *e)
 }
 
 
-/* The plan a step comes from. */
+/* The plan a step comes from, with its reviews. */
 struct origin {
 	const struct wn_med *m;
 	long plan_id;
 	const struct wn_schedule *s;
+	struct wn_report_review *reviews;        /* owned */
+	size_t n_reviews;
 };
 
-static char *describe(const struct wn_med *m, const struct wn_schedule *s, int i)
+static char *step_text(const struct origin *o, int i, bool summary)
 {
-	const struct wn_taper_step *st = &s->steps[i];
+	struct wn_ics_step st = { .name = o->m->name, .unit = o->m->unit, .sched = o->s,
+	                          .step = i, .reviews = o->reviews, .n_reviews = o->n_reviews };
 	struct wn_buf b;
-	char n1[32], n2[32];
 	wn_buf_init(&b);
-	char how[WN_TAPER_HOW * 2];
-	wn_plan_unit_text(st->how, m->unit, how, sizeof how);
-	if (how[0] && strcmp(how, "none") != 0)
-		wn_buf_addf(&b, "Take: %s\n", how);
-	wn_buf_addf(&b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", i, s->n - 1,
-	            wn_text_num(st->dose, 3, n1, sizeof n1), m->unit, st->pct_of_start,
-	            wn_text_num(s->steps[0].dose, 3, n2, sizeof n2), m->unit);
-	if (i > 0)
-		wn_buf_addf(&b, ", a cut of %.1f%%", st->pct_cut);
-	wn_buf_adds(&b, ".\n\n" WN_PLAN_DISCLAIMER);
+	if (summary)
+		wn_ics_step_summary(&st, &b);
+	else
+		wn_ics_step_description(&st, &b);
 	return wn_buf_detach(&b);
 }
 
 static int add_event(struct events *e, const struct origin *o, int i)
 {
-	const struct wn_med *m = o->m;
-	const struct wn_schedule *s = o->s;
 	if (e->n == e->cap) {
 		size_t nc = e->cap ? e->cap * 2 : 32;
 		struct wn_ics_event *p = realloc(e->ev, nc * sizeof *p);
@@ -138,16 +133,15 @@ static int add_event(struct events *e, const struct origin *o, int i)
 		e->ev = p;
 		e->cap = nc;
 	}
-	const struct wn_taper_step *st = &s->steps[i];
-	char uid[96], sum[WN_NAME_MAX + 64], d[WN_DATE_STRLEN], n1[32];
+	const struct wn_taper_step *st = &o->s->steps[i];
+	char uid[96], d[WN_DATE_STRLEN];
 	wn_date_format(st->date, d);
 	snprintf(uid, sizeof uid, "wean-%ld-%d-%.4s%.2s%.2s@wean.local", o->plan_id, i, d,
 	         d + 5, d + 8);
-	snprintf(sum, sizeof sum, "%s %s %s (taper step %d)", m->name,
-	         wn_text_num(st->dose, 3, n1, sizeof n1), m->unit, i);
 	struct wn_ics_event *ev = &e->ev[e->n];
-	*ev = (struct wn_ics_event){ .date = st->date, .uid = strdup(uid), .summary = strdup(sum),
-	                             .description = describe(m, s, i) };
+	*ev = (struct wn_ics_event){ .date = st->date, .uid = strdup(uid),
+	                             .summary = step_text(o, i, true),
+	                             .description = step_text(o, i, false) };
 	e->n++;
 	return ev->uid && ev->summary && ev->description ? WN_OK : WN_ERR;
 }
@@ -156,17 +150,22 @@ static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e
                       struct wn_err *err)
 {
 	struct wn_plan_built b;
+	struct origin o = { .m = m };
 	int rc = wn_db_plan_built(db, m, &b, err);
 	const struct wn_schedule *s = &b.sched;
 	if (rc == WN_OK) {
 		e->plans++;
 		e->waiting += s->n - s->n_dated;
+		o.plan_id = b.plan.id;
+		o.s = s;
+		rc = wn_report_reviews(&b, m, WN_DATE_NONE, &o.reviews,
+		                       &o.n_reviews, err);
 	}
-	struct origin o = { .m = m, .plan_id = b.plan.id, .s = s };
 	for (int i = 0; rc == WN_OK && i < s->n_dated; i++)
 		if (s->steps[i].date >= e->from && s->steps[i].date <= e->to &&
 		    add_event(e, &o, i) != WN_OK)
 			rc = wn_err_set(err, WN_ERR, "out of memory");
+	wn_report_reviews_free(o.reviews, o.n_reviews);
 	wn_plan_built_free(&b);
 	if (rc == WN_NOINPUT)
 		wn_err_clear(err);

@@ -50,11 +50,13 @@ static void help(FILE *f)
 {
 	wn_cli_command_help(f, "report", REPORT_ARGS, report_opts);
 	fputs("\nOne document for a visit to your prescriber: your medications and doses,\n"
-	      "the taper as planned and as taken with its holds, charts of symptom burden,\n"
-	      "mood and sleep, the burden after each cut, your main symptoms, how many\n"
-	      "days have no check-in, your flagged days and your questions.  The HTML\n"
-	      "file is self-contained and prints on A4 or Letter.  A report written\n"
-	      "with -o is remembered for --since-last.\n", f);
+	      "the taper as planned and as taken with its holds, the plan's review (each\n"
+	      "warning acknowledged or not), charts of symptom burden, mood and sleep,\n"
+	      "the burden after each cut, your main symptoms, how many days have no\n"
+	      "check-in, the days with very low mood ([safety] low_mood) and with the\n"
+	      "optional item 'thoughts of harming yourself' rated, your flagged days and\n"
+	      "your questions.  The HTML file is self-contained and prints on A4 or\n"
+	      "Letter.  A report written with -o is remembered for --since-last.\n", f);
 }
 
 static int parse(struct report_args *a, int argc, char **argv, struct wn_err *err)
@@ -114,7 +116,8 @@ static int options(struct wn_cli *c, struct wn_db *db, const struct report_args 
 {
 	long width = WN_REPORT_DEFAULT_WIDTH;
 	*o = (struct wn_report_opts){ .from = WN_DATE_NONE, .to = WN_DATE_NONE,
-	                              .name = a->name, .ascii = c->cfg.ascii };
+	                              .name = a->name, .ascii = c->cfg.ascii,
+	                              .low_mood = c->cfg.low_mood };
 	int rc = pick_format(a, &o->format, err);
 	if (rc == WN_OK && a->width)
 		rc = as_usage(wn_cli_parse_int(a->width, "--width", WN_REPORT_MIN_WIDTH,

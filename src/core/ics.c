@@ -1,5 +1,7 @@
-/* ics.c -- RFC 5545 text: escaping, folding, the calendar and its events. */
+/* ics.c -- RFC 5545 text: escaping, folding, the calendar and its events,
+ * and the words of a taper step's event. */
 #include "core/ics.h"
+#include "core/plan.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -158,4 +160,57 @@ int wn_ics_format(struct wn_buf *b, const struct wn_ics_calendar *cal,
 	if (b->failed)
 		return wn_err_set(err, WN_ERR, "out of memory");
 	return WN_OK;
+}
+
+/* ---- the words of a taper step's event ------------------------------------- */
+
+int wn_ics_step_summary(const struct wn_ics_step *s, struct wn_buf *b)
+{
+	char n[32];
+	wn_buf_addf(b, "Planned step: %s %s %s",
+	            wn_text_num(s->sched->steps[s->step].dose, 3, n, sizeof n), s->unit, s->name);
+	return b->failed ? WN_ERR : WN_OK;
+}
+
+static bool concerns(const struct wn_review_finding *f, int step)
+{
+	int to = f->step_to > f->step ? f->step_to : f->step;
+	return f->step < 0 || (step >= f->step && step <= to);
+}
+
+static void finding_line(struct wn_buf *b, const struct wn_report_finding *f)
+{
+	static const char *const names[] = {
+		[WN_REVIEW_INFO] = "note", [WN_REVIEW_CAUTION] = "caution",
+		[WN_REVIEW_WARNING] = "warning",
+	};
+	const char *level = (unsigned)f->f.level <= WN_REVIEW_WARNING ? names[f->f.level] : "?";
+	wn_buf_addf(b, "Review (%s", level);
+	if (f->f.level == WN_REVIEW_WARNING && f->acked)
+		wn_buf_addf(b, ", acknowledged on %s", f->acked_on);
+	else if (f->f.level == WN_REVIEW_WARNING)
+		wn_buf_adds(b, ", not acknowledged");
+	wn_buf_addf(b, "): %s.\n", f->f.brief);
+}
+
+int wn_ics_step_description(const struct wn_ics_step *s, struct wn_buf *b)
+{
+	const struct wn_taper_step *st = &s->sched->steps[s->step];
+	char how[WN_TAPER_HOW * 2], n1[32], n2[32];
+	wn_plan_unit_text(st->how, s->unit, how, sizeof how);
+	if (how[0] && strcmp(how, "none") != 0)
+		wn_buf_addf(b, "How to take it: %s\n", how);
+	wn_buf_addf(b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", s->step,
+	            s->sched->n - 1, wn_text_num(st->dose, 3, n1, sizeof n1), s->unit,
+	            st->pct_of_start, wn_text_num(s->sched->steps[0].dose, 3, n2, sizeof n2),
+	            s->unit);
+	if (s->step > 0)
+		wn_buf_addf(b, ", a cut of %.1f%% from the step before", st->pct_cut);
+	wn_buf_adds(b, ".\n");
+	for (size_t i = 0; s->reviews && i < s->n_reviews; i++)
+		for (size_t k = 0; k < s->reviews[i].n_findings; k++)
+			if (concerns(&s->reviews[i].findings[k].f, s->step))
+				finding_line(b, &s->reviews[i].findings[k]);
+	wn_buf_adds(b, "\n" WN_PLAN_DISCLAIMER);
+	return b->failed ? WN_ERR : WN_OK;
 }

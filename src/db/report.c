@@ -12,6 +12,7 @@
 
 #include "report_int.h"
 #include "core/text.h"
+#include "db/safety.h"
 #include "db/series.h"
 #include "db/day.h"
 #include "db/db.h"
@@ -272,6 +273,45 @@ static int gather_measures(struct wn_db *db, struct wn_report *r, struct wn_repo
 	return rc;
 }
 
+/* ---- the safety counts ---------------------------------------------------------------------- */
+
+/* The optional self-harm item is in use: shown, or rated in the range. */
+static const char q_item_used[] =
+	"SELECT EXISTS (SELECT 1 FROM symptom WHERE name = ?3 AND hidden = 0)"
+	" OR EXISTS (SELECT 1 FROM rating r JOIN symptom s ON s.id = r.symptom_id"
+	"  WHERE s.name = ?3 AND r.date BETWEEN ?1 AND ?2)";
+
+static int item_in_use(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int status = wn_db_prepare(db, q_item_used, &st, err);
+	if (status != WN_OK)
+		return status;
+	wn_report_bind_range(st, r->from, r->to);
+	sqlite3_bind_text(st, 3, WN_SAFETY_SELF_HARM, -1, SQLITE_STATIC);
+	if (wn_db_row(db, st, "read the optional items", &status, err))
+		r->safety.item_in_use = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* Days with very low mood and with the self-harm item rated; the mood
+ * measure (its days) is gathered already. */
+static int gather_safety(struct wn_db *db, const struct wn_report_opts *o,
+                         struct wn_report *r, struct wn_err *err)
+{
+	struct wn_report_safety *sf = &r->safety;
+	struct wn_safety_counts c;
+	sf->low_mood = o->low_mood >= 0 && o->low_mood <= 10 ? o->low_mood : WN_SAFETY_LOW_MOOD;
+	sf->mood_days = r->m[WN_REPORT_M_MOOD].days;
+	int rc = wn_db_safety_counts(db, r->from, r->to, sf->low_mood, &c, err);
+	if (rc != WN_OK)
+		return rc;
+	sf->low_mood_days = c.low_mood_days;
+	sf->item_days = c.item_days;
+	return item_in_use(db, r, err);
+}
+
 /* ---- the whole report ------------------------------------------------------------------------ */
 
 int wn_report_gather(struct wn_db *db, const struct wn_report_opts *o,
@@ -295,6 +335,8 @@ int wn_report_gather(struct wn_db *db, const struct wn_report_opts *o,
 	struct wn_report_span sp = { 0 };
 	if (rc == WN_OK)
 		rc = gather_measures(db, r, &sp, err);
+	if (rc == WN_OK)
+		rc = gather_safety(db, o, r, err);
 	if (rc == WN_OK)
 		rc = wn_report_gather_symptoms(db, r, &sp, err);
 	free(sp.burden);

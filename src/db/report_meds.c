@@ -1,7 +1,8 @@
-/* report_med.c -- the medications of a report: the dose now and the last
+/* report_meds.c -- the medications of a report: the dose now and the last
  * one taken, the taper history of each active plan (steps as planned and
- * as taken, holds and reinstatements), adherence over the range, and the
- * cuts of every plan for the step-aligned burden (see report.h). */
+ * as taken, holds and reinstatements) and its review, adherence over the
+ * range, and the cuts of every plan for the step-aligned burden (see
+ * report.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,17 @@ static void current(const struct wn_report *r, struct wn_report_med *m, const st
 	m->next_dose = cur >= 0 && next >= 0 ? s->steps[next].dose : NAN;
 }
 
+/* The plan's one form, the day agreed, and its reviews. */
+static int review(const struct wn_report *r, struct wn_report_med *m, const struct loaded *l,
+                  struct wn_err *err)
+{
+	const struct wn_plan *p = &l->b.plan;
+	snprintf(m->form_label, sizeof m->form_label, "%s", p->form_label);
+	m->form_missing = p->form_missing;
+	m->agreed_on = p->agreed_on;
+	return wn_report_reviews(&l->b, &m->med, r->to, &m->reviews, &m->n_reviews, err);
+}
+
 /* ---- cuts ----------------------------------------------------------------------------- */
 
 struct cut_list { size_t cap; };
@@ -292,6 +304,8 @@ static int gather_med(struct wn_db *db, struct wn_report *r, size_t idx,
 		if (rc == WN_OK)
 			current(r, m, l);
 		if (rc == WN_OK)
+			rc = review(r, m, l, err);
+		if (rc == WN_OK)
 			rc = add_cuts(r, idx, &l->b.sched, cl, err);
 	}
 	free(dd.d);
@@ -303,7 +317,8 @@ static void med_init(struct wn_report_med *m, const struct wn_med *med)
 	*m = (struct wn_report_med){ .med = *med, .planned = NAN, .pct_reduced = NAN,
 	                             .step_since = WN_DATE_NONE, .hold_since = WN_DATE_NONE,
 	                             .next_date = WN_DATE_NONE, .next_dose = NAN,
-	                             .last_date = WN_DATE_NONE, .last_taken = NAN };
+	                             .last_date = WN_DATE_NONE, .last_taken = NAN,
+	                             .agreed_on = WN_DATE_NONE };
 }
 
 int wn_report_gather_meds(struct wn_db *db, struct wn_report *r, struct wn_err *err)

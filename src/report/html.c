@@ -234,6 +234,11 @@ static void glance(struct page *p)
 	wn_buf_init(&s);
 	wn_report_missing_text(r, &s);
 	sentence(p, "<p class=\"key\"><b>", &s, "</b></p>\n");
+	wn_buf_init(&s);
+	if (wn_report_safety_text(r, &s))
+		sentence(p, "<p>", &s, "</p>\n");
+	else
+		wn_buf_free(&s);
 	if (wn_report_empty(r)) {
 		add(p, "<p>The diary has no check-ins in this period, so there are no charts, "
 		       "symptoms or doses to summarise.</p>\n</section>\n");
@@ -312,6 +317,49 @@ static void history(struct page *p, const struct wn_report_med *m)
 		sentence(p, "<li>", &s, "</li>\n");
 	}
 	add(p, m->n_events ? "</ul>\n</section>\n" : "</section>\n");
+}
+
+/* ---- the plan review ---------------------------------------------------------------- */
+
+static void findings(struct page *p, const struct wn_report_review *v)
+{
+	char lead[WN_REPORT_LEAD];
+	if (v->n_findings == 0)
+		return;
+	add(p, "<ul>\n");
+	for (size_t i = 0; i < v->n_findings; i++) {
+		struct wn_buf s;
+		wn_report_finding_lead(&v->findings[i], lead, sizeof lead);
+		add(p, "<li><b>");
+		esc(p, lead);
+		add(p, "</b> ");
+		wn_buf_init(&s);
+		wn_report_finding_text(&v->findings[i], &s);
+		sentence(p, "", &s, "</li>\n");
+	}
+	add(p, "</ul>\n");
+}
+
+static void plan_review(struct page *p, const struct wn_report_med *m)
+{
+	struct wn_buf s;
+	add(p, "<section>\n<h2>Plan review: ");
+	esc(p, m->med.name);
+	add(p, "</h2>\n");
+	wn_buf_init(&s);
+	wn_report_review_intro(m, &s);
+	sentence(p, "<p>", &s, "</p>\n");
+	if (m->n_reviews) {
+		wn_buf_init(&s);
+		wn_report_review_counts(&m->reviews[0], &s);
+		sentence(p, "<p>", &s, "</p>\n");
+		findings(p, &m->reviews[0]);
+	}
+	if (m->n_reviews > 1)
+		add(p, "<p>The step after going back up to a dose, reviewed:</p>\n");
+	for (size_t i = 1; i < m->n_reviews; i++)
+		findings(p, &m->reviews[i]);
+	add(p, "</section>\n");
 }
 
 /* ---- charts ------------------------------------------------------------------------- */
@@ -588,8 +636,10 @@ int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
 	meds(&p);
 	glance(&p);
 	for (size_t i = 0; i < r->n_meds; i++)
-		if (r->meds[i].has_plan)
+		if (r->meds[i].has_plan) {
 			history(&p, &r->meds[i]);
+			plan_review(&p, &r->meds[i]);
+		}
 	if (!wn_report_empty(r)) {
 		charts(&p);
 		cuts(&p);

@@ -192,6 +192,13 @@ static void missing_days(struct wn_doc *d)
 	wn_report_missing_text(d->r, &b);
 	sentence_item(d, NULL, &b, "");
 	wn_doc_add(d, "\n");
+	wn_buf_init(&b);
+	if (!wn_report_safety_text(d->r, &b)) {
+		wn_buf_free(&b);
+		return;
+	}
+	sentence_item(d, NULL, &b, "");
+	wn_doc_add(d, "\n");
 }
 
 static void measure_row(struct wn_doc_table *t, const struct wn_report_measure *m)
@@ -299,6 +306,58 @@ static void taper_history(struct wn_doc *d, const struct wn_report_med *m)
 		event_item(d, m, &m->events[i]);
 	if (m->n_events)
 		wn_doc_add(d, "\n");
+}
+
+/* ---- the plan review -------------------------------------------------------------------- */
+
+static void finding_item(struct wn_doc *d, const struct wn_report_finding *f)
+{
+	char lead[WN_REPORT_LEAD];
+	struct wn_buf b;
+	struct wn_doc_line l;
+	wn_report_finding_lead(f, lead, sizeof lead);
+	wn_doc_line_start(&l);
+	wn_doc_lf(&l, "%s%s%s ", wn_doc_bold(d), lead, wn_doc_bold(d));
+	wn_buf_init(&b);
+	wn_report_finding_text(f, &b);
+	wn_doc_line_user(d, &l, b.s ? b.s : "");
+	if (b.failed)
+		d->b->failed = true;
+	wn_buf_free(&b);
+	wn_doc_line_end(d, &l, "- ");
+}
+
+static void findings(struct wn_doc *d, const struct wn_report_review *v)
+{
+	for (size_t i = 0; i < v->n_findings; i++)
+		finding_item(d, &v->findings[i]);
+	if (v->n_findings)
+		wn_doc_add(d, "\n");
+}
+
+static void plan_review(struct wn_doc *d, const struct wn_report_med *m)
+{
+	char title[4 * WN_NAME_MAX + 32];
+	char *name = wn_doc_clean(d, m->med.name);
+	struct wn_buf b;
+	snprintf(title, sizeof title, "Plan review: %s", name ? name : "");
+	free(name);
+	wn_doc_heading(d, 2, title);
+	wn_buf_init(&b);
+	wn_report_review_intro(m, &b);
+	sentence_item(d, NULL, &b, "");
+	wn_doc_add(d, "\n");
+	if (m->n_reviews == 0)
+		return;
+	wn_buf_init(&b);
+	wn_report_review_counts(&m->reviews[0], &b);
+	sentence_item(d, NULL, &b, "");
+	wn_doc_add(d, "\n");
+	findings(d, &m->reviews[0]);
+	if (m->n_reviews > 1)
+		wn_doc_para(d, "The step after going back up to a dose, reviewed:");
+	for (size_t i = 1; i < m->n_reviews; i++)
+		findings(d, &m->reviews[i]);
 }
 
 /* ---- burden after each cut, symptoms, adherence ---------------------------------------------- */
@@ -510,8 +569,10 @@ int wn_report_text(const struct wn_report *r, const struct wn_report_opts *o,
 	current_meds(&d);
 	summary(&d);
 	for (size_t i = 0; i < r->n_meds; i++)
-		if (r->meds[i].has_plan)
+		if (r->meds[i].has_plan) {
 			taper_history(&d, &r->meds[i]);
+			plan_review(&d, &r->meds[i]);
+		}
 	if (!wn_report_empty(r)) {
 		charts(&d);
 		cut_table(&d);

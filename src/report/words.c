@@ -216,6 +216,134 @@ const char *wn_report_onset_text(const struct wn_report_symptom *s)
 	return s->onset == WN_ONSET_NEW ? "new since taper" : wn_insight_onset_name(s->onset);
 }
 
+/* ---- safety counts ---------------------------------------------------------- */
+
+bool wn_report_safety_text(const struct wn_report *r, struct wn_buf *b)
+{
+	const struct wn_report_safety *s = &r->safety;
+	char lim[16];
+	if (!s->item_in_use && s->low_mood_days == 0)
+		return false;
+	snprintf(lim, sizeof lim, s->low_mood > 0 ? "%d or below" : "%d", s->low_mood);
+	if (s->mood_days == 0)
+		wn_buf_adds(b, "No mood was recorded in this period.");
+	else if (s->low_mood_days == 0)
+		wn_buf_addf(b, "Very low mood (%s): none of the %d %s with a mood recorded.",
+		            lim, s->mood_days, wn_report_plural(s->mood_days, "day", "days"));
+	else
+		wn_buf_addf(b, "Very low mood (%s): %d of the %d %s with a mood recorded.", lim,
+		            s->low_mood_days, s->mood_days,
+		            wn_report_plural(s->mood_days, "day", "days"));
+	if (!s->item_in_use)
+		wn_buf_adds(b, " The optional item 'thoughts of harming yourself' is not in use.");
+	else if (s->item_days == 0)
+		wn_buf_adds(b, " 'Thoughts of harming yourself': not rated above 0.");
+	else
+		wn_buf_addf(b, " 'Thoughts of harming yourself' rated above 0 on %d %s.",
+		            s->item_days, wn_report_plural(s->item_days, "day", "days"));
+	return true;
+}
+
+/* ---- the plan review ------------------------------------------------------- */
+
+static bool any_source(const struct wn_report_med *m)
+{
+	for (size_t i = 0; i < m->n_reviews; i++) {
+		if (m->reviews[i].sert.src[0])
+			return true;
+		for (size_t k = 0; k < m->reviews[i].n_findings; k++)
+			if (m->reviews[i].findings[k].f.src[0])
+				return true;
+	}
+	return false;
+}
+
+static bool has_hold(const struct wn_report_med *m)
+{
+	for (size_t i = 0; i < m->n_events; i++)
+		if (m->events[i].kind == WN_PLAN_HOLD)
+			return true;
+	return false;
+}
+
+static void sert_words(const struct wn_review_sert *s, struct wn_buf *b)
+{
+	char e[32], d[32];
+	const char *sep = " (";
+	wn_buf_addf(b, " Estimated occupancy = Emax x dose / (ED50 + dose), with Emax %s%%, "
+	            "ED50 %s mg", wn_text_num(s->emax, 2, e, sizeof e),
+	            wn_text_num(s->ed50, 2, d, sizeof d));
+	if (s->region[0]) {
+		wn_buf_addf(b, "%s%s", sep, s->region);
+		sep = "; ";
+	}
+	if (s->src[0]) {
+		wn_buf_addf(b, "%ssources %s", sep, s->src);
+		sep = "; ";
+	}
+	if (s->approximate) {
+		wn_buf_addf(b, "%sapproximate", sep);
+		sep = "; ";
+	}
+	wn_buf_adds(b, sep[0] == ';' ? ")." : ".");
+}
+
+void wn_report_review_intro(const struct wn_report_med *m, struct wn_buf *b)
+{
+	char d[WN_DATE_STRLEN];
+	wn_buf_adds(b, "wean reviews the plan entered in it step by step, for reference only, "
+	            "not as advice.");
+	if (m->n_reviews && m->reviews[0].sert.emax > 0)
+		sert_words(&m->reviews[0].sert, b);
+	if (m->form_label[0] && !m->form_missing)
+		wn_buf_addf(b, " Kept on one form: %s.", m->form_label);
+	else if (m->form_label[0])
+		wn_buf_addf(b, " The plan was kept on the form '%s', which is no longer recorded: "
+		            "every recorded form is used.", m->form_label);
+	if (m->agreed_on != WN_DATE_NONE)
+		wn_buf_addf(b, " Agreed with the prescriber on %s (as recorded).",
+		            date_s(m->agreed_on, d));
+	if (any_source(m))
+		wn_buf_adds(b, " Ids in brackets name the sources listed in wean's drug reference "
+		            "(drugs.ini).");
+	if (has_hold(m))
+		wn_buf_adds(b, " Its step dates are those the plan gave before holds moved them.");
+}
+
+void wn_report_review_counts(const struct wn_report_review *v, struct wn_buf *b)
+{
+	if (v->n_findings == 0) {
+		wn_buf_adds(b, "No findings.");
+		return;
+	}
+	wn_buf_addf(b, "Findings: %d %s, %d %s, %d %s.", v->n_warnings,
+	            wn_report_plural(v->n_warnings, "warning", "warnings"), v->n_cautions,
+	            wn_report_plural(v->n_cautions, "caution", "cautions"), v->n_notes,
+	            wn_report_plural(v->n_notes, "note", "notes"));
+}
+
+void wn_report_finding_lead(const struct wn_report_finding *f, char *buf, size_t n)
+{
+	static const char *const tags[] = {
+		[WN_REVIEW_INFO] = "NOTE", [WN_REVIEW_CAUTION] = "CAUTION",
+		[WN_REVIEW_WARNING] = "WARNING",
+	};
+	const char *tag = (unsigned)f->f.level <= WN_REVIEW_WARNING ? tags[f->f.level] : "?";
+	if (f->f.level != WN_REVIEW_WARNING)
+		snprintf(buf, n, "%s:", tag);
+	else if (f->acked)
+		snprintf(buf, n, "%s, acknowledged on %s:", tag, f->acked_on);
+	else
+		snprintf(buf, n, "%s, not acknowledged:", tag);
+}
+
+void wn_report_finding_text(const struct wn_report_finding *f, struct wn_buf *b)
+{
+	wn_buf_adds(b, f->f.text);
+	if (f->f.src[0])
+		wn_buf_addf(b, " [%s]", f->f.src);
+}
+
 /* ---- formats and small words ------------------------------------------------ */
 
 static const struct { const char *word; int format; } format_words[] = {

@@ -132,7 +132,7 @@ static int render(struct wn_ui *ui, const struct job *j, struct wn_buf *b,
 	struct wn_export_opts eo = { .from = j->from, .to = j->to };
 	struct wn_report_opts ro = { .from = j->from, .to = j->to,
 	                             .format = j->f->report,
-	                             .ascii = ui->ascii_text };
+	                             .ascii = ui->ascii_text, .low_mood = ui->cfg->low_mood };
 	switch (j->f->kind) {
 	case K_REPORT: return report(ui, &ro, b, err);
 	case K_CSV: return wn_export_csv(ui->db, &eo, b, err);

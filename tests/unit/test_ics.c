@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/ics.h"
+#include "core/plan.h"
 #include "core/text.h"
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
@@ -122,8 +123,8 @@ Test(ics, folding_never_splits_a_character)
 
 static const struct wn_ics_event events[] = {
 	{ .date = 20458, .uid = "wean-1-0-20260105@wean.local",
-	  .summary = "sertraline 50 mg (taper step 0)",
-	  .description = "Take: 1 x 50 mg\nStep 0 of 2; the start, with commas, semicolons; "
+	  .summary = "Planned step: 50 mg sertraline",
+	  .description = "How to take it: 1 x 50 mg\nStep 0 of 2; the start, with commas, semicolons; "
 	                 "and a long tail so that this line has to be folded somewhere" },
 	{ .date = 20818, .uid = "wean-1-1-20261231@wean.local",
 	  .summary = "sertraline 45 mg", .description = NULL },
@@ -146,8 +147,8 @@ Test(ics, calendar_structure)
 		"\r\nBEGIN:VEVENT\r\nUID:wean-1-0-20260105@wean.local\r\nDTSTAMP:20261125T000000Z\r\n",
 		"\r\nDTSTART;VALUE=DATE:20260105\r\nDTEND;VALUE=DATE:20260106\r\n",
 		"\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n",
-		"\r\nSUMMARY:sertraline 50 mg (taper step 0)\r\n",
-		"\r\nDESCRIPTION:Take: 1 x 50 mg\\nStep 0 of 2\\; the start\\, with commas\\,",
+		"\r\nSUMMARY:Planned step: 50 mg sertraline\r\n",
+		"\r\nDESCRIPTION:How to take it: 1 x 50 mg\\nStep 0 of 2\\; the start\\, with",
 		"\r\nX-WR-CALNAME:wean\r\n",
 		"\r\nTRANSP:TRANSPARENT\r\nEND:VEVENT\r\n",
 	};
@@ -194,4 +195,80 @@ Test(ics, stamps)
 	cr_expect_str_eq(s, "20261125T235959Z");
 	wn_ics_stamp(20782, 90000, s);        /* out of range: midnight */
 	cr_expect_str_eq(s, "20261125T000000Z");
+}
+
+/* ---- the words of a step's event ---------------------------------------------- */
+
+static struct wn_taper_step steps[] = {
+	{ .date = 20458, .dose = 100, .pct_of_start = 100, .how = "2 x 50 mg" },
+	{ .date = 20486, .dose = 54, .pct_of_start = 54, .pct_cut = 46, .how = "" },
+	{ .date = 20514, .dose = 0, .pct_of_start = 0, .pct_cut = 100, .how = "none" },
+};
+static const struct wn_schedule sched = { .steps = steps, .n = 3, .n_dated = 3 };
+
+static struct wn_report_finding plan_findings[] = {
+	{ .f = { .level = WN_REVIEW_WARNING, .step = 1, .step_to = 1,
+	         .brief = "step 1 cuts 46% after rounding" },
+	  .acked = true, .acked_on = "2026-01-02" },
+	{ .f = { .level = WN_REVIEW_CAUTION, .step = -1, .step_to = -1,
+	         .brief = "no forms: doses rounded to 0.01 mg" } },
+	{ .f = { .level = WN_REVIEW_INFO, .step = 2, .step_to = 2,
+	         .brief = "step 2 stops from 54 mg" } },
+};
+static struct wn_report_finding back_up[] = {
+	{ .f = { .level = WN_REVIEW_WARNING, .step = 1, .step_to = 1,
+	         .brief = "the step after going back up cuts 46%" } },
+};
+static const struct wn_report_review reviews[] = {
+	{ .reinstated = WN_DATE_NONE, .findings = plan_findings, .n_findings = 3 },
+	{ .reinstated = 20480, .dose = 100, .findings = back_up, .n_findings = 1 },
+};
+
+static char *step_words(int i, bool summary)
+{
+	struct wn_ics_step st = { .name = "sertraline", .unit = "mg", .sched = &sched,
+	                          .step = i, .reviews = reviews, .n_reviews = 2 };
+	struct wn_buf b;
+	wn_buf_init(&b);
+	cr_assert_eq(summary ? wn_ics_step_summary(&st, &b) : wn_ics_step_description(&st, &b),
+	             WN_OK);
+	return wn_buf_detach(&b);
+}
+
+Test(ics, step_summary_states_the_planned_dose)
+{
+	for (int i = 0; i < 3; i++) {
+		static const char *const want[] = { "Planned step: 100 mg sertraline",
+		                                    "Planned step: 54 mg sertraline",
+		                                    "Planned step: 0 mg sertraline" };
+		char *s = step_words(i, true);
+		cr_expect_str_eq(s, want[i]);
+		free(s);
+	}
+}
+
+Test(ics, step_description_with_its_findings)
+{
+	char *s = step_words(1, false);
+	cr_expect_str_eq(s, "Step 1 of 2: 54 mg, 54.0% of the starting dose (100 mg), a cut of "
+	                 "46.0% from the step before.\n"
+	                 "Review (warning, acknowledged on 2026-01-02): step 1 cuts 46% after "
+	                 "rounding.\n"
+	                 "Review (caution): no forms: doses rounded to 0.01 mg.\n"
+	                 "Review (warning, not acknowledged): the step after going back up cuts "
+	                 "46%.\n\n" WN_PLAN_DISCLAIMER);
+	free(s);
+	s = step_words(0, false);
+	cr_expect_str_eq(s, "How to take it: 2 x 50 mg\n"
+	                 "Step 0 of 2: 100 mg, 100.0% of the starting dose (100 mg).\n"
+	                 "Review (caution): no forms: doses rounded to 0.01 mg.\n\n"
+	                 WN_PLAN_DISCLAIMER);
+	free(s);
+	s = step_words(2, false);
+	cr_expect_not_null(strstr(s, "Review (note): step 2 stops from 54 mg.\n"));
+	cr_expect_null(strstr(s, "Take:"));
+	cr_expect_null(strstr(s, "none"), "a dose of 0 has no 'how to take it'");
+	size_t len = strlen(s), tail = strlen("Discuss every change with your prescriber.");
+	cr_expect_str_eq(s + len - tail, "Discuss every change with your prescriber.");
+	free(s);
 }

@@ -19,6 +19,7 @@
 #include "core/text.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "core/safety.h"
 #include "db/day.h"
 #include "db/med.h"
 #include "db/symptoms.h"
@@ -148,7 +149,8 @@ static long make_diary(void)
 
 static void gather(struct wn_report *r, wn_date from, wn_date to)
 {
-	struct wn_report_opts o = { .from = from, .to = to, .format = WN_REPORT_MD };
+	struct wn_report_opts o = { .from = from, .to = to, .format = WN_REPORT_MD,
+	                            .low_mood = WN_SAFETY_LOW_MOOD };
 	cr_assert_eq(wn_report_gather(db, &o, r, &err), WN_OK, "%s", err.msg);
 }
 
@@ -172,7 +174,8 @@ static char *flat(char *s)
 
 static char *render(int format, wn_date from, wn_date to, const char *name)
 {
-	struct wn_report_opts o = { .from = from, .to = to, .format = format, .name = name };
+	struct wn_report_opts o = { .from = from, .to = to, .format = format, .name = name,
+	                            .low_mood = WN_SAFETY_LOW_MOOD };
 	struct wn_buf b;
 	wn_buf_init(&b);
 	struct wn_report r;
@@ -649,4 +652,161 @@ Test(report, two_plans_cuts_in_date_order)
 	char *html = render(WN_REPORT_HTML, D(3, 1), D(3, 25), NULL);
 	cr_assert_not_null(strstr(html, "Planned dose, sertraline (mg)"));
 	free(html);
+}
+
+/* ---- the plan review --------------------------------------------------------------- */
+
+static void sql(const char *q)
+{
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(wn_db_sqlite(db), q, NULL, NULL, &msg), SQLITE_OK, "%s", msg);
+}
+
+/* testmed (not in the drug reference), 50 mg tablets only: 100 mg, cut 10%
+ * every 10 days from 03-01 gives 100, 50 (03-11: a rounding jump, the
+ * warning acknowledged on 03-01), 0 (03-21: a note); going back up to 100 mg
+ * on 03-15 makes the step to 0 a warning that was not acknowledged. */
+static void review_diary(void)
+{
+	struct wn_med m = { .name = "testmed", .unit = "mg" };
+	struct wn_med_form f = { .kind = WN_FORM_TABLET, .strength = 50, .divisible = 1,
+	                         .label = "tablet" };
+	cr_assert_eq(wn_db_med_create(db, &m, &f, 1, &err), WN_OK, "%s", err.msg);
+	struct wn_plan_spec s = { .med_id = m.id, .method = WN_TAPER_PERCENT, .start = D(3, 1),
+	                          .from_dose = 100, .step = 10, .every_days = 10,
+	                          .form_label = "tablet", .agreed_on = D(2, 27) };
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	sql("INSERT INTO plan_ack(plan_id, kind, step, text, acked)"
+	    " VALUES (1, 'rounding jump', 1, 'x', '2026-03-01 08:00:00')");
+	struct wn_plan_reinstate r = { .med_id = m.id, .on = D(3, 15), .dose = 100 };
+	cr_assert_eq(wn_db_plan_reinstate(db, &r, &err), WN_OK, "%s", err.msg);
+}
+
+Test(report, plan_reviews_gathered_with_acknowledgements)
+{
+	struct wn_report r;
+	review_diary();
+	gather(&r, D(3, 1), D(3, 20));
+	const struct wn_report_med *m = &r.meds[0];
+	cr_assert_str_eq(m->form_label, "tablet");
+	cr_assert_not(m->form_missing);
+	cr_assert_eq(m->agreed_on, D(2, 27));
+	cr_assert_eq(m->n_reviews, 2);
+	const struct wn_report_review *v = &m->reviews[0];
+	cr_assert_eq(v->reinstated, WN_DATE_NONE);
+	cr_assert_eq(v->n_findings, 2);
+	cr_assert_eq(v->n_warnings, 1);
+	cr_assert_eq(v->n_notes, 1);
+	cr_assert_eq(v->findings[0].f.kind, WN_REVIEW_ROUNDING_JUMP);
+	cr_assert(v->findings[0].acked);
+	cr_assert_str_eq(v->findings[0].acked_on, "2026-03-01");
+	cr_assert_eq(v->findings[1].f.level, WN_REVIEW_INFO);
+	cr_assert_not(v->findings[1].acked);
+	v = &m->reviews[1];
+	cr_assert_eq(v->reinstated, D(3, 15));
+	EQ(v->dose, 100);
+	cr_assert_eq(v->n_findings, 1);
+	cr_assert_eq(v->findings[0].f.kind, WN_REVIEW_AFTER_REINSTATE);
+	cr_assert_not(v->findings[0].acked);
+	wn_report_free(&r);
+	/* a report ending before the going back up leaves its review out */
+	gather(&r, D(3, 1), D(3, 14));
+	cr_assert_eq(r.meds[0].n_reviews, 1);
+	wn_report_free(&r);
+}
+
+Test(report, plan_review_words)
+{
+	struct wn_report r;
+	char lead[WN_REPORT_LEAD];
+	struct wn_buf b;
+	review_diary();
+	gather(&r, D(3, 1), D(3, 20));
+	const struct wn_report_med *m = &r.meds[0];
+	wn_report_finding_lead(&m->reviews[0].findings[0], lead, sizeof lead);
+	cr_assert_str_eq(lead, "WARNING, acknowledged on 2026-03-01:");
+	wn_report_finding_lead(&m->reviews[0].findings[1], lead, sizeof lead);
+	cr_assert_str_eq(lead, "NOTE:");
+	wn_report_finding_lead(&m->reviews[1].findings[0], lead, sizeof lead);
+	cr_assert_str_eq(lead, "WARNING, not acknowledged:");
+	wn_buf_init(&b);
+	wn_report_review_counts(&m->reviews[0], &b);
+	cr_assert_str_eq(b.s, "Findings: 1 warning, 0 cautions, 1 note.");
+	wn_buf_free(&b);
+	wn_buf_init(&b);
+	wn_report_review_intro(m, &b);
+	cr_assert_str_eq(b.s, "wean reviews the plan entered in it step by step, for reference "
+	                 "only, not as advice. Kept on one form: tablet. Agreed with the "
+	                 "prescriber on 2026-02-27 (as recorded).");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+	char *s = flat(render(WN_REPORT_MD, D(3, 1), D(3, 20), NULL));
+	cr_assert_not_null(strstr(s, "## Plan review: testmed"));
+	cr_assert_not_null(strstr(s, "- **WARNING, acknowledged on 2026-03-01:** Step 1 "
+	                          "(2026-03-11): rounding"), "%s", s);
+	cr_assert_not_null(strstr(s, "- **WARNING, not acknowledged:** After going back up "
+	                          "to 100 mg on 2026-03-15"));
+	cr_assert_null(strstr(s, "prescriber chose"));
+	free(s);
+	s = render(WN_REPORT_HTML, D(3, 1), D(3, 20), NULL);
+	cr_assert_not_null(strstr(s, "<h2>Plan review: testmed</h2>"));
+	cr_assert_not_null(strstr(s, "<li><b>NOTE:</b> Step 2"));
+	free(s);
+}
+
+static void mood(wn_date d, int v)
+{
+	struct wn_checkin_patch p = { .date = d, .set = WN_SET_MOOD, .mood = v };
+	cr_assert_eq(wn_db_checkin_update(db, &p, &err), WN_OK, "%s", err.msg);
+}
+
+static void gather_low(struct wn_report *r, wn_date from, wn_date to, int low_mood)
+{
+	struct wn_report_opts o = { .from = from, .to = to, .low_mood = low_mood };
+	cr_assert_eq(wn_report_gather(db, &o, r, &err), WN_OK, "%s", err.msg);
+}
+
+static void safety_is(wn_date from, wn_date to, int low_mood, const char *want)
+{
+	struct wn_report r;
+	struct wn_buf b;
+	gather_low(&r, from, to, low_mood);
+	wn_buf_init(&b);
+	bool shown = wn_report_safety_text(&r, &b);
+	cr_assert_eq(shown, want != NULL, "%s", b.s ? b.s : "(nothing)");
+	if (want)
+		cr_assert_str_eq(b.s, want);
+	wn_buf_free(&b);
+	wn_report_free(&r);
+}
+
+Test(report, safety_counts)
+{
+	struct wn_report r;
+	make_diary();                      /* mood 6 on the 17 days with a check-in */
+	safety_is(D(3, 1), D(3, 20), 2, NULL);
+	mood(D(3, 3), 2);
+	mood(D(3, 4), 1);
+	rate(D(3, 7), symptom(WN_SAFETY_SELF_HARM), 2);
+	gather_low(&r, D(3, 1), D(3, 20), 2);
+	cr_assert_eq(r.safety.low_mood, 2);
+	cr_assert_eq(r.safety.mood_days, 17);
+	cr_assert_eq(r.safety.low_mood_days, 2);
+	cr_assert(r.safety.item_in_use);   /* hidden, but rated in the range */
+	cr_assert_eq(r.safety.item_days, 1);
+	wn_report_free(&r);
+	safety_is(D(3, 1), D(3, 20), 2, "Very low mood (2 or below): 2 of the 17 days with "
+	          "a mood recorded. 'Thoughts of harming yourself' rated above 0 on 1 day.");
+	safety_is(D(3, 1), D(3, 20), 0, "Very low mood (0): none of the 17 days with a mood "
+	          "recorded. 'Thoughts of harming yourself' rated above 0 on 1 day.");
+	/* out of 0..10: the default threshold */
+	safety_is(D(3, 1), D(3, 20), -1, "Very low mood (2 or below): 2 of the 17 days with "
+	          "a mood recorded. 'Thoughts of harming yourself' rated above 0 on 1 day.");
+	safety_is(D(3, 1), D(3, 6), 2, "Very low mood (2 or below): 2 of the 4 days with a "
+	          "mood recorded. The optional item 'thoughts of harming yourself' is not in use.");
+	/* shown but never rated above 0, and no low mood: one calm line */
+	cr_assert_eq(wn_db_symptom_set_hidden(db, symptom(WN_SAFETY_SELF_HARM), false, &err),
+	             WN_OK, "%s", err.msg);
+	safety_is(D(3, 10), D(3, 20), 2, "Very low mood (2 or below): none of the 10 days "
+	          "with a mood recorded. 'Thoughts of harming yourself': not rated above 0.");
 }

@@ -5,6 +5,9 @@ wean med add sertraline --unit mg --form "tablet 25 mg half" --form "tablet 50 m
 wean plan add sertraline --start 2026-01-05 --from-dose 50 --method percent --step 10 --every 4w --round 0.5 --accept-warnings > /dev/null
 wean plan hold sertraline --from 2026-03-02 --reason "dizzy" > /dev/null
 wean plan resume sertraline --on 2026-03-16 > /dev/null
+# going back up on 2026-04-20: the step after it cuts from 50 mg (a warning,
+# acknowledged), and its event says so
+wean plan reinstate sertraline --dose 50 --on 2026-04-20 --reason "zaps" --accept-warnings > /dev/null
 # a name with characters TEXT must escape, and multi-byte ones to fold
 wean med add 'Zäpfchen; test, back\slash — 日本語のくすり' > /dev/null
 wean plan add 'Zäpfchen; test, back\slash — 日本語のくすり' --start 2026-12-01 --from-dose 4 --method linear --step 1 --every 1w > /dev/null
@@ -31,11 +34,22 @@ LC_ALL=C awk '!/\r$/ { nocr++ } { sub(/\r$/, ""); if (length($0) > max) max = le
 LC_ALL=C tr -d '\r' < plan.ics | iconv -f UTF-8 -t UTF-8 > /dev/null && echo "each line valid UTF-8"
 while IFS= read -r line; do printf '%s' "$line" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 || echo "broken: $line"; done < plan.ics
 # escaped and folded as written in the file
-grep -m1 -A1 '^SUMMARY:Z' plan.ics | sed 's/\r$/<CR>/'
+grep -m1 -A1 '^SUMMARY:Planned step: 4 mg Z' plan.ics | sed 's/\r$/<CR>/'
 # the steps between two dates, on stdout (CR shown as <CR>): the first step
 # says how to take it; the steps after the hold moved by 14 days
 "$BIN" export --format ics --to 2026-01-05 | sed -n '/^BEGIN:VEVENT/,/^END:VEVENT/p' | sed 's/\r$/<CR>/'
 "$BIN" export --format ics --from 2026-03-10 --to 2026-04-13 | sed 's/\r$/<CR>/'
+# the event of the step after going back up: no "Take:", the review's
+# findings for that step, each warning acknowledged or not
+/usr/bin/python3 -c '
+import icalendar, sys
+c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+for e in c.walk("VEVENT"):
+    if str(e["UID"]).startswith("wean-1-4-"):
+        print(e.decoded("DTSTART"), str(e["SUMMARY"]))
+        print(str(e["DESCRIPTION"]))
+' plan.ics
+grep -c 'Take:' plan.ics
 # refusals: existing file, formats not available yet, bad range, no steps
 wean export --format ics -o plan.ics
 wean export --format ics -o plan.ics --force

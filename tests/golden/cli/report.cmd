@@ -59,6 +59,38 @@ sqlite3 "$TMPD/demo.db" "select value from meta where key = 'last_report_to'"
 # An empty diary: a short report that says so.
 wean checkin --date 2026-01-05 > /dev/null
 wean report --format txt --from 2026-11-01 --to 2026-11-07
+# Issue 13: the plan review and the safety counts.  sertraline 100 mg kept
+# on 50 mg tablets: its two warnings acknowledged (--accept-warnings), agreed
+# with the prescriber (as recorded), one going back up reviewed too; four days
+# with mood at 2 or below and the self-harm item, turned on, rated once.
+export WEAN_DB="$TMPD/review.db"
+wean med add sertraline --unit mg --form "tablet 50 mg" --form "liquid 20 mg/ml" > /dev/null
+wean plan add sertraline --start 2026-10-01 --from-dose 100 --method percent --step 10 --every 4w --form tablet --agreed-with-prescriber 2026-09-28 --accept-warnings > /dev/null
+wean plan reinstate sertraline --dose 100 --on 2026-11-10 --reason "zaps and crying" --accept-warnings > /dev/null
+wean symptoms show "thoughts of harming yourself" > /dev/null
+for d in $(seq 1 25); do
+	mood=6; case $d in 3|11|12) mood=2;; 13) mood=1;; esac
+	harm=0; [ "$d" = 12 ] && harm=1
+	dose=100; [ "$d" -lt 10 ] && dose=50
+	"$BIN" checkin --date "2026-11-$(printf %02d "$d")" --mood "$mood" --dose "sertraline=$dose" \
+		--symptom "thoughts of harming yourself=$harm" > /dev/null
+done
+wean report --format txt --from 2026-11-01 --to 2026-11-25 | sed -n '/^A check-in/,/^Measure/p;/^Plan review/,/^Charts/p'
+# Markdown and HTML say the same; nowhere "prescriber chose", nowhere "Take:"
+wean report --format md --from 2026-11-01 --to 2026-11-25 | grep -E '^Very low|^- \*\*WARNING|^Findings|\(as recorded\)'
+wean report --format html --from 2026-11-01 --to 2026-11-25 | sed 's/<[^>]*>//g' |
+	grep -oE '^(WARNING|CAUTION|NOTE)[^:]*:|^Very low mood.*|Agreed with the prescriber on [0-9-]+ \(as recorded\)'
+wean report --format html --from 2026-11-01 --to 2026-11-25 | grep -ci 'prescriber chose\|Take:'
+# the config's low_mood counts: at 1 or below, one day
+printf '[safety]\nlow_mood = 1\n' > "$TMPD/low.ini"
+wean --config "$TMPD/low.ini" report --format txt --from 2026-11-01 --to 2026-11-25 | grep -A1 '^Very low'
+# neither happened: one calm line; with the item hidden again and not
+# rated in the range, no line at all
+wean report --format txt --from 2026-11-14 --to 2026-11-25 | grep -A1 '^Very low'
+wean symptoms hide "thoughts of harming yourself" > /dev/null
+sqlite3 "$WEAN_DB" "delete from rating where date >= '2026-11-14'"
+wean report --format txt --from 2026-11-14 --to 2026-11-25 | grep -c 'Very low\|harming'
+unset WEAN_DB
 # Errors: one line each.
 wean --db "$TMPD/demo.db" report --format pdf
 wean --db "$TMPD/demo.db" report --from 2026-11-20 --to 2026-11-01
