@@ -220,6 +220,15 @@ struct wn_report_question {
 	char *answer;            /* owned, raw; NULL when none */
 };
 
+/* A hold that wean's rules suggested, and what became of it. */
+struct wn_report_proposal {
+	wn_date date;
+	char med[WN_NAME_MAX + 1];
+	char why[256];
+	int state;               /* 0 shown (no answer recorded), 1 accepted
+	                            (a hold followed), 2 dismissed */
+};
+
 struct wn_report {
 	char *name;              /* owned copy, NULL when none */
 	wn_date from, to, produced;
@@ -238,6 +247,7 @@ struct wn_report {
 	struct wn_report_symptom *symptoms; size_t n_symptoms;  /* top, owned */
 	struct wn_report_note *notes;    size_t n_notes;    /* flagged days */
 	struct wn_report_question *questions; size_t n_questions;
+	struct wn_report_proposal *proposals; size_t n_proposals;  /* owned */
 };
 
 /* Frees everything a gathered report owns (also after a failed gather). */

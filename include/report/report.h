@@ -99,6 +99,10 @@ const char *wn_report_onset_text(const struct wn_report_symptom *s);
  * harming yourself' rated above 0 on 1 day."  Returns false (nothing
  * added) when the item is not in use and no recorded mood was that low. */
 bool wn_report_safety_text(const struct wn_report *r, struct wn_buf *b);
+/* "wean's hold rules suggested considering a hold 2 times: 2026-11-20
+ * (sertraline): sleep under 5 h for 3 nights, held; ...".  false (nothing
+ * added) when there were none in the range. */
+bool wn_report_proposals_text(const struct wn_report *r, struct wn_buf *b);
 /* Before a plan's review: what it is, the occupancy parameters it used,
  * the plan's one form, "Agreed with the prescriber on DATE (as recorded)"
  * when set, what the bracketed source ids are, and, when the plan has a

@@ -135,5 +135,6 @@ void wn_report_free(struct wn_report *r)
 		free(r->questions[i].answer);
 	}
 	free(r->questions);
+	free(r->proposals);
 	memset(r, 0, sizeof *r);
 }

@@ -13,6 +13,8 @@
 #include "report_int.h"
 #include "core/text.h"
 #include "db/safety.h"
+#include "db/med.h"
+#include "db/holdrule.h"
 #include "db/series.h"
 #include "db/day.h"
 #include "db/db.h"
@@ -273,6 +275,28 @@ static int gather_measures(struct wn_db *db, struct wn_report *r, struct wn_repo
 	return rc;
 }
 
+/* ---- hold proposals ------------------------------------------------------------------------ */
+
+static int gather_proposals(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	struct wn_proposal *p;
+	size_t n;
+	int rc = wn_db_proposals(db, r->from, r->to, &p, &n, err);
+	if (rc == WN_OK && n && !(r->proposals = calloc(n, sizeof *r->proposals)))
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; rc == WN_OK && i < n; i++) {
+		struct wn_report_proposal *q = &r->proposals[r->n_proposals++];
+		struct wn_med m;
+		q->date = p[i].date;
+		q->state = (int)p[i].state;
+		snprintf(q->why, sizeof q->why, "%s", p[i].why);
+		rc = wn_db_med_get(db, p[i].med_id, &m, err);
+		snprintf(q->med, sizeof q->med, "%s", rc == WN_OK ? m.name : "?");
+	}
+	free(p);
+	return rc;
+}
+
 /* ---- the safety counts ---------------------------------------------------------------------- */
 
 /* The optional self-harm item is in use: shown, or rated in the range. */
@@ -342,6 +366,8 @@ int wn_report_gather(struct wn_db *db, const struct wn_report_opts *o,
 	free(sp.burden);
 	if (rc == WN_OK)
 		rc = gather_questions(db, r, err);
+	if (rc == WN_OK)
+		rc = gather_proposals(db, r, err);
 	return rc;
 }
 

@@ -239,6 +239,11 @@ static void glance(struct page *p)
 		sentence(p, "<p>", &s, "</p>\n");
 	else
 		wn_buf_free(&s);
+	wn_buf_init(&s);
+	if (wn_report_proposals_text(r, &s))
+		sentence(p, "<p>", &s, "</p>\n");
+	else
+		wn_buf_free(&s);
 	if (wn_report_empty(r)) {
 		add(p, "<p>The diary has no check-ins in this period, so there are no charts, "
 		       "symptoms or doses to summarise.</p>\n</section>\n");

@@ -193,7 +193,12 @@ static void missing_days(struct wn_doc *d)
 	sentence_item(d, NULL, &b, "");
 	wn_doc_add(d, "\n");
 	wn_buf_init(&b);
-	if (!wn_report_safety_text(d->r, &b)) {
+	if (wn_report_safety_text(d->r, &b)) {
+		sentence_item(d, NULL, &b, "");
+		wn_doc_add(d, "\n");
+		wn_buf_init(&b);
+	}
+	if (!wn_report_proposals_text(d->r, &b)) {
 		wn_buf_free(&b);
 		return;
 	}

@@ -244,6 +244,23 @@ bool wn_report_safety_text(const struct wn_report *r, struct wn_buf *b)
 	return true;
 }
 
+bool wn_report_proposals_text(const struct wn_report *r, struct wn_buf *b)
+{
+	static const char *const fate[] = { "no answer recorded", "held", "dismissed" };
+	char d[WN_DATE_STRLEN];
+	if (r->n_proposals == 0)
+		return false;
+	wn_buf_addf(b, "wean's hold rules suggested considering a hold %zu %s: ",
+	            r->n_proposals, wn_report_plural((long)r->n_proposals, "time", "times"));
+	for (size_t i = 0; i < r->n_proposals; i++) {
+		const struct wn_report_proposal *p = &r->proposals[i];
+		wn_buf_addf(b, "%s%s (%s): %s, %s", i ? "; " : "", wn_date_format(p->date, d),
+		            p->med, p->why, fate[p->state >= 0 && p->state < 3 ? p->state : 0]);
+	}
+	wn_buf_adds(b, ".");
+	return true;
+}
+
 /* ---- the plan review ------------------------------------------------------- */
 
 static bool any_source(const struct wn_report_med *m)

@@ -75,6 +75,14 @@ for d in $(seq 1 25); do
 	"$BIN" checkin --date "2026-11-$(printf %02d "$d")" --mood "$mood" --dose "sertraline=$dose" \
 		--symptom "thoughts of harming yourself=$harm" > /dev/null
 done
+# hold proposals kept by the screens (here written directly): one answered
+# by a hold, one dismissed, one with no answer
+sqlite3 "$WEAN_DB" "INSERT INTO hold_proposal(med_id, date, reason, state) VALUES
+  (1, '2026-11-05', 'sleep under 5 h for 3 nights', 'shown'),
+  (1, '2026-11-12', 'symptoms 1.2 a day, 0.7 above the 7 days before the cut on 2026-10-29', 'shown'),
+  (1, '2026-11-20', 'sleep under 5 h for 3 nights', 'dismissed')"
+wean plan hold sertraline --from 2026-11-13 --reason "as wean suggested" > /dev/null
+wean plan resume sertraline --on 2026-11-15 > /dev/null
 wean report --format txt --from 2026-11-01 --to 2026-11-25 | sed -n '/^A check-in/,/^Measure/p;/^Plan review/,/^Charts/p'
 # Markdown and HTML say the same; nowhere "prescriber chose", nowhere "Take:"
 wean report --format md --from 2026-11-01 --to 2026-11-25 | grep -E '^Very low|^- \*\*WARNING|^Findings|\(as recorded\)'
