@@ -34,7 +34,9 @@ void wn_file_sync(const char *path, bool dir_of);
  * fails, removes tmp.  Frees tmp; returns the final status. */
 int wn_file_finish(char *tmp, const char *path, bool force, int rc, struct wn_err *err);
 
-/* The whole sequence for a buffer in memory: data -> path, mode 0600. */
+/* The whole sequence for a buffer in memory: data -> path, mode 0600.
+ * A path that exists and is not a regular file (a FIFO, a device,
+ * /dev/stdout) is refused (WN_CANTCREAT), force or not. */
 int wn_file_write_atomic(const char *path, const char *data, size_t len,
                          bool force, struct wn_err *err);
 

@@ -57,6 +57,11 @@ const char *wn_db_path(const struct wn_db *db);
  * such a path. */
 bool wn_db_owns_path(const struct wn_db *db, const char *path);
 
+/* Writes an export or a report to path (core/fileio.h's atomic write),
+ * refusing the diary and its files (wn_db_owns_path): WN_CANTCREAT. */
+int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,
+                       size_t len, bool force, struct wn_err *err);
+
 /* Transactions (BEGIN IMMEDIATE).  Not nestable. */
 int wn_db_begin(struct wn_db *db, struct wn_err *err);
 int wn_db_commit(struct wn_db *db, struct wn_err *err);

@@ -223,8 +223,8 @@ static void stamp(const struct wn_cli *c, char out[WN_ICS_STAMP])
 	wn_ics_stamp((wn_date)days, (long)secs, out);
 }
 
-static int emit(struct wn_cli *c, const struct export_args *a, const struct events *e,
-                struct wn_err *err)
+static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
+                const struct events *e, struct wn_err *err)
 {
 	char dtstamp[WN_ICS_STAMP];
 	stamp(c, dtstamp);
@@ -235,7 +235,7 @@ static int emit(struct wn_cli *c, const struct export_args *a, const struct even
 	wn_buf_init(&b);
 	int rc = wn_ics_format(&b, &cal, err);
 	if (rc == WN_OK && a->output) {
-		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
+		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote %zu taper step%s to %s\n", e->n, e->n == 1 ? "" : "s", a->output);
 		if (rc == WN_OK && e->waiting)
@@ -271,7 +271,7 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 	bool csv = strcmp(a->format, "csv") == 0;
 	rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
 	if (rc == WN_OK && a->output) {
-		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
+		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
 			        a->output);
@@ -406,7 +406,7 @@ int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		return export_data(c, &a, &e, err);
 	if ((rc = wn_cli_db(c, false, &db, err)) == WN_OK &&
 	    (rc = collect(db, &e, err)) == WN_OK)
-		rc = emit(c, &a, &e, err);
+		rc = emit(c, db, &a, &e, err);
 	events_free(&e);
 	return rc;
 }

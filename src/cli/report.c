@@ -147,9 +147,12 @@ static int write_out(struct wn_cli *c, struct wn_db *db, const struct report_arg
 		rc = wn_report_write(&r, o, &b, err);
 	wn_report_free(&r);
 	if (rc == WN_OK && a->output) {
-		rc = wn_file_write_atomic(a->output, b.s, b.len, a->force, err);
-		if (rc == WN_OK)
-			rc = wn_report_remember(db, to, err);
+		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
+		struct wn_err e = { 0 };
+		/* the file is written: not remembering its end is only a warning */
+		if (rc == WN_OK && wn_report_remember(db, to, &e) != WN_OK)
+			fprintf(stderr, "wean: the report is written, but its end could not be"
+			        " remembered for --since-last: %s\n", e.msg);
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote the report for %s to %s (%ld %s, %s) to %s\n",
 			        wn_date_format(from, f), wn_date_format(to, t), (long)(to - from + 1),

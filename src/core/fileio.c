@@ -106,6 +106,13 @@ int wn_file_write_atomic(const char *path, const char *data, size_t len,
                          bool force, struct wn_err *err)
 {
 	struct stat sb;
+	if (path && *path && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		/* renaming over a FIFO, a device or /dev/stdout would replace
+		 * the node itself with a plain file */
+		wn_err_set(err, WN_CANTCREAT, "%.200s is not a regular file", path);
+		wn_err_hint(err, "leave out -o to write to standard output");
+		return WN_CANTCREAT;
+	}
 	if (path && *path && !force && lstat(path, &sb) == 0)
 		return exists_error(path, err);
 	char *tmp;

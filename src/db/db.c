@@ -5,6 +5,7 @@
  * text with bound parameters; statements are prepared once and cached in
  * struct wn_db. */
 #include "db_int.h"
+#include "core/fileio.h"
 #include "core/text.h"
 #include "db/backups.h"
 #include "core/records.h"
@@ -491,6 +492,18 @@ bool wn_db_owns_path(const struct wn_db *db, const char *path)
 			return true;
 	}
 	return false;
+}
+
+int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,
+                       size_t len, bool force, struct wn_err *err)
+{
+	if (path && *path && wn_db_owns_path(db, path)) {
+		wn_err_set(err, WN_CANTCREAT, "%s is the diary itself or one of its files;"
+		           " nothing was written", path);
+		wn_err_hint(err, "choose another file");
+		return WN_CANTCREAT;
+	}
+	return wn_file_write_atomic(path, data, len, force, err);
 }
 
 int wn_db_open_file(const char *path, sqlite3 **out, int flags)

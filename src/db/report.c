@@ -27,9 +27,15 @@ int wn_report_last(struct wn_db *db, wn_date *last_to, struct wn_err *err)
 	char buf[32];
 	wn_date d;
 	*last_to = WN_DATE_NONE;
-	int rc = wn_db_meta_get(db, WN_REPORT_META_KEY, buf, sizeof buf, err);
+	struct wn_err e = { 0 };
+	int rc = wn_db_meta_get(db, WN_REPORT_META_KEY, buf, sizeof buf, &e);
 	if (rc == WN_OK && buf[0] && wn_date_parse_iso(buf, &d, NULL) == WN_OK)
 		*last_to = d + 1;
+	/* a value that is no date (too long, edited by hand) is no end */
+	if (rc == WN_DATAERR)
+		rc = WN_OK;
+	else if (rc != WN_OK && err)
+		*err = e;
 	return rc;
 }
 

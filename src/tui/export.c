@@ -152,7 +152,7 @@ static void write_it(struct wn_ui *ui, struct exporter *x)
 	if (rc == WN_OK)
 		rc = render(ui, &j, &b, &err);
 	if (rc == WN_OK)
-		rc = wn_file_write_atomic(x->file, b.s ? b.s : "", b.len, x->replace_armed, &err);
+		rc = wn_db_write_output(ui->db, x->file, b.s ? b.s : "", b.len, x->replace_armed, &err);
 	if (rc == WN_CANTCREAT && !x->replace_armed && access(x->file, F_OK) == 0) {
 		x->replace_armed = true;
 		wn_ui_msg(ui, WN_R_NOTICE, "that file exists: Enter again replaces it,"
