@@ -388,6 +388,8 @@ static unsigned plan_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct planscreen *ps = state;
+	if (wn_planform_asking(ps->planform))
+		return WN_SC_ASK;
 	return ps->planform || ps->medform ? WN_SC_PROMPT : WN_SC_PLAN;
 }
 
