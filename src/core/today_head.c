@@ -75,9 +75,11 @@ static void add_wrapped(struct wn_today_head *h, const char *s, int cols, int ma
 	}
 }
 
-/* The words and the crisis line in one paragraph when it fits; else the
- * words on a row of their own (cut by the screen) and the line under
- * them; else the line alone. */
+/* The words, then the crisis line starting a row of its own, in the
+ * rows allowed: on one row when both fit there; else the words on their
+ * row and the line wrapped under them; else the two as one paragraph;
+ * else the words cut (by the screen) and the line under them; else the
+ * line alone. */
 static void add_crisis(const struct wn_today_head_in *in, struct wn_today_head *h)
 {
 	char all[WN_TODAY_HEAD_TEXT];
@@ -86,9 +88,12 @@ static void add_crisis(const struct wn_today_head_in *in, struct wn_today_head *
 	if (max > WN_TODAY_CRISIS_ROWS)
 		max = WN_TODAY_CRISIS_ROWS;
 	snprintf(all, sizeof all, "%s %s", WN_SAFETY_TEXT, in->crisis);
-	if ((int)wn_wrap(all, cols, NULL, 0) <= max) {
+	int n_all = (int)wn_wrap(all, cols, NULL, 0);
+	int n_line = (int)wn_wrap(in->crisis, cols, NULL, 0);
+	bool words_fit = wn_wrap(WN_SAFETY_TEXT, cols, NULL, 0) == 1;
+	if (n_all == 1 || (n_all <= max && !(words_fit && n_line <= max - 1))) {
 		add_wrapped(h, all, cols, max);
-	} else if (max >= 2 && (int)wn_wrap(in->crisis, cols, NULL, 0) <= max - 1) {
+	} else if (max >= 2 && n_line <= max - 1) {
 		struct wn_today_head_row *r = new_row(h, WN_TODAY_HEAD_CRISIS);
 		if (r)
 			snprintf(r->text, sizeof r->text, "%s", WN_SAFETY_TEXT);

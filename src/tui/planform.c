@@ -355,8 +355,8 @@ static void draw_question(struct wn_ui *ui, const struct wn_planform *f, int y,
 {
 	char counts[96], line[256];
 	wn_findings_counts(&f->review, counts, sizeof counts);
-	snprintf(line, sizeof line, "Review of the plan entered in wean (reference only,"
-	         " not advice): %s", counts);
+	snprintf(line, sizeof line, "Review of the plan entered in wean (not advice): %s",
+	         counts);
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING), line);
 	wn_ui_findings_draw(ui, &f->review, WN_BOX(y + 1, 1, bottom - y - 3, ui->cols - 2),
 	                    false);

@@ -329,14 +329,17 @@ struct crisis_case {
 	" elsewhere, your local crisis line"
 
 static const struct crisis_case crisis_cases[] = {
-	{ "80 columns: one paragraph", 78, 4, DEFAULT_LINE,
-	  "crisis|Withdrawal can bring feelings like these. Contact your prescriber, or: UK:\n"
-	  "crisis|Samaritans 116 123 (free, any time); US: call or text 988; elsewhere, your\n"
+	{ "80 columns: the words, then the line on rows of its own", 78, 4, DEFAULT_LINE,
+	  "crisis|" WN_SAFETY_TEXT "\n"
+	  "crisis|UK: Samaritans 116 123 (free, any time); US: call or text 988; elsewhere, your\n"
 	  "crisis|local crisis line\n" },
-	{ "a short line", 78, 4, "call 116 123",
-	  "crisis|Withdrawal can bring feelings like these. Contact your prescriber, or: call\n"
-	  "crisis|116 123\n" },
-	{ "40 columns: the words on a row of their own, then the line", 38, 4, DEFAULT_LINE,
+	{ "a short line: one row", 78, 4, "116 123",
+	  "crisis|" WN_SAFETY_TEXT " 116 123\n" },
+	{ "words wider than the screen: one paragraph when it fits", 50, 3,
+	  "call 116 123",
+	  "crisis|Withdrawal can bring feelings like these. Contact\n"
+	  "crisis|your prescriber, or: call 116 123\n" },
+	{ "40 columns: the words cut on a row of their own, then the line", 38, 4, DEFAULT_LINE,
 	  "crisis|" WN_SAFETY_TEXT "\n"
 	  "crisis|UK: Samaritans 116 123 (free, any\n"
 	  "crisis|time); US: call or text 988;\n"
