@@ -344,7 +344,7 @@ static void draw_preview(struct wn_ui *ui, const struct wn_planform *f, int y,
 	         s->n, wn_text_num(s->steps[0].dose, 3, n1, sizeof n1), f->med.unit,
 	         wn_text_num(s->steps[s->n - 1].dose, 3, n2, sizeof n2), f->med.unit, counts);
 	wn_ui_put(ui, WN_CELL(y++, 1, w, WN_R_HEADING), line);
-	int most = (rows - 1) / 3 > 0 ? (rows - 1) / 3 : 1;
+	int most = (rows - 1) / 3;
 	int used = wn_ui_findings_draw(ui, &f->review, WN_BOX(y, 1, most, w), true);
 	draw_steps(ui, f, y + used, rows - 1 - used);
 }
