@@ -1,6 +1,6 @@
 /* calendar.h -- the Calendar screen's month as values: what a day is
  * (its status, from the facts known about it), the selected day's line,
- * and where the grid goes on the screen.  No curses, no SQL: the screen
+ * the legend, and where the grid goes on the screen.  No curses, no SQL: the screen
  * (src/tui/calendar.c) reads the month (planned vs taken from db/plan.h,
  * the burden from db/series.h) into a struct wn_calendar_month and draws
  * what these functions say.
@@ -31,6 +31,11 @@ struct wn_calendar_month {
 	const char *unit;                  /* the medication's unit, or "" */
 	wn_date first;                     /* the diary's first recorded day,
 	                                      WN_DATE_NONE for an empty diary */
+	const struct wn_review *reviews;   /* the plan's review and those of
+	                                      its reinstatements (core/
+	                                      review.h), their step numbers
+	                                      sched's; NULL = none */
+	size_t n_reviews;
 };
 
 /* What is known about one day. */
@@ -40,6 +45,9 @@ struct wn_calendar_facts {
 	const struct wn_plan_day *pd;      /* NULL outside the month read */
 	bool step;                         /* a taper step is dated that day */
 	const struct wn_plan_event *hold;  /* the hold in force, or NULL */
+	const struct wn_review_finding *finding;  /* the worst review finding
+	                                      on the step dated that day, or
+	                                      NULL (core/findings.h) */
 	double burden;                     /* NAN: no ratings (or not read) */
 	const char *unit;
 };
@@ -51,6 +59,8 @@ void wn_calendar_facts(const struct wn_calendar_month *m, wn_date day,
 /* What the Calendar shows of a day. */
 struct wn_calendar_status {
 	bool step;               /* "*": a taper step */
+	bool finding;            /* "%": the review has a finding on that
+	                            step */
 	bool held;               /* "H": a hold is in force */
 	bool deviates;           /* "!": taken != planned (missed, extra or
 	                            different) on a day that has come */
@@ -71,11 +81,16 @@ void wn_calendar_day_status(const struct wn_calendar_facts *f,
                             struct wn_calendar_status *s);
 
 /* The selected day in one line:
- * "2026-11-25 Wed: planned 18, taken 18 mg (ok) · burden 5 · held: why",
- * with "-" for what is not known and sep between the parts.  Always
- * NUL-terminated; cut when buf is too small. */
+ * "2026-11-25 Wed: planned 18, taken 18 mg (ok) · burden 5 · held: why
+ * · review: step 3 cuts 50% after rounding", with "-" for what is not
+ * known and sep between the parts.  Always NUL-terminated; cut when buf
+ * is too small. */
 void wn_calendar_day_line(const struct wn_calendar_facts *f, const char *sep,
                           char *buf, size_t n);
+
+/* The legend of the markers, as long as fits in cols columns (shorter
+ * words on a narrow screen).  Always NUL-terminated. */
+void wn_calendar_legend(int cols, char *buf, size_t n);
 
 /* Where the grid goes: 6 rows of 7 cells from row y, each cw columns
  * wide (at most 18) and ch rows high (1 to 4); bottom is the first row

@@ -75,11 +75,19 @@ void wn_today_local_hm(const char *utc, char *buf, size_t n);
 /* ---- the taper ---------------------------------------------------------- */
 
 /* A medication's active plan and its schedule; has is false when it has
- * none (or it could not be built). */
+ * none (or it could not be built).  With its review (core/review.h) and
+ * that of the step after the latest going back up (today_head.h says
+ * what of them Today shows). */
 struct wn_today_plan {
 	bool has;
 	struct wn_plan plan;
 	struct wn_schedule sched;
+	bool reviewed;           /* review is the plan's */
+	struct wn_review review;
+	bool has_up;             /* up is the review of the step after the
+	                            latest reinstatement, made on up_on */
+	struct wn_review up;
+	wn_date up_on;
 };
 
 /* The planned dose on day; NAN when p is NULL, has no plan or the plan
@@ -88,11 +96,8 @@ double wn_today_planned(const struct wn_today_plan *p, wn_date day);
 /* Frees what p owns and clears it. */
 void wn_today_plan_free(struct wn_today_plan *p);
 
-/* Rows under the title: one per medication with a non-empty schedule, at
- * most WN_TODAY_TAPER_ROWS; 1 (the day's state) when there is none.
- * plans may be NULL (none). */
+/* Medications whose taper shows under the title, at most (today_head.h). */
 #define WN_TODAY_TAPER_ROWS 3
-int wn_today_taper_rows(const struct wn_today_plan *plans, size_t n);
 
 /* Adds where the taper of med stands on day to b:
  * "sertraline: day 12 at 18 mg; next step 16 mg on 2026-12-12",

@@ -1,8 +1,9 @@
 /* today_layout.h -- where the fields of the Today screen go, from the
  * terminal's size and the day's data: pure arithmetic, no curses.
  *
- * Rows: under the title, one row per planned medication's taper (or the
- * day's state), a blank row, then the content (which scrolls) and the note
+ * Rows: under the title, the header's rows (core/today_head.h: the
+ * tapers, their next steps' findings or the day's state, and the crisis
+ * line), a blank row, then the content (which scrolls) and the note
  * at the bottom.  The content, in content rows from 0: the metrics
  * flowing across the width; a blank row; the symptom grid (a heading row,
  * then columns filled top to bottom); a blank row; a dose line per
@@ -51,7 +52,7 @@ struct wn_today_layout_in {
 	size_t n_lines;               /* the day's questions and quick notes */
 	int cols;                     /* terminal columns */
 	int body_top, body_rows;      /* screen rows the screen may use */
-	int taper_rows;               /* wn_today_taper_rows() */
+	int head_rows;                /* rows under the title (today_head.h) */
 	bool editing;                 /* the note is open: it gets half */
 };
 

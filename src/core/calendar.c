@@ -5,14 +5,29 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/findings.h"
 #include "core/text.h"
 
-static bool is_step(const struct wn_schedule *s, wn_date d)
+/* The step (after the start) dated d, or -1. */
+static int step_on(const struct wn_schedule *s, wn_date d)
 {
 	for (int k = 1; s && k < s->n_dated; k++)
 		if (s->steps[k].date == d)
-			return true;
-	return false;
+			return k;
+	return -1;
+}
+
+/* The worst finding of the month's reviews on step k. */
+static const struct wn_review_finding *finding_on(const struct wn_calendar_month *m,
+                                                  int k)
+{
+	const struct wn_review_finding *best = NULL;
+	for (size_t i = 0; k >= 0 && m->reviews && i < m->n_reviews; i++) {
+		const struct wn_review_finding *f = wn_findings_on_step(&m->reviews[i], k);
+		if (f && (!best || f->level > best->level))
+			best = f;
+	}
+	return best;
 }
 
 static const struct wn_plan_event *hold_on(const struct wn_plan *p, wn_date d)
@@ -31,11 +46,13 @@ void wn_calendar_facts(const struct wn_calendar_month *m, wn_date day,
 {
 	long i = day - m->grid.cell[0][0];
 	bool in = i >= 0 && i < WN_CALENDAR_CELLS;
+	int k = m->plan ? step_on(m->sched, day) : -1;
 	*f = (struct wn_calendar_facts){
 		.date = day, .today = today, .first = m->first,
 		.pd = in ? &m->pd[i] : NULL,
-		.step = m->plan && is_step(m->sched, day),
+		.step = k > 0,
 		.hold = hold_on(m->plan, day),
+		.finding = finding_on(m, k),
 		.burden = in ? m->burden[i] : NAN,
 		.unit = m->unit ? m->unit : "",
 	};
@@ -62,6 +79,7 @@ void wn_calendar_day_status(const struct wn_calendar_facts *f,
 	bool come = f->date <= f->today;
 	*s = (struct wn_calendar_status){
 		.step = f->step,
+		.finding = f->step && f->finding,
 		.held = f->hold != NULL,
 		.deviates = p && come && (p->pv == WN_PV_MISSED ||
 		            p->pv == WN_PV_EXTRA || p->pv == WN_PV_DIFFERENT),
@@ -109,8 +127,29 @@ void wn_calendar_day_line(const struct wn_calendar_facts *f, const char *sep,
 	if (!isnan(f->burden))
 		k = append(buf, n, k, "%sburden %.0f", sep, f->burden);
 	if (f->hold)
-		append(buf, n, k, "%sheld: %s", sep,
-		       f->hold->reason ? f->hold->reason : "no reason given");
+		k = append(buf, n, k, "%sheld: %s", sep,
+		           f->hold->reason ? f->hold->reason : "no reason given");
+	if (f->finding)
+		append(buf, n, k, "%sreview: %s", sep, f->finding->brief);
+}
+
+void wn_calendar_legend(int cols, char *buf, size_t n)
+{
+	static const char *const legends[] = {
+		"[ ] today  * step  % review finding  H hold  ! taken != planned"
+		"  ? no check-in  burden . : + #",
+		"[ ] today  * step  % review  H hold  ! taken != planned"
+		"  ? no check-in  burden . : + #",
+		"[ ] today  * step  % review  H hold  ! off plan  ? no check-in"
+		"  burden . : + #",
+		"* step  % review  H hold  ! off plan  ? no check-in  burden .:+#",
+		"* step  % review  H hold  ! off plan  ? no check-in",
+		"*step %review Hhold !off ?none",
+	};
+	size_t last = sizeof legends / sizeof *legends - 1, i = 0;
+	while (i < last && wn_text_width(legends[i]) > cols)
+		i++;
+	snprintf(buf, n, "%s", legends[i]);
 }
 
 struct wn_calendar_geom wn_calendar_geometry(int body_top, int body_rows, int cols)

@@ -143,16 +143,9 @@ void wn_today_plan_free(struct wn_today_plan *p)
 		wn_taper_free(&p->sched);
 		wn_plan_free(&p->plan);
 	}
-	p->has = false;
-}
-
-int wn_today_taper_rows(const struct wn_today_plan *plans, size_t n)
-{
-	int rows = 0;
-	for (size_t m = 0; plans && m < n; m++)
-		if (plans[m].has && plans[m].sched.n > 0 && rows < WN_TODAY_TAPER_ROWS)
-			rows++;
-	return rows ? rows : 1;
+	wn_review_free(&p->review);
+	wn_review_free(&p->up);
+	p->has = p->reviewed = p->has_up = false;
 }
 
 static void fmt_num(double v, char *buf, size_t n)

@@ -116,7 +116,7 @@ static int layout_lower(struct wn_today_layout *L, const struct wn_today_layout_
  * while it is being written). */
 static void layout_screen(struct wn_today_layout *L, const struct wn_today_layout_in *in)
 {
-	int top = in->body_top + in->taper_rows + 1;
+	int top = in->body_top + in->head_rows + 1;
 	int avail = in->body_top + in->body_rows - top;
 	int note_min = in->editing ? (avail / 2 > 4 ? avail / 2 : 4)
 	                           : (avail < 14 ? 2 : 3);

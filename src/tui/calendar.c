@@ -1,13 +1,16 @@
 /* calendar.c -- the Calendar screen: a month grid of the diary with
- * the taper on it (step days, holds, deviations, missing check-ins,
- * burden), the selected day's line, and the hold proposal.  Writes only
- * on H (hold, with a reason) and R (resume), one transaction each. */
+ * the taper on it (step days, those with a review finding, holds,
+ * deviations, missing check-ins, burden), the selected day's line, and
+ * the hold proposal.  Writes only on H (hold, with a reason), R (resume)
+ * and U (going back up: the dose, the second yes when the review of the
+ * step after it has a warning, then why), one transaction each. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/findings.h"
 #include "core/holdrule.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -19,11 +22,12 @@
 #include "db/plan.h"
 #include "db/series.h"
 #include "db/holdrule.h"
+#include "findings.h"
 #include "tui.h"
 
 #define REASON_MAX 500
 
-enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_WHY };
+enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_ASK, CP_UP_WHY };
 
 static const char *const prompt_text[] = {
 	[CP_HOLD] = "hold from this day; why? ",
@@ -32,7 +36,8 @@ static const char *const prompt_text[] = {
 };
 
 /* The Calendar screen's state: the selected day, the medication shown
- * with its plan, the month read around the selection, the prompt. */
+ * with its plan and reviews, the month read around the selection, the
+ * prompt. */
 struct calendar {
 	wn_date sel;
 	unsigned gen;
@@ -40,12 +45,14 @@ struct calendar {
 	struct wn_med *med;      size_t n_med;
 	int m;                   /* the medication shown, -1 = none */
 	bool has_plan;
-	struct wn_plan plan;
-	struct wn_schedule sched;
-	struct wn_calendar_month month;   /* points at plan and sched */
+	struct wn_plan_built b;  /* its plan and schedule */
+	struct wn_review *reviews;  size_t n_reviews;  /* the plan's, then
+	                            each reinstatement's */
+	struct wn_calendar_month month;   /* points at plan, sched, reviews */
 	int prompt;              /* enum cal_prompt: what the line asks */
 	struct wn_edit line;
 	double up_dose;          /* a reinstatement's dose, asked first */
+	struct wn_review up;     /* the review of the step after it */
 };
 
 /* ---- the hold proposal (shared with Today) ------------------------------ */
@@ -63,11 +70,33 @@ bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
 
 static void free_plan(struct calendar *cal)
 {
-	if (cal->has_plan) {
-		wn_taper_free(&cal->sched);
-		wn_plan_free(&cal->plan);
-	}
+	for (size_t i = 0; i < cal->n_reviews; i++)
+		wn_review_free(&cal->reviews[i]);
+	free(cal->reviews);
+	cal->reviews = NULL;
+	cal->n_reviews = 0;
+	if (cal->has_plan)
+		wn_plan_built_free(&cal->b);
 	cal->has_plan = false;
+}
+
+/* The plan's review, then each reinstatement's (the step after it);
+ * those that cannot be made are left out. */
+static void load_reviews(struct calendar *cal, const struct wn_med *m)
+{
+	const struct wn_plan *p = &cal->b.plan;
+	cal->reviews = calloc(p->n_events + 1, sizeof *cal->reviews);
+	if (!cal->reviews)
+		return;
+	if (wn_plan_review(&cal->b, m, &cal->reviews[0], NULL) == WN_OK)
+		cal->n_reviews++;
+	for (size_t i = 0; i < p->n_events; i++) {
+		const struct wn_plan_event *e = &p->events[i];
+		if (e->kind == WN_PLAN_REINSTATE &&
+		    wn_plan_review_reinstate(&cal->b, m, e->start, e->dose,
+		                             &cal->reviews[cal->n_reviews], NULL) == WN_OK)
+			cal->n_reviews++;
+	}
 }
 
 /* The first medication with an active plan, else the first one. */
@@ -76,30 +105,26 @@ static void load_plan(struct wn_ui *ui, struct calendar *cal)
 	free_plan(cal);
 	cal->m = cal->n_med ? 0 : -1;
 	for (size_t i = 0; i < cal->n_med; i++) {
-		struct wn_err err = { 0 };
-		if (wn_db_plan_load(ui->db, cal->med[i].id, &cal->plan, &err) != WN_OK) {
-			wn_plan_free(&cal->plan);
-			continue;
-		}
-		struct wn_drug drug;
-		bool known = wn_plan_drug(&cal->med[i], &drug, NULL) == WN_OK;
-		if (wn_plan_build(&cal->plan, known ? &drug : NULL, &cal->sched,
-		                  &err) != WN_OK) {
-			wn_plan_free(&cal->plan);
+		if (wn_db_plan_built(ui->db, &cal->med[i], &cal->b, NULL) != WN_OK) {
+			wn_plan_built_free(&cal->b);
 			continue;
 		}
 		cal->has_plan = true;
 		cal->m = (int)i;
+		load_reviews(cal, &cal->med[i]);
 		return;
 	}
 }
 
-/* What the month shows besides the days: the plan and the unit. */
+/* What the month shows besides the days: the plan, its reviews and the
+ * unit. */
 static void point_month(struct calendar *cal)
 {
 	struct wn_calendar_month *mo = &cal->month;
-	mo->plan = cal->has_plan ? &cal->plan : NULL;
-	mo->sched = cal->has_plan ? &cal->sched : NULL;
+	mo->plan = cal->has_plan ? &cal->b.plan : NULL;
+	mo->sched = cal->has_plan ? &cal->b.sched : NULL;
+	mo->reviews = cal->reviews;
+	mo->n_reviews = cal->n_reviews;
 	mo->unit = cal->m >= 0 ? cal->med[cal->m].unit : "";
 }
 
@@ -200,6 +225,9 @@ static void draw_head_line(struct wn_ui *ui, const struct calendar *cal,
 	int cx = x + 4;
 	if (v->s.step)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_TITLE), "*", sel);
+	if (v->s.finding)
+		cx += put_marker(ui, WN_CELL(y, cx, 1, wn_ui_findings_role(v->f.finding->level)),
+		                 "%", sel);
 	if (v->s.held)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_FLAG), "H", sel);
 	if (v->s.deviates)
@@ -251,9 +279,9 @@ static void draw_heading(struct wn_ui *ui, const struct calendar *cal)
 
 static void draw_legend(struct wn_ui *ui, int y)
 {
-	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM),
-	          "[ ] today  * step  H hold  ! taken != planned  ? no check-in"
-	          "  burden . : + #");
+	char line[160];
+	wn_calendar_legend(ui->cols - 2, line, sizeof line);
+	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
 }
 
 /* Status of the selected day, its note's first line, the proposal. */
@@ -276,11 +304,29 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
 	struct wn_holdrule_out o;
 	if (cal->has_plan && cal->sel <= ui->today &&
-	    !wn_taper_on_hold(&cal->sched, cal->sel) &&
-	    wn_ui_hold_proposal(ui, &cal->sched, cal->sel, &o)) {
+	    !wn_taper_on_hold(&cal->b.sched, cal->sel) &&
+	    wn_ui_hold_proposal(ui, &cal->b.sched, cal->sel, &o)) {
 		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
 		wn_ui_put(ui, WN_CELL(y + 1, 1, ui->cols - 2, WN_R_NOTICE), line);
 	}
+}
+
+/* The second yes of going back up, in place of the month: the review
+ * of the step after it, and the question. */
+static void draw_question(struct wn_ui *ui, const struct calendar *cal)
+{
+	char what[96], q[160], n1[32], d[WN_DATE_STRLEN];
+	int y = ui->body_top + 1;     /* over the weekdays */
+	wn_text_num(cal->up_dose, 3, n1, sizeof n1);
+	snprintf(q, sizeof q, "Going back up to %s %s on %s: the next step, reviewed"
+	         " (not advice)", n1, cal->med[cal->m].unit, wn_date_format(cal->sel, d));
+	wn_ui_put_pad(ui, WN_CELL(y, 0, ui->cols, WN_R_HEADING), "");
+	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING), q);
+	wn_ui_findings_draw(ui, &cal->up, WN_BOX(y + 1, 1, ui->rows - 3 - y, ui->cols - 2),
+	                    false);
+	snprintf(what, sizeof what, "Record going back up to %s %s", n1, cal->med[cal->m].unit);
+	wn_findings_question(what, &cal->up, q, sizeof q);
+	wn_ui_ask_draw(ui, q);
 }
 
 static void cal_draw(struct wn_ui *ui, void *state)
@@ -292,6 +338,10 @@ static void cal_draw(struct wn_ui *ui, void *state)
 		return;
 	}
 	draw_heading(ui, cal);
+	if (cal->prompt == CP_UP_ASK) {
+		draw_question(ui, cal);
+		return;
+	}
 	struct wn_calendar_geom g = geometry(ui);
 	for (int i = 0; i < WN_CALENDAR_CELLS; i++)
 		draw_cell(ui, cal, &g, i);
@@ -343,7 +393,7 @@ static void start_hold(struct wn_ui *ui, struct calendar *cal)
 		          " screen (3)");
 		return;
 	}
-	if (cal->sched.hold_since != WN_DATE_NONE) {
+	if (cal->b.sched.hold_since != WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "a hold is already open; R resumes it");
 		return;
 	}
@@ -367,7 +417,7 @@ static void start_up(struct wn_ui *ui, struct calendar *cal)
 static void resume(struct wn_ui *ui, struct calendar *cal)
 {
 	struct wn_err err = { 0 };
-	if (!cal->has_plan || cal->sched.hold_since == WN_DATE_NONE) {
+	if (!cal->has_plan || cal->b.sched.hold_since == WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no hold is open");
 		return;
 	}
@@ -387,30 +437,60 @@ static void close_prompt(struct calendar *cal)
 	cal->prompt = CP_NONE;
 }
 
-/* Enter on the line: hold, or the two steps of a reinstatement. */
+/* The dose gone back up to: the step after it is reviewed, and with a
+ * warning the second yes is asked before why. */
+static void up_dose_done(struct wn_ui *ui, struct calendar *cal, const char *text)
+{
+	struct wn_err err = { 0 };
+	char *end;
+	cal->up_dose = strtod(text, &end);
+	if (end == text || *(end + strspn(end, " ")) || !(cal->up_dose > 0) || cal->up_dose > 1e6) {
+		wn_ui_msg(ui, WN_R_ERROR, "a dose above 0, e.g. 45 (Esc cancels)");
+		return;
+	}
+	close_prompt(cal);
+	wn_review_free(&cal->up);
+	if (wn_plan_review_reinstate(&cal->b, &cal->med[cal->m], cal->sel, cal->up_dose,
+	                             &cal->up, &err) != WN_OK)
+		wn_ui_msg_err(ui, "not recorded", &err);
+	else if (cal->up.n_warnings > 0)
+		cal->prompt = CP_UP_ASK;
+	else
+		open_prompt(ui, cal, CP_UP_WHY);
+}
+
+/* The answer to the second yes: y goes on to why; any other key records
+ * nothing. */
+static void up_answer(struct wn_ui *ui, struct calendar *cal, const struct wn_input *in)
+{
+	cal->prompt = CP_NONE;
+	if (wn_ui_ask_yes(in))
+		open_prompt(ui, cal, CP_UP_WHY);
+	else
+		wn_ui_msg(ui, WN_R_DIM, "not recorded; nothing written");
+}
+
+/* Enter on the line: hold, or the steps of a reinstatement. */
 static void prompt_done(struct wn_ui *ui, struct calendar *cal)
 {
 	struct wn_err err = { 0 };
-	char d[WN_DATE_STRLEN], msg[128], *end;
+	char d[WN_DATE_STRLEN], msg[192], n1[32];
 	const char *text = cal->line.s + strspn(cal->line.s, " ");
 	const char *why = *text ? text : NULL;
 	int rc;
 	switch (cal->prompt) {
 	case CP_UP_DOSE:
-		cal->up_dose = strtod(text, &end);
-		if (end == text || *(end + strspn(end, " ")) || !(cal->up_dose > 0) || cal->up_dose > 1e6) {
-			wn_ui_msg(ui, WN_R_ERROR, "a dose above 0, e.g. 45 (Esc cancels)");
-			return;
-		}
-		close_prompt(cal);
-		open_prompt(ui, cal, CP_UP_WHY);
+		up_dose_done(ui, cal, text);
 		return;
 	case CP_UP_WHY: {
 		struct wn_plan_reinstate r = { .med_id = cal->med[cal->m].id, .on = cal->sel,
-		                               .dose = cal->up_dose, .reason = why };
+		                               .dose = cal->up_dose, .reason = why,
+		                               .accepted = &cal->up };
 		rc = wn_db_plan_reinstate(ui->db, &r, &err);
-		snprintf(msg, sizeof msg, "recorded: back up to %g on %s (the plan is not on"
-		         " hold; H holds it)", cal->up_dose, wn_date_format(cal->sel, d));
+		snprintf(msg, sizeof msg, "recorded: back up to %s on %s%s",
+		         wn_text_num(cal->up_dose, 3, n1, sizeof n1), wn_date_format(cal->sel, d),
+		         cal->up.n_warnings ? ", warning acknowledged; H holds the plan"
+		                            : " (the plan is not on hold; H holds it)");
 		break;
 	}
 	default:
@@ -428,6 +508,10 @@ static void cal_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 {
 	struct calendar *cal = state;
 	int arg;
+	if (cal->prompt == CP_UP_ASK) {
+		up_answer(ui, cal, in);
+		return;
+	}
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
 		close_prompt(cal);
@@ -495,6 +579,8 @@ static unsigned cal_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct calendar *cal = state;
+	if (cal->prompt == CP_UP_ASK)
+		return WN_SC_ASK;
 	return cal->prompt ? WN_SC_PROMPT : WN_SC_CALENDAR;
 }
 
@@ -504,6 +590,7 @@ static void cal_fini(struct wn_ui *ui, void *state)
 	struct calendar *cal = state;
 	if (cal->prompt)
 		wn_edit_free(&cal->line);
+	wn_review_free(&cal->up);
 	free_plan(cal);
 	free(cal->med);
 	cal->med = NULL;

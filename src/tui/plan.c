@@ -1,6 +1,8 @@
-/* plan.c -- the Plan screen: medications, the active plan's parameters,
- * its schedule (with planned vs taken for past steps) and its holds, as
- * lines of text that scroll.  `a` opens the form that makes a new plan
+/* plan.c -- the Plan screen: medications, the active plan's parameters
+ * and its review in one line, its schedule (with planned vs taken for
+ * past steps), its holds and reinstatements, and its review in full
+ * (each warning acknowledged when, or not), as lines of text that
+ * scroll; the findings are wrapped to the screen's width.  `a` opens the form that makes a new plan
  * (planform.c), pre-filled from the current one; `M` the form that adds
  * a medication (medform.c). */
 #include <math.h>
@@ -11,10 +13,12 @@
 
 #include "db/plan.h"
 #include "db/db.h"
+#include "core/findings.h"
 #include "core/taper.h"
 #include "core/text.h"
 #include "core/together.h"
 #include "tui.h"
+#include "findings.h"
 #include "planform.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -32,17 +36,10 @@ struct planscreen {
 	int n, top;
 	unsigned gen;
 	bool loaded;
+	int cols;                /* the width the findings were wrapped to */
 	wn_date today;
 	struct wn_planform *planform;   /* open forms, NULL when closed */
 	struct wn_medform *medform;
-};
-
-/* A plan with its schedule (and the drug it was built with). */
-struct built {
-	struct wn_plan plan;
-	struct wn_schedule sched;
-	struct wn_drug drug;
-	bool has_drug;
 };
 
 static void add(struct planscreen *ps, int role, const char *fmt, ...)
@@ -125,7 +122,7 @@ static void step_pv(const struct wn_plan_day *pd, long n, wn_date from,
 }
 
 static void add_table(struct wn_ui *ui, struct planscreen *ps,
-                      const struct built *bl, const char *unit)
+                      const struct wn_plan_built *bl, const char *unit)
 {
 	const struct wn_plan *p = &bl->plan;
 	const struct wn_schedule *s = &bl->sched;
@@ -162,47 +159,111 @@ static void add_table(struct wn_ui *ui, struct planscreen *ps,
 	free(pd);
 }
 
-static void add_holds(struct planscreen *ps, const struct wn_plan *p)
+/* The review's findings as lines wrapped to the screen, each warning
+ * with whether it was acknowledged when the plan was saved. */
+static void add_findings(struct wn_ui *ui, struct planscreen *ps, const struct wn_review *r,
+                         const struct wn_plan *p)
 {
-	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	int max = MAX_LINES - ps->n;
+	struct wn_findings_fit fit = { .cols = ui->cols - 2, .rows = max, .src = true,
+	                               .acked = p };
+	struct wn_findings_row *rows = max > 0 ? malloc(sizeof *rows * (size_t)max) : NULL;
+	int n = rows ? wn_findings_layout(r, &fit, rows, max) : 0;
+	for (int i = 0; i < n; i++)
+		add(ps, wn_ui_findings_role(rows[i].level), "%-*s%s", WN_FINDINGS_TAG_W,
+		    rows[i].first && rows[i].finding >= 0 ? wn_findings_tag(rows[i].level) : "",
+		    rows[i].text);
+	free(rows);
+}
+
+/* Each going back up, and the review of the step that follows it. */
+static void add_holds(struct wn_ui *ui, struct planscreen *ps, const struct wn_plan_built *b,
+                      const struct wn_med *m)
+{
+	const struct wn_plan *p = &b->plan;
+	char a[WN_DATE_STRLEN], e2[WN_DATE_STRLEN], n1[32];
 	if (p->n_events == 0)
 		return;
 	add(ps, WN_R_HEADING, "Holds and reinstatements");
 	for (size_t i = 0; i < p->n_events; i++) {
 		const struct wn_plan_event *e = &p->events[i];
-		if (e->kind == WN_PLAN_HOLD)
-			add(ps, WN_R_FLAG, "  hold from %s to %s: %s",
-			    wn_date_format(e->start, a),
-			    e->end == WN_DATE_NONE ? "(open)" : wn_date_format(e->end, b),
+		struct wn_review r;
+		if (e->kind == WN_PLAN_HOLD) {
+			add(ps, WN_R_FLAG, "  hold from %s to %s: %s", wn_date_format(e->start, a),
+			    e->end == WN_DATE_NONE ? "(open)" : wn_date_format(e->end, e2),
 			    e->reason ? e->reason : "no reason given");
-		else
-			add(ps, WN_R_FLAG, "  back up to %g on %s: %s", e->dose,
-			    wn_date_format(e->start, a),
-			    e->reason ? e->reason : "no reason given");
+			continue;
+		}
+		add(ps, WN_R_FLAG, "  back up to %s %s on %s: %s", wn_text_num(e->dose, 3, n1, sizeof n1),
+		    m->unit, wn_date_format(e->start, a), e->reason ? e->reason : "no reason given");
+		if (wn_plan_review_reinstate(b, m, e->start, e->dose, &r, NULL) == WN_OK)
+			add_findings(ui, ps, &r, p);
+		wn_review_free(&r);
 	}
+}
+
+/* What the person recorded about the plan: the prescriber, one form. */
+static void add_words(struct planscreen *ps, const struct wn_plan *p)
+{
+	char d[WN_DATE_STRLEN];
+	if (p->agreed_on != WN_DATE_NONE)
+		add(ps, WN_R_NORMAL, "  You recorded agreeing this plan with your prescriber on %s.",
+		    wn_date_format(p->agreed_on, d));
+	if (p->form_label[0] && !p->form_missing)
+		add(ps, WN_R_NORMAL, "  Kept on one form: %s.", p->form_label);
+	else if (p->form_label[0])
+		add(ps, WN_R_NORMAL, "  Kept on the form '%s', which is no longer recorded:"
+		    " every recorded form is used.", p->form_label);
+}
+
+/* The review in one line under the parameters; in full after the
+ * schedule (add_review). */
+static void add_summary(struct planscreen *ps, const struct wn_review *r, bool reviewed)
+{
+	char line[WN_REVIEW_BRIEF + 64];
+	wn_review_summary(r, line, sizeof line);
+	if (!reviewed)
+		add(ps, WN_R_DIM, "  review: could not be made");
+	else if (r->n_findings == 0)
+		add(ps, WN_R_NORMAL, "  review: no findings");
+	else
+		add(ps, wn_ui_findings_role(r->worst), "  review: %s (below the schedule)", line);
+}
+
+static void add_review(struct wn_ui *ui, struct planscreen *ps, const struct wn_review *r,
+                       const struct wn_plan *p)
+{
+	char counts[96];
+	wn_findings_counts(r, counts, sizeof counts);
+	add(ps, WN_R_HEADING, "Review of the plan entered in wean (not advice): %s", counts);
+	add_findings(ui, ps, r, p);
 }
 
 static void add_plan(struct wn_ui *ui, struct planscreen *ps,
                      const struct wn_med *m)
 {
-	struct built bl;
+	struct wn_plan_built b;
+	struct wn_review r = { 0 };
 	struct wn_err err = { 0 };
-	if (wn_db_plan_load(ui->db, m->id, &bl.plan, &err) != WN_OK) {
-		wn_plan_free(&bl.plan);
+	int rc = wn_db_plan_built(ui->db, m, &b, &err);
+	if (rc == WN_NOINPUT) {
 		add(ps, WN_R_DIM, "%s has no plan; press a to make one", m->name);
-		return;
-	}
-	bl.has_drug = wn_plan_drug(m, &bl.drug, NULL) == WN_OK;
-	add_params(ps, &bl.plan, m->unit);
-	if (wn_plan_build(&bl.plan, bl.has_drug ? &bl.drug : NULL, &bl.sched,
-	                  &err) == WN_OK) {
-		add_table(ui, ps, &bl, m->unit);
-		wn_taper_free(&bl.sched);
-	} else {
+	} else if (rc != WN_OK) {
+		if (b.plan.id)
+			add_params(ps, &b.plan, m->unit);
 		add(ps, WN_R_ERROR, "cannot compute the schedule: %s", err.msg);
+	} else {
+		bool reviewed = wn_plan_review(&b, m, &r, NULL) == WN_OK;
+		add_params(ps, &b.plan, m->unit);
+		add_summary(ps, &r, reviewed);
+		add_words(ps, &b.plan);
+		add_table(ui, ps, &b, m->unit);
+		add_holds(ui, ps, &b, m);
+		if (reviewed)
+			add_review(ui, ps, &r, &b.plan);
 	}
-	add_holds(ps, &bl.plan);
-	wn_plan_free(&bl.plan);
+	wn_review_free(&r);
+	wn_plan_built_free(&b);
 }
 
 /* ---- several plans at once ------------------------------------------------ */
@@ -250,33 +311,25 @@ static void add_together_rows(struct planscreen *ps,
  * side by side, as `wean plan show` prints them. */
 static void add_together(struct wn_ui *ui, struct planscreen *ps)
 {
-	struct built *bl = calloc(ps->n_med ? ps->n_med : 1, sizeof *bl);
+	struct wn_plan_built *bl = calloc(ps->n_med ? ps->n_med : 1, sizeof *bl);
 	struct wn_together_med tm[WN_TOGETHER_MAX];
 	int n = 0;
 	for (size_t i = 0; bl && i < ps->n_med && n < WN_TOGETHER_MAX; i++) {
-		struct built *x = &bl[n];
-		if (wn_db_plan_load(ui->db, ps->med[i].id, &x->plan, NULL) != WN_OK) {
-			wn_plan_free(&x->plan);
-			continue;
-		}
-		x->has_drug = wn_plan_drug(&ps->med[i], &x->drug, NULL) == WN_OK;
-		if (wn_plan_build(&x->plan, x->has_drug ? &x->drug : NULL, &x->sched,
-		                  NULL) != WN_OK) {
-			wn_plan_free(&x->plan);
+		struct wn_plan_built *x = &bl[n];
+		if (wn_db_plan_built(ui->db, &ps->med[i], x, NULL) != WN_OK) {
+			wn_plan_built_free(x);
 			continue;
 		}
 		tm[n] = (struct wn_together_med){ ps->med[i].name, ps->med[i].unit, &x->plan,
-		                                  &x->sched, x->has_drug ? &x->drug : NULL };
+		                                  &x->sched, x->known ? &x->drug : NULL };
 		n++;
 	}
 	if (n >= 2) {
 		add(ps, WN_R_NORMAL, "%s", "");
 		add_together_rows(ps, tm, n);
 	}
-	for (int i = 0; i < n; i++) {
-		wn_taper_free(&bl[i].sched);
-		wn_plan_free(&bl[i].plan);
-	}
+	for (int i = 0; i < n; i++)
+		wn_plan_built_free(&bl[i]);
 	free(bl);
 }
 
@@ -307,6 +360,7 @@ static int load(struct wn_ui *ui, struct planscreen *ps, struct wn_err *err)
 	ps->today = ui->today;
 	add_together(ui, ps);
 	ps->gen = ui->gen;
+	ps->cols = ui->cols;
 	ps->loaded = true;
 	return WN_OK;
 }
@@ -332,6 +386,9 @@ static void plan_draw(struct wn_ui *ui, void *state)
 		wn_medform_draw(ui, ps->medform);
 		return;
 	}
+	struct wn_err err = { 0 };
+	if (ps->loaded && ps->cols != ui->cols && load(ui, ps, &err) != WN_OK)
+		wn_ui_msg_err(ui, "cannot read the plan", &err);   /* rewrap */
 	if (!ps->loaded) {
 		wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM),
 		          "the diary could not be read");
@@ -388,6 +445,8 @@ static unsigned plan_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct planscreen *ps = state;
+	if (wn_planform_asking(ps->planform))
+		return WN_SC_ASK;
 	return ps->planform || ps->medform ? WN_SC_PROMPT : WN_SC_PLAN;
 }
 

@@ -1,7 +1,9 @@
 /* planform.c -- making or changing a taper plan on the Plan screen;
  * see planform.h.  The fields are parsed into a struct wn_plan_spec on
- * every change, so the preview and the problem line always show what
- * "save" would store. */
+ * every change and the plan it makes is reviewed (core/findings.h), so
+ * the preview, its review and the problem line always show what "save"
+ * would store.  A plan with a warning asks the second yes before it is
+ * saved (findings.h). */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,8 +12,10 @@
 #include <strings.h>
 
 #include "db/plan.h"
+#include "core/findings.h"
 #include "core/taper.h"
 #include "core/text.h"
+#include "findings.h"
 #include "planform.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -38,7 +42,9 @@ struct wn_planform {
 	int cur;
 	struct wn_taper_point pts[WN_PLAN_MAX_CUSTOM];
 	struct wn_plan_spec spec;
-	struct wn_schedule sched;
+	struct wn_plan_built built;     /* what the spec makes, and its */
+	struct wn_review review;        /* review (both empty on a problem) */
+	bool asking;                    /* the second yes is being asked */
 	char problem[WN_ERR_MSG];
 };
 
@@ -158,35 +164,31 @@ static int read_fields(struct wn_planform *f, wn_date today, struct wn_err *err)
 	return rc;
 }
 
-/* Re-read the fields and rebuild the preview (or the problem line). */
+static void free_review(struct wn_planform *f)
+{
+	wn_review_free(&f->review);
+	wn_plan_built_free(&f->built);
+	memset(&f->review, 0, sizeof f->review);
+	memset(&f->built, 0, sizeof f->built);
+}
+
+/* Re-read the fields, and make and review the plan they give (or the
+ * problem line), as `wean plan add` does before it saves. */
 static void form_refresh(struct wn_ui *ui, struct wn_planform *f)
 {
 	struct wn_err err = { 0 };
-	wn_taper_free(&f->sched);
-	memset(&f->sched, 0, sizeof f->sched);
+	free_review(f);
 	f->problem[0] = '\0';
 	int rc = read_fields(f, ui->today, &err);
-	if (rc == WN_OK) {
-		struct wn_taper_params t;
-		wn_taper_params_init(&t);
-		t.method = f->spec.method;
-		t.start = f->spec.start;
-		t.from_dose = f->spec.from_dose;
-		t.step = f->spec.step;
-		t.every_days = f->spec.every_days;
-		t.round_q = f->spec.round_q;
-		t.floor_dose = f->spec.floor_dose;
-		t.to_dose = f->spec.to_dose;
-		t.forms = f->forms;
-		t.n_forms = f->n_forms;
-		t.emax = f->spec.emax;
-		t.ed50 = f->spec.ed50;
-		t.custom = f->spec.custom;
-		t.n_custom = f->spec.n_custom;
-		rc = wn_taper_build(&t, &f->sched, &err);
-	}
-	if (rc != WN_OK)
+	struct wn_findings_plan in = { &f->spec, &f->med, f->forms, f->n_forms };
+	if (rc == WN_OK)
+		rc = wn_findings_spec(&in, &f->built, &f->review, &err);
+	if (rc == WN_OK && f->built.sched.n < 1)
+		rc = wn_err_set(&err, WN_DATAERR, "the plan has no steps");
+	if (rc != WN_OK) {
+		free_review(f);
 		snprintf(f->problem, sizeof f->problem, "%s", err.msg);
+	}
 }
 
 /* ---- opening ------------------------------------------------------------------ */
@@ -236,7 +238,7 @@ void wn_planform_free(struct wn_planform *f)
 		return;
 	for (int i = 0; i < F_SAVE; i++)
 		wn_edit_free(&f->f[i]);
-	wn_taper_free(&f->sched);
+	free_review(f);
 	free(f->forms);
 	free(f);
 }
@@ -305,31 +307,61 @@ static int draw_fields(struct wn_ui *ui, const struct wn_planform *f, int y)
 	return y + 2;
 }
 
-static void draw_preview(struct wn_ui *ui, const struct wn_planform *f, int y,
-                         int rows)
+/* The steps of the schedule from row y, in rows rows (the last says
+ * when there are more). */
+static void draw_steps(struct wn_ui *ui, const struct wn_planform *f, int y, int rows)
 {
-	char d[WN_DATE_STRLEN], n1[32], n2[32], line[256];
+	const struct wn_schedule *s = &f->built.sched;
+	char d[WN_DATE_STRLEN], n1[32], line[256], dose[48];
 	int w = ui->cols - 2;
-	if (f->problem[0]) {
-		wn_ui_put(ui, WN_CELL(y, 1, w, WN_R_ERROR), f->problem);
-		return;
-	}
-	snprintf(line, sizeof line, "preview: %d steps, %s %s to %s %s",
-	         f->sched.n, wn_text_num(f->sched.steps[0].dose, 3, n1, sizeof n1), f->med.unit,
-	         wn_text_num(f->sched.steps[f->sched.n - 1].dose, 3, n2, sizeof n2), f->med.unit);
-	wn_ui_put(ui, WN_CELL(y++, 1, w, WN_R_HEADING), line);
-	int shown = f->sched.n < rows - 1 ? f->sched.n : rows - 1;
+	int shown = s->n <= rows ? s->n : rows - 1;
 	for (int i = 0; i < shown; i++) {
-		const struct wn_taper_step *st = &f->sched.steps[i];
-		char dose[48];
+		const struct wn_taper_step *st = &s->steps[i];
 		snprintf(dose, sizeof dose, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), f->med.unit);
 		snprintf(line, sizeof line, "%3d  %s  %-10s %6.1f%%  %s", i,
 		         wn_date_format(st->date, d), dose, st->pct_of_start, st->how);
 		wn_ui_put(ui, WN_CELL(y + i, 1, w, WN_R_NORMAL), line);
 	}
-	if (shown < f->sched.n)
+	if (shown >= 0 && shown < s->n)
 		wn_ui_put(ui, WN_CELL(y + shown, 1, w, WN_R_DIM),
 		          "... the whole schedule shows on the Plan screen once saved");
+}
+
+/* The preview: a heading with the review's counts, the findings in a
+ * few words each (a third of the rows at most), then the steps. */
+static void draw_preview(struct wn_ui *ui, const struct wn_planform *f, int y,
+                         int rows)
+{
+	const struct wn_schedule *s = &f->built.sched;
+	char n1[32], n2[32], counts[96], line[256];
+	int w = ui->cols - 2;
+	if (f->problem[0]) {
+		wn_ui_put(ui, WN_CELL(y, 1, w, WN_R_ERROR), f->problem);
+		return;
+	}
+	wn_findings_counts(&f->review, counts, sizeof counts);
+	snprintf(line, sizeof line, "preview: %d steps, %s %s to %s %s; review: %s",
+	         s->n, wn_text_num(s->steps[0].dose, 3, n1, sizeof n1), f->med.unit,
+	         wn_text_num(s->steps[s->n - 1].dose, 3, n2, sizeof n2), f->med.unit, counts);
+	wn_ui_put(ui, WN_CELL(y++, 1, w, WN_R_HEADING), line);
+	int most = (rows - 1) / 3;
+	int used = wn_ui_findings_draw(ui, &f->review, WN_BOX(y, 1, most, w), true);
+	draw_steps(ui, f, y + used, rows - 1 - used);
+}
+
+/* The second yes: the review in full in place of the fields. */
+static void draw_question(struct wn_ui *ui, const struct wn_planform *f, int y,
+                          int bottom)
+{
+	char counts[96], line[256];
+	wn_findings_counts(&f->review, counts, sizeof counts);
+	snprintf(line, sizeof line, "Review of the plan entered in wean (not advice): %s",
+	         counts);
+	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING), line);
+	wn_ui_findings_draw(ui, &f->review, WN_BOX(y + 1, 1, bottom - y - 3, ui->cols - 2),
+	                    false);
+	wn_findings_question("Save this plan", &f->review, line, sizeof line);
+	wn_ui_ask_draw(ui, line);
 }
 
 void wn_planform_draw(struct wn_ui *ui, struct wn_planform *f)
@@ -339,9 +371,13 @@ void wn_planform_draw(struct wn_ui *ui, struct wn_planform *f)
 	snprintf(title, sizeof title, "A new plan for %s (the current one stays in the"
 	         " history)", f->med.name);
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING), title);
+	wn_edit_draw_text(ui, WN_PLAN_DISCLAIMER, WN_BOX(bottom - 2, 1, 2, ui->cols - 2));
+	if (f->asking) {
+		draw_question(ui, f, y + 1, bottom);
+		return;
+	}
 	y = draw_fields(ui, f, y + 1);
 	draw_preview(ui, f, y, bottom - y - 2);
-	wn_edit_draw_text(ui, WN_PLAN_DISCLAIMER, WN_BOX(bottom - 2, 1, 2, ui->cols - 2));
 	if (f->cur < F_SAVE) {
 		int fy = ui->body_top + 1 + f->cur;
 		wn_edit_draw(ui, &f->f[f->cur], WN_BOX(fy, 3 + LABEL_W, 1, INPUT_W));
@@ -359,22 +395,47 @@ static void form_move(struct wn_planform *f, int dir)
 	f->cur = i;
 }
 
-static bool save(struct wn_ui *ui, struct wn_planform *f)
+/* "save": a plan whose review has a warning is saved only after the
+ * second yes (said_yes), with the review stored as acknowledged. */
+static bool save(struct wn_ui *ui, struct wn_planform *f, bool said_yes)
 {
 	struct wn_err err = { 0 };
-	char d[WN_DATE_STRLEN];
+	char d[WN_DATE_STRLEN], acked[64] = "";
 	form_refresh(ui, f);
 	if (f->problem[0]) {
 		wn_ui_msg(ui, WN_R_ERROR, "not saved: %s", f->problem);
 		return false;
 	}
+	int nw = f->review.n_warnings;
+	if (nw > 0 && !said_yes) {
+		f->asking = true;
+		return false;
+	}
+	f->spec.accepted = &f->review;
 	if (wn_db_plan_add(ui->db, &f->spec, NULL, &err) != WN_OK) {
 		wn_ui_msg_err(ui, "not saved", &err);
 		return false;
 	}
-	wn_ui_msg(ui, WN_R_SAVED, "saved: the plan for %s from %s; discuss every change"
-	          " with your prescriber", f->med.name, wn_date_format(f->spec.start, d));
+	if (nw > 0)
+		snprintf(acked, sizeof acked, " (%d warning%s acknowledged)", nw, nw == 1 ? "" : "s");
+	wn_ui_msg(ui, WN_R_SAVED, "saved: the plan for %s from %s%s; discuss every change"
+	          " with your prescriber", f->med.name, wn_date_format(f->spec.start, d), acked);
 	return true;
+}
+
+bool wn_planform_asking(const struct wn_planform *f)
+{
+	return f && f->asking;
+}
+
+/* The answer to the second yes: y saves; anything else keeps the form. */
+static int answer(struct wn_ui *ui, struct wn_planform *f, const struct wn_input *in)
+{
+	f->asking = false;
+	if (wn_ui_ask_yes(in))
+		return save(ui, f, true) ? WN_FORM_SAVED : WN_FORM_OPEN;
+	wn_ui_msg(ui, WN_R_DIM, "not saved; the form is as it was");
+	return WN_FORM_OPEN;
 }
 
 static bool is_fn(const struct wn_input *in, int key)
@@ -386,13 +447,15 @@ int wn_planform_input(struct wn_ui *ui, struct wn_planform *f,
                       const struct wn_input *in)
 {
 	int arg;
+	if (f->asking)
+		return answer(ui, f, in);
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
 		wn_ui_msg(ui, WN_R_DIM, "no new plan; nothing was changed");
 		return WN_FORM_CANCELLED;
 	}
 	if (b && b->action == WN_A_TEXT_DONE && f->cur == F_SAVE)
-		return save(ui, f) ? WN_FORM_SAVED : WN_FORM_OPEN;
+		return save(ui, f, false) ? WN_FORM_SAVED : WN_FORM_OPEN;
 	if ((b && b->action == WN_A_TEXT_DONE) || is_fn(in, KEY_DOWN) ||
 	    (in->kind == WN_K_CHAR && in->ch == '\t'))
 		form_move(f, 1);

@@ -2,10 +2,12 @@
  * add a medication (private to plan.c, planform.c and medform.c).
  *
  * One field per line (method, start, starting dose, step, interval,
- * rounding, floor, target, custom steps), with the first steps of the
+ * rounding, floor, target, custom steps), with the plan's review (its
+ * counts and findings in a few words) and the first steps of the
  * resulting schedule previewed live under it.  Nothing is written until
  * "save"; then the plan is stored with wn_db_plan_add() (which keeps the
- * previous plan for history).  Opening it on a medication that has a plan
+ * previous plan for history), after the second yes when its review has
+ * a warning.  Opening it on a medication that has a plan
  * pre-fills the fields from that plan, starting today at today's planned
  * dose: that is how a plan is edited.
  *
@@ -31,9 +33,14 @@ struct wn_planform;
 /* A form for a new plan of m; NULL (message shown) when it cannot open. */
 struct wn_planform *wn_planform_open(struct wn_ui *ui, const struct wn_med *m);
 void wn_planform_draw(struct wn_ui *ui, struct wn_planform *f);
-/* A key while the form is open: enum wn_form_result. */
+/* A key while the form is open: enum wn_form_result.  "save" on a plan
+ * whose review has a warning asks the second yes first (findings.h):
+ * then the next key is the answer, y saves, any other keeps the form. */
 int wn_planform_input(struct wn_ui *ui, struct wn_planform *f,
                       const struct wn_input *in);
+/* Whether the form is asking the second yes (its scope is then
+ * WN_SC_ASK). */
+bool wn_planform_asking(const struct wn_planform *f);
 /* Frees the form and everything it owns; NULL is nothing. */
 void wn_planform_free(struct wn_planform *f);
 

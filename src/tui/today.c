@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "db/med.h"
 #include "db/plan.h"
+#include "db/safety.h"
 #include "db/symptoms.h"
 #include "core/plan.h"
 #include "core/text.h"
@@ -80,26 +81,34 @@ static void free_plans(struct today *t)
 	t->plans = NULL;
 }
 
+/* The review of the step after the latest going back up. */
+static void review_last_up(const struct wn_plan_built *b, const struct wn_med *m,
+                           struct wn_today_plan *mp)
+{
+	const struct wn_plan_event *last = NULL;
+	for (size_t i = 0; i < b->plan.n_events; i++)
+		if (b->plan.events[i].kind == WN_PLAN_REINSTATE)
+			last = &b->plan.events[i];
+	mp->has_up = last && wn_plan_review_reinstate(b, m, last->start, last->dose,
+	                                              &mp->up, NULL) == WN_OK;
+	mp->up_on = last ? last->start : WN_DATE_NONE;
+}
+
 /* Plans are optional: a medication without one (or whose plan cannot be
- * built) simply shows no taper status. */
+ * built) simply shows no taper status.  A plan that cannot be reviewed
+ * shows no finding. */
 static void load_plan(struct wn_ui *ui, struct today *t, size_t m)
 {
 	struct wn_today_plan *mp = &t->plans[m];
-	struct wn_err err = { 0 };
-	if (wn_db_plan_load(ui->db, t->med[m].id, &mp->plan, &err) != WN_OK) {
-		wn_plan_free(&mp->plan);
+	struct wn_plan_built b;
+	if (wn_db_plan_built(ui->db, &t->med[m], &b, NULL) != WN_OK) {
+		wn_plan_built_free(&b);
 		return;
 	}
-	/* the drug's occupancy parameters change the doses only of an
-	 * occupancy plan, and Today shows no occupancy */
-	struct wn_drug drug;
-	bool known = mp->plan.params.method == WN_TAPER_OCCUPANCY &&
-	             wn_plan_drug(&t->med[m], &drug, NULL) == WN_OK;
-	if (wn_plan_build(&mp->plan, known ? &drug : NULL, &mp->sched,
-	                  &err) != WN_OK) {
-		wn_plan_free(&mp->plan);
-		return;
-	}
+	mp->reviewed = wn_plan_review(&b, &t->med[m], &mp->review, NULL) == WN_OK;
+	review_last_up(&b, &t->med[m], mp);
+	mp->plan = b.plan;       /* the Today plan owns them from here */
+	mp->sched = b.sched;
 	mp->has = true;
 }
 
@@ -126,6 +135,7 @@ static int load_meds(struct wn_ui *ui, struct today *t, struct wn_err *err)
 int wn_ui_today_reload(struct wn_ui *ui, struct today *t, struct wn_err *err)
 {
 	struct wn_day d;
+	struct wn_safety_out safety;
 	int rc = wn_db_day_load(ui->db, t->date, &d, err);
 	if (rc != WN_OK)
 		return rc;
@@ -133,6 +143,9 @@ int wn_ui_today_reload(struct wn_ui *ui, struct today *t, struct wn_err *err)
 		wn_day_free(&t->day);
 	t->day = d;
 	t->have_day = true;
+	/* a failed read shows no line, and keeps nothing else from working */
+	t->crisis = wn_db_safety(ui->db, t->date, ui->cfg->low_mood, &safety, NULL) == WN_OK &&
+	            safety.why != WN_SAFETY_NONE;
 	return WN_OK;
 }
 

@@ -3,8 +3,9 @@
  *
  * today.c       reading the day, writing back what was changed, drafts,
  *               and the hooks the frame calls
- * today_draw.c  drawing: the taper lines, the fields, the note, the
- *               bottom row (a prompt, a question or a hint)
+ * today_draw.c  drawing: the rows under the title (the tapers, their
+ *               next steps' findings, the crisis line), the fields, the
+ *               note, the bottom row (a prompt, a question or a hint)
  * today_input.c actions and typed text: moving, rating, doses, prompts,
  *               the note editor, the offered draft
  *
@@ -40,6 +41,8 @@ struct today {
 	wn_date date;            /* the day shown */
 	struct wn_day day;
 	bool have_day;
+	bool crisis;             /* the crisis line shows for the day shown
+	                            (db/safety.h), read with the day */
 	struct wn_symptom *sym;  /* the symptoms shown */
 	size_t n_sym;
 	struct wn_med *med;
@@ -68,7 +71,8 @@ struct today {
 
 /* ---- today.c ---------------------------------------------------------- */
 
-/* Reads the day shown back from the diary. */
+/* Reads the day shown back from the diary, and whether the crisis line
+ * shows for it. */
 int wn_ui_today_reload(struct wn_ui *ui, struct today *t, struct wn_err *err);
 /* Reads the symptoms, medications, plans, the day and the usual doses. */
 int wn_ui_today_load(struct wn_ui *ui, struct today *t, struct wn_err *err);

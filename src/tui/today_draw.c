@@ -1,41 +1,34 @@
-/* today_draw.c -- drawing the Today screen (see today.h): the taper lines
- * under the title, the fields where core/today_layout.h puts them, the
- * note, and the bottom row. */
+/* today_draw.c -- drawing the Today screen (see today.h): the rows under
+ * the title (core/today_head.h), the fields where core/today_layout.h
+ * puts them, the note, and the bottom row. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/holdrule.h"
 #include "core/text.h"
+#include "core/today_head.h"
+#include "findings.h"
 #include "today.h"
 
 /* ---- the lines under the title -------------------------------------------- */
 
-/* The taper of each planned medication, one line each; false if none. */
-static bool draw_taper(struct wn_ui *ui, const struct today *t)
+/* The rows under the title: what today_head.h says, for the day shown. */
+static void make_head(const struct wn_ui *ui, const struct today *t,
+                      struct wn_today_head *h)
 {
-	int row = 0;
-	for (size_t m = 0; t->plans && m < t->n_med && row < WN_TODAY_TAPER_ROWS; m++) {
-		if (!t->plans[m].has || t->plans[m].sched.n == 0)
-			continue;
-		struct wn_buf b;
-		wn_buf_init(&b);
-		wn_today_plan_status(&t->med[m], &t->plans[m], t->date, &b);
-		if (!b.failed)
-			wn_ui_put(ui, WN_CELL(ui->body_top + row, 1, ui->cols - 2,
-			                      WN_R_NORMAL), b.s);
-		wn_buf_free(&b);
-		row++;
-	}
-	return row > 0;
+	struct wn_today_head_in in = {
+		.med = t->med, .plans = t->plans, .n = t->n_med, .day = t->date,
+		.crisis = t->crisis ? ui->cfg->crisis_line : NULL, .cols = ui->cols - 2,
+		.crisis_rows = ui->body_rows >= 18 ? WN_TODAY_CRISIS_ROWS : 2,
+	};
+	wn_today_head(&in, h);
 }
 
-/* The taper, or else where the day stands. */
-static void draw_state_line(struct wn_ui *ui, const struct today *t)
+/* Where the day stands, when no taper shows. */
+static void draw_state(struct wn_ui *ui, const struct today *t, int y)
 {
 	char line[256];
-	if (draw_taper(ui, t))
-		return;
 	if (t->day.ci.exists) {
 		char hm[16];
 		wn_today_local_hm(t->day.ci.updated, hm, sizeof hm);
@@ -45,7 +38,22 @@ static void draw_state_line(struct wn_ui *ui, const struct today *t)
 		snprintf(line, sizeof line, "no check-in yet for this day;"
 		         " every change is saved as you make it");
 	}
-	wn_ui_put(ui, WN_CELL(ui->body_top, 1, ui->cols - 2, WN_R_DIM), line);
+	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
+}
+
+static void draw_head(struct wn_ui *ui, const struct today *t,
+                      const struct wn_today_head *h)
+{
+	for (int i = 0; i < h->n; i++) {
+		const struct wn_today_head_row *r = &h->row[i];
+		int y = ui->body_top + i;
+		int role = r->kind == WN_TODAY_HEAD_FINDING ? wn_ui_findings_role(r->level)
+		         : r->kind == WN_TODAY_HEAD_CRISIS ? WN_R_HEADING : WN_R_NORMAL;
+		if (r->kind == WN_TODAY_HEAD_STATE)
+			draw_state(ui, t, y);
+		else
+			wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, role), r->text);
+	}
 }
 
 /* ---- the fields ------------------------------------------------------------ */
@@ -340,13 +348,13 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 
 /* ---- the screen ------------------------------------------------------------ */
 
-static void lay_out(const struct wn_ui *ui, struct today *t)
+static void lay_out(const struct wn_ui *ui, struct today *t, int head_rows)
 {
 	struct wn_today_layout_in in = {
 		.cfg = ui->cfg, .sym = t->sym, .n_sym = t->n_sym, .n_med = t->n_med,
 		.n_lines = t->day.n_questions + t->day.n_qnotes, .cols = ui->cols,
 		.body_top = ui->body_top, .body_rows = ui->body_rows,
-		.taper_rows = wn_today_taper_rows(t->plans, t->n_med),
+		.head_rows = head_rows,
 		.editing = t->editing,
 	};
 	wn_today_layout(&in, &t->layout);
@@ -356,8 +364,10 @@ static void lay_out(const struct wn_ui *ui, struct today *t)
 
 void wn_ui_today_draw(struct wn_ui *ui, struct today *t)
 {
-	lay_out(ui, t);
-	draw_state_line(ui, t);
+	struct wn_today_head head;
+	make_head(ui, t, &head);
+	lay_out(ui, t, head.n);
+	draw_head(ui, t, &head);
 	draw_content(ui, t);
 	draw_note(ui, t);
 	draw_bottom(ui, t);

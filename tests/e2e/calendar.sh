@@ -35,7 +35,7 @@ for nc in "" NO_COLOR=1; do
 	echo "$s" | grep -q "10 ! " || fail "deviation not marked ($nc)"
 	echo "$s" | grep -q "14 ?" || fail "missing check-in not marked ($nc)"
 	echo "$s" | grep -q "19 H" || fail "hold not marked ($nc)"
-	echo "$s" | grep -q "\* step  H hold  ! taken != planned  ? no check-in" ||
+	echo "$s" | grep -q "\* step  % review  H hold  ! off plan  ? no check-in" ||
 		fail "legend missing ($nc)"
 	# select the 10th: from the 25th, up two weeks, left one day
 	keys k k Left

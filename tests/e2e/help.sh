@@ -25,7 +25,7 @@ rm "$XDG_CONFIG_HOME/wean/config.ini"
 start 80 24
 wait_for "Symptoms"
 keys '?'
-wait_for "Samaritans 116 123"
+wait_for "UK: Samaritans 116 123 (free, any time)"
 keys q
 wait_for "Symptoms"
 keys q

@@ -37,10 +37,13 @@ type_text "2w"
 wait_for "preview: "
 wait_for "2026-12-09  43 mg"
 screen | grep -q "2026-12-09  43 mg" || fail "preview does not follow the fields"
-# to "save" and store it
+# to "save" and store it: rounding to 0.5 mg that 25 mg halves cannot
+# make is a warning, so the second yes is asked first
 keys Down Down Down Down
 keys Enter
-wait_for "saved: the plan for sertraline from 2026-11-25"
+wait_for "Save this plan with its 13 warnings? y/N"
+keys y
+wait_for "saved: the plan for sertraline from 2026-11-25 (13 warnings acknowledged)"
 wait_for "Plan: percent from 45 mg on 2026-11-25"
 [ "$(sql 'select count(*), sum(active) from plan')" = "2|1" ] ||
 	fail "expected the old plan kept and one active: $(sql 'select count(*), sum(active) from plan')"

@@ -2,9 +2,11 @@
  * what a day shows, the day line, the grid's place; hand-computed. */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/text.h"
 
 #define D(y, m, d) wn_date_from_ymd((y), (m), (d))
 #define T 20782                  /* 2026-11-25, a Wednesday: today */
@@ -125,6 +127,31 @@ static struct wn_plan_event events[2];
 static struct wn_plan plan;
 static struct wn_schedule sched;
 static struct wn_calendar_month month;
+/* The plan's review: a warning on step 2, a caution on the start (step
+ * 0, not a step day) and a whole-plan note; the reinstatement's: a note
+ * on step 1 and a warning on step 2 of its own. */
+static struct wn_review_finding plan_findings[3], up_findings[2];
+static struct wn_review reviews[2];
+
+static void a_finding(struct wn_review_finding *f, enum wn_review_level l, int step,
+                      const char *brief)
+{
+	*f = (struct wn_review_finding){ .level = l, .step = step, .step_to = step };
+	snprintf(f->brief, sizeof f->brief, "%s", brief);
+}
+
+static void november_reviews(void)
+{
+	a_finding(&plan_findings[0], WN_REVIEW_INFO, -1, "the whole plan");
+	a_finding(&plan_findings[1], WN_REVIEW_CAUTION, 0, "above the fit");
+	a_finding(&plan_findings[2], WN_REVIEW_WARNING, 2, "step 2 cuts 50% after rounding");
+	a_finding(&up_findings[0], WN_REVIEW_INFO, 1, "the step after going back up cuts 11%");
+	a_finding(&up_findings[1], WN_REVIEW_WARNING, 2, "a warning of its own");
+	reviews[0] = (struct wn_review){ .findings = plan_findings, .n_findings = 3 };
+	reviews[1] = (struct wn_review){ .findings = up_findings, .n_findings = 2 };
+	month.reviews = reviews;
+	month.n_reviews = 2;
+}
 
 static void november(void)
 {
@@ -189,6 +216,58 @@ Test(calendar, the_facts_of_a_day_of_the_month)
 		}
 		cr_expect_eq(f.step, c->step, "case %zu: step", i);
 		cr_expect_eq(f.hold != NULL, c->held, "case %zu: hold", i);
+	}
+}
+
+/* A step day gets the worst finding of every review on its step; the
+ * start and the days between steps get none. */
+Test(calendar, step_days_with_a_review_finding)
+{
+	struct { wn_date date; const struct wn_review_finding *want; } c[] = {
+		{ D(2026, 11, 1), NULL }, { D(2026, 11, 15), &up_findings[0] },
+		{ D(2026, 11, 29), &plan_findings[2] }, { D(2026, 11, 20), NULL },
+	};
+	november();
+	november_reviews();
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		struct wn_calendar_facts f;
+		struct wn_calendar_status st;
+		wn_calendar_facts(&month, c[i].date, T, &f);
+		wn_calendar_day_status(&f, &st);
+		cr_expect_eq(f.finding, c[i].want, "case %zu: the finding", i);
+		cr_expect_eq(st.finding, c[i].want != NULL, "case %zu: the marker", i);
+	}
+	struct wn_calendar_facts f;
+	char buf[256];
+	wn_calendar_facts(&month, D(2026, 11, 29), T, &f);
+	wn_calendar_day_line(&f, " | ", buf, sizeof buf);
+	cr_expect_str_eq(buf, "2026-11-29 Sun: planned 0, taken - mg | burden 34"
+	                 " | review: step 2 cuts 50% after rounding");
+	month.reviews = NULL;
+	wn_calendar_facts(&month, D(2026, 11, 29), T, &f);
+	cr_expect_null(f.finding, "no reviews, no finding");
+}
+
+/* The legend names every marker in the room there is; 80 columns keep
+ * the burden's shades. */
+Test(calendar, the_legend_fits)
+{
+	struct { int cols; const char *want; } c[] = {
+		{ 118, "[ ] today  * step  % review finding  H hold  ! taken != planned"
+		       "  ? no check-in  burden . : + #" },
+		{ 78, "[ ] today  * step  % review  H hold  ! off plan  ? no check-in"
+		      "  burden . : + #" },
+		{ 38, "*step %review Hhold !off ?none" },
+	};
+	char buf[160];
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		wn_calendar_legend(c[i].cols, buf, sizeof buf);
+		cr_expect_str_eq(buf, c[i].want, "%d columns", c[i].cols);
+	}
+	for (int cols = 30; cols < 130; cols++) {
+		wn_calendar_legend(cols, buf, sizeof buf);
+		cr_expect_leq(wn_text_width(buf), cols, "%d columns: %s", cols, buf);
+		cr_expect_not_null(strchr(buf, '%'), "%d columns: the review marker", cols);
 	}
 }
 

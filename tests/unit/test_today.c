@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "core/config.h"
+#include "core/safety.h"
 #include "core/today.h"
+#include "core/today_head.h"
 
 #define D(y, m, d) wn_date_from_ymd((y), (m), (d))
 #define N NAN
@@ -220,21 +222,147 @@ Test(today, where_the_taper_stands)
 	}
 }
 
-Test(today, taper_rows_count_the_planned_medications)
+/* ---- the rows under the title ---------------------------------------- */
+
+static void add_finding(struct wn_review *r, enum wn_review_level l, int step,
+                        const char *brief)
 {
+	struct wn_review_finding *f = realloc(r->findings, sizeof *f * (size_t)(r->n_findings + 1));
+	cr_assert_not_null(f);
+	r->findings = f;
+	f = &f[r->n_findings++];
+	memset(f, 0, sizeof *f);
+	f->level = l;
+	f->step = f->step_to = step;
+	snprintf(f->brief, sizeof f->brief, "%s", brief);
+}
+
+/* The rows of in as "KIND|text" lines. */
+static void head_text(const struct wn_today_head_in *in, char *out, size_t n)
+{
+	static const char *const kinds[] = { "state", "taper", "finding", "crisis" };
+	struct wn_today_head h;
+	size_t k = 0;
+	wn_today_head(in, &h);
+	out[0] = '\0';
+	for (int i = 0; i < h.n && k < n; i++)
+		k += (size_t)snprintf(out + k, n - k, "%s|%s\n", kinds[h.row[i].kind],
+		                      h.row[i].text);
+}
+
+Test(today, a_taper_row_for_each_planned_medication)
+{
+	struct wn_med med[5] = { { .name = "a", .unit = "mg" }, { .name = "b", .unit = "mg" },
+	                         { .name = "c", .unit = "mg" }, { .name = "d", .unit = "mg" },
+	                         { .name = "e", .unit = "mg" } };
 	struct wn_today_plan plans[5];
+	char got[2048];
 	for (int i = 0; i < 5; i++)
 		linear_plan(&plans[i], WN_DATE_NONE);
 	plans[1].has = false;
-	cr_expect_eq(wn_today_taper_rows(NULL, 0), 1, "none: the day's state");
-	cr_expect_eq(wn_today_taper_rows(plans, 1), 1);
-	cr_expect_eq(wn_today_taper_rows(plans, 3), 2, "one without a plan");
-	cr_expect_eq(wn_today_taper_rows(plans, 5), 3, "at most three");
+	struct wn_today_head_in in = { .med = med, .plans = plans, .n = 5,
+	                               .day = D(2026, 12, 30), .cols = 78, .crisis_rows = 4 };
+	head_text(&in, got, sizeof got);
+	cr_expect_str_eq(got, "taper|a: day 60 at 10 mg; next step 0 mg on 2027-01-10\n"
+	                 "taper|c: day 60 at 10 mg; next step 0 mg on 2027-01-10\n"
+	                 "taper|d: day 60 at 10 mg; next step 0 mg on 2027-01-10\n",
+	                 "at most three, none for b:\n%s", got);
+	in.n = 2;
+	plans[0].has = false;
+	head_text(&in, got, sizeof got);
+	cr_expect_str_eq(got, "state|\n", "no taper: a row for the day's state");
+	in.plans = NULL;
+	head_text(&in, got, sizeof got);
+	cr_expect_str_eq(got, "state|\n");
 	cr_expect(isnan(wn_today_planned(&plans[1], D(2026, 11, 20))));
 	cr_expect(isnan(wn_today_planned(NULL, D(2026, 11, 20))));
-	plans[1].has = true;
+	plans[0].has = plans[1].has = true;
 	for (int i = 0; i < 5; i++)
 		wn_today_plan_free(&plans[i]);
+}
+
+/* The linear plan's steps: 1 on 11-15, 2 on 11-29, 3 on 12-13; the
+ * plan's review has a caution on step 1 and a warning on step 2; going
+ * back up on 11-18 has a warning on step 2 of its own. */
+Test(today, the_finding_on_the_next_step)
+{
+	struct wn_med med = { .name = "sertraline", .unit = "mg" };
+	struct wn_today_plan p;
+	char got[1024];
+	linear_plan(&p, WN_DATE_NONE);
+	add_finding(&p.review, WN_REVIEW_INFO, -1, "the whole plan");
+	add_finding(&p.review, WN_REVIEW_CAUTION, 1, "step 1 keeps the dose");
+	add_finding(&p.review, WN_REVIEW_WARNING, 2, "step 2 cuts 50% after rounding");
+	p.reviewed = true;
+	struct wn_today_head_in in = { .med = &med, .plans = &p, .n = 1,
+	                               .day = D(2026, 11, 20), .cols = 78, .crisis_rows = 4 };
+	head_text(&in, got, sizeof got);
+	cr_expect_str_eq(got, "taper|sertraline: day 20 at 40 mg; next step 30 mg on 2026-11-29\n"
+	                 "finding|  review of the next step: warning, step 2 cuts 50% after"
+	                 " rounding\n");
+	cr_expect_eq(wn_today_next_finding(&p, D(2026, 11, 10)), &p.review.findings[1]);
+	cr_expect_null(wn_today_next_finding(&p, D(2026, 11, 29)), "step 3 has none");
+	add_finding(&p.up, WN_REVIEW_WARNING, 2, "the step after going back up cuts 25%");
+	p.has_up = true;
+	p.up_on = D(2026, 11, 18);
+	cr_expect_eq(wn_today_next_finding(&p, D(2026, 11, 20)), &p.up.findings[0],
+	             "after going back up: its review");
+	cr_expect_eq(wn_today_next_finding(&p, D(2026, 11, 17)), &p.review.findings[2],
+	             "before it: the plan's");
+	cr_expect_null(wn_today_next_finding(NULL, D(2026, 11, 17)));
+	wn_today_plan_free(&p);
+	cr_expect_null(wn_today_next_finding(&p, D(2026, 11, 17)), "no plan, no finding");
+	linear_plan(&p, D(2026, 11, 26));
+	add_finding(&p.review, WN_REVIEW_WARNING, 2, "step 2 cuts 50% after rounding");
+	p.reviewed = true;
+	cr_expect_null(wn_today_next_finding(&p, D(2026, 11, 27)), "on hold: no next step");
+	wn_today_plan_free(&p);
+}
+
+struct crisis_case {
+	const char *name;
+	int cols, rows;
+	const char *crisis, *want;
+};
+
+#define DEFAULT_LINE "UK: Samaritans 116 123 (free, any time); US: call or text 988;" \
+	" elsewhere, your local crisis line"
+
+static const struct crisis_case crisis_cases[] = {
+	{ "80 columns: the words, then the line on rows of its own", 78, 4, DEFAULT_LINE,
+	  "crisis|" WN_SAFETY_TEXT "\n"
+	  "crisis|UK: Samaritans 116 123 (free, any time); US: call or text 988; elsewhere, your\n"
+	  "crisis|local crisis line\n" },
+	{ "a short line: one row", 78, 4, "116 123",
+	  "crisis|" WN_SAFETY_TEXT " 116 123\n" },
+	{ "words wider than the screen: one paragraph when it fits", 50, 3,
+	  "call 116 123",
+	  "crisis|Withdrawal can bring feelings like these. Contact\n"
+	  "crisis|your prescriber, or: call 116 123\n" },
+	{ "40 columns: the words cut on a row of their own, then the line", 38, 4, DEFAULT_LINE,
+	  "crisis|" WN_SAFETY_TEXT "\n"
+	  "crisis|UK: Samaritans 116 123 (free, any\n"
+	  "crisis|time); US: call or text 988;\n"
+	  "crisis|elsewhere, your local crisis line\n" },
+	{ "two rows: the line alone", 78, 2, DEFAULT_LINE,
+	  "crisis|UK: Samaritans 116 123 (free, any time); US: call or text 988; elsewhere, your\n"
+	  "crisis|local crisis line\n" },
+	{ "too narrow: the last row takes the rest", 30, 2, DEFAULT_LINE,
+	  "crisis|UK: Samaritans 116 123 (free,\n"
+	  "crisis|any time); US: call or text 988; elsewhere, your local crisis line\n" },
+};
+
+Test(today, the_crisis_line_is_wrapped_not_cut)
+{
+	char got[2048], want[2048];
+	for (size_t i = 0; i < sizeof crisis_cases / sizeof *crisis_cases; i++) {
+		const struct crisis_case *c = &crisis_cases[i];
+		struct wn_today_head_in in = { .crisis = c->crisis, .cols = c->cols,
+		                               .crisis_rows = c->rows, .day = D(2026, 11, 25) };
+		head_text(&in, got, sizeof got);
+		snprintf(want, sizeof want, "state|\n%s", c->want);
+		cr_expect_str_eq(got, want, "%s:\n%s", c->name, got);
+	}
 }
 
 /* ---- the usual dose -------------------------------------------------------- */

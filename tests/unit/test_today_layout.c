@@ -61,7 +61,7 @@ static void layout_80x24(struct wn_config *cfg, struct wn_symptom *sym)
 	name_symptoms(sym, 15, "s");
 	struct wn_today_layout_in in = { .cfg = cfg, .sym = sym, .n_sym = 15,
 		.n_med = 1, .n_lines = 2, .cols = 80, .body_top = 1, .body_rows = 21,
-		.taper_rows = 1 };
+		.head_rows = 1 };
 	wn_today_layout(&in, &L);
 }
 
@@ -110,7 +110,7 @@ static void layout_40x12(struct wn_config *cfg, struct wn_symptom *sym)
 	snprintf(sym[1].name, sizeof sym[1].name, "brain zaps");
 	struct wn_today_layout_in in = { .cfg = cfg, .sym = sym, .n_sym = 2,
 		.n_med = 0, .n_lines = 0, .cols = 40, .body_top = 1, .body_rows = 9,
-		.taper_rows = 1, .editing = true };
+		.head_rows = 1, .editing = true };
 	wn_today_layout(&in, &L);
 }
 
@@ -142,7 +142,7 @@ Test(today_layout, three_columns_of_long_names)
 	cfg.n_metrics = 0;
 	name_symptoms(sym, 15, "a rather long name ");   /* 20 or 21 columns */
 	struct wn_today_layout_in in = { .cfg = &cfg, .sym = sym, .n_sym = 15,
-		.n_med = 1, .cols = 80, .body_top = 1, .body_rows = 21, .taper_rows = 1 };
+		.n_med = 1, .cols = 80, .body_top = 1, .body_rows = 21, .head_rows = 1 };
 	wn_today_layout(&in, &L);
 	cr_expect(L.grid_cols == 3 && L.grid_rows == 5 && L.cell_w == 26 &&
 	          L.name_w == 18, "%d columns of %d", L.grid_cols, L.cell_w);
