@@ -14,93 +14,61 @@
 # the including file's own folder.  <iniparser.h> and <utf8proc.h> belong
 # to core.  <sqlite3.h> is included only by src/db/ files, never by a
 # public header, and outside src/db no code line names SQLite's API
-# (sqlite3_...).  Prints one
-# line per violation, "FILE:LINE: LAYER may not include X (...)", and
+# (sqlite3_...).  Prints one line per violation, "FILE:LINE: ...", and
 # exits 1 when there is any; 0 and nothing on stdout otherwise.
 set -eu
-root=${1:-.}
-cd "$root"
-
-allowed() {
-	case $1 in
-	core)   echo "core" ;;
-	db)     echo "core db" ;;
-	report) echo "core report" ;;
-	cli)    echo "core db report cli" ;;
-	tui)    echo "core db report tui" ;;
-	main)   echo "core cli tui" ;;
-	*)      echo "" ;;
-	esac
-}
-
-# <header> -> the only layer that may include it ("" = any layer).
-system_owner() {
-	case $1 in
-	sqlite3.h|sqlite3ext.h) echo db ;;
-	curses.h|ncurses.h|ncursesw/*|term.h|panel.h|menu.h|form.h) echo tui ;;
-	iniparser.h|dictionary.h|utf8proc.h) echo core ;;
-	*) echo "" ;;
-	esac
-}
-
-layer_of() {
-	case $1 in
-	src/main.c) echo main ;;
-	src/*/*|include/*/*) p=${1#*/}; echo "${p%%/*}" ;;
-	*) echo "?" ;;
-	esac
-}
-
-bad=0
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
-
+cd "${1:-.}"
 files=$(find src include -type f \( -name '*.c' -o -name '*.h' \) | sort)
-for f in $files; do
-	layer=$(layer_of "$f")
-	if [ "$layer" = "?" ]; then
-		echo "$f: not in a layer (put it in src/<layer>/ or include/<layer>/)" >>"$out"
-		continue
-	fi
-	ok=$(allowed "$layer")
-	if [ -z "$ok" ]; then
-		echo "$f: unknown layer '$layer' (core db report cli tui)" >>"$out"
-		continue
-	fi
-	dir=$(dirname "$f")
-	grep -n '^[[:space:]]*#[[:space:]]*include' "$f" | while IFS= read -r line; do
-		n=${line%%:*}
-		inc=$(printf '%s\n' "$line" | sed -n 's/.*#[[:space:]]*include[[:space:]]*\([<"][^>"]*[>"]\).*/\1/p')
-		name=$(printf '%s\n' "$inc" | sed 's/^[<"]//; s/[>"]$//')
-		case $inc in
-		\<*)
-			owner=$(system_owner "$name")
-			if [ -n "$owner" ] && [ "$owner" != "$layer" ]; then
-				echo "$f:$n: $layer may not include <$name> (only $owner/ may)"
-			elif [ "$owner" = db ] && [ "${f#src/db/}" = "$f" ]; then
-				echo "$f:$n: only src/db/ may include <$name> (public headers hide SQLite)"
-			fi ;;
-		\"*/*)
-			want=${name%%/*}
-			case " $ok " in
-			*" $want "*) ;;
-			*) echo "$f:$n: $layer may not include \"$name\" ($layer may include: $ok)" ;;
-			esac ;;
-		\"*)
-			[ -f "$dir/$name" ] ||
-				echo "$f:$n: \"$name\" is not a private header of $dir (public headers are included as \"LAYER/NAME.h\")" ;;
-		esac
-	done >>"$out"
-	if [ "${f#src/db/}" = "$f" ]; then
-		grep -n '\bsqlite3\(_[a-z0-9_]*\)\?\b[[:space:]]*[*(]' "$f" |
-			grep -v '^[0-9]*:[[:space:]]*\(/\*\|\*\|//\)' |
-			sed "s|^\([0-9]*\):.*|$f:\1: SQLite's API is used outside src/db|" >>"$out" || true
-	fi
-done
-
-if [ -s "$out" ]; then
-	cat "$out"
-	echo "layers: $(wc -l <"$out") violation(s); the rules are in docs/architecture.md" >&2
+[ -n "$files" ] || { echo "layers: no sources under $(pwd)" >&2; exit 1; }
+# shellcheck disable=SC2086
+out=$(awk '
+BEGIN {
+	allowed["core"] = " core "; allowed["db"] = " core db "
+	allowed["report"] = " core report "; allowed["cli"] = " core db report cli "
+	allowed["tui"] = " core db report tui "; allowed["main"] = " core cli tui "
+	owner["sqlite3.h"] = "db"; owner["sqlite3ext.h"] = "db"
+	owner["curses.h"] = "tui"; owner["ncurses.h"] = "tui"; owner["term.h"] = "tui"
+	owner["panel.h"] = "tui"; owner["menu.h"] = "tui"; owner["form.h"] = "tui"
+	owner["iniparser.h"] = "core"; owner["dictionary.h"] = "core"; owner["utf8proc.h"] = "core"
+}
+FNR == 1 {
+	f = FILENAME; dir = f; sub(/\/[^\/]*$/, "", dir)
+	if (f == "src/main.c") layer = "main"
+	else { n = split(f, p, "/"); layer = (n >= 3) ? p[2] : "?" }
+	if (!(layer in allowed)) print f ": not in a layer (core db report cli tui)"
+	in_db = (f ~ /^src\/db\//)
+}
+/^[ \t]*#[ \t]*include/ {
+	line = $0
+	if (match(line, /<[^>]*>/)) {
+		name = substr(line, RSTART + 1, RLENGTH - 2)
+		o = (name in owner) ? owner[name] : ""
+		if (name ~ /^ncursesw\//) o = "tui"
+		if (o != "" && o != layer)
+			print f ":" FNR ": " layer " may not include <" name "> (only " o "/ may)"
+		else if (o == "db" && !in_db)
+			print f ":" FNR ": only src/db/ may include <" name "> (public headers hide SQLite)"
+	} else if (match(line, /"[^"]*"/)) {
+		name = substr(line, RSTART + 1, RLENGTH - 2)
+		if (name ~ /\//) {
+			want = name; sub(/\/.*/, "", want)
+			if (index(allowed[layer], " " want " ") == 0)
+				print f ":" FNR ": " layer " may not include \"" name "\" (" layer " may include:" allowed[layer] ")"
+		} else if (!((dir "/" name) in exists)) {
+			cmd = "test -f \"" dir "/" name "\""
+			if (system(cmd) == 0) exists[dir "/" name] = 1
+			else print f ":" FNR ": \"" name "\" is not a private header of " dir " (public headers are included as \"LAYER/NAME.h\")"
+		}
+	}
+	next
+}
+!in_db && /sqlite3(_[a-z0-9_]*)?[ \t]*[*(]/ && !/^[ \t]*(\/\*|\*|\/\/)/ {
+	print f ":" FNR ": SQLite'"'"'s API is used outside src/db"
+}
+' $files)
+if [ -n "$out" ]; then
+	printf '%s\n' "$out"
+	echo "layers: $(printf '%s\n' "$out" | wc -l) violation(s); the rules are in docs/architecture.md" >&2
 	exit 1
 fi
 exit 0

@@ -40,6 +40,10 @@ int wn_db_proposal_shown(struct wn_db *db, long med_id, wn_date day, const char 
 int wn_db_proposal_answer(struct wn_db *db, long med_id, wn_date day,
                           enum wn_proposal_state state, struct wn_err *err);
 
+/* The state of med_id's proposal of `day`; WN_NOINPUT when there is none. */
+int wn_db_proposal_get(struct wn_db *db, long med_id, wn_date day,
+                       enum wn_proposal_state *state, struct wn_err *err);
+
 struct wn_proposal {
 	long med_id;
 	wn_date date;

@@ -119,16 +119,39 @@ int wn_db_proposal_answer(struct wn_db *db, long med_id, wn_date day,
 	return rc;
 }
 
+static enum wn_proposal_state state_of(const char *s)
+{
+	for (int k = 0; k < 3; k++)
+		if (s && strcmp(s, state_names[k]) == 0)
+			return (enum wn_proposal_state)k;
+	return WN_PROPOSAL_SHOWN;
+}
+
+int wn_db_proposal_get(struct wn_db *db, long med_id, wn_date day,
+                       enum wn_proposal_state *state, struct wn_err *err)
+{
+	static const char q[] = "SELECT state FROM hold_proposal WHERE med_id = ?1 AND date = ?2";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, med_id);
+	wn_db_bind_date(st, 2, day);
+	if (wn_db_row(db, st, "read the proposal", &rc, err))
+		*state = state_of((const char *)sqlite3_column_text(st, 0));
+	else if (rc == WN_OK)
+		rc = WN_NOINPUT;
+	sqlite3_reset(st);
+	return rc;
+}
+
 static int read_proposal(sqlite3_stmt *st, void *item)
 {
 	struct wn_proposal *p = item;
 	p->med_id = (long)sqlite3_column_int64(st, 0);
 	p->date = wn_db_col_date(st, 1);
 	wn_db_col_copy(st, 2, p->why, sizeof p->why);
-	const char *s = (const char *)sqlite3_column_text(st, 3);
-	for (int k = 0; k < 3; k++)
-		if (s && strcmp(s, state_names[k]) == 0)
-			p->state = (enum wn_proposal_state)k;
+	p->state = state_of((const char *)sqlite3_column_text(st, 3));
 	return 0;
 }
 

@@ -57,13 +57,21 @@ struct calendar {
 
 /* ---- the hold proposal (shared with Today) ------------------------------ */
 
-bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
+bool wn_ui_hold_proposal(struct wn_ui *ui, long med_id, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_out *out)
 {
 	static struct wn_holdrule_in in;     /* out->base points into it */
 	struct wn_err err = { 0 };
-	return wn_db_holdrule(ui->db, ui->cfg, s, day, &in, out, &err) == WN_OK &&
-	       out->propose;
+	enum wn_proposal_state state;
+	if (wn_db_holdrule(ui->db, ui->cfg, s, day, &in, out, &err) != WN_OK)
+		return out->propose = false;
+	if (out->propose &&
+	    wn_db_proposal_get(ui->db, med_id, day, &state, &err) == WN_OK &&
+	    state == WN_PROPOSAL_DISMISSED)
+		return out->propose = false;
+	if (out->propose && day == ui->today)
+		wn_db_proposal_shown(ui->db, med_id, day, out->why, &err);
+	return out->propose;
 }
 
 /* ---- loading ------------------------------------------------------------- */
@@ -305,7 +313,7 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 	struct wn_holdrule_out o;
 	if (cal->has_plan && cal->sel <= ui->today &&
 	    !wn_taper_on_hold(&cal->b.sched, cal->sel) &&
-	    wn_ui_hold_proposal(ui, &cal->b.sched, cal->sel, &o)) {
+	    wn_ui_hold_proposal(ui, cal->med[cal->m].id, &cal->b.sched, cal->sel, &o)) {
 		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
 		wn_ui_put(ui, WN_CELL(y + 1, 1, ui->cols - 2, WN_R_NOTICE), line);
 	}

@@ -62,6 +62,8 @@ static const struct wn_binding bindings[] = {
 	  .label = "p", .help = "add a question for the prescriber" },
 	{ .action = WN_A_QUICKNOTE, .scope = WN_SC_TODAY, .keys = { CH('t') },
 	  .label = "t", .help = "add a quick note with the time" },
+	{ .action = WN_A_DISMISS, .scope = WN_SC_TODAY, .keys = { CH('D') },
+	  .label = "D", .help = "dismiss today's suggestion to consider a hold" },
 	{ .action = WN_A_PREV_DAY, .scope = WN_SC_TODAY,
 	  .keys = { CH('['), CH('h') }, .label = "[, h",
 	  .help = "earlier day (to fill in or change it)", .hkey = "[ ]",

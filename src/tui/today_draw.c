@@ -295,14 +295,22 @@ static bool draw_proposal(struct wn_ui *ui, const struct today *t, int y)
 	for (size_t m = 0; t->plans && m < t->n_med; m++) {
 		struct wn_holdrule_out o;
 		const struct wn_today_plan *p = &t->plans[m];
-		if (!p->has || wn_taper_on_hold(&p->sched, t->date) ||
-		    !wn_ui_hold_proposal(ui, &p->sched, t->date, &o))
-			continue;
 		char line[512];
-		snprintf(line, sizeof line, "%s: " WN_HOLDRULE_TEXT " (%s)",
-		         t->med[m].name, o.why);
-		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), line);
-		return true;
+		if (!p->has || wn_taper_on_hold(&p->sched, t->date))
+			continue;
+		if (wn_ui_hold_proposal(ui, t->med[m].id, &p->sched, t->date, &o)) {
+			/* the words and the key fit 80 columns; the reason may be cut */
+			snprintf(line, sizeof line, "%s%s" WN_HOLDRULE_TEXT " (D: dismiss; %s)",
+			         t->n_med > 1 ? t->med[m].name : "", t->n_med > 1 ? ": " : "",
+			         o.why);
+			wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), line);
+			return true;
+		}
+		if (o.waiting) {
+			snprintf(line, sizeof line, "%s: hold rules: %s", t->med[m].name, o.wait);
+			wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
+			return true;
+		}
 	}
 	return false;
 }

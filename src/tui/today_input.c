@@ -10,6 +10,7 @@
 
 #include "db/day.h"
 #include "core/text.h"
+#include "db/holdrule.h"
 #include "today.h"
 
 static int now_minute(void)
@@ -551,6 +552,25 @@ static bool value_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	return true;
 }
 
+/* x: the person has seen today's hold suggestion and does not take it. */
+static void dismiss_proposal(struct wn_ui *ui, struct today *t)
+{
+	int done = 0;
+	for (size_t m = 0; t->plans && m < t->n_med; m++) {
+		struct wn_err err = { 0 };
+		if (t->plans[m].has && wn_db_proposal_answer(ui->db, t->med[m].id, ui->today,
+		    WN_PROPOSAL_DISMISSED, &err) == WN_OK)
+			done++;
+	}
+	if (done)
+		wn_ui_msg(ui, WN_R_SAVED, "the suggestion to consider a hold is dismissed for"
+		          " today (the report lists it)");
+	else
+		wn_ui_msg(ui, WN_R_NORMAL, "D dismisses a suggestion to consider a hold; there"
+		          " is none today");
+	ui->dirty = true;
+}
+
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 {
 	if (value_action(ui, t, action, arg))
@@ -565,6 +585,7 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_EDITOR: note_external(ui, t); break;
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
+	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
 	default: return false;
 	}
 	return true;

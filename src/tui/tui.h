@@ -61,7 +61,7 @@ enum wn_action {
 	/* Today */
 	WN_A_DIGIT, WN_A_DOT, WN_A_INC, WN_A_DEC, WN_A_CLEAR, WN_A_ENTER,
 	WN_A_PREV_DAY, WN_A_NEXT_DAY, WN_A_TODAY, WN_A_DOSE, WN_A_FLAG,
-	WN_A_NOTE, WN_A_EDITOR, WN_A_QUESTION, WN_A_QUICKNOTE,
+	WN_A_NOTE, WN_A_EDITOR, WN_A_QUESTION, WN_A_QUICKNOTE, WN_A_DISMISS,
 	/* inside a text field */
 	WN_A_TEXT_DONE, WN_A_TEXT_CANCEL, WN_A_TEXT_EXTERNAL,
 	/* Calendar and Plan */
@@ -300,11 +300,13 @@ int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, struct wn_err *err);
 
 struct wn_schedule;
 struct wn_holdrule_out;
-/* Judges day with the config's hold rules for a medication's schedule:
+/* Judges day with the config's hold rules for medication med_id's
+ * schedule.  A proposal for today is kept in the diary (shown); one the
+ * person dismissed that day is not proposed again (out->propose false).
  * reads the burden and sleep around it and the last cut on or before it.
  * Returns true (and fills out) when a hold should be proposed; false on
  * any read error too. */
-bool wn_ui_hold_proposal(struct wn_ui *ui, const struct wn_schedule *s,
+bool wn_ui_hold_proposal(struct wn_ui *ui, long med_id, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_out *out);
 
 #endif
