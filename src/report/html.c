@@ -107,15 +107,6 @@ static void esc(struct page *p, const char *s)
 	wn_buf_free(&t);
 }
 
-static char *date_s(wn_date d, char *buf)
-{
-	if (d == WN_DATE_NONE)
-		snprintf(buf, WN_DATE_STRLEN, "-");
-	else
-		wn_date_format(d, buf);
-	return buf;
-}
-
 /* <tag>sentence</tag>: a sentence of report_words.c, escaped. */
 static void sentence(struct page *p, const char *open, struct wn_buf *s, const char *close)
 {
@@ -159,7 +150,7 @@ static void head(struct page *p)
 		add(p, ", ");
 		wn_report_html_esc(p->b, r->name, false);   /* no markup in a title */
 	}
-	wn_buf_addf(p->b, ", %s to %s</title>\n<style>\n", date_s(r->from, a), date_s(r->to, c));
+	wn_buf_addf(p->b, ", %s to %s</title>\n<style>\n", wn_date_format(r->from, a), wn_date_format(r->to, c));
 	add(p, css);
 	add(p, "</style>\n</head>\n<body>\n");
 }
@@ -176,8 +167,8 @@ static void who(struct page *p)
 	}
 	wn_buf_addf(p->b, "<span><b>Period:</b> %s to %s (%d %s)</span>"
 	            "<span><b>Produced:</b> %s by wean %s</span></div>\n</header>\n",
-	            date_s(r->from, a), date_s(r->to, c), r->n_days,
-	            wn_report_plural(r->n_days, "day", "days"), date_s(r->produced, d),
+	            wn_date_format(r->from, a), wn_date_format(r->to, c), r->n_days,
+	            wn_report_plural(r->n_days, "day", "days"), wn_date_format(r->produced, d),
 	            WEAN_VERSION);
 }
 
@@ -301,7 +292,7 @@ static void history(struct page *p, const struct wn_report_med *m)
 	esc(p, plan);
 	add(p, ", from ");
 	esc(p, wn_report_dose(m->start_dose, m->med.unit, a, sizeof a));
-	wn_buf_addf(p->b, " on %s.", date_s(m->plan_start, dd));
+	wn_buf_addf(p->b, " on %s.", wn_date_format(m->plan_start, dd));
 	if (m->steps_omitted)
 		wn_buf_addf(p->b, " The %zu earliest %s are not shown.", m->steps_omitted,
 		            wn_report_plural((long)m->steps_omitted, "step", "steps"));
@@ -590,7 +581,7 @@ static void flagged(struct page *p)
 		struct wn_buf f;
 		wn_buf_init(&f);
 		wn_report_figures_text(r, n->date, &f);
-		wn_buf_addf(p->b, "<li><b>%s</b>", date_s(n->date, a));
+		wn_buf_addf(p->b, "<li><b>%s</b>", wn_date_format(n->date, a));
 		if (f.len)
 			sentence(p, " (", &f, ")");
 		else
@@ -619,7 +610,7 @@ static void questions(struct page *p)
 	add(p, "<ul>\n");
 	for (size_t i = 0; i < r->n_questions; i++) {
 		const struct wn_report_question *q = &r->questions[i];
-		wn_buf_addf(p->b, "<li>%s (%s): ", date_s(q->date, a),
+		wn_buf_addf(p->b, "<li>%s (%s): ", wn_date_format(q->date, a),
 		            q->answered ? "answered" : "open");
 		wn_report_html_esc(p->b, q->text, true);
 		if (q->answered && q->answer && *q->answer) {

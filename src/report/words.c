@@ -9,15 +9,6 @@
 #include "report/report.h"
 #include "core/plan.h"
 
-static char *date_s(wn_date d, char *buf)
-{
-	if (d == WN_DATE_NONE)
-		snprintf(buf, WN_DATE_STRLEN, "-");
-	else
-		wn_date_format(d, buf);
-	return buf;
-}
-
 bool wn_report_empty(const struct wn_report *r)
 {
 	if (r->n_checkins > 0 || r->m[WN_REPORT_M_BURDEN].days > 0 || r->n_notes > 0)
@@ -53,9 +44,9 @@ void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
 		wn_buf_adds(b, ": ");
 		for (size_t i = 0; i < r->n_gaps; i++) {
 			const struct wn_report_gap *g = &r->gaps[i];
-			wn_buf_addf(b, "%s%s", i ? ", " : "", date_s(g->from, a));
+			wn_buf_addf(b, "%s%s", i ? ", " : "", wn_date_format(g->from, a));
 			if (g->to > g->from)
-				wn_buf_addf(b, " to %s", date_s(g->to, c));
+				wn_buf_addf(b, " to %s", wn_date_format(g->to, c));
 		}
 	} else if (r->n_gaps > WN_REPORT_LIST_MAX) {
 		long longest = 0;
@@ -78,17 +69,17 @@ static void planned_part(const struct wn_report *r, const struct wn_report_med *
 		return;
 	}
 	if (!isfinite(m->planned)) {
-		wn_buf_addf(b, "the plan starts on %s at %s", date_s(m->plan_start, d1),
+		wn_buf_addf(b, "the plan starts on %s at %s", wn_date_format(m->plan_start, d1),
 		            wn_report_dose(m->start_dose, u, a, sizeof a));
 		return;
 	}
 	wn_buf_addf(b, "planned %s on %s", wn_report_dose(m->planned, u, a, sizeof a),
-	            date_s(r->to, d1));
+	            wn_date_format(r->to, d1));
 	if (m->pct_reduced >= 0.5)
 		wn_buf_addf(b, ", %.0f%% below the starting dose of %s (%s)", m->pct_reduced,
-		            wn_report_dose(m->start_dose, u, c, sizeof c), date_s(m->plan_start, d2));
+		            wn_report_dose(m->start_dose, u, c, sizeof c), wn_date_format(m->plan_start, d2));
 	else
-		wn_buf_addf(b, ", the starting dose (since %s)", date_s(m->plan_start, d2));
+		wn_buf_addf(b, ", the starting dose (since %s)", wn_date_format(m->plan_start, d2));
 	wn_buf_addf(b, "; %d %s at this dose", m->days_at_step,
 	            wn_report_plural(m->days_at_step, "day", "days"));
 }
@@ -101,15 +92,15 @@ void wn_report_med_text(const struct wn_report *r, const struct wn_report_med *m
 	if (m->last_date != WN_DATE_NONE)
 		wn_buf_addf(b, ". Last taken: %s on %s",
 		            wn_report_dose(m->last_taken, m->med.unit, a, sizeof a),
-		            date_s(m->last_date, d1));
+		            wn_date_format(m->last_date, d1));
 	else
 		wn_buf_adds(b, ". No dose recorded");
 	if (m->hold_since != WN_DATE_NONE)
-		wn_buf_addf(b, ". On hold since %s", date_s(m->hold_since, d1));
+		wn_buf_addf(b, ". On hold since %s", wn_date_format(m->hold_since, d1));
 	else if (m->next_date != WN_DATE_NONE)
 		wn_buf_addf(b, ". Next step: %s on %s",
 		            wn_report_dose(m->next_dose, m->med.unit, a, sizeof a),
-		            date_s(m->next_date, d1));
+		            wn_date_format(m->next_date, d1));
 	if (m->has_plan) {
 		wn_report_plan_text(m, plan, sizeof plan);
 		wn_buf_addf(b, ". Plan: %s", plan);
@@ -123,13 +114,13 @@ void wn_report_event_text(const struct wn_report *r, const struct wn_report_med 
 	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN], n[64];
 	if (e->kind == WN_PLAN_REINSTATE)
 		wn_buf_addf(b, "Went back up to %s on %s",
-		            wn_report_dose(e->dose, m->med.unit, n, sizeof n), date_s(e->start, a));
+		            wn_report_dose(e->dose, m->med.unit, n, sizeof n), wn_date_format(e->start, a));
 	else if (e->end == WN_DATE_NONE)
-		wn_buf_addf(b, "On hold since %s (still on hold on %s)", date_s(e->start, a),
-		            date_s(r->to, c));
+		wn_buf_addf(b, "On hold since %s (still on hold on %s)", wn_date_format(e->start, a),
+		            wn_date_format(r->to, c));
 	else
-		wn_buf_addf(b, "Held from %s to %s (%ld %s)", date_s(e->start, a),
-		            date_s(e->end, c), (long)(e->end - e->start),
+		wn_buf_addf(b, "Held from %s to %s (%ld %s)", wn_date_format(e->start, a),
+		            wn_date_format(e->end, c), (long)(e->end - e->start),
 		            wn_report_plural(e->end - e->start, "day", "days"));
 	if (e->reason && *e->reason)
 		wn_buf_addf(b, ": %s", e->reason);
@@ -162,7 +153,7 @@ bool wn_report_deviation_text(const struct wn_report *r, const struct wn_report_
 		const char *u = m->med.unit;
 		if (v != WN_PV_MISSED && v != WN_PV_EXTRA && v != WN_PV_DIFFERENT)
 			continue;
-		wn_buf_addf(b, "%s%s ", shown++ ? "; " : "", date_s(r->from + i, a));
+		wn_buf_addf(b, "%s%s ", shown++ ? "; " : "", wn_date_format(r->from + i, a));
 		if (v == WN_PV_MISSED)
 			wn_buf_addf(b, "missed (planned %s)",
 			            wn_report_dose(m->planned_days[i], u, p, sizeof p));
@@ -180,14 +171,14 @@ void wn_report_baseline_text(const struct wn_report *r, struct wn_buf *b)
 	char a[WN_DATE_STRLEN];
 	if (r->first_cut != WN_DATE_NONE)
 		wn_buf_addf(b, "Before taper: mean of the %d days before the first cut on %s. ",
-		            WN_INSIGHT_BASELINE_DAYS, date_s(r->first_cut, a));
+		            WN_INSIGHT_BASELINE_DAYS, wn_date_format(r->first_cut, a));
 	else
 		wn_buf_adds(b, "No taper step has been taken yet, so there is no before-taper "
 		            "figure. ");
 	wn_buf_addf(b, "Last 14 days: the %d days to %s. Period: all days with data in the "
 	            "range. Burden is the sum of the day's symptom ratings (each 0-3): higher "
 	            "is worse, as for anxiety; for mood and sleep higher is better.",
-	            WN_INSIGHT_RECENT_DAYS, date_s(r->to, a));
+	            WN_INSIGHT_RECENT_DAYS, wn_date_format(r->to, a));
 }
 
 void wn_report_figures_text(const struct wn_report *r, wn_date day, struct wn_buf *b)
@@ -319,7 +310,7 @@ void wn_report_review_intro(const struct wn_report_med *m, struct wn_buf *b)
 		            "every recorded form is used.", m->form_label);
 	if (m->agreed_on != WN_DATE_NONE)
 		wn_buf_addf(b, " Agreed with the prescriber on %s (as recorded).",
-		            date_s(m->agreed_on, d));
+		            wn_date_format(m->agreed_on, d));
 	if (any_source(m))
 		wn_buf_adds(b, " Ids in brackets name the sources listed in wean's drug reference "
 		            "(drugs.ini).");

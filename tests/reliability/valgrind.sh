@@ -148,7 +148,8 @@ if [[ " $PARTS " == *" cli "* ]]; then
 		--symptom "brain zaps=1" --dose sertraline=50@08:00 --note "a note é 日本" --flag \
 		--question "hold?"
 	vw checkin --mood 5
-	vw plan add sertraline --start 2026-09-01 --from-dose 50 --method percent --step 10 --every 2w
+	vw plan add sertraline --start 2026-09-01 --from-dose 50 --method percent --step 10 --every 2w \
+		--accept-warnings
 	vw plan hold sertraline --from 2026-11-20 --reason "tired"
 	vw plan show
 	vw show 2026-11-24
@@ -206,7 +207,7 @@ if [[ " $PARTS " == *" tui "* ]]; then
 			tm send-keys -t w 7
 			wait_for "mood 7 · saved"
 			tm send-keys -t w Tab
-			wait_for "taken != planned"
+			wait_for "off plan"
 			tm send-keys -t w Tab
 			wait_for "Medications"
 			tm send-keys -t w Tab '?'
