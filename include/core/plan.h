@@ -12,7 +12,7 @@
  *   is a one-day record of going back up to a dose, with a reason; from
  *   that day until the next dated step the planned dose is the reinstated
  *   one.  wean never changes a plan by itself: these record what the
- *   person and the prescriber decided.
+ *   person entered.
  */
 #ifndef WEAN_CORE_PLAN_H
 #define WEAN_CORE_PLAN_H

@@ -7,9 +7,9 @@
  * gives diazepam equivalents, the row also carries the total as a
  * diazepam-equivalent range: the sources disagree (Ashton's table and the
  * VA/DoD column), so it is always shown as an approximate range, never as
- * a single exact figure.  wean computes the plans the person and their
- * prescriber chose; the equivalent is context for that conversation, not
- * a conversion to act on.
+ * a single exact figure.  wean computes the plans as entered in it; the
+ * equivalent is context for a conversation with the prescriber, not a
+ * conversion to act on.
  */
 #ifndef WEAN_TOGETHER_H
 #define WEAN_TOGETHER_H
