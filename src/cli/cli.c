@@ -398,7 +398,11 @@ static int run(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		return WN_OK;
 	}
 	if (g.version) {
-		puts("wean " WEAN_VERSION);
+		puts("wean " WEAN_VERSION "\n"
+		     "Copyright (C) 2026 the wean authors.  License GPL-3.0-or-later:\n"
+		     "GNU GPL version 3 or later <https://www.gnu.org/licenses/gpl.html>.\n"
+		     "This is free software: you may change and pass it on.  There is NO\n"
+		     "WARRANTY, to the extent permitted by law.  wean gives no medical advice.");
 		return WN_OK;
 	}
 	const char *today_err = wn_date_today_env_error();

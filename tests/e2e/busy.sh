@@ -18,9 +18,13 @@ keys Down 2
 wait_for "dizziness: moderate · saved"
 tm send-keys -t w2 q
 
-# another program holds the write lock for a while
+# another program holds the write lock until the test has seen wean give
+# up on it (a condition, not a time: a slow machine must not let the
+# lock go before wean's own 3-second wait is over)
 printf '%s\n' "BEGIN IMMEDIATE;" "UPDATE checkin SET mood = mood;" \
-	".shell touch '$T/locked'" ".shell sleep 5" "COMMIT;" |
+	".shell touch '$T/locked'" \
+	".shell n=0; while [ ! -f '$T/release' ] && [ \$n -lt 1200 ]; do sleep 0.05; n=\$((n+1)); done" \
+	"COMMIT;" |
 	sqlite3 "$DB" > "$T/lock.out" 2>&1 &
 lock=$!
 n=0
@@ -30,6 +34,7 @@ until [ -f "$T/locked" ]; do
 done
 keys 3
 wait_for "the diary is busy"
+touch "$T/release"
 wait "$lock"
 keys 3
 wait_for "brain zaps: severe · saved"
