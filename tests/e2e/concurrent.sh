@@ -1,9 +1,10 @@
 #!/bin/sh
 # Two weans on one diary (two sessions of one tmux server), and a wean with
-# `wean checkin --note` beside it: a note saved while another wean changed
-# it keeps both texts, the other below a marked line, and the status line
-# says so; each wean keeps a draft of its own, finishing drops only its
-# own, and a draft is offered back only once its wean is gone.
+# `wean checkin --note` or `wean import --replace` beside it: a note saved
+# while another wean changed it keeps both texts, the other below a marked
+# line, and the status line says so; each wean keeps a draft of its own,
+# finishing drops only its own, and a draft is offered back only once its
+# wean is gone.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
 
@@ -67,6 +68,22 @@ wait_for "both are kept"
 wait_for "from the command line"
 expected=$(printf '%s\n\n%s\n%s' "typed on the screen" \
 	"--- kept from another wean, as it was at HH:MM ---" "from the command line")
+[ "$(note_now)" = "$expected" ] || fail "the note is not both texts: $(note_now)"
+
+# ---- the screen and `wean import --replace` -------------------------------
+sql "UPDATE checkin SET note = NULL WHERE date = '2026-11-25';"
+keys n
+wait_for "Esc when done"
+wait_gone "from the command line"
+type_text "typed during an import"
+wait_for "typed during an import"
+printf 'date,has_checkin,mood,anxiety,energy,sleep,burden,flag,note\r\n%s\r\n' \
+	'2026-11-25,1,5,,,,0,0,from an import' > "$T/day.csv"
+wean import "$T/day.csv" --format csv --replace >/dev/null || fail "the import failed"
+keys Escape
+wait_for "both are kept"
+expected=$(printf '%s\n\n%s\n%s' "typed during an import" \
+	"--- kept from another wean, as it was at HH:MM ---" "from an import")
 [ "$(note_now)" = "$expected" ] || fail "the note is not both texts: $(note_now)"
 
 # ---- a draft is offered back only once its wean is gone -------------------
