@@ -22,32 +22,37 @@ static bool same(const char *a, const char *b)
 
 /* ---- saving a note that others may have changed -------------------------- */
 
-/* The note of date as it is now (owned, NULL for none) and when the
+/* The note of a date as it is now (owned, NULL for none), and when the
  * check-in last changed, "at HH:MM" or "on YYYY-MM-DD at HH:MM" (local). */
-static int read_note(struct wn_db *db, wn_date date, char **note, char *when,
-                     size_t n, struct wn_err *err)
+struct note_now {
+	char *note;
+	char when[40];
+};
+
+static int read_now(sqlite3_stmt *st, void *item)
+{
+	struct note_now *n = item;
+	wn_db_col_copy(st, 1, n->when, sizeof n->when);
+	return wn_db_col_dup(st, 0, &n->note);
+}
+
+static int read_note(struct wn_db *db, wn_date date, struct note_now *out,
+                     struct wn_err *err)
 {
 	static const char sql[] = "SELECT note, CASE"
 		" WHEN date(updated, 'localtime') = date('now', 'localtime')"
 		" THEN strftime('at %H:%M', updated, 'localtime')"
 		" ELSE strftime('on %Y-%m-%d at %H:%M', updated, 'localtime') END"
 		" FROM checkin WHERE date = ?1";
+	static const struct wn_db_rows rows = { sizeof(struct note_now), read_now,
+	                                        "read the note" };
 	sqlite3_stmt *st;
-	*note = NULL;
-	when[0] = '\0';
 	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	wn_db_bind_date(st, 1, date);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		wn_db_col_copy(st, 1, when, n);
-		if (wn_db_col_dup(st, 0, note) != 0) {
-			sqlite3_reset(st);
-			return wn_err_set(err, WN_ERR, "cannot read the note: out of memory");
-		}
-	}
-	return wn_db_finish(db, st, rc, "read the note", err);
+	rc = wn_db_fetch_one(db, st, &rows, out, err);
+	return rc == WN_NOINPUT ? WN_OK : rc;
 }
 
 /* mine, then the other version below the separator line, into *out. */
@@ -80,14 +85,15 @@ static int merge(const char *mine, const char *theirs, const char *when,
 static int save_checked(struct wn_db *db, const struct wn_note_edit *e,
                         int *saved, struct wn_err *err)
 {
-	char *now, when[40], *both = NULL;
-	int rc = read_note(db, e->date, &now, when, sizeof when, err);
-	if (rc != WN_OK || same(now, e->text)) {
-		free(now);
+	struct note_now now = { .note = NULL };
+	char *both = NULL;
+	int rc = read_note(db, e->date, &now, err);
+	if (rc != WN_OK || same(now.note, e->text)) {
+		free(now.note);
 		return rc;
 	}
-	if (!same(now, e->was) && !empty(now)) {
-		rc = merge(e->text, now, when, &both, err);
+	if (!same(now.note, e->was) && !empty(now.note)) {
+		rc = merge(e->text, now.note, now.when, &both, err);
 		*saved = WN_NOTE_BOTH_KEPT;
 	}
 	const char *note = both ? both : e->text;
@@ -95,7 +101,7 @@ static int save_checked(struct wn_db *db, const struct wn_note_edit *e,
 	                              .note = empty(note) ? NULL : note };
 	if (rc == WN_OK)
 		rc = wn_db_checkin_update(db, &p, err);
-	free(now);
+	free(now.note);
 	free(both);
 	return rc;
 }
@@ -220,40 +226,50 @@ static int find_orphan(struct wn_db *db, const char *mine, char *gone,
 	return wn_db_finish(db, st, rc, "look for kept drafts", err);
 }
 
-/* Session's draft into out; *empty when it has nothing to restore. */
-static int read_own(struct wn_db *db, const char *session,
-                    struct wn_draft_kept *out, bool *nothing, struct wn_err *err)
+/* A session's draft, and whether it has nothing to restore. */
+struct kept_row {
+	struct wn_draft_kept k;
+	bool nothing;
+};
+
+static int read_kept(sqlite3_stmt *st, void *item)
+{
+	struct kept_row *r = item;
+	r->k.date = wn_db_col_date(st, 0);
+	r->nothing = sqlite3_column_int(st, 3) != 0;
+	if (wn_db_col_dup(st, 1, &r->k.text) == 0 && wn_db_col_dup(st, 2, &r->k.base) == 0)
+		return 0;
+	wn_draft_kept_free(&r->k);
+	return -1;
+}
+
+static int read_own(struct wn_db *db, const char *session, struct kept_row *out,
+                    struct wn_err *err)
 {
 	static const char sql[] = "SELECT d.date, d.text, d.base,"
 		" d.text = '' OR d.text = c.note"
 		" FROM draft d LEFT JOIN checkin c ON c.date = d.date WHERE d.session = ?1";
+	static const struct wn_db_rows rows = { sizeof(struct kept_row), read_kept,
+	                                        "read the draft" };
 	sqlite3_stmt *st;
 	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, session, -1, SQLITE_STATIC);
-	*nothing = true;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->date = wn_db_col_date(st, 0);
-		*nothing = sqlite3_column_int(st, 3) != 0;
-		if (wn_db_col_dup(st, 1, &out->text) != 0 ||
-		    wn_db_col_dup(st, 2, &out->base) != 0) {
-			sqlite3_reset(st);
-			return wn_err_set(err, WN_ERR, "cannot read the draft: out of memory");
-		}
-	}
-	return wn_db_finish(db, st, rc, "read the draft", err);
+	out->nothing = true;
+	rc = wn_db_fetch_one(db, st, &rows, out, err);
+	return rc == WN_NOINPUT ? WN_OK : rc;
 }
 
-/* One orphan made mine: WN_OK with out->text NULL when there is none. */
-static int adopt_one(struct wn_db *db, const char *session,
-                     struct wn_draft_kept *out, bool *nothing, struct wn_err *err)
+/* One orphan made mine (r->k.text NULL when there is none); r->nothing
+ * when it had nothing to restore and was dropped. */
+static int adopt_one(struct wn_db *db, const char *session, struct kept_row *r,
+                     struct wn_err *err)
 {
 	static const char move[] = "UPDATE draft SET session = ?1 WHERE session = ?2";
 	char gone[WN_SESSION_MAX];
 	sqlite3_stmt *st;
-	*nothing = false;
+	r->nothing = false;
 	int rc = find_orphan(db, session, gone, err);
 	if (rc != WN_OK || !gone[0])
 		return rc;
@@ -264,9 +280,9 @@ static int adopt_one(struct wn_db *db, const char *session,
 	sqlite3_bind_text(st, 2, gone, -1, SQLITE_STATIC);
 	rc = wn_db_finish(db, st, sqlite3_step(st), "keep the draft", err);
 	if (rc == WN_OK)
-		rc = read_own(db, session, out, nothing, err);
-	if (rc == WN_OK && *nothing) {
-		wn_draft_kept_free(out);
+		rc = read_own(db, session, r, err);
+	if (rc == WN_OK && r->nothing) {
+		wn_draft_kept_free(&r->k);
 		rc = wn_db_draft_clear(db, session, err);
 	}
 	return rc;
@@ -275,17 +291,20 @@ static int adopt_one(struct wn_db *db, const char *session,
 int wn_db_draft_adopt(struct wn_db *db, const char *session,
                       struct wn_draft_kept *out, struct wn_err *err)
 {
-	*out = (struct wn_draft_kept){ .date = WN_DATE_NONE };
-	bool own, nothing = true;
+	struct kept_row r = { .k = { .date = WN_DATE_NONE }, .nothing = true };
+	bool own;
 	int rc = check_session(session, err);
-	if (rc != WN_OK || (rc = wn_db_tx_enter(db, &own, err)) != WN_OK)
-		return rc;
+	if (rc == WN_OK)
+		rc = wn_db_tx_enter(db, &own, err);
 	/* each round makes one orphan mine, or ends: drafts with nothing to
 	 * restore are dropped on the way */
-	while (rc == WN_OK && nothing)
-		rc = adopt_one(db, session, out, &nothing, err);
-	rc = wn_db_tx_leave(db, own, rc, err);
+	if (rc == WN_OK) {
+		while (rc == WN_OK && r.nothing)
+			rc = adopt_one(db, session, &r, err);
+		rc = wn_db_tx_leave(db, own, rc, err);
+	}
 	if (rc != WN_OK)
-		wn_draft_kept_free(out);
+		wn_draft_kept_free(&r.k);
+	*out = r.k;
 	return rc;
 }

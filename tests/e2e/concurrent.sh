@@ -16,6 +16,12 @@ start_v() {
 }
 keys_v() { tm send-keys -t v: "$@"; }
 note_now() { sql "SELECT note FROM checkin WHERE date = '2026-11-25';" | normalise; }
+# expect_both MINE THEIRS: the day's note is MINE, then THEIRS below the line.
+expect_both() {
+	want=$(printf '%s\n\n%s\n%s' "$1" \
+		"--- kept from another wean, as it was at HH:MM ---" "$2")
+	[ "$(note_now)" = "$want" ] || fail "the note is not both texts: $(note_now)"
+}
 # Wait until the diary holds n drafts (they are kept after a pause in typing).
 wait_drafts() {
 	end=$(( $(date +%s) + E2E_TIMEOUT ))
@@ -47,9 +53,7 @@ keys Escape
 wait_for "note · saved; another wean changed it meanwhile: both are kept"
 wait_for "--- kept from another wean, as it was at"
 wait_for "written in the second"
-expected=$(printf '%s\n\n%s\n%s' "written in the first" \
-	"--- kept from another wean, as it was at HH:MM ---" "written in the second")
-[ "$(note_now)" = "$expected" ] || fail "the note is not both texts: $(note_now)"
+expect_both "written in the first" "written in the second"
 wait_drafts 0
 keys_v q
 
@@ -66,9 +70,7 @@ wait_for "typed on the screen"
 keys Escape
 wait_for "both are kept"
 wait_for "from the command line"
-expected=$(printf '%s\n\n%s\n%s' "typed on the screen" \
-	"--- kept from another wean, as it was at HH:MM ---" "from the command line")
-[ "$(note_now)" = "$expected" ] || fail "the note is not both texts: $(note_now)"
+expect_both "typed on the screen" "from the command line"
 
 # ---- the screen and `wean import --replace` -------------------------------
 sql "UPDATE checkin SET note = NULL WHERE date = '2026-11-25';"
@@ -82,9 +84,7 @@ printf 'date,has_checkin,mood,anxiety,energy,sleep,burden,flag,note\r\n%s\r\n' \
 wean import "$T/day.csv" --format csv --replace >/dev/null || fail "the import failed"
 keys Escape
 wait_for "both are kept"
-expected=$(printf '%s\n\n%s\n%s' "typed during an import" \
-	"--- kept from another wean, as it was at HH:MM ---" "from an import")
-[ "$(note_now)" = "$expected" ] || fail "the note is not both texts: $(note_now)"
+expect_both "typed during an import" "from an import"
 
 # ---- a draft is offered back only once its wean is gone -------------------
 sql "UPDATE checkin SET note = NULL WHERE date = '2026-11-25';"
