@@ -137,8 +137,8 @@ static void recover_file(struct wn_ui *ui, const char *dir, const char *name,
 	    wn_db_draft_set_text(ui->db, session, date, e.s, &err) == WN_OK)
 		unlink(path);
 	else
-		wn_ui_msg(ui, WN_R_ERROR, "a note left in %s could not be offered back"
-		          " (%s); it stays there", path, err.msg);
+		wn_ui_msg(ui, WN_R_ERROR, "a note left for $EDITOR stays in " EDIT_DIR
+		          " beside the diary: %s", err.msg);
 	wn_edit_free(&e);
 }
 

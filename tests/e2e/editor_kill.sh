@@ -94,3 +94,9 @@ wait_for "note · saved"
 wait_for "done in the editor"
 [ -z "$(ls -A "$T/.wean-edit")" ] || fail "files left: $(ls -A "$T/.wean-edit")"
 [ -z "$(sql "SELECT text FROM draft;")" ] || fail "a draft was left"
+
+# ---- a file left that cannot be offered back stays, and wean says so --------
+printf 'a bell \007 in it\n' > "$T/.wean-edit/note-1.1.--2026-11-24.txt"
+start 80 24
+wait_for "a note left for \$EDITOR stays in .wean-edit beside the diary: "
+[ -f "$T/.wean-edit/note-1.1.--2026-11-24.txt" ] || fail "the file was removed"
