@@ -297,9 +297,9 @@ void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text,
 	struct wn_err err = { 0 };
 	if (t->editing)
 		return;
-	/* edit the note as it is now, not as it was when last shown */
-	if (!text && wn_ui_today_reload(ui, t, &err) != WN_OK)
-		wn_ui_msg_err(ui, "cannot read the note again", &err);
+	/* edit the note as it is now, not as it was when last shown (a stale
+	 * one is still safe: its save keeps what changed meanwhile) */
+	bool stale = !text && wn_ui_today_reload(ui, t, &err) != WN_OK;
 	if (!text)
 		base = t->day.ci.note;
 	if (!set_base(t, base) || wn_edit_init(&t->note, text ? text : base,
@@ -315,6 +315,8 @@ void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text,
 	t->draft_ms = wn_ui_now_ms();
 	wn_ui_today_focus(t, WN_TODAY_NOTE, 0);
 	ui->msg[0] = '\0';
+	if (stale)
+		wn_ui_msg_err(ui, "the note shown may be out of date", &err);
 }
 
 void wn_ui_today_close_note(struct today *t)
