@@ -1,7 +1,8 @@
 /* day.h -- the records of a day in the diary: loading a day, the check-in,
- * ratings, metric values, doses, quick notes, questions, the note's draft,
- * and walking a range of days.  See db/db.h for opening the diary and for
- * what every function here shares:
+ * ratings, metric values, doses, quick notes, questions, and walking a
+ * range of days (the note while it is edited, and its drafts: db/note.h).
+ * See db/db.h for opening the diary and for what every function here
+ * shares:
  * - Every write runs inside the caller's transaction when one is open
  *   (wn_db_begin/commit), otherwise in its own.
  * - All functions return a wn_status; details go into err.  A locked
@@ -64,13 +65,6 @@ int wn_db_question_add(struct wn_db *db, wn_date date, const char *text,
                        struct wn_err *err);
 int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
                           struct wn_err *err);
-
-/* Draft of a note being typed in the TUI (one slot).  save replaces it;
- * take returns it (text owned, NULL if none) and clears the slot. */
-int wn_db_draft_save(struct wn_db *db, wn_date date, const char *text,
-                     struct wn_err *err);
-int wn_db_draft_take(struct wn_db *db, wn_date *date, char **text,
-                     struct wn_err *err);
 
 /* ---- ranges ------------------------------------------------------------------------ */
 

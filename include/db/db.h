@@ -30,7 +30,7 @@
 #include "core/date.h"
 #include "core/status.h"
 
-#define WN_SCHEMA_VERSION 2
+#define WN_SCHEMA_VERSION 3
 #define WN_APPLICATION_ID 0x5745414e /* 'WEAN' */
 
 struct wn_db;

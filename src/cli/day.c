@@ -11,6 +11,7 @@
 #include "core/records.h"
 #include "db/day.h"
 #include "db/med.h"
+#include "db/note.h"
 #include "db/symptoms.h"
 
 #define MAX_ITEMS 64
@@ -224,14 +225,44 @@ static int resolve_metrics(struct checkin_args *a, struct resolved *r,
 	return WN_OK;
 }
 
-static int write_checkin(struct checkin_args *a, struct wn_db *db,
-                         const struct resolved *r, struct wn_err *err)
+/* The note as it was when the command began (owned, NULL for none): what
+ * its save compares with, so that a note another wean saved meanwhile is
+ * kept too (db/note.h). */
+static int note_before(struct checkin_args *a, struct wn_db *db, char **was,
+                       struct wn_err *err)
 {
-	int rc = wn_db_begin(db, err);
-	if (rc != WN_OK)
+	*was = NULL;
+	if (!(a->patch.set & WN_SET_NOTE))
+		return WN_OK;
+	struct wn_day d;
+	int rc = wn_db_day_load(db, a->patch.date, &d, err);
+	if (rc == WN_OK) {
+		*was = d.ci.note;
+		d.ci.note = NULL;
+		wn_day_free(&d);
+	}
+	return rc;
+}
+
+/* Everything in one transaction; *saved says what became of the note. */
+static int write_checkin(struct checkin_args *a, struct wn_db *db,
+                         const struct resolved *r, int *saved, struct wn_err *err)
+{
+	char *was;
+	int rc = note_before(a, db, &was, err);
+	if (rc != WN_OK || (rc = wn_db_begin(db, err)) != WN_OK) {
+		free(was);
 		return rc;
+	}
 	wn_date date = a->patch.date;
-	rc = wn_db_checkin_update(db, &a->patch, err);
+	struct wn_checkin_patch p = a->patch;
+	p.set &= ~(unsigned)WN_SET_NOTE;
+	struct wn_note_edit note = { .date = date, .was = was, .text = a->patch.note };
+	/* the note first: its comparison reads when the check-in last changed */
+	if (a->patch.set & WN_SET_NOTE)
+		rc = wn_db_note_save(db, &note, saved, err);
+	if (rc == WN_OK)
+		rc = wn_db_checkin_update(db, &p, err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_symptom; i++)
 		rc = wn_db_rating_set(db, date, r->rating[i].id, r->rating[i].value, err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_metric; i++)
@@ -244,6 +275,7 @@ static int write_checkin(struct checkin_args *a, struct wn_db *db,
 		rc = wn_db_commit(db, err);
 	if (rc != WN_OK)
 		wn_db_rollback(db);
+	free(was);
 	return rc;
 }
 
@@ -273,10 +305,14 @@ int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 			return rc;
 		r.dose[i].date = a.patch.date;
 	}
-	if ((rc = write_checkin(&a, db, &r, err)) != WN_OK)
+	int saved = WN_NOTE_WRITTEN;
+	if ((rc = write_checkin(&a, db, &r, &saved, err)) != WN_OK)
 		return rc;
 	char b[WN_DATE_STRLEN];
 	fprintf(c->out, "saved the check-in for %s\n", wn_date_format(a.patch.date, b));
+	if (saved == WN_NOTE_BOTH_KEPT)
+		fprintf(c->out, "the note was changed in another wean meanwhile: both"
+		        " are kept, that one below a line \"" WN_NOTE_KEPT_MARK " ...\"\n");
 	return WN_OK;
 }
 

@@ -504,69 +504,6 @@ int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
 	return rc;
 }
 
-int wn_db_draft_save(struct wn_db *db, wn_date date, const char *text,
-                     struct wn_err *err)
-{
-	static const char set[] = "INSERT INTO draft(id, date, text) VALUES (1, ?1, ?2)"
-		" ON CONFLICT(id) DO UPDATE SET date = excluded.date,"
-		" text = excluded.text, saved = " WN_NOW_SQL;
-	static const char clear[] = "DELETE FROM draft";
-	sqlite3_stmt *st;
-	int rc = text ? wn_db_check_date(date, err) : WN_OK;
-	if (rc == WN_OK && text)
-		rc = wn_db_check_text("draft", text, WN_NOTE_MAX, true, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, text ? set : clear, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	if (text) {
-		wn_db_bind_date(st, 1, date);
-		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	}
-	return wn_db_finish(db, st, sqlite3_step(st), "save the draft", err);
-}
-
-static int draft_read(struct wn_db *db, wn_date *date, char **text,
-                      struct wn_err *err)
-{
-	static const char sql[] = "SELECT date, text FROM draft WHERE id = 1";
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*date = wn_db_col_date(st, 0);
-		if (wn_db_col_dup(st, 1, text) != 0) {
-			sqlite3_reset(st);
-			return wn_err_set(err, WN_ERR,
-			                  "cannot read the draft: out of memory");
-		}
-	}
-	return wn_db_finish(db, st, rc, "read the draft", err);
-}
-
-int wn_db_draft_take(struct wn_db *db, wn_date *date, char **text,
-                     struct wn_err *err)
-{
-	*date = WN_DATE_NONE;
-	*text = NULL;
-	bool own;
-	int rc = wn_db_tx_enter(db, &own, err);
-	if (rc != WN_OK)
-		return rc;
-	rc = draft_read(db, date, text, err);
-	if (rc == WN_OK && *text)
-		rc = wn_db_draft_save(db, 0, NULL, err);
-	rc = wn_db_tx_leave(db, own, rc, err);
-	if (rc != WN_OK) {
-		free(*text);
-		*text = NULL;
-		*date = WN_DATE_NONE;
-	}
-	return rc;
-}
-
 /* ---- ranges ---------------------------------------------------------- */
 
 /* A day summary comes from four range scans, each in date order without

@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "db/db.h"
+#include "db/export.h"
 
 /* The check-in's columns as the file may give them (ci_fs, q_ci_json). */
 enum { CI_N = 8 };
@@ -542,10 +543,13 @@ static int json_header(struct wn_imp *m, const struct wn_json *root)
 	if (!f || f->t != WN_JSON_STR || strcmp(f->s, "wean") != 0)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: format: expected \"wean\"",
 		                  f ? f->line : root->line);
-	if (!v || v->t != WN_JSON_NUM || v->num < 1 || v->num > WN_SCHEMA_VERSION ||
+	/* the version of the export format, which the diary's own schema
+	 * (drafts, from schema 3) may outgrow without changing it */
+	if (!v || v->t != WN_JSON_NUM || v->num < 1 || v->num > WN_EXPORT_FORMAT_VERSION ||
 	    v->num != (int)v->num)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: schema_version: this wean reads"
-		                  " versions 1 to %d", v ? v->line : root->line, WN_SCHEMA_VERSION);
+		                  " versions 1 to %d", v ? v->line : root->line,
+		                  WN_EXPORT_FORMAT_VERSION);
 	return WN_OK;
 }
 

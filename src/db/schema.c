@@ -26,7 +26,7 @@
  *        created); one row per (date, med_id, minute)
  *   quicknote(id, date, minute, text, created)
  *   question(id, date, text, answered, answer, created)
- *   draft(id = 1, date, text, saved)
+ *   draft(id = 1, date, text, saved); one per editing session from v3
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.
  * hidden_on and archived_on are the dates a symptom was hidden and a
@@ -399,6 +399,28 @@ static const char *const schema_v2[] = {
 	NULL,
 };
 
+/* Version 3: a draft per editing session (session id from core/session.h)
+ * with the note it was typed against (base, NULL = none), so that one wean
+ * finishing its note drops only its own draft, and a restored draft still
+ * keeps what was saved meanwhile.  The one draft of before is kept, under
+ * the session "old" (no running wean has that id: it is offered on the next
+ * start), its base the day's note as it is now (what restoring it replaced
+ * before). */
+static const char *const schema_v3[] = {
+	"ALTER TABLE draft RENAME TO draft_v2;",
+	"CREATE TABLE draft ("
+	" session TEXT PRIMARY KEY NOT NULL CHECK (" BYTES("session") " BETWEEN 1 AND 63),"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" text TEXT NOT NULL CHECK (" BYTES("text") " <= 65536),"
+	" base TEXT CHECK (" BYTES("base") " <= 65536),"
+	" saved TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+	"INSERT INTO draft(session, date, text, base, saved)"
+	" SELECT 'old', d.date, d.text, (SELECT c.note FROM checkin c WHERE c.date = d.date),"
+	" d.saved FROM draft_v2 d;",
+	"DROP TABLE draft_v2;",
+	NULL,
+};
+
 static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
 {
 	static const char sql[] =
@@ -450,6 +472,7 @@ static int seed_self_harm(struct wn_db *db, struct wn_err *err)
 static const struct migration migrations[] = {
 	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
 	{ .version = 2, .sql = schema_v2, .after = seed_self_harm },
+	{ .version = 3, .sql = schema_v3 },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/fileio.h"
 #include "core/text.h"
 #include "core/wrap.h"
 #include "tui.h"
@@ -321,37 +322,27 @@ int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box)
 
 /* ---- $EDITOR ------------------------------------------------------------ */
 
-static int write_temp(const struct wn_edit *e, char *path, size_t n,
+/* e's text into path, a file of this user's only (0600, never through a
+ * link), with a final newline as editors like it. */
+static int write_file(const struct wn_edit *e, const char *path,
                       struct wn_err *err)
 {
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	if ((size_t)snprintf(path, n, "%s/wean-note-XXXXXX.txt", dir) >= n)
-		return wn_err_set(err, WN_CANTCREAT, "TMPDIR is too long");
-	int fd = mkstemps(path, 4);
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+	              0600);
 	if (fd < 0)
-		return wn_err_set(err, WN_CANTCREAT, "cannot create a file in %s: %s",
-		                  dir, strerror(errno));
-	fchmod(fd, 0600);
-	size_t off = 0;
-	while (off < e->len) {
-		ssize_t w = write(fd, e->s + off, e->len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			close(fd);
-			unlink(path);
-			return wn_err_set(err, WN_IOERR, "cannot write %s", path);
-		}
-		off += (size_t)w;
-	}
-	if (e->len && write(fd, "\n", 1) != 1) {
-		close(fd);
+		return wn_err_set(err, WN_CANTCREAT, "cannot create %s: %s", path,
+		                  strerror(errno));
+	int rc = fchmod(fd, 0600);
+	if (rc == 0)
+		rc = wn_file_write_all(fd, e->s, e->len);
+	if (rc == 0 && e->len)
+		rc = wn_file_write_all(fd, "\n", 1);
+	if (close(fd) != 0)
+		rc = -1;
+	if (rc != 0) {
 		unlink(path);
 		return wn_err_set(err, WN_IOERR, "cannot write %s", path);
 	}
-	close(fd);
 	return WN_OK;
 }
 
@@ -386,6 +377,7 @@ static int run_editor(struct wn_ui *ui, const char *path, struct wn_err *err)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		execvp(argv[0], argv);
 		_exit(127);
 	}
@@ -404,7 +396,7 @@ static int run_editor(struct wn_ui *ui, const char *path, struct wn_err *err)
 	return WN_OK;
 }
 
-static int read_back(struct wn_edit *e, const char *path, struct wn_err *err)
+int wn_edit_read_file(struct wn_edit *e, const char *path, struct wn_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -429,15 +421,13 @@ static int read_back(struct wn_edit *e, const char *path, struct wn_err *err)
 	return rc;
 }
 
-int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, struct wn_err *err)
+int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, const char *path,
+                     struct wn_err *err)
 {
-	char path[4096];
-	int rc = write_temp(e, path, sizeof path, err);
-	if (rc != WN_OK)
-		return rc;
-	rc = run_editor(ui, path, err);
+	int rc = write_file(e, path, err);
 	if (rc == WN_OK)
-		rc = read_back(e, path, err);
-	unlink(path);
+		rc = run_editor(ui, path, err);
+	if (rc == WN_OK)
+		rc = wn_edit_read_file(e, path, err);
 	return rc;
 }

@@ -27,16 +27,23 @@ static void on_signal(int sig)
 	caught_signal = sig;
 }
 
-/* Installed before curses starts, so ncurses leaves SIGINT/SIGTERM alone. */
+/* Installed before curses starts, so ncurses leaves SIGINT/SIGTERM alone.
+ * SIGQUIT (Ctrl-\ or kill -QUIT) is a way to leave like the others: the
+ * text being typed is kept, never thrown away by a core dump. */
 static void install_signals(bool on)
 {
-	static const int sigs[] = { SIGHUP, SIGTERM, SIGINT };
+	static const int sigs[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT };
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on ? on_signal : SIG_DFL;
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+}
+
+bool wn_ui_signalled(void)
+{
+	return caught_signal != 0;
 }
 
 long long wn_ui_now_ms(void)

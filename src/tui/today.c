@@ -7,8 +7,8 @@
  * what is saved.  The note is saved when the editor is left; while typing,
  * a draft is kept after a pause and when the terminal goes away.
  *
- * This file reads the day and keeps the drafts, and holds the hooks; see
- * today.h for the other two.
+ * This file reads the day and holds the hooks; see today.h for the other
+ * three.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -198,48 +198,6 @@ const struct wn_today_field *wn_ui_today_focused(const struct today *t)
 	return wn_today_layout_find(&t->layout, t->focus_kind, t->focus_idx);
 }
 
-/* ---- drafts --------------------------------------------------------------- */
-
-void wn_ui_today_draft_save(struct wn_ui *ui, struct today *t, wn_date date,
-                            const char *text)
-{
-	struct wn_err err = { 0 };
-	if (wn_db_draft_save(ui->db, date, text, &err) != WN_OK) {
-		wn_ui_msg_err(ui, "the draft could not be kept", &err);
-		return;
-	}
-	t->draft_dirty = false;
-	t->draft_ms = wn_ui_now_ms();
-}
-
-void wn_ui_today_draft_clear(struct wn_ui *ui)
-{
-	struct wn_err err = { 0 };
-	wn_date d;
-	char *text = NULL;
-	if (wn_db_draft_take(ui->db, &d, &text, &err) == WN_OK)
-		free(text);
-}
-
-/* A draft kept when the terminal went away: offered back (y/n). */
-static void check_draft(struct wn_ui *ui, struct today *t)
-{
-	struct wn_err err = { 0 };
-	wn_date d;
-	char *text = NULL;
-	if (wn_db_draft_take(ui->db, &d, &text, &err) != WN_OK || !text)
-		return;
-	if (!*text) {
-		free(text);
-		return;
-	}
-	/* keep it in the diary until the person answers */
-	wn_db_draft_save(ui->db, d, text, &err);
-	t->offer = true;
-	t->offer_text = text;
-	t->offer_date = d > ui->today ? ui->today : d;
-}
-
 /* ---- hooks -------------------------------------------------------------- */
 
 /* A day asked for by another screen (the Calendar's Enter). */
@@ -264,6 +222,7 @@ static bool setup_skipped(struct wn_ui *ui)
 static int first_enter(struct wn_ui *ui, struct today *t, struct wn_err *err)
 {
 	t->started = true;
+	wn_session_self(t->session);
 	t->gen = ui->gen;
 	t->date = ui->today;
 	t->date = take_open_date(ui, t);
@@ -272,7 +231,7 @@ static int first_enter(struct wn_ui *ui, struct today *t, struct wn_err *err)
 	wn_ui_today_focus(t, WN_TODAY_MOOD, 0);
 	int rc = wn_ui_today_load(ui, t, err);
 	if (rc == WN_OK)
-		check_draft(ui, t);
+		wn_ui_today_draft_offer(ui, t);
 	if (rc == WN_OK && t->n_med == 0 && !t->offer && !setup_skipped(ui))
 		wn_ui_goto_screen(ui, &wn_screen_setup);
 	return rc;
@@ -326,7 +285,7 @@ static void today_idle(struct wn_ui *ui, void *state)
 {
 	struct today *t = state;
 	if (t->editing && t->draft_dirty)
-		wn_ui_today_draft_save(ui, t, t->note_date, t->note.s);
+		wn_ui_today_draft_note(ui, t);
 }
 
 static void today_new_day(struct wn_ui *ui, void *state, wn_date old_today)
@@ -345,7 +304,7 @@ static void today_hangup(struct wn_ui *ui, void *state)
 {
 	struct today *t = state;
 	if (t->editing && t->note.changed) {
-		wn_ui_today_draft_save(ui, t, t->note_date, t->note.s);
+		wn_ui_today_draft_note(ui, t);
 		return;
 	}
 	bool line = t->prompt == WN_UI_TODAY_QUESTION || t->prompt == WN_UI_TODAY_QUICK;
@@ -357,7 +316,8 @@ static void today_hangup(struct wn_ui *ui, void *state)
 		wn_buf_addf(&b, "%s\n", t->day.ci.note);
 	wn_buf_adds(&b, t->line.s);
 	if (!b.failed)
-		wn_ui_today_draft_save(ui, t, t->date, b.s);
+		wn_ui_today_draft_save(ui, t, (struct wn_draft){ .date = t->date,
+			.text = b.s, .base = t->day.ci.note });
 	wn_buf_free(&b);
 }
 
@@ -376,6 +336,7 @@ static void today_fini(struct wn_ui *ui, void *state)
 	free(t->med);
 	free(t->usual);
 	free(t->offer_text);
+	free(t->offer_base);
 	memset(t, 0, sizeof *t);
 }
 

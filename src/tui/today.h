@@ -1,8 +1,11 @@
 /* today.h -- the Today screen's state and the functions its three files
  * share (private to today.c, today_draw.c and today_input.c).
  *
- * today.c       reading the day, writing back what was changed, drafts,
- *               and the hooks the frame calls
+ * today.c       reading the day, writing back what was changed, and the
+ *               hooks the frame calls
+ * today_draft.c drafts of the note, one per running wean (core/session.h),
+ *               the file handed to $EDITOR, and what a wean that is gone
+ *               left, offered back
  * today_draw.c  drawing: the rows under the title (the tapers, their
  *               next steps' findings, the crisis line), the fields, the
  *               note, the bottom row (a prompt, a question or a hint)
@@ -21,8 +24,10 @@
 #include <stddef.h>
 
 #include "core/records.h"
+#include "core/session.h"
 #include "core/today.h"
 #include "core/today_layout.h"
+#include "db/note.h"
 #include "tui.h"
 
 #define WN_UI_TODAY_LINE_MAX 1000     /* bytes in a question, quick note, value */
@@ -37,6 +42,7 @@ enum wn_ui_today_prompt {
 /* The Today screen's state (the frame's block for it, zeroed at start). */
 struct today {
 	bool started;            /* entered once (later entries just reload) */
+	char session[WN_SESSION_MAX];   /* this wean's, for its drafts */
 	unsigned gen;            /* ui->gen when medications were loaded */
 	wn_date date;            /* the day shown */
 	struct wn_day day;
@@ -57,6 +63,9 @@ struct today {
 	bool editing;
 	struct wn_edit note;
 	wn_date note_date;
+	char *note_base;         /* the note when the editing began (owned;
+	                            NULL: none): what another wean may have
+	                            changed meanwhile (db/note.h) */
 	bool draft_dirty;
 	long long draft_ms;
 	/* a one-line prompt */
@@ -66,6 +75,7 @@ struct today {
 	/* a kept draft waiting for yes/no */
 	bool offer;
 	char *offer_text;
+	char *offer_base;        /* the note it was typed against */
 	wn_date offer_date;
 };
 
@@ -82,14 +92,28 @@ int wn_ui_today_change_day(struct wn_ui *ui, struct today *t, wn_date date);
  * the error; the day is read back either way. */
 void wn_ui_today_written(struct wn_ui *ui, struct today *t,
                          const struct wn_err *err, const char *what);
-/* Keeps text as the draft note of date (a message when it cannot). */
-void wn_ui_today_draft_save(struct wn_ui *ui, struct today *t, wn_date date,
-                            const char *text);
-/* Drops the kept draft. */
-void wn_ui_today_draft_clear(struct wn_ui *ui);
 /* The focused field (the first when the focus is on none); NULL when the
  * layout has no field yet. */
 const struct wn_today_field *wn_ui_today_focused(const struct today *t);
+
+/* ---- today_draft.c ---------------------------------------------------- */
+
+/* Keeps d as this wean's draft (its session filled in here); a message
+ * when it cannot. */
+void wn_ui_today_draft_save(struct wn_ui *ui, struct today *t, struct wn_draft d);
+/* Keeps the open note as the draft. */
+void wn_ui_today_draft_note(struct wn_ui *ui, struct today *t);
+/* Drops this wean's draft. */
+void wn_ui_today_draft_clear(struct wn_ui *ui, struct today *t);
+/* Offers back (t->offer) what a wean that is gone left: its draft, or the
+ * file its $EDITOR was working on (read back into its draft first).
+ * Nothing to offer leaves t->offer false. */
+void wn_ui_today_draft_offer(struct wn_ui *ui, struct today *t);
+/* The file for the open note's $EDITOR, "<diary dir>/.wean-edit/
+ * note-SESSION-DATE.txt", its folder made private (0700) if need be.
+ * WN_OK, or WN_CANTCREAT with the message in err. */
+int wn_ui_today_edit_file(struct wn_ui *ui, const struct today *t, char *path,
+                          size_t n, struct wn_err *err);
 
 /* ---- today_draw.c ----------------------------------------------------- */
 
@@ -106,8 +130,10 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg);
 /* A key while a text is open: the offered draft, a prompt or the note. */
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in);
 void wn_ui_today_focus(struct today *t, int kind, int idx);
-/* Opens the note editor on text (NULL: the day's note). */
-void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text);
+/* Opens the note editor on the day's note, read again first (text NULL),
+ * or on a kept text typed against the note base (NULL: none). */
+void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text,
+                           const char *base);
 /* Closes the note editor or the prompt without saving. */
 void wn_ui_today_close_note(struct today *t);
 void wn_ui_today_close_prompt(struct today *t);

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db/day.h"
+#include "db/note.h"
 #include "core/text.h"
 #include "db/holdrule.h"
 #include "today.h"
@@ -280,12 +282,29 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 
 /* ---- the note ----------------------------------------------------------- */
 
-void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text)
+/* The note's base, owned: a copy of base (NULL: none).  false when out of
+ * memory. */
+static bool set_base(struct today *t, const char *base)
 {
+	free(t->note_base);
+	t->note_base = base && *base ? strdup(base) : NULL;
+	return !(base && *base) || t->note_base;
+}
+
+void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text,
+                           const char *base)
+{
+	struct wn_err err = { 0 };
 	if (t->editing)
 		return;
-	if (wn_edit_init(&t->note, text ? text : t->day.ci.note, WN_TEXT_NOTE_MAX,
-	                 true) != WN_OK) {
+	/* edit the note as it is now, not as it was when last shown (a stale
+	 * one is still safe: its save keeps what changed meanwhile) */
+	bool stale = !text && wn_ui_today_reload(ui, t, &err) != WN_OK;
+	if (!text)
+		base = t->day.ci.note;
+	if (!set_base(t, base) || wn_edit_init(&t->note, text ? text : base,
+	                                       WN_TEXT_NOTE_MAX, true) != WN_OK) {
+		set_base(t, NULL);
 		wn_ui_msg(ui, WN_R_ERROR, "out of memory");
 		return;
 	}
@@ -296,53 +315,85 @@ void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text)
 	t->draft_ms = wn_ui_now_ms();
 	wn_ui_today_focus(t, WN_TODAY_NOTE, 0);
 	ui->msg[0] = '\0';
+	if (stale)
+		wn_ui_msg_err(ui, "the note shown may be out of date", &err);
 }
 
 void wn_ui_today_close_note(struct today *t)
 {
 	wn_edit_free(&t->note);
+	set_base(t, NULL);
 	t->editing = false;
 }
 
-/* Save the note to the diary and leave the editor; on failure stay in it
- * (with a draft kept) so nothing typed is lost. */
-static void finish_note(struct wn_ui *ui, struct today *t)
+static bool same_note(const char *a, const char *b)
 {
-	const char *before = t->note_date == t->date && t->day.ci.note
-	                     ? t->day.ci.note : "";
-	if (!t->note.changed || !strcmp(t->note.s, before)) {
-		if (t->note.changed)
-			wn_ui_today_draft_clear(ui);
-		wn_ui_today_close_note(t);
-		return;
-	}
-	struct wn_checkin_patch p = { .date = t->note_date, .set = WN_SET_NOTE,
-	                              .note = t->note.len ? t->note.s : NULL };
-	struct wn_err err = { 0 };
-	if (wn_db_checkin_update(ui->db, &p, &err) != WN_OK) {
-		wn_ui_today_draft_save(ui, t, t->note_date, t->note.s);
-		wn_ui_msg_err(ui, "note not saved (still open; kept as a draft)", &err);
-		return;
-	}
-	wn_ui_today_draft_clear(ui);
-	wn_ui_today_close_note(t);
-	wn_ui_today_written(ui, t, NULL, "note");
+	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* Save the note to the diary and leave the editor (true); on failure stay
+ * in it (with a draft kept) so nothing typed is lost.  A note another wean
+ * changed meanwhile is not overwritten: both are kept (db/note.h). */
+static bool finish_note(struct wn_ui *ui, struct today *t)
+{
+	if (!t->note.changed || same_note(t->note.s, t->note_base)) {
+		if (t->note.changed)
+			wn_ui_today_draft_clear(ui, t);
+		wn_ui_today_close_note(t);
+		return true;
+	}
+	struct wn_note_edit e = { .date = t->note_date, .was = t->note_base,
+	                          .text = t->note.s };
+	struct wn_err err = { 0 };
+	int saved;
+	if (wn_db_note_save(ui->db, &e, &saved, &err) != WN_OK) {
+		wn_ui_today_draft_note(ui, t);
+		wn_ui_msg_err(ui, "note not saved (still open; kept as a draft)", &err);
+		return false;
+	}
+	wn_ui_today_draft_clear(ui, t);
+	wn_ui_today_close_note(t);
+	wn_ui_today_written(ui, t, NULL, "note");
+	if (saved == WN_NOTE_BOTH_KEPT && ui->msg_role == WN_R_SAVED)
+		wn_ui_msg(ui, WN_R_NOTICE, "note%ssaved; another wean changed it"
+		          " meanwhile: both are kept", ui->g->sep);
+	return true;
+}
+
+/* The note in $EDITOR, through a private file that outlives a kill: it is
+ * kept as a draft first, and the file is removed only once its text is
+ * saved or kept.  When the terminal goes away meanwhile, what the editor
+ * wrote stays open for the hangup hook to keep, and the file stays too. */
 static void note_external(struct wn_ui *ui, struct today *t)
 {
 	bool was_open = t->editing;
-	wn_ui_today_open_note(ui, t, NULL);
+	wn_ui_today_open_note(ui, t, NULL, NULL);
 	if (!t->editing)
 		return;
+	char path[8192];
 	struct wn_err err = { 0 };
-	if (wn_edit_external(ui, &t->note, &err) != WN_OK) {
-		wn_ui_msg_err(ui, "the note was not changed", &err);
-		if (!was_open)
-			wn_ui_today_close_note(t);
+	int rc = wn_ui_today_edit_file(ui, t, path, sizeof path, &err);
+	bool made = rc == WN_OK;
+	if (made) {
+		wn_ui_today_draft_note(ui, t);
+		rc = wn_edit_external(ui, &t->note, path, &err);
+	}
+	if (made && rc != WN_OK && wn_ui_signalled()) {
+		wn_edit_read_file(&t->note, path, NULL);
 		return;
 	}
-	finish_note(ui, t);
+	bool safe = true;      /* what the file holds is saved, or let go */
+	if (rc == WN_OK) {
+		safe = finish_note(ui, t);
+	} else {
+		wn_ui_msg_err(ui, "the note was not changed", &err);
+		if (!was_open) {
+			wn_ui_today_draft_clear(ui, t);
+			wn_ui_today_close_note(t);
+		}
+	}
+	if (made && safe)
+		unlink(path);
 }
 
 static void note_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
@@ -363,7 +414,7 @@ static void note_input(struct wn_ui *ui, struct today *t, const struct wn_input 
 	if (r == WN_EDIT_CHANGED) {
 		t->draft_dirty = true;
 		if (wn_ui_now_ms() - t->draft_ms > WN_UI_TODAY_DRAFT_MS)
-			wn_ui_today_draft_save(ui, t, t->note_date, t->note.s);
+			wn_ui_today_draft_note(ui, t);
 	}
 }
 
@@ -447,17 +498,19 @@ static void offer_input(struct wn_ui *ui, struct today *t, const struct wn_input
 	if (!b)
 		return;
 	t->offer = false;
-	if (b->action == WN_A_TEXT_DONE) {
-		if (wn_ui_today_change_day(ui, t, t->offer_date) == WN_OK) {
-			wn_ui_today_open_note(ui, t, t->offer_text);
-			wn_ui_msg(ui, WN_R_SAVED, "your note is back; Esc saves it");
-		}
-	} else {
-		wn_ui_today_draft_clear(ui);
+	bool restore = b->action == WN_A_TEXT_DONE;
+	if (restore && wn_ui_today_change_day(ui, t, t->offer_date) == WN_OK) {
+		wn_ui_today_open_note(ui, t, t->offer_text, t->offer_base);
+		wn_ui_msg(ui, WN_R_SAVED, "your note is back; Esc saves it");
+	} else if (!restore) {
+		wn_ui_today_draft_clear(ui, t);
 		wn_ui_msg(ui, WN_R_DIM, "the kept note was let go");
 	}
 	free(t->offer_text);
-	t->offer_text = NULL;
+	free(t->offer_base);
+	t->offer_text = t->offer_base = NULL;
+	if (!restore)
+		wn_ui_today_draft_offer(ui, t);   /* another wean may have left one */
 }
 
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in)
@@ -507,7 +560,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 	case WN_TODAY_FLAG: toggle_flag(ui, t); break;
 	case WN_TODAY_QUESTIONS: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
-	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL); break;
+	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
 	default: enter_value(ui, t, f); break;
 	}
 }
@@ -581,7 +634,7 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 		break;
 	case WN_A_DOSE: on_dose(ui, t); break;
 	case WN_A_FLAG: toggle_flag(ui, t); break;
-	case WN_A_NOTE: wn_ui_today_open_note(ui, t, NULL); break;
+	case WN_A_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
 	case WN_A_EDITOR: note_external(ui, t); break;
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;

@@ -248,6 +248,10 @@ void wn_ui_go_back(struct wn_ui *ui);
 /* Leave curses for a child process (the $EDITOR) and come back. */
 void wn_ui_suspend(struct wn_ui *ui);
 void wn_ui_resume(struct wn_ui *ui);
+/* Has a signal asked wean to leave (SIGHUP, SIGTERM, SIGINT, SIGQUIT: a
+ * closed terminal)?  The loop then calls every screen's hangup hook and
+ * returns; a screen busy with a child (the $EDITOR) asks this first. */
+bool wn_ui_signalled(void);
 /* Monotonic milliseconds, for "typed quickly" decisions. */
 long long wn_ui_now_ms(void);
 
@@ -291,10 +295,17 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box);
 /* Draw some read-only text wrapped in the box (a last line "... (N more
  * lines)" when it does not fit); returns the rows used. */
 int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box);
-/* Let the text be edited in $VISUAL / $EDITOR (default vi): temp file
- * 0600, fork + execvp (never a shell), then read it back into e.
- * Returns WN_OK, or an error (message in err) leaving e unchanged. */
-int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, struct wn_err *err);
+/* Let the text be edited in $VISUAL / $EDITOR (default vi), through the
+ * file path (made or replaced, mode 0600, never through a link): fork +
+ * execvp (never a shell), then read it back into e.  Returns WN_OK, or an
+ * error (message in err) leaving e unchanged.  The file stays where it is
+ * either way: the caller removes it once what it holds is safe. */
+int wn_edit_external(struct wn_ui *ui, struct wn_edit *e, const char *path,
+                     struct wn_err *err);
+/* Replace e's text with the file's (trailing newlines and spaces cut):
+ * WN_OK, or an error leaving e unchanged (unreadable, too long for e,
+ * not a valid note). */
+int wn_edit_read_file(struct wn_edit *e, const char *path, struct wn_err *err);
 
 /* ---- the hold proposal (calendar.c) --------------------------------------- */
 

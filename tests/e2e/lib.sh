@@ -83,14 +83,17 @@ start() {
 		 echo \$? > '$T/exit.status'" || fail "tmux did not start"
 }
 
-screen() { tm capture-pane -p -t w; }
+# Panes are named "SESSION:" (the session's current window): a bare "w"
+# would also match a window whose name starts with w ("wean", named after
+# its command) in the newest session, when a test runs several.
+screen() { tm capture-pane -p -t w:; }
 # With attributes (SGR escape sequences).
-screen_attr() { tm capture-pane -p -e -t w; }
-keys() { tm send-keys -t w "$@"; }
-type_text() { tm send-keys -t w -l "$1"; }
+screen_attr() { tm capture-pane -p -e -t w:; }
+keys() { tm send-keys -t w: "$@"; }
+type_text() { tm send-keys -t w: -l "$1"; }
 # The wean process (a child of the pane's shell).
 wean_pid() {
-	ps -o pid= --ppid "$(tm display-message -p -t w '#{pane_pid}')" | tr -d ' '
+	ps -o pid= --ppid "$(tm display-message -p -t w: '#{pane_pid}')" | tr -d ' '
 }
 
 wait_for() { wait_for_in w "$1"; }
@@ -99,9 +102,9 @@ wait_for() { wait_for_in w "$1"; }
 wait_for_in() {
 	end=$(( $(date +%s) + E2E_TIMEOUT ))
 	while :; do
-		if tm capture-pane -p -t "$1" | grep -qF -- "$2"; then return 0; fi
+		if tm capture-pane -p -t "$1:" | grep -qF -- "$2"; then return 0; fi
 		if [ "$(date +%s)" -ge "$end" ]; then
-			[ "$1" = w ] || tm capture-pane -p -t "$1" >&2
+			[ "$1" = w ] || tm capture-pane -p -t "$1:" >&2
 			fail "timed out waiting in $1 for: $2"
 		fi
 		sleep 0.05
@@ -138,7 +141,7 @@ wait_pid_gone() {
 	done
 }
 
-resize() { tm resize-window -t w -x "$1" -y "$2"; }
+resize() { tm resize-window -t w: -x "$1" -y "$2"; }
 
 wean() { "$WEAN" --db "$DB" "$@"; }
 sql() { sqlite3 -batch -noheader -cmd '.timeout 5000' "$DB" "$1"; }

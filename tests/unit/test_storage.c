@@ -468,7 +468,8 @@ Test(storage, schema_refuses_impossible_dates_and_ranges)
 		"INSERT INTO checkin(date, sleep) VALUES ('2026-02-03', 25)",
 		"INSERT INTO rating(date, symptom_id, value) VALUES ('2026-02-03', 1, 4)",
 		"INSERT INTO rating(date, symptom_id, value) VALUES ('2026-02-03', 9999, 1)",
-		"INSERT INTO draft(id, date, text) VALUES (2, '2026-02-03', 'x')",
+		"INSERT INTO draft(session, date, text) VALUES ('', '2026-02-03', 'x')",
+		"INSERT INTO draft(session, date, text) VALUES ('s', '2026-02-30', 'x')",
 		"INSERT INTO plan(med_id, method, start_date, from_dose) VALUES (1, 'fast', '2026-01-01', 10)",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -601,26 +602,6 @@ Test(storage, quicknotes_and_questions)
 	cr_expect_not(day.questions[1].answered);
 	cr_expect_null(day.questions[1].answer);
 	wn_day_free(&day);
-}
-
-Test(storage, draft_save_and_take)
-{
-	open_main();
-	wn_date date;
-	char *text = (char *)"sentinel";
-	cr_assert_eq(wn_db_draft_take(db, &date, &text, &err), WN_OK);
-	cr_expect_null(text);
-	cr_expect_eq(date, WN_DATE_NONE);
-	cr_assert_eq(wn_db_draft_save(db, D(2026, 11, 24), "half a thought", &err), WN_OK);
-	cr_assert_eq(wn_db_draft_save(db, D(2026, 11, 25), "a whole thought\n", &err), WN_OK);
-	cr_assert_eq(wn_db_draft_take(db, &date, &text, &err), WN_OK);
-	cr_assert_not_null(text);
-	cr_expect_str_eq(text, "a whole thought\n");
-	cr_expect_eq(date, D(2026, 11, 25));
-	free(text);
-	cr_assert_eq(wn_db_draft_take(db, &date, &text, &err), WN_OK);
-	cr_expect_null(text, "taking clears the slot");
-	cr_expect_eq(wn_db_draft_save(db, D(2026, 11, 25), "bad \x07 bell", &err), WN_DATAERR);
 }
 
 Test(storage, meta_settings)
@@ -1037,7 +1018,7 @@ Test(storage, refuses_diary_from_newer_wean)
 	wn_db_close(db);
 	db = NULL;
 	raw_exec(dbpath, "PRAGMA user_version = 99");
-	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 2)");
+	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 3)");
 }
 
 Test(storage, zero_length_file_is_a_new_diary)

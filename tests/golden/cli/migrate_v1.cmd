@@ -1,12 +1,17 @@
-# A diary written by wean 0.1 (schema 1) is upgraded to schema 2 on first
-# use, after a backup copy "<diary>.bak-v1"; nothing recorded is lost.
+# A diary written by wean 0.1 (schema 1) is upgraded to schema 3 on first
+# use, after a backup copy "<diary>.bak-v1"; nothing recorded is lost, not
+# even the draft of a note (schema 3 keeps one draft per editing session).
 wean med add sertraline --unit mg --form "tablet 50 mg" --form "liquid 20 mg/ml"
 wean plan add sertraline --start 2026-10-01 --from-dose 100 --method percent --step 10 --every 4w --accept-warnings > /dev/null
 wean checkin --date 2026-11-20 --mood 6 --symptom "brain zaps=2" --dose sertraline=90 --note "v1 day"
-# make it the diary an older wean left: schema 1, none of version 2's parts
+# make it the diary an older wean left: schema 1, none of version 2's parts,
+# the one-slot draft table of versions 1 and 2 holding a draft
+OLD_DRAFT="DROP TABLE draft; CREATE TABLE draft (id INTEGER PRIMARY KEY CHECK (id = 1),
+  date TEXT NOT NULL, text TEXT NOT NULL, saved TEXT NOT NULL DEFAULT 'x') STRICT;"
 sqlite3 "$WEAN_DB" "DROP TABLE plan_ack; DROP TABLE hold_proposal;
   ALTER TABLE plan DROP COLUMN form_label; ALTER TABLE plan DROP COLUMN agreed_on;
   DELETE FROM symptom WHERE name = 'thoughts of harming yourself';
+  $OLD_DRAFT INSERT INTO draft(id, date, text) VALUES (1, '2026-11-20', 'v1 day, and more');
   PRAGMA user_version = 1;"
 sqlite3 "$WEAN_DB" "PRAGMA user_version"
 ls "$TMPD" | grep -c 'bak-v1' || true
@@ -15,7 +20,15 @@ sqlite3 "$WEAN_DB" "PRAGMA user_version"
 ls "$TMPD" | grep 'bak-v1'
 sqlite3 "$TMPD/diary.db.bak-v1" "PRAGMA user_version; SELECT count(*) FROM checkin; SELECT note FROM checkin"
 sqlite3 "$WEAN_DB" "SELECT name, hidden FROM symptom WHERE name LIKE 'thoughts%'; PRAGMA integrity_check"
+# the draft is kept, for a wean that is gone ("old"), typed against the note
+sqlite3 "$WEAN_DB" "SELECT session, date, text, base FROM draft"
 wean plan show sertraline | head -3
 # opening again migrates nothing and makes no second backup
 wean show 2026-11-20 > /dev/null
 ls "$TMPD" | grep -c 'bak-v'
+# a diary of schema 2 with a draft: upgraded to 3 after a backup "<diary>.bak-v2"
+sqlite3 "$WEAN_DB" "$OLD_DRAFT INSERT INTO draft(id, date, text) VALUES (1, '2026-11-21', 'from v2');
+  PRAGMA user_version = 2;"
+wean show 2026-11-21 > /dev/null
+sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT session, date, text, ifnull(base, '(no note)') FROM draft"
+sqlite3 "$TMPD/diary.db.bak-v2" "PRAGMA user_version; SELECT id, text FROM draft"
