@@ -187,9 +187,9 @@ static int check_unit(struct wn_imp *m, const struct wn_imp_name *med,
 	if (rc != WN_OK || uses == 0)
 		return rc;
 	wn_err_set(m->err, WN_DATAERR, "line %d: %s.unit: \"%s\" is recorded in %s in this"
-	           " diary and the file says %s: every dose already recorded (\"50 %s\")"
-	           " would then read \"50 %s\"", m->line, where, med->shown, med->unit,
-	           unit->s, med->unit, unit->s);
+	           " diary and the file says %s: the doses and plans already recorded would"
+	           " then read in %s (e.g. \"50 %s\" as \"50 %s\")", m->line, where, med->shown,
+	           med->unit, unit->s, unit->s, med->unit, unit->s);
 	wn_err_hint(m->err, "convert the file's doses to %s and give the unit as %s, or"
 	            " import the medication under another name", med->unit, med->unit);
 	return WN_DATAERR;
