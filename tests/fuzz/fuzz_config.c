@@ -74,8 +74,8 @@ static void check_config(const struct wn_config *c)
 	              "burden_days %d", c->hold_burden_days);
 	WN_FUZZ_CHECK(c->hold_baseline_days >= 1 && c->hold_baseline_days <= 28,
 	              "baseline_days %d", c->hold_baseline_days);
-	WN_FUZZ_CHECK(c->hold_burden_rise >= 0.5 && c->hold_burden_rise <= 45,
-	              "burden_rise %g", c->hold_burden_rise);
+	WN_FUZZ_CHECK(c->hold_symptom_rise >= 0.05 && c->hold_symptom_rise <= 3,
+	              "symptom_rise %g", c->hold_symptom_rise);
 	WN_FUZZ_CHECK(c->hold_sleep_hours >= 0 && c->hold_sleep_hours <= 12,
 	              "sleep_hours %g", c->hold_sleep_hours);
 	WN_FUZZ_CHECK(c->hold_sleep_nights >= 1 && c->hold_sleep_nights <= 14,
