@@ -245,3 +245,29 @@ Test(import_rules, what_the_rules_allow_goes_in)
 	struct wn_err e = { 0 };
 	cr_expect_eq(wn_db_check(rdb, NULL, NULL, &e), WN_OK, "%s", e.msg);
 }
+
+/* Text limits are the CLI's: a hold's reason at most WN_PLAN_REASON_MAX
+ * bytes (the importer allowed 65536). */
+Test(import_rules, a_hold_reason_over_the_limit_is_refused)
+{
+	struct wn_buf b;
+	wn_buf_init(&b);
+	wn_buf_adds(&b, J ZOP "\"plans\":[{\"med\":\"zop\",\"method\":\"percent\",\"start_date\":"
+	            "\"2026-01-01\",\"from_dose\":50,\"step\":10,\"every_days\":14,\"holds\":"
+	            "[{\"start_date\":\"2026-02-01\",\"reason\":\"");
+	for (int i = 0; i <= 4096; i++)
+		wn_buf_addc(&b, 'r');
+	wn_buf_adds(&b, "\"}]}]}");
+	char *before = dump();
+	struct wn_import_opts o = { .format = WN_IMPORT_JSON };
+	struct wn_import_result r;
+	cr_expect_eq(wn_import_text(rdb, &o, b.s, b.len, &r, &rerr), WN_DATAERR);
+	wn_import_result_free(&r);
+	cr_expect_str_eq(rerr.msg, "line 3: plans[0].holds[0].reason: expected text of 0 to"
+	                 " 4096 bytes");
+	char *after = dump();
+	cr_expect_str_eq(after, before);
+	free(before);
+	free(after);
+	wn_buf_free(&b);
+}
