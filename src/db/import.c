@@ -202,26 +202,31 @@ void wn_imp_names_forget(struct wn_imp *m)
 
 /* ---- entry ---------------------------------------------------------------------- */
 
+/* The place of s among names[0..n), or -1. */
+static int word_of(const char *s, const char *const *names, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
 bool wn_import_format_parse(const char *s, enum wn_import_format *out)
 {
 	static const char *const names[] = { "json", "csv", "daylio" };
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum wn_import_format)i;
-			return true;
-		}
-	return false;
+	int i = word_of(s, names, 3);
+	if (i >= 0)
+		*out = (enum wn_import_format)i;
+	return i >= 0;
 }
 
 bool wn_import_rule_parse(const char *s, enum wn_import_rule *out)
 {
 	static const char *const names[] = { "keep", "replace", "append" };
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum wn_import_rule)i;
-			return true;
-		}
-	return false;
+	int i = word_of(s, names, 3);
+	if (i >= 0)
+		*out = (enum wn_import_rule)i;
+	return i >= 0;
 }
 
 static int line_of(const char *s, size_t off)

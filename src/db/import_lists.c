@@ -32,12 +32,6 @@ static struct wn_imp_val int_val(long v)
 	return (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)v };
 }
 
-/* The id of a row just written: the one found, or the one inserted. */
-static long row_id(struct wn_imp *m, long found)
-{
-	return found >= 0 ? found : (long)sqlite3_last_insert_rowid(wn_db_sqlite(m->db));
-}
-
 /* The first column of q's row (bound to id) as an integer, 0 when none. */
 static int count_of(struct wn_imp *m, const char *q, long id, long *n, char *first)
 {
@@ -54,16 +48,49 @@ static int count_of(struct wn_imp *m, const char *q, long id, long *n, char *fir
 	return rc;
 }
 
-/* Writes a list's row: q_update (the values, then the id last) when the
- * name is in the diary, else q_insert; the names looked up are forgotten
- * (their settings may have changed). */
-static int write_row(struct wn_imp *m, const char *q_insert, const char *q_update,
-                     struct wn_imp_val *v, size_t n, long found, const char *where)
+/* A list's row: its fields, how it is written (q_update takes the values,
+ * then the id of the name found; q_insert the values), a check of the
+ * values against the diary before (may be NULL), and a query of what of
+ * the diary the row written contradicts (its count and first date). */
+struct list_kind {
+	enum wn_imp_kind kind;
+	const struct wn_imp_fs *fs;
+	size_t n;
+	const char *q_insert, *q_update, *q_after;
+	int (*before)(struct wn_imp *m, const struct wn_imp_val *v,
+	              const struct wn_imp_name *found, const char *where);
+};
+
+/* What list_row found and wrote. */
+struct list_row {
+	struct wn_imp_val v[16];
+	struct wn_imp_name found;      /* id -1: the name is new */
+	long id;                       /* of the row written */
+	long after;                    /* rows of the diary it contradicts */
+	char first[WN_DATE_STRLEN];    /* the first of them */
+};
+
+/* Reads, checks and writes one row of a list; the names looked up are
+ * forgotten (their settings may have changed). */
+static int list_row(struct wn_imp *m, const struct wn_json *o, const char *where,
+                    const struct list_kind *k, struct list_row *r)
 {
-	v[n] = int_val(found);
-	int rc = found >= 0 ? wn_imp_bind_run(m, q_update, v, n + 1, where) :
-	                      wn_imp_bind_run(m, q_insert, v, n, where);
+	*r = (struct list_row){ .found = { .id = -1 }, .id = -1 };
+	int rc = wn_imp_fields(m, o, where, k->fs, k->n, r->v, NULL);
+	if (rc == WN_OK)
+		rc = wn_imp_name(m, k->kind, r->v[0].s, r->v[0].len, &r->found);
+	if (rc == WN_OK && k->before)
+		rc = k->before(m, r->v, &r->found, where);
+	if (rc != WN_OK)
+		return rc;
+	r->v[k->n] = int_val(r->found.id);
+	rc = r->found.id >= 0 ? wn_imp_bind_run(m, k->q_update, r->v, k->n + 1, where) :
+	                        wn_imp_bind_run(m, k->q_insert, r->v, k->n, where);
 	wn_imp_names_forget(m);
+	r->id = r->found.id >= 0 ? r->found.id :
+	        (long)sqlite3_last_insert_rowid(wn_db_sqlite(m->db));
+	if (rc == WN_OK && r->found.id >= 0)
+		rc = count_of(m, k->q_after, r->id, &r->after, r->first);
 	return rc;
 }
 
@@ -92,22 +119,15 @@ static const char q_sym_late[] =
 
 int wn_imp_json_symptom(struct wn_imp *m, const struct wn_json *o, const char *where)
 {
-	struct wn_imp_val v[9];
-	struct wn_imp_name s = { .id = -1 };
-	long late = 0;
-	char first[WN_DATE_STRLEN] = "";
-	int rc = wn_imp_fields(m, o, where, sym_fs, 8, v, NULL);
-	if (rc == WN_OK)
-		rc = wn_imp_name(m, WN_IMP_SYMPTOM, v[0].s, v[0].len, &s);
-	if (rc == WN_OK)
-		rc = write_row(m, q_sym_insert, q_sym_update, v, 8, s.id, where);
-	if (rc == WN_OK && s.id >= 0)
-		rc = count_of(m, q_sym_late, s.id, &late, first);
-	if (rc != WN_OK || late == 0)
+	static const struct list_kind k = { WN_IMP_SYMPTOM, sym_fs, 8, q_sym_insert,
+	                                    q_sym_update, q_sym_late, NULL };
+	struct list_row r;
+	int rc = list_row(m, o, where, &k, &r);
+	if (rc != WN_OK || r.after == 0)
 		return rc;
 	wn_err_set(m->err, WN_DATAERR, "line %d: %s: \"%s\" would be hidden from %s on, but"
 	           " the diary has %ld rating(s) after that, the first on %s", o->line, where,
-	           v[0].s, v[4].type == SQLITE_TEXT ? v[4].s : "?", late, first);
+	           r.v[0].s, r.v[4].type == SQLITE_TEXT ? r.v[4].s : "?", r.after, r.first);
 	wn_err_hint(m->err, "a hidden symptom is not rated; leave \"hidden\" out of the file");
 	return WN_DATAERR;
 }
@@ -129,27 +149,28 @@ static const char q_met_out[] =
 	"SELECT count(*), min(v.date) FROM metric_value v JOIN metric_def d ON d.id = v.metric_id"
 	" WHERE d.id = ?1 AND (v.value < d.min OR v.value > d.max)";
 
+/* A range with its ends in order. */
+static int metric_before(struct wn_imp *m, const struct wn_imp_val *v,
+                         const struct wn_imp_name *found, const char *where)
+{
+	(void)found;
+	if (v[1].type == SQLITE_NULL || v[2].type == SQLITE_NULL || v[1].num < v[2].num)
+		return WN_OK;
+	return wn_err_set(m->err, WN_DATAERR, "line %d: %s.min: expected a number below max (%g)",
+	                  m->line, where, v[2].num);
+}
+
 int wn_imp_json_metric(struct wn_imp *m, const struct wn_json *o, const char *where)
 {
-	struct wn_imp_val v[5];
-	struct wn_imp_name s = { .id = -1 };
-	long out = 0;
-	char first[WN_DATE_STRLEN] = "";
-	int rc = wn_imp_fields(m, o, where, met_fs, 4, v, NULL);
-	if (rc == WN_OK && v[1].type != SQLITE_NULL && v[2].type != SQLITE_NULL &&
-	    v[1].num >= v[2].num)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: %s.min: expected a number below"
-		                  " max (%g)", o->line, where, v[2].num);
-	if (rc == WN_OK)
-		rc = wn_imp_name(m, WN_IMP_METRIC, v[0].s, v[0].len, &s);
-	if (rc == WN_OK)
-		rc = write_row(m, q_met_insert, q_met_update, v, 4, s.id, where);
-	if (rc == WN_OK && s.id >= 0)
-		rc = count_of(m, q_met_out, s.id, &out, first);
-	if (rc != WN_OK || out == 0)
+	static const struct list_kind k = { WN_IMP_METRIC, met_fs, 4, q_met_insert,
+	                                    q_met_update, q_met_out, metric_before };
+	struct list_row r;
+	int rc = list_row(m, o, where, &k, &r);
+	if (rc != WN_OK || r.after == 0)
 		return rc;
 	return wn_err_set(m->err, WN_DATAERR, "line %d: %s: the diary has %ld value(s) of \"%s\""
-	                  " outside that range, the first on %s", o->line, where, out, v[0].s, first);
+	                  " outside that range, the first on %s", o->line, where, r.after,
+	                  r.v[0].s, r.first);
 }
 
 /* ---- medications and their forms --------------------------------------------------- */
@@ -177,9 +198,10 @@ static const char q_med_late[] =
 	" WHERE m.id = ?1 AND m.archived = 1 AND d.date > m.archived_on";
 
 /* A unit the diary's doses or plans depend on is not changed. */
-static int check_unit(struct wn_imp *m, const struct wn_imp_name *med,
-                      const struct wn_imp_val *unit, const char *where)
+static int check_unit(struct wn_imp *m, const struct wn_imp_val *v,
+                      const struct wn_imp_name *med, const char *where)
 {
+	const struct wn_imp_val *unit = &v[1];
 	long uses = 0;
 	if (med->id < 0 || unit->type == SQLITE_NULL || strcasecmp(unit->s, med->unit) == 0)
 		return WN_OK;
@@ -249,26 +271,16 @@ static int med_forms(struct wn_imp *m, const struct wn_json *o, const char *wher
 
 int wn_imp_json_med(struct wn_imp *m, const struct wn_json *o, const char *where)
 {
-	struct wn_imp_val v[7];
-	struct wn_imp_name med = { .id = -1 };
-	long late = 0;
-	char first[WN_DATE_STRLEN] = "";
-	int rc = wn_imp_fields(m, o, where, med_fs, 6, v, NULL);
-	if (rc == WN_OK)
-		rc = wn_imp_name(m, WN_IMP_MED, v[0].s, v[0].len, &med);
-	if (rc == WN_OK)
-		rc = check_unit(m, &med, &v[1], where);
-	if (rc == WN_OK)
-		rc = write_row(m, q_med_insert, q_med_update, v, 6, med.id, where);
-	long id = rc == WN_OK ? row_id(m, med.id) : -1;
-	if (rc == WN_OK && med.id >= 0)
-		rc = count_of(m, q_med_late, id, &late, first);
-	if (rc == WN_OK && late > 0)
+	static const struct list_kind k = { WN_IMP_MED, med_fs, 6, q_med_insert,
+	                                    q_med_update, q_med_late, check_unit };
+	struct list_row r;
+	int rc = list_row(m, o, where, &k, &r);
+	if (rc == WN_OK && r.after > 0)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: %s: \"%s\" would be archived on %s,"
 		                  " but the diary has %ld dose(s) after that, the first on %s",
-		                  o->line, where, v[0].s, v[5].type == SQLITE_TEXT ? v[5].s : "?",
-		                  late, first);
-	return rc == WN_OK ? med_forms(m, o, where, id) : rc;
+		                  o->line, where, r.v[0].s,
+		                  r.v[5].type == SQLITE_TEXT ? r.v[5].s : "?", r.after, r.first);
+	return rc == WN_OK ? med_forms(m, o, where, r.id) : rc;
 }
 
 /* ---- plans ------------------------------------------------------------------------- */
