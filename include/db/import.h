@@ -44,8 +44,9 @@
  *   setting already in the diary are kept unless REPLACE.
  * - Before an import that would change a day already in the diary is
  *   written, opts->backup is called (when set and not a dry run), with no
- *   transaction open; the import then runs again from the start.  If it
- *   fails, nothing is imported.
+ *   transaction open: the whole file is checked and merged first, rolled
+ *   back, backed up, then imported again from the start (a file that is
+ *   refused makes no backup).  If the backup fails, nothing is imported.
  * - Summary: days added (nothing recorded there before), updated (had
  *   records and changed), unchanged (had records, nothing changed: the
  *   same values, or only conflicts kept), skipped (rows or days with

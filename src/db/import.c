@@ -270,10 +270,11 @@ void wn_import_result_free(struct wn_import_result *res)
 	*res = (struct wn_import_result){ 0 };
 }
 
-/* The import in one transaction; may_change false stops it with
- * WN_IMP_BACKUP_FIRST at the first change of a day the diary had. */
+/* The import in one transaction.  With may_change false, a pass that
+ * changed a day the diary had is rolled back and *again set: the whole
+ * file was checked, and the backup is to be taken before it is run again. */
 static int one_pass(struct wn_db *db, const struct wn_import_opts *o, const char *text,
-                    size_t len, struct wn_import_result *res, bool may_change,
+                    size_t len, struct wn_import_result *res, bool may_change, bool *again,
                     struct wn_err *err)
 {
 	static int (*const by_format[])(struct wn_imp *, const char *, size_t) = {
@@ -289,7 +290,8 @@ static int one_pass(struct wn_db *db, const struct wn_import_opts *o, const char
 	int rc = wn_db_begin(db, err);
 	if (rc == WN_OK) {
 		rc = by_format[o->format](&m, text, len);
-		if (rc != WN_OK || o->dry_run)
+		*again = rc == WN_OK && m.want_backup;
+		if (rc != WN_OK || o->dry_run || *again)
 			wn_db_rollback(db);
 		else
 			rc = wn_db_commit(db, err);
@@ -307,11 +309,12 @@ int wn_import_text(struct wn_db *db, const struct wn_import_opts *o,
 	int rc = check_text(text, len, err);
 	if (rc != WN_OK)
 		return rc;
-	rc = one_pass(db, o, text, len, res, o->dry_run || !o->backup, err);
-	if (rc == WN_IMP_BACKUP_FIRST) {
+	bool again = false;
+	rc = one_pass(db, o, text, len, res, o->dry_run || !o->backup, &again, err);
+	if (rc == WN_OK && again) {
 		rc = o->backup(o->backup_ctx, err);
 		if (rc == WN_OK)
-			rc = one_pass(db, o, text, len, res, true, err);
+			rc = one_pass(db, o, text, len, res, true, &again, err);
 		res->backed_up = rc == WN_OK;
 	}
 	if (rc != WN_OK && err)

@@ -50,10 +50,12 @@ static bool given(const struct wn_imp_val *v)
 	return v->type == SQLITE_INTEGER || v->type == SQLITE_FLOAT || v->type == SQLITE_TEXT;
 }
 
-int wn_imp_changed(struct wn_imp *m)
+/* A change to the current day was written. */
+static int changed(struct wn_imp *m, int rc)
 {
-	if (m->day.had && !m->may_change)
-		return WN_IMP_BACKUP_FIRST;
+	if (rc != WN_OK)
+		return rc;
+	m->want_backup = m->want_backup || (m->day.had && !m->may_change);
 	m->day.changed = true;
 	return WN_OK;
 }
@@ -91,7 +93,7 @@ int wn_imp_day_begin(struct wn_imp *m, const char *date, const char *field)
 		return rc;
 	for (size_t i = 0; rc == WN_OK && i < sizeof q_day_delete / sizeof *q_day_delete; i++)
 		rc = wn_imp_bind_run(m, q_day_delete[i], &d, 1, "the day");
-	return rc == WN_OK ? wn_imp_changed(m) : rc;
+	return changed(m, rc);
 }
 
 void wn_imp_day_end(struct wn_imp *m)
@@ -277,8 +279,7 @@ int wn_imp_checkin(struct wn_imp *m, const struct wn_imp_checkin *c)
 		wn_imp_bind(w, 8, exists ? &(struct wn_imp_val){ 0 } : &c->created);
 		wn_imp_bind(w, 9, exists ? &(struct wn_imp_val){ 0 } : &c->updated);
 		sqlite3_bind_int(w, 10, mask);
-		if ((rc = wn_imp_run(m, w, "the check-in")) == WN_OK)
-			rc = wn_imp_changed(m);
+		rc = changed(m, wn_imp_run(m, w, "the check-in"));
 	}
 	wn_buf_free(&joined);
 	return rc;
@@ -366,7 +367,7 @@ int wn_imp_value(struct wn_imp *m, const struct wn_imp_name *s, double v,
 		return rc;
 	struct wn_imp_val p[3] = { date_val(m), int_val(s->id), new };
 	rc = wn_imp_bind_run(m, q_value_set[!rating], p, 3, rating ? "the ratings" : "the metrics");
-	return rc == WN_OK ? wn_imp_changed(m) : rc;
+	return changed(m, rc);
 }
 
 static const char q_dose_old[] =
@@ -400,7 +401,7 @@ int wn_imp_dose(struct wn_imp *m, const struct wn_imp_name *med, int minute,
 	                           minute >= 0 ? int_val(minute) : (struct wn_imp_val){ 0 },
 	                           *amount, *created };
 	rc = wn_imp_bind_run(m, q_dose, p, 5, where);
-	return rc == WN_OK ? wn_imp_changed(m) : rc;
+	return changed(m, rc);
 }
 
 static const char q_taken_old[] =
@@ -428,7 +429,7 @@ int wn_imp_taken(struct wn_imp *m, const struct wn_imp_name *med, double total,
 	rc = wn_imp_bind_run(m, q_taken_del, p, 2, "the doses");
 	if (rc == WN_OK && total > 0)
 		rc = wn_imp_bind_run(m, q_taken_add, p, 3, "the doses");
-	return rc == WN_OK ? wn_imp_changed(m) : rc;
+	return changed(m, rc);
 }
 
 /* ---- quick notes and questions ---------------------------------------------------------- */
@@ -437,7 +438,5 @@ int wn_imp_add_entry(struct wn_imp *m, const char *q, const struct wn_imp_val *v
                      size_t n, const char *what)
 {
 	int rc = wn_imp_bind_run(m, q, v, n, what);
-	if (rc == WN_OK && sqlite3_changes(wn_db_sqlite(m->db)) > 0)
-		rc = wn_imp_changed(m);
-	return rc;
+	return rc == WN_OK && sqlite3_changes(wn_db_sqlite(m->db)) > 0 ? changed(m, rc) : rc;
 }

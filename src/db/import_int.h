@@ -16,10 +16,6 @@
 
 #define WN_IMP_NAME_CACHE 128
 
-/* Returned up the importer when a change to a day already in the diary
- * needs the backup first: the pass is rolled back, the backup taken and
- * the import run again.  Never leaves wn_import_text. */
-#define WN_IMP_BACKUP_FIRST (-2)
 
 /* A symptom, metric or medication found by name, with what the rules
  * need of it. */
@@ -45,6 +41,10 @@ struct wn_imp {
 	int line;                      /* of the record being written */
 	wn_date today;
 	bool may_change;               /* the backup is taken (or not wanted) */
+	bool want_backup;              /* a day the diary had was changed
+	                                  before the backup: the pass is rolled
+	                                  back, the backup taken, the import
+	                                  run again */
 	size_t cap_listed;             /* of res->listed */
 	unsigned char *seen;           /* dates given, a bit per day of the
 	                                  window (core/valid.h) */
@@ -103,9 +103,6 @@ void wn_imp_names_forget(struct wn_imp *m);
 int wn_imp_day_begin(struct wn_imp *m, const char *date, const char *field);
 /* Ends it: counts it as added, updated or unchanged. */
 void wn_imp_day_end(struct wn_imp *m);
-/* A change to the current day was written: WN_OK, or WN_IMP_BACKUP_FIRST
- * when the day had records and the backup is not taken yet. */
-int wn_imp_changed(struct wn_imp *m);
 
 /* What the file gives of a day's check-in (mood, anxiety, energy, sleep,
  * flag, note: SQLITE_NULL when it gives none) and, for a check-in that is

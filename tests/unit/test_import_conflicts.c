@@ -222,6 +222,21 @@ Test(import_conflicts, a_failed_backup_imports_nothing)
 	cr_expect_eq(c_long("SELECT mood FROM checkin WHERE date = '2026-03-04'"), 5);
 }
 
+/* The whole file is checked before the backup: one that is refused
+ * further on backs nothing up. */
+Test(import_conflicts, a_refused_file_makes_no_backup)
+{
+	static const char t[] = J "{\"date\":\"2026-03-04\",\"checkin\":{\"mood\":8}},\n"
+		"{\"date\":\"2026-03-05\",\"checkin\":{\"mood\":11}}]}";
+	struct seen s = { 0 };
+	struct wn_import_result r;
+	cr_expect_eq(run(WN_IMPORT_JSON, WN_IMPORT_REPLACE, t, &s, &r), WN_DATAERR);
+	wn_import_result_free(&r);
+	cr_expect_eq(strncmp(cerr.msg, "line 3: days[1].checkin.mood", 28), 0, "%s", cerr.msg);
+	cr_expect_eq(s.calls, 0);
+	cr_expect_eq(c_long("SELECT mood FROM checkin WHERE date = '2026-03-04'"), 5);
+}
+
 #define DAYLIO_HEAD "full_date,date,weekday,time,mood,activities,note_title,note\n"
 
 /* Before: the two 2026-03-06 entries, on rows apart, were two days; the
