@@ -5,7 +5,9 @@
  * Writing: a cell holding a comma, a quote, CR or LF is quoted, its quotes
  * doubled.  Formula-injection guard: a cell starting with '=', '+', '-',
  * '@', TAB or CR gets a leading apostrophe (') so that spreadsheets show
- * it as text; wn_csv_unguard() takes that one apostrophe off again.
+ * it as text; so does a cell starting with an apostrophe, so that
+ * wn_csv_unguard(), which takes one apostrophe off again, gives back
+ * every cell exactly: unguard(cell(x)) == x.
  *
  * Reading (lenient where files in the wild are): fields are separated by
  * ',' and records end at LF, CRLF or a lone CR outside quotes.  A field
@@ -33,8 +35,9 @@
 void wn_csv_cell(struct wn_buf *b, const char *s, size_t len);
 
 /* The field s[0..*len) without the guard's apostrophe: when it starts with
- * ' followed by one of the guarded characters, returns s + 1 and
- * decrements *len; else returns s. */
+ * ' followed by one of the guarded characters or another ', returns s + 1
+ * and decrements *len; else returns s.  The importer unguards every
+ * field it reads (the header's names too). */
 const char *wn_csv_unguard(const char *s, size_t *len);
 
 /* ---- reading ------------------------------------------------------------ */

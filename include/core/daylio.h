@@ -4,12 +4,13 @@
  *
  * The file: an optional byte-order mark, lines starting with '#' before
  * the header, then the columns full_date,date,weekday,time,mood,
- * activities,note_title,note (in any order, others allowed).  Rows are
- * newest first and a day's entries are expected on consecutive rows.
- * A day's mood is the rounded mean of its entries' moods; its note is the
- * entries' lines in time order (oldest first): each entry's title, its
- * note and "activities: a, b" (Daylio's " | " becomes ", "), one per line.
- * Blank lines are skipped.
+ * activities,note_title,note (in any order, others allowed).  Daylio
+ * writes the rows newest first; a day's entries are gathered wherever
+ * they are in the file (next to each other or not), so each date comes
+ * out once, newest date first.  A day's mood is the rounded mean of its
+ * entries' moods; its note is the entries' lines oldest first (the file's
+ * order reversed): each entry's title, its note and "activities: a, b"
+ * (Daylio's " | " becomes ", "), one per line.  Blank lines are skipped.
  */
 #ifndef WEAN_DAYLIO_H
 #define WEAN_DAYLIO_H
@@ -39,27 +40,37 @@ struct wn_daylio_day {
 	int line;                    /* the file's line of its first row */
 };
 
+/* One row of the file and its place in it. */
+struct wn_daylio_row {
+	struct wn_csv_record rec;
+	const char *date;            /* its full_date (in rec) */
+	size_t at;                   /* the row's place among the rows */
+};
+
 /* The reader's state: fields are private. */
 struct wn_daylio {
 	struct wn_csv_reader csv;
-	struct wn_csv_record row;    /* the next day's first row, when ahead */
-	bool ahead;
+	struct wn_daylio_row *rows;  /* every entry, by date (newest first),
+	                                then in the file's order */
+	size_t n_rows, cap, next;
 	int ix[8];                   /* the columns' places in the header */
 	size_t need;                 /* fields a row must have */
 	struct wn_buf note, entry;
 };
 
 /* Starts reading text[0..len) (which must outlive the reader): skips the
- * preamble and reads the header.  WN_OK; WN_DATAERR "line 1: the file is
- * empty" or "line N: the column \"NAME\" is missing", or a CSV error (see
- * wn_csv_next).  Call wn_daylio_close in every case. */
+ * preamble, reads the header and every row, each checked.  WN_OK;
+ * WN_DATAERR "line 1: the file is empty", "line N: the column \"NAME\" is
+ * missing", a row with fewer fields than the header needs, a full_date
+ * that is not a real YYYY-MM-DD date, an unknown mood label (with a hint
+ * listing WN_DAYLIO_MAP), or a CSV error (see wn_csv_next); WN_ERR out of
+ * memory.  Every message starts "line N: ".  Call wn_daylio_close in
+ * every case. */
 int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
                    struct wn_err *err);
 /* The next day into *day, or *got false at the end.  WN_OK; WN_DATAERR
- * for a row with fewer fields than the header needs, a full_date that is
- * not a real YYYY-MM-DD date, an unknown mood label (with a hint listing
- * WN_DAYLIO_MAP), a day's note that is too long or holds a control
- * character, or a CSV error; every message starts "line N: ". */
+ * "line N: note: ..." for a day's note that is too long or holds a
+ * control character. */
 int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
                    struct wn_err *err);
 void wn_daylio_close(struct wn_daylio *d);

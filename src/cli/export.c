@@ -284,14 +284,16 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 
 /* ---- wean import ----------------------------------------------------------------------- */
 
-#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--replace] [--dry-run]"
+#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--on-conflict R] [--replace]" \
+	" [--dry-run]"
 
 struct import_args {
-	const char *file, *format;
+	const char *file, *format, *rule;
 	bool replace, dry_run, help;
 };
 
 static int i_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->format = a; return WN_OK; }
+static int i_rule(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->rule = a; return WN_OK; }
 static int i_replace(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->replace = true; return WN_OK; }
 static int i_dry(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->dry_run = true; return WN_OK; }
 static int i_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->help = true; return WN_OK; }
@@ -306,6 +308,8 @@ static int i_file(void *x, const char *w, struct wn_err *e)
 
 static const struct wn_cli_opt import_opts[] = {
 	{ "format", "F", i_format, "json (wean's export, default), csv (wean's CSV) or daylio" },
+	{ "on-conflict", "R", i_rule, "a value the diary has otherwise: keep (default), replace,"
+	  " or append (notes)" },
 	{ "replace", NULL, i_replace, "a day already in the diary is replaced as a whole" },
 	{ "dry-run", NULL, i_dry, "check the file and count, write nothing" },
 	{ "help", NULL, i_help, "show this help" },
@@ -328,6 +332,77 @@ static int read_whole(const char *path, struct wn_buf *b, struct wn_err *err)
 	return b->failed ? wn_err_set(err, WN_ERR, "out of memory") : WN_OK;
 }
 
+/* Before days already in the diary change: a backup as `wean backup`
+ * makes it (backups/wean-DATE.db beside the diary), which says where. */
+static int import_backup(void *ctx, struct wn_err *err)
+{
+	return wn_cmd_backup(ctx, 0, NULL, err);
+}
+
+static void print_conflict(FILE *f, const struct wn_import_conflict *k)
+{
+	if (k->action == WN_IMPORT_KEPT)
+		fprintf(f, "  %s %s: kept %s (the file has %s)\n", k->date, k->field, k->diary,
+		        k->file);
+	else if (k->action == WN_IMPORT_REPLACED)
+		fprintf(f, "  %s %s: now %s (the diary had %s)\n", k->date, k->field, k->file,
+		        k->diary);
+	else
+		fprintf(f, "  %s %s: the file's %s joined below %s\n", k->date, k->field, k->file,
+		        k->diary);
+}
+
+static void print_result(struct wn_cli *c, const struct wn_import_opts *o,
+                         const struct wn_import_result *r)
+{
+	static const char *const how[] = {
+		[WN_IMPORT_KEEP] = "the diary's values kept; --on-conflict replace takes the file's",
+		[WN_IMPORT_REPLACE] = "the file's values taken",
+		[WN_IMPORT_APPEND] = "notes joined, the diary's other values kept",
+	};
+	if (o->format == WN_IMPORT_DAYLIO)
+		fprintf(c->out, "Daylio moods mapped: %s\n", WN_IMPORT_DAYLIO_MAP);
+	fprintf(c->out, "%sadded %zu day%s, updated %zu, unchanged %zu, skipped %zu\n",
+	        o->dry_run ? "dry run, nothing written: " : "", r->added, r->added == 1 ? "" : "s",
+	        r->updated, r->unchanged, r->skipped);
+	if (r->conflicts)
+		fprintf(c->out, "%zu conflict%s (%s):\n", r->conflicts, r->conflicts == 1 ? "" : "s",
+		        how[o->on_conflict]);
+	for (size_t i = 0; i < r->n_listed; i++)
+		print_conflict(c->out, &r->listed[i]);
+	if (r->conflicts > r->n_listed)
+		fprintf(c->out, "  ... and %zu more\n", r->conflicts - r->n_listed);
+}
+
+static void import_help(FILE *f)
+{
+	wn_cli_command_help(f, "import", IMPORT_ARGS, import_opts);
+	fputs("\nThe import is one transaction: all of it or nothing, checked by the rules\n"
+	      "wean keeps everywhere (no day after today, no rating of a hidden symptom,\n"
+	      "no unit change under recorded doses, plans that build ...).  A day already\n"
+	      "in the diary is merged value by value: what the diary lacks is added, and\n"
+	      "a value the diary has otherwise is a conflict, listed one a line and kept\n"
+	      "unless --on-conflict says replace (the file's) or append (notes joined\n"
+	      "below \"" WN_IMPORT_SEPARATOR "\"); --replace replaces whole days.  Before days\n"
+	      "already in the diary change, it is backed up as 'wean backup' does.\n"
+	      "Daylio moods: " WN_IMPORT_DAYLIO_MAP ".\n", f);
+}
+
+/* The options into o. */
+static int import_opts_of(const struct import_args *a, struct wn_import_opts *o,
+                          struct wn_err *err)
+{
+	if (!a->file)
+		return wn_err_set(err, WN_USAGE, "import needs a FILE");
+	if (a->format && !wn_import_format_parse(a->format, &o->format))
+		return wn_err_set(err, WN_USAGE, "unknown --format %.40s (json, csv or daylio)",
+		                  a->format);
+	if (a->rule && !wn_import_rule_parse(a->rule, &o->on_conflict))
+		return wn_err_set(err, WN_USAGE, "unknown --on-conflict %.40s (keep, replace or"
+		                  " append)", a->rule);
+	return WN_OK;
+}
+
 int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
 	struct import_args a = { 0 };
@@ -335,36 +410,27 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	                          .command = "import" };
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc == WN_OK && a.help) {
-		wn_cli_command_help(c->out, "import", IMPORT_ARGS, import_opts);
-		fputs("\nThe import is one transaction: all of it or nothing.  A day already in\n"
-		      "the diary is merged: what the file gives overwrites, the rest is kept;\n"
-		      "--replace replaces the whole day.  Daylio moods: " WN_IMPORT_DAYLIO_MAP ".\n",
-		      c->out);
+		import_help(c->out);
 		return WN_OK;
 	}
 	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .replace = a.replace,
-	                            .dry_run = a.dry_run };
-	if (rc == WN_OK && !a.file)
-		rc = wn_err_set(err, WN_USAGE, "import needs a FILE");
-	if (rc == WN_OK && a.format && !wn_import_format_parse(a.format, &o.format))
-		rc = wn_err_set(err, WN_USAGE, "unknown --format %.40s (json, csv or daylio)", a.format);
+	                            .dry_run = a.dry_run, .backup = import_backup,
+	                            .backup_ctx = c };
+	if (rc == WN_OK)
+		rc = import_opts_of(&a, &o, err);
 	struct wn_buf b;
 	wn_buf_init(&b);
 	struct wn_db *db;
-	struct wn_import_result r;
+	struct wn_import_result r = { 0 };
 	if (rc == WN_OK)
 		rc = read_whole(a.file, &b, err);
 	if (rc == WN_OK && (rc = wn_cli_db(c, true, &db, err)) == WN_OK)
 		rc = wn_import_text(db, &o, b.s, b.len, &r, err);
 	wn_buf_free(&b);
-	if (rc != WN_OK)
-		return rc;
-	if (o.format == WN_IMPORT_DAYLIO)
-		fprintf(c->out, "Daylio moods mapped: %s\n", WN_IMPORT_DAYLIO_MAP);
-	fprintf(c->out, "%sadded %zu day%s, updated %zu, skipped %zu\n",
-	        a.dry_run ? "dry run, nothing written: " : "", r.added, r.added == 1 ? "" : "s",
-	        r.updated, r.skipped);
-	return WN_OK;
+	if (rc == WN_OK)
+		print_result(c, &o, &r);
+	wn_import_result_free(&r);
+	return rc;
 }
 
 static int parse(struct export_args *a, int argc, char **argv, struct wn_err *err)

@@ -10,9 +10,16 @@
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* Does a cell starting with c get the guard?  A leading apostrophe gets
+ * one too, so that unguarding gives it back. */
+static bool guarded(char c)
+{
+	return c != '\0' && (c == '\'' || strchr(GUARDED, c) != NULL);
+}
+
 void wn_csv_cell(struct wn_buf *b, const char *s, size_t len)
 {
-	bool guard = len > 0 && strchr(GUARDED, s[0]) != NULL;
+	bool guard = len > 0 && guarded(s[0]);
 	bool quote = false;
 	for (size_t i = 0; i < len && !quote; i++)
 		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
@@ -31,7 +38,7 @@ void wn_csv_cell(struct wn_buf *b, const char *s, size_t len)
 
 const char *wn_csv_unguard(const char *s, size_t *len)
 {
-	if (*len > 1 && s[0] == '\'' && s[1] != '\0' && strchr(GUARDED, s[1])) {
+	if (*len > 1 && s[0] == '\'' && guarded(s[1])) {
 		(*len)--;
 		return s + 1;
 	}

@@ -2,6 +2,7 @@
 #include "core/daylio.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -32,36 +33,6 @@ static void skip_preamble(struct wn_csv_reader *c)
 	}
 }
 
-int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
-                   struct wn_err *err)
-{
-	struct wn_csv_record h = { 0 };
-	bool got;
-	*d = (struct wn_daylio){ .ahead = false };
-	wn_csv_open(&d->csv, text, len);
-	wn_buf_init(&d->note);
-	wn_buf_init(&d->entry);
-	skip_preamble(&d->csv);
-	int rc = wn_csv_next(&d->csv, &h, &got, err);
-	if (rc == WN_OK && !got)
-		rc = wn_err_set(err, WN_DATAERR, "line 1: the file is empty");
-	if (rc == WN_OK)
-		rc = wn_csv_columns(&h, cols, C_N, d->ix, err);
-	for (int k = 0; rc == WN_OK && k < C_N; k++)
-		if ((size_t)d->ix[k] >= d->need)
-			d->need = (size_t)d->ix[k] + 1;   /* the header may have more */
-	wn_csv_record_free(&h);
-	return rc;
-}
-
-void wn_daylio_close(struct wn_daylio *d)
-{
-	wn_csv_record_free(&d->row);
-	wn_csv_close(&d->csv);
-	wn_buf_free(&d->note);
-	wn_buf_free(&d->entry);
-}
-
 static int check_row(const struct wn_daylio *d, const struct wn_csv_record *r,
                      struct wn_err *err)
 {
@@ -82,15 +53,80 @@ static int check_row(const struct wn_daylio *d, const struct wn_csv_record *r,
 	return WN_OK;
 }
 
-/* The next row that is not blank, checked, into d->row; *got false at
- * the end. */
-static int read_row(struct wn_daylio *d, bool *got, struct wn_err *err)
+/* Takes r (emptied) as the next row. */
+static int keep_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_err *err)
 {
+	if (d->n_rows == d->cap) {
+		size_t nc = d->cap ? d->cap * 2 : 64;
+		struct wn_daylio_row *p = realloc(d->rows, nc * sizeof *p);
+		if (!p)
+			return wn_err_set(err, WN_ERR, "out of memory");
+		d->rows = p;
+		d->cap = nc;
+	}
+	d->rows[d->n_rows] = (struct wn_daylio_row){ .rec = *r, .at = d->n_rows,
+	                                             .date = r->f[d->ix[C_DATE]] };
+	d->n_rows++;
+	*r = (struct wn_csv_record){ 0 };
+	return WN_OK;
+}
+
+/* Newest date first, then the file's order. */
+static int by_date(const void *a, const void *b)
+{
+	const struct wn_daylio_row *x = a, *y = b;
+	int c = strcmp(y->date, x->date);
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+/* Every row that is not blank, checked, into d->rows; then sorted. */
+static int read_rows(struct wn_daylio *d, struct wn_err *err)
+{
+	struct wn_csv_record r = { 0 };
+	bool got;
 	int rc;
-	while ((rc = wn_csv_next(&d->csv, &d->row, got, err)) == WN_OK && *got &&
-	       wn_csv_blank(&d->row))
-		;
-	return rc == WN_OK && *got ? check_row(d, &d->row, err) : rc;
+	while ((rc = wn_csv_next(&d->csv, &r, &got, err)) == WN_OK && got) {
+		if (wn_csv_blank(&r))
+			continue;
+		if ((rc = check_row(d, &r, err)) != WN_OK || (rc = keep_row(d, &r, err)) != WN_OK)
+			break;
+	}
+	wn_csv_record_free(&r);
+	if (rc == WN_OK && d->n_rows > 1)
+		qsort(d->rows, d->n_rows, sizeof *d->rows, by_date);
+	return rc;
+}
+
+int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
+                   struct wn_err *err)
+{
+	struct wn_csv_record h = { 0 };
+	bool got;
+	*d = (struct wn_daylio){ .n_rows = 0 };
+	wn_csv_open(&d->csv, text, len);
+	wn_buf_init(&d->note);
+	wn_buf_init(&d->entry);
+	skip_preamble(&d->csv);
+	int rc = wn_csv_next(&d->csv, &h, &got, err);
+	if (rc == WN_OK && !got)
+		rc = wn_err_set(err, WN_DATAERR, "line 1: the file is empty");
+	if (rc == WN_OK)
+		rc = wn_csv_columns(&h, cols, C_N, d->ix, err);
+	for (int k = 0; rc == WN_OK && k < C_N; k++)
+		if ((size_t)d->ix[k] >= d->need)
+			d->need = (size_t)d->ix[k] + 1;   /* the header may have more */
+	wn_csv_record_free(&h);
+	return rc == WN_OK ? read_rows(d, err) : rc;
+}
+
+void wn_daylio_close(struct wn_daylio *d)
+{
+	for (size_t i = 0; i < d->n_rows; i++)
+		wn_csv_record_free(&d->rows[i].rec);
+	free(d->rows);
+	wn_csv_close(&d->csv);
+	wn_buf_free(&d->note);
+	wn_buf_free(&d->entry);
 }
 
 /* One entry's lines, put before the day's note so far (the rows are
@@ -144,22 +180,17 @@ int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
 {
 	*got = false;
 	wn_buf_reset(&d->note);
-	bool have = d->ahead;
-	int rc = have ? WN_OK : read_row(d, &have, err);
-	if (rc != WN_OK || !have)
-		return rc;
-	*day = (struct wn_daylio_day){ .line = d->row.line };
-	snprintf(day->date, sizeof day->date, "%s", d->row.f[d->ix[C_DATE]]);
+	if (d->next >= d->n_rows)
+		return WN_OK;
+	*day = (struct wn_daylio_day){ .line = d->rows[d->next].rec.line };
+	snprintf(day->date, sizeof day->date, "%s", d->rows[d->next].date);
 	int sum = 0;
-	do {
-		sum += wn_daylio_mood(d->row.f[d->ix[C_MOOD]]);
+	for (; d->next < d->n_rows && strcmp(d->rows[d->next].date, day->date) == 0; d->next++) {
+		sum += wn_daylio_mood(d->rows[d->next].rec.f[d->ix[C_MOOD]]);
 		day->entries++;
-		add_entry(d, &d->row);
-		rc = read_row(d, &have, err);
-	} while (rc == WN_OK && have && strcmp(d->row.f[d->ix[C_DATE]], day->date) == 0);
-	d->ahead = rc == WN_OK && have;
-	if (rc == WN_OK)
-		rc = finish_day(d, day, sum, err);
+		add_entry(d, &d->rows[d->next].rec);
+	}
+	int rc = finish_day(d, day, sum, err);
 	*got = rc == WN_OK;
 	return rc;
 }

@@ -1,85 +1,129 @@
 /* import_json.c -- wean's JSON export into the diary (import.h): each
- * section's values checked field by field against a table of specs, then
- * written with the db's cached statements, inside the import's one
- * transaction (import.c).  The text is parsed by core/json.c; the days are
- * parsed and written one at a time (wn_json_next), after the lists. */
+ * object's values checked field by field against a table of specs (the
+ * rules of core/valid.h, core/text.h and core/med.h), the lists written by
+ * import_lists.c, then the days, parsed and written one at a time
+ * (wn_json_next) through import_day.c, inside the import's one
+ * transaction (import.c).  The text is parsed by core/json.c. */
 #include "import_int.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/json.h"
+#include "core/med.h"
+#include "core/records.h"
+#include "core/report_facts.h"
 #include "core/text.h"
+#include "core/valid.h"
 #include "db/db.h"
 #include "db/export.h"
 
-/* The check-in's columns as the file may give them (ci_fs, q_ci_json). */
-enum { CI_N = 8 };
-
-static const char q_meta[] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)";
-
 /* ---- typed fields ---------------------------------------------------------------- */
 
-/* Field spec: kind, range, and whether null / absence is allowed. */
-enum fk { F_INT, F_REAL, F_TEXT, F_DATE, F_STAMP, F_NAME };
-struct fs { const char *key; enum fk k; double min, max; bool nullable, required; };
-
 static int field_err(struct wn_imp *m, const struct wn_json *v, const char *where,
-                     const struct fs *f, const char *what)
+                     const struct wn_imp_fs *f, const char *what)
 {
 	return wn_err_set(m->err, WN_DATAERR, "line %d: %s.%s: %s", v ? v->line : m->line,
 	                  where, f->key, what);
 }
 
+static int number_field(struct wn_imp *m, const struct wn_json *v, const char *where,
+                        const struct wn_imp_fs *f, struct wn_imp_val *out)
+{
+	char msg[96];
+	bool whole = f->k == WN_F_INT;
+	bool in = f->open ? v->num > f->min && v->num < f->max :
+	                    v->num >= f->min && v->num <= f->max;
+	if (v->t != WN_JSON_NUM || (whole && v->num != floor(v->num)) || !in) {
+		snprintf(msg, sizeof msg, "expected %s %s %g to %g", whole ? "a whole number" :
+		         "a number", f->open ? "between" : "from", f->min, f->max);
+		return field_err(m, v, where, f, msg);
+	}
+	*out = (struct wn_imp_val){ .num = v->num, .type = whole ? SQLITE_INTEGER : SQLITE_FLOAT };
+	return WN_OK;
+}
+
+/* A name, label or note by core/text.h's one validator. */
+static int text_rule(struct wn_imp *m, const struct wn_json *v, const char *where,
+                     const struct wn_imp_fs *f)
+{
+	static const enum wn_text_kind kinds[] = {
+		[WN_F_TEXT] = WN_TEXT_KIND_NOTE, [WN_F_LINE] = WN_TEXT_KIND_LINE,
+		[WN_F_NAME] = WN_TEXT_KIND_NAME,
+	};
+	char what[128];
+	struct wn_err why = { 0 };
+	snprintf(what, sizeof what, "%s.%s", where, f->key);
+	struct wn_text_rule r = { .what = what, .max = (size_t)f->max, .kind = kinds[f->k] };
+	if (wn_text_check(&r, v->s, v->len, &why) == WN_OK)
+		return WN_OK;
+	wn_err_set(m->err, WN_DATAERR, "line %d: %s", v->line, why.msg);
+	if (why.hint[0])
+		wn_err_hint(m->err, "%s", why.hint);
+	return WN_DATAERR;
+}
+
+/* A unit wean knows, in wean's spelling (a static string). */
+static int unit_field(struct wn_imp *m, const struct wn_json *v, const char *where,
+                      const struct wn_imp_fs *f, struct wn_imp_val *out)
+{
+	for (size_t i = 0; i < wn_med_n_units; i++)
+		if (strcasecmp(v->s, wn_med_units[i]) == 0) {
+			*out = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = wn_med_units[i],
+			                            .len = strlen(wn_med_units[i]) };
+			return WN_OK;
+		}
+	char msg[160];
+	snprintf(msg, sizeof msg, "expected a unit wean knows (mg, mcg, mL, g, drops, units),"
+	         " not \"%.40s\"", v->s);
+	return field_err(m, v, where, f, msg);
+}
+
+static int text_field(struct wn_imp *m, const struct wn_json *v, const char *where,
+                      const struct wn_imp_fs *f, struct wn_imp_val *out)
+{
+	char msg[96];
+	if (v->t != WN_JSON_STR)
+		return field_err(m, v, where, f, "expected text in double quotes");
+	*out = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = v->s, .len = v->len };
+	if (f->k == WN_F_DATE && !wn_imp_valid_date(v->s, v->len))
+		return field_err(m, v, where, f, "expected a real date YYYY-MM-DD");
+	if (f->k == WN_F_STAMP && !wn_valid_stamp(v->s, v->len))
+		return field_err(m, v, where, f, "expected a time YYYY-MM-DD HH:MM:SS");
+	if (f->k == WN_F_UNIT)
+		return unit_field(m, v, where, f, out);
+	if (f->k == WN_F_DATE || f->k == WN_F_STAMP)
+		return WN_OK;
+	if (f->k != WN_F_NAME && (v->len > (size_t)f->max || (v->len == 0 && f->min > 0))) {
+		snprintf(msg, sizeof msg, "expected text of %g to %g bytes", f->min, f->max);
+		return field_err(m, v, where, f, msg);
+	}
+	return text_rule(m, v, where, f);
+}
+
 /* Reads field f of object o into *out (type SQLITE_NULL when null or
  * absent); *present tells whether the key was there. */
 static int field(struct wn_imp *m, const struct wn_json *o, const char *where,
-                 const struct fs *f, struct wn_imp_val *out, bool *present)
+                 const struct wn_imp_fs *f, struct wn_imp_val *out, bool *present)
 {
 	const struct wn_json *v = wn_json_get(o, f->key);
-	char msg[96];
 	*out = (struct wn_imp_val){ .type = SQLITE_NULL };
 	if (present)
 		*present = v != NULL;
 	if (!v || v->t == WN_JSON_NULL)
 		return (!v && f->required) || (v && !f->nullable) ?
 			field_err(m, v, where, f, v ? "must not be null" : "is missing") : WN_OK;
-	if (f->k == F_INT || f->k == F_REAL) {
-		if (v->t != WN_JSON_NUM || (f->k == F_INT && v->num != floor(v->num)) ||
-		    v->num < f->min || v->num > f->max) {
-			snprintf(msg, sizeof msg, "expected %s from %g to %g",
-			         f->k == F_INT ? "a whole number" : "a number", f->min, f->max);
-			return field_err(m, v, where, f, msg);
-		}
-		*out = (struct wn_imp_val){ .num = v->num,
-		                            .type = f->k == F_INT ? SQLITE_INTEGER : SQLITE_FLOAT };
-		return WN_OK;
-	}
-	if (v->t != WN_JSON_STR)
-		return field_err(m, v, where, f, "expected text in double quotes");
-	size_t max = f->max > 0 ? (size_t)f->max : WN_TEXT_NOTE_MAX;
-	if (f->k == F_DATE && !wn_imp_valid_date(v->s, v->len))
-		return field_err(m, v, where, f, "expected a real date YYYY-MM-DD");
-	if (f->k == F_STAMP && (v->len != 19 || !wn_imp_valid_date(v->s, 10)))
-		return field_err(m, v, where, f, "expected a time YYYY-MM-DD HH:MM:SS");
-	if (f->k == F_NAME && wn_text_check_name(v->s, NULL, 0, NULL) != WN_OK)
-		return field_err(m, v, where, f,
-		                 "expected a name (1 to 64 bytes, no control characters)");
-	if (v->len > max || (v->len == 0 && f->min > 0)) {
-		snprintf(msg, sizeof msg, "expected text of %g to %zu bytes", f->min, max);
-		return field_err(m, v, where, f, msg);
-	}
-	if (f->k == F_TEXT && wn_text_check_note(v->s, v->len, max, NULL) != WN_OK)
-		return field_err(m, v, where, f, "contains a control character");
-	*out = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = v->s, .len = v->len };
-	return WN_OK;
+	if (f->k == WN_F_INT || f->k == WN_F_REAL)
+		return number_field(m, v, where, f, out);
+	return text_field(m, v, where, f, out);
 }
 
-/* Reads n fields into vals[]; present may be NULL. */
-static int fields(struct wn_imp *m, const struct wn_json *o, const char *where,
-                  const struct fs *f, size_t n, struct wn_imp_val *vals, bool *present)
+int wn_imp_fields(struct wn_imp *m, const struct wn_json *o, const char *where,
+                  const struct wn_imp_fs *f, size_t n, struct wn_imp_val *vals,
+                  bool *present)
 {
 	if (o->t != WN_JSON_OBJ)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: %s: expected an object {...}",
@@ -106,59 +150,6 @@ static const struct wn_json *jarr(struct wn_imp *m, const struct wn_json *root,
 	return a;
 }
 
-/* ---- sections ---------------------------------------------------------------- */
-
-#define TEXT_OR_NULL(k, max) { k, F_TEXT, 0, max, true, false }
-#define FLAG01(k) { k, F_INT, 0, 1, false, false }
-#define STAMP(k) { k, F_STAMP, 0, 19, false, false }
-
-static const struct fs sym_fs[] = {
-	{ "name", F_NAME, 1, 64, false, true }, { "group", F_TEXT, 0, 32, false, false },
-	{ "source", F_INT, 0, 2, false, false }, FLAG01("hidden"),
-	{ "hidden_on", F_DATE, 0, 10, true, false }, { "first_seen", F_DATE, 0, 10, true, false },
-	FLAG01("preexisting"), { "sort", F_INT, -1e9, 1e9, false, false },
-};
-static const char q_sym[] =
-	"INSERT INTO symptom(name, grp, source, hidden, hidden_on, first_seen, preexisting, sort)"
-	" VALUES (?1, ifnull(?2, 'other'), ifnull(?3, 2), ifnull(?4, 0), ?5, ?6, ifnull(?7, 0),"
-	" ifnull(?8, 0)) ON CONFLICT(name) DO UPDATE SET grp = excluded.grp,"
-	" source = excluded.source, hidden = excluded.hidden, hidden_on = excluded.hidden_on,"
-	" first_seen = excluded.first_seen, preexisting = excluded.preexisting,"
-	" sort = excluded.sort";
-
-static const struct fs met_fs[] = {
-	{ "name", F_NAME, 1, 31, false, true }, { "min", F_REAL, -1e15, 1e15, true, false },
-	{ "max", F_REAL, -1e15, 1e15, true, false }, FLAG01("higher_better"),
-};
-static const char q_met[] =
-	"INSERT INTO metric_def(name, min, max, higher_better) VALUES (?1, ?2, ?3, ifnull(?4, 1))"
-	" ON CONFLICT(name) DO UPDATE SET min = excluded.min, max = excluded.max,"
-	" higher_better = excluded.higher_better";
-
-static const struct fs med_fs[] = {
-	{ "name", F_NAME, 1, 64, false, true }, { "unit", F_TEXT, 1, 15, false, false },
-	{ "drug_key", F_TEXT, 0, 64, true, false }, STAMP("created"), FLAG01("archived"),
-	{ "archived_on", F_DATE, 0, 10, true, false },
-};
-static const char q_med[] =
-	"INSERT INTO medication(name, unit, drug_key, created, archived, archived_on)"
-	" VALUES (?1, ifnull(?2, 'mg'), ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now')),"
-	" ifnull(?5, 0), ?6) ON CONFLICT(name) DO UPDATE SET unit = excluded.unit,"
-	" drug_key = excluded.drug_key, created = excluded.created,"
-	" archived = excluded.archived, archived_on = excluded.archived_on";
-
-static const struct fs form_fs[] = {
-	{ "kind", F_INT, 0, 4, false, true }, { "strength", F_REAL, 0, 99999.999, false, false },
-	{ "divisible", F_INT, 1, 4, false, false }, { "conc", F_REAL, 0, 99999.999, false, false },
-	{ "beads", F_INT, 0, 100000, false, false }, { "label", F_TEXT, 0, 63, false, false },
-};
-static const char q_form[] =
-	"INSERT INTO med_form(med_id, kind, strength, divisible, conc, beads, label)"
-	" SELECT ?7, ?1, ifnull(?2, 0), ifnull(?3, 1), ifnull(?4, 0), ifnull(?5, 0), ifnull(?6, '')"
-	" WHERE NOT EXISTS (SELECT 1 FROM med_form WHERE med_id = ?7 AND kind = ?1"
-	" AND strength = ifnull(?2, 0) AND divisible = ifnull(?3, 1) AND conc = ifnull(?4, 0)"
-	" AND beads = ifnull(?5, 0) AND label = ifnull(?6, ''))";
-
 static int import_list(struct wn_imp *m, const struct wn_json *root, const char *key,
                        int (*each)(struct wn_imp *, const struct wn_json *, const char *))
 {
@@ -173,219 +164,38 @@ static int import_list(struct wn_imp *m, const struct wn_json *root, const char 
 	return rc;
 }
 
-static int simple_row(struct wn_imp *m, const struct wn_json *o, const char *where,
-                      const struct fs *f, size_t n, const char *q)
-{
-	struct wn_imp_val v[8];
-	int rc = fields(m, o, where, f, n, v, NULL);
-	return rc == WN_OK ? wn_imp_bind_run(m, q, v, n, where) : rc;
-}
-
-static int one_symptom(struct wn_imp *m, const struct wn_json *o, const char *where)
-{
-	return simple_row(m, o, where, sym_fs, 8, q_sym);
-}
-
-static int one_metric(struct wn_imp *m, const struct wn_json *o, const char *where)
-{
-	return simple_row(m, o, where, met_fs, 4, q_met);
-}
-
-static int one_med(struct wn_imp *m, const struct wn_json *o, const char *where)
-{
-	struct wn_imp_val v[8];
-	int rc = fields(m, o, where, med_fs, 6, v, NULL);
-	long id = -1;
-	if (rc == WN_OK)
-		rc = wn_imp_bind_run(m, q_med, v, 6, where);
-	if (rc == WN_OK)
-		rc = wn_imp_name_id(m, WN_IMP_MED, v[0].s, v[0].len, &id);
-	const struct wn_json *forms = wn_json_get(o, "forms");
-	if (rc == WN_OK && forms && forms->t != WN_JSON_ARR)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: %s.forms: expected an array",
-		                  forms->line, where);
-	for (size_t i = 0; rc == WN_OK && forms && i < forms->n; i++) {
-		char w[96];
-		snprintf(w, sizeof w, "%s.forms[%zu]", where, i);
-		rc = fields(m, &forms->kid[i], w, form_fs, 6, v, NULL);
-		v[6] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)id };
-		if (rc == WN_OK)
-			rc = wn_imp_bind_run(m, q_form, v, 7, w);
-	}
-	return rc;
-}
-
-static const struct fs plan_fs[] = {
-	{ "med", F_NAME, 1, 64, false, true },
-	{ "method", F_TEXT, 1, 16, false, true }, { "start_date", F_DATE, 0, 10, false, true },
-	{ "from_dose", F_REAL, 0, 99999.999, false, true },
-	{ "step", F_REAL, 0, 99999.999, true, false },
-	{ "every_days", F_INT, 1, 3650, true, false },
-	{ "round_q", F_REAL, 0, 99999.999, true, false },
-	{ "floor_dose", F_REAL, 0, 99999.999, true, false },
-	{ "to_dose", F_REAL, 0, 99999.999, true, false },
-	TEXT_OR_NULL("region", 32), STAMP("created"), FLAG01("active"), TEXT_OR_NULL("note", 65536),
-	TEXT_OR_NULL("form_label", 63), { "agreed_on", F_DATE, 0, 10, true, false },
-};
-#define PLAN_FS (sizeof plan_fs / sizeof *plan_fs)
-static const char q_plan[] =
-	"INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days, round_q,"
-	" floor_dose, to_dose, region, created, active, note, form_label, agreed_on)"
-	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-	" ?8, ?9, ?10, ifnull(?11, strftime('%Y-%m-%d %H:%M:%S', 'now')), ifnull(?12, 1), ?13,"
-	" ?14, ?15"
-	" WHERE NOT EXISTS (SELECT 1 FROM plan WHERE med_id = ?1 AND start_date = ?3"
-	" AND created IS ?11)";
-static const struct fs step_fs[] = {
-	{ "date", F_DATE, 0, 10, false, true }, { "dose", F_REAL, 0, 99999.999, false, true },
-};
-static const char q_step[] =
-	"INSERT OR REPLACE INTO plan_step_custom(plan_id, date, dose) VALUES (?3, ?1, ?2)";
-static const struct fs hold_fs[] = {
-	{ "kind", F_TEXT, 1, 16, false, false }, { "start_date", F_DATE, 0, 10, false, true },
-	{ "end_date", F_DATE, 0, 10, true, false }, { "dose", F_REAL, 0, 99999.999, true, false },
-	TEXT_OR_NULL("reason", 65536),
-};
-static const char q_hold[] =
-	"INSERT INTO hold(plan_id, kind, start_date, end_date, dose, reason)"
-	" VALUES (?6, ifnull(?1, 'hold'), ?2, ?3, ?4, ?5)";
-static const struct fs ack_fs[] = {
-	{ "kind", F_TEXT, 1, 32, false, true }, { "step", F_INT, -1, 1000, false, true },
-	{ "text", F_TEXT, 1, 2048, false, true }, STAMP("acked"),
-};
-static const char q_ack[] =
-	"INSERT OR REPLACE INTO plan_ack(plan_id, kind, step, text, acked)"
-	" VALUES (?5, ?1, ?2, ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now')))";
-
-static int plan_children(struct wn_imp *m, const struct wn_json *o, const char *where, long id)
-{
-	static const struct { const char *key; const struct fs *f; size_t n; const char *q; } kids[] = {
-		{ "custom", step_fs, 2, q_step }, { "holds", hold_fs, 5, q_hold },
-		{ "acks", ack_fs, 4, q_ack },
-	};
-	int rc = WN_OK;
-	for (size_t k = 0; k < sizeof kids / sizeof *kids && rc == WN_OK; k++) {
-		const struct wn_json *a = wn_json_get(o, kids[k].key);
-		if (a && a->t != WN_JSON_ARR)
-			return wn_err_set(m->err, WN_DATAERR, "line %d: %s.%s: expected an array",
-			                  a->line, where, kids[k].key);
-		for (size_t i = 0; a && rc == WN_OK && i < a->n; i++) {
-			char w[96];
-			struct wn_imp_val v[8];
-			snprintf(w, sizeof w, "%s.%s[%zu]", where, kids[k].key, i);
-			rc = fields(m, &a->kid[i], w, kids[k].f, kids[k].n, v, NULL);
-			v[kids[k].n] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)id };
-			if (rc == WN_OK)
-				rc = wn_imp_bind_run(m, kids[k].q, v, kids[k].n + 1, w);
-		}
-	}
-	return rc;
-}
-
-static int one_plan(struct wn_imp *m, const struct wn_json *o, const char *where)
-{
-	struct wn_imp_val v[PLAN_FS];
-	int rc = fields(m, o, where, plan_fs, PLAN_FS, v, NULL);
-	if (rc != WN_OK)
-		return rc;
-	long med;
-	rc = wn_imp_name_id(m, WN_IMP_MED, v[0].s, v[0].len, &med);
-	if (rc != WN_OK)
-		return rc;
-	if (med < 0)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: %s.med: no medication \"%s\""
-		                  " (list it under \"medications\")", o->line, where, v[0].s);
-	v[0] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)med };
-	sqlite3 *sql = wn_db_sqlite(m->db);
-	long before = sqlite3_total_changes(sql);
-	rc = wn_imp_bind_run(m, q_plan, v, PLAN_FS, where);
-	if (rc != WN_OK || sqlite3_total_changes(sql) == before)
-		return rc;                    /* already there: keep it as it is */
-	return plan_children(m, o, where, (long)sqlite3_last_insert_rowid(sql));
-}
-
-/* ---- hold proposals ----------------------------------------------------------- */
-
-static const struct fs prop_fs[] = {
-	{ "med", F_NAME, 1, 64, false, true }, { "date", F_DATE, 0, 10, false, true },
-	{ "reason", F_TEXT, 1, 1024, false, true }, { "state", F_TEXT, 1, 16, false, false },
-	STAMP("created"), STAMP("updated"),
-};
-#define PROP_FS (sizeof prop_fs / sizeof *prop_fs)
-static const char q_prop[] =
-	"INSERT INTO hold_proposal(med_id, date, reason, state, created, updated)"
-	" VALUES (?1, ?2, ?3, ifnull(?4, 'shown'),"
-	" ifnull(?5, strftime('%Y-%m-%d %H:%M:%S', 'now')),"
-	" ifnull(?6, strftime('%Y-%m-%d %H:%M:%S', 'now')))"
-	" ON CONFLICT (med_id, date) DO UPDATE SET reason = excluded.reason,"
-	" state = excluded.state, updated = excluded.updated";
-
-static int one_proposal(struct wn_imp *m, const struct wn_json *o, const char *where)
-{
-	struct wn_imp_val v[PROP_FS];
-	int rc = fields(m, o, where, prop_fs, PROP_FS, v, NULL);
-	long med;
-	if (rc == WN_OK)
-		rc = wn_imp_name_id(m, WN_IMP_MED, v[0].s, v[0].len, &med);
-	if (rc != WN_OK)
-		return rc;
-	if (med < 0)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: %s.med: no medication \"%s\""
-		                  " (list it under \"medications\")", o->line, where, v[0].s);
-	v[0] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)med };
-	return wn_imp_bind_run(m, q_prop, v, PROP_FS, where);
-}
-
 /* ---- days -------------------------------------------------------------------- */
 
-static const struct fs ci_fs[CI_N] = {
-	{ "mood", F_INT, 0, 10, true, false }, { "anxiety", F_INT, 0, 10, true, false },
-	{ "energy", F_INT, 0, 10, true, false }, { "sleep", F_REAL, 0, 24, true, false },
-	FLAG01("flag"), { "note", F_TEXT, 1, 65536, true, false },
+#define FLAG01(k) { k, WN_F_INT, 0, 1, false, false, false }
+#define STAMP(k) { k, WN_F_STAMP, 0, 19, false, false, false }
+
+static const struct wn_imp_fs ci_fs[WN_IMP_CI_N + 2] = {
+	{ "mood", WN_F_INT, 0, WN_VALID_LEVEL_MAX, true, false, false },
+	{ "anxiety", WN_F_INT, 0, WN_VALID_LEVEL_MAX, true, false, false },
+	{ "energy", WN_F_INT, 0, WN_VALID_LEVEL_MAX, true, false, false },
+	{ "sleep", WN_F_REAL, 0, WN_VALID_SLEEP_MAX, true, false, false },
+	FLAG01("flag"), { "note", WN_F_TEXT, 1, WN_NOTE_MAX, true, false, false },
 	STAMP("created"), STAMP("updated"),
 };
 
-#define CI_NOW "strftime('%Y-%m-%d %H:%M:%S', 'now')"
-#define CI_KEEP(col, bit) " " col " = CASE WHEN ?10 & " bit " THEN excluded." col \
-	" ELSE " col " END,"
-
-/* A check-in in one statement: ?2..?9 are the columns of ci_fs, ?10 has
- * bit i set when column i was in the file.  Columns not in the file keep
- * their value (or get the default in a new row); "updated" is the file's
- * or else now. */
-static const char q_ci_json[] =
-	"INSERT INTO checkin(date, mood, anxiety, energy, sleep, flag, note, created,"
-	" updated) VALUES (?1, ?2, ?3, ?4, ?5, ifnull(?6, 0), ?7, ifnull(?8, " CI_NOW "),"
-	" ifnull(?9, " CI_NOW ")) ON CONFLICT(date) DO UPDATE SET"
-	CI_KEEP("mood", "1") CI_KEEP("anxiety", "2") CI_KEEP("energy", "4")
-	CI_KEEP("sleep", "8") CI_KEEP("flag", "16") CI_KEEP("note", "32")
-	CI_KEEP("created", "64") " updated = excluded.updated";
-
-static int day_checkin(struct wn_imp *m, const struct wn_json *c, const char *date, const char *where)
+static int day_checkin(struct wn_imp *m, const struct wn_json *c, const char *where)
 {
-	struct wn_imp_val v[CI_N];
-	bool present[CI_N];
+	struct wn_imp_val v[WN_IMP_CI_N + 2];
 	char w[96];
 	snprintf(w, sizeof w, "%s.checkin", where);
-	int rc = fields(m, c, w, ci_fs, CI_N, v, present);
+	int rc = wn_imp_fields(m, c, w, ci_fs, WN_IMP_CI_N + 2, v, NULL);
 	if (rc != WN_OK)
 		return rc;
-	sqlite3_stmt *st;
-	int mask = 0;
-	if ((rc = wn_imp_stmt(m, q_ci_json, &st)) != WN_OK)
-		return rc;
-	for (int i = 0; i < CI_N; i++) {
-		wn_imp_bind(st, 2 + i, &v[i]);
-		mask |= present[i] ? 1 << i : 0;
-	}
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 10, mask);
-	return wn_imp_run(m, st, w);
+	struct wn_imp_checkin ci = { .created = v[WN_IMP_CI_N], .updated = v[WN_IMP_CI_N + 1] };
+	memcpy(ci.v, v, sizeof ci.v);
+	if (ci.v[4].type != SQLITE_NULL && ci.v[4].num == 0)
+		ci.v[4].type = SQLITE_NULL;          /* a flag of 0 is no flag */
+	return wn_imp_checkin(m, &ci);
 }
 
 /* "ratings" / "metrics": {name: number}. */
-static int day_values(struct wn_imp *m, const struct wn_json *o, const char *date,
-                      const char *where, bool ratings)
+static int day_values(struct wn_imp *m, const struct wn_json *o, const char *where,
+                      bool ratings)
 {
 	const char *key = ratings ? "ratings" : "metrics";
 	if (o->t != WN_JSON_OBJ)
@@ -393,60 +203,67 @@ static int day_values(struct wn_imp *m, const struct wn_json *o, const char *dat
 		                  o->line, where, key);
 	for (size_t i = 0; i < o->n; i++) {
 		const struct wn_json *v = &o->kid[i];
+		struct wn_imp_name s;
+		char w[160];
 		m->line = v->line;
-		long id;
-		int rc = wn_imp_name_id(m, ratings ? WN_IMP_SYMPTOM : WN_IMP_METRIC, o->key[i],
-		                        strlen(o->key[i]), &id);
+		snprintf(w, sizeof w, "%s.%s.%s", where, key, o->key[i]);
+		int rc = wn_imp_name(m, ratings ? WN_IMP_SYMPTOM : WN_IMP_METRIC, o->key[i],
+		                     strlen(o->key[i]), &s);
 		if (rc != WN_OK)
 			return rc;
-		if (id < 0)
+		if (s.id < 0)
 			return wn_err_set(m->err, WN_DATAERR, "line %d: %s.%s: no %s \"%s\"", v->line,
 			                  where, key, ratings ? "symptom" : "metric", o->key[i]);
-		if (v->t != WN_JSON_NUM ||
-		    (ratings && (v->num != floor(v->num) || v->num < 0 || v->num > 3)))
-			return wn_err_set(m->err, WN_DATAERR, "line %d: %s.%s.%s: expected %s",
-			                  v->line, where, key, o->key[i],
+		if (v->t != WN_JSON_NUM)
+			return wn_err_set(m->err, WN_DATAERR, "line %d: %s: expected %s", v->line, w,
 			                  ratings ? "a whole number from 0 to 3" : "a number");
-		struct wn_imp_val x = { .type = ratings ? SQLITE_INTEGER : SQLITE_FLOAT,
-		                        .num = v->num };
-		rc = wn_imp_set_value(m, date, ratings, id, &x);
-		if (rc != WN_OK)
+		if ((rc = wn_imp_value(m, &s, v->num, w)) != WN_OK)
 			return rc;
 	}
 	return WN_OK;
 }
 
-static const struct fs dose_fs[] = {
-	{ "med", F_NAME, 1, 64, false, true }, { "minute", F_INT, 0, 1439, true, false },
-	{ "amount", F_REAL, 1e-9, 99999.999, false, true }, STAMP("created"),
+static const struct wn_imp_fs dose_fs[] = {
+	{ "med", WN_F_NAME, 1, WN_NAME_MAX, false, true, false },
+	{ "minute", WN_F_INT, 0, WN_VALID_MINUTE_MAX, true, false, false },
+	{ "amount", WN_F_REAL, 0, WN_VALID_AMOUNT_LIMIT, false, true, true }, STAMP("created"),
 };
-static const char q_dose[] =
-	"INSERT INTO dose(date, med_id, minute, amount, created)"
-	" VALUES (?5, ?1, ?2, ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now')))"
-	" ON CONFLICT(date, med_id, ifnull(minute, -1)) DO UPDATE SET"
-	" amount = excluded.amount, created = excluded.created";
-static const struct fs qn_fs[] = {
-	{ "minute", F_INT, 0, 1439, true, false }, { "text", F_TEXT, 1, 65536, false, true },
-	STAMP("created"),
+static const struct wn_imp_fs qn_fs[] = {
+	{ "minute", WN_F_INT, 0, WN_VALID_MINUTE_MAX, true, false, false },
+	{ "text", WN_F_TEXT, 1, WN_NOTE_MAX, false, true, false }, STAMP("created"),
 };
 static const char q_qn[] =
 	"INSERT INTO quicknote(date, minute, text, created) SELECT ?4, ?1, ?2,"
 	" ifnull(?3, strftime('%Y-%m-%d %H:%M:%S', 'now')) WHERE NOT EXISTS (SELECT 1 FROM"
 	" quicknote WHERE date = ?4 AND minute IS ?1 AND text = ?2)";
-static const struct fs qu_fs[] = {
-	{ "text", F_TEXT, 1, 65536, false, true }, FLAG01("answered"),
-	TEXT_OR_NULL("answer", 65536), STAMP("created"),
+static const struct wn_imp_fs qu_fs[] = {
+	{ "text", WN_F_TEXT, 1, WN_NOTE_MAX, false, true, false }, FLAG01("answered"),
+	{ "answer", WN_F_TEXT, 0, WN_NOTE_MAX, true, false, false }, STAMP("created"),
 };
 static const char q_qu[] =
 	"INSERT INTO question(date, text, answered, answer, created) SELECT ?5, ?1,"
 	" ifnull(?2, 0), ?3, ifnull(?4, strftime('%Y-%m-%d %H:%M:%S', 'now'))"
 	" WHERE NOT EXISTS (SELECT 1 FROM question WHERE date = ?5 AND text = ?1)";
 
-static int day_list(struct wn_imp *m, const struct wn_json *day, const char *date, const char *where,
-                    int which)
+static int one_dose(struct wn_imp *m, const struct wn_imp_val *v, const char *w)
 {
-	static const struct { const char *key; const struct fs *f; size_t n; const char *q; } l[] = {
-		{ "doses", dose_fs, 4, q_dose }, { "quicknotes", qn_fs, 3, q_qn },
+	struct wn_imp_name med;
+	int rc = wn_imp_name(m, WN_IMP_MED, v[0].s, v[0].len, &med);
+	if (rc != WN_OK)
+		return rc;
+	if (med.id < 0)
+		return wn_err_set(m->err, WN_DATAERR, "line %d: %s.med: no medication \"%s\"",
+		                  m->line, w, v[0].s);
+	return wn_imp_dose(m, &med, v[1].type == SQLITE_NULL ? -1 : (int)v[1].num, &v[2],
+	                   &v[3], w);
+}
+
+static int day_list(struct wn_imp *m, const struct wn_json *day, const char *where, int which)
+{
+	static const struct {
+		const char *key; const struct wn_imp_fs *f; size_t n; const char *q;
+	} l[] = {
+		{ "doses", dose_fs, 4, NULL }, { "quicknotes", qn_fs, 3, q_qn },
 		{ "questions", qu_fs, 4, q_qu },
 	};
 	const struct wn_json *a = wn_json_get(day, l[which].key);
@@ -460,54 +277,84 @@ static int day_list(struct wn_imp *m, const struct wn_json *day, const char *dat
 		char w[96];
 		struct wn_imp_val v[6];
 		snprintf(w, sizeof w, "%s.%s[%zu]", where, l[which].key, i);
-		rc = fields(m, &a->kid[i], w, l[which].f, l[which].n, v, NULL);
-		if (rc == WN_OK && which == 0) {
-			long med;
-			if ((rc = wn_imp_name_id(m, WN_IMP_MED, v[0].s, v[0].len, &med)) != WN_OK)
-				return rc;
-			if (med < 0)
-				return wn_err_set(m->err, WN_DATAERR, "line %d: %s.med: no medication \"%s\"",
-				                  a->kid[i].line, w, v[0].s);
-			v[0] = (struct wn_imp_val){ .type = SQLITE_INTEGER, .num = (double)med };
-		}
-		v[l[which].n] = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = date, .len = 10 };
+		rc = wn_imp_fields(m, &a->kid[i], w, l[which].f, l[which].n, v, NULL);
+		v[l[which].n] = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = m->day.date, .len = 10 };
 		if (rc == WN_OK)
-			rc = wn_imp_bind_run(m, l[which].q, v, l[which].n + 1, w);
+			rc = l[which].q ? wn_imp_add_entry(m, l[which].q, v, l[which].n + 1, w) :
+			     one_dose(m, v, w);
 	}
 	return rc;
 }
 
-static int one_day(struct wn_imp *m, const struct wn_json *o, const char *where)
+static bool day_empty(const struct wn_json *o)
 {
-	static const struct fs date_fs = { "date", F_DATE, 0, 10, false, true };
-	struct wn_imp_val d;
-	int rc = fields(m, o, where, &date_fs, 1, &d, NULL);
-	if (rc != WN_OK)
-		return rc;
-	char date[WN_DATE_STRLEN];
-	memcpy(date, d.s, 10);
-	date[10] = '\0';
-	const struct wn_json *ci = wn_json_get(o, "checkin"), *r = wn_json_get(o, "ratings"),
-		*mt = wn_json_get(o, "metrics");
-	bool empty = !(ci && ci->t != WN_JSON_NULL) && !(r && r->n) && !(mt && mt->n);
-	for (int i = 0; i < 3; i++) {
-		static const char *const k[] = { "doses", "quicknotes", "questions" };
+	static const char *const k[] = { "ratings", "metrics", "doses", "quicknotes", "questions" };
+	const struct wn_json *ci = wn_json_get(o, "checkin");
+	bool empty = !(ci && ci->t != WN_JSON_NULL);
+	for (size_t i = 0; i < sizeof k / sizeof *k; i++) {
 		const struct wn_json *a = wn_json_get(o, k[i]);
 		empty = empty && !(a && a->n);
 	}
-	if (empty) {
+	return empty;
+}
+
+static int one_day(struct wn_imp *m, const struct wn_json *o, const char *where)
+{
+	static const struct wn_imp_fs date_fs = { "date", WN_F_DATE, 0, 10, false, true, false };
+	struct wn_imp_val d;
+	char w[80];
+	int rc = wn_imp_fields(m, o, where, &date_fs, 1, &d, NULL);
+	if (rc != WN_OK)
+		return rc;
+	if (day_empty(o)) {
 		m->res->skipped++;
 		return WN_OK;
 	}
-	rc = wn_imp_day_begin(m, date);
+	snprintf(w, sizeof w, "%s.date", where);
+	const struct wn_json *ci = wn_json_get(o, "checkin"), *r = wn_json_get(o, "ratings"),
+		*mt = wn_json_get(o, "metrics");
+	rc = wn_imp_day_begin(m, d.s, w);
 	if (rc == WN_OK && ci && ci->t != WN_JSON_NULL)
-		rc = day_checkin(m, ci, date, where);
+		rc = day_checkin(m, ci, where);
 	if (rc == WN_OK && r && r->t != WN_JSON_NULL)
-		rc = day_values(m, r, date, where, true);
+		rc = day_values(m, r, where, true);
 	if (rc == WN_OK && mt && mt->t != WN_JSON_NULL)
-		rc = day_values(m, mt, date, where, false);
+		rc = day_values(m, mt, where, false);
 	for (int i = 0; rc == WN_OK && i < 3; i++)
-		rc = day_list(m, o, date, where, i);
+		rc = day_list(m, o, where, i);
+	if (rc == WN_OK)
+		wn_imp_day_end(m);
+	return rc;
+}
+
+/* ---- meta, the header, the entry ------------------------------------------------- */
+
+static const char *const q_meta[] = {
+	"INSERT OR IGNORE INTO meta(key, value) VALUES (?1, ?2)",
+	"INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
+};
+
+/* A setting as wn_db_meta_set takes it; the end of the last report a
+ * date (report.h). */
+static int meta_value(struct wn_imp *m, const char *key, const struct wn_json *v)
+{
+	static const struct wn_imp_fs fs[] = {
+		{ "key", WN_F_NAME, 1, WN_NAME_MAX, false, true, false },
+		{ "value", WN_F_TEXT, 0, WN_NOTE_MAX, false, true, false },
+	};
+	struct wn_json kv = { .t = WN_JSON_STR, .line = v->line, .s = (char *)key,
+	                      .len = strlen(key) };
+	char where[96];
+	snprintf(where, sizeof where, "meta.%.64s", key);
+	if (v->t != WN_JSON_STR)
+		return wn_err_set(m->err, WN_DATAERR, "line %d: %s: expected text", v->line, where);
+	int rc = text_field(m, &kv, "meta", &fs[0], &(struct wn_imp_val){ 0 });
+	if (rc == WN_OK)
+		rc = text_field(m, v, where, &fs[1], &(struct wn_imp_val){ 0 });
+	if (rc == WN_OK && strcmp(key, WN_REPORT_META_KEY) == 0 &&
+	    !wn_imp_valid_date(v->s, v->len))
+		rc = wn_err_set(m->err, WN_DATAERR, "line %d: %s: expected a real date YYYY-MM-DD"
+		                " (the last day of the last report)", v->line, where);
 	return rc;
 }
 
@@ -521,13 +368,13 @@ static int import_meta(struct wn_imp *m, const struct wn_json *root)
 	for (size_t i = 0; i < o->n; i++) {
 		const struct wn_json *v = &o->kid[i];
 		m->line = v->line;
-		if (v->t != WN_JSON_STR)
-			return wn_err_set(m->err, WN_DATAERR, "line %d: meta.%s: expected text",
-			                  v->line, o->key[i]);
+		int rc = meta_value(m, o->key[i], v);
 		struct wn_imp_val kv[2] = {
 			{ .type = SQLITE_TEXT, .s = o->key[i], .len = strlen(o->key[i]) },
 			{ .type = SQLITE_TEXT, .s = v->s, .len = v->len } };
-		int rc = wn_imp_bind_run(m, q_meta, kv, 2, "meta");
+		if (rc == WN_OK)
+			rc = wn_imp_bind_run(m, q_meta[m->o->on_conflict == WN_IMPORT_REPLACE], kv, 2,
+			                     "meta");
 		if (rc != WN_OK)
 			return rc;
 	}
@@ -578,8 +425,9 @@ int wn_imp_json(struct wn_imp *m, const char *text, size_t len)
 		const char *key;
 		int (*fn)(struct wn_imp *, const struct wn_json *, const char *);
 	} s[] = {
-		{ "symptoms", one_symptom }, { "metrics", one_metric }, { "medications", one_med },
-		{ "plans", one_plan }, { "hold_proposals", one_proposal }, { "days", one_day },
+		{ "symptoms", wn_imp_json_symptom }, { "metrics", wn_imp_json_metric },
+		{ "medications", wn_imp_json_med }, { "plans", wn_imp_json_plan },
+		{ "hold_proposals", wn_imp_json_proposal }, { "days", one_day },
 	};
 	struct wn_json root;
 	struct wn_json_parser p;

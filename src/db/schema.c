@@ -1,6 +1,6 @@
 /* storage_schema.c -- what a diary file is: identifying a file before
  * touching it, the schema and its forward-only migrations, the online
- * backup copy and the consistency check.
+ * backup copy; the consistency check is check.c.
  *
  * Schema v1 (all tables STRICT; dates 'YYYY-MM-DD' text checked to be
  * real dates; times "YYYY-MM-DD HH:MM:SS" UTC):
@@ -49,6 +49,7 @@
 #include "core/symptoms.h"
 #include "db/day.h"
 #include "db/db.h"
+#include "schema_int.h"
 
 /* ---- identification -------------------------------------------------- */
 
@@ -599,88 +600,14 @@ int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
 	return wn_file_finish(tmp, path, force, rc, err);
 }
 
-/* ---- consistency check ----------------------------------------------- */
+/* ---- the schema for the check ------------------------------------------ */
 
-/* Each query yields one problem per row, as text; ?1 is today. */
-static const char *const check_rules[] = {
-	"SELECT printf('symptom \"%s\" was hidden on %s but has %d rating(s) after that',"
-	" s.name, s.hidden_on, count(*))"
-	" FROM symptom s JOIN rating r ON r.symptom_id = s.id"
-	" WHERE s.hidden = 1 AND r.date > s.hidden_on GROUP BY s.id ORDER BY s.name",
-
-	"SELECT printf('medication \"%s\" was archived on %s but has %d dose(s) after that',"
-	" m.name, m.archived_on, count(*))"
-	" FROM medication m JOIN dose d ON d.med_id = m.id"
-	" WHERE m.archived = 1 AND d.date > m.archived_on GROUP BY m.id ORDER BY m.name",
-
-	"SELECT printf('plan %d has %d open holds (at most one may be open)',"
-	" plan_id, count(*)) FROM hold WHERE end_date IS NULL"
-	" GROUP BY plan_id HAVING count(*) > 1 ORDER BY plan_id",
-
-	"SELECT printf('%d %s dated after today (%s), the latest on %s', n, what, ?1, last)"
-	" FROM (SELECT 'check-in(s)' AS what, count(*) AS n, max(date) AS last"
-	"        FROM checkin WHERE date > ?1"
-	"  UNION ALL SELECT 'symptom rating(s)', count(*), max(date) FROM rating WHERE date > ?1"
-	"  UNION ALL SELECT 'dose(s)', count(*), max(date) FROM dose WHERE date > ?1"
-	"  UNION ALL SELECT 'metric value(s)', count(*), max(date) FROM metric_value WHERE date > ?1"
-	"  UNION ALL SELECT 'quick note(s)', count(*), max(date) FROM quicknote WHERE date > ?1"
-	"  UNION ALL SELECT 'question(s)', count(*), max(date) FROM question WHERE date > ?1)"
-	" WHERE n > 0",
-
-	/* Doses of a deleted medication (possible only with foreign keys
-	 * off, e.g. after an edit with another tool): one line per
-	 * medication, not one per dose. */
-	"SELECT printf('%d dose(s) of a deleted medication (#%d), from %s to %s',"
-	" count(*), d.med_id, min(d.date), max(d.date))"
-	" FROM dose d LEFT JOIN medication m ON m.id = d.med_id"
-	" WHERE m.id IS NULL GROUP BY d.med_id ORDER BY d.med_id",
-
-	"SELECT printf('%s row %d refers to a missing %s row',"
-	" \"table\", rowid, parent)"
-	" FROM pragma_foreign_key_check WHERE \"table\" <> 'dose'",
-};
-
-/* Runs q and reports each row's first column, prefixed; counts them. */
-static int report_rows(struct wn_db *db, const char *q, const char *prefix,
-                       void (*report)(void *, const char *), void *ctx,
-                       long *count, struct wn_err *err)
+int wn_db_schema_create(sqlite3 *sql)
 {
-	sqlite3_stmt *st;
-	int rc = wn_db_prepare(db, q, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	if (sqlite3_bind_parameter_count(st) >= 1)
-		wn_db_bind_date(st, 1, wn_date_today());
-	while (wn_db_row(db, st, "check the diary", &rc, err)) {
-		const char *line = (const char *)sqlite3_column_text(st, 0);
-		if (prefix && line && strcmp(line, "ok") == 0)
-			continue;
-		char buf[WN_ERR_MSG];
-		snprintf(buf, sizeof buf, "%s%s", prefix ? prefix : "",
-		         line ? line : "(no details)");
-		if (report)
-			report(ctx, buf);
-		(*count)++;
-	}
-	sqlite3_finalize(st);
+	int rc = SQLITE_OK;
+	size_t n = sizeof migrations / sizeof *migrations;
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
+		for (size_t k = 0; migrations[i].sql[k] && rc == SQLITE_OK; k++)
+			rc = sqlite3_exec(sql, migrations[i].sql[k], NULL, NULL, NULL);
 	return rc;
-}
-
-int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
-                void *ctx, struct wn_err *err)
-{
-	long problems = 0;
-	int rc = report_rows(db, "PRAGMA integrity_check", "integrity: ", report,
-	                     ctx, &problems, err);
-	if (rc == WN_OK && problems > 0)      /* the rules would read damaged pages */
-		return wn_db_sqlerr(db, SQLITE_CORRUPT, "check the diary", err);
-	size_t n = sizeof check_rules / sizeof *check_rules;
-	for (size_t i = 0; i < n && rc == WN_OK; i++)
-		rc = report_rows(db, check_rules[i], NULL, report, ctx, &problems, err);
-	if (rc != WN_OK)
-		return rc;
-	if (problems > 0)
-		return wn_err_set(err, WN_DATAERR, "%ld problem%s found in %s",
-		                  problems, problems == 1 ? "" : "s", db->path);
-	return WN_OK;
 }

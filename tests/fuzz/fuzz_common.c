@@ -232,12 +232,25 @@ void wn_fuzz_import(enum wn_import_format format, const uint8_t *data, size_t n)
 		must(wn_db_open(&import_db, &o, &err), &err, "open the fixture diary");
 		atexit(close_import_db);
 	}
-	for (int replace = 0; replace < 2; replace++) {
+	static const enum wn_import_rule rules[] = { WN_IMPORT_KEEP, WN_IMPORT_APPEND,
+	                                            WN_IMPORT_REPLACE };
+	for (int pass = 0; pass < 3; pass++) {
+		bool replace = pass == 2;
 		struct wn_import_opts o = { .format = format, .replace = replace,
-		                            .dry_run = true };
+		                            .on_conflict = rules[pass], .dry_run = true };
 		struct wn_import_result res;
 		struct wn_err err = { 0 };
 		int rc = wn_import_text(import_db, &o, (const char *)data, n, &res, &err);
+		WN_FUZZ_CHECK(res.n_listed <= res.conflicts && res.n_listed <= WN_IMPORT_MAX_LISTED,
+		              "%zu conflicts listed of %zu", res.n_listed, res.conflicts);
+		for (size_t k = 0; k < res.n_listed; k++) {
+			const struct wn_import_conflict *c = &res.listed[k];
+			WN_FUZZ_CHECK(wn_fuzz_printable(c->field, strlen(c->field)) &&
+			              wn_fuzz_printable(c->diary, strlen(c->diary)) &&
+			              wn_fuzz_printable(c->file, strlen(c->file)),
+			              "unsafe character in a conflict: %s", c->field);
+		}
+		wn_import_result_free(&res);
 		check_import(rc, &err, replace);
 		if (rc != WN_OK)
 			break;

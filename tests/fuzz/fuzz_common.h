@@ -52,9 +52,10 @@ void wn_fuzz_make_diary(const char *path);
 /* The importer harnesses: import data[0..n) as format into the fixture
  * diary (made on the first call under the temporary directory and kept
  * open) as a dry run, which rolls back, so every input meets the same
- * diary; when that succeeds, once more with replace.  Checks the import
- * contract: WN_OK or WN_DATAERR only, a message that is safe to print
- * (wn_fuzz_printable), no transaction left open. */
+ * diary; when that succeeds, once more with --on-conflict append and once
+ * with whole days replaced.  Checks the import contract: WN_OK or
+ * WN_DATAERR only, a message that is safe to print (wn_fuzz_printable),
+ * no transaction left open, no more conflicts listed than counted. */
 void wn_fuzz_import(enum wn_import_format format, const uint8_t *data, size_t n);
 
 /* Abort (a crash for libFuzzer) with a message when cond is false: the

@@ -181,7 +181,10 @@ def import_file(w, i):
 
 def op_import(w):
     def make(rng, i):
-        return (["import", import_file(w, i)],
+        # Each import overwrites the last one's days (replace), after a
+        # backup of the diary; at most 99 backups a day, so they go.
+        shutil.rmtree(os.path.join(w.tmp, "backups"), ignore_errors=True)
+        return (["import", import_file(w, i), "--on-conflict", "replace"],
                 lambda m, acked: m.imports.append((i, acked)))
     return make
 

@@ -28,7 +28,8 @@ Test(csv, cell_quotes_and_guards)
 		{ .in = "\rx", .want = "\"'\rx\"" },
 		{ .in = "=HYPERLINK(\"x\",\"y\")", .want = "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"" },
 		{ .in = "a=b", .want = "a=b" },
-		{ .in = "'quoted already", .want = "'quoted already" },
+		{ .in = "'quoted already", .want = "''quoted already" },  /* kept on re-import */
+		{ .in = "'", .want = "''" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct wn_buf b;
@@ -47,7 +48,8 @@ Test(csv, unguard_takes_off_only_the_guard)
 		{ .in = "'\tx", .want = "\tx" },
 		{ .in = "'plain", .want = "'plain" },     /* not a guard */
 		{ .in = "'", .want = "'" },
-		{ .in = "''=", .want = "''=" },
+		{ .in = "''=", .want = "'=" },            /* the guard of "'=" */
+		{ .in = "''", .want = "'" },
 		{ .in = "=1", .want = "=1" },
 		{ .in = "", .want = "" },
 	};
@@ -61,7 +63,8 @@ Test(csv, unguard_takes_off_only_the_guard)
 
 Test(csv, a_guarded_cell_reads_back_as_written)
 {
-	static const char *const cells[] = { "=cmd|' /C calc'!A0", "-", "a,\"b\"\r\nc", "@x" };
+	static const char *const cells[] = { "=cmd|' /C calc'!A0", "-", "a,\"b\"\r\nc", "@x",
+		"'plain", "'", "''", "'=1", "''-", "'\n'" };
 	for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
 		struct wn_buf b;
 		struct wn_csv_reader c;

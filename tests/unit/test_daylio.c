@@ -59,10 +59,13 @@ static const struct dcase day_cases[] = {
 	  .text = "note,mood,extra,full_date,date,weekday,time,activities,note_title\n"
 	          "hello,rad,?,2026-02-02,,,,,\n",
 	  .days = { { "2026-02-02", 9, 1, 2, "hello" } } },
-	{ .name = "a day on rows apart is two days",
-	  .text = HEAD "2026-02-02,,,,good,,,\n2026-02-01,,,,good,,,\n2026-02-02,,,,bad,,,\n",
-	  .days = { { "2026-02-02", 7, 1, 2, "" }, { "2026-02-01", 7, 1, 3, "" },
-	            { "2026-02-02", 3, 1, 4, "" } } },
+	{ .name = "a day on rows apart is one day (was two, the second overwriting the first)",
+	  .text = HEAD "2026-02-02,,,,good,,,late\n2026-02-01,,,,good,,,\n2026-02-02,,,,bad,,,early\n",
+	  .days = { { "2026-02-02", 5, 2, 2, "early\nlate" }, { "2026-02-01", 7, 1, 3, "" } } },
+	{ .name = "rows in no order come out newest date first",
+	  .text = HEAD "2026-01-30,,,,rad,,,\n2026-02-01,,,,awful,,,\n2026-01-31,,,,meh,,,\n",
+	  .days = { { "2026-02-01", 1, 1, 3, "" }, { "2026-01-31", 5, 1, 4, "" },
+	            { "2026-01-30", 9, 1, 2, "" } } },
 	{ .name = "a header only", .text = HEAD },
 };
 

@@ -236,7 +236,8 @@ Test(export, json_round_trip_is_byte_identical, .init = x_setup, .fini = x_teard
 	cr_expect_str_eq(second, first);
 	/* importing again into the same diary changes nothing */
 	cr_assert_eq(wn_import_text(b, &io, first, strlen(first), &r, &xerr), WN_OK, "%s", xerr.msg);
-	cr_expect_eq(r.updated, 5);
+	cr_expect_eq(r.unchanged, 5);
+	cr_expect_eq(r.conflicts, 0);
 	char *third = json_of(b);
 	cr_expect_str_eq(third, first);
 	free(first);

@@ -182,7 +182,10 @@ static void checkin_of(const char *date, struct wn_day *d)
 	cr_assert_eq(wn_db_day_load(idb, iday(date), d, &ierr), WN_OK, "%s", ierr.msg);
 }
 
-Test(import, merge_keeps_and_replace_overwrites, .init = i_setup, .fini = i_teardown)
+/* Before: the file's mood overwrote the person's own without a word.  Now
+ * the diary's value is kept and the conflict listed; --replace still
+ * replaces whole days. */
+Test(import, merge_keeps_lists_conflicts_and_replace_overwrites, .init = i_setup, .fini = i_teardown)
 {
 	static const char t[] = "{\"format\":\"wean\",\"schema_version\":1,\"days\":["
 		"{\"date\":\"2026-01-01\",\"checkin\":{\"mood\":8}},"
@@ -192,14 +195,25 @@ Test(import, merge_keeps_and_replace_overwrites, .init = i_setup, .fini = i_tear
 	struct wn_day d;
 	cr_assert_eq(import(WN_IMPORT_JSON, false, t, strlen(t), &r), WN_OK, "%s", ierr.msg);
 	cr_expect_eq(r.added, 1);
-	cr_expect_eq(r.updated, 1);
+	cr_expect_eq(r.updated, 0);
+	cr_expect_eq(r.unchanged, 1);
 	cr_expect_eq(r.skipped, 1);
+	cr_assert_eq(r.conflicts, 1);
+	cr_assert_eq(r.n_listed, 1);
+	cr_expect_str_eq(r.listed[0].date, "2026-01-01");
+	cr_expect_str_eq(r.listed[0].field, "mood");
+	cr_expect_str_eq(r.listed[0].diary, "5");
+	cr_expect_str_eq(r.listed[0].file, "8");
+	cr_expect_eq(r.listed[0].action, WN_IMPORT_KEPT);
+	wn_import_result_free(&r);
 	checkin_of("2026-01-01", &d);
-	cr_expect_eq(d.ci.mood, 8);
+	cr_expect_eq(d.ci.mood, 5);
 	cr_expect_str_eq(d.ci.note, "kept");
 	cr_expect_eq(d.n_ratings, 1);
 	wn_day_free(&d);
 	cr_assert_eq(import(WN_IMPORT_JSON, true, t, strlen(t), &r), WN_OK, "%s", ierr.msg);
+	cr_expect_eq(r.conflicts, 0);
+	wn_import_result_free(&r);
 	checkin_of("2026-01-01", &d);
 	cr_expect_eq(d.ci.mood, 8);
 	cr_expect_null(d.ci.note);

@@ -59,11 +59,21 @@ static void s_teardown(void)
 
 TestSuite(import_stream, .init = s_setup, .fini = s_teardown);
 
+static int import_rule(const char *text, enum wn_import_rule rule,
+                       struct wn_import_result *r)
+{
+	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .on_conflict = rule };
+	wn_err_clear(&serr);
+	int rc = wn_import_text(sdb, &o, text, strlen(text), r, &serr);
+	free(r->listed);              /* the counts stay */
+	r->listed = NULL;
+	r->n_listed = 0;
+	return rc;
+}
+
 static int import_json(const char *text, struct wn_import_result *r)
 {
-	struct wn_import_opts o = { .format = WN_IMPORT_JSON };
-	wn_err_clear(&serr);
-	return wn_import_text(sdb, &o, text, strlen(text), r, &serr);
+	return import_rule(text, WN_IMPORT_KEEP, r);
 }
 
 static long count(const char *sql)
@@ -143,6 +153,9 @@ Test(import_stream, days_that_are_not_an_array_are_refused)
 	cr_expect_not_null(strstr(serr.msg, "line 2: days: expected an array"), "%s", serr.msg);
 }
 
+/* With --on-conflict replace the file's values are taken; fields it
+ * leaves out or gives as null keep theirs (before, a null cleared the
+ * diary's sleep); a check-in already there keeps its creation time. */
 Test(import_stream, checkin_fields_not_in_the_file_keep_their_values)
 {
 	struct wn_checkin_patch p = {
@@ -156,18 +169,23 @@ Test(import_stream, checkin_fields_not_in_the_file_keep_their_values)
 		"\"created\":\"2020-01-01 10:00:00\",\"updated\":\"2021-02-03 04:05:06\"}},"
 		"{\"date\":\"2026-02-02\",\"checkin\":{\"mood\":3}}]}";
 	struct wn_import_result r;
-	cr_assert_eq(import_json(t, &r), WN_OK, "%s", serr.msg);
+	struct wn_day d;
+	load("2026-02-01", &d);
+	char created[20];
+	memcpy(created, d.ci.created, sizeof created);
+	wn_day_free(&d);
+	cr_assert_eq(import_rule(t, WN_IMPORT_REPLACE, &r), WN_OK, "%s", serr.msg);
 	cr_expect_eq(r.updated, 1);
 	cr_expect_eq(r.added, 1);
-	struct wn_day d;
+	cr_expect_eq(r.conflicts, 1, "anxiety");
 	load("2026-02-01", &d);
 	cr_expect_eq(d.ci.mood, 5);
 	cr_expect_eq(d.ci.anxiety, 7);
-	cr_expect(isnan(d.ci.sleep));
+	cr_expect_float_eq(d.ci.sleep, 7.5, 1e-9);
 	cr_expect_str_eq(d.ci.note, "kept");
 	cr_expect(d.ci.flag);
-	cr_expect_str_eq(d.ci.created, "2020-01-01 10:00:00");
-	cr_expect_str_eq(d.ci.updated, "2021-02-03 04:05:06");
+	cr_expect_str_eq(d.ci.created, created);
+	cr_expect_str_neq(d.ci.updated, "2021-02-03 04:05:06");
 	wn_day_free(&d);
 	load("2026-02-02", &d);
 	cr_expect(d.ci.exists);
@@ -193,6 +211,11 @@ Test(import_stream, ratings_and_doses_are_replaced_one_by_one)
 	struct wn_import_result r;
 	cr_assert_eq(import_json(t1, &r), WN_OK, "%s", serr.msg);
 	cr_assert_eq(import_json(t2, &r), WN_OK, "%s", serr.msg);
+	cr_expect_eq(r.unchanged, 1, "kept: the diary's values");
+	cr_expect_eq(r.conflicts, 3);
+	cr_expect_eq(count("SELECT value FROM rating r JOIN symptom s ON s.id = r.symptom_id"
+	                   " WHERE s.name = 'nausea'"), 1);
+	cr_assert_eq(import_rule(t2, WN_IMPORT_REPLACE, &r), WN_OK, "%s", serr.msg);
 	cr_expect_eq(r.updated, 1);
 	cr_expect_eq(count("SELECT count(*) FROM rating"), 2);
 	cr_expect_eq(count("SELECT value FROM rating r JOIN symptom s ON s.id = r.symptom_id"

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "db/db.h"
 #include "core/symptoms.h"
 #include "core/records.h"
@@ -1141,8 +1142,8 @@ static const struct check_case check_cases[] = {
 	{ .sql = "INSERT INTO checkin(date, mood) VALUES ('2026-12-01', 4)",
 	  .line = "1 check-in(s) dated after today (" TODAY "), the latest on 2026-12-01" },
 	{ .sql = "INSERT INTO medication(name) VALUES ('x');"
-	         "INSERT INTO plan(med_id, method, start_date, from_dose)"
-	         " VALUES (1, 'percent', '2026-01-01', 20);"
+	         "INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days,"
+	         " active) VALUES (1, 'percent', '2026-01-01', 20, 10, 14, 0);"
 	         "INSERT INTO hold(plan_id, start_date) VALUES (1, '2026-02-01');"
 	         "INSERT INTO hold(plan_id, start_date) VALUES (1, '2026-03-01')",
 	  .line = "plan 1 has 2 open holds" },
@@ -1156,6 +1157,46 @@ static const struct check_case check_cases[] = {
 	{ .sql = "PRAGMA foreign_keys = OFF;"
 	         "INSERT INTO rating(date, symptom_id, value) VALUES ('2026-02-01', 777, 2)",
 	  .line = "rating row 0 refers to a missing symptom row" },
+	/* what the importers refuse since issue 15, each found by check */
+	{ .sql = "INSERT INTO checkin(date, mood) VALUES ('0001-01-01', 4)",
+	  .line = "1 check-in(s) dated before 1926-09-12 (the exports cover the last 36600 days),"
+	          " the earliest on 0001-01-01" },
+	{ .sql = "INSERT INTO medication(name) VALUES ('x');"
+	         "INSERT INTO hold_proposal(med_id, date, reason) VALUES (1, '2026-12-24', 'r')",
+	  .line = "1 hold proposal(s) dated after today" },
+	{ .sql = "INSERT INTO medication(name) VALUES ('x');"
+	         "INSERT INTO plan(med_id, method, start_date, from_dose, every_days)"
+	         " VALUES (1, 'percent', '2026-01-01', 20, 14)",
+	  .line = "the active plan of \"x\" cannot be shown: step must be above 0 and below 100" },
+	{ .sql = "INSERT INTO medication(name) VALUES ('x');"
+	         "INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days)"
+	         " VALUES (1, 'percent', '2026-01-01', 20, 150, 14)",
+	  .line = "the active plan of \"x\" cannot be shown: step must be above 0" },
+	{ .sql = "INSERT INTO medication(name) VALUES ('x');"
+	         "INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days)"
+	         " VALUES (1, 'percent', '2026-01-01', 20, 10, 14);"
+	         "INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days)"
+	         " VALUES (1, 'percent', '2026-02-01', 18, 10, 14)",
+	  .line = "medication \"x\" has 2 active plans (one at most)" },
+	{ .sql = "INSERT INTO meta(key, value) VALUES ('last_report_to',"
+	         " '2026-11-01 and a great deal more')",
+	  .line = "the setting last_report_to is '2026-11-01 and a great deal more', not a date" },
+	{ .sql = "INSERT INTO metric_def(name, min, max) VALUES ('pain', 0, 10);"
+	         "INSERT INTO metric_value(date, metric_id, value) VALUES ('2026-11-01', 1, 11)",
+	  .line = "metric \"pain\" has 1 value(s) outside its range (0.0 to 10.0),"
+	          " the first on 2026-11-01" },
+	{ .sql = "INSERT INTO medication(name, unit) VALUES ('x', 'MG')",
+	  .line = "medication \"x\" has the unit \"MG\", which wean does not know" },
+	{ .sql = "DROP INDEX dose_med", .line = "schema: the index \"dose_med\" is missing" },
+	{ .sql = "CREATE INDEX mine ON checkin(mood)",
+	  .line = "schema: the index \"mine\" is not part of wean's schema" },
+	{ .sql = "PRAGMA foreign_keys = OFF;"
+	         "CREATE TABLE c2 (date TEXT PRIMARY KEY NOT NULL, mood INTEGER, anxiety INTEGER,"
+	         " energy INTEGER, sleep REAL, note TEXT, flag INTEGER NOT NULL DEFAULT 0,"
+	         " created TEXT NOT NULL DEFAULT '', updated TEXT NOT NULL DEFAULT '') STRICT;"
+	         "DROP TABLE checkin; ALTER TABLE c2 RENAME TO checkin",
+	  .line = "schema: the table \"checkin\" differs from wean's (columns, constraints or"
+	          " what it indexes were changed)" },
 };
 
 Test(storage, check_reports_each_problem)
@@ -1172,6 +1213,27 @@ Test(storage, check_reports_each_problem)
 		wn_db_close(db);
 		db = NULL;
 	}
+}
+
+static void collect_all(void *ctx, const char *line)
+{
+	struct wn_buf *b = ctx;
+	wn_buf_addf(b, "%s\n", line);
+}
+
+/* A dropped table: its table and its index are missing, and the rules
+ * that read it are passed over instead of failing the check. */
+Test(storage, check_reports_a_dropped_table)
+{
+	open_main();
+	raw_exec(dbpath, "DROP TABLE question");
+	struct wn_buf b;
+	wn_buf_init(&b);
+	cr_expect_eq(wn_db_check(db, collect_all, &b, &err), WN_DATAERR, "%s", err.msg);
+	cr_expect_str_eq(b.s, "schema: the table \"question\" is missing\n"
+	                 "schema: the index \"question_date\" is missing\n");
+	cr_expect_not_null(strstr(err.msg, "2 problems found"), "%s", err.msg);
+	wn_buf_free(&b);
 }
 
 /* ---- later additions ------------------------------------------------------------- */

@@ -1,0 +1,12 @@
+/* schema_int.h -- private to schema.c and check.c: the schema of this
+ * version, for `wean check` to compare a diary with. */
+#ifndef WEAN_SCHEMA_INT_H
+#define WEAN_SCHEMA_INT_H
+
+#include <sqlite3.h>
+
+/* Runs every migration's SQL (the tables and indexes, not the rows they
+ * seed) on sql, an empty database: SQLITE_OK or SQLite's code. */
+int wn_db_schema_create(sqlite3 *sql);
+
+#endif

@@ -1,0 +1,26 @@
+# Issue 15: wean's CSV export -> import -> export gives the same bytes, also
+# with names and notes that start with = + - @ or an apostrophe (the
+# formula guard is taken off every cell read back, the header's too).
+cat > "$TMPD/lists.json" <<'JSON'
+{"format":"wean","schema_version":2,
+"symptoms":[{"name":"=zap"},{"name":"+tingle"},{"name":"-dizzy"},{"name":"@night"},
+ {"name":"'quoted"}],
+"metrics":[{"name":"-swing","min":-10,"max":10}],
+"medications":[{"name":"=med","unit":"mg"}]}
+JSON
+cat > "$TMPD/days.json" <<'JSON'
+{"format":"wean","schema_version":2,"days":[
+{"date":"2026-11-01","checkin":{"mood":3,"note":"=1+1"},"ratings":{"=zap":2,"-dizzy":1},
+ "metrics":{"-swing":-3.5},"doses":[{"med":"=med","amount":12.5}]},
+{"date":"2026-11-03","checkin":{"note":"'=guarded by hand\nand @ a second line"},
+ "ratings":{"+tingle":2,"@night":3,"'quoted":1}}]}
+JSON
+wean import "$TMPD/lists.json"
+wean import "$TMPD/days.json"
+wean export --format csv -o "$TMPD/a.csv"
+head -1 "$TMPD/a.csv" | tr ',' '\n' | grep "^'"
+wean --db "$TMPD/b.db" import "$TMPD/lists.json"
+wean --db "$TMPD/b.db" import "$TMPD/a.csv" --format csv
+wean --db "$TMPD/b.db" export --format csv -o "$TMPD/b.csv"
+cmp "$TMPD/a.csv" "$TMPD/b.csv" && echo "round trip: identical"
+wean --db "$TMPD/b.db" show 2026-11-03 | sed -n '/Note/,$p'
