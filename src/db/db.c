@@ -71,6 +71,9 @@ int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
 {
 	const char *msg = sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc);
 	const char *file = path ? path : "the diary";
+	int sys = sql ? sqlite3_system_errno(sql) : 0;
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;       /* e.g. making the -shm of a full disk */
 	switch (rc & 0xff) {
 	case SQLITE_BUSY: case SQLITE_LOCKED:
 		wn_err_set(err, WN_TEMPFAIL,
