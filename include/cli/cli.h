@@ -37,6 +37,8 @@ struct wn_cli {
 	wn_date today;
 	FILE *out;
 	const struct wn_cli_hooks *hooks;
+	bool alone;               /* wn_cli_db opens the diary only while no
+	                             other wean has it open (restore) */
 };
 
 /* Opens the diary on first use.  create: make it if missing (commands that

@@ -20,11 +20,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "db/backups.h"
 #include "db/db.h"
 #include "core/text.h"
 
 #define BACKUP_ARGS "[FILE] [--force]"
-#define BACKUP_DIR "backups"
 #define MAX_SAME_DAY 99           /* wean-DATE.db, wean-DATE-2.db ... -99 */
 
 struct backup_args {
@@ -68,23 +68,18 @@ static bool same_file(const char *a, const char *b)
 }
 
 /* The diary's own files must never be the target: --force would rename
- * the copy over the live diary or its write-ahead log. */
-static int refuse_own_files(const char *diary, const char *file, struct wn_err *err)
+ * the copy over the live diary or its write-ahead log.  (One that does
+ * not exist yet, a -journal, is refused by wn_db_backup_file.) */
+static int refuse_own_files(struct wn_db *db, const char *file, struct wn_err *err)
 {
-	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
-	char buf[WN_CONFIG_PATH_MAX + 16];
-	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
-		snprintf(buf, sizeof buf, "%s%s", diary, ext[i]);
-		if (same_file(buf, file)) {
-			char *safe = wn_text_sanitize(file, strlen(file), false);
-			wn_err_set(err, WN_USAGE, "%.200s is %s; choose another backup file",
-			           safe ? safe : "FILE", i ? "one of the diary's own files" :
-			           "the diary itself");
-			free(safe);
-			return WN_USAGE;
-		}
-	}
-	return WN_OK;
+	if (!exists(file) || !wn_db_owns_path(db, file))
+		return WN_OK;
+	char *safe = wn_text_sanitize(file, strlen(file), false);
+	wn_err_set(err, WN_USAGE, "%.200s is %s; choose another backup file",
+	           safe ? safe : "FILE", same_file(wn_db_path(db), file) ?
+	           "the diary itself" : "one of the diary's own files");
+	free(safe);
+	return WN_USAGE;
 }
 
 /* "<dir of diary>/backups", made 0700 when missing. */
@@ -95,7 +90,7 @@ static int backup_dir(const char *diary, char *out, size_t n, struct wn_err *err
 	/* "dir/backups", "/backups" for a diary in "/", "backups" beside a
 	 * diary named without a directory */
 	if ((size_t)snprintf(out, n, "%.*s%s%s", len, diary, slash ? "/" : "",
-	                     BACKUP_DIR) >= n)
+	                     WN_BACKUP_DIR) >= n)
 		return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
 	if (mkdir(out, 0700) == 0) {
 		if (chmod(out, 0700) != 0)
@@ -137,7 +132,7 @@ static int choose_target(struct wn_cli *c, struct wn_db *db, const struct backup
 {
 	if (!a->file)
 		return default_file(c, db, buf, n, err);
-	int rc = refuse_own_files(wn_db_path(db), a->file, err);
+	int rc = refuse_own_files(db, a->file, err);
 	if (rc != WN_OK)
 		return rc;
 	if ((size_t)snprintf(buf, n, "%s", a->file) >= n)
@@ -155,7 +150,7 @@ static int choose_target(struct wn_cli *c, struct wn_db *db, const struct backup
 static void print_help(FILE *f)
 {
 	wn_cli_command_help(f, "backup", BACKUP_ARGS, backup_opts);
-	fputs("\nWithout FILE: <diary dir>/" BACKUP_DIR "/wean-YYYY-MM-DD.db (then -2, -3 ...\n"
+	fputs("\nWithout FILE: <diary dir>/" WN_BACKUP_DIR "/wean-YYYY-MM-DD.db (then -2, -3 ...\n"
 	      "the same day).  The copy is private (mode 0600) and a wean diary itself:\n"
 	      "'wean --db FILE check' checks it, 'wean --db FILE' opens it.\n", f);
 }
@@ -181,3 +176,4 @@ int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	free(safe);
 	return WN_OK;
 }
+

@@ -432,7 +432,9 @@ static int prepare_file(const struct wn_db_opts *o, struct wn_err *err)
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s is not a wean diary (not a regular file)", o->path);
 	bool fresh = false;
-	int rc = wn_db_identify(o, &fresh, err);
+	int rc = wn_db_files_owner(o->path, err);
+	if (rc == WN_OK)
+		rc = wn_db_identify(o, &fresh, err);
 	if (rc == WN_OK && fresh && st.st_size == 0)
 		(void)chmod(o->path, 0600);    /* about to become a private diary */
 	return rc;
@@ -483,7 +485,8 @@ static bool same_inode(const char *a, const char *b)
 
 bool wn_db_owns_path(const struct wn_db *db, const char *path)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal",
+	                                      WN_DB_LOCK_SUFFIX };
 	char want[PATH_MAX + 16], own[PATH_MAX + 16], base[PATH_MAX];
 	bool have = resolved(path, want, sizeof want), have_base = resolved(db->path, base, sizeof base);
 	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
@@ -547,6 +550,8 @@ static int open_steps(struct wn_db *db, const struct wn_db_opts *o,
 {
 	int rc = prepare_file(o, err);
 	if (rc == WN_OK)
+		rc = wn_db_files_guard(db, o, err);
+	if (rc == WN_OK)
 		rc = connect_db(db, o->busy_ms, err);
 	if (rc == WN_OK)
 		rc = wn_db_migrate(db, err);
@@ -581,8 +586,10 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 	if (!opts || !opts->path || !*opts->path)
 		return wn_err_set(err, WN_USAGE, "no diary file given");
 	struct wn_db *db = calloc(1, sizeof *db);
-	if (db)
+	if (db) {
 		db->path = strdup(opts->path);
+		db->lock_fd = -1;
+	}
 	if (!db || !db->path) {
 		free(db);
 		return wn_err_set(err, WN_ERR, "out of memory");
@@ -619,6 +626,7 @@ void wn_db_close(struct wn_db *db)
 	if (db->sql && !sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(db->sql);
+	wn_db_files_unlock(db);         /* after SQLite's last checkpoint */
 	free(db->path);
 	free(db);
 }

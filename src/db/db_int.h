@@ -25,6 +25,7 @@ struct wn_db {
 		sqlite3_stmt *st;
 	} *cache;                        /* grows as statements are added */
 	size_t n_cache, cap_cache;
+	int lock_fd;                     /* "<path>-wean.lock", -1 = none */
 };
 
 /* What a file says about itself (PRAGMAs and sqlite_schema size). */
@@ -164,5 +165,24 @@ int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
 /* Bring the open diary to WN_SCHEMA_VERSION (backup first when an
  * existing versioned file is migrated). */
 int wn_db_migrate(struct wn_db *db, struct wn_err *err);
+
+/* ---- files.c: the files beside the diary (db.h's contract) -------------- */
+
+/* WN_NOPERM when the diary or its -wal, -shm or lock file belongs to
+ * another user. */
+int wn_db_files_owner(const char *path, struct wn_err *err);
+/* After the file is identified: takes the lock (db->lock_fd, shared, or
+ * exclusive for o->alone), removes stale temporary files when no other
+ * wean has the diary open, and makes the diary's files 0600 (one
+ * notice).  WN_TEMPFAIL when the lock cannot be had. */
+int wn_db_files_guard(struct wn_db *db, const struct wn_db_opts *o,
+                      struct wn_err *err);
+/* Closes the lock file, which drops the lock. */
+void wn_db_files_unlock(struct wn_db *db);
+/* For wn_db_check: each of the diary's files, its backups folder and its
+ * backups that others may use, as a problem line; counts them. */
+void wn_db_files_check(const struct wn_db *db,
+                       void (*report)(void *ctx, const char *line), void *ctx,
+                       long *problems);
 
 #endif

@@ -656,6 +656,7 @@ int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
 		rc = report_rows(db, check_rules[i], NULL, report, ctx, &problems, err);
 	if (rc != WN_OK)
 		return rc;
+	wn_db_files_check(db, report, ctx, &problems);
 	if (problems > 0)
 		return wn_err_set(err, WN_DATAERR, "%ld problem%s found in %s",
 		                  problems, problems == 1 ? "" : "s", db->path);
