@@ -110,5 +110,6 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_chart(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_demo(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 
 #endif

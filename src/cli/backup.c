@@ -1,5 +1,6 @@
 /* backup.c (cli) -- `wean backup [FILE] [--force]`: a consistent copy of the
- * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600.
+ * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600;
+ * and `wean restore BACKUP`, which puts one back (db/restore.h).
  *
  * Without FILE the copy goes to "<diary dir>/backups/wean-YYYY-MM-DD.db"
  * (the directory is made 0700); when that name is taken, "-2", "-3", ...
@@ -22,6 +23,7 @@
 #include "cli/cli.h"
 #include "db/backups.h"
 #include "db/db.h"
+#include "db/restore.h"
 #include "core/text.h"
 
 #define BACKUP_ARGS "[FILE] [--force]"
@@ -177,3 +179,112 @@ int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	return WN_OK;
 }
 
+/* ---- restore ------------------------------------------------------------------ */
+
+struct restore_args {
+	const char *file;
+	bool help;
+};
+
+static int r_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct restore_args *)x)->help = true; return WN_OK; }
+
+static int r_file(void *x, const char *w, struct wn_err *e)
+{
+	struct restore_args *a = x;
+	if (a->file)
+		return wn_err_set(e, WN_USAGE, "restore takes one BACKUP (got '%.60s' too)", w);
+	if (!*w)
+		return wn_err_set(e, WN_USAGE, "restore: the BACKUP name is empty");
+	a->file = w;
+	return WN_OK;
+}
+
+static const struct wn_cli_opt restore_opts[] = {
+	{ "help", NULL, r_help, "show this help" },
+	{ 0 }
+};
+
+static void print_restore_help(FILE *f)
+{
+	wn_cli_command_help(f, "restore", "BACKUP", restore_opts);
+	fputs("\nBACKUP must be a wean diary that passes SQLite's integrity check (a file\n"
+	      "'wean backup' wrote: <diary dir>/" WN_BACKUP_DIR "/wean-YYYY-MM-DD.db).  The diary\n"
+	      "is first kept as it is, as a new backup beside the others; then the\n"
+	      "backup is copied into it with SQLite's online backup API and checked.\n"
+	      "Close every other wean first: restore refuses while one has the diary\n"
+	      "open.  Exit 66: no such backup; 65: not a wean diary, or damaged; 75:\n"
+	      "another wean has the diary open.\n", f);
+}
+
+static void put_path(FILE *f, const char *what, const char *path)
+{
+	char *safe = wn_text_sanitize(path, strlen(path), false);
+	fprintf(f, "%s%s", what, safe ? safe : "?");
+	free(safe);
+}
+
+static void print_restored(struct wn_cli *c, const char *from, const struct wn_restore *r)
+{
+	char day[WN_DATE_STRLEN];
+	if (r->keep)
+		put_path(c->out, "kept the diary as it was in ", r->keep);
+	put_path(c->out, r->keep ? "\nrestored the diary from " : "restored the diary from ", from);
+	put_path(c->out, r->keep ? " into " : " into a new diary at ", wn_db_path(c->db));
+	if (r->checkins > 0)
+		fprintf(c->out, ": %ld check-in%s, the latest on %s\n", r->checkins,
+		        r->checkins == 1 ? "" : "s", wn_date_format(r->last, day));
+	else
+		fputs(": no check-ins\n", c->out);
+	if (r->from_version < WN_SCHEMA_VERSION)
+		fprintf(c->out, "the backup had schema %ld: the diary was upgraded to schema %d\n",
+		        r->from_version, WN_SCHEMA_VERSION);
+	fputs("the diary passes SQLite's integrity check\n", c->out);
+}
+
+/* Opens the diary alone (made when missing), keeps it under the day's
+ * next backup name when it was there before, and restores into it. */
+static int restore_into(struct wn_cli *c, const char *from, struct wn_restore_src *src,
+                        struct wn_err *err)
+{
+	struct stat st;
+	bool existed = stat(c->cfg.db_path, &st) == 0;
+	char keep[WN_CONFIG_PATH_MAX + 32];
+	struct wn_restore r = { 0 };
+	struct wn_db *db;
+	c->alone = true;
+	int rc = wn_cli_db(c, true, &db, err);
+	if (rc == WN_OK && existed && (rc = default_file(c, db, keep, sizeof keep, err)) == WN_OK)
+		r.keep = keep;
+	if (rc == WN_OK)
+		rc = wn_db_restore(db, src, &r, err);
+	if (rc == WN_OK)
+		print_restored(c, from, &r);
+	else if (rc == WN_DATAERR && existed && !err->hint[0])   /* the diary, damaged */
+		wn_err_hint(err, "to restore in its place, move it aside first (mv %.200s %.200s.old)",
+		            c->cfg.db_path, c->cfg.db_path);
+	return rc;
+}
+
+int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct restore_args a = { 0 };
+	struct wn_cli_parse p = { .opts = restore_opts, .positional = r_file, .ctx = &a,
+	                          .command = "restore" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc == WN_OK && a.help)
+		print_restore_help(c->out);
+	if (rc != WN_OK || a.help)
+		return rc;
+	if (!a.file) {
+		wn_err_set(err, WN_USAGE, "restore: name the BACKUP to restore");
+		wn_err_hint(err, "your backups are in the " WN_BACKUP_DIR " folder beside the diary;"
+		            " see 'wean restore --help'");
+		return WN_USAGE;
+	}
+	struct wn_restore_src *src = NULL;
+	rc = wn_db_restore_open(a.file, &src, err);
+	if (rc == WN_OK)
+		rc = restore_into(c, a.file, src, err);
+	wn_db_restore_close(src);
+	return rc;
+}

@@ -43,6 +43,7 @@ static const struct command commands[] = {
 	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
 	{ "check", wn_cmd_check, "", "check the diary's integrity and consistency" },
 	{ "backup", wn_cmd_backup, "[FILE] [--force]", "copy the diary to a dated backup file, or to FILE" },
+	{ "restore", wn_cmd_restore, "BACKUP", "replace the diary with a backup (the diary is kept as a backup first)" },
 	{ "demo", wn_cmd_demo, "[--days N] [--keep FILE] [--no-tui]",
 	  "open a generated demo diary (a temporary file)" },
 };

@@ -162,6 +162,23 @@ int wn_db_find_name(struct wn_db *db, const struct wn_db_match *m, void *item,
  * (to be initialised).  WN_DATAERR with the refusal message otherwise. */
 int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
                         struct wn_err *err);
+/* A read-only connection to the file at path that leaves no trace: a
+ * WAL file (wal) without a -wal beside it is complete in itself and is
+ * read "immutable" (no locks, no -shm); with a -wal present some
+ * connection is using it, and a plain read-only open finds the files it
+ * needs already there.  SQLite's result; *out to be closed even on
+ * failure. */
+int wn_db_open_ro(const char *path, bool wal, int busy_ms, sqlite3 **out);
+/* What the file open on sql says about itself (SQLite's result), and
+ * the verdict wn_db_identify gives on it: WN_OK (*fresh for a file
+ * without tables) or WN_DATAERR with the refusal. */
+int wn_db_ident_read(sqlite3 *sql, struct wn_ident *id);
+int wn_db_ident_judge(const char *path, const struct wn_ident *id, bool *fresh,
+                      struct wn_err *err);
+/* Copies the whole of src's main database into dst's with SQLite's
+ * online backup API, in one step (retried while busy); SQLite's result
+ * (SQLITE_OK when done). */
+int wn_db_backup_run(sqlite3 *dst, sqlite3 *src);
 /* Bring the open diary to WN_SCHEMA_VERSION (backup first when an
  * existing versioned file is migrated). */
 int wn_db_migrate(struct wn_db *db, struct wn_err *err);
