@@ -29,7 +29,9 @@
 #define BACKUP_ARGS "[FILE] [--force]"
 #define MAX_SAME_DAY 99           /* wean-DATE.db, wean-DATE-2.db ... -99 */
 
+/* backup's and restore's arguments: one file, named `what` in messages. */
 struct backup_args {
+	const char *command, *what;      /* "backup", "FILE" */
 	const char *file;
 	bool force, help;
 };
@@ -41,9 +43,10 @@ static int b_file(void *x, const char *w, struct wn_err *e)
 {
 	struct backup_args *a = x;
 	if (a->file)
-		return wn_err_set(e, WN_USAGE, "backup takes one FILE (got '%.60s' too)", w);
+		return wn_err_set(e, WN_USAGE, "%s takes one %s (got '%.60s' too)", a->command,
+		                  a->what, w);
 	if (!*w)
-		return wn_err_set(e, WN_USAGE, "backup: the FILE name is empty");
+		return wn_err_set(e, WN_USAGE, "%s: the %s name is empty", a->command, a->what);
 	a->file = w;
 	return WN_OK;
 }
@@ -159,7 +162,7 @@ static void print_help(FILE *f)
 
 int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
-	struct backup_args a = { 0 };
+	struct backup_args a = { .command = "backup", .what = "FILE" };
 	struct wn_cli_parse p = { .opts = backup_opts, .positional = b_file, .ctx = &a,
 	                          .command = "backup" };
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
@@ -181,26 +184,8 @@ int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 
 /* ---- restore ------------------------------------------------------------------ */
 
-struct restore_args {
-	const char *file;
-	bool help;
-};
-
-static int r_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct restore_args *)x)->help = true; return WN_OK; }
-
-static int r_file(void *x, const char *w, struct wn_err *e)
-{
-	struct restore_args *a = x;
-	if (a->file)
-		return wn_err_set(e, WN_USAGE, "restore takes one BACKUP (got '%.60s' too)", w);
-	if (!*w)
-		return wn_err_set(e, WN_USAGE, "restore: the BACKUP name is empty");
-	a->file = w;
-	return WN_OK;
-}
-
 static const struct wn_cli_opt restore_opts[] = {
-	{ "help", NULL, r_help, "show this help" },
+	{ "help", NULL, b_help, "show this help" },
 	{ 0 }
 };
 
@@ -267,8 +252,8 @@ static int restore_into(struct wn_cli *c, const char *from, struct wn_restore_sr
 
 int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
-	struct restore_args a = { 0 };
-	struct wn_cli_parse p = { .opts = restore_opts, .positional = r_file, .ctx = &a,
+	struct backup_args a = { .command = "restore", .what = "BACKUP" };
+	struct wn_cli_parse p = { .opts = restore_opts, .positional = b_file, .ctx = &a,
 	                          .command = "restore" };
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc == WN_OK && a.help)
