@@ -25,9 +25,12 @@
  *   backups and exports: regular files of this user, unchanged for
  *   WN_DB_STALE_SECONDS, in the diary's folder and its backups folder
  *   (a folder others may write to, such as /tmp, is left alone).
+ * - The lock file, like SQLite's -wal and -shm, is named after the
+ *   diary's real path (a symbolic link to the diary shares its lock).
  * - The diary and its -wal, -shm and lock file must belong to this user
  *   (else WN_NOPERM, exit 77); any of them that others may read or write
- *   is made 0600 and opts->notice says so once.
+ *   loses the group's and others' bits (0666 becomes 0600) and
+ *   opts->notice says so once.
  * - Every write function below runs inside the caller's transaction when
  *   one is open (wn_db_begin/commit), otherwise in its own.  One user
  *   action = one transaction: the CLI wraps a whole `checkin` in one.

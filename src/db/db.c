@@ -497,7 +497,9 @@ bool wn_db_owns_path(const struct wn_db *db, const char *path)
 		    strcmp(want, own) == 0)
 			return true;
 	}
-	return false;
+	/* the lock file is named after the diary's real path */
+	return db->lock_name && (same_inode(path, db->lock_name) ||
+	                         (have && strcmp(want, db->lock_name) == 0));
 }
 
 int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,

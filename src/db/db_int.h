@@ -25,7 +25,8 @@ struct wn_db {
 		sqlite3_stmt *st;
 	} *cache;                        /* grows as statements are added */
 	size_t n_cache, cap_cache;
-	int lock_fd;                     /* "<path>-wean.lock", -1 = none */
+	int lock_fd;                     /* on lock_name, -1 = none */
+	char *lock_name;                 /* "<real path>-wean.lock", owned */
 };
 
 /* What a file says about itself (PRAGMAs and sqlite_schema size). */
@@ -194,7 +195,8 @@ int wn_db_files_owner(const char *path, struct wn_err *err);
  * notice).  WN_TEMPFAIL when the lock cannot be had. */
 int wn_db_files_guard(struct wn_db *db, const struct wn_db_opts *o,
                       struct wn_err *err);
-/* Closes the lock file, which drops the lock. */
+/* Closes the lock file, which drops the lock; removes it when no other
+ * wean has the diary open.  Frees lock_name. */
 void wn_db_files_unlock(struct wn_db *db);
 /* For wn_db_check: each of the diary's files, its backups folder and its
  * backups that others may use, as a problem line; counts them. */

@@ -1,5 +1,5 @@
 /* files.c -- the files beside the diary: the lock file every wean holds
- * while it has the diary open, whose the diary's files are and who may
+ * while it has the diary open, who owns the diary's files and who may
  * read them, and the stale temporary files that killed backups and
  * exports leave (db.h gives the contract, db_int.h the functions). */
 #include "db_int.h"
@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -23,9 +24,13 @@ static const char *const side[] = { "", "-wal", "-shm", WN_DB_LOCK_SUFFIX };
 #define N_SIDE (sizeof side / sizeof *side)
 #define LOCK_SIDE 3
 
+/* The diary's file as SQLite names its -wal and -shm: beside the file a
+ * symbolic link leads to, so the lock file is one whatever the path. */
 static bool side_path(const char *path, const char *suffix, char *buf, size_t n)
 {
-	return (size_t)snprintf(buf, n, "%s%s", path, suffix) < n;
+	char real[PATH_MAX];
+	return (size_t)snprintf(buf, n, "%s%s", realpath(path, real) ? real : path,
+	                        suffix) < n;
 }
 
 static void say(const struct wn_db_opts *o, const char *fmt, ...)
@@ -62,28 +67,30 @@ int wn_db_files_owner(const char *path, struct wn_err *err)
 	return WN_OK;
 }
 
-/* Makes each of the diary's files that others may use 0600, and says so
- * once (the lock file holds nothing: it is made private silently). */
+/* Takes the group's and others' bits off each of the diary's files that
+ * has any (0666 becomes 0600; a read-only 0444, 0400), and says so once
+ * (the lock file holds nothing: it is made private silently). */
 static void make_private(const char *path, const struct wn_db_opts *o)
 {
-	bool tightened = false;
+	unsigned now = 0;                /* the first file's new mode */
 	for (size_t i = 0; i < N_SIDE; i++) {
 		char buf[PATH_MAX];
 		struct stat st;
 		if (!side_path(path, side[i], buf, sizeof buf) || stat(buf, &st) != 0 ||
 		    !(st.st_mode & 077))
 			continue;
-		int e = chmod(buf, 0600) == 0 ? 0 : errno;
+		unsigned want = (unsigned)(st.st_mode & 0700);
+		int e = chmod(buf, want) == 0 ? 0 : errno;
 		if (e == 0 && stat(buf, &st) == 0 && (st.st_mode & 077))
 			e = ENOTSUP;             /* a filesystem without modes */
 		if (e != 0)
 			say(o, "%s is open to other users (mode %03o) and cannot be made"
 			    " private: %s", buf, (unsigned)(st.st_mode & 0777), strerror(e));
-		else if (i != LOCK_SIDE)
-			tightened = true;
+		else if (i != LOCK_SIDE && !now)
+			now = want;
 	}
-	if (tightened)
-		say(o, "the diary was readable by others; it is now private (0600)");
+	if (now)
+		say(o, "the diary was readable by others; it is now private (0%03o)", now);
 }
 
 /* One problem line for path when others may use it. */
@@ -224,8 +231,8 @@ static int lock_refused(const struct wn_db *db, bool alone, int e,
                         struct wn_err *err)
 {
 	if (e != EWOULDBLOCK)
-		return wn_err_set(err, WN_CANTCREAT, "cannot lock %s%s: %s", db->path,
-		                  WN_DB_LOCK_SUFFIX, strerror(e));
+		return wn_err_set(err, WN_CANTCREAT, "cannot lock %s: %s", db->lock_name,
+		                  strerror(e));
 	if (alone) {
 		wn_err_set(err, WN_TEMPFAIL, "another wean has the diary open;"
 		           " nothing was changed");
@@ -273,6 +280,8 @@ int wn_db_files_guard(struct wn_db *db, const struct wn_db_opts *o,
 	char name[PATH_MAX];
 	if (!side_path(db->path, WN_DB_LOCK_SUFFIX, name, sizeof name))
 		return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long");
+	if (!(db->lock_name = strdup(name)))
+		return wn_err_set(err, WN_ERR, "out of memory");
 	int rc = RETRY;
 	for (int tries = 0; rc == RETRY && tries < 100; tries++) {
 		drop(db);
@@ -292,9 +301,10 @@ int wn_db_files_guard(struct wn_db *db, const struct wn_db_opts *o,
 
 void wn_db_files_unlock(struct wn_db *db)
 {
-	char name[PATH_MAX];
-	if (db->lock_fd >= 0 && side_path(db->path, WN_DB_LOCK_SUFFIX, name, sizeof name) &&
-	    flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0 && still_named(db->lock_fd, name))
-		unlink(name);              /* the last wean out removes it */
+	if (db->lock_fd >= 0 && flock(db->lock_fd, LOCK_EX | LOCK_NB) == 0 &&
+	    still_named(db->lock_fd, db->lock_name))
+		unlink(db->lock_name);     /* the last wean out removes it */
 	drop(db);
+	free(db->lock_name);
+	db->lock_name = NULL;
 }

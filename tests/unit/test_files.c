@@ -145,6 +145,21 @@ Test(files, an_open_waits_for_a_restore_then_says_so)
 	wn_db_close(b);
 }
 
+Test(files, a_symbolic_link_to_the_diary_shares_its_lock)
+{
+	struct wn_db *db = must_open(false), *other = NULL;
+	char link[4300];
+	snprintf(link, sizeof link, "%s/link.db", fdir);
+	cr_assert_eq(symlink(fdb, link), 0);
+	struct wn_db_opts o = { .path = link, .alone = true };
+	cr_expect_eq(wn_db_open(&other, &o, &ferr), WN_TEMPFAIL, "%s", ferr.msg);
+	wn_db_close(db);
+	cr_assert_eq(wn_db_open(&other, &o, &ferr), WN_OK, "%s", ferr.msg);
+	cr_expect(wn_db_owns_path(other, flock_path), "the lock beside the real file");
+	wn_db_close(other);
+	cr_expect_not(exists(flock_path));
+}
+
 Test(files, a_wean_killed_with_9_holds_no_lock)
 {
 	int ready[2];
@@ -246,6 +261,19 @@ Test(files, a_diary_readable_by_others_is_made_private_and_said_once)
 	db = must_open(false);
 	cr_expect_eq(n_told, 1, "said once");
 	wn_db_close(db);
+}
+
+Test(files, a_read_only_diary_stays_read_only)
+{
+	struct wn_db *db = must_open(false);
+	wn_db_close(db);
+	cr_assert_eq(chmod(fdb, 0444), 0);
+	db = NULL;
+	try_open(&db, false, 0);       /* root may write it anyway */
+	wn_db_close(db);
+	cr_expect_eq(mode_of(fdb), 0400, "only the others' bits go");
+	cr_assert_eq(n_told, 1);
+	cr_expect_str_eq(told[0], "the diary was readable by others; it is now private (0400)");
 }
 
 Test(files, a_loose_wal_is_made_private_too)
