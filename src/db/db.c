@@ -607,10 +607,11 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 		wn_db_close(db);
 		/* a failed open (a full disk) leaves nothing of its own behind:
 		 * an empty -wal it made, and then the -shm it made (only an
-		 * index of the -wal, holding no data) */
-		if (!had_wal)
+		 * index of the -wal, holding no data); but a busy diary's are
+		 * the other wean's, which may have just made them */
+		if (!had_wal && rc != WN_TEMPFAIL)
 			remove_side_file(opts->path, "-wal", false);
-		if (!had_shm && !side_file_exists(opts->path, "-wal"))
+		if (!had_shm && rc != WN_TEMPFAIL && !side_file_exists(opts->path, "-wal"))
 			remove_side_file(opts->path, "-shm", true);
 		return rc;
 	}

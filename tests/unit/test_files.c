@@ -6,11 +6,13 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -158,6 +160,32 @@ Test(files, a_symbolic_link_to_the_diary_shares_its_lock)
 	cr_expect(wn_db_owns_path(other, flock_path), "the lock beside the real file");
 	wn_db_close(other);
 	cr_expect_not(exists(flock_path));
+}
+
+/* A refused open removes no -wal: while it waited, the wean that has the
+ * diary may have made one (before, the clean-up after a failed open took
+ * an empty -wal it had not seen at the start for its own). */
+Test(files, a_busy_open_leaves_the_other_weans_files)
+{
+	struct wn_db *db = must_open(false);
+	char wal[4300];
+	snprintf(wal, sizeof wal, "%s-wal", fdb);
+	wn_db_close(db);
+	db = NULL;
+	cr_assert_not(exists(wal), "a closed diary has no -wal");
+	int held = open(flock_path, O_RDONLY | O_CREAT, 0600);   /* a restore */
+	cr_assert_eq(flock(held, LOCK_EX), 0);
+	pid_t pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {                 /* the other wean makes its -wal */
+		usleep(100 * 1000);
+		FILE *f = fopen(wal, "w");
+		_exit(f && fclose(f) == 0 ? 0 : 1);
+	}
+	cr_expect_eq(try_open(&db, false, 600), WN_TEMPFAIL);
+	waitpid(pid, NULL, 0);
+	cr_expect(exists(wal), "the other wean's -wal is still there");
+	close(held);
 }
 
 Test(files, a_wean_killed_with_9_holds_no_lock)
