@@ -37,6 +37,8 @@ struct wn_cli {
 	wn_date today;
 	FILE *out;
 	const struct wn_cli_hooks *hooks;
+	bool alone;               /* wn_cli_db opens the diary only while no
+	                             other wean has it open (restore) */
 };
 
 /* Opens the diary on first use.  create: make it if missing (commands that
@@ -108,5 +110,6 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_chart(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_demo(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 
 #endif

@@ -18,7 +18,8 @@
 	X(NOINPUT,  66, "missing input")                           \
 	X(CANTCREAT,73, "cannot create output")                    \
 	X(IOERR,    74, "input/output error")                      \
-	X(TEMPFAIL, 75, "diary busy or locked")
+	X(TEMPFAIL, 75, "diary busy or locked")                    \
+	X(NOPERM,   77, "permission denied")
 
 enum wn_status {
 #define WN_X(name, code, text) WN_##name = code,

@@ -22,4 +22,11 @@
  * and file times only. */
 bool wn_db_backup_latest(const char *diary, char *out, size_t n);
 
+/* Calls fn(ctx, path) for each file named as a backup above (whatever it
+ * is: a caller that wants regular files checks), the diary's folder
+ * first, then its backups folder; names too long for PATH_MAX are
+ * passed over.  Reads directory entries only. */
+void wn_db_backups_each(const char *diary, void (*fn)(void *ctx, const char *path),
+                        void *ctx);
+
 #endif

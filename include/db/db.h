@@ -11,6 +11,26 @@
  *   "<path>.bak-v<N>").  A file from a newer wean, a file that is not a
  *   SQLite database, or another program's SQLite database is refused and
  *   left byte-for-byte untouched.
+ * - Every wean that has the diary open holds a shared lock (flock) on
+ *   "<path>-wean.lock" beside it (made 0600; the last wean to close the
+ *   diary removes it, a lock taken on a file that lost its name is taken
+ *   again); the kernel drops the lock when the process ends, kill -9
+ *   included.  An open with
+ *   .alone takes it exclusively instead (restore) and keeps it until
+ *   wn_db_close; meanwhile other opens wait up to the busy timeout, then
+ *   WN_TEMPFAIL.  When the lock file cannot be made (a read-only folder)
+ *   the diary is opened without it (SQLite's own locks still hold).
+ * - While no other wean has the diary open, an open first removes stale
+ *   temporary files ("NAME.tmp-XXXXXX", core/fileio.h) of killed
+ *   backups and exports: regular files of this user, unchanged for
+ *   WN_DB_STALE_SECONDS, in the diary's folder and its backups folder
+ *   (a folder others may write to, such as /tmp, is left alone).
+ * - The lock file, like SQLite's -wal and -shm, is named after the
+ *   diary's real path (a symbolic link to the diary shares its lock).
+ * - The diary and its -wal, -shm and lock file must belong to this user
+ *   (else WN_NOPERM, exit 77); any of them that others may read or write
+ *   loses the group's and others' bits (0666 becomes 0600) and
+ *   opts->notice says so once.
  * - Every write function below runs inside the caller's transaction when
  *   one is open (wn_db_begin/commit), otherwise in its own.  One user
  *   action = one transaction: the CLI wraps a whole `checkin` in one.
@@ -37,10 +57,20 @@ struct wn_db;
 
 /* ---- opening ------------------------------------------------------------ */
 
+#define WN_DB_LOCK_SUFFIX "-wean.lock"
+#define WN_DB_STALE_SECONDS 600   /* a temporary file this old is stale */
+
 struct wn_db_opts {
 	const char *path;    /* diary file; required */
 	bool create;         /* create the file (and its directory) if missing */
+	bool alone;          /* refuse (WN_TEMPFAIL) while another wean has the
+	                        diary open, and keep others out until close */
 	int busy_ms;         /* busy timeout, 0 = default 3000 ms */
+	/* Told one line (no "wean: ", no newline) about what the open did
+	 * or could not do on the side: modes made private, a stale file
+	 * that could not be removed.  NULL: nothing is said. */
+	void (*notice)(void *ctx, const char *line);
+	void *notice_ctx;
 };
 
 int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
@@ -49,8 +79,8 @@ void wn_db_close(struct wn_db *db);
 
 const char *wn_db_path(const struct wn_db *db);
 
-/* Is path the diary itself or one of SQLite's files beside it (-wal,
- * -shm, -journal)?  By identity (device and inode, so a hard link or
+/* Is path the diary itself or one of the files beside it (-wal, -shm,
+ * -journal, the lock file)?  By identity (device and inode, so a hard link or
  * another spelling of the path counts) where the file exists, and by
  * its resolved directory and name where it does not (a -journal comes and
  * goes).  Every output wean writes (exports, reports, backups) refuses
@@ -67,8 +97,9 @@ int wn_db_begin(struct wn_db *db, struct wn_err *err);
 int wn_db_commit(struct wn_db *db, struct wn_err *err);
 void wn_db_rollback(struct wn_db *db);
 
-/* PRAGMA integrity_check plus the app's consistency rules; each problem
- * is passed to report() as one line.  Returns WN_OK when all is well,
+/* PRAGMA integrity_check plus the app's consistency rules, and the modes
+ * of the diary's files and backups (any that others may read is a
+ * problem); each problem is passed to report() as one line.  Returns WN_OK when all is well,
  * WN_DATAERR when problems were found. */
 int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
                 void *ctx, struct wn_err *err);

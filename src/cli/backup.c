@@ -1,5 +1,6 @@
 /* backup.c (cli) -- `wean backup [FILE] [--force]`: a consistent copy of the
- * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600.
+ * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600;
+ * and `wean restore BACKUP`, which puts one back (db/restore.h).
  *
  * Without FILE the copy goes to "<diary dir>/backups/wean-YYYY-MM-DD.db"
  * (the directory is made 0700); when that name is taken, "-2", "-3", ...
@@ -20,14 +21,17 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "db/backups.h"
 #include "db/db.h"
+#include "db/restore.h"
 #include "core/text.h"
 
 #define BACKUP_ARGS "[FILE] [--force]"
-#define BACKUP_DIR "backups"
 #define MAX_SAME_DAY 99           /* wean-DATE.db, wean-DATE-2.db ... -99 */
 
+/* backup's and restore's arguments: one file, named `what` in messages. */
 struct backup_args {
+	const char *command, *what;      /* "backup", "FILE" */
 	const char *file;
 	bool force, help;
 };
@@ -39,9 +43,10 @@ static int b_file(void *x, const char *w, struct wn_err *e)
 {
 	struct backup_args *a = x;
 	if (a->file)
-		return wn_err_set(e, WN_USAGE, "backup takes one FILE (got '%.60s' too)", w);
+		return wn_err_set(e, WN_USAGE, "%s takes one %s (got '%.60s' too)", a->command,
+		                  a->what, w);
 	if (!*w)
-		return wn_err_set(e, WN_USAGE, "backup: the FILE name is empty");
+		return wn_err_set(e, WN_USAGE, "%s: the %s name is empty", a->command, a->what);
 	a->file = w;
 	return WN_OK;
 }
@@ -68,23 +73,18 @@ static bool same_file(const char *a, const char *b)
 }
 
 /* The diary's own files must never be the target: --force would rename
- * the copy over the live diary or its write-ahead log. */
-static int refuse_own_files(const char *diary, const char *file, struct wn_err *err)
+ * the copy over the live diary or its write-ahead log.  (One that does
+ * not exist yet, a -journal, is refused by wn_db_backup_file.) */
+static int refuse_own_files(struct wn_db *db, const char *file, struct wn_err *err)
 {
-	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
-	char buf[WN_CONFIG_PATH_MAX + 16];
-	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
-		snprintf(buf, sizeof buf, "%s%s", diary, ext[i]);
-		if (same_file(buf, file)) {
-			char *safe = wn_text_sanitize(file, strlen(file), false);
-			wn_err_set(err, WN_USAGE, "%.200s is %s; choose another backup file",
-			           safe ? safe : "FILE", i ? "one of the diary's own files" :
-			           "the diary itself");
-			free(safe);
-			return WN_USAGE;
-		}
-	}
-	return WN_OK;
+	if (!exists(file) || !wn_db_owns_path(db, file))
+		return WN_OK;
+	char *safe = wn_text_sanitize(file, strlen(file), false);
+	wn_err_set(err, WN_USAGE, "%.200s is %s; choose another backup file",
+	           safe ? safe : "FILE", same_file(wn_db_path(db), file) ?
+	           "the diary itself" : "one of the diary's own files");
+	free(safe);
+	return WN_USAGE;
 }
 
 /* "<dir of diary>/backups", made 0700 when missing. */
@@ -95,7 +95,7 @@ static int backup_dir(const char *diary, char *out, size_t n, struct wn_err *err
 	/* "dir/backups", "/backups" for a diary in "/", "backups" beside a
 	 * diary named without a directory */
 	if ((size_t)snprintf(out, n, "%.*s%s%s", len, diary, slash ? "/" : "",
-	                     BACKUP_DIR) >= n)
+	                     WN_BACKUP_DIR) >= n)
 		return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
 	if (mkdir(out, 0700) == 0) {
 		if (chmod(out, 0700) != 0)
@@ -137,7 +137,7 @@ static int choose_target(struct wn_cli *c, struct wn_db *db, const struct backup
 {
 	if (!a->file)
 		return default_file(c, db, buf, n, err);
-	int rc = refuse_own_files(wn_db_path(db), a->file, err);
+	int rc = refuse_own_files(db, a->file, err);
 	if (rc != WN_OK)
 		return rc;
 	if ((size_t)snprintf(buf, n, "%s", a->file) >= n)
@@ -155,14 +155,14 @@ static int choose_target(struct wn_cli *c, struct wn_db *db, const struct backup
 static void print_help(FILE *f)
 {
 	wn_cli_command_help(f, "backup", BACKUP_ARGS, backup_opts);
-	fputs("\nWithout FILE: <diary dir>/" BACKUP_DIR "/wean-YYYY-MM-DD.db (then -2, -3 ...\n"
+	fputs("\nWithout FILE: <diary dir>/" WN_BACKUP_DIR "/wean-YYYY-MM-DD.db (then -2, -3 ...\n"
 	      "the same day).  The copy is private (mode 0600) and a wean diary itself:\n"
 	      "'wean --db FILE check' checks it, 'wean --db FILE' opens it.\n", f);
 }
 
 int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
-	struct backup_args a = { 0 };
+	struct backup_args a = { .command = "backup", .what = "FILE" };
 	struct wn_cli_parse p = { .opts = backup_opts, .positional = b_file, .ctx = &a,
 	                          .command = "backup" };
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
@@ -180,4 +180,96 @@ int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	fprintf(c->out, "backed up the diary to %s\n", safe ? safe : path);
 	free(safe);
 	return WN_OK;
+}
+
+/* ---- restore ------------------------------------------------------------------ */
+
+static const struct wn_cli_opt restore_opts[] = {
+	{ "help", NULL, b_help, "show this help" },
+	{ 0 }
+};
+
+static void print_restore_help(FILE *f)
+{
+	wn_cli_command_help(f, "restore", "BACKUP", restore_opts);
+	fputs("\nBACKUP must be a wean diary that passes SQLite's integrity check (a file\n"
+	      "'wean backup' wrote: <diary dir>/" WN_BACKUP_DIR "/wean-YYYY-MM-DD.db).  The diary\n"
+	      "is first kept as it is, as a new backup beside the others; then the\n"
+	      "backup is copied into it with SQLite's online backup API and checked.\n"
+	      "Close every other wean first: restore refuses while one has the diary\n"
+	      "open.  Exit 66: no such backup; 65: not a wean diary, or damaged; 75:\n"
+	      "another wean has the diary open.\n", f);
+}
+
+static void put_path(FILE *f, const char *what, const char *path)
+{
+	char *safe = wn_text_sanitize(path, strlen(path), false);
+	fprintf(f, "%s%s", what, safe ? safe : "?");
+	free(safe);
+}
+
+static void print_restored(struct wn_cli *c, const char *from, const struct wn_restore *r)
+{
+	char day[WN_DATE_STRLEN];
+	if (r->keep)
+		put_path(c->out, "kept the diary as it was in ", r->keep);
+	put_path(c->out, r->keep ? "\nrestored the diary from " : "restored the diary from ", from);
+	put_path(c->out, r->keep ? " into " : " into a new diary at ", wn_db_path(c->db));
+	if (r->checkins > 0)
+		fprintf(c->out, ": %ld check-in%s, the latest on %s\n", r->checkins,
+		        r->checkins == 1 ? "" : "s", wn_date_format(r->last, day));
+	else
+		fputs(": no check-ins\n", c->out);
+	if (r->from_version < WN_SCHEMA_VERSION)
+		fprintf(c->out, "the backup had schema %ld: the diary was upgraded to schema %d\n",
+		        r->from_version, WN_SCHEMA_VERSION);
+	fputs("the diary passes SQLite's integrity check\n", c->out);
+}
+
+/* Opens the diary alone (made when missing), keeps it under the day's
+ * next backup name when it was there before, and restores into it. */
+static int restore_into(struct wn_cli *c, const char *from, struct wn_restore_src *src,
+                        struct wn_err *err)
+{
+	struct stat st;
+	bool existed = stat(c->cfg.db_path, &st) == 0;
+	char keep[WN_CONFIG_PATH_MAX + 32];
+	struct wn_restore r = { 0 };
+	struct wn_db *db;
+	c->alone = true;
+	int rc = wn_cli_db(c, true, &db, err);
+	if (rc == WN_OK && existed && (rc = default_file(c, db, keep, sizeof keep, err)) == WN_OK)
+		r.keep = keep;
+	if (rc == WN_OK)
+		rc = wn_db_restore(db, src, &r, err);
+	if (rc == WN_OK)
+		print_restored(c, from, &r);
+	else if (rc == WN_DATAERR && existed && !err->hint[0])   /* the diary, damaged */
+		wn_err_hint(err, "to restore in its place, move it aside first (mv %.200s %.200s.old)",
+		            c->cfg.db_path, c->cfg.db_path);
+	return rc;
+}
+
+int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
+{
+	struct backup_args a = { .command = "restore", .what = "BACKUP" };
+	struct wn_cli_parse p = { .opts = restore_opts, .positional = b_file, .ctx = &a,
+	                          .command = "restore" };
+	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc == WN_OK && a.help)
+		print_restore_help(c->out);
+	if (rc != WN_OK || a.help)
+		return rc;
+	if (!a.file) {
+		wn_err_set(err, WN_USAGE, "restore: name the BACKUP to restore");
+		wn_err_hint(err, "your backups are in the " WN_BACKUP_DIR " folder beside the diary;"
+		            " see 'wean restore --help'");
+		return WN_USAGE;
+	}
+	struct wn_restore_src *src = NULL;
+	rc = wn_db_restore_open(a.file, &src, err);
+	if (rc == WN_OK)
+		rc = restore_into(c, a.file, src, err);
+	wn_db_restore_close(src);
+	return rc;
 }

@@ -43,6 +43,7 @@ static const struct command commands[] = {
 	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
 	{ "check", wn_cmd_check, "", "check the diary's integrity and consistency" },
 	{ "backup", wn_cmd_backup, "[FILE] [--force]", "copy the diary to a dated backup file, or to FILE" },
+	{ "restore", wn_cmd_restore, "BACKUP", "replace the diary with a backup (the diary is kept as a backup first)" },
 	{ "demo", wn_cmd_demo, "[--days N] [--keep FILE] [--no-tui]",
 	  "open a generated demo diary (a temporary file)" },
 };
@@ -304,11 +305,23 @@ int wn_cli_find_symptom(struct wn_db *db, const char *name, struct wn_symptom *s
 
 /* ---- the diary ---------------------------------------------------------- */
 
+static void put_safe(const char *s);
+
+/* What opening the diary did on the side ("it is now private"). */
+static void open_notice(void *ctx, const char *line)
+{
+	(void)ctx;
+	fputs("wean: ", stderr);
+	put_safe(line);
+	fputc('\n', stderr);
+}
+
 int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
               struct wn_err *err)
 {
 	if (!c->db) {
-		struct wn_db_opts o = { .path = c->cfg.db_path, .create = create };
+		struct wn_db_opts o = { .path = c->cfg.db_path, .create = create,
+		                        .alone = c->alone, .notice = open_notice };
 		int rc = wn_db_open(&c->db, &o, err);
 		if (rc == WN_NOINPUT)
 			wn_err_hint(err, "run 'wean' or 'wean checkin' to start your diary, or pass --db PATH");

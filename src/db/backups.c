@@ -19,20 +19,20 @@ static bool later(const struct timespec *a, const struct timespec *b)
 	return a->tv_sec != b->tv_sec ? a->tv_sec > b->tv_sec : a->tv_nsec > b->tv_nsec;
 }
 
-/* Takes dir/name when it is a non-empty regular file newer than the best. */
-static void consider(struct newest *best, const char *dir, const char *name)
+/* Takes path when it is a non-empty regular file newer than the best. */
+static void consider(void *ctx, const char *path)
 {
-	char path[PATH_MAX];
+	struct newest *best = ctx;
 	struct stat st;
-	int w = snprintf(path, sizeof path, "%s%s", dir, name);
-	if (w < 0 || (size_t)w >= sizeof path || stat(path, &st) != 0 ||
+	size_t w = strlen(path);
+	if (w >= sizeof best->path || stat(path, &st) != 0 ||
 	    !S_ISREG(st.st_mode) || st.st_size == 0)
 		return;
 	int newer = !best->found || later(&st.st_mtim, &best->mtime) ? 1 :
 	            later(&best->mtime, &st.st_mtim) ? -1 : strcmp(path, best->path);
 	if (newer <= 0)
 		return;
-	memcpy(best->path, path, (size_t)w + 1);
+	memcpy(best->path, path, w + 1);
 	best->mtime = st.st_mtim;
 	best->found = true;
 }
@@ -62,32 +62,42 @@ static bool is_backup(const char *name, const char *base)
 }
 
 /* Every backup in dir ("" or ending in '/'). */
-static void scan(struct newest *best, const char *dir, const char *base)
+static void scan(const char *dir, const char *base,
+                 void (*fn)(void *ctx, const char *path), void *ctx)
 {
 	DIR *d = opendir(*dir ? dir : ".");
 	if (!d)
 		return;
-	for (struct dirent *e; (e = readdir(d)) != NULL;)
-		if (is_backup(e->d_name, base))
-			consider(best, dir, e->d_name);
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		char path[PATH_MAX];
+		if (is_backup(e->d_name, base) &&
+		    (size_t)snprintf(path, sizeof path, "%s%s", dir, e->d_name) < sizeof path)
+			fn(ctx, path);
+	}
 	closedir(d);
+}
+
+void wn_db_backups_each(const char *diary, void (*fn)(void *ctx, const char *path),
+                        void *ctx)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(diary, '/');
+	int len = slash ? (int)(slash - diary) + 1 : 0;   /* with the '/' */
+	if (snprintf(dir, sizeof dir, "%.*s", len, diary) >= (int)sizeof dir)
+		return;
+	scan(dir, diary + len, fn, ctx);
+	if (snprintf(dir, sizeof dir, "%.*s" WN_BACKUP_DIR "/", len, diary) >=
+	    (int)sizeof dir)
+		return;
+	scan(dir, NULL, fn, ctx);
 }
 
 bool wn_db_backup_latest(const char *diary, char *out, size_t n)
 {
 	struct newest best = { .found = false };
-	char dir[PATH_MAX];
-	const char *slash = strrchr(diary, '/');
-	int len = slash ? (int)(slash - diary) + 1 : 0;   /* with the '/' */
 	if (n > 0)
 		out[0] = '\0';
-	if (snprintf(dir, sizeof dir, "%.*s", len, diary) >= (int)sizeof dir)
-		return false;
-	scan(&best, dir, diary + len);
-	if (snprintf(dir, sizeof dir, "%.*s" WN_BACKUP_DIR "/", len, diary) >=
-	    (int)sizeof dir)
-		return false;
-	scan(&best, dir, NULL);
+	wn_db_backups_each(diary, consider, &best);
 	if (!best.found || strlen(best.path) >= n)
 		return false;
 	memcpy(out, best.path, strlen(best.path) + 1);

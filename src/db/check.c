@@ -302,6 +302,7 @@ int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
 		rc = check_meds(db, &f, err);
 	if (rc != WN_OK)
 		return rc;
+	wn_db_files_check(db, report, ctx, &f.n);
 	if (f.n > 0)
 		return wn_err_set(err, WN_DATAERR, "%ld problem%s found in %s",
 		                  f.n, f.n == 1 ? "" : "s", db->path);

@@ -71,6 +71,9 @@ int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
 {
 	const char *msg = sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc);
 	const char *file = path ? path : "the diary";
+	int sys = sql ? sqlite3_system_errno(sql) : 0;
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;       /* e.g. making the -shm of a full disk */
 	switch (rc & 0xff) {
 	case SQLITE_BUSY: case SQLITE_LOCKED:
 		wn_err_set(err, WN_TEMPFAIL,
@@ -429,7 +432,9 @@ static int prepare_file(const struct wn_db_opts *o, struct wn_err *err)
 		return wn_err_set(err, WN_DATAERR,
 		                  "%s is not a wean diary (not a regular file)", o->path);
 	bool fresh = false;
-	int rc = wn_db_identify(o, &fresh, err);
+	int rc = wn_db_files_owner(o->path, err);
+	if (rc == WN_OK)
+		rc = wn_db_identify(o, &fresh, err);
 	if (rc == WN_OK && fresh && st.st_size == 0)
 		(void)chmod(o->path, 0600);    /* about to become a private diary */
 	return rc;
@@ -480,7 +485,8 @@ static bool same_inode(const char *a, const char *b)
 
 bool wn_db_owns_path(const struct wn_db *db, const char *path)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal",
+	                                      WN_DB_LOCK_SUFFIX };
 	char want[PATH_MAX + 16], own[PATH_MAX + 16], base[PATH_MAX];
 	bool have = resolved(path, want, sizeof want), have_base = resolved(db->path, base, sizeof base);
 	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
@@ -491,7 +497,9 @@ bool wn_db_owns_path(const struct wn_db *db, const char *path)
 		    strcmp(want, own) == 0)
 			return true;
 	}
-	return false;
+	/* the lock file is named after the diary's real path */
+	return db->lock_name && (same_inode(path, db->lock_name) ||
+	                         (have && strcmp(want, db->lock_name) == 0));
 }
 
 int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,
@@ -544,6 +552,8 @@ static int open_steps(struct wn_db *db, const struct wn_db_opts *o,
 {
 	int rc = prepare_file(o, err);
 	if (rc == WN_OK)
+		rc = wn_db_files_guard(db, o, err);
+	if (rc == WN_OK)
 		rc = connect_db(db, o->busy_ms, err);
 	if (rc == WN_OK)
 		rc = wn_db_migrate(db, err);
@@ -578,8 +588,10 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 	if (!opts || !opts->path || !*opts->path)
 		return wn_err_set(err, WN_USAGE, "no diary file given");
 	struct wn_db *db = calloc(1, sizeof *db);
-	if (db)
+	if (db) {
 		db->path = strdup(opts->path);
+		db->lock_fd = -1;
+	}
 	if (!db || !db->path) {
 		free(db);
 		return wn_err_set(err, WN_ERR, "out of memory");
@@ -595,10 +607,11 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 		wn_db_close(db);
 		/* a failed open (a full disk) leaves nothing of its own behind:
 		 * an empty -wal it made, and then the -shm it made (only an
-		 * index of the -wal, holding no data) */
-		if (!had_wal)
+		 * index of the -wal, holding no data); but a busy diary's are
+		 * the other wean's, which may have just made them */
+		if (!had_wal && rc != WN_TEMPFAIL)
 			remove_side_file(opts->path, "-wal", false);
-		if (!had_shm && !side_file_exists(opts->path, "-wal"))
+		if (!had_shm && rc != WN_TEMPFAIL && !side_file_exists(opts->path, "-wal"))
 			remove_side_file(opts->path, "-shm", true);
 		return rc;
 	}
@@ -616,6 +629,7 @@ void wn_db_close(struct wn_db *db)
 	if (db->sql && !sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(db->sql);
+	wn_db_files_unlock(db);         /* after SQLite's last checkpoint */
 	free(db->path);
 	free(db);
 }

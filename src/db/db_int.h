@@ -25,6 +25,8 @@ struct wn_db {
 		sqlite3_stmt *st;
 	} *cache;                        /* grows as statements are added */
 	size_t n_cache, cap_cache;
+	int lock_fd;                     /* on lock_name, -1 = none */
+	char *lock_name;                 /* "<real path>-wean.lock", owned */
 };
 
 /* What a file says about itself (PRAGMAs and sqlite_schema size). */
@@ -161,8 +163,45 @@ int wn_db_find_name(struct wn_db *db, const struct wn_db_match *m, void *item,
  * (to be initialised).  WN_DATAERR with the refusal message otherwise. */
 int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
                         struct wn_err *err);
+/* A read-only connection to the file at path that leaves no trace: a
+ * WAL file (wal) without a -wal beside it is complete in itself and is
+ * read "immutable" (no locks, no -shm); with a -wal present some
+ * connection is using it, and a plain read-only open finds the files it
+ * needs already there.  SQLite's result; *out to be closed even on
+ * failure. */
+int wn_db_open_ro(const char *path, bool wal, int busy_ms, sqlite3 **out);
+/* What the file open on sql says about itself (SQLite's result), and
+ * the verdict wn_db_identify gives on it: WN_OK (*fresh for a file
+ * without tables) or WN_DATAERR with the refusal. */
+int wn_db_ident_read(sqlite3 *sql, struct wn_ident *id);
+int wn_db_ident_judge(const char *path, const struct wn_ident *id, bool *fresh,
+                      struct wn_err *err);
+/* Copies the whole of src's main database into dst's with SQLite's
+ * online backup API, in one step (retried while busy); SQLite's result
+ * (SQLITE_OK when done). */
+int wn_db_backup_run(sqlite3 *dst, sqlite3 *src);
 /* Bring the open diary to WN_SCHEMA_VERSION (backup first when an
  * existing versioned file is migrated). */
 int wn_db_migrate(struct wn_db *db, struct wn_err *err);
+
+/* ---- files.c: the files beside the diary (db.h's contract) -------------- */
+
+/* WN_NOPERM when the diary or its -wal, -shm or lock file belongs to
+ * another user. */
+int wn_db_files_owner(const char *path, struct wn_err *err);
+/* After the file is identified: takes the lock (db->lock_fd, shared, or
+ * exclusive for o->alone), removes stale temporary files when no other
+ * wean has the diary open, and makes the diary's files 0600 (one
+ * notice).  WN_TEMPFAIL when the lock cannot be had. */
+int wn_db_files_guard(struct wn_db *db, const struct wn_db_opts *o,
+                      struct wn_err *err);
+/* Closes the lock file, which drops the lock; removes it when no other
+ * wean has the diary open.  Frees lock_name. */
+void wn_db_files_unlock(struct wn_db *db);
+/* For wn_db_check: each of the diary's files, its backups folder and its
+ * backups that others may use, as a problem line; counts them. */
+void wn_db_files_check(const struct wn_db *db,
+                       void (*report)(void *ctx, const char *line), void *ctx,
+                       long *problems);
 
 #endif

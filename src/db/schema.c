@@ -172,31 +172,46 @@ static int probe_error(const char *path, int rc, sqlite3 *sql,
 	                  sql ? sqlite3_errmsg(sql) : sqlite3_errstr(rc));
 }
 
-/* Ask SQLite, read-only and leaving no trace.  A WAL file without a -wal
- * beside it is complete in itself and is read "immutable" (no locks, no
- * -shm); with a -wal present some connection is using it, and a plain
- * read-only open finds the files it needs already there. */
+int wn_db_open_ro(const char *path, bool wal, int busy_ms, sqlite3 **out)
+{
+	size_t n = strlen(path);
+	char *walpath = malloc(n + 5);
+	if (!walpath)
+		return SQLITE_NOMEM;
+	sprintf(walpath, "%s-wal", path);
+	bool live = wal && access(walpath, F_OK) == 0;
+	free(walpath);
+	char *uri = file_uri(path, live ? "mode=ro" : "immutable=1");
+	if (!uri)
+		return SQLITE_NOMEM;
+	*out = NULL;
+	int rc = sqlite3_open_v2(uri, out, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	                         NULL);
+	free(uri);
+	if (rc == SQLITE_OK)
+		sqlite3_busy_timeout(*out, busy_ms > 0 ? busy_ms : 3000);
+	return rc;
+}
+
+int wn_db_ident_read(sqlite3 *sql, struct wn_ident *id)
+{
+	return read_ident(sql, id);
+}
+
+int wn_db_ident_judge(const char *path, const struct wn_ident *id, bool *fresh,
+                      struct wn_err *err)
+{
+	return judge(path, id, fresh, err);
+}
+
+/* Ask SQLite, read-only and leaving no trace (wn_db_open_ro). */
 static int probe(const struct wn_db_opts *o, bool wal, struct wn_ident *id,
                  struct wn_err *err)
 {
-	size_t n = strlen(o->path);
-	char *walpath = malloc(n + 5);
-	if (!walpath)
-		return wn_err_set(err, WN_ERR, "out of memory");
-	sprintf(walpath, "%s-wal", o->path);
-	bool live = wal && access(walpath, F_OK) == 0;
-	free(walpath);
-	char *uri = file_uri(o->path, live ? "mode=ro" : "immutable=1");
-	if (!uri)
-		return wn_err_set(err, WN_ERR, "out of memory");
 	sqlite3 *sql = NULL;
-	int rc = sqlite3_open_v2(uri, &sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-	                         NULL);
-	free(uri);
-	if (rc == SQLITE_OK) {
-		sqlite3_busy_timeout(sql, o->busy_ms > 0 ? o->busy_ms : 3000);
+	int rc = wn_db_open_ro(o->path, wal, o->busy_ms, &sql);
+	if (rc == SQLITE_OK)
 		rc = read_ident(sql, id);
-	}
 	int st = rc == SQLITE_OK ? WN_OK : probe_error(o->path, rc, sql, err);
 	sqlite3_close(sql);
 	return st;
@@ -541,26 +556,31 @@ int wn_db_migrate(struct wn_db *db, struct wn_err *err)
 
 /* ---- backup ---------------------------------------------------------- */
 
+int wn_db_backup_run(sqlite3 *dst, sqlite3 *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b)
+		return sqlite3_errcode(dst);
+	int rc = SQLITE_BUSY;
+	for (int tries = 0; tries < 100; tries++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(50);
+	}
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? sqlite3_errcode(dst) : rc;
+}
+
 /* Copy db into the (existing, empty) file tmp with the online backup API. */
 static int copy_into(struct wn_db *db, const char *tmp, const char *path,
                      struct wn_err *err)
 {
 	sqlite3 *dst = NULL;
 	int rc = wn_db_open_file(tmp, &dst, SQLITE_OPEN_READWRITE);
-	sqlite3_backup *b = rc == SQLITE_OK ?
-		sqlite3_backup_init(dst, "main", db->sql, "main") : NULL;
-	if (b) {
+	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(dst, 3000);
-		for (int tries = 0; tries < 100; tries++) {
-			rc = sqlite3_backup_step(b, -1);
-			if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-				break;
-			sqlite3_sleep(50);
-		}
-		sqlite3_backup_finish(b);
-		rc = rc == SQLITE_DONE ? sqlite3_errcode(dst) : rc;
-	} else if (rc == SQLITE_OK) {
-		rc = sqlite3_errcode(dst);
+		rc = wn_db_backup_run(dst, db->sql);
 	}
 	int st = WN_OK;
 	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)

@@ -469,11 +469,39 @@ json.dump({'format': 'wean', 'schema_version': 1, 'days': days}, open(sys.argv[1
 	unchanged
 	case_end
 
+	# Opening needs a -shm: on a disk without one free byte SQLite's
+	# "disk I/O error" used to be all wean said (issue 15).
+	# restore: room to open the diary and keep it, none for the copy:
+	# the copy is one write transaction, rolled back whole
+	case_begin "full disk: restore is refused (74), the diary untouched, kept first"
+	rm -f "$F/filler"
+	mkdiary "$T/bigsrc/diary.db"
+	"$T/wean" --db "$T/bigsrc/diary.db" import "$T/big.json" > /dev/null &&
+		"$T/wean" --db "$T/bigsrc/diary.db" backup "$T/bigsrc/b.db" > /dev/null ||
+		bad "cannot make the big backup"
+	fill_disk "$F" $(( $(stat -c %s "$F/diary.db") / 1024 + 200 ))
+	sum=$(sha256sum < "$F/diary.db")
+	run --db "$F/diary.db" restore "$T/bigsrc/b.db"
+	expect_rc 74
+	expect_err_line "^wean: the disk is full: could not restore the backup \(nothing was changed\)$"
+	[ "$sum" = "$(sha256sum < "$F/diary.db")" ] || bad "the diary changed"
+	left=$(ls -A "$F" | tr '\n' ' ')
+	[ "$left" = "backups diary.db filler out " ] || bad "files left beside the diary: $left"
+	rm -f "$F/filler"
+	for f in diary.db backups/wean-2026-11-25.db; do
+		"$T/wean" --db "$F/$f" export --format json | grep -v '"exported"' > "$T/full-$(basename "$f").json"
+	done
+	cmp -s "$T/full-diary.db.json" "$T/full-wean-2026-11-25.db.json" || bad "the diary was not kept first"
+	grep -q '"four"' "$T/full-diary.db.json" || bad "the day is gone"
+	rm -rf "$F/backups"
+	fill_disk "$F" 0
+	case_end
+
 	case_begin "full disk, not one byte left: a change is refused (74), untouched; fine once there is room"
 	sum=$(sha256sum < "$F/diary.db")
 	run --db "$F/diary.db" checkin --date -3 --mood 4
 	expect_rc 74
-	expect_err_line "disk|input/output"
+	expect_err_line "^wean: the disk is full: could not open the diary \(nothing was changed\)$"
 	[ "$sum" = "$(sha256sum < "$F/diary.db")" ] || bad "the diary changed"
 	mv "$F/filler" "$T/filler.keep" 2>/dev/null || rm -f "$F/filler"
 	run --db "$F/diary.db" show 2026-11-20
@@ -496,7 +524,7 @@ json.dump({'format': 'wean', 'schema_version': 1, 'days': days}, open(sys.argv[1
 	run --db "$F/diary.db" show 2026-11-20
 	case $rc in
 	0) echo "$out" | grep -q "four" || bad "show: the day is gone: $out" ;;
-	74) expect_err_line "disk" ;;
+	74) expect_err_line "the disk is full" ;;
 	*) bad "show while the disk is full: exit $rc: $err" ;;
 	esac
 	rm -f "$F/filler" "$F/diary.db-wal" "$F/diary.db-shm"
@@ -534,5 +562,140 @@ done
 m=$(stat -c %a "$T/modes/backups")
 [ "$m" = 700 ] || bad "backups/ has mode $m"
 case_end
+
+# ---- one wean at a time for a restore; what the next start tidies --------------------------
+#
+# Every wean holds a shared lock on "<diary>-wean.lock" while it has the
+# diary open; restore and the tidying of stale temporary files need it
+# alone.  The other wean here is the real thing: the TUI in tmux.
+
+R="$T/restore"
+mkdiary "$R/diary.db"
+"$T/wean" --db "$R/diary.db" backup "$R/before.db" > /dev/null || bad "backup failed"
+"$T/wean" --db "$R/diary.db" export --format json | grep -v '"exported"' > "$R/before.json"
+"$T/wean" --db "$R/diary.db" checkin --date 2026-11-20 --mood 9 --note "changed after the backup" \
+	--symptom dizziness=0 > /dev/null
+"$T/wean" --db "$R/diary.db" checkin --date 2026-11-22 --mood 3 > /dev/null
+
+tm() { tmux -L "faults$$" -f /dev/null "$@"; }
+export TMUX_TMPDIR="$T"
+trap 'tm kill-server 2>/dev/null; rel_cleanup' EXIT
+# the TUI on $1 (exec'd, so the pane's pid is wean's), on Today
+tui_start() {
+	tm kill-server 2>/dev/null
+	tm new-session -d -x 80 -y 24 "exec env TERM=screen-256color '$T/wean' --db '$1'" ||
+		{ bad "tmux did not start"; return 1; }
+	end=$(( $(date +%s) + 15 ))
+	until tm capture-pane -p | grep -q "Symptoms"; do
+		[ "$(date +%s)" -ge "$end" ] && { bad "the TUI did not show Today"; return 1; }
+		sleep 0.05
+	done
+}
+# kill -9 the TUI and wait until it is gone
+tui_kill() {
+	pid=$(tm list-panes -F '#{pane_pid}')
+	kill -9 "$pid"
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+	tm kill-server 2>/dev/null
+}
+
+# stale temporary files, as killed backups and exports leave them, and
+# one too young to judge (another wean may be writing it)
+plant() {
+	mkdir -p -m 0700 "$R/backups"
+	for f in "$R/diary.db.bak-v1.tmp-Ab12Cd" "$R/out.csv.tmp-XyZ789" \
+	         "$R/backups/wean-2026-11-24.db.tmp-q1W2e3"; do
+		head -c 4096 /dev/zero > "$f"
+		touch -d '-2 hours' "$f"
+	done
+	: > "$R/young.db.tmp-AAAAAA"
+}
+stale_left() { (cd "$R" && ls -d ./*.tmp-* backups/*.tmp-* 2>/dev/null | tr '\n' ' '); }
+
+if command -v tmux > /dev/null 2>&1; then
+	tui_start "$R/diary.db"
+	case_begin "restore while another wean has the diary open: refused (75), nothing changed, no backup made"
+	snap "$R/diary.db" "$R/backups/wean-2026-11-25.db"
+	run --db "$R/diary.db" restore "$R/before.db"
+	expect_rc 75
+	expect_err_line "^wean: another wean has the diary open; nothing was changed"
+	unchanged
+	case_end
+	case_begin "stale temporary files stay while another wean has the diary open"
+	plant
+	run --db "$R/diary.db" show 2026-11-20
+	expect_rc 0
+	[ -z "$err" ] || bad "stderr: $err"
+	[ "$(stale_left)" = "./diary.db.bak-v1.tmp-Ab12Cd ./out.csv.tmp-XyZ789 ./young.db.tmp-AAAAAA backups/wean-2026-11-24.db.tmp-q1W2e3 " ] ||
+		bad "left: $(stale_left)"
+	case_end
+	tui_kill
+	case_begin "stale temporary files are removed at the next start, silently (the young one stays)"
+	[ -e "$R/diary.db-wean.lock" ] || bad "the killed wean's lock file is not there to test with"
+	run --db "$R/diary.db" show 2026-11-20
+	expect_rc 0
+	[ -z "$err" ] || bad "stderr: $err"
+	[ "$(stale_left)" = "./young.db.tmp-AAAAAA " ] || bad "left: $(stale_left)"
+	rm -f "$R/young.db.tmp-AAAAAA"
+	case_end
+	case_begin "a wean killed with -9 keeps no lock: restore goes through, the diary reads as the backup"
+	run --db "$R/diary.db" restore "$R/before.db"
+	expect_rc 0
+	[ "$(printf '%s\n' "$out" | head -1)" = "kept the diary as it was in $R/backups/wean-2026-11-25.db" ] ||
+		bad "stdout: $out"
+	"$T/wean" --db "$R/diary.db" export --format json | grep -v '"exported"' > "$R/after.json"
+	cmp -s "$R/before.json" "$R/after.json" || bad "the restored diary differs: $(diff "$R/before.json" "$R/after.json" | head -5)"
+	"$T/wean" --db "$R/backups/wean-2026-11-25.db" show 2026-11-20 | grep -q "changed after the backup" ||
+		bad "the kept diary lacks the later change"
+	run --db "$R/diary.db" check
+	expect_rc 0
+	[ -z "$err" ] || bad "check: $out"
+	ls -A "$R" | grep -Eq 'wean\.lock|-wal|-shm' && bad "left beside the diary: $(ls -A "$R" | tr '\n' ' ')"
+	case_end
+	tm kill-server 2>/dev/null
+else
+	case_begin "restore while another wean has the diary open"
+	skip "tmux is not installed"
+fi
+
+# ---- whose the diary is, and who may read it -------------------------------------------------
+
+D="$T/perm/diary.db"
+mkdiary "$D"
+case_begin "a diary readable by others is made private at the next start, said once"
+chmod 0666 "$D"
+run --db "$D" show 2026-11-20
+expect_rc 0
+expect_err_line "^wean: the diary was readable by others; it is now private \(0600\)$"
+[ "$(stat -c %a "$D")" = 600 ] || bad "mode $(stat -c %a "$D")"
+run --db "$D" show 2026-11-20
+[ -z "$err" ] || bad "said again: $err"
+case_end
+case_begin "check reports a backup and a backups folder that others may read (65)"
+"$T/wean" --db "$D" backup > /dev/null
+chmod 0644 "$T/perm/backups/wean-2026-11-25.db"
+chmod 0755 "$T/perm/backups"
+run --db "$D" check
+expect_rc 65
+[ "$out" = "problem: $T/perm/backups is not private: mode 755, others may use it (wean keeps it 700)
+problem: $T/perm/backups/wean-2026-11-25.db is not private: mode 644, others may use it (wean keeps it 600)" ] ||
+	bad "stdout: $out"
+case_end
+if can_drop; then
+	case_begin "a diary that belongs to another user is refused (77), untouched"
+	chmod 0644 "$D"
+	snap "$D"
+	as_user --db "$D" show 2026-11-20
+	expect_rc 77
+	expect_err_line "^wean: $D belongs to another user \(uid 0\)"
+	as_user --db "$D" checkin --mood 1
+	expect_rc 77
+	unchanged
+	chmod 0600 "$D"
+	case_end
+else
+	case_begin "a diary that belongs to another user"
+	skip "needs root with setpriv to run as another user"
+fi
 
 summary faults
