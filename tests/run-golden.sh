@@ -7,7 +7,7 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 src=$(cd "$(dirname "$0")/.." && pwd)
 pass=0 fail=0
-for cmd in "$src"/tests/golden/cli/*.cmd; do
+for cmd in "$src"/tests/golden/cli/${ONLY:-*}.cmd; do
 	name=$(basename "$cmd" .cmd)
 	tmp=$(mktemp -d)
 	got=$(
