@@ -2,7 +2,7 @@
  *
  * wn_ui_run() takes over the terminal, shows the Today screen of the open
  * diary and returns when the person leaves (q), or when the terminal goes
- * away (SIGHUP, SIGTERM, SIGINT): a note being typed is then kept as a
+ * away (SIGHUP, SIGTERM, SIGINT, SIGQUIT): a note being typed is then kept as a
  * draft in the diary and offered back on the next start.
  *
  * Call order: setlocale(LC_ALL, "") first (main does), then wn_ui_run()
