@@ -30,9 +30,23 @@ int wn_file_publish(const char *tmp, const char *path, bool force, struct wn_err
 void wn_file_sync(const char *path, bool dir_of);
 
 /* Ends a staged write: when rc is WN_OK, publishes tmp as path
- * (wn_file_publish) and syncs its directory; otherwise, or when that
- * fails, removes tmp.  Frees tmp; returns the final status. */
+ * (wn_file_publish), syncs its directory and removes the stale
+ * temporary files of earlier writes to path (wn_file_sweep_tmp with
+ * base = path's name); otherwise, or when that fails, removes tmp.
+ * Frees tmp; returns the final status. */
 int wn_file_finish(char *tmp, const char *path, bool force, int rc, struct wn_err *err);
+
+/* A temporary file this old, left by a write that was killed, is stale. */
+#define WN_FILE_STALE_SECONDS 600
+
+/* Removes the stale temporary files in dir ("" for the working folder,
+ * otherwise ending in '/'): regular files named "NAME.tmp-XXXXXX" (with
+ * base non-NULL, NAME is base), owned by this user and not modified for
+ * max_age seconds.  Nothing is touched in a folder others may write to
+ * (/tmp: their files are not ours to judge).  warn, when not NULL, is told
+ * of each file that could not be removed (errno e). */
+void wn_file_sweep_tmp(const char *dir, const char *base, long max_age,
+                       void (*warn)(void *ctx, const char *path, int e), void *ctx);
 
 /* The whole sequence for a buffer in memory: data -> path, mode 0600.
  * A path that exists and is not a regular file (a FIFO, a device,

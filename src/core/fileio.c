@@ -1,10 +1,14 @@
 /* fileio.c -- atomic, private file writes; see fileio.h. */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/fileio.h"
@@ -128,14 +132,71 @@ int wn_file_write_atomic(const char *path, const char *data, size_t len,
 	return wn_file_finish(tmp, path, force, rc, err);
 }
 
+/* ---- stale temporary files ------------------------------------------- */
+
+/* "NAME.tmp-XXXXXX", as wn_file_tmp_create names them (mkstemp fills the
+ * six places with letters and digits); with base, NAME must be base. */
+static bool is_tmp_name(const char *name, const char *base)
+{
+	size_t n = strlen(name);
+	if (n < 12 || memcmp(name + n - 11, ".tmp-", 5) != 0)
+		return false;
+	if (base && (strlen(base) != n - 11 || memcmp(name, base, n - 11) != 0))
+		return false;
+	for (const char *p = name + n - 6; *p; p++)
+		if (!isalnum((unsigned char)*p))
+			return false;
+	return true;
+}
+
+void wn_file_sweep_tmp(const char *dir, const char *base, long max_age,
+                       void (*warn)(void *ctx, const char *path, int e), void *ctx)
+{
+	struct stat st;
+	const char *at = *dir ? dir : ".";
+	if (stat(at, &st) != 0 || (st.st_mode & 022))
+		return;
+	DIR *d = opendir(at);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		char path[PATH_MAX];
+		if (!is_tmp_name(e->d_name, base) ||
+		    (size_t)snprintf(path, sizeof path, "%s%s", dir, e->d_name) >= sizeof path ||
+		    lstat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+		    st.st_uid != geteuid() || now - st.st_mtime < max_age)
+			continue;
+		if (unlink(path) != 0 && errno != ENOENT && warn)
+			warn(ctx, path, errno);
+	}
+	closedir(d);
+}
+
+/* The stale "PATH.tmp-XXXXXX" of earlier writes to path that were killed
+ * (their own clean-up never ran). */
+static void sweep_siblings(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) + 1 : 0;
+	if (n >= sizeof dir)
+		return;
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	wn_file_sweep_tmp(dir, path + n, WN_FILE_STALE_SECONDS, NULL, NULL);
+}
+
 int wn_file_finish(char *tmp, const char *path, bool force, int rc, struct wn_err *err)
 {
 	if (rc == WN_OK)
 		rc = wn_file_publish(tmp, path, force, err);
-	if (rc == WN_OK)
+	if (rc == WN_OK) {
 		wn_file_sync(path, true);
-	else
+		sweep_siblings(path);
+	} else {
 		unlink(tmp);
+	}
 	free(tmp);
 	return rc;
 }

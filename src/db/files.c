@@ -4,9 +4,8 @@
  * exports leave (db.h gives the contract, db_int.h the functions). */
 #include "db_int.h"
 #include "db/backups.h"
+#include "core/fileio.h"
 
-#include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -147,42 +146,15 @@ void wn_db_files_check(const struct wn_db *db,
 
 /* ---- stale temporary files ------------------------------------------- */
 
-/* "NAME.tmp-XXXXXX", as wn_file_tmp_create names them (mkstemp fills
- * the six places with letters and digits). */
-static bool is_tmp_name(const char *name)
+static void sweep_warn(void *ctx, const char *path, int e)
 {
-	size_t n = strlen(name);
-	if (n < 12 || memcmp(name + n - 11, ".tmp-", 5) != 0)
-		return false;
-	for (const char *p = name + n - 6; *p; p++)
-		if (!isalnum((unsigned char)*p))
-			return false;
-	return true;
+	say(ctx, "could not remove the stale temporary file %s: %s", path, strerror(e));
 }
 
-/* Removes the stale temporary files in dir ("" or ending in '/'), unless
- * others may write to it (/tmp: their files are not ours to judge). */
+/* Removes the stale temporary files in dir ("" or ending in '/'). */
 static void sweep_dir(const char *dir, const struct wn_db_opts *o)
 {
-	struct stat st;
-	if (stat(*dir ? dir : ".", &st) != 0 || (st.st_mode & 022))
-		return;
-	DIR *d = opendir(*dir ? dir : ".");
-	if (!d)
-		return;
-	time_t now = time(NULL);
-	for (struct dirent *e; (e = readdir(d)) != NULL;) {
-		char path[PATH_MAX];
-		if (!is_tmp_name(e->d_name) ||
-		    (size_t)snprintf(path, sizeof path, "%s%s", dir, e->d_name) >= sizeof path ||
-		    lstat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-		    st.st_uid != geteuid() || now - st.st_mtime < WN_DB_STALE_SECONDS)
-			continue;
-		if (unlink(path) != 0 && errno != ENOENT)
-			say(o, "could not remove the stale temporary file %s: %s", path,
-			    strerror(errno));
-	}
-	closedir(d);
+	wn_file_sweep_tmp(dir, NULL, WN_DB_STALE_SECONDS, sweep_warn, (void *)o);
 }
 
 static void sweep(const char *path, const struct wn_db_opts *o)

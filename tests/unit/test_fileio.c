@@ -4,11 +4,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/fileio.h"
@@ -104,4 +106,56 @@ Test(fileio, empty_name_is_usage)
 {
 	struct wn_err err = { 0 };
 	cr_assert_eq(wn_file_write_atomic("", "x", 1, false, &err), WN_USAGE);
+}
+
+/* A file named as a temporary one, last changed age seconds ago. */
+static void plant(const char *name, long age)
+{
+	char p[4300];
+	snprintf(p, sizeof p, "%s/%s", fdir, name);
+	FILE *f = fopen(p, "w");
+	cr_assert_not_null(f);
+	fputs("half of an old export", f);
+	fclose(f);
+	struct timespec t[2] = { { .tv_sec = time(NULL) - age }, { .tv_sec = time(NULL) - age } };
+	cr_assert_eq(utimensat(AT_FDCWD, p, t, 0), 0);
+}
+
+static bool there(const char *name)
+{
+	char p[4300];
+	snprintf(p, sizeof p, "%s/%s", fdir, name);
+	return access(p, F_OK) == 0;
+}
+
+/* The bug: an export or backup killed before its rename left its whole
+ * temporary copy beside the target for ever (186 after a kill loop). */
+Test(fileio, a_finished_write_removes_the_stale_copies_of_killed_ones)
+{
+	plant("out.csv.tmp-a1B2c3", WN_FILE_STALE_SECONDS + 60);     /* killed long ago */
+	plant("out.csv.tmp-d4E5f6", 5);                              /* being written now */
+	plant("other.csv.tmp-g7H8i9", WN_FILE_STALE_SECONDS + 60);   /* another file's */
+	plant("out.csv.tmp-short", WN_FILE_STALE_SECONDS + 60);      /* not mkstemp's name */
+	char path[4300];
+	snprintf(path, sizeof path, "%s/out.csv", fdir);
+	struct wn_err err = {0};
+	cr_assert_eq(wn_file_write_atomic(path, "a\n", 2, false, &err), WN_OK, "%s", err.msg);
+	cr_expect_not(there("out.csv.tmp-a1B2c3"));
+	cr_expect(there("out.csv.tmp-d4E5f6"));
+	cr_expect(there("other.csv.tmp-g7H8i9"));
+	cr_expect(there("out.csv.tmp-short"));
+	cr_expect(there("out.csv"));
+}
+
+Test(fileio, no_sweep_in_a_folder_others_may_write)
+{
+	cr_assert_eq(chmod(fdir, 0777), 0);
+	plant("out.csv.tmp-a1B2c3", WN_FILE_STALE_SECONDS + 60);
+	char dir[4300];
+	snprintf(dir, sizeof dir, "%s/", fdir);
+	wn_file_sweep_tmp(dir, NULL, 0, NULL, NULL);
+	cr_expect(there("out.csv.tmp-a1B2c3"));
+	cr_assert_eq(chmod(fdir, 0700), 0);
+	wn_file_sweep_tmp(dir, NULL, 0, NULL, NULL);
+	cr_expect_not(there("out.csv.tmp-a1B2c3"));
 }
