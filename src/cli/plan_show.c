@@ -25,7 +25,7 @@ int wn_cli_plan_load(struct wn_db *db, const struct wn_med *m, struct wn_plan_bu
 {
 	int rc = wn_db_plan_built(db, m, l, err);
 	if (rc == WN_NOINPUT)
-		wn_err_hint(err, "add one with 'wean plan add %s --start DATE --from-dose X --method percent --step 10 --every 4w'",
+		wn_err_hint(err, "add one with 'wean plan add %s --start DATE --from-dose X --method METHOD --step N --every PERIOD' (see 'wean plan --help')",
 		            m->name);
 	return rc;
 }
@@ -401,7 +401,7 @@ static int show_all(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
 	if (rc == WN_OK && t.n >= 2)
 		rc = print_together(c, &t, err);
 	if (rc == WN_OK && t.n == 0)
-		fputs("no taper plans yet; add one with 'wean plan add MED --start DATE --from-dose X --method percent --step 10 --every 4w'\n",
+		fputs("no taper plans yet; add one with 'wean plan add MED --start DATE --from-dose X --method METHOD --step N --every PERIOD' (see 'wean plan --help')\n",
 		      c->out);
 	together_free(&t);
 	free(meds);

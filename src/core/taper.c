@@ -398,6 +398,22 @@ static void apply_hold(struct wn_schedule *s, const struct wn_hold *h)
 	}
 }
 
+/* A step dated after 9999-12-31 cannot be written as a date (it would
+ * read as year 0000 in a calendar file): such a schedule is refused. */
+static int check_last_date(struct wn_schedule *s, struct wn_err *err)
+{
+	wn_date last = wn_date_from_ymd(9999, 12, 31);
+	for (int i = 0; i < s->n_dated; i++) {
+		if (s->steps[i].date != WN_DATE_NONE && s->steps[i].date > last) {
+			wn_taper_free(s);
+			return wn_err_set(err, WN_DATAERR,
+			                  "the schedule runs past 9999-12-31, the last date wean"
+			                  " can hold (step %d)", i + 1);
+		}
+	}
+	return WN_OK;
+}
+
 int wn_taper_build(const struct wn_taper_params *p, struct wn_schedule *out,
                    struct wn_err *err)
 {
@@ -430,7 +446,7 @@ int wn_taper_build(const struct wn_taper_params *p, struct wn_schedule *out,
 	for (int i = 0; i < p->n_holds; i++)
 		apply_hold(out, &holds[i]);
 	free(holds);
-	return WN_OK;
+	return check_last_date(out, err);
 }
 
 void wn_taper_free(struct wn_schedule *s)

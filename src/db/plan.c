@@ -474,6 +474,20 @@ int wn_db_plan_hold(struct wn_db *db, long med_id, wn_date from,
 	return wn_db_tx_leave(db, own, rc, err);
 }
 
+/* After a change to its holds the plan must still build (a resume late in
+ * year 9999 would push steps past the last date); the caller rolls back. */
+static int still_builds(struct wn_db *db, long med_id, struct wn_err *err)
+{
+	struct wn_med m;
+	struct wn_plan_built b;
+	int rc = wn_db_med_get(db, med_id, &m, err);
+	if (rc == WN_OK)
+		rc = wn_db_plan_built(db, &m, &b, err);
+	if (rc == WN_OK)
+		wn_plan_built_free(&b);
+	return rc;
+}
+
 static int close_hold(struct wn_db *db, long hold_id, wn_date on, struct wn_err *err)
 {
 	sqlite3_stmt *st;
@@ -505,6 +519,8 @@ int wn_db_plan_resume(struct wn_db *db, long med_id, wn_date on,
 		                wn_date_format(hs.open_start, b));
 	if (rc == WN_OK)
 		rc = close_hold(db, hs.open_id, on, err);
+	if (rc == WN_OK)
+		rc = still_builds(db, med_id, err);
 	return wn_db_tx_leave(db, own, rc, err);
 }
 
