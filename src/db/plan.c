@@ -481,10 +481,10 @@ static int still_builds(struct wn_db *db, long med_id, struct wn_err *err)
 	struct wn_med m;
 	struct wn_plan_built b;
 	int rc = wn_db_med_get(db, med_id, &m, err);
-	if (rc == WN_OK)
-		rc = wn_db_plan_built(db, &m, &b, err);
-	if (rc == WN_OK)
-		wn_plan_built_free(&b);
+	if (rc != WN_OK)
+		return rc;
+	rc = wn_db_plan_built(db, &m, &b, err);
+	wn_plan_built_free(&b);            /* what was built before a refusal too */
 	return rc;
 }
 
