@@ -22,12 +22,18 @@ extern const size_t wn_med_n_units;
 /* u (any case) -> its spelling in wn_med_units; WN_DATAERR naming them. */
 int wn_med_unit_check(const char *u, char *out, size_t n, struct wn_err *err);
 
-/* One form, amounts in unit.  WN_DATAERR (with WN_MED_FORM_HINT) when
- * the text is not a form. */
+/* One form, amounts in unit; the text is kept as the label (a liquid's
+ * "by N ml" is read back from it: core/plan.h).  WN_DATAERR (with
+ * WN_MED_FORM_HINT) when the text is not a form, or when it is too long
+ * for the label to keep its "by N ml". */
 int wn_med_form_parse(const char *text, const char *unit, struct wn_med_form *f,
                       struct wn_err *err);
 
-/* "tablet 50 mg, halves", "liquid 2 mg/mL", ... */
+/* " by 0.01 mL" when f is a liquid its text says is measured other than
+ * by 0.1 mL (written into buf, which is returned), else "". */
+const char *wn_med_form_by_ml(const struct wn_med_form *f, char *buf, size_t n);
+
+/* "tablet 50 mg, halves", "liquid 2 mg/mL", "liquid 20 mg/mL by 0.01 mL"... */
 void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf,
                         size_t n);
 

@@ -122,7 +122,8 @@ struct wn_plan {
 
 /* The taper's form for a stored form of the medication (the stored kinds
  * map onto enum wn_taper_kind by value): its label is the words before
- * the amount ("tablet 25 mg /2" -> "tablet"). */
+ * the amount ("tablet 25 mg /2" -> "tablet"); a liquid's ml_step is read
+ * from the stored text ("liquid 20 mg/ml by 0.01 ml"), else 0.1 mL. */
 void wn_plan_form_from_med(const struct wn_med_form *m, struct wn_form *f);
 
 /* A plan as values from a spec and the medication's forms (copied; with

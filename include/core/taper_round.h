@@ -1,5 +1,6 @@
 /* taper_round.h -- rounding a dose to what the person's forms can deliver
- * (tablets and their halves or quarters, 0.1 mL of a liquid, whole beads)
+ * (tablets and their halves or quarters, 0.1 mL of a liquid or the step its
+ * form gives, whole beads)
  * and saying how to take it.  Pure: no SQL, no curses, no I/O.
  */
 #ifndef WEAN_TAPER_ROUND_H
@@ -18,7 +19,8 @@
  * forms then only describe the dose, when they can make it exactly).
  * quantum == 0: what the forms deliver -- all TABLET and CAPSULE forms
  * combine (whole units, halves/quarters where divisible); each LIQUID form
- * gives 0.1 mL steps; each BEADS form whole beads.  The option nearest the
+ * gives steps of its ml_step (0.1 mL by default); each BEADS form whole
+ * beads.  The option nearest the
  * wanted dose wins; on a tie the higher dose, then tablets/capsules, then
  * the earlier form.  Neither quantum nor usable forms: 0.01 mg.
  * Tablet combinations use the fewest pieces, whole tablets before split
@@ -31,7 +33,8 @@ struct wn_rounding {
 };
 
 /* Nearest deliverable dose to `dose` (ties go to the higher dose).  how
- * (may be NULL) gets e.g. "1 x 25 mg + 1/2 x 25 mg", "3.6 mL of 2 mg/mL",
+ * (may be NULL) gets e.g. "1 x 25 mg + 1/2 x 25 mg", "3.6 mL of 2 mg/mL"
+ * ("0.54 mL of 20 mg/mL" by 0.01 mL: the volume with the step's decimals),
  * "112 beads of a 150-bead 75 mg capsule", "none" for 0, or "" when the
  * forms cannot make the dose exactly. */
 double wn_taper_round(const struct wn_rounding *r, double dose, char *how,

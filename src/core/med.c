@@ -1,4 +1,5 @@
 /* med.c (core) -- units and forms of a medication; see core/med.h. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,16 +47,23 @@ static void unit_word(struct wn_buf *out, const char *w, size_t len, const char 
 	wn_buf_add(out, w + lead + ul, len - lead - ul);
 }
 
+/* The words after "by" are a volume in mL ("by 0.01 ml"), never the
+ * medication's unit, and stay as they are. */
 static void unit_as_mg(const char *text, const char *unit, char *out, size_t n)
 {
 	struct wn_buf b;
+	bool volume = false;
 	wn_buf_init(&b);
 	for (const char *p = text; *p;) {
 		p += strspn(p, " \t");
 		size_t w = strcspn(p, " \t");
 		if (w && b.len)
 			wn_buf_addc(&b, ' ');
-		unit_word(&b, p, w, unit);
+		if (volume)
+			wn_buf_add(&b, p, w);
+		else
+			unit_word(&b, p, w, unit);
+		volume = volume || (w == 2 && strncasecmp(p, "by", 2) == 0);
 		p += w;
 	}
 	snprintf(out, n, "%s", b.failed || !b.s ? "" : b.s);
@@ -94,18 +102,39 @@ int wn_med_form_parse(const char *text, const char *unit, struct wn_med_form *f,
 	f->conc = tf.conc_mg_per_ml;
 	f->beads = tf.beads_per_capsule;
 	copy_label(f->label, sizeof f->label, text);
+	if (tf.kind == WN_TAPER_LIQUID &&   /* the step lives in the text kept */
+	    fabs(wn_taper_form_text_ml_step(f->label) - tf.ml_step) > 1e-9) {
+		wn_err_set(err, WN_DATAERR, "form '%.60s': too long to keep 'by ... ml'"
+		           " (at most %zu bytes)", text, sizeof f->label - 1);
+		wn_err_hint(err, WN_MED_FORM_HINT);
+		return WN_DATAERR;
+	}
 	return WN_OK;
+}
+
+const char *wn_med_form_by_ml(const struct wn_med_form *f, char *buf, size_t n)
+{
+	char num[32];
+	double ml = wn_taper_form_text_ml_step(f->label);
+	if (n)
+		buf[0] = '\0';
+	if (f->kind != WN_FORM_LIQUID || fabs(ml - WN_TAPER_ML_STEP) <= 1e-9)
+		return "";
+	snprintf(buf, n, " by %s mL", wn_text_num(ml, 3, num, sizeof num));
+	return buf;
 }
 
 void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf,
                         size_t n)
 {
+	char step[48];
 	switch (f->kind) {
 	case WN_FORM_OTHER:
 		snprintf(buf, n, "%s", f->label);
 		break;
 	case WN_FORM_LIQUID:
-		snprintf(buf, n, "liquid %g %s/mL", f->conc, unit);
+		snprintf(buf, n, "liquid %g %s/mL%s", f->conc, unit,
+		         wn_med_form_by_ml(f, step, sizeof step));
 		break;
 	case WN_FORM_BEADS:
 		snprintf(buf, n, "capsule %g %s, %d beads", f->strength, unit, f->beads);

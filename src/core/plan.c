@@ -167,6 +167,8 @@ void wn_plan_form_from_med(const struct wn_med_form *m, struct wn_form *f)
 	f->divisible = m->divisible;
 	f->conc_mg_per_ml = m->conc;
 	f->beads_per_capsule = m->beads;
+	if (f->kind == WN_TAPER_LIQUID)   /* the stored text keeps "by N ml" */
+		f->ml_step = wn_taper_form_text_ml_step(m->label);
 	label_words(m->label, f->label, sizeof f->label);
 }
 

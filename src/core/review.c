@@ -16,6 +16,7 @@
 
 #define MAX_FORMS 32           /* as taper.c */
 #define MAX_NAMED 2            /* marketed forms named in a rounding jump */
+#define FINE_ML 0.01           /* mL: the marks of a 1 mL oral syringe */
 
 /* ---- shared helpers (review_int.h) --------------------------------------- */
 
@@ -276,6 +277,8 @@ struct alts {
 	int n;
 	struct wn_form form[MAX_NAMED];
 	double dose[MAX_NAMED];
+	int finer;                 /* the plan's liquid measured by FINE_ML would */
+	double finer_dose;         /* allow it (its index, else -1) and its dose */
 };
 
 /* Would adding marketed form m let step r come closer to what was asked?
@@ -298,10 +301,31 @@ static bool alt_allows(const struct rv *x, const struct wn_review_step *r,
 	return d > RV_EPS && !rv_is_jump(r->nominal_pct, cut_of(r->prev, d));
 }
 
+/* Would one of the plan's liquids, measured by FINE_ML instead, let step r
+ * come closer?  Sets a->finer. */
+static void find_finer(const struct rv *x, const struct wn_review_step *r,
+                       struct alts *a)
+{
+	a->finer = -1;
+	if (x->p->round_q > 0 || r->nominal_dose <= RV_EPS)
+		return;
+	for (int i = 0; i < x->p->n_forms && i < MAX_FORMS; i++) {
+		struct wn_form m = x->p->forms[i];
+		if (m.kind != WN_TAPER_LIQUID || wn_taper_form_ml_step(&m) <= FINE_ML + RV_EPS)
+			continue;
+		m.ml_step = FINE_ML;
+		if (alt_allows(x, r, &m, &a->finer_dose)) {
+			a->finer = i;
+			return;
+		}
+	}
+}
+
 static void find_alts(const struct rv *x, const struct wn_review_step *r,
                       struct alts *a)
 {
 	a->n = 0;
+	find_finer(x, r, a);
 	if (!x->drug || !x->mg || x->p->round_q > 0 || r->nominal_dose <= RV_EPS)
 		return;
 	for (int i = 0; i < x->drug->n_forms && a->n < MAX_NAMED; i++) {
@@ -314,17 +338,33 @@ static void find_alts(const struct rv *x, const struct wn_review_step *r,
 	}
 }
 
+/* "measuring liquid 20 mg/ml by 0.01 ml (10.8 mg)", in the medication's
+ * unit. */
+static void finer_words(const struct rv *x, const struct alts *a, char *buf, size_t n)
+{
+	struct wn_form m = x->p->forms[a->finer];
+	char t[WN_REVIEW_FORM + 16], tu[WN_REVIEW_FORM + 48], d[RV_NUM];
+	m.ml_step = FINE_ML;
+	wn_taper_form_format(&m, t, sizeof t);
+	rv_unit(x, t, tu, sizeof tu);
+	snprintf(buf, n, "measuring %s (%s %s)", tu, rv_num(a->finer_dose, 4, d), x->out->unit);
+}
+
 static void alts_words(const struct rv *x, const struct alts *a, bool final,
                        struct wn_review_finding *f)
 {
-	char t[WN_REVIEW_FORM + 16], d[RV_NUM];
+	char t[WN_REVIEW_FORM + 16], d[RV_NUM], fine[WN_REVIEW_FORM + 96] = "";
 	const char *u = x->out->unit;
+	if (a->finer >= 0)
+		finer_words(x, a, fine, sizeof fine);
 	for (int i = 0; i < a->n; i++) {
 		wn_taper_form_format(&a->form[i], t, sizeof t);
 		rv_addf(f->text, sizeof f->text, "%s %s (%s %s)", i ? " or" : "; adding",
 		        t, rv_num(a->dose[i], 4, d), u);
 	}
-	if (a->n)
+	if (fine[0])
+		rv_addf(f->text, sizeof f->text, a->n ? ", or %s," : "; %s", fine);
+	if (a->n || fine[0])
 		rv_addf(f->text, sizeof f->text, " would allow %s.",
 		        final ? "the taper to go on" : "a step closer to that");
 	else if (x->p->round_q > 0)

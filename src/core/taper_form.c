@@ -128,6 +128,56 @@ static int parse_amount(const struct toks *tk, int *i, struct wn_form *f,
 	return WN_OK;
 }
 
+/* A whole number of WN_TAPER_ML_STEP_MIN from WN_TAPER_ML_STEP_MIN to
+ * WN_TAPER_ML_STEP_MAX mL? */
+static bool ml_step_ok(double v)
+{
+	double m = v / WN_TAPER_ML_STEP_MIN;
+	return isfinite(v) && v >= WN_TAPER_ML_STEP_MIN - 1e-12 &&
+	       v <= WN_TAPER_ML_STEP_MAX + 1e-12 && fabs(m - round(m)) < 1e-6;
+}
+
+/* "by N ml" or "by Nml", *i at the "by"; moves *i to its last token.  The
+ * step in mL, or 0 when the words after "by" are not one. */
+static double parse_by(const struct toks *tk, int *i)
+{
+	if (*i + 1 >= tk->n || !starts_number(tk->t[*i + 1]))
+		return 0;
+	char *end;
+	double v = strtod(tk->t[++*i], &end);
+	const char *unit = end;
+	if (*unit == '\0')
+		unit = *i + 1 < tk->n ? tk->t[++*i] : "";
+	return strcasecmp(unit, "ml") == 0 && ml_step_ok(v) ? v : 0;
+}
+
+double wn_taper_form_text_ml_step(const char *text)
+{
+	struct toks tk;
+	double step = 0;
+	if (!text || !tokenize(text, &tk))
+		return WN_TAPER_ML_STEP;
+	for (int i = 0; i < tk.n; i++)
+		if (strcasecmp(tk.t[i], "by") == 0) {
+			double v = parse_by(&tk, &i);
+			step = v > 0 ? v : step;
+		}
+	return step > 0 ? step : WN_TAPER_ML_STEP;
+}
+
+double wn_taper_form_ml_step(const struct wn_form *f)
+{
+	return f->kind == WN_TAPER_LIQUID && f->ml_step > 0 ? f->ml_step : WN_TAPER_ML_STEP;
+}
+
+int wn_taper_form_ml_decimals(double ml_step)
+{
+	long m = lround(ml_step / WN_TAPER_ML_STEP_MIN);
+	if (m <= 0)
+		return 1;
+	return m % 1000 == 0 ? 0 : m % 100 == 0 ? 1 : m % 10 == 0 ? 2 : 3;
+}
+
 static int parse_modifiers(const struct toks *tk, int i, struct wn_form *f,
                            const char *text, struct wn_err *err)
 {
@@ -137,7 +187,13 @@ static int parse_modifiers(const struct toks *tk, int i, struct wn_form *f,
 	for (; i < tk->n; i++) {
 		const char *w = tk->t[i];
 		char *end;
-		if (word_in(w, halves)) {
+		if (strcasecmp(w, "by") == 0) {
+			f->ml_step = parse_by(tk, &i);
+			if (f->ml_step == 0)
+				return wn_err_set(err, WN_USAGE,
+				                  "form '%.60s': say how finely it is measured as"
+				                  " 'by 0.01 ml' (0.001 to 5 ml)", text);
+		} else if (word_in(w, halves)) {
 			f->divisible = 2;
 		} else if (word_in(w, quarters)) {
 			f->divisible = 4;
@@ -167,8 +223,13 @@ static int decide_kind(struct wn_form *f, int label_kind, const char *text,
 			return wn_err_set(err, WN_USAGE,
 			                  "form '%.60s': a liquid cannot be split or hold beads",
 			                  text);
+		if (f->ml_step == 0)
+			f->ml_step = WN_TAPER_ML_STEP;
 		return WN_OK;
 	}
+	if (f->ml_step > 0)
+		return wn_err_set(err, WN_USAGE,
+		                  "form '%.60s': only a liquid is measured 'by N ml'", text);
 	if (label_kind == WN_TAPER_TABLET && f->beads_per_capsule)
 		return wn_err_set(err, WN_USAGE,
 		                  "form '%.60s': only a capsule can hold beads", text);
@@ -218,6 +279,8 @@ int wn_taper_form_check(const struct wn_form *f, struct wn_err *err)
 {
 	if (!f)
 		return wn_err_set(err, WN_USAGE, "no form given");
+	if (f->kind != WN_TAPER_LIQUID && f->ml_step != 0)
+		return wn_err_set(err, WN_USAGE, "only a liquid is measured 'by N ml'");
 	switch (f->kind) {
 	case WN_TAPER_TABLET:
 		if (f->divisible != 0 && f->divisible != 1 && f->divisible != 2 &&
@@ -233,6 +296,9 @@ int wn_taper_form_check(const struct wn_form *f, struct wn_err *err)
 	case WN_TAPER_LIQUID:
 		if (!wn_taper_form_amount_ok(f->conc_mg_per_ml))
 			return wn_err_set(err, WN_USAGE, "liquid concentration must be above 0 mg/ml");
+		if (f->ml_step != 0 && !ml_step_ok(f->ml_step))
+			return wn_err_set(err, WN_USAGE,
+			                  "a liquid is measured by 0.001 to 5 ml, in steps of 0.001 ml");
 		return WN_OK;
 	case WN_TAPER_BEADS:
 		if (!wn_taper_form_amount_ok(f->strength_mg) || f->beads_per_capsule <= 0 ||
@@ -277,7 +343,7 @@ static bool label_says_kind(const struct wn_form *f)
 
 void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)
 {
-	char name[WN_FORM_LABEL + 16], amount[32], extra[32] = "";
+	char name[WN_FORM_LABEL + 16], amount[32], step[32], extra[48] = "";
 	if (label_says_kind(f))
 		snprintf(name, sizeof name, "%s", f->label);
 	else
@@ -289,5 +355,8 @@ void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)
 		snprintf(extra, sizeof extra, " /%d", wn_taper_form_parts(f));
 	else if (f->kind == WN_TAPER_BEADS)
 		snprintf(extra, sizeof extra, " %d beads", f->beads_per_capsule);
+	else if (liquid && fabs(wn_taper_form_ml_step(f) - WN_TAPER_ML_STEP) > 1e-9)
+		snprintf(extra, sizeof extra, " by %s ml",
+		         wn_text_num(wn_taper_form_ml_step(f), 3, step, sizeof step));
 	snprintf(buf, n, "%s %s %s%s", name, amount, liquid ? "mg/ml" : "mg", extra);
 }

@@ -3,7 +3,8 @@
  *
  * Tablets and capsules combine on a grid of 1e-5 mg (the largest common
  * step of their pieces, found by a coin-change table over the grid); a
- * liquid gives 0.1 mL steps, a bead capsule whole beads. */
+ * liquid gives steps of the mL it is measured by (0.1 mL unless its form
+ * says "by N ml"), a bead capsule whole beads. */
 #include "core/taper_round.h"
 #include "core/text.h"
 
@@ -234,18 +235,21 @@ static bool tablets_pick(const struct wn_form *forms, int n, double dose,
 	return true;
 }
 
+/* Whole steps of the liquid's measure (0.1 mL unless the form says); the
+ * volume with the step's decimals ("0.54 mL" by 0.01 mL). */
 static void liquid_pick(const struct wn_form *f, double dose, enum rmode mode,
                         struct pick *out)
 {
-	long c = count_for(dose, f->conc_mg_per_ml / 10.0, mode);
+	double ml = wn_taper_form_ml_step(f);
+	long c = count_for(dose, f->conc_mg_per_ml * ml, mode);
 	char conc[32];
-	out->dose = snap(c * f->conc_mg_per_ml / 10.0);
+	out->dose = snap(c * ml * f->conc_mg_per_ml);
 	wn_text_num(f->conc_mg_per_ml, 5, conc, sizeof conc);
 	if (c == 0)
 		set_text(out->how, sizeof out->how, "none");
 	else
-		snprintf(out->how, sizeof out->how, "%.1f mL of %s mg/mL",
-		         c / 10.0, conc);
+		snprintf(out->how, sizeof out->how, "%.*f mL of %s mg/mL",
+		         wn_taper_form_ml_decimals(ml), c * ml, conc);
 }
 
 static void beads_pick(const struct wn_form *f, double dose, enum rmode mode,

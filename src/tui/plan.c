@@ -20,6 +20,7 @@
 #include "tui.h"
 #include "findings.h"
 #include "planform.h"
+#include "core/med.h"
 #include "core/plan.h"
 #include "core/records.h"
 #include "db/med.h"
@@ -62,13 +63,14 @@ static void add_forms(struct wn_ui *ui, struct planscreen *ps,
 	struct wn_med_form *f = NULL;
 	size_t n = 0;
 	struct wn_err err = { 0 };
-	char forms[LINE_W] = "", n1[32];
+	char forms[LINE_W] = "", n1[32], by[40];
 	if (wn_db_form_list(ui->db, m->id, &f, &n, &err) == WN_OK) {
 		for (size_t i = 0; i < n; i++) {
 			size_t k = strlen(forms);
 			if (f[i].kind == WN_FORM_LIQUID)
-				snprintf(forms + k, sizeof forms - k, "%sliquid %s %s/mL",
-				         i ? ", " : "", wn_text_num(f[i].conc, 3, n1, sizeof n1), m->unit);
+				snprintf(forms + k, sizeof forms - k, "%sliquid %s %s/mL%s",
+				         i ? ", " : "", wn_text_num(f[i].conc, 3, n1, sizeof n1), m->unit,
+				         wn_med_form_by_ml(&f[i], by, sizeof by));
 			else
 				snprintf(forms + k, sizeof forms - k, "%s%s%s%s%s",
 				         i ? ", " : "", f[i].label, f[i].label[0] ? "" : "form ",

@@ -14,6 +14,7 @@
 #include "db/med.h"
 #include "db/db.h"
 #include "core/med.h"
+#include "core/plan.h"
 #include "core/records.h"
 #include "db/db_int.h"   /* the raw handle, to plant an old diary's names */
 
@@ -86,6 +87,59 @@ Test(med, forms_in_the_medications_unit)
 	cr_assert_str_eq(b, "liquid 2 mg/mL");
 	cr_assert_eq(wn_med_form_parse("pill big", "mg", &f, &err), WN_DATAERR);
 	cr_assert(strstr(err.hint, "tablet 25 mg half"), "%s", err.hint);
+}
+
+/* The step of a liquid lives in the form's text: stored, read back and
+ * written in the medication's unit; "by 0.05 ml" stays mL in a medication
+ * measured in mL. */
+Test(med, liquid_step_kept_in_the_text)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = { .name = "sertraline", .unit = "mcg" };
+	struct wn_med_form f[2], *got;
+	struct wn_form tf;
+	struct wn_err err = { 0 };
+	char b[128];
+	size_t n;
+	cr_assert_eq(wn_med_form_parse("liquid 20 mcg/ml by 0.01 ml", "mcg", &f[0], &err), WN_OK,
+	             "%s", err.msg);
+	cr_assert_eq(wn_med_form_parse("liquid 20 mcg/ml", "mcg", &f[1], &err), WN_OK);
+	cr_assert_eq(wn_db_med_create(db, &m, f, 2, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_form_list(db, m.id, &got, &n, &err), WN_OK);
+	cr_assert_eq(n, 2);
+	wn_med_form_format(&got[0], "mcg", b, sizeof b);
+	cr_expect_str_eq(b, "liquid 20 mcg/mL by 0.01 mL");
+	wn_med_form_format(&got[1], "mcg", b, sizeof b);
+	cr_expect_str_eq(b, "liquid 20 mcg/mL");
+	wn_plan_form_from_med(&got[0], &tf);
+	cr_expect_eq(tf.kind, WN_TAPER_LIQUID);
+	cr_expect_float_eq(tf.ml_step, 0.01, 1e-12);
+	cr_expect_str_eq(tf.label, "liquid");
+	wn_plan_form_from_med(&got[1], &tf);
+	cr_expect_float_eq(tf.ml_step, 0.1, 1e-12);
+	free(got);
+	cr_assert_eq(wn_med_form_parse("liquid 1 mL/ml by 0.05 ml", "mL", &f[0], &err), WN_OK,
+	             "%s", err.msg);
+	cr_expect_float_eq(f[0].conc, 1, 1e-12);
+	wn_med_form_format(&f[0], "mL", b, sizeof b);
+	cr_expect_str_eq(b, "liquid 1 mL/mL by 0.05 mL");
+	wn_db_close(db);
+}
+
+/* The text is the only place the step is kept: a text the label cannot
+ * hold whole is refused when the cut would lose "by N ml". */
+Test(med, liquid_step_too_long_to_keep)
+{
+	struct wn_med_form f;
+	struct wn_err err = { 0 };
+	/* 72 bytes: the label keeps 63, "... 20 mg/ml b" */
+	const char *lost = "oral solution from the hospital pharmacy, sugar free 20 mg/ml by 0.01 ml";
+	const char *kept = "oral solution from the hospital pharmacy, sugar free, lemon 20 mg/ml";
+	cr_assert_gt(strlen(lost), 63);
+	cr_assert_gt(strlen(kept), 63);
+	cr_expect_eq(wn_med_form_parse(lost, "mg", &f, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "too long to keep 'by ... ml'"), "%s", err.msg);
+	cr_expect_eq(wn_med_form_parse(kept, "mg", &f, &err), WN_OK, "%s", err.msg);
 }
 
 Test(med, create_with_forms_knows_the_drug)

@@ -242,9 +242,11 @@ Test(review, sertraline_with_liquid)
 		  .words = { "cuts 16.7% of the dose (12 to 10 mg)", "(to 10.8 mg)",
 		             "UK special-order suspension 5 mg/ml (11 mg)" } },
 		/* 4 x 0.9 = 3.6: 5 mg/ml gives 3.5, (4-3.5)/4 = 12.5% <= 15%;
-		 * 10 mg/ml gives 4 (the current dose) or 3, 25%: not named */
+		 * 10 mg/ml gives 4 (the current dose) or 3, 25%: not named.  The
+		 * 20 mg/ml measured by 0.01 mL (0.2 mg) makes 3.6 = 0.18 mL */
 		{ .kind = WN_REVIEW_ROUNDING_JUMP, .level = WN_REVIEW_WARNING, .step = 25, .step_to = 25,
-		  .words = { "cuts 50% of the dose (4 to 2 mg)", "suspension 5 mg/ml (3.5 mg) would" } },
+		  .words = { "cuts 50% of the dose (4 to 2 mg)", "suspension 5 mg/ml (3.5 mg), or",
+		             "measuring liquid 20 mg/ml by 0.01 ml (3.6 mg), would allow" } },
 		/* occ(2) = 184.02/9.72 = 18.93; step 25 removed occ(4) - occ(2) =
 		 * 368.04/11.72 - 18.93 = 31.40 - 18.93 = 12.47 */
 		{ .kind = WN_REVIEW_FINAL, .level = WN_REVIEW_CAUTION, .step = 26, .step_to = 26,
@@ -288,6 +290,105 @@ Test(review, careful_liquid_plan_raises_no_warning)
 	cr_assert_eq(r.n_steps, 22);
 	expect_findings(&r, want, N_OF(want));
 	expect_levels(&r, 0, 2, 2);                 /* the switch at step 1, the end */
+	cr_expect_eq(r.worst, WN_REVIEW_CAUTION);
+	wn_review_free(&r);
+}
+
+/* The liquid alone, measured by 0.1 mL (2 mg of 20 mg/ml): the same five
+ * jumps as with the tablets (12 -> 10 -> ... -> 2 mg), each now saying
+ * that measuring by 0.01 mL (0.2 mg) would make the step asked for. */
+Test(review, liquid_by_01_ml_keeps_the_warnings)
+{
+	static const struct plan c = {
+		.drug = "sertraline", .forms = { "liquid 20 mg/ml" },
+		.method = WN_TAPER_PERCENT, .from = 100, .step = 10, .every = 28,
+	};
+	static const struct want want[] = {
+		/* 12 x 0.9 = 10.8 = 54 x 0.2 mg, 0.54 mL */
+		{ .kind = WN_REVIEW_ROUNDING_JUMP, .level = WN_REVIEW_WARNING, .step = 21, .step_to = 21,
+		  .words = { "cuts 16.7% of the dose (12 to 10 mg)", "(to 10.8 mg)",
+		             "measuring liquid 20 mg/ml by 0.01 ml (10.8 mg)" } },
+		/* 6 x 0.9 = 5.4 = 27 x 0.2 mg */
+		{ .kind = WN_REVIEW_ROUNDING_JUMP, .level = WN_REVIEW_WARNING, .step = 24, .step_to = 24,
+		  .words = { "cuts 33.3% of the dose (6 to 4 mg)",
+		             "measuring liquid 20 mg/ml by 0.01 ml (5.4 mg)" } },
+		{ .kind = WN_REVIEW_FINAL, .level = WN_REVIEW_CAUTION, .step = 26, .step_to = 26,
+		  .words = { "the last dose, 2 mg, is 2% of the starting dose" } },
+	};
+	struct wn_review r;
+	review_of(&c, &r);
+	cr_assert_eq(r.n_steps, 27);
+	expect_findings(&r, want, N_OF(want));
+	cr_expect_eq(count(&r, WN_REVIEW_ROUNDING_JUMP), 5);   /* steps 21-25 */
+	expect_levels(&r, 5, 1, 6);
+	wn_review_free(&r);
+}
+
+/* Measured by 0.01 mL (a 1 mL oral syringe), 20 mg/ml gives 0.2 mg steps:
+ * the 10% cuts hold ten times lower, down to 1.2 mg (1.4 x 0.9 = 1.26 ->
+ * 1.2, a 14.3% cut <= 15%).  Below, 0.2 mg is too coarse for 10%: 1.2 ->
+ * 1 -> 0.8 -> 0.6 -> 0.4 -> 0.2 mg are cuts of 16.7, 20, 25, 33.3 and
+ * 50%, each a warning, so the plan as entered still needs a second yes. */
+Test(review, liquid_by_001_ml_moves_the_jumps_lower)
+{
+	static const struct plan c = {
+		.drug = "sertraline", .forms = { "liquid 20 mg/ml by 0.01 ml" },
+		.method = WN_TAPER_PERCENT, .from = 100, .step = 10, .every = 28,
+	};
+	static const struct want want[] = {
+		/* 1.2 x 0.9 = 1.08 = 5.4 x 0.2 mg -> 5 x 0.2 = 1 mg, (1.2-1)/1.2 */
+		{ .kind = WN_REVIEW_ROUNDING_JUMP, .level = WN_REVIEW_WARNING, .step = 43, .step_to = 43,
+		  .words = { "cuts 16.7% of the dose (1.2 to 1 mg)", "(to 1.08 mg)",
+		             "no form listed for sertraline" } },
+		/* 0.4 x 0.9 = 0.36 = 1.8 x 0.2 mg -> 0.4 (the dose) -> 0.2 below */
+		{ .kind = WN_REVIEW_ROUNDING_JUMP, .level = WN_REVIEW_WARNING, .step = 47, .step_to = 47,
+		  .words = { "cuts 50% of the dose (0.4 to 0.2 mg)", "(to 0.36 mg)" } },
+		/* occ(0.2) = 18.402/7.92 = 2.32 points; the largest earlier cut is
+		 * step 26, 7.4 -> 6.6 mg: 680.874/15.12 - 607.266/14.32 = 45.03 -
+		 * 42.41 = 2.62 points */
+		{ .kind = WN_REVIEW_FINAL, .level = WN_REVIEW_INFO, .step = 48, .step_to = 48,
+		  .words = { "the last dose, 0.2 mg, is 0.2% of the starting dose", "2.3 points",
+		             "earlier steps removed up to 2.6 points" } },
+	};
+	struct wn_review r;
+	review_of(&c, &r);
+	cr_assert_eq(r.n_steps, 49);
+	cr_expect_float_eq(r.steps[21].dose, 11.2, 1e-9);   /* 12.4 x 0.9 = 11.16 */
+	cr_expect_float_eq(r.steps[42].dose, 1.2, 1e-9);
+	cr_expect_float_eq(r.steps[26].cut_pts, 2.6240, 1e-3);
+	expect_findings(&r, want, N_OF(want));
+	for (int i = 0; i < r.n_findings; i++) {    /* no warning above 1.2 mg */
+		cr_expect(r.findings[i].level < WN_REVIEW_WARNING || r.findings[i].step >= 43,
+		          "%s", r.findings[i].text);
+		cr_expect(strstr(r.findings[i].text, "measuring") == NULL,
+		          "already by 0.01 ml: %s", r.findings[i].text);
+	}
+	cr_expect_eq(count(&r, WN_REVIEW_ROUNDING_JUMP), 5);   /* steps 43-47 */
+	cr_expect_eq(count(&r, WN_REVIEW_PACE), 0);
+	expect_levels(&r, 5, 0, 6);
+	wn_review_free(&r);
+}
+
+/* The same with a floor of 1.2 mg: 1.2 x 0.9 = 1.08 is below it, so the
+ * plan stops from 1.2 mg.  No warning (by 0.1 mL the same needs a floor
+ * of 12 mg and stops from 56 points, careful_liquid_plan_raises_no_warning). */
+Test(review, liquid_by_001_ml_careful_plan_raises_no_warning)
+{
+	static const struct plan c = {
+		.drug = "sertraline", .forms = { "liquid 20 mg/ml by 0.01 ml" },
+		.method = WN_TAPER_PERCENT, .from = 100, .step = 10, .every = 28, .floor = 1.2,
+	};
+	static const struct want want[] = {
+		/* occ(1.2) = 110.412/8.92 = 12.38 points, more than step 26's 2.62 */
+		{ .kind = WN_REVIEW_FINAL, .level = WN_REVIEW_CAUTION, .step = 43, .step_to = 43,
+		  .words = { "the last dose, 1.2 mg, is 1.2% of the starting dose", "12.4 points",
+		             "at most 2.6 points" } },
+	};
+	struct wn_review r;
+	review_of(&c, &r);
+	cr_assert_eq(r.n_steps, 44);
+	expect_findings(&r, want, N_OF(want));
+	expect_levels(&r, 0, 1, 1);
 	cr_expect_eq(r.worst, WN_REVIEW_CAUTION);
 	wn_review_free(&r);
 }

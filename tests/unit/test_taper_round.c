@@ -41,6 +41,28 @@ static const struct round_case round_cases[] = {
 	  .how = "112 beads of a 150-bead 75 mg capsule" },
 	{ .forms = { "XR capsule 75 mg 150 beads" }, .dose = 112.5, .want = 112.5,
 	  .how = "1 x 75 mg capsule + 75 beads of a 150-bead 75 mg capsule" },
+	/* measured by 0.01 mL, 20 mg/ml is 0.2 mg a step: 10.8 / 0.2 = 54
+	 * steps = 0.54 mL exactly; 10.9 / 0.2 = 54.5, a tie, goes up to 11 mg
+	 * (0.55 mL); 10 mg = 0.50 mL, the step's two decimals kept */
+	{ .forms = { "liquid 20 mg/ml by 0.01 ml" }, .dose = 10.8, .want = 10.8,
+	  .how = "0.54 mL of 20 mg/mL" },
+	{ .forms = { "liquid 20 mg/ml by 0.01 ml" }, .dose = 10.9, .want = 11,
+	  .how = "0.55 mL of 20 mg/mL" },
+	{ .forms = { "liquid 20 mg/ml by 0.01 ml" }, .dose = 10, .want = 10,
+	  .how = "0.50 mL of 20 mg/mL" },
+	/* the default 0.1 mL is 2 mg: 10.8 / 2 = 5.4 -> 5 steps, 10 mg */
+	{ .forms = { "liquid 20 mg/ml" }, .dose = 10.8, .want = 10, .how = "0.5 mL of 20 mg/mL" },
+	/* by 0.05 mL = 1 mg: 10.8 -> 11 mg = 0.55 mL */
+	{ .forms = { "liquid 20 mg/ml by 0.05 ml" }, .dose = 10.8, .want = 11,
+	  .how = "0.55 mL of 20 mg/mL" },
+	/* by 0.001 mL of 2 mg/ml = 0.002 mg: 0.0123 -> 6 steps, 0.012 mg */
+	{ .forms = { "liquid 2 mg/ml by 0.001 ml" }, .dose = 0.0123, .want = 0.012,
+	  .how = "0.006 mL of 2 mg/mL" },
+	/* by 1 mL of 2 mg/ml = 2 mg: 7.2 -> 4 steps, 8 mg, no decimals */
+	{ .forms = { "liquid 2 mg/ml by 1 ml" }, .dose = 7.2, .want = 8, .how = "4 mL of 2 mg/mL" },
+	/* two liquids: the finer one comes nearer (10.8 exact against 10) */
+	{ .forms = { "liquid 20 mg/ml", "liquid 20 mg/ml by 0.01 ml" }, .dose = 10.8,
+	  .want = 10.8, .how = "0.54 mL of 20 mg/mL" },
 	/* tablets and liquid: exact either way -> tablets; else the liquid */
 	{ .forms = { "tablet 25 mg /2", "liquid 2 mg/ml" }, .dose = 50, .want = 50,
 	  .how = "2 x 25 mg" },
@@ -95,6 +117,10 @@ static const struct round_case below_cases[] = {
 	{ .forms = { "XR capsule 75 mg 150 beads" }, .dose = 0.5, .want = 0, .how = "none" },
 	{ .forms = { "tablet 25 mg /2", "liquid 2 mg/ml" }, .dose = 25, .want = 24.8,
 	  .how = "12.4 mL of 2 mg/mL" },
+	/* by 0.01 mL of 20 mg/ml (0.2 mg): below 10.8 is 10.6 = 0.53 mL */
+	{ .forms = { "liquid 20 mg/ml by 0.01 ml" }, .dose = 10.8, .want = 10.6,
+	  .how = "0.53 mL of 20 mg/mL" },
+	{ .forms = { "liquid 20 mg/ml by 0.01 ml" }, .dose = 0.2, .want = 0, .how = "none" },
 	{ .q = 0.5, .dose = 2.0, .want = 1.5, .how = "" },
 	{ .q = 0.5, .dose = 2.1, .want = 2.0, .how = "" },
 };

@@ -31,3 +31,17 @@ wean plan reinstate sertraline --dose 100 --on 2027-01-10 --accept-warnings | ta
 "$BIN" plan show sertraline | grep -A3 'After going back up'
 # no output of wean says that a prescriber chose the plan
 "$BIN" plan show | grep -ci "prescriber chose" || true
+# sertraline 100 mg as a 20 mg/ml liquid measured with a 1 mL oral syringe
+# ("by 0.01 ml": 0.2 mg a step), in a diary of its own: the 10% steps hold
+# down to 1.2 mg, where by 0.1 ml (2 mg) they broke below 12 mg; below 1.2
+# mg 0.2 mg is too coarse for 10%, so the same plan is still refused
+export WEAN_DB="$TMPD/finer.db"
+wean med add sertraline --unit mg --form "liquid 20 mg/mL by 0.01 mL"
+wean med list
+wean plan add sertraline --start 2026-12-05 --from-dose 100 --method percent --step 10 --every 4w
+count
+# with --floor 1.2 it stops from 1.2 mg: no warning, saved without
+# --accept-warnings; 'how to take it' in hundredths of a mL
+wean plan add sertraline --start 2026-12-05 --from-dose 100 --method percent --step 10 --every 4w --floor 1.2
+count
+"$BIN" plan show sertraline
