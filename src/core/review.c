@@ -247,7 +247,10 @@ static double nominal_want(const struct rv *x, int k, double prev)
 	case WN_TAPER_CUSTOM:
 		return x->s->steps[k].dose;
 	}
-	if (!(want > RV_EPS) || want < p->floor_dose - RV_EPS)
+	/* taper.c applies the floor to the rounded dose: a want just below
+	 * the floor that rounds up to it is a step, not the end */
+	if (!(want > RV_EPS) ||
+	    (want < p->floor_dose - RV_EPS && !(x->s->steps[k].dose > RV_EPS)))
 		return 0;
 	return p->to_dose > 0 && want < p->to_dose ? p->to_dose : want;
 }

@@ -393,6 +393,31 @@ Test(review, liquid_by_001_ml_careful_plan_raises_no_warning)
 	wn_review_free(&r);
 }
 
+/* A floor of 2 mg by 0.01 mL: from 2.2 mg the method asks 2.2 x 0.9 =
+ * 1.98 mg, below the floor, but the schedule rounds it first (to 2.0 mg,
+ * 0.10 mL), which is not below it: the step is 2.2 -> 2 mg, a cut of
+ * 0.2/2.2 = 9.1% against 10% asked.  The bug: the review took the 1.98 as
+ * the end, so it warned of a 100% cut in one step. */
+Test(review, a_want_below_the_floor_that_rounds_up_to_it_is_no_cliff)
+{
+	static const struct plan c = {
+		.drug = "sertraline", .forms = { "liquid 20 mg/ml by 0.01 ml" },
+		.method = WN_TAPER_PERCENT, .from = 100, .step = 10, .every = 28, .floor = 2,
+	};
+	struct wn_review r;
+	review_of(&c, &r);
+	int at = -1;
+	for (int i = 1; i < r.n_steps; i++)
+		if (fabs(r.steps[i].dose - 2.0) < 1e-9 && fabs(r.steps[i].prev - 2.2) < 1e-9)
+			at = i;
+	cr_assert_geq(at, 1, "no step 2.2 -> 2 mg");
+	cr_expect_float_eq(r.steps[at].nominal_dose, 1.98, 1e-9);
+	cr_expect_float_eq(r.steps[at].cut_pct, 100.0 * 0.2 / 2.2, 1e-6);
+	cr_expect_eq(r.n_warnings, 0);
+	cr_expect_eq(r.worst, WN_REVIEW_CAUTION);     /* the final step from 2 mg */
+	wn_review_free(&r);
+}
+
 /* 4 mg -> 2 mg on day 1 -> 0 on day 2. */
 Test(review, alprazolam_two_days_names_seizures)
 {
