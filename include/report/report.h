@@ -74,7 +74,10 @@ char *wn_report_fmt1(double v, char *buf, size_t n);
 
 /* Sentences, plain text without markup, diary text in them raw (the
  * renderer escapes the whole sentence).  Each appends to b. */
-/* "No check-in on 3 of the 90 days in this range (3%): 2026-09-14, ..." */
+/* "No check-in on 3 of the 90 days in this range (3%): 2026-09-14, ...";
+ * only the days of the diary's life count: "... of the 20 days since the
+ * diary began on 2026-11-06 ..." when the range starts before it, and
+ * "Nothing was recorded in this range." when the diary began after it. */
 void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b);
 /* A medication after its name: "planned 60 mg on ..., 40% below the
  * starting dose ...; 23 days at this dose. Last taken: ... Plan: ...". */

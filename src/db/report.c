@@ -51,6 +51,24 @@ int wn_report_remember(struct wn_db *db, wn_date to, struct wn_err *err)
 
 /* ---- the range ------------------------------------------------------------------- */
 
+int wn_report_default_from(struct wn_db *db, const struct wn_range_ask *a,
+                           struct wn_range_default *out, struct wn_err *err)
+{
+	struct wn_range_rule r = { .to = a->to, .since = WN_DATE_NONE, .days = a->days };
+	wn_date last;
+	*out = (struct wn_range_default){ .from = a->to, .start = WN_RANGE_EMPTY,
+	                                  .last_to = WN_DATE_NONE };
+	int rc = wn_db_date_span(db, &r.first, &last, err);
+	if (rc == WN_OK && a->since_last)
+		rc = wn_report_last(db, &r.since, err);
+	if (rc != WN_OK)
+		return rc;
+	out->from = wn_report_range_from(&r, &out->start);
+	if (out->start == WN_RANGE_SINCE_LAST)
+		out->last_to = r.since - 1;
+	return WN_OK;
+}
+
 int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
                     wn_date *from, wn_date *to, struct wn_err *err)
 {
@@ -58,13 +76,12 @@ int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
 	*to = o->to != WN_DATE_NONE ? o->to : wn_date_today();
 	*from = o->from;
 	if (*from == WN_DATE_NONE) {
-		wn_date first, last;
-		int rc = wn_db_date_span(db, &first, &last, err);
+		struct wn_range_ask ask = { .to = *to, .days = WN_REPORT_DEFAULT_DAYS };
+		struct wn_range_default d;
+		int rc = wn_report_default_from(db, &ask, &d, err);
 		if (rc != WN_OK)
 			return rc;
-		*from = *to - (WN_REPORT_DEFAULT_DAYS - 1);
-		if (first != WN_DATE_NONE && first > *from)
-			*from = first < *to ? first : *to;
+		*from = d.from;
 	}
 	if (*from > *to)
 		return wn_err_set(err, WN_USAGE, "the report starts on %s, after its end on %s",
@@ -150,10 +167,20 @@ static int check_day(struct day_walk *w, sqlite3_stmt *st)
 static const char q_checkins[] = "SELECT date, flag, note FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 
+/* The days counted: from the diary's first record (or the range's start,
+ * if later) to the end. */
+static void counted_days(struct wn_report *r)
+{
+	bool none = r->first_day == WN_DATE_NONE || r->first_day > r->to;
+	r->counted_from = none ? r->to + 1 : r->first_day > r->from ? r->first_day : r->from;
+	r->n_counted = (int)(r->to - r->counted_from + 1);
+}
+
 /* Days with a check-in, the gaps between them and the flagged days. */
 static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err)
 {
-	struct day_walk w = { .r = r, .next = r->from };
+	counted_days(r);
+	struct day_walk w = { .r = r, .next = r->counted_from };
 	sqlite3_stmt *st;
 	int status = wn_db_prepare(db, q_checkins, &st, err);
 	if (status != WN_OK)
@@ -167,7 +194,7 @@ static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err
 		w.failed = true;
 	if (status == WN_OK && w.failed)
 		status = wn_err_set(err, WN_ERR, "out of memory");
-	r->n_missing = r->n_days - r->n_checkins;
+	r->n_missing = r->n_counted - r->n_checkins;
 	return status;
 }
 

@@ -398,7 +398,7 @@ Test(report, default_range)
 	wn_date from, to;
 	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_OK);
 	cr_assert_eq(to, wn_date_from_ymd(2026, 11, 25));
-	cr_assert_eq(from, to - (WN_REPORT_DEFAULT_DAYS - 1));
+	cr_assert_eq(from, to, "nothing recorded: today alone");
 	make_diary();                      /* first day 03-01: later than 90 days back */
 	o.to = D(4, 10);                   /* the first day: the question of 02-01 */
 	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_OK);
@@ -406,6 +406,124 @@ Test(report, default_range)
 	o.from = D(4, 11);
 	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_USAGE);
 	cr_assert_str_eq(err.msg, "the report starts on 2026-04-11, after its end on 2026-04-10");
+}
+
+/* The one rule for a default range's start (core/report_facts.h). */
+Test(report, default_start_rule)
+{
+	const wn_date N = WN_DATE_NONE, to = D(11, 25);
+	static const struct { int days; int first_m, first_d, since_m, since_d;
+	                      int from_m, from_d; int start; } cases[] = {
+		/* 20 days old: from the first record, not 90 days back */
+		{ .days = 90, .first_m = 11, .first_d = 6, .from_m = 11, .from_d = 6,
+		  .start = WN_RANGE_FIRST },
+		/* older than 90 days: the last 90 */
+		{ .days = 90, .first_m = 1, .first_d = 1, .from_m = 8, .from_d = 28,
+		  .start = WN_RANGE_DAYS },
+		/* exactly 90 days old: the last 90 days */
+		{ .days = 90, .first_m = 8, .first_d = 28, .from_m = 8, .from_d = 28,
+		  .start = WN_RANGE_DAYS },
+		/* since the last report */
+		{ .days = 90, .first_m = 1, .first_d = 1, .since_m = 11, .since_d = 1,
+		  .from_m = 11, .from_d = 1, .start = WN_RANGE_SINCE_LAST },
+		/* ... but not before the diary began */
+		{ .days = 90, .first_m = 11, .first_d = 6, .since_m = 10, .since_d = 1,
+		  .from_m = 11, .from_d = 6, .start = WN_RANGE_FIRST },
+		/* a last report after the end: the days */
+		{ .days = 90, .first_m = 1, .first_d = 1, .since_m = 11, .since_d = 26,
+		  .from_m = 8, .from_d = 28, .start = WN_RANGE_DAYS },
+		/* no limit: the first record */
+		{ .days = 0, .first_m = 1, .first_d = 1, .from_m = 1, .from_d = 1,
+		  .start = WN_RANGE_FIRST },
+		/* a diary that begins after the end: the end alone */
+		{ .days = 90, .first_m = 12, .first_d = 1, .from_m = 11, .from_d = 25,
+		  .start = WN_RANGE_EMPTY },
+		/* nothing recorded: the end alone */
+		{ .days = 90, .from_m = 11, .from_d = 25, .start = WN_RANGE_EMPTY },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct wn_range_rule r = {
+			.to = to, .days = cases[i].days,
+			.first = cases[i].first_m ? D(cases[i].first_m, cases[i].first_d) : N,
+			.since = cases[i].since_m ? D(cases[i].since_m, cases[i].since_d) : N };
+		int start = -1;
+		cr_expect_eq(wn_report_range_from(&r, &start), D(cases[i].from_m, cases[i].from_d),
+		             "case %zu", i);
+		cr_expect_eq(start, cases[i].start, "case %zu: start %d", i, start);
+	}
+}
+
+/* The range the Export screen and `wean report` start from: read from the
+ * diary (its first record, the last report). */
+Test(report, default_start_read_from_the_diary)
+{
+	struct wn_range_ask ask = { .to = D(11, 25), .days = WN_REPORT_DEFAULT_DAYS,
+	                            .since_last = true };
+	struct wn_range_default r;
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.start, WN_RANGE_EMPTY);
+	cr_assert_eq(r.from, D(11, 25));
+	/* a diary 20 days old, whose first record is a question */
+	cr_assert_eq(wn_db_question_add(db, D(11, 6), "Is this normal?", &err), WN_OK);
+	checkin(D(11, 20), NULL, false);
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.start, WN_RANGE_FIRST);
+	cr_assert_eq(r.from, D(11, 6));
+	cr_assert_eq(r.last_to, WN_DATE_NONE);
+	/* the last report ended on 11-19: the day after it */
+	cr_assert_eq(wn_report_remember(db, D(11, 19), &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.start, WN_RANGE_SINCE_LAST);
+	cr_assert_eq(r.from, D(11, 20));
+	cr_assert_eq(r.last_to, D(11, 19));
+	/* without since_last (wean report): the first record again */
+	ask.since_last = false;
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.from, D(11, 6));
+	struct wn_report_opts o = { .from = WN_DATE_NONE, .to = WN_DATE_NONE };
+	wn_date from, to;
+	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_OK);
+	cr_assert_eq(from, D(11, 6));
+	cr_assert_eq(to - from + 1, 20);
+}
+
+/* A range that starts before the diary counts only the diary's days as
+ * days with or without a check-in. */
+Test(report, days_before_the_diary_are_not_missing)
+{
+	struct wn_report r;
+	make_diary();                      /* first record: the question of 02-01 */
+	gather(&r, D(1, 1), D(2, 10));
+	cr_assert_eq(r.n_days, 41);
+	cr_assert_eq(r.counted_from, D(2, 1));
+	cr_assert_eq(r.n_counted, 10);
+	cr_assert_eq(r.n_checkins, 0);
+	cr_assert_eq(r.n_missing, 10);
+	cr_assert_eq(r.n_gaps, 1);
+	cr_assert_eq(r.gaps[0].from, D(2, 1));
+	struct wn_buf b;
+	wn_buf_init(&b);
+	wn_report_missing_text(&r, &b);
+	cr_assert_str_eq(b.s, "No check-in on 10 of the 10 days since the diary began on "
+	                 "2026-02-01 (100%).");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+	/* the whole of March, from 02-20: 03-05, 03-06, 03-15 and 02-20..02-28 */
+	gather(&r, D(2, 20), D(3, 20));
+	cr_assert_eq(r.counted_from, D(2, 20));
+	cr_assert_eq(r.n_counted, 29);
+	cr_assert_eq(r.n_missing, 12);
+	wn_report_free(&r);
+	/* a range before the diary: nothing counted, said so */
+	gather(&r, D(1, 1), D(1, 31));
+	cr_assert_eq(r.n_counted, 0);
+	cr_assert_eq(r.n_missing, 0);
+	cr_assert_eq(r.n_gaps, 0);
+	wn_buf_init(&b);
+	wn_report_missing_text(&r, &b);
+	cr_assert_str_eq(b.s, "Nothing was recorded in this range; the diary begins on 2026-02-01.");
+	wn_buf_free(&b);
+	wn_report_free(&r);
 }
 
 Test(report, format_names)
@@ -578,7 +696,7 @@ Test(report, empty_diary_is_a_short_valid_report)
 		char *s = render(formats[i], WN_DATE_NONE, WN_DATE_NONE, NULL);
 		no_controls(s, wn_report_suffix(formats[i]));
 		flat(s);
-		cr_assert_not_null(strstr(s, "No check-in on 90 of the 90 days in this range (100%)."));
+		cr_assert_not_null(strstr(s, "Nothing was recorded in this range."));
 		cr_assert_not_null(strstr(s, "no charts, symptoms or doses to summarise"));
 		cr_assert_null(strstr(s, "Charts"));
 		cr_assert_not_null(strstr(s, "not a medical record"));
