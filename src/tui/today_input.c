@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "db/day.h"
+#include "db/question.h"
 #include "db/note.h"
 #include "core/text.h"
 #include "db/holdrule.h"
