@@ -416,6 +416,10 @@ static void show_extras(struct wn_cli *c, const struct wn_day *d)
 		fprintf(c->out, "Question for the prescriber%s\n",
 		        d->questions[i].answered ? " (answered)" : "");
 		print_text_block(c->out, d->questions[i].text, c->cfg.ascii);
+		if (d->questions[i].answered && d->questions[i].answer) {
+			fputs("Answer\n", c->out);
+			print_text_block(c->out, d->questions[i].answer, c->cfg.ascii);
+		}
 	}
 }
 
