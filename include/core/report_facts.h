@@ -11,8 +11,10 @@
  * charts of burden with the dose, of mood and of sleep; baseline against
  * now and the mean burden by days since each cut; the top symptoms with
  * their trend and onset; adherence; flagged days with their notes and the
- * person's questions; and a closing line: the data are self-reported, not
- * a medical record, and wean gives no dosing advice.
+ * person's questions (those asked in the range with their answers, and the
+ * open ones asked before it, the oldest only counted); and a closing line:
+ * the data are self-reported, not a medical record, and wean gives no
+ * dosing advice.
  *
  * The plan review (core/review.h) of each plan in the report: every
  * finding in full (warnings first, then cautions, then notes) with its
@@ -57,6 +59,9 @@ enum wn_report_format { WN_REPORT_MD, WN_REPORT_TXT, WN_REPORT_HTML };
 #define WN_REPORT_LIST_MAX 12         /* gaps and deviations listed by date
                                         up to this many */
 #define WN_REPORT_NOTE_MAX 2000       /* bytes of a note shown (then "...") */
+#define WN_REPORT_OLDER_OPEN 5        /* open questions asked before the range
+                                        listed (the most recent); the others
+                                        are counted */
 #define WN_REPORT_META_KEY "last_report_to"
 
 /* ---- the default range ----------------------------------------------------- */
@@ -286,7 +291,15 @@ struct wn_report {
 	struct wn_report_measure m[WN_REPORT_N_MEASURES];
 	struct wn_report_symptom *symptoms; size_t n_symptoms;  /* top, owned */
 	struct wn_report_note *notes;    size_t n_notes;    /* flagged days */
+	/* The questions: the open ones asked before the range (the most
+	 * recent WN_REPORT_OLDER_OPEN of them), then every one asked in the
+	 * range, answered (with the answer) or open; by date, then in the
+	 * order asked.  Owned. */
 	struct wn_report_question *questions; size_t n_questions;
+	size_t older_omitted;    /* open questions asked before the range and
+	                            not listed */
+	wn_date older_omitted_from, older_omitted_to;   /* when those were
+	                            asked: the first and last day, or NONE */
 	struct wn_report_proposal *proposals; size_t n_proposals;  /* owned */
 };
 

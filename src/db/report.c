@@ -207,9 +207,17 @@ void wn_report_bind_range(sqlite3_stmt *st, wn_date from, wn_date to)
 	wn_db_bind_date(st, 2, to);
 }
 
-/* Written in the range, and open ones from before it. */
-static const char q_questions[] = "SELECT date, text, answered, answer FROM question"
-	" WHERE date <= ?2 AND (date >= ?1 OR answered = 0) ORDER BY date, id";
+/* The open questions asked before the range, the most recent ?3 of them
+ * (then in date order); every one asked in the range; and what the first
+ * query left out.  ?1, ?2 = the range. */
+static const char q_older_open[] = "SELECT date, text, answered, answer FROM"
+	" (SELECT id, date, text, answered, answer FROM question WHERE date < ?1"
+	"  AND answered = 0 ORDER BY date DESC, id DESC LIMIT ?3) ORDER BY date, id";
+static const char q_in_range[] = "SELECT date, text, answered, answer FROM question"
+	" WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id";
+static const char q_older_left[] = "SELECT count(*), min(date), max(date) FROM"
+	" (SELECT date FROM question WHERE date < ?1 AND answered = 0"
+	"  ORDER BY date DESC, id DESC LIMIT -1 OFFSET ?3)";
 
 static int read_question(struct wn_report *r, sqlite3_stmt *st, size_t *cap)
 {
@@ -224,19 +232,51 @@ static int read_question(struct wn_report *r, sqlite3_stmt *st, size_t *cap)
 	return q->text ? 0 : -1;
 }
 
-static int gather_questions(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+/* The rows of one of the queries above into r->questions. */
+static int read_questions(struct wn_db *db, struct wn_report *r, const char *sql,
+                          size_t *cap, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int status = wn_db_prepare(db, q_questions, &st, err);
+	int status = wn_db_prepare(db, sql, &st, err);
 	if (status != WN_OK)
 		return status;
 	wn_report_bind_range(st, r->from, r->to);
+	sqlite3_bind_int(st, 3, WN_REPORT_OLDER_OPEN);
 	bool oom = false;
 	while (!oom && wn_db_row(db, st, "read the questions", &status, err))
-		oom = read_question(r, st, &cap) != 0;
+		oom = read_question(r, st, cap) != 0;
 	sqlite3_finalize(st);
 	return oom ? wn_err_set(err, WN_ERR, "out of memory") : status;
+}
+
+/* How many older open questions were left out, and when they were asked. */
+static int count_older(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int status = wn_db_prepare(db, q_older_left, &st, err);
+	if (status != WN_OK)
+		return status;
+	wn_report_bind_range(st, r->from, r->to);
+	sqlite3_bind_int(st, 3, WN_REPORT_OLDER_OPEN);
+	if (wn_db_row(db, st, "read the questions", &status, err)) {
+		r->older_omitted = (size_t)sqlite3_column_int64(st, 0);
+		r->older_omitted_from = wn_db_col_date(st, 1);
+		r->older_omitted_to = wn_db_col_date(st, 2);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int gather_questions(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	size_t cap = 0;
+	r->older_omitted_from = r->older_omitted_to = WN_DATE_NONE;
+	int rc = read_questions(db, r, q_older_open, &cap, err);
+	if (rc == WN_OK)
+		rc = read_questions(db, r, q_in_range, &cap, err);
+	if (rc == WN_OK)
+		rc = count_older(db, r, err);
+	return rc;
 }
 
 /* ---- measures: burden, mood, anxiety, sleep ----------------------------------------------- */
@@ -377,6 +417,7 @@ int wn_report_gather(struct wn_db *db, const struct wn_report_opts *o,
 	wn_date last;
 	memset(r, 0, sizeof *r);
 	r->first_cut = r->first_day = WN_DATE_NONE;
+	r->older_omitted_from = r->older_omitted_to = WN_DATE_NONE;
 	int rc = wn_report_range(db, o, &r->from, &r->to, err);
 	if (rc != WN_OK)
 		return rc;

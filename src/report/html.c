@@ -619,7 +619,15 @@ static void questions(struct page *p)
 		}
 		add(p, "</li>\n");
 	}
-	add(p, "</ul>\n</section>\n");
+	add(p, "</ul>\n");
+	struct wn_buf more;
+	wn_buf_init(&more);
+	wn_report_questions_more_text(r, &more);
+	if (more.len)
+		sentence(p, "<p>", &more, "</p>\n");
+	else
+		wn_buf_free(&more);
+	add(p, "</section>\n");
 }
 
 int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,

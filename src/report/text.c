@@ -545,6 +545,12 @@ static void questions(struct wn_doc *d)
 		wn_doc_line_end(d, &l, "- ");
 	}
 	wn_doc_add(d, "\n");
+	struct wn_buf more;
+	wn_buf_init(&more);
+	wn_report_questions_more_text(r, &more);
+	if (more.len)
+		wn_doc_para(d, more.s);
+	wn_buf_free(&more);
 }
 
 static void closing(struct wn_doc *d)

@@ -84,6 +84,22 @@ void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
 	wn_buf_adds(b, ".");
 }
 
+void wn_report_questions_more_text(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
+	size_t n = r->older_omitted;
+	if (n == 0)
+		return;
+	wn_buf_addf(b, "And %zu older open %s, asked ", n,
+	            wn_report_plural((long)n, "question", "questions"));
+	if (r->older_omitted_from == r->older_omitted_to)
+		wn_buf_addf(b, "on %s", wn_date_format(r->older_omitted_from, a));
+	else
+		wn_buf_addf(b, "from %s to %s", wn_date_format(r->older_omitted_from, a),
+		            wn_date_format(r->older_omitted_to, c));
+	wn_buf_addf(b, ", %s not listed here.", n == 1 ? "is" : "are");
+}
+
 static void planned_part(const struct wn_report *r, const struct wn_report_med *m,
                          struct wn_buf *b)
 {

@@ -391,6 +391,57 @@ Test(report, flagged_notes_and_questions)
 	wn_report_free(&r);
 }
 
+/* The open questions asked before the range: the most recent
+ * WN_REPORT_OLDER_OPEN listed, the others counted with their dates. */
+Test(report, older_open_questions_capped)
+{
+	struct wn_report r;
+	make_diary();                      /* 02-01 open, 02-02 answered */
+	for (int d = 1; d <= 7; d++) {
+		char text[32];
+		snprintf(text, sizeof text, "January %d?", d);
+		cr_assert_eq(wn_db_question_add(db, D(1, d), text, &err), WN_OK, "%s", err.msg);
+	}
+	gather(&r, D(3, 1), D(3, 20));
+	/* 8 older open: 01-01..01-07 and 02-01; listed 01-04..01-07, 02-01 */
+	cr_assert_eq(r.n_questions, WN_REPORT_OLDER_OPEN + 1);
+	cr_assert_str_eq(r.questions[0].text, "January 4?");
+	cr_assert_str_eq(r.questions[4].text, "Open from before?");
+	cr_assert_str_eq(r.questions[5].text, "Liquid at night?");
+	cr_assert_eq(r.older_omitted, 3);
+	cr_assert_eq(r.older_omitted_from, D(1, 1));
+	cr_assert_eq(r.older_omitted_to, D(1, 3));
+	struct wn_buf b;
+	wn_buf_init(&b);
+	wn_report_questions_more_text(&r, &b);
+	cr_assert_str_eq(b.s, "And 3 older open questions, asked from 2026-01-01 to 2026-01-03,"
+	                 " are not listed here.");
+	wn_buf_free(&b);
+	char *md = render(WN_REPORT_MD, D(3, 1), D(3, 20), NULL);
+	cr_assert_not_null(strstr(flat(md), "And 3 older open questions"));
+	cr_assert_null(strstr(md, "January 3?"));
+	free(md);
+	wn_report_free(&r);
+	/* answered (01-01, 01-02), they leave the report; one left out is said so */
+	cr_assert_eq(wn_db_question_answer(db, 4, "no", &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_question_answer(db, 5, "no", &err), WN_OK, "%s", err.msg);
+	gather(&r, D(3, 1), D(3, 20));
+	cr_assert_eq(r.older_omitted, 1);
+	wn_buf_init(&b);
+	wn_report_questions_more_text(&r, &b);
+	cr_assert_str_eq(b.s, "And 1 older open question, asked on 2026-01-03, is not listed here.");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+	/* none left out: no sentence */
+	gather(&r, D(1, 2), D(3, 20));
+	cr_assert_eq(r.older_omitted, 0);
+	wn_buf_init(&b);
+	wn_report_questions_more_text(&r, &b);
+	cr_assert_eq(b.len, 0);
+	wn_buf_free(&b);
+	wn_report_free(&r);
+}
+
 /* ---- range, formats, the last report ------------------------------------------------ */
 
 Test(report, default_range)
