@@ -181,7 +181,8 @@ struct wn_report_med {
 	struct wn_plan_event *events;    /* owned; holds and reinstatements
 	                                    starting on or before the end */
 	size_t n_events;
-	int pv[WN_PV_NOPLAN + 1];        /* days of the range by enum wn_pv */
+	int pv[WN_PV_NOPLAN + 1];        /* days counted (from counted_from,
+	                                    below) by enum wn_pv */
 	double *planned_days;    /* owned; one per day of the range, NAN
 	                            where no plan is in force */
 	double *taken_days;      /* owned; one per day, NAN without a record */

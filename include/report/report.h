@@ -79,6 +79,10 @@ char *wn_report_fmt1(double v, char *buf, size_t n);
  * diary began on 2026-11-06 ..." when the range starts before it, and
  * "Nothing was recorded in this range." when the diary began after it. */
 void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b);
+/* Under the table of doses when the range starts before the diary: "The
+ * days before the diary began on 2026-11-06 are not counted."; else
+ * nothing. */
+void wn_report_counted_note(const struct wn_report *r, struct wn_buf *b);
 /* Under the questions, when older open ones are left out: "And 12 older
  * open questions, asked from 2024-03-01 to 2026-04-30, are not listed
  * here."; nothing when none are. */

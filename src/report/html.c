@@ -553,6 +553,13 @@ static void adherence(struct page *p)
 	for (size_t i = 0; i < r->n_meds; i++)
 		adherence_row(p, &r->meds[i]);
 	add(p, "</tbody></table></div>\n");
+	struct wn_buf note;
+	wn_buf_init(&note);
+	wn_report_counted_note(r, &note);
+	if (note.len)
+		sentence(p, "<p>", &note, "</p>\n");
+	else
+		wn_buf_free(&note);
 	for (size_t i = 0; i < r->n_meds; i++) {
 		struct wn_buf s;
 		wn_buf_init(&s);

@@ -480,6 +480,12 @@ static void adherence(struct wn_doc *d)
 		wn_doc_cellf(&t, "%d", m->pv[WN_PV_NOPLAN]);
 	}
 	wn_doc_table_end(d, &t);
+	struct wn_buf note;
+	wn_buf_init(&note);
+	wn_report_counted_note(r, &note);
+	if (note.len)
+		wn_doc_para(d, note.s);
+	wn_buf_free(&note);
 	for (size_t i = 0; i < r->n_meds; i++)
 		deviations(d, &r->meds[i]);
 }

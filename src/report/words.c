@@ -84,6 +84,14 @@ void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
 	wn_buf_adds(b, ".");
 }
 
+void wn_report_counted_note(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN];
+	if (r->counted_from > r->from && r->n_counted > 0)
+		wn_buf_addf(b, "The days before the diary began on %s are not counted.",
+		            wn_date_format(r->counted_from, a));
+}
+
 void wn_report_questions_more_text(const struct wn_report *r, struct wn_buf *b)
 {
 	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];

@@ -553,11 +553,22 @@ Test(report, days_before_the_diary_are_not_missing)
 	cr_assert_eq(r.n_missing, 10);
 	cr_assert_eq(r.n_gaps, 1);
 	cr_assert_eq(r.gaps[0].from, D(2, 1));
+	/* the table of doses counts the same days: 10, none before 02-01 */
+	cr_assert_eq(r.n_meds, 1);
+	int pv = 0;
+	for (int k = 0; k <= WN_PV_NOPLAN; k++)
+		pv += r.meds[0].pv[k];
+	cr_assert_eq(pv, 10);
+	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 10);
 	struct wn_buf b;
 	wn_buf_init(&b);
 	wn_report_missing_text(&r, &b);
 	cr_assert_str_eq(b.s, "No check-in on 10 of the 10 days since the diary began on "
 	                 "2026-02-01 (100%).");
+	wn_buf_free(&b);
+	wn_buf_init(&b);
+	wn_report_counted_note(&r, &b);
+	cr_assert_str_eq(b.s, "The days before the diary began on 2026-02-01 are not counted.");
 	wn_buf_free(&b);
 	wn_report_free(&r);
 	/* the whole of March, from 02-20: 03-05, 03-06, 03-15 and 02-20..02-28 */
@@ -770,7 +781,7 @@ Test(report, a_plan_that_starts_after_the_range)
 	cr_assert(isnan(r.meds[0].pct_reduced));
 	cr_assert_eq(r.meds[0].n_steps, 1);
 	cr_assert(r.meds[0].steps[0].future);
-	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 3);
+	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 2);    /* 03-02, 03-03: the diary begins on 03-02 */
 	cr_assert_eq(r.first_cut, WN_DATE_NONE);
 	struct wn_buf b;
 	wn_buf_init(&b);

@@ -23,3 +23,15 @@ wean export --format csv | tail -n 2 | cut -c1-12
 wean export --format csv -o "$TMPD/d.csv"
 # an end before the diary began: that day alone, nothing in it
 wean export --format csv --to 2026-10-01 | tail -n +2 | cut -c1-20
+# The table of doses counts the days the same way: a plan in force since
+# 2026-09-01, doses taken on the six days with a check-in after the first.
+wean med add sertraline --unit mg --form "tablet 25 mg half" > /dev/null
+wean plan add sertraline --start 2026-09-01 --from-dose 50 --method percent --step 10 --every 16w --round 12.5 --accept-warnings > /dev/null
+for d in 08 10 15 20 24 25; do
+	wean checkin --date "2026-11-$d" --dose "sertraline=50@08:00" > /dev/null
+done
+wean report --format txt --from 2026-09-01 | sed -n '/^Doses: planned/,/^$/p;/^| sertraline\|^sertraline/p;/not counted/p'
+wean report --format md --from 2026-09-01 | grep -E '^\| sertraline|not counted'
+wean report --format html --from 2026-09-01 | grep -E 'not counted' | sed 's/<[^>]*>//g'
+# from the diary's first record: no such line
+wean report --format txt | grep -c 'not counted'
