@@ -266,15 +266,13 @@ static const struct wn_question *focused_question(const struct today *t)
 	return &t->day.questions[f->idx];
 }
 
-/* a: the answer prompt, holding the answer given before. */
-static void on_answer(struct wn_ui *ui, struct today *t)
+/* a (bound only while a question has the focus): the answer prompt,
+ * holding the answer given before. */
+static void on_answer(struct today *t)
 {
 	const struct wn_question *q = focused_question(t);
-	if (!q) {
-		wn_ui_msg(ui, WN_R_DIM, t->day.n_questions ? "a answers the question under the"
-		          " marker: move to one first (j/k)" : "no question on this day: p asks one");
+	if (!q)
 		return;
-	}
 	open_prompt(t, WN_UI_TODAY_ANSWER, t->focus_idx, q->answered ? q->answer : NULL);
 	t->prompt_id = q->id;
 }
@@ -770,7 +768,7 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
-	case WN_A_ANSWER: on_answer(ui, t); break;
+	case WN_A_ANSWER: on_answer(t); break;
 	default: return false;
 	}
 	return true;
