@@ -1,7 +1,8 @@
 /* today_input.c -- what keys do on the Today screen (see today.h): actions
  * become writes to the diary, one transaction each, and typed text goes
  * to the one-line prompt, the note editor or a y/N question (a kept
- * draft, deleting a question).  What a key means for a value is core/today.h's. */
+ * draft, deleting a question).  What a key means for a value is
+ * core/today.h's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -311,7 +312,8 @@ static void refocus_question(struct today *t)
 		wn_ui_today_focus(t, WN_TODAY_QUESTION_LINE, (int)t->day.n_questions - 1);
 }
 
-/* The answer to the kept question when y was typed (anything else keeps it). */
+/* The key after "delete the question ...? y/N": y deletes it, any other
+ * key keeps it. */
 static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
 {
 	int arg;
