@@ -99,6 +99,7 @@ void wn_cli_command_help(FILE *f, const char *command, const char *args,
 int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_show(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_log(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_question(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_remind(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_med(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_symptoms(struct wn_cli *c, int argc, char **argv, struct wn_err *err);

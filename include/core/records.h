@@ -20,6 +20,9 @@
 #define WN_NAME_MAX 64
 #define WN_UNSET (-1)              /* integer metric not recorded */
 #define WN_NOTE_MAX 65536          /* bytes in a note, answer, draft */
+#define WN_QUESTION_MAX 4096       /* bytes of a question or an answer as
+                                      typed (the command line, Today); the
+                                      diary keeps up to WN_NOTE_MAX */
 
 struct wn_med {
 	long id;

@@ -11,8 +11,10 @@
  * charts of burden with the dose, of mood and of sleep; baseline against
  * now and the mean burden by days since each cut; the top symptoms with
  * their trend and onset; adherence; flagged days with their notes and the
- * person's questions; and a closing line: the data are self-reported, not
- * a medical record, and wean gives no dosing advice.
+ * person's questions (those asked in the range with their answers, and the
+ * open ones asked before it, the oldest only counted); and a closing line:
+ * the data are self-reported, not a medical record, and wean gives no
+ * dosing advice.
  *
  * The plan review (core/review.h) of each plan in the report: every
  * finding in full (warnings first, then cautions, then notes) with its
@@ -57,7 +59,42 @@ enum wn_report_format { WN_REPORT_MD, WN_REPORT_TXT, WN_REPORT_HTML };
 #define WN_REPORT_LIST_MAX 12         /* gaps and deviations listed by date
                                         up to this many */
 #define WN_REPORT_NOTE_MAX 2000       /* bytes of a note shown (then "...") */
+#define WN_REPORT_OLDER_OPEN 5        /* open questions asked before the range
+                                        listed (the most recent); the others
+                                        are counted */
 #define WN_REPORT_META_KEY "last_report_to"
+
+/* ---- the default range ----------------------------------------------------- */
+
+/* Where a range given without a first day starts (wn_report_range_from). */
+enum wn_range_start {
+	WN_RANGE_DAYS,           /* `days` days ending on `to` */
+	WN_RANGE_SINCE_LAST,     /* the day after the last report's end */
+	WN_RANGE_FIRST,          /* the diary's first record: the diary is younger
+	                            than `days`, or began after `since` */
+	WN_RANGE_EMPTY,          /* nothing is recorded on or before `to` */
+};
+
+/* What the start of a default range is decided from. */
+struct wn_range_rule {
+	wn_date to;              /* the range's last day */
+	wn_date first;           /* the diary's first record (anything entered:
+	                            a check-in, rating, metric, dose, note, quick
+	                            note or question), WN_DATE_NONE when none */
+	wn_date since;           /* the day after the last report's end, or
+	                            WN_DATE_NONE (none, or not wanted) */
+	int days;                /* the longest default, e.g.
+	                            WN_REPORT_DEFAULT_DAYS; 0 = no limit: from
+	                            the first record */
+};
+
+/* The one rule for the first day of a report or an export given none, on
+ * the command line and on the Export screen: `since` when it is given and
+ * not after `to`, else the `days` days ending on `to` (days 0: the first
+ * record) -- but never before the diary's first record.  When nothing is
+ * recorded on or before `to`, the range is `to` alone (WN_RANGE_EMPTY).
+ * *start (may be NULL) receives the enum wn_range_start that applied. */
+wn_date wn_report_range_from(const struct wn_range_rule *r, int *start);
 
 struct wn_report_opts {
 	wn_date from, to;        /* inclusive; WN_DATE_NONE = default (below) */
@@ -144,7 +181,8 @@ struct wn_report_med {
 	struct wn_plan_event *events;    /* owned; holds and reinstatements
 	                                    starting on or before the end */
 	size_t n_events;
-	int pv[WN_PV_NOPLAN + 1];        /* days of the range by enum wn_pv */
+	int pv[WN_PV_NOPLAN + 1];        /* days counted (from counted_from,
+	                                    below) by enum wn_pv */
 	double *planned_days;    /* owned; one per day of the range, NAN
 	                            where no plan is in force */
 	double *taken_days;      /* owned; one per day, NAN without a record */
@@ -234,9 +272,17 @@ struct wn_report {
 	wn_date from, to, produced;
 	int n_days;              /* to - from + 1 */
 	wn_date first_day;       /* first recorded day of the diary, or NONE */
-	int n_checkins;          /* days of the range with a check-in */
-	int n_missing;           /* n_days - n_checkins */
-	struct wn_report_gap *gaps;      size_t n_gaps;     /* owned */
+	/* The days counted for check-ins: only those of the diary's life, from
+	 * its first record (or from, if later) to the end; a range that starts
+	 * before the diary does not count the days before it as missing. */
+	wn_date counted_from;    /* later of from and first_day; > to (and
+	                            n_counted 0) when nothing is recorded on or
+	                            before the end */
+	int n_counted;           /* to - counted_from + 1, or 0 */
+	int n_checkins;          /* days counted with a check-in */
+	int n_missing;           /* n_counted - n_checkins */
+	struct wn_report_gap *gaps;      size_t n_gaps;     /* owned; days
+	                                    counted without a check-in */
 	struct wn_report_safety safety;
 	struct wn_report_med *meds;      size_t n_meds;     /* owned */
 	wn_date first_cut;       /* the taper's first cut, or NONE */
@@ -246,7 +292,15 @@ struct wn_report {
 	struct wn_report_measure m[WN_REPORT_N_MEASURES];
 	struct wn_report_symptom *symptoms; size_t n_symptoms;  /* top, owned */
 	struct wn_report_note *notes;    size_t n_notes;    /* flagged days */
+	/* The questions: the open ones asked before the range (the most
+	 * recent WN_REPORT_OLDER_OPEN of them), then every one asked in the
+	 * range, answered (with the answer) or open; by date, then in the
+	 * order asked.  Owned. */
 	struct wn_report_question *questions; size_t n_questions;
+	size_t older_omitted;    /* open questions asked before the range and
+	                            not listed */
+	wn_date older_omitted_from, older_omitted_to;   /* when those were
+	                            asked: the first and last day, or NONE */
 	struct wn_report_proposal *proposals; size_t n_proposals;  /* owned */
 };
 

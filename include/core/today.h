@@ -32,6 +32,8 @@ enum wn_today_kind {
 	WN_TODAY_MOOD, WN_TODAY_ANXIETY, WN_TODAY_ENERGY, WN_TODAY_SLEEP,
 	WN_TODAY_CUSTOM, WN_TODAY_SYMPTOM, WN_TODAY_DOSE, WN_TODAY_FLAG,
 	WN_TODAY_QUESTIONS, WN_TODAY_QUICK, WN_TODAY_NOTE,
+	WN_TODAY_QUESTION_LINE,  /* one of the day's questions (idx: its index
+	                            in the day's questions) */
 };
 
 /* ---- fields and their values ---------------------------------------------- */

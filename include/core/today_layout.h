@@ -8,8 +8,9 @@
  * flowing across the width; a blank row; the symptom grid (a heading row,
  * then columns filled top to bottom); a blank row; a dose line per
  * medication (a blank row without any); the prescriber row (flag,
- * questions, quick notes, flowing); the day's questions and quick notes,
- * one row each.  The note's field is last, below the content.
+ * questions, quick notes, flowing); the day's questions (a field each, to
+ * answer, change or delete) and quick notes, one row each.  The note's
+ * field is last, below the content.
  *
  * Each field has a content row y, a screen column x and a width w.
  * Moving the focus goes to the nearest field in a direction: rows first.
@@ -50,6 +51,7 @@ struct wn_today_layout_in {
 	size_t n_sym;
 	size_t n_med;
 	size_t n_lines;               /* the day's questions and quick notes */
+	size_t n_questions;           /* of those, the questions (first) */
 	int cols;                     /* terminal columns */
 	int body_top, body_rows;      /* screen rows the screen may use */
 	int head_rows;                /* rows under the title (today_head.h) */

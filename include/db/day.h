@@ -1,6 +1,7 @@
 /* day.h -- the records of a day in the diary: loading a day, the check-in,
- * ratings, metric values, doses, quick notes, questions, and walking a
- * range of days (the note while it is edited, and its drafts: db/note.h).
+ * ratings, metric values, doses, quick notes, and walking a range of
+ * days (the note while it is edited, and its drafts: db/note.h; the
+ * questions for the prescriber: db/question.h).
  * See db/db.h for opening the diary and for what every function here
  * shares:
  * - Every write runs inside the caller's transaction when one is open
@@ -61,10 +62,6 @@ int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
 int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err);
 int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
                         const char *text, struct wn_err *err);
-int wn_db_question_add(struct wn_db *db, wn_date date, const char *text,
-                       struct wn_err *err);
-int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
-                          struct wn_err *err);
 
 /* ---- ranges ------------------------------------------------------------------------ */
 

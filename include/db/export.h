@@ -41,7 +41,9 @@ struct wn_db;
 
 struct wn_export_opts {
 	wn_date from, to;        /* inclusive; WN_DATE_NONE = the diary's
-	                            first / last recorded day */
+	                            first / last recorded day (the first as
+	                            wn_report_range_from decides it: `to`
+	                            itself when the diary begins after it) */
 	const char *exported;    /* JSON "exported" value; NULL = now (UTC) */
 	size_t n_days;           /* out: rows (CSV) or day records (JSON) */
 };

@@ -11,6 +11,8 @@
 #ifndef WEAN_DB_REPORT_H
 #define WEAN_DB_REPORT_H
 
+#include <stdbool.h>
+
 #include "core/date.h"
 #include "core/report_facts.h"
 #include "core/status.h"
@@ -27,10 +29,30 @@ int wn_report_last(struct wn_db *db, wn_date *last_to, struct wn_err *err);
  * not move "since the last report" back). */
 int wn_report_remember(struct wn_db *db, wn_date to, struct wn_err *err);
 
+/* The start of a range given no first day, read from the diary: its
+ * first record and, with since_last, the last report written to a file
+ * (wn_report_last), decided by wn_report_range_from (core/report_facts.h).
+ * The one default of `wean report`, `wean export --format csv|json` and
+ * the Export screen. */
+struct wn_range_ask {
+	wn_date to;              /* the range's last day */
+	int days;                /* WN_REPORT_DEFAULT_DAYS, or 0: no limit */
+	bool since_last;         /* start after the last report, if there is one
+	                            ending before `to` */
+};
+struct wn_range_default {
+	wn_date from;
+	int start;               /* enum wn_range_start */
+	wn_date last_to;         /* the last report's end (WN_RANGE_SINCE_LAST),
+	                            else WN_DATE_NONE */
+};
+int wn_report_default_from(struct wn_db *db, const struct wn_range_ask *a,
+                           struct wn_range_default *out, struct wn_err *err);
+
 /* The range a report covers: o->to, or today when WN_DATE_NONE; o->from,
  * or WN_REPORT_DEFAULT_DAYS days ending on *to but not before the diary's
- * first recorded day.  WN_USAGE when from > to or the range is longer than
- * WN_REPORT_MAX_DAYS. */
+ * first record (wn_report_default_from).  WN_USAGE when from > to or the
+ * range is longer than WN_REPORT_MAX_DAYS. */
 int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
                     wn_date *from, wn_date *to, struct wn_err *err);
 

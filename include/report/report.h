@@ -74,8 +74,19 @@ char *wn_report_fmt1(double v, char *buf, size_t n);
 
 /* Sentences, plain text without markup, diary text in them raw (the
  * renderer escapes the whole sentence).  Each appends to b. */
-/* "No check-in on 3 of the 90 days in this range (3%): 2026-09-14, ..." */
+/* "No check-in on 3 of the 90 days in this range (3%): 2026-09-14, ...";
+ * only the days of the diary's life count: "... of the 20 days since the
+ * diary began on 2026-11-06 ..." when the range starts before it, and
+ * "Nothing was recorded in this range." when the diary began after it. */
 void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b);
+/* Under the table of doses when the range starts before the diary: "The
+ * days before the diary began on 2026-11-06 are not counted."; else
+ * nothing. */
+void wn_report_counted_note(const struct wn_report *r, struct wn_buf *b);
+/* Under the questions, when older open ones are left out: "And 12 older
+ * open questions, asked from 2024-03-01 to 2026-04-30, are not listed
+ * here."; nothing when none are. */
+void wn_report_questions_more_text(const struct wn_report *r, struct wn_buf *b);
 /* A medication after its name: "planned 60 mg on ..., 40% below the
  * starting dose ...; 23 days at this dose. Last taken: ... Plan: ...". */
 void wn_report_med_text(const struct wn_report *r, const struct wn_report_med *m,

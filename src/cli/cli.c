@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	  "create or update a day's check-in" },
 	{ "show", wn_cmd_show, "[DATE]", "print one day" },
 	{ "log", wn_cmd_log, "[--from DATE] [--to DATE]", "one line per day" },
+	{ "question", wn_cmd_question, "[list [--open] | answer ID TEXT | edit ID TEXT | delete ID]",
+	  "list, answer, change or delete your questions for the prescriber" },
 	{ "med", wn_cmd_med, "add NAME [--unit U] [--form F]... | list",
 	  "add or list medications" },
 	{ "plan", wn_cmd_plan, "add MED ... | show [MED] | hold MED | resume MED",

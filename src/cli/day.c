@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/records.h"
 #include "db/day.h"
+#include "db/question.h"
 #include "db/med.h"
 #include "db/note.h"
 #include "db/symptoms.h"
@@ -92,7 +93,7 @@ static int o_metric(void *x, const char *arg, struct wn_err *e)
 static int o_question(void *x, const char *arg, struct wn_err *e)
 {
 	struct checkin_args *a = x;
-	int rc = wn_text_check_note(arg, strlen(arg), 4096, e);
+	int rc = wn_text_check_note(arg, strlen(arg), WN_QUESTION_MAX, e);
 	return rc ? rc : push(a->question, &a->n_question, arg, "question", e);
 }
 static int o_help(void *x, const char *arg, struct wn_err *e)
@@ -415,6 +416,10 @@ static void show_extras(struct wn_cli *c, const struct wn_day *d)
 		fprintf(c->out, "Question for the prescriber%s\n",
 		        d->questions[i].answered ? " (answered)" : "");
 		print_text_block(c->out, d->questions[i].text, c->cfg.ascii);
+		if (d->questions[i].answered && d->questions[i].answer) {
+			fputs("Answer\n", c->out);
+			print_text_block(c->out, d->questions[i].answer, c->cfg.ascii);
+		}
 	}
 }
 

@@ -43,8 +43,10 @@ static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; 
 
 static const struct wn_cli_opt export_opts[] = {
 	{ "format", "F", o_format, "ics (taper steps), csv (one row per day) or json (everything)" },
-	{ "from", "DATE", o_from, "first day to export (default: the plans' start)" },
-	{ "to", "DATE", o_to, "last day to export (default: the plans' end)" },
+	{ "from", "DATE", o_from, "first day (default: csv, json the diary's first record;"
+	  " ics every step)" },
+	{ "to", "DATE", o_to, "last day (default: csv, json the diary's last record;"
+	  " ics every step)" },
 	{ "output", "FILE", o_output, "write to FILE (also -o FILE) instead of stdout" },
 	{ "force", NULL, o_force, "replace FILE if it exists" },
 	{ "help", NULL, o_help, "show this help" },

@@ -34,7 +34,7 @@ static int o_since(void *x, const char *a, struct wn_err *e) { (void)a; (void)e;
 static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct report_args *)x)->help = true; return WN_OK; }
 
 static const struct wn_cli_opt report_opts[] = {
-	{ "from", "DATE", o_from, "first day (default: 90 days before --to, or the diary's first day)" },
+	{ "from", "DATE", o_from, "first day (default: 90 days before --to, or the diary's first record)" },
 	{ "to", "DATE", o_to, "last day (default today)" },
 	{ "since-last", NULL, o_since, "from the day after the last report written to a file" },
 	{ "format", "F", o_format, "md, txt or html (default: the -o file's suffix, else md)" },

@@ -98,6 +98,28 @@ int wn_report_reviews(const struct wn_plan_built *b, const struct wn_med *m, wn_
 	return WN_OK;
 }
 
+/* ---- the default range ------------------------------------------------------ */
+
+wn_date wn_report_range_from(const struct wn_range_rule *r, int *start)
+{
+	int why = r->days > 0 ? WN_RANGE_DAYS : WN_RANGE_FIRST;
+	wn_date from = r->days > 0 ? r->to - (r->days - 1) : r->first;
+	if (r->since != WN_DATE_NONE && r->since <= r->to) {
+		from = r->since;
+		why = WN_RANGE_SINCE_LAST;
+	}
+	if (r->first == WN_DATE_NONE || r->first > r->to) {
+		from = r->to;
+		why = WN_RANGE_EMPTY;
+	} else if (from < r->first) {
+		from = r->first;
+		why = WN_RANGE_FIRST;
+	}
+	if (start)
+		*start = why;
+	return from;
+}
+
 /* ---- freeing ---------------------------------------------------------------- */
 
 static void meds_free(struct wn_report *r)

@@ -467,43 +467,6 @@ int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
 	return wn_db_finish(db, st, sqlite3_step(st), "save the quick note", err);
 }
 
-int wn_db_question_add(struct wn_db *db, wn_date date, const char *text,
-                       struct wn_err *err)
-{
-	static const char sql[] = "INSERT INTO question(date, text) VALUES (?1, ?2)";
-	sqlite3_stmt *st;
-	int rc = check_entry("question", date, text, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	wn_db_bind_date(st, 1, date);
-	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	return wn_db_finish(db, st, sqlite3_step(st), "save the question", err);
-}
-
-int wn_db_question_answer(struct wn_db *db, long id, const char *answer,
-                          struct wn_err *err)
-{
-	static const char sql[] =
-		"UPDATE question SET answered = ?2, answer = ?3 WHERE id = ?1";
-	sqlite3_stmt *st;
-	int rc = !answer ? WN_OK :
-		wn_db_check_text("answer", answer, WN_NOTE_MAX, true, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, answer != NULL);
-	if (answer && *answer)
-		sqlite3_bind_text(st, 3, answer, -1, SQLITE_STATIC);
-	rc = wn_db_finish(db, st, sqlite3_step(st), "save the answer", err);
-	if (rc == WN_OK && sqlite3_changes(db->sql) == 0)
-		rc = wn_err_set(err, WN_NOINPUT, "no question with id %ld", id);
-	return rc;
-}
-
 /* ---- ranges ---------------------------------------------------------- */
 
 /* A day summary comes from four range scans, each in date order without

@@ -20,6 +20,7 @@
 #include "core/plan.h"
 #include "core/records.h"
 #include "db/day.h"
+#include "db/question.h"
 #include "db/db.h"
 #include "db/med.h"
 #include "db/symptoms.h"

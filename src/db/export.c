@@ -11,6 +11,7 @@
 #include "db/plan.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "core/report_facts.h"
 #include "db/day.h"
 #include "db/med.h"
 #include "db/symptoms.h"
@@ -32,8 +33,12 @@ static int resolve_range(struct wn_db *db, struct wn_export_opts *o,
 	int rc = wn_db_date_span(db, &first, &last, err);
 	if (rc != WN_OK)
 		return rc;
-	*from = o->from != WN_DATE_NONE ? o->from : first;
 	*to = o->to != WN_DATE_NONE ? o->to : last;
+	struct wn_range_rule r = { .to = *to, .first = first, .since = WN_DATE_NONE };
+	/* the default start: the diary's first record (the report's rule,
+	 * without its 90 days) */
+	*from = o->from != WN_DATE_NONE || first == WN_DATE_NONE ? o->from :
+	        wn_report_range_from(&r, NULL);
 	if (*from == WN_DATE_NONE || *to == WN_DATE_NONE)
 		*from = *to = WN_DATE_NONE;             /* nothing recorded */
 	else if (*from > *to)

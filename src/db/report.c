@@ -51,6 +51,24 @@ int wn_report_remember(struct wn_db *db, wn_date to, struct wn_err *err)
 
 /* ---- the range ------------------------------------------------------------------- */
 
+int wn_report_default_from(struct wn_db *db, const struct wn_range_ask *a,
+                           struct wn_range_default *out, struct wn_err *err)
+{
+	struct wn_range_rule r = { .to = a->to, .since = WN_DATE_NONE, .days = a->days };
+	wn_date last;
+	*out = (struct wn_range_default){ .from = a->to, .start = WN_RANGE_EMPTY,
+	                                  .last_to = WN_DATE_NONE };
+	int rc = wn_db_date_span(db, &r.first, &last, err);
+	if (rc == WN_OK && a->since_last)
+		rc = wn_report_last(db, &r.since, err);
+	if (rc != WN_OK)
+		return rc;
+	out->from = wn_report_range_from(&r, &out->start);
+	if (out->start == WN_RANGE_SINCE_LAST)
+		out->last_to = r.since - 1;
+	return WN_OK;
+}
+
 int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
                     wn_date *from, wn_date *to, struct wn_err *err)
 {
@@ -58,13 +76,12 @@ int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
 	*to = o->to != WN_DATE_NONE ? o->to : wn_date_today();
 	*from = o->from;
 	if (*from == WN_DATE_NONE) {
-		wn_date first, last;
-		int rc = wn_db_date_span(db, &first, &last, err);
+		struct wn_range_ask ask = { .to = *to, .days = WN_REPORT_DEFAULT_DAYS };
+		struct wn_range_default d;
+		int rc = wn_report_default_from(db, &ask, &d, err);
 		if (rc != WN_OK)
 			return rc;
-		*from = *to - (WN_REPORT_DEFAULT_DAYS - 1);
-		if (first != WN_DATE_NONE && first > *from)
-			*from = first < *to ? first : *to;
+		*from = d.from;
 	}
 	if (*from > *to)
 		return wn_err_set(err, WN_USAGE, "the report starts on %s, after its end on %s",
@@ -150,10 +167,20 @@ static int check_day(struct day_walk *w, sqlite3_stmt *st)
 static const char q_checkins[] = "SELECT date, flag, note FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 
+/* The days counted: from the diary's first record (or the range's start,
+ * if later) to the end. */
+static void counted_days(struct wn_report *r)
+{
+	bool none = r->first_day == WN_DATE_NONE || r->first_day > r->to;
+	r->counted_from = none ? r->to + 1 : r->first_day > r->from ? r->first_day : r->from;
+	r->n_counted = (int)(r->to - r->counted_from + 1);
+}
+
 /* Days with a check-in, the gaps between them and the flagged days. */
 static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err)
 {
-	struct day_walk w = { .r = r, .next = r->from };
+	counted_days(r);
+	struct day_walk w = { .r = r, .next = r->counted_from };
 	sqlite3_stmt *st;
 	int status = wn_db_prepare(db, q_checkins, &st, err);
 	if (status != WN_OK)
@@ -167,7 +194,7 @@ static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err
 		w.failed = true;
 	if (status == WN_OK && w.failed)
 		status = wn_err_set(err, WN_ERR, "out of memory");
-	r->n_missing = r->n_days - r->n_checkins;
+	r->n_missing = r->n_counted - r->n_checkins;
 	return status;
 }
 
@@ -180,9 +207,17 @@ void wn_report_bind_range(sqlite3_stmt *st, wn_date from, wn_date to)
 	wn_db_bind_date(st, 2, to);
 }
 
-/* Written in the range, and open ones from before it. */
-static const char q_questions[] = "SELECT date, text, answered, answer FROM question"
-	" WHERE date <= ?2 AND (date >= ?1 OR answered = 0) ORDER BY date, id";
+/* The open questions asked before the range, the most recent ?3 of them
+ * (then in date order); every one asked in the range; and what the first
+ * query left out.  ?1, ?2 = the range. */
+static const char q_older_open[] = "SELECT date, text, answered, answer FROM"
+	" (SELECT id, date, text, answered, answer FROM question WHERE date < ?1"
+	"  AND answered = 0 ORDER BY date DESC, id DESC LIMIT ?3) ORDER BY date, id";
+static const char q_in_range[] = "SELECT date, text, answered, answer FROM question"
+	" WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id";
+static const char q_older_left[] = "SELECT count(*), min(date), max(date) FROM"
+	" (SELECT date FROM question WHERE date < ?1 AND answered = 0"
+	"  ORDER BY date DESC, id DESC LIMIT -1 OFFSET ?3)";
 
 static int read_question(struct wn_report *r, sqlite3_stmt *st, size_t *cap)
 {
@@ -197,19 +232,51 @@ static int read_question(struct wn_report *r, sqlite3_stmt *st, size_t *cap)
 	return q->text ? 0 : -1;
 }
 
-static int gather_questions(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+/* The rows of one of the queries above into r->questions. */
+static int read_questions(struct wn_db *db, struct wn_report *r, const char *sql,
+                          size_t *cap, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int status = wn_db_prepare(db, q_questions, &st, err);
+	int status = wn_db_prepare(db, sql, &st, err);
 	if (status != WN_OK)
 		return status;
 	wn_report_bind_range(st, r->from, r->to);
+	sqlite3_bind_int(st, 3, WN_REPORT_OLDER_OPEN);
 	bool oom = false;
 	while (!oom && wn_db_row(db, st, "read the questions", &status, err))
-		oom = read_question(r, st, &cap) != 0;
+		oom = read_question(r, st, cap) != 0;
 	sqlite3_finalize(st);
 	return oom ? wn_err_set(err, WN_ERR, "out of memory") : status;
+}
+
+/* How many older open questions were left out, and when they were asked. */
+static int count_older(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int status = wn_db_prepare(db, q_older_left, &st, err);
+	if (status != WN_OK)
+		return status;
+	wn_report_bind_range(st, r->from, r->to);
+	sqlite3_bind_int(st, 3, WN_REPORT_OLDER_OPEN);
+	if (wn_db_row(db, st, "read the questions", &status, err)) {
+		r->older_omitted = (size_t)sqlite3_column_int64(st, 0);
+		r->older_omitted_from = wn_db_col_date(st, 1);
+		r->older_omitted_to = wn_db_col_date(st, 2);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int gather_questions(struct wn_db *db, struct wn_report *r, struct wn_err *err)
+{
+	size_t cap = 0;
+	r->older_omitted_from = r->older_omitted_to = WN_DATE_NONE;
+	int rc = read_questions(db, r, q_older_open, &cap, err);
+	if (rc == WN_OK)
+		rc = read_questions(db, r, q_in_range, &cap, err);
+	if (rc == WN_OK)
+		rc = count_older(db, r, err);
+	return rc;
 }
 
 /* ---- measures: burden, mood, anxiety, sleep ----------------------------------------------- */
@@ -350,6 +417,7 @@ int wn_report_gather(struct wn_db *db, const struct wn_report_opts *o,
 	wn_date last;
 	memset(r, 0, sizeof *r);
 	r->first_cut = r->first_day = WN_DATE_NONE;
+	r->older_omitted_from = r->older_omitted_to = WN_DATE_NONE;
 	int rc = wn_report_range(db, o, &r->from, &r->to, err);
 	if (rc != WN_OK)
 		return rc;

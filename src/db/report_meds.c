@@ -110,7 +110,8 @@ static int fill_range(const struct wn_report *r, struct wn_report_med *m,
 		const struct wn_plan_day *d = day_at(dd, r->from + (wn_date)i);
 		m->planned_days[i] = d ? d->planned : NAN;
 		m->taken_days[i] = d && d->pv != WN_PV_NODATA ? d->taken : NAN;
-		m->pv[d ? d->pv : WN_PV_NODATA]++;
+		if (r->from + (wn_date)i >= r->counted_from)   /* the diary's days only */
+			m->pv[d ? d->pv : WN_PV_NODATA]++;
 	}
 	return WN_OK;
 }

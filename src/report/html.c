@@ -553,6 +553,13 @@ static void adherence(struct page *p)
 	for (size_t i = 0; i < r->n_meds; i++)
 		adherence_row(p, &r->meds[i]);
 	add(p, "</tbody></table></div>\n");
+	struct wn_buf note;
+	wn_buf_init(&note);
+	wn_report_counted_note(r, &note);
+	if (note.len)
+		sentence(p, "<p>", &note, "</p>\n");
+	else
+		wn_buf_free(&note);
 	for (size_t i = 0; i < r->n_meds; i++) {
 		struct wn_buf s;
 		wn_buf_init(&s);
@@ -619,7 +626,15 @@ static void questions(struct page *p)
 		}
 		add(p, "</li>\n");
 	}
-	add(p, "</ul>\n</section>\n");
+	add(p, "</ul>\n");
+	struct wn_buf more;
+	wn_buf_init(&more);
+	wn_report_questions_more_text(r, &more);
+	if (more.len)
+		sentence(p, "<p>", &more, "</p>\n");
+	else
+		wn_buf_free(&more);
+	add(p, "</section>\n");
 }
 
 int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,

@@ -480,6 +480,12 @@ static void adherence(struct wn_doc *d)
 		wn_doc_cellf(&t, "%d", m->pv[WN_PV_NOPLAN]);
 	}
 	wn_doc_table_end(d, &t);
+	struct wn_buf note;
+	wn_buf_init(&note);
+	wn_report_counted_note(r, &note);
+	if (note.len)
+		wn_doc_para(d, note.s);
+	wn_buf_free(&note);
 	for (size_t i = 0; i < r->n_meds; i++)
 		deviations(d, &r->meds[i]);
 }
@@ -545,6 +551,12 @@ static void questions(struct wn_doc *d)
 		wn_doc_line_end(d, &l, "- ");
 	}
 	wn_doc_add(d, "\n");
+	struct wn_buf more;
+	wn_buf_init(&more);
+	wn_report_questions_more_text(r, &more);
+	if (more.len)
+		wn_doc_para(d, more.s);
+	wn_buf_free(&more);
 }
 
 static void closing(struct wn_doc *d)

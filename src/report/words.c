@@ -29,18 +29,21 @@ char *wn_report_fmt1(double v, char *buf, size_t n)
 	return buf;
 }
 
-void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
+/* "in this range", or "since the diary began on DATE" when the range
+ * starts before the diary: the days before it are not counted. */
+static void counted_words(const struct wn_report *r, char *buf, size_t n)
+{
+	char a[WN_DATE_STRLEN];
+	if (r->counted_from > r->from)
+		snprintf(buf, n, "since the diary began on %s", wn_date_format(r->counted_from, a));
+	else
+		snprintf(buf, n, "in this range");
+}
+
+static void gaps_text(const struct wn_report *r, struct wn_buf *b)
 {
 	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
-	const char *days = wn_report_plural(r->n_days, "day", "days");
-	if (r->n_missing == 0) {
-		wn_buf_addf(b, "A check-in was recorded on every one of the %d %s in this range.",
-		            r->n_days, days);
-		return;
-	}
-	wn_buf_addf(b, "No check-in on %d of the %d %s in this range (%.0f%%)", r->n_missing,
-	            r->n_days, days, 100.0 * r->n_missing / r->n_days);
-	if (r->n_gaps > 0 && r->n_gaps <= WN_REPORT_LIST_MAX && r->n_missing < r->n_days) {
+	if (r->n_gaps > 0 && r->n_gaps <= WN_REPORT_LIST_MAX && r->n_missing < r->n_counted) {
 		wn_buf_adds(b, ": ");
 		for (size_t i = 0; i < r->n_gaps; i++) {
 			const struct wn_report_gap *g = &r->gaps[i];
@@ -56,7 +59,53 @@ void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
 		wn_buf_addf(b, ", in %zu separate gaps; the longest lasted %ld %s", r->n_gaps,
 		            longest, wn_report_plural(longest, "day", "days"));
 	}
+}
+
+void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN], span[64];
+	const char *days = wn_report_plural(r->n_counted, "day", "days");
+	if (r->n_counted == 0) {
+		wn_buf_adds(b, "Nothing was recorded in this range");
+		if (r->first_day != WN_DATE_NONE)
+			wn_buf_addf(b, "; the diary begins on %s", wn_date_format(r->first_day, a));
+		wn_buf_adds(b, ".");
+		return;
+	}
+	counted_words(r, span, sizeof span);
+	if (r->n_missing == 0) {
+		wn_buf_addf(b, "A check-in was recorded on every one of the %d %s %s.",
+		            r->n_counted, days, span);
+		return;
+	}
+	wn_buf_addf(b, "No check-in on %d of the %d %s %s (%.0f%%)", r->n_missing,
+	            r->n_counted, days, span, 100.0 * r->n_missing / r->n_counted);
+	gaps_text(r, b);
 	wn_buf_adds(b, ".");
+}
+
+void wn_report_counted_note(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN];
+	if (r->counted_from > r->from && r->n_counted > 0)
+		wn_buf_addf(b, "The days before the diary began on %s are not counted.",
+		            wn_date_format(r->counted_from, a));
+}
+
+void wn_report_questions_more_text(const struct wn_report *r, struct wn_buf *b)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
+	size_t n = r->older_omitted;
+	if (n == 0)
+		return;
+	wn_buf_addf(b, "And %zu older open %s, asked ", n,
+	            wn_report_plural((long)n, "question", "questions"));
+	if (r->older_omitted_from == r->older_omitted_to)
+		wn_buf_addf(b, "on %s", wn_date_format(r->older_omitted_from, a));
+	else
+		wn_buf_addf(b, "from %s to %s", wn_date_format(r->older_omitted_from, a),
+		            wn_date_format(r->older_omitted_to, c));
+	wn_buf_addf(b, ", %s not listed here.", n == 1 ? "is" : "are");
 }
 
 static void planned_part(const struct wn_report *r, const struct wn_report_med *m,

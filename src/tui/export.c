@@ -1,5 +1,6 @@
 /* export.c -- the Export screen: a range (by default since the last
- * report, which the diary remembers, to today), a format (the prescriber
+ * report, which the diary remembers, or the last 90 days, never before
+ * the diary's first record, to today), a format (the prescriber
  * report as HTML, Markdown or text; the data as CSV or JSON) and a file
  * name; Enter on "write" writes the file atomically, private (0600), and
  * shows where it went.  An existing file is replaced only after a second
@@ -70,23 +71,37 @@ static void default_file(struct exporter *x)
 	         x->to, f->ext);
 }
 
+/* The range's default: since the last report, else the last 90 days,
+ * never before the first record (wn_report_default_from: the same rule
+ * as `wean report`), to today. */
 static void default_range(struct wn_ui *ui, struct exporter *x)
 {
-	wn_date next = WN_DATE_NONE, from;
+	struct wn_range_ask ask = { .to = ui->today, .days = WN_REPORT_DEFAULT_DAYS,
+	                            .since_last = true };
+	struct wn_range_default r;
 	struct wn_err err = { 0 };
 	char d[WN_DATE_STRLEN];
 	wn_date_format(ui->today, x->to);
-	/* wn_report_last gives the day after the last report's end */
-	if (wn_report_last(ui->db, &next, &err) == WN_OK && next != WN_DATE_NONE &&
-	    next <= ui->today) {
-		from = next;
+	if (wn_report_default_from(ui->db, &ask, &r, &err) != WN_OK) {
+		wn_ui_msg_err(ui, "cannot read where the diary begins", &err);
+		r = (struct wn_range_default){ .from = ui->today - (WN_REPORT_DEFAULT_DAYS - 1),
+		                               .start = WN_RANGE_DAYS };
+	}
+	switch (r.start) {
+	case WN_RANGE_SINCE_LAST:
 		snprintf(x->since, sizeof x->since, "the day after your last report (%s)",
-		         wn_date_format(next - 1, d));
-	} else {
-		from = ui->today - (WN_REPORT_DEFAULT_DAYS - 1);
+		         wn_date_format(r.last_to, d));
+		break;
+	case WN_RANGE_FIRST:
+		snprintf(x->since, sizeof x->since, "the first day in your diary");
+		break;
+	case WN_RANGE_EMPTY:
+		snprintf(x->since, sizeof x->since, "nothing is recorded yet");
+		break;
+	default:
 		snprintf(x->since, sizeof x->since, "the last %d days", WN_REPORT_DEFAULT_DAYS);
 	}
-	wn_date_format(from, x->from);
+	wn_date_format(r.from, x->from);
 }
 
 static int export_enter(struct wn_ui *ui, void *state, struct wn_err *err)

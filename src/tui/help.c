@@ -18,13 +18,14 @@ static const struct section {
 	const char *title;
 } sections[] = {
 	{ WN_SC_TODAY, "Today (the check-in)" },
+	{ WN_SC_QUESTION, "Today, on one of the day's questions for the prescriber" },
 	{ WN_SC_CALENDAR, "Calendar" },
 	{ WN_SC_PLAN, "Plan" },
 	{ WN_SC_CHARTS, "Charts" },
 	{ WN_SC_JOURNAL, "Journal" },
 	{ WN_SC_EXPORT, "Export" },
 	{ WN_SC_NOTE, "Writing the note" },
-	{ WN_SC_PROMPT, "Typing a line (question, quick note, dose, value)" },
+	{ WN_SC_PROMPT, "Typing a line (question, answer, quick note, dose, value)" },
 	{ WN_SC_GLOBAL, "Everywhere" },
 	{ WN_SC_HELP, "On this help screen" },
 };

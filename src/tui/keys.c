@@ -15,6 +15,19 @@
 #define CTRL(c)     ((c) & 0x1f)
 
 static const struct wn_binding bindings[] = {
+	/* Today, on one of the day's questions (before Today's own keys: they
+	 * win, and their hints come first) */
+	{ .action = WN_A_ANSWER, .scope = WN_SC_QUESTION, .keys = { CH('a') },
+	  .label = "a", .help = "answer it (again: a new answer; empty: open again)",
+	  .hkey = "a", .hint = "answer" },
+	{ .action = WN_A_ENTER, .scope = WN_SC_QUESTION,
+	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER), CH(' ') },
+	  .label = "Enter, Space", .help = "change its words",
+	  .hkey = "Enter", .hint = "edit" },
+	{ .action = WN_A_CLEAR, .scope = WN_SC_QUESTION,
+	  .keys = { CH('x'), FN(KEY_DC), FN(KEY_BACKSPACE), CH(127) },
+	  .label = "x, Delete", .help = "delete it (asks y/N first)",
+	  .hkey = "x", .hint = "delete" },
 	/* Today */
 	{ .action = WN_A_DIGIT, .scope = WN_SC_TODAY, .keys = { CHR('0', '9') },
 	  .label = "0-9", .help = "set the focused value (1 0 typed quickly: 10)",
@@ -59,7 +72,7 @@ static const struct wn_binding bindings[] = {
 	  .label = "f", .help = "flag the day for the prescriber (again: unflag)",
 	  .hkey = "f", .hint = "flag" },
 	{ .action = WN_A_QUESTION, .scope = WN_SC_TODAY, .keys = { CH('p') },
-	  .label = "p", .help = "add a question for the prescriber" },
+	  .label = "p", .help = "add a question for the prescriber (on one: a answers it)" },
 	{ .action = WN_A_QUICKNOTE, .scope = WN_SC_TODAY, .keys = { CH('t') },
 	  .label = "t", .help = "add a quick note with the time" },
 	{ .action = WN_A_DISMISS, .scope = WN_SC_TODAY, .keys = { CH('D') },

@@ -269,11 +269,16 @@ static unsigned today_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct today *t = state;
-	if (t->offer)
+	if (t->offer || t->delete_id)
 		return WN_SC_ASK;
 	if (t->prompt != WN_UI_TODAY_NO_PROMPT)
 		return WN_SC_PROMPT;
-	return t->editing ? WN_SC_NOTE : WN_SC_TODAY;
+	if (t->editing)
+		return WN_SC_NOTE;
+	const struct wn_today_field *f = wn_ui_today_focused(t);
+	bool on_question = f && f->kind == WN_TODAY_QUESTION_LINE &&
+	                   f->kind == t->focus_kind && (size_t)f->idx < t->day.n_questions;
+	return on_question ? WN_SC_TODAY | WN_SC_QUESTION : WN_SC_TODAY;
 }
 
 static void today_text(struct wn_ui *ui, void *state, const struct wn_input *in)
@@ -291,15 +296,31 @@ static void today_idle(struct wn_ui *ui, void *state)
 static void today_new_day(struct wn_ui *ui, void *state, wn_date old_today)
 {
 	struct today *t = state;
-	if (t->date == old_today && !t->editing &&
+	if (t->date == old_today && !t->editing && !t->delete_id &&
 	    t->prompt == WN_UI_TODAY_NO_PROMPT) {
 		wn_ui_today_change_day(ui, t, ui->today);
 		wn_ui_msg(ui, WN_R_NOTICE, "a new day has started");
 	}
 }
 
+/* The line being typed, as kept by the hangup: a question or a quick note
+ * as it is, an answer or a question's new words saying what they are
+ * (NULL: nothing to keep). */
+static const char *hangup_label(const struct today *t)
+{
+	if (t->prompt == WN_UI_TODAY_NO_PROMPT || !t->line.s)
+		return NULL;
+	bool typed = t->line.s[strspn(t->line.s, " ")] != '\0';
+	switch (t->prompt) {
+	case WN_UI_TODAY_QUESTION: case WN_UI_TODAY_QUICK: return typed ? "" : NULL;
+	case WN_UI_TODAY_ANSWER: return typed && t->line.changed ? "Answer: " : NULL;
+	case WN_UI_TODAY_REWORD: return typed && t->line.changed ? "Question: " : NULL;
+	default: return NULL;
+	}
+}
+
 /* The terminal is going away: keep what is being typed as a draft (a
- * question or quick note after the day's note). */
+ * question, quick note or answer after the day's note). */
 static void today_hangup(struct wn_ui *ui, void *state)
 {
 	struct today *t = state;
@@ -307,14 +328,14 @@ static void today_hangup(struct wn_ui *ui, void *state)
 		wn_ui_today_draft_note(ui, t);
 		return;
 	}
-	bool line = t->prompt == WN_UI_TODAY_QUESTION || t->prompt == WN_UI_TODAY_QUICK;
-	if (!line || t->line.s[strspn(t->line.s, " ")] == '\0')
+	const char *label = hangup_label(t);
+	if (!label)
 		return;
 	struct wn_buf b;
 	wn_buf_init(&b);
 	if (t->day.ci.note && *t->day.ci.note)
 		wn_buf_addf(&b, "%s\n", t->day.ci.note);
-	wn_buf_adds(&b, t->line.s);
+	wn_buf_addf(&b, "%s%s", label, t->line.s);
 	if (!b.failed)
 		wn_ui_today_draft_save(ui, t, (struct wn_draft){ .date = t->date,
 			.text = b.s, .base = t->day.ci.note });

@@ -10,7 +10,8 @@
  *               next steps' findings, the crisis line), the fields, the
  *               note, the bottom row (a prompt, a question or a hint)
  * today_input.c actions and typed text: moving, rating, doses, prompts,
- *               the note editor, the offered draft
+ *               the day's questions (answered, reworded, deleted), the
+ *               note editor, the offered draft
  *
  * What a field holds and where it goes are core/today.h's and
  * core/today_layout.h's.  Every change is written to the diary at once
@@ -37,6 +38,8 @@
 enum wn_ui_today_prompt {
 	WN_UI_TODAY_NO_PROMPT, WN_UI_TODAY_QUESTION, WN_UI_TODAY_QUICK,
 	WN_UI_TODAY_DOSE, WN_UI_TODAY_VALUE,
+	WN_UI_TODAY_ANSWER,      /* the answer to question prompt_id */
+	WN_UI_TODAY_REWORD,      /* new words for question prompt_id */
 };
 
 /* The Today screen's state (the frame's block for it, zeroed at start). */
@@ -71,7 +74,10 @@ struct today {
 	/* a one-line prompt */
 	int prompt;              /* enum wn_ui_today_prompt */
 	int prompt_idx;          /* the medication of a dose */
+	long prompt_id;          /* the question answered or reworded */
 	struct wn_edit line;
+	/* deleting a question waits for y/N */
+	long delete_id;          /* its id; 0 = not asking */
 	/* a kept draft waiting for yes/no */
 	bool offer;
 	char *offer_text;

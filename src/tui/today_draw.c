@@ -165,6 +165,19 @@ static void draw_presc(struct wn_ui *ui, const struct today *t,
 		wn_ui_put(ui, WN_CELL(y, f->x + 1, 3, WN_R_FLAG), "[x]");
 }
 
+/* One of the day's questions: "? words", and its answer after it. */
+static void draw_question(struct wn_ui *ui, const struct today *t,
+                          const struct wn_today_field *f, int y)
+{
+	const struct wn_question *q = &t->day.questions[f->idx];
+	char line[1200];
+	if (q->answered && q->answer)
+		snprintf(line, sizeof line, "? %s%sanswer: %s", q->text, ui->g->sep, q->answer);
+	else
+		snprintf(line, sizeof line, "? %s", q->text);
+	draw_label(ui, WN_CELL(y, f->x, f->w - 1, 0), line, is_focus(t, f));
+}
+
 static void draw_field(struct wn_ui *ui, const struct today *t,
                        const struct wn_today_field *f, int y)
 {
@@ -174,22 +187,17 @@ static void draw_field(struct wn_ui *ui, const struct today *t,
 		draw_symptom(ui, t, f, y);
 	else if (f->kind == WN_TODAY_DOSE)
 		draw_dose(ui, t, f, y);
+	else if (f->kind == WN_TODAY_QUESTION_LINE)
+		draw_question(ui, t, f, y);
 	else if (f->kind != WN_TODAY_NOTE)
 		draw_presc(ui, t, f, y);
 }
 
-/* Questions and quick notes of the day, one line each. */
+/* Questions (fields: drawn with the others) and quick notes of the day,
+ * one line each. */
 static void draw_lists(struct wn_ui *ui, const struct today *t)
 {
-	int y = t->layout.list_y;
-	for (size_t i = 0; i < t->day.n_questions; i++, y++) {
-		int sy = screen_row(t, y);
-		if (sy < 0)
-			continue;
-		char line[1200];
-		snprintf(line, sizeof line, "? %s", t->day.questions[i].text);
-		wn_ui_put(ui, WN_CELL(sy, 14, ui->cols - 15, WN_R_NORMAL), line);
-	}
+	int y = t->layout.list_y + (int)t->day.n_questions;
 	for (size_t i = 0; i < t->day.n_qnotes; i++, y++) {
 		int sy = screen_row(t, y);
 		if (sy < 0)
@@ -277,6 +285,8 @@ static const char *prompt_label(const struct wn_ui *ui, const struct today *t,
 	switch (t->prompt) {
 	case WN_UI_TODAY_QUESTION: return "question for the prescriber: ";
 	case WN_UI_TODAY_QUICK: return "quick note: ";
+	case WN_UI_TODAY_ANSWER: return "answer: ";
+	case WN_UI_TODAY_REWORD: return "the question: ";
 	case WN_UI_TODAY_DOSE:
 		snprintf(buf, n, "%s dose (%s) and time: ", t->med[t->prompt_idx].name,
 		         t->med[t->prompt_idx].unit);
@@ -325,13 +335,45 @@ static void draw_offer(struct wn_ui *ui, const struct today *t, int y)
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), q);
 }
 
+/* Deleting a question: y/N, with its first words. */
+static void draw_delete(struct wn_ui *ui, const struct today *t, int y)
+{
+	const char *text = "";
+	for (size_t i = 0; i < t->day.n_questions; i++)
+		if (t->day.questions[i].id == t->delete_id)
+			text = t->day.questions[i].text;
+	char words[160], q[256];
+	wn_text_fit(text, 40, words, sizeof words, ui->ascii_text);
+	snprintf(q, sizeof q, "delete the question \"%s\"? y/N", words);
+	ui->msg_row_taken = true;
+	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), q);
+}
+
+/* Under a focused question: its answer in full, or that it is open. */
+static void draw_answer(struct wn_ui *ui, const struct today *t,
+                        const struct wn_today_field *f, int y)
+{
+	const struct wn_question *q = &t->day.questions[f->idx];
+	char line[1200];
+	if (q->answered && q->answer)
+		snprintf(line, sizeof line, "answer: %s", q->answer);
+	else
+		snprintf(line, sizeof line, "open: a answers it, Enter changes its words,"
+		         " x deletes it");
+	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
+}
+
 /* The row above the hints: the offered draft, the prompt, the hold
- * proposal, or what the focused symptom's rating means. */
+ * proposal, or what the focused symptom's rating or question is. */
 static void draw_bottom(struct wn_ui *ui, struct today *t)
 {
 	int y = ui->rows - 2;
 	if (t->offer) {
 		draw_offer(ui, t, y);
+		return;
+	}
+	if (t->delete_id) {
+		draw_delete(ui, t, y);
 		return;
 	}
 	if (t->prompt != WN_UI_TODAY_NO_PROMPT) {
@@ -352,6 +394,9 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 		         wn_today_level_word(wn_today_rating(&t->day, s->id)));
 		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), info);
 	}
+	if (!ui->msg[0] && f && f->kind == WN_TODAY_QUESTION_LINE &&
+	    f->kind == t->focus_kind && (size_t)f->idx < t->day.n_questions)
+		draw_answer(ui, t, f, y);
 }
 
 /* ---- the screen ------------------------------------------------------------ */
@@ -360,7 +405,8 @@ static void lay_out(const struct wn_ui *ui, struct today *t, int head_rows)
 {
 	struct wn_today_layout_in in = {
 		.cfg = ui->cfg, .sym = t->sym, .n_sym = t->n_sym, .n_med = t->n_med,
-		.n_lines = t->day.n_questions + t->day.n_qnotes, .cols = ui->cols,
+		.n_lines = t->day.n_questions + t->day.n_qnotes,
+		.n_questions = t->day.n_questions, .cols = ui->cols,
 		.body_top = ui->body_top, .body_rows = ui->body_rows,
 		.head_rows = head_rows,
 		.editing = t->editing,

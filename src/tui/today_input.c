@@ -1,7 +1,8 @@
 /* today_input.c -- what keys do on the Today screen (see today.h): actions
  * become writes to the diary, one transaction each, and typed text goes
- * to the one-line prompt, the note editor or the question about a kept
- * draft.  What a key means for a value is core/today.h's. */
+ * to the one-line prompt, the note editor or a y/N question (a kept
+ * draft, deleting a question).  What a key means for a value is
+ * core/today.h's. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "db/day.h"
+#include "db/question.h"
 #include "db/note.h"
 #include "core/text.h"
 #include "db/holdrule.h"
@@ -134,7 +136,10 @@ static void symptom_digit(struct wn_ui *ui, struct today *t,
 
 static void open_prompt(struct today *t, int kind, int idx, const char *text)
 {
-	if (wn_edit_init(&t->line, text, WN_UI_TODAY_LINE_MAX, false) != WN_OK)
+	bool words = kind == WN_UI_TODAY_QUESTION || kind == WN_UI_TODAY_ANSWER ||
+	             kind == WN_UI_TODAY_REWORD;
+	if (wn_edit_init(&t->line, text, words ? WN_QUESTION_MAX : WN_UI_TODAY_LINE_MAX,
+	                 false) != WN_OK)
 		return;
 	t->prompt = kind;
 	t->prompt_idx = idx;
@@ -250,6 +255,123 @@ static void clear_dose(struct wn_ui *ui, struct today *t, int m)
 	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, what);
 }
 
+/* ---- the day's questions ------------------------------------------------ */
+
+/* The day's question under the focus, or NULL. */
+static const struct wn_question *focused_question(const struct today *t)
+{
+	const struct wn_today_field *f = wn_ui_today_focused(t);
+	if (!f || f->kind != WN_TODAY_QUESTION_LINE || t->focus_kind != f->kind ||
+	    (size_t)f->idx >= t->day.n_questions)
+		return NULL;
+	return &t->day.questions[f->idx];
+}
+
+/* a (bound only while a question has the focus): the answer prompt,
+ * holding the answer given before. */
+static void on_answer(struct today *t)
+{
+	const struct wn_question *q = focused_question(t);
+	if (!q)
+		return;
+	open_prompt(t, WN_UI_TODAY_ANSWER, t->focus_idx, q->answered ? q->answer : NULL);
+	t->prompt_id = q->id;
+}
+
+/* Enter on a question: its words in the prompt, to change. */
+static void reword(struct wn_ui *ui, struct today *t)
+{
+	const struct wn_question *q = focused_question(t);
+	if (!q)
+		return;
+	if (strlen(q->text) > WN_QUESTION_MAX) {
+		wn_ui_msg(ui, WN_R_NOTICE, "this question is too long to change here: use"
+		          "  wean question edit %ld TEXT", q->id);
+		return;
+	}
+	open_prompt(t, WN_UI_TODAY_REWORD, t->focus_idx, q->text);
+	t->prompt_id = q->id;
+}
+
+/* x on a question: asks y/N first (the bottom row says so). */
+static void ask_delete(struct wn_ui *ui, struct today *t)
+{
+	const struct wn_question *q = focused_question(t);
+	if (q)
+		t->delete_id = q->id;
+	ui->msg[0] = '\0';
+}
+
+/* The focus after the day's questions changed: the same place, or the
+ * last question, or the questions row when none is left. */
+static void refocus_question(struct today *t)
+{
+	if (t->day.n_questions == 0)
+		wn_ui_today_focus(t, WN_TODAY_QUESTIONS, 0);
+	else if ((size_t)t->focus_idx >= t->day.n_questions)
+		wn_ui_today_focus(t, WN_TODAY_QUESTION_LINE, (int)t->day.n_questions - 1);
+}
+
+/* The key after "delete the question ...? y/N": y deletes it, any other
+ * key keeps it. */
+static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
+{
+	int arg;
+	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
+	long id = t->delete_id;
+	t->delete_id = 0;
+	if (!b || b->action != WN_A_TEXT_DONE) {
+		wn_ui_msg(ui, WN_R_DIM, "kept: the question is not deleted");
+		return;
+	}
+	struct wn_err err = { 0 };
+	int rc = wn_db_question_delete(ui->db, id, &err);
+	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, "question deleted");
+	refocus_question(t);
+}
+
+/* Whether the day shows question id answered. */
+static bool shown_answered(const struct today *t, long id)
+{
+	for (size_t i = 0; i < t->day.n_questions; i++)
+		if (t->day.questions[i].id == id)
+			return t->day.questions[i].answered;
+	return false;
+}
+
+/* true when the prompt may close.  An emptied answer makes the question
+ * open again. */
+static bool submit_answer(struct wn_ui *ui, struct today *t)
+{
+	struct wn_err err = { 0 };
+	bool clear = blank(t->line.s);
+	if (!t->line.changed || (clear && !shown_answered(t, t->prompt_id))) {
+		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
+		return true;
+	}
+	int rc = wn_db_question_answer(ui->db, t->prompt_id, clear ? NULL : t->line.s, &err);
+	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err,
+	                    clear ? "answer removed, the question is open again" : "answer");
+	return rc == WN_OK;
+}
+
+static bool submit_reword(struct wn_ui *ui, struct today *t)
+{
+	struct wn_err err = { 0 };
+	if (!t->line.changed) {
+		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
+		return true;
+	}
+	if (blank(t->line.s)) {
+		wn_ui_msg(ui, WN_R_ERROR, "a question needs words (Esc keeps it as it was;"
+		          " x deletes it)");
+		return false;
+	}
+	int rc = wn_db_question_edit(ui->db, t->prompt_id, t->line.s, &err);
+	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, "question changed");
+	return rc == WN_OK;
+}
+
 /* ---- flag, clear -------------------------------------------------------- */
 
 static void toggle_flag(struct wn_ui *ui, struct today *t)
@@ -278,6 +400,8 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 		toggle_flag(ui, t);
 	else if (f->kind == WN_TODAY_NOTE)
 		wn_ui_msg(ui, WN_R_DIM, "to change the note, press n");
+	else if (f->kind == WN_TODAY_QUESTION_LINE)
+		ask_delete(ui, t);
 }
 
 /* ---- the note ----------------------------------------------------------- */
@@ -462,6 +586,10 @@ static bool submit_prompt(struct wn_ui *ui, struct today *t)
 		return submit_value(ui, t);
 	if (t->prompt == WN_UI_TODAY_DOSE)
 		return submit_dose(ui, t);
+	if (t->prompt == WN_UI_TODAY_ANSWER)
+		return submit_answer(ui, t);
+	if (t->prompt == WN_UI_TODAY_REWORD)
+		return submit_reword(ui, t);
 	if (blank(t->line.s))
 		return true;
 	bool question = t->prompt == WN_UI_TODAY_QUESTION;
@@ -517,6 +645,8 @@ void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *
 {
 	if (t->offer)
 		offer_input(ui, t, in);
+	else if (t->delete_id)
+		delete_input(ui, t, in);
 	else if (t->prompt != WN_UI_TODAY_NO_PROMPT)
 		prompt_input(ui, t, in);
 	else if (t->editing)
@@ -561,6 +691,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 	case WN_TODAY_QUESTIONS: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
+	case WN_TODAY_QUESTION_LINE: reword(ui, t); break;
 	default: enter_value(ui, t, f); break;
 	}
 }
@@ -639,6 +770,7 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
+	case WN_A_ANSWER: on_answer(t); break;
 	default: return false;
 	}
 	return true;

@@ -62,6 +62,7 @@ enum wn_action {
 	WN_A_DIGIT, WN_A_DOT, WN_A_INC, WN_A_DEC, WN_A_CLEAR, WN_A_ENTER,
 	WN_A_PREV_DAY, WN_A_NEXT_DAY, WN_A_TODAY, WN_A_DOSE, WN_A_FLAG,
 	WN_A_NOTE, WN_A_EDITOR, WN_A_QUESTION, WN_A_QUICKNOTE, WN_A_DISMISS,
+	WN_A_ANSWER,
 	/* inside a text field */
 	WN_A_TEXT_DONE, WN_A_TEXT_CANCEL, WN_A_TEXT_EXTERNAL,
 	/* Calendar and Plan */
@@ -85,6 +86,8 @@ enum wn_scope {
 	WN_SC_CHARTS = 1u << 8,
 	WN_SC_JOURNAL = 1u << 9,
 	WN_SC_EXPORT = 1u << 10,
+	WN_SC_QUESTION = 1u << 11,   /* Today: a question of the day has the
+	                                focus (with WN_SC_TODAY) */
 };
 /* Scopes in which keys go to the screen's text_input. */
 #define WN_SC_TEXT (WN_SC_NOTE | WN_SC_PROMPT | WN_SC_ASK)

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "core/records.h"
 #include "db/day.h"
+#include "db/question.h"
 #include "db/med.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 

@@ -15,6 +15,7 @@
 #include "db/db.h"
 #include "core/records.h"
 #include "db/day.h"
+#include "db/question.h"
 #include "db/med.h"
 #include "db/symptoms.h"
 

@@ -21,6 +21,7 @@
 #include "core/records.h"
 #include "core/safety.h"
 #include "db/day.h"
+#include "db/question.h"
 #include "db/med.h"
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
@@ -390,6 +391,57 @@ Test(report, flagged_notes_and_questions)
 	wn_report_free(&r);
 }
 
+/* The open questions asked before the range: the most recent
+ * WN_REPORT_OLDER_OPEN listed, the others counted with their dates. */
+Test(report, older_open_questions_capped)
+{
+	struct wn_report r;
+	make_diary();                      /* 02-01 open, 02-02 answered */
+	for (int d = 1; d <= 7; d++) {
+		char text[32];
+		snprintf(text, sizeof text, "January %d?", d);
+		cr_assert_eq(wn_db_question_add(db, D(1, d), text, &err), WN_OK, "%s", err.msg);
+	}
+	gather(&r, D(3, 1), D(3, 20));
+	/* 8 older open: 01-01..01-07 and 02-01; listed 01-04..01-07, 02-01 */
+	cr_assert_eq(r.n_questions, WN_REPORT_OLDER_OPEN + 1);
+	cr_assert_str_eq(r.questions[0].text, "January 4?");
+	cr_assert_str_eq(r.questions[4].text, "Open from before?");
+	cr_assert_str_eq(r.questions[5].text, "Liquid at night?");
+	cr_assert_eq(r.older_omitted, 3);
+	cr_assert_eq(r.older_omitted_from, D(1, 1));
+	cr_assert_eq(r.older_omitted_to, D(1, 3));
+	struct wn_buf b;
+	wn_buf_init(&b);
+	wn_report_questions_more_text(&r, &b);
+	cr_assert_str_eq(b.s, "And 3 older open questions, asked from 2026-01-01 to 2026-01-03,"
+	                 " are not listed here.");
+	wn_buf_free(&b);
+	char *md = render(WN_REPORT_MD, D(3, 1), D(3, 20), NULL);
+	cr_assert_not_null(strstr(flat(md), "And 3 older open questions"));
+	cr_assert_null(strstr(md, "January 3?"));
+	free(md);
+	wn_report_free(&r);
+	/* answered (01-01, 01-02), they leave the report; one left out is said so */
+	cr_assert_eq(wn_db_question_answer(db, 4, "no", &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_question_answer(db, 5, "no", &err), WN_OK, "%s", err.msg);
+	gather(&r, D(3, 1), D(3, 20));
+	cr_assert_eq(r.older_omitted, 1);
+	wn_buf_init(&b);
+	wn_report_questions_more_text(&r, &b);
+	cr_assert_str_eq(b.s, "And 1 older open question, asked on 2026-01-03, is not listed here.");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+	/* none left out: no sentence */
+	gather(&r, D(1, 2), D(3, 20));
+	cr_assert_eq(r.older_omitted, 0);
+	wn_buf_init(&b);
+	wn_report_questions_more_text(&r, &b);
+	cr_assert_eq(b.len, 0);
+	wn_buf_free(&b);
+	wn_report_free(&r);
+}
+
 /* ---- range, formats, the last report ------------------------------------------------ */
 
 Test(report, default_range)
@@ -398,7 +450,7 @@ Test(report, default_range)
 	wn_date from, to;
 	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_OK);
 	cr_assert_eq(to, wn_date_from_ymd(2026, 11, 25));
-	cr_assert_eq(from, to - (WN_REPORT_DEFAULT_DAYS - 1));
+	cr_assert_eq(from, to, "nothing recorded: today alone");
 	make_diary();                      /* first day 03-01: later than 90 days back */
 	o.to = D(4, 10);                   /* the first day: the question of 02-01 */
 	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_OK);
@@ -406,6 +458,135 @@ Test(report, default_range)
 	o.from = D(4, 11);
 	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_USAGE);
 	cr_assert_str_eq(err.msg, "the report starts on 2026-04-11, after its end on 2026-04-10");
+}
+
+/* The one rule for a default range's start (core/report_facts.h). */
+Test(report, default_start_rule)
+{
+	const wn_date N = WN_DATE_NONE, to = D(11, 25);
+	static const struct { int days; int first_m, first_d, since_m, since_d;
+	                      int from_m, from_d; int start; } cases[] = {
+		/* 20 days old: from the first record, not 90 days back */
+		{ .days = 90, .first_m = 11, .first_d = 6, .from_m = 11, .from_d = 6,
+		  .start = WN_RANGE_FIRST },
+		/* older than 90 days: the last 90 */
+		{ .days = 90, .first_m = 1, .first_d = 1, .from_m = 8, .from_d = 28,
+		  .start = WN_RANGE_DAYS },
+		/* exactly 90 days old: the last 90 days */
+		{ .days = 90, .first_m = 8, .first_d = 28, .from_m = 8, .from_d = 28,
+		  .start = WN_RANGE_DAYS },
+		/* since the last report */
+		{ .days = 90, .first_m = 1, .first_d = 1, .since_m = 11, .since_d = 1,
+		  .from_m = 11, .from_d = 1, .start = WN_RANGE_SINCE_LAST },
+		/* ... but not before the diary began */
+		{ .days = 90, .first_m = 11, .first_d = 6, .since_m = 10, .since_d = 1,
+		  .from_m = 11, .from_d = 6, .start = WN_RANGE_FIRST },
+		/* a last report after the end: the days */
+		{ .days = 90, .first_m = 1, .first_d = 1, .since_m = 11, .since_d = 26,
+		  .from_m = 8, .from_d = 28, .start = WN_RANGE_DAYS },
+		/* no limit: the first record */
+		{ .days = 0, .first_m = 1, .first_d = 1, .from_m = 1, .from_d = 1,
+		  .start = WN_RANGE_FIRST },
+		/* a diary that begins after the end: the end alone */
+		{ .days = 90, .first_m = 12, .first_d = 1, .from_m = 11, .from_d = 25,
+		  .start = WN_RANGE_EMPTY },
+		/* nothing recorded: the end alone */
+		{ .days = 90, .from_m = 11, .from_d = 25, .start = WN_RANGE_EMPTY },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct wn_range_rule r = {
+			.to = to, .days = cases[i].days,
+			.first = cases[i].first_m ? D(cases[i].first_m, cases[i].first_d) : N,
+			.since = cases[i].since_m ? D(cases[i].since_m, cases[i].since_d) : N };
+		int start = -1;
+		cr_expect_eq(wn_report_range_from(&r, &start), D(cases[i].from_m, cases[i].from_d),
+		             "case %zu", i);
+		cr_expect_eq(start, cases[i].start, "case %zu: start %d", i, start);
+	}
+}
+
+/* The range the Export screen and `wean report` start from: read from the
+ * diary (its first record, the last report). */
+Test(report, default_start_read_from_the_diary)
+{
+	struct wn_range_ask ask = { .to = D(11, 25), .days = WN_REPORT_DEFAULT_DAYS,
+	                            .since_last = true };
+	struct wn_range_default r;
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.start, WN_RANGE_EMPTY);
+	cr_assert_eq(r.from, D(11, 25));
+	/* a diary 20 days old, whose first record is a question */
+	cr_assert_eq(wn_db_question_add(db, D(11, 6), "Is this normal?", &err), WN_OK);
+	checkin(D(11, 20), NULL, false);
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.start, WN_RANGE_FIRST);
+	cr_assert_eq(r.from, D(11, 6));
+	cr_assert_eq(r.last_to, WN_DATE_NONE);
+	/* the last report ended on 11-19: the day after it */
+	cr_assert_eq(wn_report_remember(db, D(11, 19), &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.start, WN_RANGE_SINCE_LAST);
+	cr_assert_eq(r.from, D(11, 20));
+	cr_assert_eq(r.last_to, D(11, 19));
+	/* without since_last (wean report): the first record again */
+	ask.since_last = false;
+	cr_assert_eq(wn_report_default_from(db, &ask, &r, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(r.from, D(11, 6));
+	struct wn_report_opts o = { .from = WN_DATE_NONE, .to = WN_DATE_NONE };
+	wn_date from, to;
+	cr_assert_eq(wn_report_range(db, &o, &from, &to, &err), WN_OK);
+	cr_assert_eq(from, D(11, 6));
+	cr_assert_eq(to - from + 1, 20);
+}
+
+/* A range that starts before the diary counts only the diary's days as
+ * days with or without a check-in. */
+Test(report, days_before_the_diary_are_not_missing)
+{
+	struct wn_report r;
+	make_diary();                      /* first record: the question of 02-01 */
+	gather(&r, D(1, 1), D(2, 10));
+	cr_assert_eq(r.n_days, 41);
+	cr_assert_eq(r.counted_from, D(2, 1));
+	cr_assert_eq(r.n_counted, 10);
+	cr_assert_eq(r.n_checkins, 0);
+	cr_assert_eq(r.n_missing, 10);
+	cr_assert_eq(r.n_gaps, 1);
+	cr_assert_eq(r.gaps[0].from, D(2, 1));
+	/* the table of doses counts the same days: 10, none before 02-01 */
+	cr_assert_eq(r.n_meds, 1);
+	int pv = 0;
+	for (int k = 0; k <= WN_PV_NOPLAN; k++)
+		pv += r.meds[0].pv[k];
+	cr_assert_eq(pv, 10);
+	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 10);
+	struct wn_buf b;
+	wn_buf_init(&b);
+	wn_report_missing_text(&r, &b);
+	cr_assert_str_eq(b.s, "No check-in on 10 of the 10 days since the diary began on "
+	                 "2026-02-01 (100%).");
+	wn_buf_free(&b);
+	wn_buf_init(&b);
+	wn_report_counted_note(&r, &b);
+	cr_assert_str_eq(b.s, "The days before the diary began on 2026-02-01 are not counted.");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+	/* the whole of March, from 02-20: 03-05, 03-06, 03-15 and 02-20..02-28 */
+	gather(&r, D(2, 20), D(3, 20));
+	cr_assert_eq(r.counted_from, D(2, 20));
+	cr_assert_eq(r.n_counted, 29);
+	cr_assert_eq(r.n_missing, 12);
+	wn_report_free(&r);
+	/* a range before the diary: nothing counted, said so */
+	gather(&r, D(1, 1), D(1, 31));
+	cr_assert_eq(r.n_counted, 0);
+	cr_assert_eq(r.n_missing, 0);
+	cr_assert_eq(r.n_gaps, 0);
+	wn_buf_init(&b);
+	wn_report_missing_text(&r, &b);
+	cr_assert_str_eq(b.s, "Nothing was recorded in this range; the diary begins on 2026-02-01.");
+	wn_buf_free(&b);
+	wn_report_free(&r);
 }
 
 Test(report, format_names)
@@ -578,7 +759,7 @@ Test(report, empty_diary_is_a_short_valid_report)
 		char *s = render(formats[i], WN_DATE_NONE, WN_DATE_NONE, NULL);
 		no_controls(s, wn_report_suffix(formats[i]));
 		flat(s);
-		cr_assert_not_null(strstr(s, "No check-in on 90 of the 90 days in this range (100%)."));
+		cr_assert_not_null(strstr(s, "Nothing was recorded in this range."));
 		cr_assert_not_null(strstr(s, "no charts, symptoms or doses to summarise"));
 		cr_assert_null(strstr(s, "Charts"));
 		cr_assert_not_null(strstr(s, "not a medical record"));
@@ -600,7 +781,7 @@ Test(report, a_plan_that_starts_after_the_range)
 	cr_assert(isnan(r.meds[0].pct_reduced));
 	cr_assert_eq(r.meds[0].n_steps, 1);
 	cr_assert(r.meds[0].steps[0].future);
-	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 3);
+	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 2);    /* 03-02, 03-03: the diary begins on 03-02 */
 	cr_assert_eq(r.first_cut, WN_DATE_NONE);
 	struct wn_buf b;
 	wn_buf_init(&b);

@@ -23,6 +23,7 @@
 #include "core/records.h"
 #include "core/safety.h"
 #include "db/day.h"
+#include "db/question.h"
 #include "db/med.h"
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */

@@ -114,6 +114,44 @@ static void layout_40x12(struct wn_config *cfg, struct wn_symptom *sym)
 	wn_today_layout(&in, &L);
 }
 
+/* The day's questions are fields, one a row under the prescriber row
+ * (from column 13, where the "? " lines are drawn); the quick notes after
+ * them are not.  From the prescriber row j goes to the first, from the
+ * last question j goes to the note, and back up. */
+Test(today_layout, questions_of_the_day_are_fields)
+{
+	struct wn_config cfg;
+	struct wn_symptom sym[15];
+	memset(sym, 0, sizeof sym);
+	wn_config_defaults(&cfg);
+	cfg.n_metrics = 0;
+	name_symptoms(sym, 15, "s");
+	struct wn_today_layout_in in = { .cfg = &cfg, .sym = sym, .n_sym = 15,
+		.n_med = 1, .n_lines = 3, .n_questions = 2, .cols = 80, .body_top = 1,
+		.body_rows = 21, .head_rows = 1 };
+	wn_today_layout(&in, &L);
+	static const struct want q[] = {
+		{ .kind = WN_TODAY_QUESTION_LINE, .idx = 0, .y = 9, .x = 13, .w = 66 },
+		{ .kind = WN_TODAY_QUESTION_LINE, .idx = 1, .y = 10, .x = 13, .w = 66 },
+	};
+	for (size_t i = 0; i < 2; i++)
+		expect_field(&q[i]);
+	cr_expect_eq(L.nf, 4 + 15 + 1 + 3 + 2 + 1);
+	cr_expect_eq(L.rows, 12);
+	const struct wn_today_field *flag = wn_today_layout_find(&L, WN_TODAY_FLAG, 0);
+	const struct wn_today_field *f = wn_today_layout_move(&L, flag, WN_TODAY_DOWN);
+	cr_assert(f && f->kind == WN_TODAY_QUESTION_LINE && f->idx == 0);
+	f = wn_today_layout_move(&L, f, WN_TODAY_DOWN);
+	cr_assert(f && f->kind == WN_TODAY_QUESTION_LINE && f->idx == 1);
+	f = wn_today_layout_move(&L, f, WN_TODAY_DOWN);
+	cr_assert(f && f->kind == WN_TODAY_NOTE);
+	f = wn_today_layout_move(&L, f, WN_TODAY_UP);
+	cr_assert(f && f->kind == WN_TODAY_QUESTION_LINE && f->idx == 1);
+	const struct wn_today_field *q0 = wn_today_layout_find(&L, WN_TODAY_QUESTION_LINE, 0);
+	f = wn_today_layout_move(&L, q0, WN_TODAY_UP);
+	cr_assert(f && f->kind == WN_TODAY_FLAG, "up from the first question: %d", f ? f->kind : -1);
+}
+
 Test(today_layout, a_small_terminal_while_writing)
 {
 	struct wn_config cfg;
