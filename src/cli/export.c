@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/export.h"
 #include "core/fileio.h"
 #include "db/import.h"
@@ -50,6 +50,7 @@ static const struct wn_cli_opt export_opts[] = {
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_export = { .args = EXPORT_ARGS, .opts = export_opts };
 
 /* ---- output ------------------------------------------------------------------------ */
 
@@ -315,6 +316,8 @@ static const struct wn_cli_opt import_opts[] = {
 	{ "help", NULL, i_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_import = { .args = IMPORT_ARGS, .opts = import_opts,
+                                                .files = true };
 
 static int read_whole(const char *path, struct wn_buf *b, struct wn_err *err)
 {
