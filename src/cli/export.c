@@ -365,16 +365,17 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 
 /* ---- wean import ----------------------------------------------------------------------- */
 
-#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--on-conflict R] [--replace]" \
-	" [--dry-run]"
+#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--mood-map LABEL=N,...]" \
+	" [--on-conflict R] [--replace] [--dry-run]"
 
 struct import_args {
-	const char *file, *format, *rule;
+	const char *file, *format, *rule, *moods;
 	bool replace, dry_run, help;
 };
 
 static int i_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->format = a; return WN_OK; }
 static int i_rule(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->rule = a; return WN_OK; }
+static int i_moods(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->moods = a; return WN_OK; }
 static int i_replace(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->replace = true; return WN_OK; }
 static int i_dry(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->dry_run = true; return WN_OK; }
 static int i_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->help = true; return WN_OK; }
@@ -389,6 +390,8 @@ static int i_file(void *x, const char *w, struct wn_err *e)
 
 static const struct wn_cli_opt import_opts[] = {
 	{ "format", "F", i_format, "json (wean's export, default), csv (wean's CSV) or daylio" },
+	{ "mood-map", "LABEL=N,...", i_moods, "daylio: the mood (0-10) of each of your labels,"
+	  " besides the stock " WN_IMPORT_DAYLIO_MAP },
 	{ "on-conflict", "R", i_rule, "a value the diary has otherwise: keep (default), replace,"
 	  " or append (notes)" },
 	{ "replace", NULL, i_replace, "a day already in the diary is replaced as a whole" },
@@ -443,8 +446,11 @@ static void print_result(struct wn_cli *c, const struct wn_import_opts *o,
 		[WN_IMPORT_REPLACE] = "the file's values taken",
 		[WN_IMPORT_APPEND] = "notes joined, the diary's other values kept",
 	};
-	if (o->format == WN_IMPORT_DAYLIO)
-		fprintf(c->out, "Daylio moods mapped: %s\n", WN_IMPORT_DAYLIO_MAP);
+	if (o->format == WN_IMPORT_DAYLIO) {
+		char map[WN_DAYLIO_MAP_MAX * (WN_DAYLIO_LABEL_MAX + 4)];
+		wn_daylio_map_text(o->daylio_map, map, sizeof map);
+		fprintf(c->out, "Daylio moods mapped: %s\n", map);
+	}
 	fprintf(c->out, "%sadded %zu day%s, updated %zu, unchanged %zu, skipped %zu\n",
 	        o->dry_run ? "dry run, nothing written: " : "", r->added, r->added == 1 ? "" : "s",
 	        r->updated, r->unchanged, r->skipped);
@@ -467,14 +473,22 @@ static void import_help(FILE *f)
 	      "a value the diary has otherwise is a conflict, listed one a line and kept\n"
 	      "unless --on-conflict says replace (the file's) or append (notes joined\n"
 	      "below \"" WN_IMPORT_SEPARATOR "\"); --replace replaces whole days.  Before days\n"
-	      "already in the diary change, it is backed up as 'wean backup' does.\n"
-	      "Daylio moods: " WN_IMPORT_DAYLIO_MAP ".\n", f);
+	      "already in the diary change, it is backed up as 'wean backup' does.\n\n"
+	      "Daylio: the columns are found by name (the older export without\n"
+	      "note_title, and tab-separated files, too).  A day's mood is the mean of\n"
+	      "its entries' moods, each label mapped to a number from 0 to 10:\n"
+	      WN_IMPORT_DAYLIO_MAP " unless --mood-map says otherwise\n"
+	      "(--mood-map \"super=8,tired=4\" for labels of your own; an unknown label\n"
+	      "stops the import and names them all).  Each entry's title, note and\n"
+	      "activities become a quick note at the entry's time.\n", f);
 }
 
-/* The options into o. */
+/* The options into o, the Daylio labels into moods (o points at it). */
 static int import_opts_of(const struct import_args *a, struct wn_import_opts *o,
-                          struct wn_err *err)
+                          struct wn_daylio_map *moods, struct wn_err *err)
 {
+	wn_daylio_map_init(moods);
+	o->daylio_map = moods;
 	if (!a->file)
 		return wn_err_set(err, WN_USAGE, "import needs a FILE");
 	if (a->format && !wn_import_format_parse(a->format, &o->format))
@@ -483,7 +497,9 @@ static int import_opts_of(const struct import_args *a, struct wn_import_opts *o,
 	if (a->rule && !wn_import_rule_parse(a->rule, &o->on_conflict))
 		return wn_err_set(err, WN_USAGE, "unknown --on-conflict %.40s (keep, replace or"
 		                  " append)", a->rule);
-	return WN_OK;
+	if (a->moods && o->format != WN_IMPORT_DAYLIO)
+		return wn_err_set(err, WN_USAGE, "--mood-map is for --format daylio");
+	return a->moods ? wn_daylio_map_parse(moods, a->moods, err) : WN_OK;
 }
 
 int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
@@ -499,8 +515,9 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .replace = a.replace,
 	                            .dry_run = a.dry_run, .backup = import_backup,
 	                            .backup_ctx = c };
+	struct wn_daylio_map moods;
 	if (rc == WN_OK)
-		rc = import_opts_of(&a, &o, err);
+		rc = import_opts_of(&a, &o, &moods, err);
 	struct wn_buf b;
 	wn_buf_init(&b);
 	struct wn_db *db;
