@@ -224,7 +224,7 @@ static int row_date(const struct wn_daylio *d, const struct wn_csv_record *r,
 		                  " YYYY-MM-DD", r->line, r->f[d->ix[C_FULL]]);
 	}
 	const char *year = field(d, r, C_YEAR, &yl);
-	if (s[len] == '\0' && old_date(year, yl, s, row->date))
+	if (old_date(year, yl, s, row->date))
 		return WN_OK;
 	return wn_err_set(err, WN_DATAERR, "line %d: date: \"%.40s\" of %.8s is not a day wean"
 	                  " can read (a day and an English month, as \"18 May\")", r->line, s, year);
