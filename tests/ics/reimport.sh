@@ -24,25 +24,7 @@ mkdir -p "$HOME"
 fail=0
 bad() { echo "FAIL ics-reimport: $*"; fail=$((fail + 1)); }
 
-# need CHECK PKG...: CHECK (a command) succeeds, after installing the
-# packages when it did not and we may.
-need() {
-	local check=$1
-	shift
-	eval "$check" > /dev/null 2>&1 && return 0
-	local sudo=""
-	if [ "$(id -u)" -ne 0 ]; then
-		command -v sudo > /dev/null 2>&1 && sudo -n true 2> /dev/null || return 1
-		sudo="sudo -n"
-	fi
-	echo "ics-reimport: installing $*"
-	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" \
-		> "$tmp/apt.log" 2>&1 ||
-		{ $sudo apt-get update -qq > /dev/null 2>&1 &&
-		  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-			--no-install-recommends "$@" > "$tmp/apt.log" 2>&1; }
-	eval "$check" > /dev/null 2>&1
-}
+. "$here/../need.sh"
 
 w() { "$bin" "$@" > "$tmp/out" 2>&1 || { cat "$tmp/out"; bad "wean $* exited $?"; }; }
 n=0

@@ -18,6 +18,7 @@ unset WEAN_CONFIG
 mkdir -p "$HOME"
 fail=0
 bad() { echo "FAIL completions: $*"; fail=$((fail + 1)); }
+. "$(dirname "$0")/../need.sh"
 
 for sh in bash zsh fish; do
 	"$bin" --completions "$sh" > "$tmp/$sh" || bad "wean --completions $sh exited $?"
@@ -85,19 +86,19 @@ for c in $cmds; do
 	grep -q "^	'$c:" "$tmp/zsh" || bad "zsh: command $c missing"
 	grep -q "__wean_key_is global' -a $c " "$tmp/fish" || bad "fish: command $c missing"
 done
-if command -v zsh > /dev/null 2>&1; then
+if need "zsh --version" zsh; then
 	zsh -n "$tmp/zsh" && echo "zsh: zsh -n passes" || bad "zsh -n failed"
 else
-	echo "SKIP completions: zsh is not installed (scripts/deps.sh installs it)"
+	echo "SKIP completions: zsh cannot be installed"
 fi
-if command -v fish > /dev/null 2>&1; then
+if need "fish --version" fish; then
 	fish -n "$tmp/fish" && echo "fish: fish -n passes" || bad "fish -n failed"
 	got=$(fish --no-config -c 'source $argv[1]; complete -C "wean chec"; complete -C "wean plan hold x --re"' \
 		"$tmp/fish" | cut -f1 | tr '\n' ' ')
 	[ "$got" = "check checkin --reason " ] && echo "fish: wean chec<TAB> -> check checkin" ||
 		bad "fish: completing gave '$got'"
 else
-	echo "SKIP completions: fish is not installed (scripts/deps.sh installs it)"
+	echo "SKIP completions: fish cannot be installed"
 fi
 echo "completions: $(echo "$cmds" | wc -w) commands, $checked options checked in bash, zsh and fish; $fail failed"
 [ "$fail" -eq 0 ]
