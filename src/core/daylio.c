@@ -32,7 +32,7 @@ void wn_daylio_map_init(struct wn_daylio_map *m)
 	static const struct { const char *label; int mood; } stock[] = {
 		{ "rad", 9 }, { "good", 7 }, { "meh", 5 }, { "bad", 3 }, { "awful", 1 },
 	};
-	m->n = 0;
+	memset(m, 0, sizeof *m);
 	for (size_t i = 0; i < sizeof stock / sizeof *stock; i++) {
 		snprintf(m->m[i].label, sizeof m->m[i].label, "%s", stock[i].label);
 		m->m[m->n++].mood = stock[i].mood;
