@@ -5,9 +5,11 @@
 # `wean plan --help` and every option of `wean CMD [SUB] --help` is in
 # each script.  bash's is run for real (complete -F, compgen): `wean chec`
 # completes to check and checkin, and each command's options are exactly
-# those of its help.  zsh's and fish's pass `zsh -n` and `fish -n`, and
-# fish's completes too; each is skipped, with a SKIP line, only when that
-# shell is not installed.
+# those of its help.  zsh's and fish's pass `zsh -n` and `fish -n`;
+# fish's completes (complete -C) and zsh's _wean runs with compadd,
+# _describe and _files stubbed.  A missing shell is installed when we may
+# (tests/need.sh); only when it cannot be is its part skipped, with a SKIP
+# line.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 tmp=$(mktemp -d)
@@ -88,6 +90,19 @@ for c in $cmds; do
 done
 if need "zsh --version" zsh; then
 	zsh -n "$tmp/zsh" && echo "zsh: zsh -n passes" || bad "zsh -n failed"
+	# run _wean with compadd, _describe and _files stubbed to print what
+	# they are offered (zsh's completion system then filters by prefix)
+	got=$(zsh -f -c '
+		compadd() { shift $(( ${@[(i)--]} )); print -r -- "$*"; }
+		_describe() { local a=${@[-1]}; print -r -- ${${(P)a}%%:*}; }
+		_files() { print -r -- "<files>"; }
+		source "$1" > /dev/null
+		t() { words=("$@"); CURRENT=$#; _wean; }
+		t wean plan ""; t wean plan hold x --; t wean --db x restore y; t wean export --format ""' \
+		_ "$tmp/zsh" 2>&1 | tr '\n' '|')
+	want="$(printf '%s ' $plan_subs | sed 's/ $//')|--from --reason --help|<files>|"
+	[ "$got" = "$want" ] && echo "zsh: wean plan <TAB> -> $plan_subs" | tr '\n' ' ' && echo ||
+		bad "zsh: completing gave '$got', wanted '$want'"
 else
 	echo "SKIP completions: zsh cannot be installed"
 fi
