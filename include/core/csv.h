@@ -10,7 +10,8 @@
  * every cell exactly: unguard(cell(x)) == x.
  *
  * Reading (lenient where files in the wild are): fields are separated by
- * ',' and records end at LF, CRLF or a lone CR outside quotes.  A field
+ * ',' (or the reader's sep) and records end at LF, CRLF or a lone CR
+ * outside quotes.  A field
  * that starts with '"' is quoted up to the next lone '"' ("" is one
  * quote); anything after its closing quote is kept as it is, and a '"'
  * inside an unquoted field is an ordinary character.  Quoted fields may
@@ -57,6 +58,8 @@ struct wn_csv_reader {
 	const char *s;
 	size_t len, pos;
 	int line;                /* of pos */
+	char sep;                /* between fields: ',' (what wn_csv_open
+	                            sets) or '\t' */
 	struct wn_buf cell;      /* the field being read */
 };
 

@@ -93,6 +93,12 @@ struct wn_taper_step {
 	wn_date date;            /* after holds; WN_DATE_NONE while frozen by
 	                            an open hold (see wn_schedule.n_dated) */
 	wn_date base_date;       /* as planned, before holds */
+	wn_date due;             /* the date after the closed holds: == date,
+	                            except for a step frozen by an open hold,
+	                            where it is the date it had before it */
+	int moved;               /* closed holds that moved it (each one that
+	                            started on or before its date then, one of
+	                            0 days too): the calendar's SEQUENCE */
 	double dose;             /* mg, as rounded */
 	double pct_of_start;     /* dose / from_dose * 100 */
 	double pct_cut;          /* vs the previous step, % of it; 0 for step 0 */
@@ -124,8 +130,9 @@ struct wn_schedule {
  *   becomes to_dose and ends the schedule; 0 ends it;
  * - holds (sorted by start): a closed hold of L days moves every step
  *   k >= 1 dated on or after its start by L days (a step due on the hold's
- *   first day has not happened yet); an open hold freezes every step k >= 1
- *   dated on or after its start.  Step 0 never moves.
+ *   first day has not happened yet) and counts in its `moved`; an open
+ *   hold freezes every step k >= 1 dated on or after its start (date
+ *   WN_DATE_NONE, `due` the date it had).  Step 0 never moves.
  * Returns WN_OK; WN_USAGE for bad parameters, WN_DATAERR for a bad custom
  * list or holds, or for OCCUPANCY without parameters (hint: --method
  * percent); WN_ERR when out of memory.  On error *out is empty (steps NULL). */

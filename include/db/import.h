@@ -52,13 +52,17 @@
  *   same values, or only conflicts kept), skipped (rows or days with
  *   nothing to import); the conflicts, the first WN_IMPORT_MAX_LISTED of
  *   them listed.
- * - Daylio: columns full_date,date,weekday,time,mood,activities,
- *   note_title,note; mood labels map as WN_IMPORT_DAYLIO_MAP; a date's
- *   entries, wherever they are in the file, become one check-in (mood:
- *   the rounded mean; note: the titles, notes and "activities: a, b"
- *   lines, oldest first) -- see core/daylio.h.  Lines starting with '#'
- *   before the header are skipped.  The check-in's other fields are left
- *   as they are.
+ * - Daylio: columns found by name (full_date, or year and date; time,
+ *   mood, activities, note_title, note), commas or tabs; mood labels map
+ *   as opts->daylio_map (WN_IMPORT_DAYLIO_MAP and the person's own),
+ *   every label it lacks named in one refusal; a date's entries, wherever
+ *   they are in the file, give the check-in's mood (the rounded mean) and
+ *   each entry with text a quick note at its time (its title, note and
+ *   "activities: a, b" lines; with several entries that day, its mood
+ *   too) -- see core/daylio.h.  A quick note the day already has (same
+ *   time and text) is not added again.  Lines starting with '#' before
+ *   the header are skipped.  The check-in's other fields are left as
+ *   they are.
  * - wean CSV: the columns of export.h; date, has_checkin, mood, anxiety,
  *   energy, sleep, burden, flag and note are required; every other column
  *   must name a symptom, a metric or "<medication> planned|taken" known
@@ -103,6 +107,8 @@ struct wn_import_opts {
 	 * WN_OK or a status with err set.  NULL: no backup. */
 	int (*backup)(void *ctx, struct wn_err *err);
 	void *backup_ctx;
+	const struct wn_daylio_map *daylio_map;   /* Daylio's mood labels; NULL:
+	                                             the stock ones */
 };
 
 /* What became of a conflicting value. */

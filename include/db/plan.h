@@ -42,6 +42,23 @@ int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
 int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
                      struct wn_plan_built *out, struct wn_err *err);
 
+/* A plan of m by its id, active or retired, built as wn_db_plan_built
+ * builds the active one (plan_id 0: the active one).  WN_NOINPUT when m
+ * has no such plan.  Free with wn_plan_built_free(), also after a
+ * failure. */
+int wn_db_plan_built_id(struct wn_db *db, const struct wn_med *m, long plan_id,
+                        struct wn_plan_built *out, struct wn_err *err);
+
+/* Every plan of a medication, retired ones too, oldest first. */
+struct wn_db_plan_ref {
+	long id;
+	wn_date start;
+	bool active;
+};
+/* *out malloc'd (NULL when there is none): free() it. */
+int wn_db_plan_history(struct wn_db *db, long med_id, struct wn_db_plan_ref **out,
+                       size_t *n, struct wn_err *err);
+
 /* The medication's forms as the taper module takes them (those it would
  * refuse are left out).  *out is malloc'd (NULL when none): free() it. */
 int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,

@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/backups.h"
 #include "db/db.h"
 #include "db/restore.h"
@@ -56,6 +56,8 @@ static const struct wn_cli_opt backup_opts[] = {
 	{ "help", NULL, b_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_backup = { .args = BACKUP_ARGS, .opts = backup_opts,
+                                                .files = true };
 
 /* ---- where ------------------------------------------------------------------ */
 
@@ -188,10 +190,12 @@ static const struct wn_cli_opt restore_opts[] = {
 	{ "help", NULL, b_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_restore = { .args = "BACKUP", .opts = restore_opts,
+                                                 .files = true };
 
 static void print_restore_help(FILE *f)
 {
-	wn_cli_command_help(f, "restore", "BACKUP", restore_opts);
+	wn_cli_command_help(f, "restore", wn_cli_spec_restore.args, restore_opts);
 	fputs("\nBACKUP must be a wean diary that passes SQLite's integrity check (a file\n"
 	      "'wean backup' wrote: <diary dir>/" WN_BACKUP_DIR "/wean-YYYY-MM-DD.db).  The diary\n"
 	      "is first kept as it is, as a new backup beside the others; then the\n"

@@ -11,7 +11,7 @@
 
 #include "core/chart.h"
 #include "db/chartdata.h"
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/series.h"
 #include "db/db.h"
 #include "core/text.h"
@@ -55,6 +55,7 @@ static const struct wn_cli_opt chart_opts[] = {
 };
 
 #define CHART_ARGS "WHAT [--days N | --from DATE --to DATE | --all] [--width W] [--height H]"
+const struct wn_cli_spec wn_cli_spec_chart = { .args = CHART_ARGS, .opts = chart_opts };
 
 /* Words of WHAT are joined with spaces: chart brain zaps == chart "brain zaps". */
 static int c_word(void *x, const char *w, struct wn_err *e)

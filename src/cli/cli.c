@@ -1,5 +1,6 @@
-/* cli.c -- global options, the command table, help and argument parsing. */
-#include "cli/cli.h"
+/* cli.c -- global options, the command table and argument parsing (the
+ * help is generated in help.c, the shell completions in complete.c). */
+#include "cli_int.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,47 +14,47 @@
 #include "db/med.h"
 #include "db/symptoms.h"
 
-struct command {
-	const char *name;
-	int (*fn)(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
-	const char *args;
-	const char *summary;
-};
-
-/* Only commands that work are listed: --help is generated from this. */
-static const struct command commands[] = {
-	{ "checkin", wn_cmd_checkin, "[--date DATE] [--mood N] ...",
-	  "create or update a day's check-in" },
-	{ "show", wn_cmd_show, "[DATE]", "print one day" },
-	{ "log", wn_cmd_log, "[--from DATE] [--to DATE]", "one line per day" },
-	{ "question", wn_cmd_question, "[list [--open] | answer ID TEXT | edit ID TEXT | delete ID]",
-	  "list, answer, change or delete your questions for the prescriber" },
-	{ "med", wn_cmd_med, "add NAME [--unit U] [--form F]... | list",
-	  "add or list medications" },
-	{ "plan", wn_cmd_plan, "add MED ... | show [MED] | hold MED | resume MED",
-	  "taper plans: add one, show the schedule, hold or resume it" },
-	{ "export", wn_cmd_export, "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE]",
-	  "export the diary (csv, json) or the taper steps as a calendar (ics)" },
-	{ "report", wn_cmd_report, "[--from DATE] [--to DATE] [--format md|txt|html] [-o FILE]",
-	  "a report for your prescriber (Markdown, text or HTML)" },
-	{ "import", wn_cmd_import, "FILE [--format json|csv|daylio] [--replace] [--dry-run]",
-	  "import days from wean's json or csv export, or from Daylio" },
-	{ "chart", wn_cmd_chart, "WHAT [--days N | --from DATE --to DATE] [--width W] [--height H]",
-	  "a trend chart of mood, sleep, burden, a symptom or dose:MED" },
-	{ "symptoms", wn_cmd_symptoms, "[list | add NAME [--group G] | hide NAME | show NAME]",
-	  "list, add, hide or show symptoms" },
-	{ "remind", wn_cmd_remind, "", "print a nudge and exit 1 if today has no check-in" },
-	{ "check", wn_cmd_check, "", "check the diary's integrity and consistency" },
-	{ "backup", wn_cmd_backup, "[FILE] [--force]", "copy the diary to a dated backup file, or to FILE" },
-	{ "restore", wn_cmd_restore, "BACKUP", "replace the diary with a backup (the diary is kept as a backup first)" },
-	{ "demo", wn_cmd_demo, "[--days N] [--keep FILE] [--no-tui]",
-	  "open a generated demo diary (a temporary file)" },
+/* Only commands that work are listed: --help and the shell completions are
+ * generated from this and the commands' specs. */
+static const struct wn_cli_command commands[] = {
+	{ "checkin", wn_cmd_checkin, "create or update a day's check-in", &wn_cli_spec_checkin },
+	{ "show", wn_cmd_show, "print one day", &wn_cli_spec_show },
+	{ "log", wn_cmd_log, "one line per day", &wn_cli_spec_log },
+	{ "question", wn_cmd_question, "list, answer, change or delete your questions for the"
+	  " prescriber", &wn_cli_spec_question },
+	{ "med", wn_cmd_med, "add or list medications", &wn_cli_spec_med },
+	{ "plan", wn_cmd_plan, "taper plans: add one, show it, hold, resume or record going back"
+	  " up", &wn_cli_spec_plan },
+	{ "export", wn_cmd_export, "export the diary (csv, json) or the taper steps as a"
+	  " calendar (ics)", &wn_cli_spec_export },
+	{ "report", wn_cmd_report, "a report for your prescriber (Markdown, text or HTML)",
+	  &wn_cli_spec_report },
+	{ "import", wn_cmd_import, "import days from wean's json or csv export, or from Daylio",
+	  &wn_cli_spec_import },
+	{ "chart", wn_cmd_chart, "a trend chart of mood, sleep, burden, a symptom or dose:MED",
+	  &wn_cli_spec_chart },
+	{ "symptoms", wn_cmd_symptoms, "list, add, hide or show symptoms", &wn_cli_spec_symptoms },
+	{ "remind", wn_cmd_remind, "print a nudge and exit 1 if today has no check-in",
+	  &wn_cli_spec_remind },
+	{ "check", wn_cmd_check, "check the diary's integrity and consistency", &wn_cli_spec_check },
+	{ "backup", wn_cmd_backup, "copy the diary to a dated backup file, or to FILE",
+	  &wn_cli_spec_backup },
+	{ "restore", wn_cmd_restore, "replace the diary with a backup (the diary is kept as a"
+	  " backup first)", &wn_cli_spec_restore },
+	{ "demo", wn_cmd_demo, "open a generated demo diary (a temporary file)", &wn_cli_spec_demo },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
+
+const struct wn_cli_command *wn_cli_commands(size_t *n)
+{
+	*n = N_COMMANDS;
+	return commands;
+}
 
 struct global {
 	struct wn_config_overrides ov;
 	bool help, version;
+	const char *completions;      /* --completions SHELL (not in --help) */
 };
 
 static int g_db(void *ctx, const char *a, struct wn_err *e) { (void)e; ((struct global *)ctx)->ov.db_path = a; return WN_OK; }
@@ -63,7 +64,7 @@ static int g_ascii(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)
 static int g_help(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->help = true; return WN_OK; }
 static int g_version(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->version = true; return WN_OK; }
 
-static const struct wn_cli_opt global_opts[] = {
+const struct wn_cli_opt wn_cli_global_opts[] = {
 	{ "db", "PATH", g_db, "diary file (also WEAN_DB; default $XDG_DATA_HOME/wean/wean.db)" },
 	{ "config", "PATH", g_config, "config file (also WEAN_CONFIG; default $XDG_CONFIG_HOME/wean/config.ini)" },
 	{ "no-color", NULL, g_nocolor, "no colour (also NO_COLOR)" },
@@ -72,46 +73,6 @@ static const struct wn_cli_opt global_opts[] = {
 	{ "version", NULL, g_version, "show the version" },
 	{ 0 }
 };
-
-static void print_opts(FILE *f, const struct wn_cli_opt *o)
-{
-	for (; o->name; o++) {
-		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
-		         o->arg ? o->arg : "");
-		fprintf(f, "  %-26s %s\n", left, o->help);
-	}
-}
-
-static void print_help(FILE *f)
-{
-	fputs("wean " WEAN_VERSION " - a private diary for tapering psychiatric drugs\n\n"
-	      "Usage: wean [--db PATH] [--config PATH] [--no-color] [--ascii] [COMMAND [ARGS]]\n"
-	      "       wean --help | --version\n\n"
-	      "With no command, wean opens today's check-in in the terminal.\n\n"
-	      "Commands:\n", f);
-	for (size_t i = 0; i < N_COMMANDS; i++)
-		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nOptions:\n", f);
-	print_opts(f, global_opts);
-	fputs("\nDATE is YYYY-MM-DD, today, yesterday or -N (N days ago).\n"
-	      "'wean COMMAND --help' lists a command's options.\n\n"
-	      "wean records what you take and shows the plan entered in it; it gives no\n"
-	      "medical advice. Discuss any change to a taper with your prescriber.\n", f);
-}
-
-void wn_cli_command_help(FILE *f, const char *command, const char *args,
-                         const struct wn_cli_opt *opts)
-{
-	fprintf(f, "Usage: wean %s %s\n", command, args ? args : "");
-	for (size_t i = 0; i < N_COMMANDS; i++)
-		if (strcmp(commands[i].name, command) == 0)
-			fprintf(f, "%s\n", commands[i].summary);
-	if (opts && opts->name) {
-		fputs("\nOptions:\n", f);
-		print_opts(f, opts);
-	}
-}
 
 /* ---- argument parsing -------------------------------------------------- */
 
@@ -369,11 +330,13 @@ static void warn_line(void *ctx, const char *line)
 static int parse_globals(int argc, char **argv, struct global *g, int *first,
                          struct wn_err *err)
 {
-	struct wn_cli_parse p = { .opts = global_opts, .ctx = g, .command = "wean" };
+	struct wn_cli_parse p = { .opts = wn_cli_global_opts, .ctx = g, .command = "wean" };
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
 			g->help = true;
+		else if (strcmp(argv[i], "--completions") == 0 && i + 1 < argc)
+			g->completions = argv[++i];
 		else if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0)
 			g->version = true;
 		else if (argv[i][1] != '-' || apply_opt(&p, argc, argv, &i, err) != WN_OK) {
@@ -387,7 +350,7 @@ static int parse_globals(int argc, char **argv, struct global *g, int *first,
 	return WN_OK;
 }
 
-static const struct command *find_command(const char *name, struct wn_err *err)
+static const struct wn_cli_command *find_command(const char *name, struct wn_err *err)
 {
 	const char *cands[N_COMMANDS];
 	for (size_t i = 0; i < N_COMMANDS; i++) {
@@ -409,9 +372,11 @@ static int run(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (rc != WN_OK)
 		return rc;
 	if (g.help) {
-		print_help(stdout);
+		wn_cli_help(stdout);
 		return WN_OK;
 	}
+	if (g.completions)
+		return wn_cli_completions(stdout, g.completions, err);
 	if (g.version) {
 		puts("wean " WEAN_VERSION "\n"
 		     "Copyright (C) 2026 the wean authors.  License GPL-3.0-or-later:\n"
@@ -434,7 +399,7 @@ static int run(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		rc = wn_cli_db(c, true, &db, err);
 		return rc ? rc : c->hooks->run_tui(db, &c->cfg, err);
 	}
-	const struct command *cmd = find_command(argv[first], err);
+	const struct wn_cli_command *cmd = find_command(argv[first], err);
 	if (!cmd)
 		return WN_USAGE;
 	return cmd->fn(c, argc - first - 1, argv + first + 1, err);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/db.h"
 #include "core/symptoms.h"
 #include "core/suggest.h"
@@ -115,6 +115,7 @@ static const struct wn_cli_opt checkin_opts[] = {
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_checkin = { .args = "[OPTIONS]", .opts = checkin_opts };
 
 /* Splits "name=value" at the last '='.  name is trimmed into buf. */
 static int split_pair(const char *arg, const char *what, char *name, size_t n,
@@ -287,7 +288,7 @@ int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc != WN_OK || a.help) {
 		if (a.help)
-			wn_cli_command_help(c->out, "checkin", "[OPTIONS]", checkin_opts);
+			wn_cli_command_help(c->out, "checkin", wn_cli_spec_checkin.args, checkin_opts);
 		return rc;
 	}
 	a.patch.date = c->today;
@@ -470,6 +471,7 @@ static const struct wn_cli_opt show_opts[] = {
 	{ "help", NULL, show_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_show = { .args = "[DATE]", .opts = show_opts };
 
 int wn_cmd_show(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
@@ -479,7 +481,7 @@ int wn_cmd_show(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc != WN_OK || a.help) {
 		if (a.help)
-			wn_cli_command_help(c->out, "show", "[DATE]", show_opts);
+			wn_cli_command_help(c->out, "show", wn_cli_spec_show.args, show_opts);
 		return rc;
 	}
 	wn_date date = c->today;
@@ -510,6 +512,8 @@ static const struct wn_cli_opt log_opts[] = {
 	{ "help", NULL, lo_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_log = { .args = "[--from DATE] [--to DATE]",
+                                             .opts = log_opts };
 
 static void log_cell_int(char *buf, size_t n, int v)
 {
@@ -562,7 +566,7 @@ int wn_cmd_log(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc != WN_OK || a.help) {
 		if (a.help)
-			wn_cli_command_help(c->out, "log", "[--from DATE] [--to DATE]", log_opts);
+			wn_cli_command_help(c->out, "log", wn_cli_spec_log.args, log_opts);
 		return rc;
 	}
 	wn_date from, to = c->today;
@@ -587,13 +591,24 @@ int wn_cmd_log(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 
 /* ---- remind --------------------------------------------------------------- */
 
+static int re_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; *(bool *)x = true; return WN_OK; }
+
+static const struct wn_cli_opt remind_opts[] = {
+	{ "help", NULL, re_help, "show this help" },
+	{ 0 }
+};
+const struct wn_cli_spec wn_cli_spec_remind = { .args = "", .opts = remind_opts };
+
 int wn_cmd_remind(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
-	struct wn_cli_parse p = { .opts = (const struct wn_cli_opt[]){ { 0 } },
-	                          .ctx = NULL, .command = "remind" };
+	bool help = false;
+	struct wn_cli_parse p = { .opts = remind_opts, .ctx = &help, .command = "remind" };
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
-	if (rc != WN_OK)
+	if (rc != WN_OK || help) {
+		if (help)
+			wn_cli_command_help(c->out, "remind", wn_cli_spec_remind.args, remind_opts);
 		return rc;
+	}
 	struct wn_db *db;
 	char b[WN_DATE_STRLEN];
 	rc = wn_cli_db(c, false, &db, err);

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/demo.h"
 #include "db/db.h"
 
@@ -45,6 +45,8 @@ static const struct wn_cli_opt demo_opts[] = {
 	{ "help", NULL, d_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_demo = { .args = "[--days N] [--keep FILE] [--no-tui]",
+                                              .opts = demo_opts };
 
 /* ---- files --------------------------------------------------------------- */
 
@@ -155,7 +157,7 @@ int wn_cmd_demo(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc != WN_OK || a.help) {
 		if (a.help)
-			wn_cli_command_help(c->out, "demo", "[--days N] [--keep FILE] [--no-tui]", demo_opts);
+			wn_cli_command_help(c->out, "demo", wn_cli_spec_demo.args, demo_opts);
 		return rc;
 	}
 	char tmp[WN_CONFIG_PATH_MAX];

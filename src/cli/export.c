@@ -1,5 +1,6 @@
-/* export.c (cli) -- `wean export --format ics`: every dated step of the
- * active taper plans as an all-day calendar event.  The text comes from
+/* export.c (cli) -- `wean export --format ics`: every step and every
+ * going back up of the taper plans as an all-day calendar event, each
+ * under a UID that never changes (core/ics.h).  The text comes from
  * ics.c; the file is written atomically here (temporary file in the same
  * directory, fsync, then link or rename), mode 0600. */
 #include <errno.h>
@@ -11,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/export.h"
 #include "core/fileio.h"
 #include "db/import.h"
@@ -52,6 +53,7 @@ static const struct wn_cli_opt export_opts[] = {
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_export = { .args = EXPORT_ARGS, .opts = export_opts };
 
 /* ---- output ------------------------------------------------------------------------ */
 
@@ -84,11 +86,14 @@ static int write_out(struct wn_cli *c, const struct wn_buf *b, struct wn_err *er
 
 /* ---- the events --------------------------------------------------------------------- */
 
+/* Every step and reinstatement of every plan, the retired ones too: a
+ * calendar that had them from an earlier export gets each again under
+ * its UID, moved (a higher SEQUENCE) or cancelled (core/ics.h). */
 struct events {
 	struct wn_ics_event *ev;
 	size_t n, cap;
-	size_t plans;
-	int waiting;             /* steps frozen by an open hold (no date yet) */
+	size_t plans, broken;    /* plans read; retired ones that no longer build */
+	size_t steps, reinstated, held, gone;   /* what the events are */
 	wn_date from, to;
 };
 
@@ -102,30 +107,60 @@ static void events_free(struct events *e)
 	free(e->ev);
 }
 
-
-/* The plan a step comes from, with its reviews. */
+/* The plan an event comes from, with its reviews. */
 struct origin {
 	const struct wn_med *m;
-	long plan_id;
-	const struct wn_schedule *s;
+	const struct wn_plan_built *b;
+	struct wn_ics_plan ip;
 	struct wn_report_review *reviews;        /* owned */
 	size_t n_reviews;
 };
 
-static char *step_text(const struct origin *o, int i, bool summary)
+/* The review of the step after going back up with event ev, or NULL. */
+static const struct wn_report_review *review_of(const struct origin *o,
+                                                const struct wn_plan_event *ev)
 {
-	struct wn_ics_step st = { .name = o->m->name, .unit = o->m->unit, .sched = o->s,
-	                          .step = i, .reviews = o->reviews, .n_reviews = o->n_reviews };
+	for (size_t i = 1; i < o->n_reviews; i++)
+		if (o->reviews[i].reinstated == ev->start && o->reviews[i].dose == ev->dose)
+			return &o->reviews[i];
+	return NULL;
+}
+
+static char *item_text(const struct origin *o, const struct wn_ics_item *it, bool summary)
+{
 	struct wn_buf b;
 	wn_buf_init(&b);
-	if (summary)
-		wn_ics_step_summary(&st, &b);
-	else
-		wn_ics_step_description(&st, &b);
+	if (it->kind == WN_ICS_STEP) {
+		struct wn_ics_step st = {
+			.name = o->m->name, .unit = o->m->unit, .sched = &o->b->sched,
+			.step = it->step, .reviews = o->reviews, .n_reviews = o->n_reviews,
+			.state = it->state, .since = o->ip.replaced_on,
+			.dose = wn_plan_planned_on(&o->b->plan, &o->b->sched, it->date),
+		};
+		(summary ? wn_ics_step_summary : wn_ics_step_description)(&st, &b);
+	} else {
+		const struct wn_plan_event *ev = &o->b->plan.events[it->event];
+		struct wn_ics_reinstate r = { .name = o->m->name, .unit = o->m->unit, .event = ev,
+		                              .review = review_of(o, ev), .state = it->state,
+		                              .since = o->ip.replaced_on };
+		(summary ? wn_ics_reinstate_summary : wn_ics_reinstate_description)(&r, &b);
+	}
 	return wn_buf_detach(&b);
 }
 
-static int add_event(struct events *e, const struct origin *o, int i)
+static void count(struct events *e, const struct wn_ics_item *it)
+{
+	if (it->state == WN_ICS_HELD)
+		e->held++;
+	else if (it->state != WN_ICS_PLANNED)
+		e->gone++;
+	else if (it->kind == WN_ICS_STEP)
+		e->steps++;
+	else
+		e->reinstated++;
+}
+
+static int add_event(struct events *e, const struct origin *o, const struct wn_ics_item *it)
 {
 	if (e->n == e->cap) {
 		size_t nc = e->cap ? e->cap * 2 : 32;
@@ -135,43 +170,72 @@ static int add_event(struct events *e, const struct origin *o, int i)
 		e->ev = p;
 		e->cap = nc;
 	}
-	const struct wn_taper_step *st = &o->s->steps[i];
-	char uid[96], d[WN_DATE_STRLEN];
-	wn_date_format(st->date, d);
-	snprintf(uid, sizeof uid, "wean-%ld-%d-%.4s%.2s%.2s@wean.local", o->plan_id, i, d,
-	         d + 5, d + 8);
+	char uid[WN_ICS_UID];
+	wn_ics_item_uid(&o->b->plan, it, uid);
 	struct wn_ics_event *ev = &e->ev[e->n];
-	*ev = (struct wn_ics_event){ .date = st->date, .uid = strdup(uid),
-	                             .summary = step_text(o, i, true),
-	                             .description = step_text(o, i, false) };
+	*ev = (struct wn_ics_event){ .date = it->date, .uid = strdup(uid),
+	                             .summary = item_text(o, it, true),
+	                             .description = item_text(o, it, false),
+	                             .sequence = it->sequence,
+	                             .cancelled = it->state != WN_ICS_PLANNED };
 	e->n++;
+	count(e, it);
 	return ev->uid && ev->summary && ev->description ? WN_OK : WN_ERR;
+}
+
+/* The events of o's plan that fall in the dates asked for. */
+static int origin_events(struct events *e, struct origin *o, struct wn_err *err)
+{
+	struct wn_ics_item *items = NULL;
+	size_t n = 0;
+	int rc = wn_report_reviews(o->b, o->m, WN_DATE_NONE, &o->reviews, &o->n_reviews, err);
+	if (rc == WN_OK)
+		rc = wn_ics_plan_items(&o->ip, &items, &n, err);
+	for (size_t i = 0; rc == WN_OK && i < n; i++)
+		if (items[i].date >= e->from && items[i].date <= e->to &&
+		    add_event(e, o, &items[i]) != WN_OK)
+			rc = wn_err_set(err, WN_ERR, "out of memory");
+	free(items);
+	wn_report_reviews_free(o->reviews, o->n_reviews);
+	return rc;
+}
+
+/* One plan of m; replaced_on as struct wn_ics_plan's.  A retired plan
+ * that no longer builds (say, the drug reference changed) is counted and
+ * left out rather than failing the export of the others. */
+static int plan_events(struct wn_db *db, const struct wn_med *m, const struct wn_db_plan_ref *ref,
+                       wn_date replaced_on, struct events *e, struct wn_err *err)
+{
+	struct wn_plan_built b;
+	int rc = wn_db_plan_built_id(db, m, ref->id, &b, err);
+	if (rc == WN_OK) {
+		struct origin o = { .m = m, .b = &b, .ip = { .plan = &b.plan, .sched = &b.sched,
+		                                             .replaced_on = replaced_on } };
+		e->plans++;
+		rc = origin_events(e, &o, err);
+	} else if (rc == WN_DATAERR && !ref->active) {
+		wn_err_clear(err);
+		e->broken++;
+		rc = WN_OK;
+	}
+	wn_plan_built_free(&b);
+	return rc;
 }
 
 static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e,
                       struct wn_err *err)
 {
-	struct wn_plan_built b;
-	struct origin o = { .m = m };
-	int rc = wn_db_plan_built(db, m, &b, err);
-	const struct wn_schedule *s = &b.sched;
-	if (rc == WN_OK) {
-		e->plans++;
-		e->waiting += s->n - s->n_dated;
-		o.plan_id = b.plan.id;
-		o.s = s;
-		rc = wn_report_reviews(&b, m, WN_DATE_NONE, &o.reviews,
-		                       &o.n_reviews, err);
+	struct wn_db_plan_ref *refs;
+	size_t n;
+	int rc = wn_db_plan_history(db, m->id, &refs, &n, err);
+	wn_date later = WN_DATE_NONE;          /* the first start of the later plans */
+	for (size_t i = n; rc == WN_OK && i-- > 0;) {
+		rc = plan_events(db, m, &refs[i], later, e, err);
+		if (later == WN_DATE_NONE || refs[i].start < later)
+			later = refs[i].start;
 	}
-	for (int i = 0; rc == WN_OK && i < s->n_dated; i++)
-		if (s->steps[i].date >= e->from && s->steps[i].date <= e->to &&
-		    add_event(e, &o, i) != WN_OK)
-			rc = wn_err_set(err, WN_ERR, "out of memory");
-	wn_report_reviews_free(o.reviews, o.n_reviews);
-	wn_plan_built_free(&b);
-	if (rc == WN_NOINPUT)
-		wn_err_clear(err);
-	return rc == WN_NOINPUT ? WN_OK : rc;
+	free(refs);
+	return rc;
 }
 
 static int collect(struct wn_db *db, struct events *e, struct wn_err *err)
@@ -225,6 +289,26 @@ static void stamp(const struct wn_cli *c, char out[WN_ICS_STAMP])
 	wn_ics_stamp((wn_date)days, (long)secs, out);
 }
 
+static void say_written(struct wn_cli *c, const struct events *e, const char *file)
+{
+	fprintf(c->out, "wrote %zu taper step%s", e->steps, e->steps == 1 ? "" : "s");
+	if (e->reinstated)
+		fprintf(c->out, " and %zu reinstated dose%s", e->reinstated,
+		        e->reinstated == 1 ? "" : "s");
+	fprintf(c->out, " to %s\n", file);
+	if (e->held)
+		fprintf(c->out, "%zu later step%s on hold %s no date yet: cancelled in the file"
+		        " until the taper resumes\n", e->held, e->held == 1 ? "" : "s",
+		        e->held == 1 ? "has" : "have");
+	if (e->gone)
+		fprintf(c->out, "%zu event%s no longer planned (a plan replaced, or going back up"
+		        " that day): cancelled in the file\n", e->gone, e->gone == 1 ? " is" : "s are");
+	if (e->broken)
+		fprintf(c->out, "%zu earlier plan%s no longer build%s and %s not in the file\n",
+		        e->broken, e->broken == 1 ? "" : "s", e->broken == 1 ? "s" : "",
+		        e->broken == 1 ? "is" : "are");
+}
+
 static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
                 const struct events *e, struct wn_err *err)
 {
@@ -239,10 +323,7 @@ static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
 	if (rc == WN_OK && a->output) {
 		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)
-			fprintf(c->out, "wrote %zu taper step%s to %s\n", e->n, e->n == 1 ? "" : "s", a->output);
-		if (rc == WN_OK && e->waiting)
-			fprintf(c->out, "%d later step%s on hold have no date yet and are not in the file\n",
-			        e->waiting, e->waiting == 1 ? "" : "s");
+			say_written(c, e, a->output);
 	} else if (rc == WN_OK) {
 		rc = write_out(c, &b, err);
 	}
@@ -286,16 +367,17 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 
 /* ---- wean import ----------------------------------------------------------------------- */
 
-#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--on-conflict R] [--replace]" \
-	" [--dry-run]"
+#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--mood-map LABEL=N,...]" \
+	" [--on-conflict R] [--replace] [--dry-run]"
 
 struct import_args {
-	const char *file, *format, *rule;
+	const char *file, *format, *rule, *moods;
 	bool replace, dry_run, help;
 };
 
 static int i_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->format = a; return WN_OK; }
 static int i_rule(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->rule = a; return WN_OK; }
+static int i_moods(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->moods = a; return WN_OK; }
 static int i_replace(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->replace = true; return WN_OK; }
 static int i_dry(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->dry_run = true; return WN_OK; }
 static int i_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->help = true; return WN_OK; }
@@ -310,6 +392,8 @@ static int i_file(void *x, const char *w, struct wn_err *e)
 
 static const struct wn_cli_opt import_opts[] = {
 	{ "format", "F", i_format, "json (wean's export, default), csv (wean's CSV) or daylio" },
+	{ "mood-map", "LABEL=N,...", i_moods, "daylio: the mood (0-10) of each of your labels,"
+	  " besides the stock " WN_IMPORT_DAYLIO_MAP },
 	{ "on-conflict", "R", i_rule, "a value the diary has otherwise: keep (default), replace,"
 	  " or append (notes)" },
 	{ "replace", NULL, i_replace, "a day already in the diary is replaced as a whole" },
@@ -317,6 +401,8 @@ static const struct wn_cli_opt import_opts[] = {
 	{ "help", NULL, i_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_import = { .args = IMPORT_ARGS, .opts = import_opts,
+                                                .files = true };
 
 static int read_whole(const char *path, struct wn_buf *b, struct wn_err *err)
 {
@@ -362,8 +448,11 @@ static void print_result(struct wn_cli *c, const struct wn_import_opts *o,
 		[WN_IMPORT_REPLACE] = "the file's values taken",
 		[WN_IMPORT_APPEND] = "notes joined, the diary's other values kept",
 	};
-	if (o->format == WN_IMPORT_DAYLIO)
-		fprintf(c->out, "Daylio moods mapped: %s\n", WN_IMPORT_DAYLIO_MAP);
+	if (o->format == WN_IMPORT_DAYLIO) {
+		char map[WN_DAYLIO_MAP_MAX * (WN_DAYLIO_LABEL_MAX + 4)];
+		wn_daylio_map_text(o->daylio_map, map, sizeof map);
+		fprintf(c->out, "Daylio moods mapped: %s\n", map);
+	}
 	fprintf(c->out, "%sadded %zu day%s, updated %zu, unchanged %zu, skipped %zu\n",
 	        o->dry_run ? "dry run, nothing written: " : "", r->added, r->added == 1 ? "" : "s",
 	        r->updated, r->unchanged, r->skipped);
@@ -386,14 +475,22 @@ static void import_help(FILE *f)
 	      "a value the diary has otherwise is a conflict, listed one a line and kept\n"
 	      "unless --on-conflict says replace (the file's) or append (notes joined\n"
 	      "below \"" WN_IMPORT_SEPARATOR "\"); --replace replaces whole days.  Before days\n"
-	      "already in the diary change, it is backed up as 'wean backup' does.\n"
-	      "Daylio moods: " WN_IMPORT_DAYLIO_MAP ".\n", f);
+	      "already in the diary change, it is backed up as 'wean backup' does.\n\n"
+	      "Daylio: the columns are found by name (the older export without\n"
+	      "note_title, and tab-separated files, too).  A day's mood is the mean of\n"
+	      "its entries' moods, each label mapped to a number from 0 to 10:\n"
+	      WN_IMPORT_DAYLIO_MAP " unless --mood-map says otherwise\n"
+	      "(--mood-map \"super=8,tired=4\" for labels of your own; an unknown label\n"
+	      "stops the import and names them all).  Each entry's title, note and\n"
+	      "activities become a quick note at the entry's time.\n", f);
 }
 
-/* The options into o. */
+/* The options into o, the Daylio labels into moods (o points at it). */
 static int import_opts_of(const struct import_args *a, struct wn_import_opts *o,
-                          struct wn_err *err)
+                          struct wn_daylio_map *moods, struct wn_err *err)
 {
+	wn_daylio_map_init(moods);
+	o->daylio_map = moods;
 	if (!a->file)
 		return wn_err_set(err, WN_USAGE, "import needs a FILE");
 	if (a->format && !wn_import_format_parse(a->format, &o->format))
@@ -402,7 +499,9 @@ static int import_opts_of(const struct import_args *a, struct wn_import_opts *o,
 	if (a->rule && !wn_import_rule_parse(a->rule, &o->on_conflict))
 		return wn_err_set(err, WN_USAGE, "unknown --on-conflict %.40s (keep, replace or"
 		                  " append)", a->rule);
-	return WN_OK;
+	if (a->moods && o->format != WN_IMPORT_DAYLIO)
+		return wn_err_set(err, WN_USAGE, "--mood-map is for --format daylio");
+	return a->moods ? wn_daylio_map_parse(moods, a->moods, err) : WN_OK;
 }
 
 int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
@@ -418,8 +517,9 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .replace = a.replace,
 	                            .dry_run = a.dry_run, .backup = import_backup,
 	                            .backup_ctx = c };
+	struct wn_daylio_map moods;
 	if (rc == WN_OK)
-		rc = import_opts_of(&a, &o, err);
+		rc = import_opts_of(&a, &o, &moods, err);
 	struct wn_buf b;
 	wn_buf_init(&b);
 	struct wn_db *db;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "db/med.h"
 #include "db/db.h"
 #include "db/plan.h"
@@ -60,6 +60,9 @@ static const struct wn_cli_opt med_opts[] = {
 	{ "help", NULL, m_help, "show this help" },
 	{ 0 }
 };
+static const struct wn_cli_sub med_subs[] = { { "add", NULL, NULL }, { "list", NULL, NULL }, { 0 } };
+const struct wn_cli_spec wn_cli_spec_med = { .args = "add NAME [--unit U] [--form F]... | list",
+                                             .opts = med_opts, .subs = med_subs };
 
 static const char *approx(const struct wn_drug *d, const char *key)
 {
@@ -160,7 +163,7 @@ int wn_cmd_med(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc != WN_OK || a.help) {
 		if (a.help)
-			wn_cli_command_help(c->out, "med", "add NAME [--unit U] [--form F]... | list", med_opts);
+			wn_cli_command_help(c->out, "med", wn_cli_spec_med.args, med_opts);
 		return rc;
 	}
 	if (!a.sub || strcmp(a.sub, "list") == 0) {
@@ -236,6 +239,14 @@ static const struct wn_cli_opt sym_opts[] = {
 	{ "group", "GROUP", s_group, "body system of a new symptom (default other)" },
 	{ "help", NULL, s_help, "show this help" },
 	{ 0 }
+};
+static const struct wn_cli_sub sym_subs[] = {
+	{ "list", NULL, NULL }, { "add", NULL, NULL }, { "hide", NULL, NULL }, { "show", NULL, NULL },
+	{ 0 }
+};
+const struct wn_cli_spec wn_cli_spec_symptoms = {
+	.args = "[list | add NAME [--group G] | hide NAME | show NAME]", .opts = sym_opts,
+	.subs = sym_subs,
 };
 
 static bool config_hides(const struct wn_config *cfg, const char *name)
@@ -320,14 +331,14 @@ int wn_cmd_symptoms(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
 	if (rc != WN_OK || a.help) {
 		if (a.help)
-			wn_cli_command_help(c->out, "symptoms", "[list | add NAME [--group G] | hide NAME | show NAME]", sym_opts);
+			wn_cli_command_help(c->out, "symptoms", wn_cli_spec_symptoms.args, sym_opts);
 		return rc;
 	}
-	static const char *const subs[] = { "list", "add", "hide", "show" };
+	const char *subs[4];
 	const char *sub = a.sub ? a.sub : "list";
 	int k = -1;
 	for (int i = 0; i < 4; i++)
-		if (strcmp(sub, subs[i]) == 0)
+		if (strcmp(sub, (subs[i] = sym_subs[i].name)) == 0)
 			k = i;
 	if (k < 0) {
 		wn_suggest_unknown(err, "symptoms command", sub, subs, 4);
@@ -353,11 +364,24 @@ static void check_line(void *ctx, const char *line)
 	fprintf(c->out, "problem: %s\n", line);
 }
 
+static int ck_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; *(bool *)x = true; return WN_OK; }
+
+static const struct wn_cli_opt check_opts[] = {
+	{ "help", NULL, ck_help, "show this help" },
+	{ 0 }
+};
+const struct wn_cli_spec wn_cli_spec_check = { .args = "", .opts = check_opts };
+
 int wn_cmd_check(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
-	struct wn_cli_parse p = { .opts = (const struct wn_cli_opt[]){ { 0 } }, .command = "check" };
+	bool help = false;
+	struct wn_cli_parse p = { .opts = check_opts, .ctx = &help, .command = "check" };
 	struct wn_db *db;
 	int rc = wn_cli_parse_args(&p, argc, argv, err);
+	if (rc == WN_OK && help) {
+		wn_cli_command_help(c->out, "check", wn_cli_spec_check.args, check_opts);
+		return WN_OK;
+	}
 	if (rc != WN_OK || (rc = wn_cli_db(c, false, &db, err)) != WN_OK)
 		return rc;
 	rc = wn_db_check(db, check_line, c, err);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "plan_int.h"
 #include "db/plan.h"
 #include "db/db.h"
@@ -18,8 +18,10 @@
 #include "core/records.h"
 #include "db/med.h"
 
-#define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R] [--steps DATE=DOSE,...] [--form LABEL] [--agreed-with-prescriber DATE] [--accept-warnings]"
-#define PLAN_ARGS "add MED ... | show [MED] | hold MED [--from DATE] [--reason TEXT] | resume MED [--on DATE] | reinstate MED --dose X [--on DATE] [--reason TEXT]"
+#define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom" \
+	" [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R]" \
+	" [--steps DATE=DOSE,...] [--form LABEL] [--agreed-with-prescriber DATE]" \
+	" [--accept-warnings]"
 
 struct plan_args {
 	const char *sub, *med;
@@ -420,36 +422,41 @@ static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn
 
 /* ---- dispatch ------------------------------------------------------------------------------ */
 
-struct sub {
-	const char *name;
-	const struct wn_cli_opt *opts;
-	const char *args;
+/* The sub-commands (the help and the completions read them) and, in the
+ * same order, what each does. */
+static const struct wn_cli_sub subs[] = {
+	{ "add", ADD_ARGS, add_opts },
+	{ "show", "show [MED]", show_opts },
+	{ "hold", "hold MED [--from DATE] [--reason TEXT]", hold_opts },
+	{ "resume", "resume MED [--on DATE]", resume_opts },
+	{ "reinstate", "reinstate MED --dose X [--on DATE] [--reason TEXT]", reinstate_opts },
+	{ 0 }
+};
+#define N_SUBS (sizeof subs / sizeof *subs - 1)
+
+static const struct {
 	bool needs_med;
 	int (*fn)(struct wn_cli *c, const struct plan_args *a, struct wn_err *err);
-};
+} sub_do[] = { { true, plan_add }, { false, plan_show }, { true, plan_hold },
+               { true, plan_resume }, { true, plan_reinstate } };
+_Static_assert(sizeof sub_do / sizeof *sub_do == N_SUBS, "one sub_do per sub-command");
 
-static const struct sub subs[] = {
-	{ "add", add_opts, ADD_ARGS, true, plan_add },
-	{ "show", show_opts, "show [MED]", false, plan_show },
-	{ "hold", hold_opts, "hold MED [--from DATE] [--reason TEXT]", true, plan_hold },
-	{ "resume", resume_opts, "resume MED [--on DATE]", true, plan_resume },
-	{ "reinstate", reinstate_opts, "reinstate MED --dose X [--on DATE] [--reason TEXT]", true,
-	  plan_reinstate },
-};
-#define N_SUBS (sizeof subs / sizeof *subs)
+const struct wn_cli_spec wn_cli_spec_plan = { .args = "SUBCOMMAND MED ...", .opts = show_opts,
+                                              .subs = subs };
 
-static const struct sub *find_sub(const char *name, struct wn_err *err)
+/* The index of the sub-command name, or -1 with err set. */
+static int find_sub(const char *name, struct wn_err *err)
 {
 	const char *names[N_SUBS];
 	for (size_t i = 0; i < N_SUBS; i++) {
 		if (strcmp(subs[i].name, name) == 0)
-			return &subs[i];
+			return (int)i;
 		names[i] = subs[i].name;
 	}
 	wn_suggest_unknown(err, "plan command", name, names, N_SUBS);
 	err->code = WN_USAGE;
 	wn_err_hint(err, "see 'wean plan --help'");
-	return NULL;
+	return -1;
 }
 
 int wn_cmd_plan(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
@@ -457,7 +464,7 @@ int wn_cmd_plan(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	struct plan_args a = { 0 };
 	if (argc == 0 || argv[0][0] == '-') {
 		if (argc > 0 && strcmp(argv[0], "--help") == 0) {
-			wn_cli_command_help(c->out, "plan", PLAN_ARGS, NULL);
+			wn_cli_subs_help(c->out, "plan", subs);
 			return WN_OK;
 		}
 		a.sub = "show";
@@ -466,9 +473,10 @@ int wn_cmd_plan(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		argc--;
 		argv++;
 	}
-	const struct sub *sub = find_sub(a.sub, err);
-	if (!sub)
+	int k = find_sub(a.sub, err);
+	if (k < 0)
 		return WN_USAGE;
+	const struct wn_cli_sub *sub = &subs[k];
 	char command[16];
 	snprintf(command, sizeof command, "plan %s", sub->name);
 	struct wn_cli_parse p = { .opts = sub->opts, .positional = o_pos, .ctx = &a,
@@ -479,10 +487,10 @@ int wn_cmd_plan(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 			wn_cli_command_help(c->out, "plan", sub->args, sub->opts);
 		return rc;
 	}
-	if (sub->needs_med && !a.med) {
+	if (sub_do[k].needs_med && !a.med) {
 		wn_err_set(err, WN_USAGE, "plan %s needs a medication name", sub->name);
 		wn_err_hint(err, "e.g. 'wean plan %s sertraline'", sub->name);
 		return WN_USAGE;
 	}
-	return sub->fn(c, &a, err);
+	return sub_do[k].fn(c, &a, err);
 }

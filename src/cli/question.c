@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli_int.h"
 #include "core/records.h"
 #include "core/suggest.h"
 #include "core/text.h"
@@ -48,9 +49,28 @@ static const struct wn_cli_opt question_opts[] = {
 	{ 0 }
 };
 
+static const struct wn_cli_opt help_opts[] = {
+	{ "help", NULL, q_help, "show this help" },
+	{ 0 }
+};
+
+/* What each sub-command takes, for the shell completions (cli_int.h). */
+static const struct wn_cli_sub spec_subs[] = {
+	{ "list", "list [--open] [--from DATE] [--to DATE]", question_opts },
+	{ "answer", "answer ID TEXT", help_opts },
+	{ "edit", "edit ID TEXT", help_opts },
+	{ "unanswer", "unanswer ID", help_opts },
+	{ "delete", "delete ID", help_opts },
+	{ 0 }
+};
+
+const struct wn_cli_spec wn_cli_spec_question = { .args = QUESTION_ARGS,
+                                                  .opts = question_opts,
+                                                  .subs = spec_subs };
+
 static void help(FILE *f)
 {
-	wn_cli_command_help(f, "question", QUESTION_ARGS, question_opts);
+	wn_cli_subs_usage(f, "question", spec_subs, question_opts);
 	fputs("\nlist       each question: its id, the day it was asked, its words, and\n"
 	      "           its answer or \"(open)\"\n"
 	      "answer     answer question ID (answering again replaces the answer)\n"

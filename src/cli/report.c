@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/cli.h"
+#include "cli_int.h"
 #include "core/fileio.h"
 #include "db/report.h"
 #include "report/report.h"
@@ -45,6 +45,7 @@ static const struct wn_cli_opt report_opts[] = {
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
+const struct wn_cli_spec wn_cli_spec_report = { .args = REPORT_ARGS, .opts = report_opts };
 
 static void help(FILE *f)
 {

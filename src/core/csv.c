@@ -49,7 +49,7 @@ const char *wn_csv_unguard(const char *s, size_t *len)
 
 void wn_csv_open(struct wn_csv_reader *c, const char *s, size_t len)
 {
-	*c = (struct wn_csv_reader){ .s = s, .len = len, .line = 1 };
+	*c = (struct wn_csv_reader){ .s = s, .len = len, .line = 1, .sep = ',' };
 	wn_buf_init(&c->cell);
 }
 
@@ -105,7 +105,7 @@ static int take(struct wn_csv_reader *c, struct wn_csv_record *r, bool *q,
 		c->pos++;
 	} else if (ch == '"' && (*q || c->cell.len == 0)) {
 		*q = !*q;
-	} else if (!*q && ch == ',') {
+	} else if (!*q && ch == c->sep) {
 		return push_field(r, &c->cell);
 	} else if (!*q && (ch == '\n' || ch == '\r')) {
 		if (ch == '\r' && c->pos < c->len && c->s[c->pos] == '\n') {

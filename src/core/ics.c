@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char replacement[] = "\xef\xbf\xbd";   /* U+FFFD */
@@ -116,12 +117,16 @@ static int event(struct wn_buf *b, const struct wn_ics_calendar *cal,
 	ymd_compact(e->date + 1, end);
 	prop(b, "BEGIN", "VEVENT", false);
 	prop(b, "UID", e->uid, true);
+	char seq[16];
+	snprintf(seq, sizeof seq, "%d", e->sequence > 0 ? e->sequence : 0);
 	prop(b, "DTSTAMP", cal->dtstamp, false);
+	prop(b, "SEQUENCE", seq, false);
 	prop(b, "DTSTART;VALUE=DATE", start, false);
 	prop(b, "DTEND;VALUE=DATE", end, false);
 	prop(b, "SUMMARY", e->summary, true);
 	if (e->description && *e->description)
 		prop(b, "DESCRIPTION", e->description, true);
+	prop(b, "STATUS", e->cancelled ? "CANCELLED" : "CONFIRMED", false);
 	prop(b, "TRANSP", "TRANSPARENT", false);
 	return prop(b, "END", "VEVENT", false);
 }
@@ -162,14 +167,132 @@ int wn_ics_format(struct wn_buf *b, const struct wn_ics_calendar *cal,
 	return WN_OK;
 }
 
+/* ---- a plan's events ------------------------------------------------------------ */
+
+/* By date; on one day a step first, then the reinstatements in the
+ * plan's order (the last is the day's planned dose, core/plan.h). */
+static int item_cmp(const void *a, const void *b)
+{
+	const struct wn_ics_item *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind == WN_ICS_STEP ? -1 : 1;
+	size_t i = x->kind == WN_ICS_STEP ? (size_t)x->step : x->event;
+	size_t j = y->kind == WN_ICS_STEP ? (size_t)y->step : y->event;
+	return (i > j) - (i < j);
+}
+
+static void step_item(const struct wn_schedule *s, int k, struct wn_ics_item *it)
+{
+	const struct wn_taper_step *st = &s->steps[k];
+	bool held = st->date == WN_DATE_NONE;
+	*it = (struct wn_ics_item){ .kind = WN_ICS_STEP, .step = k,
+	                            .state = held ? WN_ICS_HELD : WN_ICS_PLANNED,
+	                            .date = held ? st->due : st->date,
+	                            .sequence = 2 * st->moved + (held ? 1 : 0) };
+}
+
+/* Superseded: an item in force followed by going back up the same day;
+ * then, for a plan no longer active, replaced or ended. */
+static void settle(const struct wn_ics_plan *p, struct wn_ics_item *v, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if (v[i].state == WN_ICS_PLANNED && v[i + 1].date == v[i].date &&
+		    v[i + 1].kind == WN_ICS_REINSTATE) {
+			v[i].state = WN_ICS_SUPERSEDED;
+			v[i].sequence++;
+		}
+	for (size_t i = 0; !p->plan->active && i < n; i++) {
+		bool ended = p->replaced_on == WN_DATE_NONE;
+		if (!ended && v[i].date < p->replaced_on)
+			continue;
+		v[i].state = ended ? WN_ICS_ENDED : WN_ICS_REPLACED;
+		v[i].sequence = v[i].kind == WN_ICS_STEP ?
+		                2 * p->sched->steps[v[i].step].moved + 2 : 2;
+	}
+}
+
+int wn_ics_plan_items(const struct wn_ics_plan *p, struct wn_ics_item **out, size_t *n,
+                      struct wn_err *err)
+{
+	const struct wn_plan *pl = p->plan;
+	size_t cap = (size_t)p->sched->n + pl->n_events, k = 0;
+	struct wn_ics_item *v = malloc((cap ? cap : 1) * sizeof *v);
+	*out = NULL;
+	*n = 0;
+	if (!v)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (int i = 0; i < p->sched->n; i++)
+		step_item(p->sched, i, &v[k++]);
+	for (size_t i = 0; i < pl->n_events; i++)
+		if (pl->events[i].kind == WN_PLAN_REINSTATE)
+			v[k++] = (struct wn_ics_item){ .kind = WN_ICS_REINSTATE, .event = i,
+			                               .date = pl->events[i].start };
+	qsort(v, k, sizeof *v, item_cmp);
+	settle(p, v, k);
+	*out = v;
+	*n = k;
+	return WN_OK;
+}
+
+/* FNV-1a of what never changes about a plan. */
+static uint32_t plan_token(const struct wn_plan *p)
+{
+	char key[96];
+	uint32_t h = 2166136261u;
+	snprintf(key, sizeof key, "%ld|%ld|%s", p->id, p->med_id, p->created);
+	for (const char *c = key; *c; c++) {
+		h ^= (unsigned char)*c;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+void wn_ics_item_uid(const struct wn_plan *p, const struct wn_ics_item *it,
+                     char out[WN_ICS_UID])
+{
+	unsigned long token = plan_token(p);
+	if (it->kind == WN_ICS_STEP)
+		snprintf(out, WN_ICS_UID, "wean-%ld-%d-%08lx@wean.local", p->id, it->step, token);
+	else
+		snprintf(out, WN_ICS_UID, "wean-%ld-r%ld-%08lx@wean.local", p->id,
+		         p->events[it->event].id, token);
+}
+
 /* ---- the words of a taper step's event ------------------------------------- */
+
+static const char *const state_words[] = {
+	[WN_ICS_PLANNED] = "", [WN_ICS_HELD] = " (on hold)",
+	[WN_ICS_SUPERSEDED] = " (gone back up that day)",
+	[WN_ICS_REPLACED] = " (plan replaced)", [WN_ICS_ENDED] = " (plan ended)",
+};
+
+static const char *state_word(enum wn_ics_state s)
+{
+	return (unsigned)s <= WN_ICS_ENDED ? state_words[s] : "";
+}
 
 int wn_ics_step_summary(const struct wn_ics_step *s, struct wn_buf *b)
 {
 	char n[32];
-	wn_buf_addf(b, "Planned step: %s %s %s",
-	            wn_text_num(s->sched->steps[s->step].dose, 3, n, sizeof n), s->unit, s->name);
+	wn_buf_addf(b, "Planned step: %s %s %s%s",
+	            wn_text_num(s->sched->steps[s->step].dose, 3, n, sizeof n), s->unit, s->name,
+	            state_word(s->state));
 	return b->failed ? WN_ERR : WN_OK;
+}
+
+/* Why a step or a reinstatement no longer holds, as its first line. */
+static void why_line(struct wn_buf *b, enum wn_ics_state state, wn_date since,
+                     const char *what)
+{
+	char d[WN_DATE_STRLEN];
+	if (state == WN_ICS_REPLACED)
+		wn_buf_addf(b, "A later plan entered in wean started on %s: this %s is no"
+		            " longer planned.\n", wn_date_format(since, d), what);
+	else if (state == WN_ICS_ENDED)
+		wn_buf_addf(b, "This plan is no longer active in wean: this %s is no longer"
+		            " planned.\n", what);
 }
 
 static bool concerns(const struct wn_review_finding *f, int step)
@@ -193,12 +316,30 @@ static void finding_line(struct wn_buf *b, const struct wn_report_finding *f)
 	wn_buf_addf(b, "): %s.\n", f->f.brief);
 }
 
+/* The first line of a step that no longer holds. */
+static void step_why(const struct wn_ics_step *s, struct wn_buf *b)
+{
+	char d[WN_DATE_STRLEN], n[32];
+	if (s->state == WN_ICS_HELD)
+		wn_buf_addf(b, "On hold since %s: this step has no date until the taper is"
+		            " resumed, and comes back with its new date then.\n",
+		            wn_date_format(s->sched->hold_since, d));
+	else if (s->state == WN_ICS_SUPERSEDED)
+		wn_buf_addf(b, "Going back up to %s %s was recorded for this day: that is the"
+		            " planned dose from this day until the next step.\n",
+		            wn_text_num(s->dose, 3, n, sizeof n), s->unit);
+	else
+		why_line(b, s->state, s->since, "step");
+}
+
 int wn_ics_step_description(const struct wn_ics_step *s, struct wn_buf *b)
 {
 	const struct wn_taper_step *st = &s->sched->steps[s->step];
 	char how[WN_TAPER_HOW * 2], n1[32], n2[32];
 	wn_plan_unit_text(st->how, s->unit, how, sizeof how);
-	if (how[0] && strcmp(how, "none") != 0)
+	if (s->state != WN_ICS_PLANNED)
+		step_why(s, b);
+	else if (how[0] && strcmp(how, "none") != 0)
 		wn_buf_addf(b, "How to take it: %s\n", how);
 	wn_buf_addf(b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", s->step,
 	            s->sched->n - 1, wn_text_num(st->dose, 3, n1, sizeof n1), s->unit,
@@ -207,10 +348,47 @@ int wn_ics_step_description(const struct wn_ics_step *s, struct wn_buf *b)
 	if (s->step > 0)
 		wn_buf_addf(b, ", a cut of %.1f%% from the step before", st->pct_cut);
 	wn_buf_adds(b, ".\n");
-	for (size_t i = 0; s->reviews && i < s->n_reviews; i++)
+	for (size_t i = 0; s->state == WN_ICS_PLANNED && s->reviews && i < s->n_reviews; i++)
 		for (size_t k = 0; k < s->reviews[i].n_findings; k++)
 			if (concerns(&s->reviews[i].findings[k].f, s->step))
 				finding_line(b, &s->reviews[i].findings[k]);
+	wn_buf_adds(b, "\n" WN_PLAN_DISCLAIMER);
+	return b->failed ? WN_ERR : WN_OK;
+}
+
+/* ---- the words of going back up ------------------------------------------------- */
+
+static const char *const reinstate_words[] = {
+	[WN_ICS_PLANNED] = "", [WN_ICS_HELD] = "",
+	[WN_ICS_SUPERSEDED] = " (changed the same day)",
+	[WN_ICS_REPLACED] = " (plan replaced)", [WN_ICS_ENDED] = " (plan ended)",
+};
+
+int wn_ics_reinstate_summary(const struct wn_ics_reinstate *r, struct wn_buf *b)
+{
+	char n[32];
+	wn_buf_addf(b, "Back up to %s %s %s%s", wn_text_num(r->event->dose, 3, n, sizeof n),
+	            r->unit, r->name,
+	            (unsigned)r->state <= WN_ICS_ENDED ? reinstate_words[r->state] : "");
+	return b->failed ? WN_ERR : WN_OK;
+}
+
+int wn_ics_reinstate_description(const struct wn_ics_reinstate *r, struct wn_buf *b)
+{
+	char n[32];
+	if (r->state == WN_ICS_SUPERSEDED)
+		wn_buf_adds(b, "Another dose was recorded later for the same day: that one is"
+		            " the day's planned dose.\n");
+	else
+		why_line(b, r->state, r->since, "dose");
+	wn_buf_addf(b, "Going back up to %s %s %s was recorded for this day, as the planned"
+	            " dose until the next step.\n", wn_text_num(r->event->dose, 3, n, sizeof n),
+	            r->unit, r->name);
+	if (r->event->reason && *r->event->reason)
+		wn_buf_addf(b, "Reason: %s\n", r->event->reason);
+	for (size_t k = 0; r->state == WN_ICS_PLANNED && r->review &&
+	     k < r->review->n_findings; k++)
+		finding_line(b, &r->review->findings[k]);
 	wn_buf_adds(b, "\n" WN_PLAN_DISCLAIMER);
 	return b->failed ? WN_ERR : WN_OK;
 }

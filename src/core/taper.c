@@ -259,7 +259,7 @@ static void add_step(struct builder *b, wn_date date, double dose,
 	struct wn_schedule *s = b->out;
 	struct wn_taper_step *st = &s->steps[s->n];
 	double prev = s->n ? s->steps[s->n - 1].dose : dose;
-	st->date = st->base_date = date;
+	st->date = st->base_date = st->due = date;
 	st->dose = dose;
 	st->pct_of_start = dose / b->p->from_dose * 100.0;
 	st->pct_cut = s->n && prev > 0 ? (prev - dose) / prev * 100.0 : 0;
@@ -389,10 +389,12 @@ static void apply_hold(struct wn_schedule *s, const struct wn_hold *h)
 			continue;
 		if (!open) {
 			s->steps[i].date += h->end - h->start;
+			s->steps[i].due = s->steps[i].date;
+			s->steps[i].moved++;
 			continue;
 		}
 		for (int j = i; j < s->n; j++)
-			s->steps[j].date = WN_DATE_NONE;
+			s->steps[j].date = WN_DATE_NONE;   /* due keeps the date it had */
 		s->n_dated = i;
 		return;
 	}

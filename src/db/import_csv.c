@@ -245,18 +245,30 @@ int wn_imp_csv(struct wn_imp *m, const char *text, size_t len)
 
 /* ---- Daylio ------------------------------------------------------------------------ */
 
-/* One day: its mood, and its note when the entries have text.  The
- * check-in's other fields are left as they are. */
+/* An entry's quick note at its time, unless the day has that note. */
+static const char q_daylio_note[] =
+	"INSERT INTO quicknote(date, minute, text) SELECT ?3, ?1, ?2 WHERE NOT EXISTS"
+	" (SELECT 1 FROM quicknote WHERE date = ?3 AND minute IS ?1 AND text = ?2)";
+
+/* One day: its mood, and a quick note for each entry with something to
+ * say.  The check-in's other fields are left as they are. */
 static int daylio_day(struct wn_imp *m, const struct wn_daylio_day *d)
 {
 	struct wn_imp_checkin c = { .v = { { .type = SQLITE_INTEGER, .num = d->mood } } };
-	if (d->note_len)
-		c.v[WN_IMP_CI_N - 1] = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = d->note,
-		                                            .len = d->note_len };
 	m->line = d->line;
 	int rc = wn_imp_day_begin(m, d->date, "full_date");
 	if (rc == WN_OK)
 		rc = wn_imp_checkin(m, &c);
+	for (size_t i = 0; rc == WN_OK && i < d->n_notes; i++) {
+		const struct wn_daylio_entry *e = &d->notes[i];
+		struct wn_imp_val v[3] = {
+			{ .type = e->minute < 0 ? SQLITE_NULL : SQLITE_INTEGER, .num = e->minute },
+			{ .type = SQLITE_TEXT, .s = e->text, .len = e->len },
+			{ .type = SQLITE_TEXT, .s = m->day.date, .len = strlen(m->day.date) },
+		};
+		m->line = e->line;
+		rc = wn_imp_add_entry(m, q_daylio_note, v, 3, "note");
+	}
 	if (rc == WN_OK)
 		wn_imp_day_end(m);
 	return rc;
@@ -267,7 +279,7 @@ int wn_imp_daylio(struct wn_imp *m, const char *text, size_t len)
 	struct wn_daylio dl;
 	struct wn_daylio_day day;
 	bool got = true;
-	int rc = wn_daylio_open(&dl, text, len, m->err);
+	int rc = wn_daylio_open(&dl, text, len, m->o->daylio_map, m->err);
 	while (rc == WN_OK && (rc = wn_daylio_next(&dl, &day, &got, m->err)) == WN_OK && got)
 		rc = daylio_day(m, &day);
 	wn_daylio_close(&dl);

@@ -195,19 +195,25 @@ static int read_plan_row(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err
 	return WN_OK;
 }
 
-static int load_row(struct wn_db *db, long med_id, struct wn_plan *p,
+#define PLAN_COLUMNS "SELECT id, method, start_date, from_dose, ifnull(step, 0)," \
+	" ifnull(every_days, 0), ifnull(round_q, 0), ifnull(floor_dose, 0)," \
+	" ifnull(to_dose, 0), ifnull(region, ''), created, active," \
+	" ifnull(form_label, ''), agreed_on FROM plan"
+
+/* The medication's active plan, or with plan_id > 0 that plan of it. */
+static int load_row(struct wn_db *db, long med_id, long plan_id, struct wn_plan *p,
                     struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = wn_db_prepare(db, "SELECT id, method, start_date, from_dose, ifnull(step, 0),"
-	                       " ifnull(every_days, 0), ifnull(round_q, 0), ifnull(floor_dose, 0),"
-	                       " ifnull(to_dose, 0), ifnull(region, ''), created, active,"
-	                       " ifnull(form_label, ''), agreed_on"
-	                       " FROM plan WHERE med_id = ?1 AND active = 1"
+	int rc = wn_db_prepare(db, plan_id > 0 ?
+	                       PLAN_COLUMNS " WHERE med_id = ?1 AND id = ?2" :
+	                       PLAN_COLUMNS " WHERE med_id = ?1 AND active = 1"
 	                       " ORDER BY id DESC LIMIT 1", &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, med_id);
+	if (plan_id > 0)
+		sqlite3_bind_int64(st, 2, plan_id);
 	if (wn_db_row(db, st, "read the plan", &rc, err))
 		rc = read_plan_row(st, p, err);
 	else if (rc == WN_OK)
@@ -347,13 +353,13 @@ static int load_events(struct wn_db *db, long plan_id, struct wn_plan_event **ou
 	return rc;
 }
 
-int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
-                    struct wn_err *err)
+static int load_plan(struct wn_db *db, long med_id, long plan_id, struct wn_plan *out,
+                     struct wn_err *err)
 {
 	memset(out, 0, sizeof *out);
 	wn_taper_params_init(&out->params);
 	out->med_id = med_id;
-	int rc = load_row(db, med_id, out, err);
+	int rc = load_row(db, med_id, plan_id, out, err);
 	if (rc == WN_OK)
 		rc = load_forms(db, out, err);
 	if (rc == WN_OK && out->params.method == WN_TAPER_CUSTOM)
@@ -367,15 +373,62 @@ int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
 	return rc;
 }
 
+int wn_db_plan_load(struct wn_db *db, long med_id, struct wn_plan *out,
+                    struct wn_err *err)
+{
+	return load_plan(db, med_id, 0, out, err);
+}
+
 int wn_db_plan_built(struct wn_db *db, const struct wn_med *m,
                      struct wn_plan_built *out, struct wn_err *err)
 {
+	return wn_db_plan_built_id(db, m, 0, out, err);
+}
+
+int wn_db_plan_built_id(struct wn_db *db, const struct wn_med *m, long plan_id,
+                        struct wn_plan_built *out, struct wn_err *err)
+{
 	memset(out, 0, sizeof *out);
 	out->sched.hold_since = WN_DATE_NONE;
-	int rc = wn_db_plan_load(db, m->id, &out->plan, err);
+	int rc = load_plan(db, m->id, plan_id, &out->plan, err);
 	if (rc == WN_NOINPUT)
 		return wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name);
 	return rc == WN_OK ? wn_plan_built_make(out, m, err) : rc;
+}
+
+static int read_ref(sqlite3_stmt *st, void *item)
+{
+	struct wn_db_plan_ref *r = item;
+	r->id = (long)sqlite3_column_int64(st, 0);
+	r->start = wn_db_col_date(st, 1);
+	r->active = sqlite3_column_int(st, 2) != 0;
+	return 0;
+}
+
+int wn_db_plan_history(struct wn_db *db, long med_id, struct wn_db_plan_ref **out,
+                       size_t *n, struct wn_err *err)
+{
+	static const struct wn_db_rows rows = {
+		sizeof(struct wn_db_plan_ref), read_ref, "read the plans"
+	};
+	sqlite3_stmt *st;
+	void *items = NULL;
+	*out = NULL;
+	*n = 0;
+	int rc = wn_db_prepare(db, "SELECT id, start_date, active FROM plan WHERE med_id = ?1"
+	                       " ORDER BY id", &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, med_id);
+	rc = wn_db_collect(db, st, &rows, &items, n, err);
+	sqlite3_finalize(st);
+	if (rc != WN_OK) {
+		free(items);
+		items = NULL;
+		*n = 0;
+	}
+	*out = items;
+	return rc;
 }
 
 /* ---- events ------------------------------------------------------------------------------ */

@@ -108,7 +108,7 @@ Test(fuzz_regress, import_csv_and_daylio_messages_are_safe)
 	                    "note_title,note\n2026-03-01,March 1,Sunday,12:00,\x1b[5mgood,,,\n"),
 	             WN_DATAERR);
 	cr_assert(printable(ferr.msg), "unsafe message: %s", ferr.msg);
-	cr_assert_not_null(strstr(ferr.msg, "unknown label"), "%s", ferr.msg);
+	cr_assert_not_null(strstr(ferr.msg, "unknown Daylio mood"), "%s", ferr.msg);
 }
 
 /* fuzz_import_daylio, crashes/import_daylio/row_shorter_than_header.csv:

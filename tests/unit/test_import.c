@@ -134,7 +134,7 @@ static const struct bad bad_cases[] = {
 	{ .name = "daylio label", .format = WN_IMPORT_DAYLIO,
 	  .text = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 	          "2026-02-02,February 2,Monday,10:00,good,,,\n2026-02-01,February 1,Sunday,10:00,super,,,\n",
-	  .want = "line 3: mood: unknown label \"super\"" },
+	  .want = "unknown Daylio mood \"super\" (line 3)" },
 	{ .name = "daylio missing column", .format = WN_IMPORT_DAYLIO,
 	  .text = "full_date,date,weekday,time,activities,note_title,note\n",
 	  .want = "line 1: the column \"mood\" is missing" },
@@ -282,19 +282,35 @@ Test(import, daylio_sample, .init = i_setup, .fini = i_teardown)
 	struct wn_day d;
 	cr_assert_eq(import(WN_IMPORT_DAYLIO, false, t, len, &r), WN_OK, "%s", ierr.msg);
 	cr_expect_eq(r.added, 4);
+	/* each entry a quick note at its time; the check-in has the mood */
 	checkin_of("2026-03-04", &d);
 	cr_expect_eq(d.ci.mood, 6);                     /* good 7 and meh 5 */
-	cr_expect_str_eq(d.ci.note, "Woke at 4, \"brain zaps\" again.\nactivities: sleep early\n"
-	                 "Evening\nLong walk with Sam, felt lighter.\n"
-	                 "activities: family, walk, reading");
+	cr_expect_null(d.ci.note);
+	cr_assert_eq(d.n_qnotes, 2);
+	cr_expect_eq(d.qnotes[0].minute, 8 * 60 + 5);
+	cr_expect_str_eq(d.qnotes[0].text, "Woke at 4, \"brain zaps\" again.\n"
+	                 "activities: sleep early\nmood: meh");
+	cr_expect_eq(d.qnotes[1].minute, 21 * 60 + 40);
+	cr_expect_str_eq(d.qnotes[1].text, "Evening\nLong walk with Sam, felt lighter.\n"
+	                 "activities: family, walk, reading\nmood: good");
 	wn_day_free(&d);
 	checkin_of("2026-03-01", &d);
 	cr_expect_eq(d.ci.mood, 1);
-	cr_expect_str_eq(d.ci.note, "Cut to 37.5 mg today.");
+	cr_assert_eq(d.n_qnotes, 1);
+	cr_expect_str_eq(d.qnotes[0].text, "Cut to 37.5 mg today.");
 	wn_day_free(&d);
 	checkin_of("2026-03-03", &d);
 	cr_expect_eq(d.ci.mood, 3);
-	cr_expect_str_eq(d.ci.note, "Hard day\nDizzy on the bus.\nLeft work early.\nactivities: work");
+	cr_assert_eq(d.n_qnotes, 1);
+	cr_expect_eq(d.qnotes[0].minute, 22 * 60 + 10);
+	cr_expect_str_eq(d.qnotes[0].text, "Hard day\nDizzy on the bus.\nLeft work early.\n"
+	                 "activities: work");
+	wn_day_free(&d);
+	/* again: the same quick notes are not added twice */
+	cr_assert_eq(import(WN_IMPORT_DAYLIO, false, t, len, &r), WN_OK, "%s", ierr.msg);
+	cr_expect_eq(r.unchanged, 4);
+	checkin_of("2026-03-04", &d);
+	cr_expect_eq(d.n_qnotes, 2);
 	wn_day_free(&d);
 	free(t);
 }

@@ -240,7 +240,9 @@ Test(import_conflicts, a_refused_file_makes_no_backup)
 #define DAYLIO_HEAD "full_date,date,weekday,time,mood,activities,note_title,note\n"
 
 /* Before: the two 2026-03-06 entries, on rows apart, were two days; the
- * second overwrote the first and the counts said 1 added, 1 updated. */
+ * second overwrote the first and the counts said 1 added, 1 updated.
+ * The entries' texts are quick notes at their times (issue 18): the
+ * person's own check-in note is never a conflict. */
 Test(import_conflicts, daylio_entries_apart_are_one_day_and_the_persons_own_day_is_kept)
 {
 	static const char t[] = DAYLIO_HEAD
@@ -251,17 +253,22 @@ Test(import_conflicts, daylio_entries_apart_are_one_day_and_the_persons_own_day_
 	struct wn_import_result r;
 	cr_assert_eq(run(WN_IMPORT_DAYLIO, WN_IMPORT_KEEP, t, &s, &r), WN_OK, "%s", cerr.msg);
 	cr_expect_eq(r.added, 1);
-	cr_expect_eq(r.updated, 0);
-	cr_expect_eq(r.unchanged, 1);
-	cr_assert_eq(r.conflicts, 2);
+	cr_expect_eq(r.updated, 1);
+	cr_expect_eq(r.unchanged, 0);
+	cr_assert_eq(r.conflicts, 1);
 	expect_conflict(&r.listed[0], "mood", "5", "9", WN_IMPORT_KEPT);
-	expect_conflict(&r.listed[1], "note", "\"my own words\"", "\"from daylio\"", WN_IMPORT_KEPT);
 	wn_import_result_free(&r);
 	cr_expect_eq(c_long("SELECT mood FROM checkin WHERE date = '2026-03-06'"), 5);
-	char *note = c_text("SELECT note FROM checkin WHERE date = '2026-03-06'");
-	cr_expect_str_eq(note, "morning\nevening");
+	char *note = c_text("SELECT group_concat(minute || ' ' || text, '|') FROM"
+	                    " (SELECT minute, text FROM quicknote WHERE date = '2026-03-06'"
+	                    " ORDER BY minute)");
+	cr_expect_str_eq(note, "480 morning\nmood: bad|1260 evening\nmood: good");
 	free(note);
-	cr_expect_eq(s.calls, 0, "nothing of the diary's days changed");
+	note = c_text("SELECT note || '|' || (SELECT text FROM quicknote WHERE date = '2026-03-04')"
+	              " FROM checkin WHERE date = '2026-03-04'");
+	cr_expect_str_eq(note, "my own words|from daylio");
+	free(note);
+	cr_expect_eq(s.calls, 1, "the backup before a day of the diary changed");
 }
 
 Test(import_conflicts, a_csv_taken_total_is_a_conflict)

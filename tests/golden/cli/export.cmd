@@ -38,5 +38,5 @@ wean --db "$TMPD/b.db" import
 # Daylio, with the mood mapping shown; then again as a dry run.
 wean --db "$TMPD/b.db" import "$SRC/tests/data/daylio_sample.csv" --format daylio
 wean --db "$TMPD/b.db" import "$SRC/tests/data/daylio_sample.csv" --format daylio --dry-run
-wean --db "$TMPD/b.db" show 2026-03-04 | sed -n '/Note/,$p'
+wean --db "$TMPD/b.db" show 2026-03-04 | sed -n '/Quick note/,$p'
 wean import --help

@@ -36,4 +36,4 @@ full_date,date,weekday,time,mood,activities,note_title,note
 2026-03-06,March 6,Friday,08:00,bad,,,morning
 CSV
 wean import "$TMPD/d.csv" --format daylio
-wean show 2026-03-06 | sed -n '2p;/Note/,$p'
+wean show 2026-03-06 | sed -n '2p;/Note\|Quick note/,$p'
