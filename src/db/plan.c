@@ -559,13 +559,10 @@ static void days_init(const struct wn_plan_range *r, struct wn_plan_day *out)
 	}
 }
 
-/* Two index-ordered scans, no sort: a row per check-in, then a row per
- * day with doses; the loop adds up the rows of a date. */
+/* One scan of the medication's doses in date order (dose_med's index). */
 static const char days_sql[] =
-	"SELECT date, 0.0, 0, 0, 1 FROM checkin WHERE date BETWEEN ?2 AND ?3"
-	" UNION ALL SELECT date, sum(CASE WHEN med_id = ?1 THEN amount ELSE 0 END),"
-	"  sum(med_id = ?1), count(*), 0 FROM dose WHERE date BETWEEN ?2 AND ?3"
-	"  GROUP BY date";
+	"SELECT date, sum(amount), count(*) FROM dose"
+	" WHERE med_id = ?1 AND date BETWEEN ?2 AND ?3 GROUP BY date";
 
 int wn_db_plan_days(struct wn_db *db, const struct wn_plan_range *r,
                     struct wn_plan_day *out, struct wn_err *err)
@@ -585,15 +582,13 @@ int wn_db_plan_days(struct wn_db *db, const struct wn_plan_range *r,
 		if (d < r->from || d > r->to)
 			continue;
 		struct wn_plan_day *x = &out[d - r->from];
-		x->taken += sqlite3_column_double(st, 1);
-		x->n_doses += sqlite3_column_int(st, 2);
-		x->any_dose = x->any_dose || sqlite3_column_int(st, 3) > 0;
-		x->has_checkin = x->has_checkin || sqlite3_column_int(st, 4) > 0;
+		x->taken = sqlite3_column_double(st, 1);
+		x->n_doses = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
 	for (wn_date d = r->from; d <= r->to; d++) {
 		struct wn_plan_day *x = &out[d - r->from];
-		x->pv = wn_plan_classify(x->planned, x->taken, x->has_checkin || x->any_dose);
+		x->status = wn_vocab_dose(x->planned, x->taken, x->n_doses);
 	}
 	return rc;
 }
