@@ -34,8 +34,9 @@ void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
 {
 	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
 	const char *days = wn_report_plural(r->n_days, "day", "days");
-	if (r->n_missing == 0) {
-		wn_buf_addf(b, "Recorded on every one of the %d %s in this range.",
+	if (r->n_missing == 0 || r->n_recorded == 0) {
+		wn_buf_addf(b, "%s %s %d %s in this range.", r->n_missing ? "No record on" :
+		            "Recorded on", r->n_missing ? "any of the" : "every one of the",
 		            r->n_days, days);
 		return;
 	}
