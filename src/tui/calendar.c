@@ -296,7 +296,9 @@ static void draw_legend(struct wn_ui *ui, int y)
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
 }
 
-/* Status of the selected day, its note's first line, the proposal. */
+/* Status of the selected day and its note's first line, on two rows
+ * where there is room (the words are core/vocab.h's), then the
+ * proposal. */
 static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 {
 	char line[768];
@@ -313,13 +315,18 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 		}
 		wn_day_free(&day);
 	}
-	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
+	int room = ui->body_top + ui->body_rows - y;
+	int rows = room >= 3 && wn_text_width(line) > ui->cols - 2 ? 2 : 1;
+	if (rows == 2)
+		wn_edit_draw_text(ui, line, WN_BOX(y, 1, 2, ui->cols - 2));
+	else
+		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
 	struct wn_holdrule_out o;
 	if (cal->has_plan && cal->sel <= ui->today &&
 	    !wn_taper_on_hold(&cal->b.sched, cal->sel) &&
 	    wn_ui_hold_proposal(ui, cal->med[cal->m].id, &cal->b.sched, cal->sel, &o)) {
 		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
-		wn_ui_put(ui, WN_CELL(y + 1, 1, ui->cols - 2, WN_R_NOTICE), line);
+		wn_ui_put(ui, WN_CELL(y + rows, 1, ui->cols - 2, WN_R_NOTICE), line);
 	}
 }
 
