@@ -191,27 +191,39 @@ def read_calendar(text):
     return out
 
 
+def grid_heads(text):
+    """The day numbers and their marks, in the grid's order: each cell is
+    cw columns from column 1 (the weekdays' row gives cw), its first row
+    " NN " or "[NN]" then the marks."""
+    lines = text.split('\n')
+    week = next(l for l in lines if 'Mon' in l and 'Tue' in l)
+    cw = week.index('Tue') - week.index('Mon')
+    heads = []
+    for line in lines:
+        cells = [line[1 + c * cw:1 + (c + 1) * cw] for c in range(7)]
+        got = [re.match(r'[ \[] ?(\d{1,2})(?:[\] ]|$)([*%H!~s?]*)', c) for c in cells]
+        if all(got):
+            heads += [(int(m.group(1)), m.group(2)) for m in got]
+    return heads
+
+
 def read_grid(text, dates, today):
-    """The month's heads: "NN" then the marks; March's days from its 1."""
+    """The month's marks: "?" no record (a past day), "~" different, "s"
+    skipped, "!" flagged; March's days from its 1st to the next 1st."""
     out, month = {}, 0
-    for line in text.split('\n'):
-        for num, marks in re.findall(r'\[?\s?(\d{1,2})\]?([*%H!~s?]*)', line):
-            n = int(num)
-            if n == 1:
-                month += 1
-            if month != 1:
-                continue
-            d = '2026-03-%02d' % n
-            if d not in dates:
-                continue
-            r = row(flag='1' if '!' in marks else '0')
-            if d < today:
-                r['recorded'] = '0' if '?' in marks else '1'
-            if '~' in marks:
-                r['dose'] = 'different'
-            elif 's' in marks:
-                r['dose'] = 'skipped'
-            out[d] = r
+    for n, marks in grid_heads(text):
+        month += n == 1
+        d = '2026-03-%02d' % n
+        if month != 1 or d not in dates:
+            continue
+        r = row(flag='1' if '!' in marks else '0')
+        if d < today:
+            r['recorded'] = '0' if '?' in marks else '1'
+        if '~' in marks:
+            r['dose'] = 'different'
+        elif 's' in marks:
+            r['dose'] = 'skipped'
+        out[d] = r
     return out
 
 
