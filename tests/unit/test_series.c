@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/config.h"
+#include "core/insight.h"
 #include "db/series.h"
 #include "db/db.h"
 #include "core/records.h"
@@ -70,7 +71,7 @@ static void dose(wn_date d, long med, double amount, int minute)
  *   Nov 2   nothing
  *   Nov 3   check-in with mood 4 only
  *   Nov 4   no check-in; dizziness 3; paroxetine 10
- *   Nov 5   no check-in; sertraline 12.5 */
+ *   Nov 5   no check-in; sertraline 12.5; paroxetine skipped */
 static void setup(void)
 {
 	const char *base = getenv("TMPDIR");
@@ -256,4 +257,30 @@ Test(series, unknown_names_suggest)
 	wn_series_parse_what(&src, "zaps", &w, &err);
 	cr_expect(strstr(err.msg, "'brain zaps'") != NULL, "substring suggestion: %s", err.msg);
 	cr_expect(strstr(err.hint, "dose:MED") != NULL);
+}
+
+/* Issue 14: a check-in every day of a week and 100 mg on three of them:
+ * the week's mean dose is 100 mg, resting on those three days (before, the
+ * days without a dose counted 0 and the dose chart drew the week near 43
+ * mg); the days with neither a rating nor a dose have no burden either. */
+Test(series, a_dose_not_recorded_is_not_a_dose_of_0)
+{
+	for (int k = 0; k < 7; k++) {
+		checkin(D(16) + k, WN_SET_MOOD, 5, X);
+		if (k % 2 == 0 && k < 5)
+			dose(D(16) + k, sert, 100, 480);
+	}
+	struct wn_series_what w;
+	const struct wn_series_names src = { db, NULL };
+	double v[7];
+	ok(wn_series_parse_what(&src, "dose:sertraline", &w, &err));
+	ok(wn_series_load(db, &(struct wn_series_req){ &w, D(16), D(22) }, v, &err));
+	struct wn_insight_series in = { .start = D(16), .n = 7, .v = v };
+	int days = 0;
+	double mean = wn_insight_mean(&in, D(16), D(22), &days);
+	cr_expect(mean == 100 && days == 3, "the week's dose: %g on %d days", mean, days);
+	ok(wn_series_parse_what(&src, "burden", &w, &err));
+	ok(wn_series_load(db, &(struct wn_series_req){ &w, D(16), D(22) }, v, &err));
+	for (int k = 0; k < 7; k++)
+		cr_expect(isnan(v[k]), "Nov %d: no ratings, no burden (got %g)", 16 + k, v[k]);
 }
