@@ -189,5 +189,24 @@ Test(import_csv, recorded_status_and_skipped)
 	             "has_checkin 1: a check-in, as before");
 	cr_expect_eq(v_count(a, "SELECT count(*) FROM checkin WHERE date = '2026-11-07'"), 0);
 	cr_expect_eq(v_count(a, "SELECT count(*) FROM rating WHERE date = '2026-11-07'"), 1);
+	/* JSON: a dose of 0 is a skip; below 0 or from 100000 on is refused */
+	v_import(a, WN_IMPORT_JSON, "{\"format\":\"wean\",\"schema_version\":2,\"days\":["
+	         "{\"date\":\"2026-11-08\",\"doses\":[{\"med\":\"sertraline\",\"amount\":0}]}]}",
+	         &r);
+	wn_import_result_free(&r);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM dose WHERE date = '2026-11-08'"
+	                     " AND amount = 0"), 1);
+	static const char *const bad[] = { "-1", "100000" };
+	for (size_t i = 0; i < 2; i++) {
+		char t[256];
+		snprintf(t, sizeof t, "{\"format\":\"wean\",\"schema_version\":2,\"days\":["
+		         "{\"date\":\"2026-11-09\",\"doses\":[{\"med\":\"sertraline\","
+		         "\"amount\":%s}]}]}", bad[i]);
+		struct wn_import_opts o = { .format = WN_IMPORT_JSON };
+		cr_expect_eq(wn_import_text(a, &o, t, strlen(t), &r, &verr), WN_DATAERR, "%s", bad[i]);
+		cr_expect_not_null(strstr(verr.msg, "expected a number from 0 to below 100000"),
+		                   "%s", verr.msg);
+		wn_import_result_free(&r);
+	}
 	wn_db_close(a);
 }
