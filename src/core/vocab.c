@@ -28,6 +28,7 @@ void wn_vocab_facts_of_day(const struct wn_day *d, struct wn_vocab_facts *f)
 
 bool wn_vocab_summary_recorded(const struct wn_day_summary *s)
 {
+	/* n_other stands for a metric value, a quick note or a question */
 	struct wn_vocab_facts f = { .checkin = s->has_checkin, .ratings = s->n_ratings,
 	                            .doses = s->n_doses, .metrics = s->n_other };
 	return wn_vocab_recorded(&f);

@@ -290,7 +290,7 @@ static int day_values(struct csv *c, struct cursors *k, const char *d,
 		k->mv = 0;
 	}
 	if (row_on(k, c->ot, &k->ot, d)) {
-		f->doses = 1;            /* a dose, quick note or question */
+		f->doses = 1;            /* stands for a dose, quick note or question */
 		k->ot = 0;
 	}
 	return burden;
