@@ -572,9 +572,10 @@ static int json_days(struct wn_db *db, const wn_date *range, struct wn_buf *b, s
 	*n = 0;
 	wn_buf_addc(b, '[');
 	while (wn_db_row(db, st, "read the diary", &rc, err)) {
+		const char *day = (const char *)sqlite3_column_text(st, 0);
 		int len = sqlite3_column_bytes(st, 0);
 		wn_buf_adds(b, *n ? ",\n" : "\n");
-		wn_buf_add(b, (const char *)sqlite3_column_text(st, 0), len > 0 ? (size_t)len - 1 : 0);
+		wn_buf_add(b, day, day && len > 0 ? (size_t)len - 1 : 0);
 		rc = json_status(&js, wn_db_col_date(st, 1), b, err);
 		wn_buf_addc(b, '}');
 		(*n)++;
