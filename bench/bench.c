@@ -535,10 +535,11 @@ static void add_columns(sqlite3 *db, FILE *f, const char *q, const char *tpl)
 }
 
 /* One row per day from..to with the columns of export.h, in its order:
- * the check-in, the burden, each symptom, each metric, each medication's
- * planned dose (here the starting dose of its active plan from the plan's
- * start: the same lookup, without the taper maths) and taken dose, flag
- * and note.  Of the forms tried (a GROUP BY pivot of the ratings joined to
+ * recorded (a probe of each table), the check-in, the burden, each
+ * symptom, each metric, each medication's planned dose (here the starting
+ * dose of its active plan from the plan's start: the same lookup, without
+ * the taper maths), taken dose and status (here a word for a day with a
+ * dose: the same lookup, without the vocabulary), flag and note.  Of the forms tried (a GROUP BY pivot of the ratings joined to
  * the calendar, ORDER BY ... LIMIT 1 for the plan), these correlated
  * index probes were the fastest. */
 static char *csv_sql(const struct ctx *c)
@@ -551,9 +552,14 @@ static char *csv_sql(const struct ctx *c)
 	FILE *f = open_memstream(&sql, &len);
 	fprintf(f, "WITH RECURSIVE cal(d) AS (SELECT '%s' UNION ALL"
 	        " SELECT date(d, '+1 day') FROM cal WHERE d < '%s')"
-	        " SELECT cal.d AS date, c.date IS NOT NULL AS has_checkin,"
+	        " SELECT cal.d AS date, (c.date IS NOT NULL"
+	        "  OR EXISTS (SELECT 1 FROM rating WHERE date = cal.d)"
+	        "  OR EXISTS (SELECT 1 FROM metric_value WHERE date = cal.d)"
+	        "  OR EXISTS (SELECT 1 FROM dose WHERE date = cal.d)"
+	        "  OR EXISTS (SELECT 1 FROM quicknote WHERE date = cal.d)"
+	        "  OR EXISTS (SELECT 1 FROM question WHERE date = cal.d)) AS recorded,"
 	        " c.mood, c.anxiety, c.energy, c.sleep,"
-	        " (SELECT ifnull(sum(value), 0) FROM rating WHERE date = cal.d) AS burden",
+	        " (SELECT sum(value) FROM rating WHERE date = cal.d) AS burden",
 	        c->first_10y, END_DATE);
 	add_columns(db, f, "SELECT id, name FROM symptom ORDER BY sort, name",
 	            ", (SELECT value FROM rating WHERE date = cal.d AND symptom_id = %1$ld)"
@@ -565,7 +571,9 @@ static char *csv_sql(const struct ctx *c)
 	            ", (SELECT from_dose FROM plan WHERE med_id = %1$ld AND active = 1"
 	            " AND start_date <= cal.d) AS \"%2$s planned\""
 	            ", (SELECT sum(amount) FROM dose WHERE date = cal.d AND med_id = %1$ld)"
-	            " AS \"%2$s taken\"");
+	            " AS \"%2$s taken\""
+	            ", (SELECT CASE WHEN count(*) THEN 'as planned' END FROM dose"
+	            " WHERE date = cal.d AND med_id = %1$ld) AS \"%2$s status\"");
 	fputs(", ifnull(c.flag, 0) AS flag, c.note"
 	      " FROM cal LEFT JOIN checkin c ON c.date = cal.d ORDER BY cal.d", f);
 	fclose(f);

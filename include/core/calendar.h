@@ -1,12 +1,13 @@
 /* calendar.h -- the Calendar screen's month as values: what a day is
  * (its status, from the facts known about it), the selected day's line,
- * the legend, and where the grid goes on the screen.  No curses, no SQL: the screen
- * (src/tui/calendar.c) reads the month (planned vs taken from db/plan.h,
- * the burden from db/series.h) into a struct wn_calendar_month and draws
- * what these functions say.
+ * the legend, and where the grid goes on the screen.  No curses, no SQL:
+ * the screen (src/tui/calendar.c) reads the month (planned vs taken from
+ * db/plan.h, each day's summary from db/day.h) into a struct
+ * wn_calendar_month and draws what these functions say.
  *
  * wn_calendar_day_status() is the one place that decides what a day
- * shows; the day line says it in words with the same facts.
+ * shows, in core/vocab.h's words and marks; the day line says it in words
+ * with the same facts.
  */
 #ifndef WEAN_CORE_CALENDAR_H
 #define WEAN_CORE_CALENDAR_H
@@ -17,6 +18,7 @@
 #include "core/date.h"
 #include "core/plan.h"
 #include "core/taper.h"
+#include "core/vocab.h"
 
 #define WN_CALENDAR_CELLS 42     /* 6 weeks of 7 days */
 
@@ -25,10 +27,12 @@ struct wn_calendar_month {
 	struct wn_month_grid grid;
 	struct wn_plan_day pd[WN_CALENDAR_CELLS];   /* per cell, from
 	                                               grid.cell[0][0] on */
-	double burden[WN_CALENDAR_CELLS];           /* NAN: no ratings */
+	struct wn_day_summary day[WN_CALENDAR_CELLS];   /* per cell: what
+	                                               was recorded */
 	const struct wn_plan *plan;        /* the plan shown; NULL for none */
 	const struct wn_schedule *sched;   /* its schedule; NULL with plan */
 	const char *unit;                  /* the medication's unit, or "" */
+	const char *med;                   /* the medication's name, or "" */
 	wn_date first;                     /* the diary's first recorded day,
 	                                      WN_DATE_NONE for an empty diary */
 	const struct wn_review *reviews;   /* the plan's review and those of
@@ -48,43 +52,48 @@ struct wn_calendar_facts {
 	const struct wn_review_finding *finding;  /* the worst review finding
 	                                      on the step dated that day, or
 	                                      NULL (core/findings.h) */
+	bool recorded;                     /* anything entered (core/vocab.h) */
+	bool flag;                         /* flagged for the prescriber */
 	double burden;                     /* NAN: no ratings (or not read) */
 	const char *unit;
+	const char *med;                   /* the medication shown, or "" */
 };
 
 /* The facts of day in m. */
 void wn_calendar_facts(const struct wn_calendar_month *m, wn_date day,
                        wn_date today, struct wn_calendar_facts *f);
 
-/* What the Calendar shows of a day. */
+/* What the Calendar shows of a day, with core/vocab.h's marks. */
 struct wn_calendar_status {
 	bool step;               /* "*": a taper step */
 	bool finding;            /* "%": the review has a finding on that
 	                            step */
 	bool held;               /* "H": a hold is in force */
-	bool deviates;           /* "!": taken != planned (missed, extra or
-	                            different) on a day that has come */
-	bool missing;            /* "?": no check-in on a past day, on or
+	bool flagged;            /* "!": flagged for the prescriber */
+	enum wn_dose_status dose;   /* on a day that has come under a plan:
+	                            as planned, different ("~"), skipped
+	                            ("s"), not recorded ("-" where the dose
+	                            goes); WN_DOSE_NOT_PLANNED otherwise */
+	bool missing;            /* "?": no record on a past day, on or
 	                            after the first recorded one */
 	bool taken;              /* a dose was recorded: pd->taken is shown */
 	char shade;              /* burden without colour: ' ' none or under
 	                            1, '.' 1-4, ':' 5-9, '+' 10-19, '#' 20+ */
 	int level;               /* burden as a level: 0 under 5 (or none),
 	                            1 5-9, 2 10-19, 3 20+ */
-	const char *dose_word;   /* planned vs taken in words (wn_plan_pv_name)
-	                            on a day that has come under a plan; NULL
-	                            otherwise */
 };
 
 /* The day's status from its facts alone. */
 void wn_calendar_day_status(const struct wn_calendar_facts *f,
                             struct wn_calendar_status *s);
 
-/* The selected day in one line:
- * "2026-11-25 Wed: planned 18, taken 18 mg (ok) · burden 5 · held: why
- * · review: step 3 cuts 50% after rounding", with "-" for what is not
- * known and sep between the parts.  Always NUL-terminated; cut when buf
- * is too small. */
+/* The selected day in one line, its parts joined by sep:
+ * "2026-11-25 Wed: recorded · sertraline 18 mg, as planned · burden 5 ·
+ * flagged · held: why · review: step 3 cuts 50% after rounding"; "no
+ * record" for a past day without one; a day to come says only what is
+ * planned ("sertraline planned 16 mg").  The dose in core/vocab.h's
+ * words (wn_vocab_dose_detail); burden only with ratings.  Always
+ * NUL-terminated; cut when buf is too small. */
 void wn_calendar_day_line(const struct wn_calendar_facts *f, const char *sep,
                           char *buf, size_t n);
 

@@ -26,6 +26,7 @@
 #include "core/review.h"
 #include "core/status.h"
 #include "core/taper.h"
+#include "core/vocab.h"
 
 #define WN_PLAN_MAX_CUSTOM (WN_TAPER_MAX_STEPS - 1)
 #define WN_PLAN_REGION 32
@@ -208,37 +209,33 @@ void wn_plan_unit_text(const char *text, const char *unit, char *out, size_t n);
 
 /* ---- planned vs taken ------------------------------------------------------ */
 
-enum wn_pv {
-	WN_PV_OK,          /* taken == planned (both may be 0) */
-	WN_PV_MISSED,      /* planned > 0, nothing taken, but the day has a
-	                      check-in or some dose record */
-	WN_PV_EXTRA,       /* taken > planned */
-	WN_PV_DIFFERENT,   /* 0 < taken < planned */
-	WN_PV_NODATA,      /* no check-in and no dose record at all that day */
-	WN_PV_NOPLAN       /* before the plan's start (nothing planned) */
-};
-
-/* "ok", "missed", "extra", "different", "no data", "no plan". */
-const char *wn_plan_pv_name(enum wn_pv v);
-
-/* The classification above from the day's numbers.  planned NAN = no
- * plan in force; has_record = a check-in or any dose record that day. */
-enum wn_pv wn_plan_classify(double planned, double taken, bool has_record);
-
 /* Planned dose on `day`: the dose of the step in force (wn_taper_step_at),
  * or the dose of a reinstatement made on or after that step's date.  NAN
  * before the plan starts. */
 double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
                           wn_date day);
 
+/* The day the dose planned on `day` began: the date of the step in force,
+ * or of a reinstatement made on or after it; WN_DATE_NONE before the plan
+ * starts.  With wn_plan_planned_on, what core/vocab.h's wn_vocab_at_dose
+ * words ("day 5 at 90 mg, since 2026-11-30"). */
+wn_date wn_plan_dose_since(const struct wn_plan *p, const struct wn_schedule *s,
+                           wn_date day);
+
+/* "day 5 at 90 mg, since 2026-11-30" for `day` (wn_vocab_at_dose); false
+ * (buf "") before the plan starts. */
+bool wn_plan_at_dose_text(const struct wn_plan *p, const struct wn_schedule *s,
+                          wn_date day, const char *unit, char *buf, size_t n);
+
+/* One medication on one day: planned against taken (db/plan.h fills a
+ * range of these). */
 struct wn_plan_day {
 	wn_date date;
 	double planned;        /* NAN when no plan is in force */
 	double taken;          /* sum of the med's dose records, 0 when none */
-	int n_doses;           /* dose records of this medication */
-	bool has_checkin;
-	bool any_dose;         /* a dose record of any medication */
-	enum wn_pv pv;
+	int n_doses;           /* dose records of this medication (a skipped
+	                          dose is one of amount 0) */
+	enum wn_dose_status status;   /* core/vocab.h, from the three above */
 };
 
 #endif

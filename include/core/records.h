@@ -101,9 +101,13 @@ struct wn_day_summary {
 	bool has_checkin;
 	int mood, anxiety, energy;   /* or WN_UNSET */
 	double sleep;                /* or NAN */
-	int burden;                  /* sum of ratings, 0 when none */
+	int burden;                  /* sum of ratings, 0 when none (the
+	                                burden is core/vocab.h's
+	                                wn_vocab_burden(n_ratings, burden)) */
 	int n_ratings;
-	int n_doses;
+	int n_doses;                 /* dose records, skipped ones too */
+	int n_other;                 /* 1 with a metric value, a quick note
+	                                or a question, else 0 */
 	bool flag;
 	const char *note;            /* valid only during the callback; may be NULL */
 };

@@ -4,7 +4,8 @@
  * curses, no output.
  *
  * What the report says (in this order): who and when; current medications
- * and doses; the days with no check-in, stated plainly, and the safety
+ * and doses; the days recorded and those with no record (core/vocab.h's
+ * words), stated plainly, and the safety
  * counts (below); the taper history per plan (steps with planned and
  * taken, holds and reinstatements with their reasons, % reduced from the
  * start, days at the current step), each followed by the plan's review;
@@ -120,10 +121,12 @@ struct wn_report_step {
 	double pct_of_start, pct_cut;   /* pct_cut 0 for step 0 */
 	bool future;             /* the next step, not reached by the end */
 	int days;                /* days at the step up to the report's end */
-	int days_recorded;       /* of those, days with a check-in or a dose */
+	int dose_days;           /* of those, days with a dose recorded (as
+	                            planned, different or skipped: core/
+	                            vocab.h) */
 	int days_held;           /* of those, days inside a hold */
-	double taken_mean;       /* mean daily dose taken on the recorded
-	                            days, NAN when none */
+	double taken_mean;       /* mean daily dose over the dose_days (a
+	                            skipped day counts 0), NAN when none */
 };
 
 /* A finding of a plan review, with its acknowledgement. */
@@ -167,7 +170,8 @@ struct wn_report_med {
 	double planned;          /* planned on the end day, NAN when none */
 	double pct_reduced;      /* from the starting dose, NAN when none */
 	wn_date step_since;      /* step in force on the end day, or NONE */
-	int days_at_step;        /* end - step_since + 1, 0 when none */
+	int days_at_step;        /* end - step_since + 1, 0 when none: the
+	                            "day N" of wn_vocab_at_dose */
 	wn_date hold_since;      /* a hold open on the end day, or NONE */
 	wn_date next_date;       /* next dated step after the end, or NONE */
 	double next_dose;        /* NAN when none */
@@ -181,11 +185,12 @@ struct wn_report_med {
 	struct wn_plan_event *events;    /* owned; holds and reinstatements
 	                                    starting on or before the end */
 	size_t n_events;
-	int pv[WN_PV_NOPLAN + 1];        /* days counted (from counted_from,
-	                                    below) by enum wn_pv */
+	int dose[WN_DOSE_N];             /* days counted (from counted_from,
+	                                    below) by enum wn_dose_status */
 	double *planned_days;    /* owned; one per day of the range, NAN
 	                            where no plan is in force */
-	double *taken_days;      /* owned; one per day, NAN without a record */
+	double *taken_days;      /* owned; one per day: the sum of the day's
+	                            doses (0 skipped), NAN when not recorded */
 	/* the plan review (has_plan only) */
 	char form_label[64];     /* the plan kept on one form; "" = every
 	                            recorded form */
@@ -279,10 +284,11 @@ struct wn_report {
 	                            n_counted 0) when nothing is recorded on or
 	                            before the end */
 	int n_counted;           /* to - counted_from + 1, or 0 */
-	int n_checkins;          /* days counted with a check-in */
-	int n_missing;           /* n_counted - n_checkins */
-	struct wn_report_gap *gaps;      size_t n_gaps;     /* owned; days
-	                                    counted without a check-in */
+	int n_recorded;          /* days counted with a record (core/vocab.h:
+	                            anything entered) */
+	int n_missing;           /* n_counted - n_recorded: days with no record */
+	struct wn_report_gap *gaps;      size_t n_gaps;     /* owned: runs of
+	                                    days counted with no record */
 	struct wn_report_safety safety;
 	struct wn_report_med *meds;      size_t n_meds;     /* owned */
 	wn_date first_cut;       /* the taper's first cut, or NONE */

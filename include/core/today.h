@@ -101,9 +101,10 @@ void wn_today_plan_free(struct wn_today_plan *p);
 /* Medications whose taper shows under the title, at most (today_head.h). */
 #define WN_TODAY_TAPER_ROWS 3
 
-/* Adds where the taper of med stands on day to b:
- * "sertraline: day 12 at 18 mg; next step 16 mg on 2026-12-12",
- * "...; on hold since 2026-12-01", or before the plan starts
+/* Adds where the taper of med stands on day to b, the time at the dose
+ * in core/vocab.h's one phrase:
+ * "sertraline: day 5 at 18 mg, since 2026-11-28; next step 16 mg on
+ * 2026-12-12", "...; on hold since 2026-12-01", or before the plan starts
  * "sertraline: the plan starts on 2026-12-01 at 50 mg".  p->has is true
  * and its schedule has at least one step. */
 void wn_today_plan_status(const struct wn_med *med, const struct wn_today_plan *p,
@@ -156,11 +157,13 @@ struct wn_today_dose_line {
 	const char *sep;         /* between parts: " · " or " | " */
 };
 
-/* What the dose line of med says: each dose of the day with its time
- * ("50 mg at 08:00, 25 mg at 20:00"), and "(planned 75)" when the total
- * differs from the plan; without a dose, what `d` would log ("not logged ·
- * d logs the planned 50 mg") or how to log one.  Returns true when a dose
- * is logged. */
+/* What the dose line of med says, in core/vocab.h's words: each dose of
+ * the day with its time ("50 mg at 08:00, 25 mg at 20:00"), then "(as
+ * planned)" or "(~ planned 75)" (different, core/vocab.h's mark) under a plan; a dose recorded as
+ * not taken "skipped (planned 50 mg) · x removes it"; without a dose, "not
+ * recorded" and what `d` would log ("not recorded · d logs the planned 50
+ * mg") or how to log one.  Returns true when a dose (a skipped
+ * one too) is recorded. */
 bool wn_today_dose_text(const struct wn_today_dose_line *l, char *buf, size_t n);
 
 /* A typed dose: "50", "50 08:10", "50mg @ 8:10", "12.5 at 21:00".  The

@@ -55,10 +55,17 @@ int wn_db_rating_set(struct wn_db *db, wn_date date, long symptom_id,
 /* A custom metric value; NAN clears. */
 int wn_db_metric_set(struct wn_db *db, wn_date date, const char *name,
                      double value, struct wn_err *err);
-/* Records a dose.  A dose of the same medication at the same minute on
- * the same date is replaced, so repeating a command does not double it. */
+/* Records a dose taken (amount above 0).  A dose of the same medication
+ * at the same minute on the same date is replaced, so repeating a command
+ * does not double it; the medication's dose recorded as skipped that day,
+ * if any, goes (it was taken after all). */
 int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
                    struct wn_err *err);
+/* Records the medication as skipped on date (not taken: core/vocab.h):
+ * its doses of that day are replaced by one dose of amount 0, without a
+ * time.  Its id into *id_out (may be NULL). */
+int wn_db_dose_skip(struct wn_db *db, wn_date date, long med_id, long *id_out,
+                    struct wn_err *err);
 int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err);
 int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
                         const char *text, struct wn_err *err);
@@ -70,6 +77,13 @@ int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
 int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
                    int (*fn)(void *ctx, const struct wn_day_summary *s),
                    void *ctx, struct wn_err *err);
+
+/* One summary per day of from..to (at most 36600 days) into out[0 ..
+ * to - from], days without a record included (all zero, has_checkin
+ * false, mood WN_UNSET, sleep NAN); note is NULL.  Recorded or not is
+ * core/vocab.h's wn_vocab_summary_recorded(). */
+int wn_db_day_summaries(struct wn_db *db, wn_date from, wn_date to,
+                        struct wn_day_summary *out, struct wn_err *err);
 
 /* Earliest and latest dates with any record; WN_DATE_NONE when empty. */
 int wn_db_date_span(struct wn_db *db, wn_date *first, wn_date *last,

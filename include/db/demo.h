@@ -9,7 +9,7 @@
  * within days, peaking around day 5-7, settling over two to three weeks),
  * later cuts hit harder than the first, and mood, anxiety, energy and
  * sleep move with them.  Doses follow the plan except for three
- * deviations (one missed day, two different doses); five days have no
+ * deviations (one skipped dose, two different doses); five days have no
  * record at all; about a third of the days have a note (a few with
  * accents and dashes); three days are flagged; there are questions for
  * the prescriber and quick notes.

@@ -6,13 +6,20 @@
  * CSV (RFC 4180): UTF-8, CRLF line ends, a header row, then one row for
  * every day from..to, recorded or not.  Columns, always the same for a
  * diary whatever the range holds:
- *   date, has_checkin, mood, anxiety, energy, sleep, burden,
+ *   date, recorded, mood, anxiety, energy, sleep, burden,
  *   one per symptom (hidden ones too; by sort order, then name),
  *   one per custom metric (by name),
- *   "<med> planned", "<med> taken" per medication (by name),
+ *   "<med> planned", "<med> taken", "<med> status" per medication (by
+ *   name),
  *   flag, note (the check-in's note).
- * Empty cell = not recorded; "planned" is empty where no plan is in
- * force, "taken" is empty where the medication has no dose record.
+ * In core/vocab.h's words: recorded is 1 when anything was entered that
+ * day (a check-in, a rating, a metric, a dose, a quick note, a question),
+ * else 0 (the column was has_checkin before issue 14; the import reads
+ * both).  Empty cell = not recorded: burden is empty without ratings (0
+ * only for ratings of 0); "planned" is empty where no plan is in force;
+ * "taken" is empty where the medication has no dose record and 0 for a
+ * dose recorded as skipped; "status" is "as planned", "different",
+ * "skipped" or "not recorded", empty where nothing is planned.
  * Text cells are written by wn_csv_cell (core/csv.h): quoted when they
  * hold a comma, a quote, CR or LF, and guarded against formula injection
  * (a leading apostrophe before '=', '+', '-', '@', TAB or CR); numbers
@@ -23,8 +30,12 @@
  * "medications":[],"plans":[],"symptoms":[],"metrics":[],"days":[]}, one
  * record per line, keys in a fixed order, numbers as SQLite's JSON
  * functions print them, so export -> import -> export is byte-identical.
- * Days are those from..to with any record.  The TUI's unsaved draft is
- * not exported.
+ * Days are those from..to with any record (a day absent has no record).
+ * A day under a plan also has "dose_status": {"<med>": "as planned" |
+ * "different" | "skipped" | "not recorded"} for each planned medication
+ * (core/vocab.h), derived from the plan and the doses and ignored by the
+ * import; a skipped dose is a dose of amount 0.  The TUI's unsaved draft
+ * is not exported.
  */
 #ifndef WEAN_EXPORT_H
 #define WEAN_EXPORT_H

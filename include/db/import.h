@@ -63,16 +63,20 @@
  *   time and text) is not added again.  Lines starting with '#' before
  *   the header are skipped.  The check-in's other fields are left as
  *   they are.
- * - wean CSV: the columns of export.h; date, has_checkin, mood, anxiety,
- *   energy, sleep, burden, flag and note are required; every other column
- *   must name a symptom, a metric or "<medication> planned|taken" known
- *   to the diary (a name given by two columns, as a symptom and a metric
- *   of one name, is taken in the export's order: symptom, metric,
- *   medication).  Every field is unguarded first (core/csv.h), so the
- *   diary's own export reads back exactly.  burden and planned are ignored
- *   (they are derived); a "taken" total is a conflict when the day's dose
- *   records add up to another total, and taking it replaces them with one
- *   dose of no time.
+ * - wean CSV: the columns of export.h; date, recorded (or, in a file of
+ *   an earlier wean, has_checkin), mood, anxiety, energy, sleep, burden,
+ *   flag and note are required; every other column must name a symptom, a
+ *   metric or "<medication> planned|taken|status" known to the diary (a
+ *   name given by two columns, as a symptom and a metric of one name, is
+ *   taken in the export's order: symptom, metric, medication).  Every
+ *   field is unguarded first (core/csv.h), so the diary's own export reads
+ *   back exactly.  burden, planned and status are ignored (they are
+ *   derived); a "taken" total is a conflict when the day's dose records
+ *   add up to another total, and taking it replaces them with one dose of
+ *   no time (0: a dose recorded as skipped).  has_checkin 1 makes a
+ *   check-in row; with "recorded", a row makes one when it gives a
+ *   check-in field, or is recorded by nothing else in the file (a quick
+ *   note's day), so the day stays recorded.
  */
 #ifndef WEAN_IMPORT_H
 #define WEAN_IMPORT_H

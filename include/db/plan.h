@@ -102,4 +102,24 @@ struct wn_plan_range {
 int wn_db_plan_days(struct wn_db *db, const struct wn_plan_range *r,
                     struct wn_plan_day *out, struct wn_err *err);
 
+/* Every medication with an active plan (the planned medications, by
+ * name), its plan built and its planned against taken over from..to (at
+ * most 36600 days): what `wean show`, `wean log`, the JSON export and the
+ * Journal say of each planned medication's dose. */
+struct wn_plan_meds {
+	struct wn_med *med;              /* owned, n of them */
+	struct wn_plan_built *built;     /* owned, one per med */
+	struct wn_plan_day **days;       /* owned, one array per med, to - from + 1 */
+	size_t n;
+	wn_date from, to;
+};
+/* WN_OK (free with wn_plan_meds_free), WN_USAGE for a bad range, or the
+ * error of a plan that cannot be read or built (nothing to free). */
+int wn_db_plan_meds(struct wn_db *db, wn_date from, wn_date to, struct wn_plan_meds *out,
+                    struct wn_err *err);
+void wn_plan_meds_free(struct wn_plan_meds *pm);
+/* Medication i on day, or NULL outside the range. */
+const struct wn_plan_day *wn_plan_meds_day(const struct wn_plan_meds *pm, size_t i,
+                                           wn_date day);
+
 #endif

@@ -4,25 +4,22 @@
  * Loading reads only that range, with one query per series (never one
  * per day).
  *
- * What a value is, per kind (a "recorded day" below is a day that has a
- * check-in row):
+ * What a value is, per kind (the words are core/vocab.h's):
  *   MOOD, ANXIETY, ENERGY  the check-in's 0..10 value; NAN when the day
  *                          has no check-in or the field was not given.
  *   SLEEP                  hours slept; NAN as above.
  *   BURDEN                 sum of all symptom ratings of the day (any
- *                          symptom, hidden ones included).  A recorded day
- *                          without ratings is 0; NAN when the day has
- *                          neither a check-in nor a rating.
- *   SYMPTOM                the symptom's 0..3 rating.  A day with a
- *                          check-in or any rating counts an unrated symptom
- *                          as 0, as the burden does (so the burden is the
- *                          sum of the symptom series); NAN otherwise.
+ *                          symptom, hidden ones included); NAN on a day
+ *                          without ratings, whatever else it records.
+ *   SYMPTOM                the symptom's 0..3 rating.  A day with any
+ *                          rating counts an unrated symptom as 0 (so the
+ *                          burden is the sum of the symptom series); NAN
+ *                          on a day without ratings.
  *   METRIC                 the custom metric's value; NAN when not given.
- *   DOSE                   sum of the medication's dose records of the day.
- *                          A day with a check-in or a dose record of any
- *                          medication but none of this one is 0 (a missed
- *                          dose, as plan.h's "missed"); NAN when the day
- *                          has neither.
+ *   DOSE                   sum of the medication's dose records of the day:
+ *                          0 for a dose recorded as skipped; NAN when the
+ *                          medication has no dose record that day (not
+ *                          recorded -- never taken as 0).
  */
 #ifndef WEAN_DB_SERIES_H
 #define WEAN_DB_SERIES_H

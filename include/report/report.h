@@ -57,6 +57,17 @@ int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
 
 /* ---- shared by the renderers --------------------------------------------- */
 
+/* What the taper history's "Taken" column and the doses table mean, in
+ * every format. */
+#define WN_REPORT_TAKEN_TEXT "Taken: the mean daily dose on the days a dose " \
+	"was recorded during the step (as planned, different or skipped, a skipped " \
+	"day counting 0), with the number of those days; days with no dose " \
+	"recorded are left out."
+#define WN_REPORT_DOSES_TEXT "Days of the period by the dose recorded. " \
+	"Different: a dose other than planned, higher or lower. Skipped: recorded " \
+	"as not taken. Not recorded: no dose was recorded that day, which says " \
+	"nothing about whether it was taken. Not planned: no plan in force."
+
 /* "60 mg"; "-" for NAN. */
 char *wn_report_dose(double v, const char *unit, char *buf, size_t n);
 /* The plan in words: "cut 10% of the current dose every 4 weeks". */
@@ -66,7 +77,7 @@ void wn_report_plan_text(const struct wn_report_med *m, char *buf, size_t n);
 void wn_report_trend_text(const struct wn_insight_trend *t, char *buf, size_t n);
 /* one for n == 1, else many. */
 const char *wn_report_plural(long n, const char *one, const char *many);
-/* True when the range holds no check-in, rating or dose at all: the
+/* True when the range holds no record at all (core/vocab.h): the
  * report then leaves out charts, symptoms, adherence and flagged days. */
 bool wn_report_empty(const struct wn_report *r);
 /* One decimal ("1.6", "0.0"); "-" for NAN. */
@@ -74,10 +85,11 @@ char *wn_report_fmt1(double v, char *buf, size_t n);
 
 /* Sentences, plain text without markup, diary text in them raw (the
  * renderer escapes the whole sentence).  Each appends to b. */
-/* "No check-in on 3 of the 90 days in this range (3%): 2026-09-14, ...";
- * only the days of the diary's life count: "... of the 20 days since the
- * diary began on 2026-11-06 ..." when the range starts before it, and
- * "Nothing was recorded in this range." when the diary began after it. */
+/* "Recorded on 87 of the 90 days in this range; no record on 3 (3%):
+ * 2026-09-14, ..."; only the days of the diary's life count: "... of the
+ * 20 days since the diary began on 2026-11-06 ..." when the range starts
+ * before it, and "Nothing was recorded in this range." when the diary
+ * began after it. */
 void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b);
 /* Under the table of doses when the range starts before the diary: "The
  * days before the diary began on 2026-11-06 are not counted."; else
@@ -88,14 +100,15 @@ void wn_report_counted_note(const struct wn_report *r, struct wn_buf *b);
  * here."; nothing when none are. */
 void wn_report_questions_more_text(const struct wn_report *r, struct wn_buf *b);
 /* A medication after its name: "planned 60 mg on ..., 40% below the
- * starting dose ...; 23 days at this dose. Last taken: ... Plan: ...". */
+ * starting dose ...; day 23 at 60 mg, since 2026-11-03. Last taken: ...
+ * Plan: ...". */
 void wn_report_med_text(const struct wn_report *r, const struct wn_report_med *m,
                         struct wn_buf *b);
 /* "Held from A to B (18 days): reason", "Went back up to ...". */
 void wn_report_event_text(const struct wn_report *r, const struct wn_report_med *m,
                           const struct wn_plan_event *e, struct wn_buf *b);
-/* "sertraline, the days not as planned: 2026-09-05 took 90 mg (planned
- * 74 mg); ...".  Returns false (nothing added) when there are none or more
+/* "sertraline, the days not as planned: 2026-09-05 90 mg, higher than
+ * planned (74 mg); 2026-09-06 skipped (planned 74 mg)".  Returns false (nothing added) when there are none or more
  * than WN_REPORT_LIST_MAX. */
 bool wn_report_deviation_text(const struct wn_report *r, const struct wn_report_med *m,
                               struct wn_buf *b);
@@ -127,7 +140,8 @@ void wn_report_review_counts(const struct wn_report_review *v, struct wn_buf *b)
 void wn_report_finding_lead(const struct wn_report_finding *f, char *buf, size_t n);
 /* The finding's sentence and its sources: "Step 1 (...): ... [S11 S9]". */
 void wn_report_finding_text(const struct wn_report_finding *f, struct wn_buf *b);
-/* Day i of the range for medication m, planned against taken. */
-enum wn_pv wn_report_day_pv(const struct wn_report_med *m, int i);
+/* Day i of the range for medication m, planned against taken
+ * (core/vocab.h). */
+enum wn_dose_status wn_report_day_dose(const struct wn_report_med *m, int i);
 
 #endif

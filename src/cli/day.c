@@ -9,10 +9,12 @@
 #include "core/suggest.h"
 #include "core/text.h"
 #include "core/records.h"
+#include "core/vocab.h"
 #include "db/day.h"
 #include "db/question.h"
 #include "db/med.h"
 #include "db/note.h"
+#include "db/plan.h"
 #include "db/symptoms.h"
 
 #define MAX_ITEMS 64
@@ -27,6 +29,7 @@ struct checkin_args {
 	const char *dose[MAX_ITEMS];    size_t n_dose;
 	const char *metric[MAX_ITEMS];  size_t n_metric;
 	const char *question[MAX_ITEMS]; size_t n_question;
+	const char *skipped[MAX_ITEMS]; size_t n_skipped;
 	bool help;
 };
 
@@ -90,6 +93,8 @@ static int o_dose(void *x, const char *arg, struct wn_err *e)
 { struct checkin_args *a = x; return push(a->dose, &a->n_dose, arg, "dose", e); }
 static int o_metric(void *x, const char *arg, struct wn_err *e)
 { struct checkin_args *a = x; return push(a->metric, &a->n_metric, arg, "metric", e); }
+static int o_skipped(void *x, const char *arg, struct wn_err *e)
+{ struct checkin_args *a = x; return push(a->skipped, &a->n_skipped, arg, "skipped", e); }
 static int o_question(void *x, const char *arg, struct wn_err *e)
 {
 	struct checkin_args *a = x;
@@ -108,6 +113,7 @@ static const struct wn_cli_opt checkin_opts[] = {
 	{ "metric", "NAME=N", o_metric, "a custom metric from the config" },
 	{ "symptom", "NAME=0..3", o_symptom, "rate a symptom: 0 none, 1 mild, 2 moderate, 3 severe" },
 	{ "dose", "MED=AMOUNT[@HH:MM]", o_dose, "a dose taken (same med and time replaces)" },
+	{ "skipped", "MED", o_skipped, "MED was not taken that day (replaces its doses)" },
 	{ "note", "TEXT", o_note, "the day's note (replaces it)" },
 	{ "flag", NULL, o_flag, "flag the day for your prescriber" },
 	{ "no-flag", NULL, o_noflag, "remove the flag" },
@@ -142,6 +148,7 @@ static int split_pair(const char *arg, const char *what, char *name, size_t n,
 struct resolved {
 	struct { long id; int value; } rating[MAX_ITEMS];
 	struct wn_dose dose[MAX_ITEMS];
+	struct wn_med skipped[MAX_ITEMS];
 	struct { const char *name; double value; } metric[MAX_ITEMS];
 };
 
@@ -194,9 +201,33 @@ static int resolve_dose(struct checkin_args *a, struct wn_db *db, size_t i,
 	snprintf(what, sizeof what, "dose of %s (%s)", m.name, m.unit);
 	if ((rc = wn_cli_parse_num(amount, what, 0, 99999, &d->amount, err)) != WN_OK)
 		return rc;
-	if (d->amount <= 0)
-		return wn_err_set(err, WN_DATAERR, "%s must be more than 0 (got %s)", what, amount);
+	if (d->amount <= 0) {
+		wn_err_set(err, WN_DATAERR, "%s must be more than 0 (got %s)", what, amount);
+		wn_err_hint(err, "a dose not taken is recorded with --skipped %s", m.name);
+		return WN_DATAERR;
+	}
 	d->med_id = m.id;
+	return WN_OK;
+}
+
+/* --skipped MED, each a known medication given once, and not also with
+ * --dose (the doses are resolved first). */
+static int resolve_skipped(struct checkin_args *a, struct wn_db *db, struct resolved *r,
+                           struct wn_err *err)
+{
+	for (size_t i = 0; i < a->n_skipped; i++) {
+		struct wn_med *m = &r->skipped[i];
+		int rc = wn_cli_find_med(db, a->skipped[i], m, err);
+		if (rc != WN_OK)
+			return rc;
+		for (size_t k = 0; k < a->n_dose; k++)
+			if (r->dose[k].med_id == m->id)
+				return wn_err_set(err, WN_USAGE, "%s is given both --skipped and --dose;"
+				                  " a day's dose is one or the other", m->name);
+		for (size_t k = 0; k < i; k++)
+			if (r->skipped[k].id == m->id)
+				return wn_err_set(err, WN_USAGE, "--skipped %s is given twice", m->name);
+	}
 	return WN_OK;
 }
 
@@ -271,6 +302,8 @@ static int write_checkin(struct checkin_args *a, struct wn_db *db,
 		rc = wn_db_metric_set(db, date, r->metric[i].name, r->metric[i].value, err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_dose; i++)
 		rc = wn_db_dose_add(db, &r->dose[i], NULL, err);
+	for (size_t i = 0; rc == WN_OK && i < a->n_skipped; i++)
+		rc = wn_db_dose_skip(db, date, r->skipped[i].id, NULL, err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_question; i++)
 		rc = wn_db_question_add(db, date, a->question[i], err);
 	if (rc == WN_OK)
@@ -307,6 +340,8 @@ int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 			return rc;
 		r.dose[i].date = a.patch.date;
 	}
+	if ((rc = resolve_skipped(&a, db, &r, err)) != WN_OK)
+		return rc;
 	int saved = WN_NOTE_WRITTEN;
 	if ((rc = write_checkin(&a, db, &r, &saved, err)) != WN_OK)
 		return rc;
@@ -393,8 +428,39 @@ static void show_doses(struct wn_cli *c, struct wn_db *db, const struct wn_day *
 		if (wn_db_med_get(db, d->doses[i].med_id, &m, &e) != WN_OK)
 			snprintf(m.name, sizeof m.name, "medication #%ld", d->doses[i].med_id), m.unit[0] = '\0';
 		fmt_minute(d->doses[i].minute, t, sizeof t);
-		fprintf(c->out, "  %s  %s %g %s\n", t, m.name, d->doses[i].amount, m.unit);
+		if (d->doses[i].amount > 0)
+			fprintf(c->out, "  %s  %s %g %s\n", t, m.name, d->doses[i].amount, m.unit);
+		else
+			fprintf(c->out, "  %s  %s skipped (not taken)\n", t, m.name);
 	}
+}
+
+/* Each planned medication's dose of the day, in core/vocab.h's words:
+ * "Dose status sertraline: 37.5 mg, lower than planned (50 mg)". */
+static int show_status(struct wn_cli *c, struct wn_db *db, wn_date date, struct wn_err *err)
+{
+	struct wn_plan_meds pm;
+	int rc = wn_db_plan_meds(db, date, date, &pm, err);
+	int shown = 0;
+	for (size_t i = 0; rc == WN_OK && i < pm.n; i++) {
+		const struct wn_plan_day *p = wn_plan_meds_day(&pm, i, date);
+		char words[192], a[32];
+		if (isnan(p->planned))
+			continue;
+		struct wn_vocab_dose_in in = { .status = p->status, .planned = p->planned,
+		                               .taken = p->n_doses ? p->taken : NAN,
+		                               .unit = pm.med[i].unit };
+		if (date > c->today)
+			snprintf(words, sizeof words, "planned %s %s",
+			         wn_text_num(p->planned, 3, a, sizeof a), pm.med[i].unit);
+		else
+			wn_vocab_dose_detail(&in, words, sizeof words);
+		fprintf(c->out, "%-12s%s: %s\n", shown++ ? "" : "Dose status", pm.med[i].name,
+		        words);
+	}
+	if (rc == WN_OK)
+		wn_plan_meds_free(&pm);
+	return rc;
 }
 
 static void show_extras(struct wn_cli *c, const struct wn_day *d)
@@ -434,11 +500,12 @@ static int show_day(struct wn_cli *c, struct wn_db *db, wn_date date,
 	char b[WN_DATE_STRLEN];
 	fprintf(c->out, "%s %s\n", wn_date_format(date, b),
 	        wn_date_weekday_name(wn_date_weekday(date)));
-	if (!d.ci.exists && !d.n_ratings && !d.n_doses && !d.n_qnotes &&
-	    !d.n_questions && !d.n_metrics) {
-		fputs("no check-in for this day\n", c->out);
+	struct wn_vocab_facts facts;
+	wn_vocab_facts_of_day(&d, &facts);
+	if (!wn_vocab_recorded(&facts)) {
+		fputs("no record for this day\n", c->out);
 		wn_day_free(&d);
-		return WN_OK;
+		return show_status(c, db, date, err);
 	}
 	print_int_metric(c->out, "Mood", d.ci.mood, "/10");
 	print_int_metric(c->out, "Anxiety", d.ci.anxiety, "/10");
@@ -449,9 +516,11 @@ static int show_day(struct wn_cli *c, struct wn_db *db, wn_date date,
 		fprintf(c->out, "%-12s%g h\n", "Sleep", d.ci.sleep);
 	show_ratings(c, db, &d);
 	show_doses(c, db, &d);
-	show_extras(c, &d);
+	rc = show_status(c, db, date, err);
+	if (rc == WN_OK)
+		show_extras(c, &d);
 	wn_day_free(&d);
-	return WN_OK;
+	return rc;
 }
 
 struct show_args { struct wn_cli *c; const char *date; bool help; };
@@ -500,7 +569,10 @@ struct log_args {
 	const char *from, *to;
 	bool help;
 	wn_date next;          /* next date to print (fills the gaps) */
+	struct wn_plan_meds pm;   /* the planned medications: a column each */
 };
+
+#define LOG_MED_W 10           /* columns of a medication, at most */
 
 static int lo_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct log_args *)x)->from = a; return WN_OK; }
 static int lo_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct log_args *)x)->to = a; return WN_OK; }
@@ -527,14 +599,39 @@ static void log_missing(struct log_args *a, wn_date upto)
 {
 	char b[WN_DATE_STRLEN];
 	for (; a->next < upto; a->next++)
-		fprintf(a->c->out, "%s %s  (no check-in)\n", wn_date_format(a->next, b),
+		fprintf(a->c->out, "%s %s  (no record)\n", wn_date_format(a->next, b),
 		        wn_date_weekday_name(wn_date_weekday(a->next)));
+}
+
+/* A column per planned medication: its dose of the day as core/vocab.h
+ * writes it in a cell ("100", "90 ~", "0 s", "-"). */
+static void log_doses(const struct log_args *a, wn_date day, struct wn_buf *b)
+{
+	for (size_t i = 0; i < a->pm.n; i++) {
+		const struct wn_plan_day *p = wn_plan_meds_day(&a->pm, i, day);
+		struct wn_vocab_dose_in in = { .status = p->status, .planned = p->planned,
+		                               .taken = p->n_doses ? p->taken : NAN, .unit = "" };
+		char cell[48];
+		wn_vocab_dose_cell(&in, cell, sizeof cell);
+		wn_buf_adds(b, "  ");
+		wn_text_pad(b, cell, LOG_MED_W, a->c->cfg.ascii ? WN_TEXT_ASCII : 0);
+	}
+}
+
+/* Prints b without its trailing blanks, then a newline. */
+static void log_put(const struct log_args *a, struct wn_buf *b)
+{
+	size_t n = b->s ? b->len : 0;
+	while (n > 0 && b->s[n - 1] == ' ')
+		n--;
+	fprintf(a->c->out, "%.*s\n", (int)n, b->s ? b->s : "");
+	wn_buf_free(b);
 }
 
 static int log_line(void *ctx, const struct wn_day_summary *s)
 {
 	struct log_args *a = ctx;
-	char b[WN_DATE_STRLEN], mood[4], anx[4], en[4], sl[8], note[256] = "";
+	char b[WN_DATE_STRLEN], mood[4], anx[4], en[4], sl[8], burd[12], note[256] = "";
 	log_missing(a, s->date);
 	a->next = s->date + 1;
 	log_cell_int(mood, sizeof mood, s->mood);
@@ -544,6 +641,11 @@ static int log_line(void *ctx, const struct wn_day_summary *s)
 		snprintf(sl, sizeof sl, "-");
 	else
 		snprintf(sl, sizeof sl, "%.1f", s->sleep);
+	double burden = wn_vocab_burden(s->n_ratings, s->burden);
+	if (isnan(burden))
+		snprintf(burd, sizeof burd, "-");
+	else
+		snprintf(burd, sizeof burd, "%.0f", burden);
 	if (s->note) {
 		size_t len = strcspn(s->note, "\n");
 		char *first = strndup(s->note, len);
@@ -551,12 +653,28 @@ static int log_line(void *ctx, const struct wn_day_summary *s)
 			wn_text_fit(first, 30, note, sizeof note, a->c->cfg.ascii);
 		free(first);
 	}
-	fprintf(a->c->out, "%s %s %4s %4s %4s %5s %4d%s%s%s",
-	        wn_date_format(s->date, b), wn_date_weekday_name(wn_date_weekday(s->date)),
-	        mood, anx, en, sl, s->burden, s->flag || note[0] ? " " : "",
-	        s->flag ? "!" : note[0] ? " " : "", note[0] ? " " : "");
-	fprintf(a->c->out, "%s\n", note);
+	struct wn_buf line;
+	wn_buf_init(&line);
+	wn_buf_addf(&line, "%s %s %4s %4s %4s %5s %4s", wn_date_format(s->date, b),
+	            wn_date_weekday_name(wn_date_weekday(s->date)), mood, anx, en, sl, burd);
+	log_doses(a, s->date, &line);
+	wn_buf_addf(&line, " %s %s", s->flag ? "!" : " ", note);
+	log_put(a, &line);
 	return 0;
+}
+
+static void log_header(const struct log_args *a)
+{
+	struct wn_buf b;
+	wn_buf_init(&b);
+	wn_buf_addf(&b, "%-14s %4s %4s %4s %5s %4s", "date", "mood", "anx", "enrg", "sleep",
+	            "burd");
+	for (size_t i = 0; i < a->pm.n; i++) {
+		wn_buf_adds(&b, "  ");
+		wn_text_pad(&b, a->pm.med[i].name, LOG_MED_W, a->c->cfg.ascii ? WN_TEXT_ASCII : 0);
+	}
+	wn_buf_adds(&b, "   note");
+	log_put(a, &b);
 }
 
 int wn_cmd_log(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
@@ -578,15 +696,16 @@ int wn_cmd_log(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (from > to)
 		return wn_err_set(err, WN_USAGE, "log: --from is after --to");
 	struct wn_db *db;
-	if ((rc = wn_cli_db(c, false, &db, err)) != WN_OK)
+	if ((rc = wn_cli_db(c, false, &db, err)) != WN_OK ||
+	    (rc = wn_db_plan_meds(db, from, to, &a.pm, err)) != WN_OK)
 		return rc;
-	fprintf(c->out, "%-14s %4s %4s %4s %5s %4s   %s\n", "date", "mood", "anx",
-	        "enrg", "sleep", "burd", "note");
+	log_header(&a);
 	a.next = from;
-	if ((rc = wn_db_each_day(db, from, to, log_line, &a, err)) != WN_OK)
-		return rc;
-	log_missing(&a, to + 1);
-	return WN_OK;
+	rc = wn_db_each_day(db, from, to, log_line, &a, err);
+	if (rc == WN_OK)
+		log_missing(&a, to + 1);
+	wn_plan_meds_free(&a.pm);
+	return rc;
 }
 
 /* ---- remind --------------------------------------------------------------- */

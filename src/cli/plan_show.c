@@ -123,28 +123,24 @@ static void print_occupancy_note(const struct show *w)
 	        src[0] ? ", sources " : "", src);
 }
 
-/* Planned vs taken over the days of step i that have passed, e.g.
- * "26 as planned, 1 missed, 1 no data so far"; "" for a future step. */
+/* Planned vs taken over the days of step i that have passed, in
+ * core/vocab.h's words: "26 as planned, 1 skipped, 1 not recorded so
+ * far"; "" for a future step. */
 static void pv_summary(const struct show *w, int i, char *buf, size_t n)
 {
-	static const char *const words[] = { "as planned", "missed", "extra", "different",
-	                                     "no data" };
 	const struct wn_schedule *s = &w->l.sched;
 	wn_date today = w->c->today, from = s->steps[i].date;
 	wn_date end = i + 1 < s->n_dated ? s->steps[i + 1].date - 1 : today;
 	wn_date to = end < today ? end : today;
-	int count[WN_PV_NOPLAN + 1] = { 0 };
+	int count[WN_DOSE_N] = { 0 };
 	buf[0] = '\0';
 	if (!w->days || i >= s->n_dated || from > today || from < w->days_from)
 		return;
 	for (wn_date d = from; d <= to && d - w->days_from < w->n_days; d++)
-		count[w->days[d - w->days_from].pv]++;
-	size_t len = 0;
-	for (int k = WN_PV_OK; k <= WN_PV_NODATA && len < n; k++)
-		if (count[k])
-			len += (size_t)snprintf(buf + len, n - len, "%s%d %s", len ? ", " : "",
-			                        count[k], words[k]);
-	if (end >= today && len < n)
+		count[w->days[d - w->days_from].status]++;
+	wn_vocab_counts_text(count, buf, n);
+	size_t len = strlen(buf);
+	if (len && end >= today && len < n)
 		snprintf(buf + len, n - len, " so far");
 }
 
@@ -237,15 +233,14 @@ static void print_status(const struct show *w)
 	char b1[WN_DATE_STRLEN], b2[WN_DATE_STRLEN], n1[32], n2[32];
 	FILE *f = w->c->out;
 	int cur = wn_taper_step_at(s, today), next = wn_taper_next_step(s, today);
-	double planned = wn_plan_planned_on(&w->l.plan, s, today);
+	char at[128];
 	fputs("\nstatus: ", f);
-	if (cur < 0) {
+	if (!wn_plan_at_dose_text(&w->l.plan, s, today, w->m->unit, at, sizeof at)) {
 		fprintf(f, "starts on %s at %s %s\n", wn_date_format(s->steps[0].date, b1),
 		        wn_text_num(s->steps[0].dose, 3, n1, sizeof n1), w->m->unit);
 		return;
 	}
-	fprintf(f, "today (%s) is day %ld at %s %s", wn_date_format(today, b1),
-	        (long)(today - s->steps[0].date + 1), wn_text_num(planned, 3, n1, sizeof n1), w->m->unit);
+	fprintf(f, "today (%s): %s", wn_date_format(today, b1), at);
 	if (wn_taper_on_hold(s, today))
 		fprintf(f, "; on hold since %s (resume with 'wean plan resume %s')", wn_date_format(s->hold_since, b2),
 		        w->m->name);

@@ -54,7 +54,7 @@ static void help(FILE *f)
 	      "the taper as planned and as taken with its holds, the plan's review (each\n"
 	      "warning acknowledged or not), charts of symptom burden, mood and sleep,\n"
 	      "the burden after each cut, your main symptoms, how many days have no\n"
-	      "check-in, the days with very low mood ([safety] low_mood) and with the\n"
+	      "record, the days with very low mood ([safety] low_mood) and with the\n"
 	      "optional item 'thoughts of harming yourself' rated, your flagged days and\n"
 	      "your questions.  The HTML file is self-contained and prints on A4 or\n"
 	      "Letter.  A report written with -o is remembered for --since-last.\n", f);

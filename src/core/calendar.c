@@ -47,14 +47,18 @@ void wn_calendar_facts(const struct wn_calendar_month *m, wn_date day,
 	long i = day - m->grid.cell[0][0];
 	bool in = i >= 0 && i < WN_CALENDAR_CELLS;
 	int k = m->plan ? step_on(m->sched, day) : -1;
+	const struct wn_day_summary *s = in ? &m->day[i] : NULL;
 	*f = (struct wn_calendar_facts){
 		.date = day, .today = today, .first = m->first,
 		.pd = in ? &m->pd[i] : NULL,
 		.step = k > 0,
 		.hold = hold_on(m->plan, day),
 		.finding = finding_on(m, k),
-		.burden = in ? m->burden[i] : NAN,
+		.recorded = s && wn_vocab_summary_recorded(s),
+		.flag = s && s->flag,
+		.burden = s ? wn_vocab_burden(s->n_ratings, s->burden) : NAN,
 		.unit = m->unit ? m->unit : "",
+		.med = m->med ? m->med : "",
 	};
 }
 
@@ -81,15 +85,13 @@ void wn_calendar_day_status(const struct wn_calendar_facts *f,
 		.step = f->step,
 		.finding = f->step && f->finding,
 		.held = f->hold != NULL,
-		.deviates = p && come && (p->pv == WN_PV_MISSED ||
-		            p->pv == WN_PV_EXTRA || p->pv == WN_PV_DIFFERENT),
-		.missing = p && !p->has_checkin && f->date < f->today &&
+		.flagged = f->flag,
+		.dose = p && come ? p->status : WN_DOSE_NOT_PLANNED,
+		.missing = !f->recorded && f->date < f->today &&
 		           f->first != WN_DATE_NONE && f->date >= f->first,
 		.taken = p && p->n_doses > 0,
 		.shade = shade(f->burden),
 		.level = level(f->burden),
-		.dose_word = p && come && p->pv != WN_PV_NOPLAN
-		             ? wn_plan_pv_name(p->pv) : NULL,
 	};
 }
 
@@ -108,24 +110,49 @@ static int append(char *buf, size_t n, int k, const char *fmt, ...)
 	return k;
 }
 
+/* The dose part into buf: "sertraline 18 mg, as planned"; a day to
+ * come, "sertraline planned 16 mg"; "" when there is nothing to say. */
+static void dose_part(const struct wn_calendar_facts *f, const struct wn_calendar_status *s,
+                      char *buf, size_t n)
+{
+	const struct wn_plan_day *p = f->pd;
+	char d[160], a[32];
+	const char *sp = f->med[0] ? " " : "";
+	buf[0] = '\0';
+	if (!p)
+		return;
+	if (f->date > f->today) {
+		if (!isnan(p->planned))
+			snprintf(buf, n, "%s%splanned %s %s", f->med, sp,
+			         wn_text_num(p->planned, 3, a, sizeof a), f->unit);
+		return;
+	}
+	if (s->dose == WN_DOSE_NOT_PLANNED && !s->taken)
+		return;
+	struct wn_vocab_dose_in in = { .status = s->dose, .planned = p->planned,
+	                               .taken = s->taken ? p->taken : NAN, .unit = f->unit };
+	wn_vocab_dose_detail(&in, d, sizeof d);
+	snprintf(buf, n, "%s%s%s", f->med, sp, d);
+}
+
 void wn_calendar_day_line(const struct wn_calendar_facts *f, const char *sep,
                           char *buf, size_t n)
 {
-	const struct wn_plan_day *p = f->pd;
 	struct wn_calendar_status s;
-	char d[WN_DATE_STRLEN], pl[32] = "-", tk[32] = "-";
+	char d[WN_DATE_STRLEN], dose[224];
 	wn_calendar_day_status(f, &s);
-	if (p && !isnan(p->planned))
-		wn_text_num(p->planned, 3, pl, sizeof pl);
-	if (s.taken)
-		wn_text_num(p->taken, 3, tk, sizeof tk);
-	int k = snprintf(buf, n, "%s %s: planned %s, taken %s %s",
-	                 wn_date_format(f->date, d),
-	                 wn_date_weekday_name(wn_date_weekday(f->date)), pl, tk, f->unit);
-	if (s.dose_word)
-		k = append(buf, n, k, " (%s)", s.dose_word);
+	dose_part(f, &s, dose, sizeof dose);
+	int k = snprintf(buf, n, "%s %s: %s", wn_date_format(f->date, d),
+	                 wn_date_weekday_name(wn_date_weekday(f->date)),
+	                 f->date > f->today ? (dose[0] ? "" : "not yet") :
+	                 f->recorded ? "recorded" : "no record");
+	const char *next = f->date > f->today ? "" : sep;
+	if (dose[0])
+		k = append(buf, n, k, "%s%s", next, dose);
 	if (!isnan(f->burden))
 		k = append(buf, n, k, "%sburden %.0f", sep, f->burden);
+	if (f->flag)
+		k = append(buf, n, k, "%sflagged", sep);
 	if (f->hold)
 		k = append(buf, n, k, "%sheld: %s", sep,
 		           f->hold->reason ? f->hold->reason : "no reason given");
@@ -136,15 +163,15 @@ void wn_calendar_day_line(const struct wn_calendar_facts *f, const char *sep,
 void wn_calendar_legend(int cols, char *buf, size_t n)
 {
 	static const char *const legends[] = {
-		"[ ] today  * step  % review finding  H hold  ! taken != planned"
-		"  ? no check-in  burden . : + #",
-		"[ ] today  * step  % review  H hold  ! taken != planned"
-		"  ? no check-in  burden . : + #",
-		"[ ] today  * step  % review  H hold  ! off plan  ? no check-in"
-		"  burden . : + #",
-		"* step  % review  H hold  ! off plan  ? no check-in  burden .:+#",
-		"* step  % review  H hold  ! off plan  ? no check-in",
-		"*step %review Hhold !off ?none",
+		"[ ] today  * step  % review finding  H hold  ! flagged  ~ dose differs"
+		"  s skipped  - not recorded  ? no record  burden . : + #",
+		"[ ] today  * step  % review  H hold  ! flagged  ~ differs  s skipped"
+		"  - not recorded  ? no record  burden .:+#",
+		"* step  % review  H hold  ! flagged  ~ differs  s skipped"
+		"  - not recorded  ? no record  burden .:+#",
+		"*step %review Hhold !flagged ~differs s skipped -not recorded ?no record .:+#",
+		"*step %review Hhold !flag ~differs s skip -not rec. ?none",
+		"*step %rev H !flag ~ s ?none",
 	};
 	size_t last = sizeof legends / sizeof *legends - 1, i = 0;
 	while (i < last && wn_text_width(legends[i]) > cols)

@@ -320,37 +320,31 @@ static void put_onset(const struct wn_chartview *cv, struct wn_buf *o)
 static void put_deviation(const struct wn_chartview *cv, const struct wn_plan_day *d,
                           struct wn_buf *o)
 {
-	char day[WN_DATE_STRLEN], p[48], t[48];
-	const char *unit = cv->what.unit;
-	if (d->pv == WN_PV_MISSED)
-		outf(o, "  %s  missed (planned %s)\n", wn_date_format(d->date, day),
-		     dose_text(d->planned, unit, p, sizeof p));
-	else
-		outf(o, "  %s  took %s, planned %s\n", wn_date_format(d->date, day),
-		     dose_text(d->taken, unit, t, sizeof t), dose_text(d->planned, unit, p, sizeof p));
-}
-
-static bool is_deviation(enum wn_pv pv)
-{
-	return pv == WN_PV_MISSED || pv == WN_PV_EXTRA || pv == WN_PV_DIFFERENT;
+	char day[WN_DATE_STRLEN], t[160];
+	struct wn_vocab_dose_in in = { .status = d->status, .planned = d->planned,
+	                               .taken = d->taken, .unit = cv->what.unit };
+	wn_vocab_dose_detail(&in, t, sizeof t);
+	outf(o, "  %s  %s\n", wn_date_format(d->date, day), t);
 }
 
 static void put_pv(const struct wn_chartview *cv, const struct wn_plan_day *days, size_t n,
                    struct wn_buf *o)
 {
-	int count[WN_PV_NOPLAN + 1] = { 0 };
-	for (size_t i = 0; i < n; i++)
-		count[days[i].pv]++;
-	int dev = count[WN_PV_MISSED] + count[WN_PV_EXTRA] + count[WN_PV_DIFFERENT];
-	outf(o, "Planned against taken: %d day%s as planned, %d deviation%s, %d day%s "
-	     "without a record", count[WN_PV_OK], count[WN_PV_OK] == 1 ? "" : "s",
-	     dev, dev == 1 ? "" : "s", count[WN_PV_NODATA], count[WN_PV_NODATA] == 1 ? "" : "s");
-	if (count[WN_PV_NOPLAN])
-		outf(o, ", %d before the plan", count[WN_PV_NOPLAN]);
+	int count[WN_DOSE_N] = { 0 }, dev = 0;
+	char words[160];
+	for (size_t i = 0; i < n; i++) {
+		count[days[i].status]++;
+		dev += wn_vocab_dose_deviates(days[i].status);
+	}
+	wn_vocab_counts_text(count, words, sizeof words);
+	outf(o, "Planned against taken: %s", words[0] ? words : "nothing planned");
+	if (words[0] && count[WN_DOSE_NOT_PLANNED])
+		outf(o, "; %d day%s with nothing planned", count[WN_DOSE_NOT_PLANNED],
+		     count[WN_DOSE_NOT_PLANNED] == 1 ? "" : "s");
 	outf(o, "\n");
 	int shown = 0;
 	for (size_t i = 0; i < n && shown < 10; i++)
-		if (is_deviation(days[i].pv)) {
+		if (wn_vocab_dose_deviates(days[i].status)) {
 			put_deviation(cv, &days[i], o);
 			shown++;
 		}

@@ -13,8 +13,6 @@
 #include "core/text.h"
 #include "core/records.h"
 
-#define SAME_DOSE 1e-6
-
 static void spec_params(const struct wn_plan_spec *s, struct wn_taper_params *p)
 {
 	wn_taper_params_init(p);
@@ -455,27 +453,20 @@ void wn_plan_unit_text(const char *text, const char *unit, char *out, size_t n)
 
 /* ---- planned vs taken ------------------------------------------------------------------ */
 
-const char *wn_plan_pv_name(enum wn_pv v)
+/* The reinstatement in force on day under step i (made on or after the
+ * step's date, the latest one), or NULL. */
+static const struct wn_plan_event *reinstated(const struct wn_plan *p,
+                                              const struct wn_schedule *s, int i,
+                                              wn_date day)
 {
-	static const char *const names[] = {
-		[WN_PV_OK] = "ok", [WN_PV_MISSED] = "missed", [WN_PV_EXTRA] = "extra",
-		[WN_PV_DIFFERENT] = "different", [WN_PV_NODATA] = "no data",
-		[WN_PV_NOPLAN] = "no plan",
-	};
-	return (unsigned)v < sizeof names / sizeof *names ? names[v] : "?";
-}
-
-enum wn_pv wn_plan_classify(double planned, double taken, bool has_record)
-{
-	if (isnan(planned))
-		return WN_PV_NOPLAN;
-	if (!has_record)
-		return WN_PV_NODATA;
-	if (fabs(taken - planned) <= SAME_DOSE)
-		return WN_PV_OK;
-	if (taken <= SAME_DOSE)
-		return WN_PV_MISSED;
-	return taken > planned ? WN_PV_EXTRA : WN_PV_DIFFERENT;
+	const struct wn_plan_event *got = NULL;
+	for (size_t k = 0; p && k < p->n_events; k++) {
+		const struct wn_plan_event *e = &p->events[k];
+		if (e->kind == WN_PLAN_REINSTATE && e->start <= day &&
+		    e->start >= s->steps[i].date)
+			got = e;
+	}
+	return got;
 }
 
 double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
@@ -484,12 +475,28 @@ double wn_plan_planned_on(const struct wn_plan *p, const struct wn_schedule *s,
 	int i = wn_taper_step_at(s, day);
 	if (i < 0)
 		return NAN;
-	double dose = s->steps[i].dose;
-	for (size_t k = 0; p && k < p->n_events; k++) {
-		const struct wn_plan_event *e = &p->events[k];
-		if (e->kind == WN_PLAN_REINSTATE && e->start <= day &&
-		    e->start >= s->steps[i].date)
-			dose = e->dose;
-	}
-	return dose;
+	const struct wn_plan_event *e = reinstated(p, s, i, day);
+	return e ? e->dose : s->steps[i].dose;
+}
+
+wn_date wn_plan_dose_since(const struct wn_plan *p, const struct wn_schedule *s,
+                           wn_date day)
+{
+	int i = wn_taper_step_at(s, day);
+	if (i < 0)
+		return WN_DATE_NONE;
+	const struct wn_plan_event *e = reinstated(p, s, i, day);
+	return e ? e->start : s->steps[i].date;
+}
+
+bool wn_plan_at_dose_text(const struct wn_plan *p, const struct wn_schedule *s,
+                          wn_date day, const char *unit, char *buf, size_t n)
+{
+	wn_date since = wn_plan_dose_since(p, s, day);
+	if (n)
+		buf[0] = '\0';
+	if (since == WN_DATE_NONE)
+		return false;
+	wn_vocab_at_dose(day, since, wn_plan_planned_on(p, s, day), unit, buf, n);
+	return true;
 }

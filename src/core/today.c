@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/today.h"
+#include "core/vocab.h"
 
 /* ---- fields and their values ---------------------------------------------- */
 
@@ -157,17 +158,15 @@ void wn_today_plan_status(const struct wn_med *med, const struct wn_today_plan *
                           wn_date day, struct wn_buf *b)
 {
 	const struct wn_schedule *s = &p->sched;
-	char d1[WN_DATE_STRLEN], n1[32];
-	int cur = wn_taper_step_at(s, day), next = wn_taper_next_step(s, day);
-	if (cur < 0) {
+	char d1[WN_DATE_STRLEN], n1[32], at[128];
+	int next = wn_taper_next_step(s, day);
+	if (!wn_plan_at_dose_text(&p->plan, s, day, med->unit, at, sizeof at)) {
 		fmt_num(s->steps[0].dose, n1, sizeof n1);
 		wn_buf_addf(b, "%s: the plan starts on %s at %s %s", med->name,
 		            wn_date_format(s->steps[0].date, d1), n1, med->unit);
 		return;
 	}
-	fmt_num(wn_today_planned(p, day), n1, sizeof n1);
-	wn_buf_addf(b, "%s: day %ld at %s %s", med->name,
-	            (long)(day - s->steps[0].date + 1), n1, med->unit);
+	wn_buf_addf(b, "%s: %s", med->name, at);
 	if (wn_taper_on_hold(s, day)) {
 		wn_buf_addf(b, "; on hold since %s", wn_date_format(s->hold_since, d1));
 	} else if (next >= 0) {
@@ -198,7 +197,7 @@ size_t wn_today_usual_take(const struct wn_day *d, const struct wn_med *med,
 	size_t left = 0;
 	for (size_t m = 0; m < n; m++) {
 		const struct wn_dose *dose = wn_today_last_dose(d, med[m].id);
-		if (isnan(usual[m]) && dose)
+		if (isnan(usual[m]) && dose && dose->amount > 0)    /* not a skip */
 			usual[m] = dose->amount;
 		if (isnan(usual[m]))
 			left++;
@@ -224,13 +223,15 @@ wn_date wn_today_recent_at(const struct wn_today_recent *r, size_t k)
 
 /* ---- a dose line ------------------------------------------------------------ */
 
-/* The day's doses of the medication, "50 mg at 08:00, ..."; their total
- * into *taken; returns the bytes written. */
+/* The day's doses of the medication, "50 mg at 08:00, ..." ("skipped"
+ * for a dose recorded as not taken); their total into *taken and their
+ * number into *n; returns the bytes written. */
 static size_t list_doses(const struct wn_today_dose_line *l, char *buf, size_t n,
-                         double *taken)
+                         double *taken, int *count)
 {
 	size_t used = 0;
 	*taken = 0;
+	*count = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < l->day->n_doses && used + 1 < n; i++) {
 		const struct wn_dose *d = &l->day->doses[i];
@@ -240,8 +241,10 @@ static size_t list_doses(const struct wn_today_dose_line *l, char *buf, size_t n
 		fmt_num(d->amount, amt, sizeof amt);
 		wn_today_minute_text(d->minute, hm, sizeof hm);
 		*taken += d->amount;
-		used += (size_t)snprintf(buf + used, n - used, "%s%s %s at %s",
-		                         used ? ", " : "", amt, l->med->unit, hm);
+		(*count)++;
+		if (d->amount > 0)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s %s at %s",
+			                         used ? ", " : "", amt, l->med->unit, hm);
 	}
 	return used;
 }
@@ -249,20 +252,30 @@ static size_t list_doses(const struct wn_today_dose_line *l, char *buf, size_t n
 bool wn_today_dose_text(const struct wn_today_dose_line *l, char *buf, size_t n)
 {
 	double taken;
-	char amt[32];
-	size_t used = list_doses(l, buf, n, &taken);
-	if (used > 0 && !isnan(l->planned) && fabs(taken - l->planned) > 1e-9 &&
-	    used + 1 < n) {
+	int count;
+	char amt[32], detail[160];
+	size_t used = list_doses(l, buf, n, &taken, &count);
+	enum wn_dose_status s = wn_vocab_dose(l->planned, taken, count);
+	struct wn_vocab_dose_in in = { .status = s, .planned = l->planned, .taken = taken,
+	                               .unit = l->med->unit };
+	wn_vocab_dose_detail(&in, detail, sizeof detail);
+	if (s == WN_DOSE_SKIPPED || (count > 0 && used == 0)) {
+		snprintf(buf, n, "%s%sx removes it", s == WN_DOSE_SKIPPED ? detail :
+		         "skipped (not taken)", l->sep);
+	} else if (count > 0 && s == WN_DOSE_DIFFERENT && used + 1 < n) {
 		fmt_num(l->planned, amt, sizeof amt);
-		snprintf(buf + used, n - used, " (planned %s)", amt);
-	} else if (used == 0 && !isnan(l->usual)) {
+		snprintf(buf + used, n - used, " (%s planned %s)", wn_vocab_dose_mark(s), amt);
+	} else if (count > 0 && s == WN_DOSE_AS_PLANNED && used + 1 < n) {
+		snprintf(buf + used, n - used, " (as planned)");
+	} else if (count == 0 && !isnan(l->usual)) {
 		fmt_num(l->usual, amt, sizeof amt);
-		snprintf(buf, n, "not logged%sd logs the %s %s %s", l->sep,
-		         l->planned > 0 ? "planned" : "usual", amt, l->med->unit);
-	} else if (used == 0) {
-		snprintf(buf, n, "not logged%sEnter to log a dose", l->sep);
+		snprintf(buf, n, "not recorded%sd logs the %s %s %s", l->sep,
+		         fabs(l->usual - l->planned) < 1e-9 ? "planned" : "usual", amt,
+		         l->med->unit);
+	} else if (count == 0) {
+		snprintf(buf, n, "not recorded%sEnter to log a dose", l->sep);
 	}
-	return used > 0;
+	return count > 0;
 }
 
 int wn_today_parse_dose(const char *s, int now_minute, double *amount,

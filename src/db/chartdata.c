@@ -133,14 +133,13 @@ int wn_chartdata_span(struct wn_db *db, wn_date today, long max_days,
 
 /* ---- every symptom at once ---------------------------------------------------------- */
 
-/* A recorded day (a check-in, symptom -1) or one rating, over ?1..?2. */
+/* Every rating over ?1..?2. */
 static const char q_ratings[] =
-	"SELECT date, -1, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, symptom_id, value FROM rating"
-	"  WHERE date BETWEEN ?1 AND ?2";
+	"SELECT date, symptom_id, value FROM rating WHERE date BETWEEN ?1 AND ?2";
 
-/* One row: the day is recorded (its unrated symptoms are 0), and the
- * rating, when it is one of ours, goes in. */
+/* One rating: its day has ratings (its unrated symptoms are 0, as in
+ * db/series.h; a day without any is NAN, whatever else it records), and
+ * the rating, when it is one of ours, goes in. */
 static void put_rating(const struct wn_chartdata_symptoms *r, double *out,
                        sqlite3_stmt *st)
 {

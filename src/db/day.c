@@ -388,23 +388,33 @@ int wn_db_metric_set(struct wn_db *db, wn_date date, const char *name,
 	return wn_db_tx_leave(db, own, rc, err);
 }
 
-int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
-                   struct wn_err *err)
+/* Deletes the doses of med on date: all of them (all), or only those
+ * recorded as skipped (amount 0). */
+static int dose_clear(struct wn_db *db, wn_date date, long med_id, bool all,
+                      struct wn_err *err)
+{
+	static const char sql[] = "DELETE FROM dose WHERE date = ?1 AND med_id = ?2"
+		" AND (?3 OR amount = 0)";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_db_bind_date(st, 1, date);
+	sqlite3_bind_int64(st, 2, med_id);
+	sqlite3_bind_int(st, 3, all);
+	return wn_db_finish(db, st, sqlite3_step(st), "save the dose", err);
+}
+
+/* Inserts (or replaces, same slot) one dose row; its id into *id_out. */
+static int dose_insert(struct wn_db *db, const struct wn_dose *d, long *id_out,
+                       struct wn_err *err)
 {
 	static const char sql[] = "INSERT INTO dose(date, minute, med_id, amount)"
 		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT(date, med_id, ifnull(minute, -1))"
 		" DO UPDATE SET amount = excluded.amount, created = " WN_NOW_SQL
 		" RETURNING id";
 	sqlite3_stmt *st;
-	int rc = wn_db_check_date(d->date, err);
-	if (rc == WN_OK)
-		rc = wn_db_check_minute(d->minute, err);
-	if (rc == WN_OK && !(d->amount > 0 && d->amount < 100000))
-		rc = wn_err_set(err, WN_DATAERR,
-		                "a dose must be more than 0 and less than 100000 (got %g)",
-		                d->amount);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, sql, &st, err);
+	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	wn_db_bind_date(st, 1, d->date);
@@ -421,6 +431,40 @@ int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
 		return wn_err_set(err, WN_NOINPUT, "no medication with id %ld", d->med_id);
 	}
 	return wn_db_finish(db, st, rc, "save the dose", err);
+}
+
+static int dose_write(struct wn_db *db, const struct wn_dose *d, bool skip,
+                      long *id_out, struct wn_err *err)
+{
+	bool own;
+	int rc = wn_db_tx_enter(db, &own, err);
+	if (rc != WN_OK)
+		return rc;
+	rc = dose_clear(db, d->date, d->med_id, skip, err);
+	if (rc == WN_OK)
+		rc = dose_insert(db, d, id_out, err);
+	return wn_db_tx_leave(db, own, rc, err);
+}
+
+int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
+                   struct wn_err *err)
+{
+	int rc = wn_db_check_date(d->date, err);
+	if (rc == WN_OK)
+		rc = wn_db_check_minute(d->minute, err);
+	if (rc == WN_OK && !(d->amount > 0 && d->amount < 100000))
+		rc = wn_err_set(err, WN_DATAERR,
+		                "a dose must be more than 0 and less than 100000 (got %g)",
+		                d->amount);
+	return rc == WN_OK ? dose_write(db, d, false, id_out, err) : rc;
+}
+
+int wn_db_dose_skip(struct wn_db *db, wn_date date, long med_id, long *id_out,
+                    struct wn_err *err)
+{
+	struct wn_dose d = { .date = date, .minute = -1, .med_id = med_id, .amount = 0 };
+	int rc = wn_db_check_date(date, err);
+	return rc == WN_OK ? dose_write(db, &d, true, id_out, err) : rc;
 }
 
 int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err)
@@ -546,6 +590,7 @@ static void each_summary(const struct each *e, const char *d,
 	}
 	if (on[E_DOSE])
 		s->n_doses = sqlite3_column_int(e->st[E_DOSE], 1);
+	s->n_other = on[E_OTHER];
 }
 
 /* Calls fn for each day of the scans, in order, then moves them on. */
@@ -600,6 +645,32 @@ int wn_db_each_day(struct wn_db *db, wn_date from, wn_date to,
 	for (int i = 0; i < E_N; i++)
 		sqlite3_finalize(e.st[i]);
 	return rc;
+}
+
+struct summaries {
+	struct wn_day_summary *out;
+	wn_date from;
+};
+
+static int keep_summary(void *ctx, const struct wn_day_summary *s)
+{
+	struct summaries *w = ctx;
+	w->out[s->date - w->from] = *s;
+	w->out[s->date - w->from].note = NULL;
+	return 0;
+}
+
+int wn_db_day_summaries(struct wn_db *db, wn_date from, wn_date to,
+                        struct wn_day_summary *out, struct wn_err *err)
+{
+	if (to < from || to - from >= 36600)
+		return wn_err_set(err, WN_USAGE, "a range of 1 to 36600 days, please");
+	for (wn_date d = from; d <= to; d++)
+		out[d - from] = (struct wn_day_summary){ .date = d, .mood = WN_UNSET,
+		                                         .anxiety = WN_UNSET,
+		                                         .energy = WN_UNSET, .sleep = NAN };
+	struct summaries w = { out, from };
+	return wn_db_each_day(db, from, to, keep_summary, &w, err);
 }
 
 int wn_db_date_span(struct wn_db *db, wn_date *first, wn_date *last,

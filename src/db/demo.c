@@ -5,8 +5,8 @@
  *   T-180 plan starts at 100 mg     T-152 cut 1    T-124 cut 2
  *   T-96  cut 3 (the hard one)      T-87..T-69 hold (18 days)
  *   T-50  cut 4 (moved by the hold) T-22  cut 5    T+6 next step
- * Deviations: T-132 took the old dose, T-112 missed the dose, T-21 took
- * the previous step's dose.  No record at all: T-170, -140, -103, -60, -33.
+ * Deviations: T-132 took the old dose, T-112 skipped the dose (recorded
+ * as not taken), T-21 took the previous step's dose.  No record at all: T-170, -140, -103, -60, -33.
  */
 #include "db/demo.h"
 
@@ -30,12 +30,12 @@
 
 enum {
 	PLAN_AT = WN_DEMO_PLAN_DAYS, CUT3_AT = 96, HOLD_AT = 87, HOLD_DAYS = 18,
-	OLD_DOSE_AT = 132, MISSED_AT = 112, PREV_DOSE_AT = 21,
+	OLD_DOSE_AT = 132, SKIPPED_AT = 112, PREV_DOSE_AT = 21,
 	WORST_AT = 90, WAVE_AT = 16,
 };
 
 static const int missing_at[] = { 170, 140, 103, 60, 33 };
-static const int flagged_at[] = { MISSED_AT, WORST_AT, WAVE_AT };
+static const int flagged_at[] = { SKIPPED_AT, WORST_AT, WAVE_AT };
 
 /* ---- a small generator (splitmix64) ------------------------------------------- */
 
@@ -253,7 +253,7 @@ static const char *story_note(struct demo *d, wn_date day)
 		return "Starting the taper plan today: 10% every four weeks.";
 	if (is_at(d, day, OLD_DOSE_AT))
 		return "Bad night, so I took my old dose of 100 mg. Back to the plan tomorrow.";
-	if (is_at(d, day, MISSED_AT))
+	if (is_at(d, day, SKIPPED_AT))
 		return "Forgot my dose this morning — zaps by the evening.";
 	if (is_at(d, day, PREV_DOSE_AT))
 		return "Took the old dose out of habit (the step was yesterday). Noted it for the review.";
@@ -310,9 +310,9 @@ static int write_checkin(struct demo *d, wn_date day, struct wn_err *err)
 	return wn_db_checkin_update(d->db, &p, err);
 }
 
-static double missed_bump(const struct demo *d, wn_date day, size_t s)
+static double skipped_bump(const struct demo *d, wn_date day, size_t s)
 {
-	long since = day - (d->today - MISSED_AT);
+	long since = day - (d->today - SKIPPED_AT);
 	if (s > 2 || since < 0 || since > 2)
 		return 0;
 	return since == 0 ? 0.6 : since == 1 ? 1.2 : 0.5;
@@ -324,7 +324,7 @@ static int write_ratings(struct demo *d, wn_date day, struct wn_err *err)
 	double dayf = rng_unit(&d->rng) - 0.5;
 	for (size_t s = 0; s < N_SYMS; s++) {
 		double amp = syms[s].weight * (wave_at(d, day, syms[s].lag) + 0.04 * cuts);
-		double level = syms[s].base + amp + missed_bump(d, day, s);
+		double level = syms[s].base + amp + skipped_bump(d, day, s);
 		double noise = 0.9 * (rng_unit(&d->rng) - 0.5) + 0.5 * dayf;
 		level += level > 0.1 ? noise : 0.2 * noise;
 		int rc = wn_db_rating_set(d->db, day, d->sym_id[s], clampi(level, 0, 3), err);
@@ -337,8 +337,8 @@ static int write_ratings(struct demo *d, wn_date day, struct wn_err *err)
 static int write_dose(struct demo *d, wn_date day, struct wn_err *err)
 {
 	double amount = planned(d, day);
-	if (is_at(d, day, MISSED_AT))
-		return WN_OK;
+	if (is_at(d, day, SKIPPED_AT))          /* "forgot my dose": skipped */
+		return wn_db_dose_skip(d->db, day, d->med_id, NULL, err);
 	if (is_at(d, day, OLD_DOSE_AT))
 		amount = 100;
 	if (is_at(d, day, PREV_DOSE_AT))

@@ -12,6 +12,7 @@
 #include "core/plan.h"
 #include "core/records.h"
 #include "core/report_facts.h"
+#include "core/vocab.h"
 #include "db/day.h"
 #include "db/med.h"
 #include "db/symptoms.h"
@@ -108,7 +109,7 @@ struct csv {
 	struct medcol *meds;     size_t n_meds;
 	int *sym_val;            /* per day, per symptom, WN_UNSET */
 	double *met_val;         /* per day, per metric, NAN */
-	sqlite3_stmt *ci, *rt, *mv;
+	sqlite3_stmt *ci, *rt, *mv, *ot;
 };
 
 static int read_metric(sqlite3_stmt *st, void *item)
@@ -182,6 +183,12 @@ static int csv_load(struct csv *c, struct wn_err *err)
 	if (rc == WN_OK)
 		rc = wn_db_prepare(c->db, "SELECT date, metric_id, value FROM metric_value"
 		                   " WHERE date BETWEEN ?1 AND ?2 ORDER BY date", &c->mv, err);
+	/* the other records that make a day recorded (core/vocab.h) */
+	if (rc == WN_OK)
+		rc = wn_db_prepare(c->db, "SELECT date FROM dose WHERE date BETWEEN ?1 AND ?2"
+		                   " UNION SELECT date FROM quicknote WHERE date BETWEEN ?1 AND ?2"
+		                   " UNION SELECT date FROM question WHERE date BETWEEN ?1 AND ?2"
+		                   " ORDER BY 1", &c->ot, err);
 	return rc;
 }
 
@@ -201,11 +208,12 @@ static void csv_free(struct csv *c)
 	sqlite3_finalize(c->ci);
 	sqlite3_finalize(c->rt);
 	sqlite3_finalize(c->mv);
+	sqlite3_finalize(c->ot);
 }
 
 static void csv_header(const struct csv *c, struct wn_buf *b)
 {
-	wn_buf_adds(b, "date,has_checkin,mood,anxiety,energy,sleep,burden");
+	wn_buf_adds(b, "date,recorded,mood,anxiety,energy,sleep,burden");
 	for (size_t i = 0; i < c->n_sym; i++) {
 		wn_buf_addc(b, ',');
 		wn_csv_cell(b, c->sym[i].name, strlen(c->sym[i].name));
@@ -215,10 +223,10 @@ static void csv_header(const struct csv *c, struct wn_buf *b)
 		wn_csv_cell(b, c->metric[i].name, strlen(c->metric[i].name));
 	}
 	for (size_t i = 0; i < c->n_meds; i++) {
+		static const char *const what[] = { "planned", "taken", "status" };
 		char h[WN_NAME_MAX + 16];
-		for (int k = 0; k < 2; k++) {
-			int n = snprintf(h, sizeof h, "%s %s", c->meds[i].med.name,
-			                 k ? "taken" : "planned");
+		for (int k = 0; k < 3; k++) {
+			int n = snprintf(h, sizeof h, "%s %s", c->meds[i].med.name, what[k]);
 			wn_buf_addc(b, ',');
 			wn_csv_cell(b, h, (size_t)n);
 		}
@@ -226,11 +234,11 @@ static void csv_header(const struct csv *c, struct wn_buf *b)
 	wn_buf_adds(b, ",flag,note\r\n");
 }
 
-/* The three scans of a chunk, each in date order: per scan 0 when its
+/* The four scans of a chunk, each in date order: per scan 0 when its
  * current row is not read yet, 1 on a row, 2 at the end; rc the first
  * error (then every scan counts as ended). */
 struct cursors {
-	int ci, rt, mv;
+	int ci, rt, mv, ot;
 	int rc;
 	struct wn_db *db;
 	struct wn_err *err;
@@ -257,7 +265,10 @@ static size_t find_id(const long *ids, size_t n, size_t stride, long id)
 	return n;
 }
 
-static int day_values(struct csv *c, struct cursors *k, const char *d)
+/* The ratings and metric values of day d into c; what they count towards
+ * the day's facts into f; returns the sum of the ratings. */
+static int day_values(struct csv *c, struct cursors *k, const char *d,
+                      struct wn_vocab_facts *f)
 {
 	int burden = 0;
 	for (size_t i = 0; i < c->n_sym; i++)
@@ -271,6 +282,7 @@ static int day_values(struct csv *c, struct cursors *k, const char *d)
 		if (i < c->n_sym)
 			c->sym_val[i] = v;
 		burden += v;
+		f->ratings++;
 		k->rt = 0;
 	}
 	while (row_on(k, c->mv, &k->mv, d)) {
@@ -279,7 +291,12 @@ static int day_values(struct csv *c, struct cursors *k, const char *d)
 		                                 sizeof *c->metric, id) : 0;
 		if (i < c->n_metric)
 			c->met_val[i] = sqlite3_column_double(c->mv, 2);
+		f->metrics++;
 		k->mv = 0;
+	}
+	if (row_on(k, c->ot, &k->ot, d)) {
+		f->doses = 1;            /* stands for a dose, quick note or question */
+		k->ot = 0;
 	}
 	return burden;
 }
@@ -290,30 +307,40 @@ static void ci_cell(struct wn_buf *b, sqlite3_stmt *st, int col, bool has)
 	         sqlite3_column_int(st, col) : WN_UNSET);
 }
 
+/* A planned medication's three cells: planned, taken (empty when not
+ * recorded, 0 when skipped) and its status in core/vocab.h's words
+ * (empty when nothing is planned). */
+static void med_cells(struct wn_buf *b, const struct wn_plan_day *p)
+{
+	cell_num(b, p->planned);
+	cell_num(b, p->n_doses > 0 ? p->taken : NAN);
+	wn_buf_addc(b, ',');
+	if (p->status != WN_DOSE_NOT_PLANNED)
+		wn_buf_adds(b, wn_vocab_dose_word(p->status));
+}
+
 static void csv_row(struct csv *c, struct cursors *k, wn_date day, size_t off,
                     struct wn_buf *b)
 {
 	char d[WN_DATE_STRLEN];
+	struct wn_vocab_facts f = { 0 };
 	wn_date_format(day, d);
-	int burden = day_values(c, k, d);
+	int burden = day_values(c, k, d, &f);
 	bool has = row_on(k, c->ci, &k->ci, d);
+	f.checkin = has;
 	wn_buf_add(b, d, strlen(d));
-	wn_buf_adds(b, has ? ",1" : ",0");
+	wn_buf_adds(b, wn_vocab_recorded(&f) ? ",1" : ",0");
 	for (int col = 1; col <= 3; col++)
 		ci_cell(b, c->ci, col, has);
 	cell_num(b, has && sqlite3_column_type(c->ci, 4) != SQLITE_NULL ?
 	         sqlite3_column_double(c->ci, 4) : NAN);
-	wn_buf_addc(b, ',');
-	put_int(b, burden);
+	cell_num(b, wn_vocab_burden(f.ratings, burden));
 	for (size_t i = 0; i < c->n_sym; i++)
 		cell_int(b, c->sym_val[i]);
 	for (size_t i = 0; i < c->n_metric; i++)
 		cell_num(b, c->met_val[i]);
-	for (size_t i = 0; i < c->n_meds; i++) {
-		const struct wn_plan_day *p = &c->meds[i].days[off];
-		cell_num(b, p->planned);
-		cell_num(b, p->n_doses > 0 ? p->taken : NAN);
-	}
+	for (size_t i = 0; i < c->n_meds; i++)
+		med_cells(b, &c->meds[i].days[off]);
 	wn_buf_addc(b, ',');
 	put_int(b, has ? sqlite3_column_int(c->ci, 5) : 0);
 	wn_buf_addc(b, ',');
@@ -336,8 +363,8 @@ static int csv_chunk(struct csv *c, wn_date from, wn_date to, struct wn_buf *b,
 		                           .med_id = m->med.id, .from = from, .to = to };
 		rc = wn_db_plan_days(c->db, &r, m->days, err);
 	}
-	sqlite3_stmt *sts[] = { c->ci, c->rt, c->mv };
-	for (size_t i = 0; i < 3; i++) {
+	sqlite3_stmt *sts[] = { c->ci, c->rt, c->mv, c->ot };
+	for (size_t i = 0; i < 4; i++) {
 		sqlite3_reset(sts[i]);
 		bind_range(sts[i], from, to);
 	}
@@ -449,7 +476,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	"  WHERE q.date = d.date ORDER BY ifnull(minute, -1), created, id)))," \
 	" 'questions', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
 	"  'text', text, 'answered', answered, 'answer', answer, 'created', created) AS x" \
-	"  FROM question q WHERE q.date = d.date ORDER BY created, id))))" \
+	"  FROM question q WHERE q.date = d.date ORDER BY created, id)))), d.date" \
 	" FROM d ORDER BY d.date"
 
 /* Runs q; each row's column 0 becomes one line of a JSON array (or, with
@@ -478,6 +505,92 @@ static int json_rows(struct wn_db *db, const char *q, const wn_date *range,
 		*n = rows;
 	}
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- the days, with each planned medication's dose status ---------------- */
+
+/* s as a JSON string (names hold no control character, but are escaped
+ * whole all the same). */
+static void json_str(struct wn_buf *b, const char *s)
+{
+	wn_buf_addc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			wn_buf_addf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			wn_buf_addf(b, "\\u%04x", *p);
+		else
+			wn_buf_addc(b, (char)*p);
+	}
+	wn_buf_addc(b, '"');
+}
+
+struct json_status {
+	struct wn_db *db;
+	struct wn_plan_meds pm;     /* a chunk of days from pm.from */
+	bool loaded;
+	wn_date last;               /* the export's last day */
+};
+
+/* ,"dose_status":{"med":"word",...} for day, when any planned medication
+ * has something planned or recorded that day. */
+static int json_status(struct json_status *js, wn_date day, struct wn_buf *b,
+                       struct wn_err *err)
+{
+	if (!js->loaded || day > js->pm.to) {
+		if (js->loaded)
+			wn_plan_meds_free(&js->pm);
+		wn_date to = day + CHUNK_DAYS - 1 < js->last ? day + CHUNK_DAYS - 1 : js->last;
+		int rc = wn_db_plan_meds(js->db, day, to, &js->pm, err);
+		js->loaded = rc == WN_OK;
+		if (rc != WN_OK)
+			return rc;
+	}
+	const char *sep = ",\"dose_status\":{";
+	for (size_t i = 0; i < js->pm.n; i++) {
+		const struct wn_plan_day *p = wn_plan_meds_day(&js->pm, i, day);
+		if (!p || p->status == WN_DOSE_NOT_PLANNED)
+			continue;
+		wn_buf_adds(b, sep);
+		json_str(b, js->pm.med[i].name);
+		wn_buf_addc(b, ':');
+		json_str(b, wn_vocab_dose_word(p->status));
+		sep = ",";
+	}
+	if (sep[0] == ',' && sep[1] == '\0')
+		wn_buf_addc(b, '}');
+	return WN_OK;
+}
+
+/* The day records (J_DAYS: the object, then its date), one a line, each
+ * with its dose status (derived: the import ignores it). */
+static int json_days(struct wn_db *db, const wn_date *range, struct wn_buf *b, size_t *n,
+                     struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	struct json_status js = { .db = db, .last = range[1] };
+	int rc = wn_db_prepare(db, J_DAYS, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	bind_range(st, range[0], range[1]);
+	*n = 0;
+	wn_buf_addc(b, '[');
+	while (wn_db_row(db, st, "read the diary", &rc, err)) {
+		const char *day = (const char *)sqlite3_column_text(st, 0);
+		int len = sqlite3_column_bytes(st, 0);
+		wn_buf_adds(b, *n ? ",\n" : "\n");
+		wn_buf_add(b, day, day && len > 0 ? (size_t)len - 1 : 0);
+		rc = json_status(&js, wn_db_col_date(st, 1), b, err);
+		wn_buf_addc(b, '}');
+		(*n)++;
+		if (rc != WN_OK)
+			break;
+	}
+	wn_buf_adds(b, *n ? "\n]" : "]");
+	sqlite3_finalize(st);
+	if (js.loaded)
+		wn_plan_meds_free(&js.pm);
 	return rc;
 }
 
@@ -521,8 +634,8 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 			o->n_days = 0;
 			continue;
 		}
-		rc = json_rows(db, parts[i].q, days ? range : NULL, out,
-		               meta ? NULL : days ? &o->n_days : &dummy, err);
+		rc = days ? json_days(db, range, out, &o->n_days, err) :
+		     json_rows(db, parts[i].q, NULL, out, meta ? NULL : &dummy, err);
 	}
 	wn_buf_adds(out, "}\n");
 	if (rc == WN_OK && out->failed)

@@ -13,15 +13,18 @@
 #include "core/text.h"
 #include "core/valid.h"
 
-static const char *const csv_fixed[] = { "date", "has_checkin", "mood", "anxiety",
+/* The fixed columns; the second is "recorded" (from issue 14) or, in a
+ * file of an earlier wean, "has_checkin". */
+static const char *const csv_fixed[] = { "date", "recorded", "mood", "anxiety",
 	"energy", "sleep", "burden", "flag", "note" };
 enum { X_DATE, X_HAS, X_MOOD, X_ANXIETY, X_ENERGY, X_SLEEP, X_BURDEN, X_FLAG, X_NOTE, X_N };
 enum col_kind { COL_NONE, COL_SYMPTOM, COL_METRIC, COL_TAKEN };
 
 /* What each header column is: fixed[] the places of csv_fixed; per column
- * its kind, its symptom, metric or medication, and its name. */
+ * its kind, its symptom, metric or medication, and its name; old when the
+ * file has has_checkin (a check-in row exactly where it says 1). */
 struct csvcol { enum col_kind kind; struct wn_imp_name name; const char *head; };
-struct csvmap { int fixed[X_N]; struct csvcol *col; size_t n; };
+struct csvmap { int fixed[X_N]; struct csvcol *col; size_t n; bool old; };
 
 /* Takes the formula guard off every field of r (in place). */
 static void unguard_all(struct wn_csv_record *r)
@@ -69,8 +72,16 @@ static int candidate(struct wn_imp *m, struct csvmap *cm, size_t i, bool *twice)
 	return rc;
 }
 
+/* Does the header field f (l bytes) end in " word"? */
+static bool ends_with(const char *f, size_t l, const char *word)
+{
+	size_t w = strlen(word);
+	return l > w + 1 && f[l - w - 1] == ' ' && strcmp(f + l - w, word) == 0;
+}
+
 /* Column i when it is not a fixed one: a symptom, a metric or "<med>
- * taken" ("<med> planned" is derived, and ignored). */
+ * taken" ("<med> planned" and "<med> status" are derived, and
+ * ignored). */
 static int map_column(struct wn_imp *m, const struct wn_csv_record *h, size_t i,
                       struct csvmap *cm)
 {
@@ -80,7 +91,7 @@ static int map_column(struct wn_imp *m, const struct wn_csv_record *h, size_t i,
 	cm->col[i].head = f;
 	int rc = candidate(m, cm, i, &twice);
 	if (rc != WN_OK || cm->col[i].kind != COL_NONE ||
-	    (!twice && l > 8 && strcmp(f + l - 8, " planned") == 0))
+	    (!twice && (ends_with(f, l, "planned") || ends_with(f, l, "status"))))
 		return rc;
 	if (twice)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: column \"%s\" is given twice",
@@ -104,7 +115,12 @@ static void last_of(const struct wn_csv_record *h, const char *name, int *idx)
 
 static int csv_map(struct wn_imp *m, const struct wn_csv_record *h, struct csvmap *cm)
 {
-	int rc = wn_csv_columns(h, csv_fixed, X_N, cm->fixed, m->err);
+	const char *names[X_N];
+	memcpy(names, csv_fixed, sizeof names);
+	cm->old = wn_csv_find(h, "recorded") < 0 && wn_csv_find(h, "has_checkin") >= 0;
+	if (cm->old)
+		names[X_HAS] = "has_checkin";
+	int rc = wn_csv_columns(h, names, X_N, cm->fixed, m->err);
 	cm->n = h->n;
 	cm->col = calloc(h->n, sizeof *cm->col);
 	if (rc != WN_OK)
@@ -179,17 +195,45 @@ static int csv_extra(struct wn_imp *m, const struct wn_csv_record *r,
 	       wn_imp_value(m, &c->name, x, c->head);
 }
 
-static bool row_empty(const struct wn_csv_record *r, const struct csvmap *cm)
+/* Is any cell of the row's check-in given (a flag only when 1)? */
+static bool checkin_given(const struct wn_csv_record *r, const struct csvmap *cm)
 {
 	static const int data[] = { X_MOOD, X_ANXIETY, X_ENERGY, X_SLEEP, X_NOTE };
-	for (size_t i = 0; i < r->n && i < cm->n; i++) {
-		bool has = cm->col[i].kind != COL_NONE;
-		for (size_t k = 0; k < sizeof data / sizeof *data; k++)
-			has = has || (int)i == cm->fixed[data[k]];
-		if (has && r->len[i] > 0)
+	for (size_t k = 0; k < sizeof data / sizeof *data; k++)
+		if (r->len[cm->fixed[data[k]]] > 0)
+			return true;
+	return strcmp(r->f[cm->fixed[X_FLAG]], "1") == 0;
+}
+
+/* Is a rating, a metric value or a dose given? */
+static bool values_given(const struct wn_csv_record *r, const struct csvmap *cm)
+{
+	for (size_t i = 0; i < r->n && i < cm->n; i++)
+		if (cm->col[i].kind != COL_NONE && r->len[i] > 0)
+			return true;
+	return false;
+}
+
+static bool row_empty(const struct wn_csv_record *r, const struct csvmap *cm)
+{
+	if (values_given(r, cm))
+		return false;
+	for (int k = X_MOOD; k <= X_SLEEP; k++)
+		if (r->len[cm->fixed[k]] > 0)
 			return false;
-	}
-	return strcmp(r->f[cm->fixed[X_HAS]], "1") != 0;
+	return r->len[cm->fixed[X_NOTE]] == 0 && strcmp(r->f[cm->fixed[X_HAS]], "1") != 0;
+}
+
+/* Does the row make a check-in row?  An old file says so (has_checkin);
+ * in a new one, when a check-in cell is given, or when the day is
+ * recorded by nothing else the file holds (a quick note, a question, a
+ * check-in without a field): so it stays recorded. */
+static bool wants_checkin(const struct wn_csv_record *r, const struct csvmap *cm)
+{
+	bool one = strcmp(r->f[cm->fixed[X_HAS]], "1") == 0;
+	if (cm->old)
+		return one;
+	return checkin_given(r, cm) || (one && !values_given(r, cm));
 }
 
 static int csv_row_import(struct wn_imp *m, const struct wn_csv_record *r,
@@ -208,7 +252,7 @@ static int csv_row_import(struct wn_imp *m, const struct wn_csv_record *r,
 		return WN_OK;
 	}
 	int rc = wn_imp_day_begin(m, date, "date");
-	if (rc == WN_OK && strcmp(r->f[cm->fixed[X_HAS]], "1") == 0)
+	if (rc == WN_OK && wants_checkin(r, cm))
 		rc = csv_checkin(m, r, cm);
 	for (size_t i = 0; rc == WN_OK && i < cm->n; i++)
 		if (cm->col[i].kind != COL_NONE)

@@ -417,17 +417,17 @@ int wn_imp_taken(struct wn_imp *m, const struct wn_imp_name *med, double total,
 	struct wn_imp_val old, new = { .type = SQLITE_FLOAT, .num = total };
 	char field[96];
 	enum take t = TAKE_FILE;
-	int rc = total > 0 ? check_since(m, med, where) : WN_OK;
+	int rc = check_since(m, med, where);
 	if (rc == WN_OK)
 		rc = old_value(m, q_taken_old, med->id, NO_MINUTE, &old);
-	if (rc != WN_OK || (!given(&old) && total == 0))
+	if (rc != WN_OK)
 		return rc;
 	snprintf(field, sizeof field, "%s taken", med->shown);
 	if ((rc = decide(m, field, &old, &new, &t)) != WN_OK || t != TAKE_FILE)
 		return rc;
 	struct wn_imp_val p[3] = { date_val(m), int_val(med->id), new };
 	rc = wn_imp_bind_run(m, q_taken_del, p, 2, "the doses");
-	if (rc == WN_OK && total > 0)
+	if (rc == WN_OK)                  /* 0: skipped, a dose recorded as not taken */
 		rc = wn_imp_bind_run(m, q_taken_add, p, 3, "the doses");
 	return changed(m, rc);
 }

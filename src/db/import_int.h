@@ -125,8 +125,9 @@ int wn_imp_value(struct wn_imp *m, const struct wn_imp_name *s, double v,
 int wn_imp_dose(struct wn_imp *m, const struct wn_imp_name *med, int minute,
                 const struct wn_imp_val *amount, const struct wn_imp_val *created,
                 const char *where);
-/* A CSV "taken" total of the current day (0: none taken), merged with the
- * sum of the day's doses of med. */
+/* A CSV "taken" total of the current day (0: skipped, a dose recorded as
+ * not taken: core/vocab.h), merged with the sum of the day's doses of
+ * med; the file's total replaces the day's doses of med. */
 int wn_imp_taken(struct wn_imp *m, const struct wn_imp_name *med, double total,
                  const char *where);
 /* Runs q (inserting a quick note or a question unless it is there) with
@@ -139,7 +140,7 @@ int wn_imp_add_entry(struct wn_imp *m, const char *q, const struct wn_imp_val *v
 struct wn_json;
 
 /* A field of an object: its kind, its range (numbers: min..max, or
- * between them when open; text: bytes, min > 0 for not empty), and
+ * min up to but not max when open; text: bytes, min > 0 for not empty), and
  * whether null or absence is allowed.  TEXT is a note (core/text.h's
  * NOTE), LINE a label, NAME a name, UNIT a unit core/med.h knows (given
  * back in its spelling), DATE a real date, STAMP a time as stored. */

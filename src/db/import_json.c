@@ -35,11 +35,10 @@ static int number_field(struct wn_imp *m, const struct wn_json *v, const char *w
 {
 	char msg[96];
 	bool whole = f->k == WN_F_INT;
-	bool in = f->open ? v->num > f->min && v->num < f->max :
-	                    v->num >= f->min && v->num <= f->max;
+	bool in = v->num >= f->min && (f->open ? v->num < f->max : v->num <= f->max);
 	if (v->t != WN_JSON_NUM || (whole && v->num != floor(v->num)) || !in) {
-		snprintf(msg, sizeof msg, "expected %s %s %g to %g", whole ? "a whole number" :
-		         "a number", f->open ? "between" : "from", f->min, f->max);
+		snprintf(msg, sizeof msg, "expected %s from %g to %s%g", whole ? "a whole number" :
+		         "a number", f->min, f->open ? "below " : "", f->max);
 		return field_err(m, v, where, f, msg);
 	}
 	*out = (struct wn_imp_val){ .num = v->num, .type = whole ? SQLITE_INTEGER : SQLITE_FLOAT };

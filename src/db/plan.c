@@ -628,13 +628,10 @@ static void days_init(const struct wn_plan_range *r, struct wn_plan_day *out)
 	}
 }
 
-/* Two index-ordered scans, no sort: a row per check-in, then a row per
- * day with doses; the loop adds up the rows of a date. */
+/* One scan of the medication's doses in date order (dose_med's index). */
 static const char days_sql[] =
-	"SELECT date, 0.0, 0, 0, 1 FROM checkin WHERE date BETWEEN ?2 AND ?3"
-	" UNION ALL SELECT date, sum(CASE WHEN med_id = ?1 THEN amount ELSE 0 END),"
-	"  sum(med_id = ?1), count(*), 0 FROM dose WHERE date BETWEEN ?2 AND ?3"
-	"  GROUP BY date";
+	"SELECT date, sum(amount), count(*) FROM dose"
+	" WHERE med_id = ?1 AND date BETWEEN ?2 AND ?3 GROUP BY date";
 
 int wn_db_plan_days(struct wn_db *db, const struct wn_plan_range *r,
                     struct wn_plan_day *out, struct wn_err *err)
@@ -654,15 +651,81 @@ int wn_db_plan_days(struct wn_db *db, const struct wn_plan_range *r,
 		if (d < r->from || d > r->to)
 			continue;
 		struct wn_plan_day *x = &out[d - r->from];
-		x->taken += sqlite3_column_double(st, 1);
-		x->n_doses += sqlite3_column_int(st, 2);
-		x->any_dose = x->any_dose || sqlite3_column_int(st, 3) > 0;
-		x->has_checkin = x->has_checkin || sqlite3_column_int(st, 4) > 0;
+		x->taken = sqlite3_column_double(st, 1);
+		x->n_doses = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
 	for (wn_date d = r->from; d <= r->to; d++) {
 		struct wn_plan_day *x = &out[d - r->from];
-		x->pv = wn_plan_classify(x->planned, x->taken, x->has_checkin || x->any_dose);
+		x->status = wn_vocab_dose(x->planned, x->taken, x->n_doses);
 	}
 	return rc;
+}
+
+/* ---- every planned medication over a range ------------------------------------------------- */
+
+void wn_plan_meds_free(struct wn_plan_meds *pm)
+{
+	for (size_t i = 0; i < pm->n; i++) {
+		wn_plan_built_free(&pm->built[i]);
+		free(pm->days[i]);
+	}
+	free(pm->med);
+	free(pm->built);
+	free(pm->days);
+	memset(pm, 0, sizeof *pm);
+}
+
+/* Medication m into pm when it has an active plan (its days read). */
+static int plan_med(struct wn_db *db, const struct wn_med *m, struct wn_plan_meds *pm,
+                    struct wn_err *err)
+{
+	struct wn_plan_built *b = &pm->built[pm->n];
+	int rc = wn_db_plan_built(db, m, b, err);
+	if (rc == WN_NOINPUT) {
+		wn_plan_built_free(b);
+		wn_err_clear(err);
+		return WN_OK;
+	}
+	pm->med[pm->n] = *m;
+	pm->days[pm->n] = malloc((size_t)(pm->to - pm->from + 1) * sizeof **pm->days);
+	pm->n++;
+	if (rc == WN_OK && !pm->days[pm->n - 1])
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	struct wn_plan_range r = { .plan = &b->plan, .sched = &b->sched, .med_id = m->id,
+	                           .from = pm->from, .to = pm->to };
+	return rc == WN_OK ? wn_db_plan_days(db, &r, pm->days[pm->n - 1], err) : rc;
+}
+
+int wn_db_plan_meds(struct wn_db *db, wn_date from, wn_date to, struct wn_plan_meds *out,
+                    struct wn_err *err)
+{
+	struct wn_med *meds = NULL;
+	size_t n = 0;
+	memset(out, 0, sizeof *out);
+	out->from = from;
+	out->to = to;
+	if (to < from || to - from >= MAX_RANGE_DAYS)
+		return wn_err_set(err, WN_USAGE, "a range of 1 to %d days, please", MAX_RANGE_DAYS);
+	int rc = wn_db_med_list(db, &meds, &n, err);
+	if (rc == WN_OK) {
+		out->med = calloc(n ? n : 1, sizeof *out->med);
+		out->built = calloc(n ? n : 1, sizeof *out->built);
+		out->days = calloc(n ? n : 1, sizeof *out->days);
+		if (!out->med || !out->built || !out->days)
+			rc = wn_err_set(err, WN_ERR, "out of memory");
+	}
+	for (size_t i = 0; rc == WN_OK && i < n; i++)
+		rc = plan_med(db, &meds[i], out, err);
+	free(meds);
+	if (rc != WN_OK)
+		wn_plan_meds_free(out);
+	return rc;
+}
+
+const struct wn_plan_day *wn_plan_meds_day(const struct wn_plan_meds *pm, size_t i,
+                                           wn_date day)
+{
+	return i < pm->n && day >= pm->from && day <= pm->to ? &pm->days[i][day - pm->from]
+	                                                      : NULL;
 }

@@ -18,6 +18,7 @@
 #include "db/series.h"
 #include "db/day.h"
 #include "db/db.h"
+#include "core/vocab.h"
 #include "db_int.h"
 
 /* ---- since the last report ----------------------------------------------------- */
@@ -99,7 +100,7 @@ int wn_report_range(struct wn_db *db, const struct wn_report_opts *o,
 
 
 
-/* ---- check-ins, gaps and flagged notes ------------------------------------------------ */
+/* ---- recorded days, gaps and flagged notes ------------------------------------------------ */
 
 struct day_walk {
 	struct wn_report *r;
@@ -148,24 +149,18 @@ static int add_note(struct day_walk *w, wn_date date, const char *text)
 	return 0;
 }
 
-static int check_day(struct day_walk *w, sqlite3_stmt *st)
+/* A recorded day: the gap before it, its flagged note. */
+static int walk_day(void *ctx, const struct wn_day_summary *s)
 {
-	wn_date date;
-	const char *d = (const char *)sqlite3_column_text(st, 0);
-	if (!d || wn_date_parse_iso(d, &date, NULL) != WN_OK || date < w->next)
-		return 0;                  /* not a date: the check command reports it */
-	if (sqlite3_column_int(st, 1) &&
-	    add_note(w, date, (const char *)sqlite3_column_text(st, 2)) != 0)
-		return -1;
-	w->r->n_checkins++;
-	if (date > w->next && add_gap(w, w->next, date - 1) != 0)
-		return -1;
-	w->next = date + 1;
-	return 0;
+	struct day_walk *w = ctx;
+	if (!wn_vocab_summary_recorded(s) || s->date < w->next)
+		return 0;
+	w->failed = (s->flag && add_note(w, s->date, s->note) != 0) ||
+	            (s->date > w->next && add_gap(w, w->next, s->date - 1) != 0);
+	w->r->n_recorded++;
+	w->next = s->date + 1;
+	return w->failed;
 }
-
-static const char q_checkins[] = "SELECT date, flag, note FROM checkin"
-	" WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 
 /* The days counted: from the diary's first record (or the range's start,
  * if later) to the end. */
@@ -176,25 +171,17 @@ static void counted_days(struct wn_report *r)
 	r->n_counted = (int)(r->to - r->counted_from + 1);
 }
 
-/* Days with a check-in, the gaps between them and the flagged days. */
+/* Days with a record, the gaps between them and the flagged days. */
 static int gather_days(struct wn_db *db, struct wn_report *r, struct wn_err *err)
 {
 	counted_days(r);
 	struct day_walk w = { .r = r, .next = r->counted_from };
-	sqlite3_stmt *st;
-	int status = wn_db_prepare(db, q_checkins, &st, err);
-	if (status != WN_OK)
-		return status;
-	wn_report_bind_range(st, r->from, r->to);
-	status = WN_OK;
-	while (!w.failed && wn_db_row(db, st, "read the check-ins", &status, err))
-		w.failed = check_day(&w, st) != 0;
-	sqlite3_finalize(st);
+	int status = wn_db_each_day(db, r->from, r->to, walk_day, &w, err);
 	if (status == WN_OK && !w.failed && w.next <= r->to && add_gap(&w, w.next, r->to) != 0)
 		w.failed = true;
 	if (status == WN_OK && w.failed)
 		status = wn_err_set(err, WN_ERR, "out of memory");
-	r->n_missing = r->n_counted - r->n_checkins;
+	r->n_missing = r->n_counted - r->n_recorded;
 	return status;
 }
 

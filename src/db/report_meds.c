@@ -109,9 +109,9 @@ static int fill_range(const struct wn_report *r, struct wn_report_med *m,
 	for (size_t i = 0; i < n; i++) {
 		const struct wn_plan_day *d = day_at(dd, r->from + (wn_date)i);
 		m->planned_days[i] = d ? d->planned : NAN;
-		m->taken_days[i] = d && d->pv != WN_PV_NODATA ? d->taken : NAN;
+		m->taken_days[i] = d && d->n_doses > 0 ? d->taken : NAN;
 		if (r->from + (wn_date)i >= r->counted_from)   /* the diary's days only */
-			m->pv[d ? d->pv : WN_PV_NODATA]++;
+			m->dose[d ? d->status : WN_DOSE_NOT_PLANNED]++;
 	}
 	return WN_OK;
 }
@@ -135,12 +135,12 @@ static void step_stats(const struct days *dd, const struct wn_plan *p,
 		const struct wn_plan_day *pd = day_at(dd, d);
 		st->days++;
 		st->days_held += held_on(p, d);
-		if (pd && pd->pv != WN_PV_NODATA) {
-			st->days_recorded++;
+		if (pd && wn_vocab_dose_recorded(pd->status)) {
+			st->dose_days++;
 			sum += pd->taken;
 		}
 	}
-	st->taken_mean = st->days_recorded ? sum / st->days_recorded : NAN;
+	st->taken_mean = st->dose_days ? sum / st->dose_days : NAN;
 }
 
 static void step_from(const struct wn_schedule *s, int i, struct wn_report_step *st)
@@ -201,10 +201,7 @@ static void current(const struct wn_report *r, struct wn_report_med *m, const st
 	int cur = wn_taper_step_at(s, r->to), next = wn_taper_next_step(s, r->to);
 	m->planned = wn_plan_planned_on(&l->b.plan, s, r->to);
 	m->pct_reduced = isfinite(m->planned) ? 100.0 - m->planned / m->start_dose * 100.0 : NAN;
-	m->step_since = cur >= 0 ? s->steps[cur].date : WN_DATE_NONE;
-	for (size_t i = 0; cur >= 0 && i < m->n_events; i++)
-		if (m->events[i].kind == WN_PLAN_REINSTATE && m->events[i].start >= m->step_since)
-			m->step_since = m->events[i].start;
+	m->step_since = wn_plan_dose_since(&l->b.plan, s, r->to);
 	m->days_at_step = cur >= 0 ? (int)(r->to - m->step_since + 1) : 0;
 	for (size_t i = 0; i < m->n_events; i++)
 		if (m->events[i].kind == WN_PLAN_HOLD && m->events[i].end == WN_DATE_NONE)

@@ -2,9 +2,9 @@
  * symptom's mean rating over the days with data in the range, and for the
  * top ones their daily values, trend and onset.  One query reads every
  * rating of the span once into a small grid (a byte per symptom and day);
- * a day "with data" is one with a check-in or any rating, where an
- * unrated symptom counts 0, as in series.h: exactly the days where the
- * burden is not NAN. */
+ * a day "with data" is one with any rating, where an unrated symptom
+ * counts 0, as in series.h: exactly the days where the burden is not NAN
+ * (core/vocab.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -23,7 +23,8 @@
  *           hidden, hidden_on, first_seen, preexisting, sort)
  *   rating(date, symptom_id -> symptom, value 0..3)
  *   dose(id, date, minute NULL|0..1439, med_id -> medication, amount,
- *        created); one row per (date, med_id, minute)
+ *        created); one row per (date, med_id, minute); from v4 an amount
+ *        of 0 is a dose recorded as not taken (skipped)
  *   quicknote(id, date, minute, text, created)
  *   question(id, date, text, answered, answer, created)
  *   draft(id = 1, date, text, saved); one per editing session from v3
@@ -437,6 +438,27 @@ static const char *const schema_v3[] = {
 	NULL,
 };
 
+/* Version 4: a dose of 0 is a dose recorded as not taken -- skipped
+ * (core/vocab.h) -- so dose.amount may be 0.  SQLite cannot change a
+ * CHECK in place: the table is made again with its rows (ids kept) and
+ * its indexes. */
+static const char *const schema_v4[] = {
+	"CREATE TABLE dose_v4 ("
+	" id INTEGER PRIMARY KEY,"
+	" date TEXT NOT NULL CHECK (" DATE_OK("date") "),"
+	" minute INTEGER CHECK (minute BETWEEN 0 AND 1439),"
+	" med_id INTEGER NOT NULL REFERENCES medication(id) ON DELETE RESTRICT,"
+	" amount REAL NOT NULL CHECK (" DOSE_OK("amount") "),"
+	" created TEXT NOT NULL " NOW_DEFAULT ") STRICT;",
+	"INSERT INTO dose_v4(id, date, minute, med_id, amount, created)"
+	" SELECT id, date, minute, med_id, amount, created FROM dose;",
+	"DROP TABLE dose;",
+	"ALTER TABLE dose_v4 RENAME TO dose;",
+	"CREATE UNIQUE INDEX dose_slot ON dose(date, med_id, ifnull(minute, -1));",
+	"CREATE INDEX dose_med ON dose(med_id, date);",
+	NULL,
+};
+
 static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
 {
 	static const char sql[] =
@@ -489,6 +511,7 @@ static const struct migration migrations[] = {
 	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
 	{ .version = 2, .sql = schema_v2, .after = seed_self_harm },
 	{ .version = 3, .sql = schema_v3 },
+	{ .version = 4, .sql = schema_v4 },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

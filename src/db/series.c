@@ -19,9 +19,10 @@
 
 /* ?1 = from, ?2 = to (text dates), ?3 = id where needed.  Each row is a
  * date and a number; the rows of a day are added up (see wn_series_load).
- * A "recorded" day gets a row of 0, so that it counts as 0 rather than
- * NAN.  Every part is a range scan of an index in date order (the
- * GROUP BYs need no sorting), so a series costs one pass over its rows. */
+ * A day with ratings gets a symptom row of 0, so that an unrated symptom
+ * counts as 0 rather than NAN there.  Every part is a range scan of an
+ * index in date order (the GROUP BYs need no sorting), so a series costs
+ * one pass over its rows. */
 static const char q_mood[] = "SELECT date, mood FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND mood IS NOT NULL";
 static const char q_anxiety[] = "SELECT date, anxiety FROM checkin"
@@ -30,23 +31,17 @@ static const char q_energy[] = "SELECT date, energy FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND energy IS NOT NULL";
 static const char q_sleep[] = "SELECT date, sleep FROM checkin"
 	" WHERE date BETWEEN ?1 AND ?2 AND sleep IS NOT NULL";
-static const char q_burden[] =
-	"SELECT date, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, sum(value) FROM rating"
-	"  WHERE date BETWEEN ?1 AND ?2 GROUP BY date";
+static const char q_burden[] = "SELECT date, sum(value) FROM rating"
+	" WHERE date BETWEEN ?1 AND ?2 GROUP BY date";
 static const char q_symptom[] =
-	"SELECT date, 0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, 0 FROM rating WHERE date BETWEEN ?1 AND ?2 GROUP BY date"
+	"SELECT date, 0 FROM rating WHERE date BETWEEN ?1 AND ?2 GROUP BY date"
 	" UNION ALL SELECT date, value FROM rating"
 	"  WHERE symptom_id = ?3 AND date BETWEEN ?1 AND ?2";
 static const char q_metric[] = "SELECT v.date, v.value"
 	" FROM metric_value v JOIN metric_def m ON m.id = v.metric_id"
 	" WHERE m.name = ?3 AND v.date BETWEEN ?1 AND ?2";
-static const char q_dose[] =
-	"SELECT date, 0.0 FROM checkin WHERE date BETWEEN ?1 AND ?2"
-	" UNION ALL SELECT date, 0.0 FROM dose WHERE date BETWEEN ?1 AND ?2 GROUP BY date"
-	" UNION ALL SELECT date, sum(amount) FROM dose"
-	"  WHERE med_id = ?3 AND date BETWEEN ?1 AND ?2 GROUP BY date";
+static const char q_dose[] = "SELECT date, sum(amount) FROM dose"
+	" WHERE med_id = ?3 AND date BETWEEN ?1 AND ?2 GROUP BY date";
 
 static const char *const queries[] = {
 	[WN_SERIES_MOOD] = q_mood, [WN_SERIES_ANXIETY] = q_anxiety,

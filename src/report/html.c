@@ -236,7 +236,7 @@ static void glance(struct page *p)
 	else
 		wn_buf_free(&s);
 	if (wn_report_empty(r)) {
-		add(p, "<p>The diary has no check-ins in this period, so there are no charts, "
+		add(p, "<p>Nothing is recorded in this period, so there are no charts, "
 		       "symptoms or doses to summarise.</p>\n</section>\n");
 		return;
 	}
@@ -267,7 +267,11 @@ static void step_row(struct page *p, const struct wn_report_med *m,
 	td(p, "n", t);
 	snprintf(t, sizeof t, s->index ? "%.1f%%" : "-", s->pct_cut);
 	td(p, "n", t);
-	td(p, "n", s->future ? "" : wn_report_dose(mean, u, c, sizeof c));
+	wn_report_dose(mean, u, c, sizeof c);
+	if (!s->future && s->dose_days > 0)
+		snprintf(c + strlen(c), sizeof c - strlen(c), " on %d %s", s->dose_days,
+		         wn_report_plural(s->dose_days, "day", "days"));
+	td(p, "n", s->future ? "" : s->dose_days ? c : "-");
 	if (s->future)
 		snprintf(t, sizeof t, "next step");
 	else if (s->days_held)
@@ -296,7 +300,7 @@ static void history(struct page *p, const struct wn_report_med *m)
 	if (m->steps_omitted)
 		wn_buf_addf(p->b, " The %zu earliest %s are not shown.", m->steps_omitted,
 		            wn_report_plural((long)m->steps_omitted, "step", "steps"));
-	add(p, " Taken: the mean daily dose recorded during the step.</p>\n");
+	add(p, " " WN_REPORT_TAKEN_TEXT "</p>\n");
 	if (m->n_steps) {
 		thead(p, h, num, 7);
 		for (size_t i = 0; i < m->n_steps; i++)
@@ -416,8 +420,9 @@ static void charts(struct page *p)
 	                           .dose_label = label, .step_labels = true };
 	add(p, "<section>\n<h2>Charts</h2>\n");
 	figure(p, WN_REPORT_M_BURDEN, &c, om ? "Dashed vertical lines: taper steps, labelled "
-	       "with the new planned dose. Shaded: holds. Gaps: days without a check-in "
-	       "(never joined)." : "Gaps: days without a check-in (never joined).");
+	       "with the new planned dose. Shaded: holds. Crosses: the dose recorded when "
+	       "it differed from the plan (skipped: at 0). Gaps: days without data "
+	       "(never joined)." : "Gaps: days without data (never joined).");
 	add(p, "<div class=\"pair\">");
 	c = (struct wn_report_svg){ .title = "Mood (0-10, higher is better)", .start = r->from,
 	                            .n = (size_t)r->n_days, .v = r->m[WN_REPORT_M_MOOD].v,
@@ -513,7 +518,7 @@ static void symptoms(struct page *p)
 		return;
 	}
 	add(p, "<div class=\"keep\"><p class=\"intro\">The symptoms with the highest mean rating (0 none, 1 mild, 2 moderate, "
-	       "3 severe) over the days with a check-in. Course: the daily rating over the "
+	       "3 severe) over the days with ratings. Course: the daily rating over the "
 	       "period. Trend: the last 14 days against the 14 before. Onset: first rated "
 	       "before the first cut (pre-existing) or after it (new since taper).</p>\n");
 	thead(p, h, num, 6);
@@ -524,13 +529,11 @@ static void symptoms(struct page *p)
 
 static void adherence_row(struct page *p, const struct wn_report_med *m)
 {
-	static const enum wn_pv cols[] = { WN_PV_OK, WN_PV_DIFFERENT, WN_PV_MISSED,
-	                                   WN_PV_EXTRA, WN_PV_NODATA, WN_PV_NOPLAN };
 	char t[32];
 	add(p, "<tr>");
 	td(p, NULL, m->med.name);
-	for (size_t k = 0; k < sizeof cols / sizeof *cols; k++) {
-		snprintf(t, sizeof t, "%d", m->pv[cols[k]]);
+	for (int k = 0; k < WN_DOSE_N; k++) {
+		snprintf(t, sizeof t, "%d", m->dose[k]);
 		td(p, "n", t);
 	}
 	add(p, "</tr>\n");
@@ -538,18 +541,17 @@ static void adherence_row(struct page *p, const struct wn_report_med *m)
 
 static void adherence(struct page *p)
 {
-	static const char *const h[] = { "Medication", "As planned", "Other dose", "Missed",
-	                                 "Extra", "No record", "No plan" };
-	static const bool num[] = { false, true, true, true, true, true, true };
+	static const char *const h[] = { "Medication", "As planned", "Different", "Skipped",
+	                                 "Not recorded", "Not planned" };
+	static const bool num[] = { false, true, true, true, true, true };
 	const struct wn_report *r = p->r;
 	add(p, "<section>\n<h2>Doses: planned against taken</h2>\n");
 	if (r->n_meds == 0) {
 		add(p, "<p>No medication is recorded.</p>\n</section>\n");
 		return;
 	}
-	add(p, "<div class=\"keep\"><p class=\"intro\">Days of the period by what was recorded. Other dose: less than planned "
-	       "but not nothing. No record: no check-in and no dose that day.</p>\n");
-	thead(p, h, num, 7);
+	add(p, "<div class=\"keep\"><p class=\"intro\">" WN_REPORT_DOSES_TEXT "</p>\n");
+	thead(p, h, num, 6);
 	for (size_t i = 0; i < r->n_meds; i++)
 		adherence_row(p, &r->meds[i]);
 	add(p, "</tbody></table></div>\n");

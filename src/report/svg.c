@@ -308,8 +308,7 @@ static void deviations(struct frame *f)
 	if (!m || f->c->n > MAX_POINTS)
 		return;
 	for (size_t i = 0; i < f->c->n; i++) {
-		enum wn_pv v = wn_report_day_pv(m, (int)i);
-		if (v != WN_PV_MISSED && v != WN_PV_EXTRA && v != WN_PV_DIFFERENT)
+		if (!wn_vocab_dose_deviates(wn_report_day_dose(m, (int)i)))
 			continue;
 		double x = fx(f, (double)i + 0.5), y = fy(f, &f->dose, m->taken_days[i]);
 		wn_buf_addf(f->b, "<path class=\"taken\" d=\"M%.1f,%.1fl5,5m0,-5l-5,5\"/>\n",
@@ -349,7 +348,7 @@ static void legend(struct frame *f)
 	snprintf(label, sizeof label, "planned dose, %s, right axis", c->dose_label);
 	x = legend_text(f, x + 22, label);
 	wn_buf_addf(f->b, "<path class=\"taken\" d=\"M%.1f,21.5l5,5m0,-5l-5,5\"/>", x);
-	x = legend_text(f, x + 9, "dose taken differed");
+	x = legend_text(f, x + 9, "dose differed or skipped");
 	wn_buf_addf(f->b, "<line class=\"step\" x1=\"%.1f\" y1=\"19\" x2=\"%.1f\" y2=\"29\"/>",
 	            x + 2, x + 2);
 	x = legend_text(f, x + 6, "taper step");

@@ -229,7 +229,7 @@ static void summary(struct wn_doc *d)
 	wn_doc_heading(d, 2, "The period at a glance");
 	missing_days(d);
 	if (wn_report_empty(r)) {
-		wn_doc_para(d, "The diary has no check-ins in this period, so there are no charts, "
+		wn_doc_para(d, "Nothing is recorded in this period, so there are no charts, "
 		        "symptoms or doses to summarise.");
 		return;
 	}
@@ -253,6 +253,7 @@ static void step_row(struct wn_doc_table *t, const struct wn_report_med *m,
 {
 	char a[64], b[64], dd[WN_DATE_STRLEN];
 	double mean = isfinite(s->taken_mean) ? round(s->taken_mean * 10) / 10 : NAN;
+	wn_report_dose(mean, m->med.unit, b, sizeof b);
 	wn_doc_cellf(t, "%d", s->index);
 	wn_doc_cellf(t, "%s", wn_date_format(s->date, dd));
 	wn_doc_cellf(t, "%s", wn_report_dose(s->dose, m->med.unit, a, sizeof a));
@@ -261,7 +262,10 @@ static void step_row(struct wn_doc_table *t, const struct wn_report_med *m,
 		wn_doc_cellf(t, "-");
 	else
 		wn_doc_cellf(t, "%.1f%%", s->pct_cut);
-	wn_doc_cellf(t, "%s", s->future ? "" : wn_report_dose(mean, m->med.unit, b, sizeof b));
+	if (s->future || s->dose_days == 0)
+		wn_doc_cellf(t, "%s", s->future ? "" : "-");
+	else
+		wn_doc_cellf(t, "%s (%d)", b, s->dose_days);
 	if (s->future)
 		wn_doc_cellf(t, "next step");
 	else if (s->days_held)
@@ -296,12 +300,12 @@ static void taper_history(struct wn_doc *d, const struct wn_report_med *m)
 	if (m->steps_omitted)
 		wn_doc_lf(&l, " The %zu earliest %s are not shown.", m->steps_omitted,
 		   wn_report_plural((long)m->steps_omitted, "step", "steps"));
-	wn_doc_lf(&l, " Taken: the mean daily dose recorded during the step.");
+	wn_doc_lf(&l, " " WN_REPORT_TAKEN_TEXT);
 	wn_doc_line_end(d, &l, "");
 	wn_doc_add(d, "\n");
 	if (m->n_steps) {
 		struct wn_doc_table t = { .ncols = 7, .head = { "Step", "From", "Planned", "Of start",
-		                   "Cut", "Taken", "Days" },
+		                   "Cut", "Taken (days)", "Days" },
 		                   .right = { true, false, true, true, true, true, false } };
 		for (size_t i = 0; i < m->n_steps; i++)
 			step_row(&t, m, &m->steps[i]);
@@ -426,7 +430,7 @@ static void symptoms(struct wn_doc *d)
 		return;
 	}
 	wn_doc_para(d, "The symptoms with the highest mean rating (0 none, 1 mild, 2 moderate, "
-	        "3 severe) over the days with a check-in. Trend: the last 14 days against "
+	        "3 severe) over the days with ratings. Trend: the last 14 days against "
 	        "the 14 before. Onset: first rated before the first cut (pre-existing) or "
 	        "after it (new since taper).");
 	struct wn_doc_table t = { .ncols = 5, .head = { "Symptom", "Mean", "Present", "Trend",
@@ -464,20 +468,15 @@ static void adherence(struct wn_doc *d)
 		wn_doc_para(d, "No medication is recorded.");
 		return;
 	}
-	wn_doc_para(d, "Days of the period by what was recorded. Other dose: less than planned but "
-	        "not nothing. No record: no check-in and no dose that day.");
-	struct wn_doc_table t = { .ncols = 7, .head = { "Medication", "As planned", "Other dose",
-	                   "Missed", "Extra", "No record", "No plan" },
-	                   .right = { false, true, true, true, true, true, true } };
+	wn_doc_para(d, WN_REPORT_DOSES_TEXT);
+	struct wn_doc_table t = { .ncols = 6, .head = { "Medication", "As planned", "Different",
+	                   "Skipped", "Not recorded", "Not planned" },
+	                   .right = { false, true, true, true, true, true } };
 	for (size_t i = 0; i < r->n_meds; i++) {
 		const struct wn_report_med *m = &r->meds[i];
 		wn_doc_cell_name(d, &t, m->med.name, 18);
-		wn_doc_cellf(&t, "%d", m->pv[WN_PV_OK]);
-		wn_doc_cellf(&t, "%d", m->pv[WN_PV_DIFFERENT]);
-		wn_doc_cellf(&t, "%d", m->pv[WN_PV_MISSED]);
-		wn_doc_cellf(&t, "%d", m->pv[WN_PV_EXTRA]);
-		wn_doc_cellf(&t, "%d", m->pv[WN_PV_NODATA]);
-		wn_doc_cellf(&t, "%d", m->pv[WN_PV_NOPLAN]);
+		for (int k = 0; k < WN_DOSE_N; k++)
+			wn_doc_cellf(&t, "%d", m->dose[k]);
 	}
 	wn_doc_table_end(d, &t);
 	struct wn_buf note;

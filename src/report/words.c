@@ -8,10 +8,11 @@
 
 #include "report/report.h"
 #include "core/plan.h"
+#include "core/vocab.h"
 
 bool wn_report_empty(const struct wn_report *r)
 {
-	if (r->n_checkins > 0 || r->m[WN_REPORT_M_BURDEN].days > 0 || r->n_notes > 0)
+	if (r->n_recorded > 0 || r->m[WN_REPORT_M_BURDEN].days > 0 || r->n_notes > 0)
 		return false;
 	for (size_t i = 0; i < r->n_meds; i++)
 		for (int k = 0; k < r->n_days; k++)
@@ -73,13 +74,14 @@ void wn_report_missing_text(const struct wn_report *r, struct wn_buf *b)
 		return;
 	}
 	counted_words(r, span, sizeof span);
-	if (r->n_missing == 0) {
-		wn_buf_addf(b, "A check-in was recorded on every one of the %d %s %s.",
-		            r->n_counted, days, span);
+	if (r->n_missing == 0 || r->n_recorded == 0) {
+		wn_buf_addf(b, "%s %d %s %s.", r->n_missing ? "No record on any of the" :
+		            "Recorded on every one of the", r->n_counted, days, span);
 		return;
 	}
-	wn_buf_addf(b, "No check-in on %d of the %d %s %s (%.0f%%)", r->n_missing,
-	            r->n_counted, days, span, 100.0 * r->n_missing / r->n_counted);
+	wn_buf_addf(b, "Recorded on %d of the %d %s %s; no record on %d (%.0f%%)",
+	            r->n_recorded, r->n_counted, days, span, r->n_missing,
+	            100.0 * r->n_missing / r->n_counted);
 	gaps_text(r, b);
 	wn_buf_adds(b, ".");
 }
@@ -122,6 +124,7 @@ static void planned_part(const struct wn_report *r, const struct wn_report_med *
 		            wn_report_dose(m->start_dose, u, a, sizeof a));
 		return;
 	}
+	char at[128];
 	wn_buf_addf(b, "planned %s on %s", wn_report_dose(m->planned, u, a, sizeof a),
 	            wn_date_format(r->to, d1));
 	if (m->pct_reduced >= 0.5)
@@ -129,8 +132,8 @@ static void planned_part(const struct wn_report *r, const struct wn_report_med *
 		            wn_report_dose(m->start_dose, u, c, sizeof c), wn_date_format(m->plan_start, d2));
 	else
 		wn_buf_addf(b, ", the starting dose (since %s)", wn_date_format(m->plan_start, d2));
-	wn_buf_addf(b, "; %d %s at this dose", m->days_at_step,
-	            wn_report_plural(m->days_at_step, "day", "days"));
+	wn_vocab_at_dose(r->to, m->step_since, m->planned, u, at, sizeof at);
+	wn_buf_addf(b, "; %s", at);
 }
 
 void wn_report_med_text(const struct wn_report *r, const struct wn_report_med *m,
@@ -179,37 +182,32 @@ void wn_report_event_text(const struct wn_report *r, const struct wn_report_med 
 
 static int count_deviations(const struct wn_report_med *m)
 {
-	return m->pv[WN_PV_MISSED] + m->pv[WN_PV_EXTRA] + m->pv[WN_PV_DIFFERENT];
+	return m->dose[WN_DOSE_DIFFERENT] + m->dose[WN_DOSE_SKIPPED];
 }
 
-enum wn_pv wn_report_day_pv(const struct wn_report_med *m, int i)
+enum wn_dose_status wn_report_day_dose(const struct wn_report_med *m, int i)
 {
-	double pl = m->planned_days[i], tk = m->taken_days[i];
-	return wn_plan_classify(pl, isfinite(tk) ? tk : 0, isfinite(tk));
+	double tk = m->taken_days[i];
+	return wn_vocab_dose(m->planned_days[i], tk, isfinite(tk) ? 1 : 0);
 }
 
 bool wn_report_deviation_text(const struct wn_report *r, const struct wn_report_med *m,
                               struct wn_buf *b)
 {
-	char a[WN_DATE_STRLEN], p[64], k[64];
+	char a[WN_DATE_STRLEN], t[160];
 	int total = count_deviations(m), shown = 0;
 	if (total == 0 || total > WN_REPORT_LIST_MAX)
 		return false;
 	wn_buf_addf(b, "%s, %s not as planned: ", m->med.name,
 	            wn_report_plural(total, "the day", "the days"));
 	for (int i = 0; i < r->n_days; i++) {
-		enum wn_pv v = wn_report_day_pv(m, i);
-		const char *u = m->med.unit;
-		if (v != WN_PV_MISSED && v != WN_PV_EXTRA && v != WN_PV_DIFFERENT)
+		struct wn_vocab_dose_in in = { .status = wn_report_day_dose(m, i),
+		                               .planned = m->planned_days[i],
+		                               .taken = m->taken_days[i], .unit = m->med.unit };
+		if (!wn_vocab_dose_deviates(in.status))
 			continue;
-		wn_buf_addf(b, "%s%s ", shown++ ? "; " : "", wn_date_format(r->from + i, a));
-		if (v == WN_PV_MISSED)
-			wn_buf_addf(b, "missed (planned %s)",
-			            wn_report_dose(m->planned_days[i], u, p, sizeof p));
-		else
-			wn_buf_addf(b, "took %s (planned %s)",
-			            wn_report_dose(m->taken_days[i], u, k, sizeof k),
-			            wn_report_dose(m->planned_days[i], u, p, sizeof p));
+		wn_vocab_dose_detail(&in, t, sizeof t);
+		wn_buf_addf(b, "%s%s %s", shown++ ? "; " : "", wn_date_format(r->from + i, a), t);
 	}
 	wn_buf_adds(b, ".");
 	return true;

@@ -1,6 +1,7 @@
 /* calendar.c -- the Calendar screen: a month grid of the diary with
  * the taper on it (step days, those with a review finding, holds,
- * deviations, missing check-ins, burden), the selected day's line, and
+ * flagged days, doses different or skipped or not recorded, days with no
+ * record, burden: core/vocab.h's marks), the selected day's line, and
  * the hold proposal.  Writes only on H (hold, with a reason), R (resume)
  * and U (going back up: the dose, the second yes when the review of the
  * step after it has a warning, then why), one transaction each. */
@@ -20,7 +21,6 @@
 #include "db/db.h"
 #include "db/med.h"
 #include "db/plan.h"
-#include "db/series.h"
 #include "db/holdrule.h"
 #include "findings.h"
 #include "tui.h"
@@ -134,6 +134,7 @@ static void point_month(struct calendar *cal)
 	mo->reviews = cal->reviews;
 	mo->n_reviews = cal->n_reviews;
 	mo->unit = cal->m >= 0 ? cal->med[cal->m].unit : "";
+	mo->med = cal->m >= 0 ? cal->med[cal->m].name : "";
 }
 
 static int load_meds(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
@@ -157,8 +158,8 @@ static int load_meds(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 	return rc;
 }
 
-/* The month around the selected day: planned vs taken and burden, two
- * queries. */
+/* The month around the selected day: planned vs taken and what each day
+ * recorded, two reads. */
 static int load_month(struct wn_ui *ui, struct calendar *cal, struct wn_err *err)
 {
 	struct wn_calendar_month *mo = &cal->month;
@@ -169,10 +170,8 @@ static int load_month(struct wn_ui *ui, struct calendar *cal, struct wn_err *err
 		.med_id = cal->m >= 0 ? cal->med[cal->m].id : 0, .from = from, .to = to,
 	};
 	int rc = wn_db_plan_days(ui->db, &r, mo->pd, err);
-	struct wn_series_what wb = { .kind = WN_SERIES_BURDEN };
 	if (rc == WN_OK)
-		rc = wn_series_load(ui->db, &(struct wn_series_req){ &wb, from, to },
-		                    mo->burden, err);
+		rc = wn_db_day_summaries(ui->db, from, to, mo->day, err);
 	return rc;
 }
 
@@ -238,8 +237,11 @@ static void draw_head_line(struct wn_ui *ui, const struct calendar *cal,
 		                 "%", sel);
 	if (v->s.held)
 		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_FLAG), "H", sel);
-	if (v->s.deviates)
-		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_ERROR), "!", sel);
+	if (v->s.flagged)
+		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_FLAG), "!", sel);
+	if (wn_vocab_dose_deviates(v->s.dose))
+		cx += put_marker(ui, WN_CELL(y, cx, 1, WN_R_ERROR),
+		                 wn_vocab_dose_mark(v->s.dose), sel);
 	if (v->s.missing)
 		put_marker(ui, WN_CELL(y, cx, 1, WN_R_NOTICE), "?", sel);
 }
@@ -259,6 +261,8 @@ static void draw_cell(struct wn_ui *ui, const struct calendar *cal,
 	char dose[24] = "", sh[4] = { v.s.shade, v.s.shade, v.s.shade, 0 };
 	if (v.s.taken)
 		wn_text_num(v.f.pd->taken, 3, dose, sizeof dose);
+	else if (v.s.dose == WN_DOSE_NOT_RECORDED && v.f.recorded)
+		snprintf(dose, sizeof dose, "%s", wn_vocab_dose_mark(v.s.dose));
 	wn_ui_put(ui, WN_CELL(y + 1, x + 1, w - 4, WN_R_VALUE), dose);
 	wn_ui_put(ui, WN_CELL(y + 1, x + w - 3, 3, level_role(v.s.level)), sh);
 	if (g->ch >= 3 && !isnan(v.f.burden)) {
@@ -292,7 +296,9 @@ static void draw_legend(struct wn_ui *ui, int y)
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
 }
 
-/* Status of the selected day, its note's first line, the proposal. */
+/* Status of the selected day and its note's first line, on two rows
+ * where there is room (the words are core/vocab.h's), then the
+ * proposal. */
 static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 {
 	char line[768];
@@ -309,13 +315,18 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 		}
 		wn_day_free(&day);
 	}
-	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
+	int room = ui->body_top + ui->body_rows - y;
+	int rows = room >= 3 && wn_text_width(line) > ui->cols - 2 ? 2 : 1;
+	if (rows == 2)
+		wn_edit_draw_text(ui, line, WN_BOX(y, 1, 2, ui->cols - 2));
+	else
+		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
 	struct wn_holdrule_out o;
 	if (cal->has_plan && cal->sel <= ui->today &&
 	    !wn_taper_on_hold(&cal->b.sched, cal->sel) &&
 	    wn_ui_hold_proposal(ui, cal->med[cal->m].id, &cal->b.sched, cal->sel, &o)) {
 		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
-		wn_ui_put(ui, WN_CELL(y + 1, 1, ui->cols - 2, WN_R_NOTICE), line);
+		wn_ui_put(ui, WN_CELL(y + rows, 1, ui->cols - 2, WN_R_NOTICE), line);
 	}
 }
 

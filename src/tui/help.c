@@ -1,10 +1,12 @@
-/* help.c -- the help screen, generated from the key table, with the
- * crisis-support line from the config and the no-medical-advice line
- * pinned at the top, where they need no scrolling.
+/* help.c -- the help screen, generated from the key table, then the
+ * marks (core/vocab.h), with the crisis-support line from the config and
+ * the no-medical-advice line pinned at the top, where they need no
+ * scrolling.
  */
 #include <stdio.h>
 
 #include "core/text.h"
+#include "core/vocab.h"
 #include "tui.h"
 
 #define KEY_COL 20
@@ -29,6 +31,26 @@ static const struct section {
 	{ WN_SC_GLOBAL, "Everywhere" },
 	{ WN_SC_HELP, "On this help screen" },
 };
+
+/* After the keys: every mark with its one meaning (core/vocab.h), the
+ * same on every screen and in `wean log`. */
+static int mark_lines(struct wn_ui *ui, int line, int y, int k)
+{
+	size_t n;
+	const struct wn_vocab_mark *m = wn_vocab_marks(&n);
+	char text[160];
+	if (k++ == line)
+		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING),
+		          "Marks (one meaning each, on every screen and in wean log)");
+	for (size_t i = 0; i < n; i++) {
+		if (k++ != line)
+			continue;
+		snprintf(text, sizeof text, "%s (%s)", m[i].meaning, m[i].where);
+		wn_ui_put(ui, WN_CELL(y, 3, KEY_COL - 1, WN_R_KEY), m[i].mark);
+		wn_ui_put(ui, WN_CELL(y, 3 + KEY_COL, ui->cols - 4 - KEY_COL, WN_R_NORMAL), text);
+	}
+	return k;
+}
 
 /* The help screen's state: the first key line shown. */
 struct help {
@@ -57,7 +79,7 @@ static int key_lines(struct wn_ui *ui, int line, int y)
 		if (k++ == line)
 			(void)0;         /* blank line between sections */
 	}
-	return k;
+	return mark_lines(ui, line, y, k);
 }
 
 static void help_draw(struct wn_ui *ui, void *state)

@@ -1,6 +1,7 @@
 /* journal.c -- the Journal screen: the days of the diary, newest
- * first, one line each (date, mood, anxiety, sleep, burden, dose, flag,
- * question, the note's first line), the selected day in full below, and a
+ * first, one line each (date, mood, anxiety, sleep, burden, the dose with
+ * its mark, "!" flagged, "Q" a question, the note's first line; days
+ * without a record as "? no record ..."), the selected day in full below, and a
  * search of the notes and questions (/, then n and N).  Enter opens the
  * day in Today.  Read-only.
  *
@@ -19,6 +20,7 @@
 #include "tui.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "core/vocab.h"
 #include "db/day.h"
 #include "db/med.h"
 
@@ -48,6 +50,8 @@ struct journal {
 	int sel, top;                /* a day; a line */
 	unsigned gen;
 	struct wn_med med;           /* whose dose is shown; id 0 = none */
+	bool has_plan;               /* med's active plan, built: what each */
+	struct wn_plan_built plan;   /* day's dose is called (core/vocab.h) */
 	struct wn_day detail;        /* the selected day in full */
 	wn_date detail_date;
 	char needle[WN_JOURNAL_NEEDLE_MAX + 1];
@@ -150,27 +154,40 @@ static int newest_day(struct wn_ui *ui, wn_date *d, struct wn_err *err)
 }
 
 /* The medication whose dose the list shows: the first with an active
- * plan, else the first one. */
+ * plan (kept, to call each day's dose by its status), else the first
+ * one. */
 static void pick_med(struct wn_ui *ui, struct journal *j)
 {
 	struct wn_med *m = NULL;
 	size_t n = 0;
 	struct wn_err err = { 0 };
 	memset(&j->med, 0, sizeof j->med);
+	if (j->has_plan)
+		wn_plan_built_free(&j->plan);
+	j->has_plan = false;
 	if (wn_db_med_list(ui->db, &m, &n, &err) == WN_OK && n > 0) {
 		j->med = m[0];
-		for (size_t i = 0; i < n; i++) {
-			struct wn_plan p;
-			int rc = wn_db_plan_load(ui->db, m[i].id, &p, &err);
-			wn_plan_free(&p);
-			if (rc == WN_OK) {
+		for (size_t i = 0; i < n && !j->has_plan; i++) {
+			j->has_plan = wn_db_plan_built(ui->db, &m[i], &j->plan, &err) == WN_OK;
+			if (j->has_plan)
 				j->med = m[i];
-				break;
-			}
+			else
+				wn_plan_built_free(&j->plan);
 		}
 	}
 	free(m);
 	j->gen = ui->gen;
+}
+
+/* Day d's dose of the medication shown, as core/vocab.h calls it. */
+static struct wn_vocab_dose_in day_dose(const struct journal *j,
+                                        const struct wn_journal_day *d)
+{
+	double planned = j->has_plan ? wn_plan_planned_on(&j->plan.plan, &j->plan.sched,
+	                                                   d->date) : NAN;
+	return (struct wn_vocab_dose_in){
+		.status = wn_vocab_dose(planned, d->dose, isnan(d->dose) ? 0 : 1),
+		.planned = planned, .taken = d->dose, .unit = j->med.unit };
 }
 
 /* ---- moving --------------------------------------------------------------- */
@@ -381,7 +398,7 @@ static const struct column {
 } columns[N_COLS] = {
 	[C_MOOD] = { "mood", 4, true }, [C_ANX] = { "anx", 4, false },
 	[C_SLEEP] = { "sleep", 5, false }, [C_BURDEN] = { "burden", 6, true },
-	[C_DOSE] = { "dose", 9, false },
+	[C_DOSE] = { "dose  ", 11, false },
 };
 #define DATE_W 14                /* "2026-11-25 Wed" */
 
@@ -423,16 +440,23 @@ static void hours(double v, char *buf, size_t n, const struct wn_ui *ui)
 		buf[k - 1] = ' ';
 }
 
-/* "60 mg", or a dash when no dose was recorded; buf holds 32 bytes. */
-static void amount(double v, const char *unit, char *buf, const struct wn_ui *ui)
+/* The dose cell in core/vocab.h's marks: "60 mg", "50 mg ~", "0 mg s"
+ * (room kept for a mark, so that the amounts line up), or a dash when no
+ * dose was recorded; buf holds 32 bytes. */
+static void amount(const struct journal *j, const struct wn_journal_day *d, char *buf,
+                   const struct wn_ui *ui)
 {
-	if (isnan(v))
-		snprintf(buf, 32, "%s", ui->g->dash);
-	else
-		snprintf(buf, 32, "%.4g%s%.16s", v, unit[0] ? " " : "", unit);
+	struct wn_vocab_dose_in in = day_dose(j, d);
+	if (!j->med.id || isnan(d->dose)) {
+		snprintf(buf, 32, "%s  ", ui->g->dash);
+		return;
+	}
+	wn_vocab_dose_cell(&in, buf, 30);
+	if (!*wn_vocab_dose_mark(in.status))
+		strcat(buf, "  ");
 }
 
-static void cells(const struct wn_ui *ui, const struct wn_med *med,
+static void cells(const struct wn_ui *ui, const struct journal *j,
                   const struct wn_journal_day *d, char val[N_COLS][32])
 {
 	level(d->mood, val[C_MOOD], sizeof val[0], ui);
@@ -442,7 +466,7 @@ static void cells(const struct wn_ui *ui, const struct wn_med *med,
 		snprintf(val[C_BURDEN], sizeof val[0], "%d", d->burden);
 	else
 		snprintf(val[C_BURDEN], sizeof val[0], "%s", ui->g->dash);
-	amount(med->id ? d->dose : NAN, med->unit, val[C_DOSE], ui);
+	amount(j, d, val[C_DOSE], ui);
 }
 
 /* The date and the values, in columns whatever the width of a dash. */
@@ -512,7 +536,7 @@ static void draw_day(struct wn_ui *ui, const struct journal *j, int i, int y)
 	char val[N_COLS][32], date[32], dt[WN_DATE_STRLEN];
 	struct wn_buf b;
 	int role = sel ? WN_R_FOCUS : WN_R_NORMAL, x = marks_x(ui);
-	cells(ui, &j->med, d, val);
+	cells(ui, j, d, val);
 	snprintf(date, sizeof date, "%s %s", wn_date_format(d->date, dt),
 	         wn_date_weekday_name(wn_date_weekday(d->date)));
 	wn_buf_init(&b);
@@ -524,7 +548,7 @@ static void draw_day(struct wn_ui *ui, const struct journal *j, int i, int y)
 	wn_buf_free(&b);
 	wn_ui_put(ui, WN_CELL(y, x, 1, sel ? role : WN_R_FLAG), d->flag ? "!" : " ");
 	wn_ui_put(ui, WN_CELL(y, x + 1, 1, sel ? role : WN_R_NOTICE),
-	          d->n_questions ? "?" : " ");
+	          d->n_questions ? "Q" : " ");
 	if (x + 3 < ui->cols - 1)
 		draw_note(ui, d, WN_CELL(y, x + 3, ui->cols - 1 - (x + 3), role), sel);
 }
@@ -535,12 +559,12 @@ static void draw_gap(struct wn_ui *ui, const struct row *w, int y)
 	char line[128], a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
 	long days = w->to - w->from + 1;
 	if (days == 1)
-		snprintf(line, sizeof line, "%s no record on %s %s", ui->g->unrated,
+		snprintf(line, sizeof line, "? no record on %s %s",
 		         wn_date_format(w->from, a),
 		         wn_date_weekday_name(wn_date_weekday(w->from)));
 	else
-		snprintf(line, sizeof line, "%s no record for %ld days (%s to %s)",
-		         ui->g->unrated, days, wn_date_format(w->from, a),
+		snprintf(line, sizeof line, "? no record for %ld days (%s to %s)",
+		         days, wn_date_format(w->from, a),
 		         wn_date_format(w->to, b));
 	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 4, WN_R_DIM), line);
 }
@@ -586,9 +610,11 @@ static void load_detail(struct wn_ui *ui, struct journal *j)
 	}
 }
 
-/* The day's values as short items: "mood 7", "sleep 7.25 h", ... */
-static size_t detail_items(const struct wn_med *med,
-                           const struct wn_journal_day *d, char item[][128])
+/* The day's values as short items: "mood 7", "sleep 7.25 h", ..., the
+ * dose in core/vocab.h's words ("sertraline 50 mg, lower than planned
+ * (60 mg)"). */
+static size_t detail_items(const struct journal *j, const struct wn_journal_day *d,
+                           char item[][128])
 {
 	size_t n = 0;
 	if (d->mood != WN_UNSET)
@@ -601,12 +627,13 @@ static size_t detail_items(const struct wn_med *med,
 		snprintf(item[n++], 128, "sleep %.4g h", d->sleep);
 	if (d->n_ratings)
 		snprintf(item[n++], 128, "burden %d", d->burden);
-	if (med->id && !isnan(d->dose))
-		snprintf(item[n++], 128, "%s %.4g %s", med->name, d->dose, med->unit);
+	struct wn_vocab_dose_in in = day_dose(j, d);
+	char words[96];
+	wn_vocab_dose_detail(&in, words, sizeof words);
+	if (j->med.id && (in.status != WN_DOSE_NOT_PLANNED || !isnan(d->dose)))
+		snprintf(item[n++], 128, "%.48s %.78s", j->med.name, words);
 	if (d->flag)
 		snprintf(item[n++], 128, "flagged for the prescriber");
-	if (!d->has_checkin)
-		snprintf(item[n++], 128, "no check-in");
 	return n;
 }
 
@@ -623,7 +650,7 @@ static int draw_values(struct wn_ui *ui, const struct journal *j, int y, int row
 	         wn_date_month_name(m), yy);
 	int x = 1 + wn_ui_put(ui, WN_CELL(y, 1, right - 1, WN_R_HEADING), date);
 	int sw = wn_text_width(ui->g->sep), used = 1;
-	size_t n = detail_items(&j->med, d, item);
+	size_t n = detail_items(j, d, item);
 	for (size_t i = 0; i < n; i++) {
 		int w = wn_text_width(item[i]);
 		if (x + sw + w > right && used < rows && x > 1 + sw) {
@@ -771,6 +798,8 @@ static void journal_fini(struct wn_ui *ui, void *state)
 		wn_edit_free(&j->line);
 	drop_window(j);
 	wn_day_free(&j->detail);
+	if (j->has_plan)
+		wn_plan_built_free(&j->plan);
 	free(j->day);
 	free(j->tmp);
 	free(j->row);

@@ -63,6 +63,9 @@ static const struct wn_binding bindings[] = {
 	{ .action = WN_A_DOSE, .scope = WN_SC_TODAY, .keys = { CH('d') },
 	  .label = "d", .help = "log the planned (or else the usual) dose, now",
 	  .hkey = "d", .hint = "dose" },
+	{ .action = WN_A_SKIP, .scope = WN_SC_TODAY, .keys = { CH('s') },
+	  .label = "s", .help = "record the focused medication's dose as skipped"
+	  " (not taken) that day", .hkey = "s", .hint = "skip" },
 	{ .action = WN_A_NOTE, .scope = WN_SC_TODAY, .keys = { CH('n') },
 	  .label = "n", .help = "write the day's note here",
 	  .hkey = "n", .hint = "note" },

@@ -101,26 +101,27 @@ static void add_params(struct planscreen *ps, const struct wn_plan *p,
 		    t->to_dose > 0 ? wn_text_num(t->to_dose, 3, e, sizeof e) : "0");
 }
 
-/* "3 of 28 days off plan" for the days a past step was in force. */
+/* Planned against taken over the days a past step was in force, in
+ * core/vocab.h's words ("26 as planned, 1 skipped, 1 not recorded"), as
+ * `wean plan show` says it. */
 static void step_pv(const struct wn_plan_day *pd, long n, wn_date from,
                     wn_date a, wn_date b, char *buf, size_t sz)
 {
-	int days = 0, off = 0, nodata = 0;
+	int count[WN_DOSE_N] = { 0 };
 	for (wn_date d = a; d <= b; d++) {
 		long i = d - from;
-		if (i < 0 || i >= n)
-			continue;
-		days++;
-		if (pd[i].pv == WN_PV_NODATA)
-			nodata++;
-		else if (pd[i].pv != WN_PV_OK && pd[i].pv != WN_PV_NOPLAN)
-			off++;
+		if (i >= 0 && i < n)
+			count[pd[i].status]++;
 	}
-	if (days == 0)
-		buf[0] = '\0';
-	else
-		snprintf(buf, sz, "%d/%d days off plan, %d unrecorded", off, days,
-		         nodata);
+	wn_vocab_counts_text(count, buf, sz);
+}
+
+/* Where the taper stands today, in the words of Today and the report. */
+static void add_now(struct planscreen *ps, const struct wn_plan_built *b, const char *unit)
+{
+	char at[128];
+	if (wn_plan_at_dose_text(&b->plan, &b->sched, ps->today, unit, at, sizeof at))
+		add(ps, WN_R_NORMAL, "  today: %s", at);
 }
 
 static void add_table(struct wn_ui *ui, struct planscreen *ps,
@@ -143,7 +144,7 @@ static void add_table(struct wn_ui *ui, struct planscreen *ps,
 	for (int i = 0; i < s->n; i++) {
 		const struct wn_taper_step *st = &s->steps[i];
 		char d[WN_DATE_STRLEN] = "(held)", a[64], occ[16] = "-", how[160],
-		     pv[80] = "";
+		     pv[128] = "";
 		if (i < s->n_dated)
 			wn_date_format(st->date, d);
 		if (!isnan(st->occupancy))
@@ -257,6 +258,7 @@ static void add_plan(struct wn_ui *ui, struct planscreen *ps,
 	} else {
 		bool reviewed = wn_plan_review(&b, m, &r, NULL) == WN_OK;
 		add_params(ps, &b.plan, m->unit);
+		add_now(ps, &b, m->unit);
 		add_summary(ps, &r, reviewed);
 		add_words(ps, &b.plan);
 		add_table(ui, ps, &b, m->unit);
@@ -357,9 +359,9 @@ static int load(struct wn_ui *ui, struct planscreen *ps, struct wn_err *err)
 	for (size_t i = 0; i < ps->n_med; i++)
 		add_forms(ui, ps, &ps->med[i]);
 	add(ps, WN_R_NORMAL, "%s", "");
+	ps->today = ui->today;
 	if (ps->n_med)
 		add_plan(ui, ps, &ps->med[ps->m]);
-	ps->today = ui->today;
 	add_together(ui, ps);
 	ps->gen = ui->gen;
 	ps->cols = ui->cols;

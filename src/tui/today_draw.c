@@ -8,6 +8,7 @@
 #include "core/holdrule.h"
 #include "core/text.h"
 #include "core/today_head.h"
+#include "core/vocab.h"
 #include "findings.h"
 #include "today.h"
 
@@ -29,13 +30,17 @@ static void make_head(const struct wn_ui *ui, const struct today *t,
 static void draw_state(struct wn_ui *ui, const struct today *t, int y)
 {
 	char line[256];
+	struct wn_vocab_facts f;
+	wn_vocab_facts_of_day(&t->day, &f);
 	if (t->day.ci.exists) {
 		char hm[16];
 		wn_today_local_hm(t->day.ci.updated, hm, sizeof hm);
-		snprintf(line, sizeof line, "checked in%slast change %s; every"
+		snprintf(line, sizeof line, "recorded%slast change %s; every"
 		         " change is saved as you make it", ui->g->sep, hm);
+	} else if (wn_vocab_recorded(&f)) {
+		snprintf(line, sizeof line, "recorded; every change is saved as you make it");
 	} else {
-		snprintf(line, sizeof line, "no check-in yet for this day;"
+		snprintf(line, sizeof line, "no record yet for this day;"
 		         " every change is saved as you make it");
 	}
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);

@@ -240,6 +240,29 @@ static void on_dose(struct wn_ui *ui, struct today *t)
 		log_dose(ui, t, (struct dose_entry){ m, t->usual[m], now_minute() });
 }
 
+/* s: the focused (or only) medication's dose of the day shown recorded
+ * as skipped -- not taken (core/vocab.h); its doses of that day go. */
+static void on_skip(struct wn_ui *ui, struct today *t)
+{
+	int m = focused_med(t);
+	if (t->n_med == 0) {
+		wn_ui_msg(ui, WN_R_NOTICE, "no medications yet: add one with"
+		          "  wean med add NAME");
+		return;
+	}
+	if (m < 0) {
+		wn_ui_msg(ui, WN_R_NOTICE, "move to a medication first (j/k)");
+		return;
+	}
+	wn_ui_today_focus(t, WN_TODAY_DOSE, m);
+	struct wn_err err = { 0 };
+	char what[160];
+	snprintf(what, sizeof what, "%s recorded as skipped (not taken); x removes it",
+	         t->med[m].name);
+	int rc = wn_db_dose_skip(ui->db, t->date, t->med[m].id, NULL, &err);
+	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, what);
+}
+
 static void clear_dose(struct wn_ui *ui, struct today *t, int m)
 {
 	const struct wn_dose *d = wn_today_last_dose(&t->day, t->med[m].id);
@@ -250,7 +273,8 @@ static void clear_dose(struct wn_ui *ui, struct today *t, int m)
 	}
 	struct wn_err err = { 0 };
 	char what[128];
-	snprintf(what, sizeof what, "last %s dose removed", t->med[m].name);
+	snprintf(what, sizeof what, d->amount > 0 ? "last %s dose removed" :
+	         "%s: the skip is removed", t->med[m].name);
 	int rc = wn_db_dose_delete(ui->db, d->id, &err);
 	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, what);
 }
@@ -764,6 +788,7 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 		move_day(ui, t, action);
 		break;
 	case WN_A_DOSE: on_dose(ui, t); break;
+	case WN_A_SKIP: on_skip(ui, t); break;
 	case WN_A_FLAG: toggle_flag(ui, t); break;
 	case WN_A_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
 	case WN_A_EDITOR: note_external(ui, t); break;

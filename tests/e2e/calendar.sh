@@ -1,7 +1,9 @@
 #!/bin/sh
-# The Calendar: step days, a hold, a deviation, a missing check-in and
-# today are each marked, with colour and with NO_COLOR=1; Enter opens the
-# selected day in Today.
+# The Calendar: step days, a hold, a dose different from the plan ("~"),
+# one skipped ("s"), a flagged day ("!"), days with no record ("?") and
+# today are each marked with core/vocab.h's marks, with colour and with
+# NO_COLOR=1; the day line says the day in the same words; Enter opens
+# the selected day in Today.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
 wean med add sertraline --unit mg >/dev/null || fail "med add"
@@ -16,7 +18,10 @@ done
 # a deviation on the 10th: 40 mg instead of the planned 45
 wean checkin --date 2026-11-10 --mood 6 --dose sertraline=40 --note "ran out" \
 	>/dev/null || fail "deviation"
-# the 14th to the 17th: nothing recorded (missing check-ins)
+# the 12th: skipped; the 13th flagged
+wean checkin --date 2026-11-12 --skipped sertraline >/dev/null || fail "skip"
+wean checkin --date 2026-11-13 --flag >/dev/null || fail "flag"
+# the 14th to the 17th: nothing recorded (no record)
 wean plan hold sertraline --from 2026-11-18 --reason "zaps got worse" \
 	>/dev/null || fail "hold"
 wean checkin --date 2026-11-20 --mood 5 >/dev/null || fail "checkin 20"
@@ -28,18 +33,22 @@ for nc in "" NO_COLOR=1; do
 	wait_for "November 2026"
 	# the whole grid and its legend drawn (slow under the sanitizers)
 	wait_for "[25]"
-	wait_for "burden . : + #"
+	wait_for "?no record .:+#"
 	s=$(screen)
 	echo "$s" | grep -q "\[25\]" || fail "today not bracketed ($nc)"
 	echo "$s" | grep -q " 8 \*" || fail "step day 8 not marked ($nc)"
-	echo "$s" | grep -q "10 ! " || fail "deviation not marked ($nc)"
-	echo "$s" | grep -q "14 ?" || fail "missing check-in not marked ($nc)"
+	echo "$s" | grep -q "10 ~ " || fail "different dose not marked ($nc)"
+	echo "$s" | grep -q "12 s " || fail "skipped dose not marked ($nc)"
+	echo "$s" | grep -q "13 ! " || fail "flagged day not marked ($nc)"
+	echo "$s" | grep -q "14 ?" || fail "no record not marked ($nc)"
 	echo "$s" | grep -q "19 H" || fail "hold not marked ($nc)"
-	echo "$s" | grep -q "\* step  % review  H hold  ! off plan  ? no check-in" ||
+	echo "$s" | grep -q "! " && ! echo "$s" | grep -q "10 !" ||
+		fail "! means flagged only ($nc)"
+	echo "$s" | grep -q "\*step %review Hhold !flagged ~differs s skipped -not recorded" ||
 		fail "legend missing ($nc)"
 	# select the 10th: from the 25th, up two weeks, left one day
 	keys k k Left
-	wait_for "2026-11-10 Tue: planned 45, taken 40 mg (different)"
+	wait_for "2026-11-10 Tue: recorded · sertraline 40 mg, lower than planned (45 mg)"
 	wait_for "note: ran out"
 	keys Enter
 	wait_for "Tue 10 November 2026"

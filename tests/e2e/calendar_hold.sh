@@ -78,7 +78,7 @@ wait_for "Today"
 keys F2
 wait_for "November 2026"
 wait_for "[25]"
-wait_for "burden . : + #"
+wait_for "burden .:+#"
 screen | grep -q "26 H" || fail "120x40: the hold is not marked"
 keys q
 wait_exit

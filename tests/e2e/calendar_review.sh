@@ -15,15 +15,15 @@ wait_for "Today"
 wait_for "review of the next step: warning, step 2 cuts 100% after rounding"
 keys F2
 wait_for "[25]"
-wait_for "% review"
+wait_for "%review"
 screen | grep -q " 1 \*%" || fail "the step of 11-01 has no review marker"
 screen | grep -q "29 \*%" || fail "the step of 11-29 has no review marker"
 # the day's line names the finding
 keys Right Right Right Right
-wait_for "2026-11-29 Sun: planned 0, taken - mg"
+wait_for "2026-11-29 Sun: sertraline planned 0 mg"
 wait_for "review: step 2 cuts 100%"
 keys t
-wait_for "2026-11-25 Wed: planned 50"
+wait_for "2026-11-25 Wed: no record · sertraline not recorded (planned 50 mg)"
 # U: back up to 100 mg today
 keys U
 wait_for "went back up on this day: to what dose?"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The help screen is built from the key table and shows the crisis line
-# from the config and the no-medical-advice line; Esc goes back.
+# The help screen is built from the key table, then lists every mark with
+# its meaning, and shows the crisis line from the config and the
+# no-medical-advice line; Esc goes back.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
 mkdir -p "$XDG_CONFIG_HOME/wean"
@@ -16,6 +17,12 @@ wait_for "wean gives no medical advice"
 wait_for "discussion with your"
 wait_for "log the planned (or else the usual) dose"
 wait_for "Today (the check-in)"
+wait_for "record the focused medication's dose as skipped"
+# after the keys, every mark with its one meaning (core/vocab.h)
+keys PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn
+wait_for "Marks (one meaning each, on every screen and in wean log)"
+wait_for "flagged for the prescriber (Calendar, Journal, log)"
+wait_for "no record: nothing was entered that day"
 keys Escape
 wait_for "Symptoms"
 keys q

@@ -35,6 +35,9 @@ wait_for "\"FORGOT\": 1 of 1"
 selected | grep -q "2026-08-05 Wed" || fail "the match is not selected"
 wait_for "Forgot my dose this morning — zaps by the evening."
 wait_for "Wed 5 August 2026"
+# the demo recorded that dose as skipped: "s" in the list, in words below
+wait_for "sertraline skipped (planned 82 mg)"
+selected | grep -q "2026-08-05 Wed .* 0 mg s" || fail "the skipped dose's mark"
 # n: the only match again, from the newest day
 keys n
 wait_for "from the newest day again"
@@ -95,7 +98,8 @@ keys q
 wait_exit
 
 # NO_COLOR: the selection is reverse video and a marker; flag and
-# question keep their marks.
+# question keep their marks ("!" flagged, "Q" a question: "?" is only "no
+# record").
 start 80 24 NO_COLOR=1
 wait_for "Symptoms"
 keys F5
@@ -107,7 +111,7 @@ keys PgDn
 wait_for "2026-11-09 Mon"
 s=$(screen)
 echo "$s" | grep -q "2026-11-09 Mon .* !  Another wave" || fail "flag mark missing"
-echo "$s" | grep -q "2026-11-08 Sun .*  ? A wave today" || fail "question mark missing"
+echo "$s" | grep -q "2026-11-08 Sun .*  Q A wave today" || fail "question mark missing"
 keys q
 wait_exit
 

@@ -50,7 +50,7 @@ wait_for "Review of the plan entered in wean (not advice): 2 warnings, 1 caution
 wait_for "(acknowledged on 2026-11-25)"
 # Today: the finding on the next step
 keys F1
-wait_for "sertraline: day 1 at 100 mg; next step 50 mg on 2026-12-23"
+wait_for "sertraline: day 1 at 100 mg, since 2026-11-25; next step 50 mg on 2026-12-23"
 wait_for "review of the next step: warning, step 1 cuts 50% after rounding"
 keys q
 wait_exit

@@ -18,7 +18,7 @@
 struct status_case {
 	const char *name;
 	wn_date date;
-	bool no_pd, step, held, empty_diary;
+	bool no_pd, step, held, empty_diary, recorded, flag;
 	struct wn_plan_day pd;
 	double burden;
 	struct wn_calendar_status want;
@@ -27,44 +27,46 @@ struct status_case {
 static const struct wn_plan_event a_hold = { .kind = WN_PLAN_HOLD };
 
 static const struct status_case status_cases[] = {
-	{ .name = "a past day as planned", .date = T - 3, .burden = 3,
-	  .pd = { .planned = 50, .taken = 50, .n_doses = 1, .has_checkin = true,
-	          .pv = WN_PV_OK },
-	  .want = { .taken = true, .shade = '.', .dose_word = "ok" } },
-	{ .name = "missed, with a check-in", .date = T - 1, .burden = N,
-	  .pd = { .planned = 50, .has_checkin = true, .pv = WN_PV_MISSED },
-	  .want = { .deviates = true, .shade = ' ', .dose_word = "missed" } },
-	{ .name = "more than planned", .date = T, .burden = 12,
-	  .pd = { .planned = 50, .taken = 75, .n_doses = 2, .has_checkin = true,
-	          .pv = WN_PV_EXTRA },
-	  .want = { .deviates = true, .taken = true, .shade = '+', .level = 2,
-	            .dose_word = "extra" } },
-	{ .name = "less than planned", .date = T - 5, .burden = 20,
-	  .pd = { .planned = 50, .taken = 25, .n_doses = 1, .pv = WN_PV_DIFFERENT },
-	  .want = { .deviates = true, .missing = true, .taken = true, .shade = '#',
-	            .level = 3, .dose_word = "different" } },
+	{ .name = "a past day as planned", .date = T - 3, .burden = 3, .recorded = true,
+	  .pd = { .planned = 50, .taken = 50, .n_doses = 1, .status = WN_DOSE_AS_PLANNED },
+	  .want = { .taken = true, .shade = '.', .dose = WN_DOSE_AS_PLANNED } },
+	{ .name = "a check-in without a dose: not recorded, not missed", .date = T - 1,
+	  .burden = N, .recorded = true,
+	  .pd = { .planned = 50, .status = WN_DOSE_NOT_RECORDED },
+	  .want = { .shade = ' ', .dose = WN_DOSE_NOT_RECORDED } },
+	{ .name = "skipped", .date = T - 1, .burden = N, .recorded = true,
+	  .pd = { .planned = 50, .n_doses = 1, .status = WN_DOSE_SKIPPED },
+	  .want = { .taken = true, .shade = ' ', .dose = WN_DOSE_SKIPPED } },
+	{ .name = "more than planned, flagged", .date = T, .burden = 12, .recorded = true,
+	  .flag = true,
+	  .pd = { .planned = 50, .taken = 75, .n_doses = 2, .status = WN_DOSE_DIFFERENT },
+	  .want = { .flagged = true, .taken = true, .shade = '+', .level = 2,
+	            .dose = WN_DOSE_DIFFERENT } },
+	{ .name = "ratings only: recorded, so no '?'", .date = T - 5, .burden = 20,
+	  .recorded = true, .pd = { .planned = 50, .status = WN_DOSE_NOT_RECORDED },
+	  .want = { .shade = '#', .level = 3, .dose = WN_DOSE_NOT_RECORDED } },
 	{ .name = "nothing recorded on a past day", .date = T - 2, .burden = N,
-	  .pd = { .planned = 50, .pv = WN_PV_NODATA },
-	  .want = { .missing = true, .shade = ' ', .dose_word = "no data" } },
+	  .pd = { .planned = 50, .status = WN_DOSE_NOT_RECORDED },
+	  .want = { .missing = true, .shade = ' ', .dose = WN_DOSE_NOT_RECORDED } },
 	{ .name = "today, nothing yet", .date = T, .burden = N,
-	  .pd = { .planned = 50, .pv = WN_PV_NODATA },
-	  .want = { .shade = ' ', .dose_word = "no data" } },
+	  .pd = { .planned = 50, .status = WN_DOSE_NOT_RECORDED },
+	  .want = { .shade = ' ', .dose = WN_DOSE_NOT_RECORDED } },
 	{ .name = "a day to come", .date = T + 3, .step = true, .burden = N,
-	  .pd = { .planned = 40, .pv = WN_PV_NODATA },
-	  .want = { .step = true, .shade = ' ' } },
+	  .pd = { .planned = 40, .status = WN_DOSE_NOT_RECORDED },
+	  .want = { .step = true, .shade = ' ', .dose = WN_DOSE_NOT_PLANNED } },
 	{ .name = "before the diary began", .date = FIRST - 1, .burden = N,
-	  .pd = { .planned = N, .pv = WN_PV_NOPLAN },
-	  .want = { .shade = ' ' } },
+	  .pd = { .planned = N, .status = WN_DOSE_NOT_PLANNED },
+	  .want = { .shade = ' ', .dose = WN_DOSE_NOT_PLANNED } },
 	{ .name = "an empty diary", .date = T - 1, .empty_diary = true, .burden = N,
-	  .pd = { .planned = N, .pv = WN_PV_NOPLAN },
-	  .want = { .shade = ' ' } },
+	  .pd = { .planned = N, .status = WN_DOSE_NOT_PLANNED },
+	  .want = { .shade = ' ', .dose = WN_DOSE_NOT_PLANNED } },
 	{ .name = "held, mild burden", .date = T - 4, .held = true, .burden = 9,
-	  .pd = { .planned = 40, .taken = 40, .n_doses = 1, .has_checkin = true,
-	          .pv = WN_PV_OK },
+	  .recorded = true,
+	  .pd = { .planned = 40, .taken = 40, .n_doses = 1, .status = WN_DOSE_AS_PLANNED },
 	  .want = { .held = true, .taken = true, .shade = ':', .level = 1,
-	            .dose_word = "ok" } },
+	            .dose = WN_DOSE_AS_PLANNED } },
 	{ .name = "outside the month read", .date = T - 60, .no_pd = true,
-	  .burden = N, .want = { .shade = ' ' } },
+	  .burden = N, .want = { .shade = ' ', .dose = WN_DOSE_NOT_PLANNED } },
 };
 
 Test(calendar, what_a_day_shows)
@@ -74,21 +76,19 @@ Test(calendar, what_a_day_shows)
 		struct wn_calendar_facts f = { .date = c->date, .today = T,
 			.first = c->empty_diary ? WN_DATE_NONE : FIRST,
 			.pd = c->no_pd ? NULL : &c->pd, .step = c->step,
-			.hold = c->held ? &a_hold : NULL, .burden = c->burden, .unit = "mg" };
+			.hold = c->held ? &a_hold : NULL, .recorded = c->recorded,
+			.flag = c->flag, .burden = c->burden, .unit = "mg", .med = "" };
 		struct wn_calendar_status s;
 		wn_calendar_day_status(&f, &s);
 		const struct wn_calendar_status *w = &c->want;
 		cr_expect(s.step == w->step && s.held == w->held, "%s: step, held", c->name);
-		cr_expect_eq(s.deviates, w->deviates, "%s: deviates", c->name);
+		cr_expect_eq(s.flagged, w->flagged, "%s: flagged", c->name);
 		cr_expect_eq(s.missing, w->missing, "%s: missing", c->name);
 		cr_expect_eq(s.taken, w->taken, "%s: taken", c->name);
 		cr_expect_eq(s.shade, w->shade, "%s: shade '%c'", c->name, s.shade);
 		cr_expect_eq(s.level, w->level, "%s: level", c->name);
-		if (w->dose_word)
-			cr_expect_str_eq(s.dose_word ? s.dose_word : "(none)", w->dose_word,
-			                 "%s: words", c->name);
-		else
-			cr_expect_null(s.dose_word, "%s: no words", c->name);
+		cr_expect_eq(s.dose, w->dose, "%s: %s, want %s", c->name,
+		             wn_vocab_dose_word(s.dose), wn_vocab_dose_word(w->dose));
 	}
 }
 
@@ -108,7 +108,8 @@ Test(calendar, burden_shades_and_levels)
 {
 	for (size_t i = 0; i < sizeof shades / sizeof *shades; i++) {
 		struct wn_calendar_facts f = { .date = T, .today = T, .first = FIRST,
-		                               .burden = shades[i].burden, .unit = "" };
+		                               .burden = shades[i].burden, .unit = "",
+		                               .med = "" };
 		struct wn_calendar_status s;
 		wn_calendar_day_status(&f, &s);
 		cr_expect_eq(s.shade, shades[i].shade, "burden %g", shades[i].burden);
@@ -159,7 +160,9 @@ static void november(void)
 	wn_date_month_grid(T, 0, &month.grid);
 	for (int i = 0; i < WN_CALENDAR_CELLS; i++) {
 		month.pd[i].date = month.grid.cell[0][0] + i;
-		month.burden[i] = i;
+		month.day[i] = (struct wn_day_summary){ .date = month.pd[i].date,
+		                                        .burden = i, .n_ratings = i > 0,
+		                                        .flag = i == 34 };
 	}
 	steps[0] = (struct wn_taper_step){ .date = D(2026, 11, 1), .dose = 50 };
 	steps[1] = (struct wn_taper_step){ .date = D(2026, 11, 15), .dose = 40 };
@@ -174,6 +177,7 @@ static void november(void)
 	month.plan = &plan;
 	month.sched = &sched;
 	month.unit = "mg";
+	month.med = "sertraline";
 	month.first = FIRST;
 }
 
@@ -212,7 +216,11 @@ Test(calendar, the_facts_of_a_day_of_the_month)
 			cr_expect(isnan(f.burden), "case %zu: no burden", i);
 		} else {
 			cr_expect_eq(f.pd, &month.pd[c->cell], "case %zu: cell", i);
-			cr_expect(f.burden == c->cell, "case %zu: burden", i);
+			if (c->cell > 0)
+				cr_expect(f.burden == c->cell, "case %zu: burden", i);
+			else
+				cr_expect(isnan(f.burden), "case %zu: no ratings, no burden", i);
+			cr_expect_eq(f.recorded, c->cell > 0, "case %zu: recorded", i);
 		}
 		cr_expect_eq(f.step, c->step, "case %zu: step", i);
 		cr_expect_eq(f.hold != NULL, c->held, "case %zu: hold", i);
@@ -239,10 +247,11 @@ Test(calendar, step_days_with_a_review_finding)
 	}
 	struct wn_calendar_facts f;
 	char buf[256];
+	month.pd[34].planned = 30;
 	wn_calendar_facts(&month, D(2026, 11, 29), T, &f);
 	wn_calendar_day_line(&f, " | ", buf, sizeof buf);
-	cr_expect_str_eq(buf, "2026-11-29 Sun: planned 0, taken - mg | burden 34"
-	                 " | review: step 2 cuts 50% after rounding");
+	cr_expect_str_eq(buf, "2026-11-29 Sun: sertraline planned 30 mg | burden 34"
+	                 " | flagged | review: step 2 cuts 50% after rounding");
 	month.reviews = NULL;
 	wn_calendar_facts(&month, D(2026, 11, 29), T, &f);
 	cr_expect_null(f.finding, "no reviews, no finding");
@@ -253,11 +262,11 @@ Test(calendar, step_days_with_a_review_finding)
 Test(calendar, the_legend_fits)
 {
 	struct { int cols; const char *want; } c[] = {
-		{ 118, "[ ] today  * step  % review finding  H hold  ! taken != planned"
-		       "  ? no check-in  burden . : + #" },
-		{ 78, "[ ] today  * step  % review  H hold  ! off plan  ? no check-in"
-		      "  burden . : + #" },
-		{ 38, "*step %review Hhold !off ?none" },
+		{ 126, "[ ] today  * step  % review finding  H hold  ! flagged  ~ dose differs"
+		       "  s skipped  - not recorded  ? no record  burden . : + #" },
+		{ 78, "*step %review Hhold !flagged ~differs s skipped -not recorded"
+		      " ?no record .:+#" },
+		{ 38, "*step %rev H !flag ~ s ?none" },
 	};
 	char buf[160];
 	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
@@ -267,7 +276,8 @@ Test(calendar, the_legend_fits)
 	for (int cols = 30; cols < 130; cols++) {
 		wn_calendar_legend(cols, buf, sizeof buf);
 		cr_expect_leq(wn_text_width(buf), cols, "%d columns: %s", cols, buf);
-		cr_expect_not_null(strchr(buf, '%'), "%d columns: the review marker", cols);
+		for (const char *m = "%!~s?"; *m; m++)
+			cr_expect_not_null(strchr(buf, *m), "%d columns: the marker %c", cols, *m);
 	}
 }
 
@@ -289,7 +299,7 @@ Test(calendar, without_a_plan_no_steps_and_no_holds)
 struct line_case {
 	const char *name;
 	wn_date date;
-	bool no_pd, reason;
+	bool no_pd, recorded, flag;
 	const struct wn_plan_event *hold;
 	struct wn_plan_day pd;
 	double burden;
@@ -300,20 +310,36 @@ static const struct wn_plan_event held_flu = { .kind = WN_PLAN_HOLD,
                                                .reason = "flu" };
 
 static const struct line_case line_cases[] = {
-	{ .name = "different", .date = T, .burden = 6,
-	  .pd = { .planned = 50, .taken = 37.5, .n_doses = 2, .pv = WN_PV_DIFFERENT },
-	  .line = "2026-11-25 Wed: planned 50, taken 37.5 mg (different) | burden 6" },
-	{ .name = "not read", .date = T, .no_pd = true, .burden = N,
-	  .line = "2026-11-25 Wed: planned -, taken - mg" },
+	{ .name = "different", .date = T, .burden = 6, .recorded = true,
+	  .pd = { .planned = 50, .taken = 37.5, .n_doses = 2, .status = WN_DOSE_DIFFERENT },
+	  .line = "2026-11-25 Wed: recorded | sertraline 37.5 mg, lower than planned"
+	          " (50 mg) | burden 6" },
+	{ .name = "a check-in, no dose: not recorded", .date = T - 2, .recorded = true,
+	  .burden = N, .pd = { .planned = 50, .status = WN_DOSE_NOT_RECORDED },
+	  .line = "2026-11-23 Mon: recorded | sertraline not recorded (planned 50 mg)" },
+	{ .name = "skipped, flagged", .date = T - 2, .recorded = true, .flag = true,
+	  .burden = 0, .pd = { .planned = 50, .n_doses = 1, .status = WN_DOSE_SKIPPED },
+	  .line = "2026-11-23 Mon: recorded | sertraline skipped (planned 50 mg)"
+	          " | burden 0 | flagged" },
+	{ .name = "no record", .date = T - 3, .burden = N,
+	  .pd = { .planned = 50, .status = WN_DOSE_NOT_RECORDED },
+	  .line = "2026-11-22 Sun: no record | sertraline not recorded (planned 50 mg)" },
+	{ .name = "not read", .date = T, .no_pd = true, .burden = N, .recorded = true,
+	  .line = "2026-11-25 Wed: recorded" },
 	{ .name = "to come", .date = T + 3, .burden = N,
-	  .pd = { .planned = 30, .pv = WN_PV_NODATA },
-	  .line = "2026-11-28 Sat: planned 30, taken - mg" },
+	  .pd = { .planned = 30, .status = WN_DOSE_NOT_RECORDED },
+	  .line = "2026-11-28 Sat: sertraline planned 30 mg" },
+	{ .name = "to come, nothing planned", .date = T + 3, .burden = N,
+	  .pd = { .planned = N, .status = WN_DOSE_NOT_PLANNED },
+	  .line = "2026-11-28 Sat: not yet" },
 	{ .name = "held, with why", .date = T - 1, .hold = &held_flu, .burden = 2.4,
-	  .pd = { .planned = 40, .taken = 40, .n_doses = 1, .pv = WN_PV_OK },
-	  .line = "2026-11-24 Tue: planned 40, taken 40 mg (ok) | burden 2 | held: flu" },
+	  .recorded = true,
+	  .pd = { .planned = 40, .taken = 40, .n_doses = 1, .status = WN_DOSE_AS_PLANNED },
+	  .line = "2026-11-24 Tue: recorded | sertraline 40 mg, as planned | burden 2"
+	          " | held: flu" },
 	{ .name = "held, no why", .date = T - 1, .hold = &a_hold, .burden = N,
-	  .pd = { .planned = N, .pv = WN_PV_NOPLAN },
-	  .line = "2026-11-24 Tue: planned -, taken - mg | held: no reason given" },
+	  .recorded = true, .pd = { .planned = N, .status = WN_DOSE_NOT_PLANNED },
+	  .line = "2026-11-24 Tue: recorded | held: no reason given" },
 };
 
 Test(calendar, the_selected_day_in_one_line)
@@ -322,7 +348,8 @@ Test(calendar, the_selected_day_in_one_line)
 		const struct line_case *c = &line_cases[i];
 		struct wn_calendar_facts f = { .date = c->date, .today = T, .first = FIRST,
 			.pd = c->no_pd ? NULL : &c->pd, .hold = c->hold, .burden = c->burden,
-			.unit = "mg" };
+			.recorded = c->recorded, .flag = c->flag, .unit = "mg",
+			.med = "sertraline" };
 		char buf[256];
 		wn_calendar_day_line(&f, " | ", buf, sizeof buf);
 		cr_expect_str_eq(buf, c->line, "%s", c->name);
@@ -332,13 +359,14 @@ Test(calendar, the_selected_day_in_one_line)
 Test(calendar, a_short_buffer_cuts_the_line)
 {
 	struct wn_plan_day pd = { .planned = 50, .taken = 40, .n_doses = 1,
-	                          .pv = WN_PV_DIFFERENT };
+	                          .status = WN_DOSE_DIFFERENT };
 	struct wn_calendar_facts f = { .date = T, .today = T, .first = FIRST, .pd = &pd,
-	                               .hold = &held_flu, .burden = 3, .unit = "mg" };
+	                               .hold = &held_flu, .burden = 3, .unit = "mg",
+	                               .med = "" };
 	char buf[24];
 	memset(buf, 'x', sizeof buf);
 	wn_calendar_day_line(&f, " | ", buf, 20);
-	cr_expect_str_eq(buf, "2026-11-25 Wed: pla");
+	cr_expect_str_eq(buf, "2026-11-25 Wed: no ");
 	cr_expect_eq(buf[20], 'x', "nothing written past n");
 }
 

@@ -272,8 +272,9 @@ Test(chartview, the_figures_say_what_the_series_says)
 	cr_assert_not_null(strstr(t, "\nWindows and waves in these 25 days"), "%s", t);
 	free(t);
 	t = insight("dose:sertraline", D(11, 1), D(11, 25));
-	cr_assert(strstr(t, "Planned against taken: 0 days as planned, 25 deviations")
-	          == t, "%s", t);
+	/* ratings every day and no dose: not recorded, no deviation (issue 14:
+	 * before, "0 days as planned, 25 deviations") */
+	cr_assert(strstr(t, "Planned against taken: 25 not recorded\n") == t, "%s", t);
 	cr_assert_null(strstr(t, "Baseline"));
 	free(t);
 }
@@ -285,6 +286,8 @@ Test(chartview, all_symptoms_at_once_match_their_series)
 	size_t ns;
 	ok(wn_db_symptom_find(db, "dizziness", &dizzy, &err));
 	ok(wn_db_rating_set(db, D(8, 28), dizzy.id, 3, &err));   /* no check-in */
+	struct wn_checkin_patch ci = { .date = D(8, 26), .set = WN_SET_MOOD, .mood = 5 };
+	ok(wn_db_checkin_update(db, &ci, &err));                  /* no rating */
 	ok(wn_db_symptom_list(db, true, &sy, &ns, &err));
 	wn_date from = D(8, 20), to = D(11, 25);
 	size_t days = (size_t)(to - from + 1);
@@ -305,6 +308,7 @@ Test(chartview, all_symptoms_at_once_match_their_series)
 		}
 	}
 	cr_assert(isnan(all[0]), "Aug 20: nothing recorded");
+	cr_assert(isnan(all[D(8, 26) - from]), "Aug 26: a check-in without ratings has none");
 	size_t aug28 = (size_t)(D(8, 28) - from);
 	for (size_t k = 0; k < ns; k++)
 		cr_assert_float_eq(all[k * days + aug28], sy[k].id == dizzy.id ? 3 : 0, 1e-9);

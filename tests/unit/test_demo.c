@@ -118,14 +118,14 @@ Test(demo, doses_follow_the_plan_with_three_deviations)
 	static struct wn_plan_day days[200];
 	struct wn_plan_range r = { .plan = &p, .sched = &s, .from = today - 199, .to = today };
 	cr_assert(eq(int, wn_db_plan_days(db, &r, days, &err), WN_OK), "%s", err.msg);
-	int dev = 0, missed = 0, nodata = 0;
+	int dev = 0, skipped = 0, nodata = 0;
 	for (int i = 0; i < 200; i++) {
-		dev += days[i].pv == WN_PV_EXTRA || days[i].pv == WN_PV_DIFFERENT;
-		missed += days[i].pv == WN_PV_MISSED;
-		nodata += days[i].pv == WN_PV_NODATA;
+		dev += days[i].status == WN_DOSE_DIFFERENT;
+		skipped += days[i].status == WN_DOSE_SKIPPED;
+		nodata += days[i].status == WN_DOSE_NOT_RECORDED;
 	}
 	cr_expect(eq(int, dev, 2));
-	cr_expect(eq(int, missed, 1));
+	cr_expect(eq(int, skipped, 1));
 	cr_expect(eq(int, nodata, 5));
 	/* 100, 90, 82, 74, 66, 60 by the 20 mg/mL liquid; the 4th cut moved by the hold */
 	static const double want[] = { 100, 90, 82, 74, 66, 60 };

@@ -93,9 +93,10 @@ Test(export, csv_one_row_per_day_and_fixed_columns, .init = x_setup, .fini = x_t
 	cr_expect_eq(o.n_days, 7);
 	/* header + 7 rows, each ending CRLF; the note's own LF stays inside quotes */
 	cr_expect_eq(count(b.s, "\r\n"), 8);
-	cr_expect(strncmp(b.s, "date,has_checkin,mood,anxiety,energy,sleep,burden,", 50) == 0);
-	cr_expect_not_null(strstr(b.s, "\r\n2026-03-01,0,,,,,0,"), "%s", b.s);
-	cr_expect_not_null(strstr(b.s, "\r\n2026-03-02,1,6,,,7.25,0,"));
+	cr_expect(strncmp(b.s, "date,recorded,mood,anxiety,energy,sleep,burden,", 47) == 0);
+	/* issue 14: burden empty, not 0, where nothing was rated or recorded */
+	cr_expect_not_null(strstr(b.s, "\r\n2026-03-01,0,,,,,,"), "%s", b.s);
+	cr_expect_not_null(strstr(b.s, "\r\n2026-03-02,1,6,,,7.25,,"));
 	cr_expect_not_null(strstr(b.s, ",0,'=1+1\r\n"));
 	cr_expect_not_null(strstr(b.s, ",0,\"comma, \"\"quote\"\"\nline two\"\r\n"));
 	cr_expect_not_null(strstr(b.s, "\r\n2026-03-07,0,"));

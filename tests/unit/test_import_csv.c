@@ -19,6 +19,7 @@
 #include "db/export.h"
 #include "db/import.h"
 #include "db/db.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char vdir[4096];
 static struct wn_err verr;
@@ -138,5 +139,74 @@ Test(import_csv, a_column_given_twice_is_refused)
 	cr_expect_eq(wn_import_text(a, &o, t, strlen(t), &r, &verr), WN_DATAERR);
 	cr_expect_str_eq(verr.msg, "line 1: column \"NAUSEA\" is given twice");
 	wn_import_result_free(&r);
+	wn_db_close(a);
+}
+
+static long v_count(struct wn_db *db, const char *q)
+{
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(db), q, -1, &st, NULL), SQLITE_OK, "%s", q);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Issue 14: the CSV of this wean has "recorded" and "<med> status"; a day
+ * recorded by ratings or a dose alone makes no check-in row, one recorded
+ * by nothing the file holds (a quick note, a question) does, so that it
+ * stays recorded; "taken" 0 is a dose recorded as skipped.  A file of an
+ * earlier wean ("has_checkin") still makes a check-in where it says 1. */
+Test(import_csv, recorded_status_and_skipped)
+{
+	struct wn_db *a = v_open("a.db");
+	struct wn_import_result r;
+	v_import(a, WN_IMPORT_JSON, "{\"format\":\"wean\",\"schema_version\":2,"
+	         "\"medications\":[{\"name\":\"sertraline\",\"unit\":\"mg\"}]}", &r);
+	wn_import_result_free(&r);
+	v_import(a, WN_IMPORT_CSV, "date,recorded,mood,anxiety,energy,sleep,burden,nausea,"
+	         "sertraline planned,sertraline taken,sertraline status,flag,note\r\n"
+	         "2026-11-01,1,,,,,0,0,,,,0,\r\n"              /* ratings only */
+	         "2026-11-02,1,,,,,,,50,0,skipped,0,\r\n"      /* skipped only */
+	         "2026-11-03,1,,,,,,,50,,not recorded,0,\r\n"  /* a quick note's day */
+	         "2026-11-04,0,,,,,,,50,,not recorded,0,\r\n"  /* no record */
+	         "2026-11-05,1,4,,,,,,50,,not recorded,1,\r\n", &r);
+	cr_expect_eq(r.added, 4);
+	cr_expect_eq(r.skipped, 1);
+	wn_import_result_free(&r);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM checkin WHERE date IN ('2026-11-01',"
+	                     " '2026-11-02')"), 0, "ratings or a dose alone: no check-in");
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM checkin WHERE date = '2026-11-03'"), 1);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM checkin WHERE date = '2026-11-05'"
+	                     " AND mood = 4 AND flag = 1"), 1);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM dose WHERE date = '2026-11-02'"
+	                     " AND amount = 0 AND minute IS NULL"), 1, "skipped");
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM dose"), 1);
+	v_import(a, WN_IMPORT_CSV, "date,has_checkin,mood,anxiety,energy,sleep,burden,nausea,"
+	         "flag,note\r\n2026-11-06,1,,,,,0,1,0,\r\n2026-11-07,0,,,,,0,2,0,\r\n", &r);
+	wn_import_result_free(&r);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM checkin WHERE date = '2026-11-06'"), 1,
+	             "has_checkin 1: a check-in, as before");
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM checkin WHERE date = '2026-11-07'"), 0);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM rating WHERE date = '2026-11-07'"), 1);
+	/* JSON: a dose of 0 is a skip; below 0 or from 100000 on is refused */
+	v_import(a, WN_IMPORT_JSON, "{\"format\":\"wean\",\"schema_version\":2,\"days\":["
+	         "{\"date\":\"2026-11-08\",\"doses\":[{\"med\":\"sertraline\",\"amount\":0}]}]}",
+	         &r);
+	wn_import_result_free(&r);
+	cr_expect_eq(v_count(a, "SELECT count(*) FROM dose WHERE date = '2026-11-08'"
+	                     " AND amount = 0"), 1);
+	static const char *const bad[] = { "-1", "100000" };
+	for (size_t i = 0; i < 2; i++) {
+		char t[256];
+		snprintf(t, sizeof t, "{\"format\":\"wean\",\"schema_version\":2,\"days\":["
+		         "{\"date\":\"2026-11-09\",\"doses\":[{\"med\":\"sertraline\","
+		         "\"amount\":%s}]}]}", bad[i]);
+		struct wn_import_opts o = { .format = WN_IMPORT_JSON };
+		cr_expect_eq(wn_import_text(a, &o, t, strlen(t), &r, &verr), WN_DATAERR, "%s", bad[i]);
+		cr_expect_not_null(strstr(verr.msg, "expected a number from 0 to below 100000"),
+		                   "%s", verr.msg);
+		wn_import_result_free(&r);
+	}
 	wn_db_close(a);
 }

@@ -274,7 +274,7 @@ Test(note, the_draft_of_a_schema_2_diary_is_kept)
 		" PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	open_diary();
-	cr_expect_eq(count("PRAGMA user_version"), 3);
+	cr_expect_eq(count("PRAGMA user_version"), WN_SCHEMA_VERSION);
 	char bak[4300];
 	snprintf(bak, sizeof bak, "%s.bak-v2", path);
 	cr_expect_eq(access(bak, F_OK), 0, "a backup before the migration");

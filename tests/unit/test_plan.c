@@ -438,36 +438,6 @@ Test(plan, sert_parameters_by_region)
 
 /* ---- planned vs taken --------------------------------------------------------------- */
 
-struct pv_case {
-	double planned, taken;
-	bool record;
-	enum wn_pv want;
-};
-
-static const struct pv_case pv_cases[] = {
-	{ .planned = 50, .taken = 50, .record = true, .want = WN_PV_OK },
-	{ .planned = 0, .taken = 0, .record = true, .want = WN_PV_OK },
-	{ .planned = 50, .taken = 0, .record = true, .want = WN_PV_MISSED },
-	{ .planned = 50, .taken = 60, .record = true, .want = WN_PV_EXTRA },
-	{ .planned = 0, .taken = 5, .record = true, .want = WN_PV_EXTRA },
-	{ .planned = 50, .taken = 45, .record = true, .want = WN_PV_DIFFERENT },
-	{ .planned = 50, .taken = 0, .record = false, .want = WN_PV_NODATA },
-	{ .planned = 0, .taken = 0, .record = false, .want = WN_PV_NODATA },
-	{ .planned = NAN, .taken = 5, .record = true, .want = WN_PV_NOPLAN },
-	{ .planned = 40.5, .taken = 40.5 + 1e-9, .record = true, .want = WN_PV_OK },
-};
-
-Test(plan, classification)
-{
-	for (size_t i = 0; i < N_OF(pv_cases); i++) {
-		const struct pv_case *c = &pv_cases[i];
-		enum wn_pv got = wn_plan_classify(c->planned, c->taken, c->record);
-		cr_expect_eq(got, c->want, "case %zu: planned %g taken %g: %s, want %s", i,
-		             c->planned, c->taken, wn_plan_pv_name(got), wn_plan_pv_name(c->want));
-	}
-	cr_expect_str_eq(wn_plan_pv_name(WN_PV_NODATA), "no data");
-}
-
 static void dose(long med, wn_date d, int minute, double amount)
 {
 	struct wn_dose x = { .date = d, .minute = minute, .med_id = med, .amount = amount };
@@ -481,42 +451,87 @@ static void checkin(wn_date d)
 	cr_assert_eq(wn_db_checkin_update(db, &p, &err), WN_OK, "%s", err.msg);
 }
 
+static void skip(long med, wn_date d)
+{
+	cr_assert_eq(wn_db_dose_skip(db, d, med, NULL, &err), WN_OK, "%s", err.msg);
+}
+
+/* Issue 14: a check-in without a dose, or another medication's dose, is
+ * "not recorded", never "missed"; "skipped" is a dose recorded as not
+ * taken; "different" is any other amount, higher or lower. */
 Test(plan, planned_vs_taken_over_a_range)
 {
 	struct wn_plan_spec s = sertraline_spec();
 	add_plan(&s);
 	long other = add_med("lorazepam");
 	wn_date a = D(2026, 1, 30);      /* step 0 (50 mg) until 02-01, then 45 mg */
-	dose(sertraline, a, 480, 50);                 /* 01-30 ok */
+	dose(sertraline, a, 480, 50);                 /* 01-30 as planned */
 	dose(sertraline, a + 1, 480, 25);
-	dose(sertraline, a + 1, 1200, 25);            /* 01-31 two records: ok */
-	checkin(a + 2);                               /* 02-01 check-in only: missed */
-	dose(sertraline, a + 3, 480, 50);             /* 02-02 extra (45 planned) */
-	dose(sertraline, a + 4, -1, 40);              /* 02-03 different */
-	dose(other, a + 5, 480, 1);                   /* 02-04 another med only: missed */
-	/* 02-05: nothing at all: no data */
+	dose(sertraline, a + 1, 1200, 25);            /* 01-31 two records: as planned */
+	checkin(a + 2);                               /* 02-01 check-in only: not recorded */
+	dose(sertraline, a + 3, 480, 50);             /* 02-02 higher (45 planned): different */
+	dose(sertraline, a + 4, -1, 40);              /* 02-03 lower: different */
+	dose(other, a + 5, 480, 1);                   /* 02-04 another med only: not recorded */
+	skip(sertraline, a + 6);                      /* 02-05 skipped */
 	struct wn_plan p;
 	struct wn_schedule sch;
 	load_built(sertraline, &p, &sch);
-	struct wn_plan_day days[8];
-	struct wn_plan_range r = { .plan = &p, .sched = &sch, .from = a - 1, .to = a + 6 };
+	struct wn_plan_day days[9];
+	struct wn_plan_range r = { .plan = &p, .sched = &sch, .from = a - 1, .to = a + 7 };
 	cr_assert_eq(wn_db_plan_days(db, &r, days, &err), WN_OK, "%s", err.msg);
-	static const enum wn_pv want[] = { WN_PV_NODATA, WN_PV_OK, WN_PV_OK, WN_PV_MISSED,
-	                                   WN_PV_EXTRA, WN_PV_DIFFERENT, WN_PV_MISSED,
-	                                   WN_PV_NODATA };
-	for (int i = 0; i < 8; i++) {
+	static const enum wn_dose_status want[] = {
+		WN_DOSE_NOT_RECORDED, WN_DOSE_AS_PLANNED, WN_DOSE_AS_PLANNED,
+		WN_DOSE_NOT_RECORDED, WN_DOSE_DIFFERENT, WN_DOSE_DIFFERENT,
+		WN_DOSE_NOT_RECORDED, WN_DOSE_SKIPPED, WN_DOSE_NOT_RECORDED };
+	for (int i = 0; i < 9; i++) {
 		cr_expect_eq(days[i].date, a - 1 + i);
-		cr_expect_eq(days[i].pv, want[i], "day %d: %s, want %s", i,
-		             wn_plan_pv_name(days[i].pv), wn_plan_pv_name(want[i]));
+		cr_expect_eq(days[i].status, want[i], "day %d: %s, want %s", i,
+		             wn_vocab_dose_word(days[i].status), wn_vocab_dose_word(want[i]));
 	}
 	cr_expect_float_eq(days[2].taken, 50, 1e-9);
 	cr_expect_eq(days[2].n_doses, 2);
 	cr_expect_float_eq(days[4].planned, 45, 1e-9);
-	cr_expect(days[3].has_checkin);
-	cr_expect(!days[6].has_checkin && days[6].any_dose && days[6].n_doses == 0);
-	cr_expect_float_eq(days[6].taken, 0, 1e-9, "another med's dose is not taken");
+	cr_expect_eq(days[3].n_doses, 0);
+	cr_expect(days[6].n_doses == 0 && days[6].taken == 0, "another med's dose is not taken");
+	cr_expect(days[7].n_doses == 1 && days[7].taken == 0, "skipped: one dose of 0");
 	wn_taper_free(&sch);
 	wn_plan_free(&p);
+}
+
+/* Skipping replaces the day's doses of that medication; a dose taken
+ * after all replaces the skip; other days and medications are kept. */
+Test(plan, skipping_and_taking_replace_each_other)
+{
+	long other = add_med("lorazepam");
+	wn_date d = D(2026, 2, 1);
+	dose(sertraline, d, 480, 25);
+	dose(sertraline, d, 1200, 25);
+	dose(other, d, 480, 1);
+	dose(sertraline, d + 1, 480, 50);
+	skip(sertraline, d);
+	struct wn_day day;
+	cr_assert_eq(wn_db_day_load(db, d, &day, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(day.n_doses, 2, "the skip and lorazepam's dose");
+	for (size_t i = 0; i < day.n_doses; i++)
+		if (day.doses[i].med_id == sertraline)
+			cr_expect(day.doses[i].amount == 0 && day.doses[i].minute == -1);
+	wn_day_free(&day);
+	skip(sertraline, d);                          /* twice: still one */
+	dose(sertraline, d, 600, 50);                 /* taken after all */
+	cr_assert_eq(wn_db_day_load(db, d, &day, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(day.n_doses, 2);
+	for (size_t i = 0; i < day.n_doses; i++)
+		if (day.doses[i].med_id == sertraline)
+			cr_expect(day.doses[i].amount == 50 && day.doses[i].minute == 600);
+	wn_day_free(&day);
+	cr_assert_eq(wn_db_day_load(db, d + 1, &day, &err), WN_OK, "%s", err.msg);
+	cr_expect(day.n_doses == 1 && day.doses[0].amount == 50, "the next day kept");
+	wn_day_free(&day);
+	struct wn_dose zero = { .date = d, .minute = -1, .med_id = sertraline, .amount = 0 };
+	cr_expect_eq(wn_db_dose_add(db, &zero, NULL, &err), WN_DATAERR,
+	             "a dose taken is above 0: a skip is wn_db_dose_skip");
+	cr_expect_eq(wn_db_dose_skip(db, d, 999, NULL, &err), WN_NOINPUT);
+	cr_expect_eq(wn_db_dose_skip(db, WN_DATE_NONE, sertraline, NULL, &err), WN_DATAERR);
 }
 
 Test(plan, planned_vs_taken_without_a_plan_and_bad_ranges)
@@ -526,7 +541,7 @@ Test(plan, planned_vs_taken_without_a_plan_and_bad_ranges)
 	struct wn_plan_range r = { .med_id = sertraline, .from = D(2025, 12, 31),
 	                           .to = D(2026, 1, 2) };
 	cr_assert_eq(wn_db_plan_days(db, &r, days, &err), WN_OK, "%s", err.msg);
-	cr_expect_eq(days[1].pv, WN_PV_NOPLAN);
+	cr_expect_eq(days[1].status, WN_DOSE_NOT_PLANNED);
 	cr_expect_float_eq(days[1].taken, 50, 1e-9);
 	cr_expect(isnan(days[0].planned));
 	r.to = r.from - 1;

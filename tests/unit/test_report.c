@@ -109,8 +109,9 @@ static void rate(wn_date d, long sym, int v)
  *   (03-11 40 mg, then 30 mg on 03-21, moved to 03-23 by a 2-day hold
  *   03-14..03-16);
  *   check-ins every day except 03-05, 03-06 and 03-15 (03-15 has a dose
- *   record only); doses as planned except 03-03 25 mg (different), 03-04
- *   none (missed), 03-12 45 mg (extra);
+ *   record only, 03-05 a question: both recorded all the same); doses as planned except 03-03
+ *   25 mg (different, lower), 03-04 none (not recorded: never "missed"),
+ *   03-12 45 mg (different, higher);
  *   dizziness 1 before the cut (03-01..03-10), 3 on 03-11..14, 2 on
  *   03-16..18, 1 on 03-19..20; headache 2 on 03-20 only;
  *   03-12 flagged with a hostile note, 03-13 flagged without one;
@@ -198,18 +199,17 @@ Test(report, missing_days_and_gaps)
 	make_diary();
 	gather(&r, D(3, 1), D(3, 20));
 	cr_assert_eq(r.n_days, 20);
-	cr_assert_eq(r.n_checkins, 17);
-	cr_assert_eq(r.n_missing, 3);
-	cr_assert_eq(r.n_gaps, 2);
-	cr_assert_eq(r.gaps[0].from, D(3, 5));
+	/* 03-15's dose alone records the day, as 03-05's question does */
+	cr_assert_eq(r.n_recorded, 19);
+	cr_assert_eq(r.n_missing, 1);
+	cr_assert_eq(r.n_gaps, 1);
+	cr_assert_eq(r.gaps[0].from, D(3, 6));
 	cr_assert_eq(r.gaps[0].to, D(3, 6));
-	cr_assert_eq(r.gaps[1].from, D(3, 15));
-	cr_assert_eq(r.gaps[1].to, D(3, 15));
 	struct wn_buf b;
 	wn_buf_init(&b);
 	wn_report_missing_text(&r, &b);
-	cr_assert_str_eq(b.s, "No check-in on 3 of the 20 days in this range (15%): "
-	                 "2026-03-05 to 2026-03-06, 2026-03-15.");
+	cr_assert_str_eq(b.s, "Recorded on 19 of the 20 days in this range; no record on 1 "
+	                 "(5%): 2026-03-06.");
 	wn_buf_free(&b);
 	wn_report_free(&r);
 }
@@ -228,7 +228,7 @@ Test(report, a_gap_at_the_end_and_every_day)
 	struct wn_buf b;
 	wn_buf_init(&b);
 	wn_report_missing_text(&r, &b);
-	cr_assert_str_eq(b.s, "A check-in was recorded on every one of the 4 days in this range.");
+	cr_assert_str_eq(b.s, "Recorded on every one of the 4 days in this range.");
 	wn_buf_free(&b);
 	wn_report_free(&r);
 }
@@ -240,18 +240,16 @@ Test(report, adherence_counts)
 	gather(&r, D(3, 1), D(3, 20));
 	cr_assert_eq(r.n_meds, 1);
 	const struct wn_report_med *m = &r.meds[0];
-	cr_assert_eq(m->pv[WN_PV_OK], 15);
-	cr_assert_eq(m->pv[WN_PV_DIFFERENT], 1);
-	cr_assert_eq(m->pv[WN_PV_MISSED], 1);
-	cr_assert_eq(m->pv[WN_PV_EXTRA], 1);
-	cr_assert_eq(m->pv[WN_PV_NODATA], 2);
-	cr_assert_eq(m->pv[WN_PV_NOPLAN], 0);
+	cr_assert_eq(m->dose[WN_DOSE_AS_PLANNED], 15);
+	cr_assert_eq(m->dose[WN_DOSE_DIFFERENT], 2);
+	cr_assert_eq(m->dose[WN_DOSE_SKIPPED], 0);
+	cr_assert_eq(m->dose[WN_DOSE_NOT_RECORDED], 3, "03-04 (a check-in), 03-05, 03-06");
+	cr_assert_eq(m->dose[WN_DOSE_NOT_PLANNED], 0);
 	struct wn_buf b;
 	wn_buf_init(&b);
 	cr_assert(wn_report_deviation_text(&r, m, &b));
-	cr_assert_str_eq(b.s, "sertraline, the days not as planned: 2026-03-03 took 25 mg "
-	                 "(planned 50 mg); 2026-03-04 missed (planned 50 mg); 2026-03-12 took "
-	                 "45 mg (planned 40 mg).");
+	cr_assert_str_eq(b.s, "sertraline, the days not as planned: 2026-03-03 25 mg, lower "
+	                 "than planned (50 mg); 2026-03-12 45 mg, higher than planned (40 mg).");
 	wn_buf_free(&b);
 	wn_report_free(&r);
 }
@@ -264,13 +262,13 @@ Test(report, steps_planned_and_taken)
 	const struct wn_report_med *m = &r.meds[0];
 	cr_assert(m->has_plan);
 	cr_assert_eq(m->n_steps, 3);
-	/* step 0: 10 days, 8 recorded (03-05, 03-06 have nothing):
-	 * 50+50+25+0+50+50+50+50 = 325 */
+	/* step 0: 10 days, a dose recorded on 7 (03-04 has a check-in without
+	 * one, 03-05, 03-06 nothing): 50+50+25+50+50+50+50 = 325 */
 	cr_assert_eq(m->steps[0].date, D(3, 1));
 	cr_assert_eq(m->steps[0].days, 10);
-	cr_assert_eq(m->steps[0].days_recorded, 8);
+	cr_assert_eq(m->steps[0].dose_days, 7);
 	cr_assert_eq(m->steps[0].days_held, 0);
-	EQ(m->steps[0].taken_mean, 325.0 / 8);
+	EQ(m->steps[0].taken_mean, 325.0 / 7);
 	/* step 1: 03-11..03-20, all recorded (03-15 by its dose):
 	 * 40+45+40+40+40+5*40 = 405; the hold 03-14, 03-15 */
 	cr_assert_eq(m->steps[1].date, D(3, 11));
@@ -278,7 +276,7 @@ Test(report, steps_planned_and_taken)
 	EQ(m->steps[1].pct_of_start, 80);
 	EQ(m->steps[1].pct_cut, 20);
 	cr_assert_eq(m->steps[1].days, 10);
-	cr_assert_eq(m->steps[1].days_recorded, 10);
+	cr_assert_eq(m->steps[1].dose_days, 10);
 	cr_assert_eq(m->steps[1].days_held, 2);
 	EQ(m->steps[1].taken_mean, 40.5);
 	cr_assert_not(m->steps[1].future);
@@ -299,6 +297,91 @@ Test(report, steps_planned_and_taken)
 	cr_assert_eq(m->n_events, 1);
 	cr_assert_str_eq(m->events[0].reason, "zaps | <b>bad</b>");
 	wn_report_free(&r);
+}
+
+/* Issue 14: a check-in with no dose logged is "not recorded", not a
+ * missed dose, and the step's taken mean rests on the days a dose was
+ * recorded: 100 mg on 5 days, not 83.3 mg on 6. */
+Test(report, a_checkin_without_a_dose_is_not_a_missed_dose)
+{
+	long med = add_med("sertraline");
+	struct wn_plan_spec s = { .med_id = med, .method = WN_TAPER_LINEAR, .start = D(3, 1),
+	                          .from_dose = 100, .step = 10, .every_days = 30, .round_q = 1 };
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	for (int day = 1; day <= 6; day++) {
+		checkin(D(3, day), NULL, false);
+		if (day != 4)
+			dose(D(3, day), med, 100);
+	}
+	struct wn_report r;
+	gather(&r, D(3, 1), D(3, 6));
+	const struct wn_report_med *m = &r.meds[0];
+	cr_assert_eq(m->dose[WN_DOSE_AS_PLANNED], 5);
+	cr_assert_eq(m->dose[WN_DOSE_NOT_RECORDED], 1);
+	cr_assert_eq(m->dose[WN_DOSE_SKIPPED] + m->dose[WN_DOSE_DIFFERENT], 0);
+	cr_assert_eq(m->steps[0].dose_days, 5);
+	EQ(m->steps[0].taken_mean, 100);
+	cr_assert(isnan(m->taken_days[3]), "03-04: no dose, not 0");
+	struct wn_buf b;
+	wn_buf_init(&b);
+	cr_assert_not(wn_report_deviation_text(&r, m, &b), "no day listed as not as planned");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+	static const int formats[] = { WN_REPORT_MD, WN_REPORT_TXT, WN_REPORT_HTML };
+	for (size_t i = 0; i < 3; i++) {
+		char *t = flat(render(formats[i], D(3, 1), D(3, 6), NULL));
+		cr_expect_null(strstr(t, "missed"), "%s: %s", wn_report_suffix(formats[i]), t);
+		cr_expect_null(strstr(t, "Missed"), "%s", wn_report_suffix(formats[i]));
+		cr_expect_null(strstr(t, "83.3"), "%s", wn_report_suffix(formats[i]));
+		cr_expect_not_null(strstr(t, formats[i] == WN_REPORT_HTML ? "100 mg on 5 days" :
+		                          "100 mg (5)"), "%s: the days the mean rests on",
+		                   wn_report_suffix(formats[i]));
+		free(t);
+	}
+	/* recorded as skipped, it is a deviation and counts 0 in the mean */
+	cr_assert_eq(wn_db_dose_skip(db, D(3, 4), med, NULL, &err), WN_OK, "%s", err.msg);
+	gather(&r, D(3, 1), D(3, 6));
+	m = &r.meds[0];
+	cr_assert_eq(m->dose[WN_DOSE_SKIPPED], 1);
+	cr_assert_eq(m->steps[0].dose_days, 6);
+	EQ(m->steps[0].taken_mean, 500.0 / 6);
+	wn_buf_init(&b);
+	cr_assert(wn_report_deviation_text(&r, m, &b));
+	cr_assert_str_eq(b.s, "sertraline, the day not as planned: 2026-03-04 skipped "
+	                 "(planned 100 mg).");
+	wn_buf_free(&b);
+	wn_report_free(&r);
+}
+
+/* Issue 14: a diary whose only records are 10 days of ratings: 10
+ * recorded days, no missed dose, and burden figures on those 10 days. */
+Test(report, ten_days_of_ratings_only)
+{
+	long dz = symptom("dizziness");
+	for (int day = 1; day <= 10; day++)
+		rate(D(3, day), dz, day % 3);
+	struct wn_report r;
+	gather(&r, D(3, 1), D(3, 20));
+	cr_assert_eq(r.n_recorded, 10);
+	cr_assert_eq(r.n_missing, 10);
+	cr_assert_eq(r.n_meds, 0);
+	cr_assert_eq(r.m[WN_REPORT_M_BURDEN].days, 10);
+	EQ(r.m[WN_REPORT_M_BURDEN].mean, (1 + 2 + 0 + 1 + 2 + 0 + 1 + 2 + 0 + 1) / 10.0);
+	for (int k = 10; k < 20; k++)
+		cr_assert(isnan(r.m[WN_REPORT_M_BURDEN].v[k]), "03-%02d: no burden", k + 1);
+	cr_assert_eq(r.m[WN_REPORT_M_MOOD].days, 0);
+	cr_assert_not(wn_report_empty(&r));
+	wn_report_free(&r);
+	char *t = flat(render(WN_REPORT_TXT, D(3, 1), D(3, 20), NULL));
+	cr_assert_not_null(strstr(t, "Recorded on 10 of the 20 days in this range; no record on "
+	                          "10 (50%): 2026-03-11 to 2026-03-20."), "%s", t);
+	cr_assert_null(strstr(t, "issed"), "%s", t);
+	cr_assert_null(strstr(t, "check-in"), "%s", t);
+	free(t);
+	t = render(WN_REPORT_MD, D(3, 1), D(3, 20), NULL);
+	cr_assert_not_null(strstr(t, "| Symptom burden |            - |          1.0 |      - |"
+	                          "    1.0 |   10 |"), "burden on the 10 rated days: %s", t);
+	free(t);
 }
 
 Test(report, on_hold_at_the_end)
@@ -540,7 +623,7 @@ Test(report, default_start_read_from_the_diary)
 }
 
 /* A range that starts before the diary counts only the diary's days as
- * days with or without a check-in. */
+ * recorded or not (the questions of 02-01 and 02-02 record those days). */
 Test(report, days_before_the_diary_are_not_missing)
 {
 	struct wn_report r;
@@ -549,33 +632,34 @@ Test(report, days_before_the_diary_are_not_missing)
 	cr_assert_eq(r.n_days, 41);
 	cr_assert_eq(r.counted_from, D(2, 1));
 	cr_assert_eq(r.n_counted, 10);
-	cr_assert_eq(r.n_checkins, 0);
-	cr_assert_eq(r.n_missing, 10);
+	cr_assert_eq(r.n_recorded, 2);
+	cr_assert_eq(r.n_missing, 8);
 	cr_assert_eq(r.n_gaps, 1);
-	cr_assert_eq(r.gaps[0].from, D(2, 1));
+	cr_assert_eq(r.gaps[0].from, D(2, 3));
 	/* the table of doses counts the same days: 10, none before 02-01 */
 	cr_assert_eq(r.n_meds, 1);
-	int pv = 0;
-	for (int k = 0; k <= WN_PV_NOPLAN; k++)
-		pv += r.meds[0].pv[k];
-	cr_assert_eq(pv, 10);
-	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 10);
+	int days = 0;
+	for (int k = 0; k < WN_DOSE_N; k++)
+		days += r.meds[0].dose[k];
+	cr_assert_eq(days, 10);
+	cr_assert_eq(r.meds[0].dose[WN_DOSE_NOT_PLANNED], 10);
 	struct wn_buf b;
 	wn_buf_init(&b);
 	wn_report_missing_text(&r, &b);
-	cr_assert_str_eq(b.s, "No check-in on 10 of the 10 days since the diary began on "
-	                 "2026-02-01 (100%).");
+	cr_assert_str_eq(b.s, "Recorded on 2 of the 10 days since the diary began on "
+	                 "2026-02-01; no record on 8 (80%): 2026-02-03 to 2026-02-10.");
 	wn_buf_free(&b);
 	wn_buf_init(&b);
 	wn_report_counted_note(&r, &b);
 	cr_assert_str_eq(b.s, "The days before the diary began on 2026-02-01 are not counted.");
 	wn_buf_free(&b);
 	wn_report_free(&r);
-	/* the whole of March, from 02-20: 03-05, 03-06, 03-15 and 02-20..02-28 */
+	/* the whole of March, from 02-20: no record on 02-20..02-28 and 03-06
+	 * (03-05 has a question, 03-15 a dose: recorded) */
 	gather(&r, D(2, 20), D(3, 20));
 	cr_assert_eq(r.counted_from, D(2, 20));
 	cr_assert_eq(r.n_counted, 29);
-	cr_assert_eq(r.n_missing, 12);
+	cr_assert_eq(r.n_missing, 10);
 	wn_report_free(&r);
 	/* a range before the diary: nothing counted, said so */
 	gather(&r, D(1, 1), D(1, 31));
@@ -675,7 +759,8 @@ Test(report, markdown_escapes_diary_text)
 	cr_assert_not_null(strstr(f, "Hostile \\| \\<script>alert(1)\\</script> \\*\\*x\\*\\* # y"));
 	cr_assert_not_null(strstr(f, "**Name:**     A\\|B \\<img src=x>"));
 	cr_assert_not_null(strstr(f, "zaps \\| \\<b>bad\\</b>"));
-	cr_assert_not_null(strstr(f, "No check-in on 3 of the 20 days in this range (15%)"));
+	cr_assert_not_null(strstr(f, "Recorded on 19 of the 20 days in this range; no record"
+	                          " on 1 (5%)"));
 	free(f);
 	/* every table row has the same number of unescaped pipes */
 	for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
@@ -781,7 +866,7 @@ Test(report, a_plan_that_starts_after_the_range)
 	cr_assert(isnan(r.meds[0].pct_reduced));
 	cr_assert_eq(r.meds[0].n_steps, 1);
 	cr_assert(r.meds[0].steps[0].future);
-	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 2);    /* 03-02, 03-03: the diary begins on 03-02 */
+	cr_assert_eq(r.meds[0].dose[WN_DOSE_NOT_PLANNED], 2);    /* 03-02, 03-03: the diary begins on 03-02 */
 	cr_assert_eq(r.first_cut, WN_DATE_NONE);
 	struct wn_buf b;
 	wn_buf_init(&b);
@@ -821,10 +906,12 @@ Test(report, two_plans_cuts_in_date_order)
 		EQ(r.cuts[i].dose, want[i].dose);
 		cr_assert_str_eq(r.meds[r.cuts[i].med].med.name, want[i].med);
 	}
-	/* every day had a check-in and no dose: missed where a plan was in force */
-	cr_assert_eq(r.meds[0].pv[WN_PV_MISSED], 20);   /* diazepam from 03-06 */
-	cr_assert_eq(r.meds[0].pv[WN_PV_NOPLAN], 5);
-	cr_assert_eq(r.meds[1].pv[WN_PV_MISSED], 25);
+	/* every day had a check-in and no dose: not recorded (never "missed")
+	 * where a plan was in force */
+	cr_assert_eq(r.meds[0].dose[WN_DOSE_NOT_RECORDED], 20);   /* diazepam from 03-06 */
+	cr_assert_eq(r.meds[0].dose[WN_DOSE_NOT_PLANNED], 5);
+	cr_assert_eq(r.meds[1].dose[WN_DOSE_NOT_RECORDED], 25);
+	cr_assert_eq(r.meds[1].dose[WN_DOSE_SKIPPED] + r.meds[1].dose[WN_DOSE_DIFFERENT], 0);
 	wn_report_free(&r);
 	char *md = render(WN_REPORT_MD, D(3, 1), D(3, 25), NULL);
 	cr_assert_not_null(strstr(md, "| 2026-03-13 |    diazepam 9 mg |"), "%s", md);

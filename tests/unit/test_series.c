@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/config.h"
+#include "core/insight.h"
 #include "db/series.h"
 #include "db/db.h"
 #include "core/records.h"
@@ -70,7 +71,7 @@ static void dose(wn_date d, long med, double amount, int minute)
  *   Nov 2   nothing
  *   Nov 3   check-in with mood 4 only
  *   Nov 4   no check-in; dizziness 3; paroxetine 10
- *   Nov 5   no check-in; sertraline 12.5 */
+ *   Nov 5   no check-in; sertraline 12.5; paroxetine skipped */
 static void setup(void)
 {
 	const char *base = getenv("TMPDIR");
@@ -102,6 +103,7 @@ static void setup(void)
 	rate(D(4), "dizziness", 3);
 	dose(D(4), parox, 10, -1);
 	dose(D(5), sert, 12.5, -1);
+	ok(wn_db_dose_skip(db, D(5), parox, NULL, &err));
 }
 
 static void teardown(void)
@@ -133,12 +135,15 @@ Test(series, loads_each_kind_over_a_range)
 		{ "anxiety",         { 3, X, X, X, X } },
 		{ "energy",          { 5, X, X, X, X } },
 		{ "sleep",           { 7.5, X, X, X, X } },
-		{ "burden",          { 3, X, 0, 3, X } },
-		{ "brain zaps",      { 2, X, 0, 0, X } },
-		{ "dizziness",       { 1, X, 0, 3, X } },
-		{ "nausea",          { 0, X, 0, 0, X } },
-		{ "dose:sertraline", { 75, X, 0, 0, 12.5 } },
-		{ "dose:paroxetine", { 0, X, 0, 10, 0 } },
+		/* issue 14: a check-in without ratings (Nov 3) has no burden;
+		 * a day without a dose of the medication has no dose (not 0);
+		 * a skipped dose (paroxetine, Nov 5) is 0 */
+		{ "burden",          { 3, X, X, 3, X } },
+		{ "brain zaps",      { 2, X, X, 0, X } },
+		{ "dizziness",       { 1, X, X, 3, X } },
+		{ "nausea",          { 0, X, X, 0, X } },
+		{ "dose:sertraline", { 75, X, X, X, 12.5 } },
+		{ "dose:paroxetine", { X, X, X, 10, 0 } },
 		{ "focus",           { 4, X, X, X, X } },
 		{ "calm",            { X, X, X, X, X } },
 	};
@@ -252,4 +257,30 @@ Test(series, unknown_names_suggest)
 	wn_series_parse_what(&src, "zaps", &w, &err);
 	cr_expect(strstr(err.msg, "'brain zaps'") != NULL, "substring suggestion: %s", err.msg);
 	cr_expect(strstr(err.hint, "dose:MED") != NULL);
+}
+
+/* Issue 14: a check-in every day of a week and 100 mg on three of them:
+ * the week's mean dose is 100 mg, resting on those three days (before, the
+ * days without a dose counted 0 and the dose chart drew the week near 43
+ * mg); the days with neither a rating nor a dose have no burden either. */
+Test(series, a_dose_not_recorded_is_not_a_dose_of_0)
+{
+	for (int k = 0; k < 7; k++) {
+		checkin(D(16) + k, WN_SET_MOOD, 5, X);
+		if (k % 2 == 0 && k < 5)
+			dose(D(16) + k, sert, 100, 480);
+	}
+	struct wn_series_what w;
+	const struct wn_series_names src = { db, NULL };
+	double v[7];
+	ok(wn_series_parse_what(&src, "dose:sertraline", &w, &err));
+	ok(wn_series_load(db, &(struct wn_series_req){ &w, D(16), D(22) }, v, &err));
+	struct wn_insight_series in = { .start = D(16), .n = 7, .v = v };
+	int days = 0;
+	double mean = wn_insight_mean(&in, D(16), D(22), &days);
+	cr_expect(mean == 100 && days == 3, "the week's dose: %g on %d days", mean, days);
+	ok(wn_series_parse_what(&src, "burden", &w, &err));
+	ok(wn_series_load(db, &(struct wn_series_req){ &w, D(16), D(22) }, v, &err));
+	for (int k = 0; k < 7; k++)
+		cr_expect(isnan(v[k]), "Nov %d: no ratings, no burden (got %g)", 16 + k, v[k]);
 }

@@ -191,15 +191,16 @@ static const struct status_case status_cases[] = {
 	  .hold = WN_DATE_NONE, .planned = N,
 	  .line = "sertraline: the plan starts on 2026-11-01 at 50 mg" },
 	{ .name = "the first day", .day = 20758, .hold = WN_DATE_NONE, .planned = 50,
-	  .line = "sertraline: day 1 at 50 mg; next step 40 mg on 2026-11-15" },
+	  .line = "sertraline: day 1 at 50 mg, since 2026-11-01; next step 40 mg on 2026-11-15" },
 	{ .name = "the second step", .day = 20758 + 19, .hold = WN_DATE_NONE,
 	  .planned = 40,
-	  .line = "sertraline: day 20 at 40 mg; next step 30 mg on 2026-11-29" },
+	  .line = "sertraline: day 6 at 40 mg, since 2026-11-15; next step 30 mg on"
+	          " 2026-11-29" },
 	{ .name = "on hold before the third step", .day = 20758 + 30,
 	  .hold = 20758 + 25, .planned = 40,
-	  .line = "sertraline: day 31 at 40 mg; on hold since 2026-11-26" },
+	  .line = "sertraline: day 17 at 40 mg, since 2026-11-15; on hold since 2026-11-26" },
 	{ .name = "the end", .day = 20758 + 80, .hold = WN_DATE_NONE, .planned = 0,
-	  .line = "sertraline: day 81 at 0 mg" },
+	  .line = "sertraline: day 11 at 0 mg, since 2027-01-10" },
 };
 
 Test(today, where_the_taper_stands)
@@ -263,9 +264,9 @@ Test(today, a_taper_row_for_each_planned_medication)
 	struct wn_today_head_in in = { .med = med, .plans = plans, .n = 5,
 	                               .day = D(2026, 12, 30), .cols = 78, .crisis_rows = 4 };
 	head_text(&in, got, sizeof got);
-	cr_expect_str_eq(got, "taper|a: day 60 at 10 mg; next step 0 mg on 2027-01-10\n"
-	                 "taper|c: day 60 at 10 mg; next step 0 mg on 2027-01-10\n"
-	                 "taper|d: day 60 at 10 mg; next step 0 mg on 2027-01-10\n",
+	cr_expect_str_eq(got, "taper|a: day 4 at 10 mg, since 2026-12-27; next step 0 mg on 2027-01-10\n"
+	                 "taper|c: day 4 at 10 mg, since 2026-12-27; next step 0 mg on 2027-01-10\n"
+	                 "taper|d: day 4 at 10 mg, since 2026-12-27; next step 0 mg on 2027-01-10\n",
 	                 "at most three, none for b:\n%s", got);
 	in.n = 2;
 	plans[0].has = false;
@@ -297,7 +298,8 @@ Test(today, the_finding_on_the_next_step)
 	struct wn_today_head_in in = { .med = &med, .plans = &p, .n = 1,
 	                               .day = D(2026, 11, 20), .cols = 78, .crisis_rows = 4 };
 	head_text(&in, got, sizeof got);
-	cr_expect_str_eq(got, "taper|sertraline: day 20 at 40 mg; next step 30 mg on 2026-11-29\n"
+	cr_expect_str_eq(got, "taper|sertraline: day 6 at 40 mg, since 2026-11-15; next step 30 mg on"
+	                 " 2026-11-29\n"
 	                 "finding|  review of the next step: warning, step 2 cuts 50% after"
 	                 " rounding\n");
 	cr_expect_eq(wn_today_next_finding(&p, D(2026, 11, 10)), &p.review.findings[1]);
@@ -426,17 +428,19 @@ struct dose_case {
 
 static const struct dose_case dose_cases[] = {
 	{ .name = "as planned", .n = 2, .planned = 75, .usual = 50, .logged = true,
-	  .text = "50 mg at 08:00, 25 mg at --:--" },
+	  .text = "50 mg at 08:00, 25 mg at --:-- (as planned)" },
 	{ .name = "different", .n = 1, .planned = 75, .usual = 50, .logged = true,
-	  .text = "50 mg at 08:00 (planned 75)" },
+	  .text = "50 mg at 08:00 (~ planned 75)" },
 	{ .name = "no plan", .n = 1, .planned = N, .usual = 50, .logged = true,
 	  .text = "50 mg at 08:00" },
-	{ .name = "planned, not logged", .n = 0, .planned = 40, .usual = 40,
-	  .text = "not logged | d logs the planned 40 mg" },
-	{ .name = "usual, not logged", .n = 0, .planned = N, .usual = 12.5,
-	  .text = "not logged | d logs the usual 12.5 mg" },
+	{ .name = "planned, not recorded", .n = 0, .planned = 40, .usual = 40,
+	  .text = "not recorded | d logs the planned 40 mg" },
+	{ .name = "usual, not recorded", .n = 0, .planned = N, .usual = 12.5,
+	  .text = "not recorded | d logs the usual 12.5 mg" },
+	{ .name = "the usual is not the planned", .n = 0, .planned = 40, .usual = 25,
+	  .text = "not recorded | d logs the usual 25 mg" },
 	{ .name = "nothing known", .n = 0, .planned = N, .usual = N,
-	  .text = "not logged | Enter to log a dose" },
+	  .text = "not recorded | Enter to log a dose" },
 };
 
 Test(today, dose_lines)
@@ -459,6 +463,26 @@ Test(today, dose_lines)
 		cr_expect_eq(wn_today_dose_text(&l, buf, sizeof buf), c->logged, "%s", c->name);
 		cr_expect_str_eq(buf, c->text, "%s", c->name);
 	}
+}
+
+/* Issue 14: a dose recorded as not taken (amount 0) reads "skipped", with
+ * or without a plan, and is never the usual dose `d` logs. */
+Test(today, a_skipped_dose)
+{
+	struct wn_med med = { .id = 7, .name = "sertraline", .unit = "mg" };
+	struct wn_dose skip = { .med_id = 7, .minute = -1, .amount = 0 };
+	struct wn_day day = { .doses = &skip, .n_doses = 1 };
+	struct wn_today_dose_line l = { .day = &day, .med = &med, .planned = 40,
+	                                .usual = 40, .sep = " | " };
+	char buf[256];
+	cr_expect(wn_today_dose_text(&l, buf, sizeof buf));
+	cr_expect_str_eq(buf, "skipped (planned 40 mg) | x removes it");
+	l.planned = N;
+	cr_expect(wn_today_dose_text(&l, buf, sizeof buf));
+	cr_expect_str_eq(buf, "skipped (not taken) | x removes it");
+	double usual = N;
+	cr_expect_eq(wn_today_usual_take(&day, &med, 1, &usual), 1, "a skip is no usual dose");
+	cr_expect(isnan(usual));
 }
 
 struct parse_dose_case {

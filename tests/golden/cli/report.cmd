@@ -49,7 +49,7 @@ PY
 # The end of a report written to a file is remembered: --since-last starts after it.
 sqlite3 "$TMPD/demo.db" "select value from meta where key = 'last_report_to'"
 wean --db "$TMPD/demo.db" report --since-last
-WEAN_TODAY=2026-11-28 wean --db "$TMPD/demo.db" report --since-last --format txt | sed -n '/^Period/p;/^No check-in/p'
+WEAN_TODAY=2026-11-28 wean --db "$TMPD/demo.db" report --since-last --format txt | sed -n '/^Period/p;/^Recorded on/p;/^No record on/p'
 # A file is not replaced without --force.
 wean --db "$TMPD/demo.db" report --format md -o "$TMPD/r.html"
 wean --db "$TMPD/demo.db" report --format txt --to 2026-11-01 -o "$TMPD/r.html" --force
@@ -83,7 +83,7 @@ sqlite3 "$WEAN_DB" "INSERT INTO hold_proposal(med_id, date, reason, state) VALUE
   (1, '2026-11-20', 'sleep under 5 h for 3 nights', 'dismissed')"
 wean plan hold sertraline --from 2026-11-13 --reason "as wean suggested" > /dev/null
 wean plan resume sertraline --on 2026-11-15 > /dev/null
-wean report --format txt --from 2026-11-01 --to 2026-11-25 | sed -n '/^A check-in/,/^Measure/p;/^Plan review/,/^Charts/p'
+wean report --format txt --from 2026-11-01 --to 2026-11-25 | sed -n '/^Recorded on/,/^Measure/p;/^Plan review/,/^Charts/p'
 # Markdown and HTML say the same; nowhere "prescriber chose", nowhere "Take:"
 wean report --format md --from 2026-11-01 --to 2026-11-25 | grep -E '^Very low|^- \*\*WARNING|^Findings|\(as recorded\)'
 wean report --format html --from 2026-11-01 --to 2026-11-25 | sed 's/<[^>]*>//g' |

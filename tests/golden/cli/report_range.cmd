@@ -1,6 +1,6 @@
 # Issue 14 item 3: a report's or export's default range starts no earlier
 # than the diary's first record, and only the days of the diary's life
-# count as days with or without a check-in.  A diary 20 days old
+# count as days recorded or not.  A diary 20 days old
 # (today 2026-11-25): its first record is a check-in with a question on
 # 2026-11-06, then check-ins on six days.
 wean checkin --date 2026-11-06 --question "Is the dizziness from the cut?" > /dev/null
@@ -8,13 +8,13 @@ for d in 08 10 15 20 24 25; do
 	wean checkin --date "2026-11-$d" --mood 5 > /dev/null
 done
 # The default report covers the 20 days, not 90.
-wean report --format txt | sed -n '/^Period/p;/check-in/,/^$/p'
+wean report --format txt | sed -n '/^Period/p;/^Recorded on/,/^$/p'
 # The same when written to a file.
 wean report -o "$TMPD/r.md"
 # A range from before the diary: the days before it are not missing.
-wean report --format txt --from 2026-09-01 | sed -n '/^Period/p;/check-in/,/^$/p'
-wean report --format md --from 2026-09-01 | grep -A1 '^No check-in'
-wean report --format html --from 2026-09-01 | sed 's/<[^>]*>//g' | grep '^No check-in'
+wean report --format txt --from 2026-09-01 | sed -n '/^Period/p;/^Recorded on/,/^$/p'
+wean report --format md --from 2026-09-01 | grep -A1 '^Recorded on'
+wean report --format html --from 2026-09-01 | sed 's/<[^>]*>//g' | grep '^Recorded on'
 # A range before the diary began: nothing was recorded in it.
 wean report --format txt --from 2026-10-01 --to 2026-10-31 | sed -n '/^Period/p;/recorded in this range/p'
 # Exports: by default from the first record to the last.
