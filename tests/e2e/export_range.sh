@@ -27,8 +27,8 @@ wait_for "written ("
 [ -f "$out" ] || fail "no report at $out"
 grep -q "^Period:   2026-11-06 to 2026-11-25 (20 days)" "$out" ||
 	fail "the report does not cover the 20 days: $(grep '^Period' "$out")"
-grep -q "^No check-in on 13 of the 20 days in this range (65%)" "$out" ||
-	fail "the days without a check-in: $(grep -i 'check-in on' "$out")"
+grep -q "^Recorded on 7 of the 20 days in this range; no record on 13 (65%)" "$out" ||
+	fail "the days with no record: $(grep -i "record on" "$out")"
 grep -q "of the 90 days" "$out" && fail "the report counts 90 days"
 # the same text as `wean report` for the range
 wean report --format txt > "$T/cli.txt" || fail "wean report"
