@@ -573,6 +573,8 @@ struct log_args {
 };
 
 #define LOG_MED_W 10           /* columns of a medication, at most */
+#define LOG_WIDTH 80           /* a line of the log, at most */
+#define LOG_FIXED 43           /* date, weekday, the five numbers, the flag */
 
 static int lo_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct log_args *)x)->from = a; return WN_OK; }
 static int lo_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct log_args *)x)->to = a; return WN_OK; }
@@ -646,11 +648,13 @@ static int log_line(void *ctx, const struct wn_day_summary *s)
 		snprintf(burd, sizeof burd, "-");
 	else
 		snprintf(burd, sizeof burd, "%.0f", burden);
-	if (s->note) {
+	/* the note gets what the columns before it leave of LOG_WIDTH */
+	int room = LOG_WIDTH - LOG_FIXED - (int)a->pm.n * (LOG_MED_W + 2);
+	if (s->note && room >= 4) {
 		size_t len = strcspn(s->note, "\n");
 		char *first = strndup(s->note, len);
 		if (first)
-			wn_text_fit(first, 30, note, sizeof note, a->c->cfg.ascii);
+			wn_text_fit(first, room, note, sizeof note, a->c->cfg.ascii);
 		free(first);
 	}
 	struct wn_buf line;
