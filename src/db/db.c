@@ -604,6 +604,10 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 	int rc = open_steps(db, opts, err);
 	umask(old);
 	if (rc != WN_OK) {
+		/* a refused or failed open leaves the file as it found it: no
+		 * checkpoint of the write-ahead log into it on close */
+		if (db->sql)
+			sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		wn_db_close(db);
 		/* a failed open (a full disk) leaves nothing of its own behind:
 		 * an empty -wal it made, and then the -shm it made (only an

@@ -237,6 +237,14 @@ int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
 	if (id.appid != 0 && (id.appid != WN_APPLICATION_ID ||
 	                      id.version > WN_SCHEMA_VERSION))
 		return judge(o->path, &id, fresh, err);
+	/* A wean diary of a version this wean knows, in WAL mode: no second
+	 * connection.  The one read-write connection reads what the
+	 * write-ahead log says before it writes anything (wn_db_migrate
+	 * judges the file again, a newer wean's log included), and a file
+	 * refused then is closed without a checkpoint (wn_db_open), so its
+	 * bytes stay as they were.  Any other file is asked read-only first. */
+	if (id.appid == WN_APPLICATION_ID && id.version >= 1 && h[18] == 2 && h[19] == 2)
+		return WN_OK;
 	rc = probe(o, h[18] == 2 || h[19] == 2, &id, err);
 	return rc != WN_OK ? rc : judge(o->path, &id, fresh, err);
 }
