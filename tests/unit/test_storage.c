@@ -1022,6 +1022,29 @@ Test(storage, refuses_diary_from_newer_wean)
 	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 3)");
 }
 
+/* The file's header says a version this wean knows, but the write-ahead
+ * log beside it holds a newer wean's migration: the one connection reads
+ * the log before writing, refuses, and closes without a checkpoint, so
+ * the file keeps its bytes (and the log its frames). */
+Test(storage, refuses_newer_wean_in_the_wal)
+{
+	open_main();
+	wn_db_close(db);
+	db = NULL;
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(dbpath, &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, "PRAGMA wal_autocheckpoint = 0; PRAGMA user_version = 99",
+	                          NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_close(h), SQLITE_OK);
+	unsigned char head[100];
+	int fd = open(dbpath, O_RDONLY);
+	cr_assert_eq(read(fd, head, sizeof head), (ssize_t)sizeof head);
+	close(fd);
+	cr_assert_eq(head[63], WN_SCHEMA_VERSION, "the header still says this version");
+	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99");
+}
+
 Test(storage, zero_length_file_is_a_new_diary)
 {
 	write_bytes(dbpath, "", 0, 0644);
