@@ -289,8 +289,13 @@ static int one_pass(struct wn_db *db, const struct wn_import_opts *o, const char
 		return wn_err_set(err, WN_ERR, "out of memory");
 	int rc = wn_db_begin(db, err);
 	if (rc == WN_OK) {
-		rc = by_format[o->format](&m, text, len);
+		/* the search index is written once, at the end (db_int.h) */
+		rc = wn_db_index_defer(db, err);
+		if (rc == WN_OK)
+			rc = by_format[o->format](&m, text, len);
 		*again = rc == WN_OK && m.want_backup;
+		if (rc == WN_OK && !o->dry_run && !*again)
+			rc = wn_db_index_write(db, err);
 		if (rc != WN_OK || o->dry_run || *again)
 			wn_db_rollback(db);
 		else

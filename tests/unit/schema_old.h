@@ -10,6 +10,7 @@
 	" DROP TRIGGER checkin_fts_update; DROP TRIGGER quicknote_fts_insert;" \
 	" DROP TRIGGER quicknote_fts_delete; DROP TRIGGER quicknote_fts_update;" \
 	" DROP TRIGGER question_fts_insert; DROP TRIGGER question_fts_delete;" \
-	" DROP TRIGGER question_fts_update; DROP TABLE journal_fts; DROP VIEW journal_text;"
+	" DROP TRIGGER question_fts_update; DROP TABLE journal_fts_queue;" \
+	" DROP TABLE journal_fts; DROP VIEW journal_text;"
 
 #endif
