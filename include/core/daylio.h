@@ -40,10 +40,13 @@ struct wn_daylio_day {
 	int line;                    /* the file's line of its first row */
 };
 
-/* One row of the file and its place in it. */
+/* One row of the file: its date and where its record is (the record
+ * itself is read again when its day comes: memory grows by these few
+ * bytes a row, not by the file). */
 struct wn_daylio_row {
-	struct wn_csv_record rec;
-	const char *date;            /* its full_date (in rec) */
+	char date[WN_DATE_STRLEN];   /* its full_date */
+	unsigned long long off;      /* where its record starts */
+	int line;
 	size_t at;                   /* the row's place among the rows */
 };
 
@@ -55,6 +58,7 @@ struct wn_daylio {
 	size_t n_rows, cap, next;
 	int ix[8];                   /* the columns' places in the header */
 	size_t need;                 /* fields a row must have */
+	struct wn_csv_record rec;    /* a row read again */
 	struct wn_buf note, entry;
 };
 
@@ -68,9 +72,12 @@ struct wn_daylio {
  * every case. */
 int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
                    struct wn_err *err);
+/* The same from r (core/reader.h: a file read a window at a time) from
+ * its start; r stays the caller's and must outlive d. */
+int wn_daylio_open_reader(struct wn_daylio *d, struct wn_reader *r, struct wn_err *err);
 /* The next day into *day, or *got false at the end.  WN_OK; WN_DATAERR
  * "line N: note: ..." for a day's note that is too long or holds a
- * control character. */
+ * control character; WN_IOERR when the file cannot be read again. */
 int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
                    struct wn_err *err);
 void wn_daylio_close(struct wn_daylio *d);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <errno.h>
 
 static const char *const cols[] = { "full_date", "date", "weekday", "time", "mood",
 	"activities", "note_title", "note" };
@@ -24,11 +25,16 @@ int wn_daylio_mood(const char *label)
 /* A byte-order mark and comment lines before the header. */
 static void skip_preamble(struct wn_csv_reader *c)
 {
-	if (c->len >= 3 && memcmp(c->s, "\xEF\xBB\xBF", 3) == 0)
-		c->pos = 3;
-	while (c->pos < c->len && c->s[c->pos] == '#') {
-		const char *nl = memchr(c->s + c->pos, '\n', c->len - c->pos);
-		c->pos = nl ? (size_t)(nl - c->s) + 1 : c->len;
+	struct wn_reader *r = c->r;
+	wn_reader_need(r, 3);
+	if (r->len - r->pos >= 3 && memcmp(r->s + r->pos, "\xEF\xBB\xBF", 3) == 0)
+		r->pos += 3;
+	while (wn_reader_peek(r) == '#') {
+		int ch;
+		while ((ch = wn_reader_peek(r)) >= 0 && ch != '\n')
+			r->pos++;
+		if (ch == '\n')
+			r->pos++;
 		c->line++;
 	}
 }
@@ -53,8 +59,9 @@ static int check_row(const struct wn_daylio *d, const struct wn_csv_record *r,
 	return WN_OK;
 }
 
-/* Takes r (emptied) as the next row. */
-static int keep_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_err *err)
+/* Notes r, which starts at off, as the next row. */
+static int keep_row(struct wn_daylio *d, const struct wn_csv_record *r,
+                    unsigned long long off, struct wn_err *err)
 {
 	if (d->n_rows == d->cap) {
 		size_t nc = d->cap ? d->cap * 2 : 64;
@@ -64,10 +71,11 @@ static int keep_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_err 
 		d->rows = p;
 		d->cap = nc;
 	}
-	d->rows[d->n_rows] = (struct wn_daylio_row){ .rec = *r, .at = d->n_rows,
-	                                             .date = r->f[d->ix[C_DATE]] };
+	struct wn_daylio_row *row = &d->rows[d->n_rows];
+	*row = (struct wn_daylio_row){ .off = off, .line = r->line, .at = d->n_rows };
+	memcpy(row->date, r->f[d->ix[C_DATE]], WN_DATE_STRLEN - 1);   /* checked: 10 bytes */
+	row->date[WN_DATE_STRLEN - 1] = '\0';
 	d->n_rows++;
-	*r = (struct wn_csv_record){ 0 };
 	return WN_OK;
 }
 
@@ -85,11 +93,12 @@ static int read_rows(struct wn_daylio *d, struct wn_err *err)
 	struct wn_csv_record r = { 0 };
 	bool got;
 	int rc;
+	unsigned long long off = wn_csv_offset(&d->csv);
 	while ((rc = wn_csv_next(&d->csv, &r, &got, err)) == WN_OK && got) {
-		if (wn_csv_blank(&r))
-			continue;
-		if ((rc = check_row(d, &r, err)) != WN_OK || (rc = keep_row(d, &r, err)) != WN_OK)
+		if (!wn_csv_blank(&r) &&
+		    ((rc = check_row(d, &r, err)) != WN_OK || (rc = keep_row(d, &r, off, err)) != WN_OK))
 			break;
+		off = wn_csv_offset(&d->csv);
 	}
 	wn_csv_record_free(&r);
 	if (rc == WN_OK && d->n_rows > 1)
@@ -97,13 +106,11 @@ static int read_rows(struct wn_daylio *d, struct wn_err *err)
 	return rc;
 }
 
-int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
-                   struct wn_err *err)
+/* The header and the rows, from the reader's start. */
+static int open_rows(struct wn_daylio *d, struct wn_err *err)
 {
 	struct wn_csv_record h = { 0 };
 	bool got;
-	*d = (struct wn_daylio){ .n_rows = 0 };
-	wn_csv_open(&d->csv, text, len);
 	wn_buf_init(&d->note);
 	wn_buf_init(&d->entry);
 	skip_preamble(&d->csv);
@@ -119,11 +126,27 @@ int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
 	return rc == WN_OK ? read_rows(d, err) : rc;
 }
 
+int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
+                   struct wn_err *err)
+{
+	*d = (struct wn_daylio){ .n_rows = 0 };
+	wn_csv_open(&d->csv, text, len);
+	return open_rows(d, err);
+}
+
+int wn_daylio_open_reader(struct wn_daylio *d, struct wn_reader *r, struct wn_err *err)
+{
+	*d = (struct wn_daylio){ .n_rows = 0 };
+	wn_csv_open_reader(&d->csv, r);
+	if (!wn_reader_seek(r, 0))
+		return wn_err_set(err, WN_IOERR, "cannot read the file: %s", strerror(r->error));
+	return open_rows(d, err);
+}
+
 void wn_daylio_close(struct wn_daylio *d)
 {
-	for (size_t i = 0; i < d->n_rows; i++)
-		wn_csv_record_free(&d->rows[i].rec);
 	free(d->rows);
+	wn_csv_record_free(&d->rec);
 	wn_csv_close(&d->csv);
 	wn_buf_free(&d->note);
 	wn_buf_free(&d->entry);
@@ -175,6 +198,21 @@ static int finish_day(struct wn_daylio *d, struct wn_daylio_day *day, int sum,
 	return WN_OK;
 }
 
+/* Row i's record, read again into d->rec. */
+static int reread(struct wn_daylio *d, size_t i, struct wn_err *err)
+{
+	bool got = false;
+	int rc = WN_OK;
+	if (!wn_csv_at(&d->csv, d->rows[i].off, d->rows[i].line))
+		return wn_err_set(err, WN_IOERR, "cannot read the file again: %s",
+		                  strerror(d->csv.r->error ? d->csv.r->error : EIO));
+	rc = wn_csv_next(&d->csv, &d->rec, &got, err);
+	if (rc == WN_OK && (!got || d->rec.n < d->need))
+		rc = wn_err_set(err, WN_IOERR, "line %d: the file changed while it was read",
+		                d->rows[i].line);
+	return rc;
+}
+
 int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
                    struct wn_err *err)
 {
@@ -182,15 +220,25 @@ int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
 	wn_buf_reset(&d->note);
 	if (d->next >= d->n_rows)
 		return WN_OK;
-	*day = (struct wn_daylio_day){ .line = d->rows[d->next].rec.line };
+	*day = (struct wn_daylio_day){ .line = d->rows[d->next].line };
 	snprintf(day->date, sizeof day->date, "%s", d->rows[d->next].date);
-	int sum = 0;
-	for (; d->next < d->n_rows && strcmp(d->rows[d->next].date, day->date) == 0; d->next++) {
-		sum += wn_daylio_mood(d->rows[d->next].rec.f[d->ix[C_MOOD]]);
+	int sum = 0, rc = WN_OK;
+	for (; rc == WN_OK && d->next < d->n_rows &&
+	       strcmp(d->rows[d->next].date, day->date) == 0; d->next++) {
+		if ((rc = reread(d, d->next, err)) != WN_OK)
+			break;
+		int mood = wn_daylio_mood(d->rec.f[d->ix[C_MOOD]]);
+		if (mood < 0) {
+			rc = wn_err_set(err, WN_IOERR, "line %d: the file changed while it was"
+			                " read", d->rows[d->next].line);
+			break;
+		}
+		sum += mood;
 		day->entries++;
-		add_entry(d, &d->rows[d->next].rec);
+		add_entry(d, &d->rec);
 	}
-	int rc = finish_day(d, day, sum, err);
+	if (rc == WN_OK)
+		rc = finish_day(d, day, sum, err);
 	*got = rc == WN_OK;
 	return rc;
 }
