@@ -373,7 +373,7 @@ static void cmd_rows(const struct ctx *c, struct table *t, const char *name,
 }
 
 /* The figures' notes: misses that are being fixed separately. */
-#define NOTE_CHARTS "(charts at all time: issue 17 item 3)"
+#define NOTE_CHARTS "(charts: issue 17 item 3)"
 #define NOTE_EXPORT "(streaming exports: issue 17 item 1)"
 
 /* ---- the diaries and the files made from them ----------------------------------- */
@@ -906,7 +906,7 @@ static void bench_import(const struct ctx *c, struct table *t)
 	cmd_rows(c, t, "import csv, 100 years", &v, NULL, NULL, 0, NULL);
 	struct cmd d = { .argv = { (char *)c->wean, "--db", c->scratch, "import", c->daylio_100y,
 	                   "--format", "daylio", NULL }, .fresh = c->scratch, .from = c->db_empty };
-	cmd_rows(c, t, "import daylio, 100 years of moods and notes", &d, NULL, NULL, 0, NULL);
+	cmd_rows(c, t, "import daylio, 100 years", &d, NULL, NULL, 0, NULL);
 	remove_db(c->scratch);
 }
 
@@ -1020,16 +1020,32 @@ static void put_value(FILE *f, enum unit u, double v)
 	fprintf(f, " %10s", s);
 }
 
-/* "min-max" of a figure (ms, M instructions) or of a ratio. */
+/* A value in the unit the median of its row is shown in (no unit). */
+static void scaled(char *buf, size_t n, enum unit u, double v, double med)
+{
+	if (u == U_INSTR)
+		snprintf(buf, n, "%.2f", v / 1e6);
+	else if (med >= 1)
+		snprintf(buf, n, "%.2f", v);
+	else if (med < 0.001)
+		snprintf(buf, n, "%.3f", v * 1e3);
+	else
+		snprintf(buf, n, "%.1f", v * 1e3);
+}
+
+/* "min-max" of a figure, in its median's unit, or of a ratio. */
 static void put_spread(FILE *f, enum unit u, struct stat3 s, bool ratio)
 {
-	char buf[40];
-	int digits = ratio || u == U_INSTR ? 2 : 1;
-	double k = ratio ? 1 : u == U_INSTR ? 1e-6 : 1e3;
-	if (isnan(s.min) || (!ratio && u == U_MEM))
+	char buf[48], lo[20], hi[20];
+	if (isnan(s.min) || (!ratio && u == U_MEM)) {
 		snprintf(buf, sizeof buf, "-");
-	else
-		snprintf(buf, sizeof buf, "%.*f-%.*f", digits, s.min * k, digits, s.max * k);
+	} else if (ratio) {
+		snprintf(buf, sizeof buf, "%.2f-%.2f", s.min, s.max);
+	} else {
+		scaled(lo, sizeof lo, u, s.min, s.med);
+		scaled(hi, sizeof hi, u, s.max, s.med);
+		snprintf(buf, sizeof buf, "%s-%s", lo, hi);
+	}
 	fprintf(f, " %13s", buf);
 }
 
@@ -1113,8 +1129,8 @@ static int put_table(const struct ctx *c, const struct table *t, FILE *f)
 	fprintf(f, "wean benchmarks (SPEC section 7, issue 17), %s\n", when);
 	put_machine(f);
 	fprintf(f, "instr: callgrind instruction counts, %d runs each; cpu: user+system"
-	        " time, %d runs after a warm-up; rss: the largest ru_maxrss\n\n",
-	        c->cg_runs, c->runs);
+	        " time, %d runs after a warm-up; rss: the largest ru_maxrss\n"
+	        "min-max: in the median's unit\n\n", c->cg_runs, c->runs);
 	fprintf(f, "%-52s %-5s %10s %13s %10s %7s %13s %9s  %s\n", "figure", "how", "median",
 	        "min-max", "reference", "ratio", "min-max", "budget", "result");
 	int missed = 0;
