@@ -45,7 +45,7 @@
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle: the generator writes in bulk */
 
-#define GEN_VERSION 1
+#define GEN_VERSION 2
 #define SEED 0x7765616e62656e63ULL   /* "weanbenc" */
 #define PERIOD 1095                   /* days between plans */
 #define LAST_PLAN_AGO 400             /* the active plan starts END - 400 */
@@ -604,8 +604,13 @@ static int generate(const char *path, long days, wn_date last, bool plans_only,
 		return rc;
 	g.sql = wn_db_sqlite(g.db);
 	rc = wn_db_begin(g.db, err);
+	/* the journal's search index written once, as an import does */
+	if (rc == WN_OK)
+		rc = wn_db_index_defer(g.db, err);
 	if (rc == WN_OK)
 		rc = write_all(&g, err);
+	if (rc == WN_OK)
+		rc = wn_db_index_write(g.db, err);
 	if (rc == WN_OK)
 		rc = wn_db_commit(g.db, err);
 	else

@@ -1,6 +1,7 @@
 /* csv.h -- CSV (RFC 4180) as wean writes and reads it: one cell guarded
  * against spreadsheet formulas, and a reader of records from text in
- * memory.  Pure: no SQLite, no I/O.
+ * memory or read a window at a time (core/reader.h).  No SQLite, no I/O
+ * of its own.
  *
  * Writing: a cell holding a comma, a quote, CR or LF is quoted, its quotes
  * doubled.  Formula-injection guard: a cell starting with '=', '+', '-',
@@ -24,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/reader.h"
 #include "core/status.h"
 #include "core/text.h"
 
@@ -52,25 +54,31 @@ struct wn_csv_record {
 	int line;                /* the line it starts on, from 1 */
 };
 
-/* Reads s[0..len); the text must outlive the reader.  Set pos and line
- * after wn_csv_open to start further on (after a preamble). */
+/* Reads a text in memory (wn_csv_open: s[0..len), which must outlive the
+ * reader) or through a reader (core/reader.h), a window at a time. */
 struct wn_csv_reader {
-	const char *s;
-	size_t len, pos;
-	int line;                /* of pos */
-	char sep;                /* between fields: ',' (what wn_csv_open
-	                            sets) or '\t' */
+	struct wn_reader *r;     /* the text: &mem, or the caller's */
+	struct wn_reader mem;
+	int line;                /* of the next byte */
+	char sep;                /* between fields: ',' (what wn_csv_open and
+	                            wn_csv_open_reader set) or '\t' */
 	struct wn_buf cell;      /* the field being read */
 };
 
 void wn_csv_open(struct wn_csv_reader *c, const char *s, size_t len);
+/* From r's current place, taken as line 1; r stays the caller's. */
+void wn_csv_open_reader(struct wn_csv_reader *c, struct wn_reader *r);
 void wn_csv_close(struct wn_csv_reader *c);
+/* The offset of the next byte, and back to such an offset (a record's
+ * start), which is on line `line`: false when the text cannot go there. */
+unsigned long long wn_csv_offset(const struct wn_csv_reader *c);
+bool wn_csv_at(struct wn_csv_reader *c, unsigned long long off, int line);
 void wn_csv_record_free(struct wn_csv_record *r);
 
 /* The next record into r (freed and refilled).  WN_OK with *got false at
  * the end of the text; WN_DATAERR "line N: a record longer than
  * WN_CSV_RECORD_MAX bytes" or "line N: a quoted field is never closed";
- * WN_ERR when out of memory.  A blank line is a record of one empty
+ * WN_IOERR "cannot read the file: ..."; WN_ERR when out of memory.  A blank line is a record of one empty
  * field (see wn_csv_blank). */
 int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
                 struct wn_err *err);

@@ -21,6 +21,12 @@
  * one per line, and, on a day of several entries, "mood: LABEL" (so each
  * entry's own mood is kept); on such a day an entry with nothing else to
  * say still gives its "mood: LABEL" note.  Blank lines are skipped.
+ *
+ * Memory: the file is read through a reader (core/reader.h), a window at
+ * a time.  The first pass checks every row and keeps of each only its
+ * date, time, mood and where its record starts; a day's records are read
+ * again when its day comes, so memory grows by these few bytes a row and
+ * by one day's entries, not by the file.
  */
 #ifndef WEAN_DAYLIO_H
 #define WEAN_DAYLIO_H
@@ -83,11 +89,14 @@ struct wn_daylio_day {
 	size_t n_notes;
 };
 
-/* One row of the file, checked. */
+/* One row of the file, checked: its date, time and mood and where its
+ * record is (the record itself is read again when its day comes: memory
+ * grows by these few bytes a row, not by the file). */
 struct wn_daylio_row {
-	struct wn_csv_record rec;
 	char date[WN_DATE_STRLEN];
 	int minute, mood;
+	int line;
+	unsigned long long off;      /* where its record starts */
 	size_t at;                   /* the row's place among the rows */
 };
 
@@ -101,6 +110,7 @@ struct wn_daylio {
 	size_t n_rows, cap, next;
 	int ix[9];                   /* the columns' places, -1 when absent */
 	size_t need;                 /* fields a row must have */
+	struct wn_csv_record rec;    /* a row read again */
 	struct wn_buf text;          /* the day's notes */
 	struct wn_daylio_entry *notes;
 	size_t cap_notes;
@@ -118,9 +128,14 @@ struct wn_daylio {
  * in every case. */
 int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
                    const struct wn_daylio_map *map, struct wn_err *err);
+/* The same from r (core/reader.h: a file read a window at a time) from
+ * its start; r stays the caller's and must outlive d. */
+int wn_daylio_open_reader(struct wn_daylio *d, struct wn_reader *r,
+                          const struct wn_daylio_map *map, struct wn_err *err);
 /* The next day into *day, or *got false at the end.  WN_OK; WN_DATAERR
  * "line N: note: ..." for an entry's note that is too long or holds a
- * control character; WN_ERR out of memory. */
+ * control character; WN_IOERR when the file cannot be read again (or
+ * changed meanwhile); WN_ERR out of memory. */
 int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
                    struct wn_err *err);
 void wn_daylio_close(struct wn_daylio *d);

@@ -54,4 +54,18 @@ void wn_file_sweep_tmp(const char *dir, const char *base, long max_age,
 int wn_file_write_atomic(const char *path, const char *data, size_t len,
                          bool force, struct wn_err *err);
 
+/* ---- reading a file to import -------------------------------------------- */
+
+/* Opens path to be read (a file wean imports), refusing one over max bytes
+ * before reading any of it: WN_OK with *fd open on a file that can seek
+ * (the caller closes it).  A regular file is opened as it is; any other
+ * input (a pipe, /dev/stdin) is copied into an unnamed private file in
+ * $TMPDIR (or /tmp) as it is read, and refused as soon as it passes max
+ * bytes.  WN_NOINPUT "cannot read PATH: ..." when it cannot be opened;
+ * WN_IOERR for a directory or a failed read; WN_DATAERR "PATH is larger
+ * than N MiB (M MiB); nothing was read" (a pipe: "PATH holds more than N
+ * MiB; nothing was imported"). */
+int wn_file_open_input(const char *path, unsigned long long max, int *fd,
+                       struct wn_err *err);
+
 #endif

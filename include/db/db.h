@@ -50,7 +50,7 @@
 #include "core/date.h"
 #include "core/status.h"
 
-#define WN_SCHEMA_VERSION 4
+#define WN_SCHEMA_VERSION 5
 #define WN_APPLICATION_ID 0x5745414e /* 'WEAN' */
 
 struct wn_db;

@@ -4,6 +4,11 @@
  * no output of its own.
  *
  * Contract
+ * - The file is read a window at a time (core/reader.h), never whole: the
+ *   memory an import takes does not grow with the file (a JSON list's
+ *   elements are built one at a time, each at most 8 MiB, core/json.h;
+ *   a Daylio file keeps a few bytes per row).  Files over
+ *   WN_IMPORT_MAX_BYTES are refused before they are read.
  * - The whole import is one transaction: on any error nothing is written
  *   (and with dry_run nothing is written either; the summary is still
  *   computed).  The caller must not hold a transaction open.
@@ -138,13 +143,22 @@ struct wn_import_result {
 };
 
 /* Imports text[0..len) (need not be NUL-terminated).  WN_OK with *res
- * filled; WN_DATAERR for bad input (message "line N: ..."); the diary's
- * own faults as wn_db_sqlerr words them (WN_TEMPFAIL, WN_IOERR, a damaged
- * diary WN_DATAERR); a failed backup's status.  Free *res with
+ * filled; WN_DATAERR for bad input (message "line N: ..."), or for a text
+ * over WN_IMPORT_MAX_BYTES (nothing read); the diary's own faults as
+ * wn_db_sqlerr words them (WN_TEMPFAIL, WN_IOERR, a damaged diary
+ * WN_DATAERR); a failed backup's status.  Free *res with
  * wn_import_result_free in every case. */
 int wn_import_text(struct wn_db *db, const struct wn_import_opts *o,
                    const char *text, size_t len, struct wn_import_result *res,
                    struct wn_err *err);
+/* The same from the file open on fd (one that can seek: read again for
+ * the second pass; core/fileio.h's wn_file_open_input gives one for any
+ * input), read a window at a time: memory does not grow with the file.
+ * A file over WN_IMPORT_MAX_BYTES is refused before a byte is read
+ * (WN_DATAERR "the file is larger than 256 MiB ..."); a read that fails
+ * is WN_IOERR "cannot read the file: ...".  The caller closes fd. */
+int wn_import_fd(struct wn_db *db, const struct wn_import_opts *o, int fd,
+                 struct wn_import_result *res, struct wn_err *err);
 void wn_import_result_free(struct wn_import_result *res);
 
 /* "json", "csv", "daylio" -> format; false when unknown. */

@@ -1,20 +1,34 @@
 /* journal.h -- the diary as a list of days, read a page at a time, and
- * searched.  For the Journal screen (ui_journal.c).
+ * searched.  For the Journal screen (src/tui/journal.c).
  *
- * Part of the storage layer (src/storage_journal.c): read-only SQL with
- * bound parameters, no curses, no output.  A "day" is a date with any
- * record (a check-in, a rating, a dose, a metric, a quick note or a
- * question), as for wn_db_each_day().  Nothing reads the whole diary:
+ * Part of the db layer (src/db/journal.c): read-only SQL with bound
+ * parameters, no curses, no output.  A "day" is a date with any record (a
+ * check-in, a rating, a dose, a metric, a quick note or a question), as
+ * for wn_db_each_day().  Nothing reads the whole diary:
  *
  * - wn_journal_page() walks from a date to the next days with a record,
  *   one index probe per table and day, so a page costs the same on a
  *   diary of ten years as on one of ten days;
- * - the search functions scan the text of the notes only (SQLite's
- *   instr() over lower()), never the other records.
+ * - the search reads the journal's full-text index (SQLite FTS5, schema
+ *   4: every note, quick note, question and answer, kept in step by
+ *   triggers), whose keys sort by date: the nearest match is one seek,
+ *   and a search costs what its matches cost, not what the diary holds.
  *
- * Search text matches case-insensitively for ASCII letters (other letters
- * must match exactly) and as a plain substring (no wildcards), in the
- * day's note, its quick notes, and its questions and their answers.
+ * What a person types (wn_journal_query):
+ * - words: a day matches when its texts have every word, each as the
+ *   start of a word ("zap" finds "zaps" and "Zapping"; "better to" finds
+ *   "better_today");
+ * - "words in double quotes": a phrase, those words one after another (an
+ *   unclosed quote runs to the end);
+ * - nothing else is syntax: *, -, +, ^, :, (, ), AND, OR, NOT, NEAR are
+ *   words or separators like any other, never an error.
+ * A word is a run of letters and digits (Unicode's, as SQLite's unicode61
+ * tokenizer reads them); everything else separates words.  Case does not
+ * matter in any script ("сертралин" finds "Сертралин") and neither do
+ * the accents of Latin letters ("cafe" finds "Café", "café" finds
+ * "cafe").  Text without spaces (Chinese, Japanese) is one word up to the
+ * next space or punctuation, so a search finds it from its start only:
+ * "頭痛" finds "頭痛がひどい", "ひどい" does not.
  */
 #ifndef WEAN_JOURNAL_H
 #define WEAN_JOURNAL_H
@@ -72,6 +86,16 @@ int wn_journal_page(struct wn_db *db, const struct wn_journal_req *r,
 /* Frees the notes of d[0 .. n) (not the array) and sets them to NULL. */
 void wn_journal_free(struct wn_journal_day *d, size_t n);
 
+/* Text as typed: 1..WN_JOURNAL_NEEDLE_MAX bytes of UTF-8. */
+#define WN_JOURNAL_QUERY_MAX (4 * WN_JOURNAL_NEEDLE_MAX + 8)
+
+/* The FTS5 query for text typed as above, into out (n bytes, at least
+ * WN_JOURNAL_QUERY_MAX): each word as a quoted string with a prefix star
+ * ("zap"*), each phrase quoted ("brain zaps"), quotes inside doubled.
+ * WN_OK (out "" when text holds no word: only punctuation or spaces);
+ * WN_USAGE for NULL, empty or too long text, or n too small. */
+int wn_journal_query(const char *text, char *out, size_t n, struct wn_err *err);
+
 struct wn_journal_find {
 	const char *text;              /* 1..WN_JOURNAL_NEEDLE_MAX bytes */
 	wn_date from;
@@ -79,21 +103,49 @@ struct wn_journal_find {
 	bool inclusive;                /* `from` itself may match */
 };
 
-/* The nearest day from f->from in direction f->dir whose text contains
+/* The nearest day from f->from in direction f->dir whose text matches
  * f->text, in *found; WN_DATE_NONE when there is none.  Returns WN_OK,
  * WN_USAGE for an empty or too long text, or a storage error. */
 int wn_journal_find(struct wn_db *db, const struct wn_journal_find *f,
                     wn_date *found, struct wn_err *err);
 
 struct wn_journal_count {
-	long total;                    /* days whose text contains f->text */
+	long total;                    /* days whose text matches f->text */
 	long from_newest;              /* of those, the days on or after f->from:
 	                                  its rank in a newest-first list */
 };
 
-/* Counts the days whose text contains f->text (f->dir and f->inclusive
+/* Counts the days whose text matches f->text (f->dir and f->inclusive
  * are not used).  Returns as wn_journal_find. */
 int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,
                      struct wn_journal_count *out, struct wn_err *err);
+
+/* ---- a search kept ---------------------------------------------------------
+ * The days that match a text, read once from the index, so that the next
+ * and previous match and the counts are found in memory; it knows when
+ * the diary has changed since (by this wean or another). */
+struct wn_journal_hits {
+	char text[WN_JOURNAL_NEEDLE_MAX + 1];   /* what was searched */
+	wn_date *day;                  /* n days, oldest first (owned) */
+	size_t n, cap;
+	long long mine, others;        /* the diary's changes when read */
+};
+
+/* Searches for text (as typed, see above) into *h (a zeroed struct, or
+ * one searched before: reused).  WN_OK; WN_USAGE for an empty or too long
+ * text; WN_ERR out of memory; a storage error.  On an error *h is empty. */
+int wn_journal_search(struct wn_db *db, const char *text, struct wn_journal_hits *h,
+                      struct wn_err *err);
+/* Is *h what a search of its text would give now?  False when the diary
+ * has changed since it was read (or cannot be asked). */
+bool wn_journal_hits_current(struct wn_db *db, const struct wn_journal_hits *h);
+/* The nearest day of h from `from` in direction dir (enum
+ * wn_journal_dir), `from` itself when inclusive; WN_DATE_NONE if none. */
+wn_date wn_journal_hits_next(const struct wn_journal_hits *h, wn_date from, int dir,
+                             bool inclusive);
+/* The count of h: all its days, and those on or after `from`. */
+struct wn_journal_count wn_journal_hits_count(const struct wn_journal_hits *h,
+                                              wn_date from);
+void wn_journal_hits_free(struct wn_journal_hits *h);
 
 #endif

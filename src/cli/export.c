@@ -404,22 +404,6 @@ static const struct wn_cli_opt import_opts[] = {
 const struct wn_cli_spec wn_cli_spec_import = { .args = IMPORT_ARGS, .opts = import_opts,
                                                 .files = true };
 
-static int read_whole(const char *path, struct wn_buf *b, struct wn_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return wn_err_set(err, WN_NOINPUT, "cannot read %.200s: %s", path, strerror(errno));
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b->len <= WN_IMPORT_MAX_BYTES)
-		wn_buf_add(b, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return wn_err_set(err, WN_IOERR, "cannot read %.200s", path);
-	return b->failed ? wn_err_set(err, WN_ERR, "out of memory") : WN_OK;
-}
-
 /* Before days already in the diary change: a backup as `wean backup`
  * makes it (backups/wean-DATE.db beside the diary), which says where. */
 static int import_backup(void *ctx, struct wn_err *err)
@@ -520,15 +504,16 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	struct wn_daylio_map moods;
 	if (rc == WN_OK)
 		rc = import_opts_of(&a, &o, &moods, err);
-	struct wn_buf b;
-	wn_buf_init(&b);
 	struct wn_db *db;
 	struct wn_import_result r = { 0 };
+	int fd = -1;
+	/* opened (and a file too large refused) before the diary is */
 	if (rc == WN_OK)
-		rc = read_whole(a.file, &b, err);
+		rc = wn_file_open_input(a.file, WN_IMPORT_MAX_BYTES, &fd, err);
 	if (rc == WN_OK && (rc = wn_cli_db(c, true, &db, err)) == WN_OK)
-		rc = wn_import_text(db, &o, b.s, b.len, &r, err);
-	wn_buf_free(&b);
+		rc = wn_import_fd(db, &o, fd, &r, err);
+	if (fd >= 0)
+		close(fd);
 	if (rc == WN_OK)
 		print_result(c, &o, &r);
 	wn_import_result_free(&r);

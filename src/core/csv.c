@@ -49,8 +49,27 @@ const char *wn_csv_unguard(const char *s, size_t *len)
 
 void wn_csv_open(struct wn_csv_reader *c, const char *s, size_t len)
 {
-	*c = (struct wn_csv_reader){ .s = s, .len = len, .line = 1, .sep = ',' };
+	*c = (struct wn_csv_reader){ .line = 1, .sep = ',' };
+	wn_reader_mem(&c->mem, s, len);
+	c->r = &c->mem;
 	wn_buf_init(&c->cell);
+}
+
+void wn_csv_open_reader(struct wn_csv_reader *c, struct wn_reader *r)
+{
+	*c = (struct wn_csv_reader){ .r = r, .line = 1, .sep = ',' };
+	wn_buf_init(&c->cell);
+}
+
+bool wn_csv_at(struct wn_csv_reader *c, unsigned long long off, int line)
+{
+	c->line = line;
+	return wn_reader_seek(c->r, off);
+}
+
+unsigned long long wn_csv_offset(const struct wn_csv_reader *c)
+{
+	return wn_reader_offset(c->r);
 }
 
 void wn_csv_close(struct wn_csv_reader *c)
@@ -93,30 +112,42 @@ static int push_field(struct wn_csv_record *r, struct wn_buf *b)
 	return WN_OK;
 }
 
-/* One character outside or inside quotes (*q); *end at the record's end. */
-static int take(struct wn_csv_reader *c, struct wn_csv_record *r, bool *q,
+/* The next byte, or -1 at the end of the text. */
+static int peek(struct wn_csv_reader *c)
+{
+	const struct wn_reader *r = c->r;
+	return r->pos < r->len ? (unsigned char)r->s[r->pos] : wn_reader_peek(c->r);
+}
+
+/* One character (ch, taken) outside or inside quotes (*q); *end at the
+ * record's end. */
+static int take(struct wn_csv_reader *c, struct wn_csv_record *r, int ch, bool *q,
                 bool *end)
 {
-	char ch = c->s[c->pos++];
 	if (ch == '\n')
 		c->line++;
-	if (*q && ch == '"' && c->pos < c->len && c->s[c->pos] == '"') {
+	if (*q && ch == '"' && peek(c) == '"') {
 		wn_buf_addc(&c->cell, '"');
-		c->pos++;
+		c->r->pos++;
 	} else if (ch == '"' && (*q || c->cell.len == 0)) {
 		*q = !*q;
 	} else if (!*q && ch == c->sep) {
 		return push_field(r, &c->cell);
 	} else if (!*q && (ch == '\n' || ch == '\r')) {
-		if (ch == '\r' && c->pos < c->len && c->s[c->pos] == '\n') {
-			c->pos++;
+		if (ch == '\r' && peek(c) == '\n') {
+			c->r->pos++;
 			c->line++;
 		}
 		*end = true;
 	} else {
-		wn_buf_addc(&c->cell, ch);
+		wn_buf_addc(&c->cell, (char)ch);
 	}
 	return WN_OK;
+}
+
+static int read_failed(const struct wn_csv_reader *c, struct wn_err *err)
+{
+	return wn_err_set(err, WN_IOERR, "cannot read the file: %s", strerror(c->r->error));
 }
 
 int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
@@ -124,19 +155,25 @@ int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
 {
 	wn_csv_record_free(r);
 	wn_buf_reset(&c->cell);
-	*got = c->pos < c->len;
+	*got = peek(c) >= 0;
+	if (c->r->error)
+		return read_failed(c, err);
 	if (!*got)
 		return WN_OK;
 	r->line = c->line;
-	size_t start = c->pos;
+	unsigned long long start = wn_csv_offset(c);
 	bool q = false, end = false;
-	while (!end && c->pos < c->len) {
-		if (c->pos + 1 - start > WN_CSV_RECORD_MAX)
+	int ch;
+	while (!end && (ch = peek(c)) >= 0) {
+		c->r->pos++;
+		if (wn_csv_offset(c) - start > WN_CSV_RECORD_MAX)
 			return wn_err_set(err, WN_DATAERR, "line %d: a record longer than %u bytes",
 			                  r->line, WN_CSV_RECORD_MAX);
-		if (take(c, r, &q, &end) != WN_OK)
+		if (take(c, r, ch, &q, &end) != WN_OK)
 			return wn_err_set(err, WN_ERR, "out of memory");
 	}
+	if (c->r->error)
+		return read_failed(c, err);
 	if (q)
 		return wn_err_set(err, WN_DATAERR, "line %d: a quoted field is never closed",
 		                  r->line);

@@ -1,7 +1,9 @@
 /* daylio.c -- Daylio's CSV export as days (daylio.h): the mood map, the
- * header, each row checked, a day's mood and its entries' quick notes. */
+ * header, each row checked, a day's mood and its entries' quick notes,
+ * its records read again through the window reader when the day comes. */
 #include "core/daylio.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,23 +127,30 @@ void wn_daylio_map_text(const struct wn_daylio_map *m, char *out, size_t n)
 /* A byte-order mark and comment lines before the header. */
 static void skip_preamble(struct wn_csv_reader *c)
 {
-	if (c->len >= 3 && memcmp(c->s, "\xEF\xBB\xBF", 3) == 0)
-		c->pos = 3;
-	while (c->pos < c->len && c->s[c->pos] == '#') {
-		const char *nl = memchr(c->s + c->pos, '\n', c->len - c->pos);
-		c->pos = nl ? (size_t)(nl - c->s) + 1 : c->len;
+	struct wn_reader *r = c->r;
+	wn_reader_need(r, 3);
+	if (r->len - r->pos >= 3 && memcmp(r->s + r->pos, "\xEF\xBB\xBF", 3) == 0)
+		r->pos += 3;
+	while (wn_reader_peek(r) == '#') {
+		int ch;
+		while ((ch = wn_reader_peek(r)) >= 0 && ch != '\n')
+			r->pos++;
+		if (ch == '\n')
+			r->pos++;
 		c->line++;
 	}
 }
 
 /* Tabs between the fields when the header line has more of them than
- * commas. */
-static char separator(const struct wn_csv_reader *c)
+ * commas (the header as far as the window holds it). */
+static char separator(struct wn_csv_reader *c)
 {
+	struct wn_reader *r = c->r;
 	size_t tabs = 0, commas = 0;
-	for (size_t i = c->pos; i < c->len && c->s[i] != '\n'; i++) {
-		tabs += c->s[i] == '\t';
-		commas += c->s[i] == ',';
+	wn_reader_need(r, WN_READER_AHEAD);
+	for (size_t i = r->pos; i < r->len && r->s[i] != '\n'; i++) {
+		tabs += r->s[i] == '\t';
+		commas += r->s[i] == ',';
 	}
 	return tabs > commas ? '\t' : ',';
 }
@@ -306,8 +315,8 @@ static int unknown_error(const struct unknowns *u, struct wn_err *err)
 	return rc;
 }
 
-static int check_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_daylio_row *row,
-                     struct unknowns *u, struct wn_err *err)
+static int check_row(const struct wn_daylio *d, const struct wn_csv_record *r,
+                     struct wn_daylio_row *row, struct unknowns *u, struct wn_err *err)
 {
 	size_t len;
 	if (r->n < d->need)
@@ -323,14 +332,12 @@ static int check_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_day
 	const char *label = field(d, r, C_MOOD, &len);
 	if ((row->mood = wn_daylio_map_find(d->map, label, len)) < 0)
 		note_unknown(u, label, len, r->line);
-	for (int k = C_TITLE; k <= C_NOTE; k++)     /* CRLF in a quoted note */
-		if (d->ix[k] >= 0)
-			r->len[d->ix[k]] = wn_text_normalize_newlines(r->f[d->ix[k]], r->len[d->ix[k]]);
+	row->line = r->line;
 	return WN_OK;
 }
 
-/* Takes r (emptied) as the next row. */
-static int keep_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_daylio_row *row,
+/* Notes row (its record starting at off) as the next row. */
+static int keep_row(struct wn_daylio *d, struct wn_daylio_row *row, unsigned long long off,
                     struct wn_err *err)
 {
 	if (d->n_rows == d->cap) {
@@ -341,10 +348,9 @@ static int keep_row(struct wn_daylio *d, struct wn_csv_record *r, struct wn_dayl
 		d->rows = p;
 		d->cap = nc;
 	}
-	row->rec = *r;
+	row->off = off;
 	row->at = d->n_rows;
 	d->rows[d->n_rows++] = *row;
-	*r = (struct wn_csv_record){ 0 };
 	return WN_OK;
 }
 
@@ -368,13 +374,14 @@ static int read_rows(struct wn_daylio *d, struct wn_err *err)
 	struct unknowns u = { .n = 0 };
 	bool got;
 	int rc;
+	unsigned long long off = wn_csv_offset(&d->csv);
 	while ((rc = wn_csv_next(&d->csv, &r, &got, err)) == WN_OK && got) {
 		struct wn_daylio_row row;
-		if (wn_csv_blank(&r))
-			continue;
-		if ((rc = check_row(d, &r, &row, &u, err)) != WN_OK ||
-		    (rc = keep_row(d, &r, &row, err)) != WN_OK)
+		if (!wn_csv_blank(&r) &&
+		    ((rc = check_row(d, &r, &row, &u, err)) != WN_OK ||
+		     (rc = keep_row(d, &row, off, err)) != WN_OK))
 			break;
+		off = wn_csv_offset(&d->csv);
 	}
 	wn_csv_record_free(&r);
 	if (rc == WN_OK && u.n)
@@ -384,13 +391,13 @@ static int read_rows(struct wn_daylio *d, struct wn_err *err)
 	return rc;
 }
 
-int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
-                   const struct wn_daylio_map *map, struct wn_err *err)
+/* The map (the stock one when map is NULL), the header and the rows,
+ * from the csv reader's start. */
+static int open_rows(struct wn_daylio *d, const struct wn_daylio_map *map, struct wn_err *err)
 {
 	struct wn_csv_record h = { 0 };
 	bool got;
-	*d = (struct wn_daylio){ .map = map };
-	wn_csv_open(&d->csv, text, len);
+	d->map = map;
 	wn_buf_init(&d->text);
 	if (!map) {
 		struct wn_daylio_map *own = malloc(sizeof *own);
@@ -411,11 +418,29 @@ int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
 	return rc == WN_OK ? read_rows(d, err) : rc;
 }
 
+int wn_daylio_open(struct wn_daylio *d, const char *text, size_t len,
+                   const struct wn_daylio_map *map, struct wn_err *err)
+{
+	*d = (struct wn_daylio){ .n_rows = 0 };
+	wn_csv_open(&d->csv, text, len);
+	return open_rows(d, map, err);
+}
+
+int wn_daylio_open_reader(struct wn_daylio *d, struct wn_reader *r,
+                          const struct wn_daylio_map *map, struct wn_err *err)
+{
+	*d = (struct wn_daylio){ .n_rows = 0 };
+	wn_csv_open_reader(&d->csv, r);
+	wn_buf_init(&d->text);
+	if (!wn_reader_seek(r, 0))
+		return wn_err_set(err, WN_IOERR, "cannot read the file: %s", strerror(r->error));
+	return open_rows(d, map, err);
+}
+
 void wn_daylio_close(struct wn_daylio *d)
 {
-	for (size_t i = 0; i < d->n_rows; i++)
-		wn_csv_record_free(&d->rows[i].rec);
 	free(d->rows);
+	wn_csv_record_free(&d->rec);
 	wn_csv_close(&d->csv);
 	wn_buf_free(&d->text);
 	free(d->notes);
@@ -448,14 +473,14 @@ static void activities(struct wn_buf *b, const char *s, size_t len)
 	wn_buf_addc(b, '\n');
 }
 
-/* One entry's lines appended to d->text: title, note, activities and,
- * with several entries that day, its mood. */
-static void entry_text(struct wn_daylio *d, const struct wn_daylio_row *row, bool several)
+/* One entry's lines (its record r) appended to d->text: title, note,
+ * activities and, with several entries that day, its mood. */
+static void entry_text(struct wn_daylio *d, const struct wn_csv_record *r, bool several)
 {
 	struct wn_buf *b = &d->text;
 	size_t len;
 	for (int k = C_TITLE; k <= C_NOTE; k++) {
-		const char *s = field(d, &row->rec, k, &len);
+		const char *s = field(d, r, k, &len);
 		while (len && (s[len - 1] == '\n' || s[len - 1] == ' '))
 			len--;
 		if (len) {
@@ -463,12 +488,31 @@ static void entry_text(struct wn_daylio *d, const struct wn_daylio_row *row, boo
 			wn_buf_addc(b, '\n');
 		}
 	}
-	const char *act = field(d, &row->rec, C_ACT, &len);
+	const char *act = field(d, r, C_ACT, &len);
 	if (len && len > strspn(act, " |"))
 		activities(b, act, len);
-	const char *label = field(d, &row->rec, C_MOOD, &len);
+	const char *label = field(d, r, C_MOOD, &len);
 	if (several)
 		wn_buf_addf(b, "mood: %.*s\n", (int)len, label);
+}
+
+/* Row i's record, read again into d->rec (CRLF in a quoted note made
+ * LF, as the first pass saw it). */
+static int reread(struct wn_daylio *d, size_t i, struct wn_err *err)
+{
+	bool got = false;
+	if (!wn_csv_at(&d->csv, d->rows[i].off, d->rows[i].line))
+		return wn_err_set(err, WN_IOERR, "cannot read the file again: %s",
+		                  strerror(d->csv.r->error ? d->csv.r->error : EIO));
+	int rc = wn_csv_next(&d->csv, &d->rec, &got, err);
+	if (rc == WN_OK && (!got || d->rec.n < d->need))
+		return wn_err_set(err, WN_IOERR, "line %d: the file changed while it was read",
+		                  d->rows[i].line);
+	for (int k = C_TITLE; rc == WN_OK && k <= C_NOTE; k++)   /* CRLF in a quoted note */
+		if (d->ix[k] >= 0)
+			d->rec.len[d->ix[k]] = wn_text_normalize_newlines(d->rec.f[d->ix[k]],
+			                                                  d->rec.len[d->ix[k]]);
+	return rc;
 }
 
 /* The notes of rows [from, to): one per entry with text, checked. */
@@ -484,10 +528,13 @@ static int day_notes(struct wn_daylio *d, size_t from, size_t to, struct wn_dayl
 	}
 	for (size_t i = from; i < to; i++) {      /* len: all of its bytes, for now */
 		size_t start = d->text.len;
-		entry_text(d, &d->rows[i], to - from > 1);
+		int rc = reread(d, i, err);
+		if (rc != WN_OK)
+			return rc;
+		entry_text(d, &d->rec, to - from > 1);
 		if (d->text.len > start)
 			d->notes[day->n_notes++] = (struct wn_daylio_entry){
-				.minute = d->rows[i].minute, .line = d->rows[i].rec.line,
+				.minute = d->rows[i].minute, .line = d->rows[i].line,
 				.len = d->text.len - start };
 	}
 	if (d->text.failed)
@@ -514,14 +561,14 @@ int wn_daylio_next(struct wn_daylio *d, struct wn_daylio_day *day, bool *got,
 	if (d->next >= d->n_rows)
 		return WN_OK;
 	size_t from = d->next, to = from;
-	*day = (struct wn_daylio_day){ .line = d->rows[from].rec.line };
+	*day = (struct wn_daylio_day){ .line = d->rows[from].line };
 	snprintf(day->date, sizeof day->date, "%s", d->rows[from].date);
 	int sum = 0;
 	for (; to < d->n_rows && strcmp(d->rows[to].date, day->date) == 0; to++) {
 		sum += d->rows[to].mood;
 		day->entries++;
-		if (d->rows[to].rec.line < day->line)
-			day->line = d->rows[to].rec.line;
+		if (d->rows[to].line < day->line)
+			day->line = d->rows[to].line;
 	}
 	d->next = to;
 	day->mood = (sum + day->entries / 2) / day->entries;

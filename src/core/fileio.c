@@ -200,3 +200,85 @@ int wn_file_finish(char *tmp, const char *path, bool force, int rc, struct wn_er
 	free(tmp);
 	return rc;
 }
+
+/* ---- reading a file to import ------------------------------------------ */
+
+static int too_large(const char *path, unsigned long long max, unsigned long long size,
+                     bool pipe, struct wn_err *err)
+{
+	if (pipe)
+		return wn_err_set(err, WN_DATAERR, "%.200s holds more than %llu MiB; nothing was"
+		                  " imported", path, max >> 20);
+	return wn_err_set(err, WN_DATAERR, "%.200s is larger than %llu MiB (%.1f MiB); nothing"
+	                  " was read", path, max >> 20, (double)size / (1024.0 * 1024.0));
+}
+
+/* The rest of in copied into an unnamed file in $TMPDIR, at most max
+ * bytes: its descriptor in *out, at its start. */
+static int spool(const char *path, int in, unsigned long long max, int *out,
+                 struct wn_err *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char name[4096];
+	snprintf(name, sizeof name, "%s/wean-import-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(name);
+	if (fd < 0)
+		return wn_err_set(err, WN_CANTCREAT, "cannot make a temporary copy of %.200s:"
+		                  " %s", path, strerror(errno));
+	unlink(name);
+	char buf[65536];
+	unsigned long long total = 0;
+	int rc = WN_OK;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n < 0)
+				rc = wn_err_set(err, WN_IOERR, "cannot read %.200s: %s", path,
+				                strerror(errno));
+			break;
+		}
+		total += (unsigned long long)n;
+		if (total > max) {
+			rc = too_large(path, max, total, true, err);
+			break;
+		}
+		if (wn_file_write_all(fd, buf, (size_t)n) != 0) {
+			rc = wn_err_set(err, WN_IOERR, "cannot make a temporary copy of %.200s:"
+			                " %s", path, strerror(errno));
+			break;
+		}
+	}
+	if (rc == WN_OK && lseek(fd, 0, SEEK_SET) != 0)
+		rc = wn_err_set(err, WN_IOERR, "cannot read %.200s: %s", path, strerror(errno));
+	if (rc != WN_OK)
+		close(fd);
+	else
+		*out = fd;
+	return rc;
+}
+
+int wn_file_open_input(const char *path, unsigned long long max, int *fd,
+                       struct wn_err *err)
+{
+	struct stat st;
+	*fd = -1;
+	int in = open(path, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return wn_err_set(err, WN_NOINPUT, "cannot read %.200s: %s", path, strerror(errno));
+	int rc = WN_OK;
+	if (fstat(in, &st) != 0)
+		rc = wn_err_set(err, WN_IOERR, "cannot read %.200s: %s", path, strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		rc = wn_err_set(err, WN_IOERR, "cannot read %.200s: %s", path, strerror(EISDIR));
+	else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
+		rc = too_large(path, max, (unsigned long long)st.st_size, false, err);
+	else if (S_ISREG(st.st_mode))
+		*fd = in;
+	else
+		rc = spool(path, in, max, fd, err);
+	if (*fd != in)
+		close(in);
+	return rc;
+}

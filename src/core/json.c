@@ -1,7 +1,10 @@
 /* json.c -- a recursive-descent JSON parser into a tree of values that
- * know their line (json.h). */
+ * know their line (json.h), reading its text through core/reader.h: the
+ * parser looks at most WN_READER_AHEAD bytes ahead, so a text read from a
+ * file is held a window at a time. */
 #include "core/json.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +32,68 @@ const struct wn_json *wn_json_get(const struct wn_json *o, const char *key)
 	return NULL;
 }
 
-static int fail(parser *p, const char *what)
+/* ---- the text ------------------------------------------------------------ */
+
+static unsigned long long offset(const parser *p)
 {
-	return wn_err_set(p->err, WN_DATAERR, "line %d, column %zu: %s", p->line,
-	                  p->pos - p->line_start + 1, what);
+	return wn_reader_offset(p->r);
 }
 
-static bool more(const parser *p, char c)
+/* An error at offset off of line `line` (which starts at line_start). */
+static int fail_at(parser *p, int line, unsigned long long line_start,
+                   unsigned long long off, const char *what)
 {
-	return p->pos < p->len && p->s[p->pos] == c;
+	if (p->r->error)
+		return wn_err_set(p->err, WN_IOERR, "cannot read the file: %s",
+		                  strerror(p->r->error));
+	return wn_err_set(p->err, WN_DATAERR, "line %d, column %llu: %s", line,
+	                  off - line_start + 1, what);
+}
+
+static int fail(parser *p, const char *what)
+{
+	return fail_at(p, p->line, p->line_start, offset(p), what);
+}
+
+/* The next byte, or -1 at the end of the text. */
+static int cur(parser *p)
+{
+	const struct wn_reader *r = p->r;
+	return r->pos < r->len ? (unsigned char)r->s[r->pos] : wn_reader_peek(p->r);
+}
+
+static bool more(parser *p, char c)
+{
+	return cur(p) == (unsigned char)c;
+}
+
+static void next(parser *p)
+{
+	p->r->pos++;
+}
+
+/* At least n bytes in hand from pos, where the text has them. */
+static void ahead(parser *p, size_t n)
+{
+	wn_reader_need(p->r, n);
 }
 
 static void skip_ws(parser *p)
 {
-	while (p->pos < p->len && p->s[p->pos] && strchr(" \t\r\n", p->s[p->pos])) {
-		if (p->s[p->pos] == '\n') {
+	for (int c = cur(p); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = cur(p)) {
+		next(p);
+		if (c == '\n') {
 			p->line++;
-			p->line_start = p->pos + 1;
+			p->line_start = offset(p);
 		}
-		p->pos++;
 	}
+}
+
+/* n more bytes of tree built for the value being read. */
+static int grew(parser *p, size_t n)
+{
+	p->built += n;
+	return p->built > WN_JSON_VALUE_MAX ? fail(p, "a value larger than 8 MiB") : WN_OK;
 }
 
 /* ---- strings ------------------------------------------------------------ */
@@ -70,21 +115,26 @@ static int hex4(const char *s, long *out)
 static int escape(parser *p, struct wn_buf *b)
 {
 	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
-	char c = p->pos < p->len ? p->s[p->pos] : '\0';
+	ahead(p, 12);
+	const struct wn_reader *r = p->r;
+	const char *s = r->s;
+	size_t pos = r->pos, len = r->len;
+	char c = pos < len ? s[pos] : '\0';
 	const char *k = c ? strchr(from, c) : NULL;
 	if (k) {
-		p->pos++;
+		next(p);
 		return wn_buf_addc(b, to[k - from]);
 	}
 	long cp, lo;
-	if (c != 'u' || p->pos + 5 > p->len || hex4(p->s + p->pos + 1, &cp))
+	if (c != 'u' || pos + 5 > len || hex4(s + pos + 1, &cp))
 		return fail(p, "a bad escape in a string");
-	p->pos += 5;
+	p->r->pos += 5;
+	pos += 5;
 	if (cp >= 0xD800 && cp < 0xDC00) {
-		if (p->pos + 6 > p->len || p->s[p->pos] != '\\' || p->s[p->pos + 1] != 'u' ||
-		    hex4(p->s + p->pos + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+		if (pos + 6 > len || s[pos] != '\\' || s[pos + 1] != 'u' ||
+		    hex4(s + pos + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
 			return fail(p, "a lone surrogate escape in a string");
-		p->pos += 6;
+		p->r->pos += 6;
 		cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 	}
 	char out[4];
@@ -94,20 +144,25 @@ static int escape(parser *p, struct wn_buf *b)
 	return wn_buf_add(b, out, n);
 }
 
-/* Plain bytes up to the next quote, backslash or control byte, into b. */
+/* Plain bytes up to the next quote, backslash or control byte (or the end
+ * of the window, at a whole character), into b. */
 static int plain(parser *p, struct wn_buf *b)
 {
-	size_t end = p->pos + 1;
-	while (end < p->len && p->s[end] != '"' && p->s[end] != '\\' &&
-	       (unsigned char)p->s[end] >= 0x20)
+	ahead(p, 4);
+	struct wn_reader *r = p->r;
+	size_t end = r->pos + 1;
+	while (end < r->len && r->s[end] != '"' && r->s[end] != '\\' &&
+	       (unsigned char)r->s[end] >= 0x20)
 		end++;
-	size_t bad = wn_text_utf8_error(p->s + p->pos, end - p->pos);
-	if (bad < end - p->pos) {
-		p->pos += bad;
+	if (end == r->len && !r->eof && wn_reader_whole(r) > r->pos)
+		end = wn_reader_whole(r);
+	size_t bad = wn_text_utf8_error(r->s + r->pos, end - r->pos);
+	if (bad < end - r->pos) {
+		r->pos += bad;
 		return fail(p, "invalid UTF-8 in a string");
 	}
-	int rc = wn_buf_add(b, p->s + p->pos, end - p->pos);
-	p->pos = end;
+	int rc = wn_buf_add(b, r->s + r->pos, end - r->pos);
+	r->pos = end;
 	return rc;
 }
 
@@ -116,29 +171,35 @@ static int plain(parser *p, struct wn_buf *b)
 static int string(parser *p, char **out, size_t *len)
 {
 	struct wn_buf *b = &p->str;
+	unsigned long long start = offset(p), line_start = p->line_start;
+	int line = p->line;
 	wn_buf_reset(b);
-	p->pos++;
+	next(p);
 	int rc = WN_OK;
 	while (rc == WN_OK) {
-		if (p->pos >= p->len)
+		int c = cur(p);
+		if (c < 0)
 			return fail(p, "the text ends inside a string");
-		unsigned char c = (unsigned char)p->s[p->pos];
 		if (c == '"') {
-			p->pos++;
+			next(p);
 			break;
 		}
 		if (c < 0x20)
 			return fail(p, "a control character inside a string (write it as \\n, \\t, ...)");
 		if (c == '\\') {
-			p->pos++;
+			next(p);
 			rc = escape(p, b);
 		} else {
 			rc = plain(p, b);
 		}
+		if (rc == WN_OK && b->len > WN_JSON_VALUE_MAX)   /* where it starts */
+			return fail_at(p, line, line_start, start, "a value larger than 8 MiB");
 	}
 	if (rc == WN_OK && b->failed)
 		rc = wn_err_set(p->err, WN_ERR, "out of memory");
 	if (rc != WN_OK || p->skim)
+		return rc;
+	if ((rc = grew(p, b->len + 1)) != WN_OK)
 		return rc;
 	*len = b->len;
 	*out = malloc(b->len + 1);
@@ -150,47 +211,51 @@ static int string(parser *p, char **out, size_t *len)
 
 /* ---- numbers and words ------------------------------------------------ */
 
-/* Digits from *i; false when there are none. */
-static bool digits(const parser *p, size_t *i)
+/* Digits from *i of the window; false when there are none. */
+static bool digits(const struct wn_reader *r, size_t *i)
 {
 	size_t d0 = *i;
-	while (*i < p->len && p->s[*i] >= '0' && p->s[*i] <= '9')
+	while (*i < r->len && r->s[*i] >= '0' && r->s[*i] <= '9')
 		(*i)++;
 	return *i > d0;
 }
 
+/* A number is read whole in the window: WN_READER_AHEAD bytes are in hand
+ * (or the end of the text), more than the longest number allowed. */
 static int number(parser *p, struct wn_json *v)
 {
-	size_t i = p->pos;
-	const char *s = p->s;
-	if (i < p->len && s[i] == '-')
+	ahead(p, WN_READER_AHEAD);
+	const struct wn_reader *r = p->r;
+	size_t i = r->pos;
+	const char *s = r->s;
+	if (i < r->len && s[i] == '-')
 		i++;
 	size_t d0 = i;
-	if (!digits(p, &i) || (s[d0] == '0' && i - d0 > 1))
+	if (!digits(r, &i) || (s[d0] == '0' && i - d0 > 1))
 		return fail(p, "a malformed number");
 	v->is_int = true;
-	if (i < p->len && s[i] == '.') {
+	if (i < r->len && s[i] == '.') {
 		i++;
-		if (!digits(p, &i))
+		if (!digits(r, &i))
 			return fail(p, "a malformed number");
 		v->is_int = false;
 	}
-	if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
+	if (i < r->len && (s[i] == 'e' || s[i] == 'E')) {
 		i++;
-		if (i < p->len && (s[i] == '+' || s[i] == '-'))
+		if (i < r->len && (s[i] == '+' || s[i] == '-'))
 			i++;
-		if (!digits(p, &i))
+		if (!digits(r, &i))
 			return fail(p, "a malformed number");
 		v->is_int = false;
 	}
-	char buf[64];
-	if (i - p->pos >= sizeof buf)
+	char buf[WN_READER_AHEAD];
+	if (i - r->pos >= sizeof buf)
 		return fail(p, "a number with too many digits");
-	memcpy(buf, s + p->pos, i - p->pos);
-	buf[i - p->pos] = '\0';
+	memcpy(buf, s + r->pos, i - r->pos);
+	buf[i - r->pos] = '\0';
 	v->t = WN_JSON_NUM;
 	v->num = strtod(buf, NULL);
-	p->pos = i;
+	p->r->pos = i;
 	return isfinite(v->num) ? WN_OK : fail(p, "a number out of range");
 }
 
@@ -198,9 +263,11 @@ static int word(parser *p, const char *w, struct wn_json *v, enum wn_json_type t
                 bool b)
 {
 	size_t n = strlen(w);
-	if (p->len - p->pos < n || memcmp(p->s + p->pos, w, n) != 0)
+	ahead(p, n);
+	const struct wn_reader *r = p->r;
+	if (r->len - r->pos < n || memcmp(r->s + r->pos, w, n) != 0)
 		return fail(p, "expected a value");
-	p->pos += n;
+	p->r->pos += n;
 	v->t = t;
 	v->num = b;
 	return WN_OK;
@@ -218,7 +285,7 @@ static int stream_member(parser *p, struct wn_json *v, int depth)
 	if (p->stream.found || !more(p, '['))
 		return value(p, v, depth);
 	p->stream.found = true;
-	p->stream.pos = p->pos;
+	p->stream.pos = offset(p);
 	p->stream.line_start = p->line_start;
 	p->stream.line = p->line;
 	p->skim = true;
@@ -231,7 +298,8 @@ static int push(parser *p, struct wn_json *v, char *key, struct wn_json *kid)
 {
 	if (p->skim)
 		return WN_OK;             /* nothing was built */
-	if (v->n == v->cap) {
+	int rc = grew(p, sizeof *kid + (key ? sizeof key : 0));
+	if (rc == WN_OK && v->n == v->cap) {
 		size_t nc = v->cap ? v->cap * 2 : 4;
 		struct wn_json *k = realloc(v->kid, nc * sizeof *k);
 		if (k)
@@ -239,12 +307,15 @@ static int push(parser *p, struct wn_json *v, char *key, struct wn_json *kid)
 		char **ks = k && v->t == WN_JSON_OBJ ? realloc(v->key, nc * sizeof *ks) : NULL;
 		if (ks)
 			v->key = ks;
-		if (!k || (v->t == WN_JSON_OBJ && !ks)) {
-			free(key);
-			wn_json_free(kid);
-			return wn_err_set(p->err, WN_ERR, "out of memory");
-		}
-		v->cap = nc;
+		if (!k || (v->t == WN_JSON_OBJ && !ks))
+			rc = wn_err_set(p->err, WN_ERR, "out of memory");
+		else
+			v->cap = nc;
+	}
+	if (rc != WN_OK) {
+		free(key);
+		wn_json_free(kid);
+		return rc;
 	}
 	v->kid[v->n] = *kid;
 	if (v->t == WN_JSON_OBJ)
@@ -253,13 +324,13 @@ static int push(parser *p, struct wn_json *v, char *key, struct wn_json *kid)
 	return WN_OK;
 }
 
-/* "key" : -- the key of an object member. */
+/* "key" : -- the key of an object member (decoded in p->str too). */
 static int member_key(parser *p, char **key)
 {
 	size_t klen;
 	skip_ws(p);
 	if (!more(p, '"'))
-		return fail(p, p->pos >= p->len ? "the text ends too early"
+		return fail(p, cur(p) < 0 ? "the text ends too early"
 		            : "expected a key in double quotes");
 	int rc = string(p, key, &klen);
 	if (rc != WN_OK)
@@ -270,8 +341,29 @@ static int member_key(parser *p, char **key)
 		*key = NULL;
 		return fail(p, "expected ':' after a key");
 	}
-	p->pos++;
+	next(p);
 	return WN_OK;
+}
+
+static enum wn_json_type type_of(int c)
+{
+	return c == '{' ? WN_JSON_OBJ : c == '[' ? WN_JSON_ARR : c == '"' ? WN_JSON_STR :
+	       c == 't' || c == 'f' ? WN_JSON_BOOL : c == 'n' ? WN_JSON_NULL : WN_JSON_NUM;
+}
+
+/* wn_json_scan: a member of the root named by p->keys is noted (the
+ * first of each name), where its value starts. */
+static void note_member(parser *p)
+{
+	for (size_t i = 0; i < p->n_keys; i++) {
+		if (p->at[i].found || strcmp(p->str.s ? p->str.s : "", p->keys[i]) != 0)
+			continue;
+		skip_ws(p);
+		p->at[i] = (struct wn_json_at){ .found = true, .t = type_of(cur(p)),
+		                                .line = p->line, .off = offset(p),
+		                                .line_start = p->line_start };
+		return;
+	}
 }
 
 /* One member (or element) of v into it. */
@@ -283,6 +375,8 @@ static int member(parser *p, struct wn_json *v, int depth)
 	int rc = obj ? member_key(p, &key) : WN_OK;
 	if (rc != WN_OK)
 		return rc;
+	if (obj && depth == 0 && p->n_keys)
+		note_member(p);
 	if (obj && depth == 0 && !p->skim && p->stream_key &&
 	    strcmp(key, p->stream_key) == 0)
 		rc = stream_member(p, &kid, depth + 1);
@@ -298,10 +392,10 @@ static int member(parser *p, struct wn_json *v, int depth)
 static int members(parser *p, struct wn_json *v, int depth)
 {
 	char close = v->t == WN_JSON_OBJ ? '}' : ']';
-	p->pos++;
+	next(p);
 	skip_ws(p);
 	if (more(p, close)) {
-		p->pos++;
+		next(p);
 		return WN_OK;
 	}
 	for (;;) {
@@ -310,14 +404,14 @@ static int members(parser *p, struct wn_json *v, int depth)
 			return rc;
 		skip_ws(p);
 		if (more(p, ',')) {
-			p->pos++;
+			next(p);
 			continue;
 		}
 		if (more(p, close)) {
-			p->pos++;
+			next(p);
 			return WN_OK;
 		}
-		return fail(p, p->pos >= p->len ? "the text ends too early (truncated?)" :
+		return fail(p, cur(p) < 0 ? "the text ends too early (truncated?)" :
 		            close == '}' ? "expected ',' or '}'" : "expected ',' or ']'");
 	}
 }
@@ -328,9 +422,9 @@ static int value(parser *p, struct wn_json *v, int depth)
 	v->line = p->line;
 	if (depth > WN_JSON_DEPTH_MAX)
 		return fail(p, "nested too deeply");
-	if (p->pos >= p->len)
+	int c = cur(p);
+	if (c < 0)
 		return fail(p, "the text ends too early (truncated?)");
-	char c = p->s[p->pos];
 	switch (c) {
 	case '{': v->t = WN_JSON_OBJ; return members(p, v, depth);
 	case '[': v->t = WN_JSON_ARR; return members(p, v, depth);
@@ -346,21 +440,82 @@ static int value(parser *p, struct wn_json *v, int depth)
 
 /* ---- entry -------------------------------------------------------------- */
 
+static void start(parser *p, struct wn_reader *r, struct wn_err *err)
+{
+	*p = (struct wn_json_parser){ .r = r, .line = 1, .err = err };
+	wn_buf_init(&p->str);
+}
+
+/* The root value, then only white space. */
+static int whole(parser *p, struct wn_json *root)
+{
+	*root = (struct wn_json){ .t = WN_JSON_NULL };
+	int rc = value(p, root, 0);
+	if (rc == WN_OK) {
+		skip_ws(p);
+		if (cur(p) >= 0)
+			rc = fail(p, "text after the end of the JSON value");
+		else if (p->r->error)
+			rc = fail(p, "");
+	}
+	return rc;
+}
+
 int wn_json_parse(struct wn_json_parser *p, const char *text, size_t len,
                   const char *stream_key, struct wn_json *root,
                   struct wn_err *err)
 {
-	*p = (struct wn_json_parser){ .s = text, .len = len, .line = 1, .err = err,
-	                              .stream_key = stream_key };
-	*root = (struct wn_json){ .t = WN_JSON_NULL };
-	wn_buf_init(&p->str);
-	int rc = value(p, root, 0);
-	if (rc == WN_OK) {
-		skip_ws(p);
-		if (p->pos < p->len)
-			rc = fail(p, "text after the end of the JSON value");
-	}
+	start(p, NULL, err);
+	wn_reader_mem(&p->mem, text, len);
+	p->r = &p->mem;
+	p->stream_key = stream_key;
+	return whole(p, root);
+}
+
+int wn_json_scan(struct wn_json_parser *p, struct wn_reader *r, const char *const *keys,
+                 struct wn_json_at *at, size_t n, struct wn_json *root,
+                 struct wn_err *err)
+{
+	start(p, r, err);
+	for (size_t i = 0; i < n; i++)
+		at[i] = (struct wn_json_at){ .found = false };
+	if (!wn_reader_seek(r, 0))
+		return fail(p, "");
+	p->keys = keys;
+	p->at = at;
+	p->n_keys = n;
+	p->skim = true;
+	int rc = whole(p, root);
+	p->skim = false;
+	p->n_keys = 0;
 	return rc;
+}
+
+/* Back to where at starts. */
+static bool go_to(parser *p, const struct wn_json_at *at)
+{
+	p->line = at->line;
+	p->line_start = at->line_start;
+	return wn_reader_seek(p->r, at->off);
+}
+
+int wn_json_value_at(struct wn_json_parser *p, const struct wn_json_at *at,
+                     struct wn_json *v)
+{
+	*v = (struct wn_json){ .t = WN_JSON_NULL };
+	if (!go_to(p, at))
+		return fail(p, "");
+	p->built = 0;
+	return value(p, v, 1);
+}
+
+void wn_json_array_at(struct wn_json_parser *p, const struct wn_json_at *at)
+{
+	p->stream.found = at->found && at->t == WN_JSON_ARR;
+	p->stream.first = false;
+	p->stream.pos = at->off;
+	p->stream.line = at->line;
+	p->stream.line_start = at->line_start;
 }
 
 bool wn_json_streamed(const struct wn_json_parser *p)
@@ -376,9 +531,10 @@ int wn_json_next(struct wn_json_parser *p, struct wn_json *v, bool *done)
 		return WN_OK;
 	if (!p->stream.first) {               /* back to the array's '[' */
 		p->stream.first = true;
-		p->pos = p->stream.pos + 1;
 		p->line = p->stream.line;
 		p->line_start = p->stream.line_start;
+		if (!wn_reader_seek(p->r, p->stream.pos + 1))
+			return fail(p, "");
 		skip_ws(p);
 		if (more(p, ']'))
 			return WN_OK;
@@ -388,9 +544,10 @@ int wn_json_next(struct wn_json_parser *p, struct wn_json *v, bool *done)
 			return WN_OK;
 		if (!more(p, ','))
 			return fail(p, "expected ',' or ']'");
-		p->pos++;
+		next(p);
 	}
 	*done = false;
+	p->built = 0;
 	return value(p, v, 2);
 }
 

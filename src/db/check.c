@@ -1,5 +1,5 @@
 /* check.c -- `wean check` (wn_db_check, db/db.h): SQLite's integrity
- * check, one rule for each thing wean refuses to write (the importers
+ * check and FTS5's of the journal's search index, one rule for each thing wean refuses to write (the importers
  * among them: import.h), and the diary's schema compared with the one
  * this version makes (schema.c builds it in a database in memory).
  * Each problem is one line for the caller; nothing is changed. */
@@ -86,6 +86,12 @@ static const char *const check_rules[] = {
 	" count(*), d.med_id, min(d.date), max(d.date))"
 	" FROM dose d LEFT JOIN medication m ON m.id = d.med_id"
 	" WHERE m.id IS NULL GROUP BY d.med_id ORDER BY d.med_id",
+
+	/* An import's queue of changes to the search index is written and
+	 * emptied in its own transaction (schema.c): rows here were never
+	 * written, and while its mark stays the index stops following. */
+	"SELECT printf('the search index has %d change(s) queued that were never written"
+	" to it', count(*)) FROM journal_fts_queue HAVING count(*) > 0",
 
 	"SELECT printf('%s row %d refers to a missing %s row',"
 	" \"table\", rowid, parent)"
@@ -239,6 +245,27 @@ static int check_schema(struct wn_db *db, struct found *f, struct wn_err *err)
 	return rc == SQLITE_OK ? WN_OK : wn_db_sqlerr(db, rc, "check the diary's schema", err);
 }
 
+/* ---- the journal's search index ---- */
+
+/* FTS5's own check of journal_fts: its structure, and every row of the
+ * texts it indexes (journal_text) against the index.  A mismatch is one
+ * problem; any other fault is the mapper's. */
+static int check_index(struct wn_db *db, struct found *f, struct wn_err *err)
+{
+	if (f->schema)               /* said already: the schema differs */
+		return WN_OK;
+	/* rank 1: an external content table is compared with its content */
+	int rc = sqlite3_exec(db->sql, "INSERT INTO journal_fts(journal_fts, rank)"
+	                      " VALUES ('integrity-check', 1)", NULL, NULL, NULL);
+	if ((rc & 0xff) == SQLITE_CORRUPT) {
+		found_line(f, "integrity: the search index of the notes, quick notes and"
+		           " questions does not match them (the Journal's search may miss"
+		           " or show wrong days)");
+		return WN_OK;
+	}
+	return rc == SQLITE_OK ? WN_OK : wn_db_sqlerr(db, rc, "check the search index", err);
+}
+
 /* ---- medications and their plans ---- */
 
 static bool unit_known(const char *unit)
@@ -295,6 +322,8 @@ int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
 		return wn_db_sqlerr(db, SQLITE_CORRUPT, "check the diary", err);
 	if (rc == WN_OK)
 		rc = check_schema(db, &f, err);
+	if (rc == WN_OK)
+		rc = check_index(db, &f, err);
 	size_t n = sizeof check_rules / sizeof *check_rules;
 	for (size_t i = 0; i < n && rc == WN_OK; i++)
 		rc = report_rows(db, check_rules[i], NULL, &f, err);

@@ -581,10 +581,26 @@ static void remove_side_file(const char *path, const char *suffix, bool any_size
 		unlink(buf);
 }
 
+/* wean has one thread: SQLite without any mutex (single-thread mode; the
+ * connections' own mutex is off already, SQLITE_OPEN_NOMUTEX), and
+ * without counting its memory (which takes a mutex at every malloc): 3%
+ * of an import's instructions.  Only before SQLite starts; in a process
+ * that started it already (a test), it is left as it is. */
+static void configure_sqlite(void)
+{
+	static bool done;
+	if (done)
+		return;
+	done = true;
+	if (sqlite3_config(SQLITE_CONFIG_SINGLETHREAD) == SQLITE_OK)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
                struct wn_err *err)
 {
 	*out = NULL;
+	configure_sqlite();
 	if (!opts || !opts->path || !*opts->path)
 		return wn_err_set(err, WN_USAGE, "no diary file given");
 	struct wn_db *db = calloc(1, sizeof *db);
@@ -604,6 +620,10 @@ int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
 	int rc = open_steps(db, opts, err);
 	umask(old);
 	if (rc != WN_OK) {
+		/* a refused or failed open leaves the file as it found it: no
+		 * checkpoint of the write-ahead log into it on close */
+		if (db->sql)
+			sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 		wn_db_close(db);
 		/* a failed open (a full disk) leaves nothing of its own behind:
 		 * an empty -wal it made, and then the -shm it made (only an

@@ -43,6 +43,16 @@ int wn_db_open_file(const char *path, sqlite3 **out, int flags);
 /* The raw handle (the unit tests look into the file with it). */
 sqlite3 *wn_db_sqlite(struct wn_db *db);
 
+/* ---- the journal's search index (schema.c) ------------------------------ */
+
+/* Inside a transaction of many changes (an import): from now on the
+ * triggers queue their changes to the journal's search index instead of
+ * writing it, until wn_db_index_write() writes them all at once (in key
+ * order) and empties the queue.  The caller's transaction must end with
+ * wn_db_index_write() before it commits (or roll back). */
+int wn_db_index_defer(struct wn_db *db, struct wn_err *err);
+int wn_db_index_write(struct wn_db *db, struct wn_err *err);
+
 /* ---- db.c helpers ------------------------------------------------------- */
 
 /* A cached prepared statement for a static SQL string (compared by

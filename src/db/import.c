@@ -5,7 +5,9 @@
  * wean CSV and Daylio: import_csv.c; wean JSON: import_json.c. */
 #include "import_int.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +100,19 @@ int wn_imp_refuse(struct wn_imp *m, const char *where, const struct wn_err *why)
 	if (why->hint[0])
 		wn_err_hint(m->err, "%s", why->hint);
 	return WN_DATAERR;
+}
+
+void wn_imp_join(char *out, size_t n, const char *const *parts, size_t k)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < k && used + 1 < n; i++) {
+		size_t len = strlen(parts[i]);
+		if (len > n - 1 - used)
+			len = n - 1 - used;
+		memcpy(out + used, parts[i], len);
+		used += len;
+	}
+	out[used] = '\0';
 }
 
 bool wn_imp_valid_date(const char *s, size_t len)
@@ -229,27 +244,46 @@ bool wn_import_rule_parse(const char *s, enum wn_import_rule *out)
 	return i >= 0;
 }
 
-static int line_of(const char *s, size_t off)
+static int read_failed(const struct wn_reader *r, struct wn_err *err)
 {
-	int line = 1;
-	for (size_t i = 0; i < off; i++)
-		line += s[i] == '\n';
-	return line;
+	return wn_err_set(err, WN_IOERR, "cannot read the file: %s", strerror(r->error));
 }
 
-static int check_text(const char *text, size_t len, struct wn_err *err)
+/* Newlines in s[0..n). */
+static int lines_in(const char *s, size_t n)
 {
-	if (len > WN_IMPORT_MAX_BYTES)
-		return wn_err_set(err, WN_DATAERR, "the file is larger than %u MiB",
-		                  WN_IMPORT_MAX_BYTES >> 20);
-	size_t bad = wn_text_utf8_error(text, len);
-	if (bad < len)
-		return wn_err_set(err, WN_DATAERR, "line %d: invalid UTF-8 (byte 0x%02x)",
-		                  line_of(text, bad), (unsigned char)text[bad]);
-	const char *nul = memchr(text, '\0', len);
-	if (nul)
-		return wn_err_set(err, WN_DATAERR, "line %d: a NUL byte",
-		                  line_of(text, (size_t)(nul - text)));
+	int k = 0;
+	for (const char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))) != NULL; s++)
+		k++;
+	return k;
+}
+
+/* The whole text valid UTF-8 (else the line of the first bad byte), then
+ * without a NUL byte: read once, a window at a time, before the parse. */
+static int check_text(struct wn_reader *r, struct wn_err *err)
+{
+	int line = 1, nul_line = 0;
+	if (!wn_reader_seek(r, 0))
+		return read_failed(r, err);
+	for (;;) {
+		if (!wn_reader_need(r, 4))
+			return read_failed(r, err);
+		if (r->pos == r->len)
+			break;
+		const char *s = r->s + r->pos;
+		size_t n = wn_reader_whole(r) - r->pos;
+		size_t bad = wn_text_utf8_error(s, n);
+		if (bad < n)
+			return wn_err_set(err, WN_DATAERR, "line %d: invalid UTF-8 (byte 0x%02x)",
+			                  line + lines_in(s, bad), (unsigned char)s[bad]);
+		const char *nul = nul_line ? NULL : memchr(s, '\0', n);
+		if (nul)
+			nul_line = line + lines_in(s, (size_t)(nul - s));
+		line += lines_in(s, n);
+		r->pos += n;
+	}
+	if (nul_line)
+		return wn_err_set(err, WN_DATAERR, "line %d: a NUL byte", nul_line);
 	return WN_OK;
 }
 
@@ -273,11 +307,11 @@ void wn_import_result_free(struct wn_import_result *res)
 /* The import in one transaction.  With may_change false, a pass that
  * changed a day the diary had is rolled back and *again set: the whole
  * file was checked, and the backup is to be taken before it is run again. */
-static int one_pass(struct wn_db *db, const struct wn_import_opts *o, const char *text,
-                    size_t len, struct wn_import_result *res, bool may_change, bool *again,
+static int one_pass(struct wn_db *db, const struct wn_import_opts *o, struct wn_reader *text,
+                    struct wn_import_result *res, bool may_change, bool *again,
                     struct wn_err *err)
 {
-	static int (*const by_format[])(struct wn_imp *, const char *, size_t) = {
+	static int (*const by_format[])(struct wn_imp *, struct wn_reader *) = {
 		[WN_IMPORT_JSON] = wn_imp_json, [WN_IMPORT_CSV] = wn_imp_csv,
 		[WN_IMPORT_DAYLIO] = wn_imp_daylio,
 	};
@@ -289,8 +323,13 @@ static int one_pass(struct wn_db *db, const struct wn_import_opts *o, const char
 		return wn_err_set(err, WN_ERR, "out of memory");
 	int rc = wn_db_begin(db, err);
 	if (rc == WN_OK) {
-		rc = by_format[o->format](&m, text, len);
+		/* the search index is written once, at the end (db_int.h) */
+		rc = wn_db_index_defer(db, err);
+		if (rc == WN_OK)
+			rc = by_format[o->format](&m, text);
 		*again = rc == WN_OK && m.want_backup;
+		if (rc == WN_OK && !o->dry_run && !*again)
+			rc = wn_db_index_write(db, err);
 		if (rc != WN_OK || o->dry_run || *again)
 			wn_db_rollback(db);
 		else
@@ -301,23 +340,60 @@ static int one_pass(struct wn_db *db, const struct wn_import_opts *o, const char
 	return rc;
 }
 
+/* The text checked, imported once, and again after the backup when the
+ * first pass would change days the diary has. */
+static int import_all(struct wn_db *db, const struct wn_import_opts *o, struct wn_reader *text,
+                      struct wn_import_result *res, struct wn_err *err)
+{
+	int rc = check_text(text, err);
+	bool again = false;
+	if (rc == WN_OK)
+		rc = one_pass(db, o, text, res, o->dry_run || !o->backup, &again, err);
+	if (rc == WN_OK && again) {
+		rc = o->backup(o->backup_ctx, err);
+		if (rc == WN_OK)
+			rc = one_pass(db, o, text, res, true, &again, err);
+		res->backed_up = rc == WN_OK;
+	}
+	if (rc != WN_OK && err)
+		safe_message(err);
+	return rc;
+}
+
+static int too_large(unsigned long long size, struct wn_err *err)
+{
+	wn_err_set(err, WN_DATAERR, "the file is larger than %u MiB (%.1f MiB); nothing was"
+	           " read", WN_IMPORT_MAX_BYTES >> 20, (double)size / (1024.0 * 1024.0));
+	wn_err_hint(err, "import it in parts: each year of an export is a file of its own"
+	            " with 'wean export --from DATE --to DATE'");
+	return WN_DATAERR;
+}
+
 int wn_import_text(struct wn_db *db, const struct wn_import_opts *o,
                    const char *text, size_t len, struct wn_import_result *res,
                    struct wn_err *err)
 {
 	*res = (struct wn_import_result){ 0 };
-	int rc = check_text(text, len, err);
-	if (rc != WN_OK)
-		return rc;
-	bool again = false;
-	rc = one_pass(db, o, text, len, res, o->dry_run || !o->backup, &again, err);
-	if (rc == WN_OK && again) {
-		rc = o->backup(o->backup_ctx, err);
-		if (rc == WN_OK)
-			rc = one_pass(db, o, text, len, res, true, &again, err);
-		res->backed_up = rc == WN_OK;
-	}
-	if (rc != WN_OK && err)
-		safe_message(err);
+	if (len > WN_IMPORT_MAX_BYTES)
+		return too_large(len, err);
+	struct wn_reader r;
+	wn_reader_mem(&r, text, len);
+	return import_all(db, o, &r, res, err);
+}
+
+int wn_import_fd(struct wn_db *db, const struct wn_import_opts *o, int fd,
+                 struct wn_import_result *res, struct wn_err *err)
+{
+	struct stat st;
+	struct wn_reader r;
+	*res = (struct wn_import_result){ 0 };
+	if (fstat(fd, &st) != 0)
+		return wn_err_set(err, WN_IOERR, "cannot read the file: %s", strerror(errno));
+	if ((unsigned long long)st.st_size > WN_IMPORT_MAX_BYTES)
+		return too_large((unsigned long long)st.st_size, err);
+	int rc = wn_reader_fd(&r, fd, err);
+	if (rc == WN_OK)
+		rc = import_all(db, o, &r, res, err);
+	wn_reader_free(&r);
 	return rc;
 }

@@ -262,14 +262,17 @@ static int csv_row_import(struct wn_imp *m, const struct wn_csv_record *r,
 	return rc;
 }
 
-int wn_imp_csv(struct wn_imp *m, const char *text, size_t len)
+int wn_imp_csv(struct wn_imp *m, struct wn_reader *text)
 {
 	struct wn_csv_reader c;
 	struct wn_csv_record h = { 0 }, r = { 0 };
 	struct csvmap cm = { .n = 0 };
 	bool got;
-	wn_csv_open(&c, text, len);
-	int rc = wn_csv_next(&c, &h, &got, m->err);
+	wn_csv_open_reader(&c, text);
+	int rc = wn_csv_at(&c, 0, 1) ? WN_OK : wn_err_set(m->err, WN_IOERR,
+		"cannot read the file: %s", strerror(text->error));
+	if (rc == WN_OK)
+		rc = wn_csv_next(&c, &h, &got, m->err);
 	if (rc == WN_OK && !got)
 		rc = wn_err_set(m->err, WN_DATAERR, "line 1: the file is empty");
 	unguard_all(&h);
@@ -318,12 +321,12 @@ static int daylio_day(struct wn_imp *m, const struct wn_daylio_day *d)
 	return rc;
 }
 
-int wn_imp_daylio(struct wn_imp *m, const char *text, size_t len)
+int wn_imp_daylio(struct wn_imp *m, struct wn_reader *text)
 {
 	struct wn_daylio dl;
 	struct wn_daylio_day day;
 	bool got = true;
-	int rc = wn_daylio_open(&dl, text, len, m->o->daylio_map, m->err);
+	int rc = wn_daylio_open_reader(&dl, text, m->o->daylio_map, m->err);
 	while (rc == WN_OK && (rc = wn_daylio_next(&dl, &day, &got, m->err)) == WN_OK && got)
 		rc = daylio_day(m, &day);
 	wn_daylio_close(&dl);

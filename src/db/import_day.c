@@ -360,7 +360,8 @@ int wn_imp_value(struct wn_imp *m, const struct wn_imp_name *s, double v,
 	int rc = check_value(m, s, v, where);
 	if (rc == WN_OK)
 		rc = old_value(m, q_value_old[!rating], s->id, NO_MINUTE, &old);
-	snprintf(field, sizeof field, "%s %s", rating ? "symptom" : "metric", s->shown);
+	wn_imp_join(field, sizeof field, (const char *const[]){ rating ? "symptom " : "metric ",
+	            s->shown }, 2);
 	if (rc == WN_OK)
 		rc = decide(m, field, &old, &new, &t);
 	if (rc != WN_OK || t != TAKE_FILE)

@@ -136,29 +136,30 @@ int wn_imp_fields(struct wn_imp *m, const struct wn_json *o, const char *where,
 	return WN_OK;
 }
 
-static const struct wn_json *jarr(struct wn_imp *m, const struct wn_json *root,
-                                  const char *key, int *rc)
-{
-	const struct wn_json *a = wn_json_get(root, key);
-	*rc = WN_OK;
-	if (!a)
-		return NULL;
-	if (a->t != WN_JSON_ARR)
-		*rc = wn_err_set(m->err, WN_DATAERR, "line %d: %s: expected an array [...]",
-		                 a->line, key);
-	return a;
-}
-
-static int import_list(struct wn_imp *m, const struct wn_json *root, const char *key,
+/* The array at *at (a member of the root), each element read, built and
+ * written in turn: memory holds one element, whatever the list's size. */
+static int import_list(struct wn_imp *m, struct wn_json_parser *p, const struct wn_json_at *at,
+                       const char *key,
                        int (*each)(struct wn_imp *, const struct wn_json *, const char *))
 {
-	int rc;
-	const struct wn_json *a = jarr(m, root, key, &rc);
-	for (size_t i = 0; a && rc == WN_OK && i < a->n; i++) {
-		char where[64];
-		snprintf(where, sizeof where, "%s[%zu]", key, i);
-		m->line = a->kid[i].line;
-		rc = each(m, &a->kid[i], where);
+	if (!at->found)
+		return WN_OK;
+	if (at->t != WN_JSON_ARR)
+		return wn_err_set(m->err, WN_DATAERR, "line %d: %s: expected an array [...]",
+		                  at->line, key);
+	wn_json_array_at(p, at);
+	bool done = false;
+	int rc = WN_OK;
+	for (size_t i = 0; rc == WN_OK && !done; i++) {
+		struct wn_json el;
+		rc = wn_json_next(p, &el, &done);
+		if (rc == WN_OK && !done) {
+			char where[64];
+			snprintf(where, sizeof where, "%s[%zu]", key, i);
+			m->line = el.line;
+			rc = each(m, &el, where);
+		}
+		wn_json_free(&el);
 	}
 	return rc;
 }
@@ -205,7 +206,8 @@ static int day_values(struct wn_imp *m, const struct wn_json *o, const char *whe
 		struct wn_imp_name s;
 		char w[160];
 		m->line = v->line;
-		snprintf(w, sizeof w, "%s.%s.%s", where, key, o->key[i]);
+		wn_imp_join(w, sizeof w, (const char *const[]){ where, ".", key, ".", o->key[i] },
+		            5);
 		int rc = wn_imp_name(m, ratings ? WN_IMP_SYMPTOM : WN_IMP_METRIC, o->key[i],
 		                     strlen(o->key[i]), &s);
 		if (rc != WN_OK)
@@ -357,89 +359,78 @@ static int meta_value(struct wn_imp *m, const char *key, const struct wn_json *v
 	return rc;
 }
 
-static int import_meta(struct wn_imp *m, const struct wn_json *root)
+static int import_meta(struct wn_imp *m, struct wn_json_parser *p, const struct wn_json_at *at)
 {
-	const struct wn_json *o = wn_json_get(root, "meta");
-	if (!o || o->t == WN_JSON_NULL)
+	if (!at->found || at->t == WN_JSON_NULL)
 		return WN_OK;
-	if (o->t != WN_JSON_OBJ)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: meta: expected an object", o->line);
-	for (size_t i = 0; i < o->n; i++) {
-		const struct wn_json *v = &o->kid[i];
+	if (at->t != WN_JSON_OBJ)
+		return wn_err_set(m->err, WN_DATAERR, "line %d: meta: expected an object", at->line);
+	struct wn_json o;
+	int rc = wn_json_value_at(p, at, &o);
+	for (size_t i = 0; rc == WN_OK && i < o.n; i++) {
+		const struct wn_json *v = &o.kid[i];
 		m->line = v->line;
-		int rc = meta_value(m, o->key[i], v);
+		rc = meta_value(m, o.key[i], v);
 		struct wn_imp_val kv[2] = {
-			{ .type = SQLITE_TEXT, .s = o->key[i], .len = strlen(o->key[i]) },
+			{ .type = SQLITE_TEXT, .s = o.key[i], .len = strlen(o.key[i]) },
 			{ .type = SQLITE_TEXT, .s = v->s, .len = v->len } };
 		if (rc == WN_OK)
 			rc = wn_imp_bind_run(m, q_meta[m->o->on_conflict == WN_IMPORT_REPLACE], kv, 2,
 			                     "meta");
-		if (rc != WN_OK)
-			return rc;
 	}
-	return WN_OK;
+	wn_json_free(&o);
+	return rc;
 }
 
-static int json_header(struct wn_imp *m, const struct wn_json *root)
+/* The root an object; "format" the text "wean"; "schema_version" a
+ * version this wean reads (each read only when its type is right). */
+static int json_header(struct wn_imp *m, struct wn_json_parser *p, const struct wn_json *root,
+                       const struct wn_json_at *fmt, const struct wn_json_at *ver)
 {
 	if (root->t != WN_JSON_OBJ)
 		return wn_err_set(m->err, WN_DATAERR, "line %d: expected a wean export {...}",
 		                  root->line);
-	const struct wn_json *f = wn_json_get(root, "format"), *v = wn_json_get(root, "schema_version");
-	if (!f || f->t != WN_JSON_STR || strcmp(f->s, "wean") != 0)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: format: expected \"wean\"",
-		                  f ? f->line : root->line);
+	struct wn_json f = { .t = WN_JSON_NULL }, v = { .t = WN_JSON_NULL };
+	int rc = fmt->found && fmt->t == WN_JSON_STR ? wn_json_value_at(p, fmt, &f) : WN_OK;
+	if (rc == WN_OK && (f.t != WN_JSON_STR || strcmp(f.s, "wean") != 0))
+		rc = wn_err_set(m->err, WN_DATAERR, "line %d: format: expected \"wean\"",
+		                fmt->found ? fmt->line : root->line);
+	if (rc == WN_OK && ver->found && ver->t == WN_JSON_NUM)
+		rc = wn_json_value_at(p, ver, &v);
 	/* the version of the export format, which the diary's own schema
 	 * (drafts, from schema 3) may outgrow without changing it */
-	if (!v || v->t != WN_JSON_NUM || v->num < 1 || v->num > WN_EXPORT_FORMAT_VERSION ||
-	    v->num != (int)v->num)
-		return wn_err_set(m->err, WN_DATAERR, "line %d: schema_version: this wean reads"
-		                  " versions 1 to %d", v ? v->line : root->line,
-		                  WN_EXPORT_FORMAT_VERSION);
-	return WN_OK;
-}
-
-/* The days found by the parse, parsed and written one at a time. */
-static int import_days(struct wn_imp *m, struct wn_json_parser *p)
-{
-	bool done = false;
-	int rc = WN_OK;
-	for (size_t i = 0; rc == WN_OK && !done; i++) {
-		struct wn_json day;
-		rc = wn_json_next(p, &day, &done);
-		if (rc == WN_OK && !done) {
-			char where[64];
-			snprintf(where, sizeof where, "days[%zu]", i);
-			m->line = day.line;
-			rc = one_day(m, &day, where);
-		}
-		wn_json_free(&day);
-	}
+	if (rc == WN_OK && (v.t != WN_JSON_NUM || v.num < 1 || v.num > WN_EXPORT_FORMAT_VERSION ||
+	                    v.num != (int)v.num))
+		rc = wn_err_set(m->err, WN_DATAERR, "line %d: schema_version: this wean reads"
+		                " versions 1 to %d", ver->found ? ver->line : root->line,
+		                WN_EXPORT_FORMAT_VERSION);
+	wn_json_free(&f);
+	wn_json_free(&v);
 	return rc;
 }
 
-int wn_imp_json(struct wn_imp *m, const char *text, size_t len)
+int wn_imp_json(struct wn_imp *m, struct wn_reader *text)
 {
-	static const struct {
-		const char *key;
-		int (*fn)(struct wn_imp *, const struct wn_json *, const char *);
-	} s[] = {
-		{ "symptoms", wn_imp_json_symptom }, { "metrics", wn_imp_json_metric },
-		{ "medications", wn_imp_json_med }, { "plans", wn_imp_json_plan },
-		{ "hold_proposals", wn_imp_json_proposal }, { "days", one_day },
+	static const char *const keys[] = { "format", "schema_version", "meta", "symptoms",
+		"metrics", "medications", "plans", "hold_proposals", "days" };
+	static int (*const each[])(struct wn_imp *, const struct wn_json *, const char *) = {
+		wn_imp_json_symptom, wn_imp_json_metric, wn_imp_json_med, wn_imp_json_plan,
+		wn_imp_json_proposal, one_day,
 	};
+	enum { N_KEYS = sizeof keys / sizeof *keys, FIRST_LIST = 3 };
+	struct wn_json_at at[N_KEYS];
 	struct wn_json root;
 	struct wn_json_parser p;
-	int rc = wn_json_parse(&p, text, len, "days", &root, m->err);
+	/* the whole text checked first, then the lists before the days,
+	 * whatever their order in the file */
+	int rc = wn_json_scan(&p, text, keys, at, N_KEYS, &root, m->err);
 	if (rc == WN_OK)
-		rc = json_header(m, &root);
+		rc = json_header(m, &p, &root, &at[0], &at[1]);
 	if (rc == WN_OK)
-		rc = import_meta(m, &root);
-	for (size_t i = 0; rc == WN_OK && i < sizeof s / sizeof *s; i++)
-		rc = import_list(m, &root, s[i].key, s[i].fn);
+		rc = import_meta(m, &p, &at[2]);
+	for (size_t i = FIRST_LIST; rc == WN_OK && i < N_KEYS; i++)
+		rc = import_list(m, &p, &at[i], keys[i], each[i - FIRST_LIST]);
 	wn_json_free(&root);
-	if (rc == WN_OK && wn_json_streamed(&p))
-		rc = import_days(m, &p);
 	wn_json_parser_free(&p);
 	return rc;
 }

@@ -1,7 +1,9 @@
-/* storage_journal.c -- the journal's reads (journal.h): pages of days
- * with a record, walked one index probe per table and day, and the search
- * of the notes, quick notes and questions. */
+/* journal.c -- the journal's reads (journal.h): pages of days with a
+ * record, walked one index probe per table and day, and the search of the
+ * notes, quick notes, questions and answers through their FTS5 index
+ * (schema.c, version 5). */
 #include "db/journal.h"
+#include "core/buf.h"
 #include "db_int.h"
 #include "core/records.h"
 
@@ -132,82 +134,241 @@ void wn_journal_free(struct wn_journal_day *d, size_t n)
 
 /* ---- search ------------------------------------------------------------------ */
 
-/* Rows whose text holds ?1 (already lower-cased), one date per row. */
-#define HAS(col) "instr(lower(" col "), ?1) > 0"
-#define MATCH_IN(t, cond) "SELECT date AS d FROM " t " WHERE (" cond ")"
-#define MATCH_NOTE MATCH_IN("checkin", HAS("note"))
-#define MATCH_QNOTE MATCH_IN("quicknote", HAS("text"))
-#define MATCH_QUESTION MATCH_IN("question", HAS("text") " OR " HAS("answer"))
-/* The nearest match beyond ?2 in each table, each scan stopping at its
- * first hit. */
-#define NEAREST(q, op, ord) "SELECT * FROM (" q " AND date " op " ?2" \
-	" ORDER BY date " ord " LIMIT 1)"
-#define FIND(fn, op, ord) "SELECT " fn "(d) FROM (" NEAREST(MATCH_NOTE, op, ord) \
-	" UNION ALL " NEAREST(MATCH_QNOTE, op, ord) \
-	" UNION ALL " NEAREST(MATCH_QUESTION, op, ord) ")"
+/* The index's keys (schema.c, version 5): the day's julianday number
+ * shifted up 40 bits, so that keys sort by date.  julianday() of a
+ * midnight is N.5, and N for 1970-01-01 (day 0 of wn_date) is 2440587. */
+#define JD_1970 2440587LL
+#define KEY_SHIFT 40
 
-static const char find_older_sql[] = FIND("max", "<", "DESC");
-static const char find_newer_sql[] = FIND("min", ">", "ASC");
-static const char count_sql[] = "SELECT count(*), ifnull(sum(d >= ?2), 0) FROM ("
-	MATCH_NOTE " UNION " MATCH_QNOTE " UNION " MATCH_QUESTION ")";
+static sqlite3_int64 key_of(wn_date d)
+{
+	return (sqlite3_int64)(d + JD_1970) << KEY_SHIFT;
+}
 
-/* The needle, ASCII lower-cased (as SQLite's lower() does), into buf. */
-static int needle(const char *text, char *buf, size_t n, struct wn_err *err)
+static wn_date day_of(sqlite3_int64 key)
+{
+	return (wn_date)((key >> KEY_SHIFT) - JD_1970);
+}
+
+static bool word_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c >= 0x80;
+}
+
+static bool space_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Appends s[0..len) as an FTS5 string ("...", a quote doubled), then the
+ * prefix star when asked, then a space.  Words without a letter or digit
+ * (only ASCII punctuation) are left out: they would match nothing. */
+static void add_term(struct wn_buf *b, const char *s, size_t len, bool prefix)
+{
+	bool any = false;
+	for (size_t i = 0; i < len && !any; i++)
+		any = word_char((unsigned char)s[i]);
+	if (!any)
+		return;
+	wn_buf_addc(b, '"');
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"')
+			wn_buf_addc(b, '"');
+		wn_buf_addc(b, s[i]);
+	}
+	wn_buf_add(b, prefix ? "\"* " : "\" ", prefix ? 3 : 2);
+}
+
+int wn_journal_query(const char *text, char *out, size_t n, struct wn_err *err)
 {
 	size_t len = text ? strlen(text) : 0;
 	if (len == 0)
 		return wn_err_set(err, WN_USAGE, "search: nothing to look for");
-	if (len >= n)
-		return wn_err_set(err, WN_USAGE, "search: at most %zu bytes", n - 1);
-	for (size_t i = 0; i <= len; i++)
-		buf[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a')
-		                                          : text[i];
+	if (len > WN_JOURNAL_NEEDLE_MAX)
+		return wn_err_set(err, WN_USAGE, "search: at most %d bytes",
+		                  WN_JOURNAL_NEEDLE_MAX);
+	if (n < WN_JOURNAL_QUERY_MAX)
+		return wn_err_set(err, WN_USAGE, "search: no room for the query");
+	struct wn_buf b;
+	wn_buf_init(&b);
+	size_t i = 0;
+	while (i < len) {
+		if (space_char(text[i])) {
+			i++;
+		} else if (text[i] == '"') {          /* a phrase, to the next quote */
+			size_t end = i + 1;
+			while (end < len && text[end] != '"')
+				end++;
+			add_term(&b, text + i + 1, end - i - 1, false);
+			i = end < len ? end + 1 : end;
+		} else {                              /* a word, as a prefix */
+			size_t end = i;
+			while (end < len && !space_char(text[end]) && text[end] != '"')
+				end++;
+			add_term(&b, text + i, end - i, true);
+			i = end;
+		}
+	}
+	if (b.failed) {
+		wn_buf_free(&b);
+		return wn_err_set(err, WN_ERR, "search: out of memory");
+	}
+	while (b.len && b.s[b.len - 1] == ' ')
+		b.len--;
+	snprintf(out, n, "%.*s", (int)b.len, b.len ? b.s : "");
+	wn_buf_free(&b);
 	return WN_OK;
 }
+
+static const char find_older_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
+	" MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT 1";
+static const char find_newer_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
+	" MATCH ?1 AND rowid >= ?2 ORDER BY rowid LIMIT 1";
+static const char match_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
+	" MATCH ?1 ORDER BY rowid";
 
 int wn_journal_find(struct wn_db *db, const struct wn_journal_find *f,
                     wn_date *found, struct wn_err *err)
 {
-	char text[WN_JOURNAL_NEEDLE_MAX + 1];
+	char q[WN_JOURNAL_QUERY_MAX];
 	sqlite3_stmt *st;
 	*found = WN_DATE_NONE;
 	if (f->dir != WN_JOURNAL_OLDER && f->dir != WN_JOURNAL_NEWER)
 		return wn_err_set(err, WN_USAGE, "search: no direction to look in");
-	int rc = needle(f->text, text, sizeof text, err);
+	int rc = wn_journal_query(f->text, q, sizeof q, err);
 	if (rc == WN_OK)
 		rc = wn_db_check_date(f->from, err);
-	if (rc == WN_OK)
-		rc = wn_db_stmt(db, f->dir == WN_JOURNAL_OLDER ? find_older_sql
-		                                                    : find_newer_sql, &st, err);
+	if (rc != WN_OK || !q[0])
+		return rc;
+	bool older = f->dir == WN_JOURNAL_OLDER;
+	rc = wn_db_stmt(db, older ? find_older_sql : find_newer_sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
-	wn_db_bind_date(st, 2, f->inclusive ? f->from - f->dir : f->from);
+	/* older: keys below the day (the day after, inclusive); newer: keys
+	 * from the day after (the day itself, inclusive) */
+	wn_date bound = f->from + (older == f->inclusive ? 1 : 0);
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, key_of(bound));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*found = wn_db_col_date(st, 0);
+		*found = day_of(sqlite3_column_int64(st, 0));
 	return wn_db_finish(db, st, rc, "search the journal", err);
+}
+
+/* The diary's changes so far: this connection's rows and the other
+ * connections' commits. */
+static int changes(struct wn_db *db, long long *mine, long long *others,
+                   struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, "PRAGMA data_version", &st, err);
+	if (rc != WN_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	*others = rc == SQLITE_ROW ? (long long)sqlite3_column_int64(st, 0) : -1;
+	*mine = (long long)sqlite3_total_changes64(db->sql);
+	return wn_db_finish(db, st, rc, "search the journal", err);
+}
+
+void wn_journal_hits_free(struct wn_journal_hits *h)
+{
+	free(h->day);
+	*h = (struct wn_journal_hits){ 0 };
+}
+
+/* The matching days of query q into h, oldest first, each once. */
+static int read_hits(struct wn_db *db, const char *q, struct wn_journal_hits *h,
+                     struct wn_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, match_sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+	while (wn_db_row(db, st, "search the journal", &rc, err)) {
+		wn_date d = day_of(sqlite3_column_int64(st, 0));
+		if (h->n && h->day[h->n - 1] == d)
+			continue;
+		if (wn_buf_grow((void **)&h->day, &h->cap, h->n, sizeof *h->day) != 0) {
+			rc = wn_err_set(err, WN_ERR, "cannot search the journal: out of memory");
+			break;
+		}
+		h->day[h->n++] = d;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int wn_journal_search(struct wn_db *db, const char *text, struct wn_journal_hits *h,
+                      struct wn_err *err)
+{
+	char q[WN_JOURNAL_QUERY_MAX];
+	h->n = 0;
+	h->text[0] = '\0';
+	int rc = wn_journal_query(text, q, sizeof q, err);
+	if (rc == WN_OK)
+		rc = changes(db, &h->mine, &h->others, err);
+	if (rc == WN_OK && q[0])
+		rc = read_hits(db, q, h, err);
+	if (rc != WN_OK) {
+		h->n = 0;
+		return rc;
+	}
+	snprintf(h->text, sizeof h->text, "%s", text);
+	return WN_OK;
+}
+
+bool wn_journal_hits_current(struct wn_db *db, const struct wn_journal_hits *h)
+{
+	long long mine, others;
+	struct wn_err err = { 0 };
+	return h->text[0] && changes(db, &mine, &others, &err) == WN_OK &&
+	       mine == h->mine && others == h->others;
+}
+
+/* The first day of h at or after d. */
+static size_t lower_bound(const struct wn_journal_hits *h, wn_date d)
+{
+	size_t lo = 0, hi = h->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (h->day[mid] < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+wn_date wn_journal_hits_next(const struct wn_journal_hits *h, wn_date from, int dir,
+                             bool inclusive)
+{
+	if (dir == WN_JOURNAL_OLDER) {
+		size_t i = lower_bound(h, inclusive ? from + 1 : from);
+		return i > 0 ? h->day[i - 1] : WN_DATE_NONE;
+	}
+	size_t i = lower_bound(h, inclusive ? from : from + 1);
+	return i < h->n ? h->day[i] : WN_DATE_NONE;
+}
+
+struct wn_journal_count wn_journal_hits_count(const struct wn_journal_hits *h,
+                                              wn_date from)
+{
+	return (struct wn_journal_count){ .total = (long)h->n,
+	                                  .from_newest = (long)(h->n - lower_bound(h, from)) };
 }
 
 int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,
                      struct wn_journal_count *out, struct wn_err *err)
 {
-	char t[WN_JOURNAL_NEEDLE_MAX + 1];
-	sqlite3_stmt *st;
+	struct wn_journal_hits h = { 0 };
 	out->total = out->from_newest = 0;
-	int rc = needle(f->text, t, sizeof t, err);
+	int rc = wn_db_check_date(f->from, err);
 	if (rc == WN_OK)
-		rc = wn_db_check_date(f->from, err);
+		rc = wn_journal_search(db, f->text, &h, err);
 	if (rc == WN_OK)
-		rc = wn_db_stmt(db, count_sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, t, -1, SQLITE_TRANSIENT);
-	wn_db_bind_date(st, 2, f->from);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->total = (long)sqlite3_column_int64(st, 0);
-		out->from_newest = (long)sqlite3_column_int64(st, 1);
-	}
-	return wn_db_finish(db, st, rc, "search the journal", err);
+		*out = wn_journal_hits_count(&h, f->from);
+	wn_journal_hits_free(&h);
+	return rc;
 }

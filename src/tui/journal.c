@@ -55,6 +55,7 @@ struct journal {
 	struct wn_day detail;        /* the selected day in full */
 	wn_date detail_date;
 	char needle[WN_JOURNAL_NEEDLE_MAX + 1];
+	struct wn_journal_hits hits;  /* the days that match it */
 	struct wn_journal_count count;
 	bool prompt;
 	struct wn_edit line;
@@ -281,46 +282,42 @@ static void go_end(struct wn_ui *ui, struct journal *j, bool newest)
 
 /* ---- search --------------------------------------------------------------- */
 
-static void show_count(struct wn_ui *ui, struct journal *j)
+/* The days that match the needle, searched again only when the needle
+ * or the diary changed since (so n, N and coming back cost no search). */
+static bool fresh_hits(struct wn_ui *ui, struct journal *j)
 {
 	struct wn_err err = { 0 };
-	struct wn_journal_find f = { .text = j->needle, .from = sel_date(j) };
-	if (wn_journal_count(ui->db, &f, &j->count, &err) != WN_OK)
-		wn_ui_msg_err(ui, "cannot search the journal", &err);
+	if (strcmp(j->hits.text, j->needle) == 0 && wn_journal_hits_current(ui->db, &j->hits))
+		return true;
+	if (wn_journal_search(ui->db, j->needle, &j->hits, &err) == WN_OK)
+		return true;
+	wn_ui_msg_err(ui, "cannot search the journal", &err);
+	return false;
 }
 
-static wn_date find(struct wn_ui *ui, const struct wn_journal_find *f)
+static void show_count(struct wn_ui *ui, struct journal *j)
 {
-	struct wn_err err = { 0 };
-	wn_date found = WN_DATE_NONE;
-	if (wn_journal_find(ui->db, f, &found, &err) != WN_OK)
-		wn_ui_msg_err(ui, "cannot search the journal", &err);
-	return found;
+	if (fresh_hits(ui, j))
+		j->count = wn_journal_hits_count(&j->hits, sel_date(j));
 }
 
 /* The next match in direction dir (older +1 in the list); past the end
  * the search starts again at the other end. */
 static void next_match(struct wn_ui *ui, struct journal *j, int dir, bool inclusive)
 {
-	struct wn_err err = { 0 };
-	struct wn_journal_find f = { .text = j->needle,
-		.from = j->n ? sel_date(j) : ui->today,
-		.dir = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER,
-		.inclusive = inclusive };
-	wn_date first, last, found;
 	if (!j->needle[0]) {
 		wn_ui_msg(ui, WN_R_NOTICE, "nothing to look for yet; / starts a search");
 		return;
 	}
-	found = find(ui, &f);
-	if (found == WN_DATE_NONE && wn_db_date_span(ui->db, &first, &last, &err) == WN_OK &&
-	    first != WN_DATE_NONE) {
-		f.from = dir > 0 ? last : first;
-		f.inclusive = true;
-		found = find(ui, &f);
-		if (found != WN_DATE_NONE)
-			wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest"
-			                                                         : "oldest");
+	if (!fresh_hits(ui, j))
+		return;
+	const struct wn_journal_hits *h = &j->hits;
+	int way = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER;
+	wn_date found = wn_journal_hits_next(h, j->n ? sel_date(j) : ui->today, way,
+	                                     inclusive);
+	if (found == WN_DATE_NONE && h->n > 0) {
+		found = dir > 0 ? h->day[h->n - 1] : h->day[0];
+		wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest" : "oldest");
 	}
 	if (found == WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no note or question mentions \"%s\"", j->needle);
@@ -800,6 +797,7 @@ static void journal_fini(struct wn_ui *ui, void *state)
 	wn_day_free(&j->detail);
 	if (j->has_plan)
 		wn_plan_built_free(&j->plan);
+	wn_journal_hits_free(&j->hits);
 	free(j->day);
 	free(j->tmp);
 	free(j->row);

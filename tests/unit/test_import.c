@@ -314,3 +314,75 @@ Test(import, daylio_sample, .init = i_setup, .fini = i_teardown)
 	wn_day_free(&d);
 	free(t);
 }
+
+/* ---- the journal's search index ----------------------------------------------------- */
+
+static long matches(const char *word)
+{
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(idb), "SELECT count(*) FROM journal_fts"
+	             " WHERE journal_fts MATCH ?1", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The index, checked against the texts, and the import's queue empty. */
+static void index_sound(void)
+{
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(wn_db_sqlite(idb), "INSERT INTO journal_fts(journal_fts, rank)"
+	             " VALUES ('integrity-check', 1)", NULL, NULL, &msg), SQLITE_OK, "%s", msg);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(idb), "SELECT count(*) FROM journal_fts_queue",
+	             -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	cr_expect_eq(sqlite3_column_int(st, 0), 0, "the queue is empty");
+	sqlite3_finalize(st);
+}
+
+/* Days added, notes joined, replaced and dropped by an import (whose
+ * changes to the index wait in its queue until its end): the search
+ * finds what the diary holds, and nothing of a dry run or a refused file. */
+Test(import, the_search_index_follows_every_import, .init = i_setup, .fini = i_teardown)
+{
+	static const char days[] = "{\"format\":\"wean\",\"schema_version\":1,\"days\":[\n"
+		"{\"date\":\"2026-01-01\",\"checkin\":{\"note\":\"zaps in the morning\"}},\n"
+		"{\"date\":\"2026-02-01\",\"checkin\":{\"note\":\"walked far\"},"
+		"\"quicknotes\":[{\"minute\":60,\"text\":\"dizzy spell\"}],"
+		"\"questions\":[{\"text\":\"slower cuts?\",\"answered\":1,\"answer\":\"yes, halve\"}]}]}";
+	static const char later[] = "{\"format\":\"wean\",\"schema_version\":1,\"days\":[\n"
+		"{\"date\":\"2026-02-01\",\"checkin\":{\"mood\":4}}]}";
+	struct wn_import_result r;
+	struct wn_import_opts o = { .format = WN_IMPORT_JSON, .dry_run = true };
+	cr_assert_eq(wn_import_text(idb, &o, days, strlen(days), &r, &ierr), WN_OK, "%s", ierr.msg);
+	wn_import_result_free(&r);
+	cr_expect_eq(matches("walked"), 0, "a dry run indexes nothing");
+	index_sound();
+	o = (struct wn_import_opts){ .format = WN_IMPORT_JSON, .on_conflict = WN_IMPORT_APPEND };
+	cr_assert_eq(wn_import_text(idb, &o, days, strlen(days), &r, &ierr), WN_OK, "%s", ierr.msg);
+	wn_import_result_free(&r);
+	cr_expect_eq(matches("kept"), 1, "the diary's note, joined");
+	cr_expect_eq(matches("morning"), 1, "and the file's");
+	cr_expect_eq(matches("walked"), 1);
+	cr_expect_eq(matches("dizzy"), 1);
+	cr_expect_eq(matches("halve"), 1);
+	index_sound();
+	o = (struct wn_import_opts){ .format = WN_IMPORT_JSON, .replace = true };
+	cr_assert_eq(wn_import_text(idb, &o, later, strlen(later), &r, &ierr), WN_OK, "%s", ierr.msg);
+	wn_import_result_free(&r);
+	cr_expect_eq(matches("walked"), 0, "a day replaced whole loses its texts");
+	cr_expect_eq(matches("dizzy OR slower OR halve"), 0);
+	cr_expect_eq(matches("morning"), 1);
+	index_sound();
+	static const char bad[] = "{\"format\":\"wean\",\"schema_version\":1,\"days\":[\n"
+		"{\"date\":\"2026-03-01\",\"checkin\":{\"note\":\"never\"}},\n"
+		"{\"date\":\"2026-03-02\",\"checkin\":{\"mood\":11}}]}";
+	o = (struct wn_import_opts){ .format = WN_IMPORT_JSON };
+	cr_assert_eq(wn_import_text(idb, &o, bad, strlen(bad), &r, &ierr), WN_DATAERR);
+	wn_import_result_free(&r);
+	cr_expect_eq(matches("never"), 0);
+	index_sound();
+}

@@ -18,6 +18,8 @@
 #include "db/question.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+#include "db/db_int.h"   /* the raw handle, to look into the file */
+#include "schema_old.h"
 
 static char dir[4096];
 static struct wn_db *db;
@@ -290,10 +292,20 @@ Test(journal, find_looks_in_notes_quick_notes_questions_and_answers)
 		{ "stairs", 0, WN_JOURNAL_OLDER, false, 8 },
 		/* a question's own text */
 		{ "can we HOLD", 0, WN_JOURNAL_OLDER, false, 9 },
-		/* % and _ are plain characters, not wildcards */
+		/* % and _ separate words and are no wildcards: "50%" is the
+		 * word 50; words match from their start ("5" finds "50",
+		 * "better to" finds "better_today"), not from inside */
 		{ "50%", 0, WN_JOURNAL_OLDER, false, 12 },
-		{ "r_t", 0, WN_JOURNAL_OLDER, false, 12 },
-		{ "5_%", 0, WN_JOURNAL_OLDER, false, -1 },
+		{ "5_%", 0, WN_JOURNAL_OLDER, false, 12 },
+		{ "better to", 0, WN_JOURNAL_OLDER, false, 12 },
+		{ "r_t", 0, WN_JOURNAL_OLDER, false, -1 },
+		{ "etter", 0, WN_JOURNAL_OLDER, false, -1 },
+		/* every word must be there, in any order; a phrase in order */
+		{ "day zaps", 0, WN_JOURNAL_OLDER, false, 1 },
+		{ "\"zaps all\"", 0, WN_JOURNAL_OLDER, false, 1 },
+		{ "\"all zaps\"", 0, WN_JOURNAL_OLDER, false, -1 },
+		{ "\"zaps al", 0, WN_JOURNAL_OLDER, false, -1 },
+		{ "\"zaps all", 0, WN_JOURNAL_OLDER, false, 1 },
 		{ "nowhere", 0, WN_JOURNAL_OLDER, false, -1 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -344,4 +356,194 @@ Test(journal, search_text_must_be_given)
 	f.text = "zaps";
 	f.dir = 0;
 	cr_assert_eq(wn_journal_find(db, &f, &found, &err), WN_USAGE);
+}
+
+/* ---- the query a person types --------------------------------------------------- */
+
+Test(journal, the_query_quotes_every_word_so_nothing_typed_is_syntax)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "zaps", "\"zaps\"*" },
+		{ "  brain   zaps ", "\"brain\"* \"zaps\"*" },
+		{ "\"brain zaps\"", "\"brain zaps\"" },
+		{ "\"brain zaps\" dizzy", "\"brain zaps\" \"dizzy\"*" },
+		{ "\"unclosed phrase", "\"unclosed phrase\"" },
+		{ "ab\"cd\"ef", "\"ab\"* \"cd\" \"ef\"*" },
+		{ "zaps*", "\"zaps*\"*" },
+		{ "-zaps +x ^y", "\"-zaps\"* \"+x\"* \"^y\"*" },
+		{ "NEAR(a b)", "\"NEAR(a\"* \"b)\"*" },
+		{ "a OR b NOT c AND d", "\"a\"* \"OR\"* \"b\"* \"NOT\"* \"c\"* \"AND\"* \"d\"*" },
+		{ "text:zaps", "\"text:zaps\"*" },
+		{ "it's", "\"it's\"*" },
+		{ "Сертралин", "\"Сертралин\"*" },
+		/* only punctuation: no word at all */
+		{ "- * ^ ( ) : \"\" \" \"", "" },
+		{ "\"", "" },
+		{ "\"\"\"\"", "" },
+	};
+	char q[WN_JOURNAL_QUERY_MAX];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ok(wn_journal_query(cases[i].in, q, sizeof q, &err));
+		cr_expect_str_eq(q, cases[i].out, "case %zu: %s", i, cases[i].in);
+	}
+	cr_expect_eq(wn_journal_query("", q, sizeof q, &err), WN_USAGE);
+	cr_expect_eq(wn_journal_query(NULL, q, sizeof q, &err), WN_USAGE);
+	cr_expect_eq(wn_journal_query("zaps", q, 16, &err), WN_USAGE);
+}
+
+/* Whatever is typed runs without an error from SQLite, and the longest
+ * text fits: quotes, stars, operators, brackets, control bytes. */
+Test(journal, hostile_text_never_breaks_the_search)
+{
+	static const char *const typed[] = {
+		"\"", "\"\"", "\"\"\"", "*", "**", "zaps*", "\"zaps\"*", "-", "-zaps", "+",
+		"^", "^zaps", ":", "text:", "text:zaps", "journal_fts:zaps", "(", ")", "(zaps",
+		"NEAR", "NEAR(zaps all)", "NEAR(zaps all, 2)", "AND", "OR", "NOT", "zaps NOT all",
+		"zaps OR nothing", "{text}: zaps", "rowid", "'", "''", "\\", "%", "_", "\t",
+		"\x01\x02", "zaps\x1b[2J", "a\"b\"c\"d", "\xd0\xa1", "\xe2\x80\x94", "\xef\xbb\xbf",
+	};
+	for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
+		wn_date d;
+		struct wn_journal_count c;
+		struct wn_journal_find f = { .text = typed[i], .from = D(30),
+		                             .dir = WN_JOURNAL_OLDER };
+		cr_expect_eq(wn_journal_find(db, &f, &d, &err), WN_OK, "%s: %s", typed[i], err.msg);
+		cr_expect_eq(count(typed[i], D(1), &c), WN_OK, "%s: %s", typed[i], err.msg);
+	}
+	char big[WN_JOURNAL_NEEDLE_MAX + 1];
+	for (size_t i = 0; i < WN_JOURNAL_NEEDLE_MAX; i++)
+		big[i] = "\"a *"[i % 4];
+	big[WN_JOURNAL_NEEDLE_MAX] = '\0';
+	struct wn_journal_count c;
+	cr_expect_eq(count(big, D(1), &c), WN_OK, "%s", err.msg);
+	/* "zaps NOT all": NOT is a word here, so no day has all three */
+	cr_expect_eq(find("zaps NOT all", D(30), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(find("zaps*", D(30), WN_JOURNAL_OLDER, false), D(12));
+}
+
+/* ---- any script ------------------------------------------------------------------ */
+
+Test(journal, case_and_accents_do_not_matter_in_any_script)
+{
+	note(D(20), "Сертралин: 25 мг, сплю плохо", false);
+	note(D(21), "Café au lait, naïve ÉLAN", false);
+	note(D(22), "頭痛がひどい。めまい", false);
+	note(D(23), "Ärger über Übelkeit; Straße", false);
+	static const struct { const char *text; int want; } cases[] = {
+		{ "сертралин", 20 }, { "СЕРТРАЛИН", 20 }, { "серт", 20 }, { "мг", 20 },
+		{ "cafe", 21 }, { "CAFÉ", 21 }, { "naive", 21 }, { "élan", 21 },
+		{ "ubelkeit", 23 }, { "ÄRGER", 23 }, { "strasse", -1 }, { "straße", 23 },
+		/* no spaces: the run up to punctuation is one word, found from
+		 * its start only */
+		{ "頭痛", 22 }, { "頭痛がひどい", 22 }, { "めまい", 22 }, { "ひどい", -1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		wn_date want = cases[i].want < 0 ? WN_DATE_NONE : D(cases[i].want);
+		cr_expect_eq(find(cases[i].text, D(30), WN_JOURNAL_OLDER, true), want,
+		             "case %zu (%s)", i, cases[i].text);
+	}
+}
+
+/* ---- the index follows every change --------------------------------------------- */
+
+static void raw(const char *sql)
+{
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(wn_db_sqlite(db), sql, NULL, NULL, &msg), SQLITE_OK,
+	             "%s: %s", sql, msg ? msg : "");
+}
+
+static void index_checks(void)
+{
+	raw("INSERT INTO journal_fts(journal_fts, rank) VALUES ('integrity-check', 1)");
+}
+
+Test(journal, editing_and_deleting_a_text_moves_the_search)
+{
+	cr_assert_eq(find("zaps", D(1), WN_JOURNAL_OLDER, true), D(1));
+	note(D(1), "calm all day", true);                /* the note changes */
+	cr_expect_eq(find("zaps", D(1), WN_JOURNAL_OLDER, true), WN_DATE_NONE);
+	cr_expect_eq(find("calm", D(30), WN_JOURNAL_OLDER, false), D(1));
+	index_checks();
+	note(D(1), NULL, true);                          /* and is cleared */
+	cr_expect_eq(find("calm", D(30), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	raw("DELETE FROM quicknote");                    /* another tool deletes */
+	cr_expect_eq(find("stairs", D(30), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	raw("UPDATE question SET answer = 'no, wait' WHERE date = '2026-11-09'");
+	cr_expect_eq(find("zaps", D(12), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(find("wait", D(30), WN_JOURNAL_OLDER, false), D(9));
+	raw("UPDATE question SET date = '2026-11-10' WHERE date = '2026-11-09'");
+	cr_expect_eq(find("wait", D(30), WN_JOURNAL_OLDER, false), D(10));
+	raw("DELETE FROM checkin WHERE date = '2026-11-12'");
+	cr_expect_eq(find("better", D(30), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(find("zaps", D(30), WN_JOURNAL_OLDER, false), D(12), "its question");
+	index_checks();
+}
+
+Test(journal, a_kept_search_knows_when_the_diary_changed)
+{
+	struct wn_journal_hits h = { 0 };
+	ok(wn_journal_search(db, "zaps", &h, &err));
+	cr_assert_eq(h.n, 3);
+	cr_expect_eq(h.day[0], D(1));
+	cr_expect_eq(h.day[2], D(12));
+	cr_expect(wn_journal_hits_current(db, &h));
+	cr_expect_eq(wn_journal_hits_next(&h, D(9), WN_JOURNAL_OLDER, false), D(1));
+	cr_expect_eq(wn_journal_hits_next(&h, D(9), WN_JOURNAL_OLDER, true), D(9));
+	cr_expect_eq(wn_journal_hits_next(&h, D(9), WN_JOURNAL_NEWER, false), D(12));
+	cr_expect_eq(wn_journal_hits_next(&h, D(12), WN_JOURNAL_NEWER, false), WN_DATE_NONE);
+	cr_expect_eq(wn_journal_hits_next(&h, D(1), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	struct wn_journal_count c = wn_journal_hits_count(&h, D(9));
+	cr_expect_eq(c.total, 3);
+	cr_expect_eq(c.from_newest, 2);
+	rate(D(2), "dizziness", 1);                      /* any change of ours */
+	cr_expect_not(wn_journal_hits_current(db, &h));
+	ok(wn_journal_search(db, "zaps", &h, &err));
+	cr_expect(wn_journal_hits_current(db, &h));
+	sqlite3 *other;                                  /* another program's */
+	cr_assert_eq(sqlite3_open(wn_db_path(db), &other), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(other, "UPDATE checkin SET note = 'quiet'"
+	                          " WHERE date = '2026-11-01'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	cr_expect_not(wn_journal_hits_current(db, &h));
+	ok(wn_journal_search(db, "zaps", &h, &err));
+	cr_expect_eq(h.n, 2);
+	ok(wn_journal_search(db, "- *", &h, &err));      /* no word: nothing */
+	cr_expect_eq(h.n, 0);
+	wn_journal_hits_free(&h);
+}
+
+/* ---- a diary of schema 4 (the version before the index) gets the index ---------- */
+
+/* The diary made one of schema `version` without the index, opened
+ * again: the migrations run, the index is built, a backup was made. */
+static void indexed_from(int version)
+{
+	char path[4200], older[1024];
+	snprintf(path, sizeof path, "%s", wn_db_path(db));
+	snprintf(older, sizeof older, WN_TEST_DROP_V5 " PRAGMA user_version = %d;", version);
+	raw(older);
+	wn_db_close(db);
+	struct wn_db_opts o = { .path = path };
+	ok(wn_db_open(&db, &o, &err));
+	cr_expect_eq(find("stairs", D(30), WN_JOURNAL_OLDER, false), D(8));
+	cr_expect_eq(find("hold", D(30), WN_JOURNAL_OLDER, false), D(9));
+	struct wn_journal_count c;
+	ok(count("zaps", D(1), &c));
+	cr_expect_eq(c.total, 3);
+	index_checks();
+	char bak[4300];
+	snprintf(bak, sizeof bak, "%s.bak-v%d", path, version);
+	cr_expect_eq(access(bak, F_OK), 0, "a backup before the migration");
+}
+
+Test(journal, a_schema_4_diary_is_indexed_when_it_is_opened)
+{
+	indexed_from(4);
+}
+
+/* Two steps: version 4 (the dose table made again), then the index. */
+Test(journal, a_schema_3_diary_is_indexed_when_it_is_opened)
+{
+	indexed_from(3);
 }

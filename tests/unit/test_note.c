@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "db/note.h"
+#include "schema_old.h"
 
 static char dir[4096], path[4200];
 static struct wn_db *db;
@@ -258,7 +259,7 @@ Test(note, bad_drafts_are_refused)
 	cr_expect_eq(count("SELECT count(*) FROM draft"), 0);
 }
 
-/* ---- the migration to schema 3 ---------------------------------------------- */
+/* ---- the migrations from schema 2 ---------------------------------------------- */
 
 Test(note, the_draft_of_a_schema_2_diary_is_kept)
 {
@@ -271,7 +272,7 @@ Test(note, the_draft_of_a_schema_2_diary_is_kept)
 		" id INTEGER PRIMARY KEY CHECK (id = 1), date TEXT NOT NULL,"
 		" text TEXT NOT NULL, saved TEXT NOT NULL DEFAULT 'x') STRICT;"
 		" INSERT INTO draft(id, date, text) VALUES (1, '2026-11-25', 'half a thought');"
-		" PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
+		" PRAGMA user_version = 2;" WN_TEST_DROP_V5, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	open_diary();
 	cr_expect_eq(count("PRAGMA user_version"), WN_SCHEMA_VERSION);

@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "db/day.h"
 #include "db/restore.h"
+#include "schema_old.h"
 
 static char rdir[4096];
 static char rdb[4200], rbak[4200], rkeep[4200];
@@ -227,7 +228,7 @@ Test(restore, a_backup_of_an_older_schema_is_upgraded)
 	diary_with_backup();
 	sql(rbak, "DROP TABLE plan_ack; DROP TABLE hold_proposal;"
 	          " ALTER TABLE plan DROP COLUMN form_label; ALTER TABLE plan DROP COLUMN agreed_on;"
-	          " PRAGMA user_version = 1;");
+	          " PRAGMA user_version = 1;" WN_TEST_DROP_V5);
 	struct wn_restore r;
 	cr_assert_eq(restore(rbak, NULL, &r), WN_OK, "%s", rerr.msg);
 	cr_expect_eq(r.from_version, 1);

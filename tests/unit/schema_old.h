@@ -1,0 +1,18 @@
+/* schema_old.h -- for the tests that make an older diary out of a new
+ * one: the SQL that takes version 5's parts away (the journal's search
+ * index, its view, its queue and its triggers; schema.c), so that the
+ * migration to version 5 runs again on the next open.  (Version 4's dose
+ * table is left as it is: its migration makes the table again, the same,
+ * when a test sets an older version.) */
+#ifndef WEAN_TEST_SCHEMA_OLD_H
+#define WEAN_TEST_SCHEMA_OLD_H
+
+#define WN_TEST_DROP_V5 \
+	"DROP TRIGGER checkin_fts_insert; DROP TRIGGER checkin_fts_delete;" \
+	" DROP TRIGGER checkin_fts_update; DROP TRIGGER quicknote_fts_insert;" \
+	" DROP TRIGGER quicknote_fts_delete; DROP TRIGGER quicknote_fts_update;" \
+	" DROP TRIGGER question_fts_insert; DROP TRIGGER question_fts_delete;" \
+	" DROP TRIGGER question_fts_update; DROP TABLE journal_fts_queue;" \
+	" DROP TABLE journal_fts; DROP VIEW journal_text;"
+
+#endif
