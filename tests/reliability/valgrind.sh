@@ -203,17 +203,24 @@ if [[ " $PARTS " == *" tui "* ]]; then
 				sleep 0.2
 			done
 		}
+		wait_gone() {          # until the first line no longer shows $1
+			end=$(( $(date +%s) + 60 ))
+			while tm capture-pane -p -t w | head -1 | grep -qF -- "$1"; do
+				[ "$(date +%s)" -ge "$end" ] && return 1
+				sleep 0.2
+			done
+		}
 		if wait_for "Symptoms"; then
 			tm send-keys -t w 7
 			wait_for "mood 7 · saved"
 			tm send-keys -t w Tab
-			wait_for "off plan"
+			wait_for "~differs"
 			tm send-keys -t w Tab
 			wait_for "Medications"
 			tm send-keys -t w Tab '?'
 			wait_for "Help"
 			tm send-keys -t w Escape
-			sleep 1
+			wait_gone "Help"
 			tm send-keys -t w q
 		fi
 		end=$(( $(date +%s) + 60 ))
@@ -221,6 +228,7 @@ if [[ " $PARTS " == *" tui "* ]]; then
 		st=$(cat "$T/tui.status" 2> /dev/null)
 		if [ "$st" != 0 ]; then
 			echo "valgrind: TUI: wean exited '${st:-not at all}'"
+			tm capture-pane -p -t w 2> /dev/null
 			fail=1
 		elif verdict "$T/logs/tui.log"; then
 			echo "valgrind: TUI: 0 errors, 0 definite/indirect leaks ($(( $(date +%s) - t0 )) s)"
