@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # wean -- a terminal diary for tapering psychiatric drugs.
 # Plain GNU Makefile.  `make V=1` shows the full commands.
 #
@@ -176,6 +177,7 @@ e2e: $(B)/wean
 layers:
 	@echo "  TEST    layers"
 	$(Q)sh scripts/layers.sh .
+	$(Q)sh scripts/spdx.sh .
 	$(Q)sh tests/layers/test.sh
 
 # mk/*.mk add their own targets; the ones named in TEST_EXTRA run as part

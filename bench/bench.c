@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench.c -- the performance budgets of SPEC section 7 and issue 17,
  * measured so that the machine's load cannot flip a verdict.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen.c -- deterministic synthetic diaries for the benchmarks (issue #8,
  * SPEC section 7).
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench.mk -- `make bench`: the performance budgets of SPEC section 7 and
 # issue 17.  bench/gen.c writes deterministic synthetic diaries (cached in
 # $(B)/bench/, keyed by the generator's version); bench/bench.c measures

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mk/fuzz.mk -- the libFuzzer harnesses in tests/fuzz (see tests/fuzz/README.md).
 #
 #   make fuzz           build every harness, then fuzz each for FUZZ_TIME

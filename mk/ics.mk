@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mk/ics.mk -- the calendar export re-imported after the plan changes
 # (issue 18): tests/ics/reimport.sh exports, holds, resumes, goes back up
 # and replaces a plan, exporting after each change, and checks the files

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mk/install.mk -- the shell completions and `make install` (make test).
 #
 #   make completions-test   every command and option of the help is in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # mk/reliability.mk -- crash safety, faults, terminal safety and memory
 # checks (SPEC section 8; docs/reliability.md says what each covers).
 #

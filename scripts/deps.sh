@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # deps.sh [run|test] -- install the Debian packages wean needs, if missing.
 #   run   what building and running need: the compiler, make, pkg-config
 #         and the libraries (`make run`, `make demo`, `make deps-run`)

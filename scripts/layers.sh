@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # layers.sh ROOT -- check that the source tree keeps its layers
 # (docs/architecture.md).  Every file under ROOT/src and ROOT/include
 # belongs to the layer named by its first folder (src/main.c is "main"):

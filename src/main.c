@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c -- the entry point: locale, then the command line, which opens
  * the curses front end when no command is given. */
 #include <locale.h>

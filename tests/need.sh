@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # need.sh -- sourced by test scripts (bash): need CHECK PKG... succeeds when
 # the command CHECK does, after installing the Debian packages PKG... when
 # it did not and we may (root, or sudo without a password; apt-get update

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run the screen tests (tests/e2e/*.sh) against a wean binary in tmux.
 # usage: tests/run-e2e.sh build/wean [TEST...]
 # Prints one line per test, then "N passed, N failed"; exits non-zero on

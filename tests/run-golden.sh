@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Golden tests of the command line: each tests/golden/cli/NAME.cmd is a bash
 # script run with a function `wean` bound to the binary under test and a
 # fresh diary; its output (stdout and stderr, with exit codes) must equal

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run the Criterion unit tests hermetically.
 set -eu
 bin=$1

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h -- the scriptable command line (SPEC section 3).  No curses.
  *
  * wn_cli_main() parses the global options, loads the config, and runs one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* buf.h -- growable arrays and a growable string buffer (struct wn_buf),
  * the one way wean builds text of unknown length.  Pure, no output.
  */

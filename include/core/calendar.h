@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar.h -- the Calendar screen's month as values: what a day is
  * (its status, from the facts known about it), the selected day's line,
  * the legend, and where the grid goes on the screen.  No curses, no SQL:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart.h -- trend charts rendered as text (no curses).
  *
  * A renderer fills a struct wn_chart_buf: a grid of cells, each holding one

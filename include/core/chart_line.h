@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_line.h -- the line chart, rendered into a struct wn_chart_buf
  * (core/chart.h: the buffer, the series and options, and the text).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charts_layout.h -- where the parts of the Charts screen go, from the
  * terminal's size: pure arithmetic, no curses.
  *

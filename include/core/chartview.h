@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chartview.h (core) -- one series made ready to chart: its days, the
  * taper's cuts and planned dose, the line chart, and what the series says
  * about the taper (core/insight.h) as plain text.  Shared by `wean chart`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config.h -- wean's settings as one typed struct.
  *
  * Settings are filled in this order: built-in defaults, then the INI file,

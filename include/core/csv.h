@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.h -- CSV (RFC 4180) as wean writes and reads it: one cell guarded
  * against spreadsheet formulas, and a reader of records from text in
  * memory or read a window at a time (core/reader.h).  No SQLite, no I/O

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* datafile.h -- finding the data files wean ships (data/drugs.ini,
  * data/dess.ini), installed or in the source tree.  No output.
  */

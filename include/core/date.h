@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* date.h -- civil dates (proleptic Gregorian), pure and curses-free.
  *
  * A wn_date is a day number: days since 1970-01-01 (which is 0).  Plain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daylio.h -- Daylio's CSV export read as days: mood labels mapped to
  * numbers, a day's entries made one check-in mood and a quick note each.
  * Pure: no SQLite, no I/O; the importer writes the days (db/import.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* drugref.h -- the drug reference shipped with wean (data/drugs.ini).
  *
  * Reference data only, not medical advice: half-lives, SERT occupancy

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fileio.h -- writing files so that a crash never leaves half of one.
  *
  * Every file wean writes for the person (exports, reports, backups) goes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* findings.h -- a plan review (core/review.h) made ready for the screens:
  * the plan a spec would make, reviewed before it is saved; the counts in
  * words; the worst finding on one step; the note on a saved plan's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* holdrule.h -- when to suggest holding the next taper step (SPEC §5).
  *
  * Pure: no curses, no SQL, no output.  wn_holdrule_windows() says which

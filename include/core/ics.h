@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ics.h -- iCalendar (RFC 5545) text for the taper schedule.  Pure: it
  * formats into a struct wn_buf (text.h) and never touches a file.
  *

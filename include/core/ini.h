@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ini.h -- the one way wean reads an INI file with iniparser (the config
  * file, the drug reference, the DESS list): nothing iniparser says reaches
  * stderr; its complaints become one message in a struct wn_err.

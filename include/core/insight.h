@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* insight.h -- what a daily series says about the taper.  Pure: no SQL,
  * no curses, no output, no allocation except where a function says so.
  *

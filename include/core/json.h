@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* json.h -- a JSON (RFC 8259) parser for the importer: text, in memory
  * or read a window at a time (core/reader.h), into a tree whose values
  * know the line they start on.  No SQLite, no I/O of its own.  (SQLite

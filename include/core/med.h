@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* med.h (core) -- medications and their forms as values: the units wean
  * knows, and a form's text ("tablet 25 mg half", "liquid 20 mg/ml",
  * "capsule 75 mg 300 beads", core/taper.h's syntax) read and written.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.h (core) -- a taper plan as values: what it is made of (a spec),
  * a loaded plan with its forms, holds and reinstatements, the words of a
  * plan ("4w", custom steps), the drug's occupancy parameters, the schedule

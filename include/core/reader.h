@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reader.h -- text read a window at a time, from memory or from a file:
  * what the parsers of imported files (json.c, csv.c, daylio.c) read, so
  * that their memory does not grow with the file.  No SQLite, no curses;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* records.h -- what the diary records, as plain values: medications and
  * their forms, symptoms, one day's check-in, ratings, doses, metric
  * values, quick notes and questions.  No SQLite, no curses: the db layer

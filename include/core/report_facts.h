@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_facts.h -- the prescriber report (SPEC section 6) as plain facts,
  * independent of any format: gathered from the diary by db/report.h,
  * written as Markdown, text or HTML by report/report.h.  No SQLite, no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.h -- the plan review: a plan's schedule read step by step for
  * what it does, before the person follows it.  Pure computation (no SQL,
  * no curses, no I/O).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* safety.h -- when Today shows the crisis line (SPEC section 5).  Pure: no
  * SQL, no curses.  db/safety.h reads the days it needs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* series.h (core) -- what a daily series is: its kind, its name, unit and
  * scale.  A series is one double per day of a range [from, to]; NAN marks
  * a day without data.  Reading one from the diary, and what each kind's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session.h -- naming a running wean, so that what one of them keeps (a
  * draft of the note being typed, the file handed to $EDITOR) can be told
  * from what another keeps, and what was left by one that is gone can be

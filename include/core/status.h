@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* status.h -- one status type for all of wean, with sysexits codes.
  *
  * Every fallible function returns an int status (WN_OK on success) and,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suggest.h -- "did you mean": the names closest to a mistyped one, and the
  * one error message for an unknown name.  Names are compared as wean
  * compares them (core/text.h's wn_text_fold: case folded in every script,

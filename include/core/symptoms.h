@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* symptoms.h -- the symptom catalogue: built-in withdrawal symptoms and
  * the 43-item DESS checklist.  Pure data, no storage, no curses.
  *

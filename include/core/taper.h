@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* taper.h -- taper schedules: pure maths, no SQL, no curses, no I/O.
  *
  * Given a starting dose, a method (SPEC section 5) and the forms the person

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* taper_form.h -- dose forms (tablets, capsules, a liquid, bead capsules)
  * as taper maths sees them: their numbers, and the compact form syntax
  * read and written.  Pure: no SQL, no curses, no I/O.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* taper_round.h -- rounding a dose to what the person's forms can deliver
  * (tablets and their halves or quarters, 0.1 mL of a liquid or the step its
  * form gives, whole beads)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h -- UTF-8 text: decoding, validation (names, labels, notes),
  * case folding, terminal-safe display, widths, truncation, cursor
  * movement, numbers as text.  Word wrap is core/wrap.h, "did you mean"

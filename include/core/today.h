@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today.h -- what the Today screen shows and what typing into it means,
  * as values: no curses, no SQL, no output.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_head.h -- the rows under the Today screen's title, as values: no
  * curses, no SQL.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_layout.h -- where the fields of the Today screen go, from the
  * terminal's size and the day's data: pure arithmetic, no curses.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* together.h -- several taper plans at once: a cross-taper of two
  * medications, or an Ashton-style switch from a benzodiazepine to
  * diazepam.  Pure: no curses, no SQL.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* valid.h -- what a diary may hold, whatever the way in (the command
  * line, the TUI, an import) and whatever `wean check` finds: the window
  * of dates a day may have, the ranges of a day's values, time stamps as

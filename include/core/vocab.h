@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vocab.h (core) -- the one vocabulary of a day's status, shared by every
  * surface: Today, the Calendar, the Journal, the Charts, `wean show`,
  * `wean log`, `wean plan show`, the Plan screen, the CSV and JSON exports

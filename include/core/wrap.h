@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* wrap.h -- word wrap of text into lines of a width, and the way between a
  * byte offset and a position on screen (the note editor, long notes in the
  * report and the Charts screen).  Pure, no output.

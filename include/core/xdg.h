@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xdg.h -- where wean keeps its files by default: the XDG base
  * directories, from the environment (HOME, XDG_CONFIG_HOME, XDG_DATA_HOME).
  * No output, no files touched.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backups.h -- finding a diary's backups (no SQLite, no output).
  *
  * A diary at DIR/NAME has two kinds of backup:

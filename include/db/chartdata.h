@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chartdata.h -- loading a series of the diary to chart (core/chartview.h):
  * its days, every plan's cuts, the insight series, and what the insight
  * text needs (the symptom, the dose planned against taken).  Read-only

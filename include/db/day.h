@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* day.h -- the records of a day in the diary: loading a day, the check-in,
  * ratings, metric values, doses, quick notes, and walking a range of
  * days (the note while it is edited, and its drafts: db/note.h; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.h -- the diary file: opening it, transactions, checking, backups and
  * small settings.  One SQLite file per user; no curses, no prompts.  The
  * records themselves: db/day.h, db/med.h, db/symptoms.h and the other

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo.h -- a deterministic, realistic demo diary.
  *
  * Part of the storage layer (it writes through storage.h and plan.h; no

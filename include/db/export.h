@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.h -- the diary as CSV (one row per day) and as JSON (every record).
  *
  * Storage layer: read-only SQL; no curses, no prompts, no output of its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* holdrule.h (db) -- reading what the hold rules (core/holdrule.h) judge a
  * day by, and keeping the proposals made and what became of them
  * (shown, accepted, dismissed) for the report.

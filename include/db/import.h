@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.h -- bringing days into the diary from wean's JSON or CSV export
  * or from Daylio's CSV export.  Storage layer: the text is read by
  * core/json.h, core/csv.h and core/daylio.h, and written here; no curses,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* journal.h -- the diary as a list of days, read a page at a time, and
  * searched.  For the Journal screen (src/tui/journal.c).
  *

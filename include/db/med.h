@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* med.h (db) -- the medications of the diary and their forms.  Names
  * match as core's wn_text_same_name says: case folded in every script
  * ("Сертралин" is "сертралин"), compared in NFC.  Adding a

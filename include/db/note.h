@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* note.h -- the day's note while it is being edited, by one wean or by
  * several at once: saving it so that nothing another wean saved meanwhile
  * is overwritten, and the drafts of what is still being typed, one per

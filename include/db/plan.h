@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.h (db) -- taper plans, holds and reinstatements kept in the diary,
  * and the doses taken against a plan.  The plan as values, its schedule
  * and planned-vs-taken: core/plan.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* question.h -- the person's questions for the prescriber: adding one to a
  * day, answering it (again, to change the answer), making it open again,
  * changing its words, deleting it, and listing them.  A question belongs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h (db) -- gathering the prescriber report's facts from the diary
  * (core/report_facts.h), and remembering the end of the last report.
  * Read-only SQL except wn_report_remember(); no output.  The report is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* restore.h -- putting a backup back in the diary's place (`wean restore`).
  *
  * Order, and what each step promises:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* safety.h (db) -- reading what the crisis line rests on (core/safety.h):
  * the last days with a mood, and the optional self-harm item's ratings.
  * Read-only SQL.

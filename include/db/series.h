@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* series.h (db) -- daily series read from the diary, for charts and
  * insight (the kinds: core/series.h).  Read-only SQL, no output.  A series is one
  * double per day of a range [from, to]; NAN marks a day without data.

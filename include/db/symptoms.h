@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* symptoms.h (db) -- the diary's symptom list: the built-in and DESS
  * symptoms added when the diary was made (core/symptoms.h), and the
  * person's own.  Names match as core's wn_text_same_name says: case folded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h -- the prescriber report (SPEC section 6): one document for a
  * visit, covering a date range, as Markdown, plain text or HTML.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ui.h -- the curses front end: the one entry point main.c needs.
  *
  * wn_ui_run() takes over the terminal, shows the Today screen of the open

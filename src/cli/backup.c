@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backup.c (cli) -- `wean backup [FILE] [--force]`: a consistent copy of the
  * diary made with SQLite's online backup API (wn_db_backup_file), mode 0600;
  * and `wean restore BACKUP`, which puts one back (db/restore.h).

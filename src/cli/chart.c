@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart.c (cli) -- `wean chart WHAT`: a trend chart on stdout, the taper's
  * steps marked, and below it what the series says about the taper
  * (insight.h): baseline against now, mean by days since each cut, and for

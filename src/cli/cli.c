@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c -- global options, the command table and argument parsing (the
  * help is generated in help.c, the shell completions in complete.c). */
 #include "cli_int.h"

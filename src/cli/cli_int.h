@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_int.h -- private to src/cli: the command table and what each
  * command takes, which the help (help.c) and the shell completions
  * (complete.c) are generated from, so that neither can drift from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* complete.c -- `wean --completions bash|zsh|fish`: the shell completion
  * scripts, generated from the command table and the option tables (as
  * the help is), so that they name every command, sub-command and option

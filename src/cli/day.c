@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* day.c (cli) -- the day commands: checkin, show, log, remind. */
 #include <math.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo.c (cli) -- `wean demo`: write the demo diary (demo.h) into a new
  * temporary file and open it in the TUI.  The person's own diary is never
  * opened. */

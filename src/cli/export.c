@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c (cli) -- `wean export --format ics`: every step and every
  * going back up of the taper plans as an all-day calendar event, each
  * under a UID that never changes (core/ics.h).  The text comes from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* help.c -- `wean --help` and `wean COMMAND --help`, generated from the
  * command table and the option tables, every line at most
  * WN_CLI_HELP_WIDTH columns: a usage wraps between its bracketed groups,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* med.c (cli) -- medications, symptoms and the diary check. */
 #include <stdlib.h>
 #include <string.h>

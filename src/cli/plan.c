@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.c (cli) -- `wean plan add|hold|resume|reinstate` (show is in
  * plan_show.c): taper plans from the command line.  The plan is stored by
  * db/plan.c and computed by core/taper.c; this file parses, refuses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan_int.h -- shared by the files of `wean plan` (src/cli/plan.c: add,
  * hold, resume, reinstate; src/cli/plan_show.c: show). */
 #ifndef WEAN_CLI_PLAN_INT_H

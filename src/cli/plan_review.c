@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan_review.c -- the plan review on the command line: before a plan is
  * saved (the second yes) and in `wean plan show`. */
 #include <stdio.h>

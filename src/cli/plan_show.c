@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan_show.c -- `wean plan show [MED]`: the schedule as a table with
  * planned against taken, holds and reinstatements, and several plans side
  * by side (core/together.h). */

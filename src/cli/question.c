@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* question.c (cli) -- `wean question`: the questions for the prescriber
  * listed, answered (again, to change the answer), made open again, changed
  * and deleted (db/question.h).  Questions are asked on Today or with

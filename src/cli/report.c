@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c (cli) -- `wean report`: the prescriber report (report.h) as
  * Markdown, plain text or HTML, on stdout or written atomically (mode 0600)
  * to a file.  A report written to a file is remembered as "the last

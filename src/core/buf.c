@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* buf.c -- growable arrays and the string buffer; see core/buf.h. */
 #include "core/buf.h"
 

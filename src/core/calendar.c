@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar.c -- the Calendar screen's month as values; see calendar.h. */
 #include <math.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart.c -- the chart buffer, drawing text and glyphs into it, the
  * scale a series is drawn on, sparklines, and the buffer as text.  The
  * line chart is in chart_line.c; both draw through chart_int.h.

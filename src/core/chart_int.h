@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_int.h -- private to the chart modules of src/core (chart.c,
  * chart_line.c): glyph sets, drawing text and glyphs into a struct
  * wn_chart_buf, and the data range and scale a series is drawn on.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart_line.c -- the line chart (core/chart_line.h), drawn into a
  * struct wn_chart_buf through chart_int.h.
  *

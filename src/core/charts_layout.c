@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charts_layout.c -- where the parts of the Charts screen go; see
  * charts_layout.h. */
 #include "core/chart.h"

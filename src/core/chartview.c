@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chartview.c (core) -- a series made ready to chart (core/chartview.h):
  * the taper's cuts, the line chart and the insight text, shared by `wean
  * chart` and the Charts screen.  The loading: db/chartdata.c. */

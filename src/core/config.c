@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config.c -- defaults, INI file, environment, flags, one validation pass.
  *
  * Every setting is a row of keys[].  Loading first gathers raw strings per

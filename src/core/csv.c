@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c -- writing one guarded CSV cell, reading CSV records (csv.h). */
 #include "core/csv.h"
 

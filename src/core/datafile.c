@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* datafile.c -- finding the data files wean ships; see core/datafile.h. */
 #include "core/datafile.h"
 

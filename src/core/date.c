@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* date.c -- civil dates as day numbers (days since 1970-01-01).
  * The conversions are the well-known era-based algorithms for the
  * proleptic Gregorian calendar. */

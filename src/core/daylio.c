@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* daylio.c -- Daylio's CSV export as days (daylio.h): the mood map, the
  * header, each row checked, a day's mood and its entries' quick notes,
  * its records read again through the window reader when the day comes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* drugref.c -- load and query the drug reference (data/drugs.ini).
  *
  * The file is checked line by line first (stricter than iniparser: no

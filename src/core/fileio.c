@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fileio.c -- atomic, private file writes; see fileio.h. */
 #include <ctype.h>
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* findings.c -- a plan review made ready for the screens; see
  * core/findings.h. */
 #include <stdio.h>

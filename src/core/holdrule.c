@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* holdrule.c -- hold proposals from the config's rules; see holdrule.h. */
 #include <math.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ics.c -- RFC 5545 text: escaping, folding, the calendar and its events,
  * and the words of a taper step's event. */
 #include "core/ics.h"

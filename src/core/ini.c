@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ini.c -- reading an INI file with iniparser without letting it print;
  * see core/ini.h. */
 #include "core/ini.h"

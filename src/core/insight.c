@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* insight.c -- baseline, step-aligned means, onset, trend, windows and
  * waves over daily series.  Pure computation. */
 #include "core/insight.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* json.c -- a recursive-descent JSON parser into a tree of values that
  * know their line (json.h), reading its text through core/reader.h: the
  * parser looks at most WN_READER_AHEAD bytes ahead, so a text read from a

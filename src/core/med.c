@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* med.c (core) -- units and forms of a medication; see core/med.h. */
 #include <math.h>
 #include <stdio.h>

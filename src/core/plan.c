@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.c (core) -- a taper plan as values: checking a spec, the words of
  * a plan, a loaded plan made ready for core/taper.h, occupancy parameters
  * and planned against taken; see core/plan.h.  No SQLite (db/plan.c). */

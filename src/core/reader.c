@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* reader.c -- text read a window at a time (reader.h). */
 #include "core/reader.h"
 

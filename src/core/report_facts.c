@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_facts.c -- a plan's reviews as report facts, and freeing a
  * gathered report; see core/report_facts.h. */
 #include "core/report_facts.h"

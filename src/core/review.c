@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review.c -- the plan review: the steps (nominal and effective cuts, the
  * form used), rounding jumps, absorbed steps, form switches and the
  * whole-plan checks; see core/review.h.  Pace and the final step are in

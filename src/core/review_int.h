@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_int.h -- private to review*.c: the review being built and the
  * helpers its parts share.  See core/review.h. */
 #ifndef WEAN_CORE_REVIEW_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_pace.c -- the plan review's pace and final-step checks: the
  * plan against the published pace of the drug's class (drugs.ini
  * [class_*], struct wn_drug_pace) and the step to 0.  See core/review.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_reinstate.c -- the step that follows going back up to a dose; see
  * wn_review_reinstate in core/review.h. */
 #include "review_int.h"

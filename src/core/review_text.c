@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* review_text.c -- the plan review as text (command line, one-line
  * summary), the names of levels and kinds, and the one-form filter.
  * See core/review.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* safety.c -- when the crisis line shows; see core/safety.h. */
 #include "core/safety.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* series.c (core) -- the name of a series; see core/series.h. */
 #include "core/series.h"
 

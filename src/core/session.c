@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* session.c -- the id of a running wean and whether it still runs; see
  * core/session.h. */
 #include "core/session.h"

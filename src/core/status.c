@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* status.c -- error struct helpers. */
 #include "core/status.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suggest.c -- "did you mean": edit distance over folded code points and
  * ranked suggestions; see core/suggest.h. */
 #include "core/suggest.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* symptoms.c -- the built-in withdrawal symptom list and the DESS loader.
  *
  * The built-in list follows SPEC section 4 and the four-symptom SRI

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* taper.c -- taper schedules and the occupancy model.
  *
  * Pure computation: no I/O, no SQL, no curses.  See taper.h for the rules;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* taper_form.c -- dose forms: the compact form syntax read and written,
  * and a form's numbers checked; see core/taper_form.h.  Pure. */
 #include "core/taper_form.h"

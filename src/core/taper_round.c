@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* taper_round.c -- rounding a dose to what the forms can deliver, and
  * saying how to take it; see core/taper_round.h.  Pure.
  *

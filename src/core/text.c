@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c -- UTF-8 text: validation, terminal-safe display, widths, wrap,
  * cursor steps, string buffers and "did you mean" suggestions.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today.c -- what the Today screen shows and what typing into it means;
  * see today.h. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_head.c -- the rows under the Today screen's title; see
  * today_head.h. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_layout.c -- where the fields of the Today screen go; see
  * today_layout.h. */
 #include <stdlib.h>

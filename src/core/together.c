@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* together.c -- the combined schedule of several plans; see together.h. */
 #include <math.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* valid.c -- the date window, time stamps and metric ranges (valid.h). */
 #include "core/valid.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* vocab.c (core) -- the one vocabulary of a day's status; see vocab.h. */
 #include "core/vocab.h"
 

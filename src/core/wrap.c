@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* wrap.c -- word wrap for the note editor and long text, and the way
  * between byte offsets and screen positions; see core/wrap.h.  Widths and
  * characters are core/text.h's. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* xdg.c -- where wean's files live by default (XDG base directories); see
  * core/xdg.h. */
 #include "core/xdg.h"

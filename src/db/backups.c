@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backups.c -- finding the newest backup of a diary (backups.h). */
 #include "db/backups.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chartdata.c -- loading a series of the diary to chart; see
  * db/chartdata.h.  The chart and its text: core/chartview.c. */
 #include "db/chartdata.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check.c -- `wean check` (wn_db_check, db/db.h): SQLite's integrity
  * check and FTS5's of the journal's search index, one rule for each thing wean refuses to write (the importers
  * among them: import.h), and the diary's schema compared with the one

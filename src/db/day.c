@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* storage_day.c -- the records of one day: loading a day, writing its
  * check-in, ratings, metrics, doses and notes, and reading date ranges.
  * Opening, transactions and the shared helpers are in storage.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.c -- the diary file: opening it safely, transactions, the helpers
  * shared by the db files (db_int.h) and settings.  Medications are in
  * med.c, symptoms in symptoms.c, the records of a day in day.c; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db_int.h -- private to the db layer (the files of src/db): the handle, the one
  * statement cache, the one SQLite error mapper, the one transaction helper,
  * binding and reading dates and times, and reading rows.  The only header

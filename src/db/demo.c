@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* demo.c -- the demo diary: one story, written day by day through the
  * storage and plan APIs in one transaction.  See demo.h for the story.
  *

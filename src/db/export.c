@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c -- CSV and JSON exports of the diary (see export.h). */
 #include "db/export.h"
 

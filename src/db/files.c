@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* files.c -- the files beside the diary: the lock file every wean holds
  * while it has the diary open, who owns the diary's files and who may
  * read them, and the stale temporary files that killed backups and

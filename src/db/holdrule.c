@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* holdrule.c (db) -- the days the hold rules read, and the proposals
  * kept; see db/holdrule.h. */
 #include "db/holdrule.h"

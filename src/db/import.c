@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.c -- wean JSON / CSV and Daylio CSV into the diary (import.h):
  * the entry (the checks of the whole text, one transaction, the backup
  * before a change to days already in the diary) and what every format

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_csv.c -- wean's CSV export and Daylio's CSV export into the
  * diary (import.h): the columns of wean's CSV mapped to the diary's
  * names, each row a day written through import_day.c; Daylio's days as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_day.c -- one day of an import (import_int.h): its date checked
  * against the window and the rest of the file, each value checked by the
  * rules and merged with what the diary has, the conflicts listed and the

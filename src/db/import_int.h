@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_int.h -- private to the importer: import.c (the entry, the two
  * passes and the backup), import_day.c (a day: its date, merging each
  * value with the diary's, the conflicts and the counts), import_csv.c

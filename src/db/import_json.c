@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_json.c -- wean's JSON export into the diary (import.h): each
  * object's values checked field by field against a table of specs (the
  * rules of core/valid.h, core/text.h and core/med.h), the lists written by

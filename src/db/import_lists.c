@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import_lists.c -- the lists of wean's JSON export (import.h): symptoms,
  * metrics, medications with their forms, plans with their steps, holds
  * and acknowledgements, and hold proposals.  A name already in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* journal.c -- the journal's reads (journal.h): pages of days with a
  * record, walked one index probe per table and day, and the search of the
  * notes, quick notes, questions and answers through their FTS5 index

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* med.c (db) -- the medications of the diary and their forms; see
  * db/med.h.  Names match as core's wn_text_same_name says (case folded in
  * every script), compared in C over the list (a diary holds a handful of

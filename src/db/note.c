@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* note.c -- the note while it is edited: a save that never overwrites
  * what another wean saved meanwhile, and the drafts of editing sessions
  * (see db/note.h). */

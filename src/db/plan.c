@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.c (db) -- taper plans, holds and reinstatements in the diary, and
  * the doses taken against a plan; see db/plan.h.  SQL is fixed text with
  * bound parameters, through db_int.h's helpers; the plan as values and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* question.c -- the questions for the prescriber: adding, answering,
  * editing, deleting and listing them (see db/question.h). */
 #include "db/question.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c -- the prescriber report: its range, the facts gathered from
  * the diary (days, series, symptoms, flagged notes, questions), shared
  * number formatting, and rendering in the chosen format (see report.h).

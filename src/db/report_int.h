@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_int.h (db) -- private to the report's gathering files: report.c
  * (range, days, measures, questions), report_meds.c (medications, plans,
  * cuts) and report_symptoms.c (symptoms).  Others use db/report.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_meds.c -- the medications of a report: the dose now and the last
  * one taken, the taper history of each active plan (steps as planned and
  * as taken, holds and reinstatements) and its review, adherence over the

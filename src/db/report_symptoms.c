@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_sym.c -- the main symptoms of a report (see report.h): every
  * symptom's mean rating over the days with data in the range, and for the
  * top ones their daily values, trend and onset.  One query reads every

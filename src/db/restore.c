@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* restore.c -- a backup put back in the diary's place (restore.h). */
 #include "db_int.h"
 #include "db/restore.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* safety.c (db) -- the days the crisis line rests on; see db/safety.h. */
 #include "db/safety.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* storage_schema.c -- what a diary file is: identifying a file before
  * touching it, the schema and its forward-only migrations, the online
  * backup copy; the consistency check is check.c.

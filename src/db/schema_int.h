@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema_int.h -- private to schema.c and check.c: the schema of this
  * version, for `wean check` to compare a diary with. */
 #ifndef WEAN_SCHEMA_INT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* series.c -- daily series from the diary (one query per series). */
 #include "db/series.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* symptoms.c (db) -- the diary's symptom list; see db/symptoms.h.  Names
  * match as core's wn_text_same_name says (case folded in every script),
  * compared in C over the list (some tens of symptoms): SQLite's NOCASE

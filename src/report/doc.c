@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* doc.c (report) -- the writer of the Markdown and plain-text report (see
  * report_doc.h): headings, wrapping, tables, and diary text made safe for
  * the terminal and for Markdown. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* doc.h (report) -- the writer shared by the Markdown and plain-text
  * report (report_doc.c; used by report_text.c only): headings, wrapped
  * paragraphs and list items, aligned tables, and diary text made safe.

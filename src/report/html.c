@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* html.c (report) -- the prescriber report as one self-contained HTML file
  * (see report.h): inline CSS written for print (A4 and Letter: @page
  * margins, a 180 mm column, 10-11 pt type, rows that do not split across

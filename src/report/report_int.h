@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_int.h (report) -- private to src/report: words.c (sentences), doc.c and
  * text.c (Markdown and text), html.c and svg.c (HTML and its charts).
  * Other layers use include/report/report.h. */

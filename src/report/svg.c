@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* svg.c (report) -- the charts of the HTML report as inline SVG, drawn here
  * (no library, no script): a daily line with gaps where days have no data
  * (never bridged), y and date axes with ticks, taper steps as dashed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c (report) -- the prescriber report as Markdown or plain text (see
  * report.h): the sections, written with the shared writer of report_doc.h,
  * and the ASCII charts (chart.h) in fenced code blocks.  Text from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* words.c (report) -- the sentences of the prescriber report, shared by the
  * Markdown, text and HTML renderers (see report.h).  Each one is plain
  * text without markup, with any diary text in it raw: a renderer escapes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* calendar.c -- the Calendar screen: a month grid of the diary with
  * the taper on it (step days, those with a review finding, holds,
  * flagged days, doses different or skipped or not recorded, days with no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* charts.c -- the Charts screen: the trend of one series over a range
  * (the taper's steps on the time axis, the planned dose over the burden,
  * the 7-day average), what the series says about the taper beside the

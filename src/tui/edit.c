@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* edit.c -- the text field: a multi-line UTF-8 note or a one-line
  * prompt, word-wrapped by display width, and the hand-over to $EDITOR.
  * All character and width work goes through text.h.

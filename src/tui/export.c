@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c -- the Export screen: a range (by default since the last
  * report, which the diary remembers, or the last 90 days, never before
  * the diary's first record, to today), a format (the prescriber

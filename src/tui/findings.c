@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* findings.c -- a plan review on the screens; see findings.h. */
 #include <stdlib.h>
 

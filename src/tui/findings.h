@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* findings.h -- a plan review on the screens (private to src/tui): the
  * findings drawn in a box, and the second yes asked on the row above the
  * hints.  What goes in which row is core/findings.h's.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* frame.c -- the curses frame: terminal set-up and teardown, colour roles,
  * the screen registry, the status bar and the one input loop.  The key
  * table is keys.c's; screens live in their own files and are reached only

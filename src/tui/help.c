@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* help.c -- the help screen, generated from the key table, then the
  * marks (core/vocab.h), with the crisis-support line from the config and
  * the no-medical-advice line pinned at the top, where they need no

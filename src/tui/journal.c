@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* journal.c -- the Journal screen: the days of the diary, newest
  * first, one line each (date, mood, anxiety, sleep, burden, the dose with
  * its mark, "!" flagged, "Q" a question, the note's first line; days

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keys.c -- the one key table: keys become actions by scope, and the
  * same table gives the help screen its lines and the status bar its
  * hints (STYLE #4).  Screens receive actions, except inside a text field.

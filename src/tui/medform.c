@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* medform.c -- adding a medication on the Plan screen: name, unit and
  * forms, with what wean's drug reference knows about the name shown as it
  * is typed.  Nothing is written until "add"; then the medication and its

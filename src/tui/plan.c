@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.c -- the Plan screen: medications, the active plan's parameters
  * and its review in one line, its schedule (with planned vs taken for
  * past steps), its holds and reinstatements, and its review in full

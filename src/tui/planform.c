@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* planform.c -- making or changing a taper plan on the Plan screen;
  * see planform.h.  The fields are parsed into a struct wn_plan_spec on
  * every change and the plan it makes is reviewed (core/findings.h), so

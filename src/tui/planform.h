@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* planform.h -- the forms on the Plan screen that make a taper plan and
  * add a medication (private to plan.c, planform.c and medform.c).
  *

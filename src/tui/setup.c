@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* setup.c -- first run: with no medication in the diary, ask for one
  * (name, a form, the current dose and, optionally, a percent taper plan)
  * instead of showing empty screens.  Esc skips; nothing is written until

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today.c -- the Today screen: the daily check-in.
  *
  * One day at a time (today, or an earlier day being filled in): metrics,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today.h -- the Today screen's state and the functions its three files
  * share (private to today.c, today_draw.c and today_input.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_draft.c -- what keeps a note being typed alive (see today.h): this
  * wean's draft in the diary (one per running wean, so that several can
  * type at once), the private file handed to $EDITOR, and, at the start,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_draw.c -- drawing the Today screen (see today.h): the rows under
  * the title (core/today_head.h), the fields where core/today_layout.h
  * puts them, the note, and the bottom row. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* today_input.c -- what keys do on the Today screen (see today.h): actions
  * become writes to the diary, one transaction each, and typed text goes
  * to the one-line prompt, the note editor or a y/N question (a kept

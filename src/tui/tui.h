@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tui.h -- private to the curses front end (src/tui only).
  *
  * The frame (frame.c) owns the terminal, the input loop, colour roles, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """day_status.py -- read one surface of tests/data/day_status.sh's diary
 and check that it says of each day what tests/data/day_status.want says
 (issue 14 item 6: one truth for a day's status on every surface).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # day_status.sh -- the fixture diary of issue 14 item 6: every kind of day
 # in March 2026, "today" being 2026-03-16.  Sourced (not run) by
 # tests/golden/cli/day_status.cmd and tests/e2e/day_status.sh, which give

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # --ascii draws everything in plain ASCII (the person's own text aside).
 . "$(dirname "$0")/lib.sh"
 e2e_setup

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two weans on one diary both work; while another program holds the write
 # lock, a change is refused with a clear message (no crash, nothing
 # corrupted), and goes through once the lock is gone.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Calendar: step days, a hold, a dose different from the plan ("~"),
 # one skipped ("s"), a flagged day ("!"), days with no record ("?") and
 # today are each marked with core/vocab.h's marks, with colour and with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Holds from the Calendar and the hold proposal: after a cut, three days of
 # much higher symptom burden make Today's status line and the Calendar
 # say "consider holding the next step - discuss with your prescriber";

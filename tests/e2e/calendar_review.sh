@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The plan review on the Calendar.  Sertraline from 100 mg with only
 # "tablet 50 mg": 50 mg on 11-01, then 0 on 11-29 -- both step days carry
 # the review marker, named in the legend and in the day's line.  U going

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Charts screen on the demo diary: at 80x24 and 200x60 it matches the
 # expected screens (the figures below the chart, or beside it); s switches
 # the series (the chart's title), r the range (the dates on the time

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A first check-in from a fresh diary, by keyboard only: mood, sleep, two
 # symptoms, the usual dose and a two-line UTF-8 note, in at most about 30
 # keystrokes plus the note text; then reopen and compare with the CLI.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two weans on one diary (two sessions of one tmux server), and a wean with
 # `wean checkin --note` or `wean import --replace` beside it: a note saved
 # while another wean changed it keeps both texts, the other below a marked

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The crisis line on Today.  A diary of ordinary moods (a 3 among them:
 # the threshold is 2) never shows it, on any day.  Three of the last five
 # recorded days at mood 1-2 show one calm line, the configured crisis line

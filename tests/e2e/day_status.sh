@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 14 item 6: one truth for a day's status on every surface.  The
 # fixture diary of tests/data/day_status.sh (every kind of day: no record,
 # ratings only, a dose only, skipped, different, imported from Daylio

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Closing the terminal (the tmux window) while typing a note keeps the text
 # as a draft; the next start offers it back and restores it.
 . "$(dirname "$0")/lib.sh"

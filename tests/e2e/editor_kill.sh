@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The note in $EDITOR outlives its wean: the editor works on a private
 # file beside the diary (<diary dir>/.wean-edit, 0700; the file 0600;
 # nothing in $TMPDIR), and what the editor wrote is offered back at the

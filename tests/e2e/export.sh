@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Export screen: by default the last 90 days (or since the last report,
 # which the diary remembers) to today, the HTML report, a file in $HOME;
 # Enter on "write" writes it (0600, whole) and shows the path; Left/Right

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 14 item 3: on a diary 20 days old, the Export screen's default
 # range starts on its first record, not 90 days back, and the report it
 # writes covers those 20 days and counts only them as days without a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The help screen is built from the key table, then lists every mark with
 # its meaning, and shows the crisis line from the config and the
 # no-medical-advice line; Esc goes back.

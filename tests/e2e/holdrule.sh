@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The hold rule on Today (issue 13): a proposal is kept in the diary as
 # shown, D dismisses it (and it stays away that day), and when there are
 # too few days with ratings the rule says so instead of staying silent.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Journal screen on the demo diary: at 80x24 and 200x60 it matches the
 # expected screens; / finds a word of one note (the selection moves to
 # that day, which is shown in full below the list) and counts the days

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kill -9 right after a change: the change is in the diary and the file
 # passes PRAGMA integrity_check.
 . "$(dirname "$0")/lib.sh"

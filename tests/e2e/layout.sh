@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Today screen at 80x24, 120x40 and 200x60 matches the expected screens
 # (trailing blanks and clock times normalised).
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh -- helpers for the screen tests; sourced by tests/e2e/*.sh.
 #
 # Each test runs the real binary ($WEAN) in a detached tmux session on a

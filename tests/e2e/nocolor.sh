@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # With NO_COLOR=1 nothing is coloured, and every state is still told apart:
 # the focus (reverse video and a marker), each symptom level (its own
 # marker), the flag, an empty value.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # With a taper plan, Today says where the taper stands ("day N at the
 # dose, since the step"), pre-fills the planned dose (one key logs it),
 # shows a dose that differs from it, and s records the dose as skipped

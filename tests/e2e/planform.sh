@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Plan screen makes a plan: `a` opens a form pre-filled from the
 # current plan, the preview follows every change, a bad value is named and
 # nothing is saved, Esc cancels, and "save" stores a new active plan (the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The plan review on the Plan screen.  A sertraline plan of 10% every 4
 # weeks from 100 mg with only "tablet 50 mg" recorded: the form's preview
 # shows its warnings as it is typed; "save" asks the second yes with the

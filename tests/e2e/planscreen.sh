@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Plan screen shows the medication, the plan and its schedule; where
 # the taper stands today and planned against taken in the words of Today,
 # `wean plan show` and the report (issue 14).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two plans at once on the Plan screen: an Ashton-style switch from
 # alprazolam to diazepam is shown side by side, with the total as an
 # approximate diazepam-equivalent range.

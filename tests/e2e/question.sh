@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 14 item 4: the day's questions for the prescriber are answered,
 # answered again, opened again, reworded and deleted on Today, each saved
 # the moment it is made; deleting asks y/N.  The keys show in the hints

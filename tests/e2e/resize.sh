@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Resizing to 20x6 and back while editing: a one-line notice, no crash,
 # then the full screen with the edit intact.
 . "$(dirname "$0")/lib.sh"

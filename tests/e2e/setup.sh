@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # First run on an empty diary: a short setup; Esc skips it.  A plan whose
 # review has warnings (50 mg halves cannot make 10% cuts) shows them as it
 # is typed and asks the second yes: n writes nothing and keeps the answer,

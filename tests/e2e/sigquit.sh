@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # SIGQUIT while a note is being typed (kill -QUIT, or Ctrl-\ in the
 # terminal) is a way to leave like SIGHUP and SIGTERM: wean keeps the text
 # as a draft and exits 0, and the next start offers it back.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_cli.c -- libFuzzer harness: the command line, wn_cli_main().
  *
  * The input is split on NUL bytes into argv[1..] (argv[0] is "wean"; at

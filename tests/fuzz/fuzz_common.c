@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_common.c -- environment, temporary directory and fixture diary for
  * the libFuzzer harnesses (fuzz_common.h). */
 #include "fuzz_common.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_common.h -- shared by the libFuzzer harnesses in tests/fuzz.
  *
  * Every harness calls wn_fuzz_init() from LLVMFuzzerInitialize.  It pins the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_config.c -- libFuzzer harness: loading the config file,
  * wn_config_load() (iniparser, then wean's own key and value checks).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_date.c -- libFuzzer harness: date parsing, wn_date_parse_iso() and
  * wn_date_parse() (the CLI's DATE arguments: YYYY-MM-DD, today,
  * yesterday, -N).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_edit.c -- libFuzzer harness: the note editor's text field
  * (src/tui/edit.c: wn_edit_init/set/key/draw/draw_text), on top of
  * text.c's wrap, locate, offset and cursor steps.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_import_json.c -- libFuzzer harness: wean's JSON export (import --format json).
  *
  * The input is the file's text, imported as a dry run (rolled back) into a

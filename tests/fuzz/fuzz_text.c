@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_text.c -- libFuzzer harness: the UTF-8 text module (text.c):
  * decoding, validation, widths, sanitizing for the terminal, ASCII
  * transliteration, fit/pad to a width, note and name checks, newline

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/fuzz/run.sh -- run the libFuzzer harnesses built by mk/fuzz.mk.
 #
 #   run.sh fuzz    DIR SECONDS NAME...   fuzz each harness DIR/fuzz_NAME for

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check.py FILE... -- the .ics exports of one diary, oldest first, read
 with python3-icalendar (issue 18): every UID of an export is in each later
 one (no hold, resume or new plan renames an event); an event whose day or

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # reimport.sh WEAN -- the ics export re-imported into calendar apps after
 # the plan changes (issue 18): a diary with two tapers is exported, then
 # one is held, resumed, goes back up on a step's day, and the other is

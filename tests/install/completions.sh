@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # completions.sh WEAN -- the shell completions (`wean --completions SHELL`,
 # generated from the option tables) against the help (generated from the
 # same tables): every command of `wean --help`, every sub-command of

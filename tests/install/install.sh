@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # install.sh BUILD -- `make install DESTDIR=$tmp PREFIX=/usr` puts the
 # binary, the man page, the data files, config.example.ini and README.md
 # (share/doc/wean) and the bash, zsh and fish completions where each

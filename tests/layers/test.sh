@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layer check must be able to fail: copy the tree, plant one
 # violation at a time, and expect scripts/layers.sh to name it and exit 1.
 set -u

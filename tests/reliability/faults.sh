@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # faults.sh -- wean under faults (SPEC section 8): a diary locked by another
 # program, a read-only file, directory or filesystem, a parent that is not a
 # directory, a full disk (a small tmpfs, as root), truncated and damaged

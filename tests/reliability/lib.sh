@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lib.sh -- helpers for the reliability tests (faults.sh, termsafe.sh);
 # sourced, needs bash.
 #

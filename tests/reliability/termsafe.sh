@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # termsafe.sh -- text that could attack or garble a terminal (SPEC section 8):
 # escape sequences (ESC [ 2 J, OSC 52 clipboard, OSC 0 title, DCS, a device
 # status request), other C0 and C1 controls, invalid UTF-8, bidi overrides,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks that text wean printed is safe for a terminal (termsafe.sh).
 
 usage: textcheck.py [--max-width N] [--ascii] FILE

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Crash-safety torture test for wean (SPEC section 8, issue #7).
 
 Writes check-ins, doses, notes, questions, symptoms, imports, exports and

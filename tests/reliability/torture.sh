@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # torture.sh -- kill -9 at random moments while wean writes (SPEC section 8).
 # The work is done by torture.py (next to this script); see its header.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind.sh -- the unit tests and the wean binary under valgrind's
 # memcheck (SPEC section 8): no memory error and no definitely or
 # indirectly lost block, in any process.

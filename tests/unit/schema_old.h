@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema_old.h -- for the tests that make an older diary out of a new
  * one: the SQL that takes version 5's parts away (the journal's search
  * index, its view, its queue and its triggers; schema.c), so that the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for backups.c: which file is a diary's newest backup.  Each
  * case makes its files, with set modification times, in a directory of
  * its own holding the diary "diary.db". */

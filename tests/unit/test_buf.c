@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_buf.c -- unit tests for buf.c (suite "buf"): the string buffer and
  * growable arrays. */
 #include <criterion/criterion.h>

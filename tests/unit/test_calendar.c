@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_calendar.c -- the Calendar's month as values (core/calendar.h):
  * what a day shows, the day line, the grid's place; hand-computed. */
 #include <criterion/criterion.h>

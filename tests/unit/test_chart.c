@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_chart.c -- line charts and sparklines as text.
  *
  * Golden files: tests/golden/chart/NAME.{utf8,ascii}.txt under WEAN_SRCDIR

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_charts_layout.c -- where the Charts screen's parts go
  * (core/charts_layout.h), worked out by hand. */
 #include <criterion/criterion.h>

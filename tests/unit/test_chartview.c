@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_chartview.c -- a series made ready to chart: the list of series,
  * the taper's steps, the insight range, the chart and the figures, from a
  * temporary diary. */

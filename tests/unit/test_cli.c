@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the command-line argument parsing and value parsers. */
 #include <criterion/criterion.h>
 #include <math.h>

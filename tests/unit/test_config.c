@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_config.c -- the config module: defaults, the example file, bad
  * values, precedence of file < environment < flags, hostile input.
  *

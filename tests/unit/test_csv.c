@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for csv.c: the guarded cell writer and the record reader,
  * well-formed and malformed input. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for datafile.c: finding the data files wean ships. */
 #include <criterion/criterion.h>
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the civil-date module. */
 #include <criterion/criterion.h>
 #include <stdlib.h>

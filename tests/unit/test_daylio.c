@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for daylio.c: the mood map and --mood-map, days made of
  * several entries (one mood, a quick note per entry at its time), the
  * header found by name (any case, spaces, BOM, the older export without

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_db_holdrule.c -- db/holdrule.h: the windows read from a diary, and
  * the proposals kept.  Each test works on a fresh diary. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_demo.c -- the demo diary: what it holds, that it is the same for
  * the same day, and that it is written all or nothing. */
 #include <criterion/criterion.h>

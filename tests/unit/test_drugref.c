@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the drug reference (data/drugs.ini and its loader). */
 #include <criterion/criterion.h>
 #include <limits.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for export.c: CSV rows (the cells: test_csv.c), a damaged
  * diary that fails the export instead of shortening it, and the JSON round trip
  * (export -> import into an empty diary -> export is byte-identical).

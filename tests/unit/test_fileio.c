@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for fileio.c: atomic, private writes that refuse to replace
  * a file without force and leave no temporary files behind. */
 #include <criterion/criterion.h>

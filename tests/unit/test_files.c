@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for files.c: the lock file every open holds (shared, or
  * alone for a restore), the stale temporary files the first wean in
  * removes, and the owner and modes of the diary's files.  Each test works

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_findings.c -- a plan review made ready for the screens
  * (core/findings.h): hand-made reviews, and one plan reviewed as `plan
  * add` and the TUI review it (sertraline on 50 mg tablets only). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Regression tests for bugs found by the fuzzers (tests/fuzz).  Each test
  * names the harness and the saved input in tests/fuzz/crashes/ that found
  * the bug; the inputs here are the same, minimised by hand. */

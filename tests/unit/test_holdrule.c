@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_holdrule.c -- hold proposals (core/holdrule.h), hand-computed. */
 #include <criterion/criterion.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for ics.c: TEXT escaping, folding at 75 octets (never inside
  * a UTF-8 character), CRLF line ends, the calendar's structure; a plan's
  * events: UIDs no hold changes, SEQUENCE only rising, what is cancelled

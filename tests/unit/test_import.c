@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for import.c: bad input changes nothing and names its line,
  * merge versus replace, dry runs, wean CSV and the Daylio sample. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for what an import does with days already in the diary
  * (issue 15): before, the file's mood and note overwrote the person's own
  * without a word and Daylio entries of one date on rows apart overwrote

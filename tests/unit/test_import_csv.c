@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for wean's CSV read back by the importer (issue 15): the
  * diary's own CSV export imported into a diary with the same names and
  * exported again gives the same bytes, whatever the names and notes start

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_import_file.c -- imports read from a file a window at a time
  * (issue 17): the same result and the same messages as the text in
  * memory, whatever falls across a window's edge; files over the limit

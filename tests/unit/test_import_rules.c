@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the rules every import goes through (issue 15): each
  * file below breaks one rule the rest of wean keeps; each is refused with
  * WN_DATAERR, a message naming its line and field, and nothing written.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the JSON import as it was made faster and lighter
  * (issue #8): the days are written one at a time after the rest of the
  * file, a check-in is one upsert, ratings and doses are upserts, names

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for ini.c: iniparser's complaints become one message, and
  * nothing it says reaches stderr. */
 #include <criterion/criterion.h>

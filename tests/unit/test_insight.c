@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_insight.c -- baseline, step-aligned means, onset, trend, windows
  * and waves, on small series whose figures are worked out by hand in the
  * comments. */

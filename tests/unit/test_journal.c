@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_journal.c -- pages of days with a record and the search of their
  * text, read from a temporary diary. */
 #include <criterion/criterion.h>

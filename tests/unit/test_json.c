@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for json.c: values and their lines, escapes, numbers, every
  * kind of malformed input (with its line and column), the depth limit,
  * and the streamed array. */

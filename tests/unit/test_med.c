@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for med.c (core and db): units, forms in the medication's
  * unit, adding a medication with its forms all or nothing, and names that
  * match in every script. */

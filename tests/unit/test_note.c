@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_note.c -- db/note.h: a note saved while another wean changed it
  * keeps both texts; drafts are per editing session, and only those of a
  * wean that is gone are taken over; the one draft of a schema 2 diary

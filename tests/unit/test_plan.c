@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for plan.c: plans, holds and reinstatements kept in a diary,
  * and planned vs taken.  Each test works on a fresh diary in its own
  * temporary directory under $WEAN_TMP, $TMPDIR or /tmp. */

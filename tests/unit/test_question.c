@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_question.c -- the questions for the prescriber (db/question.h):
  * adding, answering and answering again, opening again, editing,
  * deleting, listing by dates and openness, and the refusals (an unknown

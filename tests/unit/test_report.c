@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the prescriber report (report.h): the facts gathered from
  * a small hand-made diary whose numbers are worked out by hand below, the
  * format names, "since the last report", and the rendering of hostile

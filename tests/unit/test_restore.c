@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for restore.c: which backups are refused and why, a restore
  * that brings the diary back to the backup's days while keeping what it
  * was, a backup of an older schema, and a damaged diary kept with its

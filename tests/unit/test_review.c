@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the plan review (core/review.h).  Schedules are built as
  * the program builds them (wn_taper_form_parse, wn_taper_build) with the
  * shipped data/drugs.ini.  Expected numbers are worked out by hand in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_series.c -- daily series read from a temporary diary, and names
  * resolved to series. */
 #include <criterion/criterion.h>

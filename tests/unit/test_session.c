@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_session.c -- core/session.h: a running wean's id, and telling a
  * wean that runs from one that is gone (exited, a zombie, a pid that now
  * belongs to another process, another boot, an id that is none). */

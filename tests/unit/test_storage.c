@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the diary storage (storage.c, storage_day.c,
  * storage_schema.c).  Every test works in its own temporary directory
  * under $WEAN_TMP, $TMPDIR or /tmp, with umask 000 so that the modes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_suggest.c -- unit tests for suggest.c (suite "suggest"): edit
  * distance over folded names and ranked "did you mean" suggestions. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the symptom catalogue. */
 #include <criterion/criterion.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the taper module: occupancy and schedules (forms and
  * rounding: test_taper_form.c, test_taper_round.c).  Expected values are
  * worked out by hand (see the comments next to them). */

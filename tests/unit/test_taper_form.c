@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for taper_form.c (suite "taper_form"): the form syntax read
  * and written back, and its errors. */
 #include <criterion/criterion.h>

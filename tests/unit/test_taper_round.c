@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for taper_round.c (suite "taper_round"): a dose rounded to
  * what the forms deliver, and how to take it.  Expected values are worked
  * out by hand (see the comments next to them). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_text.c -- unit tests for text.c (suite "text"); wrap, suggestions
  * and the buffer have their own (test_wrap.c, test_suggest.c, test_buf.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_today.c -- what the Today screen shows and what typing means
  * (core/today.h), hand-computed cases. */
 #include <criterion/criterion.h>

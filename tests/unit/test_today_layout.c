@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_today_layout.c -- where the Today screen's fields go
  * (core/today_layout.h), positions worked out by hand. */
 #include <criterion/criterion.h>

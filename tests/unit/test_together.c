@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for together.c: the combined schedule of two plans and the
  * approximate diazepam-equivalent range, with values computed by hand. */
 #include <criterion/criterion.h>

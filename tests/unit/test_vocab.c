@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_vocab.c -- the one vocabulary of a day's status (core/vocab.h):
  * recorded or not, a planned dose's status and its words, the burden,
  * the counts, the time at a dose and the marks; hand-computed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_wrap.c -- unit tests for wrap.c (suite "wrap"): word wrap, and
  * byte offsets to screen positions and back.  Property checks use a
  * fixed-seed generator (text_samples.h) so failures reproduce. */

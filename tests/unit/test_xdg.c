@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for xdg.c (suite "xdg"): the default places of the config
  * file and the diary. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text_samples.h -- awkward text for the unit tests of the text modules
  * (test_text.c, test_wrap.c): a fixed-seed generator of random UTF-8 and
  * not-quite-UTF-8 strings, and long repeated strings.  Header-only, for
