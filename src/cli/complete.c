@@ -88,16 +88,27 @@ static void each_key(FILE *f, void (*fn)(struct key_ctx *k))
 
 /* ---- bash ---------------------------------------------------------------------- */
 
-static void bash_key(struct key_ctx *k)
+/* The start of a variable of the key: bash "_wean_LIST_KEY=", zsh (an
+ * associative array) "_wean_LIST[KEY]=".  With cmd_only the key leaves
+ * out the sub-command. */
+static void var_open(const struct key_ctx *k, bool zsh, const char *list, bool cmd_only)
+{
+	fprintf(k->f, zsh ? "_wean_%s[" : "_wean_%s_", list);
+	if (k->cmd)
+		put_key(k->f, k->cmd, cmd_only ? NULL : k->sub);
+	else
+		fputs("global", k->f);
+	fputs(zsh ? "]=" : "=", k->f);
+}
+
+/* The option lists of the key (from pick first) and, for a command, its
+ * sub-commands and whether its words are files. */
+static void key_vars(const struct key_ctx *k, bool zsh, int first)
 {
 	static const char *const lists[] = { "opts", "args", "fargs" };
-	for (int l = 0; l < 3; l++) {
-		fprintf(k->f, "_wean_%s_", lists[l]);
-		if (k->cmd)
-			put_key(k->f, k->cmd, k->sub);
-		else
-			fputs("global", k->f);
-		fputs("='", k->f);
+	for (int l = first; l < 3; l++) {
+		var_open(k, zsh, lists[l], false);
+		fputc('\'', k->f);
 		put_opts(k->f, k->opts, (enum pick)l);
 		fputs("'\n", k->f);
 	}
@@ -105,18 +116,21 @@ static void bash_key(struct key_ctx *k)
 	if (!k->cmd || k->sub || !s)
 		return;
 	if (s->subs) {
-		fputs("_wean_subs_", k->f);
-		put_key(k->f, k->cmd, NULL);
-		fputs("='", k->f);
+		var_open(k, zsh, "subs", true);
+		fputc('\'', k->f);
 		for (const struct wn_cli_sub *sub = s->subs; sub->name; sub++)
 			fprintf(k->f, "%s%s", sub == s->subs ? "" : " ", sub->name);
 		fputs("'\n", k->f);
 	}
 	if (s->files) {
-		fputs("_wean_files_", k->f);
-		put_key(k->f, k->cmd, NULL);
-		fputs("=1\n", k->f);
+		var_open(k, zsh, "files", true);
+		fputs("1\n", k->f);
 	}
+}
+
+static void bash_key(struct key_ctx *k)
+{
+	key_vars(k, false, 0);
 }
 
 static const char bash_fn[] =
@@ -200,8 +214,7 @@ static void zsh_item(FILE *f, const char *dashes, const char *name, const char *
 
 static void zsh_key(struct key_ctx *k)
 {
-	static const char *const lists[] = { "args", "fargs" };
-	fputs("_wean_opts_", k->f);
+	fputs("_wean_opts_", k->f);      /* an array of items with their help */
 	if (k->cmd)
 		put_key(k->f, k->cmd, k->sub);
 	else
@@ -210,32 +223,7 @@ static void zsh_key(struct key_ctx *k)
 	for (const struct wn_cli_opt *o = k->opts; o && o->name; o++)
 		zsh_item(k->f, "--", o->name, o->help);
 	fputs(")\n", k->f);
-	for (int l = 0; l < 2; l++) {
-		fprintf(k->f, "_wean_%s[", lists[l]);
-		if (k->cmd)
-			put_key(k->f, k->cmd, k->sub);
-		else
-			fputs("global", k->f);
-		fputs("]='", k->f);
-		put_opts(k->f, k->opts, (enum pick)(l + 1));
-		fputs("'\n", k->f);
-	}
-	const struct wn_cli_spec *s = k->command ? k->command->spec : NULL;
-	if (!k->cmd || k->sub || !s)
-		return;
-	if (s->subs) {
-		fputs("_wean_subs[", k->f);
-		put_key(k->f, k->cmd, NULL);
-		fputs("]='", k->f);
-		for (const struct wn_cli_sub *sub = s->subs; sub->name; sub++)
-			fprintf(k->f, "%s%s", sub == s->subs ? "" : " ", sub->name);
-		fputs("'\n", k->f);
-	}
-	if (s->files) {
-		fputs("_wean_files[", k->f);
-		put_key(k->f, k->cmd, NULL);
-		fputs("]=1\n", k->f);
-	}
+	key_vars(k, true, 1);
 }
 
 static const char zsh_fn[] =

@@ -99,10 +99,9 @@ static const char *summary_of(const char *command)
 	return NULL;
 }
 
-void wn_cli_command_help(FILE *f, const char *command, const char *args,
-                         const struct wn_cli_opt *opts)
+/* After the usage lines: the command's summary, then its options. */
+static void summary_and_opts(FILE *f, const char *command, const struct wn_cli_opt *opts)
 {
-	put_usage(f, "Usage: ", command, args);
 	const char *summary = summary_of(command);
 	if (summary)
 		put_wrapped(f, summary, 0, 0);
@@ -112,18 +111,19 @@ void wn_cli_command_help(FILE *f, const char *command, const char *args,
 	}
 }
 
+void wn_cli_command_help(FILE *f, const char *command, const char *args,
+                         const struct wn_cli_opt *opts)
+{
+	put_usage(f, "Usage: ", command, args);
+	summary_and_opts(f, command, opts);
+}
+
 void wn_cli_subs_usage(FILE *f, const char *command, const struct wn_cli_sub *subs,
                        const struct wn_cli_opt *opts)
 {
 	for (const struct wn_cli_sub *s = subs; s && s->name; s++)
 		put_usage(f, s == subs ? "Usage: " : "       ", command, s->args);
-	const char *summary = summary_of(command);
-	if (summary)
-		put_wrapped(f, summary, 0, 0);
-	if (opts && opts->name) {
-		fputs("\nOptions:\n", f);
-		print_opts(f, opts);
-	}
+	summary_and_opts(f, command, opts);
 }
 
 void wn_cli_subs_help(FILE *f, const char *command, const struct wn_cli_sub *subs)
