@@ -29,7 +29,10 @@ size_t wn_suggest(const char *word, const char *const *cands, size_t n,
                   const char **out, size_t max_out);
 
 /* The error for a name that is not one of cands: "unknown KIND 'NAME'
- * (did you mean 'A', 'B'?)", NAME made terminal-safe.  Returns WN_DATAERR. */
+ * (did you mean 'A', 'B'?)", NAME made terminal-safe; when none is close
+ * and there are at most WN_SUGGEST_LIST_MAX, all of them: "unknown format
+ * 'xyz' (one of ics, csv or json)".  Returns WN_DATAERR. */
+#define WN_SUGGEST_LIST_MAX 10
 int wn_suggest_unknown(struct wn_err *err, const char *kind, const char *name,
                        const char *const *cands, size_t n);
 

@@ -130,9 +130,17 @@ int wn_suggest_unknown(struct wn_err *err, const char *kind, const char *name,
 		size_t l = strlen(sugg);
 		snprintf(sugg + l, sizeof sugg - l, "%s'%s'", i ? ", " : "", best[i]);
 	}
+	/* nothing close: a short list is given whole ("one of ics, csv or json") */
+	bool list = nb == 0 && n > 0 && n <= WN_SUGGEST_LIST_MAX;
+	for (size_t i = 0; list && i < n; i++) {
+		size_t l = strlen(sugg);
+		snprintf(sugg + l, sizeof sugg - l, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+		         cands[i]);
+	}
 	char *safe = wn_text_sanitize(name, strlen(name), false);
 	wn_err_set(err, WN_DATAERR, "unknown %s '%.60s'%s%s%s", kind, safe ? safe : "?",
-	           nb ? " (did you mean " : "", sugg, nb ? "?)" : "");
+	           nb ? " (did you mean " : list ? " (one of " : "", sugg,
+	           nb ? "?)" : list ? ")" : "");
 	free(safe);
 	return WN_DATAERR;
 }

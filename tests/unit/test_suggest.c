@@ -104,3 +104,22 @@ Test(suggest, megabyte_words, .timeout = 20)
 	free(words);
 	free(solid);
 }
+
+/* Nothing close to what was typed: a short list is given whole, so the
+ * person sees the choices (before: "unknown format 'xyz'" alone). */
+Test(suggest, a_short_list_is_given_whole_when_nothing_is_close)
+{
+	static const char *const formats[] = { "ics", "csv", "json" };
+	struct wn_err err = {0};
+	cr_assert_eq(wn_suggest_unknown(&err, "format", "xyz", formats, 3), WN_DATAERR);
+	cr_expect_str_eq(err.msg, "unknown format 'xyz' (one of ics, csv or json)");
+	cr_assert_eq(wn_suggest_unknown(&err, "format", "jsn", formats, 3), WN_DATAERR);
+	cr_expect_str_eq(err.msg, "unknown format 'jsn' (did you mean 'json', 'csv'?)");
+	static const char *const one[] = { "sertraline" };
+	cr_assert_eq(wn_suggest_unknown(&err, "medication", "zzz", one, 1), WN_DATAERR);
+	cr_expect_str_eq(err.msg, "unknown medication 'zzz' (one of sertraline)");
+	static const char *const many[] = { "a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8",
+	                                    "i9", "j10", "k11" };
+	cr_assert_eq(wn_suggest_unknown(&err, "symptom", "zzz", many, 11), WN_DATAERR);
+	cr_expect_str_eq(err.msg, "unknown symptom 'zzz'");
+}
