@@ -221,20 +221,27 @@ static void log_dose(struct wn_ui *ui, struct today *t, struct dose_entry e)
 		t->usual[e.m] = e.amount;
 }
 
+/* The medication d and s act on: the focused (or only) one, focused on
+ * its dose row; -1 with the reason in the status line when there is none. */
+static int dose_med(struct wn_ui *ui, struct today *t)
+{
+	int m = focused_med(t);
+	if (t->n_med == 0)
+		wn_ui_msg(ui, WN_R_NOTICE, "no medications yet: add one with"
+		          "  wean med add NAME");
+	else if (m < 0)
+		wn_ui_msg(ui, WN_R_NOTICE, "move to a medication first (j/k)");
+	else
+		wn_ui_today_focus(t, WN_TODAY_DOSE, m);
+	return t->n_med == 0 ? -1 : m;
+}
+
 /* d: the usual dose now, or the prompt when there is none. */
 static void on_dose(struct wn_ui *ui, struct today *t)
 {
-	int m = focused_med(t);
-	if (t->n_med == 0) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no medications yet: add one with"
-		          "  wean med add NAME");
+	int m = dose_med(ui, t);
+	if (m < 0)
 		return;
-	}
-	if (m < 0) {
-		wn_ui_msg(ui, WN_R_NOTICE, "move to a medication first (j/k)");
-		return;
-	}
-	wn_ui_today_focus(t, WN_TODAY_DOSE, m);
 	if (isnan(t->usual[m]))
 		open_prompt(t, WN_UI_TODAY_DOSE, m, NULL);
 	else
@@ -245,17 +252,9 @@ static void on_dose(struct wn_ui *ui, struct today *t)
  * as skipped -- not taken (core/vocab.h); its doses of that day go. */
 static void on_skip(struct wn_ui *ui, struct today *t)
 {
-	int m = focused_med(t);
-	if (t->n_med == 0) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no medications yet: add one with"
-		          "  wean med add NAME");
+	int m = dose_med(ui, t);
+	if (m < 0)
 		return;
-	}
-	if (m < 0) {
-		wn_ui_msg(ui, WN_R_NOTICE, "move to a medication first (j/k)");
-		return;
-	}
-	wn_ui_today_focus(t, WN_TODAY_DOSE, m);
 	struct wn_err err = { 0 };
 	char what[160];
 	snprintf(what, sizeof what, "%s recorded as skipped (not taken); x removes it",
