@@ -213,9 +213,11 @@ static bool old_date(const char *year, size_t yl, const char *date, char out[WN_
 	     sscanf(date, "%15[A-Za-z] %2d%n", word, &day, &n) != 2))
 		return false;
 	int month = month_of(word, strlen(word));
-	snprintf(out, WN_DATE_STRLEN, "%.4s-%02d-%02d", year, month, day > 0 && day < 32 ? day : 0);
-	return month && date[n + strspn(date + n, " ")] == '\0' &&
-	       wn_date_parse_iso(out, &ignored, NULL) == WN_OK;
+	if (month < 1 || month > 12 || day < 1 || day > 31 ||
+	    date[n + strspn(date + n, " ")] != '\0')
+		return false;
+	snprintf(out, WN_DATE_STRLEN, "%.4s-%02d-%02d", year, month, day);
+	return wn_date_parse_iso(out, &ignored, NULL) == WN_OK;
 }
 
 static int row_date(const struct wn_daylio *d, const struct wn_csv_record *r,

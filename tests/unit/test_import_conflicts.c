@@ -304,7 +304,7 @@ Test(import_conflicts, many_conflicts_are_counted_and_the_first_listed)
 		wn_buf_addf(&b, "%s{\"date\":\"2020-01-01\",\"checkin\":{\"mood\":2}}", i ? "," : "");
 		/* the dates are rewritten below */
 		char *pa = a.s + a.len - 33, *pb = b.s + b.len - 33;
-		char d[11];
+		char d[16];           /* 10 used; room the compiler can see */
 		snprintf(d, sizeof d, "%04d-%02d-%02d", 2020 + i / 300, 1 + i % 300 / 28, 1 + i % 28);
 		memcpy(pa, d, 10);
 		memcpy(pb, d, 10);
