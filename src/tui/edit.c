@@ -321,6 +321,28 @@ int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box)
 	return shown;
 }
 
+int wn_ui_put_wrapped(struct wn_ui *ui, struct wn_cell at, const char *text,
+                      int max_rows)
+{
+	if (!text || !*text || at.cols < 1 || max_rows < 1)
+		return 0;
+	size_t n;
+	struct wn_wrap_line *lines = wrap(text, at.cols, &n);
+	if (!lines)
+		return 0;
+	int rows = 0;
+	for (size_t i = 0; i < n && rows < max_rows; i++, rows++) {
+		const char *from = text + lines[i].off;
+		size_t len = rows == max_rows - 1 ? strlen(from) : lines[i].len;
+		char *piece = strndup(from, len);
+		if (piece)
+			wn_ui_put(ui, WN_CELL(at.y + rows, at.x, at.cols, at.role), piece);
+		free(piece);
+	}
+	free(lines);
+	return rows;
+}
+
 /* ---- $EDITOR ------------------------------------------------------------ */
 
 /* e's text into path, a file of this user's only (0600, never through a

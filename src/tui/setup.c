@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* setup.c -- first run: with no medication in the diary, ask for one
  * (name, a form, the current dose and, optionally, a percent taper plan)
- * instead of showing empty screens.  Esc skips; nothing is written until
- * the last answer, and then all in one transaction.  The plan is reviewed
- * as it is typed (core/findings.h); one whose review has a warning asks
- * the second yes before anything is written (findings.h). */
+ * instead of showing empty screens.  Each answer is checked on Enter
+ * (core/setup.h) and a wrong one stays as typed, the message under it,
+ * checked again as it is corrected; Esc goes back one question keeping
+ * every answer (on the first it skips the setup).  Nothing is written
+ * until the last answer, and then all in one transaction.  The plan is
+ * reviewed as it is typed (core/findings.h); one whose review has a
+ * warning asks the second yes before anything is written (findings.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,7 @@
 #include "db/plan.h"
 #include "db/db.h"
 #include "core/findings.h"
+#include "core/setup.h"
 #include "core/taper.h"
 #include "findings.h"
 #include "tui.h"
@@ -20,14 +24,11 @@
 #include "core/plan.h"
 #include "core/records.h"
 
-enum { Q_NAME, Q_FORM, Q_DOSE, Q_PLAN, Q_COUNT };
+enum { Q_NAME = WN_SETUP_NAME, Q_FORM = WN_SETUP_FORM, Q_DOSE = WN_SETUP_DOSE,
+       Q_PLAN = WN_SETUP_PLAN, Q_COUNT = WN_SETUP_COUNT };
 
-static const char *const questions[Q_COUNT] = {
-	[Q_NAME] = "medication name (e.g. sertraline): ",
-	[Q_FORM] = "form (e.g. tablet 50 mg /2), Enter for none: ",
-	[Q_DOSE] = "current daily dose in mg: ",
-	[Q_PLAN] = "a plan? cut N% every D days as \"N D\", Enter for none: ",
-};
+#define WELCOME "Welcome to wean. A few questions to set up your diary;" \
+	" Esc goes back one question (on the first, it skips the setup)."
 
 /* The setup screen's state: the question asked, the answers so far, and
  * the plan being answered with its review. */
@@ -41,6 +42,7 @@ struct setup {
 	bool reviewed;
 	bool asking;                   /* the second yes is being asked */
 	char problem[WN_ERR_MSG];      /* why the plan typed cannot be made */
+	char error[WN_ERR_MSG];        /* why the answer cannot be taken */
 };
 
 static void free_review(struct setup *su)
@@ -71,8 +73,8 @@ static void draw_review(struct wn_ui *ui, const struct setup *su, int y)
 {
 	char counts[96], line[256];
 	int w = ui->cols - 4, rows = ui->rows - 2 - y - 1;
-	if (su->problem[0]) {
-		wn_ui_put(ui, WN_CELL(y, 2, w, WN_R_DIM), su->problem);
+	if (su->problem[0] && !su->error[0]) {
+		wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_DIM), su->problem, 2);
 		return;
 	}
 	if (!su->reviewed)
@@ -83,8 +85,9 @@ static void draw_review(struct wn_ui *ui, const struct setup *su, int y)
 	snprintf(line, sizeof line, "the plan: %d steps, %s mg to %s mg; review: %s", s->n,
 	         wn_text_num(s->steps[0].dose, 3, n1, sizeof n1),
 	         wn_text_num(s->steps[s->n - 1].dose, 3, n2, sizeof n2), counts);
-	wn_ui_put(ui, WN_CELL(y, 2, w, WN_R_HEADING), line);
-	wn_ui_findings_draw(ui, &su->review, WN_BOX(y + 1, 2, su->asking ? rows : 3, w),
+	y += wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_HEADING), line, 2);
+	rows = ui->rows - 2 - y - 1;
+	wn_ui_findings_draw(ui, &su->review, WN_BOX(y, 2, su->asking ? rows : 3, w),
 	                    !su->asking);
 	if (su->asking) {
 		wn_findings_question("Save this plan", &su->review, line, sizeof line);
@@ -92,32 +95,55 @@ static void draw_review(struct wn_ui *ui, const struct setup *su, int y)
 	}
 }
 
+/* The answers given, one row each: "name: sertraline". */
+static int draw_answers(struct wn_ui *ui, const struct setup *su, int y)
+{
+	static const char *const label[Q_COUNT] = {
+		[Q_NAME] = "medication", [Q_FORM] = "form", [Q_DOSE] = "daily dose",
+		[Q_PLAN] = "plan",
+	};
+	int rows = 0;
+	for (int i = 0; i < su->q && i < Q_COUNT; i++) {
+		char done[192];
+		snprintf(done, sizeof done, "%s: %s%s", label[i],
+		         su->ans[i][0] ? su->ans[i] : "none",
+		         i == Q_DOSE && su->ans[i][0] ? " mg" : "");
+		rows += wn_ui_put_wrapped(ui, WN_CELL(y + rows, 2, ui->cols - 4, WN_R_DIM),
+		                          done, 2);
+	}
+	return rows;
+}
+
+/* The question asked, the answer being typed under it (without a cursor
+ * while the second yes is asked) and why it cannot be taken. */
+static int draw_question(struct wn_ui *ui, struct setup *su, int y)
+{
+	int w = ui->cols - 4, rows;
+	rows = wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_NORMAL),
+	                         wn_setup_question(su->q), 2);
+	wn_ui_put(ui, WN_CELL(y + rows, 2, 2, WN_R_HEADING), ">");
+	if (su->asking)
+		wn_ui_put(ui, WN_CELL(y + rows, 4, w - 2, WN_R_NORMAL), su->line.s);
+	else
+		wn_edit_draw(ui, &su->line, WN_BOX(y + rows, 4, 1, w - 2));
+	rows++;
+	return rows + wn_ui_put_wrapped(ui, WN_CELL(y + rows, 2, w, WN_R_ERROR),
+	                                su->error, 3);
+}
+
 static void setup_draw(struct wn_ui *ui, void *state)
 {
 	struct setup *su = state;
-	int y = ui->body_top + 1;
-	wn_ui_put(ui, WN_CELL(y, 2, ui->cols - 4, WN_R_HEADING),
-	          "Welcome to wean. A few questions to set up your diary"
-	          " (Esc skips them):");
-	for (int i = 0; i < su->q && i < Q_COUNT; i++) {
-		char done[256];
-		snprintf(done, sizeof done, "%s%s", questions[i],
-		         su->ans[i][0] ? su->ans[i] : "-");
-		wn_ui_put(ui, WN_CELL(y + 2 + i, 2, ui->cols - 4, WN_R_DIM), done);
-	}
+	int y = ui->body_top + 1, w = ui->cols - 4;
+	if (!su->asking)    /* the review in full needs the rows */
+		y += wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_HEADING), WELCOME, 2) + 1;
+	y += draw_answers(ui, su, y);
 	if (!su->open || su->q >= Q_COUNT)
 		return;
-	int w = wn_ui_put(ui, WN_CELL(y + 2 + su->q, 2, ui->cols / 2 + 10,
-	                              WN_R_NORMAL), questions[su->q]);
-	wn_ui_put(ui, WN_CELL(y + 8, 2, ui->cols - 4, WN_R_DIM),
-	          WN_PLAN_DISCLAIMER);
+	y += draw_question(ui, su, y) + 1;
+	y += wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_DIM), WN_PLAN_DISCLAIMER, 2) + 1;
 	if (su->q == Q_PLAN)
-		draw_review(ui, su, y + 10);
-	if (su->asking)      /* the answer asked about, without a cursor */
-		wn_ui_put(ui, WN_CELL(y + 2 + su->q, 2 + w, ui->cols - 4 - w, WN_R_NORMAL),
-		          su->line.s);
-	else
-		wn_edit_draw(ui, &su->line, WN_BOX(y + 2 + su->q, 2 + w, 1, ui->cols - 4 - w));
+		draw_review(ui, su, y);
 }
 
 /* The medication answered, with its form (*n_forms 0 or 1). */
@@ -125,7 +151,8 @@ static int answered_med(const struct setup *su, struct wn_med *m, struct wn_med_
                         int *n_forms, struct wn_err *err)
 {
 	memset(m, 0, sizeof *m);
-	snprintf(m->name, sizeof m->name, "%.64s", su->ans[Q_NAME]);
+	if (wn_text_check_name(su->ans[Q_NAME], m->name, sizeof m->name, err) != WN_OK)
+		return err->code;
 	snprintf(m->unit, sizeof m->unit, "mg");
 	*n_forms = su->ans[Q_FORM][0] != '\0';
 	return *n_forms ? wn_med_form_parse(su->ans[Q_FORM], m->unit, f, err) : WN_OK;
@@ -137,11 +164,11 @@ static int plan_spec(const struct wn_ui *ui, const struct setup *su, const char 
 {
 	double step;
 	int every;
-	if (sscanf(a, "%lf %d", &step, &every) != 2)
-		return wn_err_set(err, WN_USAGE, "a plan is two numbers: the %% cut"
-		                  " and the days between cuts, e.g. 10 28");
+	int rc = wn_setup_plan_parse(a, &step, &every, err);
+	if (rc != WN_OK)
+		return rc;
 	*s = (struct wn_plan_spec){ .method = WN_TAPER_PERCENT, .start = ui->today,
-		.from_dose = strtod(su->ans[Q_DOSE], NULL), .step = step,
+		.from_dose = wn_setup_dose(su->ans[Q_DOSE]), .step = step,
 		.every_days = every, .agreed_on = WN_DATE_NONE };
 	return WN_OK;
 }
@@ -201,7 +228,8 @@ static int add_plan(struct wn_ui *ui, const struct setup *su, long id,
 	return rc == WN_OK ? wn_db_plan_add(ui->db, &s, NULL, err) : rc;
 }
 
-/* All answers in one transaction. */
+/* All answers in one transaction; when they cannot be written, the plan
+ * question again with every answer kept and the reason under it. */
 static void finish(struct wn_ui *ui, struct setup *su)
 {
 	struct wn_err err = { 0 };
@@ -214,40 +242,75 @@ static void finish(struct wn_ui *ui, struct setup *su)
 		wn_db_rollback(ui->db);
 	if (rc != WN_OK) {
 		wn_ui_msg_err(ui, "not saved", &err);
-		su->q = 0;
-		free_review(su);
+		su->q = su->ans[Q_DOSE][0] ? Q_PLAN : Q_DOSE;
+		wn_edit_set(&su->line, su->ans[su->q]);
+		snprintf(su->error, sizeof su->error, "not saved: %.400s", err.msg);
+		review_plan(ui, su, su->ans[Q_PLAN]);
 		return;
 	}
 	ui->gen++;
-	wn_ui_msg(ui, WN_R_SAVED, "%s added; the Plan screen (3) shows it",
+	wn_ui_msg(ui, WN_R_SAVED, "%s added; the Plan screen (F3) shows it",
 	          su->ans[Q_NAME]);
 	wn_ui_goto_screen(ui, &wn_screen_today);
 }
 
-static bool answer_ok(struct wn_ui *ui, const struct setup *su, const char *a)
+/* Asks question q, its answer as last typed (kept when going back). */
+static void ask(struct wn_ui *ui, struct setup *su, int q)
 {
-	char *end;
-	if (su->q == Q_NAME && !a[0]) {
-		wn_ui_msg(ui, WN_R_ERROR, "a name, please (Esc skips the setup)");
-		return false;
-	}
-	if (su->q == Q_DOSE && a[0] && (strtod(a, &end) <= 0 || *end)) {
-		wn_ui_msg(ui, WN_R_ERROR, "a dose above 0, e.g. 50");
-		return false;
-	}
-	return true;
+	su->q = q;
+	su->error[0] = '\0';
+	su->asking = false;
+	wn_edit_set(&su->line, su->ans[q]);
+	if (q == Q_PLAN)
+		review_plan(ui, su, su->ans[q]);
+	else
+		free_review(su);
 }
 
 /* Keeps answer a and asks the next question (or writes them all). */
 static void next_question(struct wn_ui *ui, struct setup *su, const char *a)
 {
 	snprintf(su->ans[su->q], sizeof su->ans[su->q], "%s", a);
-	wn_edit_set(&su->line, "");
-	su->q++;
-	if (su->q == Q_PLAN && !su->ans[Q_DOSE][0])
-		su->q++;
-	if (su->q >= Q_COUNT)
+	int q = su->q + 1;
+	if (q == Q_PLAN && !su->ans[Q_DOSE][0])
+		q++;
+	if (q >= Q_COUNT) {
+		su->q = Q_COUNT;
 		finish(ui, su);
+	} else {
+		ask(ui, su, q);
+	}
+}
+
+/* Esc: back one question, every answer kept (the one being typed too);
+ * on the first question it skips the setup. */
+static void go_back(struct wn_ui *ui, struct setup *su)
+{
+	if (su->q == Q_NAME) {
+		struct wn_err e = { 0 };
+		/* remembered, so a skipped setup is not offered again */
+		wn_db_meta_set(ui->db, "setup_skipped", "1", &e);
+		wn_ui_msg(ui, WN_R_DIM, "setup skipped; `wean med add` adds a"
+		          " medication later");
+		wn_ui_goto_screen(ui, &wn_screen_today);
+		return;
+	}
+	snprintf(su->ans[su->q], sizeof su->ans[su->q], "%s", su->line.s);
+	int q = su->q - 1;
+	if (q == Q_PLAN && !su->ans[Q_DOSE][0])
+		q--;
+	ask(ui, su, q);
+}
+
+/* Checks the answer typed; the message stays under the question. */
+static bool answer_ok(struct setup *su, const char *a)
+{
+	struct wn_err err = { 0 };
+	su->error[0] = '\0';
+	if (wn_setup_check(su->q, a, &err) == WN_OK)
+		return true;
+	snprintf(su->error, sizeof su->error, "%s", err.msg);
+	return false;
 }
 
 /* Enter on the plan question: a plan that cannot be made is named; one
@@ -256,7 +319,7 @@ static bool plan_ready(struct wn_ui *ui, struct setup *su, const char *a)
 {
 	review_plan(ui, su, a);
 	if (*a && !su->reviewed) {
-		wn_ui_msg(ui, WN_R_ERROR, "%s", su->problem);
+		snprintf(su->error, sizeof su->error, "%s", su->problem);
 		return false;
 	}
 	su->asking = *a && su->review.n_warnings > 0;
@@ -274,6 +337,18 @@ static void answer(struct wn_ui *ui, struct setup *su, const struct wn_input *in
 		wn_ui_msg(ui, WN_R_DIM, "not saved; the plan is as you typed it");
 }
 
+/* A key changed the answer: the plan is reviewed again, and an answer
+ * shown as wrong is checked again, so the message goes when it is
+ * fixed. */
+static void edited(struct wn_ui *ui, struct setup *su)
+{
+	const char *a = su->line.s + strspn(su->line.s, " ");
+	if (su->error[0])
+		answer_ok(su, a);
+	if (su->q == Q_PLAN)
+		review_plan(ui, su, a);
+}
+
 static void setup_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 {
 	struct setup *su = state;
@@ -284,19 +359,13 @@ static void setup_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 	}
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
-		struct wn_err e = { 0 };
-		/* remembered, so a skipped setup is not offered again */
-		wn_db_meta_set(ui->db, "setup_skipped", "1", &e);
-		wn_ui_msg(ui, WN_R_DIM, "setup skipped; `wean med add` adds a"
-		          " medication later");
-		wn_ui_goto_screen(ui, &wn_screen_today);
+		go_back(ui, su);
 	} else if (b && b->action == WN_A_TEXT_DONE) {
 		const char *a = su->line.s + strspn(su->line.s, " ");
-		if (answer_ok(ui, su, a) && (su->q != Q_PLAN || plan_ready(ui, su, a)))
+		if (answer_ok(su, a) && (su->q != Q_PLAN || plan_ready(ui, su, a)))
 			next_question(ui, su, a);
-	} else if (wn_edit_key(&su->line, in, ui->cols) == WN_EDIT_CHANGED &&
-	           su->q == Q_PLAN) {
-		review_plan(ui, su, su->line.s + strspn(su->line.s, " "));
+	} else if (wn_edit_key(&su->line, in, ui->cols - 6) == WN_EDIT_CHANGED) {
+		edited(ui, su);
 	}
 }
 

@@ -299,6 +299,11 @@ void wn_edit_draw(struct wn_ui *ui, struct wn_edit *e, struct wn_box box);
 /* Draw some read-only text wrapped in the box (a last line "... (N more
  * lines)" when it does not fit); returns the rows used. */
 int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box);
+/* Draw text word-wrapped to at.cols columns from row at.y, in at.role, on
+ * at most max_rows rows (the last one cut with an ellipsis when the text
+ * needs more); returns the rows used (0 for NULL or ""). */
+int wn_ui_put_wrapped(struct wn_ui *ui, struct wn_cell at, const char *text,
+                      int max_rows);
 /* Let the text be edited in $VISUAL / $EDITOR (default vi), through the
  * file path (made or replaced, mode 0600, never through a link): fork +
  * execvp (never a shell), then read it back into e.  Returns WN_OK, or an

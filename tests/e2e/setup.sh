@@ -8,7 +8,7 @@
 e2e_setup
 sql "DELETE FROM meta WHERE key = 'setup_skipped'"
 start 80 24
-wait_for "medication name"
+wait_for "medication's name"
 keys Escape
 wait_for "setup skipped"
 keys q
@@ -22,13 +22,13 @@ wait_exit
 # the full setup, on a diary where it was not skipped
 sql "DELETE FROM meta WHERE key = 'setup_skipped'"
 start 80 24
-wait_for "medication name"
+wait_for "medication's name"
 type_text "sertraline"; keys Enter
 wait_for "form"
 type_text "tablet 50 mg /2"; keys Enter
 wait_for "current daily dose"
 type_text "50"; keys Enter
-wait_for "a plan?"
+wait_for "A plan?"
 type_text "10 28"
 wait_for "the plan: 3 steps, 50 mg to 0 mg; review: 2 warnings, 1 caution"
 wait_for "WARNING  step 1 cuts 50% after rounding"
@@ -37,13 +37,13 @@ wait_for "Save this plan with its 2 warnings? y/N"
 wait_for "Step 1 (2026-12-23): rounding to what the recorded forms can make"
 keys n
 wait_for "not saved; the plan is as you typed it"
-wait_for "Enter for n…10 28"
+wait_for "> 10 28"
 [ "$(sql 'select count(*) from medication')" = 0 ] || fail "n wrote the medication"
 keys Enter
 wait_for "Save this plan with its 2 warnings? y/N"
 keys Escape
 wait_for "not saved; the plan is as you typed it"
-wait_for "a plan?"
+wait_for "A plan?"
 [ "$(sql 'select count(*) from plan')" = 0 ] || fail "Esc wrote the plan"
 keys Enter
 wait_for "Save this plan with its 2 warnings? y/N"
