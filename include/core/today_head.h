@@ -6,7 +6,11 @@
  * where its taper stands (wn_today_plan_status), and under it, when the
  * plan's review has a finding on the step that comes next, that finding
  * in a few words; or, with no planned medication, one row the screen
- * fills with the day's state.  Then, on a day the crisis line shows
+ * fills with the day's state.  Then the hold rule's word on the day
+ * (core/holdrule.h), when the caller gives one: a proposal, its reason
+ * word-wrapped and, on a row of its own that is never cut at 80 columns,
+ * its keys; or that the rule waits for days, and how many it needs.
+ * Then, on a day the crisis line shows
  * (core/safety.h, decided by the caller), one calm paragraph:
  * WN_SAFETY_TEXT and the configured crisis line, word-wrapped.  Only the
  * screen cuts a row (with an ellipsis); the crisis line itself is never
@@ -26,13 +30,30 @@
 
 #define WN_TODAY_HEAD_TEXT 512
 #define WN_TODAY_CRISIS_ROWS 4        /* the most the crisis line takes */
-#define WN_TODAY_HEAD_ROWS (2 * WN_TODAY_TAPER_ROWS + WN_TODAY_CRISIS_ROWS)
+#define WN_TODAY_HOLD_ROWS 4           /* the most the hold proposal takes */
+#define WN_TODAY_HEAD_ROWS (2 * WN_TODAY_TAPER_ROWS + WN_TODAY_HOLD_ROWS + \
+                            WN_TODAY_CRISIS_ROWS)
+/* The keys under a hold proposal (the hold itself is made on the
+ * Calendar, where the day and the reason are asked). */
+#define WN_TODAY_HOLD_KEYS "  D dismisses it for today; to hold, F2 (Calendar) then H"
 
 enum wn_today_head_kind {
 	WN_TODAY_HEAD_STATE,             /* the day's state (the screen's words) */
 	WN_TODAY_HEAD_TAPER,             /* where a taper stands */
 	WN_TODAY_HEAD_FINDING,           /* the finding on its next step */
 	WN_TODAY_HEAD_CRISIS,            /* the crisis line */
+	WN_TODAY_HEAD_HOLD,              /* a hold proposal, its reason and keys */
+	WN_TODAY_HEAD_HOLD_WAIT,         /* the hold rule waits for days */
+};
+
+/* The hold rule's word on the day shown, for the header. */
+struct wn_today_hold {
+	const char *med;                 /* the medication's name; NULL when
+	                                    there is only one */
+	bool propose;                    /* a proposal, for the reason why */
+	const char *why;                 /* wn_holdrule_out.why */
+	bool waiting;                    /* or silent for want of days: */
+	int have_days, need_days;        /* wn_holdrule_out's */
 };
 
 struct wn_today_head_row {
@@ -56,6 +77,10 @@ struct wn_today_head_in {
 	int cols;                        /* columns of a row */
 	int crisis_rows;                 /* rows the crisis line may take, 1 to
 	                                    WN_TODAY_CRISIS_ROWS */
+	const struct wn_today_hold *hold;    /* NULL: nothing to say */
+	int hold_rows;                   /* rows a proposal may take, 2 to
+	                                    WN_TODAY_HOLD_ROWS (its keys
+	                                    included) */
 };
 
 /* The rows for in. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/findings.h"
+#include "core/holdrule.h"
 #include "core/safety.h"
 #include "core/today_head.h"
 #include "core/wrap.h"
@@ -61,12 +62,13 @@ static void add_taper(const struct wn_today_head_in *in, size_t m,
 
 /* Rows of s wrapped to cols, at most max: the last takes what is left of
  * s (the screen cuts it). */
-static void add_wrapped(struct wn_today_head *h, const char *s, int cols, int max)
+static void add_wrapped(struct wn_today_head *h, enum wn_today_head_kind kind,
+                        const char *s, int cols, int max)
 {
 	struct wn_wrap_line lines[MAX_LINES];
 	size_t n = wn_wrap(s, cols, lines, MAX_LINES);
 	for (size_t k = 0; k < n && k < MAX_LINES && (int)k < max; k++) {
-		struct wn_today_head_row *r = new_row(h, WN_TODAY_HEAD_CRISIS);
+		struct wn_today_head_row *r = new_row(h, kind);
 		const char *from = s + lines[k].off;
 		size_t len = (int)k == max - 1 ? strlen(from) : lines[k].len;
 		while (len > 0 && from[len - 1] == ' ')
@@ -93,14 +95,40 @@ static void add_crisis(const struct wn_today_head_in *in, struct wn_today_head *
 	int n_line = (int)wn_wrap(in->crisis, cols, NULL, 0);
 	bool words_fit = wn_wrap(WN_SAFETY_TEXT, cols, NULL, 0) == 1;
 	if (n_all == 1 || (n_all <= max && !(words_fit && n_line <= max - 1))) {
-		add_wrapped(h, all, cols, max);
+		add_wrapped(h, WN_TODAY_HEAD_CRISIS, all, cols, max);
 	} else if (max >= 2 && n_line <= max - 1) {
 		struct wn_today_head_row *r = new_row(h, WN_TODAY_HEAD_CRISIS);
 		if (r)
 			snprintf(r->text, sizeof r->text, "%s", WN_SAFETY_TEXT);
-		add_wrapped(h, in->crisis, cols, max - 1);
+		add_wrapped(h, WN_TODAY_HEAD_CRISIS, in->crisis, cols, max - 1);
 	} else {
-		add_wrapped(h, in->crisis, cols, max);
+		add_wrapped(h, WN_TODAY_HEAD_CRISIS, in->crisis, cols, max);
+	}
+}
+
+/* The hold rule's word: a proposal wrapped on the rows allowed but the
+ * last, which holds its keys; or the days it waits for, on one row. */
+static void add_hold(const struct wn_today_head_in *in, struct wn_today_head *h)
+{
+	const struct wn_today_hold *o = in->hold;
+	char text[WN_TODAY_HEAD_TEXT];
+	int cols = in->cols < 1 ? 1 : in->cols;
+	int max = in->hold_rows < 2 ? 2 : in->hold_rows;
+	if (max > WN_TODAY_HOLD_ROWS)
+		max = WN_TODAY_HOLD_ROWS;
+	if (o->propose) {
+		snprintf(text, sizeof text, "%s%s%s. Why: %s", o->med ? o->med : "",
+		         o->med ? ": " : "", WN_HOLDRULE_TEXT, o->why && *o->why ?
+		         o->why : "the hold rules fire");
+		add_wrapped(h, WN_TODAY_HEAD_HOLD, text, cols, max - 1);
+		struct wn_today_head_row *r = new_row(h, WN_TODAY_HEAD_HOLD);
+		if (r)
+			snprintf(r->text, sizeof r->text, "%s", WN_TODAY_HOLD_KEYS);
+	} else if (o->waiting) {
+		snprintf(text, sizeof text, "%s%shold rules: not enough days yet (they need"
+		         " %d days with ratings, %d so far)", o->med ? o->med : "",
+		         o->med ? ": " : "", o->need_days, o->have_days);
+		add_wrapped(h, WN_TODAY_HEAD_HOLD_WAIT, text, cols, 1);
 	}
 }
 
@@ -116,6 +144,8 @@ void wn_today_head(const struct wn_today_head_in *in, struct wn_today_head *out)
 	}
 	if (tapers == 0)
 		new_row(out, WN_TODAY_HEAD_STATE);
+	if (in->hold)
+		add_hold(in, out);
 	if (in->crisis && *in->crisis)
 		add_crisis(in, out);
 }

@@ -15,14 +15,45 @@
 
 /* ---- the lines under the title -------------------------------------------- */
 
+/* The hold rule's word on the day shown, for the first planned
+ * medication (not on hold) whose rules fire, else the first that waits
+ * for days; false when there is none.  h->why points into *o. */
+static bool find_hold(struct wn_ui *ui, const struct today *t,
+                      struct wn_holdrule_out *o, struct wn_today_hold *h)
+{
+	bool found = false;
+	for (size_t m = 0; t->plans && m < t->n_med; m++) {
+		struct wn_holdrule_out mo;
+		const struct wn_today_plan *p = &t->plans[m];
+		if (!p->has || wn_taper_on_hold(&p->sched, t->date))
+			continue;
+		bool fires = wn_ui_hold_proposal(ui, t->med[m].id, &p->sched, t->date, &mo);
+		if (!fires && (found || !mo.waiting))
+			continue;
+		*o = mo;
+		*h = (struct wn_today_hold){ .med = t->n_med > 1 ? t->med[m].name : NULL,
+			.propose = fires, .why = o->why, .waiting = !fires && mo.waiting,
+			.have_days = mo.have_days, .need_days = mo.need_days };
+		found = true;
+		if (fires)
+			break;
+	}
+	return found;
+}
+
 /* The rows under the title: what today_head.h says, for the day shown. */
-static void make_head(const struct wn_ui *ui, const struct today *t,
+static void make_head(struct wn_ui *ui, const struct today *t,
                       struct wn_today_head *h)
 {
+	struct wn_holdrule_out o;
+	struct wn_today_hold hold;
+	bool has_hold = find_hold(ui, t, &o, &hold);
 	struct wn_today_head_in in = {
 		.med = t->med, .plans = t->plans, .n = t->n_med, .day = t->date,
 		.crisis = t->crisis ? ui->cfg->crisis_line : NULL, .cols = ui->cols - 2,
 		.crisis_rows = ui->body_rows >= 18 ? WN_TODAY_CRISIS_ROWS : 2,
+		.hold = has_hold ? &hold : NULL,
+		.hold_rows = ui->body_rows >= 18 ? WN_TODAY_HOLD_ROWS : 2,
 	};
 	wn_today_head(&in, h);
 }
@@ -54,7 +85,9 @@ static void draw_head(struct wn_ui *ui, const struct today *t,
 		const struct wn_today_head_row *r = &h->row[i];
 		int y = ui->body_top + i;
 		int role = r->kind == WN_TODAY_HEAD_FINDING ? wn_ui_findings_role(r->level)
-		         : r->kind == WN_TODAY_HEAD_CRISIS ? WN_R_HEADING : WN_R_NORMAL;
+		         : r->kind == WN_TODAY_HEAD_CRISIS ? WN_R_HEADING
+		         : r->kind == WN_TODAY_HEAD_HOLD ? WN_R_NOTICE
+		         : r->kind == WN_TODAY_HEAD_HOLD_WAIT ? WN_R_DIM : WN_R_NORMAL;
 		if (r->kind == WN_TODAY_HEAD_STATE)
 			draw_state(ui, t, y);
 		else
@@ -304,33 +337,6 @@ static const char *prompt_label(const struct wn_ui *ui, const struct today *t,
 	}
 }
 
-/* The hold proposal for the first planned medication whose rules fire
- * on the day shown: one line, drawn as a notice. */
-static bool draw_proposal(struct wn_ui *ui, const struct today *t, int y)
-{
-	for (size_t m = 0; t->plans && m < t->n_med; m++) {
-		struct wn_holdrule_out o;
-		const struct wn_today_plan *p = &t->plans[m];
-		char line[512];
-		if (!p->has || wn_taper_on_hold(&p->sched, t->date))
-			continue;
-		if (wn_ui_hold_proposal(ui, t->med[m].id, &p->sched, t->date, &o)) {
-			/* the words and the key fit 80 columns; the reason may be cut */
-			snprintf(line, sizeof line, "%s%s" WN_HOLDRULE_TEXT " (D: dismiss; %s)",
-			         t->n_med > 1 ? t->med[m].name : "", t->n_med > 1 ? ": " : "",
-			         o.why);
-			wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), line);
-			return true;
-		}
-		if (o.waiting) {
-			snprintf(line, sizeof line, "%s: hold rules: %s", t->med[m].name, o.wait);
-			wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
-			return true;
-		}
-	}
-	return false;
-}
-
 static void draw_offer(struct wn_ui *ui, const struct today *t, int y)
 {
 	char d[WN_DATE_STRLEN];
@@ -369,8 +375,7 @@ static void draw_answer(struct wn_ui *ui, const struct today *t,
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
 }
 
-/* The row above the hints: the offered draft, the prompt, the hold
- * proposal, or what the focused symptom's rating or question is. */
+/* The row above the hints: the offered draft, the prompt, or what the focused symptom's rating or question is. */
 static void draw_bottom(struct wn_ui *ui, struct today *t)
 {
 	int y = ui->rows - 2;
@@ -391,8 +396,6 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 		return;
 	}
 	const struct wn_today_field *f = wn_ui_today_focused(t);
-	if (!ui->msg[0] && draw_proposal(ui, t, y))
-		return;
 	if (!ui->msg[0] && f && f->kind == WN_TODAY_SYMPTOM) {
 		char info[160];
 		const struct wn_symptom *s = &t->sym[f->idx];

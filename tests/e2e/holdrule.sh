@@ -13,7 +13,7 @@ for d in 20 21 23 24 25; do
 	wean checkin --date "2026-11-$d" --symptom "brain zaps=1" >/dev/null || fail "checkin $d"
 done
 start 80 24
-wait_for "hold rules: not enough days with ratings yet (2 of 4)"
+wait_for "hold rules: not enough days yet (they need 4 days with ratings, 2 so far)"
 keys q
 wait_exit
 # calm before the cut, much worse after it: the rule fires
@@ -27,7 +27,21 @@ for d in 23 24 25; do
 done
 start 80 24
 wait_for "consider holding the next step"
-wait_for "D: dismiss"
+wait_for "D dismisses it for today; to hold, F2 (Calendar) then H"
+# in the header under the taper line, its reason and keys in full
+screen | sed -n 2p | grep -q "sertraline: day 4 at 45 mg" || fail "no taper line first"
+screen | sed -n 3p | grep -q "^ consider holding the next step" ||
+	fail "the proposal is not under the taper line"
+wait_for "the taper's first cut on 2026-11-22"
+check_fits "the hold proposal"
+# a rating does not replace it
+keys 4
+wait_for "mood 4"
+[ "$(sql "select mood from checkin where date = '2026-11-25'")" = 4 ] ||
+	fail "the rating was not saved"
+wait_for "D dismisses it for today; to hold, F2 (Calendar) then H"
+wait_for "consider holding the next step"
+check_fits "the hold proposal after a rating"
 [ "$(sql "select date, state from hold_proposal")" = "2026-11-25|shown" ] ||
 	fail "the proposal is not kept as shown: $(sql "select * from hold_proposal")"
 keys D

@@ -8,7 +8,8 @@
 #
 # Provides: e2e_setup, start W H [ARGS...], screen, screen_attr, keys,
 # type_text, wait_for TEXT, wait_for_in SESSION TEXT, wait_gone TEXT, wait_exit, wean_pid,
-# resize W H, wean ARGS (the CLI), sql QUERY, fail MSG, check_screen NAME.
+# resize W H, wean ARGS (the CLI), sql QUERY, fail MSG, check_screen NAME,
+# check_fits WHAT.
 
 set -u
 
@@ -119,6 +120,20 @@ wait_gone() {
 		[ "$(date +%s)" -ge "$end" ] && fail "timed out waiting for '$1' to go"
 		sleep 0.05
 	done
+}
+
+# check_fits WHAT: the screen fits 80 columns and no row of prose is cut
+# where it should wrap: fails on a line wider than 80 columns, or on one
+# that ends in a word cut with an ellipsis ("befo…" or "befo...").  A
+# cell of a grid cut mid-row ("tingling or numbn…   ·") is not prose.
+check_fits() {
+	screen > "$T/fits.txt"
+	widest=$(wc -L < "$T/fits.txt")
+	[ "$widest" -le 80 ] || fail "$1: a line of $widest columns"
+	if grep -nE '[[:alpha:]](…|\.\.\.) *$' "$T/fits.txt" >&2; then
+		fail "$1: a line cut where it should wrap"
+	fi
+	return 0
 }
 
 # Wait until wean has left, and check that it exited with status 0.

@@ -242,7 +242,8 @@ static void add_finding(struct wn_review *r, enum wn_review_level l, int step,
 /* The rows of in as "KIND|text" lines. */
 static void head_text(const struct wn_today_head_in *in, char *out, size_t n)
 {
-	static const char *const kinds[] = { "state", "taper", "finding", "crisis" };
+	static const char *const kinds[] = { "state", "taper", "finding", "crisis", "hold",
+	                                     "wait" };
 	struct wn_today_head h;
 	size_t k = 0;
 	wn_today_head(in, &h);
@@ -366,6 +367,47 @@ Test(today, the_crisis_line_is_wrapped_not_cut)
 		snprintf(want, sizeof want, "state|\n%s", c->want);
 		cr_expect_str_eq(got, want, "%s:\n%s", c->name, got);
 	}
+}
+
+/* The hold proposal: under the taper line, its reason wrapped, its keys
+ * on a row of their own; the rule waiting for days says how many. */
+Test(today, the_hold_proposal_under_the_taper_line)
+{
+	struct wn_med med = { .name = "sertraline", .unit = "mg" };
+	struct wn_today_plan p;
+	char got[2048];
+	linear_plan(&p, WN_DATE_NONE);
+	struct wn_today_hold hold = { .propose = true,
+		.why = "symptoms 2.5 a day (mean per rated symptom, last 3 days), 2.5 above"
+		       " the 7 days before the taper's first cut on 2026-11-22" };
+	struct wn_today_head_in in = { .med = &med, .plans = &p, .n = 1,
+	                               .day = D(2026, 11, 20), .cols = 78, .crisis_rows = 4,
+	                               .hold = &hold, .hold_rows = 4 };
+	head_text(&in, got, sizeof got);
+	cr_expect_str_eq(got, "taper|sertraline: day 6 at 40 mg, since 2026-11-15; next step 30 mg on"
+	                 " 2026-11-29\n"
+	                 "hold|consider holding the next step - discuss with your prescriber. Why:"
+	                 " symptoms\n"
+	                 "hold|2.5 a day (mean per rated symptom, last 3 days), 2.5 above the 7 days"
+	                 " before\n"
+	                 "hold|the taper's first cut on 2026-11-22\n"
+	                 "hold|" WN_TODAY_HOLD_KEYS "\n", "%s", got);
+	cr_expect_leq(strlen(WN_TODAY_HOLD_KEYS), 78, "the keys fit 80 columns");
+	in.hold_rows = 2;     /* a short screen: the reason's last row is cut by
+	                         the screen, the keys stay */
+	head_text(&in, got, sizeof got);
+	cr_expect(strstr(got, "hold|" WN_TODAY_HOLD_KEYS "\n") != NULL, "%s", got);
+	cr_expect(strstr(got, "hold|consider holding the next step - discuss with your"
+	                  " prescriber. Why: symptoms 2.5") != NULL, "%s", got);
+	hold = (struct wn_today_hold){ .med = "sertraline", .waiting = true,
+	                               .have_days = 2, .need_days = 4 };
+	head_text(&in, got, sizeof got);
+	cr_expect(strstr(got, "\nwait|sertraline: hold rules: not enough days yet (they need 4"
+	                  " days with ratings, 2 so far)\n") != NULL, "%s", got);
+	hold.waiting = false;
+	head_text(&in, got, sizeof got);
+	cr_expect_null(strstr(got, "hold"), "nothing to say: no row\n%s", got);
+	wn_today_plan_free(&p);
 }
 
 /* ---- the usual dose -------------------------------------------------------- */
