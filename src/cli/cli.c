@@ -288,7 +288,7 @@ int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
 		                        .alone = c->alone, .notice = open_notice };
 		int rc = wn_db_open(&c->db, &o, err);
 		if (rc == WN_NOINPUT)
-			wn_err_hint(err, "run 'wean' or 'wean checkin' to start your diary, or pass --db PATH");
+			wn_err_hint(err, "run 'wean' to start a diary, or pass --db PATH");
 		if (rc != WN_OK)
 			return rc;
 		if ((rc = wn_cli_prepare_db(c, c->db, err)) != WN_OK)

@@ -44,6 +44,10 @@ extern const struct wn_cli_opt wn_cli_global_opts[];
 /* `wean --help` (help.c): every line at most WN_CLI_HELP_WIDTH columns. */
 #define WN_CLI_HELP_WIDTH 80
 void wn_cli_help(FILE *f);
+/* An information line s (its own leading spaces kept) wrapped to
+ * WN_CLI_HELP_WIDTH columns, the lines after the first indented by
+ * indent spaces, each ending in '\n'. */
+void wn_cli_put_line(FILE *f, const char *s, int indent);
 
 /* The usage of a command's sub-commands, one "wean CMD ARGS" each, under
  * one "Usage:" (help.c). */

@@ -315,6 +315,18 @@ static int write_checkin(struct checkin_args *a, struct wn_db *db,
 	return rc;
 }
 
+/* `wean checkin` with nothing to record writes nothing and opens no diary:
+ * an empty check-in would count as a day recorded and silence `remind`. */
+static int something_to_record(const struct checkin_args *a, struct wn_err *err)
+{
+	if (a->patch.set || a->n_symptom || a->n_dose || a->n_metric || a->n_question ||
+	    a->n_skipped)
+		return WN_OK;
+	wn_err_set(err, WN_USAGE, "nothing to record (e.g. --mood 6)");
+	wn_err_hint(err, "see 'wean checkin --help'");
+	return WN_USAGE;
+}
+
 int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
 	struct checkin_args a = { .c = c };
@@ -327,6 +339,8 @@ int wn_cmd_checkin(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	}
 	a.patch.date = c->today;
 	if (a.date && (rc = wn_cli_parse_date(c, a.date, true, &a.patch.date, err)) != WN_OK)
+		return rc;
+	if ((rc = something_to_record(&a, err)) != WN_OK)
 		return rc;
 	struct wn_db *db;
 	if ((rc = wn_cli_db(c, true, &db, err)) != WN_OK)

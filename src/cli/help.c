@@ -42,6 +42,31 @@ static void put_wrapped(FILE *f, const char *s, int col, int indent)
 	free(lines);
 }
 
+void wn_cli_put_line(FILE *f, const char *s, int indent)
+{
+	size_t lead = strspn(s, " ");
+	int first = (int)lead;
+	if (indent < first)
+		indent = first;
+	if (indent > WN_CLI_HELP_WIDTH / 2)
+		indent = WN_CLI_HELP_WIDTH / 2;
+	s += lead;
+	size_t n = wn_wrap(s, WN_CLI_HELP_WIDTH - indent, NULL, 0);
+	struct wn_wrap_line *lines = malloc((n ? n : 1) * sizeof *lines);
+	if (!lines) {
+		fprintf(f, "%*s%s\n", first, "", s);     /* out of memory: unwrapped */
+		return;
+	}
+	n = wn_wrap(s, WN_CLI_HELP_WIDTH - indent, lines, n);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = lines[i].len;
+		while (len && (s[lines[i].off + len - 1] == ' ' || s[lines[i].off + len - 1] == '\n'))
+			len--;
+		fprintf(f, "%*s%.*s\n", i ? indent : first, "", (int)len, s + lines[i].off);
+	}
+	free(lines);
+}
+
 static void print_opts(FILE *f, const struct wn_cli_opt *o)
 {
 	for (; o && o->name; o++) {

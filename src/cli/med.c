@@ -70,41 +70,59 @@ static const char *approx(const struct wn_drug *d, const char *key)
 	return wn_drugref_is_approximate(d, key) ? " (approximate)" : "";
 }
 
+/* One line of what the drug reference knows, wrapped to 80 columns under
+ * its label ("  half-life: ..."). */
+static void info(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void info(FILE *f, const char *fmt, ...)
+{
+	char line[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	wn_cli_put_line(f, line, 4);
+}
+
 static void print_forms(FILE *f, const struct wn_drug *d)
 {
 	if (!d->n_forms)
 		return;
-	fprintf(f, "  forms commonly available%s: ", approx(d, "forms"));
-	for (int i = 0; i < d->n_forms; i++) {
+	char line[2048];
+	size_t k = (size_t)snprintf(line, sizeof line, "  forms commonly available%s: ",
+	                            approx(d, "forms"));
+	for (int i = 0; i < d->n_forms && k < sizeof line; i++) {
 		char buf[WN_FORM_LABEL + 64];
 		wn_taper_form_format(&d->forms[i], buf, sizeof buf);
-		fprintf(f, "%s%s", i ? ", " : "", buf);
+		k += (size_t)snprintf(line + k, sizeof line - k, "%s%s", i ? ", " : "", buf);
 	}
-	fputc('\n', f);
+	info(f, "%s", line);
 }
 
 /* What wean's drug reference knows, after `med add` without --form. */
 static void print_known(FILE *f, const struct wn_drug *d)
 {
-	fprintf(f, "%s is in wean's drug reference (reference only, not medical advice):\n", d->name);
+	info(f, "%s is in wean's drug reference (reference only, not medical advice):",
+	     d->name);
 	if (d->drug_class[0])
-		fprintf(f, "  class: %s%s\n", d->drug_class, approx(d, "class"));
+		info(f, "  class: %s%s", d->drug_class, approx(d, "class"));
 	if (d->half_life_h[0])
-		fprintf(f, "  half-life: %s h%s\n", d->half_life_h, approx(d, "half_life_h"));
+		info(f, "  half-life: %s h%s", d->half_life_h, approx(d, "half_life_h"));
 	if (d->metabolite_half_life_h[0])
-		fprintf(f, "  active metabolite half-life: %s h%s\n", d->metabolite_half_life_h,
-		        approx(d, "metabolite_half_life_h"));
+		info(f, "  active metabolite half-life: %s h%s", d->metabolite_half_life_h,
+		     approx(d, "metabolite_half_life_h"));
 	print_forms(f, d);
 	if (d->diazepam_equiv_text[0] && strcmp(d->name, "diazepam") != 0)
-		fprintf(f, "  about %s mg equals 10 mg diazepam%s\n", d->diazepam_equiv_text,
-		        approx(d, "diazepam_equiv_mg"));
+		info(f, "  about %s mg equals 10 mg diazepam%s", d->diazepam_equiv_text,
+		     approx(d, "diazepam_equiv_mg"));
 	if (d->has_sert)
-		fprintf(f, "  SERT occupancy parameters: yes (%s%s), so 'wean plan add --method occupancy' can be used\n",
-		        d->region, wn_drugref_is_approximate(d, "sert_emax_pct") ? ", approximate" : "");
+		info(f, "  SERT occupancy parameters: yes (%s%s), so 'wean plan add --method"
+		     " occupancy' can be used", d->region,
+		     wn_drugref_is_approximate(d, "sert_emax_pct") ? ", approximate" : "");
 	else
-		fputs("  SERT occupancy parameters: none, so plan with --method percent, linear or custom\n", f);
+		info(f, "  SERT occupancy parameters: none, so plan with --method percent,"
+		     " linear or custom");
 	if (d->note[0])
-		fprintf(f, "  note: %s\n", d->note);
+		info(f, "  note: %s", d->note);
 }
 
 static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *err)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Holds from the Calendar and the hold proposal: after a cut, three days of
-# much higher symptom burden make Today's status line and the Calendar
+# much higher symptom burden make Today's header and the Calendar
 # say "consider holding the next step - discuss with your prescriber";
 # H holds from the selected day with a reason, R resumes and the later
 # steps move, U records going back up to a dose.  The month also reads at

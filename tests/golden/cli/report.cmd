@@ -57,7 +57,7 @@ head -c 60 "$TMPD/r.html"; echo
 # A report of an earlier period does not move "the last report" back.
 sqlite3 "$TMPD/demo.db" "select value from meta where key = 'last_report_to'"
 # An empty diary: a short report that says so.
-wean checkin --date 2026-01-05 > /dev/null
+wean symptoms show dizziness > /dev/null   # makes the diary
 wean report --format txt --from 2026-11-01 --to 2026-11-07
 # Issue 13: the plan review and the safety counts.  sertraline 100 mg kept
 # on 50 mg tablets: its two warnings acknowledged (--accept-warnings), agreed
