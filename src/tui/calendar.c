@@ -326,8 +326,13 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 	if (cal->has_plan && cal->sel <= ui->today &&
 	    !wn_taper_on_hold(&cal->b.sched, cal->sel) &&
 	    wn_ui_hold_proposal(ui, cal->med[cal->m].id, &cal->b.sched, cal->sel, &o)) {
-		snprintf(line, sizeof line, WN_HOLDRULE_TEXT " (%s)", o.why);
-		wn_ui_put(ui, WN_CELL(y + rows, 1, ui->cols - 2, WN_R_NOTICE), line);
+		int left = room - rows;          /* wrapped, its keys under it */
+		snprintf(line, sizeof line, WN_HOLDRULE_TEXT ". Why: %s", o.why);
+		y += rows;
+		y += wn_ui_put_wrapped(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), line,
+		                       left > 4 ? 3 : left - 1);
+		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE),
+		          "  H holds from the selected day (asks why); D on Today dismisses it");
 	}
 }
 

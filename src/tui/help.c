@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "core/vocab.h"
+#include "core/wrap.h"
 #include "tui.h"
 
 #define KEY_COL 20
@@ -33,6 +34,25 @@ static const struct section {
 	{ WN_SC_HELP, "On this help screen" },
 };
 
+/* The rows a description takes, wrapped to the column after the keys. */
+static int desc_rows(const struct wn_ui *ui, const char *text)
+{
+	int n = (int)wn_wrap(text, ui->cols - 4 - KEY_COL, NULL, 0);
+	return n < 1 ? 1 : n;
+}
+
+/* Row j of a description wrapped to the column after the keys. */
+static void put_desc(struct wn_ui *ui, int y, const char *text, int j)
+{
+	struct wn_wrap_line lines[16];
+	size_t n = wn_wrap(text, ui->cols - 4 - KEY_COL, lines, 16);
+	if (j < 0 || (size_t)j >= n || j >= 16)
+		return;
+	char piece[512];
+	snprintf(piece, sizeof piece, "%.*s", (int)lines[j].len, text + lines[j].off);
+	wn_ui_put(ui, WN_CELL(y, 3 + KEY_COL, ui->cols - 4 - KEY_COL, WN_R_NORMAL), piece);
+}
+
 /* After the keys: every mark with its one meaning (core/vocab.h), the
  * same on every screen and in `wean log`. */
 static int mark_lines(struct wn_ui *ui, int line, int y, int k)
@@ -44,11 +64,14 @@ static int mark_lines(struct wn_ui *ui, int line, int y, int k)
 		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING),
 		          "Marks (one meaning each, on every screen and in wean log)");
 	for (size_t i = 0; i < n; i++) {
-		if (k++ != line)
-			continue;
 		snprintf(text, sizeof text, "%s (%s)", m[i].meaning, m[i].where);
-		wn_ui_put(ui, WN_CELL(y, 3, KEY_COL - 1, WN_R_KEY), m[i].mark);
-		wn_ui_put(ui, WN_CELL(y, 3 + KEY_COL, ui->cols - 4 - KEY_COL, WN_R_NORMAL), text);
+		for (int j = 0, rows = desc_rows(ui, text); j < rows; j++) {
+			if (k++ != line)
+				continue;
+			if (j == 0)
+				wn_ui_put(ui, WN_CELL(y, 3, KEY_COL - 1, WN_R_KEY), m[i].mark);
+			put_desc(ui, y, text, j);
+		}
 	}
 	return k;
 }
@@ -71,11 +94,14 @@ static int key_lines(struct wn_ui *ui, int line, int y)
 		for (size_t i = 0; i < nb; i++) {
 			if (!(b[i].scope & sections[s].scope))
 				continue;
-			if (k++ != line)
-				continue;
-			wn_ui_put(ui, WN_CELL(y, 3, KEY_COL - 1, WN_R_KEY), b[i].label);
-			wn_ui_put(ui, WN_CELL(y, 3 + KEY_COL, ui->cols - 4 - KEY_COL,
-			                      WN_R_NORMAL), b[i].help);
+			for (int j = 0, rows = desc_rows(ui, b[i].help); j < rows; j++) {
+				if (k++ != line)
+					continue;
+				if (j == 0)
+					wn_ui_put(ui, WN_CELL(y, 3, KEY_COL - 1, WN_R_KEY),
+					          b[i].label);
+				put_desc(ui, y, b[i].help, j);
+			}
 		}
 		if (k++ == line)
 			(void)0;         /* blank line between sections */
