@@ -20,10 +20,21 @@ wait_for "log the planned (or else the usual) dose"
 wait_for "Today (the check-in)"
 wait_for "record the focused medication's dose as skipped"
 # after the keys, every mark with its one meaning (core/vocab.h)
-keys PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn PgDn
-wait_for "Marks (one meaning each, on every screen and in wean log)"
-wait_for "flagged for the prescriber (Calendar, Journal, log)"
-wait_for "no record: nothing was entered that day"
+# (page by page to the end, where the more-below arrow goes: long
+# descriptions wrap, so the pages are not counted)
+screen > "$T/pages.txt"
+pages=0
+while screen | grep -q '↓$'; do
+	keys_changing PgDn
+	screen >> "$T/pages.txt"
+	pages=$((pages + 1))
+	[ "$pages" -le 30 ] || fail "the help has no end"
+done
+for want in "Marks (one meaning each, on every screen and in wean log)" \
+	"flagged for the prescriber (Calendar, Journal, log)" \
+	"no record: nothing was entered that day"; do
+	grep -qF "$want" "$T/pages.txt" || fail "the help lacks: $want"
+done
 keys Escape
 wait_for "Symptoms"
 keys q

@@ -9,7 +9,7 @@
 # Provides: e2e_setup, start W H [ARGS...], screen, screen_attr, keys,
 # type_text, wait_for TEXT, wait_for_in SESSION TEXT, wait_gone TEXT, wait_exit, wean_pid,
 # resize W H, wean ARGS (the CLI), sql QUERY, fail MSG, check_screen NAME,
-# check_fits WHAT.
+# check_fits WHAT, keys_changing KEY...
 
 set -u
 
@@ -118,6 +118,17 @@ wait_gone() {
 	while :; do
 		if ! screen | grep -qF -- "$1"; then return 0; fi
 		[ "$(date +%s)" -ge "$end" ] && fail "timed out waiting for '$1' to go"
+		sleep 0.05
+	done
+}
+
+# keys_changing KEY...: send the keys, then wait until the screen changes.
+keys_changing() {
+	before=$(screen)
+	keys "$@"
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ "$(screen)" = "$before" ]; do
+		[ "$(date +%s)" -ge "$end" ] && fail "the screen did not change after: $*"
 		sleep 0.05
 	done
 }
