@@ -72,7 +72,7 @@ static int setup_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 static void draw_review(struct wn_ui *ui, const struct setup *su, int y)
 {
 	char counts[96], line[256];
-	int w = ui->cols - 4, rows = ui->rows - 2 - y - 1;
+	int w = ui->cols - 4;
 	if (su->problem[0] && !su->error[0]) {
 		wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_DIM), su->problem, 2);
 		return;
@@ -86,7 +86,7 @@ static void draw_review(struct wn_ui *ui, const struct setup *su, int y)
 	         wn_text_num(s->steps[0].dose, 3, n1, sizeof n1),
 	         wn_text_num(s->steps[s->n - 1].dose, 3, n2, sizeof n2), counts);
 	y += wn_ui_put_wrapped(ui, WN_CELL(y, 2, w, WN_R_HEADING), line, 2);
-	rows = ui->rows - 2 - y - 1;
+	int rows = ui->rows - 2 - y - 1;
 	wn_ui_findings_draw(ui, &su->review, WN_BOX(y, 2, su->asking ? rows : 3, w),
 	                    !su->asking);
 	if (su->asking) {
