@@ -11,3 +11,16 @@ age-interop: $(B)/wean
 
 TEST_EXTRA += age-interop
 CHECK_EXTRA += age-interop
+
+# An encrypted diary (issue 20): tests/crypt/diary.sh encrypts, opens it
+# from every side (CLI, TUI in tmux), searches every file for a canary,
+# kills check-ins 200 times, damages pages, changes the passphrase and
+# decrypts.
+.PHONY: crypt-diary
+
+crypt-diary: $(B)/wean
+	@echo "  TEST    crypt-diary"
+	$(Q)tests/crypt/diary.sh $(B)/wean
+
+TEST_EXTRA += crypt-diary
+CHECK_EXTRA += crypt-diary

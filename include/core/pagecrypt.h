@@ -55,6 +55,11 @@ int wn_pc_header_new(const char *pass, unsigned long long ops, size_t mem,
 int wn_pc_header_open(const unsigned char *hdr, size_t n, const char *pass,
                       struct wn_pc_key *k, struct wn_err *err);
 
+/* A header for another file under the same key (a backup, a rewrite):
+ * hdr copied with a new random id and its check block sealed again;
+ * k becomes that file's key (same key bytes, the new id). */
+void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_pc_key *k);
+
 /* Where a page lives, bound into its seal. */
 enum wn_pc_where { WN_PC_DB = 'D', WN_PC_WAL = 'W', WN_PC_JOURNAL = 'J' };
 

@@ -30,6 +30,16 @@ int wn_cryptvfs_register(struct wn_err *err);
  * earlier key for the same file.  At most a few files at once. */
 int wn_cryptvfs_add(const char *path, const struct wn_pc_key *k, struct wn_err *err);
 
+/* WN_CRYPTVFS_NAME when path's key was given, else NULL (SQLite's
+ * default VFS). */
+const char *wn_cryptvfs_for(const char *path);
+
+/* The first n (<= WN_PC_PAGE) bytes of the database in the encrypted
+ * file path, as SQLite sees them (page 1 opened) into out; *got is 0 when
+ * the file has no page yet.  WN_DATAERR when page 1 does not open,
+ * WN_NOINPUT when the file cannot be read. */
+int wn_cryptvfs_head(const char *path, unsigned char *out, size_t n, size_t *got);
+
 /* Forgets the key of path (wiped). */
 void wn_cryptvfs_forget(const char *path);
 

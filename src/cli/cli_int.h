@@ -99,16 +99,26 @@ int wn_cli_seal_output(struct wn_cli *c, struct wn_db *db, const struct wn_cli_s
 #define WN_CLI_SEAL_HELP_PASS "encrypt with a passphrase (asked twice; age -d opens it)"
 #define WN_CLI_SEAL_HELP_FILE "read that passphrase from FILE's first line (mode 600)"
 
-/* A passphrase: the first line of file (or of $WEAN_PASSPHRASE_FILE),
- * refused when others may read it; without either, asked on the terminal
- * twice without echo. */
-int wn_cli_passphrase(const char *file, char *out, size_t cap, struct wn_err *err);
+/* Where a passphrase comes from: the first line of file (or of the file
+ * named by the environment variable env), refused when others may read
+ * it; without either, asked on the terminal with prompt, without echo
+ * (twice: a new passphrase).  opt names the option in errors. */
+struct wn_cli_ask {
+	const char *file, *env, *opt, *prompt;
+	bool twice;
+};
+int wn_cli_passphrase(const struct wn_cli_ask *q, char *out, size_t cap, struct wn_err *err);
 
 /* The commands' specs (each in its command's file). */
 extern const struct wn_cli_spec wn_cli_spec_checkin, wn_cli_spec_show, wn_cli_spec_log,
 	wn_cli_spec_remind, wn_cli_spec_med, wn_cli_spec_symptoms, wn_cli_spec_check,
 	wn_cli_spec_plan, wn_cli_spec_export, wn_cli_spec_import, wn_cli_spec_report,
 	wn_cli_spec_chart, wn_cli_spec_backup, wn_cli_spec_restore, wn_cli_spec_demo,
-	wn_cli_spec_question;
+	wn_cli_spec_question, wn_cli_spec_encrypt, wn_cli_spec_decrypt, wn_cli_spec_passphrase;
+
+/* wean encrypt, decrypt, passphrase (crypt.c). */
+int wn_cmd_encrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_decrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_passphrase(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 
 #endif

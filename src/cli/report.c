@@ -49,7 +49,7 @@ static const struct wn_cli_opt report_opts[] = {
 	{ "force", NULL, o_force, "replace FILE if it exists" },
 	{ "encrypt-to", "RECIPIENT", o_seal_to, WN_CLI_SEAL_HELP_TO },
 	{ "encrypt-passphrase", NULL, o_seal_pass, WN_CLI_SEAL_HELP_PASS },
-	{ "passphrase-file", "FILE", o_seal_file, WN_CLI_SEAL_HELP_FILE },
+	{ "encrypt-passphrase-file", "FILE", o_seal_file, WN_CLI_SEAL_HELP_FILE },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };

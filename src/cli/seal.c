@@ -3,7 +3,7 @@
  * `wean export` and `wean report`: the finished text sealed in the age v1
  * format (core/age.h) so that the standard `age` tool opens it, and the
  * passphrase read from the terminal without echo, or from a file that only
- * its owner can read (--passphrase-file, WEAN_PASSPHRASE_FILE). */
+ * its owner can read (--encrypt-passphrase-file). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -111,35 +111,41 @@ static int ask(int fd, const char *prompt, char *out, size_t cap, struct wn_err 
 	return WN_OK;
 }
 
-static int pass_from_tty(char *out, size_t cap, struct wn_err *err)
+static int pass_from_tty(const char *prompt, bool twice, const char *opt, char *out,
+                         size_t cap, struct wn_err *err)
 {
 	char again[WN_CLI_PASS_MAX];
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0)
 		return wn_err_set(err, WN_USAGE, "cannot ask for a passphrase without a terminal"
-		                  " (use --passphrase-file FILE)");
-	int rc = ask(fd, "Passphrase for the encrypted file: ", out, cap, err);
+		                  " (use %s FILE)", opt);
+	int rc = ask(fd, prompt, out, cap, err);
 	if (rc == WN_OK && !*out)
 		rc = wn_err_set(err, WN_USAGE, "an empty passphrase protects nothing; nothing"
-		                " was written");
-	if (rc == WN_OK)
-		rc = ask(fd, "The same passphrase again: ", again, sizeof again, err);
+		                " was changed");
+	if (rc != WN_OK || !twice) {
+		close(fd);
+		return rc;
+	}
+	rc = ask(fd, "The same passphrase again: ", again, sizeof again, err);
 	if (rc == WN_OK && strcmp(out, again) != 0)
-		rc = wn_err_set(err, WN_USAGE, "the two passphrases differ; nothing was written");
+		rc = wn_err_set(err, WN_USAGE, "the two passphrases differ; nothing was changed");
 	explicit_bzero(again, sizeof again);
 	close(fd);
 	return rc;
 }
 
-int wn_cli_passphrase(const char *file, char *out, size_t cap, struct wn_err *err)
+int wn_cli_passphrase(const struct wn_cli_ask *q, char *out, size_t cap, struct wn_err *err)
 {
-	const char *env = getenv("WEAN_PASSPHRASE_FILE");
+	const char *file = q->file;
+	const char *env = q->env ? getenv(q->env) : NULL;
 	int rc;
 	if (!file && env && *env)
 		file = env;
-	rc = file ? pass_from_file(file, out, cap, err) : pass_from_tty(out, cap, err);
+	rc = file ? pass_from_file(file, out, cap, err) :
+	     pass_from_tty(q->prompt, q->twice, q->opt, out, cap, err);
 	if (rc == WN_OK && !*out)
-		rc = wn_err_set(err, WN_USAGE, "the passphrase in %s is empty; nothing was written",
+		rc = wn_err_set(err, WN_USAGE, "the passphrase in %s is empty; nothing was changed",
 		                file ? file : "the terminal");
 	return rc;
 }
@@ -159,7 +165,8 @@ int wn_cli_seal_check(struct wn_cli *c, const struct wn_cli_seal *s, bool to_fil
 		return wn_err_set(err, WN_USAGE, "--encrypt-to and --encrypt-passphrase do not go"
 		                  " together (age allows a passphrase only on its own)");
 	if (s->passfile && !s->passphrase)
-		return wn_err_set(err, WN_USAGE, "--passphrase-file goes with --encrypt-passphrase");
+		return wn_err_set(err, WN_USAGE, "--encrypt-passphrase-file goes with"
+		                  " --encrypt-passphrase");
 	for (int i = 0; i < s->n_to; i++)
 		if (wn_age_parse_recipient(s->to[i], pk, err) != WN_OK)
 			return WN_USAGE;
@@ -186,7 +193,9 @@ int wn_cli_seal(const struct wn_cli_seal *s, const char *data, size_t len,
 		                        (size_t)s->n_to, sink, err);
 	} else {
 		char pass[WN_CLI_PASS_MAX];
-		rc = wn_cli_passphrase(s->passfile, pass, sizeof pass, err);
+		struct wn_cli_ask q = { .file = s->passfile, .opt = "--encrypt-passphrase-file",
+		                        .prompt = "Passphrase for the encrypted file: ", .twice = true };
+		rc = wn_cli_passphrase(&q, pass, sizeof pass, err);
 		if (rc == WN_OK)
 			rc = wn_age_open_scrypt(&a, pass, strlen(pass), WN_AGE_SCRYPT_LOG2N, sink, err);
 		explicit_bzero(pass, sizeof pass);

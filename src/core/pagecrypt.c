@@ -120,6 +120,18 @@ int wn_pc_header_open(const unsigned char *hdr, size_t n, const char *pass,
 	return WN_OK;
 }
 
+void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_pc_key *k)
+{
+	unsigned char plain[CHECK_PLAIN] = { 0 };
+	memcpy(out, hdr, WN_PC_HEADER);
+	randombytes_buf(out + H_ID, WN_PC_ID);
+	memcpy(k->id, out + H_ID, WN_PC_ID);
+	unsigned char *nonce = out + H_CHECK;
+	randombytes_buf(nonce, WN_PC_NONCE);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + WN_PC_NONCE, NULL, plain, sizeof plain,
+	                                           out, H_CHECK, NULL, nonce, k->key);
+}
+
 /* id (16) || where (1) || pgno (4, LE) || extra (8 or zeros) */
 static void ad_of(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                   const unsigned char *extra, unsigned char ad[29])

@@ -12,6 +12,8 @@
  * then) is handed over zeroed, so SQLite's checksum ends the log there, as
  * it does for a frame torn by a crash; a page read after that must open. */
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -404,4 +406,36 @@ void wn_cryptvfs_forget(const char *path)
 			for (size_t j = 0; j < sizeof keys[i]; j++)
 				p[j] = 0;
 		}
+}
+
+const char *wn_cryptvfs_for(const char *path)
+{
+	char full[PATH_MAX];
+	if (!base || base->xFullPathname(base, path, (int)sizeof full, full) != SQLITE_OK)
+		return NULL;
+	return find_key(full, strlen(full)) ? WN_CRYPTVFS_NAME : NULL;
+}
+
+int wn_cryptvfs_head(const char *path, unsigned char *out, size_t n, size_t *got)
+{
+	char full[PATH_MAX];
+	unsigned char page[WN_PC_PAGE];
+	const struct wn_pc_key *k;
+	*got = 0;
+	if (!base || n > WN_PC_PAGE ||
+	    base->xFullPathname(base, path, (int)sizeof full, full) != SQLITE_OK ||
+	    !(k = find_key(full, strlen(full))))
+		return WN_NOINPUT;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return WN_NOINPUT;
+	ssize_t r = pread(fd, page, sizeof page, WN_PC_HEADER);
+	close(fd);
+	if (r <= 0)
+		return r == 0 ? WN_OK : WN_NOINPUT;
+	if (r < (ssize_t)sizeof page || wn_pc_open(k, WN_PC_DB, 1, NULL, page) != 0)
+		return WN_DATAERR;
+	memcpy(out, page, n);
+	*got = n;
+	return WN_OK;
 }

@@ -6,7 +6,7 @@
 #     ics) and `wean report --encrypt-to` (html) decrypt with
 #     `age -d -i key.txt` to exactly the plain output;
 #   - two recipients: each key opens the file;
-#   - --encrypt-passphrase with --passphrase-file: `age -d` asked for the
+#   - --encrypt-passphrase with --encrypt-passphrase-file: `age -d` asked for the
 #     passphrase in a terminal (a private tmux server) opens it;
 #   - a canary in a note and a medication's name is in no encrypted file;
 #   - refused: a bad recipient (64), a passphrase file others can read
@@ -90,14 +90,14 @@ expect() {  # CODE WHAT ARGS...
 expect 64 "bad recipient" export --format csv --encrypt-to age1notakey -o "$tmp/bad1.age"
 printf 'pass word\n' > "$tmp/pf"
 chmod 644 "$tmp/pf"
-expect 77 "readable passphrase file" export --format csv --encrypt-passphrase --passphrase-file "$tmp/pf" -o "$tmp/bad2.age"
+expect 77 "readable passphrase file" export --format csv --encrypt-passphrase --encrypt-passphrase-file "$tmp/pf" -o "$tmp/bad2.age"
 expect 64 "both kinds" export --format csv --encrypt-to "$R1" --encrypt-passphrase -o "$tmp/bad3.age"
-expect 64 "passphrase file alone" export --format csv --passphrase-file "$tmp/pf" -o "$tmp/bad4.age"
+expect 64 "passphrase file alone" export --format csv --encrypt-passphrase-file "$tmp/pf" -o "$tmp/bad4.age"
 for n in 1 2 3 4; do [ -e "$tmp/bad$n.age" ] && bad "bad$n.age was written"; done
 
 # --- a passphrase: age asks for it in a terminal ------------------------------------------
 chmod 600 "$tmp/pf"
-w export --format csv --encrypt-passphrase --passphrase-file "$tmp/pf" -o "$tmp/p.age"
+w export --format csv --encrypt-passphrase --encrypt-passphrase-file "$tmp/pf" -o "$tmp/p.age"
 head -2 "$tmp/p.age" | grep -q '^-> scrypt ' && ok || bad "no scrypt stanza"
 if command -v tmux > /dev/null; then
 	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
