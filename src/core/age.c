@@ -29,9 +29,10 @@ int wn_age_init(void)
 static void hkdf(unsigned char out[32], const unsigned char *ikm, size_t ikm_len,
                  const unsigned char *salt, size_t salt_len, const char *info)
 {
+	static const unsigned char none[1];
 	unsigned char prk[32], one = 1;
 	crypto_auth_hmacsha256_state st;
-	crypto_auth_hmacsha256_init(&st, salt, salt_len);
+	crypto_auth_hmacsha256_init(&st, salt ? salt : none, salt_len);   /* never NULL */
 	crypto_auth_hmacsha256_update(&st, ikm, ikm_len);
 	crypto_auth_hmacsha256_final(&st, prk);
 	crypto_auth_hmacsha256_init(&st, prk, sizeof prk);
