@@ -52,6 +52,8 @@ CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS   := $(call pc_libs,ncursesw,-lncursesw)
 UTF8_CFLAGS   := $(call pc_cflags,libutf8proc)
 UTF8_LIBS     := $(call pc_libs,libutf8proc,-lutf8proc)
+SODIUM_CFLAGS := $(call pc_cflags,libsodium)
+SODIUM_LIBS   := $(call pc_libs,libsodium,-lsodium)
 # Debian's iniparser has no .pc file: its headers are in /usr/include/iniparser.
 ifeq ($(call pc_has,iniparser),yes)
 INI_CFLAGS    := $(call pc_cflags,iniparser)
@@ -64,7 +66,7 @@ CRIT_CFLAGS := $(call pc_cflags,criterion)
 CRIT_LIBS   := $(call pc_libs,criterion,-lcriterion)
 
 # Each layer's own flags: only db/ sees SQLite, only tui/ sees curses.
-LAYER_core   = $(INI_CFLAGS) $(UTF8_CFLAGS)
+LAYER_core   = $(INI_CFLAGS) $(UTF8_CFLAGS) $(SODIUM_CFLAGS)
 LAYER_db     = $(SQLITE_CFLAGS)
 LAYER_report =
 LAYER_cli    =
@@ -73,7 +75,7 @@ LAYER_main   =
 layer_of     = $(firstword $(subst /, ,$(1)))
 
 # Without curses: what the unit tests, the benchmarks and the fuzzers link.
-LIB_LIBS  = $(SQLITE_LIBS) $(INI_LIBS) $(UTF8_LIBS) -lm
+LIB_LIBS  = $(SQLITE_LIBS) $(INI_LIBS) $(UTF8_LIBS) $(SODIUM_LIBS) -lm
 LDLIBS    = $(LIB_LIBS) $(CURSES_LIBS)
 
 ifeq ($(V),1)

@@ -12,7 +12,7 @@
 #   main    may include  core cli tui
 #
 # An include without a folder ("db_int.h") must name a private header in
-# the including file's own folder.  <iniparser.h> and <utf8proc.h> belong
+# the including file's own folder.  <iniparser.h>, <utf8proc.h> and <sodium.h> belong
 # to core.  <sqlite3.h> is included only by src/db/ files, never by a
 # public header, and outside src/db no code line names SQLite's API
 # (sqlite3_...).  Prints one line per violation, "FILE:LINE: ...", and
@@ -30,7 +30,7 @@ BEGIN {
 	owner["sqlite3.h"] = "db"; owner["sqlite3ext.h"] = "db"
 	owner["curses.h"] = "tui"; owner["ncurses.h"] = "tui"; owner["term.h"] = "tui"
 	owner["panel.h"] = "tui"; owner["menu.h"] = "tui"; owner["form.h"] = "tui"
-	owner["iniparser.h"] = "core"; owner["dictionary.h"] = "core"; owner["utf8proc.h"] = "core"
+	owner["iniparser.h"] = "core"; owner["dictionary.h"] = "core"; owner["utf8proc.h"] = "core"; owner["sodium.h"] = "core"
 }
 FNR == 1 {
 	f = FILENAME; dir = f; sub(/\/[^\/]*$/, "", dir)

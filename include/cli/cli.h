@@ -40,7 +40,14 @@ struct wn_cli {
 	const struct wn_cli_hooks *hooks;
 	bool alone;               /* wn_cli_db opens the diary only while no
 	                             other wean has it open (restore) */
+	const char *passfile;     /* --passphrase-file: an encrypted diary's */
 };
+
+/* An encrypted diary's passphrase (wn_db_opts.passphrase; ctx is the
+ * struct wn_cli): --passphrase-file, $WEAN_PASSPHRASE_FILE, or asked on
+ * the terminal without echo. */
+int wn_cli_diary_passphrase(void *ctx, const char *path, char *out, size_t cap,
+                            struct wn_err *err);
 
 /* Opens the diary on first use.  create: make it if missing (commands that
  * write); otherwise a missing diary is WN_NOINPUT with a hint. */

@@ -72,7 +72,14 @@ struct wn_db_opts {
 	 * that could not be removed.  NULL: nothing is said. */
 	void (*notice)(void *ctx, const char *line);
 	void *notice_ctx;
+	/* An encrypted diary's passphrase into out (cap bytes, NUL-ended):
+	 * asked only when the file is encrypted.  NULL: such a diary is
+	 * refused (WN_NOPERM). */
+	int (*passphrase)(void *ctx, const char *path, char *out, size_t cap,
+	                  struct wn_err *err);
+	void *pass_ctx;
 };
+#define WN_DB_PASS_MAX 1024
 
 int wn_db_open(struct wn_db **out, const struct wn_db_opts *opts,
                struct wn_err *err);

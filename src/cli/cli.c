@@ -43,6 +43,10 @@ static const struct wn_cli_command commands[] = {
 	{ "restore", wn_cmd_restore, "replace the diary with a backup (the diary is kept as a"
 	  " backup first)", &wn_cli_spec_restore },
 	{ "demo", wn_cmd_demo, "open a generated demo diary (a temporary file)", &wn_cli_spec_demo },
+	{ "encrypt", wn_cmd_encrypt, "encrypt the diary with a passphrase", &wn_cli_spec_encrypt },
+	{ "decrypt", wn_cmd_decrypt, "make an encrypted diary plain again", &wn_cli_spec_decrypt },
+	{ "passphrase", wn_cmd_passphrase, "change an encrypted diary's passphrase",
+	  &wn_cli_spec_passphrase },
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 
@@ -56,6 +60,7 @@ struct global {
 	struct wn_config_overrides ov;
 	bool help, version;
 	const char *completions;      /* --completions SHELL (not in --help) */
+	const char *passfile;         /* --passphrase-file FILE */
 };
 
 static int g_db(void *ctx, const char *a, struct wn_err *e) { (void)e; ((struct global *)ctx)->ov.db_path = a; return WN_OK; }
@@ -63,6 +68,7 @@ static int g_config(void *ctx, const char *a, struct wn_err *e) { (void)e; ((str
 static int g_nocolor(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->ov.no_color = true; return WN_OK; }
 static int g_ascii(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->ov.ascii = true; return WN_OK; }
 static int g_help(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->help = true; return WN_OK; }
+static int g_passfile(void *ctx, const char *a, struct wn_err *e) { (void)e; ((struct global *)ctx)->passfile = a; return WN_OK; }
 static int g_version(void *ctx, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct global *)ctx)->version = true; return WN_OK; }
 
 const struct wn_cli_opt wn_cli_global_opts[] = {
@@ -70,6 +76,8 @@ const struct wn_cli_opt wn_cli_global_opts[] = {
 	{ "config", "PATH", g_config, "config file (also WEAN_CONFIG; default $XDG_CONFIG_HOME/wean/config.ini)" },
 	{ "no-color", NULL, g_nocolor, "no colour (also NO_COLOR)" },
 	{ "ascii", NULL, g_ascii, "draw with plain ASCII only" },
+	{ "passphrase-file", "FILE", g_passfile, "an encrypted diary's passphrase, from FILE's"
+	  " first line (also WEAN_PASSPHRASE_FILE; default: asked)" },
 	{ "help", NULL, g_help, "show this help" },
 	{ "version", NULL, g_version, "show the version" },
 	{ 0 }
@@ -285,7 +293,8 @@ int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
 {
 	if (!c->db) {
 		struct wn_db_opts o = { .path = c->cfg.db_path, .create = create,
-		                        .alone = c->alone, .notice = open_notice };
+		                        .alone = c->alone, .notice = open_notice,
+		                        .passphrase = wn_cli_diary_passphrase, .pass_ctx = c };
 		int rc = wn_db_open(&c->db, &o, err);
 		if (rc == WN_NOINPUT)
 			wn_err_hint(err, "run 'wean' to start a diary, or pass --db PATH");
@@ -390,6 +399,7 @@ static int run(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (today_err)
 		warn_line(NULL, today_err);
 	c->today = wn_date_today();
+	c->passfile = g.passfile;
 	rc = wn_config_load(&c->cfg, &g.ov, warn_line, NULL, err);
 	if (rc != WN_OK)
 		return rc;

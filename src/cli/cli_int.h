@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/buf.h"
 
 /* A sub-command word (plan add, symptoms hide ...). */
 struct wn_cli_sub {
@@ -62,11 +63,66 @@ void wn_cli_subs_usage(FILE *f, const char *command, const struct wn_cli_sub *su
  * WN_USAGE naming the shells for another. */
 int wn_cli_completions(FILE *f, const char *shell, struct wn_err *err);
 
+/* ---- encrypted output (seal.c) ---------------------------------------- */
+
+#define WN_CLI_SEAL_MAX_TO 8
+#define WN_CLI_PASS_MAX 1024
+
+/* What --encrypt-to (repeatable), --encrypt-passphrase and
+ * --passphrase-file asked for. */
+struct wn_cli_seal {
+	const char *to[WN_CLI_SEAL_MAX_TO];
+	int n_to;
+	bool passphrase;
+	const char *passfile;
+};
+
+int wn_cli_seal_add_to(struct wn_cli_seal *s, const char *arg, struct wn_err *err);
+bool wn_cli_seal_on(const struct wn_cli_seal *s);
+
+/* Before anything is read or written: the options go together, every
+ * recipient is a valid age key, and binary output is not sent to a
+ * terminal (to_file: -o FILE was given). */
+int wn_cli_seal_check(struct wn_cli *c, const struct wn_cli_seal *s, bool to_file,
+                      struct wn_err *err);
+
+/* data sealed for the recipients, or with a passphrase (asked now, on the
+ * terminal twice without echo, or read from the file), appended to out. */
+int wn_cli_seal(const struct wn_cli_seal *s, const char *data, size_t len,
+                struct wn_buf *out, struct wn_err *err);
+
+/* data written sealed to path (atomically, 0600, as every output) or,
+ * with path NULL, to c->out. */
+struct wn_db;
+int wn_cli_seal_output(struct wn_cli *c, struct wn_db *db, const struct wn_cli_seal *s,
+                       const char *path, bool force, const char *data, size_t len,
+                       struct wn_err *err);
+
+/* The options' help lines, shared by export and report. */
+#define WN_CLI_SEAL_HELP_TO "encrypt for an age public key (age1...; repeatable)"
+#define WN_CLI_SEAL_HELP_PASS "encrypt with a passphrase (asked twice; age -d opens it)"
+#define WN_CLI_SEAL_HELP_FILE "read that passphrase from FILE's first line (mode 600)"
+
+/* Where a passphrase comes from: the first line of file (or of the file
+ * named by the environment variable env), refused when others may read
+ * it; without either, asked on the terminal with prompt, without echo
+ * (twice: a new passphrase).  opt names the option in errors. */
+struct wn_cli_ask {
+	const char *file, *env, *opt, *prompt;
+	bool twice;
+};
+int wn_cli_passphrase(const struct wn_cli_ask *q, char *out, size_t cap, struct wn_err *err);
+
 /* The commands' specs (each in its command's file). */
 extern const struct wn_cli_spec wn_cli_spec_checkin, wn_cli_spec_show, wn_cli_spec_log,
 	wn_cli_spec_remind, wn_cli_spec_med, wn_cli_spec_symptoms, wn_cli_spec_check,
 	wn_cli_spec_plan, wn_cli_spec_export, wn_cli_spec_import, wn_cli_spec_report,
 	wn_cli_spec_chart, wn_cli_spec_backup, wn_cli_spec_restore, wn_cli_spec_demo,
-	wn_cli_spec_question;
+	wn_cli_spec_question, wn_cli_spec_encrypt, wn_cli_spec_decrypt, wn_cli_spec_passphrase;
+
+/* wean encrypt, decrypt, passphrase (crypt.c). */
+int wn_cmd_encrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_decrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_passphrase(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 
 #endif

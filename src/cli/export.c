@@ -34,6 +34,7 @@ struct export_args {
 	struct wn_cli *c;
 	const char *format, *from, *to, *output;
 	bool force, help;
+	struct wn_cli_seal seal;
 };
 
 static int o_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->format = a; return WN_OK; }
@@ -42,6 +43,9 @@ static int o_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct ex
 static int o_output(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->output = a; return WN_OK; }
 static int o_force(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->force = true; return WN_OK; }
 static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->help = true; return WN_OK; }
+static int o_seal_to(void *x, const char *a, struct wn_err *e) { return wn_cli_seal_add_to(&((struct export_args *)x)->seal, a, e); }
+static int o_seal_pass(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->seal.passphrase = true; return WN_OK; }
+static int o_seal_file(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->seal.passfile = a; return WN_OK; }
 
 static const struct wn_cli_opt export_opts[] = {
 	{ "format", "F", o_format, "ics (taper steps), csv (one row per day) or json (everything)" },
@@ -51,6 +55,9 @@ static const struct wn_cli_opt export_opts[] = {
 	  " ics every step)" },
 	{ "output", "FILE", o_output, "write to FILE (also -o FILE) instead of stdout" },
 	{ "force", NULL, o_force, "replace FILE if it exists" },
+	{ "encrypt-to", "RECIPIENT", o_seal_to, WN_CLI_SEAL_HELP_TO },
+	{ "encrypt-passphrase", NULL, o_seal_pass, WN_CLI_SEAL_HELP_PASS },
+	{ "encrypt-passphrase-file", "FILE", o_seal_file, WN_CLI_SEAL_HELP_FILE },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -321,7 +328,11 @@ static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
 	struct wn_buf b;
 	wn_buf_init(&b);
 	int rc = wn_ics_format(&b, &cal, err);
-	if (rc == WN_OK && a->output) {
+	if (rc == WN_OK && wn_cli_seal_on(&a->seal)) {
+		rc = wn_cli_seal_output(c, db, &a->seal, a->output, a->force, b.s, b.len, err);
+		if (rc == WN_OK && a->output)
+			say_written(c, e, a->output);
+	} else if (rc == WN_OK && a->output) {
 		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
 		if (rc == WN_OK)
 			say_written(c, e, a->output);
@@ -354,8 +365,11 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 	wn_buf_init(&b);
 	bool csv = strcmp(a->format, "csv") == 0;
 	rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
-	if (rc == WN_OK && a->output) {
-		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
+	if (rc == WN_OK && (a->output || wn_cli_seal_on(&a->seal))) {
+		rc = wn_cli_seal_on(&a->seal) ?
+		     wn_cli_seal_output(c, db, &a->seal, a->output, a->force, b.s, b.len, err) :
+		     wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
+		if (rc == WN_OK && a->output)
 		if (rc == WN_OK)
 			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
 			        a->output);
@@ -548,6 +562,8 @@ int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	char b1[WN_DATE_STRLEN], b2[WN_DATE_STRLEN];
 	int rc = parse(&a, argc, argv, err);
 	if (rc != WN_OK || a.help)
+		return rc;
+	if ((rc = wn_cli_seal_check(c, &a.seal, a.output != NULL, err)) != WN_OK)
 		return rc;
 	if (a.from && (rc = wn_cli_parse_date(c, a.from, false, &e.from, err)) != WN_OK)
 		return rc;

@@ -22,6 +22,7 @@
 struct report_args {
 	const char *from, *to, *format, *name, *output, *width;
 	bool force, since_last, help;
+	struct wn_cli_seal seal;
 };
 
 static int o_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct report_args *)x)->from = a; return WN_OK; }
@@ -33,6 +34,9 @@ static int o_width(void *x, const char *a, struct wn_err *e) { (void)e; ((struct
 static int o_force(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct report_args *)x)->force = true; return WN_OK; }
 static int o_since(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct report_args *)x)->since_last = true; return WN_OK; }
 static int o_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct report_args *)x)->help = true; return WN_OK; }
+static int o_seal_to(void *x, const char *a, struct wn_err *e) { return wn_cli_seal_add_to(&((struct report_args *)x)->seal, a, e); }
+static int o_seal_pass(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct report_args *)x)->seal.passphrase = true; return WN_OK; }
+static int o_seal_file(void *x, const char *a, struct wn_err *e) { (void)e; ((struct report_args *)x)->seal.passfile = a; return WN_OK; }
 
 static const struct wn_cli_opt report_opts[] = {
 	{ "from", "DATE", o_from, "first day (default: 90 days before --to, or the diary's first record)" },
@@ -43,6 +47,9 @@ static const struct wn_cli_opt report_opts[] = {
 	{ "width", "W", o_width, "text width of md and txt, 60-200 (default 80)" },
 	{ "output", "FILE", o_output, "write to FILE (also -o FILE) instead of stdout" },
 	{ "force", NULL, o_force, "replace FILE if it exists" },
+	{ "encrypt-to", "RECIPIENT", o_seal_to, WN_CLI_SEAL_HELP_TO },
+	{ "encrypt-passphrase", NULL, o_seal_pass, WN_CLI_SEAL_HELP_PASS },
+	{ "encrypt-passphrase-file", "FILE", o_seal_file, WN_CLI_SEAL_HELP_FILE },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -94,11 +101,24 @@ static int pick_format(const struct report_args *a, int *format, struct wn_err *
 		return rc;
 	}
 	const char *dot = a->output ? strrchr(a->output, '.') : NULL;
+	/* report.html.age: the suffix before the encryption's */
+	if (dot && strcasecmp(dot, ".age") == 0 && wn_cli_seal_on(&a->seal)) {
+		const char *d = dot;
+		for (dot = NULL; d > a->output && d[-1] != '/'; d--)
+			if (d[-1] == '.') {
+				dot = d - 1;
+				break;
+			}
+	}
 	if (dot && !strchr(dot, '/')) {
-		if (strcasecmp(dot, ".htm") == 0)
+		size_t n = strcspn(dot + 1, ".");
+		char suffix[16];
+		snprintf(suffix, sizeof suffix, "%.*s", (int)(n < 15 ? n : 15), dot + 1);
+		if (strcasecmp(suffix, "htm") == 0)
 			*format = WN_REPORT_HTML;
 		else
-			wn_report_parse_format(dot + 1, format, NULL);
+			wn_report_parse_format(suffix, format, NULL);
+		return WN_OK;
 	}
 	return WN_OK;
 }
@@ -148,7 +168,12 @@ static int write_out(struct wn_cli *c, struct wn_db *db, const struct report_arg
 	if (rc == WN_OK)
 		rc = wn_report_write(&r, o, &b, err);
 	wn_report_free(&r);
-	if (rc == WN_OK && a->output) {
+	if (rc == WN_OK && wn_cli_seal_on(&a->seal)) {
+		rc = wn_cli_seal_output(c, db, &a->seal, a->output, a->force, b.s, b.len, err);
+		if (rc == WN_OK && a->output)
+			fprintf(c->out, "wrote the encrypted report for %s to %s to %s\n",
+			        wn_date_format(from, f), wn_date_format(to, t), a->output);
+	} else if (rc == WN_OK && a->output) {
 		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
 		struct wn_err e = { 0 };
 		/* the file is written: not remembering its end is only a warning */
@@ -177,6 +202,8 @@ int wn_cmd_report(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		help(c->out);
 		return WN_OK;
 	}
+	if (rc == WN_OK)
+		rc = wn_cli_seal_check(c, &a.seal, a.output != NULL, err);
 	if (rc == WN_OK)
 		rc = wn_cli_db(c, false, &db, err);
 	if (rc == WN_OK)

@@ -6,6 +6,7 @@
  * text with bound parameters; statements are prepared once and cached in
  * struct wn_db. */
 #include "db_int.h"
+#include "db/cryptvfs.h"
 #include "core/fileio.h"
 #include "core/text.h"
 #include "db/backups.h"
@@ -75,6 +76,8 @@ int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
 	int sys = sql ? sqlite3_system_errno(sql) : 0;
 	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
 		rc = SQLITE_FULL;       /* e.g. making the -shm of a full disk */
+	if (rc == SQLITE_IOERR_DATA)    /* a sealed page that does not open */
+		return damaged(path, err);
 	switch (rc & 0xff) {
 	case SQLITE_BUSY: case SQLITE_LOCKED:
 		wn_err_set(err, WN_TEMPFAIL,
@@ -524,7 +527,7 @@ int wn_db_open_file(const char *path, sqlite3 **out, int flags)
 	if (!name)
 		return SQLITE_NOMEM;
 	snprintf(name, n + 3, "%s%s", path[0] == '/' ? "" : "./", path);
-	int rc = sqlite3_open_v2(name, out, flags & ~SQLITE_OPEN_URI, NULL);
+	int rc = sqlite3_open_v2(name, out, flags & ~SQLITE_OPEN_URI, wn_cryptvfs_for(path));
 	free(name);
 	return rc;
 }
@@ -545,13 +548,19 @@ static int connect_db(struct wn_db *db, int busy_ms, struct wn_err *err)
 	sqlite3_busy_timeout(db->sql, busy_ms > 0 ? busy_ms : 3000);
 	rc = wn_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
 	                     "open the diary", err);
+	/* an encrypted diary's temporary data stays in memory, never plain
+	 * on the disk (the VFS refuses temporary files) */
+	if (rc == WN_OK && db->crypt)
+		rc = wn_db_exec(db, "PRAGMA temp_store = MEMORY", "open the diary", err);
 	return rc == WN_OK ? set_wal(db, err) : rc;
 }
 
 static int open_steps(struct wn_db *db, const struct wn_db_opts *o,
                       struct wn_err *err)
 {
-	int rc = prepare_file(o, err);
+	int rc = wn_db_crypt_unlock(db, o, err);
+	if (rc == WN_OK)
+		rc = prepare_file(o, err);
 	if (rc == WN_OK)
 		rc = wn_db_files_guard(db, o, err);
 	if (rc == WN_OK)
@@ -651,6 +660,7 @@ void wn_db_close(struct wn_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(db->sql);
 	wn_db_files_unlock(db);         /* after SQLite's last checkpoint */
+	wn_db_crypt_free(db);
 	free(db->path);
 	free(db);
 }

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+#include "core/pagecrypt.h"
+
 #include "core/date.h"
 #include "core/status.h"
 #include "core/records.h"
@@ -27,8 +29,24 @@ struct wn_db {
 	} *cache;                        /* grows as statements are added */
 	size_t n_cache, cap_cache;
 	int lock_fd;                     /* on lock_name, -1 = none */
+	struct wn_db_crypt *crypt;       /* an encrypted diary's, or NULL */
 	char *lock_name;                 /* "<real path>-wean.lock", owned */
 };
+
+/* An encrypted diary's header and key (crypt.c). */
+struct wn_db_crypt {
+	unsigned char hdr[WN_PC_HEADER];
+	struct wn_pc_key key;
+};
+
+/* Before SQLite opens o->path: when it is encrypted, asks for the
+ * passphrase, checks it and hands the key to the VFS. */
+int wn_db_crypt_unlock(struct wn_db *db, const struct wn_db_opts *o, struct wn_err *err);
+/* Wipes and frees db->crypt (wn_db_close). */
+void wn_db_crypt_free(struct wn_db *db);
+/* For a copy of an encrypted diary being made in tmp (open as fd, empty):
+ * its header (same key, its own id), and its key given to the VFS. */
+int wn_db_crypt_copy_header(struct wn_db *db, const char *tmp, int fd, struct wn_err *err);
 
 /* What a file says about itself (PRAGMAs and sqlite_schema size). */
 struct wn_ident {

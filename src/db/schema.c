@@ -54,6 +54,7 @@
 #include "db/day.h"
 #include "db/db.h"
 #include "schema_int.h"
+#include "db/cryptvfs.h"
 
 /* ---- identification -------------------------------------------------- */
 
@@ -190,7 +191,7 @@ int wn_db_open_ro(const char *path, bool wal, int busy_ms, sqlite3 **out)
 		return SQLITE_NOMEM;
 	*out = NULL;
 	int rc = sqlite3_open_v2(uri, out, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-	                         NULL);
+	                         wn_cryptvfs_for(path));
 	free(uri);
 	if (rc == SQLITE_OK)
 		sqlite3_busy_timeout(*out, busy_ms > 0 ? busy_ms : 3000);
@@ -226,9 +227,18 @@ int wn_db_identify(const struct wn_db_opts *o, bool *fresh,
 {
 	unsigned char h[100];
 	size_t got = 0;
-	int rc = read_header(o->path, h, sizeof h, &got, err);
-	if (rc != WN_OK)
+	int rc;
+	if (wn_cryptvfs_for(o->path)) {
+		/* an encrypted diary: its first page as SQLite will see it */
+		rc = wn_cryptvfs_head(o->path, h, sizeof h, &got);
+		if (rc == WN_DATAERR)
+			return wn_err_set(err, WN_DATAERR, "the diary is damaged (its first page"
+			                  " does not open)");
+		if (rc != WN_OK)
+			return wn_err_set(err, WN_NOINPUT, "cannot read %s", o->path);
+	} else if ((rc = read_header(o->path, h, sizeof h, &got, err)) != WN_OK) {
 		return rc;
+	}
 	*fresh = got == 0;
 	if (got == 0)
 		return WN_OK;
@@ -761,8 +771,11 @@ int wn_db_backup_file(struct wn_db *db, const char *path, bool force,
 	int rc = wn_file_tmp_create(path, &tmp, &fd, err);
 	if (rc != WN_OK)
 		return rc;
+	rc = wn_db_crypt_copy_header(db, tmp, fd, err);
 	close(fd);
-	rc = copy_into(db, tmp, path, err);
+	if (rc == WN_OK)
+		rc = copy_into(db, tmp, path, err);
+	wn_cryptvfs_forget(tmp);
 	if (rc == WN_OK)
 		wn_file_sync(tmp, false);
 	return wn_file_finish(tmp, path, force, rc, err);
