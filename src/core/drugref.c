@@ -609,8 +609,11 @@ static void lower(char *s)
 static bool ini_pair(const char *line, char *key, char *val)
 {
 	bool ok = true;
-	if (sscanf(line, "%[^=] = \"%[^\"]\"", key, val) == 2 ||
-	    sscanf(line, "%[^=] = '%[^']'", key, val) == 2) {
+	/* the quoted forms only when a quote follows "=" (what they need) */
+	const char *eq = strchr(line, '=');
+	const char *v = eq ? skip_blank(eq + 1, eq + strlen(eq)) : "";
+	if ((*v == '"' && sscanf(line, "%[^=] = \"%[^\"]\"", key, val) == 2) ||
+	    (*v == '\'' && sscanf(line, "%[^=] = '%[^']'", key, val) == 2)) {
 		/* quoted: kept as it is */
 	} else if (sscanf(line, "%[^=] = %[^;#]", key, val) == 2) {
 		trim(val);
@@ -659,15 +662,19 @@ static int some_sections(const char *buf, size_t len, const char *want,
 	bool keep = false;
 	for (const char *p = buf, *end = buf + len; p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = (size_t)((nl ? nl : end) - p);
-		memcpy(line, p, n);
-		line[n] = '\0';
+		const char *e = nl ? nl : end, *first = skip_blank(p, e);
+		size_t n = (size_t)(e - p);
+		bool skip = !keep && first < e && *first != '[';   /* another drug's key */
+		memcpy(line, p, skip ? 0 : n);
+		line[skip ? 0 : n] = '\0';
 		p = nl ? nl + 1 : end;
 		trim(line);
 		if (!line[0] || line[0] == ';' || line[0] == '#')
 			continue;
 		if (line[0] == '[' && line[strlen(line) - 1] == ']') {
-			sscanf(line, "[%[^]]", sec);
+			size_t k = strcspn(line + 1, "]");      /* as "[%[^]]" reads it */
+			memcpy(sec, line + 1, k);
+			sec[k] = '\0';
 			trim(sec);
 			lower(sec);
 			keep = strcmp(sec, want) == 0 ||
