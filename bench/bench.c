@@ -227,8 +227,10 @@ static struct sample reap(pid_t pid, const char *what, const struct ctx *c)
 	struct rusage ru;
 	if (wait4(pid, &status, 0, &ru) < 0)
 		die("wait4: %s", strerror(errno));
+	if (WIFSIGNALED(status))
+		die("%s was killed by signal %d", what, WTERMSIG(status));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		die("%s failed (status %d); see %s/stderr.log", what, status, c->dir);
+		die("%s failed (exit %d); see %s/stderr.log", what, WEXITSTATUS(status), c->dir);
 	return (struct sample){ tv_sec(ru.ru_utime) + tv_sec(ru.ru_stime), ru.ru_maxrss };
 }
 
@@ -262,14 +264,16 @@ static struct sample run(const struct ctx *c, char *const argv[], const char *ou
 	if (pid < 0)
 		die("fork: %s", strerror(errno));
 	if (pid == 0) {
+		/* the terminal kept open throughout: with no descriptor on it,
+		 * the parent would read its end, and the child get a hangup */
+		int tty = to == TO_TTY ? dup(1) : -1;
 		child_io(c, out);
 		if (to == TO_PIPE)
 			dup2(fds[1], 1);
 		if (to == TO_TTY) {
-			int t = open("/dev/tty", O_RDWR);   /* the terminal back on 1 */
-			if (t < 0)
+			if (tty < 0)
 				_exit(126);
-			dup2(t, 1);
+			dup2(tty, 1);
 			setenv("TERM", "xterm", 1);
 		}
 		execv(argv[0], argv);
@@ -281,8 +285,14 @@ static struct sample run(const struct ctx *c, char *const argv[], const char *ou
 	} else if (to == TO_TTY) {
 		drain_all(master);
 	}
-	char *what = fmt("%s %s", argv[0], argv[1] ? argv[1] : "");
-	struct sample s = reap(pid, what, c);
+	struct wn_buf w;
+	wn_buf_init(&w);
+	for (int i = 0; argv[i]; i++)
+		wn_buf_addf(&w, "%s%s", i ? " " : "", argv[i]);
+	wn_buf_addf(&w, " (to %s)", to == TO_PIPE ? "a pipe" : to == TO_TTY ? "a terminal" :
+	            out ? out : "/dev/null");
+	char *what = wn_buf_detach(&w);
+	struct sample s = reap(pid, what ? what : argv[0], c);
 	free(what);
 	return s;
 }
@@ -890,11 +900,11 @@ static void bench_csv(const struct ctx *c, struct table *t)
 static void bench_outputs(const struct ctx *c, struct table *t)
 {
 	static const struct { const char *fmt; enum out_to to; bool file; const char *where; } o[] = {
-		{ "csv", TO_PIPE, false, "a pipe" }, { "csv", TO_TTY, false, "a terminal" },
-		{ "csv", TO_FILE, true, "a file (-o)" },
-		{ "json", TO_PIPE, false, "a pipe" }, { "json", TO_TTY, false, "a terminal" },
-		{ "json", TO_FILE, true, "a file (-o)" },
-		{ "ics", TO_TTY, false, "a terminal" },
+		{ "csv", TO_PIPE, false, "pipe" }, { "csv", TO_TTY, false, "terminal" },
+		{ "csv", TO_FILE, true, "-o file" },
+		{ "json", TO_PIPE, false, "pipe" }, { "json", TO_TTY, false, "terminal" },
+		{ "json", TO_FILE, true, "-o file" },
+		{ "ics", TO_TTY, false, "terminal" },
 	};
 	char *file = fmt("%s/export-out.tmp", c->dir);
 	for (size_t i = 0; i < sizeof o / sizeof *o; i++) {
@@ -905,7 +915,7 @@ static void bench_outputs(const struct ctx *c, struct table *t)
 			k.argv[7] = file;
 			k.fresh = file;
 		}
-		cmd_rows(c, t, fmt("export --format %s, 100 years, to %s", o[i].fmt, o[i].where),
+		cmd_rows(c, t, fmt("export %s, 100 years, to %s", o[i].fmt, o[i].where),
 		         &k, NULL, NULL, 0, NOTE_EXPORT);
 	}
 	remove_db(file);

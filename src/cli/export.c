@@ -125,12 +125,8 @@ static int sink_write(void *ctx, const char *s, size_t n, struct wn_err *err)
  * otherwise); the standard output is flushed.  Returns the final status. */
 static int sink_close(struct sink *k, int rc, struct wn_err *err)
 {
-	if (rc == WN_OK && k->tty && k->cr) {
-		k->cr = false;
-		rc = tty_write(k, "\r", 1, err);
-		if (rc == WN_OK && k->cr)
-			rc = tty_write(k, "", 0, err);
-	}
+	if (rc == WN_OK && k->tty && k->cr)
+		rc = tty_write(k, "", 0, err);     /* a CR at the very end, shown */
 	if (k->to_file)
 		rc = wn_file_stage_close(&k->file, rc, err);
 	else if (rc == WN_OK && fflush(k->c->out) != 0)
