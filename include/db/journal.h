@@ -114,9 +114,6 @@ struct wn_journal_count {
 	long total;                    /* days whose text matches f->text */
 	long from_newest;              /* of those, the days on or after f->from:
 	                                  its rank in a newest-first list */
-	bool total_more;               /* a window (wn_journal_search_at): there
-	                                  are more; total is a least count */
-	bool newest_more;              /* the same for from_newest */
 };
 
 /* Counts the days whose text matches f->text (f->dir and f->inclusive
@@ -127,24 +124,12 @@ int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,
 /* ---- a search kept ---------------------------------------------------------
  * The days that match a text, read once from the index, so that the next
  * and previous match and the counts are found in memory; it knows when
- * the diary has changed since (by this wean or another).
- *
- * wn_journal_search reads every matching day; wn_journal_search_at only
- * a window of them around a day, at most WN_JOURNAL_HITS_HALF on each
- * side, so that a search costs the same on a hundred years as on ten
- * (issue 17: a word found on one day in nine has 4,000 matches in a
- * hundred years).  older_more / newer_more say that the index has more
- * matches beyond the window; wn_journal_hits_covers says when a step from
- * a day needs a new window. */
-#define WN_JOURNAL_HITS_HALF 400
-
+ * the diary has changed since (by this wean or another). */
 struct wn_journal_hits {
 	char text[WN_JOURNAL_NEEDLE_MAX + 1];   /* what was searched */
 	wn_date *day;                  /* n days, oldest first (owned) */
 	size_t n, cap;
 	long long mine, others;        /* the diary's changes when read */
-	bool older_more, newer_more;   /* matches before day[0] / after
-	                                  day[n - 1] not read */
 };
 
 /* Searches for text (as typed, see above) into *h (a zeroed struct, or
@@ -152,14 +137,6 @@ struct wn_journal_hits {
  * text; WN_ERR out of memory; a storage error.  On an error *h is empty. */
 int wn_journal_search(struct wn_db *db, const char *text, struct wn_journal_hits *h,
                       struct wn_err *err);
-/* The same, reading only the window around `at`: the matching days
- * from `at` on, newest last, up to WN_JOURNAL_HITS_HALF, and as many
- * before it. */
-int wn_journal_search_at(struct wn_db *db, const char *text, wn_date at,
-                         struct wn_journal_hits *h, struct wn_err *err);
-/* Does h's window answer a step from `from` in direction dir: the next
- * match that way is in it, or there is none at all? */
-bool wn_journal_hits_covers(const struct wn_journal_hits *h, wn_date from, int dir);
 /* Is *h what a search of its text would give now?  False when the diary
  * has changed since it was read (or cannot be asked). */
 bool wn_journal_hits_current(struct wn_db *db, const struct wn_journal_hits *h);
@@ -167,8 +144,7 @@ bool wn_journal_hits_current(struct wn_db *db, const struct wn_journal_hits *h);
  * wn_journal_dir), `from` itself when inclusive; WN_DATE_NONE if none. */
 wn_date wn_journal_hits_next(const struct wn_journal_hits *h, wn_date from, int dir,
                              bool inclusive);
-/* The count of h: all its days, and those on or after `from` (with
- * total_more / newest_more set when the window leaves some out). */
+/* The count of h: all its days, and those on or after `from`. */
 struct wn_journal_count wn_journal_hits_count(const struct wn_journal_hits *h,
                                               wn_date from);
 void wn_journal_hits_free(struct wn_journal_hits *h);

@@ -228,12 +228,6 @@ static const char find_newer_sql[] = "SELECT rowid FROM journal_fts WHERE journa
 	" MATCH ?1 AND rowid >= ?2 ORDER BY rowid LIMIT 1";
 static const char match_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
 	" MATCH ?1 ORDER BY rowid";
-/* the window of wn_journal_search_at: the keys from ?2 on, the keys
- * before ?2 newest first */
-static const char match_newer_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
-	" MATCH ?1 AND rowid >= ?2 ORDER BY rowid";
-static const char match_older_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
-	" MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC";
 
 int wn_journal_find(struct wn_db *db, const struct wn_journal_find *f,
                     wn_date *found, struct wn_err *err)
@@ -307,84 +301,9 @@ static int read_hits(struct wn_db *db, const char *q, struct wn_journal_hits *h,
 	return rc;
 }
 
-/* Up to max matching days of query q on one side of `at` (sql: one of
- * the two above), appended to h in the order read; *more when the index
- * has another beyond them. */
-static int read_side(struct wn_db *db, const char *sql, const char *q, wn_date at,
-                     size_t max, struct wn_journal_hits *h, bool *more,
-                     struct wn_err *err)
-{
-	sqlite3_stmt *st;
-	size_t first = h->n;
-	int rc = wn_db_stmt(db, sql, &st, err);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, key_of(at));
-	*more = false;
-	while (wn_db_row(db, st, "search the journal", &rc, err)) {
-		wn_date d = day_of(sqlite3_column_int64(st, 0));
-		if (h->n > first && h->day[h->n - 1] == d)
-			continue;
-		if (h->n - first == max) {
-			*more = true;
-			break;
-		}
-		if (wn_buf_grow((void **)&h->day, &h->cap, h->n, sizeof *h->day) != 0) {
-			rc = wn_err_set(err, WN_ERR, "cannot search the journal: out of memory");
-			break;
-		}
-		h->day[h->n++] = d;
-	}
-	sqlite3_reset(st);
-	return rc;
-}
-
-/* The window around at: the older days read newest first, turned round,
- * then the newer ones. */
-static int read_window(struct wn_db *db, const char *q, wn_date at,
-                       struct wn_journal_hits *h, struct wn_err *err)
-{
-	int rc = read_side(db, match_older_sql, q, at, WN_JOURNAL_HITS_HALF, h,
-	                   &h->older_more, err);
-	for (size_t i = 0, k = h->n; rc == WN_OK && i < k / 2; i++) {
-		wn_date t = h->day[i];
-		h->day[i] = h->day[k - 1 - i];
-		h->day[k - 1 - i] = t;
-	}
-	if (rc == WN_OK)
-		rc = read_side(db, match_newer_sql, q, at, WN_JOURNAL_HITS_HALF, h,
-		               &h->newer_more, err);
-	return rc;
-}
-
-int wn_journal_search_at(struct wn_db *db, const char *text, wn_date at,
-                         struct wn_journal_hits *h, struct wn_err *err)
-{
-	char q[WN_JOURNAL_QUERY_MAX];
-	h->n = 0;
-	h->text[0] = '\0';
-	h->older_more = h->newer_more = false;
-	int rc = wn_journal_query(text, q, sizeof q, err);
-	if (rc == WN_OK)
-		rc = wn_db_check_date(at, err);
-	if (rc == WN_OK)
-		rc = changes(db, &h->mine, &h->others, err);
-	if (rc == WN_OK && q[0])
-		rc = read_window(db, q, at, h, err);
-	if (rc != WN_OK) {
-		h->n = 0;
-		h->older_more = h->newer_more = false;
-		return rc;
-	}
-	snprintf(h->text, sizeof h->text, "%s", text);
-	return WN_OK;
-}
-
 int wn_journal_search(struct wn_db *db, const char *text, struct wn_journal_hits *h,
                       struct wn_err *err)
 {
-	h->older_more = h->newer_more = false;
 	char q[WN_JOURNAL_QUERY_MAX];
 	h->n = 0;
 	h->text[0] = '\0';
@@ -434,20 +353,11 @@ wn_date wn_journal_hits_next(const struct wn_journal_hits *h, wn_date from, int 
 	return i < h->n ? h->day[i] : WN_DATE_NONE;
 }
 
-bool wn_journal_hits_covers(const struct wn_journal_hits *h, wn_date from, int dir)
-{
-	if (dir == WN_JOURNAL_OLDER)
-		return !h->older_more || (h->n && h->day[0] < from);
-	return !h->newer_more || (h->n && h->day[h->n - 1] > from);
-}
-
 struct wn_journal_count wn_journal_hits_count(const struct wn_journal_hits *h,
                                               wn_date from)
 {
 	return (struct wn_journal_count){ .total = (long)h->n,
-	                                  .from_newest = (long)(h->n - lower_bound(h, from)),
-	                                  .total_more = h->older_more || h->newer_more,
-	                                  .newest_more = h->newer_more };
+	                                  .from_newest = (long)(h->n - lower_bound(h, from)) };
 }
 
 int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,

@@ -283,18 +283,14 @@ static void go_end(struct wn_ui *ui, struct journal *j, bool newest)
 
 /* ---- search --------------------------------------------------------------- */
 
-/* The days that match the needle around day `at` (a window of the
- * index: wn_journal_search_at), searched again only when the needle or
- * the diary changed since, or when a step from `at` in direction dir
- * leaves the window (so n, N and coming back cost no search, and no
- * search costs more on a long diary). */
-static bool fresh_hits(struct wn_ui *ui, struct journal *j, wn_date at, int dir)
+/* The days that match the needle, searched again only when the needle
+ * or the diary changed since (so n, N and coming back cost no search). */
+static bool fresh_hits(struct wn_ui *ui, struct journal *j)
 {
 	struct wn_err err = { 0 };
-	if (strcmp(j->hits.text, j->needle) == 0 && wn_journal_hits_current(ui->db, &j->hits) &&
-	    wn_journal_hits_covers(&j->hits, at, dir))
+	if (strcmp(j->hits.text, j->needle) == 0 && wn_journal_hits_current(ui->db, &j->hits))
 		return true;
-	if (wn_journal_search_at(ui->db, j->needle, at, &j->hits, &err) == WN_OK)
+	if (wn_journal_search(ui->db, j->needle, &j->hits, &err) == WN_OK)
 		return true;
 	wn_ui_msg_err(ui, "cannot search the journal", &err);
 	return false;
@@ -302,23 +298,8 @@ static bool fresh_hits(struct wn_ui *ui, struct journal *j, wn_date at, int dir)
 
 static void show_count(struct wn_ui *ui, struct journal *j)
 {
-	wn_date d = sel_date(j);
-	if (fresh_hits(ui, j, d, WN_JOURNAL_OLDER) && fresh_hits(ui, j, d, WN_JOURNAL_NEWER))
-		j->count = wn_journal_hits_count(&j->hits, d);
-}
-
-/* The newest match (dir > 0: the search starts again from the top) or
- * the oldest, from a window at that end of the index. */
-static wn_date other_end(struct wn_ui *ui, struct journal *j, int dir)
-{
-	struct wn_err err = { 0 };
-	wn_date at = dir > 0 ? wn_date_from_ymd(9999, 12, 31) : wn_date_from_ymd(1, 1, 1);
-	if (wn_journal_search_at(ui->db, j->needle, at, &j->hits, &err) != WN_OK) {
-		wn_ui_msg_err(ui, "cannot search the journal", &err);
-		return WN_DATE_NONE;
-	}
-	const struct wn_journal_hits *h = &j->hits;
-	return h->n == 0 ? WN_DATE_NONE : dir > 0 ? h->day[h->n - 1] : h->day[0];
+	if (fresh_hits(ui, j))
+		j->count = wn_journal_hits_count(&j->hits, sel_date(j));
 }
 
 /* The next match in direction dir (older +1 in the list); past the end
@@ -329,15 +310,15 @@ static void next_match(struct wn_ui *ui, struct journal *j, int dir, bool inclus
 		wn_ui_msg(ui, WN_R_NOTICE, "nothing to look for yet; / starts a search");
 		return;
 	}
-	int way = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER;
-	wn_date from = j->n ? sel_date(j) : ui->today;
-	if (!fresh_hits(ui, j, from, way))
+	if (!fresh_hits(ui, j))
 		return;
-	wn_date found = wn_journal_hits_next(&j->hits, from, way, inclusive);
-	if (found == WN_DATE_NONE && j->hits.n > 0) {
-		found = other_end(ui, j, dir);
-		if (found != WN_DATE_NONE)
-			wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest" : "oldest");
+	const struct wn_journal_hits *h = &j->hits;
+	int way = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER;
+	wn_date found = wn_journal_hits_next(h, j->n ? sel_date(j) : ui->today, way,
+	                                     inclusive);
+	if (found == WN_DATE_NONE && h->n > 0) {
+		found = dir > 0 ? h->day[h->n - 1] : h->day[0];
+		wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest" : "oldest");
 	}
 	if (found == WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no note or question mentions \"%s\"", j->needle);
@@ -514,9 +495,8 @@ static void draw_heading(struct wn_ui *ui, const struct journal *j)
 	if (!j->needle[0])
 		return;
 	char s[WN_JOURNAL_NEEDLE_MAX + 64];
-	/* "+": a window of the matches was read, there are more (at least) */
-	snprintf(s, sizeof s, "\"%s\": %ld%s of %ld%s", j->needle, j->count.from_newest,
-	         j->count.newest_more ? "+" : "", j->count.total, j->count.total_more ? "+" : "");
+	snprintf(s, sizeof s, "\"%s\": %ld of %ld", j->needle, j->count.from_newest,
+	         j->count.total);
 	int w = wn_text_width(s), max = ui->cols - x - 10;
 	if (w > max)
 		w = max;
