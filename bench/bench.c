@@ -227,24 +227,72 @@ static struct sample reap(pid_t pid, const char *what, const struct ctx *c)
 	struct rusage ru;
 	if (wait4(pid, &status, 0, &ru) < 0)
 		die("wait4: %s", strerror(errno));
+	if (WIFSIGNALED(status))
+		die("%s was killed by signal %d", what, WTERMSIG(status));
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		die("%s failed (status %d); see %s/stderr.log", what, status, c->dir);
+		die("%s failed (exit %d); see %s/stderr.log", what, WEXITSTATUS(status), c->dir);
 	return (struct sample){ tv_sec(ru.ru_utime) + tv_sec(ru.ru_stime), ru.ru_maxrss };
 }
 
-/* Runs argv to its end. */
-static struct sample run(const struct ctx *c, char *const argv[], const char *out)
+/* Where a command's standard output goes: a file (struct cmd's out, or
+ * /dev/null), a pipe or a terminal (80x24) that the bench reads to the
+ * end, as a person's `| less` or terminal would. */
+enum out_to { TO_FILE, TO_PIPE, TO_TTY };
+
+/* Reads fd until its end (EOF, or EIO: the terminal's other side closed). */
+static void drain_all(int fd)
 {
-	pid_t pid = fork();
+	char buf[65536];
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n > 0 || (n < 0 && errno == EINTR))
+			continue;
+		break;
+	}
+	close(fd);
+}
+
+/* Runs argv to its end. */
+static struct sample run(const struct ctx *c, char *const argv[], const char *out,
+                         enum out_to to)
+{
+	int fds[2] = { -1, -1 }, master = -1;
+	struct winsize ws = { .ws_row = 24, .ws_col = 80 };
+	if (to == TO_PIPE && pipe(fds) != 0)
+		die("pipe: %s", strerror(errno));
+	pid_t pid = to == TO_TTY ? forkpty(&master, NULL, NULL, &ws) : fork();
 	if (pid < 0)
 		die("fork: %s", strerror(errno));
 	if (pid == 0) {
+		/* the terminal kept open throughout: with no descriptor on it,
+		 * the parent would read its end, and the child get a hangup */
+		int tty = to == TO_TTY ? dup(1) : -1;
 		child_io(c, out);
+		if (to == TO_PIPE)
+			dup2(fds[1], 1);
+		if (to == TO_TTY) {
+			if (tty < 0)
+				_exit(126);
+			dup2(tty, 1);
+			setenv("TERM", "xterm", 1);
+		}
 		execv(argv[0], argv);
 		_exit(127);
 	}
-	char *what = fmt("%s %s", argv[0], argv[1] ? argv[1] : "");
-	struct sample s = reap(pid, what, c);
+	if (to == TO_PIPE) {
+		close(fds[1]);
+		drain_all(fds[0]);
+	} else if (to == TO_TTY) {
+		drain_all(master);
+	}
+	struct wn_buf w;
+	wn_buf_init(&w);
+	for (int i = 0; argv[i]; i++)
+		wn_buf_addf(&w, "%s%s", i ? " " : "", argv[i]);
+	wn_buf_addf(&w, " (to %s)", to == TO_PIPE ? "a pipe" : to == TO_TTY ? "a terminal" :
+	            out ? out : "/dev/null");
+	char *what = wn_buf_detach(&w);
+	struct sample s = reap(pid, what ? what : argv[0], c);
 	free(what);
 	return s;
 }
@@ -253,8 +301,11 @@ static struct sample run(const struct ctx *c, char *const argv[], const char *ou
 struct cmd {
 	char *argv[20];
 	const char *out;         /* stdout file, NULL = /dev/null */
-	const char *fresh;       /* this diary made anew before each run */
-	const char *from;        /* ... as a copy of this one (NULL: none) */
+	enum out_to to;          /* or a pipe, or a terminal */
+	const char *fresh;       /* this diary (or output file) removed before
+	                            each run */
+	const char *from;        /* ... and made anew as a copy of this one
+	                            (NULL: none) */
 };
 
 static void remove_db(const char *path)
@@ -289,7 +340,7 @@ static struct sample run_cmd(const struct ctx *c, const struct cmd *k)
 		if (k->from)
 			copy_file(k->from, k->fresh);
 	}
-	return run(c, k->argv, k->out);
+	return run(c, k->argv, k->out, k->to);
 }
 
 /* ---- the rows of the table --------------------------------------------------------- */
@@ -404,7 +455,7 @@ static char *diary(const struct ctx *c, const char *ver, long days, const char *
 	double t0 = now();
 	char *argv[] = { (char *)c->gen, n, END_DATE, tmp,
 	                 plans_only ? "--plans-only" : NULL, NULL };
-	run(c, argv, NULL);
+	run(c, argv, NULL, TO_FILE);
 	if (rename(tmp, path) != 0)
 		die("rename %s: %s", tmp, strerror(errno));
 	fprintf(stderr, "bench: generated %s (%ld days) in %.1f s\n", path, days, now() - t0);
@@ -418,7 +469,7 @@ static char *diary(const struct ctx *c, const char *ver, long days, const char *
 static char *derived(const struct ctx *c, char *path, char *const argv[])
 {
 	char *tmp = fmt("%s.tmp", path);
-	run(c, argv, tmp);
+	run(c, argv, tmp, TO_FILE);
 	if (rename(tmp, path) != 0)
 		die("rename %s: %s", tmp, strerror(errno));
 	free(tmp);
@@ -844,6 +895,33 @@ static void bench_csv(const struct ctx *c, struct table *t)
 	csv_pair(c, t, c->db_100y, c->first_100y, DAYS_100Y, "100 years");
 }
 
+/* The exports of 100 years to a pipe, a terminal and a file (-o): each
+ * streams, so its memory does not grow with what it writes. */
+static void bench_outputs(const struct ctx *c, struct table *t)
+{
+	static const struct { const char *fmt; enum out_to to; bool file; const char *where; } o[] = {
+		{ "csv", TO_PIPE, false, "pipe" }, { "csv", TO_TTY, false, "terminal" },
+		{ "csv", TO_FILE, true, "-o file" },
+		{ "json", TO_PIPE, false, "pipe" }, { "json", TO_TTY, false, "terminal" },
+		{ "json", TO_FILE, true, "-o file" },
+		{ "ics", TO_TTY, false, "terminal" },
+	};
+	char *file = fmt("%s/export-out.tmp", c->dir);
+	for (size_t i = 0; i < sizeof o / sizeof *o; i++) {
+		struct cmd k = { .argv = { (char *)c->wean, "--db", c->db_100y, "export",
+		                           "--format", (char *)o[i].fmt }, .to = o[i].to };
+		if (o[i].file) {
+			k.argv[6] = "-o";
+			k.argv[7] = file;
+			k.fresh = file;
+		}
+		cmd_rows(c, t, fmt("export %s, 100 years, to %s", o[i].fmt, o[i].where),
+		         &k, NULL, NULL, 0, NOTE_EXPORT);
+	}
+	remove_db(file);
+	free(file);
+}
+
 /* Every other export and the report over 100 years, the chart of all of
  * it, and check. */
 static void bench_exports(const struct ctx *c, struct table *t)
@@ -866,6 +944,7 @@ static void bench_exports(const struct ctx *c, struct table *t)
 			                                                   : (char *)e[i].args[j];
 		cmd_rows(c, t, e[i].name, &k, NULL, NULL, 0, e[i].note);
 	}
+	bench_outputs(c, t);
 }
 
 /* ---- the imports ---------------------------------------------------------------------- */

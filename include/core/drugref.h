@@ -8,10 +8,10 @@
  * reduction for the drug classes they list; at open it is copied into
  * every drug of those classes (struct wn_drug_pace).
  *
- * Usage: wn_datafile_find("drugs.ini") -> wn_drugref_open() -> lookups ->
- * wn_drugref_close().  The handle owns everything; no global state.  The
- * whole file is read and checked at open, so lookups cannot fail on bad
- * data later.  No output is ever printed.
+ * Usage: wn_datafile_find("drugs.ini") -> wn_drugref_open() (or
+ * wn_drugref_open_only() for one drug) -> lookups -> wn_drugref_close().
+ * The handle owns everything; no global state.  What a handle holds is
+ * read and checked at open, so lookups cannot fail on bad data later.  No output is ever printed.
  */
 #ifndef WEAN_DRUGREF_H
 #define WEAN_DRUGREF_H
@@ -96,6 +96,16 @@ struct wn_drugref;
  * WN_ERR when out of memory.  *out is NULL on failure. */
 int wn_drugref_open(const char *path, struct wn_drugref **out,
                     struct wn_err *err);
+/* The same for one drug, at a fraction of the cost (a TUI start looks up
+ * only the diary's medications): the file's lines are checked as above,
+ * but only the section [name] (any case, blanks ignored) and the
+ * [class_NAME] sections are read; [sources] and the citations are not
+ * (the unit tests check the shipped file whole).  A lookup of name gives
+ * what wn_drugref_open's would; any other name is unknown, with the same
+ * "did you mean" hint (every drug's name is kept).  Errors as above, but
+ * a file without name is not one (its lookups fail). */
+int wn_drugref_open_only(const char *path, const char *name, struct wn_drugref **out,
+                         struct wn_err *err);
 /* Frees the handle (NULL is fine). */
 void wn_drugref_close(struct wn_drugref *ref);
 

@@ -55,6 +55,28 @@ void wn_file_sweep_tmp(const char *dir, const char *base, long max_age,
 int wn_file_write_atomic(const char *path, const char *data, size_t len,
                          bool force, struct wn_err *err);
 
+/* ---- a file written a piece at a time ------------------------------------ */
+
+/* The same atomic write for text made in pieces (a streamed export): open
+ * checks path (not a regular file: refused, force or not; an existing
+ * file without force: refused) and creates the temporary file; write
+ * appends to it; close syncs it and, when rc is WN_OK, publishes it as
+ * wn_file_finish does, else removes it.  Nothing appears under path
+ * until close succeeds.  close always releases s and returns the final
+ * status (rc itself when it is not WN_OK). */
+struct wn_file_stage {
+	const char *path;        /* borrowed */
+	char *tmp;
+	int fd;
+	bool force;
+};
+
+int wn_file_stage_open(struct wn_file_stage *s, const char *path, bool force,
+                       struct wn_err *err);
+int wn_file_stage_write(struct wn_file_stage *s, const char *data, size_t len,
+                        struct wn_err *err);
+int wn_file_stage_close(struct wn_file_stage *s, int rc, struct wn_err *err);
+
 /* ---- reading a file to import -------------------------------------------- */
 
 /* Opens path to be read (a file wean imports), refusing one over max bytes

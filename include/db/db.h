@@ -100,6 +100,13 @@ bool wn_db_owns_path(const struct wn_db *db, const char *path);
 int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,
                        size_t len, bool force, struct wn_err *err);
 
+/* The same for output made in pieces: refuses the diary and its files
+ * (WN_CANTCREAT), then wn_file_stage_open (core/fileio.h).  The caller
+ * writes with wn_file_stage_write and ends with wn_file_stage_close. */
+struct wn_file_stage;
+int wn_db_output_open(const struct wn_db *db, const char *path, bool force,
+                      struct wn_file_stage *s, struct wn_err *err);
+
 /* Transactions (BEGIN IMMEDIATE).  Not nestable. */
 int wn_db_begin(struct wn_db *db, struct wn_err *err);
 int wn_db_commit(struct wn_db *db, struct wn_err *err);

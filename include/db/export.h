@@ -58,12 +58,27 @@ struct wn_export_opts {
 	                            itself when the diary begins after it) */
 	const char *exported;    /* JSON "exported" value; NULL = now (UTC) */
 	size_t n_days;           /* out: rows (CSV) or day records (JSON) */
+	/* Streaming: when flush is set, out's text is handed on as it is made
+	 * -- flush(flush_ctx, text, len, err) whenever out holds
+	 * WN_EXPORT_CHUNK bytes or more at the end of a row (a CSV row with
+	 * its CR LF, a JSON day record's closing brace: a piece never ends
+	 * inside a row or a UTF-8 character), and once at the end
+	 * with the rest -- and out is emptied after each call, so memory does
+	 * not grow with the range.  A flush that returns anything but WN_OK
+	 * (err set) stops the export with that status.  NULL: all the text
+	 * stays in out. */
+	int (*flush)(void *flush_ctx, const char *text, size_t len, struct wn_err *err);
+	void *flush_ctx;
 };
 
-/* Append the CSV / JSON text to out.  WN_OK; WN_USAGE when from > to or
- * the CSV range is longer than 100 years; storage errors as wn_db_sqlerr
- * words them (a damaged diary: WN_DATAERR), never a shorter export.
- * out holds partial text after a failure (the caller discards it). */
+#define WN_EXPORT_CHUNK 65536
+
+/* Append the CSV / JSON text to out (or hand it to o->flush).  WN_OK;
+ * WN_USAGE when from > to or the CSV range is longer than 100 years;
+ * storage errors as wn_db_sqlerr words them (a damaged diary:
+ * WN_DATAERR), never a shorter export.  out holds partial text after a
+ * failure, and with flush some text may have been handed on before it
+ * (the caller discards both: a file is not published). */
 int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out,
                   struct wn_err *err);
 int wn_export_json(struct wn_db *db, struct wn_export_opts *o,

@@ -91,6 +91,13 @@ int wn_cli_seal_check(struct wn_cli *c, const struct wn_cli_seal *s, bool to_fil
 int wn_cli_seal(const struct wn_cli_seal *s, const char *data, size_t len,
                 struct wn_buf *out, struct wn_err *err);
 
+/* Starts an age file for what s asks (recipients, or a passphrase asked
+ * now) writing to sink. */
+struct wn_age;
+struct wn_age_sink;
+int wn_cli_seal_open(const struct wn_cli_seal *s, struct wn_age **a, struct wn_age_sink sink,
+                     struct wn_err *err);
+
 /* data written sealed to path (atomically, 0600, as every output) or,
  * with path NULL, to c->out. */
 struct wn_db;

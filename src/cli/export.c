@@ -15,6 +15,7 @@
 
 #include "cli_int.h"
 #include "db/export.h"
+#include "core/age.h"
 #include "core/fileio.h"
 #include "db/import.h"
 #include "core/ics.h"
@@ -65,30 +66,105 @@ const struct wn_cli_spec wn_cli_spec_export = { .args = EXPORT_ARGS, .opts = exp
 
 /* ---- output ------------------------------------------------------------------------ */
 
-/* To a terminal the text is shown terminal-safe (CR LF read as a line end,
- * every other control character made visible): a note cannot send escape
- * sequences.  To a file or a pipe the bytes go as they are. */
-static int write_out(struct wn_cli *c, const struct wn_buf *b, struct wn_err *err)
+/* Where the text goes, a piece at a time: with -o a file, staged beside
+ * it and published only when the whole text is written (core/fileio.h);
+ * else the standard output.  To a file or a pipe the bytes go as they
+ * are.  To a terminal the text is shown terminal-safe (CR LF read as a
+ * line end, every other control character made visible): a note cannot
+ * send escape sequences. */
+struct sink {
+	struct wn_cli *c;
+	struct wn_file_stage file;
+	bool to_file, tty;
+	bool cr;                 /* a piece to the terminal ended in CR */
+	struct wn_buf t, u;      /* the terminal's working text, reused */
+	struct wn_age *age;      /* --encrypt-to, --encrypt-passphrase: sealed on the way */
+};
+
+/* Sealed bytes to the file or the standard output (an age sink). */
+static int raw_write(void *ctx, const void *p, size_t n)
 {
-	const char *s = b->s ? b->s : "";
-	size_t n = b->len;
-	struct wn_buf t, u;
+	struct sink *k = ctx;
+	if (k->to_file)
+		return wn_file_stage_write(&k->file, p, n, NULL) == WN_OK ? 0 : -1;
+	return fwrite(p, 1, n, k->c->out) == n ? 0 : -1;
+}
+
+static int sink_open(struct sink *k, struct wn_cli *c, struct wn_db *db,
+                     const struct export_args *a, struct wn_err *err)
+{
+	*k = (struct sink){ .c = c, .to_file = a->output != NULL, .file = { .fd = -1 } };
+	wn_buf_init(&k->t);
+	wn_buf_init(&k->u);
 	int rc = WN_OK;
-	if (!isatty(fileno(c->out)))
-		return fwrite(s, 1, n, c->out) == n ? WN_OK :
-		       wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
-	wn_buf_init(&t);
-	wn_buf_init(&u);
-	for (size_t i = 0; i < n; i++)
-		if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
-			wn_buf_addc(&t, s[i]);
-	if (t.failed || wn_text_sanitize_to(&u, t.s ? t.s : "", t.len,
-	                                    WN_TEXT_KEEP_NL | (c->cfg.ascii ? WN_TEXT_ASCII : 0)) != WN_OK)
-		rc = wn_err_set(err, WN_ERR, "out of memory");
-	else if (fwrite(u.s ? u.s : "", 1, u.len, c->out) != u.len)
-		rc = wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
-	wn_buf_free(&t);
-	wn_buf_free(&u);
+	if (k->to_file)
+		rc = wn_db_output_open(db, a->output, a->force, &k->file, err);
+	else
+		k->tty = isatty(fileno(c->out));
+	if (rc == WN_OK && wn_cli_seal_on(&a->seal)) {
+		k->tty = false;         /* never a terminal: wn_cli_seal_check */
+		rc = wn_cli_seal_open(&a->seal, &k->age,
+		                      (struct wn_age_sink){ raw_write, k }, err);
+	}
+	return rc;
+}
+
+static int out_error(struct wn_err *err)
+{
+	return wn_err_set(err, WN_IOERR, "cannot write the output: %s", strerror(errno));
+}
+
+static int tty_write(struct sink *k, const char *s, size_t n, struct wn_err *err)
+{
+	wn_buf_reset(&k->t);
+	wn_buf_reset(&k->u);
+	if (k->cr && (n == 0 || s[0] != '\n'))
+		wn_buf_addc(&k->t, '\r');
+	k->cr = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\r' && i + 1 == n)
+			k->cr = true;           /* its LF may begin the next piece */
+		else if (!(s[i] == '\r' && s[i + 1] == '\n'))
+			wn_buf_addc(&k->t, s[i]);
+	}
+	unsigned flags = WN_TEXT_KEEP_NL | (k->c->cfg.ascii ? WN_TEXT_ASCII : 0);
+	if (k->t.failed || wn_text_sanitize_to(&k->u, k->t.s ? k->t.s : "", k->t.len,
+	                                       flags) != WN_OK)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	return fwrite(k->u.s ? k->u.s : "", 1, k->u.len, k->c->out) == k->u.len ? WN_OK :
+	       out_error(err);
+}
+
+/* A piece of the text (struct wn_export_opts' flush). */
+static int sink_write(void *ctx, const char *s, size_t n, struct wn_err *err)
+{
+	struct sink *k = ctx;
+	if (k->age)
+		return wn_age_write(k->age, s, n, err);
+	if (k->to_file)
+		return wn_file_stage_write(&k->file, s, n, err);
+	if (k->tty)
+		return tty_write(k, s, n, err);
+	return fwrite(s, 1, n, k->c->out) == n ? WN_OK : out_error(err);
+}
+
+/* Ends the text: a file is published when rc is WN_OK (removed
+ * otherwise); the standard output is flushed.  Returns the final status. */
+static int sink_close(struct sink *k, int rc, struct wn_err *err)
+{
+	if (rc == WN_OK && k->tty && k->cr)
+		rc = tty_write(k, "", 0, err);     /* a CR at the very end, shown */
+	if (k->age && rc == WN_OK)
+		rc = wn_age_close(k->age, err);    /* the last chunk, sealed */
+	else if (k->age)
+		wn_age_abandon(k->age);
+	k->age = NULL;
+	if (k->to_file)
+		rc = wn_file_stage_close(&k->file, rc, err);
+	else if (rc == WN_OK && fflush(k->c->out) != 0)
+		rc = out_error(err);
+	wn_buf_free(&k->t);
+	wn_buf_free(&k->u);
 	return rc;
 }
 
@@ -326,19 +402,16 @@ static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
 	                               .name = "wean taper plan", .dtstamp = dtstamp,
 	                               .events = e->ev, .n_events = e->n };
 	struct wn_buf b;
+	struct sink k;
 	wn_buf_init(&b);
-	int rc = wn_ics_format(&b, &cal, err);
-	if (rc == WN_OK && wn_cli_seal_on(&a->seal)) {
-		rc = wn_cli_seal_output(c, db, &a->seal, a->output, a->force, b.s, b.len, err);
-		if (rc == WN_OK && a->output)
-			say_written(c, e, a->output);
-	} else if (rc == WN_OK && a->output) {
-		rc = wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
-		if (rc == WN_OK)
-			say_written(c, e, a->output);
-	} else if (rc == WN_OK) {
-		rc = write_out(c, &b, err);
-	}
+	int rc = sink_open(&k, c, db, a, err);
+	if (rc == WN_OK)
+		rc = wn_ics_format(&b, &cal, err);
+	if (rc == WN_OK)
+		rc = sink_write(&k, b.s ? b.s : "", b.len, err);
+	rc = sink_close(&k, rc, err);
+	if (rc == WN_OK && a->output)
+		say_written(c, e, a->output);
 	wn_buf_free(&b);
 	return rc;
 }
@@ -361,21 +434,20 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 	int rc = wn_cli_db(c, false, &db, err);
 	if (rc != WN_OK)
 		return rc;
+	/* streamed: a piece at a time to the file or the standard output */
 	struct wn_buf b;
+	struct sink k;
 	wn_buf_init(&b);
+	o.flush = sink_write;
+	o.flush_ctx = &k;
 	bool csv = strcmp(a->format, "csv") == 0;
-	rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
-	if (rc == WN_OK && (a->output || wn_cli_seal_on(&a->seal))) {
-		rc = wn_cli_seal_on(&a->seal) ?
-		     wn_cli_seal_output(c, db, &a->seal, a->output, a->force, b.s, b.len, err) :
-		     wn_db_write_output(db, a->output, b.s, b.len, a->force, err);
-		if (rc == WN_OK && a->output)
-		if (rc == WN_OK)
-			fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
-			        a->output);
-	} else if (rc == WN_OK) {
-		rc = write_out(c, &b, err);
-	}
+	rc = sink_open(&k, c, db, a, err);
+	if (rc == WN_OK)
+		rc = csv ? wn_export_csv(db, &o, &b, err) : wn_export_json(db, &o, &b, err);
+	rc = sink_close(&k, rc, err);
+	if (rc == WN_OK && a->output)
+		fprintf(c->out, "wrote %zu day%s to %s\n", o.n_days, o.n_days == 1 ? "" : "s",
+		        a->output);
 	wn_buf_free(&b);
 	return rc;
 }

@@ -178,28 +178,35 @@ int wn_cli_seal_check(struct wn_cli *c, const struct wn_cli_seal *s, bool to_fil
 	return WN_OK;
 }
 
-int wn_cli_seal(const struct wn_cli_seal *s, const char *data, size_t len,
-                struct wn_buf *out, struct wn_err *err)
+int wn_cli_seal_open(const struct wn_cli_seal *s, struct wn_age **a, struct wn_age_sink sink,
+                     struct wn_err *err)
 {
-	struct wn_age *a = NULL;
-	struct wn_age_sink sink = { to_buf, out };
 	int rc;
+	*a = NULL;
 	if (s->n_to > 0) {
 		unsigned char pks[WN_CLI_SEAL_MAX_TO][WN_AGE_KEY_BYTES];
 		for (int i = 0; i < s->n_to; i++)
 			if (wn_age_parse_recipient(s->to[i], pks[i], err) != WN_OK)
 				return WN_USAGE;
-		rc = wn_age_open_x25519(&a, (const unsigned char (*)[WN_AGE_KEY_BYTES])pks,
-		                        (size_t)s->n_to, sink, err);
-	} else {
-		char pass[WN_CLI_PASS_MAX];
-		struct wn_cli_ask q = { .file = s->passfile, .opt = "--encrypt-passphrase-file",
-		                        .prompt = "Passphrase for the encrypted file: ", .twice = true };
-		rc = wn_cli_passphrase(&q, pass, sizeof pass, err);
-		if (rc == WN_OK)
-			rc = wn_age_open_scrypt(&a, pass, strlen(pass), WN_AGE_SCRYPT_LOG2N, sink, err);
-		explicit_bzero(pass, sizeof pass);
+		return wn_age_open_x25519(a, (const unsigned char (*)[WN_AGE_KEY_BYTES])pks,
+		                          (size_t)s->n_to, sink, err);
 	}
+	char pass[WN_CLI_PASS_MAX];
+	struct wn_cli_ask q = { .file = s->passfile, .opt = "--encrypt-passphrase-file",
+	                        .prompt = "Passphrase for the encrypted file: ", .twice = true };
+	rc = wn_cli_passphrase(&q, pass, sizeof pass, err);
+	if (rc == WN_OK)
+		rc = wn_age_open_scrypt(a, pass, strlen(pass), WN_AGE_SCRYPT_LOG2N, sink, err);
+	explicit_bzero(pass, sizeof pass);
+	return rc;
+}
+
+int wn_cli_seal(const struct wn_cli_seal *s, const char *data, size_t len,
+                struct wn_buf *out, struct wn_err *err)
+{
+	struct wn_age *a = NULL;
+	struct wn_age_sink sink = { to_buf, out };
+	int rc = wn_cli_seal_open(s, &a, sink, err);
 	if (rc == WN_OK)
 		rc = wn_age_write(a, data, len, err);
 	if (rc == WN_OK)

@@ -41,6 +41,9 @@ struct class_section {
 struct wn_drugref {
 	struct wn_drug *drugs;
 	size_t n_drugs;
+	char (*names)[WN_DRUG_NAME];    /* wn_drugref_open_only: every drug
+	                                   section's name, for suggestions */
+	size_t n_names;
 	struct source *sources;
 	size_t n_sources;
 	struct class_section classes[MAX_CLASS_SECTIONS];
@@ -509,7 +512,9 @@ static int check_citations(const struct wn_drugref *ref, const char *path,
 	return WN_OK;
 }
 
-static int load_sections(dictionary *d, const char *path,
+/* whole: the file as wn_drugref_open reads it; else the sections
+ * wn_drugref_open_only kept (no [sources], no citation check). */
+static int load_sections(dictionary *d, const char *path, bool whole,
                          struct wn_drugref *ref, struct wn_err *err)
 {
 	int nsec = iniparser_getnsec(d);
@@ -528,11 +533,11 @@ static int load_sections(dictionary *d, const char *path,
 		if (rc != WN_OK)
 			return rc;
 	}
-	if (ref->n_drugs == 0)
+	if (whole && ref->n_drugs == 0)
 		return wn_err_set(err, WN_DATAERR, "%s: no drugs in the file", path);
 	attach_paces(ref);
 	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, drug_cmp);
-	return check_citations(ref, path, err);
+	return whole ? check_citations(ref, path, err) : WN_OK;
 }
 
 int wn_drugref_open(const char *path, struct wn_drugref **out,
@@ -555,7 +560,7 @@ int wn_drugref_open(const char *path, struct wn_drugref **out,
 	if ((rc = wn_ini_load(path, "drug reference", &d, err)) != WN_OK)
 		return rc;
 	struct wn_drugref *ref = calloc(1, sizeof *ref);
-	rc = ref ? load_sections(d, path, ref, err)
+	rc = ref ? load_sections(d, path, true, ref, err)
 	         : wn_err_set(err, WN_ERR, "out of memory");
 	iniparser_freedict(d);
 	if (rc != WN_OK) {
@@ -574,23 +579,166 @@ void wn_drugref_close(struct wn_drugref *ref)
 		free(ref->sources[i].text);
 	free(ref->sources);
 	free(ref->drugs);
+	free(ref->names);
 	free(ref);
+}
+
+/* ---- one drug's sections ------------------------------------------------------------ */
+
+static void trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	while (isspace((unsigned char)s[i]))
+		i++;
+	memmove(s, s + i, n - i + 1);
+}
+
+static void lower(char *s)
+{
+	for (; *s; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+/* The key and value of a trimmed "key = value" line, read as iniparser
+ * 4.1 reads it (wn_drugref_open's loader): a value in quotes is taken as
+ * it is; otherwise it ends at ';' or '#' and is trimmed ("" and '' are
+ * empty); "key =" and "key = ;..." have an empty value.  The key is
+ * trimmed and in lower case.  false for any other line. */
+static bool ini_pair(const char *line, char *key, char *val)
+{
+	bool ok = true;
+	/* the quoted forms only when a quote follows "=" (what they need) */
+	const char *eq = strchr(line, '=');
+	const char *v = eq ? skip_blank(eq + 1, eq + strlen(eq)) : "";
+	if ((*v == '"' && sscanf(line, "%[^=] = \"%[^\"]\"", key, val) == 2) ||
+	    (*v == '\'' && sscanf(line, "%[^=] = '%[^']'", key, val) == 2)) {
+		/* quoted: kept as it is */
+	} else if (sscanf(line, "%[^=] = %[^;#]", key, val) == 2) {
+		trim(val);
+		if (strcmp(val, "\"\"") == 0 || strcmp(val, "''") == 0)
+			val[0] = '\0';
+	} else if (sscanf(line, "%[^=] = %[;#]", key, val) == 2 ||
+	           sscanf(line, "%[^=] %[=]", key, val) == 2) {
+		val[0] = '\0';
+	} else {
+		ok = false;
+	}
+	trim(key);
+	lower(key);
+	return ok;
+}
+
+static bool is_drug_section(const char *sec)
+{
+	return strcmp(sec, "sources") != 0 &&
+	       strncmp(sec, CLASS_PREFIX, strlen(CLASS_PREFIX)) != 0;
+}
+
+static int add_name(struct wn_drugref *ref, const char *sec, size_t *cap)
+{
+	if (ref->n_names == *cap) {
+		size_t nc = *cap ? *cap * 2 : 64;
+		char (*p)[WN_DRUG_NAME] = realloc(ref->names, nc * sizeof *p);
+		if (!p)
+			return WN_ERR;
+		ref->names = p;
+		*cap = nc;
+	}
+	snprintf(ref->names[ref->n_names++], WN_DRUG_NAME, "%s", sec);
+	return WN_OK;
+}
+
+/* The lines of the sections [want] and [class_*] of buf (checked by
+ * check_lines) into d, as iniparser would load them; every drug
+ * section's name into ref->names. */
+static int some_sections(const char *buf, size_t len, const char *want,
+                         dictionary *d, struct wn_drugref *ref)
+{
+	char line[MAX_LINE + 2], sec[MAX_LINE + 2] = "", key[MAX_LINE + 2],
+	     val[MAX_LINE + 2], full[2 * MAX_LINE + 8];
+	size_t cap = 0;
+	bool keep = false;
+	for (const char *p = buf, *end = buf + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end, *first = skip_blank(p, e);
+		size_t n = (size_t)(e - p);
+		bool skip = !keep && first < e && *first != '[';   /* another drug's key */
+		memcpy(line, p, skip ? 0 : n);
+		line[skip ? 0 : n] = '\0';
+		p = nl ? nl + 1 : end;
+		trim(line);
+		if (!line[0] || line[0] == ';' || line[0] == '#')
+			continue;
+		if (line[0] == '[' && line[strlen(line) - 1] == ']') {
+			size_t k = strcspn(line + 1, "]");      /* as "[%[^]]" reads it */
+			memcpy(sec, line + 1, k);
+			sec[k] = '\0';
+			trim(sec);
+			lower(sec);
+			keep = strcmp(sec, want) == 0 ||
+			       strncmp(sec, CLASS_PREFIX, strlen(CLASS_PREFIX)) == 0;
+			if ((is_drug_section(sec) && add_name(ref, sec, &cap) != WN_OK) ||
+			    (keep && dictionary_set(d, sec, NULL) != 0))
+				return WN_ERR;
+		} else if (keep && ini_pair(line, key, val)) {
+			snprintf(full, sizeof full, "%s:%s", sec, key);
+			if (dictionary_set(d, full, val) != 0)
+				return WN_ERR;
+		}
+	}
+	return WN_OK;
+}
+
+int wn_drugref_open_only(const char *path, const char *name, struct wn_drugref **out,
+                         struct wn_err *err)
+{
+	char *buf = NULL, want[MAX_LINE + 2];
+	size_t len = 0;
+	if (!out)
+		return wn_err_set(err, WN_USAGE, "no place for the drug reference");
+	*out = NULL;
+	if (!path || !*path)
+		return wn_err_set(err, WN_NOINPUT, "no drug reference file given");
+	snprintf(want, sizeof want, "%s", name ? name : "");
+	trim(want);
+	lower(want);
+	int rc = read_all(path, &buf, &len, err);
+	if (rc == WN_OK)
+		rc = check_lines(buf, len, path, err);
+	dictionary *d = rc == WN_OK ? dictionary_new(0) : NULL;
+	struct wn_drugref *ref = d ? calloc(1, sizeof *ref) : NULL;
+	if (rc == WN_OK && (!ref || some_sections(buf, len, want, d, ref) != WN_OK))
+		rc = wn_err_set(err, WN_ERR, "out of memory");
+	free(buf);
+	if (rc == WN_OK)
+		rc = load_sections(d, path, false, ref, err);
+	if (d)
+		dictionary_del(d);
+	if (rc != WN_OK) {
+		wn_drugref_close(ref);
+		return rc;
+	}
+	*out = ref;
+	return WN_OK;
 }
 
 /* ---- lookups ------------------------------------------------------------------------------- */
 
 /* The drug with the name closest to name (core's wn_suggest_distance), if it
  * is within max(2, a third of the name) edits. */
-static const struct wn_drug *closest(const struct wn_drugref *ref,
-                                     const char *name)
+static const char *closest(const struct wn_drugref *ref, const char *name)
 {
-	const struct wn_drug *best = NULL;
+	const char *best = NULL;
 	int bd = strlen(name) / 3 > 2 ? (int)(strlen(name) / 3) : 2;
-	for (size_t i = 0; i < ref->n_drugs; i++) {
-		int dd = wn_suggest_distance(name, ref->drugs[i].name);
+	size_t n = ref->names ? ref->n_names : ref->n_drugs;
+	for (size_t i = 0; i < n; i++) {
+		const char *each = ref->names ? ref->names[i] : ref->drugs[i].name;
+		int dd = wn_suggest_distance(name, each);
 		if (dd <= bd) {
 			bd = dd;
-			best = &ref->drugs[i];
+			best = each;
 		}
 	}
 	return best;
@@ -614,10 +762,10 @@ int wn_drugref_lookup(const struct wn_drugref *ref, const char *name,
 			return WN_OK;
 		}
 	}
-	const struct wn_drug *near = closest(ref, key);
+	const char *near = closest(ref, key);
 	wn_err_set(err, WN_NOINPUT, "'%s' is not in the drug reference", key);
 	if (near)
-		wn_err_hint(err, "did you mean '%s'?", near->name);
+		wn_err_hint(err, "did you mean '%s'?", near);
 	return WN_NOINPUT;
 }
 

@@ -107,10 +107,17 @@ int wn_file_publish(const char *tmp, const char *path, bool force, struct wn_err
 	return WN_OK;
 }
 
-int wn_file_write_atomic(const char *path, const char *data, size_t len,
-                         bool force, struct wn_err *err)
+static int write_error(const char *path, struct wn_err *err)
+{
+	return wn_err_set(err, errno == ENOSPC || errno == EDQUOT ? WN_IOERR : WN_CANTCREAT,
+	                  "cannot write %.200s: %s", path, strerror(errno));
+}
+
+int wn_file_stage_open(struct wn_file_stage *s, const char *path, bool force,
+                       struct wn_err *err)
 {
 	struct stat sb;
+	*s = (struct wn_file_stage){ .path = path, .fd = -1, .force = force };
 	if (path && *path && stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		/* renaming over a FIFO, a device or /dev/stdout would replace
 		 * the node itself with a plain file */
@@ -120,17 +127,41 @@ int wn_file_write_atomic(const char *path, const char *data, size_t len,
 	}
 	if (path && *path && !force && lstat(path, &sb) == 0)
 		return exists_error(path, err);
-	char *tmp;
-	int fd;
-	int rc = wn_file_tmp_create(path, &tmp, &fd, err);
-	if (rc != WN_OK)
+	return wn_file_tmp_create(path, &s->tmp, &s->fd, err);
+}
+
+int wn_file_stage_write(struct wn_file_stage *s, const char *data, size_t len,
+                        struct wn_err *err)
+{
+	return wn_file_write_all(s->fd, data, len) == 0 ? WN_OK : write_error(s->path, err);
+}
+
+int wn_file_stage_close(struct wn_file_stage *s, int rc, struct wn_err *err)
+{
+	if (s->fd < 0) {
+		free(s->tmp);
+		s->tmp = NULL;
 		return rc;
-	if (wn_file_write_all(fd, data, len) != 0 || fsync(fd) != 0)
-		rc = wn_err_set(err, errno == ENOSPC || errno == EDQUOT ? WN_IOERR : WN_CANTCREAT,
-		                "cannot write %.200s: %s", path, strerror(errno));
-	if (close(fd) != 0 && rc == WN_OK)
-		rc = wn_err_set(err, WN_IOERR, "cannot write %.200s: %s", path, strerror(errno));
-	return wn_file_finish(tmp, path, force, rc, err);
+	}
+	if (rc == WN_OK && fsync(s->fd) != 0)
+		rc = write_error(s->path, err);
+	if (close(s->fd) != 0 && rc == WN_OK)
+		rc = wn_err_set(err, WN_IOERR, "cannot write %.200s: %s", s->path, strerror(errno));
+	s->fd = -1;
+	rc = wn_file_finish(s->tmp, s->path, s->force, rc, err);
+	s->tmp = NULL;
+	return rc;
+}
+
+int wn_file_write_atomic(const char *path, const char *data, size_t len,
+                         bool force, struct wn_err *err)
+{
+	struct wn_file_stage s;
+	int rc = wn_file_stage_open(&s, path, force, err);
+	if (rc != WN_OK)
+		return wn_file_stage_close(&s, rc, err);
+	rc = wn_file_stage_write(&s, data, len, err);
+	return wn_file_stage_close(&s, rc, err);
 }
 
 /* ---- stale temporary files ------------------------------------------- */

@@ -327,30 +327,60 @@ int wn_plan_sert(const struct wn_drug *d, const char *region, double *emax,
 	                  region, d->name, names);
 }
 
-/* The drug reference, read once per process (parsing drugs.ini costs
- * more than a whole TUI start); read again when a different file is
- * found (the tests point WEAN_DATADIR elsewhere). */
+/* The drug reference, a drug at a time: reading all of drugs.ini costs
+ * more than a whole TUI start, and a diary names only a few drugs.  Each
+ * name looked up is read once per process (wn_drugref_open_only); all
+ * are read again when a different file is found (the tests point
+ * WEAN_DATADIR elsewhere). */
+#define DRUG_CACHE 16
+
 static struct {
 	char path[4096];
-	struct wn_drugref *ref;
+	struct {
+		char name[WN_DRUG_NAME * 2];
+		struct wn_drugref *ref;
+	} one[DRUG_CACHE];
+	size_t n, next;          /* next: the entry replaced when full */
 } drugs;
 
-static int drugref(struct wn_drugref **ref, struct wn_err *err)
+static void drugs_forget(void)
+{
+	for (size_t i = 0; i < drugs.n; i++) {
+		wn_drugref_close(drugs.one[i].ref);
+		drugs.one[i].ref = NULL;
+	}
+	drugs.n = drugs.next = 0;
+}
+
+static int drugref(const char *name, struct wn_drugref **ref, struct wn_err *err)
 {
 	char path[4096];
 	if (wn_datafile_find("drugs.ini", path, sizeof path) != WN_OK)
 		return wn_err_set(err, WN_NOINPUT, "the drug reference (drugs.ini) is not installed");
-	if (drugs.ref && strcmp(path, drugs.path) == 0) {
-		*ref = drugs.ref;
-		return WN_OK;
+	if (strcmp(path, drugs.path) != 0) {
+		drugs_forget();
+		snprintf(drugs.path, sizeof drugs.path, "%s", path);
 	}
-	wn_drugref_close(drugs.ref);
-	drugs.ref = NULL;
-	int rc = wn_drugref_open(path, &drugs.ref, err);
+	for (size_t i = 0; i < drugs.n; i++) {
+		if (strcmp(drugs.one[i].name, name) == 0) {
+			*ref = drugs.one[i].ref;
+			return WN_OK;
+		}
+	}
+	struct wn_drugref *r;
+	int rc = wn_drugref_open_only(path, name, &r, err);
 	if (rc != WN_OK)
 		return rc;
-	snprintf(drugs.path, sizeof drugs.path, "%s", path);
-	*ref = drugs.ref;
+	size_t k;
+	if (drugs.n < DRUG_CACHE) {
+		k = drugs.n++;
+	} else {
+		k = drugs.next++ % DRUG_CACHE;
+		wn_drugref_close(drugs.one[k].ref);
+	}
+	snprintf(drugs.one[k].name, sizeof drugs.one[k].name, "%s", name);
+	drugs.one[k].ref = r;
+	*ref = r;
 	return WN_OK;
 }
 
@@ -358,9 +388,9 @@ int wn_plan_drug(const struct wn_med *m, struct wn_drug *out,
                  struct wn_err *err)
 {
 	struct wn_drugref *ref;
-	int rc = drugref(&ref, err);
-	return rc != WN_OK ? rc :
-	       wn_drugref_lookup(ref, m->drug_key[0] ? m->drug_key : m->name, out, err);
+	const char *name = m->drug_key[0] ? m->drug_key : m->name;
+	int rc = drugref(name, &ref, err);
+	return rc != WN_OK ? rc : wn_drugref_lookup(ref, name, out, err);
 }
 
 int wn_plan_build(const struct wn_plan *p, const struct wn_drug *drug,

@@ -506,8 +506,7 @@ bool wn_db_owns_path(const struct wn_db *db, const char *path)
 	                         (have && strcmp(want, db->lock_name) == 0));
 }
 
-int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,
-                       size_t len, bool force, struct wn_err *err)
+static int refuse_own(const struct wn_db *db, const char *path, struct wn_err *err)
 {
 	if (path && *path && wn_db_owns_path(db, path)) {
 		wn_err_set(err, WN_CANTCREAT, "%s is the diary itself or one of its files;"
@@ -515,7 +514,22 @@ int wn_db_write_output(const struct wn_db *db, const char *path, const char *dat
 		wn_err_hint(err, "choose another file");
 		return WN_CANTCREAT;
 	}
-	return wn_file_write_atomic(path, data, len, force, err);
+	return WN_OK;
+}
+
+int wn_db_write_output(const struct wn_db *db, const char *path, const char *data,
+                       size_t len, bool force, struct wn_err *err)
+{
+	int rc = refuse_own(db, path, err);
+	return rc == WN_OK ? wn_file_write_atomic(path, data, len, force, err) : rc;
+}
+
+int wn_db_output_open(const struct wn_db *db, const char *path, bool force,
+                      struct wn_file_stage *s, struct wn_err *err)
+{
+	*s = (struct wn_file_stage){ .path = path, .fd = -1, .force = force };
+	int rc = refuse_own(db, path, err);
+	return rc == WN_OK ? wn_file_stage_open(s, path, force, err) : rc;
 }
 
 int wn_db_open_file(const char *path, sqlite3 **out, int flags)

@@ -48,6 +48,19 @@ static int resolve_range(struct wn_db *db, struct wn_export_opts *o,
 	return WN_OK;
 }
 
+/* With o->flush: hands b's text on when it holds WN_EXPORT_CHUNK bytes,
+ * or at the end whatever it holds, and empties it. */
+static int drain(struct wn_export_opts *o, struct wn_buf *b, bool end, struct wn_err *err)
+{
+	if (!o->flush || (!end && b->len < WN_EXPORT_CHUNK))
+		return WN_OK;
+	if (b->failed)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	int rc = o->flush(o->flush_ctx, b->s ? b->s : "", b->len, err);
+	wn_buf_reset(b);
+	return rc;
+}
+
 /* ---- CSV ----------------------------------------------------------------- */
 
 /* Numbers are most of the cells: whole ones are written without printf
@@ -105,6 +118,7 @@ struct metric {
 
 struct csv {
 	struct wn_db *db;
+	struct wn_export_opts *o;
 	struct wn_symptom *sym;  size_t n_sym;
 	struct metric *metric;   size_t n_metric;
 	struct medcol *meds;     size_t n_meds;
@@ -370,8 +384,10 @@ static int csv_chunk(struct csv *c, wn_date from, wn_date to, struct wn_buf *b,
 		bind_range(sts[i], from, to);
 	}
 	struct cursors k = { .db = c->db, .err = err };
-	for (wn_date d = from; rc == WN_OK && k.rc == WN_OK && d <= to; d++)
+	for (wn_date d = from; rc == WN_OK && k.rc == WN_OK && d <= to; d++) {
 		csv_row(c, &k, d, (size_t)(d - from), b);
+		rc = drain(c->o, b, false, err);
+	}
 	return rc != WN_OK ? rc : k.rc;
 }
 
@@ -385,7 +401,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	if (from != WN_DATE_NONE && to - from >= MAX_CSV_DAYS)
 		return wn_err_set(err, WN_USAGE, "a CSV export covers at most %d days",
 		                  MAX_CSV_DAYS);
-	struct csv c = { .db = db };
+	struct csv c = { .db = db, .o = o };
 	rc = csv_load(&c, err);
 	if (rc == WN_OK)
 		csv_header(&c, out);
@@ -399,7 +415,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	csv_free(&c);
 	if (rc == WN_OK && out->failed)
 		rc = wn_err_set(err, WN_ERR, "out of memory");
-	return rc;
+	return rc == WN_OK ? drain(o, out, true, err) : rc;
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
@@ -566,9 +582,10 @@ static int json_status(struct json_status *js, wn_date day, struct wn_buf *b,
 
 /* The day records (J_DAYS: the object, then its date), one a line, each
  * with its dose status (derived: the import ignores it). */
-static int json_days(struct wn_db *db, const wn_date *range, struct wn_buf *b, size_t *n,
-                     struct wn_err *err)
+static int json_days(struct wn_db *db, const wn_date *range, struct wn_export_opts *o,
+                     struct wn_buf *b, struct wn_err *err)
 {
+	size_t *n = &o->n_days;
 	sqlite3_stmt *st;
 	struct json_status js = { .db = db, .last = range[1] };
 	int rc = wn_db_prepare(db, J_DAYS, &st, err);
@@ -585,6 +602,8 @@ static int json_days(struct wn_db *db, const wn_date *range, struct wn_buf *b, s
 		rc = json_status(&js, wn_db_col_date(st, 1), b, err);
 		wn_buf_addc(b, '}');
 		(*n)++;
+		if (rc == WN_OK)
+			rc = drain(o, b, false, err);
 		if (rc != WN_OK)
 			break;
 	}
@@ -635,11 +654,11 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 			o->n_days = 0;
 			continue;
 		}
-		rc = days ? json_days(db, range, out, &o->n_days, err) :
+		rc = days ? json_days(db, range, o, out, err) :
 		     json_rows(db, parts[i].q, NULL, out, meta ? NULL : &dummy, err);
 	}
 	wn_buf_adds(out, "}\n");
 	if (rc == WN_OK && out->failed)
 		rc = wn_err_set(err, WN_ERR, "out of memory");
-	return rc;
+	return rc == WN_OK ? drain(o, out, true, err) : rc;
 }

@@ -142,15 +142,33 @@ static int report(struct wn_ui *ui, const struct wn_report_opts *o, struct wn_bu
 	return rc;
 }
 
-static int render(struct wn_ui *ui, const struct job *j, struct wn_buf *b,
-                  struct wn_err *err)
+/* The file being written, a piece at a time (struct wn_export_opts'
+ * flush): staged beside it, published when all of it is written. */
+struct staged {
+	struct wn_file_stage st;
+	size_t bytes;
+};
+
+static int stage_piece(void *ctx, const char *s, size_t n, struct wn_err *err)
 {
-	struct wn_export_opts eo = { .from = j->from, .to = j->to };
+	struct staged *f = ctx;
+	f->bytes += n;
+	return wn_file_stage_write(&f->st, s, n, err);
+}
+
+static int render(struct wn_ui *ui, const struct job *j, struct wn_buf *b,
+                  struct staged *f, struct wn_err *err)
+{
+	struct wn_export_opts eo = { .from = j->from, .to = j->to,
+	                             .flush = stage_piece, .flush_ctx = f };
 	struct wn_report_opts ro = { .from = j->from, .to = j->to,
 	                             .format = j->f->report,
 	                             .ascii = ui->ascii_text, .low_mood = ui->cfg->low_mood };
 	switch (j->f->kind) {
-	case K_REPORT: return report(ui, &ro, b, err);
+	case K_REPORT: {
+		int rc = report(ui, &ro, b, err);
+		return rc == WN_OK ? stage_piece(f, b->s ? b->s : "", b->len, err) : rc;
+	}
 	case K_CSV: return wn_export_csv(ui->db, &eo, b, err);
 	case K_JSON: return wn_export_json(ui->db, &eo, b, err);
 	}
@@ -162,13 +180,16 @@ static void write_it(struct wn_ui *ui, struct exporter *x)
 	struct wn_err err = { 0 };
 	struct wn_buf b = { 0 };
 	struct job j = { .f = &formats[x->fmt] };
+	struct staged f = { .st = { .fd = -1 } };
 	int rc = parse_range(x, ui->today, &j, &err);
 	if (rc == WN_OK && !x->file[0])
 		rc = wn_err_set(&err, WN_USAGE, "a file name, please");
-	if (rc == WN_OK)
-		rc = render(ui, &j, &b, &err);
-	if (rc == WN_OK)
-		rc = wn_db_write_output(ui->db, x->file, b.s ? b.s : "", b.len, x->replace_armed, &err);
+	if (rc == WN_OK) {
+		rc = wn_db_output_open(ui->db, x->file, x->replace_armed, &f.st, &err);
+		if (rc == WN_OK)
+			rc = render(ui, &j, &b, &f, &err);
+		rc = wn_file_stage_close(&f.st, rc, &err);
+	}
 	if (rc == WN_CANTCREAT && !x->replace_armed && access(x->file, F_OK) == 0) {
 		x->replace_armed = true;
 		wn_ui_msg(ui, WN_R_NOTICE, "that file exists: Enter again replaces it,"
@@ -181,7 +202,7 @@ static void write_it(struct wn_ui *ui, struct exporter *x)
 			wn_ui_msg_err(ui, "written, but the report date was not remembered", &err);
 		else
 			wn_ui_msg(ui, WN_R_SAVED, "written (%zu KB, private to you)",
-			          (b.len + 1023) / 1024);
+			          (f.bytes + 1023) / 1024);
 		snprintf(x->written, sizeof x->written, "%s", x->file);
 	}
 	free(b.s);
