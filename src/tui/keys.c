@@ -45,7 +45,8 @@ static const struct wn_binding bindings[] = {
 	  .help = "clear the focused value (a dose: the last one)" },
 	{ .action = WN_A_UP, .scope = WN_SC_TODAY | WN_SC_HELP,
 	  .keys = { CH('k'), FN(KEY_UP) }, .label = "k, Up",
-	  .help = "move up", .hkey = "j/k", .hint = "move" },
+	  .help = "up (j/k move between lines; on Today h/l move between days)",
+	  .hkey = "j/k", .hint = "line" },
 	{ .action = WN_A_DOWN, .scope = WN_SC_TODAY | WN_SC_HELP,
 	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
 	  .help = "move down" },
@@ -71,10 +72,11 @@ static const struct wn_binding bindings[] = {
 	  .label = "n", .help = "write the day's note here",
 	  .hkey = "n", .hint = "note" },
 	{ .action = WN_A_EDITOR, .scope = WN_SC_TODAY, .keys = { CH('e') },
-	  .label = "e", .help = "write the day's note in $EDITOR" },
+	  .label = "e", .help = "write the day's note in $VISUAL or $EDITOR (asks"
+	  " y/N first); neither set: here" },
 	{ .action = WN_A_FLAG, .scope = WN_SC_TODAY, .keys = { CH('f') },
-	  .label = "f", .help = "flag the day for the prescriber (again: unflag)",
-	  .hkey = "f", .hint = "flag" },
+	  .label = "f", .help = "flag the day for the prescriber, or unflag it"
+	  " (asks y/N)", .hkey = "f", .hint = "flag" },
 	{ .action = WN_A_QUESTION, .scope = WN_SC_TODAY, .keys = { CH('p') },
 	  .label = "p", .help = "add a question for the prescriber (on one: a answers it)" },
 	{ .action = WN_A_QUICKNOTE, .scope = WN_SC_TODAY, .keys = { CH('t') },
@@ -82,14 +84,17 @@ static const struct wn_binding bindings[] = {
 	{ .action = WN_A_DISMISS, .scope = WN_SC_TODAY, .keys = { CH('D') },
 	  .label = "D", .help = "dismiss today's suggestion to consider a hold" },
 	{ .action = WN_A_PREV_DAY, .scope = WN_SC_TODAY,
-	  .keys = { CH('['), CH('h') }, .label = "[, h",
-	  .help = "earlier day (to fill in or change it)", .hkey = "[ ]",
+	  .keys = { CH('['), CH('h') }, .label = "h, [",
+	  .help = "earlier day (to fill in or change it)", .hkey = "h/l",
 	  .hint = "day" },
 	{ .action = WN_A_NEXT_DAY, .scope = WN_SC_TODAY,
-	  .keys = { CH(']'), CH('l') }, .label = "], l",
+	  .keys = { CH(']'), CH('l') }, .label = "l, ]",
 	  .help = "later day (never past today)" },
-	{ .action = WN_A_TODAY, .scope = WN_SC_TODAY, .keys = { CH('g') },
-	  .label = "g", .help = "back to today" },
+	{ .action = WN_A_TODAY, .scope = WN_SC_TODAY, .keys = { CH('T') },
+	  .label = "T", .help = "back to today" },
+	{ .action = WN_A_NONE, .scope = WN_SC_TODAY, .label = "other keys",
+	  .help = "on the note line: start the note with that character;"
+	  " elsewhere nothing (a hint)" },
 	/* Calendar */
 	{ .action = WN_A_LEFT, .scope = WN_SC_CALENDAR,
 	  .keys = { CH('h'), FN(KEY_LEFT) }, .label = "h, Left",
@@ -117,14 +122,16 @@ static const struct wn_binding bindings[] = {
 	  .help = "calendar: open the day in Today", .hkey = "Enter",
 	  .hint = "open" },
 	{ .action = WN_A_HOLD, .scope = WN_SC_CALENDAR, .keys = { CH('H') },
-	  .label = "H", .help = "calendar: hold the taper from the day (asks why)",
+	  .label = "H", .help = "calendar: hold the taper from the day (asks why,"
+	  " then y/N)",
 	  .hkey = "H", .hint = "hold" },
 	{ .action = WN_A_RESUME, .scope = WN_SC_CALENDAR, .keys = { CH('R') },
-	  .label = "R", .help = "calendar: resume the open hold on the day",
+	  .label = "R", .help = "calendar: resume the open hold on the day (shows"
+	  " what moves, asks y/N)",
 	  .hkey = "R", .hint = "resume" },
 	{ .action = WN_A_HOLD, .arg = 1, .scope = WN_SC_CALENDAR, .keys = { CH('U') },
 	  .label = "U", .help = "calendar: record going back up to a dose on the day"
-	  " (asks the dose, then why)" },
+	  " (asks the dose, shows the review, asks y/N, then why)" },
 	/* Plan */
 	{ .action = WN_A_PGUP, .scope = WN_SC_PLAN, .keys = { FN(KEY_PPAGE) },
 	  .label = "PgUp", .help = "plan: page up" },
@@ -179,7 +186,7 @@ static const struct wn_binding bindings[] = {
 	  .keys = { FN(KEY_NPAGE), CH(' ') }, .label = "PgDn, Space",
 	  .help = "journal: a page of older days" },
 	{ .action = WN_A_HOME, .scope = WN_SC_JOURNAL,
-	  .keys = { FN(KEY_HOME), CH('g') }, .label = "Home, g",
+	  .keys = { FN(KEY_HOME) }, .label = "Home",
 	  .help = "journal: the newest day" },
 	{ .action = WN_A_END, .scope = WN_SC_JOURNAL,
 	  .keys = { FN(KEY_END), CH('G') }, .label = "End, G",
@@ -241,13 +248,22 @@ static const struct wn_binding bindings[] = {
 	  .keys = { CH('y'), CH('Y') }, .label = "y", .help = "yes",
 	  .hkey = "y", .hint = "yes" },
 	{ .action = WN_A_TEXT_CANCEL, .scope = WN_SC_ASK,
-	  .keys = { CH('n'), CH('N') }, .label = "n", .help = "no",
+	  .keys = { CH('n'), CH('N') }, .label = "n",
+	  .help = "no (Esc and Enter too, where it says y/N)",
 	  .hkey = "n", .hint = "no" },
+	/* a message that waits (e.g. why a hold cannot be made): typing goes
+	 * nowhere until it is closed */
+	{ .action = WN_A_TEXT_DONE, .scope = WN_SC_NOTICE,
+	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER), CH(27) },
+	  .label = "Enter, Esc", .help = "close the message (other keys do nothing"
+	  " until then)", .hkey = "Enter", .hint = "ok" },
 	/* everywhere */
 	{ .action = WN_A_SCREEN, .arg = 1, .scope = WN_SC_GLOBAL,
-	  .keys = { CHR('1', '6'), FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },
-	  .label = "F1-F6, Alt-1..6", .help = "switch screen (digits too, where"
-	  " they rate nothing)" },
+	  .keys = { FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },
+	  .label = "F1-F6, Alt-1..6", .help = "switch screen: 1 Today, 2 Calendar,"
+	  " 3 Plan, 4 Charts, 5 Journal, 6 Export (digits alone never do)" },
+	{ .action = WN_A_GOTO, .scope = WN_SC_GLOBAL, .keys = { CH('g') },
+	  .label = "g then 1-6", .help = "switch screen, as F1-F6 (g2: Calendar)" },
 	{ .action = WN_A_NEXT_SCREEN, .scope = WN_SC_GLOBAL, .keys = { CH('\t') },
 	  .label = "Tab", .help = "next screen" },
 	{ .action = WN_A_PREV_SCREEN, .scope = WN_SC_GLOBAL, .keys = { FN(KEY_BTAB) },

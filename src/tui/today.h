@@ -35,6 +35,11 @@
 #define WN_UI_TODAY_LINE_MAX 1000     /* bytes in a question, quick note, value */
 #define WN_UI_TODAY_DRAFT_MS 10000    /* a draft while typing without a pause */
 
+/* A y/N question on the bottom row, before a key acts. */
+enum wn_ui_today_ask {
+	WN_UI_TODAY_NO_ASK, WN_UI_TODAY_ASK_FLAG, WN_UI_TODAY_ASK_EDITOR,
+};
+
 /* The one-line prompt open on the bottom row. */
 enum wn_ui_today_prompt {
 	WN_UI_TODAY_NO_PROMPT, WN_UI_TODAY_QUESTION, WN_UI_TODAY_QUICK,
@@ -77,6 +82,9 @@ struct today {
 	int prompt_idx;          /* the medication of a dose */
 	long prompt_id;          /* the question answered or reworded */
 	struct wn_edit line;
+	/* f and e wait for y/N (enum wn_ui_today_ask) */
+	int ask;
+	char ask_text[200];      /* the question, on the bottom row */
 	/* deleting a question waits for y/N */
 	long delete_id;          /* its id; 0 = not asking */
 	/* a kept draft waiting for yes/no */

@@ -16,6 +16,7 @@
 #include "db/note.h"
 #include "core/text.h"
 #include "db/holdrule.h"
+#include "findings.h"
 #include "today.h"
 
 static int now_minute(void)
@@ -98,6 +99,33 @@ static int set_rating(struct wn_ui *ui, struct today *t, int idx, int v)
 	return rc;
 }
 
+/* Whether what was typed on a metric can grow no more: no digit would
+ * stay in its range, and a point could not follow (a whole number, or a
+ * point already typed). */
+static bool typed_final(const struct wn_today_typing *ty,
+                        const struct wn_today_key *k)
+{
+	bool whole = k->kind == WN_TODAY_MOOD || k->kind == WN_TODAY_ANXIETY ||
+	             k->kind == WN_TODAY_ENERGY;
+	bool dot = strchr(ty->acc, '.') != NULL;
+	if (dot)
+		return strlen(strchr(ty->acc, '.')) > 1;
+	return whole && strtod(ty->acc, NULL) * 10 > k->range.hi;
+}
+
+/* After a metric is rated for good: the focus moves on (right along the
+ * row, else down), so the next digit rates the next line. */
+static void next_metric(struct today *t)
+{
+	const struct wn_today_field *at = wn_ui_today_focused(t);
+	const struct wn_today_field *to = wn_today_layout_move(&t->layout, at,
+	                                                       WN_TODAY_RIGHT);
+	if (!to || to == at)
+		to = wn_today_layout_move(&t->layout, at, WN_TODAY_DOWN);
+	if (to && to != at)
+		wn_ui_today_focus(t, to->kind, to->idx);
+}
+
 /* A digit or a point on a metric: digits typed quickly make one number. */
 static void metric_digit(struct wn_ui *ui, struct today *t,
                          const struct wn_today_field *f, char c)
@@ -117,6 +145,8 @@ static void metric_digit(struct wn_ui *ui, struct today *t,
 		break;
 	case WN_TODAY_TYPED_SET:
 		set_metric(ui, t, f, v);
+		if (typed_final(&t->typing, &key))
+			next_metric(t);     /* on to the next, as a symptom does */
 		break;
 	default:
 		break;
@@ -518,6 +548,11 @@ static void note_external(struct wn_ui *ui, struct today *t)
 	wn_ui_today_open_note(ui, t, NULL, NULL);
 	if (!t->editing)
 		return;
+	if (!wn_edit_external_name()) {
+		wn_ui_msg(ui, WN_R_NOTICE, "no $VISUAL or $EDITOR set: write the note"
+		          " here (Esc saves it)");
+		return;
+	}
 	char path[8192];
 	struct wn_err err = { 0 };
 	int rc = wn_ui_today_edit_file(ui, t, path, sizeof path, &err);
@@ -665,9 +700,31 @@ static void offer_input(struct wn_ui *ui, struct today *t, const struct wn_input
 		wn_ui_today_draft_offer(ui, t);   /* another wean may have left one */
 }
 
+/* The answer to f's or e's y/N: other keys answer nothing (the question
+ * stays), so words typed by mistake never act. */
+static void ask_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
+{
+	int yes = wn_ui_ask_answer(in);
+	if (yes < 0) {
+		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no)");
+		return;
+	}
+	int ask = t->ask;
+	t->ask = WN_UI_TODAY_NO_ASK;
+	ui->msg[0] = '\0';
+	if (!yes)
+		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
+	else if (ask == WN_UI_TODAY_ASK_FLAG)
+		toggle_flag(ui, t);
+	else
+		note_external(ui, t);
+}
+
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in)
 {
-	if (t->offer)
+	if (t->ask)
+		ask_input(ui, t, in);
+	else if (t->offer)
 		offer_input(ui, t, in);
 	else if (t->delete_id)
 		delete_input(ui, t, in);
@@ -779,6 +836,55 @@ static void dismiss_proposal(struct wn_ui *ui, struct today *t)
 	ui->dirty = true;
 }
 
+/* f: flagging (or unflagging) asks first. */
+static void ask_flag(struct wn_ui *ui, struct today *t)
+{
+	char d[WN_DATE_STRLEN];
+	wn_date_format(t->date, d);
+	if (t->day.ci.flag)
+		snprintf(t->ask_text, sizeof t->ask_text, "remove the flag from %s? y/N", d);
+	else
+		snprintf(t->ask_text, sizeof t->ask_text, "flag %s for the prescriber?"
+		         " y/N", d);
+	t->ask = WN_UI_TODAY_ASK_FLAG;
+	ui->msg[0] = '\0';
+}
+
+/* e: leaving wean for $VISUAL/$EDITOR asks first; with neither set the
+ * note opens here, in wean's own editor (never a default such as vi). */
+static void ask_editor(struct wn_ui *ui, struct today *t)
+{
+	const char *ed = wn_edit_external_name();
+	if (!ed) {
+		note_external(ui, t);
+		return;
+	}
+	char name[64];
+	wn_text_fit(ed, 30, name, sizeof name, ui->ascii_text);
+	snprintf(t->ask_text, sizeof t->ask_text, "leave wean to write the note in"
+	         " %s? y/N", name);
+	t->ask = WN_UI_TODAY_ASK_EDITOR;
+	ui->msg[0] = '\0';
+}
+
+/* A key with no binding: on the note line a character starts the note
+ * with it; anywhere else only a hint (typing never runs commands). */
+static void unbound_key(struct wn_ui *ui, struct today *t, int c)
+{
+	const struct wn_today_field *f = wn_ui_today_focused(t);
+	if (c && f && f->kind == WN_TODAY_NOTE && !(c >= '0' && c <= '9')) {
+		wn_ui_today_open_note(ui, t, NULL, NULL);
+		if (t->editing) {
+			struct wn_input in = { WN_K_CHAR, (wint_t)c };
+			wn_edit_key(&t->note, &in, wn_ui_today_note_width(ui));
+			t->draft_dirty = true;
+		}
+		return;
+	}
+	wn_ui_msg(ui, WN_R_DIM, "n writes a note, j/k move, digits rate;"
+	          " ? lists the keys");
+}
+
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 {
 	if (value_action(ui, t, action, arg))
@@ -789,9 +895,10 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 		break;
 	case WN_A_DOSE: on_dose(ui, t); break;
 	case WN_A_SKIP: on_skip(ui, t); break;
-	case WN_A_FLAG: toggle_flag(ui, t); break;
+	case WN_A_FLAG: ask_flag(ui, t); break;
 	case WN_A_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
-	case WN_A_EDITOR: note_external(ui, t); break;
+	case WN_A_EDITOR: ask_editor(ui, t); break;
+	case WN_A_UNBOUND: unbound_key(ui, t, arg); break;
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
