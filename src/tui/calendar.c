@@ -472,8 +472,8 @@ static void ask_hold(struct calendar *cal)
 		         " later step is planned)? y/N", d);
 	} else {
 		const struct wn_taper_step *st = &cal->b.sched.steps[k];
-		snprintf(cal->ask, sizeof cal->ask, "Hold the taper from %s: the next"
-		         " step, %s %s on %s, waits until you resume? y/N", d,
+		snprintf(cal->ask, sizeof cal->ask, "Hold from %s: %s %s due %s"
+		         " waits until you resume? y/N", d,
 		         wn_text_num(st->dose, 3, n1, sizeof n1), m->unit,
 		         wn_date_format(st->date, d2));
 	}
@@ -501,8 +501,8 @@ static void ask_resume(struct calendar *cal)
 	} else {
 		const struct wn_taper_step *st = &s->steps[s->n_dated];
 		wn_date to = st->due + (cal->sel - s->hold_since);
-		snprintf(cal->ask, sizeof cal->ask, "Resume the taper on %s: the next"
-		         " step %s %s moves to %s? y/N", d,
+		snprintf(cal->ask, sizeof cal->ask, "Resume on %s: the next step"
+		         " %s %s moves to %s? y/N", d,
 		         wn_text_num(st->dose, 3, n1, sizeof n1), cal->med[cal->m].unit,
 		         wn_date_format(to, d2));
 	}

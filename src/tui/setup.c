@@ -219,7 +219,7 @@ static void finish(struct wn_ui *ui, struct setup *su)
 		return;
 	}
 	ui->gen++;
-	wn_ui_msg(ui, WN_R_SAVED, "%s added; the Plan screen (3) shows it",
+	wn_ui_msg(ui, WN_R_SAVED, "%s added; the Plan screen (F3) shows it",
 	          su->ans[Q_NAME]);
 	wn_ui_goto_screen(ui, &wn_screen_today);
 }
