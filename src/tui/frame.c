@@ -314,9 +314,9 @@ static void draw_title(struct wn_ui *ui)
 {
 	const struct wn_screen *s = cur_screen(ui);
 	int right = ui->cols;
-	/* every tab with its name when they fit in half the width; else
-	 * numbers only, so that all the screens stay in view */
-	bool compact = tabs_width(ui, false) > ui->cols / 2;
+	/* every tab with its name when they leave the title 40 columns;
+	 * else only the keys, so that all the screens stay in view */
+	bool compact = tabs_width(ui, false) > ui->cols - 40;
 	for (size_t i = N_SCREENS; i-- > 0;) {
 		if (screens[i]->number <= 0)
 			continue;
