@@ -45,7 +45,7 @@ static const struct wn_binding bindings[] = {
 	  .help = "clear the focused value (a dose: the last one)" },
 	{ .action = WN_A_UP, .scope = WN_SC_TODAY | WN_SC_HELP,
 	  .keys = { CH('k'), FN(KEY_UP) }, .label = "k, Up",
-	  .help = "up (j/k move between lines; on Today h/l move between days)",
+	  .help = "up (j/k: lines; on Today h/l: days)",
 	  .hkey = "j/k", .hint = "line" },
 	{ .action = WN_A_DOWN, .scope = WN_SC_TODAY | WN_SC_HELP,
 	  .keys = { CH('j'), FN(KEY_DOWN) }, .label = "j, Down",
@@ -72,8 +72,7 @@ static const struct wn_binding bindings[] = {
 	  .label = "n", .help = "write the day's note here",
 	  .hkey = "n", .hint = "note" },
 	{ .action = WN_A_EDITOR, .scope = WN_SC_TODAY, .keys = { CH('e') },
-	  .label = "e", .help = "write the day's note in $VISUAL or $EDITOR (asks"
-	  " y/N first); neither set: here" },
+	  .label = "e", .help = "the note in $VISUAL/$EDITOR (asks y/N; unset: here)" },
 	{ .action = WN_A_FLAG, .scope = WN_SC_TODAY, .keys = { CH('f') },
 	  .label = "f", .help = "flag the day for the prescriber, or unflag it"
 	  " (asks y/N)", .hkey = "f", .hint = "flag" },
@@ -93,8 +92,7 @@ static const struct wn_binding bindings[] = {
 	{ .action = WN_A_TODAY, .scope = WN_SC_TODAY, .keys = { CH('T') },
 	  .label = "T", .help = "back to today" },
 	{ .action = WN_A_NONE, .scope = WN_SC_TODAY, .label = "other keys",
-	  .help = "on the note line: start the note with that character;"
-	  " elsewhere nothing (a hint)" },
+	  .help = "note line: start the note with it; else a hint" },
 	/* Calendar */
 	{ .action = WN_A_LEFT, .scope = WN_SC_CALENDAR,
 	  .keys = { CH('h'), FN(KEY_LEFT) }, .label = "h, Left",
@@ -122,16 +120,13 @@ static const struct wn_binding bindings[] = {
 	  .help = "calendar: open the day in Today", .hkey = "Enter",
 	  .hint = "open" },
 	{ .action = WN_A_HOLD, .scope = WN_SC_CALENDAR, .keys = { CH('H') },
-	  .label = "H", .help = "calendar: hold the taper from the day (asks why,"
-	  " then y/N)",
+	  .label = "H", .help = "calendar: hold from the day (asks why, then y/N)",
 	  .hkey = "H", .hint = "hold" },
 	{ .action = WN_A_RESUME, .scope = WN_SC_CALENDAR, .keys = { CH('R') },
-	  .label = "R", .help = "calendar: resume the open hold on the day (shows"
-	  " what moves, asks y/N)",
+	  .label = "R", .help = "calendar: resume the hold (shows what moves; y/N)",
 	  .hkey = "R", .hint = "resume" },
 	{ .action = WN_A_HOLD, .arg = 1, .scope = WN_SC_CALENDAR, .keys = { CH('U') },
-	  .label = "U", .help = "calendar: record going back up to a dose on the day"
-	  " (asks the dose, shows the review, asks y/N, then why)" },
+	  .label = "U", .help = "calendar: went back up to a dose (dose, review, y/N, why)" },
 	/* Plan */
 	{ .action = WN_A_PGUP, .scope = WN_SC_PLAN, .keys = { FN(KEY_PPAGE) },
 	  .label = "PgUp", .help = "plan: page up" },
@@ -260,10 +255,9 @@ static const struct wn_binding bindings[] = {
 	/* everywhere */
 	{ .action = WN_A_SCREEN, .arg = 1, .scope = WN_SC_GLOBAL,
 	  .keys = { FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },
-	  .label = "F1-F6, Alt-1..6", .help = "switch screen: 1 Today, 2 Calendar,"
-	  " 3 Plan, 4 Charts, 5 Journal, 6 Export (digits alone never do)" },
+	  .label = "F1-F6, Alt-1..6", .help = "1 Today 2 Calendar 3 Plan 4 Charts 5 Journal 6 Export" },
 	{ .action = WN_A_GOTO, .scope = WN_SC_GLOBAL, .keys = { CH('g') },
-	  .label = "g then 1-6", .help = "switch screen, as F1-F6 (g2: Calendar)" },
+	  .label = "g then 1-6", .help = "the same screens (g2: Calendar); digits alone never" },
 	{ .action = WN_A_NEXT_SCREEN, .scope = WN_SC_GLOBAL, .keys = { CH('\t') },
 	  .label = "Tab", .help = "next screen" },
 	{ .action = WN_A_PREV_SCREEN, .scope = WN_SC_GLOBAL, .keys = { FN(KEY_BTAB) },
