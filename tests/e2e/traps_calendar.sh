@@ -11,6 +11,9 @@ wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
 	--step 10 --every 3w --round 0.5 --accept-warnings >/dev/null || fail "plan add"
 wean plan hold sertraline --from 2026-11-20 --reason "zaps" >/dev/null ||
 	fail "plan hold"
+closed() {
+	[ "$(sql "select count(*) from hold where kind = 'hold' and end_date is null")" = 0 ]
+}
 open_hold() {
 	[ "$(sql "select count(*) from hold where kind = 'hold' and end_date is null")" = 1 ] ||
 		fail "$1: $(sql 'select * from hold')"
@@ -24,7 +27,7 @@ wait_for "[25]"
 keys H
 wait_for "a hold is already open; R resumes it"
 type_text "Rough day, tl"
-wait_for "Enter or Esc closes this line"
+wait_unless "Enter or Esc closes this line" closed "the typed reason resumed the hold"
 open_hold "the typed reason resumed the hold"
 keys Enter
 wait_gone "a hold is already open"
@@ -33,8 +36,8 @@ screen | grep -q "2026-11-25" || fail "the typed reason moved the day"
 open_hold "the reason changed the hold"
 # R asks, saying where the waiting step goes
 keys R
+wait_unless "y/N" closed "R resumed without asking"
 wait_for "Resume on 2026-11-25: the next step"
-wait_for "y/N"
 open_hold "R resumed without asking"
 keys x
 wait_for "y or n, please"

@@ -14,14 +14,14 @@ wait_for "Symptoms"
 keys F6
 wait_for "Export"
 title_is Export
+wrote() { [ "$(sql "select count(*) from checkin")" != 0 ]; }
+left() { ! screen | head -1 | grep -q "^ *Export"; }
 keys 1
-wait_for "digits rate on Today"
+wait_unless "digits rate on Today" left "1 on Export opened another screen"
 title_is Export
 keys 2
-wait_for "digits rate on Today"
+wait_unless "digits rate on Today" wrote "2 after 1 on Export saved a mood"
 title_is Export
-[ "$(sql "select count(*) from checkin")" = 0 ] ||
-	fail "a digit off Today wrote: $(sql 'select * from checkin')"
 # the header names the function keys, never bare digits
 screen | head -1 | grep -q "F1 " || fail "the header does not show F1"
 screen | head -1 | grep -Eq " [1-6] " && fail "the header shows a bare digit"

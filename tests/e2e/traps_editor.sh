@@ -14,9 +14,8 @@ chmod +x "$T/editor.sh"
 start 80 24 "EDITOR='$T/editor.sh'"
 wait_for "Symptoms"
 keys e
+wait_unless "y/N" '[ -e "$T/editor.ran" ]' "e started the editor without asking"
 wait_for "leave wean to write the note in"
-wait_for "y/N"
-[ -e "$T/editor.ran" ] && fail "e started the editor without asking"
 keys n
 wait_for "nothing changed"
 [ -e "$T/editor.ran" ] && fail "n started the editor"
@@ -30,12 +29,14 @@ wait_exit
 # neither VISUAL nor EDITOR (lib.sh unsets both): wean's own editor
 start 80 24
 wait_for "Symptoms"
+outside() {
+	case $(tm display-message -p -t w: '#{pane_current_command}') in
+	vi|vim|nvim|nano|ex|view) return 0 ;;
+	esac
+	ps -o comm= --ppid "$(wean_pid)" | grep -q .
+}
 keys e
-wait_for "Esc when done"
-cmd=$(tm display-message -p -t w: '#{pane_current_command}')
-case $cmd in
-vi|vim|nvim|nano|ex) fail "an outside editor started: $cmd" ;;
-esac
+wait_unless "Esc when done" outside "e started an outside editor"
 ps -o comm= --ppid "$(wean_pid)" | grep -q . && fail "wean started a child"
 wait_for "no \$VISUAL or \$EDITOR set"
 type_text " written here"

@@ -14,11 +14,10 @@ EOF
 chmod +x "$T/editor.sh"
 start 80 24 "EDITOR='$T/editor.sh'"
 wait_for "Symptoms"
+flagged() { [ "$(sql "select count(*) from checkin where flag = 1")" != 0 ]; }
 type_text "felt ok"
-wait_for "y or n, please"
-[ -e "$T/editor.ran" ] && fail "typing started the editor"
-[ "$(sql "select count(*) from checkin where flag = 1")" = 0 ] ||
-	fail "typing flagged the day"
+wait_unless "y or n, please" '[ -e "$T/editor.ran" ]' "typing started the editor"
+flagged && fail "typing flagged the day"
 kill -0 "$(wean_pid)" 2>/dev/null || fail "typing quit wean"
 keys Escape
 wait_for "nothing changed"
