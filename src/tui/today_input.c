@@ -366,15 +366,18 @@ static void refocus_question(struct today *t)
 		wn_ui_today_focus(t, WN_TODAY_QUESTION_LINE, (int)t->day.n_questions - 1);
 }
 
-/* The key after "delete the question ...? y/N": y deletes it, any other
- * key keeps it. */
+/* The key after "delete the question ...? y/N": y deletes it; n, Esc or
+ * Enter keep it; other keys answer nothing (the question stays). */
 static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
 {
-	int arg;
-	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
+	int yes = wn_ui_ask_answer(in);
+	if (yes < 0) {
+		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no)");
+		return;
+	}
 	long id = t->delete_id;
 	t->delete_id = 0;
-	if (!b || b->action != WN_A_TEXT_DONE) {
+	if (!yes) {
 		wn_ui_msg(ui, WN_R_DIM, "kept: the question is not deleted");
 		return;
 	}
