@@ -255,7 +255,8 @@ static const struct wn_binding bindings[] = {
 	/* everywhere */
 	{ .action = WN_A_SCREEN, .arg = 1, .scope = WN_SC_GLOBAL,
 	  .keys = { FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },
-	  .label = "F1-F6, Alt-1..6", .help = "1 Today 2 Calendar 3 Plan 4 Charts 5 Journal 6 Export" },
+	  .label = "F1-F6, Alt-1..6",
+	  .help = "1 Today 2 Calendar 3 Plan 4 Charts 5 Journal 6 Export" },
 	{ .action = WN_A_GOTO, .scope = WN_SC_GLOBAL, .keys = { CH('g') },
 	  .label = "g then 1-6", .help = "the same screens (g2: Calendar); digits alone never" },
 	{ .action = WN_A_NEXT_SCREEN, .scope = WN_SC_GLOBAL, .keys = { CH('\t') },

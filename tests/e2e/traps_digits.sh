@@ -38,3 +38,10 @@ title_is Today
 keys q
 wait_exit
 [ "$(sql "select count(*) from checkin")" = 0 ] || fail "something was written"
+# the demo says so on screen
+start 80 24 -- demo
+wait_for "DEMO Today"
+keys F2
+wait_for "DEMO Calendar"
+keys q
+wait_exit
