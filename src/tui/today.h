@@ -10,6 +10,8 @@
  * today_draw.c  drawing: the rows under the title (the tapers, their
  *               next steps' findings, the crisis line), the fields, the
  *               note, the bottom row (a prompt, a question or a hint)
+ * today_ask.c   keys that ask y/N first (f, e), the offered draft, keys
+ *               with no binding
  * today_input.c actions and typed text: moving, rating, doses, prompts,
  *               the day's questions (answered, reworded, deleted), the
  *               note editor, the offered draft
@@ -152,5 +154,23 @@ void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text,
 /* Closes the note editor or the prompt without saving. */
 void wn_ui_today_close_note(struct today *t);
 void wn_ui_today_close_prompt(struct today *t);
+void wn_ui_today_toggle_flag(struct wn_ui *ui, struct today *t);
+/* The note in $VISUAL/$EDITOR (opened first); with neither set, the note
+ * editor here. */
+void wn_ui_today_note_external(struct wn_ui *ui, struct today *t);
+
+/* ---- today_ask.c ------------------------------------------------------ */
+
+/* f and e: the y/N question on the bottom row (t->ask); e with neither
+ * $VISUAL nor $EDITOR set opens the note here at once. */
+void wn_ui_today_ask_flag(struct wn_ui *ui, struct today *t);
+void wn_ui_today_ask_editor(struct wn_ui *ui, struct today *t);
+/* A key while t->ask is open: y acts; n, Esc, Enter do nothing; other
+ * keys only hint. */
+void wn_ui_today_ask_input(struct wn_ui *ui, struct today *t, const struct wn_input *in);
+/* A key while a kept draft is offered: y restores it, n lets it go. */
+void wn_ui_today_offer_input(struct wn_ui *ui, struct today *t, const struct wn_input *in);
+/* A key with no binding (c: the character, 0 when not printable). */
+void wn_ui_today_unbound(struct wn_ui *ui, struct today *t, int c);
 
 #endif

@@ -431,7 +431,7 @@ static bool submit_reword(struct wn_ui *ui, struct today *t)
 
 /* ---- flag, clear -------------------------------------------------------- */
 
-static void toggle_flag(struct wn_ui *ui, struct today *t)
+void wn_ui_today_toggle_flag(struct wn_ui *ui, struct today *t)
 {
 	struct wn_checkin_patch p = { .date = t->date, .set = WN_SET_FLAG,
 	                              .flag = !t->day.ci.flag };
@@ -454,7 +454,7 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 	else if (f->kind == WN_TODAY_DOSE)
 		clear_dose(ui, t, f->idx);
 	else if (f->kind == WN_TODAY_FLAG && t->day.ci.flag)
-		toggle_flag(ui, t);
+		wn_ui_today_toggle_flag(ui, t);
 	else if (f->kind == WN_TODAY_NOTE)
 		wn_ui_msg(ui, WN_R_DIM, "to change the note, press n");
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
@@ -545,7 +545,7 @@ static bool finish_note(struct wn_ui *ui, struct today *t)
  * kept as a draft first, and the file is removed only once its text is
  * saved or kept.  When the terminal goes away meanwhile, what the editor
  * wrote stays open for the hangup hook to keep, and the file stays too. */
-static void note_external(struct wn_ui *ui, struct today *t)
+void wn_ui_today_note_external(struct wn_ui *ui, struct today *t)
 {
 	bool was_open = t->editing;
 	wn_ui_today_open_note(ui, t, NULL, NULL);
@@ -591,7 +591,7 @@ static void note_input(struct wn_ui *ui, struct today *t, const struct wn_input 
 		return;
 	}
 	if (b && b->action == WN_A_TEXT_EXTERNAL) {
-		note_external(ui, t);
+		wn_ui_today_note_external(ui, t);
 		return;
 	}
 	int r = wn_edit_key(&t->note, in, wn_ui_today_note_width(ui));
@@ -679,56 +679,12 @@ static void prompt_input(struct wn_ui *ui, struct today *t, const struct wn_inpu
 	}
 }
 
-/* ---- the kept draft, offered back --------------------------------------- */
-
-static void offer_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
-{
-	int arg;
-	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
-	if (!b)
-		return;
-	t->offer = false;
-	bool restore = b->action == WN_A_TEXT_DONE;
-	if (restore && wn_ui_today_change_day(ui, t, t->offer_date) == WN_OK) {
-		wn_ui_today_open_note(ui, t, t->offer_text, t->offer_base);
-		wn_ui_msg(ui, WN_R_SAVED, "your note is back; Esc saves it");
-	} else if (!restore) {
-		wn_ui_today_draft_clear(ui, t);
-		wn_ui_msg(ui, WN_R_DIM, "the kept note was let go");
-	}
-	free(t->offer_text);
-	free(t->offer_base);
-	t->offer_text = t->offer_base = NULL;
-	if (!restore)
-		wn_ui_today_draft_offer(ui, t);   /* another wean may have left one */
-}
-
-/* The answer to f's or e's y/N: other keys answer nothing (the question
- * stays), so words typed by mistake never act. */
-static void ask_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
-{
-	int yes = wn_ui_ask_answer(in);
-	if (yes < 0) {
-		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no)");
-		return;
-	}
-	int ask = t->ask;
-	t->ask = WN_UI_TODAY_NO_ASK;
-	ui->msg[0] = '\0';
-	if (!yes)
-		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
-	else if (ask == WN_UI_TODAY_ASK_FLAG)
-		toggle_flag(ui, t);
-	else
-		note_external(ui, t);
-}
-
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in)
 {
 	if (t->ask)
-		ask_input(ui, t, in);
+		wn_ui_today_ask_input(ui, t, in);
 	else if (t->offer)
-		offer_input(ui, t, in);
+		wn_ui_today_offer_input(ui, t, in);
 	else if (t->delete_id)
 		delete_input(ui, t, in);
 	else if (t->prompt != WN_UI_TODAY_NO_PROMPT)
@@ -771,7 +727,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 			wn_today_rating(&t->day, t->sym[f->idx].id)));
 		break;
 	case WN_TODAY_DOSE: enter_dose(t, f->idx); break;
-	case WN_TODAY_FLAG: toggle_flag(ui, t); break;
+	case WN_TODAY_FLAG: wn_ui_today_toggle_flag(ui, t); break;
 	case WN_TODAY_QUESTIONS: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
@@ -839,55 +795,6 @@ static void dismiss_proposal(struct wn_ui *ui, struct today *t)
 	ui->dirty = true;
 }
 
-/* f: flagging (or unflagging) asks first. */
-static void ask_flag(struct wn_ui *ui, struct today *t)
-{
-	char d[WN_DATE_STRLEN];
-	wn_date_format(t->date, d);
-	if (t->day.ci.flag)
-		snprintf(t->ask_text, sizeof t->ask_text, "remove the flag from %s? y/N", d);
-	else
-		snprintf(t->ask_text, sizeof t->ask_text, "flag %s for the prescriber?"
-		         " y/N", d);
-	t->ask = WN_UI_TODAY_ASK_FLAG;
-	ui->msg[0] = '\0';
-}
-
-/* e: leaving wean for $VISUAL/$EDITOR asks first; with neither set the
- * note opens here, in wean's own editor (never a default such as vi). */
-static void ask_editor(struct wn_ui *ui, struct today *t)
-{
-	const char *ed = wn_edit_external_name();
-	if (!ed) {
-		note_external(ui, t);
-		return;
-	}
-	char name[64];
-	wn_text_fit(ed, 30, name, sizeof name, ui->ascii_text);
-	snprintf(t->ask_text, sizeof t->ask_text, "leave wean to write the note in"
-	         " %s? y/N", name);
-	t->ask = WN_UI_TODAY_ASK_EDITOR;
-	ui->msg[0] = '\0';
-}
-
-/* A key with no binding: on the note line a character starts the note
- * with it; anywhere else only a hint (typing never runs commands). */
-static void unbound_key(struct wn_ui *ui, struct today *t, int c)
-{
-	const struct wn_today_field *f = wn_ui_today_focused(t);
-	if (c && f && f->kind == WN_TODAY_NOTE && !(c >= '0' && c <= '9')) {
-		wn_ui_today_open_note(ui, t, NULL, NULL);
-		if (t->editing) {
-			struct wn_input in = { WN_K_CHAR, (wint_t)c };
-			wn_edit_key(&t->note, &in, wn_ui_today_note_width(ui));
-			t->draft_dirty = true;
-		}
-		return;
-	}
-	wn_ui_msg(ui, WN_R_DIM, "n writes a note, j/k move, digits rate;"
-	          " ? lists the keys");
-}
-
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 {
 	if (value_action(ui, t, action, arg))
@@ -898,10 +805,10 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 		break;
 	case WN_A_DOSE: on_dose(ui, t); break;
 	case WN_A_SKIP: on_skip(ui, t); break;
-	case WN_A_FLAG: ask_flag(ui, t); break;
+	case WN_A_FLAG: wn_ui_today_ask_flag(ui, t); break;
 	case WN_A_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
-	case WN_A_EDITOR: ask_editor(ui, t); break;
-	case WN_A_UNBOUND: unbound_key(ui, t, arg); break;
+	case WN_A_EDITOR: wn_ui_today_ask_editor(ui, t); break;
+	case WN_A_UNBOUND: wn_ui_today_unbound(ui, t, arg); break;
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
