@@ -103,7 +103,7 @@ struct wn_keyspec {
 };
 
 /* One line of the key table.  An action with a range of keys gets
- * arg + (key - lo) as its argument (digits, F1..F6). */
+ * arg + (key - lo) as its argument (digits, F1..F6, Alt-1..6). */
 struct wn_binding {
 	int action;
 	int arg;
@@ -177,7 +177,8 @@ struct wn_ui {
  * in file-scope variables: everything it knows is in its block. */
 struct wn_screen {
 	const char *name;
-	int number;              /* 1..6 = its number key; 0 = none (help) */
+	int number;              /* 1..6: F1..F6, g then the digit, Alt-digit
+	                            (never the bare digit); 0 = none (help) */
 	unsigned scope;          /* its WN_SC_* bit */
 	size_t state_size;       /* sizeof the screen's state struct */
 	/* becomes the current screen; may load data; WN_OK or an error that
