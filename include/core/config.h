@@ -41,6 +41,9 @@ struct wn_config {
 	int  week_start;          /* 0=Monday .. 6=Sunday; default Monday */
 	bool color;               /* default true */
 	bool ascii;               /* default false */
+	bool demo;                /* a generated demo diary (wean demo): the
+	                             screens show a DEMO mark; never read from
+	                             a file */
 	char report_name[128];    /* name printed on reports, default "" */
 	char crisis_line[256];    /* [safety] (or, before, [help]): shown in help
 	                             and on Today when mood stays low;

@@ -129,6 +129,7 @@ static int show(struct wn_cli *c, const char *path, struct wn_err *err)
 	if (rc == WN_OK) {
 		struct wn_config cfg = c->cfg;
 		snprintf(cfg.db_path, sizeof cfg.db_path, "%s", path);
+		cfg.demo = true;
 		rc = c->hooks->run_tui(db, &cfg, err);
 	}
 	wn_db_close(db);

@@ -28,7 +28,12 @@
 
 #define REASON_MAX 500
 
-enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_ASK, CP_UP_WHY };
+/* What the bottom line holds: a text prompt (why, a dose), a y/N
+ * question showing what will change (CP_*_ASK), or a refusal that waits
+ * for Enter or Esc (CP_NOTICE).  Each owns the keyboard until answered:
+ * words typed there never run as Calendar keys. */
+enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_ASK, CP_UP_WHY,
+                  CP_HOLD_ASK, CP_RESUME_ASK, CP_NOTICE };
 
 static const char *const prompt_text[] = {
 	[CP_HOLD] = "hold from this day; why? ",
@@ -54,6 +59,8 @@ struct calendar {
 	struct wn_edit line;
 	double up_dose;          /* a reinstatement's dose, asked first */
 	struct wn_review up;     /* the review of the step after it */
+	char ask[200];           /* CP_HOLD_ASK, CP_RESUME_ASK, CP_NOTICE: the line */
+	char *reason;            /* CP_HOLD_ASK: the reason typed (owned) */
 };
 
 /* ---- the hold proposal (shared with Today) ------------------------------ */
@@ -350,7 +357,10 @@ static void draw_question(struct wn_ui *ui, const struct calendar *cal)
 	wn_ui_findings_draw(ui, &cal->up, WN_BOX(y + 1, 1, ui->rows - 3 - y, ui->cols - 2),
 	                    false);
 	snprintf(what, sizeof what, "Record going back up to %s %s", n1, cal->med[cal->m].unit);
-	wn_findings_question(what, &cal->up, q, sizeof q);
+	if (cal->up.n_warnings > 0)
+		wn_findings_question(what, &cal->up, q, sizeof q);
+	else
+		snprintf(q, sizeof q, "%s on %s? y/N", what, d);
 	wn_ui_ask_draw(ui, q);
 }
 
@@ -372,7 +382,10 @@ static void cal_draw(struct wn_ui *ui, void *state)
 		draw_cell(ui, cal, &g, i);
 	draw_legend(ui, g.bottom);
 	draw_status(ui, cal, g.bottom + 1);
-	if (cal->prompt) {
+	if (cal->prompt == CP_HOLD_ASK || cal->prompt == CP_RESUME_ASK ||
+	    cal->prompt == CP_NOTICE) {
+		wn_ui_ask_draw(ui, cal->ask);
+	} else if (cal->prompt) {
 		int y = ui->rows - 2;
 		ui->msg_row_taken = true;
 		int w = wn_ui_put(ui, WN_CELL(y, 1, ui->cols / 2, WN_R_HEADING),
@@ -402,6 +415,20 @@ static void saved(struct wn_ui *ui, struct calendar *cal, const char *done)
 		wn_ui_msg(ui, WN_R_SAVED, "%s", done);
 }
 
+/* A key that cannot act now: why, on a line that waits for Enter or
+ * Esc, so what is typed next (a reason, say) goes nowhere. */
+static void refuse(struct calendar *cal, const char *why)
+{
+	snprintf(cal->ask, sizeof cal->ask, "%s  (Enter: ok)", why);
+	cal->prompt = CP_NOTICE;
+}
+
+/* The plan's next step from day on (dated on or after it), or -1. */
+static int step_from(const struct calendar *cal, wn_date day)
+{
+	return wn_taper_next_step(&cal->b.sched, day - 1);
+}
+
 static void open_prompt(struct wn_ui *ui, struct calendar *cal, int kind)
 {
 	if (wn_edit_init(&cal->line, NULL, REASON_MAX, false) != WN_OK) {
@@ -414,12 +441,11 @@ static void open_prompt(struct wn_ui *ui, struct calendar *cal, int kind)
 static void start_hold(struct wn_ui *ui, struct calendar *cal)
 {
 	if (!cal->has_plan) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no plan to hold; add one on the Plan"
-		          " screen (3)");
+		refuse(cal, "no plan to hold; add one on the Plan screen (F3)");
 		return;
 	}
 	if (cal->b.sched.hold_since != WN_DATE_NONE) {
-		wn_ui_msg(ui, WN_R_NOTICE, "a hold is already open; R resumes it");
+		refuse(cal, "a hold is already open; R resumes it");
 		return;
 	}
 	open_prompt(ui, cal, CP_HOLD);
@@ -429,23 +455,68 @@ static void start_hold(struct wn_ui *ui, struct calendar *cal)
 static void start_up(struct wn_ui *ui, struct calendar *cal)
 {
 	if (!cal->has_plan) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no plan here; add one on the Plan screen (3)");
+		refuse(cal, "no plan here; add one on the Plan screen (F3)");
 		return;
 	}
 	if (cal->sel > ui->today) {
-		wn_ui_msg(ui, WN_R_NOTICE, "that day has not come yet");
+		refuse(cal, "that day has not come yet");
 		return;
 	}
 	open_prompt(ui, cal, CP_UP_DOSE);
 }
 
+/* The hold's question: from when, and which step waits. */
+static void ask_hold(struct calendar *cal)
+{
+	char d[WN_DATE_STRLEN], d2[WN_DATE_STRLEN], n1[32];
+	int k = step_from(cal, cal->sel);
+	const struct wn_med *m = &cal->med[cal->m];
+	wn_date_format(cal->sel, d);
+	if (k < 0) {
+		snprintf(cal->ask, sizeof cal->ask, "Hold the taper from %s (no"
+		         " later step is planned)? y/N", d);
+	} else {
+		const struct wn_taper_step *st = &cal->b.sched.steps[k];
+		snprintf(cal->ask, sizeof cal->ask, "Hold from %s: %s %s due %s"
+		         " waits until you resume? y/N", d,
+		         wn_text_num(st->dose, 3, n1, sizeof n1), m->unit,
+		         wn_date_format(st->date, d2));
+	}
+	cal->prompt = CP_HOLD_ASK;
+}
+
+/* R: the question first, with where the waiting step goes (a closed
+ * hold moves the frozen steps by its length: core/taper.h). */
+static void ask_resume(struct calendar *cal)
+{
+	const struct wn_schedule *s = &cal->b.sched;
+	if (!cal->has_plan || s->hold_since == WN_DATE_NONE) {
+		refuse(cal, "no hold is open; H starts one");
+		return;
+	}
+	if (cal->sel < s->hold_since) {
+		refuse(cal, "the hold starts later; pick a day on or after it");
+		return;
+	}
+	char d[WN_DATE_STRLEN], d2[WN_DATE_STRLEN], n1[32];
+	wn_date_format(cal->sel, d);
+	if (s->n_dated >= s->n) {
+		snprintf(cal->ask, sizeof cal->ask, "Resume the taper on %s (no step"
+		         " is waiting)? y/N", d);
+	} else {
+		const struct wn_taper_step *st = &s->steps[s->n_dated];
+		wn_date to = st->due + (cal->sel - s->hold_since);
+		snprintf(cal->ask, sizeof cal->ask, "Resume on %s: the next step"
+		         " %s %s moves to %s? y/N", d,
+		         wn_text_num(st->dose, 3, n1, sizeof n1), cal->med[cal->m].unit,
+		         wn_date_format(to, d2));
+	}
+	cal->prompt = CP_RESUME_ASK;
+}
+
 static void resume(struct wn_ui *ui, struct calendar *cal)
 {
 	struct wn_err err = { 0 };
-	if (!cal->has_plan || cal->b.sched.hold_since == WN_DATE_NONE) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no hold is open");
-		return;
-	}
 	int rc = wn_db_plan_resume(ui->db, cal->med[cal->m].id, cal->sel, &err);
 	char d[WN_DATE_STRLEN], msg[96];
 	snprintf(msg, sizeof msg, "resumed on %s; later steps moved",
@@ -458,8 +529,55 @@ static void resume(struct wn_ui *ui, struct calendar *cal)
 
 static void close_prompt(struct calendar *cal)
 {
-	wn_edit_free(&cal->line);
+	if (cal->prompt == CP_HOLD || cal->prompt == CP_UP_DOSE ||
+	    cal->prompt == CP_UP_WHY)
+		wn_edit_free(&cal->line);
 	cal->prompt = CP_NONE;
+}
+
+static void save_hold(struct wn_ui *ui, struct calendar *cal)
+{
+	struct wn_err err = { 0 };
+	char d[WN_DATE_STRLEN], msg[96];
+	int rc = wn_db_plan_hold(ui->db, cal->med[cal->m].id, cal->sel, cal->reason, &err);
+	free(cal->reason);
+	cal->reason = NULL;
+	snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(cal->sel, d));
+	if (rc != WN_OK)
+		wn_ui_msg_err(ui, "not saved", &err);
+	else
+		saved(ui, cal, msg);
+}
+
+/* A y/N question or a waiting refusal: only its own keys answer it. */
+static void ask_input(struct wn_ui *ui, struct calendar *cal, const struct wn_input *in)
+{
+	int kind = cal->prompt, yes;
+	if (kind == CP_NOTICE) {
+		int arg;
+		const struct wn_binding *b = wn_ui_lookup(WN_SC_NOTICE, in, &arg);
+		if (b && b->action == WN_A_TEXT_DONE)
+			cal->prompt = CP_NONE;
+		else
+			wn_ui_msg(ui, WN_R_DIM, "nothing done; Enter or Esc closes this line");
+		return;
+	}
+	if ((yes = wn_ui_ask_answer(in)) < 0) {
+		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no); nothing written yet");
+		return;
+	}
+	cal->prompt = CP_NONE;
+	if (!yes) {
+		free(cal->reason);
+		cal->reason = NULL;
+		wn_ui_msg(ui, WN_R_DIM, "not recorded; nothing written");
+	} else if (kind == CP_HOLD_ASK) {
+		save_hold(ui, cal);
+	} else if (kind == CP_RESUME_ASK) {
+		resume(ui, cal);
+	} else {
+		open_prompt(ui, cal, CP_UP_WHY);
+	}
 }
 
 /* The dose gone back up to: the step after it is reviewed, and with a
@@ -478,21 +596,8 @@ static void up_dose_done(struct wn_ui *ui, struct calendar *cal, const char *tex
 	if (wn_plan_review_reinstate(&cal->b, &cal->med[cal->m], cal->sel, cal->up_dose,
 	                             &cal->up, &err) != WN_OK)
 		wn_ui_msg_err(ui, "not recorded", &err);
-	else if (cal->up.n_warnings > 0)
-		cal->prompt = CP_UP_ASK;
 	else
-		open_prompt(ui, cal, CP_UP_WHY);
-}
-
-/* The answer to the second yes: y goes on to why; any other key records
- * nothing. */
-static void up_answer(struct wn_ui *ui, struct calendar *cal, const struct wn_input *in)
-{
-	cal->prompt = CP_NONE;
-	if (wn_ui_ask_yes(in))
-		open_prompt(ui, cal, CP_UP_WHY);
-	else
-		wn_ui_msg(ui, WN_R_DIM, "not recorded; nothing written");
+		cal->prompt = CP_UP_ASK;    /* the review, then y/N, always */
 }
 
 /* Enter on the line: hold, or the steps of a reinstatement. */
@@ -518,9 +623,15 @@ static void prompt_done(struct wn_ui *ui, struct calendar *cal)
 		                            : " (the plan is not on hold; H holds it)");
 		break;
 	}
-	default:
-		rc = wn_db_plan_hold(ui->db, cal->med[cal->m].id, cal->sel, why, &err);
-		snprintf(msg, sizeof msg, "on hold from %s", wn_date_format(cal->sel, d));
+	default:      /* the reason, then the question */
+		free(cal->reason);
+		cal->reason = why ? strdup(why) : NULL;
+		close_prompt(cal);
+		if (why && !cal->reason)
+			wn_ui_msg(ui, WN_R_ERROR, "out of memory; nothing written");
+		else
+			ask_hold(cal);
+		return;
 	}
 	close_prompt(cal);
 	if (rc != WN_OK)
@@ -533,8 +644,9 @@ static void cal_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 {
 	struct calendar *cal = state;
 	int arg;
-	if (cal->prompt == CP_UP_ASK) {
-		up_answer(ui, cal, in);
+	if (cal->prompt == CP_UP_ASK || cal->prompt == CP_HOLD_ASK ||
+	    cal->prompt == CP_RESUME_ASK || cal->prompt == CP_NOTICE) {
+		ask_input(ui, cal, in);
 		return;
 	}
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
@@ -575,7 +687,7 @@ static bool cal_action(struct wn_ui *ui, void *state, int action, int arg)
 		else
 			start_hold(ui, cal);
 		return true;
-	case WN_A_RESUME: resume(ui, cal); return true;
+	case WN_A_RESUME: ask_resume(cal); return true;
 	default: return false;
 	}
 }
@@ -604,7 +716,10 @@ static unsigned cal_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct calendar *cal = state;
-	if (cal->prompt == CP_UP_ASK)
+	if (cal->prompt == CP_NOTICE)
+		return WN_SC_NOTICE;
+	if (cal->prompt == CP_UP_ASK || cal->prompt == CP_HOLD_ASK ||
+	    cal->prompt == CP_RESUME_ASK)
 		return WN_SC_ASK;
 	return cal->prompt ? WN_SC_PROMPT : WN_SC_CALENDAR;
 }
@@ -613,8 +728,9 @@ static void cal_fini(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	struct calendar *cal = state;
-	if (cal->prompt)
-		wn_edit_free(&cal->line);
+	close_prompt(cal);
+	free(cal->reason);
+	cal->reason = NULL;
 	wn_review_free(&cal->up);
 	free_plan(cal);
 	free(cal->med);

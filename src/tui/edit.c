@@ -369,14 +369,23 @@ static int write_file(const struct wn_edit *e, const char *path,
 	return WN_OK;
 }
 
-/* $VISUAL, $EDITOR or vi, split on blanks (no shell involved). */
-static int editor_argv(char *cmd, size_t n, char **argv, int max)
+const char *wn_edit_external_name(void)
 {
 	const char *ed = getenv("VISUAL");
-	if (!ed || !*ed)
+	if (!ed || !ed[strspn(ed, " \t")])
 		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
+	if (!ed || !ed[strspn(ed, " \t")])
+		return NULL;
+	return ed;
+}
+
+/* $VISUAL or $EDITOR, split on blanks (no shell involved); never a
+ * default: with neither set, wean's own editor is the one. */
+static int editor_argv(char *cmd, size_t n, char **argv, int max)
+{
+	const char *ed = wn_edit_external_name();
+	if (!ed)
+		return 0;
 	snprintf(cmd, n, "%s", ed);
 	int argc = 0;
 	for (char *t = strtok(cmd, " \t"); t && argc < max - 2;
@@ -391,7 +400,8 @@ static int run_editor(struct wn_ui *ui, const char *path, struct wn_err *err)
 	char *argv[18];
 	int argc = editor_argv(cmd, sizeof cmd, argv, 18);
 	if (argc == 0)
-		return wn_err_set(err, WN_USAGE, "$EDITOR is empty");
+		return wn_err_set(err, WN_USAGE, "neither $VISUAL nor $EDITOR is set;"
+		                  " write here instead");
 	argv[argc++] = (char *)path;
 	argv[argc] = NULL;
 	wn_ui_suspend(ui);

@@ -40,6 +40,19 @@ void wn_ui_ask_draw(struct wn_ui *ui, const char *question)
 	wn_ui_put_pad(ui, WN_CELL(ui->rows - 2, 1, ui->cols - 2, WN_R_NOTICE), question);
 }
 
+int wn_ui_ask_answer(const struct wn_input *in)
+{
+	int arg;
+	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
+	if (b)
+		return b->action == WN_A_TEXT_DONE;
+	if (in->kind == WN_K_CHAR && (in->ch == 27 || in->ch == '\r' || in->ch == '\n'))
+		return 0;
+	if (in->kind == WN_K_FN && in->ch == KEY_ENTER)
+		return 0;
+	return -1;
+}
+
 bool wn_ui_ask_yes(const struct wn_input *in)
 {
 	int arg;

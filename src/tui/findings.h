@@ -30,5 +30,9 @@ int wn_ui_findings_role(enum wn_review_level l);
 void wn_ui_ask_draw(struct wn_ui *ui, const char *question);
 /* True when the key answers yes (y or Y); every other key is no. */
 bool wn_ui_ask_yes(const struct wn_input *in);
+/* A y/N question that owns the keyboard: 1 for y, 0 for n, Esc or Enter
+ * (the N is the default), -1 for any other key (it answers nothing: the
+ * question stays, so typed words never run as commands). */
+int wn_ui_ask_answer(const struct wn_input *in);
 
 #endif

@@ -288,14 +288,15 @@ void wn_ui_msg_err(struct wn_ui *ui, const char *what, const struct wn_err *err)
 
 /* ---- frame drawing ------------------------------------------------------ */
 
-/* The header tab of screen i: " 4 Charts ", or only " 4 " when compact
- * (the current screen always keeps its name). */
+/* The header tab of screen i, named by its function key (never a bare
+ * digit: digits rate): " F4 Charts ", or only " F4 " when compact (the
+ * current screen always keeps its name). */
 static int tab_text(const struct wn_ui *ui, size_t i, bool compact, char *buf, size_t n)
 {
 	if (compact && screens[i] != cur_screen(ui))
-		snprintf(buf, n, " %d ", screens[i]->number);
+		snprintf(buf, n, " F%d ", screens[i]->number);
 	else
-		snprintf(buf, n, " %d %s ", screens[i]->number, screens[i]->name);
+		snprintf(buf, n, " F%d %s ", screens[i]->number, screens[i]->name);
 	return wn_text_width(buf);
 }
 
@@ -313,9 +314,9 @@ static void draw_title(struct wn_ui *ui)
 {
 	const struct wn_screen *s = cur_screen(ui);
 	int right = ui->cols;
-	/* every tab with its name when they fit in half the width; else
-	 * numbers only, so that all the screens stay in view */
-	bool compact = tabs_width(ui, false) > ui->cols / 2;
+	/* every tab with its name when they leave the title 40 columns;
+	 * else only the keys, so that all the screens stay in view */
+	bool compact = tabs_width(ui, false) > ui->cols - 40;
 	for (size_t i = N_SCREENS; i-- > 0;) {
 		if (screens[i]->number <= 0)
 			continue;
@@ -331,7 +332,10 @@ static void draw_title(struct wn_ui *ui)
 	snprintf(title, sizeof title, "%s", s->name);
 	if (s->title)
 		s->title(ui, state_of(ui, (size_t)ui->screen), title, sizeof title);
-	wn_ui_put(ui, WN_CELL(0, 1, right - 2, WN_R_TITLE), title);
+	int x = 1;
+	if (ui->cfg->demo)     /* a made-up diary: said on every screen */
+		x += wn_ui_put(ui, WN_CELL(0, x, right - 2, WN_R_FOCUS), "DEMO") + 1;
+	wn_ui_put(ui, WN_CELL(0, x, right - 1 - x, WN_R_TITLE), title);
 }
 
 static void draw_status(struct wn_ui *ui)
@@ -452,9 +456,14 @@ static void global_action(struct wn_ui *ui, int action, int arg)
 			wn_ui_goto(ui, i);
 		else
 			wn_ui_msg(ui, WN_R_NOTICE, "screen %d is not there yet;"
-			          " Today is 1", arg);
+			          " Today is F1", arg);
 		break;
 	}
+	case WN_A_GOTO:
+		ui->pending_goto = true;
+		wn_ui_msg(ui, WN_R_NORMAL, "g: now 1 Today, 2 Calendar, 3 Plan,"
+		          " 4 Charts, 5 Journal or 6 Export");
+		break;
 	case WN_A_NEXT_SCREEN:
 	case WN_A_PREV_SCREEN:
 		cycle_screen(ui, action == WN_A_NEXT_SCREEN ? 1 : -1);
@@ -465,6 +474,35 @@ static void global_action(struct wn_ui *ui, int action, int arg)
 	default:
 		break;
 	}
+}
+
+/* The key after g: a digit 1-6 opens that screen; anything else only
+ * ends the g (a hint says so), so g never leads to an edit. */
+static void goto_digit(struct wn_ui *ui, const struct wn_input *in)
+{
+	ui->pending_goto = false;
+	if (in->kind == WN_K_CHAR && in->ch >= '1' && in->ch <= '6')
+		global_action(ui, WN_A_SCREEN, (int)(in->ch - '0'));
+	else
+		wn_ui_msg(ui, WN_R_DIM, "g then 1-6 switches screens (F1-F6 too);"
+		          " nothing done");
+}
+
+/* A key no binding knows here: the screen may take it (Today's note
+ * line starts the note with it); else one line says what to do.  Digits
+ * only ever rate: they never switch screens. */
+static void unbound(struct wn_ui *ui, const struct wn_screen *s,
+                    const struct wn_input *in)
+{
+	int c = in->kind == WN_K_CHAR && in->ch >= 32 && in->ch != 127
+	        ? (int)in->ch : 0;
+	if (s->action(ui, state_of(ui, (size_t)ui->screen), WN_A_UNBOUND, c))
+		return;
+	if (c >= '0' && c <= '9')
+		wn_ui_msg(ui, WN_R_DIM, "digits rate on Today; F1-F6 (or g then"
+		          " 1-6) switch screens");
+	else
+		wn_ui_msg(ui, WN_R_DIM, "that key does nothing here; ? lists the keys");
 }
 
 static void handle_input(struct wn_ui *ui, const struct wn_input *in)
@@ -497,10 +535,14 @@ static void handle_input(struct wn_ui *ui, const struct wn_input *in)
 		return;
 	}
 	ui->msg[0] = '\0';
+	if (ui->pending_goto) {
+		goto_digit(ui, in);
+		return;
+	}
 	int arg = 0;
 	const struct wn_binding *b = wn_ui_lookup(sc | WN_SC_GLOBAL, in, &arg);
 	if (!b) {
-		wn_ui_msg(ui, WN_R_DIM, "that key does nothing here; ? shows the keys");
+		unbound(ui, s, in);
 		return;
 	}
 	if (!s->action(ui, state_of(ui, (size_t)ui->screen), b->action, arg))

@@ -30,6 +30,8 @@ static const struct section {
 	{ WN_SC_EXPORT, "Export" },
 	{ WN_SC_NOTE, "Writing the note" },
 	{ WN_SC_PROMPT, "Typing a line (question, answer, quick note, dose, value)" },
+	{ WN_SC_ASK | WN_SC_NOTICE, "A y/N question, or a line that waits (typing goes"
+	  " nowhere)" },
 	{ WN_SC_GLOBAL, "Everywhere" },
 	{ WN_SC_HELP, "On this help screen" },
 };

@@ -361,7 +361,13 @@ static void draw_question(struct wn_ui *ui, const struct wn_planform *f, int y,
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_HEADING), line);
 	wn_ui_findings_draw(ui, &f->review, WN_BOX(y + 1, 1, bottom - y - 3, ui->cols - 2),
 	                    false);
-	wn_findings_question("Save this plan", &f->review, line, sizeof line);
+	if (f->review.n_warnings > 0) {
+		wn_findings_question("Save this plan", &f->review, line, sizeof line);
+	} else {
+		char d[WN_DATE_STRLEN];
+		snprintf(line, sizeof line, "Save this plan for %s from %s? y/N",
+		         f->med.name, wn_date_format(f->spec.start, d));
+	}
 	wn_ui_ask_draw(ui, line);
 }
 
@@ -396,8 +402,8 @@ static void form_move(struct wn_planform *f, int dir)
 	f->cur = i;
 }
 
-/* "save": a plan whose review has a warning is saved only after the
- * second yes (said_yes), with the review stored as acknowledged. */
+/* "save": a plan is saved only after its review is shown and y said
+ * (said_yes); one with a warning is stored with the review acknowledged. */
 static bool save(struct wn_ui *ui, struct wn_planform *f, bool said_yes)
 {
 	struct wn_err err = { 0 };
@@ -408,7 +414,7 @@ static bool save(struct wn_ui *ui, struct wn_planform *f, bool said_yes)
 		return false;
 	}
 	int nw = f->review.n_warnings;
-	if (nw > 0 && !said_yes) {
+	if (!said_yes) {
 		f->asking = true;
 		return false;
 	}
@@ -429,11 +435,17 @@ bool wn_planform_asking(const struct wn_planform *f)
 	return f && f->asking;
 }
 
-/* The answer to the second yes: y saves; anything else keeps the form. */
+/* The answer to the y/N: y saves; n, Esc or Enter keep the form; other
+ * keys answer nothing. */
 static int answer(struct wn_ui *ui, struct wn_planform *f, const struct wn_input *in)
 {
+	int yes = wn_ui_ask_answer(in);
+	if (yes < 0) {
+		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no); nothing saved yet");
+		return WN_FORM_OPEN;
+	}
 	f->asking = false;
-	if (wn_ui_ask_yes(in))
+	if (yes)
 		return save(ui, f, true) ? WN_FORM_SAVED : WN_FORM_OPEN;
 	wn_ui_msg(ui, WN_R_DIM, "not saved; the form is as it was");
 	return WN_FORM_OPEN;

@@ -270,7 +270,7 @@ static unsigned today_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct today *t = state;
-	if (t->offer || t->delete_id)
+	if (t->offer || t->delete_id || t->ask)
 		return WN_SC_ASK;
 	if (t->prompt != WN_UI_TODAY_NO_PROMPT)
 		return WN_SC_PROMPT;

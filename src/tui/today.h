@@ -10,6 +10,8 @@
  * today_draw.c  drawing: the rows under the title (the tapers, their
  *               next steps' findings, the crisis line), the fields, the
  *               note, the bottom row (a prompt, a question or a hint)
+ * today_ask.c   keys that ask y/N first (f, e), the offered draft, keys
+ *               with no binding
  * today_input.c actions and typed text: moving, rating, doses, prompts,
  *               the day's questions (answered, reworded, deleted), the
  *               note editor, the offered draft
@@ -34,6 +36,11 @@
 
 #define WN_UI_TODAY_LINE_MAX 1000     /* bytes in a question, quick note, value */
 #define WN_UI_TODAY_DRAFT_MS 10000    /* a draft while typing without a pause */
+
+/* A y/N question on the bottom row, before a key acts. */
+enum wn_ui_today_ask {
+	WN_UI_TODAY_NO_ASK, WN_UI_TODAY_ASK_FLAG, WN_UI_TODAY_ASK_EDITOR,
+};
 
 /* The one-line prompt open on the bottom row. */
 enum wn_ui_today_prompt {
@@ -77,6 +84,9 @@ struct today {
 	int prompt_idx;          /* the medication of a dose */
 	long prompt_id;          /* the question answered or reworded */
 	struct wn_edit line;
+	/* f and e wait for y/N (enum wn_ui_today_ask) */
+	int ask;
+	char ask_text[200];      /* the question, on the bottom row */
 	/* deleting a question waits for y/N */
 	long delete_id;          /* its id; 0 = not asking */
 	/* a kept draft waiting for yes/no */
@@ -144,5 +154,23 @@ void wn_ui_today_open_note(struct wn_ui *ui, struct today *t, const char *text,
 /* Closes the note editor or the prompt without saving. */
 void wn_ui_today_close_note(struct today *t);
 void wn_ui_today_close_prompt(struct today *t);
+void wn_ui_today_toggle_flag(struct wn_ui *ui, struct today *t);
+/* The note in $VISUAL/$EDITOR (opened first); with neither set, the note
+ * editor here. */
+void wn_ui_today_note_external(struct wn_ui *ui, struct today *t);
+
+/* ---- today_ask.c ------------------------------------------------------ */
+
+/* f and e: the y/N question on the bottom row (t->ask); e with neither
+ * $VISUAL nor $EDITOR set opens the note here at once. */
+void wn_ui_today_ask_flag(struct wn_ui *ui, struct today *t);
+void wn_ui_today_ask_editor(struct wn_ui *ui, struct today *t);
+/* A key while t->ask is open: y acts; n, Esc, Enter do nothing; other
+ * keys only hint. */
+void wn_ui_today_ask_input(struct wn_ui *ui, struct today *t, const struct wn_input *in);
+/* A key while a kept draft is offered: y restores it, n lets it go. */
+void wn_ui_today_offer_input(struct wn_ui *ui, struct today *t, const struct wn_input *in);
+/* A key with no binding (c: the character, 0 when not printable). */
+void wn_ui_today_unbound(struct wn_ui *ui, struct today *t, int c);
 
 #endif

@@ -387,6 +387,10 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 		draw_delete(ui, t, y);
 		return;
 	}
+	if (t->ask) {
+		wn_ui_ask_draw(ui, t->ask_text);
+		return;
+	}
 	if (t->prompt != WN_UI_TODAY_NO_PROMPT) {
 		char buf[128];
 		ui->msg_row_taken = true;

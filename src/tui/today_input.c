@@ -16,6 +16,7 @@
 #include "db/note.h"
 #include "core/text.h"
 #include "db/holdrule.h"
+#include "findings.h"
 #include "today.h"
 
 static int now_minute(void)
@@ -98,6 +99,33 @@ static int set_rating(struct wn_ui *ui, struct today *t, int idx, int v)
 	return rc;
 }
 
+/* Whether what was typed on a metric can grow no more: no digit would
+ * stay in its range, and a point could not follow (a whole number, or a
+ * point already typed). */
+static bool typed_final(const struct wn_today_typing *ty,
+                        const struct wn_today_key *k)
+{
+	bool whole = k->kind == WN_TODAY_MOOD || k->kind == WN_TODAY_ANXIETY ||
+	             k->kind == WN_TODAY_ENERGY;
+	bool dot = strchr(ty->acc, '.') != NULL;
+	if (dot)
+		return strlen(strchr(ty->acc, '.')) > 1;
+	return whole && strtod(ty->acc, NULL) * 10 > k->range.hi;
+}
+
+/* After a metric is rated for good: the focus moves on (right along the
+ * row, else down), so the next digit rates the next line. */
+static void next_metric(struct today *t)
+{
+	const struct wn_today_field *at = wn_ui_today_focused(t);
+	const struct wn_today_field *to = wn_today_layout_move(&t->layout, at,
+	                                                       WN_TODAY_RIGHT);
+	if (!to || to == at)
+		to = wn_today_layout_move(&t->layout, at, WN_TODAY_DOWN);
+	if (to && to != at)
+		wn_ui_today_focus(t, to->kind, to->idx);
+}
+
 /* A digit or a point on a metric: digits typed quickly make one number. */
 static void metric_digit(struct wn_ui *ui, struct today *t,
                          const struct wn_today_field *f, char c)
@@ -117,6 +145,8 @@ static void metric_digit(struct wn_ui *ui, struct today *t,
 		break;
 	case WN_TODAY_TYPED_SET:
 		set_metric(ui, t, f, v);
+		if (typed_final(&t->typing, &key))
+			next_metric(t);     /* on to the next, as a symptom does */
 		break;
 	default:
 		break;
@@ -336,15 +366,18 @@ static void refocus_question(struct today *t)
 		wn_ui_today_focus(t, WN_TODAY_QUESTION_LINE, (int)t->day.n_questions - 1);
 }
 
-/* The key after "delete the question ...? y/N": y deletes it, any other
- * key keeps it. */
+/* The key after "delete the question ...? y/N": y deletes it; n, Esc or
+ * Enter keep it; other keys answer nothing (the question stays). */
 static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
 {
-	int arg;
-	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
+	int yes = wn_ui_ask_answer(in);
+	if (yes < 0) {
+		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no)");
+		return;
+	}
 	long id = t->delete_id;
 	t->delete_id = 0;
-	if (!b || b->action != WN_A_TEXT_DONE) {
+	if (!yes) {
 		wn_ui_msg(ui, WN_R_DIM, "kept: the question is not deleted");
 		return;
 	}
@@ -398,7 +431,7 @@ static bool submit_reword(struct wn_ui *ui, struct today *t)
 
 /* ---- flag, clear -------------------------------------------------------- */
 
-static void toggle_flag(struct wn_ui *ui, struct today *t)
+void wn_ui_today_toggle_flag(struct wn_ui *ui, struct today *t)
 {
 	struct wn_checkin_patch p = { .date = t->date, .set = WN_SET_FLAG,
 	                              .flag = !t->day.ci.flag };
@@ -421,7 +454,7 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 	else if (f->kind == WN_TODAY_DOSE)
 		clear_dose(ui, t, f->idx);
 	else if (f->kind == WN_TODAY_FLAG && t->day.ci.flag)
-		toggle_flag(ui, t);
+		wn_ui_today_toggle_flag(ui, t);
 	else if (f->kind == WN_TODAY_NOTE)
 		wn_ui_msg(ui, WN_R_DIM, "to change the note, press n");
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
@@ -512,12 +545,17 @@ static bool finish_note(struct wn_ui *ui, struct today *t)
  * kept as a draft first, and the file is removed only once its text is
  * saved or kept.  When the terminal goes away meanwhile, what the editor
  * wrote stays open for the hangup hook to keep, and the file stays too. */
-static void note_external(struct wn_ui *ui, struct today *t)
+void wn_ui_today_note_external(struct wn_ui *ui, struct today *t)
 {
 	bool was_open = t->editing;
 	wn_ui_today_open_note(ui, t, NULL, NULL);
 	if (!t->editing)
 		return;
+	if (!wn_edit_external_name()) {
+		wn_ui_msg(ui, WN_R_NOTICE, "no $VISUAL or $EDITOR set: write the note"
+		          " here (Esc saves it)");
+		return;
+	}
 	char path[8192];
 	struct wn_err err = { 0 };
 	int rc = wn_ui_today_edit_file(ui, t, path, sizeof path, &err);
@@ -553,7 +591,7 @@ static void note_input(struct wn_ui *ui, struct today *t, const struct wn_input 
 		return;
 	}
 	if (b && b->action == WN_A_TEXT_EXTERNAL) {
-		note_external(ui, t);
+		wn_ui_today_note_external(ui, t);
 		return;
 	}
 	int r = wn_edit_key(&t->note, in, wn_ui_today_note_width(ui));
@@ -641,34 +679,12 @@ static void prompt_input(struct wn_ui *ui, struct today *t, const struct wn_inpu
 	}
 }
 
-/* ---- the kept draft, offered back --------------------------------------- */
-
-static void offer_input(struct wn_ui *ui, struct today *t, const struct wn_input *in)
-{
-	int arg;
-	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
-	if (!b)
-		return;
-	t->offer = false;
-	bool restore = b->action == WN_A_TEXT_DONE;
-	if (restore && wn_ui_today_change_day(ui, t, t->offer_date) == WN_OK) {
-		wn_ui_today_open_note(ui, t, t->offer_text, t->offer_base);
-		wn_ui_msg(ui, WN_R_SAVED, "your note is back; Esc saves it");
-	} else if (!restore) {
-		wn_ui_today_draft_clear(ui, t);
-		wn_ui_msg(ui, WN_R_DIM, "the kept note was let go");
-	}
-	free(t->offer_text);
-	free(t->offer_base);
-	t->offer_text = t->offer_base = NULL;
-	if (!restore)
-		wn_ui_today_draft_offer(ui, t);   /* another wean may have left one */
-}
-
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in)
 {
-	if (t->offer)
-		offer_input(ui, t, in);
+	if (t->ask)
+		wn_ui_today_ask_input(ui, t, in);
+	else if (t->offer)
+		wn_ui_today_offer_input(ui, t, in);
 	else if (t->delete_id)
 		delete_input(ui, t, in);
 	else if (t->prompt != WN_UI_TODAY_NO_PROMPT)
@@ -711,7 +727,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 			wn_today_rating(&t->day, t->sym[f->idx].id)));
 		break;
 	case WN_TODAY_DOSE: enter_dose(t, f->idx); break;
-	case WN_TODAY_FLAG: toggle_flag(ui, t); break;
+	case WN_TODAY_FLAG: wn_ui_today_toggle_flag(ui, t); break;
 	case WN_TODAY_QUESTIONS: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
@@ -789,9 +805,10 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 		break;
 	case WN_A_DOSE: on_dose(ui, t); break;
 	case WN_A_SKIP: on_skip(ui, t); break;
-	case WN_A_FLAG: toggle_flag(ui, t); break;
+	case WN_A_FLAG: wn_ui_today_ask_flag(ui, t); break;
 	case WN_A_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
-	case WN_A_EDITOR: note_external(ui, t); break;
+	case WN_A_EDITOR: wn_ui_today_ask_editor(ui, t); break;
+	case WN_A_UNBOUND: wn_ui_today_unbound(ui, t, arg); break;
 	case WN_A_QUESTION: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;

@@ -56,7 +56,10 @@ enum wn_action {
 	WN_A_NONE = 0,
 	/* everywhere */
 	WN_A_QUIT, WN_A_HELP, WN_A_SCREEN, WN_A_NEXT_SCREEN, WN_A_PREV_SCREEN,
-	WN_A_REDRAW, WN_A_BACK,
+	WN_A_REDRAW, WN_A_BACK, WN_A_GOTO,
+	WN_A_UNBOUND,            /* a key with no binding here (arg: the
+	                            character, 0 when not printable): the
+	                            screen may use it, else the frame hints */
 	/* moving */
 	WN_A_UP, WN_A_DOWN, WN_A_LEFT, WN_A_RIGHT, WN_A_PGUP, WN_A_PGDN,
 	/* Today */
@@ -89,9 +92,10 @@ enum wn_scope {
 	WN_SC_EXPORT = 1u << 10,
 	WN_SC_QUESTION = 1u << 11,   /* Today: a question of the day has the
 	                                focus (with WN_SC_TODAY) */
+	WN_SC_NOTICE = 1u << 12, /* a message waits for Enter or Esc */
 };
 /* Scopes in which keys go to the screen's text_input. */
-#define WN_SC_TEXT (WN_SC_NOTE | WN_SC_PROMPT | WN_SC_ASK)
+#define WN_SC_TEXT (WN_SC_NOTE | WN_SC_PROMPT | WN_SC_ASK | WN_SC_NOTICE)
 
 struct wn_keyspec {
 	int kind;                /* enum wn_key_kind; WN_K_NONE ends the list */
@@ -99,7 +103,7 @@ struct wn_keyspec {
 };
 
 /* One line of the key table.  An action with a range of keys gets
- * arg + (key - lo) as its argument (digits, F1..F6). */
+ * arg + (key - lo) as its argument (digits, F1..F6, Alt-1..6). */
 struct wn_binding {
 	int action;
 	int arg;
@@ -140,6 +144,7 @@ struct wn_ui {
 	bool color;
 	bool dirty;              /* redraw before the next read */
 	bool quit;
+	bool pending_goto;       /* g was pressed: a digit 1-6 picks a screen */
 	int screen;              /* index into the registry */
 	int back;                /* screen to return to from help */
 	const struct wn_glyphs *g;
@@ -172,7 +177,8 @@ struct wn_ui {
  * in file-scope variables: everything it knows is in its block. */
 struct wn_screen {
 	const char *name;
-	int number;              /* 1..6 = its number key; 0 = none (help) */
+	int number;              /* 1..6: F1..F6, g then the digit, Alt-digit
+	                            (never the bare digit); 0 = none (help) */
 	unsigned scope;          /* its WN_SC_* bit */
 	size_t state_size;       /* sizeof the screen's state struct */
 	/* becomes the current screen; may load data; WN_OK or an error that
@@ -304,7 +310,11 @@ int wn_edit_draw_text(struct wn_ui *ui, const char *text, struct wn_box box);
  * needs more); returns the rows used (0 for NULL or ""). */
 int wn_ui_put_wrapped(struct wn_ui *ui, struct wn_cell at, const char *text,
                       int max_rows);
-/* Let the text be edited in $VISUAL / $EDITOR (default vi), through the
+/* $VISUAL, else $EDITOR (as set: a command and maybe its arguments), or
+ * NULL when neither is set to anything: then there is no external editor
+ * (never a default such as vi); the text is edited in wean. */
+const char *wn_edit_external_name(void);
+/* Let the text be edited in $VISUAL / $EDITOR (none: an error), through the
  * file path (made or replaced, mode 0600, never through a link): fork +
  * execvp (never a shell), then read it back into e.  Returns WN_OK, or an
  * error (message in err) leaving e unchanged.  The file stays where it is

@@ -37,6 +37,9 @@ keys H
 wait_for "hold from this day; why?"
 type_text "zaps and dizziness after the cut"
 keys Enter
+wait_for "Hold from 2026-11-25: 40.5 mg due 2026-12-13 waits until you resume? y/N"
+[ "$(sql "select count(*) from hold")" = 0 ] || fail "held before y"
+keys y
 wait_for "on hold from 2026-11-25"
 [ "$(sql "select start_date, end_date is null, reason from hold where kind = 'hold'")" = \
 	"2026-11-25|1|zaps and dizziness after the cut" ] ||
@@ -45,10 +48,14 @@ wait_for "[25]H"
 # a second H says a hold is open
 keys H
 wait_for "a hold is already open; R resumes it"
+keys Enter
+wait_gone "a hold is already open"
 # resume a week later: the next step (due 2026-12-13) moves by 7 days
 keys j
 wait_for "2026-12-02"
 keys R
+wait_for "Resume on 2026-12-02: the next step 40.5 mg moves to 2026-12-20? y/N"
+keys y
 wait_for "resumed on 2026-12-02; later steps moved"
 [ "$(sql "select end_date from hold where kind = 'hold'")" = "2026-12-02" ] ||
 	fail "hold not closed: $(sql 'select * from hold')"
@@ -63,6 +70,8 @@ wait_for "a dose above 0, e.g. 45 (Esc cancels)"
 keys C-u
 type_text "50"
 keys Enter
+wait_for "Record going back up to 50 mg on 2026-11-25? y/N"
+keys y
 wait_for "why (for you and your prescriber)?"
 type_text "could not sleep at 45"
 keys Enter

@@ -45,12 +45,15 @@ wait_for "Symptoms (0-3)"
 keys s s s s s s s
 wait_for "Headache (0-3)"
 screen | grep -q "›headache" || fail "the charted symptom is not marked"
-# the number keys reach the screens (digits rate on Today, not on Calendar)
+# digits never switch screens; g then a digit and Alt-digit do
 keys F2
 wait_for "November 2026"
 keys 4
+wait_for "digits rate on Today"
+screen | head -1 | grep -q "^ *Calendar" || fail "4 left the Calendar"
+keys g 4
 wait_for "Headache (0-3)"
-keys 5
+keys M-5
 wait_for "Journal"
 keys q
 wait_exit

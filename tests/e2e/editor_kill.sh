@@ -36,6 +36,8 @@ editor "written in the editor, then wean was killed"
 start 80 24 "EDITOR='$T/editor.sh'" "TMPDIR='$T/tmp'"
 wait_for "Symptoms"
 keys e
+wait_for "y/N"
+keys y
 wait_file "$T/editor.path"
 path=$(cat "$T/editor.path")
 case $path in
@@ -68,6 +70,8 @@ editor "the editor's words, then the terminal closed"
 start 80 24 "EDITOR='$T/editor.sh'"
 wait_for "Symptoms"
 keys e
+wait_for "y/N"
+keys y
 wait_file "$T/editor.path"
 pid=$(wean_pid)
 tm kill-window -t w:
@@ -91,6 +95,8 @@ EOF
 start 80 24 "EDITOR='$T/editor.sh'"
 wait_for "Symptoms"
 keys e
+wait_for "y/N"
+keys y
 wait_for "note · saved"
 wait_for "done in the editor"
 [ -z "$(ls -A "$T/.wean-edit")" ] || fail "files left: $(ls -A "$T/.wean-edit")"

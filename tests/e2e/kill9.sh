@@ -8,7 +8,7 @@ start 80 24
 wait_for "Symptoms"
 keys 4
 wait_for "mood 4 · saved"
-keys Down 3
+keys Left Down 3
 wait_for "dizziness: severe · saved"
 pid=$(wean_pid)
 kill -9 "$pid"

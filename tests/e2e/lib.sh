@@ -197,3 +197,17 @@ check_screen() {
 		fail "screen $1 differs from $exp"
 	fi
 }
+
+# wait_unless TEXT CHECK MSG: wait for TEXT on the screen, failing with MSG
+# as soon as the shell command CHECK succeeds (a trap sprung: something
+# was written or started that should not be) -- so a test of a trap fails
+# for the trap itself, not for a missing message.
+wait_unless() {
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while :; do
+		if eval "$2"; then fail "$3"; fi
+		if screen | grep -qF -- "$1"; then eval "$2" && fail "$3"; return 0; fi
+		[ "$(date +%s)" -ge "$end" ] && fail "timed out waiting for: $1"
+		sleep 0.05
+	done
+}

@@ -22,6 +22,8 @@ for want in "›mood" "3/10" "anxiety  –" "dizziness          [   ]" \
 	echo "$s" | grep -qF -- "$want" || fail "missing: $want"
 done
 keys f
+wait_for "remove the flag from 2026-11-25? y/N"
+keys y
 wait_for "[ ] flag for prescriber"
 keys q
 wait_exit

@@ -64,9 +64,12 @@ keys Enter C-u Enter
 wait_for "a question needs words"
 keys Escape
 [ "$(q 2)" = "(open) | Is a liquid form possible for me?" ] || fail "emptied: $(q 2)"
-# delete: asks first; n (or any key but y) keeps it
+# delete: asks first; n, Esc or Enter keep it; other keys answer nothing
 keys x
 wait_for 'delete the question "Is a liquid form possible for me?"? y/N'
+keys q
+wait_for "y or n, please"
+[ "$(sql "select count(*) from question")" = 2 ] || fail "deleted on q"
 keys n
 wait_for "kept: the question is not deleted"
 [ "$(sql "select count(*) from question")" = 2 ] || fail "deleted on n"

@@ -383,6 +383,8 @@ if command -v tmux > /dev/null 2>&1; then
 	if tui_run editor1 "EDITOR='$T/editor.sh'"; then
 		wait_screen "Symptoms"
 		tm send-keys -t w e
+		wait_screen "y/N"
+		tm send-keys -t w y
 		wait_screen "too long"
 		tm send-keys -t w q
 		wait_done
@@ -400,6 +402,8 @@ if command -v tmux > /dev/null 2>&1; then
 	if tui_run editor2 "EDITOR='$T/editor.sh'"; then
 		wait_screen "Symptoms"
 		tm send-keys -t w e
+		wait_screen "y/N"
+		tm send-keys -t w y
 		wait_screen "control character"
 		tm send-keys -t w q
 		wait_done

@@ -539,7 +539,8 @@ def tui_round(w, t, rng, r, stats):
             saved = "mood %d · saved" % v
         elif field == "dizziness":
             v = rng.choice([x for x in range(4) if x != old["dizziness"]])
-            t.keys("Down", str(v))
+            # a rated mood moved the focus on to anxiety: back, then down
+            t.keys("Left", "Down", str(v))
             saved = "dizziness: %s · saved" % LEVELS[v]
         else:
             # The editor opens on the day's note with the cursor at its
