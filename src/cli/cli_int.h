@@ -63,6 +63,6 @@ extern const struct wn_cli_spec wn_cli_spec_checkin, wn_cli_spec_show, wn_cli_sp
 	wn_cli_spec_remind, wn_cli_spec_med, wn_cli_spec_symptoms, wn_cli_spec_check,
 	wn_cli_spec_plan, wn_cli_spec_export, wn_cli_spec_import, wn_cli_spec_report,
 	wn_cli_spec_chart, wn_cli_spec_backup, wn_cli_spec_restore, wn_cli_spec_demo,
-	wn_cli_spec_question;
+	wn_cli_spec_question, wn_cli_spec_note, wn_cli_spec_day;
 
 #endif
