@@ -169,9 +169,10 @@ static int med_add(struct wn_cli *c, const struct med_args *a, struct wn_err *er
 		rc = wn_med_form_parse(a->form[i], m.unit, &forms[i], err);
 	if (rc == WN_OK)
 		rc = wn_cli_db(c, true, &db, err);
+	struct wn_med have;
 	if (rc == WN_OK && (rc = wn_db_med_create(db, &m, forms, a->n_form, err)) ==
-	    WN_DATAERR && strstr(err->msg, "already exists"))
-		wn_err_hint(err, "'wean med edit %s' (or E on the Plan screen) changes it", m.name);
+	    WN_DATAERR && wn_db_med_find(db, m.name, &have, NULL) == WN_OK)
+		wn_err_hint(err, "'wean med edit %s' (or E on the Plan screen) changes it", have.name);
 	if (rc != WN_OK)
 		return rc;
 	fprintf(c->out, "added %s (%s)\n", m.name, m.unit);
