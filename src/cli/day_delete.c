@@ -60,30 +60,6 @@ static void help(FILE *f)
 	      "back).  Without a terminal it needs --yes.\n", f);
 }
 
-/* "the check-in, 3 ratings, 1 dose" -- what the day holds. */
-static void day_parts(const struct wn_day *d, char *buf, size_t n)
-{
-	size_t len = 0;
-	const struct { size_t count; const char *one, *many; } part[] = {
-		{ d->ci.exists, "the check-in", "the check-in" },
-		{ d->n_ratings, "symptom rating", "symptom ratings" },
-		{ d->n_metrics, "value", "values" },
-		{ d->n_doses, "dose", "doses" },
-		{ d->n_qnotes, "quick note", "quick notes" },
-	};
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof part / sizeof *part && len < n; i++) {
-		if (!part[i].count)
-			continue;
-		if (i == 0)
-			len += (size_t)snprintf(buf + len, n - len, "%s", part[i].one);
-		else
-			len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", len ? ", " : "",
-			                        part[i].count, part[i].count == 1 ? part[i].one :
-			                        part[i].many);
-	}
-}
-
 /* y/N on the terminal: true only for an answer starting with y. */
 static bool ask(struct wn_cli *c, const char *date, const char *parts)
 {
@@ -103,8 +79,10 @@ static int delete_day(struct wn_cli *c, struct wn_db *db, wn_date date, bool yes
 	int rc = wn_db_day_load(db, date, &d, err);
 	if (rc != WN_OK)
 		return rc;
+	struct wn_vocab_facts facts;
+	wn_vocab_facts_of_day(&d, &facts);
+	wn_vocab_day_parts(&facts, parts, sizeof parts);
 	wn_date_format(date, ds);
-	day_parts(&d, parts, sizeof parts);
 	wn_day_free(&d);
 	if (!parts[0]) {
 		fprintf(c->out, "%s has no record to delete\n", ds);

@@ -28,7 +28,9 @@
 
 #define REASON_MAX 500
 
-enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_ASK, CP_UP_WHY };
+enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_ASK, CP_UP_WHY,
+	CP_DEL_ASK,              /* X: delete the day's record? y/N */
+};
 
 static const char *const prompt_text[] = {
 	[CP_HOLD] = "hold from this day; why? ",
@@ -53,6 +55,7 @@ struct calendar {
 	int prompt;              /* enum cal_prompt: what the line asks */
 	struct wn_edit line;
 	double up_dose;          /* a reinstatement's dose, asked first */
+	char del_ask[128];       /* X's question */
 	struct wn_review up;     /* the review of the step after it */
 };
 
@@ -367,7 +370,9 @@ static void cal_draw(struct wn_ui *ui, void *state)
 		draw_cell(ui, cal, &g, i);
 	draw_legend(ui, g.bottom);
 	draw_status(ui, cal, g.bottom + 1);
-	if (cal->prompt) {
+	if (cal->prompt == CP_DEL_ASK) {
+		wn_ui_ask_draw(ui, cal->del_ask);
+	} else if (cal->prompt) {
 		int y = ui->rows - 2;
 		ui->msg_row_taken = true;
 		int w = wn_ui_put(ui, WN_CELL(y, 1, ui->cols / 2, WN_R_HEADING),
@@ -532,6 +537,15 @@ static void cal_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 		up_answer(ui, cal, in);
 		return;
 	}
+	if (cal->prompt == CP_DEL_ASK) {
+		struct wn_err err = { 0 };
+		cal->prompt = CP_NONE;
+		if (!wn_ui_ask_yes(in))
+			wn_ui_msg(ui, WN_R_DIM, "kept: nothing deleted");
+		else if (wn_ui_day_delete(ui, cal->sel) && load_month(ui, cal, &err) != WN_OK)
+			wn_ui_msg_err(ui, "deleted, but cannot read the month", &err);
+		return;
+	}
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
 		close_prompt(cal);
@@ -571,6 +585,10 @@ static bool cal_action(struct wn_ui *ui, void *state, int action, int arg)
 			start_hold(ui, cal);
 		return true;
 	case WN_A_RESUME: resume(ui, cal); return true;
+	case WN_A_DELETE_DAY:
+		if (wn_ui_day_delete_ask(ui, cal->sel, cal->del_ask, sizeof cal->del_ask))
+			cal->prompt = CP_DEL_ASK;
+		return true;
 	default: return false;
 	}
 }
@@ -599,7 +617,7 @@ static unsigned cal_scope(struct wn_ui *ui, void *state)
 {
 	(void)ui;
 	const struct calendar *cal = state;
-	if (cal->prompt == CP_UP_ASK)
+	if (cal->prompt == CP_UP_ASK || cal->prompt == CP_DEL_ASK)
 		return WN_SC_ASK;
 	return cal->prompt ? WN_SC_PROMPT : WN_SC_CALENDAR;
 }

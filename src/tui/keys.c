@@ -243,6 +243,11 @@ static const struct wn_binding bindings[] = {
 	{ .action = WN_A_TEXT_CANCEL, .scope = WN_SC_ASK,
 	  .keys = { CH('n'), CH('N') }, .label = "n", .help = "no",
 	  .hkey = "n", .hint = "no" },
+	/* corrections (issue 16 item 3): x clears a value, X the whole day */
+	{ .action = WN_A_PREEXISTING, .scope = WN_SC_TODAY, .keys = { CH('P') },
+	  .label = "P", .help = "mark the focused symptom present before the taper" },
+	{ .action = WN_A_DELETE_DAY, .scope = WN_SC_TODAY | WN_SC_CALENDAR,
+	  .keys = { CH('X') }, .label = "X", .help = "delete the day's record (asks y/N; backup first)" },
 	/* everywhere */
 	{ .action = WN_A_SCREEN, .arg = 1, .scope = WN_SC_GLOBAL,
 	  .keys = { CHR('1', '6'), FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },

@@ -34,6 +34,7 @@
 
 #define WN_UI_TODAY_LINE_MAX 1000     /* bytes in a question, quick note, value */
 #define WN_UI_TODAY_DRAFT_MS 10000    /* a draft while typing without a pause */
+#define WN_UI_TODAY_DEL_DAY (-1L)     /* delete_id: the day's record */
 
 /* The one-line prompt open on the bottom row. */
 enum wn_ui_today_prompt {
@@ -78,7 +79,9 @@ struct today {
 	long prompt_id;          /* the question answered or reworded */
 	struct wn_edit line;
 	/* deleting a question waits for y/N */
-	long delete_id;          /* its id; 0 = not asking */
+	long delete_id;          /* its id; 0 = not asking; WN_UI_TODAY_DEL_DAY:
+	                            the whole day's record (X) */
+	char day_ask[128];       /* X's question */
 	/* a kept draft waiting for yes/no */
 	bool offer;
 	char *offer_text;

@@ -344,6 +344,10 @@ static void draw_offer(struct wn_ui *ui, const struct today *t, int y)
 /* Deleting a question: y/N, with its first words. */
 static void draw_delete(struct wn_ui *ui, const struct today *t, int y)
 {
+	if (t->delete_id == WN_UI_TODAY_DEL_DAY) {
+		wn_ui_ask_draw(ui, t->day_ask);
+		return;
+	}
 	const char *text = "";
 	for (size_t i = 0; i < t->day.n_questions; i++)
 		if (t->day.questions[i].id == t->delete_id)
@@ -396,8 +400,9 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 	if (!ui->msg[0] && f && f->kind == WN_TODAY_SYMPTOM) {
 		char info[160];
 		const struct wn_symptom *s = &t->sym[f->idx];
-		snprintf(info, sizeof info, "%s: %s", s->name,
-		         wn_today_level_word(wn_today_rating(&t->day, s->id)));
+		snprintf(info, sizeof info, "%s: %s%s", s->name,
+		         wn_today_level_word(wn_today_rating(&t->day, s->id)),
+		         s->preexisting ? " (present before the taper)" : "");
 		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), info);
 	}
 	if (!ui->msg[0] && f && f->kind == WN_TODAY_QUESTION_LINE &&

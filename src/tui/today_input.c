@@ -344,6 +344,14 @@ static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_inpu
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
 	long id = t->delete_id;
 	t->delete_id = 0;
+	if (id == WN_UI_TODAY_DEL_DAY) {
+		struct wn_err err = { 0 };
+		if (!b || b->action != WN_A_TEXT_DONE)
+			wn_ui_msg(ui, WN_R_DIM, "kept: nothing deleted");
+		else if (wn_ui_day_delete(ui, t->date) && wn_ui_today_reload(ui, t, &err) != WN_OK)
+			wn_ui_msg_err(ui, "deleted, but cannot read it back", &err);
+		return;
+	}
 	if (!b || b->action != WN_A_TEXT_DONE) {
 		wn_ui_msg(ui, WN_R_DIM, "kept: the question is not deleted");
 		return;
@@ -779,6 +787,19 @@ static void dismiss_proposal(struct wn_ui *ui, struct today *t)
 	ui->dirty = true;
 }
 
+/* P: the focused symptom marked as present before the taper, or not. */
+static void on_preexisting(struct wn_ui *ui, struct today *t)
+{
+	const struct wn_today_field *f = wn_ui_today_focused(t);
+	if (!f || f->kind != WN_TODAY_SYMPTOM || (size_t)f->idx >= t->n_sym) {
+		wn_ui_msg(ui, WN_R_NORMAL, "P marks the focused symptom as present before"
+		          " the taper; move to a symptom first");
+		return;
+	}
+	wn_ui_symptom_preexisting(ui, &t->sym[f->idx]);
+	ui->dirty = true;
+}
+
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 {
 	if (value_action(ui, t, action, arg))
@@ -796,6 +817,11 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
 	case WN_A_ANSWER: on_answer(t); break;
+	case WN_A_PREEXISTING: on_preexisting(ui, t); break;
+	case WN_A_DELETE_DAY:
+		if (wn_ui_day_delete_ask(ui, t->date, t->day_ask, sizeof t->day_ask))
+			t->delete_id = WN_UI_TODAY_DEL_DAY;
+		break;
 	default: return false;
 	}
 	return true;
