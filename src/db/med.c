@@ -412,15 +412,15 @@ static int plan_keeps(const struct wn_med *m, const struct plan_forms *was,
 		return WN_OK;
 	wn_date_format(was->start, d);
 	if (now->missing && !was->missing && was->label[0]) {
-		wn_err_set(err, WN_DATAERR, "the plan for %s from %s rounds to its form '%s',"
-		           " which would be gone", m->name, d, was->label);
+		wn_err_set(err, WN_DATAERR, "%s's plan from %s rounds to its form '%s'",
+		           m->name, d, was->label);
 		wn_err_hint(err, "add the form you have now in the same command (--add-form),"
 		            " or change the plan first");
 		return WN_DATAERR;
 	}
 	if (now->n_forms == 0 && was->n_forms > 0) {
-		wn_err_set(err, WN_DATAERR, "the plan for %s from %s rounds to its forms:"
-		           " the last one cannot go", m->name, d);
+		wn_err_set(err, WN_DATAERR, "%s's plan from %s needs a form: the last one stays",
+		           m->name, d);
 		wn_err_hint(err, "add the form you have now in the same command (--add-form)");
 		return WN_DATAERR;
 	}

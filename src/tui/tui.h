@@ -73,7 +73,7 @@ enum wn_action {
 	WN_A_FIGURES, WN_A_HOME, WN_A_END, WN_A_SEARCH, WN_A_NEXT_MATCH,
 	WN_A_PREV_MATCH,
 	/* corrections (issue 16 item 3) */
-	WN_A_PREEXISTING, WN_A_DELETE_DAY,
+	WN_A_PREEXISTING, WN_A_DELETE_DAY, WN_A_EDIT_MED,
 };
 
 /* Where a binding applies (bit set). */

@@ -102,4 +102,50 @@ wait_for "deleted the record of 2026-11-20: the check-in"
 wait_for "backed up the diary to"
 wait_exit
 [ "$(checkins 2026-11-20)" = 0 ] || fail "y on the command line kept the day"
+
+# The Plan screen (F3): E changes the medication shown, pre-filled; a form
+# its plan rounds to stays (the message says which plan); M of a name
+# that exists points to E.
+wean med add sertraline --form "tablet 50 mg half" --form "liquid 20 mg/ml" \
+	>/dev/null || fail "med add"
+wean plan add sertraline --start 2026-11-01 --from-dose 50 --method percent \
+	--step 10 --every 4w --form tablet --accept-warnings >/dev/null || fail "plan add"
+forms() { sql "select group_concat(label, '; ') from med_form order by id"; }
+start 80 24
+wait_for "Today"
+keys F3
+wait_for "E change med"
+keys E
+wait_for "Change sertraline"
+wait_for "forms    tablet 50 mg half; liquid 20 mg/ml"
+wait_for "[ save the changes ]"
+# the tablet taken out: refused, nothing written, the form stays open
+keys Down Down C-u
+type_text "liquid 20 mg/ml"
+keys Down Enter
+wait_for "not saved: sertraline's plan from 2026-11-01 rounds to its form 'tablet'"
+[ "$(forms)" = "tablet 50 mg half; liquid 20 mg/ml" ] || fail "refused, yet: $(forms)"
+# the liquid out, a capsule in: saved in one step
+keys Up C-u
+type_text "tablet 50 mg half; capsule 25 mg"
+keys Down Enter
+wait_for "changed sertraline"
+[ "$(forms)" = "tablet 50 mg half; capsule 25 mg" ] || fail "E saved: $(forms)"
+# Esc changes nothing
+keys E
+wait_for "Change sertraline"
+keys Down C-u
+type_text "mcg"
+keys Escape
+wait_for "nothing changed"
+[ "$(sql "select unit from medication")" = mg ] || fail "Esc changed the unit"
+# M with the name of one that exists
+keys M
+wait_for "Add a medication"
+type_text "Sertraline"
+keys Down Down Down Enter
+wait_for "sertraline already exists: E on the Plan screen (or wean med edit) changes it"
+keys Escape
+keys q
+wait_exit
 exit 0

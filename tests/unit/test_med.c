@@ -379,7 +379,7 @@ Test(med, edit_keeps_the_form_a_plan_rounds_to)
 	const char *tablet[] = { "tablet 50 mg half" };
 	struct wn_med_edit e = { .remove = tablet, .n_remove = 1 };
 	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_DATAERR);
-	cr_expect(strstr(err.msg, "the plan for sertraline from 2026-11-01 rounds to its"
+	cr_expect(strstr(err.msg, "sertraline's plan from 2026-11-01 rounds to its"
 	                 " form 'tablet'"), "%s", err.msg);
 	cr_expect_eq(n_forms(db, m.id), 2);
 	/* the other form may go; so may the tablet when another tablet comes */
@@ -403,7 +403,7 @@ Test(med, edit_keeps_the_last_form_of_a_planned_medication)
 	const char *both[] = { "tablet", "liquid" };
 	struct wn_med_edit e = { .remove = both, .n_remove = 2 };
 	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_DATAERR);
-	cr_expect(strstr(err.msg, "the last one cannot go"), "%s", err.msg);
+	cr_expect(strstr(err.msg, "needs a form: the last one stays"), "%s", err.msg);
 	cr_expect_eq(n_forms(db, m.id), 2);
 	struct wn_med_edit e2 = { .remove = both, .n_remove = 1 };
 	cr_assert_eq(wn_db_med_edit(db, &m, &e2, &err), WN_OK, "%s", err.msg);
