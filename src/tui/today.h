@@ -34,7 +34,6 @@
 
 #define WN_UI_TODAY_LINE_MAX 1000     /* bytes in a question, quick note, value */
 #define WN_UI_TODAY_DRAFT_MS 10000    /* a draft while typing without a pause */
-#define WN_UI_TODAY_DEL_DAY (-1L)     /* delete_id: the day's record */
 
 /* The one-line prompt open on the bottom row. */
 enum wn_ui_today_prompt {
@@ -42,7 +41,11 @@ enum wn_ui_today_prompt {
 	WN_UI_TODAY_DOSE, WN_UI_TODAY_VALUE,
 	WN_UI_TODAY_ANSWER,      /* the answer to question prompt_id */
 	WN_UI_TODAY_REWORD,      /* new words for question prompt_id */
+	WN_UI_TODAY_QNOTE_EDIT,  /* new words for quick note prompt_id */
 };
+
+/* What a y/N asks to delete (delete_what). */
+enum wn_ui_today_delete { WN_UI_DEL_QUESTION, WN_UI_DEL_QNOTE, WN_UI_DEL_DAY };
 
 /* The Today screen's state (the frame's block for it, zeroed at start). */
 struct today {
@@ -79,8 +82,9 @@ struct today {
 	long prompt_id;          /* the question answered or reworded */
 	struct wn_edit line;
 	/* deleting a question waits for y/N */
-	long delete_id;          /* its id; 0 = not asking; WN_UI_TODAY_DEL_DAY:
-	                            the whole day's record (X) */
+	long delete_id;          /* its id; 0 = not asking */
+	int delete_what;         /* enum wn_ui_today_delete: a question, a quick
+	                            note (x on one), the day's record (X) */
 	char day_ask[128];       /* X's question */
 	/* a kept draft waiting for yes/no */
 	bool offer;
@@ -137,6 +141,8 @@ int wn_ui_today_note_width(const struct wn_ui *ui);
 /* ---- today_input.c ---------------------------------------------------- */
 
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg);
+/* The focused quick note, or NULL. */
+const struct wn_quicknote *wn_ui_today_qnote(const struct today *t);
 /* A key while a text is open: the offered draft, a prompt or the note. */
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in);
 void wn_ui_today_focus(struct today *t, int kind, int idx);

@@ -321,9 +321,73 @@ static void reword(struct wn_ui *ui, struct today *t)
 static void ask_delete(struct wn_ui *ui, struct today *t)
 {
 	const struct wn_question *q = focused_question(t);
-	if (q)
+	if (q) {
 		t->delete_id = q->id;
+		t->delete_what = WN_UI_DEL_QUESTION;
+	}
 	ui->msg[0] = '\0';
+}
+
+/* ---- the day's quick notes ------------------------------------------------ */
+
+const struct wn_quicknote *wn_ui_today_qnote(const struct today *t)
+{
+	const struct wn_today_field *f = wn_ui_today_focused(t);
+	if (!f || f->kind != WN_TODAY_QNOTE_LINE || t->focus_kind != f->kind ||
+	    (size_t)f->idx >= t->day.n_qnotes)
+		return NULL;
+	return &t->day.qnotes[f->idx];
+}
+
+/* Enter on a quick note: its words in the prompt, to change. */
+static void qnote_edit(struct wn_ui *ui, struct today *t)
+{
+	const struct wn_quicknote *q = wn_ui_today_qnote(t);
+	if (!q)
+		return;
+	if (strlen(q->text) > WN_UI_TODAY_LINE_MAX) {
+		wn_ui_msg(ui, WN_R_NOTICE, "this quick note is too long to change here: use"
+		          "  wean note edit '#%ld' TEXT", q->id);
+		return;
+	}
+	open_prompt(t, WN_UI_TODAY_QNOTE_EDIT, t->focus_idx, q->text);
+	t->prompt_id = q->id;
+}
+
+static bool submit_qnote(struct wn_ui *ui, struct today *t)
+{
+	struct wn_err err = { 0 };
+	if (!t->line.changed) {
+		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
+		return true;
+	}
+	if (blank(t->line.s)) {
+		wn_ui_msg(ui, WN_R_ERROR, "a quick note needs words (Esc keeps it; x deletes it)");
+		return false;
+	}
+	int rc = wn_db_quicknote_edit(ui->db, t->prompt_id, t->line.s, &err);
+	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, "quick note changed");
+	return rc == WN_OK;
+}
+
+/* The y/N of x on a quick note (delete_what WN_UI_DEL_QNOTE) or of X (the
+ * day's record): y deletes, any other key keeps. */
+static void delete_other(struct wn_ui *ui, struct today *t, bool yes)
+{
+	struct wn_err err = { 0 };
+	int what = t->delete_what;
+	long id = t->delete_id;
+	t->delete_id = 0;
+	if (!yes) {
+		wn_ui_msg(ui, WN_R_DIM, "kept: nothing deleted");
+	} else if (what == WN_UI_DEL_QNOTE) {
+		int rc = wn_db_quicknote_delete(ui->db, id, &err);
+		wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, "quick note deleted");
+		if (t->focus_kind == WN_TODAY_QNOTE_LINE && (size_t)t->focus_idx >= t->day.n_qnotes)
+			wn_ui_today_focus(t, WN_TODAY_QUICK, 0);
+	} else if (wn_ui_day_delete(ui, t->date) && wn_ui_today_reload(ui, t, &err) != WN_OK) {
+		wn_ui_msg_err(ui, "deleted, but cannot read it back", &err);
+	}
 }
 
 /* The focus after the day's questions changed: the same place, or the
@@ -342,16 +406,12 @@ static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_inpu
 {
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
-	long id = t->delete_id;
-	t->delete_id = 0;
-	if (id == WN_UI_TODAY_DEL_DAY) {
-		struct wn_err err = { 0 };
-		if (!b || b->action != WN_A_TEXT_DONE)
-			wn_ui_msg(ui, WN_R_DIM, "kept: nothing deleted");
-		else if (wn_ui_day_delete(ui, t->date) && wn_ui_today_reload(ui, t, &err) != WN_OK)
-			wn_ui_msg_err(ui, "deleted, but cannot read it back", &err);
+	if (t->delete_what != WN_UI_DEL_QUESTION) {
+		delete_other(ui, t, b && b->action == WN_A_TEXT_DONE);
 		return;
 	}
+	long id = t->delete_id;
+	t->delete_id = 0;
 	if (!b || b->action != WN_A_TEXT_DONE) {
 		wn_ui_msg(ui, WN_R_DIM, "kept: the question is not deleted");
 		return;
@@ -434,6 +494,11 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 		wn_ui_msg(ui, WN_R_DIM, "to change the note, press n");
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
 		ask_delete(ui, t);
+	else if (wn_ui_today_qnote(t)) {
+		t->delete_id = wn_ui_today_qnote(t)->id;
+		t->delete_what = WN_UI_DEL_QNOTE;
+		ui->msg[0] = '\0';
+	}
 }
 
 /* ---- the note ----------------------------------------------------------- */
@@ -622,6 +687,8 @@ static bool submit_prompt(struct wn_ui *ui, struct today *t)
 		return submit_answer(ui, t);
 	if (t->prompt == WN_UI_TODAY_REWORD)
 		return submit_reword(ui, t);
+	if (t->prompt == WN_UI_TODAY_QNOTE_EDIT)
+		return submit_qnote(ui, t);
 	if (blank(t->line.s))
 		return true;
 	bool question = t->prompt == WN_UI_TODAY_QUESTION;
@@ -724,6 +791,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
 	case WN_TODAY_QUESTION_LINE: reword(ui, t); break;
+	case WN_TODAY_QNOTE_LINE: qnote_edit(ui, t); break;
 	default: enter_value(ui, t, f); break;
 	}
 }
@@ -819,8 +887,10 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_ANSWER: on_answer(t); break;
 	case WN_A_PREEXISTING: on_preexisting(ui, t); break;
 	case WN_A_DELETE_DAY:
-		if (wn_ui_day_delete_ask(ui, t->date, t->day_ask, sizeof t->day_ask))
-			t->delete_id = WN_UI_TODAY_DEL_DAY;
+		if (wn_ui_day_delete_ask(ui, t->date, t->day_ask, sizeof t->day_ask)) {
+			t->delete_id = -1;
+			t->delete_what = WN_UI_DEL_DAY;
+		}
 		break;
 	default: return false;
 	}

@@ -32,6 +32,42 @@ wait_for "brain zaps: counted again"
 keys k k
 keys P
 wait_for "P marks the focused symptom as present before the taper"
+# a quick note: Enter changes its words (time kept), x deletes it after y
+sqlite3 "$DB" "INSERT INTO quicknote(date, minute, text) VALUES
+	('2026-11-25', 485, 'dizzy after lunch'), ('2026-11-25', 600, 'second one')"
+keys h l
+wait_for "08:05 dizzy after lunch"
+qn() { sql "select group_concat(strftime('%H:%M', minute * 60, 'unixepoch') || ' ' || text, '; ')
+	from quicknote where date = '2026-11-25'"; }
+# down to the first quick note, one j at a time (the focus is shown by ›)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	screen | grep -qF "›08:05 dizzy after lunch" && break
+	before=$(screen)
+	keys j
+	end=$(( $(date +%s) + E2E_TIMEOUT ))
+	while [ "$(screen)" = "$before" ] && [ "$(date +%s)" -lt "$end" ]; do
+		sleep 0.05
+	done
+done
+wait_for "›08:05 dizzy after lunch"
+wait_for "quick note: Enter changes its words, x deletes it"
+keys Enter
+wait_for "the quick note: dizzy after lunch"
+keys C-u
+type_text "dizzy before lunch"
+keys Enter
+wait_for "quick note changed"
+[ "$(qn)" = "08:05 dizzy before lunch; 10:00 second one" ] || fail "edit: $(qn)"
+keys x
+wait_for 'delete the quick note "dizzy before lunch"? y/N'
+keys n
+wait_for "kept: nothing deleted"
+keys x
+wait_for 'delete the quick note "dizzy before lunch"? y/N'
+keys y
+wait_for "quick note deleted"
+[ "$(qn)" = "10:00 second one" ] || fail "delete: $(qn)"
+wait_for "›10:00 second one"
 # X on yesterday: asks; n keeps everything
 keys h
 wait_for "Tue 24 November 2026"
