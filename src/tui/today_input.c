@@ -328,68 +328,6 @@ static void ask_delete(struct wn_ui *ui, struct today *t)
 	ui->msg[0] = '\0';
 }
 
-/* ---- the day's quick notes ------------------------------------------------ */
-
-const struct wn_quicknote *wn_ui_today_qnote(const struct today *t)
-{
-	const struct wn_today_field *f = wn_ui_today_focused(t);
-	if (!f || f->kind != WN_TODAY_QNOTE_LINE || t->focus_kind != f->kind ||
-	    (size_t)f->idx >= t->day.n_qnotes)
-		return NULL;
-	return &t->day.qnotes[f->idx];
-}
-
-/* Enter on a quick note: its words in the prompt, to change. */
-static void qnote_edit(struct wn_ui *ui, struct today *t)
-{
-	const struct wn_quicknote *q = wn_ui_today_qnote(t);
-	if (!q)
-		return;
-	if (strlen(q->text) > WN_UI_TODAY_LINE_MAX) {
-		wn_ui_msg(ui, WN_R_NOTICE, "this quick note is too long to change here: use"
-		          "  wean note edit '#%ld' TEXT", q->id);
-		return;
-	}
-	open_prompt(t, WN_UI_TODAY_QNOTE_EDIT, t->focus_idx, q->text);
-	t->prompt_id = q->id;
-}
-
-static bool submit_qnote(struct wn_ui *ui, struct today *t)
-{
-	struct wn_err err = { 0 };
-	if (!t->line.changed) {
-		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
-		return true;
-	}
-	if (blank(t->line.s)) {
-		wn_ui_msg(ui, WN_R_ERROR, "a quick note needs words (Esc keeps it; x deletes it)");
-		return false;
-	}
-	int rc = wn_db_quicknote_edit(ui->db, t->prompt_id, t->line.s, &err);
-	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, "quick note changed");
-	return rc == WN_OK;
-}
-
-/* The y/N of x on a quick note (delete_what WN_UI_DEL_QNOTE) or of X (the
- * day's record): y deletes, any other key keeps. */
-static void delete_other(struct wn_ui *ui, struct today *t, bool yes)
-{
-	struct wn_err err = { 0 };
-	int what = t->delete_what;
-	long id = t->delete_id;
-	t->delete_id = 0;
-	if (!yes) {
-		wn_ui_msg(ui, WN_R_DIM, "kept: nothing deleted");
-	} else if (what == WN_UI_DEL_QNOTE) {
-		int rc = wn_db_quicknote_delete(ui->db, id, &err);
-		wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, "quick note deleted");
-		if (t->focus_kind == WN_TODAY_QNOTE_LINE && (size_t)t->focus_idx >= t->day.n_qnotes)
-			wn_ui_today_focus(t, WN_TODAY_QUICK, 0);
-	} else if (wn_ui_day_delete(ui, t->date) && wn_ui_today_reload(ui, t, &err) != WN_OK) {
-		wn_ui_msg_err(ui, "deleted, but cannot read it back", &err);
-	}
-}
-
 /* The focus after the day's questions changed: the same place, or the
  * last question, or the questions row when none is left. */
 static void refocus_question(struct today *t)
@@ -407,7 +345,7 @@ static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_inpu
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_ASK, in, &arg);
 	if (t->delete_what != WN_UI_DEL_QUESTION) {
-		delete_other(ui, t, b && b->action == WN_A_TEXT_DONE);
+		wn_ui_today_delete_other(ui, t, b && b->action == WN_A_TEXT_DONE);
 		return;
 	}
 	long id = t->delete_id;
@@ -494,11 +432,8 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 		wn_ui_msg(ui, WN_R_DIM, "to change the note, press n");
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
 		ask_delete(ui, t);
-	else if (wn_ui_today_qnote(t)) {
-		t->delete_id = wn_ui_today_qnote(t)->id;
-		t->delete_what = WN_UI_DEL_QNOTE;
-		ui->msg[0] = '\0';
-	}
+	else if (f->kind == WN_TODAY_QNOTE_LINE)
+		wn_ui_today_ask_delete(ui, t, WN_UI_DEL_QNOTE);
 }
 
 /* ---- the note ----------------------------------------------------------- */
@@ -688,7 +623,7 @@ static bool submit_prompt(struct wn_ui *ui, struct today *t)
 	if (t->prompt == WN_UI_TODAY_REWORD)
 		return submit_reword(ui, t);
 	if (t->prompt == WN_UI_TODAY_QNOTE_EDIT)
-		return submit_qnote(ui, t);
+		return wn_ui_today_qnote_submit(ui, t);
 	if (blank(t->line.s))
 		return true;
 	bool question = t->prompt == WN_UI_TODAY_QUESTION;
@@ -791,7 +726,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
 	case WN_TODAY_QUESTION_LINE: reword(ui, t); break;
-	case WN_TODAY_QNOTE_LINE: qnote_edit(ui, t); break;
+	case WN_TODAY_QNOTE_LINE: wn_ui_today_qnote_edit(ui, t); break;
 	default: enter_value(ui, t, f); break;
 	}
 }
@@ -855,19 +790,6 @@ static void dismiss_proposal(struct wn_ui *ui, struct today *t)
 	ui->dirty = true;
 }
 
-/* P: the focused symptom marked as present before the taper, or not. */
-static void on_preexisting(struct wn_ui *ui, struct today *t)
-{
-	const struct wn_today_field *f = wn_ui_today_focused(t);
-	if (!f || f->kind != WN_TODAY_SYMPTOM || (size_t)f->idx >= t->n_sym) {
-		wn_ui_msg(ui, WN_R_NORMAL, "P marks the focused symptom as present before"
-		          " the taper; move to a symptom first");
-		return;
-	}
-	wn_ui_symptom_preexisting(ui, &t->sym[f->idx]);
-	ui->dirty = true;
-}
-
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 {
 	if (value_action(ui, t, action, arg))
@@ -885,14 +807,15 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
 	case WN_A_ANSWER: on_answer(t); break;
-	case WN_A_PREEXISTING: on_preexisting(ui, t); break;
-	case WN_A_DELETE_DAY:
-		if (wn_ui_day_delete_ask(ui, t->date, t->day_ask, sizeof t->day_ask)) {
-			t->delete_id = -1;
-			t->delete_what = WN_UI_DEL_DAY;
-		}
-		break;
+	case WN_A_PREEXISTING: wn_ui_today_preexisting(ui, t); break;
+	case WN_A_DELETE_DAY: wn_ui_today_ask_delete(ui, t, WN_UI_DEL_DAY); break;
 	default: return false;
 	}
 	return true;
+}
+
+/* The one-line prompt, for today_fix.c. */
+void wn_ui_today_prompt(struct today *t, int kind, int idx, const char *text)
+{
+	open_prompt(t, kind, idx, text);
 }

@@ -33,6 +33,12 @@ wean checkin --date 2026-11-24 --dose paroxetine=20@08:00 > /dev/null
 wean med edit paroxetine --unit mcg --rename Paxil
 wean med list
 wean show 2026-11-24 | grep -A1 Doses
+# a plan on every form: its medication's last form stays
+wean med add fluoxetine --form "capsule 20 mg" > /dev/null
+wean plan add fluoxetine --start 2026-11-01 --from-dose 20 --method linear --step 5 \
+	--every 4w --accept-warnings > /dev/null
+wean med edit fluoxetine --remove-form capsule
+wean med edit fluoxetine --remove-form capsule --add-form "liquid 4 mg/ml"
 # --- quick notes: listed with their numbers, changed and deleted
 sqlite3 "$TMPD/diary.db" "INSERT INTO quicknote(date, minute, text) VALUES
 	('2026-11-24', 485, 'dizzy after lunch'), ('2026-11-24', 600, 'one'),
