@@ -120,5 +120,7 @@ int wn_cmd_chart(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_demo(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_note(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
+int wn_cmd_day(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 
 #endif

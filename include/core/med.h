@@ -8,6 +8,7 @@
 #ifndef WEAN_CORE_MED_H
 #define WEAN_CORE_MED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/records.h"
@@ -37,5 +38,11 @@ const char *wn_med_form_by_ml(const struct wn_med_form *f, char *buf, size_t n);
 /* "tablet 50 mg, halves", "liquid 2 mg/mL", "liquid 20 mg/mL by 0.01 mL"... */
 void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf,
                         size_t n);
+
+/* Whether w (spaces at either end ignored, any case) names form f of a
+ * medication in unit: its text as typed (the label), its text as
+ * wn_med_form_format writes it, or its kind alone ("tablet", "tablets",
+ * "capsule", "liquid"), which may name several forms. */
+bool wn_med_form_named(const struct wn_med_form *f, const char *unit, const char *w);
 
 #endif

@@ -35,6 +35,8 @@ enum wn_today_kind {
 	WN_TODAY_QUESTIONS, WN_TODAY_QUICK, WN_TODAY_NOTE,
 	WN_TODAY_QUESTION_LINE,  /* one of the day's questions (idx: its index
 	                            in the day's questions) */
+	WN_TODAY_QNOTE_LINE,     /* one of the day's quick notes (idx: its
+	                            index in the day's quick notes) */
 };
 
 /* ---- fields and their values ---------------------------------------------- */

@@ -48,6 +48,10 @@ struct wn_vocab_facts {
 bool wn_vocab_recorded(const struct wn_vocab_facts *f);
 /* The facts of a loaded day (db/day.h's wn_db_day_load). */
 void wn_vocab_facts_of_day(const struct wn_day *d, struct wn_vocab_facts *f);
+/* What deleting a day's record takes (db/day.h's wn_db_day_delete), in
+ * words: "the check-in, 2 symptom ratings, 1 dose" (questions are not
+ * part of it); "" when it takes nothing. */
+void wn_vocab_day_parts(const struct wn_vocab_facts *f, char *buf, size_t n);
 /* Is the day of a summary (db/day.h's ranges) recorded? */
 bool wn_vocab_summary_recorded(const struct wn_day_summary *s);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* backups.h -- finding a diary's backups (no SQLite, no output).
+/* backups.h -- finding a diary's backups and naming a new one (no SQLite).
  *
  * A diary at DIR/NAME has two kinds of backup:
  * - the copies `wean backup` makes without a FILE:
@@ -13,6 +13,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "core/date.h"
+#include "core/status.h"
 
 #define WN_BACKUP_DIR "backups"     /* beside the diary */
 
@@ -29,5 +32,14 @@ bool wn_db_backup_latest(const char *diary, char *out, size_t n);
  * passed over.  Reads directory entries only. */
 void wn_db_backups_each(const char *diary, void (*fn)(void *ctx, const char *path),
                         void *ctx);
+
+/* The name of the next backup of the day in the diary's backups folder
+ * ("DIR/backups/wean-YYYY-MM-DD.db", then -2 ... -99 the same day), the
+ * folder made (mode 0700) when missing, into out (n bytes); nothing is
+ * written there yet (db/db.h's wn_db_backup_file writes it).
+ * WN_CANTCREAT when the folder cannot be made, the name does not fit or
+ * the day has 99 backups already. */
+int wn_db_backup_name(const char *diary, wn_date today, char *out, size_t n,
+                      struct wn_err *err);
 
 #endif

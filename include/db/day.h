@@ -71,6 +71,41 @@ int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err);
 int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
                         const char *text, struct wn_err *err);
 
+/* ---- correcting a day -------------------------------------------------------------- */
+
+/* Quick note id (out->text owned: free() it, NULL after a failure).
+ * WN_NOINPUT ("no quick note #ID") when there is none. */
+int wn_db_quicknote_get(struct wn_db *db, long id, struct wn_quicknote *out,
+                        struct wn_err *err);
+/* The id of the quick note of date at minute (-1: one without a time).
+ * WN_NOINPUT when there is none; WN_DATAERR when there are several (the
+ * message lists their numbers, "#4, #7"). */
+int wn_db_quicknote_at(struct wn_db *db, wn_date date, int minute, long *id,
+                       struct wn_err *err);
+/* The text of quick note id replaced (checked as wn_db_quicknote_add
+ * checks it: WN_DATAERR); its date and time stay.  WN_NOINPUT when there
+ * is no such note. */
+int wn_db_quicknote_edit(struct wn_db *db, long id, const char *text,
+                         struct wn_err *err);
+/* WN_NOINPUT when there is no such note. */
+int wn_db_quicknote_delete(struct wn_db *db, long id, struct wn_err *err);
+
+/* What wn_db_day_delete removed. */
+struct wn_day_deleted {
+	int checkins;          /* 0 or 1: the check-in, its note and flag */
+	int ratings, metrics, doses, qnotes;
+};
+/* Deletes date's record in one transaction: the check-in (ratings of
+ * mood, anxiety, energy, sleep, the note, the flag), the symptom ratings,
+ * the metric values, the doses (skipped ones too) and the quick notes; a
+ * symptom first rated that day gets its next first day.  The questions
+ * asked that day stay (they are the list for the prescriber, not the
+ * day's record: `wean question delete`), and so do drafts, plans and
+ * hold proposals.  A day without a record is WN_OK, all counts 0.  out
+ * may be NULL.  The caller makes a backup first (db/db.h). */
+int wn_db_day_delete(struct wn_db *db, wn_date date, struct wn_day_deleted *out,
+                     struct wn_err *err);
+
 /* ---- ranges ------------------------------------------------------------------------ */
 
 /* Calls fn for each date from..to (inclusive) that has any record,

@@ -41,4 +41,34 @@ int wn_db_form_list(struct wn_db *db, long med_id, struct wn_med_form **out,
 int wn_db_med_create(struct wn_db *db, struct wn_med *m, struct wn_med_form *forms,
                      size_t n, struct wn_err *err);
 
+/* ---- correcting a medication ----------------------------------------------- */
+
+/* What wn_db_med_edit changes; NULL (or 0 forms) keeps that part. */
+struct wn_med_edit {
+	const char *rename;                  /* a new name (checked as a name) */
+	const char *unit;                    /* a unit, spelled as core's
+	                                        wn_med_unit_check spells it */
+	struct wn_med_form *add;             /* forms to add (med_id is set) */
+	size_t n_add;
+	const char *const *remove;           /* forms to remove, each naming
+	                                        one form (core's
+	                                        wn_med_form_named) */
+	size_t n_remove;
+};
+
+/* Applies e to medication m->id in one transaction (the caller's, when
+ * one is open); m is read again afterwards.  Removals are matched
+ * before the additions are made.  Nothing is written when it fails:
+ * - WN_DATAERR when another medication has the new name; when a form to
+ *   remove names no form of m (the message lists them) or several; when
+ *   the active plan is kept on one form (plan's form_label) and no form
+ *   left is that form ("the plan from DATE rounds to ..."); when the
+ *   forms left are none (none the taper can use) while m has an active
+ *   plan that had some;
+ * - WN_NOINPUT when there is no medication m->id.
+ * Amounts recorded in the old unit keep their numbers (a unit is
+ * corrected, never converted). */
+int wn_db_med_edit(struct wn_db *db, struct wn_med *m, const struct wn_med_edit *e,
+                   struct wn_err *err);
+
 #endif

@@ -28,7 +28,6 @@
 #include "core/text.h"
 
 #define BACKUP_ARGS "[FILE] [--force]"
-#define MAX_SAME_DAY 99           /* wean-DATE.db, wean-DATE-2.db ... -99 */
 
 /* backup's and restore's arguments: one file, named `what` in messages. */
 struct backup_args {
@@ -90,47 +89,11 @@ static int refuse_own_files(struct wn_db *db, const char *file, struct wn_err *e
 	return WN_USAGE;
 }
 
-/* "<dir of diary>/backups", made 0700 when missing. */
-static int backup_dir(const char *diary, char *out, size_t n, struct wn_err *err)
-{
-	const char *slash = strrchr(diary, '/');
-	int len = slash ? (int)(slash - diary) : 0;
-	/* "dir/backups", "/backups" for a diary in "/", "backups" beside a
-	 * diary named without a directory */
-	if ((size_t)snprintf(out, n, "%.*s%s%s", len, diary, slash ? "/" : "",
-	                     WN_BACKUP_DIR) >= n)
-		return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
-	if (mkdir(out, 0700) == 0) {
-		if (chmod(out, 0700) != 0)
-			return wn_err_set(err, WN_CANTCREAT, "cannot set the mode of %.200s: %s",
-			                  out, strerror(errno));
-	} else if (errno != EEXIST) {
-		return wn_err_set(err, WN_CANTCREAT, "cannot create the directory %.200s: %s",
-		                  out, strerror(errno));
-	}
-	return WN_OK;
-}
-
-/* The first free name of the day in the backups directory. */
+/* The first free name of the day in the backups directory (db/backups.h). */
 static int default_file(struct wn_cli *c, struct wn_db *db, char *out, size_t n,
                         struct wn_err *err)
 {
-	char dir[WN_CONFIG_PATH_MAX], day[WN_DATE_STRLEN];
-	int rc = backup_dir(wn_db_path(db), dir, sizeof dir, err);
-	if (rc != WN_OK)
-		return rc;
-	wn_date_format(c->today, day);
-	for (int k = 1; k <= MAX_SAME_DAY; k++) {
-		int w = k == 1 ? snprintf(out, n, "%s/wean-%s.db", dir, day) :
-		                 snprintf(out, n, "%s/wean-%s-%d.db", dir, day, k);
-		if (w < 0 || (size_t)w >= n)
-			return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
-		if (!exists(out))
-			return WN_OK;
-	}
-	wn_err_set(err, WN_CANTCREAT, "%d backups of %s already in %.200s", MAX_SAME_DAY, day, dir);
-	wn_err_hint(err, "name the file: 'wean backup FILE'");
-	return WN_CANTCREAT;
+	return wn_db_backup_name(wn_db_path(db), c->today, out, n, err);
 }
 
 /* The file to write: FILE as given (never the diary's own files, and not an

@@ -23,7 +23,11 @@ static const struct wn_cli_command commands[] = {
 	{ "log", wn_cmd_log, "one line per day", &wn_cli_spec_log },
 	{ "question", wn_cmd_question, "list, answer, change or delete your questions for the"
 	  " prescriber", &wn_cli_spec_question },
-	{ "med", wn_cmd_med, "add or list medications", &wn_cli_spec_med },
+	{ "note", wn_cmd_note, "list, change or delete the quick notes of a day",
+	  &wn_cli_spec_note },
+	{ "day", wn_cmd_day, "delete a whole day's record (asks first, backs up first)",
+	  &wn_cli_spec_day },
+	{ "med", wn_cmd_med, "add, change or list medications", &wn_cli_spec_med },
 	{ "plan", wn_cmd_plan, "taper plans: add one, show it, hold, resume or record going back"
 	  " up", &wn_cli_spec_plan },
 	{ "export", wn_cmd_export, "export the diary (csv, json) or the taper steps as a"
@@ -34,7 +38,7 @@ static const struct wn_cli_command commands[] = {
 	  &wn_cli_spec_import },
 	{ "chart", wn_cmd_chart, "a trend chart of mood, sleep, burden, a symptom or dose:MED",
 	  &wn_cli_spec_chart },
-	{ "symptoms", wn_cmd_symptoms, "list, add, hide or show symptoms", &wn_cli_spec_symptoms },
+	{ "symptoms", wn_cmd_symptoms, "list, add, hide or show symptoms; mark one as pre-existing", &wn_cli_spec_symptoms },
 	{ "remind", wn_cmd_remind, "print a nudge and exit 1 if today has no check-in",
 	  &wn_cli_spec_remind },
 	{ "check", wn_cmd_check, "check the diary's integrity and consistency", &wn_cli_spec_check },

@@ -125,7 +125,8 @@ extern const struct wn_cli_spec wn_cli_spec_checkin, wn_cli_spec_show, wn_cli_sp
 	wn_cli_spec_remind, wn_cli_spec_med, wn_cli_spec_symptoms, wn_cli_spec_check,
 	wn_cli_spec_plan, wn_cli_spec_export, wn_cli_spec_import, wn_cli_spec_report,
 	wn_cli_spec_chart, wn_cli_spec_backup, wn_cli_spec_restore, wn_cli_spec_demo,
-	wn_cli_spec_question, wn_cli_spec_encrypt, wn_cli_spec_decrypt, wn_cli_spec_passphrase;
+	wn_cli_spec_question, wn_cli_spec_encrypt, wn_cli_spec_decrypt, wn_cli_spec_passphrase,
+	wn_cli_spec_note, wn_cli_spec_day;
 
 /* wean encrypt, decrypt, passphrase (crypt.c). */
 int wn_cmd_encrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);

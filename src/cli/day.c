@@ -491,7 +491,7 @@ static void show_extras(struct wn_cli *c, const struct wn_day *d)
 	for (size_t i = 0; i < d->n_qnotes; i++) {
 		char t[8];
 		fmt_minute(d->qnotes[i].minute, t, sizeof t);
-		fprintf(c->out, "Quick note %s\n", t);
+		fprintf(c->out, "Quick note %s  #%ld\n", t, d->qnotes[i].id);
 		print_text_block(c->out, d->qnotes[i].text, c->cfg.ascii);
 	}
 	for (size_t i = 0; i < d->n_questions; i++) {

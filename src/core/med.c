@@ -146,3 +146,37 @@ void wn_med_form_format(const struct wn_med_form *f, const char *unit, char *buf
 		         f->divisible == 4 ? ", quarters" : f->divisible == 2 ? ", halves" : "");
 	}
 }
+
+/* ---- a form by name ------------------------------------------------------------ */
+
+static bool kind_word(int kind, const char *w, size_t len)
+{
+	static const char *const words[] = {
+		[WN_FORM_TABLET] = "tablet", [WN_FORM_CAPSULE] = "capsule",
+		[WN_FORM_LIQUID] = "liquid", [WN_FORM_BEADS] = "capsule",
+	};
+	if (kind < WN_FORM_TABLET || kind > WN_FORM_BEADS || !words[kind])
+		return false;
+	size_t k = strlen(words[kind]);
+	return (len == k || (len == k + 1 && (w[k] == 's' || w[k] == 'S'))) &&
+	       strncasecmp(w, words[kind], k) == 0;
+}
+
+static bool same_text(const char *a, const char *w, size_t len)
+{
+	return strlen(a) == len && strncasecmp(a, w, len) == 0;
+}
+
+bool wn_med_form_named(const struct wn_med_form *f, const char *unit, const char *w)
+{
+	char text[160];
+	w += strspn(w, " \t");
+	size_t len = strlen(w);
+	while (len && (w[len - 1] == ' ' || w[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return false;
+	wn_med_form_format(f, unit, text, sizeof text);
+	return same_text(f->label, w, len) || same_text(text, w, len) ||
+	       kind_word(f->kind, w, len);
+}

@@ -110,10 +110,11 @@ static int layout_lower(struct wn_today_layout *L, const struct wn_today_layout_
 	flow(L, &p, (struct wn_today_field){ .kind = WN_TODAY_QUICK, .w = 17 });
 	y = p.y + 1;
 	L->list_y = y;
-	for (size_t i = 0; i < in->n_questions && i < in->n_lines; i++)
-		add_field(L, (struct wn_today_field){ .kind = WN_TODAY_QUESTION_LINE,
-			.idx = (int)i, .y = y + (int)i, .x = INDENT + 1,
-			.w = cols - INDENT - 2 });
+	for (size_t i = 0; i < in->n_lines; i++)
+		add_field(L, (struct wn_today_field){ .kind = i < in->n_questions ?
+			WN_TODAY_QUESTION_LINE : WN_TODAY_QNOTE_LINE,
+			.idx = (int)(i < in->n_questions ? i : i - in->n_questions),
+			.y = y + (int)i, .x = INDENT + 1, .w = cols - INDENT - 2 });
 	return y + (int)in->n_lines;
 }
 

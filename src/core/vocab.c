@@ -188,3 +188,19 @@ const struct wn_vocab_mark *wn_vocab_marks(size_t *n)
 	*n = sizeof marks / sizeof *marks;
 	return marks;
 }
+
+void wn_vocab_day_parts(const struct wn_vocab_facts *f, char *buf, size_t n)
+{
+	const struct { int count; const char *one, *many; } part[] = {
+		{ f->ratings, "symptom rating", "symptom ratings" },
+		{ f->metrics, "value", "values" },
+		{ f->doses, "dose", "doses" },
+		{ f->qnotes, "quick note", "quick notes" },
+	};
+	size_t len = (size_t)snprintf(buf, n, "%s", f->checkin ? "the check-in" : "");
+	for (size_t i = 0; i < sizeof part / sizeof *part && len < n; i++)
+		if (part[i].count > 0)
+			len += (size_t)snprintf(buf + len, n - len, "%s%d %s", len ? ", " : "",
+			                        part[i].count, part[i].count == 1 ? part[i].one :
+			                        part[i].many);
+}

@@ -3,6 +3,7 @@
 #include "db/backups.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -103,4 +104,56 @@ bool wn_db_backup_latest(const char *diary, char *out, size_t n)
 		return false;
 	memcpy(out, best.path, strlen(best.path) + 1);
 	return true;
+}
+
+/* ---- naming a new backup ------------------------------------------------------ */
+
+#define MAX_SAME_DAY 99           /* wean-DATE.db, wean-DATE-2.db ... -99 */
+
+static bool exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+/* "<dir of diary>/backups", made 0700 when missing. */
+static int backup_dir(const char *diary, char *out, size_t n, struct wn_err *err)
+{
+	const char *slash = strrchr(diary, '/');
+	int len = slash ? (int)(slash - diary) : 0;
+	/* "dir/backups", "/backups" for a diary in "/", "backups" beside a
+	 * diary named without a directory */
+	if ((size_t)snprintf(out, n, "%.*s%s%s", len, diary, slash ? "/" : "",
+	                     WN_BACKUP_DIR) >= n)
+		return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
+	if (mkdir(out, 0700) == 0) {
+		if (chmod(out, 0700) != 0)
+			return wn_err_set(err, WN_CANTCREAT, "cannot set the mode of %.200s: %s",
+			                  out, strerror(errno));
+	} else if (errno != EEXIST) {
+		return wn_err_set(err, WN_CANTCREAT, "cannot create the directory %.200s: %s",
+		                  out, strerror(errno));
+	}
+	return WN_OK;
+}
+
+int wn_db_backup_name(const char *diary, wn_date today, char *out, size_t n,
+                      struct wn_err *err)
+{
+	char dir[PATH_MAX], day[WN_DATE_STRLEN];
+	int rc = backup_dir(diary, dir, sizeof dir, err);
+	if (rc != WN_OK)
+		return rc;
+	wn_date_format(today, day);
+	for (int k = 1; k <= MAX_SAME_DAY; k++) {
+		int w = k == 1 ? snprintf(out, n, "%s/wean-%s.db", dir, day) :
+		                 snprintf(out, n, "%s/wean-%s-%d.db", dir, day, k);
+		if (w < 0 || (size_t)w >= n)
+			return wn_err_set(err, WN_CANTCREAT, "the diary's path is too long for a backup name");
+		if (!exists(out))
+			return WN_OK;
+	}
+	wn_err_set(err, WN_CANTCREAT, "%d backups of %s already in %.200s", MAX_SAME_DAY, day, dir);
+	wn_err_hint(err, "name the file: 'wean backup FILE'");
+	return WN_CANTCREAT;
 }

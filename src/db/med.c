@@ -5,11 +5,13 @@
  * medications): SQLite's NOCASE folds ASCII only. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db_int.h"
 #include "db/med.h"
 #include "db/plan.h"
+#include "core/med.h"
 #include "core/text.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -254,5 +256,208 @@ int wn_db_med_create(struct wn_db *db, struct wn_med *m, struct wn_med_form *for
 		forms[i].med_id = m->id;
 		rc = wn_db_form_add(db, &forms[i], NULL, err);
 	}
+	return wn_db_tx_leave(db, own, rc, err);
+}
+
+/* ---- correcting ------------------------------------------------------------------ */
+
+static int med_rename(struct wn_db *db, struct wn_med *m, const char *name,
+                      struct wn_err *err)
+{
+	static const char sql[] = "UPDATE medication SET name = ?2, drug_key = ?3 WHERE id = ?1";
+	struct wn_med have, next = *m;
+	struct wn_drug drug;
+	sqlite3_stmt *st;
+	int rc = wn_text_check_name(name, next.name, sizeof next.name, err);
+	if (rc != WN_OK)
+		return rc;
+	rc = med_named(db, next.name, &have, err);
+	if (rc == WN_OK && have.id != m->id)
+		return wn_err_set(err, WN_DATAERR, "a medication named \"%s\" already exists",
+		                  have.name);
+	if (rc != WN_OK && rc != WN_NOINPUT)
+		return rc;
+	next.drug_key[0] = '\0';
+	if (wn_plan_drug(&next, &drug, NULL) == WN_OK)
+		snprintf(next.drug_key, sizeof next.drug_key, "%s", drug.name);
+	if ((rc = check_med(&next, err)) != WN_OK || (rc = wn_db_stmt(db, sql, &st, err)) != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, m->id);
+	sqlite3_bind_text(st, 2, next.name, -1, SQLITE_STATIC);
+	wn_db_bind_text_opt(st, 3, next.drug_key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return wn_err_set(err, WN_DATAERR, "a medication named \"%s\" already exists",
+		                  next.name);
+	}
+	return wn_db_finish(db, st, rc, "rename the medication", err);
+}
+
+static int med_set_unit(struct wn_db *db, long id, const char *unit, struct wn_err *err)
+{
+	static const char sql[] = "UPDATE medication SET unit = ?2 WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_db_check_name("unit", unit, 16, 15, err);
+	if (rc == WN_OK)
+		rc = wn_db_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, unit, -1, SQLITE_STATIC);
+	return wn_db_finish(db, st, sqlite3_step(st), "change the unit", err);
+}
+
+/* "tablet 25 mg, halves; liquid 2 mg/mL" into buf. */
+static void forms_text(const struct wn_med_form *f, size_t n, const char *unit,
+                       char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && len + 1 < size; i++) {
+		char t[160];
+		wn_med_form_format(&f[i], unit, t, sizeof t);
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "; " : "", t);
+	}
+	if (!n)
+		snprintf(buf, size, "none");
+}
+
+/* The one form of forms[0..n) that w names: its index, or -1 with the
+ * error set. */
+static int form_named(const struct wn_med *m, const struct wn_med_form *f, size_t n,
+                      const char *w, struct wn_err *err)
+{
+	char list[320];
+	int found = -1, count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (wn_med_form_named(&f[i], m->unit, w)) {
+			found = (int)i;
+			count++;
+		}
+	if (count == 1)
+		return found;
+	forms_text(f, n, m->unit, list, sizeof list);
+	if (count == 0)
+		wn_err_set(err, WN_DATAERR, "%s has no form '%.60s' (its forms: %s)", m->name, w, list);
+	else
+		wn_err_set(err, WN_DATAERR, "'%.60s' names %d forms of %s (%s); give the whole form",
+		           w, count, m->name, list);
+	return -1;
+}
+
+static int form_delete(struct wn_db *db, long id, struct wn_err *err)
+{
+	static const char sql[] = "DELETE FROM med_form WHERE id = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	return wn_db_finish(db, st, sqlite3_step(st), "remove the form", err);
+}
+
+/* Each form e->remove names, matched in the forms as they were. */
+static int forms_remove(struct wn_db *db, const struct wn_med *m,
+                        const struct wn_med_edit *e, struct wn_err *err)
+{
+	struct wn_med_form *f;
+	size_t n;
+	int rc = wn_db_form_list(db, m->id, &f, &n, err);
+	for (size_t i = 0; rc == WN_OK && i < e->n_remove; i++) {
+		int k = form_named(m, f, n, e->remove[i], err);
+		rc = k < 0 ? WN_DATAERR : form_delete(db, f[k].id, err);
+		if (k >= 0)
+			f[k] = f[--n];
+	}
+	free(f);
+	return rc;
+}
+
+/* What the active plan rounds to: whether there is one, its start, its
+ * forms and whether it is kept on a form still recorded. */
+struct plan_forms {
+	bool has;
+	wn_date start;
+	int n_forms;
+	bool missing;
+	char label[64];
+};
+
+static int plan_forms(struct wn_db *db, long med_id, struct plan_forms *out,
+                      struct wn_err *err)
+{
+	struct wn_plan p = { 0 };
+	int rc = wn_db_plan_load(db, med_id, &p, err);
+	*out = (struct plan_forms){ .has = rc == WN_OK };
+	if (rc == WN_OK) {
+		out->start = p.params.start;
+		out->n_forms = p.n_forms;
+		out->missing = p.form_missing;
+		snprintf(out->label, sizeof out->label, "%s", p.form_label);
+	}
+	wn_plan_free(&p);
+	if (rc == WN_NOINPUT)
+		wn_err_clear(err);
+	return rc == WN_NOINPUT ? WN_OK : rc;
+}
+
+/* WN_DATAERR when the forms as changed take from the active plan what it
+ * rounds to. */
+static int plan_keeps(const struct wn_med *m, const struct plan_forms *was,
+                      const struct plan_forms *now, struct wn_err *err)
+{
+	char d[WN_DATE_STRLEN];
+	if (!was->has)
+		return WN_OK;
+	wn_date_format(was->start, d);
+	if (now->missing && !was->missing && was->label[0]) {
+		wn_err_set(err, WN_DATAERR, "%s's plan from %s rounds to its form '%s'",
+		           m->name, d, was->label);
+		wn_err_hint(err, "add the form you have now in the same command (--add-form),"
+		            " or change the plan first");
+		return WN_DATAERR;
+	}
+	if (now->n_forms == 0 && was->n_forms > 0) {
+		wn_err_set(err, WN_DATAERR, "%s's plan from %s needs a form: the last one stays",
+		           m->name, d);
+		wn_err_hint(err, "add the form you have now in the same command (--add-form)");
+		return WN_DATAERR;
+	}
+	return WN_OK;
+}
+
+static int med_apply(struct wn_db *db, struct wn_med *m, const struct wn_med_edit *e,
+                     struct wn_err *err)
+{
+	struct plan_forms was, now;
+	int rc = plan_forms(db, m->id, &was, err);
+	if (rc == WN_OK && e->n_remove)
+		rc = forms_remove(db, m, e, err);
+	for (size_t i = 0; rc == WN_OK && i < e->n_add; i++) {
+		e->add[i].med_id = m->id;
+		rc = wn_db_form_add(db, &e->add[i], NULL, err);
+	}
+	if (rc == WN_OK && e->unit)
+		rc = med_set_unit(db, m->id, e->unit, err);
+	if (rc == WN_OK && e->rename)
+		rc = med_rename(db, m, e->rename, err);
+	if (rc == WN_OK && (e->n_remove || e->n_add))
+		rc = plan_forms(db, m->id, &now, err);
+	if (rc == WN_OK && (e->n_remove || e->n_add))
+		rc = plan_keeps(m, &was, &now, err);
+	return rc;
+}
+
+int wn_db_med_edit(struct wn_db *db, struct wn_med *m, const struct wn_med_edit *e,
+                   struct wn_err *err)
+{
+	bool own;
+	int rc = wn_db_med_get(db, m->id, m, err);
+	if (rc != WN_OK || (rc = wn_db_tx_enter(db, &own, err)) != WN_OK)
+		return rc;
+	rc = med_apply(db, m, e, err);
+	if (rc == WN_OK)
+		rc = wn_db_med_get(db, m->id, m, err);
 	return wn_db_tx_leave(db, own, rc, err);
 }

@@ -33,7 +33,8 @@
  * for Enter or Esc (CP_NOTICE).  Each owns the keyboard until answered:
  * words typed there never run as Calendar keys. */
 enum cal_prompt { CP_NONE, CP_HOLD, CP_UP_DOSE, CP_UP_ASK, CP_UP_WHY,
-                  CP_HOLD_ASK, CP_RESUME_ASK, CP_NOTICE };
+                  CP_HOLD_ASK, CP_RESUME_ASK, CP_NOTICE,
+                  CP_DEL_ASK };          /* X: delete the day's record? y/N */
 
 static const char *const prompt_text[] = {
 	[CP_HOLD] = "hold from this day; why? ",
@@ -58,6 +59,7 @@ struct calendar {
 	int prompt;              /* enum cal_prompt: what the line asks */
 	struct wn_edit line;
 	double up_dose;          /* a reinstatement's dose, asked first */
+	char del_ask[128];       /* X's question */
 	struct wn_review up;     /* the review of the step after it */
 	char ask[200];           /* CP_HOLD_ASK, CP_RESUME_ASK, CP_NOTICE: the line */
 	char *reason;            /* CP_HOLD_ASK: the reason typed (owned) */
@@ -385,6 +387,8 @@ static void cal_draw(struct wn_ui *ui, void *state)
 	if (cal->prompt == CP_HOLD_ASK || cal->prompt == CP_RESUME_ASK ||
 	    cal->prompt == CP_NOTICE) {
 		wn_ui_ask_draw(ui, cal->ask);
+	} else if (cal->prompt == CP_DEL_ASK) {
+		wn_ui_ask_draw(ui, cal->del_ask);
 	} else if (cal->prompt) {
 		int y = ui->rows - 2;
 		ui->msg_row_taken = true;
@@ -649,6 +653,20 @@ static void cal_text(struct wn_ui *ui, void *state, const struct wn_input *in)
 		ask_input(ui, cal, in);
 		return;
 	}
+	if (cal->prompt == CP_DEL_ASK) {
+		struct wn_err err = { 0 };
+		int yes = wn_ui_ask_answer(in);
+		if (yes < 0) {
+			wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no)");
+			return;
+		}
+		cal->prompt = CP_NONE;
+		if (!yes)
+			wn_ui_msg(ui, WN_R_DIM, "kept: nothing deleted");
+		else if (wn_ui_day_delete(ui, cal->sel) && load_month(ui, cal, &err) != WN_OK)
+			wn_ui_msg_err(ui, "deleted, but cannot read the month", &err);
+		return;
+	}
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
 		close_prompt(cal);
@@ -688,6 +706,10 @@ static bool cal_action(struct wn_ui *ui, void *state, int action, int arg)
 			start_hold(ui, cal);
 		return true;
 	case WN_A_RESUME: ask_resume(cal); return true;
+	case WN_A_DELETE_DAY:
+		if (wn_ui_day_delete_ask(ui, cal->sel, cal->del_ask, sizeof cal->del_ask))
+			cal->prompt = CP_DEL_ASK;
+		return true;
 	default: return false;
 	}
 }
@@ -719,7 +741,7 @@ static unsigned cal_scope(struct wn_ui *ui, void *state)
 	if (cal->prompt == CP_NOTICE)
 		return WN_SC_NOTICE;
 	if (cal->prompt == CP_UP_ASK || cal->prompt == CP_HOLD_ASK ||
-	    cal->prompt == CP_RESUME_ASK)
+	    cal->prompt == CP_RESUME_ASK || cal->prompt == CP_DEL_ASK)
 		return WN_SC_ASK;
 	return cal->prompt ? WN_SC_PROMPT : WN_SC_CALENDAR;
 }

@@ -252,6 +252,15 @@ static const struct wn_binding bindings[] = {
 	  .keys = { CH('\r'), CH('\n'), FN(KEY_ENTER), CH(27) },
 	  .label = "Enter, Esc", .help = "close the message (other keys do nothing"
 	  " until then)", .hkey = "Enter", .hint = "ok" },
+	/* corrections (issue 16 item 3): x clears a value, X the whole day */
+	{ .action = WN_A_PREEXISTING, .scope = WN_SC_TODAY, .keys = { CH('P') },
+	  .label = "P", .help = "mark the focused symptom present before the taper" },
+	{ .action = WN_A_DELETE_DAY, .scope = WN_SC_TODAY | WN_SC_CALENDAR,
+	  .keys = { CH('X') }, .label = "X",
+	  .help = "delete the day's record (asks y/N; backup first)" },
+	{ .action = WN_A_EDIT_MED, .scope = WN_SC_PLAN, .keys = { CH('E') },
+	  .label = "E", .help = "plan: change the medication (name, unit, forms)",
+	  .hkey = "E", .hint = "change med" },
 	/* everywhere */
 	{ .action = WN_A_SCREEN, .arg = 1, .scope = WN_SC_GLOBAL,
 	  .keys = { FNR(KEY_F(1), KEY_F(6)), ALTR('1', '6') },

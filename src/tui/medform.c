@@ -2,7 +2,10 @@
 /* medform.c -- adding a medication on the Plan screen: name, unit and
  * forms, with what wean's drug reference knows about the name shown as it
  * is typed.  Nothing is written until "add"; then the medication and its
- * forms are stored together (med.h). */
+ * forms are stored together (med.h).  The same form, opened on a
+ * medication (E), changes it: name, unit and forms pre-filled, and on
+ * "save" the differences written in one step (db/med.h's wn_db_med_edit,
+ * which keeps a form a plan rounds to). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +39,10 @@ struct wn_medform {
 	size_t n_forms;
 	char problem[WN_ERR_MSG];
 	char known[3][256];      /* what the drug reference says */
+	long edit_id;            /* the medication changed (E); 0: adding */
+	struct wn_med was;       /* as it was */
+	struct wn_med_form old[WN_MED_MAX_FORMS];   /* its forms as they were */
+	size_t n_old;
 };
 
 /* The forms field: forms separated by ';'. */
@@ -118,6 +125,56 @@ struct wn_medform *wn_medform_open(struct wn_ui *ui)
 	return mf;
 }
 
+/* The forms as one line, "tablet 50 mg half; liquid 20 mg/ml", as typed
+ * when they were added. */
+static void forms_line(const struct wn_medform *mf, char *buf, size_t n)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < mf->n_old && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? "; " : "", mf->old[i].label);
+}
+
+struct wn_medform *wn_medform_open_edit(struct wn_ui *ui, const struct wn_med *m)
+{
+	struct wn_err err = { 0 };
+	struct wn_med_form *f;
+	size_t n;
+	char line[FIELD_MAX + 1];
+	if (wn_db_form_list(ui->db, m->id, &f, &n, &err) != WN_OK) {
+		wn_ui_msg_err(ui, "cannot read the forms", &err);
+		return NULL;
+	}
+	if (n > WN_MED_MAX_FORMS) {
+		free(f);
+		wn_ui_msg(ui, WN_R_NOTICE, "too many forms to change here: use"
+		          "  wean med edit %s", m->name);
+		return NULL;
+	}
+	struct wn_medform *mf = wn_medform_open(ui);
+	if (!mf) {
+		free(f);
+		return NULL;
+	}
+	mf->edit_id = m->id;
+	mf->was = *m;
+	mf->n_old = n;
+	memcpy(mf->old, f, n * sizeof *f);
+	free(f);
+	forms_line(mf, line, sizeof line);
+	const char *init[F_ADD] = { m->name, m->unit, line };
+	for (int i = 0; i < F_ADD; i++) {
+		wn_edit_free(&mf->f[i]);
+		if (wn_edit_init(&mf->f[i], init[i], FIELD_MAX, false) != WN_OK) {
+			wn_medform_free(mf);
+			wn_ui_msg(ui, WN_R_ERROR, "out of memory");
+			return NULL;
+		}
+	}
+	check(mf);
+	return mf;
+}
+
 const struct wn_med *wn_medform_added(const struct wn_medform *mf)
 {
 	return &mf->med;
@@ -126,7 +183,10 @@ const struct wn_med *wn_medform_added(const struct wn_medform *mf)
 void wn_medform_draw(struct wn_ui *ui, struct wn_medform *mf)
 {
 	int y = ui->body_top, w = ui->cols - 2;
-	wn_ui_put(ui, WN_CELL(y++, 1, w, WN_R_HEADING), "Add a medication");
+	char title[WN_NAME_MAX + 16];
+	snprintf(title, sizeof title, mf->edit_id ? "Change %s" : "Add a medication",
+	         mf->was.name);
+	wn_ui_put(ui, WN_CELL(y++, 1, w, WN_R_HEADING), title);
 	for (int i = 0; i < F_ADD; i++, y++) {
 		wn_ui_put(ui, WN_CELL(y, 1, 2, WN_R_FOCUS), i == mf->cur ? ui->g->focus : "");
 		wn_ui_put(ui, WN_CELL(y, 3, LABEL_W, WN_R_NORMAL), labels[i]);
@@ -138,8 +198,9 @@ void wn_medform_draw(struct wn_ui *ui, struct wn_medform *mf)
 	}
 	wn_ui_put(ui, WN_CELL(y, 1, 2, WN_R_FOCUS), mf->cur == F_ADD ? ui->g->focus : "");
 	int aw = wn_ui_put(ui, WN_CELL(y, 3, w - 3, mf->cur == F_ADD ? WN_R_FOCUS : WN_R_NORMAL),
-	                   "[ add this medication ]");
-	wn_ui_put(ui, WN_CELL(y, 5 + aw, w - 5 - aw, WN_R_DIM),
+	                   mf->edit_id ? "[ save the changes ]" : "[ add this medication ]");
+	wn_ui_put(ui, WN_CELL(y, 5 + aw, w - 5 - aw, WN_R_DIM), mf->edit_id ?
+	          "Up/Down: fields; Enter here saves; Esc cancels" :
 	          "Up/Down: fields; Enter here adds; Esc cancels");
 	y += 2;
 	if (mf->problem[0])
@@ -162,11 +223,63 @@ static bool add(struct wn_ui *ui, struct wn_medform *mf)
 		wn_ui_msg(ui, WN_R_ERROR, "not added: %s", mf->problem);
 		return false;
 	}
+	struct wn_med have;
 	if (wn_db_med_create(ui->db, &mf->med, mf->forms, mf->n_forms, &err) != WN_OK) {
-		wn_ui_msg_err(ui, "not added", &err);
+		if (wn_db_med_find(ui->db, mf->med.name, &have, NULL) == WN_OK)
+			wn_ui_msg(ui, WN_R_ERROR, "%s already exists: E on the Plan screen"
+			          " (or wean med edit) changes it", have.name);
+		else
+			wn_ui_msg_err(ui, "not added", &err);
 		return false;
 	}
 	wn_ui_msg(ui, WN_R_SAVED, "added %s; press a to make its plan", mf->med.name);
+	return true;
+}
+
+/* Whether forms[0..n) has one whose text as typed is label. */
+static bool has_label(const struct wn_med_form *forms, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(forms[i].label, label) == 0)
+			return true;
+	return false;
+}
+
+/* "save" of a change: what differs from the medication as it was,
+ * written in one step. */
+static bool save(struct wn_ui *ui, struct wn_medform *mf)
+{
+	struct wn_err err = { 0 };
+	const char *remove[WN_MED_MAX_FORMS];
+	struct wn_med_form add[WN_MED_MAX_FORMS];
+	struct wn_med_edit e = { .remove = remove, .add = add };
+	check(mf);
+	if (!mf->problem[0] && !mf->med.name[0])
+		snprintf(mf->problem, sizeof mf->problem, "name: the medication's name, please");
+	if (mf->problem[0]) {
+		wn_ui_msg(ui, WN_R_ERROR, "not saved: %s", mf->problem);
+		return false;
+	}
+	for (size_t i = 0; i < mf->n_old; i++)
+		if (!has_label(mf->forms, mf->n_forms, mf->old[i].label))
+			remove[e.n_remove++] = mf->old[i].label;
+	for (size_t i = 0; i < mf->n_forms; i++)
+		if (!has_label(mf->old, mf->n_old, mf->forms[i].label))
+			add[e.n_add++] = mf->forms[i];
+	e.rename = strcmp(mf->med.name, mf->was.name) ? mf->med.name : NULL;
+	e.unit = strcmp(mf->med.unit, mf->was.unit) ? mf->med.unit : NULL;
+	if (!e.rename && !e.unit && !e.n_add && !e.n_remove) {
+		wn_ui_msg(ui, WN_R_DIM, "nothing changed");
+		return true;
+	}
+	struct wn_med m = { .id = mf->edit_id };
+	if (wn_db_med_edit(ui->db, &m, &e, &err) != WN_OK) {
+		wn_ui_msg_err(ui, "not saved", &err);
+		return false;
+	}
+	mf->med = m;
+	wn_ui_msg(ui, WN_R_SAVED, "changed %s%s", m.name, e.unit ?
+	          " (recorded amounts keep their numbers)" : "");
 	return true;
 }
 
@@ -176,11 +289,11 @@ int wn_medform_input(struct wn_ui *ui, struct wn_medform *mf,
 	int arg;
 	const struct wn_binding *b = wn_ui_lookup(WN_SC_PROMPT, in, &arg);
 	if (b && b->action == WN_A_TEXT_CANCEL) {
-		wn_ui_msg(ui, WN_R_DIM, "no medication added");
+		wn_ui_msg(ui, WN_R_DIM, mf->edit_id ? "nothing changed" : "no medication added");
 		return WN_FORM_CANCELLED;
 	}
 	if (b && b->action == WN_A_TEXT_DONE && mf->cur == F_ADD)
-		return add(ui, mf) ? WN_FORM_SAVED : WN_FORM_OPEN;
+		return (mf->edit_id ? save(ui, mf) : add(ui, mf)) ? WN_FORM_SAVED : WN_FORM_OPEN;
 	if ((b && b->action == WN_A_TEXT_DONE) || (in->kind == WN_K_FN && in->ch == KEY_DOWN) ||
 	    (in->kind == WN_K_CHAR && in->ch == '\t'))
 		mf->cur = (mf->cur + 1) % F_COUNT;

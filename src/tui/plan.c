@@ -441,6 +441,12 @@ static bool plan_action(struct wn_ui *ui, void *state, int action, int arg)
 		else
 			ps->planform = wn_planform_open(ui, &ps->med[ps->m]);
 		return true;
+	case WN_A_EDIT_MED:
+		if (ps->n_med == 0)
+			wn_ui_msg(ui, WN_R_NOTICE, "add a medication first: press M");
+		else
+			ps->medform = wn_medform_open_edit(ui, &ps->med[ps->m]);
+		return true;
 	default:
 		return false;
 	}

@@ -51,6 +51,10 @@ void wn_planform_free(struct wn_planform *f);
 struct wn_medform;
 
 struct wn_medform *wn_medform_open(struct wn_ui *ui);
+/* The same form changing m (E on the Plan screen): its name, unit and
+ * forms pre-filled; "save" writes what differs; wn_medform_added() is
+ * then the medication as changed. */
+struct wn_medform *wn_medform_open_edit(struct wn_ui *ui, const struct wn_med *m);
 void wn_medform_draw(struct wn_ui *ui, struct wn_medform *f);
 int wn_medform_input(struct wn_ui *ui, struct wn_medform *f,
                      const struct wn_input *in);

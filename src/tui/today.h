@@ -15,6 +15,9 @@
  * today_input.c actions and typed text: moving, rating, doses, prompts,
  *               the day's questions (answered, reworded, deleted), the
  *               note editor, the offered draft
+ * today_fix.c   corrections: quick notes changed and deleted, the day's
+ *               record deleted, a symptom marked as present before the
+ *               taper
  *
  * What a field holds and where it goes are core/today.h's and
  * core/today_layout.h's.  Every change is written to the diary at once
@@ -48,7 +51,11 @@ enum wn_ui_today_prompt {
 	WN_UI_TODAY_DOSE, WN_UI_TODAY_VALUE,
 	WN_UI_TODAY_ANSWER,      /* the answer to question prompt_id */
 	WN_UI_TODAY_REWORD,      /* new words for question prompt_id */
+	WN_UI_TODAY_QNOTE_EDIT,  /* new words for quick note prompt_id */
 };
+
+/* What a y/N asks to delete (delete_what). */
+enum wn_ui_today_delete { WN_UI_DEL_QUESTION, WN_UI_DEL_QNOTE, WN_UI_DEL_DAY };
 
 /* The Today screen's state (the frame's block for it, zeroed at start). */
 struct today {
@@ -89,6 +96,9 @@ struct today {
 	char ask_text[200];      /* the question, on the bottom row */
 	/* deleting a question waits for y/N */
 	long delete_id;          /* its id; 0 = not asking */
+	int delete_what;         /* enum wn_ui_today_delete: a question, a quick
+	                            note (x on one), the day's record (X) */
+	char day_ask[128];       /* X's question */
 	/* a kept draft waiting for yes/no */
 	bool offer;
 	char *offer_text;
@@ -144,6 +154,25 @@ int wn_ui_today_note_width(const struct wn_ui *ui);
 /* ---- today_input.c ---------------------------------------------------- */
 
 bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg);
+/* The one-line prompt of kind (enum wn_ui_today_prompt) opened, holding
+ * text (NULL: empty); idx: the medication of a dose. */
+void wn_ui_today_prompt(struct today *t, int kind, int idx, const char *text);
+
+/* ---- today_fix.c: corrections ------------------------------------------ */
+
+/* The focused quick note, or NULL. */
+const struct wn_quicknote *wn_ui_today_qnote(const struct today *t);
+/* Enter on a quick note: its words in the prompt (WN_UI_TODAY_QNOTE_EDIT). */
+void wn_ui_today_qnote_edit(struct wn_ui *ui, struct today *t);
+/* Enter in that prompt: true when it may close. */
+bool wn_ui_today_qnote_submit(struct wn_ui *ui, struct today *t);
+/* Asks y/N before deleting (what: WN_UI_DEL_QNOTE, the focused quick
+ * note; WN_UI_DEL_DAY, the day's record, or a message that it has none). */
+void wn_ui_today_ask_delete(struct wn_ui *ui, struct today *t, int what);
+/* The answer to that question (yes: y). */
+void wn_ui_today_delete_other(struct wn_ui *ui, struct today *t, bool yes);
+/* P: the focused symptom marked as present before the taper, or not. */
+void wn_ui_today_preexisting(struct wn_ui *ui, struct today *t);
 /* A key while a text is open: the offered draft, a prompt or the note. */
 void wn_ui_today_text(struct wn_ui *ui, struct today *t, const struct wn_input *in);
 void wn_ui_today_focus(struct today *t, int kind, int idx);

@@ -217,6 +217,17 @@ static void draw_question(struct wn_ui *ui, const struct today *t,
 	draw_label(ui, WN_CELL(y, f->x, f->w - 1, 0), line, is_focus(t, f));
 }
 
+/* One of the day's quick notes: its time and words. */
+static void draw_qnote(struct wn_ui *ui, const struct today *t,
+                       const struct wn_today_field *f, int y)
+{
+	const struct wn_quicknote *q = &t->day.qnotes[f->idx];
+	char hm[16], line[1200];
+	wn_today_minute_text(q->minute, hm, sizeof hm);
+	snprintf(line, sizeof line, "%s %s", hm, q->text);
+	draw_label(ui, WN_CELL(y, f->x, f->w - 1, 0), line, is_focus(t, f));
+}
+
 static void draw_field(struct wn_ui *ui, const struct today *t,
                        const struct wn_today_field *f, int y)
 {
@@ -228,24 +239,10 @@ static void draw_field(struct wn_ui *ui, const struct today *t,
 		draw_dose(ui, t, f, y);
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
 		draw_question(ui, t, f, y);
+	else if (f->kind == WN_TODAY_QNOTE_LINE)
+		draw_qnote(ui, t, f, y);
 	else if (f->kind != WN_TODAY_NOTE)
 		draw_presc(ui, t, f, y);
-}
-
-/* Questions (fields: drawn with the others) and quick notes of the day,
- * one line each. */
-static void draw_lists(struct wn_ui *ui, const struct today *t)
-{
-	int y = t->layout.list_y + (int)t->day.n_questions;
-	for (size_t i = 0; i < t->day.n_qnotes; i++, y++) {
-		int sy = screen_row(t, y);
-		if (sy < 0)
-			continue;
-		char hm[16], line[1200];
-		wn_today_minute_text(t->day.qnotes[i].minute, hm, sizeof hm);
-		snprintf(line, sizeof line, "%s %s", hm, t->day.qnotes[i].text);
-		wn_ui_put(ui, WN_CELL(sy, 14, ui->cols - 15, WN_R_NORMAL), line);
-	}
 }
 
 /* A part's heading (and a dim legend after it) on screen row sy. */
@@ -285,7 +282,6 @@ static void draw_content(struct wn_ui *ui, const struct today *t)
 		if (f->kind != WN_TODAY_NOTE && sy >= 0)
 			draw_field(ui, t, f, sy);
 	}
-	draw_lists(ui, t);
 	draw_more(ui, t);
 }
 
@@ -326,6 +322,7 @@ static const char *prompt_label(const struct wn_ui *ui, const struct today *t,
 	case WN_UI_TODAY_QUICK: return "quick note: ";
 	case WN_UI_TODAY_ANSWER: return "answer: ";
 	case WN_UI_TODAY_REWORD: return "the question: ";
+	case WN_UI_TODAY_QNOTE_EDIT: return "the quick note: ";
 	case WN_UI_TODAY_DOSE:
 		snprintf(buf, n, "%s dose (%s) and time: ", t->med[t->prompt_idx].name,
 		         t->med[t->prompt_idx].unit);
@@ -350,13 +347,21 @@ static void draw_offer(struct wn_ui *ui, const struct today *t, int y)
 /* Deleting a question: y/N, with its first words. */
 static void draw_delete(struct wn_ui *ui, const struct today *t, int y)
 {
+	if (t->delete_what == WN_UI_DEL_DAY) {
+		wn_ui_ask_draw(ui, t->day_ask);
+		return;
+	}
 	const char *text = "";
 	for (size_t i = 0; i < t->day.n_questions; i++)
-		if (t->day.questions[i].id == t->delete_id)
+		if (t->delete_what == WN_UI_DEL_QUESTION && t->day.questions[i].id == t->delete_id)
 			text = t->day.questions[i].text;
+	for (size_t i = 0; i < t->day.n_qnotes; i++)
+		if (t->delete_what == WN_UI_DEL_QNOTE && t->day.qnotes[i].id == t->delete_id)
+			text = t->day.qnotes[i].text;
 	char words[160], q[256];
 	wn_text_fit(text, 40, words, sizeof words, ui->ascii_text);
-	snprintf(q, sizeof q, "delete the question \"%s\"? y/N", words);
+	snprintf(q, sizeof q, "delete the %s \"%s\"? y/N",
+	         t->delete_what == WN_UI_DEL_QNOTE ? "quick note" : "question", words);
 	ui->msg_row_taken = true;
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NOTICE), q);
 }
@@ -403,13 +408,17 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 	if (!ui->msg[0] && f && f->kind == WN_TODAY_SYMPTOM) {
 		char info[160];
 		const struct wn_symptom *s = &t->sym[f->idx];
-		snprintf(info, sizeof info, "%s: %s", s->name,
-		         wn_today_level_word(wn_today_rating(&t->day, s->id)));
+		snprintf(info, sizeof info, "%s: %s%s", s->name,
+		         wn_today_level_word(wn_today_rating(&t->day, s->id)),
+		         s->preexisting ? " (present before the taper)" : "");
 		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), info);
 	}
 	if (!ui->msg[0] && f && f->kind == WN_TODAY_QUESTION_LINE &&
 	    f->kind == t->focus_kind && (size_t)f->idx < t->day.n_questions)
 		draw_answer(ui, t, f, y);
+	if (!ui->msg[0] && wn_ui_today_qnote(t))
+		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM),
+		          "quick note: Enter changes its words, x deletes it");
 }
 
 /* ---- the screen ------------------------------------------------------------ */

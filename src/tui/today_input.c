@@ -351,8 +351,10 @@ static void reword(struct wn_ui *ui, struct today *t)
 static void ask_delete(struct wn_ui *ui, struct today *t)
 {
 	const struct wn_question *q = focused_question(t);
-	if (q)
+	if (q) {
 		t->delete_id = q->id;
+		t->delete_what = WN_UI_DEL_QUESTION;
+	}
 	ui->msg[0] = '\0';
 }
 
@@ -373,6 +375,10 @@ static void delete_input(struct wn_ui *ui, struct today *t, const struct wn_inpu
 	int yes = wn_ui_ask_answer(in);
 	if (yes < 0) {
 		wn_ui_msg(ui, WN_R_DIM, "y or n, please (Esc: no)");
+		return;
+	}
+	if (t->delete_what != WN_UI_DEL_QUESTION) {
+		wn_ui_today_delete_other(ui, t, yes == 1);
 		return;
 	}
 	long id = t->delete_id;
@@ -459,6 +465,8 @@ static void clear_value(struct wn_ui *ui, struct today *t)
 		wn_ui_msg(ui, WN_R_DIM, "to change the note, press n");
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
 		ask_delete(ui, t);
+	else if (f->kind == WN_TODAY_QNOTE_LINE)
+		wn_ui_today_ask_delete(ui, t, WN_UI_DEL_QNOTE);
 }
 
 /* ---- the note ----------------------------------------------------------- */
@@ -652,6 +660,8 @@ static bool submit_prompt(struct wn_ui *ui, struct today *t)
 		return submit_answer(ui, t);
 	if (t->prompt == WN_UI_TODAY_REWORD)
 		return submit_reword(ui, t);
+	if (t->prompt == WN_UI_TODAY_QNOTE_EDIT)
+		return wn_ui_today_qnote_submit(ui, t);
 	if (blank(t->line.s))
 		return true;
 	bool question = t->prompt == WN_UI_TODAY_QUESTION;
@@ -732,6 +742,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_TODAY_NOTE: wn_ui_today_open_note(ui, t, NULL, NULL); break;
 	case WN_TODAY_QUESTION_LINE: reword(ui, t); break;
+	case WN_TODAY_QNOTE_LINE: wn_ui_today_qnote_edit(ui, t); break;
 	default: enter_value(ui, t, f); break;
 	}
 }
@@ -813,7 +824,15 @@ bool wn_ui_today_action(struct wn_ui *ui, struct today *t, int action, int arg)
 	case WN_A_QUICKNOTE: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;
 	case WN_A_DISMISS: dismiss_proposal(ui, t); break;
 	case WN_A_ANSWER: on_answer(t); break;
+	case WN_A_PREEXISTING: wn_ui_today_preexisting(ui, t); break;
+	case WN_A_DELETE_DAY: wn_ui_today_ask_delete(ui, t, WN_UI_DEL_DAY); break;
 	default: return false;
 	}
 	return true;
+}
+
+/* The one-line prompt, for today_fix.c. */
+void wn_ui_today_prompt(struct today *t, int kind, int idx, const char *text)
+{
+	open_prompt(t, kind, idx, text);
 }

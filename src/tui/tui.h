@@ -75,6 +75,8 @@ enum wn_action {
 	WN_A_NEXT_SERIES, WN_A_PREV_SERIES, WN_A_NEXT_RANGE, WN_A_PREV_RANGE,
 	WN_A_FIGURES, WN_A_HOME, WN_A_END, WN_A_SEARCH, WN_A_NEXT_MATCH,
 	WN_A_PREV_MATCH,
+	/* corrections (issue 16 item 3) */
+	WN_A_PREEXISTING, WN_A_DELETE_DAY, WN_A_EDIT_MED,
 };
 
 /* Where a binding applies (bit set). */
@@ -338,5 +340,20 @@ struct wn_holdrule_out;
  * any read error too. */
 bool wn_ui_hold_proposal(struct wn_ui *ui, long med_id, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_out *out);
+
+/* ---- correct.c: corrections shared by the screens --------------------------- */
+
+struct wn_symptom;
+
+/* The y/N question for deleting day's record into q (n bytes); false,
+ * with a message, when the day has no record or cannot be read. */
+bool wn_ui_day_delete_ask(struct wn_ui *ui, wn_date day, char *q, size_t n);
+/* After a yes: the diary backed up (db/backups.h's next name), then
+ * day's record deleted (db/day.h); the message says which backup.
+ * ui->gen is bumped.  false (with a message) when nothing was deleted. */
+bool wn_ui_day_delete(struct wn_ui *ui, wn_date day);
+/* P on a symptom: its mark of present before the taper turned over in
+ * the diary and in *s, and said. */
+bool wn_ui_symptom_preexisting(struct wn_ui *ui, struct wn_symptom *s);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "db/med.h"
 #include "db/db.h"
+#include "db/plan.h"
 #include "core/med.h"
 #include "core/plan.h"
 #include "core/records.h"
@@ -274,5 +275,176 @@ Test(med, exact_name_wins_over_folded)
 	cr_expect_str_eq(got.unit, "mg");
 	cr_assert_eq(wn_db_med_find(db, "СЕРТРАЛИН", &got, &err), WN_OK, "%s", err.msg);
 	cr_expect_str_eq(got.unit, "mg", "the oldest of the folded matches");
+	wn_db_close(db);
+}
+
+/* ---- wn_db_med_edit ---------------------------------------------------------------- */
+
+/* sertraline with two forms: "tablet 50 mg half" and "liquid 20 mg/ml". */
+static struct wn_med two_forms(struct wn_db *db)
+{
+	struct wn_med m = { .name = "sertraline", .unit = "mg" };
+	struct wn_med_form f[2];
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_med_form_parse("tablet 50 mg half", "mg", &f[0], &err), WN_OK);
+	cr_assert_eq(wn_med_form_parse("liquid 20 mg/ml", "mg", &f[1], &err), WN_OK);
+	cr_assert_eq(wn_db_med_create(db, &m, f, 2, &err), WN_OK, "%s", err.msg);
+	return m;
+}
+
+static size_t n_forms(struct wn_db *db, long med_id)
+{
+	struct wn_med_form *f;
+	size_t n;
+	cr_assert_eq(wn_db_form_list(db, med_id, &f, &n, NULL), WN_OK);
+	free(f);
+	return n;
+}
+
+static void add_plan(struct wn_db *db, long med_id, const char *form)
+{
+	struct wn_err err = { 0 };
+	struct wn_plan_spec s = { .med_id = med_id, .method = WN_TAPER_PERCENT,
+	                          .start = wn_date_from_ymd(2026, 11, 1), .from_dose = 50,
+	                          .step = 10, .every_days = 28, .form_label = form };
+	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+}
+
+Test(med, a_form_is_named_by_its_text_or_its_kind)
+{
+	struct wn_med_form f;
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_med_form_parse("tablet 50 mg half", "mg", &f, &err), WN_OK);
+	cr_expect(wn_med_form_named(&f, "mg", "tablet 50 mg half"));
+	cr_expect(wn_med_form_named(&f, "mg", " Tablet 50 mg, halves "));
+	cr_expect(wn_med_form_named(&f, "mg", "tablets"));
+	cr_expect(!wn_med_form_named(&f, "mg", "liquid"));
+	cr_expect(!wn_med_form_named(&f, "mg", "tablet 25 mg"));
+	cr_expect(!wn_med_form_named(&f, "mg", "  "));
+}
+
+Test(med, edit_adds_and_removes_forms_in_one_step)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = two_forms(db);
+	struct wn_med_form add;
+	struct wn_err err = { 0 };
+	const char *remove[] = { "liquid" };
+	cr_assert_eq(wn_med_form_parse("capsule 25 mg", "mg", &add, &err), WN_OK);
+	struct wn_med_edit e = { .add = &add, .n_add = 1, .remove = remove, .n_remove = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_OK, "%s", err.msg);
+	struct wn_med_form *f;
+	size_t n;
+	cr_assert_eq(wn_db_form_list(db, m.id, &f, &n, &err), WN_OK);
+	cr_assert_eq(n, 2);
+	cr_expect_eq(f[0].kind, WN_FORM_TABLET);
+	cr_expect_eq(f[1].kind, WN_FORM_CAPSULE);
+	free(f);
+	wn_db_close(db);
+}
+
+Test(med, edit_refuses_an_unknown_or_ambiguous_form_and_writes_nothing)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = two_forms(db);
+	struct wn_med_form add;
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_med_form_parse("tablet 25 mg", "mg", &add, &err), WN_OK);
+	const char *pill[] = { "pill" };
+	struct wn_med_edit e = { .add = &add, .n_add = 1, .remove = pill, .n_remove = 1,
+	                         .unit = "mcg" };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "has no form 'pill'"), "%s", err.msg);
+	cr_expect(strstr(err.msg, "liquid 20 mg/mL"), "the forms are listed: %s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 2, "the added form was kept after a refusal");
+	cr_assert_eq(wn_db_med_get(db, m.id, &m, &err), WN_OK);
+	cr_expect_str_eq(m.unit, "mg", "the unit changed after a refusal");
+	/* with two tablets, "tablet" names both */
+	struct wn_med_edit e2 = { .add = &add, .n_add = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e2, &err), WN_OK, "%s", err.msg);
+	const char *tablet[] = { "tablet" };
+	struct wn_med_edit e3 = { .remove = tablet, .n_remove = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e3, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "names 2 forms"), "%s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 3);
+	wn_db_close(db);
+}
+
+Test(med, edit_keeps_the_form_a_plan_rounds_to)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = two_forms(db);
+	struct wn_err err = { 0 };
+	add_plan(db, m.id, "tablet");
+	const char *tablet[] = { "tablet 50 mg half" };
+	struct wn_med_edit e = { .remove = tablet, .n_remove = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "sertraline's plan from 2026-11-01 rounds to its"
+	                 " form 'tablet'"), "%s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 2);
+	/* the other form may go; so may the tablet when another tablet comes */
+	const char *liquid[] = { "liquid" };
+	struct wn_med_edit e2 = { .remove = liquid, .n_remove = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e2, &err), WN_OK, "%s", err.msg);
+	struct wn_med_form add;
+	cr_assert_eq(wn_med_form_parse("tablet 25 mg", "mg", &add, &err), WN_OK);
+	struct wn_med_edit e3 = { .remove = tablet, .n_remove = 1, .add = &add, .n_add = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e3, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 1);
+	wn_db_close(db);
+}
+
+Test(med, edit_keeps_the_last_form_of_a_planned_medication)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = two_forms(db);
+	struct wn_err err = { 0 };
+	add_plan(db, m.id, NULL);
+	const char *both[] = { "tablet", "liquid" };
+	struct wn_med_edit e = { .remove = both, .n_remove = 2 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "needs a form: the last one stays"), "%s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 2);
+	struct wn_med_edit e2 = { .remove = both, .n_remove = 1 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e2, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 1);
+	wn_db_close(db);
+}
+
+Test(med, edit_without_a_plan_may_remove_every_form)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = two_forms(db);
+	struct wn_err err = { 0 };
+	const char *both[] = { "tablet", "liquid" };
+	struct wn_med_edit e = { .remove = both, .n_remove = 2 };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(n_forms(db, m.id), 0);
+	wn_db_close(db);
+}
+
+Test(med, edit_renames_and_corrects_the_unit)
+{
+	struct wn_db *db = m_open();
+	struct wn_med m = two_forms(db);
+	struct wn_med other = { .name = "paroxetine", .unit = "mg" };
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_db_med_create(db, &other, NULL, 0, &err), WN_OK);
+	struct wn_med_edit taken = { .rename = "PAROXETINE" };
+	cr_assert_eq(wn_db_med_edit(db, &m, &taken, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "already exists"), "%s", err.msg);
+	struct wn_med_edit e = { .rename = "Zoloft", .unit = "mcg" };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e, &err), WN_OK, "%s", err.msg);
+	cr_expect_str_eq(m.name, "Zoloft");
+	cr_expect_str_eq(m.unit, "mcg");
+	struct wn_med found;
+	cr_assert_eq(wn_db_med_find(db, "zoloft", &found, &err), WN_OK);
+	cr_expect_eq(found.id, m.id);
+	/* a change of case only is the same medication */
+	struct wn_med_edit e2 = { .rename = "zoloft" };
+	cr_assert_eq(wn_db_med_edit(db, &m, &e2, &err), WN_OK, "%s", err.msg);
+	cr_expect_str_eq(m.name, "zoloft");
+	struct wn_med_edit bad = { .rename = " " };
+	cr_assert_eq(wn_db_med_edit(db, &m, &bad, &err), WN_DATAERR);
 	wn_db_close(db);
 }

@@ -74,7 +74,7 @@ Test(today_layout, a_day_on_80x24)
 	layout_80x24(&cfg, sym);
 	for (size_t i = 0; i < sizeof at_80x24 / sizeof *at_80x24; i++)
 		expect_field(&at_80x24[i]);
-	cr_expect_eq(L.nf, 4 + 15 + 1 + 3 + 1);
+	cr_expect_eq(L.nf, 4 + 15 + 1 + 3 + 2 + 1);   /* the 2 quick notes too */
 	cr_expect_eq(L.metric_w, 19);
 	cr_expect(L.grid_cols == 6 && L.grid_rows == 3 && L.cell_w == 12 && L.name_w == 4);
 	cr_expect(L.metrics_y == 0 && L.grid_head_y == 2 && L.dose_y == 7 &&
@@ -116,9 +116,10 @@ static void layout_40x12(struct wn_config *cfg, struct wn_symptom *sym)
 }
 
 /* The day's questions are fields, one a row under the prescriber row
- * (from column 13, where the "? " lines are drawn); the quick notes after
- * them are not.  From the prescriber row j goes to the first, from the
- * last question j goes to the note, and back up. */
+ * (from column 13, where the "? " lines are drawn), and so are the quick
+ * notes after them (to change or delete one).  From the prescriber row j
+ * goes to the first question, from the last question to the quick note,
+ * then to the note, and back up. */
 Test(today_layout, questions_of_the_day_are_fields)
 {
 	struct wn_config cfg;
@@ -135,9 +136,12 @@ Test(today_layout, questions_of_the_day_are_fields)
 		{ .kind = WN_TODAY_QUESTION_LINE, .idx = 0, .y = 9, .x = 13, .w = 66 },
 		{ .kind = WN_TODAY_QUESTION_LINE, .idx = 1, .y = 10, .x = 13, .w = 66 },
 	};
+	static const struct want qn = { .kind = WN_TODAY_QNOTE_LINE, .idx = 0, .y = 11,
+	                                .x = 13, .w = 66 };
 	for (size_t i = 0; i < 2; i++)
 		expect_field(&q[i]);
-	cr_expect_eq(L.nf, 4 + 15 + 1 + 3 + 2 + 1);
+	expect_field(&qn);
+	cr_expect_eq(L.nf, 4 + 15 + 1 + 3 + 2 + 1 + 1);
 	cr_expect_eq(L.rows, 12);
 	const struct wn_today_field *flag = wn_today_layout_find(&L, WN_TODAY_FLAG, 0);
 	const struct wn_today_field *f = wn_today_layout_move(&L, flag, WN_TODAY_DOWN);
@@ -145,7 +149,11 @@ Test(today_layout, questions_of_the_day_are_fields)
 	f = wn_today_layout_move(&L, f, WN_TODAY_DOWN);
 	cr_assert(f && f->kind == WN_TODAY_QUESTION_LINE && f->idx == 1);
 	f = wn_today_layout_move(&L, f, WN_TODAY_DOWN);
+	cr_assert(f && f->kind == WN_TODAY_QNOTE_LINE && f->idx == 0);
+	f = wn_today_layout_move(&L, f, WN_TODAY_DOWN);
 	cr_assert(f && f->kind == WN_TODAY_NOTE);
+	f = wn_today_layout_move(&L, f, WN_TODAY_UP);
+	cr_assert(f && f->kind == WN_TODAY_QNOTE_LINE && f->idx == 0);
 	f = wn_today_layout_move(&L, f, WN_TODAY_UP);
 	cr_assert(f && f->kind == WN_TODAY_QUESTION_LINE && f->idx == 1);
 	const struct wn_today_field *q0 = wn_today_layout_find(&L, WN_TODAY_QUESTION_LINE, 0);
@@ -205,7 +213,9 @@ static const struct move_case moves[] = {
 	  .to_idx = 12 },
 	{ .kind = WN_TODAY_DOSE, .dir = WN_TODAY_UP, .to_kind = WN_TODAY_SYMPTOM,
 	  .to_idx = 5 },
-	{ .kind = WN_TODAY_NOTE, .dir = WN_TODAY_UP, .to_kind = WN_TODAY_FLAG },
+	{ .kind = WN_TODAY_NOTE, .dir = WN_TODAY_UP, .to_kind = WN_TODAY_QNOTE_LINE,
+	  .to_idx = 1 },
+	{ .kind = WN_TODAY_QNOTE_LINE, .dir = WN_TODAY_UP, .to_kind = WN_TODAY_FLAG },
 	{ .kind = WN_TODAY_QUICK, .dir = WN_TODAY_LEFT, .to_kind = WN_TODAY_QUESTIONS },
 	{ .kind = WN_TODAY_NOTE, .dir = WN_TODAY_DOWN, .none = true },
 };
