@@ -80,6 +80,12 @@ int wn_chartview_settle(struct wn_chartview *cv, struct wn_err *err);
 wn_date wn_chartview_insight_from(const struct wn_chartview *cv);
 void wn_chartview_free(struct wn_chartview *cv);
 
+/* The first day of a chart of `days` days ending on `to`: to - days + 1,
+ * or the diary's first record `first` when that is later (and not after
+ * `to`), so that a young diary's chart is not mostly empty.  first may be
+ * WN_DATE_NONE (an empty diary). */
+wn_date wn_chartview_default_from(wn_date to, long days, wn_date first);
+
 struct wn_chartview_size {
 	int width, height;               /* as chart.h's line chart */
 	bool ascii;

@@ -32,6 +32,11 @@ int wn_chartdata_load(struct wn_db *db, const struct wn_chartview_req *r,
 int wn_chartdata_span(struct wn_db *db, wn_date today, long max_days,
                       wn_date *from, wn_date *to, struct wn_err *err);
 
+/* The first day of a chart of `days` days ending on `to`, not before the
+ * diary's first record (wn_chartview_default_from). */
+int wn_chartdata_default_from(struct wn_db *db, wn_date to, long days,
+                              wn_date *from, struct wn_err *err);
+
 /* Every series that can be charted, in the Charts screen's order: burden,
  * mood, anxiety, energy, sleep, the custom metrics (src->cfg's, then any
  * other recorded in the diary), the shown symptoms (in their sort order),

@@ -132,6 +132,15 @@ int wn_chartdata_span(struct wn_db *db, wn_date today, long max_days,
 	return WN_OK;
 }
 
+int wn_chartdata_default_from(struct wn_db *db, wn_date to, long days,
+                              wn_date *from, struct wn_err *err)
+{
+	wn_date first, last;
+	int rc = wn_db_date_span(db, &first, &last, err);
+	*from = wn_chartview_default_from(to, days, rc == WN_OK ? first : WN_DATE_NONE);
+	return rc;
+}
+
 /* ---- every symptom at once ---------------------------------------------------------- */
 
 /* Every rating over ?1..?2. */

@@ -133,8 +133,7 @@ static int set_range(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 	if (days == 0)
 		return wn_chartdata_span(ui->db, ui->today, ALL_DAYS, &cs->from, &cs->to, err);
 	cs->to = ui->today;
-	cs->from = cs->to - days + 1;
-	return WN_OK;
+	return wn_chartdata_default_from(ui->db, cs->to, days, &cs->from, err);
 }
 
 /* Every shown symptom over the range, and the four weeks its trend

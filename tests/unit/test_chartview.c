@@ -239,7 +239,8 @@ Test(chartview, the_chart_marks_steps_and_overlays_the_dose_on_the_burden)
 	load("dose:sertraline", D(10, 1), D(11, 25), &cv);
 	ok(wn_chartview_render(&cv, &(struct wn_chartview_size){ 80, 16, false }, &b, &err));
 	cr_assert(has_role(&b, WN_CHART_STEP, "\u25b2"));
-	cr_assert_not(has_role(&b, WN_CHART_DOSE, NULL), "no overlay on a dose");
+	cr_assert(has_role(&b, WN_CHART_DOSE, NULL), "the planned dose under the taken");
+	cr_assert_not(has_role(&b, WN_CHART_RANGE, NULL), "no min-max span of a dose");
 	cr_assert_not(has_role(&b, WN_CHART_AVG, NULL), "no average of a dose");
 	wn_chartview_free(&cv);
 	wn_chart_buf_free(&b);
