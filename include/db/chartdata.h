@@ -61,4 +61,24 @@ struct wn_chartdata_symptoms {
 int wn_chartdata_symptoms(struct wn_db *db, const struct wn_chartdata_symptoms *r,
                           double *out, struct wn_err *err);
 
+/* The sparklines of several symptoms over from..to in `cols` columns,
+ * aggregated by SQLite over the indexed date, so the cost in C and the
+ * memory follow the columns, not the days: out[k * cols + x] is the mean
+ * of symptom ids[k] over the days of column x that have a rating (its
+ * unrated days count 0, as above), NAN when none has.  Column x holds
+ * days x*days/cols .. (x+1)*days/cols - 1 (days = to - from + 1), as
+ * core/chart.h's sparkline groups them, so that drawing out[k * cols ..]
+ * as a sparkline of `cols` values gives the sparkline of the days.
+ * 1 <= cols <= days.  out is caller-owned (n * cols doubles).  Returns
+ * WN_OK; WN_USAGE for a range series.h refuses or a bad cols; storage
+ * errors as storage.h. */
+struct wn_chartdata_sparks {
+	const long *ids;
+	size_t n;
+	wn_date from, to;
+	int cols;
+};
+int wn_chartdata_sparks(struct wn_db *db, const struct wn_chartdata_sparks *r,
+                        double *out, struct wn_err *err);
+
 #endif

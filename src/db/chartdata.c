@@ -188,6 +188,71 @@ int wn_chartdata_symptoms(struct wn_db *db, const struct wn_chartdata_symptoms *
 	return rc;
 }
 
+/* ---- sparklines, aggregated by column ---------------------------------------------- */
+
+/* ?1..?2: the days with a rating, and each symptom's sum of ratings.
+ * Both are range scans of an index on the date (the primary key, and
+ * rating_symptom one symptom at a time); only a row per symptom comes
+ * back per column. */
+static const char q_rated_days[] =
+	"SELECT count(DISTINCT date) FROM rating WHERE date BETWEEN ?1 AND ?2";
+static const char q_sums[] =
+	"SELECT symptom_id, sum(value) FROM rating WHERE date BETWEEN ?1 AND ?2"
+	" GROUP BY symptom_id";
+
+struct spark_q {
+	sqlite3_stmt *days, *sums;
+};
+
+/* Column x of every symptom: its mean over the days with a rating. */
+static int spark_column(struct wn_db *db, const struct wn_chartdata_sparks *r,
+                        const struct spark_q *q, int x, double *out,
+                        struct wn_err *err)
+{
+	long days = r->to - r->from + 1;
+	wn_date a = r->from + (long)x * days / r->cols;
+	wn_date z = r->from + ((long)x + 1) * days / r->cols - 1;
+	int rc = WN_OK;
+	long rated = 0;
+	sqlite3_reset(q->days);
+	sqlite3_reset(q->sums);
+	wn_db_bind_date(q->days, 1, a);
+	wn_db_bind_date(q->days, 2, z);
+	wn_db_bind_date(q->sums, 1, a);
+	wn_db_bind_date(q->sums, 2, z);
+	while (wn_db_row(db, q->days, "read the ratings", &rc, err))
+		rated = (long)sqlite3_column_int64(q->days, 0);
+	for (size_t k = 0; rc == WN_OK && k < r->n; k++)
+		out[k * (size_t)r->cols + (size_t)x] = rated ? 0 : NAN;
+	while (rc == WN_OK && rated && wn_db_row(db, q->sums, "read the ratings", &rc, err)) {
+		long id = (long)sqlite3_column_int64(q->sums, 0);
+		for (size_t k = 0; k < r->n; k++)
+			if (r->ids[k] == id)
+				out[k * (size_t)r->cols + (size_t)x] =
+					sqlite3_column_double(q->sums, 1) / (double)rated;
+	}
+	return rc;
+}
+
+int wn_chartdata_sparks(struct wn_db *db, const struct wn_chartdata_sparks *r,
+                        double *out, struct wn_err *err)
+{
+	if (r->from > r->to || r->to - r->from >= WN_SERIES_MAX_DAYS)
+		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
+		                  WN_SERIES_MAX_DAYS);
+	if (r->cols < 1 || r->cols > r->to - r->from + 1)
+		return wn_err_set(err, WN_USAGE, "a sparkline of 1 column a day at most");
+	struct spark_q q = { NULL, NULL };
+	int rc = wn_db_prepare(db, q_rated_days, &q.days, err);
+	if (rc == WN_OK)
+		rc = wn_db_prepare(db, q_sums, &q.sums, err);
+	for (int x = 0; rc == WN_OK && x < r->cols; x++)
+		rc = spark_column(db, r, &q, x, out, err);
+	sqlite3_finalize(q.days);
+	sqlite3_finalize(q.sums);
+	return rc;
+}
+
 /* ---- every series ------------------------------------------------------------------ */
 
 struct list {
