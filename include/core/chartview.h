@@ -93,8 +93,9 @@ struct wn_chartview_size {
 
 /* The line chart of `wean chart`: title and unit, the taper's steps on
  * the time axis, the 7-day average (not for a dose), and for the burden
- * the planned dose of the first plan as an overlay.  Returns as
- * wn_chart_line(). */
+ * the planned dose of the first plan as an overlay.  A dose is a step
+ * line of the dose taken with the planned dose as a second line
+ * (core/chart_line.h).  Returns as wn_chart_line(). */
 int wn_chartview_render(const struct wn_chartview *cv,
                         const struct wn_chartview_size *sz,
                         struct wn_chart_buf *b, struct wn_err *err);
