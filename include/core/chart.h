@@ -101,6 +101,17 @@ struct wn_chart_opts {
 	                                            right axis; may be NULL */
 	const wn_date *steps;    /* taper step dates marked on the time axis */
 	size_t nsteps;
+	/* A step line (a dose): each column is the last value of its days,
+	 * never a mean and never a min-max span; days are grouped into
+	 * columns of equal length ("1 column = 7 days, last dose" in the
+	 * legend, with step_noun for "dose"); the y axis is fitted to the data
+	 * of the series and of `second` with a margin, not taken from 0. */
+	bool step_line;
+	const char *step_noun;   /* "dose"; NULL: "value" */
+	const struct wn_chart_series *second;   /* step_line only: a second
+	                                           line on the same axis (the
+	                                           planned dose), drawn under
+	                                           the first; may be NULL */
 };
 
 /* An empty buffer (no allocation). */

@@ -30,6 +30,16 @@
  * data) is drawn only when days are not grouped.  Step dates and overlay
  * days outside the series' range are ignored.
  *
+ * A step line (opts->step_line, for a dose) is drawn otherwise: with more
+ * days than columns each column holds the same number of days, counted
+ * from the first, and shows the last value among them, so a step shows in
+ * the column of its day; no mean, no min-max span, no average.  The
+ * legend names the line (s->name), the second line (opts->second, drawn
+ * under the first on the same axis with the overlay's glyphs) and what a
+ * column is ("1 column = 7 days, last dose").  The y axis is fitted to
+ * the values drawn, with a tenth of their span either side (not below 0
+ * for values that are not), instead of s->lo..hi.
+ *
  * Returns WN_OK; WN_USAGE (with a message) when width < 40, height < 8,
  * either is above the maximum, or s is NULL or has n > 0 and v == NULL;
  * WN_ERR when out of memory.  On error b's contents are unspecified. */

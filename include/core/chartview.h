@@ -80,6 +80,12 @@ int wn_chartview_settle(struct wn_chartview *cv, struct wn_err *err);
 wn_date wn_chartview_insight_from(const struct wn_chartview *cv);
 void wn_chartview_free(struct wn_chartview *cv);
 
+/* The first day of a chart of `days` days ending on `to`: to - days + 1,
+ * or the diary's first record `first` when that is later (and not after
+ * `to`), so that a young diary's chart is not mostly empty.  first may be
+ * WN_DATE_NONE (an empty diary). */
+wn_date wn_chartview_default_from(wn_date to, long days, wn_date first);
+
 struct wn_chartview_size {
 	int width, height;               /* as chart.h's line chart */
 	bool ascii;
@@ -87,8 +93,9 @@ struct wn_chartview_size {
 
 /* The line chart of `wean chart`: title and unit, the taper's steps on
  * the time axis, the 7-day average (not for a dose), and for the burden
- * the planned dose of the first plan as an overlay.  Returns as
- * wn_chart_line(). */
+ * the planned dose of the first plan as an overlay.  A dose is a step
+ * line of the dose taken with the planned dose as a second line
+ * (core/chart_line.h).  Returns as wn_chart_line(). */
 int wn_chartview_render(const struct wn_chartview *cv,
                         const struct wn_chartview_size *sz,
                         struct wn_chart_buf *b, struct wn_err *err);

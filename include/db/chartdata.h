@@ -32,6 +32,11 @@ int wn_chartdata_load(struct wn_db *db, const struct wn_chartview_req *r,
 int wn_chartdata_span(struct wn_db *db, wn_date today, long max_days,
                       wn_date *from, wn_date *to, struct wn_err *err);
 
+/* The first day of a chart of `days` days ending on `to`, not before the
+ * diary's first record (wn_chartview_default_from). */
+int wn_chartdata_default_from(struct wn_db *db, wn_date to, long days,
+                              wn_date *from, struct wn_err *err);
+
 /* Every series that can be charted, in the Charts screen's order: burden,
  * mood, anxiety, energy, sleep, the custom metrics (src->cfg's, then any
  * other recorded in the diary), the shown symptoms (in their sort order),
@@ -55,5 +60,25 @@ struct wn_chartdata_symptoms {
 };
 int wn_chartdata_symptoms(struct wn_db *db, const struct wn_chartdata_symptoms *r,
                           double *out, struct wn_err *err);
+
+/* The sparklines of several symptoms over from..to in `cols` columns,
+ * aggregated by SQLite over the indexed date, so the cost in C and the
+ * memory follow the columns, not the days: out[k * cols + x] is the mean
+ * of symptom ids[k] over the days of column x that have a rating (its
+ * unrated days count 0, as above), NAN when none has.  Column x holds
+ * days x*days/cols .. (x+1)*days/cols - 1 (days = to - from + 1), as
+ * core/chart.h's sparkline groups them, so that drawing out[k * cols ..]
+ * as a sparkline of `cols` values gives the sparkline of the days.
+ * 1 <= cols <= days.  out is caller-owned (n * cols doubles).  Returns
+ * WN_OK; WN_USAGE for a range series.h refuses or a bad cols; storage
+ * errors as storage.h. */
+struct wn_chartdata_sparks {
+	const long *ids;
+	size_t n;
+	wn_date from, to;
+	int cols;
+};
+int wn_chartdata_sparks(struct wn_db *db, const struct wn_chartdata_sparks *r,
+                        double *out, struct wn_err *err);
 
 #endif

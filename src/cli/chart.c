@@ -46,7 +46,7 @@ static int c_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; 
 
 static const struct wn_cli_opt chart_opts[] = {
 	{ "days", "N", c_days, "the last N days (default 90)" },
-	{ "from", "DATE", c_from, "first day (with --to; default 90 days before --to)" },
+	{ "from", "DATE", c_from, "first day (default 90 days before --to, or the first record)" },
 	{ "to", "DATE", c_to, "last day (default today)" },
 	{ "all", NULL, c_all, "everything in the diary" },
 	{ "width", "W", c_width, "columns, 40-1000 (default $COLUMNS or 80)" },
@@ -125,6 +125,17 @@ static int all_range(struct wn_cli *c, struct range *r, struct wn_err *err)
 	return rc;
 }
 
+/* Without --days or --from: 90 days, or from the first record when the
+ * diary is younger. */
+static int default_from(struct wn_cli *c, struct range *r, struct wn_err *err)
+{
+	struct wn_db *db;
+	int rc = wn_cli_db(c, false, &db, err);
+	if (rc == WN_OK)
+		rc = wn_chartdata_default_from(db, r->to, DEFAULT_DAYS, &r->from, err);
+	return rc;
+}
+
 static int resolve_range(struct wn_cli *c, const struct chart_args *a,
                          struct range *r, struct wn_err *err)
 {
@@ -142,6 +153,8 @@ static int resolve_range(struct wn_cli *c, const struct chart_args *a,
 	if (rc == WN_OK && a->to)
 		rc = as_usage(wn_cli_parse_date(c, a->to, false, &r->to, err), err, "--to");
 	r->from = r->to - days + 1;
+	if (rc == WN_OK && !a->days && !a->from)
+		rc = default_from(c, r, err);
 	if (rc == WN_OK && a->from)
 		rc = as_usage(wn_cli_parse_date(c, a->from, false, &r->from, err), err,
 		              "--from");

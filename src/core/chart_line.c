@@ -11,6 +11,7 @@
  */
 #include "core/chart_line.h"
 #include "chart_int.h"
+#include "chart_line_int.h"
 #include "core/date.h"
 
 #include <math.h>
@@ -87,32 +88,6 @@ static void axis_nice(struct axis *a, struct span r, int maxticks)
 
 /* ---- buckets ----------------------------------------------------------- */
 
-enum unit { U_DAY, U_WEEK, U_MONTH, U_QUARTER, U_YEAR };
-
-struct bucket {
-	double sum, min, max, osum, ma;
-	int cnt, ocnt;
-	bool has_ma;
-	int ms_y, ms_m;          /* month starting in the bucket (0: none) */
-};
-
-/* Everything one line chart rendering needs. */
-struct ctx {
-	struct pen p;
-	const struct wn_chart_series *s, *ov;
-	const struct wn_chart_opts *o;
-	int W, H, P, top, lg, C;         /* plot: rows top.., columns lg.. */
-	enum unit unit;
-	int k;                           /* years per bucket (U_YEAR) */
-	long k0;                         /* key of the first day */
-	int nb;                          /* buckets */
-	struct bucket *bk;
-	int *row, *drow, *arow;          /* per bucket, -1 = nothing */
-	struct axis ya, da;
-	bool dose;
-	int total;                       /* days with data */
-};
-
 /* Buckets are numbered by key: consecutive keys, consecutive buckets. */
 static long key_of(enum unit u, int k, wn_date day, struct ymd t)
 {
@@ -122,6 +97,7 @@ static long key_of(enum unit u, int k, wn_date day, struct ymd t)
 	case U_MONTH:   return t.y * 12L + t.m - 1;
 	case U_QUARTER: return t.y * 4L + (t.m - 1) / 3;
 	case U_YEAR:    return floor_div(t.y, k);
+	case U_SPAN:    return floor_div(day, k);   /* not used: bucket_of */
 	}
 	return day;
 }
@@ -131,13 +107,31 @@ static long key_date(enum unit u, int k, wn_date day)
 	return key_of(u, k, day, ymd_of(day));
 }
 
-/* The finest calendar unit whose buckets fit in the plot columns. */
+/* The bucket of day d (its date t): calendar buckets by key, U_SPAN
+ * buckets counted from the first day. */
+static long bucket_of(const struct ctx *c, wn_date d, struct ymd t)
+{
+	if (c->unit == U_SPAN)
+		return (d - c->s->start) / c->k;
+	return key_of(c->unit, c->k, d, t) - c->k0;
+}
+
+/* The finest calendar unit whose buckets fit in the plot columns; a step
+ * line with more days than columns: the fewest days per column that
+ * fit. */
 static void choose_unit(struct ctx *c)
 {
 	wn_date a = c->s->start, z = a + (long)c->s->n - 1;
 	int ya = ymd_of(a).y, yz = ymd_of(z).y;
+	long n = (long)c->s->n;
 
 	c->k = 1;
+	if (c->stepl && n > c->C) {
+		c->unit = U_SPAN;
+		c->k = (int)((n + c->C - 1) / c->C);
+		c->nb = (int)((n + c->k - 1) / c->k);
+		return;
+	}
 	for (int u = U_DAY; u <= U_QUARTER; u++) {
 		long cnt = key_date(u, 1, z) - key_date(u, 1, a) + 1;
 		if (cnt <= c->C) {
@@ -155,10 +149,34 @@ static void choose_unit(struct ctx *c)
 	c->nb = (int)(floor_div(yz, c->k) - floor_div(ya, c->k) + 1);
 }
 
-/* Remember which month a bucket starts (labels are months and years). */
+/* How round the first of month t is as a label: a January, and then a
+ * year divisible by 5, 10, 20, 50, 100. */
+static int month_rank(struct ymd t)
+{
+	static const int every[] = { 5, 10, 20, 50, 100 };
+	int r = 0;
+
+	if (t.m != 1)
+		return (t.m - 1) % 3 == 0;
+	r = 2;
+	for (int i = 0; i < 5; i++)
+		r += t.y % every[i] == 0;
+	return r;
+}
+
+/* Remember which month a bucket starts (labels are months and years);
+ * a U_SPAN bucket holding several keeps the roundest, the first of
+ * equals. */
 static void bucket_label(const struct ctx *c, struct bucket *bk, struct ymd t)
 {
-	if (c->unit == U_DAY || c->unit == U_WEEK) {
+	if (c->unit == U_SPAN) {
+		int r = month_rank(t);
+		if (t.d == 1 && (!bk->ms_m || r > bk->ms_rank)) {
+			bk->ms_y = t.y;
+			bk->ms_m = t.m;
+			bk->ms_rank = r;
+		}
+	} else if (c->unit == U_DAY || c->unit == U_WEEK) {
 		if (t.d == 1) {
 			bk->ms_y = t.y;
 			bk->ms_m = t.m;
@@ -190,6 +208,18 @@ static bool window_step(struct window *w, const double *v, size_t i,
 	return isfinite(v[i]) && w->cnt >= 4;
 }
 
+/* The second line's last value in the bucket. */
+static void second_add(const struct ctx *c, struct bucket *bk, wn_date d)
+{
+	if (!c->sec || c->sec->n == 0)
+		return;
+	long j = d - c->sec->start;
+	if (j >= 0 && (size_t)j < c->sec->n && isfinite(c->sec->v[j])) {
+		bk->slast = c->sec->v[j];
+		bk->scnt++;
+	}
+}
+
 static void overlay_add(const struct ctx *c, struct bucket *bk, wn_date d)
 {
 	if (!c->ov || c->ov->n == 0)
@@ -213,7 +243,7 @@ static void fill_buckets(struct ctx *c)
 	for (size_t i = 0; i < s->n; i++) {
 		wn_date d = s->start + (long)i;
 		struct ymd t = ymd_of(d);
-		struct bucket *bk = &c->bk[key_of(c->unit, c->k, d, t) - c->k0];
+		struct bucket *bk = &c->bk[bucket_of(c, d, t)];
 		double v = s->v[i], mean;
 
 		bucket_label(c, bk, t);
@@ -222,12 +252,14 @@ static void fill_buckets(struct ctx *c)
 			bk->cnt++;
 			bk->min = fmin(bk->min, v);
 			bk->max = fmax(bk->max, v);
+			bk->last = v;
 		}
 		if (window_step(&w, s->v, i, &mean) && ma) {
 			bk->ma = mean;
 			bk->has_ma = true;
 		}
 		overlay_add(c, bk, d);
+		second_add(c, bk, d);
 	}
 }
 
@@ -308,7 +340,7 @@ static bool draw_ranges(const struct ctx *c)
 	struct pen p = wn_chart_ink(&c->p, WN_CHART_RANGE);
 	bool any = false;
 
-	for (int b = 0; c->unit != U_DAY && b < c->nb; b++) {
+	for (int b = 0; c->unit != U_DAY && !c->stepl && b < c->nb; b++) {
 		const struct bucket *bk = &c->bk[b];
 		if (bk->cnt < 2 || !(bk->max > bk->min))
 			continue;
@@ -339,18 +371,15 @@ static void compute_rows(struct ctx *c)
 {
 	for (int b = 0; b < c->nb; b++) {
 		const struct bucket *bk = &c->bk[b];
-		c->row[b] = bk->cnt ? wn_chart_axis_row(&c->ya, c->P, bk->sum / bk->cnt)
-		                    : -1;
+		double v = !bk->cnt ? NAN : c->stepl ? bk->last : bk->sum / bk->cnt;
+		c->row[b] = bk->cnt ? wn_chart_axis_row(&c->ya, c->P, v) : -1;
+		c->srow[b] = bk->scnt ? wn_chart_axis_row(&c->ya, c->P, bk->slast) : -1;
 		c->arow[b] = bk->has_ma ? wn_chart_axis_row(&c->ya, c->P, bk->ma) : -1;
 		c->drow[b] = c->dose && bk->ocnt
 		           ? wn_chart_axis_row(&c->da, c->P, bk->osum / bk->ocnt) : -1;
 	}
 }
 
-/* What was drawn, for the legend. */
-struct drawn {
-	bool range, avg, step, gap;
-};
 
 /* Layers from back to front: spans, dose, average, the line. */
 static void draw_plot(const struct ctx *c, struct drawn *dr)
@@ -360,8 +389,12 @@ static void draw_plot(const struct ctx *c, struct drawn *dr)
 	                      g->dlr, WN_CHART_DOSE, false };
 	struct trace line = { c->row, g->h, g->v, g->ul, g->ur, g->ll, g->lr,
 	                      WN_CHART_LINE, true };
+	struct trace second = { c->srow, g->dh, g->dv, g->dul, g->dur, g->dll,
+	                        g->dlr, WN_CHART_DOSE, false };
 
 	dr->range = draw_ranges(c);
+	if (c->sec)
+		draw_trace(c, &second);
 	if (c->dose)
 		draw_trace(c, &dose);
 	dr->avg = draw_average(c);
@@ -469,7 +502,7 @@ static bool draw_steps(const struct ctx *c)
 		wn_date d = o->steps[i];
 		if (c->nb == 0 || d < a || d > z)
 			continue;
-		int b = (int)(key_date(c->unit, c->k, d) - c->k0);
+		int b = (int)bucket_of(c, d, ymd_of(d));
 		wn_chart_put(p, c->unit == U_DAY ? col0(c, b) : center(c, b), c->H - 2,
 		    p.g->step);
 		any = true;
@@ -506,91 +539,6 @@ static void draw_xaxis(const struct ctx *c, struct drawn *dr)
 	dr->step = draw_steps(c);
 }
 
-/* ---- title and legend -------------------------------------------------- */
-
-struct legend {
-	const char *glyph;
-	char text[48];
-	int role;
-};
-
-/* Legend entries, most important first. */
-static int legend_items(const struct ctx *c, const struct drawn *dr,
-                        struct legend *it)
-{
-	static const char *const per[] = {
-		"daily", "weekly mean", "monthly mean", "quarterly mean",
-		"yearly mean",
-	};
-	const struct glyphs *g = c->p.g;
-	const struct wn_chart_series *ov = c->ov;
-	int n = 0;
-
-	it[n] = (struct legend){ g->h, "", WN_CHART_LINE };
-	if (c->unit == U_YEAR && c->k > 1)
-		snprintf(it[n].text, sizeof it[n].text, "%d-year mean", c->k);
-	else
-		snprintf(it[n].text, sizeof it[n].text, "%s", per[c->unit]);
-	/* the main line needs naming when it is a mean or not alone */
-	n += c->total > 0 && (c->unit != U_DAY || c->dose || dr->avg);
-	if (c->dose) {
-		it[n] = (struct legend){ g->dh, "", WN_CHART_DOSE };
-		snprintf(it[n++].text, sizeof it->text, "%s%s%s%s",
-		         ov->name ? ov->name : "dose", ov->unit ? " (" : "",
-		         ov->unit ? ov->unit : "", ov->unit ? ")" : "");
-	}
-	if (dr->avg)
-		it[n++] = (struct legend){ g->avg, "7-day avg", WN_CHART_AVG };
-	if (dr->step)
-		it[n++] = (struct legend){ g->step, "step", WN_CHART_STEP };
-	if (dr->range)
-		it[n++] = (struct legend){ g->range, "min-max", WN_CHART_RANGE };
-	if (dr->gap && c->total > 0)
-		it[n++] = (struct legend){ g->ax_gap, "no data", WN_CHART_GAP };
-	return n;
-}
-
-/* Row 0: the title and unit on the left; as many legend entries as fit
- * beside it, right-aligned. */
-static void draw_header(const struct ctx *c, const struct drawn *dr)
-{
-	const struct wn_chart_series *s = c->s;
-	const char *t = c->o->title;
-	struct legend it[8];
-	char title[256];
-	int n = legend_items(c, dr, it), used = 0, w[8], k = 0;
-
-	snprintf(title, sizeof title, "%s%s%s%s", t ? t : "",
-	         s->unit && t ? " (" : "", s->unit ? s->unit : "",
-	         s->unit && t ? ")" : "");
-	int tw = wn_chart_text_width(c->p, title);
-	int avail = c->W - (tw ? tw + 2 : 0);
-	for (; k < n; k++) {
-		w[k] = 2 + wn_chart_text_width(c->p, it[k].text);
-		if (used + w[k] + (k ? 2 : 0) > avail)
-			break;
-		used += w[k] + (k ? 2 : 0);
-	}
-	wn_chart_put_fit(wn_chart_ink(&c->p, WN_CHART_TITLE), (struct box){ 0, 0, c->W }, title);
-	for (int i = 0, x = c->W - used; i < k; x += w[i] + 2, i++) {
-		wn_chart_put(wn_chart_ink(&c->p, it[i].role), x, 0, it[i].glyph);
-		wn_chart_put_text(wn_chart_ink(&c->p, WN_CHART_LABEL),
-		         (struct box){ x + 2, 0, w[i] - 2 }, it[i].text);
-	}
-}
-
-/* " no data " in the middle of the plot, over whatever is there. */
-static void draw_nodata(const struct ctx *c)
-{
-	const char *msg = "no data";
-	int len = (int)strlen(msg);
-	int x = c->lg + (c->C - len) / 2, y = c->top + (c->P - 1) / 2;
-
-	wn_chart_put_text(wn_chart_ink(&c->p, WN_CHART_BLANK), (struct box){ x - 1, y, len + 2 },
-	         "         ");
-	wn_chart_put_text(wn_chart_ink(&c->p, WN_CHART_LABEL), (struct box){ x, y, len }, msg);
-}
-
 /* ---- line chart -------------------------------------------------------- */
 
 static int check_size(const struct wn_chart_opts *o, struct wn_err *err)
@@ -618,11 +566,45 @@ static int check_line_args(struct wn_chart_buf *b,
 
 	if ((rc = check_size(o, err)) ||
 	    (rc = wn_chart_check_series(s, "chart", err)) ||
-	    (o->overlay && (rc = wn_chart_check_series(o->overlay, "overlay", err))))
+	    (o->overlay && (rc = wn_chart_check_series(o->overlay, "overlay", err))) ||
+	    (o->second && (rc = wn_chart_check_series(o->second, "second", err))))
 		return rc;
 	if (!b)
 		return wn_err_set(err, WN_USAGE, "chart buffer missing");
 	return WN_OK;
+}
+
+static struct span fit_span(struct span data);
+
+/* A step line's axis: the data of the series and of the second line on
+ * the days shown, with a margin (fit_span); without data, the series'
+ * scale.  refit_drawn() narrows it to the values drawn. */
+static struct span fitted_range(const struct ctx *c, struct span data)
+{
+	wn_date a = c->s->start, z = a + (long)c->s->n - 1;
+	struct span d2;
+
+	if (c->sec && wn_chart_data_range(c->sec, a, z, &d2) > 0) {
+		data.lo = fmin(data.lo, d2.lo);
+		data.hi = fmax(data.hi, d2.hi);
+	}
+	if (!(data.lo <= data.hi))
+		return wn_chart_scale_range(c->s, data);
+	return fit_span(data);
+}
+
+/* data (not empty) with a tenth of its span (of the value, when flat) to
+ * either side, never below 0 for data that is not. */
+static struct span fit_span(struct span data)
+{
+	double m = data.hi > data.lo ? (data.hi - data.lo) / 10
+	                             : fmax(fabs(data.hi) / 10, 0.5);
+	struct span r = { data.lo - m, data.hi + m };
+	if (data.lo >= 0 && r.lo < 0)
+		r.lo = 0;
+	r.lo = fmax(r.lo, -1e12);
+	r.hi = fmin(r.hi, 1e12);
+	return r;
 }
 
 /* Axes and gutters; the plot width follows from the label widths.  At
@@ -637,7 +619,10 @@ static void layout(struct ctx *c)
 	if (maxticks > 7)
 		maxticks = 7;
 	c->total = wn_chart_data_range(s, a, z, &data);
-	axis_nice(&c->ya, wn_chart_scale_range(s, data), maxticks);
+	if (c->stepl)
+		axis_nice(&c->ya, fitted_range(c, data), maxticks);
+	else
+		axis_nice(&c->ya, wn_chart_scale_range(s, data), maxticks);
 	c->dose = c->ov && c->ov->n > 0 && s->n > 0 &&
 	          wn_chart_data_range(c->ov, a, z, &data) > 0;
 	if (c->dose)
@@ -650,11 +635,36 @@ static void layout(struct ctx *c)
 	}
 }
 
+/* A step line draws one value per column: when those values span less
+ * than every day's (a day's skip inside a column of several days), the
+ * axis is fitted to them, unless its labels would need a wider gutter. */
+static void refit_drawn(struct ctx *c)
+{
+	struct span d = { INFINITY, -INFINITY };
+	struct axis a = { 0 };
+	int maxticks = (c->P + 1) / 2 + 1;
+
+	for (int b = 0; b < c->nb; b++) {
+		const struct bucket *bk = &c->bk[b];
+		if (bk->cnt)
+			d = (struct span){ fmin(d.lo, bk->last), fmax(d.hi, bk->last) };
+		if (bk->scnt)
+			d = (struct span){ fmin(d.lo, bk->slast), fmax(d.hi, bk->slast) };
+	}
+	if (!(d.lo <= d.hi))
+		return;
+	axis_nice(&a, fit_span(d), maxticks > 7 ? 7 : maxticks);
+	if (a.labw <= c->ya.labw) {
+		a.labw = c->ya.labw;
+		c->ya = a;
+	}
+}
+
 /* Buckets and the three row arrays in one block (c->bk owns it). */
 static int alloc_buckets(struct ctx *c, struct wn_err *err)
 {
 	size_t nb = c->nb > 0 ? (size_t)c->nb : 1;
-	size_t sz = nb * (sizeof(struct bucket) + 3 * sizeof(int));
+	size_t sz = nb * (sizeof(struct bucket) + 4 * sizeof(int));
 	char *mem = malloc(sz);
 
 	if (!mem)
@@ -663,6 +673,7 @@ static int alloc_buckets(struct ctx *c, struct wn_err *err)
 	c->row = (int *)(void *)(mem + nb * sizeof(struct bucket));
 	c->drow = c->row + nb;
 	c->arow = c->drow + nb;
+	c->srow = c->arow + nb;
 	return WN_OK;
 }
 
@@ -677,6 +688,8 @@ int wn_chart_line(struct wn_chart_buf *b, const struct wn_chart_series *s,
 		return rc;
 	c.p = wn_chart_pen(b, o->ascii, 0);
 	c.ov = o->overlay;
+	c.stepl = o->step_line;
+	c.sec = o->step_line ? o->second : NULL;
 	c.W = o->width;
 	c.H = o->height;
 	c.top = 1;
@@ -685,15 +698,17 @@ int wn_chart_line(struct wn_chart_buf *b, const struct wn_chart_series *s,
 	if ((rc = wn_chart_reset(b, c.W, c.H, err)) || (rc = alloc_buckets(&c, err)))
 		return rc;
 	fill_buckets(&c);
+	if (c.stepl)
+		refit_drawn(&c);
 	compute_rows(&c);
 	draw_yaxis(&c, &c.ya, c.lg - 1, false);
 	if (c.dose)
 		draw_yaxis(&c, &c.da, c.lg + c.C, true);
 	draw_plot(&c, &dr);
 	draw_xaxis(&c, &dr);
-	draw_header(&c, &dr);
+	wn_chart_line_header(&c, &dr);
 	if (c.total == 0)
-		draw_nodata(&c);
+		wn_chart_line_nodata(&c);
 	free(c.bk);
 	return WN_OK;
 }

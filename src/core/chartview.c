@@ -71,6 +71,14 @@ wn_date wn_chartview_insight_from(const struct wn_chartview *cv)
 	return from;
 }
 
+wn_date wn_chartview_default_from(wn_date to, long days, wn_date first)
+{
+	wn_date from = to - days + 1;
+	if (first != WN_DATE_NONE && first > from && first <= to)
+		from = first;
+	return from;
+}
+
 void wn_chartview_free(struct wn_chartview *cv)
 {
 	if (!cv)
@@ -105,21 +113,25 @@ int wn_chartview_render(const struct wn_chartview *cv,
 {
 	char title[WN_NAME_MAX + 8];
 	const struct wn_series_what *w = &cv->what;
+	bool dose = w->kind == WN_SERIES_DOSE;
 	bool overlay = w->kind == WN_SERIES_BURDEN && cv->have_overlay;
-	double *planned = overlay ? planned_days(cv) : NULL;
-	if (overlay && !planned)
+	double *planned = (overlay || dose) && cv->have_overlay ? planned_days(cv) : NULL;
+	if (cv->have_overlay && (overlay || dose) && !planned)
 		return wn_err_set(err, WN_ERR, "out of memory");
 	struct wn_chart_series s = { .start = cv->from,
 		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v,
-		.lo = w->lo, .hi = w->hi, .unit = w->unit };
+		.lo = w->lo, .hi = w->hi, .unit = w->unit,
+		.name = dose ? "taken" : NULL };
 	struct wn_chart_series ov = { .start = cv->from, .n = s.n, .v = planned,
-		.unit = cv->med.unit, .name = cv->med.name };
+		.unit = cv->med.unit, .name = dose ? "planned" : cv->med.name };
 	struct wn_chart_opts o = {
 		.width = sz->width, .height = sz->height, .ascii = sz->ascii,
-		.moving_average = w->kind != WN_SERIES_DOSE,
+		.moving_average = !dose,
 		.title = wn_series_title(w, title, sizeof title),
 		.overlay = overlay ? &ov : NULL,
 		.steps = cv->steps, .nsteps = cv->n_steps,
+		.step_line = dose, .step_noun = "dose",
+		.second = dose && planned ? &ov : NULL,
 	};
 	int rc = wn_chart_line(b, &s, &o, err);
 	free(planned);

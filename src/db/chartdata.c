@@ -132,11 +132,21 @@ int wn_chartdata_span(struct wn_db *db, wn_date today, long max_days,
 	return WN_OK;
 }
 
+int wn_chartdata_default_from(struct wn_db *db, wn_date to, long days,
+                              wn_date *from, struct wn_err *err)
+{
+	wn_date first, last;
+	int rc = wn_db_date_span(db, &first, &last, err);
+	*from = wn_chartview_default_from(to, days, rc == WN_OK ? first : WN_DATE_NONE);
+	return rc;
+}
+
 /* ---- every symptom at once ---------------------------------------------------------- */
 
 /* Every rating over ?1..?2. */
 static const char q_ratings[] =
-	"SELECT date, symptom_id, value FROM rating WHERE date BETWEEN ?1 AND ?2";
+	"SELECT date, symptom_id, value FROM rating WHERE date BETWEEN ?1 AND ?2"
+	" ORDER BY date, symptom_id";
 
 /* One rating: its day has ratings (its unrated symptoms are 0, as in
  * db/series.h; a day without any is NAN, whatever else it records), and
@@ -176,6 +186,84 @@ int wn_chartdata_symptoms(struct wn_db *db, const struct wn_chartdata_symptoms *
 	while (wn_db_row(db, st, "read the ratings", &rc, err))
 		put_rating(r, out, st);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- sparklines, aggregated by column ---------------------------------------------- */
+
+/* One pass over the ratings of the range in the primary key's order
+ * (date, then symptom): a date is parsed only when it changes, and each
+ * row only adds its value to its symptom's sum in the day's column.
+ * (SQLite's GROUP BY symptom_id per column costs three times as much: it
+ * sorts every row.) */
+struct spark_acc {
+	const struct wn_chartdata_sparks *r;
+	double *sum;                 /* out: sums, then means */
+	long *rated;                 /* days with a rating, per column */
+	char day[WN_DATE_STRLEN];    /* the date of the last row, as stored */
+	int col;                     /* its column, -1 outside the range */
+};
+
+/* Column of day d: x with x*days/cols <= d - from < (x+1)*days/cols. */
+static int spark_col(const struct wn_chartdata_sparks *r, wn_date d)
+{
+	long days = r->to - r->from + 1;
+	if (d == WN_DATE_NONE || d < r->from || d > r->to)
+		return -1;
+	return (int)(((d - r->from + 1) * (long)r->cols - 1) / days);
+}
+
+static void spark_row(struct spark_acc *a, sqlite3_stmt *st)
+{
+	const char *date = (const char *)sqlite3_column_text(st, 0);
+	int len = sqlite3_column_bytes(st, 0);
+	if (!date || len != WN_DATE_STRLEN - 1)
+		return;
+	if (memcmp(date, a->day, (size_t)len) != 0) {
+		memcpy(a->day, date, (size_t)len);
+		a->col = spark_col(a->r, wn_db_col_date(st, 0));
+		if (a->col >= 0)
+			a->rated[a->col]++;
+	}
+	if (a->col < 0)
+		return;
+	long id = (long)sqlite3_column_int64(st, 1);
+	for (size_t k = 0; k < a->r->n; k++)
+		if (a->r->ids[k] == id) {
+			a->sum[k * (size_t)a->r->cols + (size_t)a->col] += sqlite3_column_int(st, 2);
+			break;
+		}
+}
+
+int wn_chartdata_sparks(struct wn_db *db, const struct wn_chartdata_sparks *r,
+                        double *out, struct wn_err *err)
+{
+	if (r->from > r->to || r->to - r->from >= WN_SERIES_MAX_DAYS)
+		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
+		                  WN_SERIES_MAX_DAYS);
+	if (r->cols < 1 || r->cols > r->to - r->from + 1)
+		return wn_err_set(err, WN_USAGE, "a sparkline of 1 column a day at most");
+	size_t cols = (size_t)r->cols;
+	struct spark_acc a = { .r = r, .sum = out, .rated = calloc(cols, sizeof *a.rated),
+	                       .col = -1 };
+	if (!a.rated)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; i < r->n * cols; i++)
+		out[i] = 0;
+	sqlite3_stmt *st;
+	int rc = wn_db_prepare(db, q_ratings, &st, err);
+	if (rc == WN_OK) {
+		wn_db_bind_date(st, 1, r->from);
+		wn_db_bind_date(st, 2, r->to);
+		while (wn_db_row(db, st, "read the ratings", &rc, err))
+			spark_row(&a, st);
+		sqlite3_finalize(st);
+	}
+	for (size_t k = 0; k < r->n; k++)
+		for (size_t x = 0; x < cols; x++)
+			out[k * cols + x] = a.rated[x] ? out[k * cols + x] / (double)a.rated[x]
+			                               : NAN;
+	free(a.rated);
 	return rc;
 }
 

@@ -40,8 +40,6 @@ static const struct range_def {
 /* A symptom's small multiple. */
 struct spark {
 	const struct wn_series_what *what;   /* in charts.series */
-	const double *v;                     /* in charts.spv: from - back .. to */
-	size_t back;                         /* days before from, for the trend */
 	struct wn_insight_trend trend;
 	struct wn_chart_buf buf;
 };
@@ -58,11 +56,14 @@ struct charts {
 	struct wn_buf figures;               /* chartview's text, lines */
 	struct spark *sp;
 	size_t n_sp;
-	double *spv;                         /* every symptom's days, one read */
+	long *sp_ids;                        /* the symptoms' ids, as sp */
+	double *spv;                         /* every symptom's sparkline, a
+	                                        mean per column (spark_w) */
 	/* what was rendered, for which size */
 	struct wn_chart_buf chart;
 	int chart_w, chart_h, spark_w;
 	bool chart_ok, ascii;
+	bool chart_drawn;                    /* the chart of the series loaded */
 	bool show_figures;                   /* narrow: figures below, not symptoms */
 	int scroll, scroll_max;              /* rows scrolled in the panels */
 };
@@ -96,8 +97,10 @@ static void free_sparks(struct charts *cs)
 		wn_chart_buf_free(&cs->sp[i].buf);
 	free(cs->sp);
 	free(cs->spv);
+	free(cs->sp_ids);
 	cs->sp = NULL;
 	cs->spv = NULL;
+	cs->sp_ids = NULL;
 	cs->n_sp = 0;
 }
 
@@ -133,31 +136,24 @@ static int set_range(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 	if (days == 0)
 		return wn_chartdata_span(ui->db, ui->today, ALL_DAYS, &cs->from, &cs->to, err);
 	cs->to = ui->today;
-	cs->from = cs->to - days + 1;
-	return WN_OK;
+	return wn_chartdata_default_from(ui->db, cs->to, days, &cs->from, err);
 }
 
-/* Every shown symptom over the range, and the four weeks its trend
- * needs, in one read of the ratings. */
-static int read_sparks(struct wn_ui *ui, struct charts *cs, long *ids,
-                       struct wn_err *err)
+/* Every shown symptom's trend: the four weeks it needs, in one read of
+ * their ratings (the sparklines are read by column when drawn). */
+static int read_trends(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 {
-	wn_date from = cs->from;
-	if (cs->to - from + 1 < TREND_DAYS)
-		from = cs->to - TREND_DAYS + 1;
-	size_t days = (size_t)(cs->to - from + 1);
-	cs->spv = malloc((cs->n_sp ? cs->n_sp : 1) * days * sizeof *cs->spv);
-	if (!cs->spv)
+	wn_date from = cs->to - TREND_DAYS + 1;
+	size_t days = TREND_DAYS;
+	double *v = malloc((cs->n_sp ? cs->n_sp : 1) * days * sizeof *v);
+	if (!v)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	struct wn_chartdata_symptoms q = { ids, cs->n_sp, from, cs->to };
-	int rc = wn_chartdata_symptoms(ui->db, &q, cs->spv, err);
-	for (size_t i = 0; rc == WN_OK && i < cs->n_sp; i++) {
-		struct spark *p = &cs->sp[i];
-		p->v = cs->spv + i * days;
-		p->back = (size_t)(cs->from - from);
-		wn_insight_trend(&(struct wn_insight_series){ from, days, p->v },
-		                 wn_chartview_steady(p->what), &p->trend);
-	}
+	struct wn_chartdata_symptoms q = { cs->sp_ids, cs->n_sp, from, cs->to };
+	int rc = wn_chartdata_symptoms(ui->db, &q, v, err);
+	for (size_t i = 0; rc == WN_OK && i < cs->n_sp; i++)
+		wn_insight_trend(&(struct wn_insight_series){ from, days, v + i * days },
+		                 wn_chartview_steady(cs->sp[i].what), &cs->sp[i].trend);
+	free(v);
 	return rc;
 }
 
@@ -168,18 +164,17 @@ static int load_sparks(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 	for (size_t i = 0; i < cs->n_series; i++)
 		n += cs->series[i].kind == WN_SERIES_SYMPTOM;
 	cs->sp = calloc(n ? n : 1, sizeof *cs->sp);
-	long *ids = calloc(n ? n : 1, sizeof *ids);
-	int rc = cs->sp && ids ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
+	cs->sp_ids = calloc(n ? n : 1, sizeof *cs->sp_ids);
+	int rc = cs->sp && cs->sp_ids ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
 	for (size_t i = 0; rc == WN_OK && i < cs->n_series; i++) {
 		if (cs->series[i].kind != WN_SERIES_SYMPTOM)
 			continue;
-		ids[cs->n_sp] = cs->series[i].id;
+		cs->sp_ids[cs->n_sp] = cs->series[i].id;
 		cs->sp[cs->n_sp].what = &cs->series[i];
 		wn_chart_buf_init(&cs->sp[cs->n_sp++].buf);
 	}
 	if (rc == WN_OK)
-		rc = read_sparks(ui, cs, ids, err);
-	free(ids);
+		rc = read_trends(ui, cs, err);
 	return rc;
 }
 
@@ -189,7 +184,7 @@ static int load_view(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 	wn_chartview_free(&cs->cv);
 	wn_buf_reset(&cs->figures);
 	cs->chart_ok = false;
-	cs->chart_w = 0;
+	cs->chart_drawn = false;
 	struct wn_chartview_req q = { .what = &cs->series[cs->cur], .from = cs->from,
 	                              .to = cs->to };
 	int rc = wn_chartdata_load(ui->db, &q, &cs->cv, err);
@@ -222,33 +217,47 @@ static int load(struct wn_ui *ui, struct charts *cs, int what, struct wn_err *er
 static void render_chart(struct wn_ui *ui, struct charts *cs,
                          const struct wn_charts_box *g)
 {
-	if (cs->chart_w == g->w && cs->chart_h == g->h && cs->ascii == ui->ascii)
+	bool same = cs->chart_w == g->w && cs->chart_h == g->h && cs->ascii == ui->ascii;
+	if (same && cs->chart_drawn)
 		return;
 	struct wn_err err = { 0 };
 	cs->chart_w = g->w;
 	cs->chart_h = g->h;
+	if (cs->ascii != ui->ascii)
+		cs->spark_w = 0;             /* their glyphs change too */
 	cs->ascii = ui->ascii;
-	cs->spark_w = 0;
+	cs->chart_drawn = true;
 	const struct wn_chartview_size sz = { g->w, g->h, ui->ascii };
 	cs->chart_ok = wn_chartview_render(&cs->cv, &sz, &cs->chart, &err) == WN_OK;
 	if (!cs->chart_ok)
 		wn_ui_msg_err(ui, "cannot draw the chart", &err);
 }
 
+/* The sparklines at width w: a mean per column, aggregated by the
+ * diary (db/chartdata.h), read again only when w changes. */
 static void render_sparks(struct wn_ui *ui, struct charts *cs,
                           const struct wn_charts_layout *g)
 {
-	int w = wn_charts_layout_spark_width(g, cs->to - cs->from + 1);
+	long days = cs->to - cs->from + 1;
+	int w = wn_charts_layout_spark_width(g, days);
 	if (cs->spark_w == w)
 		return;
 	cs->spark_w = w;
+	int cols = w < days ? w : (int)days;
 	struct wn_chart_opts o = { .width = w, .height = 1, .ascii = ui->ascii };
+	struct wn_err err = { 0 };
+	free(cs->spv);
+	cs->spv = malloc((cs->n_sp ? cs->n_sp : 1) * (size_t)cols * sizeof *cs->spv);
+	struct wn_chartdata_sparks q = { cs->sp_ids, cs->n_sp, cs->from, cs->to, cols };
+	bool ok = cs->spv && wn_chartdata_sparks(ui->db, &q, cs->spv, &err) == WN_OK;
+	if (!ok)
+		wn_ui_msg_err(ui, "cannot read the symptoms", &err);
 	for (size_t i = 0; i < cs->n_sp; i++) {
 		struct spark *p = &cs->sp[i];
-		struct wn_chart_series s = { .start = cs->from, .n = (size_t)(cs->to - cs->from + 1),
-			.v = p->v + p->back, .lo = p->what->lo, .hi = p->what->hi };
-		struct wn_err err = { 0 };
-		if (wn_chart_sparkline(&p->buf, &s, &o, &err) != WN_OK)
+		struct wn_chart_series s = { .start = cs->from, .n = (size_t)cols,
+			.v = ok ? cs->spv + i * (size_t)cols : NULL,
+			.lo = p->what->lo, .hi = p->what->hi };
+		if (!ok || wn_chart_sparkline(&p->buf, &s, &o, &err) != WN_OK)
 			p->buf.width = 0;
 	}
 }

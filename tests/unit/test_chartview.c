@@ -239,7 +239,8 @@ Test(chartview, the_chart_marks_steps_and_overlays_the_dose_on_the_burden)
 	load("dose:sertraline", D(10, 1), D(11, 25), &cv);
 	ok(wn_chartview_render(&cv, &(struct wn_chartview_size){ 80, 16, false }, &b, &err));
 	cr_assert(has_role(&b, WN_CHART_STEP, "\u25b2"));
-	cr_assert_not(has_role(&b, WN_CHART_DOSE, NULL), "no overlay on a dose");
+	cr_assert(has_role(&b, WN_CHART_DOSE, NULL), "the planned dose under the taken");
+	cr_assert_not(has_role(&b, WN_CHART_RANGE, NULL), "no min-max span of a dose");
 	cr_assert_not(has_role(&b, WN_CHART_AVG, NULL), "no average of a dose");
 	wn_chartview_free(&cv);
 	wn_chart_buf_free(&b);
@@ -326,4 +327,70 @@ Test(chartview, steady_is_a_twentieth_of_the_scale)
 	struct wn_series_what mood = what("mood"), burden = what("burden");
 	cr_assert_float_eq(wn_chartview_steady(&mood), 0.5, 1e-9);
 	cr_assert_float_eq(wn_chartview_steady(&burden), 1.0, 1e-9);
+}
+
+/* Sparklines aggregated by the diary, a mean per column: brain zaps is 1
+ * before Oct 15 and 2 from it, so over Oct 14..17 in 2 columns the first
+ * (Oct 14, 15) is (1 + 2) / 2 = 1.5 and the second 2; a column whose days
+ * have no rating is NAN. */
+Test(chartview, sparks_by_column_are_means_of_rated_days)
+{
+	struct wn_symptom zaps;
+	ok(wn_db_symptom_find(db, "brain zaps", &zaps, &err));
+	long id = zaps.id;
+	double v[2];
+	ok(wn_chartdata_sparks(db, &(struct wn_chartdata_sparks){ &id, 1, D(10, 14),
+	                       D(10, 17), 2 }, v, &err));
+	cr_assert_float_eq(v[0], 1.5, 1e-9);
+	cr_assert_float_eq(v[1], 2, 1e-9);
+	ok(wn_chartdata_sparks(db, &(struct wn_chartdata_sparks){ &id, 1, D(8, 1),
+	                       D(8, 4), 2 }, v, &err));
+	cr_assert(isnan(v[0]) && isnan(v[1]), "nothing rated in August");
+	cr_assert_eq(wn_chartdata_sparks(db, &(struct wn_chartdata_sparks){ &id, 1,
+	             D(10, 14), D(10, 17), 5 }, v, &err), WN_USAGE, "more columns than days");
+	cr_assert_eq(wn_chartdata_sparks(db, &(struct wn_chartdata_sparks){ &id, 1,
+	             D(10, 14), D(10, 17), 0 }, v, &err), WN_USAGE);
+}
+
+/* Drawn, the columns give the sparkline of the days, at any width. */
+Test(chartview, sparks_by_column_draw_as_the_days_do)
+{
+	struct wn_symptom *sy;
+	size_t ns;
+	ok(wn_db_symptom_list(db, true, &sy, &ns, &err));
+	wn_date from = D(8, 20), to = D(11, 25);
+	size_t days = (size_t)(to - from + 1);
+	long *ids = calloc(ns, sizeof *ids);
+	double *all = calloc(ns * days, sizeof *all), *col = calloc(ns * days, sizeof *col);
+	cr_assert(ids && all && col);
+	for (size_t k = 0; k < ns; k++)
+		ids[k] = sy[k].id;
+	ok(wn_chartdata_symptoms(db, &(struct wn_chartdata_symptoms){ ids, ns, from, to },
+	                         all, &err));
+	static const int widths[] = { 98, 60, 13, 7, 1 };
+	struct wn_chart_buf a, b;
+	wn_chart_buf_init(&a);
+	wn_chart_buf_init(&b);
+	for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+		int cols = widths[w];
+		ok(wn_chartdata_sparks(db, &(struct wn_chartdata_sparks){ ids, ns, from, to,
+		                       cols }, col, &err));
+		struct wn_chart_opts o = { .width = cols, .ascii = true };
+		for (size_t k = 0; k < ns; k++) {
+			struct wn_chart_series d = { from, days, all + k * days, 0, 3, NULL, NULL };
+			struct wn_chart_series c = { from, (size_t)cols, col + k * (size_t)cols,
+			                             0, 3, NULL, NULL };
+			ok(wn_chart_sparkline(&a, &d, &o, &err));
+			ok(wn_chart_sparkline(&b, &c, &o, &err));
+			for (int x = 0; x < cols; x++)
+				cr_assert_str_eq(wn_chart_cell(&a, x, 0)->ch, wn_chart_cell(&b, x, 0)->ch,
+				                 "%s, width %d, column %d", sy[k].name, cols, x);
+		}
+	}
+	wn_chart_buf_free(&a);
+	wn_chart_buf_free(&b);
+	free(ids);
+	free(all);
+	free(col);
+	free(sy);
 }

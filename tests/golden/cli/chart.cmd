@@ -49,3 +49,19 @@ wean demo --keep "" --no-tui
 # No diary yet: nothing is created.
 wean chart mood
 ls "$TMPD"/diary.db 2>&1 | sed 's/.*diary.db.*/no diary.db/'
+# Issue 16 item 5: the default range of a young diary starts at its first
+# record (2026-11-15: 11 days, not 90), the axis dates start there.
+wean checkin --date 2026-11-15 --mood 3 >/dev/null
+wean checkin --date 2026-11-20 --mood 5 >/dev/null
+wean checkin --date 2026-11-25 --mood 7 >/dev/null
+wean chart mood --width 60 --height 10
+# --days is kept as given, even before the first record.
+wean chart mood --days 30 --width 60 --height 8 | sed -n 8p
+# The dose at 80x20 on the demo over 90 days: a step line, the planned
+# dose under it, the axis fitted to the taper (the 74 -> 66 mg step on
+# 2026-10-16 and 66 -> 60 on 2026-11-13 each several rows apart), one
+# column per two days.
+wean --db "$TMPD/demo.db" chart dose:sertraline
+wean --db "$TMPD/demo.db" --ascii chart dose:sertraline --width 60 --height 12
+# --width 60: no line of the chart or of the text under it is wider.
+wean --db "$TMPD/demo.db" chart burden --width 60 | wc -L
