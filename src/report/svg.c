@@ -20,7 +20,7 @@
 #define MAX_POINTS 366        /* more days than this are drawn as means */
 #define MARK_POINTS 120       /* up to this many points get a dot */
 #define TOP 24
-#define TOP_LEGEND 46
+#define TOP_LEGEND 42
 #define BOTTOM 26
 #define LEFT 34
 
@@ -441,12 +441,12 @@ int wn_report_svg_chart(struct wn_buf *b, const struct wn_report_svg *c)
 	f.top = f.has_dose ? TOP_LEGEND : TOP;
 	f.bottom = c->height - BOTTOM;
 	f.y = (struct axis){ .lo = c->lo, .hi = c->hi };
-	axis_fit(&f.y, c->v, c->n, (int)((f.bottom - f.top) / 24));
+	axis_fit(&f.y, c->v, c->n, (int)((f.bottom - f.top) / 20));
 	if (f.has_dose) {
 		f.dose = (struct axis){ .lo = 0, .hi = 0 };
-		axis_fit(&f.dose, c->planned, c->n, (int)((f.bottom - f.top) / 24));
+		axis_fit(&f.dose, c->planned, c->n, (int)((f.bottom - f.top) / 20));
 		if (c->med)
-			axis_fit(&f.dose, c->med->taken_days, c->n, (int)((f.bottom - f.top) / 24));
+			axis_fit(&f.dose, c->med->taken_days, c->n, (int)((f.bottom - f.top) / 20));
 	}
 	wn_buf_addf(b, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
 	            c->width, c->height);
