@@ -170,8 +170,8 @@ static void css_str(struct page *p, const char *s)
 }
 
 /* The footer of every printed page: the name and range on the left,
- * "page N of M" on the right (CSS margin boxes: Chromium 131 and later,
- * Firefox; a browser without them prints no footer and loses nothing
+ * "page N of M" on the right (CSS margin boxes, printed by Chromium 131
+ * and later; a browser without them prints no footer and loses nothing
  * else). */
 static void footer_css(struct page *p)
 {

@@ -40,6 +40,8 @@ from=2026-09-07 to=2026-12-05
 	{ bad "wean report failed"; exit 1; }
 grep -q "Period:</b> $from to $to (90 days)" "$tmp/r.html" || bad "the report is not of $from to $to"
 
+headings="Current medications|The period at a glance|Taper history:|Plan review:|Charts|\
+Symptom burden|Mood \(|Sleep \(|Main symptoms|Doses: planned|Days flagged|Questions for"
 # The months starting in the range: Oct, Nov, Dec (and the leading Sep).
 months="Sep Oct Nov Dec"
 
@@ -69,6 +71,12 @@ for paper in A4 letter; do
 		grep -q "page $p of 2" "$f.$p.txt" || bad "$paper: no 'page $p of 2' on page $p"
 		grep -q "$name, $from to $to" "$f.$p.txt" || bad "$paper: no name and range on page $p"
 	done
+	# no heading alone at the foot of page 1: the last two lines above the
+	# footer are no section heading
+	tail=$(grep -v "page 1 of 2" "$f.1.txt" | grep -v '^[[:space:]]*$' | tail -2 | sed 's/^ *//')
+	if printf '%s\n' "$tail" | grep -Eq "^($headings)"; then
+		bad "$paper: page 1 ends with a heading: $tail"
+	fi
 	grep -q "Tapering diary report" "$f.1.txt" || bad "$paper: page 1 has no title"
 	grep -q "Questions for the prescriber" "$f.2.txt" || bad "$paper: page 2 has no questions"
 	grep -q "not a medical record" "$f.2.txt" || bad "$paper: the closing line is not on page 2"
