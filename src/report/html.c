@@ -30,7 +30,7 @@ static const char css[] =
 	"@media print{body{padding:0}}\n"
 	"header{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:8mm;margin:0 0 1.5mm}\n"
 	"h1{font-size:14pt;font-weight:600;margin:0;letter-spacing:.01em}\n"
-	"h2{font-size:10.5pt;font-weight:600;margin:2.6mm 0 .8mm;padding-bottom:.5mm;"
+	"h2{font-size:10.5pt;font-weight:600;margin:2.2mm 0 .7mm;padding-bottom:.5mm;"
 	"border-bottom:.8pt solid #333;break-after:avoid;page-break-after:avoid}\n"
 	"h3{font-size:9.5pt;font-weight:600;margin:2mm 0 .8mm;break-after:avoid}\n"
 	"p{margin:.6mm 0 1mm}\n"
@@ -45,7 +45,7 @@ static const char css[] =
 	"line-height:1.2}\n"
 	"thead{display:table-header-group}\n"
 	"tr{break-inside:avoid;page-break-inside:avoid}\n"
-	"th,td{padding:.3mm 1.5mm;text-align:left;vertical-align:top;"
+	"th,td{padding:.25mm 1.5mm;text-align:left;vertical-align:top;"
 	"border-bottom:.5pt solid #bbb}\n"
 	"th{font-weight:600;border-bottom:.9pt solid #333;white-space:nowrap}\n"
 	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
@@ -53,7 +53,7 @@ static const char css[] =
 	"ul{margin:.8mm 0 1.2mm;padding-left:4.5mm}\n"
 	"li{margin:.2mm 0;break-inside:avoid}\n"
 	"ul.findings{font-size:7.5pt;line-height:1.15}\n"
-	"figure{margin:.5mm 0 1.5mm;break-inside:avoid;page-break-inside:avoid}\n"
+	"figure{margin:.3mm 0 1mm;break-inside:avoid;page-break-inside:avoid}\n"
 	".key{break-inside:avoid;page-break-inside:avoid}\n"
 	"figcaption{font-size:8pt;color:#333;margin-top:.3mm}\n"
 	".two{display:grid;grid-template-columns:1fr 1fr;column-gap:6mm}\n"
@@ -76,7 +76,7 @@ static const char css[] =
 	".hold{fill:#000;fill-opacity:.07}\n"
 	"svg.spark{width:26mm;height:3.2mm;vertical-align:middle}\n"
 	".sline{fill:none;stroke:#111;stroke-width:1.1}\n"
-	".closing{margin-top:2mm;padding-top:1mm;border-top:.8pt solid #333;font-size:8pt}\n";
+	".closing{margin-top:1.5mm;padding-top:.8mm;border-top:.8pt solid #333;font-size:8pt}\n";
 
 struct page {
 	struct wn_buf *b;
@@ -464,7 +464,7 @@ static void charts(struct page *p)
 	struct wn_report_svg c = { .title = "Symptom burden (sum of 0-3 ratings)",
 	                           .start = r->from, .n = (size_t)r->n_days,
 	                           .v = r->m[WN_REPORT_M_BURDEN].v, .lo = 0, .hi = 5,
-	                           .width = WIDE, .height = 138, .r = r, .med = om,
+	                           .width = WIDE, .height = 134, .r = r, .med = om,
 	                           .planned = om ? om->planned_days : NULL,
 	                           .dose_label = label, .step_labels = true };
 	add(p, "<section>\n<h2>Charts</h2>\n");
@@ -475,7 +475,7 @@ static void charts(struct page *p)
 	add(p, "<div class=\"pair\">");
 	c = (struct wn_report_svg){ .title = "Mood (0-10, higher is better)", .start = r->from,
 	                            .n = (size_t)r->n_days, .v = r->m[WN_REPORT_M_MOOD].v,
-	                            .lo = 0, .hi = 10, .width = HALF, .height = 100, .r = r,
+	                            .lo = 0, .hi = 10, .width = HALF, .height = 96, .r = r,
 	                            .med = om };
 	figure(p, WN_REPORT_M_MOOD, &c, NULL);
 	c.title = "Sleep (hours)";

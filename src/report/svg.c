@@ -23,6 +23,8 @@
 #define TOP_LEGEND 42
 #define BOTTOM 26
 #define LEFT 34
+#define LABEL_CHAR 6.0        /* px per character of a 9px label, generous */
+#define LABEL_GAP 5.0
 
 /* ---- escaping ---------------------------------------------------------------- */
 
@@ -119,9 +121,6 @@ static void y_ticks(struct frame *f)
  * would cross the chart's right edge is moved left to end inside it, and
  * one that would then overlap the label before is left out. */
 enum x_unit { X_WEEK, X_MONTH, X_YEAR };
-
-#define LABEL_CHAR 6.0      /* px per character of a 9px label, generous */
-#define LABEL_GAP 5.0
 
 static enum x_unit x_unit(size_t n)
 {
@@ -271,10 +270,13 @@ static void holds(struct frame *f)
 		med_holds(f, &r->meds[i]);
 }
 
+/* Dashed lines at the taper steps, each labelled with the new dose above
+ * the plot where the label fits: inside the chart (moved left at its
+ * right edge) and clear of the label before. */
 static void steps(struct frame *f)
 {
 	const struct wn_report *r = f->c->r;
-	double last_x = -1e9;
+	double last_end = -1e9;
 	char a[64];
 	for (size_t i = 0; r && i < r->n_cuts; i++) {
 		const struct wn_report_cut *c = &r->cuts[i];
@@ -284,12 +286,15 @@ static void steps(struct frame *f)
 		double x = fx(f, (double)(c->date - f->c->start));
 		wn_buf_addf(f->b, "<line class=\"step\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
 		            x, f->top - 6, x, f->bottom);
-		if (f->c->step_labels && x - last_x > 40) {
-			wn_buf_addf(f->b, "<text class=\"steplabel\" x=\"%.1f\" y=\"%.1f\">", x + 2, f->top - 2);
-			wn_report_html_esc(f->b, wn_report_dose(c->dose, r->meds[c->med].med.unit, a,
-			                                        sizeof a), false);
+		wn_report_dose(c->dose, r->meds[c->med].med.unit, a, sizeof a);
+		double w = wn_text_width(a) * LABEL_CHAR, lx = x + 2;
+		if (lx + w > f->c->width - 1)
+			lx = f->c->width - 1 - w;
+		if (f->c->step_labels && lx >= last_end + LABEL_GAP) {
+			wn_buf_addf(f->b, "<text class=\"steplabel\" x=\"%.1f\" y=\"%.1f\">", lx, f->top - 2);
+			wn_report_html_esc(f->b, a, false);
 			wn_buf_adds(f->b, "</text>");
-			last_x = x;
+			last_end = lx + w;
 		}
 		wn_buf_addc(f->b, '\n');
 	}

@@ -131,3 +131,35 @@ Test(report_svg, a_dose_chart_is_drawn_as_steps)
 	cr_expect_null(strstr(p + 1, "<path class=\"line\""), "one path: the gap ends it");
 	wn_buf_free(&b);
 }
+
+/* A step on the last day of a dose chart: its label moved left to end
+ * inside the chart, not cut off at the edge. */
+Test(report_svg, a_step_label_at_the_right_edge_stays_inside)
+{
+	double v[30];
+	for (int i = 0; i < 30; i++)
+		v[i] = i < 29 ? 20 : 17.5;
+	static struct wn_report_med med;
+	static struct wn_report r;
+	struct wn_report_cut cut = { .date = wn_date_from_ymd(2026, 3, 30), .dose = 17.5 };
+	snprintf(med.med.unit, sizeof med.med.unit, "mg");
+	r.meds = &med;
+	r.n_meds = 1;
+	r.cuts = &cut;
+	r.n_cuts = 1;
+	struct wn_buf b;
+	struct wn_report_svg c = { .title = "Planned dose", .start = wn_date_from_ymd(2026, 3, 1),
+	                           .n = 30, .v = v, .width = 344, .height = 100, .r = &r,
+	                           .med = &med, .step_labels = true, .dose_only = true };
+	wn_buf_init(&b);
+	cr_assert_eq(wn_report_svg_chart(&b, &c), WN_OK);
+	const char *p = strstr(b.s, "<text class=\"steplabel\" x=\"");
+	cr_assert_not_null(p, "%s", b.s);
+	double x;
+	char label[16];
+	cr_assert_eq(sscanf(p, "<text class=\"steplabel\" x=\"%lf\" y=\"%*f\">%15[^<]", &x, label),
+	             2, "%.80s", p);
+	cr_expect_str_eq(label, "17.5 mg");
+	cr_expect(x + strlen(label) * LABEL_CHAR <= 344, "'%s' from %.1f", label, x);
+	wn_buf_free(&b);
+}
