@@ -13,9 +13,11 @@ RUN_PKGS="gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev
 libiniparser-dev libutf8proc-dev libsodium-dev"
 # sqlite3 (the CLI) and python3 are for the tests only: wean never runs
 # them.  khal and python3-vobject re-import the ics export, zsh and fish
-# check the completion scripts.
+# check the completion scripts; chromium and poppler-utils print the HTML
+# report and read the PDF back; age opens the encrypted exports.
 TEST_PKGS="libcriterion-dev tmux sqlite3 python3 python3-icalendar khal
-python3-vobject zsh fish clang libclang-rt-14-dev valgrind age"
+python3-vobject zsh fish clang libclang-rt-14-dev valgrind age chromium
+poppler-utils"
 case "${1:-test}" in
 run) PKGS=$RUN_PKGS ;;
 test) PKGS="$RUN_PKGS $TEST_PKGS" ;;

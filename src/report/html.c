@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* html.c (report) -- the prescriber report as one self-contained HTML file
  * (see report.h): inline CSS written for print (A4 and Letter: @page
- * margins, a 180 mm column, 10-11 pt type, rows that do not split across
+ * margins, a 186 mm column, 8-9 pt type, rows that do not split across
  * pages), inline SVG charts (report_svg.c), no script, no external font,
  * image or link.  Every text from the diary is HTML-escaped. */
 #include <math.h>
@@ -13,45 +13,54 @@
 #include "core/plan.h"
 #include "core/records.h"
 
-#define WIDE 680            /* px at 96 dpi: 180 mm */
-#define HALF 332
+#define WIDE 703            /* px at 96 dpi: 186 mm */
+#define HALF 344            /* half of it, less the 4 mm between */
 
+/* Sized to print the 90-day report on two pages of A4 or Letter (the
+ * smaller of each: A4's width, Letter's height); no paper size is set, so
+ * it prints on whichever the printer has.  The footer of every page (the
+ * name, the range, "page N of M") is an @page margin box: head() adds it,
+ * with the name escaped for CSS. */
 static const char css[] =
-	"@page{margin:14mm 15mm}\n"
+	"@page{margin:8mm 12mm 11mm}\n"
 	"*{box-sizing:border-box}\n"
 	"html{font-family:\"Helvetica Neue\",Helvetica,Arial,\"Liberation Sans\",\"DejaVu Sans\","
-	"sans-serif;font-size:10.5pt;color:#111;background:#fff;line-height:1.38}\n"
-	"body{max-width:180mm;margin:0 auto;padding:10mm 0}\n"
+	"sans-serif;font-size:8.7pt;color:#111;background:#fff;line-height:1.2}\n"
+	"body{max-width:186mm;margin:0 auto;padding:10mm 0}\n"
 	"@media print{body{padding:0}}\n"
-	"h1{font-size:17pt;font-weight:600;margin:0 0 1.5mm;letter-spacing:.01em}\n"
-	"h2{font-size:11.5pt;font-weight:600;margin:6mm 0 2mm;padding-bottom:.8mm;"
+	"header{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:8mm;margin:0 0 1.5mm}\n"
+	"h1{font-size:14pt;font-weight:600;margin:0;letter-spacing:.01em}\n"
+	"h2{font-size:10.5pt;font-weight:600;margin:2.2mm 0 .7mm;padding-bottom:.5mm;"
 	"border-bottom:.8pt solid #333;break-after:avoid;page-break-after:avoid}\n"
-	"h3{font-size:10.5pt;font-weight:600;margin:3mm 0 1mm;break-after:avoid}\n"
-	"p{margin:1.2mm 0 2mm}\n"
-	"p.intro{break-after:avoid;page-break-after:avoid}\n"
-	".keep{break-inside:avoid;page-break-inside:avoid}\n"
+	"h3{font-size:9.5pt;font-weight:600;margin:2mm 0 .8mm;break-after:avoid}\n"
+	"p{margin:.6mm 0 1mm}\n"
+	"p.intro{font-size:8pt;break-after:avoid;page-break-after:avoid}\n"
 	".nw{white-space:nowrap}\n"
-	".who{display:flex;flex-wrap:wrap;gap:1mm 8mm;margin:0 0 3mm;font-size:10pt}\n"
+	".who{display:flex;flex-wrap:wrap;gap:.5mm 6mm;font-size:9pt}\n"
 	".who span b{font-weight:600}\n"
-	".key{border:.8pt solid #333;padding:2mm 3mm;margin:3mm 0;break-inside:avoid}\n"
+	".key{border:.8pt solid #333;padding:1.2mm 2.5mm;margin:1.5mm 0;break-inside:avoid}\n"
 	".key p{margin:.6mm 0}\n"
-	".small{font-size:9pt;color:#333}\n"
-	"table{border-collapse:collapse;width:100%;margin:1.5mm 0 2.5mm;font-size:9.5pt}\n"
+	".small{font-size:8pt;color:#333}\n"
+	"table{border-collapse:collapse;width:100%;margin:1mm 0 1.5mm;font-size:8pt;"
+	"line-height:1.2}\n"
 	"thead{display:table-header-group}\n"
 	"tr{break-inside:avoid;page-break-inside:avoid}\n"
-	"th,td{padding:.9mm 1.8mm;text-align:left;vertical-align:top;"
+	"th,td{padding:.25mm 1.5mm;text-align:left;vertical-align:top;"
 	"border-bottom:.5pt solid #bbb}\n"
 	"th{font-weight:600;border-bottom:.9pt solid #333;white-space:nowrap}\n"
 	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"tr.future td{color:#555;font-style:italic}\n"
-	"ul{margin:1mm 0 2mm;padding-left:5mm}\n"
-	"li{margin:.8mm 0;break-inside:avoid}\n"
-	"figure{margin:1mm 0 3mm;break-inside:avoid;page-break-inside:avoid}\n"
-	"table,.key{break-inside:avoid;page-break-inside:avoid}\n"
-	"figcaption{font-size:9pt;color:#333;margin-top:.5mm}\n"
+	"ul{margin:.8mm 0 1.2mm;padding-left:4.5mm}\n"
+	"li{margin:.2mm 0;break-inside:avoid}\n"
+	"ul.findings{font-size:7.5pt;line-height:1.15}\n"
+	"figure{margin:.3mm 0 1mm;break-inside:avoid;page-break-inside:avoid}\n"
+	".key{break-inside:avoid;page-break-inside:avoid}\n"
+	"figcaption{font-size:8pt;color:#333;margin-top:.3mm}\n"
+	".two{display:grid;grid-template-columns:1fr 1fr;column-gap:6mm}\n"
+	".two h2{margin-top:2mm}\n"
 	".pair{display:flex;gap:4mm;break-inside:avoid}\n"
 	".pair figure{flex:1;min-width:0}\n"
-	"svg.chart{display:block;width:100%;height:auto;overflow:visible}\n"
+	"svg.chart{display:block;width:100%;height:auto}\n"
 	"svg text{font-size:9px;fill:#222}\n"
 	"svg text.title{font-size:10px;font-weight:600}\n"
 	"svg text.dose{fill:#444;font-style:italic}\n"
@@ -65,9 +74,9 @@ static const char css[] =
 	".taken{fill:none;stroke:#000;stroke-width:1.2}\n"
 	".step{stroke:#666;stroke-width:.8;stroke-dasharray:2 2}\n"
 	".hold{fill:#000;fill-opacity:.07}\n"
-	"svg.spark{width:26mm;height:4.2mm;vertical-align:middle}\n"
+	"svg.spark{width:26mm;height:3.2mm;vertical-align:middle}\n"
 	".sline{fill:none;stroke:#111;stroke-width:1.1}\n"
-	".closing{margin-top:6mm;padding-top:2mm;border-top:.8pt solid #333;font-size:9pt}\n";
+	".closing{margin-top:1.5mm;padding-top:.8mm;border-top:.8pt solid #333;font-size:8pt}\n";
 
 struct page {
 	struct wn_buf *b;
@@ -140,6 +149,45 @@ static void thead(struct page *p, const char *const *h, const bool *num, int n)
 
 /* ---- head and the top of the page ------------------------------------------------- */
 
+/* Text in a CSS string: sanitised, and every character but letters,
+ * digits, blanks and UTF-8 as a hex escape (no quote, backslash or '<'
+ * can end the string or the style element). */
+static void css_str(struct page *p, const char *s)
+{
+	struct wn_buf t;
+	wn_buf_init(&t);
+	wn_text_sanitize_to(&t, s, strlen(s), 0);
+	for (const unsigned char *q = (const unsigned char *)(t.s ? t.s : ""); *q; q++) {
+		if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		    (*q >= '0' && *q <= '9') || *q == ' ' || *q >= 0x80)
+			wn_buf_addc(p->b, (char)*q);
+		else
+			wn_buf_addf(p->b, "\\%x ", *q);
+	}
+	if (t.failed)
+		p->b->failed = true;
+	wn_buf_free(&t);
+}
+
+/* The footer of every printed page: the name and range on the left,
+ * "page N of M" on the right (CSS margin boxes, printed by Chromium 131
+ * and later; a browser without them prints no footer and loses nothing
+ * else). */
+static void footer_css(struct page *p)
+{
+	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
+	const struct wn_report *r = p->r;
+	add(p, "@page{@bottom-left{content:\"");
+	if (r->name) {
+		css_str(p, r->name);
+		add(p, ", ");
+	}
+	wn_buf_addf(p->b, "%s to %s\";font:8pt sans-serif;color:#333}"
+	            "@bottom-right{content:\"page \" counter(page) \" of \" counter(pages);"
+	            "font:8pt sans-serif;color:#333}}\n",
+	            wn_date_format(r->from, a), wn_date_format(r->to, c));
+}
+
 static void head(struct page *p)
 {
 	char a[WN_DATE_STRLEN], c[WN_DATE_STRLEN];
@@ -153,6 +201,7 @@ static void head(struct page *p)
 	}
 	wn_buf_addf(p->b, ", %s to %s</title>\n<style>\n", wn_date_format(r->from, a), wn_date_format(r->to, c));
 	add(p, css);
+	footer_css(p);
 	add(p, "</style>\n</head>\n<body>\n");
 }
 
@@ -291,7 +340,7 @@ static void history(struct page *p, const struct wn_report_med *m)
 	char plan[200], a[64], dd[WN_DATE_STRLEN];
 	add(p, "<section>\n<h2>Taper history: ");
 	esc(p, m->med.name);
-	add(p, "</h2>\n<div class=\"keep\"><p class=\"intro\">");
+	add(p, "</h2>\n<p class=\"intro\">");
 	wn_report_plan_text(m, plan, sizeof plan);
 	add(p, "Plan: ");
 	esc(p, plan);
@@ -306,9 +355,8 @@ static void history(struct page *p, const struct wn_report_med *m)
 		thead(p, h, num, 7);
 		for (size_t i = 0; i < m->n_steps; i++)
 			step_row(p, m, &m->steps[i]);
-		add(p, "</tbody></table>");
+		add(p, "</tbody></table>\n");
 	}
-	add(p, "</div>\n");
 	if (m->n_events)
 		add(p, "<ul>\n");
 	for (size_t i = 0; i < m->n_events; i++) {
@@ -327,7 +375,7 @@ static void findings(struct page *p, const struct wn_report_review *v)
 	char lead[WN_REPORT_LEAD];
 	if (v->n_findings == 0)
 		return;
-	add(p, "<ul>\n");
+	add(p, "<ul class=\"findings\">\n");
 	for (size_t i = 0; i < v->n_findings; i++) {
 		struct wn_buf s;
 		wn_report_finding_lead(&v->findings[i], lead, sizeof lead);
@@ -399,7 +447,7 @@ static void dose_figure(struct page *p, const struct wn_report_med *m)
 	char title[WN_NAME_MAX + 48];
 	snprintf(title, sizeof title, "Planned dose, %s (%s)", m->med.name, m->med.unit);
 	struct wn_report_svg c = { .title = title, .start = p->r->from, .n = (size_t)p->r->n_days,
-	                           .v = m->planned_days, .width = WIDE, .height = 150,
+	                           .v = m->planned_days, .width = WIDE, .height = 120,
 	                           .r = p->r, .med = m, .step_labels = true, .dose_only = true };
 	add(p, "<figure>");
 	wn_report_svg_chart(p->b, &c);
@@ -416,7 +464,7 @@ static void charts(struct page *p)
 	struct wn_report_svg c = { .title = "Symptom burden (sum of 0-3 ratings)",
 	                           .start = r->from, .n = (size_t)r->n_days,
 	                           .v = r->m[WN_REPORT_M_BURDEN].v, .lo = 0, .hi = 5,
-	                           .width = WIDE, .height = 230, .r = r, .med = om,
+	                           .width = WIDE, .height = 134, .r = r, .med = om,
 	                           .planned = om ? om->planned_days : NULL,
 	                           .dose_label = label, .step_labels = true };
 	add(p, "<section>\n<h2>Charts</h2>\n");
@@ -427,7 +475,7 @@ static void charts(struct page *p)
 	add(p, "<div class=\"pair\">");
 	c = (struct wn_report_svg){ .title = "Mood (0-10, higher is better)", .start = r->from,
 	                            .n = (size_t)r->n_days, .v = r->m[WN_REPORT_M_MOOD].v,
-	                            .lo = 0, .hi = 10, .width = HALF, .height = 170, .r = r,
+	                            .lo = 0, .hi = 10, .width = HALF, .height = 96, .r = r,
 	                            .med = om };
 	figure(p, WN_REPORT_M_MOOD, &c, NULL);
 	c.title = "Sleep (hours)";
@@ -477,13 +525,13 @@ static void cuts(struct page *p)
 		add(p, "<p>No taper step has been taken yet.</p>\n</section>\n");
 		return;
 	}
-	add(p, "<div class=\"keep\"><p class=\"intro\">Mean burden (sum of 0-3 ratings) by days since each cut, day 0 being the "
+	add(p, "<p class=\"intro\">Mean burden (sum of 0-3 ratings) by days since each cut, day 0 being the "
 	       "cut; '-' where there are no data (yet). Compare the rows: are the cuts "
 	       "getting harder?</p>\n");
 	thead(p, h, num, 7);
 	for (size_t i = 0; i < r->n_cuts; i++)
 		cut_row(p, &r->cuts[i]);
-	add(p, "</tbody></table></div>\n");
+	add(p, "</tbody></table>\n");
 	if (r->cuts_omitted)
 		wn_buf_addf(p->b, "<p class=\"small\">The %zu earliest %s are not shown.</p>\n",
 		            r->cuts_omitted, wn_report_plural((long)r->cuts_omitted, "cut", "cuts"));
@@ -518,14 +566,14 @@ static void symptoms(struct page *p)
 		add(p, "<p>No symptom was rated above 0 in this period.</p>\n</section>\n");
 		return;
 	}
-	add(p, "<div class=\"keep\"><p class=\"intro\">The symptoms with the highest mean rating (0 none, 1 mild, 2 moderate, "
+	add(p, "<p class=\"intro\">The symptoms with the highest mean rating (0 none, 1 mild, 2 moderate, "
 	       "3 severe) over the days with ratings. Course: the daily rating over the "
 	       "period. Trend: the last 14 days against the 14 before. Onset: first rated "
 	       "before the first cut (pre-existing) or after it (new since taper).</p>\n");
 	thead(p, h, num, 6);
 	for (size_t i = 0; i < r->n_symptoms; i++)
 		symptom_row(p, &r->symptoms[i]);
-	add(p, "</tbody></table></div>\n</section>\n");
+	add(p, "</tbody></table>\n</section>\n");
 }
 
 static void adherence_row(struct page *p, const struct wn_report_med *m)
@@ -551,11 +599,11 @@ static void adherence(struct page *p)
 		add(p, "<p>No medication is recorded.</p>\n</section>\n");
 		return;
 	}
-	add(p, "<div class=\"keep\"><p class=\"intro\">" WN_REPORT_DOSES_TEXT "</p>\n");
+	add(p, "<p class=\"intro\">" WN_REPORT_DOSES_TEXT "</p>\n");
 	thead(p, h, num, 6);
 	for (size_t i = 0; i < r->n_meds; i++)
 		adherence_row(p, &r->meds[i]);
-	add(p, "</tbody></table></div>\n");
+	add(p, "</tbody></table>\n");
 	struct wn_buf note;
 	wn_buf_init(&note);
 	wn_report_counted_note(r, &note);
@@ -659,9 +707,12 @@ int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
 		cuts(&p);
 		symptoms(&p);
 		adherence(&p);
+		add(&p, "<div class=\"two\">\n");
 		flagged(&p);
 	}
 	questions(&p);
+	if (!wn_report_empty(r))
+		add(&p, "</div>\n");
 	add(&p, "<p class=\"closing\">");
 	esc(&p, WN_REPORT_CLOSING);
 	add(&p, "</p>\n</body>\n</html>\n");

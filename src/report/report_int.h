@@ -30,8 +30,9 @@ struct wn_report_svg {
 	const struct wn_report *r;       /* steps from r->cuts; may be NULL */
 	const struct wn_report_med *med; /* holds and doses taken; may be NULL */
 	bool step_labels;                /* write the new dose at each step */
-	bool dose_only;                  /* a dose chart: only the steps and
-	                                    holds of med's plan, no dots; else
+	bool dose_only;                  /* a dose chart: v drawn as a step
+	                                    line, every day (no means); only the
+	                                    steps and holds of med's plan; else
 	                                    the holds of every plan */
 };
 int wn_report_svg_chart(struct wn_buf *b, const struct wn_report_svg *c);

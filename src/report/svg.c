@@ -4,7 +4,8 @@
  * (never bridged), y and date axes with ticks, taper steps as dashed
  * vertical lines labelled with the new dose, holds as shaded bands, the
  * planned dose as a dashed step line on a right-hand axis with a cross
- * wherever the dose taken differed; and small sparklines.  Everything
+ * wherever the dose taken differed; a dose chart of its own drawn the same
+ * way (a step, never a slope); and small sparklines.  Everything
  * reads in black and white: the series differ by dash and marker, not
  * only by shade. */
 #include <math.h>
@@ -19,9 +20,11 @@
 #define MAX_POINTS 366        /* more days than this are drawn as means */
 #define MARK_POINTS 120       /* up to this many points get a dot */
 #define TOP 24
-#define TOP_LEGEND 46
-#define BOTTOM 22
+#define TOP_LEGEND 42
+#define BOTTOM 26
 #define LEFT 34
+#define LABEL_CHAR 6.0        /* px per character of a 9px label, generous */
+#define LABEL_GAP 5.0
 
 /* ---- escaping ---------------------------------------------------------------- */
 
@@ -110,53 +113,122 @@ static void y_ticks(struct frame *f)
 		            f->right + 4, fy(f, &f->dose, v) + 3, wn_text_num(v, 3, x, sizeof x));
 }
 
-/* Month starts (or Mondays for short ranges, years for long ones). */
-static bool x_tick(wn_date d, size_t n, bool first, char label[32])
+/* The date axis: a tick at every Monday (up to 45 days), month start (up
+ * to 800 days) or new year, a label at every k-th tick, k the smallest
+ * that leaves room between labels, and the year on a second line under
+ * the first label and every January.  A label starts just right of its
+ * tick and names the week, month or year that begins there; one that
+ * would cross the chart's right edge is moved left to end inside it, and
+ * one that would then overlap the label before is left out. */
+enum x_unit { X_WEEK, X_MONTH, X_YEAR };
+
+static enum x_unit x_unit(size_t n)
+{
+	return n <= 45 ? X_WEEK : n <= 800 ? X_MONTH : X_YEAR;
+}
+
+static bool x_is_tick(wn_date d, enum x_unit u)
 {
 	int y, m, dd;
 	wn_date_to_ymd(d, &y, &m, &dd);
-	const char *mon = wn_date_month_name(m);
-	if (n <= 45) {
-		if (wn_date_weekday(d) != 0)
-			return false;
-		snprintf(label, 32, "%.3s %d", mon, dd);
-		return true;
-	}
-	if (n <= 800) {
-		if (dd != 1)
-			return false;
-		if (m == 1 || first)
-			snprintf(label, 32, "%.3s %d", mon, y);
-		else
-			snprintf(label, 32, "%.3s", mon);
-		return true;
-	}
-	int every = n <= 3660 ? 1 : n <= 9150 ? 2 : n <= 18300 ? 5 : 10;
-	if (m != 1 || dd != 1 || y % every != 0)
+	if (u == X_WEEK)
+		return wn_date_weekday(d) == 0;
+	return dd == 1 && (u == X_MONTH || m == 1);
+}
+
+static double x_label_width(enum x_unit u)
+{
+	return (u == X_WEEK ? 6 : u == X_MONTH ? 3 : 4) * LABEL_CHAR;
+}
+
+static int x_every(const struct frame *f, enum x_unit u)
+{
+	static const int every[][8] = {
+		[X_WEEK] = { 1, 2, 4, 8, 13, 26, 52, 52 },
+		[X_MONTH] = { 1, 2, 3, 6, 12, 12, 12, 12 },
+		[X_YEAR] = { 1, 2, 5, 10, 20, 50, 100, 200 },
+	};
+	static const double days[] = { [X_WEEK] = 7, [X_MONTH] = 28, [X_YEAR] = 365 };
+	double px = days[u] * (f->right - f->left) / (double)f->c->n;
+	for (int i = 0; i < 8; i++)
+		if (every[u][i] * px >= x_label_width(u) + LABEL_GAP)
+			return every[u][i];
+	return every[u][7];
+}
+
+static bool x_labelled(wn_date d, enum x_unit u, int k)
+{
+	int y, m, dd;
+	wn_date_to_ymd(d, &y, &m, &dd);
+	if (u == X_WEEK)
+		return (d / 7) % k == 0;
+	return u == X_MONTH ? (m - 1) % k == 0 : y % k == 0;
+}
+
+/* A label from x (moved left to end inside the chart); false, and nothing
+ * drawn, when it would overlap the one ending at *last_end. */
+static bool x_text(struct frame *f, double x, double y, const char *s, double *last_end)
+{
+	double w = (double)strlen(s) * LABEL_CHAR, edge = f->c->width - 1;
+	if (x + 2 + w > edge)
+		x = edge - w;
+	else
+		x += 2;
+	if (x < *last_end + LABEL_GAP)
 		return false;
-	snprintf(label, 32, "%d", y);
+	wn_buf_addf(f->b, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x, y, s);
+	*last_end = x + w;
 	return true;
+}
+
+/* The label of day i at x, and its year under it when wanted. */
+static void x_label(struct frame *f, size_t i, double x, double *last_end, double *year_end)
+{
+	int y, m, dd;
+	char label[32];
+	enum x_unit u = x_unit(f->c->n);
+	wn_date d = f->c->start + (wn_date)i;
+	wn_date_to_ymd(d, &y, &m, &dd);
+	if (u == X_WEEK)
+		snprintf(label, sizeof label, "%.3s %d", wn_date_month_name(m), dd);
+	else if (u == X_MONTH)
+		snprintf(label, sizeof label, "%.3s", wn_date_month_name(m));
+	else
+		snprintf(label, sizeof label, "%d", y);
+	bool first = *last_end < 0;
+	if (!x_text(f, x, f->bottom + 12, label, last_end) || u == X_YEAR || !(first || m == 1))
+		return;
+	snprintf(label, sizeof label, "%d", y);
+	x_text(f, x, f->bottom + 22, label, year_end);
+}
+
+/* The month or year the chart starts in gets a label at the left edge
+ * too, when its part is wide enough for one before the next tick. */
+static bool x_lead_fits(const struct frame *f, enum x_unit u)
+{
+	size_t j = 0;
+	while (j < f->c->n && !x_is_tick(f->c->start + (wn_date)j, u))
+		j++;
+	return j > 0 && fx(f, (double)j) - f->left >= x_label_width(u) + 2 + LABEL_GAP;
 }
 
 static void x_ticks(struct frame *f)
 {
-	char label[32];
-	bool first = true;
-	double last_x = -1e9;
+	enum x_unit u = x_unit(f->c->n);
+	int k = x_every(f, u);
+	double last_end = -1e9, year_end = -1e9;
 	for (size_t i = 0; i < f->c->n; i++) {
-		if (!x_tick(f->c->start + (wn_date)i, f->c->n, first, label))
-			continue;
+		wn_date d = f->c->start + (wn_date)i;
 		double x = fx(f, (double)i);
-		wn_buf_addf(f->b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-		            x, f->bottom, x, f->bottom + 4);
-		double w = (double)strlen(label) * 5.2 + 8;
-		if (x > last_x && x + w / 2 < f->right + 10) {
-			wn_buf_addf(f->b, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x + 2, f->bottom + 14,
-			            label);
-			last_x = x + w;
-			first = false;
-		}
-		wn_buf_addc(f->b, '\n');
+		bool tick = x_is_tick(d, u);
+		if (tick)
+			wn_buf_addf(f->b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			            "y2=\"%.1f\"/>", x, f->bottom, x, f->bottom + 4);
+		bool lead = i == 0 && u != X_WEEK && x_lead_fits(f, u);
+		if ((tick || lead) && x_labelled(d, u, k))
+			x_label(f, i, x, &last_end, &year_end);
+		if (tick)
+			wn_buf_addc(f->b, '\n');
 	}
 	wn_buf_addf(f->b, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
 	            "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
@@ -198,10 +270,13 @@ static void holds(struct frame *f)
 		med_holds(f, &r->meds[i]);
 }
 
+/* Dashed lines at the taper steps, each labelled with the new dose above
+ * the plot where the label fits: inside the chart (moved left at its
+ * right edge) and clear of the label before. */
 static void steps(struct frame *f)
 {
 	const struct wn_report *r = f->c->r;
-	double last_x = -1e9;
+	double last_end = -1e9;
 	char a[64];
 	for (size_t i = 0; r && i < r->n_cuts; i++) {
 		const struct wn_report_cut *c = &r->cuts[i];
@@ -211,12 +286,15 @@ static void steps(struct frame *f)
 		double x = fx(f, (double)(c->date - f->c->start));
 		wn_buf_addf(f->b, "<line class=\"step\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
 		            x, f->top - 6, x, f->bottom);
-		if (f->c->step_labels && x - last_x > 40) {
-			wn_buf_addf(f->b, "<text class=\"steplabel\" x=\"%.1f\" y=\"%.1f\">", x + 2, f->top - 2);
-			wn_report_html_esc(f->b, wn_report_dose(c->dose, r->meds[c->med].med.unit, a,
-			                                        sizeof a), false);
+		wn_report_dose(c->dose, r->meds[c->med].med.unit, a, sizeof a);
+		double w = wn_text_width(a) * LABEL_CHAR, lx = x + 2;
+		if (lx + w > f->c->width - 1)
+			lx = f->c->width - 1 - w;
+		if (f->c->step_labels && lx >= last_end + LABEL_GAP) {
+			wn_buf_addf(f->b, "<text class=\"steplabel\" x=\"%.1f\" y=\"%.1f\">", lx, f->top - 2);
+			wn_report_html_esc(f->b, a, false);
 			wn_buf_adds(f->b, "</text>");
-			last_x = x;
+			last_end = lx + w;
 		}
 		wn_buf_addc(f->b, '\n');
 	}
@@ -247,7 +325,7 @@ static double bucket_mid(size_t n, size_t i, size_t g)
 static void series(struct frame *f)
 {
 	size_t n = f->c->n, g = (n + MAX_POINTS - 1) / MAX_POINTS, np = (n + g - 1) / g;
-	bool open = false, dots = np <= MARK_POINTS && !f->c->dose_only;
+	bool open = false, dots = np <= MARK_POINTS;
 	for (size_t i = 0; i < np; i++) {
 		double v = bucket(f->c->v, n, i, g), mid = bucket_mid(n, i, g);
 		bool next = i + 1 < np && isfinite(bucket(f->c->v, n, i + 1, g));
@@ -278,10 +356,11 @@ static void series(struct frame *f)
 		wn_buf_addc(f->b, '\n');
 }
 
-/* The planned dose as a step line: horizontal across each day. */
-static void planned(struct frame *f)
+/* A dose as a step line: level across each day, straight up or down
+ * where it changes (never a slope between two doses), a gap where there
+ * is none. */
+static void step_line(struct frame *f, const double *p, const struct axis *a, const char *cls)
 {
-	const double *p = f->c->planned;
 	bool open = false;
 	for (size_t i = 0; i < f->c->n; i++) {
 		if (!isfinite(p[i])) {
@@ -290,9 +369,9 @@ static void planned(struct frame *f)
 			open = false;
 			continue;
 		}
-		double y = fy(f, &f->dose, p[i]);
+		double y = fy(f, a, p[i]);
 		if (!open)
-			wn_buf_addf(f->b, "<path class=\"planned\" d=\"M%.1f,%.1f", fx(f, (double)i), y);
+			wn_buf_addf(f->b, "<path class=\"%s\" d=\"M%.1f,%.1f", cls, fx(f, (double)i), y);
 		else if (p[i] != p[i - 1])
 			wn_buf_addf(f->b, "V%.1f", y);
 		if (i + 1 == f->c->n || !isfinite(p[i + 1]) || p[i + 1] != p[i])
@@ -336,7 +415,7 @@ static void legend(struct frame *f)
 	size_t g = (c->n + MAX_POINTS - 1) / MAX_POINTS;
 	wn_buf_addf(f->b, "<text class=\"title\" x=\"0\" y=\"10\">");
 	wn_report_html_esc(f->b, c->title, false);
-	if (g > 1)
+	if (g > 1 && !c->dose_only)
 		wn_buf_addf(f->b, ", means of %zu days", g);
 	wn_buf_addf(f->b, "</text>\n");
 	if (!f->has_dose)
@@ -367,12 +446,12 @@ int wn_report_svg_chart(struct wn_buf *b, const struct wn_report_svg *c)
 	f.top = f.has_dose ? TOP_LEGEND : TOP;
 	f.bottom = c->height - BOTTOM;
 	f.y = (struct axis){ .lo = c->lo, .hi = c->hi };
-	axis_fit(&f.y, c->v, c->n, (int)((f.bottom - f.top) / 24));
+	axis_fit(&f.y, c->v, c->n, (int)((f.bottom - f.top) / 20));
 	if (f.has_dose) {
 		f.dose = (struct axis){ .lo = 0, .hi = 0 };
-		axis_fit(&f.dose, c->planned, c->n, (int)((f.bottom - f.top) / 24));
+		axis_fit(&f.dose, c->planned, c->n, (int)((f.bottom - f.top) / 20));
 		if (c->med)
-			axis_fit(&f.dose, c->med->taken_days, c->n, (int)((f.bottom - f.top) / 24));
+			axis_fit(&f.dose, c->med->taken_days, c->n, (int)((f.bottom - f.top) / 20));
 	}
 	wn_buf_addf(b, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
 	            c->width, c->height);
@@ -384,10 +463,13 @@ int wn_report_svg_chart(struct wn_buf *b, const struct wn_report_svg *c)
 	steps(&f);
 	x_ticks(&f);
 	if (f.has_dose) {
-		planned(&f);
+		step_line(&f, c->planned, &f.dose, "planned");
 		deviations(&f);
 	}
-	series(&f);
+	if (c->dose_only)
+		step_line(&f, c->v, &f.y, "line");
+	else
+		series(&f);
 	wn_buf_adds(b, "</svg>\n");
 	return b->failed ? WN_ERR : WN_OK;
 }
