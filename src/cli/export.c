@@ -526,15 +526,18 @@ static void import_help(FILE *f)
 	      "--dry-run shows line by line what would be added, changed or refused.\n", f);
 }
 
-/* The format FILE's name gives: .json, .csv, .tsv (any case); "-"
- * (standard input) is JSON.  WN_USAGE when it gives none. */
+/* The format FILE's name gives: .json, .csv, .tsv (any case); a name
+ * without an extension (a pipe, /dev/stdin) is JSON, as before there was
+ * a choice.  WN_USAGE for another extension. */
 static int by_name(const char *file, enum wn_import_format *out)
 {
 	static const struct { const char *ext; enum wn_import_format f; } exts[] = {
 		{ ".json", WN_IMPORT_JSON }, { ".csv", WN_IMPORT_CSV }, { ".tsv", WN_IMPORT_CSV },
 	};
 	size_t n = strlen(file);
-	if (strcmp(file, "-") == 0) {
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	if (!strchr(base + (*base == '.'), '.')) {   /* no extension: /dev/stdin */
 		*out = WN_IMPORT_JSON;
 		return WN_OK;
 	}
@@ -614,9 +617,6 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		rc = wn_err_set(err, WN_ERR, "out of memory");
 	if (rc == WN_OK)
 		rc = import_opts_of(&a, &o, &moods, map, err);
-	if (rc == WN_OK && !a.format)
-		fprintf(c->out, "reading %s as %s\n", a.file, o.format == WN_IMPORT_JSON ?
-		        "wean JSON" : "wean CSV");
 	if (rc == WN_OK && o.format == WN_IMPORT_TABLE && o.dry_run) {
 		o.row = print_row;
 		o.row_ctx = c;
@@ -627,6 +627,9 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	/* opened (and a file too large refused) before the diary is */
 	if (rc == WN_OK)
 		rc = wn_file_open_input(a.file, WN_IMPORT_MAX_BYTES, &fd, err);
+	if (rc == WN_OK && !a.format)
+		fprintf(c->out, "reading %s as %s\n", a.file, o.format == WN_IMPORT_JSON ?
+		        "wean JSON" : "wean CSV");
 	if (rc == WN_OK && (rc = wn_cli_db(c, true, &db, err)) == WN_OK)
 		rc = wn_import_fd(db, &o, fd, &r, err);
 	if (fd >= 0)
