@@ -29,7 +29,8 @@ enum wn_table_field { WN_TF_DATE, WN_TF_MOOD, WN_TF_ANXIETY, WN_TF_ENERGY, WN_TF
                       WN_TF_FLAG, WN_TF_NOTE, WN_TF_SYMPTOM, WN_TF_METRIC, WN_TF_DOSE };
 
 /* How the dates are written: AUTO takes YYYY-MM-DD, DD.MM.YYYY, and
- * D/M/YYYY or M/D/YYYY only when the day is over 12 (or both are equal). */
+ * D/M/YYYY or M/D/YYYY only when the day is over 12 (or both are equal);
+ * the others that form, and YYYY-MM-DD (never ambiguous) too. */
 enum wn_table_datefmt { WN_TD_AUTO, WN_TD_YMD, WN_TD_DMY_DOT, WN_TD_DMY, WN_TD_MDY };
 
 struct wn_table_col {
@@ -56,7 +57,8 @@ void wn_table_col_name(const struct wn_table_col *c, char *out, size_t n);
 
 /* The date s[0..len) (spaces around it ignored) written as fmt says:
  * WN_OK with *out, or WN_DATAERR "\"13/14/2026\" is not a date
- * YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY" or "\"03/04/2026\"
+ * YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY" (or the form
+ * fmt names) or "\"03/04/2026\"
  * could be 3 April or March 4" (with a hint naming --date-format). */
 int wn_table_date(const char *s, size_t len, enum wn_table_datefmt fmt, wn_date *out,
                   struct wn_err *err);

@@ -165,7 +165,7 @@ int wn_table_date(const char *s, size_t len, enum wn_table_datefmt fmt, wn_date 
 	s = trim(s, &len);
 	char sep = memchr(s, '-', len) ? '-' : memchr(s, '.', len) ? '.' : '/';
 	bool ok = parts(s, len, sep, v, dg) == 3;
-	if (ok && sep == '-' && dg[0] == 4 && (fmt == WN_TD_AUTO || fmt == WN_TD_YMD)) {
+	if (ok && sep == '-' && dg[0] == 4) {     /* YYYY-MM-DD whatever fmt says */
 		y = v[0], mo = v[1], d = v[2];
 	} else if (ok && sep == '.' && dg[2] == 4 && (fmt == WN_TD_AUTO || fmt == WN_TD_DMY_DOT)) {
 		y = v[2], mo = v[1], d = v[0];

@@ -67,7 +67,7 @@ static int resolve(struct wn_imp *m, struct tab *t, const struct wn_csv_record *
 			           words[c->field], c->name);
 			wn_err_hint(m->err, c->field == WN_TF_DOSE ? "add it first with 'wean med add'" :
 			            c->field == WN_TF_SYMPTOM ? "add it first with 'wean symptoms add'" :
-			            "add it first with 'wean metric add'");
+			            "add it to [metrics] in the config file first");
 			rc = WN_DATAERR;
 		}
 	}
@@ -154,6 +154,17 @@ static int values(struct wn_imp *m, const struct tab *t, const struct wn_csv_rec
 			     wn_imp_value(m, &t->name[i], x, t->what[i]);
 	}
 	return rc;
+}
+
+/* Is every field of the row empty or spaces (";;;" as spreadsheets save
+ * an empty row)? */
+static bool row_blank(const struct wn_csv_record *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; k < r->len[i]; k++)
+			if (r->f[i][k] != ' ' && r->f[i][k] != '\t')
+				return false;
+	return true;
 }
 
 /* Does the row give any mapped value besides its date? */
@@ -282,7 +293,7 @@ int wn_imp_table(struct wn_imp *m, struct wn_reader *text)
 	if (rc == WN_OK)
 		rc = resolve(m, t, &h);
 	while (rc == WN_OK && (rc = wn_csv_next(&c, &r, &got, m->err)) == WN_OK && got)
-		if (!wn_csv_blank(&r))
+		if (!row_blank(&r))
 			rc = row(m, t, &r);
 	wn_csv_record_free(&h);
 	wn_csv_record_free(&r);

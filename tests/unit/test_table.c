@@ -168,6 +168,7 @@ Test(table, dates_in_the_common_forms)
 		{ "11/25/2026", WN_TD_AUTO, 2026, 11, 25 }, { "05/05/2026", WN_TD_AUTO, 2026, 5, 5 },
 		{ "03/11/2026", WN_TD_DMY, 2026, 11, 3 }, { "03/11/2026", WN_TD_MDY, 2026, 3, 11 },
 		{ "2026-11-03", WN_TD_YMD, 2026, 11, 3 }, { "03.11.2026", WN_TD_DMY_DOT, 2026, 11, 3 },
+		{ "2026-11-03", WN_TD_MDY, 2026, 11, 3 },
 	};
 	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
 		wn_date d;
@@ -184,7 +185,7 @@ Test(table, ambiguous_or_wrong_dates_are_refused)
 		{ "03/11/2026", WN_TD_AUTO, "\"03/11/2026\" could be 3 November or March 11" },
 		{ "31.02.2026", WN_TD_AUTO, "\"31.02.2026\" is not a real date YYYY-MM-DD,"
 		  " DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY" },
-		{ "13/13/2026", WN_TD_AUTO, NULL }, { "2026-11-03", WN_TD_DMY, NULL },
+		{ "13/13/2026", WN_TD_AUTO, NULL }, { "03.11.2026", WN_TD_DMY, NULL },
 		{ "25/11/2026", WN_TD_MDY, NULL }, { "11/03/26", WN_TD_AUTO, NULL },
 		{ "yesterday", WN_TD_AUTO, NULL }, { "", WN_TD_AUTO, NULL },
 		{ "2026-11-03x", WN_TD_AUTO, NULL }, { "20261-1-3", WN_TD_AUTO, NULL },
