@@ -119,7 +119,9 @@ int wn_csv_find(const struct wn_csv_record *h, const char *name);
 int wn_csv_columns(const struct wn_csv_record *h, const char *const *names,
                    size_t n, int *idx, struct wn_err *err);
 
-/* The number in field col of r (named `name` in messages): WN_OK with *out
+/* The number in field col of r (named `name` in messages), with a decimal
+ * point or a decimal comma ("7,5", as a spreadsheet in German saves it):
+ * WN_OK with *out
  * the value, or NAN when the field is empty or col is not in r; WN_DATAERR
  * "line N: NAME: \"TEXT\" is not a number from MIN to MAX" when it is not
  * a number within lim[0]..lim[1] (TEXT cut to 40 bytes, controls shown as

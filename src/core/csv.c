@@ -278,8 +278,16 @@ int wn_csv_number(const struct wn_csv_record *r, int col, const char *name,
 	*out = NAN;
 	if (col < 0 || (size_t)col >= r->n || r->len[col] == 0)
 		return WN_OK;
-	char *end;
+	char *end, comma[64];
 	double x = strtod(r->f[col], &end);
+	const char *c = strchr(r->f[col], ',');
+	if (*end == ',' && r->len[col] < sizeof comma && !strchr(r->f[col], '.') &&
+	    !strchr(c + 1, ',')) {
+		/* a decimal comma, as a spreadsheet in German saves it */
+		memcpy(comma, r->f[col], r->len[col] + 1);
+		comma[c - r->f[col]] = '.';
+		x = strtod(comma, &end);
+	}
 	if (*end || !isfinite(x) || x < lim[0] || x > lim[1]) {
 		char shown[41];
 		snprintf(shown, sizeof shown, "%s", r->f[col]);
