@@ -188,8 +188,9 @@ int wn_table_date(const char *s, size_t len, enum wn_table_datefmt fmt, wn_date 
 		*out = wn_date_from_ymd(y, mo, d);
 		return WN_OK;
 	}
-	static const char *const forms[] = { [WN_TD_AUTO] = "YYYY-MM-DD, DD.MM.YYYY,"
-		" DD/MM/YYYY or MM/DD/YYYY", [WN_TD_YMD] = "YYYY-MM-DD",
+	static const char *const forms[] = {
+		[WN_TD_AUTO] = ("YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY"),
+		[WN_TD_YMD] = "YYYY-MM-DD",
 		[WN_TD_DMY_DOT] = "DD.MM.YYYY", [WN_TD_DMY] = "DD/MM/YYYY",
 		[WN_TD_MDY] = "MM/DD/YYYY" };
 	return wn_err_set(err, WN_DATAERR, "\"%.*s\" is not a real date %s",
