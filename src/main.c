@@ -16,6 +16,10 @@ int main(int argc, char **argv)
 	 * them, 0.2 s of system time).  Pages not touched are not resident. */
 	mallopt(M_TOP_PAD, 1 << 20);
 	setlocale(LC_ALL, "");
+	/* numbers are read and written with a decimal point whatever the
+	 * person's locale (a German one would make printf write "7,5" into
+	 * the CSV export and strtod stop at "7.5"); text stays UTF-8 */
+	setlocale(LC_NUMERIC, "C");
 	const struct wn_cli_hooks hooks = { .run_tui = wn_ui_run };
 	return wn_cli_main(argc, argv, &hooks);
 }

@@ -44,6 +44,22 @@ void wn_csv_cell(struct wn_buf *b, const char *s, size_t len);
  * field it reads (the header's names too). */
 const char *wn_csv_unguard(const char *s, size_t *len);
 
+/* ---- spreadsheets (export --for-spreadsheet) ------------------------------ */
+
+#define WN_CSV_BOM "\xEF\xBB\xBF"   /* UTF-8 byte-order mark */
+
+/* The unit a spreadsheet's header gives a fixed column of the export
+ * (export.h): "1 = yes" (recorded, flag), "0-10" (mood, anxiety,
+ * energy), "h" (sleep), "sum of ratings" (burden); NULL for the others
+ * (date, note). */
+const char *wn_csv_fixed_unit(const char *name);
+/* Append the header cell "NAME (UNIT)" to b, guarded as wn_csv_cell
+ * (just NAME when unit is NULL or empty). */
+void wn_csv_head_cell(struct wn_buf *b, const char *name, const char *unit);
+/* The length of the header field s[0..len) without a unit " (...)" at its
+ * end (len when it has none): "sleep (h)" -> 5. */
+size_t wn_csv_head_base(const char *s, size_t len);
+
 /* ---- reading ------------------------------------------------------------ */
 
 /* One record: n fields f[i] of len[i] bytes, each malloc'd and
@@ -84,6 +100,14 @@ void wn_csv_record_free(struct wn_csv_record *r);
 int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
                 struct wn_err *err);
 
+/* Before the header: skips a UTF-8 byte-order mark, and sets c->sep to
+ * the most frequent of ',', ';' and TAB outside quotes on the first line
+ * (as far as the window holds it; ',' when none, or on a tie with ',').
+ * Returns the separator. */
+char wn_csv_sniff(struct wn_csv_reader *c);
+/* "commas", "semicolons" or "tabs": the separator in words. */
+const char *wn_csv_sep_name(char sep);
+
 /* Is r a blank line (one empty field)? */
 bool wn_csv_blank(const struct wn_csv_record *r);
 
@@ -95,7 +119,9 @@ int wn_csv_find(const struct wn_csv_record *h, const char *name);
 int wn_csv_columns(const struct wn_csv_record *h, const char *const *names,
                    size_t n, int *idx, struct wn_err *err);
 
-/* The number in field col of r (named `name` in messages): WN_OK with *out
+/* The number in field col of r (named `name` in messages), with a decimal
+ * point or a decimal comma ("7,5", as a spreadsheet in German saves it):
+ * WN_OK with *out
  * the value, or NAN when the field is empty or col is not in r; WN_DATAERR
  * "line N: NAME: \"TEXT\" is not a number from MIN to MAX" when it is not
  * a number within lim[0]..lim[1] (TEXT cut to 40 bytes, controls shown as

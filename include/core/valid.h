@@ -45,6 +45,11 @@ int wn_valid_day(wn_date d, wn_date today, struct wn_err *err);
 /* Is s[0..len) a time stamp as stored, "YYYY-MM-DD HH:MM:SS" (a real date,
  * 00:00:00 to 23:59:59)? */
 bool wn_valid_stamp(const char *s, size_t len);
+/* A time stamp in ISO 8601 as the JSON export writes it (UTC),
+ * "YYYY-MM-DDTHH:MM:SSZ", rewritten in place as stored ("YYYY-MM-DD
+ * HH:MM:SS", NUL-terminated): returns the new length, 19; anything else
+ * is left as it is and len returned. */
+size_t wn_valid_stamp_from_iso(char *s, size_t len);
 
 /* A metric's value against the metric's range (min or max NAN = open):
  * WN_OK, or WN_DATAERR "NAME must be at least MIN (got V)", "... at most

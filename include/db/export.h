@@ -27,6 +27,15 @@
  * written by wean are never negative and are unaffected.  The CSV import
  * strips that one apostrophe again.
  *
+ * CSV for spreadsheets (opts.spreadsheet): the same rows after a UTF-8
+ * byte-order mark (so that LibreOffice and Excel read the text as UTF-8),
+ * the header names with their units in brackets (core/csv.h's
+ * wn_csv_fixed_unit): "recorded (1 = yes)", "mood (0-10)", "anxiety
+ * (0-10)", "energy (0-10)", "sleep (h)", "burden (sum of ratings)", a
+ * symptom "NAME (0-3)", a metric its name alone, "<med> planned (UNIT)",
+ * "<med> taken (UNIT)", "<med> status", "flag (1 = yes)"; numbers keep
+ * the decimal point.  The CSV import reads both forms.
+ *
  * JSON: {"format":"wean","schema_version":1,"exported":...,"meta":{},
  * "medications":[],"plans":[],"symptoms":[],"metrics":[],"days":[]}, one
  * record per line, keys in a fixed order, numbers as SQLite's JSON
@@ -36,11 +45,14 @@
  * "different" | "skipped" | "not recorded"} for each planned medication
  * (core/vocab.h), derived from the plan and the doses and ignored by the
  * import; a skipped dose is a dose of amount 0.  The TUI's unsaved draft
- * is not exported.
+ * is not exported.  Time stamps (created, updated, acked) are ISO 8601
+ * in UTC, "2026-11-25T08:30:00Z" (stored "2026-11-25 08:30:00"; the
+ * import reads both).
  */
 #ifndef WEAN_EXPORT_H
 #define WEAN_EXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/date.h"
@@ -57,6 +69,10 @@ struct wn_export_opts {
 	                            wn_report_range_from decides it: `to`
 	                            itself when the diary begins after it) */
 	const char *exported;    /* JSON "exported" value; NULL = now (UTC) */
+	bool spreadsheet;        /* CSV for spreadsheets: a UTF-8 byte-order
+	                            mark first, and the header names with
+	                            their units (see below); the rows are the
+	                            same */
 	size_t n_days;           /* out: rows (CSV) or day records (JSON) */
 	/* Streaming: when flush is set, out's text is handed on as it is made
 	 * -- flush(flush_ctx, text, len, err) whenever out holds

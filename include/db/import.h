@@ -82,7 +82,19 @@
  *   no time (0: a dose recorded as skipped).  has_checkin 1 makes a
  *   check-in row; with "recorded", a row makes one when it gives a
  *   check-in field, or is recorded by nothing else in the file (a quick
- *   note's day), so the day stays recorded.
+ *   note's day), so the day stays recorded.  A byte-order mark is
+ *   skipped; the separator is ',', ';' or TAB, the one the header line
+ *   has most of (res->sep); the export for spreadsheets' header names
+ *   with units ("sleep (h)", "sertraline taken (mg)") are read as the
+ *   plain ones.
+ * - Table (a person's own spreadsheet): the columns opts->table maps
+ *   (core/table.h), found by header name (case and spaces around ignored),
+ *   a BOM and the separator as for wean CSV; the dates as the map's
+ *   datefmt, numbers with a decimal point or comma; mood, anxiety and
+ *   energy whole 0-10, sleep 0-24, flag 0 or 1, a symptom's rating 0-3,
+ *   a dose the day's amount taken (merged as a CSV "taken" total).  Other
+ *   columns are ignored; a row with no mapped value is skipped.  Every
+ *   symptom, metric and medication of the map must be in the diary.
  */
 #ifndef WEAN_IMPORT_H
 #define WEAN_IMPORT_H
@@ -94,6 +106,7 @@
 #include "core/date.h"
 #include "core/daylio.h"
 #include "core/status.h"
+#include "core/table.h"
 
 struct wn_db;
 
@@ -103,7 +116,20 @@ struct wn_db;
 #define WN_IMPORT_MAX_LISTED 1000                 /* conflicts kept in a result */
 #define WN_IMPORT_SEPARATOR "--- imported ---"    /* between joined notes */
 
-enum wn_import_format { WN_IMPORT_JSON, WN_IMPORT_CSV, WN_IMPORT_DAYLIO };
+enum wn_import_format { WN_IMPORT_JSON, WN_IMPORT_CSV, WN_IMPORT_DAYLIO, WN_IMPORT_TABLE };
+
+/* What became of one row of a table (--format table), for a dry run's
+ * line-by-line account. */
+enum wn_import_outcome { WN_ROW_ADDED, WN_ROW_UPDATED, WN_ROW_UNCHANGED, WN_ROW_SKIPPED,
+                         WN_ROW_REFUSED };
+struct wn_import_row {
+	int line;
+	const char *date;          /* as the file gives it */
+	enum wn_import_outcome what;
+	const char *why;           /* REFUSED: the reason, without "line N: " */
+	const char *hint;          /* REFUSED: how to fix it, or "" */
+	size_t conflicts;          /* values of the diary's kept or replaced */
+};
 
 /* What to do when the file and the diary give a day's value differently. */
 enum wn_import_rule { WN_IMPORT_KEEP, WN_IMPORT_REPLACE, WN_IMPORT_APPEND };
@@ -119,6 +145,12 @@ struct wn_import_opts {
 	void *backup_ctx;
 	const struct wn_daylio_map *daylio_map;   /* Daylio's mood labels; NULL:
 	                                             the stock ones */
+	const struct wn_table_map *table;          /* --format table: the map */
+	/* --format table with dry_run: called for each row once it is
+	 * written or refused; a refused row is then rolled back and the rest
+	 * still checked (without dry_run, a refused row stops the import). */
+	void (*row)(void *ctx, const struct wn_import_row *r);
+	void *row_ctx;
 };
 
 /* What became of a conflicting value. */
@@ -137,6 +169,8 @@ struct wn_import_conflict {
 
 struct wn_import_result {
 	size_t added, updated, unchanged, skipped;
+	size_t refused;            /* rows refused (a table's dry run) */
+	char sep;                  /* CSV and table: the separator found */
 	bool backed_up;            /* opts->backup was called and succeeded */
 	size_t conflicts;          /* all of them */
 	struct wn_import_conflict *listed;   /* the first n_listed (owned) */
@@ -162,7 +196,7 @@ int wn_import_fd(struct wn_db *db, const struct wn_import_opts *o, int fd,
                  struct wn_import_result *res, struct wn_err *err);
 void wn_import_result_free(struct wn_import_result *res);
 
-/* "json", "csv", "daylio" -> format; false when unknown. */
+/* "json", "csv", "daylio", "table" -> format; false when unknown. */
 bool wn_import_format_parse(const char *s, enum wn_import_format *out);
 /* "keep", "replace", "append" -> rule; false when unknown. */
 bool wn_import_rule_parse(const char *s, enum wn_import_rule *out);

@@ -34,7 +34,7 @@ static const struct wn_cli_command commands[] = {
 	  " calendar (ics)", &wn_cli_spec_export },
 	{ "report", wn_cmd_report, "a report for your prescriber (Markdown, text or HTML)",
 	  &wn_cli_spec_report },
-	{ "import", wn_cmd_import, "import days from wean's json or csv export, or from Daylio",
+	{ "import", wn_cmd_import, "import days from wean's json or csv export, Daylio or a spreadsheet",
 	  &wn_cli_spec_import },
 	{ "chart", wn_cmd_chart, "a trend chart of mood, sleep, burden, a symptom or dose:MED",
 	  &wn_cli_spec_chart },

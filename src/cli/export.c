@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +20,8 @@
 #include "core/fileio.h"
 #include "db/import.h"
 #include "core/ics.h"
+#include "core/csv.h"
+#include "core/table.h"
 #include "db/plan.h"
 #include "db/db.h"
 #include "core/suggest.h"
@@ -28,16 +31,18 @@
 #include "core/report_facts.h"
 #include "db/med.h"
 
-#define EXPORT_ARGS "--format ics|csv|json [--from DATE] [--to DATE] [-o FILE] [--force]"
+#define EXPORT_ARGS "--format ics|csv|json [--for-spreadsheet] [--from DATE] [--to DATE]" \
+	" [-o FILE] [--force]"
 #define MAX_ARGS 64
 
 struct export_args {
 	struct wn_cli *c;
 	const char *format, *from, *to, *output;
-	bool force, help;
+	bool force, help, sheet;
 	struct wn_cli_seal seal;
 };
 
+static int o_sheet(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct export_args *)x)->sheet = true; return WN_OK; }
 static int o_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->format = a; return WN_OK; }
 static int o_from(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->from = a; return WN_OK; }
 static int o_to(void *x, const char *a, struct wn_err *e) { (void)e; ((struct export_args *)x)->to = a; return WN_OK; }
@@ -50,6 +55,8 @@ static int o_seal_file(void *x, const char *a, struct wn_err *e) { (void)e; ((st
 
 static const struct wn_cli_opt export_opts[] = {
 	{ "format", "F", o_format, "ics (taper steps), csv (one row per day) or json (everything)" },
+	{ "for-spreadsheet", NULL, o_sheet, "csv for LibreOffice or Excel: a byte-order mark,"
+	  " units in the header" },
 	{ "from", "DATE", o_from, "first day (default: csv, json the diary's first record;"
 	  " ics every step)" },
 	{ "to", "DATE", o_to, "last day (default: csv, json the diary's last record;"
@@ -423,7 +430,8 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 {
 	struct wn_db *db;
 	struct wn_export_opts o = { .from = a->from ? e->from : WN_DATE_NONE,
-	                            .to = a->to ? e->to : WN_DATE_NONE };
+	                            .to = a->to ? e->to : WN_DATE_NONE,
+	                            .spreadsheet = a->sheet };
 	char stamp[32];
 	const char *fixed = getenv("WEAN_TODAY");
 	if (fixed && *fixed && !wn_date_today_env_error()) {
@@ -454,17 +462,19 @@ static int export_data(struct wn_cli *c, const struct export_args *a, const stru
 
 /* ---- wean import ----------------------------------------------------------------------- */
 
-#define IMPORT_ARGS "FILE [--format json|csv|daylio] [--mood-map LABEL=N,...]" \
-	" [--on-conflict R] [--replace] [--dry-run]"
+#define IMPORT_ARGS "FILE [--format json|csv|daylio|table] [--map FIELD=COLUMN,...]" \
+	" [--date-format F] [--mood-map LABEL=N,...] [--on-conflict R] [--replace] [--dry-run]"
 
 struct import_args {
-	const char *file, *format, *rule, *moods;
+	const char *file, *format, *rule, *moods, *map, *datefmt;
 	bool replace, dry_run, help;
 };
 
 static int i_format(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->format = a; return WN_OK; }
 static int i_rule(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->rule = a; return WN_OK; }
 static int i_moods(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->moods = a; return WN_OK; }
+static int i_map(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->map = a; return WN_OK; }
+static int i_datefmt(void *x, const char *a, struct wn_err *e) { (void)e; ((struct import_args *)x)->datefmt = a; return WN_OK; }
 static int i_replace(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->replace = true; return WN_OK; }
 static int i_dry(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->dry_run = true; return WN_OK; }
 static int i_help(void *x, const char *a, struct wn_err *e) { (void)a; (void)e; ((struct import_args *)x)->help = true; return WN_OK; }
@@ -478,7 +488,12 @@ static int i_file(void *x, const char *w, struct wn_err *e)
 }
 
 static const struct wn_cli_opt import_opts[] = {
-	{ "format", "F", i_format, "json (wean's export, default), csv (wean's CSV) or daylio" },
+	{ "format", "F", i_format, "json, csv (wean's exports), daylio or table (your own"
+	  " spreadsheet); default: by FILE's name, .json, .csv or .tsv" },
+	{ "map", "FIELD=COLUMN,...", i_map, "table: which column gives what: date, mood,"
+	  " anxiety, energy, sleep, flag, note, symptom:NAME, metric:NAME, dose:MED" },
+	{ "date-format", "F", i_datefmt, "table: the dates as YYYY-MM-DD, DD.MM.YYYY,"
+	  " DD/MM/YYYY or MM/DD/YYYY (default: any of them that is unambiguous)" },
 	{ "mood-map", "LABEL=N,...", i_moods, "daylio: the mood (0-10) of each of your labels,"
 	  " besides the stock " WN_IMPORT_DAYLIO_MAP },
 	{ "on-conflict", "R", i_rule, "a value the diary has otherwise: keep (default), replace,"
@@ -511,6 +526,31 @@ static void print_conflict(FILE *f, const struct wn_import_conflict *k)
 		        k->diary);
 }
 
+/* A table's row in a dry run: what would become of it. */
+static void print_row(void *ctx, const struct wn_import_row *r)
+{
+	static const char *const what[] = { [WN_ROW_ADDED] = "would be added",
+		[WN_ROW_UPDATED] = "would be changed", [WN_ROW_UNCHANGED] = "unchanged",
+		[WN_ROW_SKIPPED] = "skipped (no value)", [WN_ROW_REFUSED] = "refused" };
+	struct wn_cli *c = ctx;
+	char why[512];
+	fprintf(c->out, "line %d: ", r->line);
+	if (r->date[0])
+		fprintf(c->out, "%s ", r->date);
+	fputs(what[r->what], c->out);
+	if (r->what == WN_ROW_REFUSED) {
+		wn_text_fit(r->why, 200, why, sizeof why, false);
+		fprintf(c->out, ": %s", why);
+		if (r->hint && r->hint[0]) {
+			wn_text_fit(r->hint, 200, why, sizeof why, false);
+			fprintf(c->out, " (%s)", why);
+		}
+	} else if (r->conflicts) {
+		fprintf(c->out, " (%zu conflict%s, below)", r->conflicts, r->conflicts == 1 ? "" : "s");
+	}
+	fputc('\n', c->out);
+}
+
 static void print_result(struct wn_cli *c, const struct wn_import_opts *o,
                          const struct wn_import_result *r)
 {
@@ -524,9 +564,17 @@ static void print_result(struct wn_cli *c, const struct wn_import_opts *o,
 		wn_daylio_map_text(o->daylio_map, map, sizeof map);
 		fprintf(c->out, "Daylio moods mapped: %s\n", map);
 	}
-	fprintf(c->out, "%sadded %zu day%s, updated %zu, unchanged %zu, skipped %zu\n",
+	if (r->sep && r->sep != ',')
+		fprintf(c->out, "columns separated by %s\n", wn_csv_sep_name(r->sep));
+	fprintf(c->out, "%sadded %zu day%s, updated %zu, unchanged %zu, skipped %zu",
 	        o->dry_run ? "dry run, nothing written: " : "", r->added, r->added == 1 ? "" : "s",
 	        r->updated, r->unchanged, r->skipped);
+	if (o->format == WN_IMPORT_TABLE && o->dry_run)
+		fprintf(c->out, ", refused %zu line%s", r->refused, r->refused == 1 ? "" : "s");
+	fputc('\n', c->out);
+	if (r->refused)
+		fputs("(an import without --dry-run stops at the first refused line and writes"
+		      " nothing)\n", c->out);
 	if (r->conflicts)
 		fprintf(c->out, "%zu conflict%s (%s):\n", r->conflicts, r->conflicts == 1 ? "" : "s",
 		        how[o->on_conflict]);
@@ -553,20 +601,81 @@ static void import_help(FILE *f)
 	      WN_IMPORT_DAYLIO_MAP " unless --mood-map says otherwise\n"
 	      "(--mood-map \"super=8,tired=4\" for labels of your own; an unknown label\n"
 	      "stops the import and names them all).  Each entry's title, note and\n"
-	      "activities become a quick note at the entry's time.\n", f);
+	      "activities become a quick note at the entry's time.\n\n"
+	      "Without --format the name says: .json wean JSON, .csv and .tsv wean CSV\n"
+	      "(also 'export --for-spreadsheet': a byte-order mark, units in the header,\n"
+	      "commas, semicolons or tabs between the columns).\n\n"
+	      "Your own spreadsheet, saved as CSV: --format table --map names its\n"
+	      "columns, e.g. --map \"date=Date,mood=Mood,sleep=Hours slept,note=Notes,\n"
+	      "symptom:headache=Headache,dose:sertraline=Sertraline mg\" (the symptoms and\n"
+	      "medications must be in the diary).  Numbers may have a decimal comma.\n"
+	      "--dry-run shows line by line what would be added, changed or refused.\n", f);
 }
 
-/* The options into o, the Daylio labels into moods (o points at it). */
+/* The format FILE's name gives: .json, .csv, .tsv (any case); a name
+ * without an extension (a pipe, /dev/stdin) is JSON, as before there was
+ * a choice.  WN_USAGE for another extension. */
+static int by_name(const char *file, enum wn_import_format *out)
+{
+	static const struct { const char *ext; enum wn_import_format f; } exts[] = {
+		{ ".json", WN_IMPORT_JSON }, { ".csv", WN_IMPORT_CSV }, { ".tsv", WN_IMPORT_CSV },
+	};
+	size_t n = strlen(file);
+	const char *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	if (!strchr(base + (*base == '.'), '.')) {   /* no extension: /dev/stdin */
+		*out = WN_IMPORT_JSON;
+		return WN_OK;
+	}
+	for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+		size_t k = strlen(exts[i].ext);
+		if (n > k && strcasecmp(file + n - k, exts[i].ext) == 0) {
+			*out = exts[i].f;
+			return WN_OK;
+		}
+	}
+	return WN_USAGE;
+}
+
+static int by_name_err(const char *file, struct wn_err *err)
+{
+	const char *base = strrchr(file, '/');
+	return wn_err_set(err, WN_USAGE, "cannot tell the format of %.60s from its name:"
+	                  " give --format json, csv, daylio or table", base ? base + 1 : file);
+}
+
+/* The options into o, the Daylio labels into moods and the table's map
+ * into map (o points at them). */
 static int import_opts_of(const struct import_args *a, struct wn_import_opts *o,
-                          struct wn_daylio_map *moods, struct wn_err *err)
+                          struct wn_daylio_map *moods, struct wn_table_map *map,
+                          struct wn_err *err)
 {
 	wn_daylio_map_init(moods);
 	o->daylio_map = moods;
 	if (!a->file)
 		return wn_err_set(err, WN_USAGE, "import needs a FILE");
 	if (a->format && !wn_import_format_parse(a->format, &o->format))
-		return wn_err_set(err, WN_USAGE, "unknown --format %.40s (json, csv or daylio)",
-		                  a->format);
+		return wn_err_set(err, WN_USAGE, "unknown --format %.40s (json, csv, daylio or"
+		                  " table)", a->format);
+	if (!a->format && by_name(a->file, &o->format) != WN_OK)
+		return by_name_err(a->file, err);
+	if ((a->map || a->datefmt) && o->format != WN_IMPORT_TABLE)
+		return wn_err_set(err, WN_USAGE, "%s is for --format table",
+		                  a->map ? "--map" : "--date-format");
+	if (o->format == WN_IMPORT_TABLE && !a->map) {
+		wn_err_set(err, WN_USAGE, "--format table needs --map FIELD=COLUMN,...");
+		wn_err_hint(err, "e.g. --map \"date=Date,mood=Mood,sleep=Hours slept\"");
+		return WN_USAGE;
+	}
+	if (a->map) {
+		int rc = wn_table_map_parse(map, a->map, err);
+		if (rc != WN_OK)
+			return rc;
+		o->table = map;
+	}
+	if (a->datefmt && !wn_table_datefmt_parse(a->datefmt, &map->datefmt))
+		return wn_err_set(err, WN_USAGE, "unknown --date-format %.40s (YYYY-MM-DD,"
+		                  " DD.MM.YYYY, DD/MM/YYYY or MM/DD/YYYY)", a->datefmt);
 	if (a->rule && !wn_import_rule_parse(a->rule, &o->on_conflict))
 		return wn_err_set(err, WN_USAGE, "unknown --on-conflict %.40s (keep, replace or"
 		                  " append)", a->rule);
@@ -589,14 +698,24 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	                            .dry_run = a.dry_run, .backup = import_backup,
 	                            .backup_ctx = c };
 	struct wn_daylio_map moods;
+	struct wn_table_map *map = calloc(1, sizeof *map);
+	if (rc == WN_OK && !map)
+		rc = wn_err_set(err, WN_ERR, "out of memory");
 	if (rc == WN_OK)
-		rc = import_opts_of(&a, &o, &moods, err);
+		rc = import_opts_of(&a, &o, &moods, map, err);
+	if (rc == WN_OK && o.format == WN_IMPORT_TABLE && o.dry_run) {
+		o.row = print_row;
+		o.row_ctx = c;
+	}
 	struct wn_db *db;
 	struct wn_import_result r = { 0 };
 	int fd = -1;
 	/* opened (and a file too large refused) before the diary is */
 	if (rc == WN_OK)
 		rc = wn_file_open_input(a.file, WN_IMPORT_MAX_BYTES, &fd, err);
+	if (rc == WN_OK && !a.format)
+		fprintf(c->out, "reading %s as %s\n", a.file, o.format == WN_IMPORT_JSON ?
+		        "wean JSON" : "wean CSV");
 	if (rc == WN_OK && (rc = wn_cli_db(c, true, &db, err)) == WN_OK)
 		rc = wn_import_fd(db, &o, fd, &r, err);
 	if (fd >= 0)
@@ -604,6 +723,7 @@ int wn_cmd_import(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (rc == WN_OK)
 		print_result(c, &o, &r);
 	wn_import_result_free(&r);
+	free(map);
 	return rc;
 }
 
@@ -621,6 +741,8 @@ static int parse(struct export_args *a, int argc, char **argv, struct wn_err *er
 		wn_cli_command_help(a->c->out, "export", EXPORT_ARGS, export_opts);
 	if (rc == WN_OK && !a->help)
 		rc = check_format(a->format, err);
+	if (rc == WN_OK && !a->help && a->sheet && strcmp(a->format, "csv") != 0)
+		rc = wn_err_set(err, WN_USAGE, "--for-spreadsheet is for --format csv");
 	if (rc == WN_OK && a->output && !*a->output)
 		rc = wn_err_set(err, WN_USAGE, "-o needs a file name");
 	return rc;

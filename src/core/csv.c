@@ -46,6 +46,48 @@ const char *wn_csv_unguard(const char *s, size_t *len)
 	return s;
 }
 
+/* ---- spreadsheets ---------------------------------------------------------- */
+
+const char *wn_csv_fixed_unit(const char *name)
+{
+	static const char *const units[][2] = {
+		{ "recorded", "1 = yes" }, { "mood", "0-10" }, { "anxiety", "0-10" },
+		{ "energy", "0-10" }, { "sleep", "h" }, { "burden", "sum of ratings" },
+		{ "flag", "1 = yes" },
+	};
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strcmp(name, units[i][0]) == 0)
+			return units[i][1];
+	return NULL;
+}
+
+void wn_csv_head_cell(struct wn_buf *b, const char *name, const char *unit)
+{
+	struct wn_buf h;
+	wn_buf_init(&h);
+	wn_buf_adds(&h, name);
+	if (unit && *unit) {
+		wn_buf_adds(&h, " (");
+		wn_buf_adds(&h, unit);
+		wn_buf_addc(&h, ')');
+	}
+	if (h.failed)
+		b->failed = true;
+	else
+		wn_csv_cell(b, h.s, h.len);
+	wn_buf_free(&h);
+}
+
+size_t wn_csv_head_base(const char *s, size_t len)
+{
+	if (len < 4 || s[len - 1] != ')')
+		return len;
+	for (size_t i = len - 1; i-- > 1;)
+		if (s[i] == '(')
+			return s[i - 1] == ' ' && i - 1 > 0 ? i - 1 : len;
+	return len;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 void wn_csv_open(struct wn_csv_reader *c, const char *s, size_t len)
@@ -182,6 +224,31 @@ int wn_csv_next(struct wn_csv_reader *c, struct wn_csv_record *r, bool *got,
 	       wn_err_set(err, WN_ERR, "out of memory");
 }
 
+char wn_csv_sniff(struct wn_csv_reader *c)
+{
+	struct wn_reader *r = c->r;
+	size_t n[3] = { 0 };
+	static const char seps[] = { ',', ';', '\t' };
+	bool quoted = false;
+	wn_reader_need(r, 3);
+	if (r->len - r->pos >= 3 && memcmp(r->s + r->pos, WN_CSV_BOM, 3) == 0)
+		r->pos += 3;
+	wn_reader_need(r, WN_READER_AHEAD);
+	for (size_t i = r->pos; i < r->len && (quoted || (r->s[i] != '\n' && r->s[i] != '\r'));
+	     i++) {
+		quoted ^= r->s[i] == '"';
+		for (int k = 0; k < 3 && !quoted; k++)
+			n[k] += r->s[i] == seps[k];
+	}
+	c->sep = n[1] > n[0] && n[1] >= n[2] ? ';' : n[2] > n[0] && n[2] > n[1] ? '\t' : ',';
+	return c->sep;
+}
+
+const char *wn_csv_sep_name(char sep)
+{
+	return sep == ';' ? "semicolons" : sep == '\t' ? "tabs" : "commas";
+}
+
 bool wn_csv_blank(const struct wn_csv_record *r)
 {
 	return r->n == 1 && r->len[0] == 0;
@@ -211,8 +278,16 @@ int wn_csv_number(const struct wn_csv_record *r, int col, const char *name,
 	*out = NAN;
 	if (col < 0 || (size_t)col >= r->n || r->len[col] == 0)
 		return WN_OK;
-	char *end;
+	char *end, comma[64];
 	double x = strtod(r->f[col], &end);
+	const char *c = strchr(r->f[col], ',');
+	if (*end == ',' && r->len[col] < sizeof comma && !strchr(r->f[col], '.') &&
+	    !strchr(c + 1, ',')) {
+		/* a decimal comma, as a spreadsheet in German saves it */
+		memcpy(comma, r->f[col], r->len[col] + 1);
+		comma[c - r->f[col]] = '.';
+		x = strtod(comma, &end);
+	}
 	if (*end || !isfinite(x) || x < lim[0] || x > lim[1]) {
 		char shown[41];
 		snprintf(shown, sizeof shown, "%s", r->f[col]);

@@ -43,6 +43,19 @@ bool wn_valid_stamp(const char *s, size_t len)
 	       two_digits(s + 14, 59) && two_digits(s + 17, 59);
 }
 
+size_t wn_valid_stamp_from_iso(char *s, size_t len)
+{
+	if (len != 20 || s[10] != 'T' || s[19] != 'Z')
+		return len;
+	s[10] = ' ';
+	s[19] = '\0';
+	if (wn_valid_stamp(s, 19))
+		return 19;
+	s[10] = 'T';
+	s[19] = 'Z';
+	return len;
+}
+
 int wn_valid_metric(const char *name, double v, double min, double max,
                     struct wn_err *err)
 {

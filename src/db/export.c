@@ -13,6 +13,7 @@
 #include "core/plan.h"
 #include "core/records.h"
 #include "core/report_facts.h"
+#include "core/valid.h"
 #include "core/vocab.h"
 #include "db/day.h"
 #include "db/med.h"
@@ -226,12 +227,24 @@ static void csv_free(struct csv *c)
 	sqlite3_finalize(c->ot);
 }
 
-static void csv_header(const struct csv *c, struct wn_buf *b)
+/* The header; for spreadsheets (export.h) after a byte-order mark, the
+ * names with their units. */
+static void csv_header(const struct csv *c, bool sheet, struct wn_buf *b)
 {
-	wn_buf_adds(b, "date,recorded,mood,anxiety,energy,sleep,burden");
+	static const char *const fixed[] = { "date", "recorded", "mood", "anxiety", "energy",
+	                                     "sleep", "burden" };
+	static const char *const rating = "0-3";
+	_Static_assert(WN_VALID_RATING_MAX == 3, "the ratings' unit in the header");
+	if (sheet)
+		wn_buf_adds(b, WN_CSV_BOM);
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+		if (i)
+			wn_buf_addc(b, ',');
+		wn_csv_head_cell(b, fixed[i], sheet ? wn_csv_fixed_unit(fixed[i]) : NULL);
+	}
 	for (size_t i = 0; i < c->n_sym; i++) {
 		wn_buf_addc(b, ',');
-		wn_csv_cell(b, c->sym[i].name, strlen(c->sym[i].name));
+		wn_csv_head_cell(b, c->sym[i].name, sheet ? rating : NULL);
 	}
 	for (size_t i = 0; i < c->n_metric; i++) {
 		wn_buf_addc(b, ',');
@@ -241,12 +254,14 @@ static void csv_header(const struct csv *c, struct wn_buf *b)
 		static const char *const what[] = { "planned", "taken", "status" };
 		char h[WN_NAME_MAX + 16];
 		for (int k = 0; k < 3; k++) {
-			int n = snprintf(h, sizeof h, "%s %s", c->meds[i].med.name, what[k]);
+			snprintf(h, sizeof h, "%s %s", c->meds[i].med.name, what[k]);
 			wn_buf_addc(b, ',');
-			wn_csv_cell(b, h, (size_t)n);
+			wn_csv_head_cell(b, h, sheet && k < 2 ? c->meds[i].med.unit : NULL);
 		}
 	}
-	wn_buf_adds(b, ",flag,note\r\n");
+	wn_buf_addc(b, ',');
+	wn_csv_head_cell(b, "flag", sheet ? wn_csv_fixed_unit("flag") : NULL);
+	wn_buf_adds(b, ",note\r\n");
 }
 
 /* The four scans of a chunk, each in date order: per scan 0 when its
@@ -404,7 +419,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	struct csv c = { .db = db, .o = o };
 	rc = csv_load(&c, err);
 	if (rc == WN_OK)
-		csv_header(&c, out);
+		csv_header(&c, o->spreadsheet, out);
 	o->n_days = 0;
 	for (wn_date d = from; rc == WN_OK && from != WN_DATE_NONE && d <= to;
 	     d += CHUNK_DAYS) {
@@ -420,11 +435,17 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 
 /* ---- JSON ---------------------------------------------------------------- */
 
+/* A time stamp as stored, "2026-11-25 08:30:00" (UTC), in ISO 8601:
+ * "2026-11-25T08:30:00Z"; anything else as it is. */
+#define J_ISO(c) "CASE WHEN " c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]" \
+	" [0-9][0-9]:[0-9][0-9]:[0-9][0-9]' THEN substr(" c ", 1, 10) || 'T' ||" \
+	" substr(" c ", 12) || 'Z' ELSE " c " END"
+
 #define J_META "SELECT json_group_object(key, value) FROM (SELECT key, value FROM meta ORDER BY key)"
 
 #define J_MEDS \
 	"SELECT json_object('name', name, 'unit', unit, 'drug_key', drug_key," \
-	" 'created', created, 'archived', archived, 'archived_on', archived_on," \
+	" 'created', " J_ISO("created") ", 'archived', archived, 'archived_on', archived_on," \
 	" 'forms', json((SELECT json_group_array(json(f)) FROM (SELECT json_object(" \
 	"  'kind', kind, 'strength', strength, 'divisible', divisible, 'conc', conc," \
 	"  'beads', beads, 'label', label) AS f FROM med_form WHERE med_id = m.id ORDER BY id))))" \
@@ -434,7 +455,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	"SELECT json_object('med', (SELECT name FROM medication WHERE id = p.med_id)," \
 	" 'method', method, 'start_date', start_date, 'from_dose', from_dose, 'step', step," \
 	" 'every_days', every_days, 'round_q', round_q, 'floor_dose', floor_dose," \
-	" 'to_dose', to_dose, 'region', region, 'created', created, 'active', active," \
+	" 'to_dose', to_dose, 'region', region, 'created', " J_ISO("created") ", 'active', active," \
 	" 'note', note, 'form_label', form_label, 'agreed_on', agreed_on," \
 	" 'custom', json((SELECT json_group_array(json(c)) FROM (SELECT json_object(" \
 	"  'date', date, 'dose', dose) AS c FROM plan_step_custom WHERE plan_id = p.id" \
@@ -443,14 +464,14 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	"  'kind', kind, 'start_date', start_date, 'end_date', end_date, 'dose', dose," \
 	"  'reason', reason) AS h FROM hold WHERE plan_id = p.id ORDER BY start_date, id)))," \
 	" 'acks', json((SELECT json_group_array(json(a)) FROM (SELECT json_object(" \
-	"  'kind', kind, 'step', step, 'text', text, 'acked', acked) AS a FROM plan_ack" \
+	"  'kind', kind, 'step', step, 'text', text, 'acked', " J_ISO("acked") ") AS a FROM plan_ack" \
 	"  WHERE plan_id = p.id ORDER BY step, kind))))" \
 	" FROM plan p ORDER BY id"
 
 #define J_PROPOSALS \
 	"SELECT json_object('med', (SELECT name FROM medication WHERE id = h.med_id)," \
-	" 'date', date, 'reason', reason, 'state', state, 'created', created," \
-	" 'updated', updated) FROM hold_proposal h ORDER BY date, id"
+	" 'date', date, 'reason', reason, 'state', state, 'created', " J_ISO("created") "," \
+	" 'updated', " J_ISO("updated") ") FROM hold_proposal h ORDER BY date, id"
 
 #define J_SYMPTOMS \
 	"SELECT json_object('name', name, 'group', grp, 'source', source, 'hidden', hidden," \
@@ -477,7 +498,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	" SELECT json_object('date', d.date," \
 	" 'checkin', json((SELECT json_object('mood', mood, 'anxiety', anxiety," \
 	"  'energy', energy, 'sleep', sleep, 'flag', flag, 'note', note," \
-	"  'created', created, 'updated', updated) FROM checkin c WHERE c.date = d.date))," \
+	"  'created', " J_ISO("created") ", 'updated', " J_ISO("updated") ") FROM checkin c WHERE c.date = d.date))," \
 	" 'ratings', json((SELECT json_group_object(name, value) FROM (SELECT s.name, r.value" \
 	"  FROM rating r JOIN symptom s ON s.id = r.symptom_id WHERE r.date = d.date" \
 	"  ORDER BY s.name))),"                                                    \
@@ -485,14 +506,14 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	"  FROM metric_value v JOIN metric_def m ON m.id = v.metric_id WHERE v.date = d.date" \
 	"  ORDER BY m.name)))," \
 	" 'doses', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
-	"  'med', m.name, 'minute', o.minute, 'amount', o.amount, 'created', o.created) AS x" \
+	"  'med', m.name, 'minute', o.minute, 'amount', o.amount, 'created', " J_ISO("o.created") ") AS x" \
 	"  FROM dose o JOIN medication m ON m.id = o.med_id WHERE o.date = d.date" \
 	"  ORDER BY m.name, ifnull(o.minute, -1))))," \
 	" 'quicknotes', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
-	"  'minute', minute, 'text', text, 'created', created) AS x FROM quicknote q" \
+	"  'minute', minute, 'text', text, 'created', " J_ISO("created") ") AS x FROM quicknote q" \
 	"  WHERE q.date = d.date ORDER BY ifnull(minute, -1), created, id)))," \
 	" 'questions', json((SELECT json_group_array(json(x)) FROM (SELECT json_object(" \
-	"  'text', text, 'answered', answered, 'answer', answer, 'created', created) AS x" \
+	"  'text', text, 'answered', answered, 'answer', answer, 'created', " J_ISO("created") ") AS x" \
 	"  FROM question q WHERE q.date = d.date ORDER BY created, id)))), d.date" \
 	" FROM d ORDER BY d.date"
 

@@ -229,8 +229,8 @@ static int word_of(const char *s, const char *const *names, int n)
 
 bool wn_import_format_parse(const char *s, enum wn_import_format *out)
 {
-	static const char *const names[] = { "json", "csv", "daylio" };
-	int i = word_of(s, names, 3);
+	static const char *const names[] = { "json", "csv", "daylio", "table" };
+	int i = word_of(s, names, 4);
 	if (i >= 0)
 		*out = (enum wn_import_format)i;
 	return i >= 0;
@@ -314,7 +314,7 @@ static int one_pass(struct wn_db *db, const struct wn_import_opts *o, struct wn_
 {
 	static int (*const by_format[])(struct wn_imp *, struct wn_reader *) = {
 		[WN_IMPORT_JSON] = wn_imp_json, [WN_IMPORT_CSV] = wn_imp_csv,
-		[WN_IMPORT_DAYLIO] = wn_imp_daylio,
+		[WN_IMPORT_DAYLIO] = wn_imp_daylio, [WN_IMPORT_TABLE] = wn_imp_table,
 	};
 	wn_import_result_free(res);
 	struct wn_imp m = { .db = db, .o = o, .res = res, .err = err, .may_change = may_change,

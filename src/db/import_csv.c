@@ -83,7 +83,7 @@ static bool ends_with(const char *f, size_t l, const char *word)
 /* Column i when it is not a fixed one: a symptom, a metric or "<med>
  * taken" ("<med> planned" and "<med> status" are derived, and
  * ignored). */
-static int map_column(struct wn_imp *m, const struct wn_csv_record *h, size_t i,
+static int map_column(struct wn_imp *m, struct wn_csv_record *h, size_t i,
                       struct csvmap *cm)
 {
 	bool twice = false;
@@ -91,6 +91,13 @@ static int map_column(struct wn_imp *m, const struct wn_csv_record *h, size_t i,
 	size_t l = h->len[i];
 	cm->col[i].head = f;
 	int rc = candidate(m, cm, i, &twice);
+	size_t base = wn_csv_head_base(f, l);
+	if (rc == WN_OK && cm->col[i].kind == COL_NONE && !twice && base < l) {
+		/* "NAME (UNIT)" of the export for spreadsheets */
+		h->f[i][base] = '\0';
+		l = h->len[i] = base;
+		rc = candidate(m, cm, i, &twice);
+	}
 	if (rc != WN_OK || cm->col[i].kind != COL_NONE ||
 	    (!twice && (ends_with(f, l, "planned") || ends_with(f, l, "status"))))
 		return rc;
@@ -114,7 +121,26 @@ static void last_of(const struct wn_csv_record *h, const char *name, int *idx)
 		}
 }
 
-static int csv_map(struct wn_imp *m, const struct wn_csv_record *h, struct csvmap *cm)
+/* A fixed column's header as the export for spreadsheets writes it,
+ * "sleep (h)", back to its name (in place). */
+static void fixed_names(struct wn_csv_record *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		size_t base = wn_csv_head_base(h->f[i], h->len[i]);
+		if (base == h->len[i])
+			continue;
+		char c = h->f[i][base];
+		h->f[i][base] = '\0';
+		const char *unit = wn_csv_fixed_unit(h->f[i]);
+		size_t ul = unit ? strlen(unit) : 0;
+		if (unit && h->len[i] == base + ul + 3 && strncmp(h->f[i] + base + 2, unit, ul) == 0)
+			h->len[i] = base;
+		else
+			h->f[i][base] = c;
+	}
+}
+
+static int csv_map(struct wn_imp *m, struct wn_csv_record *h, struct csvmap *cm)
 {
 	const char *names[X_N];
 	memcpy(names, csv_fixed, sizeof names);
@@ -273,10 +299,13 @@ int wn_imp_csv(struct wn_imp *m, struct wn_reader *text)
 	int rc = wn_csv_at(&c, 0, 1) ? WN_OK : wn_err_set(m->err, WN_IOERR,
 		"cannot read the file: %s", strerror(text->error));
 	if (rc == WN_OK)
+		m->res->sep = wn_csv_sniff(&c);
+	if (rc == WN_OK)
 		rc = wn_csv_next(&c, &h, &got, m->err);
 	if (rc == WN_OK && !got)
 		rc = wn_err_set(m->err, WN_DATAERR, "line 1: the file is empty");
 	unguard_all(&h);
+	fixed_names(&h);
 	if (rc == WN_OK)
 		rc = csv_map(m, &h, &cm);
 	while (rc == WN_OK && (rc = wn_csv_next(&c, &r, &got, m->err)) == WN_OK && got) {

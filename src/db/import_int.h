@@ -177,6 +177,7 @@ int wn_imp_json_proposal(struct wn_imp *m, const struct wn_json *o, const char *
 int wn_imp_json(struct wn_imp *m, struct wn_reader *text);     /* import_json.c */
 int wn_imp_csv(struct wn_imp *m, struct wn_reader *text);      /* import_csv.c */
 int wn_imp_daylio(struct wn_imp *m, struct wn_reader *text);   /* import_csv.c */
+int wn_imp_table(struct wn_imp *m, struct wn_reader *text);    /* import_table.c */
 
 /* parts[0..k) one after another into out (n bytes, cut to fit): the
  * names of fields in messages, made for every value of a file (snprintf

@@ -89,10 +89,13 @@ static int text_field(struct wn_imp *m, const struct wn_json *v, const char *whe
 	if (v->t != WN_JSON_STR)
 		return field_err(m, v, where, f, "expected text in double quotes");
 	*out = (struct wn_imp_val){ .type = SQLITE_TEXT, .s = v->s, .len = v->len };
+	if (f->k == WN_F_STAMP)   /* the export's ISO 8601 form, or as stored */
+		out->len = wn_valid_stamp_from_iso(v->s, v->len);
 	if (f->k == WN_F_DATE && !wn_imp_valid_date(v->s, v->len))
 		return field_err(m, v, where, f, "expected a real date YYYY-MM-DD");
-	if (f->k == WN_F_STAMP && !wn_valid_stamp(v->s, v->len))
-		return field_err(m, v, where, f, "expected a time YYYY-MM-DD HH:MM:SS");
+	if (f->k == WN_F_STAMP && !wn_valid_stamp(out->s, out->len))
+		return field_err(m, v, where, f, "expected a time YYYY-MM-DDTHH:MM:SSZ (or"
+		                 " YYYY-MM-DD HH:MM:SS)");
 	if (f->k == WN_F_UNIT)
 		return unit_field(m, v, where, f, out);
 	if (f->k == WN_F_DATE || f->k == WN_F_STAMP)

@@ -224,8 +224,24 @@ static void check_import(int rc, const struct wn_err *err, bool replace)
 	              "unsafe character in the hint: %s", err->hint);
 }
 
+/* A table's row told in a dry run: a line, a date that is one or none. */
+static void told_row(void *ctx, const struct wn_import_row *r)
+{
+	(void)ctx;
+	WN_FUZZ_CHECK(r->line > 0, "a row on line %d", r->line);
+	WN_FUZZ_CHECK(r->date[0] == '\0' || strlen(r->date) == 10, "a row's date %s", r->date);
+	WN_FUZZ_CHECK(r->what != WN_ROW_REFUSED || (r->why && r->why[0]), "refused, no reason");
+}
+
 void wn_fuzz_import(enum wn_import_format format, const uint8_t *data, size_t n)
 {
+	static struct wn_table_map map;
+	if (format == WN_IMPORT_TABLE && map.n == 0) {
+		struct wn_err err = { 0 };
+		must(wn_table_map_parse(&map, "date=date,mood=mood,anxiety=anxiety,energy=energy,"
+		                        "sleep=sleep,flag=flag,note=note,symptom:headache=headache,"
+		                        "metric:focus=focus", &err), &err, "the table's map");
+	}
 	if (!import_db) {
 		struct wn_err err = { 0 };
 		struct wn_db_opts o = { .path = wn_fuzz_path("import.db"), .create = false };
@@ -238,7 +254,8 @@ void wn_fuzz_import(enum wn_import_format format, const uint8_t *data, size_t n)
 	for (int pass = 0; pass < 3; pass++) {
 		bool replace = pass == 2;
 		struct wn_import_opts o = { .format = format, .replace = replace,
-		                            .on_conflict = rules[pass], .dry_run = true };
+		                            .on_conflict = rules[pass], .dry_run = true,
+		                            .table = &map, .row = pass == 0 ? told_row : NULL };
 		struct wn_import_result res;
 		struct wn_err err = { 0 };
 		int rc = wn_import_text(import_db, &o, (const char *)data, n, &res, &err);

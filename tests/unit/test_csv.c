@@ -234,7 +234,10 @@ Test(csv, numbers_in_range_or_a_message)
 	} cases[] = {
 		{ .cell = "7", .want = 7 },
 		{ .cell = "7.25", .want = 7.25 },
+		{ .cell = "7,25", .want = 7.25 },   /* a decimal comma (issue 18) */
 		{ .cell = "", .want = NAN },
+		{ .cell = "1,000.5", .msg = "line 1: mood: \"1,000.5\" is not a number from 0 to 10" },
+		{ .cell = "1,2,3", .msg = "line 1: mood: \"1,2,3\" is not a number from 0 to 10" },
 		{ .cell = "0", .want = 0 },
 		{ .cell = "11", .msg = "line 1: mood: \"11\" is not a number from 0 to 10" },
 		{ .cell = "-1", .msg = "line 1: mood: \"-1\" is not a number from 0 to 10" },

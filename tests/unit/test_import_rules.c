@@ -198,7 +198,8 @@ static const struct rcase cases[] = {
 	  "line 2: hold_proposals[0].date: 2026-12-01 is after today" },
 	{ "a time that is no time", WN_IMPORT_JSON, J "\"days\":[\n"
 	  "{\"date\":\"2026-07-01\",\"checkin\":{\"mood\":3,\"created\":\"2026-07-01 99:00:00\"}}]}",
-	  "line 3: days[0].checkin.created: expected a time YYYY-MM-DD HH:MM:SS" },
+	  "line 3: days[0].checkin.created: expected a time YYYY-MM-DDTHH:MM:SSZ (or"
+	  " YYYY-MM-DD HH:MM:SS)" },
 };
 
 Test(import_rules, each_file_is_refused_by_line_and_nothing_written)
