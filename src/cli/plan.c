@@ -22,12 +22,14 @@
 #define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom" \
 	" [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R]" \
 	" [--steps DATE=DOSE,...] [--form LABEL] [--agreed-with-prescriber DATE]" \
+	" [--times HH:MM,... [--split A,B,...] [--cut-first largest|evening|morning]]" \
 	" [--accept-warnings]"
 
 struct plan_args {
 	const char *sub, *med;
 	const char *start, *from_dose, *method, *step, *every, *round, *floor,
-	           *to_dose, *region, *steps, *from, *reason, *on, *dose, *form, *agreed;
+	           *to_dose, *region, *steps, *from, *reason, *on, *dose, *form, *agreed,
+	           *times, *split, *cut_first;
 	bool help, accept;
 };
 
@@ -37,6 +39,7 @@ struct plan_args {
 SETTER(start) SETTER(from_dose) SETTER(method) SETTER(step) SETTER(every)
 SETTER(round) SETTER(floor) SETTER(to_dose) SETTER(region) SETTER(steps)
 SETTER(from) SETTER(reason) SETTER(on) SETTER(dose) SETTER(form) SETTER(agreed)
+SETTER(times) SETTER(split) SETTER(cut_first)
 #undef SETTER
 
 static int o_help(void *x, const char *a, struct wn_err *e)
@@ -57,6 +60,9 @@ static const struct wn_cli_opt add_opts[] = {
 	{ "steps", "DATE=DOSE,...", o_steps, "custom: your own steps after the start" },
 	{ "form", "LABEL", o_form, "keep the plan on one recorded form, e.g. tablet" },
 	{ "agreed-with-prescriber", "DATE", o_agreed, "the day you agreed this plan with them" },
+	{ "times", "HH:MM,...", o_times, "doses through the day, e.g. 08:00,14:00,22:00" },
+	{ "split", "A,B,...", o_split, "each dose's part of the start, e.g. 1,1,1 or 0.5,0.5,1 (default equal)" },
+	{ "cut-first", "WHICH", o_cut_first, "the dose each step cuts: largest (default; a tie: the latest), evening or morning" },
 	{ "accept-warnings", NULL, o_accept, "save although the review found warnings" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
@@ -190,6 +196,23 @@ static int occupancy_params(struct add_ctx *x, const char *region, struct wn_err
 	return rc;
 }
 
+/* --times, --split and --cut-first (core/doses.h). */
+static int parse_doses(const struct plan_args *a, struct wn_doses *d, struct wn_err *err)
+{
+	memset(d, 0, sizeof *d);
+	if (!a->times && (a->split || a->cut_first)) {
+		wn_err_set(err, WN_USAGE, "--%s needs --times (e.g. --times 08:00,14:00,22:00)",
+		           a->split ? "split" : "cut-first");
+		return WN_USAGE;
+	}
+	int rc = a->times ? wn_doses_parse_times(a->times, "--times", d, err) : WN_OK;
+	if (rc == WN_OK && a->split)
+		rc = wn_doses_parse_split(a->split, "--split", d, err);
+	if (rc == WN_OK && a->cut_first)
+		rc = wn_doses_cut_parse(a->cut_first, &d->cut, err);
+	return rc;
+}
+
 static int build_spec(struct wn_cli *c, const struct plan_args *a, struct add_ctx *x,
                       struct wn_err *err)
 {
@@ -217,6 +240,8 @@ static int build_spec(struct wn_cli *c, const struct plan_args *a, struct add_ct
 	s->agreed_on = WN_DATE_NONE;
 	if (rc == WN_OK && a->agreed)
 		rc = wn_cli_parse_date(c, a->agreed, false, &s->agreed_on, err);
+	if (rc == WN_OK)
+		rc = parse_doses(a, &s->doses, err);
 	x->has_drug = wn_plan_drug(m, &x->drug, NULL) == WN_OK;
 	if (rc == WN_OK && (s->method == WN_TAPER_OCCUPANCY || a->region))
 		rc = occupancy_params(x, a->region, err);
