@@ -35,6 +35,10 @@ enum wn_today_kind {
 	WN_TODAY_QUESTIONS, WN_TODAY_QUICK, WN_TODAY_NOTE,
 	WN_TODAY_QUESTION_LINE,  /* one of the day's questions (idx: its index
 	                            in the day's questions) */
+	WN_TODAY_DOSE_TIME,      /* one planned dose of a plan with doses
+	                            through the day (core/doses.h), under its
+	                            medication's line: idx = the medication's
+	                            index * WN_DOSES_MAX + the dose's */
 };
 
 /* ---- fields and their values ---------------------------------------------- */

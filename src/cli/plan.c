@@ -22,7 +22,7 @@
 #define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom" \
 	" [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R]" \
 	" [--steps DATE=DOSE,...] [--form LABEL] [--agreed-with-prescriber DATE]" \
-	" [--times HH:MM,... [--split A,B,...] [--cut-first largest|evening|morning]]" \
+	" [--times HH:MM,...] [--split A,B,...] [--cut-first largest|evening|morning]" \
 	" [--accept-warnings]"
 
 struct plan_args {

@@ -9,6 +9,8 @@
 
 #include "core/date.h"
 #include "core/doses.h"
+#include "core/records.h"
+#include "core/today_doses.h"
 #include "core/taper.h"
 
 #define D(y, m, d) wn_date_from_ymd(y, m, d)
@@ -182,4 +184,42 @@ Test(doses, first_rounding_leftover)
 	double a[3];
 	wn_doses_first(&d, &r, 3, a);
 	expect3(a, 2, 1, 0, "adds up to the day's dose");
+}
+
+/* Planned against taken per dose: lorazepam 1 + 1 + 0.75 at 08:00, 14:00,
+ * 22:00; taken 1 mg at 08:10 (nearest 08:00), 0.5 mg at 13:30 (nearest
+ * 14:00), nothing at night, and 0.25 mg without a time (in no slot). */
+Test(doses, slots_per_dose)
+{
+	struct wn_doses ds = three(WN_CUT_LARGEST);
+	double planned[3] = { 1, 1, 0.75 };
+	struct wn_dose rec[] = {
+		{ .id = 1, .minute = 490, .med_id = 7, .amount = 1 },
+		{ .id = 2, .minute = 810, .med_id = 7, .amount = 0.5 },
+		{ .id = 3, .minute = -1, .med_id = 7, .amount = 0.25 },
+		{ .id = 4, .minute = 1320, .med_id = 8, .amount = 5 },   /* another med */
+	};
+	struct wn_day day = { .doses = rec, .n_doses = 4 };
+	struct wn_today_slot s[WN_DOSES_MAX];
+	cr_assert_eq(wn_today_slots(&ds, planned, &day, 7, s), 3);
+	cr_expect_eq(s[0].status, WN_DOSE_AS_PLANNED);
+	cr_expect_eq(s[1].status, WN_DOSE_DIFFERENT);
+	cr_expect(fabs(s[1].taken - 0.5) < 1e-9);
+	cr_expect_eq(s[2].status, WN_DOSE_NOT_RECORDED);
+	char buf[128];
+	wn_today_slot_text(&s[0], "mg", buf, sizeof buf);
+	cr_expect_str_eq(buf, "08:00  1 mg, as planned");
+	wn_today_slot_text(&s[1], "mg", buf, sizeof buf);
+	cr_expect_str_eq(buf, "14:00  0.5 mg, lower than planned (1 mg)");
+	wn_today_slot_text(&s[2], "mg", buf, sizeof buf);
+	cr_expect_str_eq(buf, "22:00  not recorded (planned 0.75 mg)");
+	/* a skip (amount 0) at 21:50 belongs to 22:00 */
+	struct wn_dose skip = { .id = 5, .minute = 1310, .med_id = 7, .amount = 0 };
+	struct wn_day day2 = { .doses = &skip, .n_doses = 1 };
+	wn_today_slots(&ds, planned, &day2, 7, s);
+	cr_expect_eq(s[2].status, WN_DOSE_SKIPPED);
+	cr_expect_eq(s[0].status, WN_DOSE_NOT_RECORDED);
+	/* one dose a day: no slots */
+	struct wn_doses one = { 0 };
+	cr_expect_eq(wn_today_slots(&one, planned, &day, 7, s), 0);
 }
