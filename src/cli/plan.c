@@ -29,7 +29,7 @@ struct plan_args {
 	const char *sub, *med;
 	const char *start, *from_dose, *method, *step, *every, *round, *floor,
 	           *to_dose, *region, *steps, *from, *reason, *on, *dose, *form, *agreed,
-	           *times, *split, *cut_first;
+	           *times, *split, *cut_first, *to, *stage, *table;
 	bool help, accept;
 };
 
@@ -39,7 +39,7 @@ struct plan_args {
 SETTER(start) SETTER(from_dose) SETTER(method) SETTER(step) SETTER(every)
 SETTER(round) SETTER(floor) SETTER(to_dose) SETTER(region) SETTER(steps)
 SETTER(from) SETTER(reason) SETTER(on) SETTER(dose) SETTER(form) SETTER(agreed)
-SETTER(times) SETTER(split) SETTER(cut_first)
+SETTER(times) SETTER(split) SETTER(cut_first) SETTER(to) SETTER(stage) SETTER(table)
 #undef SETTER
 
 static int o_help(void *x, const char *a, struct wn_err *e)
@@ -79,6 +79,20 @@ static const struct wn_cli_opt hold_opts[] = {
 };
 static const struct wn_cli_opt resume_opts[] = {
 	{ "on", "DATE", o_on, "day the taper goes on (default today)" },
+	{ "help", NULL, o_help, "show this help" },
+	{ 0 }
+};
+
+static const struct wn_cli_opt switch_opts[] = {
+	{ "to", "MED", o_to, "the drug switched in: diazepam (recorded with its forms)" },
+	{ "stage", "1w|2w", o_stage, "how long each dose's stage lasts (the sources: 1-2 weeks)" },
+	{ "table", "T", o_table, "equivalents: ashton (default) or vadod" },
+	{ "start", "DATE", o_start, "the first stage's day (default today)" },
+	{ "method", "M", o_method, "the diazepam taper after it: percent (default), occupancy or linear" },
+	{ "step", "N", o_step, "the taper's step (default 10)" },
+	{ "every", "Nd|Nw", o_every, "days or weeks between its steps (default 2w)" },
+	{ "to-dose", "Y", o_to_dose, "stop the diazepam taper at this dose (default 0)" },
+	{ "accept-warnings", NULL, o_accept, "save although the review found warnings" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -446,6 +460,15 @@ static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn
 	return rc;
 }
 
+static int plan_switch(struct wn_cli *c, const struct plan_args *a, struct wn_err *err)
+{
+	struct wn_cli_switch_args sa = { .from = a->med, .to = a->to, .stage = a->stage,
+	                                 .table = a->table, .start = a->start, .method = a->method,
+	                                 .step = a->step, .every = a->every, .to_dose = a->to_dose,
+	                                 .accept = a->accept };
+	return wn_cli_plan_switch(c, &sa, err);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------ */
 
 /* The sub-commands (the help and the completions read them) and, in the
@@ -456,6 +479,8 @@ static const struct wn_cli_sub subs[] = {
 	{ "hold", "hold MED [--from DATE] [--reason TEXT]", hold_opts },
 	{ "resume", "resume MED [--on DATE]", resume_opts },
 	{ "reinstate", "reinstate MED --dose X [--on DATE] [--reason TEXT]", reinstate_opts },
+	{ "switch", "switch MED --to diazepam --stage 1w|2w [--table ashton|vadod] [--start DATE]"
+	  " [--method M] [--step N] [--every Nd|Nw] [--to-dose Y] [--accept-warnings]", switch_opts },
 	{ 0 }
 };
 #define N_SUBS (sizeof subs / sizeof *subs - 1)
@@ -464,7 +489,7 @@ static const struct {
 	bool needs_med;
 	int (*fn)(struct wn_cli *c, const struct plan_args *a, struct wn_err *err);
 } sub_do[] = { { true, plan_add }, { false, plan_show }, { true, plan_hold },
-               { true, plan_resume }, { true, plan_reinstate } };
+               { true, plan_resume }, { true, plan_reinstate }, { true, plan_switch } };
 _Static_assert(sizeof sub_do / sizeof *sub_do == N_SUBS, "one sub_do per sub-command");
 
 const struct wn_cli_spec wn_cli_spec_plan = { .args = "SUBCOMMAND MED ...", .opts = show_opts,

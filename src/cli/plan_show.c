@@ -333,6 +333,7 @@ static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
 		print_limits(&w);
 		print_table(&w);
 		print_events(&w);
+		rc = wn_cli_switch_show(c, db, &w.l.plan, err);
 		print_status(&w);
 		fputc('\n', c->out);
 		rc = wn_cli_plan_review_show(c, &w.l, m, err);
