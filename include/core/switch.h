@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #include "core/date.h"
+#include "core/drugref.h"
 #include "core/doses.h"
 #include "core/status.h"
 #include "core/taper_round.h"
@@ -76,6 +77,20 @@ struct wn_switch_in {
  * WN_SWITCH_TOLERANCE from the start (the message names the stage). */
 int wn_switch_build(const struct wn_switch_in *in, struct wn_switch *out,
                     struct wn_err *err);
+
+/* mg of drug d equal to 10 mg diazepam in table t (its Ashton or VA/DoD
+ * column): WN_OK, or WN_DATAERR when the column gives a range or
+ * nothing (wean switches only by one number). */
+int wn_switch_equiv(const struct wn_drug *d, enum wn_switch_table t, double *out,
+                    struct wn_err *err);
+
+/* The table's lines (at most 78 columns for names up to 14 bytes): the
+ * heading ("stage  from        alprazolam     diazepam       as diazepam")
+ * and stage k's row ("    1  2026-12-01  0.5+0.5+0 mg   0+0+20 mg      40
+ * mg (100%)": the day's combined equivalent and its % of the start;
+ * stage 0 is "now (before)"). */
+void wn_switch_head_text(const char *from, const char *to, char *buf, size_t n);
+void wn_switch_row_text(const struct wn_switch *x, int k, char *buf, size_t n);
 
 /* The diazepam dose equivalent to mg of FROM: mg * 10 / equiv. */
 double wn_switch_as_diazepam(double mg, double equiv);

@@ -25,22 +25,6 @@
 	"  taper. The published schedules' numbers were not available to wean: this\n" \
 	"  rule is wean's, and the day's combined equivalent stays within 10% of the start."
 
-/* mg of the drug equal to 10 mg diazepam in the table: one number, or
- * WN_DATAERR (a range, or none) naming the drug. */
-static int table_equiv(const struct wn_drug *d, enum wn_switch_table t, double *out,
-                       struct wn_err *err)
-{
-	char *end;
-	const char *text = t == WN_SWITCH_VADOD ? d->diazepam_equiv_va : d->diazepam_equiv_text;
-	double v = text[0] ? strtod(text, &end) : NAN;
-	if (!text[0] || *end != '\0' || !(v > 0))
-		return wn_err_set(err, WN_DATAERR, "%s has %s in %s for %s; wean switches only by one number",
-		                  wn_switch_table_words(t), text[0] ? "a range" : "no equivalent",
-		                  "wean's drug reference", d->name);
-	*out = v;
-	return WN_OK;
-}
-
 struct sw {
 	struct wn_cli *c;
 	const struct wn_cli_switch_args *a;
@@ -98,7 +82,7 @@ static int load(struct sw *w, struct wn_err *err)
 		return wn_err_set(err, WN_DATAERR, "no diazepam equivalent for %s in wean's drug reference",
 		                  w->from.name);
 	if (rc == WN_OK)
-		rc = table_equiv(&w->fb.drug, w->table, &w->s.equiv, err);
+		rc = wn_switch_equiv(&w->fb.drug, w->table, &w->s.equiv, err);
 	if (rc == WN_OK)
 		rc = wn_db_plan_forms(w->db, w->to.id, &w->dz_forms, &w->n_dz_forms, err);
 	return rc;
@@ -237,22 +221,10 @@ static int save(struct sw *w, const struct wn_review *rf, const struct wn_review
 	return rc;
 }
 
-static void dose_cells(const struct wn_switch *x, const double *a, char *buf, size_t n)
-{
-	char n1[32];
-	size_t used = 0;
-	buf[0] = '\0';
-	for (int i = 0; i < x->n_doses && used < n; i++)
-		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? "+" : "",
-		                         wn_text_num(a[i], 3, n1, sizeof n1));
-	if (used < n)
-		snprintf(buf + used, n - used, " mg");
-}
-
 void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v)
 {
 	const struct wn_switch *x = v->sw;
-	char b[WN_DATE_STRLEN], n1[32], n2[32];
+	char b[WN_DATE_STRLEN], n1[32];
 	fprintf(f, "\nswitch: %s to %s, one dose at a time, a stage every %d days\n", v->from_name,
 	        v->to_name, v->stage_days);
 	fprintf(f, "equivalent: %s mg %s = 10 mg diazepam, %s (S17); approximate, people differ\n",
@@ -264,16 +236,12 @@ void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v)
 			fprintf(f, "%s%02d:%02d", i ? "+" : " ", x->minute[i] / 60, x->minute[i] % 60);
 		fputc('\n', f);
 	}
-	fprintf(f, "\nstage  from        %-16s  %-16s  as diazepam\n", v->from_name, v->to_name);
+	char line[256];
+	wn_switch_head_text(v->from_name, v->to_name, line, sizeof line);
+	fprintf(f, "\n%s\n", line);
 	for (int k = 0; k < x->n; k++) {
-		const struct wn_switch_stage *s = &x->stages[k];
-		char c1[64], c2[64];
-		dose_cells(x, s->from, c1, sizeof c1);
-		dose_cells(x, s->dz, c2, sizeof c2);
-		snprintf(n2, sizeof n2, "%d", k);
-		fprintf(f, "%5s  %-10s  %-16s  %-16s  %s mg, %.0f%% of the start\n", k ? n2 : "now",
-		        k ? wn_date_format(s->date, b) : "(before)", c1, c2,
-		        wn_text_num(s->combined, 3, n1, sizeof n1), s->pct_of_start);
+		wn_switch_row_text(x, k, line, sizeof line);
+		fprintf(f, "%s\n", line);
 	}
 	fprintf(f, "then the diazepam taper from %s (see 'wean plan show %s')\n",
 	        wn_date_format(v->taper_from, b), v->to_name);
@@ -325,72 +293,20 @@ int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, str
 
 /* ---- plan show: the switch a plan takes part in --------------------------------- */
 
-/* The switch rebuilt from the stored plans: FROM's doses at its start,
- * the table's equivalent, the diazepam forms. */
-static int rebuild(struct wn_db *db, const struct wn_db_plan_switch *ln, struct wn_med *from,
-                   struct wn_med *to, struct wn_switch *out, enum wn_switch_table *table,
-                   struct wn_err *err)
-{
-	long from_med = 0, to_med = 0;
-	struct wn_plan_built fb = { 0 };
-	struct wn_form *forms = NULL;
-	int n_forms = 0;
-	double equiv = 0, amounts[WN_DOSES_MAX];
-	int rc = wn_db_plan_med_of(db, ln->from_plan, &from_med, err);
-	if (rc == WN_OK)
-		rc = wn_db_plan_med_of(db, ln->plan_id, &to_med, err);
-	if (rc == WN_OK)
-		rc = wn_db_med_get(db, from_med, from, err);
-	if (rc == WN_OK)
-		rc = wn_db_med_get(db, to_med, to, err);
-	if (rc == WN_OK)
-		rc = wn_db_plan_built_id(db, from, ln->from_plan, &fb, err);
-	if (rc == WN_OK)
-		rc = wn_switch_table_parse(ln->table, table, err);
-	if (rc == WN_OK && !fb.has_drug)
-		rc = wn_err_set(err, WN_DATAERR, "no diazepam equivalent for %s", from->name);
-	if (rc == WN_OK)
-		rc = table_equiv(&fb.drug, *table, &equiv, err);
-	if (rc == WN_OK)
-		rc = wn_db_plan_forms(db, to->id, &forms, &n_forms, err);
-	if (rc == WN_OK && fb.sched.n > 0) {
-		const struct wn_taper_params *t = &fb.plan.params;
-		struct wn_rounding fr = { .quantum = t->round_q, .forms = t->forms, .n_forms = t->n_forms };
-		if (fb.plan.doses.n >= 2)
-			wn_doses_first(&fb.plan.doses, &fr, fb.sched.steps[0].dose, amounts);
-		else
-			amounts[0] = fb.sched.steps[0].dose;
-		struct wn_rounding r = { .forms = forms, .n_forms = n_forms };
-		struct wn_switch_in in = { .doses = &fb.plan.doses, .amounts = amounts, .equiv = equiv,
-		                           .dz_round = n_forms ? &r : NULL,
-		                           .start = fb.plan.params.start + 1, .stage_days = ln->stage_days };
-		rc = wn_switch_build(&in, out, err);
-		out->equiv = equiv;
-	}
-	free(forms);
-	wn_plan_built_free(&fb);
-	return rc;
-}
-
 int wn_cli_switch_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan *p,
                        struct wn_err *err)
 {
-	struct wn_db_plan_switch ln;
-	struct wn_med from, to;
-	static struct wn_switch sw;
-	enum wn_switch_table table = WN_SWITCH_ASHTON;
-	int rc = wn_db_plan_switch_of(db, p->id, &ln, err);
+	static struct wn_db_switch_view sv;
+	int rc = wn_db_plan_switch_view(db, p->id, &sv, err);
 	if (rc == WN_NOINPUT)
 		return WN_OK;
-	if (rc == WN_OK)
-		rc = rebuild(db, &ln, &from, &to, &sw, &table, err);
 	if (rc != WN_OK) {
 		fprintf(c->out, "\nswitch: part of a switch wean cannot show (%s)\n", err->msg);
 		return WN_OK;
 	}
-	struct wn_cli_switch_view v = { .sw = &sw, .from_name = from.name, .to_name = to.name,
-	                                .table = table, .stage_days = ln.stage_days,
-	                                .taper_from = sw.stages[sw.n - 1].date + ln.stage_days };
+	struct wn_cli_switch_view v = { .sw = &sv.sw, .from_name = sv.from.name,
+	                                .to_name = sv.to.name, .table = sv.table,
+	                                .stage_days = sv.link.stage_days, .taper_from = sv.taper_from };
 	wn_cli_switch_print(c->out, &v);
 	return WN_OK;
 }

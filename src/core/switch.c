@@ -4,8 +4,12 @@
 #include "core/switch.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "core/text.h"
 
 static const char *const names[] = { "ashton", "vadod" };
 
@@ -91,4 +95,46 @@ int wn_switch_build(const struct wn_switch_in *in, struct wn_switch *out,
 		out->n = k + 1;
 	}
 	return WN_OK;
+}
+
+int wn_switch_equiv(const struct wn_drug *d, enum wn_switch_table t, double *out,
+                    struct wn_err *err)
+{
+	char *end = NULL;
+	const char *text = t == WN_SWITCH_VADOD ? d->diazepam_equiv_va : d->diazepam_equiv_text;
+	double v = text[0] ? strtod(text, &end) : NAN;
+	if (!text[0] || *end != '\0' || !(v > 0))
+		return wn_err_set(err, WN_DATAERR, "%s has %s for %s; wean switches only by one number",
+		                  wn_switch_table_words(t), text[0] ? "a range" : "no equivalent", d->name);
+	*out = v;
+	return WN_OK;
+}
+
+static void dose_cells(const struct wn_switch *x, const double *a, char *buf, size_t n)
+{
+	char n1[32];
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < x->n_doses && used < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? "+" : "",
+		                         wn_text_num(a[i], 3, n1, sizeof n1));
+	if (used < n)
+		snprintf(buf + used, n - used, " mg");
+}
+
+void wn_switch_head_text(const char *from, const char *to, char *buf, size_t n)
+{
+	snprintf(buf, n, "stage  from        %-14.14s %-14.14s as diazepam", from, to);
+}
+
+void wn_switch_row_text(const struct wn_switch *x, int k, char *buf, size_t n)
+{
+	const struct wn_switch_stage *s = &x->stages[k];
+	char c1[64], c2[64], no[16], d[WN_DATE_STRLEN], n1[32];
+	dose_cells(x, s->from, c1, sizeof c1);
+	dose_cells(x, s->dz, c2, sizeof c2);
+	snprintf(no, sizeof no, "%d", k);
+	snprintf(buf, n, "%5s  %-10s  %-14s %-14s %s mg (%.0f%%)", k ? no : "now",
+	         k ? wn_date_format(s->date, d) : "(before)", c1, c2,
+	         wn_text_num(s->combined, 3, n1, sizeof n1), s->pct_of_start);
 }
