@@ -49,6 +49,17 @@ screen > "$T/today.txt"
 grep -q "as planned" "$T/today.txt" || fail "no per-dose status"
 keys q
 wait_exit
+# the Calendar's line of the day (wide enough for it): its total, then
+# each dose
+start 120 40
+wait_for "Today"
+keys F2
+wait_for "November 2026"
+wait_for "lorazepam 1.5 mg, lower than planned (2.75 mg)"
+wait_for "08:00 1 mg as planned, 14:00 0.5 mg"
+wait_for "different (planned 1 mg), 22:00 not recorded"
+keys q
+wait_exit
 
 # ---- a switch on the Plan screen ----
 # Alprazolam 2 mg as 0.5 + 0.5 + 1 switched to diazepam from 2026-12-01, a
