@@ -22,3 +22,5 @@ wean plan switch alprazolam --to diazepam --stage 3w
 wean plan switch alprazolam --to diazepam --stage 1w --table maudsley
 wean plan switch alprazolam --to lorazepam --stage 1w
 wean plan switch alprazolam --stage 1w
+# the report's section: the doses through the day, the switch's stages
+wean report --format txt --from 2026-11-20 --to 2026-12-20 | sed -n '/^Doses through the day/,/^and wean gives no medical advice/p'
