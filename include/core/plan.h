@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "core/date.h"
+#include "core/doses.h"
 #include "core/drugref.h"
 #include "core/records.h"
 #include "core/review.h"
@@ -65,6 +66,8 @@ struct wn_plan_spec {
 	                                      person acknowledged (the second
 	                                      yes), stored with the plan; NULL
 	                                      = none */
+	struct wn_doses doses;      /* doses through the day (core/doses.h);
+	                               n < 2: one dose a day */
 };
 
 /* Checks a spec with the taper rules, as wn_taper_build would (WN_USAGE
@@ -111,6 +114,7 @@ struct wn_plan {
 	bool form_missing;               /* form_label names no recorded form:
 	                                    every form is used */
 	wn_date agreed_on;               /* or WN_DATE_NONE */
+	struct wn_doses doses;           /* n < 2: one dose a day */
 	struct wn_plan_ack *acks;        size_t n_acks;  /* owned */
 	/* Ready for wn_taper_build(): forms, custom and holds point into the
 	 * arrays below; emax/ed50 are 0 until the caller sets them (see
@@ -227,6 +231,14 @@ wn_date wn_plan_dose_since(const struct wn_plan *p, const struct wn_schedule *s,
  * (buf "") before the plan starts. */
 bool wn_plan_at_dose_text(const struct wn_plan *p, const struct wn_schedule *s,
                           wn_date day, const char *unit, char *buf, size_t n);
+
+/* The doses planned on `day` when the plan has doses through the day
+ * (p->doses.n >= 2): out[0 .. p->doses.n) as core/doses.h shares out
+ * the steps up to the one in force (a reinstated dose shared out as the
+ * start is).  Returns p->doses.n, or 0 (out untouched) for a plan of one
+ * dose a day or a day before the plan starts. */
+int wn_plan_doses_on(const struct wn_plan *p, const struct wn_schedule *s,
+                     wn_date day, double *out);
 
 /* One medication on one day: planned against taken (db/plan.h fills a
  * range of these). */

@@ -45,6 +45,7 @@
 #include "core/date.h"
 #include "core/insight.h"
 #include "core/plan.h"
+#include "core/switch.h"
 #include "core/records.h"
 #include "core/review.h"
 #include "core/status.h"
@@ -198,6 +199,15 @@ struct wn_report_med {
 	bool form_missing;       /* form_label names no recorded form now */
 	wn_date agreed_on;       /* recorded agreeing the plan with the
 	                            prescriber, or WN_DATE_NONE */
+	/* doses through the day and switching (issue 19; has_plan only) */
+	struct wn_doses doses;   /* the plan's; n < 2: one dose a day */
+	double doses_end[WN_DOSES_MAX];  /* planned on the end day, NAN none */
+	bool has_switch;         /* the plan is one side of a switch */
+	struct wn_switch sw;     /* its stages (core/switch.h) */
+	char switch_from[65], switch_to[65];   /* the two medications */
+	int switch_stage_days;
+	enum wn_switch_table switch_table;
+	wn_date switch_taper_from;
 	struct wn_report_review *reviews;   /* owned, as wn_report_reviews */
 	size_t n_reviews;
 };

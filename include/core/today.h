@@ -37,6 +37,10 @@ enum wn_today_kind {
 	                            in the day's questions) */
 	WN_TODAY_QNOTE_LINE,     /* one of the day's quick notes (idx: its
 	                            index in the day's quick notes) */
+	WN_TODAY_DOSE_TIME,      /* one planned dose of a plan with doses
+	                            through the day (core/doses.h), under its
+	                            medication's line: idx = the medication's
+	                            index * WN_DOSES_MAX + the dose's */
 };
 
 /* ---- fields and their values ---------------------------------------------- */

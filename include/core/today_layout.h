@@ -51,6 +51,9 @@ struct wn_today_layout_in {
 	const struct wn_symptom *sym; /* the symptoms shown, in order */
 	size_t n_sym;
 	size_t n_med;
+	const int *n_times;           /* per medication: its planned doses
+	                                 through the day (a row each under its
+	                                 line), 0 for one a day; may be NULL */
 	size_t n_lines;               /* the day's questions and quick notes */
 	size_t n_questions;           /* of those, the questions (first) */
 	int cols;                     /* terminal columns */

@@ -20,6 +20,7 @@
 
 #include "core/date.h"
 #include "core/plan.h"
+#include "core/switch.h"
 #include "core/status.h"
 
 struct wn_db;
@@ -64,6 +65,39 @@ int wn_db_plan_history(struct wn_db *db, long med_id, struct wn_db_plan_ref **ou
  * refuse are left out).  *out is malloc'd (NULL when none): free() it. */
 int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n,
                      struct wn_err *err);
+
+/* ---- switching (db/plan_switch.c) ---------------------------------------------- */
+
+/* A switch (schema v6's plan_switch): plan_id is the plan of the drug
+ * switched in (diazepam), from_plan the plan it replaces. */
+struct wn_db_plan_switch {
+	long plan_id, from_plan;
+	char table[8];             /* "ashton" or "vadod" */
+	int stage_days;
+};
+/* Records the link (within the caller's transaction, or its own). */
+int wn_db_plan_switch_add(struct wn_db *db, const struct wn_db_plan_switch *s,
+                          struct wn_err *err);
+/* The switch plan_id or from_plan takes part in (either side): WN_OK,
+ * WN_NOINPUT when none. */
+int wn_db_plan_switch_of(struct wn_db *db, long plan_id, struct wn_db_plan_switch *out,
+                         struct wn_err *err);
+/* A switch as it shows: both medications, the table, and the stages
+ * rebuilt from the stored plans (FROM's doses at its start, the table's
+ * equivalent, the diazepam forms now recorded; core/switch.h). */
+struct wn_db_switch_view {
+	struct wn_db_plan_switch link;
+	struct wn_med from, to;
+	enum wn_switch_table table;
+	struct wn_switch sw;
+	wn_date taper_from;          /* the diazepam taper's first cut */
+};
+/* The switch plan_id takes part in: WN_OK, WN_NOINPUT when none, or the
+ * error that kept it from being rebuilt. */
+int wn_db_plan_switch_view(struct wn_db *db, long plan_id, struct wn_db_switch_view *out,
+                           struct wn_err *err);
+/* The medication a plan belongs to: WN_OK or WN_NOINPUT. */
+int wn_db_plan_med_of(struct wn_db *db, long plan_id, long *med_id, struct wn_err *err);
 
 /* ---- holds ------------------------------------------------------------------- */
 

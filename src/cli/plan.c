@@ -22,12 +22,14 @@
 #define ADD_ARGS "add MED --start DATE --from-dose X --method percent|occupancy|linear|custom" \
 	" [--step N] [--every Nd|Nw] [--round Q] [--floor Z] [--to-dose Y] [--region R]" \
 	" [--steps DATE=DOSE,...] [--form LABEL] [--agreed-with-prescriber DATE]" \
+	" [--times HH:MM,...] [--split A,B,...] [--cut-first largest|evening|morning]" \
 	" [--accept-warnings]"
 
 struct plan_args {
 	const char *sub, *med;
 	const char *start, *from_dose, *method, *step, *every, *round, *floor,
-	           *to_dose, *region, *steps, *from, *reason, *on, *dose, *form, *agreed;
+	           *to_dose, *region, *steps, *from, *reason, *on, *dose, *form, *agreed,
+	           *times, *split, *cut_first, *to, *stage, *table;
 	bool help, accept;
 };
 
@@ -37,6 +39,7 @@ struct plan_args {
 SETTER(start) SETTER(from_dose) SETTER(method) SETTER(step) SETTER(every)
 SETTER(round) SETTER(floor) SETTER(to_dose) SETTER(region) SETTER(steps)
 SETTER(from) SETTER(reason) SETTER(on) SETTER(dose) SETTER(form) SETTER(agreed)
+SETTER(times) SETTER(split) SETTER(cut_first) SETTER(to) SETTER(stage) SETTER(table)
 #undef SETTER
 
 static int o_help(void *x, const char *a, struct wn_err *e)
@@ -57,6 +60,9 @@ static const struct wn_cli_opt add_opts[] = {
 	{ "steps", "DATE=DOSE,...", o_steps, "custom: your own steps after the start" },
 	{ "form", "LABEL", o_form, "keep the plan on one recorded form, e.g. tablet" },
 	{ "agreed-with-prescriber", "DATE", o_agreed, "the day you agreed this plan with them" },
+	{ "times", "HH:MM,...", o_times, "doses through the day, e.g. 08:00,14:00,22:00" },
+	{ "split", "A,B,...", o_split, "each dose's part of the start, e.g. 1,1,1 or 0.5,0.5,1 (default equal)" },
+	{ "cut-first", "WHICH", o_cut_first, "the dose each step cuts: largest (default; a tie: the latest), evening or morning" },
 	{ "accept-warnings", NULL, o_accept, "save although the review found warnings" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
@@ -73,6 +79,20 @@ static const struct wn_cli_opt hold_opts[] = {
 };
 static const struct wn_cli_opt resume_opts[] = {
 	{ "on", "DATE", o_on, "day the taper goes on (default today)" },
+	{ "help", NULL, o_help, "show this help" },
+	{ 0 }
+};
+
+static const struct wn_cli_opt switch_opts[] = {
+	{ "to", "MED", o_to, "the drug switched in: diazepam (recorded with its forms)" },
+	{ "stage", "1w|2w", o_stage, "how long each dose's stage lasts (the sources: 1-2 weeks)" },
+	{ "table", "T", o_table, "equivalents: ashton (default) or vadod" },
+	{ "start", "DATE", o_start, "the first stage's day (default today)" },
+	{ "method", "M", o_method, "the diazepam taper after it: percent (default), occupancy or linear" },
+	{ "step", "N", o_step, "the taper's step (default 10)" },
+	{ "every", "Nd|Nw", o_every, "days or weeks between its steps (default 2w)" },
+	{ "to-dose", "Y", o_to_dose, "stop the diazepam taper at this dose (default 0)" },
+	{ "accept-warnings", NULL, o_accept, "save although the review found warnings" },
 	{ "help", NULL, o_help, "show this help" },
 	{ 0 }
 };
@@ -190,6 +210,23 @@ static int occupancy_params(struct add_ctx *x, const char *region, struct wn_err
 	return rc;
 }
 
+/* --times, --split and --cut-first (core/doses.h). */
+static int parse_doses(const struct plan_args *a, struct wn_doses *d, struct wn_err *err)
+{
+	memset(d, 0, sizeof *d);
+	if (!a->times && (a->split || a->cut_first)) {
+		wn_err_set(err, WN_USAGE, "--%s needs --times (e.g. --times 08:00,14:00,22:00)",
+		           a->split ? "split" : "cut-first");
+		return WN_USAGE;
+	}
+	int rc = a->times ? wn_doses_parse_times(a->times, "--times", d, err) : WN_OK;
+	if (rc == WN_OK && a->split)
+		rc = wn_doses_parse_split(a->split, "--split", d, err);
+	if (rc == WN_OK && a->cut_first)
+		rc = wn_doses_cut_parse(a->cut_first, &d->cut, err);
+	return rc;
+}
+
 static int build_spec(struct wn_cli *c, const struct plan_args *a, struct add_ctx *x,
                       struct wn_err *err)
 {
@@ -217,6 +254,8 @@ static int build_spec(struct wn_cli *c, const struct plan_args *a, struct add_ct
 	s->agreed_on = WN_DATE_NONE;
 	if (rc == WN_OK && a->agreed)
 		rc = wn_cli_parse_date(c, a->agreed, false, &s->agreed_on, err);
+	if (rc == WN_OK)
+		rc = parse_doses(a, &s->doses, err);
 	x->has_drug = wn_plan_drug(m, &x->drug, NULL) == WN_OK;
 	if (rc == WN_OK && (s->method == WN_TAPER_OCCUPANCY || a->region))
 		rc = occupancy_params(x, a->region, err);
@@ -421,6 +460,15 @@ static int plan_reinstate(struct wn_cli *c, const struct plan_args *a, struct wn
 	return rc;
 }
 
+static int plan_switch(struct wn_cli *c, const struct plan_args *a, struct wn_err *err)
+{
+	struct wn_cli_switch_args sa = { .from = a->med, .to = a->to, .stage = a->stage,
+	                                 .table = a->table, .start = a->start, .method = a->method,
+	                                 .step = a->step, .every = a->every, .to_dose = a->to_dose,
+	                                 .accept = a->accept };
+	return wn_cli_plan_switch(c, &sa, err);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------ */
 
 /* The sub-commands (the help and the completions read them) and, in the
@@ -431,6 +479,8 @@ static const struct wn_cli_sub subs[] = {
 	{ "hold", "hold MED [--from DATE] [--reason TEXT]", hold_opts },
 	{ "resume", "resume MED [--on DATE]", resume_opts },
 	{ "reinstate", "reinstate MED --dose X [--on DATE] [--reason TEXT]", reinstate_opts },
+	{ "switch", "switch MED --to diazepam --stage 1w|2w [--table ashton|vadod] [--start DATE]"
+	  " [--method M] [--step N] [--every Nd|Nw] [--to-dose Y] [--accept-warnings]", switch_opts },
 	{ 0 }
 };
 #define N_SUBS (sizeof subs / sizeof *subs - 1)
@@ -439,7 +489,7 @@ static const struct {
 	bool needs_med;
 	int (*fn)(struct wn_cli *c, const struct plan_args *a, struct wn_err *err);
 } sub_do[] = { { true, plan_add }, { false, plan_show }, { true, plan_hold },
-               { true, plan_resume }, { true, plan_reinstate } };
+               { true, plan_resume }, { true, plan_reinstate }, { true, plan_switch } };
 _Static_assert(sizeof sub_do / sizeof *sub_do == N_SUBS, "one sub_do per sub-command");
 
 const struct wn_cli_spec wn_cli_spec_plan = { .args = "SUBCOMMAND MED ...", .opts = show_opts,

@@ -7,6 +7,9 @@
 #include "cli/cli.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "core/switch.h"
+
+#include <stdio.h>
 
 struct wn_db;
 
@@ -31,5 +34,28 @@ int wn_cli_plan_review_show(struct wn_cli *c, const struct wn_plan_built *b,
 /* `wean plan show [MED]`: one plan, or every plan and, with two or more,
  * the plans side by side. */
 int wn_cli_plan_show(struct wn_cli *c, const char *med, struct wn_err *err);
+
+/* `wean plan switch` (plan_switch.c): the options as given. */
+struct wn_cli_switch_args {
+	const char *from, *to, *stage, *table, *start, *method, *step, *every, *to_dose;
+	bool accept;
+};
+int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a,
+                       struct wn_err *err);
+
+/* The switch's table: each stage's doses of both drugs and the day's
+ * combined diazepam equivalent, with the table's source and the rule. */
+struct wn_cli_switch_view {
+	const struct wn_switch *sw;
+	const char *from_name, *to_name;
+	enum wn_switch_table table;
+	int stage_days;
+	wn_date taper_from;
+};
+void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v);
+/* In `plan show`: the switch plan p takes part in (either side), its
+ * table rebuilt from the stored plans; nothing when none. */
+int wn_cli_switch_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan *p,
+                       struct wn_err *err);
 
 #endif

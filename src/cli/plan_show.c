@@ -40,6 +40,8 @@ struct show {
 	struct wn_plan_day *days;     /* from days_from to today, or NULL */
 	wn_date days_from;
 	long n_days;
+	double *doses;                /* each step's doses (core/doses.h), or
+	                                 NULL for one dose a day */
 };
 
 static void print_method(const struct show *w)
@@ -73,6 +75,22 @@ static void print_method(const struct show *w)
 	fputc('\n', f);
 }
 
+/* A plan of several doses a day: the times, the split and the rule. */
+static void print_doses_rule(const struct show *w)
+{
+	const struct wn_doses *d = &w->l.plan.doses;
+	char times[128], split[256];
+	if (d->n < 2)
+		return;
+	wn_doses_times_text(d, times, sizeof times);
+	wn_doses_split_text(d, split, sizeof split);
+	fprintf(w->c->out, "doses: %d a day at %s, the start split %s\ncut first: %s\n",
+	        d->n, times, split,
+	        d->cut == WN_CUT_EVENING ? "the latest dose (--cut-first evening)" :
+	        d->cut == WN_CUT_MORNING ? "the earliest dose (--cut-first morning)" :
+	        "the largest dose, on a tie the latest (--cut-first largest, the default)");
+}
+
 static void print_limits(const struct show *w)
 {
 	const struct wn_taper_params *t = &w->l.plan.params;
@@ -92,6 +110,7 @@ static void print_limits(const struct show *w)
 		fprintf(f, "%s%s", i ? ", " : "", fu);
 	}
 	fputs(t->n_forms ? "\n" : "none recorded, so 'how to take it' stays empty\n", f);
+	print_doses_rule(w);
 }
 
 /* "sert:S3,S2" out of a drug's src list. */
@@ -157,6 +176,29 @@ static int how_width(const struct wn_schedule *s, const char *unit)
 	return wdt;
 }
 
+/* "doses: 08:00 1 mg, 14:00 1 mg, 22:00 0.75 mg" of a plan with several
+ * doses a day. */
+static void print_dose_list(const struct show *w, const char *lead, const double *a)
+{
+	const struct wn_doses *d = &w->l.plan.doses;
+	FILE *f = w->c->out;
+	fputs(lead, f);
+	for (int k = 0; k < d->n; k++) {
+		char n1[32];
+		fprintf(f, "%s %02d:%02d %s %s", k ? "," : "", d->minute[k] / 60, d->minute[k] % 60,
+		        wn_text_num(a[k], 3, n1, sizeof n1), w->m->unit);
+	}
+	fputc('\n', f);
+}
+
+/* Under each step of a plan with several doses a day: its doses. */
+static void print_step_doses(const struct show *w, int i)
+{
+	const struct wn_doses *d = &w->l.plan.doses;
+	if (d->n >= 2 && w->doses)
+		print_dose_list(w, "      doses:", w->doses + (size_t)i * (size_t)d->n);
+}
+
 static void print_step(const struct show *w, int i, int hw)
 {
 	const struct wn_taper_step *st = &w->l.sched.steps[i];
@@ -180,6 +222,7 @@ static void print_step(const struct show *w, int i, int hw)
 	else
 		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %7s  %9s  %s\n", i, date, dose,
 		        st->pct_of_start, cut, occ, how);
+	print_step_doses(w, i);
 }
 
 static void print_table(const struct show *w)
@@ -253,6 +296,9 @@ static void print_status(const struct show *w)
 	if (s->hold_since != WN_DATE_NONE && s->hold_since > today)
 		fprintf(f, "; a hold starts on %s", wn_date_format(s->hold_since, b2));
 	fputc('\n', f);
+	double a[WN_DOSES_MAX];
+	if (wn_plan_doses_on(&w->l.plan, s, today, a) > 0)
+		print_dose_list(w, "today's doses:", a);
 }
 
 static int load_days(struct show *w, struct wn_db *db, struct wn_err *err)
@@ -277,11 +323,17 @@ static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
 	int rc = wn_cli_plan_load(db, m, &w.l, err);
 	if (rc == WN_OK)
 		rc = load_days(&w, db, err);
+	if (rc == WN_OK && w.l.plan.doses.n >= 2) {
+		const struct wn_taper_params *t = &w.l.plan.params;
+		struct wn_rounding r = { .quantum = t->round_q, .forms = t->forms, .n_forms = t->n_forms };
+		rc = wn_doses_schedule(&w.l.plan.doses, &r, &w.l.sched, &w.doses, err);
+	}
 	if (rc == WN_OK && w.l.sched.n > 0) {
 		print_method(&w);
 		print_limits(&w);
 		print_table(&w);
 		print_events(&w);
+		rc = wn_cli_switch_show(c, db, &w.l.plan, err);
 		print_status(&w);
 		fputc('\n', c->out);
 		rc = wn_cli_plan_review_show(c, &w.l, m, err);
@@ -289,6 +341,7 @@ static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
 	}
 	free(w.days);
 	w.days = NULL;
+	free(w.doses);
 	wn_plan_built_free(&w.l);
 	return rc;
 }

@@ -235,6 +235,7 @@ int wn_plan_from_spec(const struct wn_plan_spec *s, const struct wn_form *forms,
 	out->med_id = s->med_id;
 	out->active = true;
 	out->agreed_on = s->agreed_on;
+	out->doses = s->doses;
 	spec_params(s, &out->params);
 	out->params.emax = out->params.ed50 = 0;
 	snprintf(out->region, sizeof out->region, "%s", s->region ? s->region : "");
@@ -530,4 +531,26 @@ bool wn_plan_at_dose_text(const struct wn_plan *p, const struct wn_schedule *s,
 		return false;
 	wn_vocab_at_dose(day, since, wn_plan_planned_on(p, s, day), unit, buf, n);
 	return true;
+}
+
+int wn_plan_doses_on(const struct wn_plan *p, const struct wn_schedule *s,
+                     wn_date day, double *out)
+{
+	const struct wn_doses *d = &p->doses;
+	int i = wn_taper_step_at(s, day);
+	if (d->n < 2 || i < 0)
+		return 0;
+	struct wn_rounding r = { .quantum = p->params.round_q, .forms = p->params.forms,
+	                         .n_forms = p->params.n_forms };
+	const struct wn_plan_event *e = reinstated(p, s, i, day);
+	if (e) {
+		wn_doses_first(d, &r, e->dose, out);
+		return d->n;
+	}
+	double a[WN_DOSES_MAX];
+	wn_doses_first(d, &r, s->steps[0].dose, a);
+	for (int k = 1; k <= i; k++)
+		wn_doses_next(d, a, s->steps[k].dose, a);
+	memcpy(out, a, sizeof *a * (size_t)d->n);
+	return d->n;
 }

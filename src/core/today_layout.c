@@ -98,9 +98,14 @@ static int layout_lower(struct wn_today_layout *L, const struct wn_today_layout_
 {
 	int cols = in->cols;
 	L->dose_y = y;
-	for (size_t m = 0; m < in->n_med; m++)
+	for (size_t m = 0; m < in->n_med; m++) {
 		add_field(L, (struct wn_today_field){ .kind = WN_TODAY_DOSE,
 			.idx = (int)m, .y = y++, .x = INDENT, .w = cols - INDENT - 1 });
+		for (int k = 0; in->n_times && k < in->n_times[m] && k < WN_DOSES_MAX; k++)
+			add_field(L, (struct wn_today_field){ .kind = WN_TODAY_DOSE_TIME,
+				.idx = (int)m * WN_DOSES_MAX + k, .y = y++, .x = INDENT + 2,
+				.w = cols - INDENT - 3 });
+	}
 	if (in->n_med == 0)
 		y++;
 	L->presc_y = y;

@@ -74,8 +74,9 @@ static int insert_plan(struct wn_db *db, const struct wn_plan_spec *s, long *id,
 	sqlite3_stmt *st;
 	int rc = wn_db_prepare(db, "INSERT INTO plan(med_id, method, start_date, from_dose,"
 	                       " step, every_days, round_q, floor_dose, to_dose, region,"
-	                       " form_label, agreed_on)"
-	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	                       " form_label, agreed_on, dose_times, dose_split, cut_first)"
+	                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+	                       " ?13, ?14, ?15)",
 	                       &st, err);
 	if (rc != WN_OK)
 		return rc;
@@ -96,6 +97,14 @@ static int insert_plan(struct wn_db *db, const struct wn_plan_spec *s, long *id,
 	wn_db_bind_text_opt(st, 11, s->form_label);
 	if (s->agreed_on != WN_DATE_NONE && s->agreed_on != 0)
 		wn_db_bind_date(st, 12, s->agreed_on);
+	if (s->doses.n >= 2) {
+		char times[128], split[256];
+		wn_doses_times_text(&s->doses, times, sizeof times);
+		wn_doses_split_text(&s->doses, split, sizeof split);
+		sqlite3_bind_text(st, 13, times, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 14, split, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 15, wn_doses_cut_name(s->doses.cut), -1, SQLITE_STATIC);
+	}
 	rc = wn_db_run(db, st, "save the plan", err);
 	if (rc == WN_OK)
 		*id = (long)sqlite3_last_insert_rowid(wn_db_sqlite(db));
@@ -172,6 +181,24 @@ int wn_db_plan_add(struct wn_db *db, const struct wn_plan_spec *s, long *id_out,
 
 /* ---- loading ------------------------------------------------------------------------ */
 
+/* Columns 14..16: the dose times, split and cut rule (schema v6); NULL
+ * times = one dose a day. */
+static int read_doses(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err)
+{
+	const char *times = (const char *)sqlite3_column_text(st, 14);
+	const char *split = (const char *)sqlite3_column_text(st, 15);
+	const char *cut = (const char *)sqlite3_column_text(st, 16);
+	memset(&p->doses, 0, sizeof p->doses);
+	if (!times)
+		return WN_OK;
+	if (wn_doses_parse_times(times, "dose times", &p->doses, NULL) != WN_OK ||
+	    (split && wn_doses_parse_split(split, "dose split", &p->doses, NULL) != WN_OK) ||
+	    (cut && wn_doses_cut_parse(cut, &p->doses.cut, NULL) != WN_OK))
+		return wn_err_set(err, WN_DATAERR, "plan %ld has unreadable dose times (%.40s)",
+		                  p->id, times);
+	return WN_OK;
+}
+
 static int read_plan_row(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err)
 {
 	struct wn_taper_params *t = &p->params;
@@ -193,13 +220,13 @@ static int read_plan_row(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err
 	p->active = sqlite3_column_int(st, 11) != 0;
 	wn_db_col_copy(st, 12, p->form_label, sizeof p->form_label);
 	p->agreed_on = wn_db_col_date(st, 13);
-	return WN_OK;
+	return read_doses(st, p, err);
 }
 
 #define PLAN_COLUMNS "SELECT id, method, start_date, from_dose, ifnull(step, 0)," \
 	" ifnull(every_days, 0), ifnull(round_q, 0), ifnull(floor_dose, 0)," \
 	" ifnull(to_dose, 0), ifnull(region, ''), created, active," \
-	" ifnull(form_label, ''), agreed_on FROM plan"
+	" ifnull(form_label, ''), agreed_on, dose_times, dose_split, cut_first FROM plan"
 
 /* The medication's active plan, or with plan_id > 0 that plan of it. */
 static int load_row(struct wn_db *db, long med_id, long plan_id, struct wn_plan *p,

@@ -282,6 +282,27 @@ void wn_report_cut_means(struct wn_report *r, const struct wn_insight_series *s)
 
 /* ---- one medication, all of them -------------------------------------------------------- */
 
+/* The plan's doses through the day on the end day, and the switch it
+ * takes part in (db/plan.h), for the report's section on them. */
+static void gather_doses(struct wn_db *db, const struct wn_report *r, struct wn_report_med *m,
+                         const struct loaded *l)
+{
+	static struct wn_db_switch_view sv;
+	m->doses = l->b.plan.doses;
+	for (int i = 0; i < WN_DOSES_MAX; i++)
+		m->doses_end[i] = NAN;
+	wn_plan_doses_on(&l->b.plan, &l->b.sched, r->to, m->doses_end);
+	if (wn_db_plan_switch_view(db, l->b.plan.id, &sv, NULL) == WN_OK) {
+		m->has_switch = true;
+		m->sw = sv.sw;
+		snprintf(m->switch_from, sizeof m->switch_from, "%s", sv.from.name);
+		snprintf(m->switch_to, sizeof m->switch_to, "%s", sv.to.name);
+		m->switch_stage_days = sv.link.stage_days;
+		m->switch_table = sv.table;
+		m->switch_taper_from = sv.taper_from;
+	}
+}
+
 static int gather_med(struct wn_db *db, struct wn_report *r, size_t idx,
                       const struct loaded *l, struct cut_list *cl, struct wn_err *err)
 {
@@ -291,6 +312,8 @@ static int gather_med(struct wn_db *db, struct wn_report *r, size_t idx,
 	if (rc == WN_OK)
 		rc = fill_range(r, m, &dd, err);
 	m->has_plan = l->have;
+	if (rc == WN_OK && l->have)
+		gather_doses(db, r, m, l);
 	if (rc == WN_OK && l->have) {
 		m->method = l->b.plan.params.method;
 		m->step = l->b.plan.params.step;

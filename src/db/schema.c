@@ -31,6 +31,8 @@
  *   draft(id = 1, date, text, saved); one per editing session from v3
  *   journal_text (a view) and journal_fts (its FTS5 index) with
  *   journal_fts_queue from v5
+ *   plan.dose_times, dose_split, cut_first and plan_switch(plan_id,
+ *   from_plan, equiv_table, stage_days) from v6
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.
  * hidden_on and archived_on are the dates a symptom was hidden and a
@@ -640,6 +642,28 @@ static int seed_self_harm(struct wn_db *db, struct wn_err *err)
 	return wn_db_run(db, st, "add the optional items", err);
 }
 
+/* Version 6: doses through the day and switching (issue 19).  A plan's
+ * daily dose may be taken as several doses: dose_times "08:00,14:00,22:00"
+ * (increasing, at most WN_DOSES_MAX), dose_split the parts of the starting
+ * dose ("1,1,1" or amounts "0.5,0.5,1"), cut_first which dose each step
+ * cuts first (core/doses.h); NULL = one dose a day, as before.
+ * plan_switch links the plan of a drug switched in (plan_id, e.g. the
+ * diazepam) to the plan it replaces (from_plan), with the equivalence
+ * table and the days of a stage.  Additive: older rows read as they did. */
+static const char *const schema_v6[] = {
+	"ALTER TABLE plan ADD COLUMN dose_times TEXT CHECK (" BYTES("dose_times") " <= 127);",
+	"ALTER TABLE plan ADD COLUMN dose_split TEXT CHECK (" BYTES("dose_split") " <= 255);",
+	"ALTER TABLE plan ADD COLUMN cut_first TEXT"
+	" CHECK (cut_first IN ('largest', 'evening', 'morning'));",
+	"CREATE TABLE plan_switch ("
+	" plan_id INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE,"
+	" from_plan INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+	" equiv_table TEXT NOT NULL CHECK (equiv_table IN ('ashton', 'vadod')),"
+	" stage_days INTEGER NOT NULL CHECK (stage_days BETWEEN 1 AND 365)) STRICT;",
+	"CREATE INDEX plan_switch_from ON plan_switch(from_plan);",
+	NULL,
+};
+
 /* Forward only.  A new schema version appends one entry here. */
 static const struct migration migrations[] = {
 	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
@@ -647,6 +671,7 @@ static const struct migration migrations[] = {
 	{ .version = 3, .sql = schema_v3 },
 	{ .version = 4, .sql = schema_v4 },
 	{ .version = 5, .sql = schema_v5, .after = fill_journal_index },
+	{ .version = 6, .sql = schema_v6 },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

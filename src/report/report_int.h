@@ -10,6 +10,13 @@
 
 #include "report/report.h"
 
+/* ---- switch.c --------------------------------------------------------------- */
+
+struct wn_doc;
+/* The section on doses through the day and switching (Markdown, text);
+ * nothing when no plan has several doses a day or a switch. */
+void wn_report_doses_section(struct wn_doc *d);
+
 /* ---- report_svg.c ------------------------------------------------------------ */
 
 /* Appends s sanitised (no control characters) and HTML-escaped; with

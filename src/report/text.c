@@ -13,6 +13,7 @@
 #include "core/chart_line.h"
 #include "report/report.h"
 #include "doc.h"
+#include "report_int.h"
 #include "core/plan.h"
 #include "core/records.h"
 
@@ -590,6 +591,7 @@ int wn_report_text(const struct wn_report *r, const struct wn_report_opts *o,
 			taper_history(&d, &r->meds[i]);
 			plan_review(&d, &r->meds[i]);
 		}
+	wn_report_doses_section(&d);
 	if (!wn_report_empty(r)) {
 		charts(&d);
 		cut_table(&d);

@@ -18,6 +18,7 @@
 #include "core/records.h"
 #include "core/taper.h"
 #include "core/text.h"
+#include "core/today_doses.h"
 #include "db/day.h"
 #include "db/db.h"
 #include "db/med.h"
@@ -306,6 +307,34 @@ static void draw_legend(struct wn_ui *ui, int y)
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
 }
 
+/* A plan with doses through the day: each dose of the selected day in
+ * core/vocab.h's words ("08:00 1 mg as planned, 14:00 0.5 mg different
+ * (planned 1 mg), 22:00 not recorded"), after the day's total. */
+static void add_doses(const struct calendar *cal, const struct wn_day *day, const char *sep,
+                      char *line, size_t n)
+{
+	double planned[WN_DOSES_MAX];
+	struct wn_today_slot sl[WN_DOSES_MAX];
+	if (!cal->has_plan ||
+	    wn_plan_doses_on(&cal->b.plan, &cal->b.sched, cal->sel, planned) < 2)
+		return;
+	int k = wn_today_slots(&cal->b.plan.doses, planned, day, cal->med[cal->m].id, sl);
+	size_t used = strlen(line);
+	const char *unit = cal->med[cal->m].unit;
+	for (int i = 0; i < k && used < n; i++) {
+		char p[32], t[32], amt[96] = "";
+		wn_text_num(sl[i].planned, 3, p, sizeof p);
+		wn_text_num(sl[i].taken, 3, t, sizeof t);
+		if (sl[i].status == WN_DOSE_AS_PLANNED || sl[i].status == WN_DOSE_DIFFERENT)
+			snprintf(amt, sizeof amt, "%s %s ", t, unit);
+		used += (size_t)snprintf(line + used, n - used, "%s%02d:%02d %s%s", i ? ", " : sep,
+		                         sl[i].minute / 60, sl[i].minute % 60, amt,
+		                         wn_vocab_dose_word(sl[i].status));
+		if (used < n && sl[i].status == WN_DOSE_DIFFERENT)
+			used += (size_t)snprintf(line + used, n - used, " (planned %s %s)", p, unit);
+	}
+}
+
 /* Status of the selected day and its note's first line, on two rows
  * where there is room (the words are core/vocab.h's), then the
  * proposal. */
@@ -318,6 +347,7 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 	struct wn_day day;
 	struct wn_err err = { 0 };
 	if (wn_db_day_load(ui->db, cal->sel, &day, &err) == WN_OK) {
+		add_doses(cal, &day, ui->g->sep, line, sizeof line);
 		if (day.ci.note && *day.ci.note) {
 			size_t k = strlen(line);
 			snprintf(line + k, sizeof line - k, "%snote: %.*s", ui->g->sep,

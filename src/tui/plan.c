@@ -243,6 +243,40 @@ static void add_review(struct wn_ui *ui, struct planscreen *ps, const struct wn_
 	add_findings(ui, ps, r, p);
 }
 
+/* The switch the plan takes part in (plan switch): each stage's doses of
+ * both drugs and the day's combined diazepam equivalent, its source and
+ * rule, as `wean plan show` prints them. */
+static void add_switch(struct planscreen *ps, struct wn_db *db, const struct wn_plan *p)
+{
+	static struct wn_db_switch_view sv;
+	char line[256], n1[32], d[WN_DATE_STRLEN];
+	if (wn_db_plan_switch_view(db, p->id, &sv, NULL) != WN_OK)
+		return;
+	add(ps, WN_R_NORMAL, "%s", "");
+	add(ps, WN_R_HEADING, "Switch: %s to %s, one dose at a time, a stage every %d days",
+	    sv.from.name, sv.to.name, sv.link.stage_days);
+	add(ps, WN_R_NORMAL, "%s mg %s = 10 mg diazepam (%s, S17), approximate",
+	    wn_text_num(sv.sw.equiv, 3, n1, sizeof n1), sv.from.name,
+	    sv.table == WN_SWITCH_VADOD ? "VA/DoD 2021" : "Ashton 2002");
+	add(ps, WN_R_DIM, "in the style of the Ashton Manual (S15 S16 S18); its rule: wean plan show");
+	if (sv.sw.n_doses >= 2) {
+		size_t used = 0;
+		used += (size_t)snprintf(line, sizeof line, "doses at");
+		for (int i = 0; i < sv.sw.n_doses && used < sizeof line; i++)
+			used += (size_t)snprintf(line + used, sizeof line - used, "%s%02d:%02d", i ? "+" : " ",
+			                         sv.sw.minute[i] / 60, sv.sw.minute[i] % 60);
+		add(ps, WN_R_NORMAL, "%s", line);
+	}
+	wn_switch_head_text(sv.from.name, sv.to.name, line, sizeof line);
+	add(ps, WN_R_NORMAL, "%s", line);
+	for (int k = 0; k < sv.sw.n; k++) {
+		wn_switch_row_text(&sv.sw, k, line, sizeof line);
+		add(ps, WN_R_NORMAL, "%s", line);
+	}
+	add(ps, WN_R_NORMAL, "then the diazepam taper from %s", wn_date_format(sv.taper_from, d));
+	add(ps, WN_R_DIM, "Discuss the switch and every step with your prescriber.");
+}
+
 static void add_plan(struct wn_ui *ui, struct planscreen *ps,
                      const struct wn_med *m)
 {
@@ -263,6 +297,7 @@ static void add_plan(struct wn_ui *ui, struct planscreen *ps,
 		add_summary(ps, &r, reviewed);
 		add_words(ps, &b.plan);
 		add_table(ui, ps, &b, m->unit);
+		add_switch(ps, ui->db, &b.plan);
 		add_holds(ui, ps, &b, m);
 		if (reviewed)
 			add_review(ui, ps, &r, &b.plan);

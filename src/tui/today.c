@@ -113,6 +113,16 @@ static void load_plan(struct wn_ui *ui, struct today *t, size_t m)
 	mp->has = true;
 }
 
+int wn_ui_today_slots(const struct today *t, size_t m, struct wn_today_slot *out)
+{
+	double planned[WN_DOSES_MAX];
+	if (!t->plans || m >= t->n_med || !t->plans[m].has ||
+	    wn_plan_doses_on(&t->plans[m].plan, &t->plans[m].sched, t->date, planned) < 2)
+		return 0;
+	return wn_today_slots(&t->plans[m].plan.doses, planned, t->have_day ? &t->day : NULL,
+	                      t->med[m].id, out);
+}
+
 static int load_meds(struct wn_ui *ui, struct today *t, struct wn_err *err)
 {
 	free_plans(t);

@@ -33,6 +33,7 @@
 #include "core/records.h"
 #include "core/session.h"
 #include "core/today.h"
+#include "core/today_doses.h"
 #include "core/today_layout.h"
 #include "db/note.h"
 #include "tui.h"
@@ -111,6 +112,10 @@ struct today {
 /* Reads the day shown back from the diary, and whether the crisis line
  * shows for it. */
 int wn_ui_today_reload(struct wn_ui *ui, struct today *t, struct wn_err *err);
+/* Planned against taken for each dose of medication m on the day shown,
+ * when its plan has doses through the day: out[0 .. n) (core/
+ * today_doses.h); returns n, 0 for one dose a day or no plan. */
+int wn_ui_today_slots(const struct today *t, size_t m, struct wn_today_slot *out);
 /* Reads the symptoms, medications, plans, the day and the usual doses. */
 int wn_ui_today_load(struct wn_ui *ui, struct today *t, struct wn_err *err);
 /* Shows another day (the message says why not); WN_OK or the error. */

@@ -4,6 +4,7 @@
  * puts them, the note, and the bottom row. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/holdrule.h"
@@ -188,6 +189,25 @@ static void draw_dose(struct wn_ui *ui, const struct today *t,
 	                      logged ? WN_R_VALUE : WN_R_DIM), text);
 }
 
+/* One planned dose of the day under its medication's line:
+ * "08:00  1 mg, as planned". */
+static void draw_dose_time(struct wn_ui *ui, const struct today *t,
+                           const struct wn_today_field *f, int y)
+{
+	struct wn_today_slot s[WN_DOSES_MAX];
+	size_t m = (size_t)(f->idx / WN_DOSES_MAX);
+	int k = f->idx % WN_DOSES_MAX;
+	char text[160];
+	if (k >= wn_ui_today_slots(t, m, s))
+		return;
+	wn_today_slot_text(&s[k], t->med[m].unit, text, sizeof text);
+	bool logged = wn_vocab_dose_recorded(s[k].status), foc = is_focus(t, f);
+	wn_ui_put(ui, WN_CELL(y, f->x, 1, foc ? WN_R_FOCUS : WN_R_NORMAL),
+	          foc ? ui->g->focus : " ");
+	wn_ui_put_pad(ui, WN_CELL(y, f->x + 1, f->w - 1,
+	                          foc ? WN_R_FOCUS : logged ? WN_R_VALUE : WN_R_DIM), text);
+}
+
 static void draw_presc(struct wn_ui *ui, const struct today *t,
                        const struct wn_today_field *f, int y)
 {
@@ -237,6 +257,8 @@ static void draw_field(struct wn_ui *ui, const struct today *t,
 		draw_symptom(ui, t, f, y);
 	else if (f->kind == WN_TODAY_DOSE)
 		draw_dose(ui, t, f, y);
+	else if (f->kind == WN_TODAY_DOSE_TIME)
+		draw_dose_time(ui, t, f, y);
 	else if (f->kind == WN_TODAY_QUESTION_LINE)
 		draw_question(ui, t, f, y);
 	else if (f->kind == WN_TODAY_QNOTE_LINE)
@@ -425,8 +447,14 @@ static void draw_bottom(struct wn_ui *ui, struct today *t)
 
 static void lay_out(const struct wn_ui *ui, struct today *t, int head_rows)
 {
+	int *n_times = t->n_med ? calloc(t->n_med, sizeof *n_times) : NULL;
+	for (size_t m = 0; n_times && m < t->n_med; m++) {
+		struct wn_today_slot s[WN_DOSES_MAX];
+		n_times[m] = wn_ui_today_slots(t, m, s);
+	}
 	struct wn_today_layout_in in = {
 		.cfg = ui->cfg, .sym = t->sym, .n_sym = t->n_sym, .n_med = t->n_med,
+		.n_times = n_times,
 		.n_lines = t->day.n_questions + t->day.n_qnotes,
 		.n_questions = t->day.n_questions, .cols = ui->cols,
 		.body_top = ui->body_top, .body_rows = ui->body_rows,
@@ -434,6 +462,7 @@ static void lay_out(const struct wn_ui *ui, struct today *t, int head_rows)
 		.editing = t->editing,
 	};
 	wn_today_layout(&in, &t->layout);
+	free(n_times);
 	t->scroll = wn_today_layout_scroll(&t->layout, wn_ui_today_focused(t),
 	                                   t->scroll);
 }

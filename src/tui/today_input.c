@@ -225,7 +225,25 @@ static int focused_med(const struct today *t)
 	const struct wn_today_field *f = wn_ui_today_focused(t);
 	if (f && f->kind == WN_TODAY_DOSE)
 		return f->idx;
+	if (f && f->kind == WN_TODAY_DOSE_TIME)
+		return f->idx / WN_DOSES_MAX;
 	return t->n_med == 1 ? 0 : -1;
+}
+
+/* The planned dose under the focus (a row of a plan with doses through
+ * the day) into *s (may be NULL); false when the focus is not on one. */
+static bool focused_slot(const struct today *t, struct wn_today_slot *s)
+{
+	const struct wn_today_field *f = wn_ui_today_focused(t);
+	struct wn_today_slot all[WN_DOSES_MAX];
+	if (!f || f->kind != WN_TODAY_DOSE_TIME)
+		return false;
+	int k = f->idx % WN_DOSES_MAX;
+	if (k >= wn_ui_today_slots(t, (size_t)(f->idx / WN_DOSES_MAX), all))
+		return false;
+	if (s)
+		*s = all[k];
+	return true;
 }
 
 /* A dose to log: medication m, its amount and time. */
@@ -261,7 +279,7 @@ static int dose_med(struct wn_ui *ui, struct today *t)
 		          "  wean med add NAME");
 	else if (m < 0)
 		wn_ui_msg(ui, WN_R_NOTICE, "move to a medication first (j/k)");
-	else
+	else if (!focused_slot(t, NULL))
 		wn_ui_today_focus(t, WN_TODAY_DOSE, m);
 	return t->n_med == 0 ? -1 : m;
 }
@@ -270,9 +288,12 @@ static int dose_med(struct wn_ui *ui, struct today *t)
 static void on_dose(struct wn_ui *ui, struct today *t)
 {
 	int m = dose_med(ui, t);
+	struct wn_today_slot sl;
 	if (m < 0)
 		return;
-	if (isnan(t->usual[m]))
+	if (focused_slot(t, &sl) && sl.planned > 0)   /* that dose, at its time */
+		log_dose(ui, t, (struct dose_entry){ m, sl.planned, sl.minute });
+	else if (isnan(t->usual[m]))
 		open_prompt(t, WN_UI_TODAY_DOSE, m, NULL);
 	else
 		log_dose(ui, t, (struct dose_entry){ m, t->usual[m], now_minute() });
@@ -715,6 +736,17 @@ static void enter_dose(struct today *t, int m)
 	open_prompt(t, WN_UI_TODAY_DOSE, m, val);
 }
 
+/* Enter on a planned dose of the day: the prompt, pre-filled with that
+ * dose at its time ("0.75 22:00"). */
+static void enter_dose_time(struct today *t, int m)
+{
+	struct wn_today_slot sl;
+	char val[32] = "";
+	if (focused_slot(t, &sl))
+		snprintf(val, sizeof val, "%g %02d:%02d", sl.planned, sl.minute / 60, sl.minute % 60);
+	open_prompt(t, WN_UI_TODAY_DOSE, m, val);
+}
+
 /* Enter on a metric: the prompt, pre-filled with its value. */
 static void enter_value(struct wn_ui *ui, struct today *t,
                         const struct wn_today_field *f)
@@ -737,6 +769,7 @@ static void on_enter(struct wn_ui *ui, struct today *t)
 			wn_today_rating(&t->day, t->sym[f->idx].id)));
 		break;
 	case WN_TODAY_DOSE: enter_dose(t, f->idx); break;
+	case WN_TODAY_DOSE_TIME: enter_dose_time(t, f->idx / WN_DOSES_MAX); break;
 	case WN_TODAY_FLAG: wn_ui_today_toggle_flag(ui, t); break;
 	case WN_TODAY_QUESTIONS: open_prompt(t, WN_UI_TODAY_QUESTION, 0, NULL); break;
 	case WN_TODAY_QUICK: open_prompt(t, WN_UI_TODAY_QUICK, 0, NULL); break;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema_old.h -- for the tests that make an older diary out of a new
- * one: the SQL that takes version 5's parts away (the journal's search
+ * one: the SQL that takes version 5's (and 6's) parts away (the journal's search
  * index, its view, its queue and its triggers; schema.c), so that the
  * migration to version 5 runs again on the next open.  (Version 4's dose
  * table is left as it is: its migration makes the table again, the same,
@@ -8,8 +8,14 @@
 #ifndef WEAN_TEST_SCHEMA_OLD_H
 #define WEAN_TEST_SCHEMA_OLD_H
 
-#define WN_TEST_DROP_V5 \
-	"DROP TRIGGER checkin_fts_insert; DROP TRIGGER checkin_fts_delete;" \
+/* Version 6's parts (a plan's doses through the day, the switch link):
+ * part of WN_TEST_DROP_V5, since an older version has none of them. */
+#define WN_TEST_DROP_V6 \
+	"DROP TABLE plan_switch; ALTER TABLE plan DROP COLUMN dose_times;" \
+	" ALTER TABLE plan DROP COLUMN dose_split; ALTER TABLE plan DROP COLUMN cut_first;"
+
+#define WN_TEST_DROP_V5 WN_TEST_DROP_V6 \
+	" DROP TRIGGER checkin_fts_insert; DROP TRIGGER checkin_fts_delete;" \
 	" DROP TRIGGER checkin_fts_update; DROP TRIGGER quicknote_fts_insert;" \
 	" DROP TRIGGER quicknote_fts_delete; DROP TRIGGER quicknote_fts_update;" \
 	" DROP TRIGGER question_fts_insert; DROP TRIGGER question_fts_delete;" \

@@ -28,6 +28,7 @@
 #include "db/med.h"
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
+#include "schema_old.h"
 
 #define TODAY "2026-11-25"
 
@@ -1021,7 +1022,7 @@ Test(storage, refuses_diary_from_newer_wean)
 	wn_db_close(db);
 	db = NULL;
 	raw_exec(dbpath, "PRAGMA user_version = 99");
-	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 5)");
+	expect_refused(WN_DATAERR, "was written by a newer wean (schema 99, this wean knows 6)");
 }
 
 /* The file's header says a version this wean knows, but the write-ahead
@@ -1064,6 +1065,36 @@ Test(storage, empty_sqlite_file_is_a_new_diary)
 	raw_exec(dbpath, "PRAGMA user_version = 0; VACUUM");
 	db = open_at(dbpath, false);
 	cr_expect_eq(query_long(wn_db_sqlite(db), "PRAGMA user_version"), WN_SCHEMA_VERSION);
+}
+
+/* A diary of schema 5 (a plan of one daily dose) is upgraded to 6 after a
+ * backup: the plan keeps its rows and reads as one dose a day (no times),
+ * and the switch table is there, empty. */
+Test(storage, v5_diary_migrates_to_v6)
+{
+	open_main();
+	long med = add_med("lorazepam");
+	char sql[512];
+	snprintf(sql, sizeof sql, "INSERT INTO plan(med_id, method, start_date, from_dose, step,"
+	         " every_days) VALUES (%ld, 'percent', '2026-12-01', 3, 10, 14)", med);
+	cr_assert_eq(sqlite3_exec(wn_db_sqlite(db), sql, NULL, NULL, NULL), SQLITE_OK);
+	wn_db_close(db);
+	db = NULL;
+	raw_exec(dbpath, WN_TEST_DROP_V6 " PRAGMA user_version = 5;");
+	db = open_at(dbpath, false);
+	sqlite3 *h = wn_db_sqlite(db);
+	cr_expect_eq(query_long(h, "PRAGMA user_version"), 6);
+	cr_expect_eq(query_long(h, "SELECT count(*) FROM plan WHERE from_dose = 3"
+	                           " AND dose_times IS NULL AND dose_split IS NULL"
+	                           " AND cut_first IS NULL"), 1);
+	cr_expect_eq(query_long(h, "SELECT count(*) FROM plan_switch"), 0);
+	char bak[4300];
+	snprintf(bak, sizeof bak, "%s.bak-v5", dbpath);
+	cr_expect_eq(access(bak, F_OK), 0, "a backup of the v5 diary");
+	int rc = sqlite3_exec(h, "UPDATE plan SET dose_times = '08:00,14:00,22:00',"
+	                         " cut_first = 'sometime'", NULL, NULL, NULL);
+	cr_expect_neq(rc, SQLITE_OK, "cut_first is checked");
+	cr_expect_not_null(strstr(sqlite3_errmsg(h), "CHECK"), "%s", sqlite3_errmsg(h));
 }
 
 Test(storage, missing_file_without_create)

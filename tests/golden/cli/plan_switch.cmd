@@ -1,0 +1,26 @@
+# Switching to diazepam one dose at a time (issue 19).  Alprazolam 2 mg as
+# 0.5 + 0.5 + 1 at 08:00, 14:00, 22:00; Ashton (S17): 0.5 mg alprazolam =
+# 10 mg diazepam, so the day is 40 mg diazepam-equivalent.  Stage 1 (from
+# 2026-12-01) replaces 22:00's 1 mg by 20 mg diazepam, stage 2 14:00's 0.5
+# mg by 10 mg, stage 3 08:00's by 10 mg: 40 mg combined at every stage.
+# Then a diazepam taper of 8% every 2 weeks to 2 mg, which the review
+# passes with no warning; both plans reviewed, saved linked.
+wean med add alprazolam --unit mg --form "tablet 0.5 mg /2"
+wean med add diazepam --unit mg --form "tablet 2 mg /2" --form "tablet 5 mg" --form "liquid 0.4 mg/ml"
+wean plan add alprazolam --start 2026-11-01 --from-dose 2 --method linear --step 0.25 --every 8w --times 08:00,14:00,22:00 --split 0.5,0.5,1 --accept-warnings > /dev/null
+# without the second yes nothing is saved
+wean plan switch alprazolam --to diazepam --stage 2w --start 2026-12-01 --step 8 --every 2w --to-dose 2 | sed -n '/^switch/,/^Discuss the switch/p'
+sqlite3 "$WEAN_DB" "SELECT count(*) FROM plan; SELECT count(*) FROM plan_switch"
+# VA/DoD (S17): 1 mg alprazolam = 10 mg diazepam: 20 mg a day, 10 at 22:00, then 5 at 14:00 and 5 at 08:00, a week each
+WEAN_TODAY=2026-11-25 wean plan switch alprazolam --to diazepam --stage 1w --table vadod --start 2026-12-01 --step 8 --every 2w --to-dose 2 2> /dev/null | sed -n '/^equivalent/p;/^stage/,/^then/p'
+wean plan switch alprazolam --to diazepam --stage 2w --start 2026-12-01 --step 8 --every 2w --to-dose 2 --accept-warnings | sed -n '/^diazepam:/,$p'
+sqlite3 "$WEAN_DB" "SELECT p.id, m.name, p.method, p.active, ifnull(p.dose_times, '-') FROM plan p JOIN medication m ON m.id = p.med_id ORDER BY p.id;
+  SELECT plan_id, from_plan, equiv_table, stage_days FROM plan_switch"
+wean plan show diazepam | sed -n '1,/^   5 /p;/^switch/,/^then/p'
+# refusals
+wean plan switch alprazolam --to diazepam --stage 3w
+wean plan switch alprazolam --to diazepam --stage 1w --table maudsley
+wean plan switch alprazolam --to lorazepam --stage 1w
+wean plan switch alprazolam --stage 1w
+# the report's section: the doses through the day, the switch's stages
+wean report --format txt --from 2026-11-20 --to 2026-12-20 | sed -n '/^Doses through the day/,/^and wean gives no medical advice/p'
