@@ -457,6 +457,7 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	" 'every_days', every_days, 'round_q', round_q, 'floor_dose', floor_dose," \
 	" 'to_dose', to_dose, 'region', region, 'created', " J_ISO("created") ", 'active', active," \
 	" 'note', note, 'form_label', form_label, 'agreed_on', agreed_on," \
+	" 'dose_times', dose_times, 'dose_split', dose_split, 'cut_first', cut_first," \
 	" 'custom', json((SELECT json_group_array(json(c)) FROM (SELECT json_object(" \
 	"  'date', date, 'dose', dose) AS c FROM plan_step_custom WHERE plan_id = p.id" \
 	"  ORDER BY date)))," \

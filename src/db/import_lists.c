@@ -297,16 +297,21 @@ static const struct wn_imp_fs plan_fs[] = {
 	{ "region", WN_F_NAME, 1, WN_PLAN_REGION - 1, true, false, false },
 	STAMP("created"), FLAG01("active"), { "note", WN_F_TEXT, 0, WN_NOTE_MAX, true, false, false },
 	{ "form_label", WN_F_LINE, 0, 63, true, false, false }, DATE_OR_NULL("agreed_on"),
+	/* doses through the day (schema 6); checked when the plan is built */
+	{ "dose_times", WN_F_LINE, 1, 127, true, false, false },
+	{ "dose_split", WN_F_LINE, 1, 255, true, false, false },
+	{ "cut_first", WN_F_LINE, 1, 16, true, false, false },
 };
 #define PLAN_FS (sizeof plan_fs / sizeof *plan_fs)
 static const char q_plan[] =
 	"INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days, round_q,"
-	" floor_dose, to_dose, region, created, active, note, form_label, agreed_on)"
+	" floor_dose, to_dose, region, created, active, note, form_label, agreed_on,"
+	" dose_times, dose_split, cut_first)"
 	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7,"
 	" ?8, ?9, ?10, ifnull(?11, strftime('%Y-%m-%d %H:%M:%S', 'now')), ifnull(?12, 1), ?13,"
-	" ?14, ?15"
+	" ?14, ?15, ?16, ?17, ?18"
 	" WHERE NOT EXISTS (SELECT 1 FROM plan WHERE med_id = ?1 AND start_date = ?3"
-	" AND created IS ?11)";
+	" AND created IS ?11 AND active IS ifnull(?12, 1))";
 /* Another active plan of the medication than the one in the file. */
 static const char q_plan_other[] =
 	"SELECT start_date FROM plan WHERE med_id = ?1 AND active = 1"

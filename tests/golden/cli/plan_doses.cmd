@@ -15,3 +15,8 @@ wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step
 wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step 10 --every 2w --times 22:00,08:00
 wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step 10 --every 2w --times 08:00,14:00 --cut-first noon
 sqlite3 "$WEAN_DB" "SELECT count(*) FROM plan"
+# The doses go through an export and back (the times, the split and the
+# cut rule are in the plan's JSON): the new diary shows the same doses.
+wean export --format json -o "$TMPD/doses.json"
+wean --db "$TMPD/doses2.db" import "$TMPD/doses.json"
+wean --db "$TMPD/doses2.db" plan show lorazepam | grep -E "^doses|^cut first|doses:" | head -4
