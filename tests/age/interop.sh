@@ -99,39 +99,47 @@ for n in 1 2 3 4; do [ -e "$tmp/bad$n.age" ] && bad "bad$n.age was written"; don
 chmod 600 "$tmp/pf"
 w export --format csv --encrypt-passphrase --encrypt-passphrase-file "$tmp/pf" -o "$tmp/p.age"
 head -2 "$tmp/p.age" | grep -q '^-> scrypt ' && ok || bad "no scrypt stanza"
+# a private tmux server; its start is retried (a busy machine has been
+# seen to lose one: "server exited unexpectedly")
+printf 'set -g exit-empty off\nset -g remain-on-exit on\nset -g status off\n' > "$tmp/tmux.conf"
+tm_start() {
+	for _ in 1 2 3; do
+		tmux -L "$SOCK" -f "$tmp/tmux.conf" new-session -d -x 80 -y 24 "$1" && return 0
+		tmux -L "$SOCK" kill-server 2> /dev/null
+		sleep 1
+	done
+	bad "tmux did not start"
+	return 1
+}
 if command -v tmux > /dev/null; then
-	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
-		"age -d -o '$tmp/p.csv' '$tmp/p.age'; echo \"exit=\$?\" > '$tmp/p.status'; sleep 30"
+	tm_start "age -d -o '$tmp/p.csv' '$tmp/p.age'; echo \"exit=\$?\" > '$tmp/p.status'; sleep 30"
 	for _ in $(seq 1 300); do
-		tmux -L "$SOCK" capture-pane -p | grep -qi passphrase && break
+		tmux -L "$SOCK" capture-pane -p 2> /dev/null | grep -qi passphrase && break
 		sleep 0.1
 	done
 	tmux -L "$SOCK" send-keys "pass word" Enter
 	for _ in $(seq 1 600); do [ -s "$tmp/p.status" ] && break; sleep 0.1; done
 	grep -q "exit=0" "$tmp/p.status" 2> /dev/null && cmp -s "$tmp/p.csv" "$tmp/plain.csv" && ok ||
-		bad "age -d with the passphrase: $(cat "$tmp/p.status" 2> /dev/null) $(tmux -L "$SOCK" capture-pane -p | grep . | tail -3)"
+		bad "age -d with the passphrase: $(cat "$tmp/p.status" 2> /dev/null) $(tmux -L "$SOCK" capture-pane -p 2> /dev/null | grep . | tail -3)"
 	# wean itself refuses binary output to a terminal, and asks twice without echo
 	tmux -L "$SOCK" kill-server 2> /dev/null
-	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
-		"'$bin' export --format csv --encrypt-to '$R1'; echo \"exit=\$?\" > '$tmp/t.status'; sleep 30"
+	tm_start "'$bin' export --format csv --encrypt-to '$R1'; echo \"exit=\$?\" > '$tmp/t.status'; sleep 30"
 	for _ in $(seq 1 300); do [ -s "$tmp/t.status" ] && break; sleep 0.1; done
 	grep -q "exit=64" "$tmp/t.status" 2> /dev/null && ok || bad "binary output to a terminal: $(cat "$tmp/t.status" 2> /dev/null)"
 	tmux -L "$SOCK" kill-server 2> /dev/null
-	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
-		"'$bin' export --format csv --encrypt-passphrase -o '$tmp/asked.age'; echo \"exit=\$?\" > '$tmp/a.status'; sleep 30"
-	for _ in $(seq 1 300); do tmux -L "$SOCK" capture-pane -p | grep -q "Passphrase for" && break; sleep 0.1; done
+	tm_start "'$bin' export --format csv --encrypt-passphrase -o '$tmp/asked.age'; echo \"exit=\$?\" > '$tmp/a.status'; sleep 30"
+	for _ in $(seq 1 300); do tmux -L "$SOCK" capture-pane -p 2> /dev/null | grep -q "Passphrase for" && break; sleep 0.1; done
 	tmux -L "$SOCK" send-keys "other words" Enter
-	for _ in $(seq 1 300); do tmux -L "$SOCK" capture-pane -p | grep -q "same passphrase again" && break; sleep 0.1; done
+	for _ in $(seq 1 300); do tmux -L "$SOCK" capture-pane -p 2> /dev/null | grep -q "same passphrase again" && break; sleep 0.1; done
 	tmux -L "$SOCK" send-keys "other words" Enter
 	for _ in $(seq 1 600); do [ -s "$tmp/a.status" ] && break; sleep 0.1; done
-	tmux -L "$SOCK" capture-pane -p | grep -q "other words" && bad "the passphrase was echoed" || ok
+	tmux -L "$SOCK" capture-pane -p 2> /dev/null | grep -q "other words" && bad "the passphrase was echoed" || ok
 	printf 'other words\n' > "$tmp/pf2"
 	chmod 600 "$tmp/pf2"
 	grep -q "exit=0" "$tmp/a.status" 2> /dev/null && ok || bad "asked passphrase: $(cat "$tmp/a.status" 2> /dev/null)"
 	tmux -L "$SOCK" kill-server 2> /dev/null
-	tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 \
-		"age -d -o '$tmp/asked.csv' '$tmp/asked.age'; echo \"exit=\$?\" > '$tmp/b.status'; sleep 30"
-	for _ in $(seq 1 300); do tmux -L "$SOCK" capture-pane -p | grep -qi passphrase && break; sleep 0.1; done
+	tm_start "age -d -o '$tmp/asked.csv' '$tmp/asked.age'; echo \"exit=\$?\" > '$tmp/b.status'; sleep 30"
+	for _ in $(seq 1 300); do tmux -L "$SOCK" capture-pane -p 2> /dev/null | grep -qi passphrase && break; sleep 0.1; done
 	tmux -L "$SOCK" send-keys "other words" Enter
 	for _ in $(seq 1 600); do [ -s "$tmp/b.status" ] && break; sleep 0.1; done
 	cmp -s "$tmp/asked.csv" "$tmp/plain.csv" && ok || bad "the asked passphrase does not open the file"
