@@ -646,7 +646,7 @@ static int add_name(struct wn_drugref *ref, const char *sec, size_t *cap)
 		ref->names = p;
 		*cap = nc;
 	}
-	snprintf(ref->names[ref->n_names++], WN_DRUG_NAME, "%s", sec);
+	snprintf(ref->names[ref->n_names++], WN_DRUG_NAME, "%.*s", WN_DRUG_NAME - 1, sec);
 	return WN_OK;
 }
 

@@ -16,8 +16,8 @@ static const char *const questions[WN_SETUP_COUNT] = {
 	[WN_SETUP_NAME] = "The medication's name (e.g. sertraline):",
 	[WN_SETUP_FORM] = "A form it comes in (e.g. tablet 50 mg /2), or Enter for none:",
 	[WN_SETUP_DOSE] = "The current daily dose in mg (e.g. 50), or Enter for none:",
-	[WN_SETUP_PLAN] = "A plan? Cut N% every D days, typed as \"N D\" (e.g. 10 28),"
-	                  " or Enter for none:",
+	[WN_SETUP_PLAN] = ("A plan? Cut N% every D days, typed as \"N D\" (e.g. 10 28),"
+	                   " or Enter for none:"),
 };
 
 #define PLAN_SHAPE "a plan is two numbers, the %% cut (above 0, below 100) and" \

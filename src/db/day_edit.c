@@ -127,8 +127,8 @@ static const char *const day_sql[D_N] = {
 	[D_METRICS] = "DELETE FROM metric_value WHERE date = ?1",
 	[D_DOSES] = "DELETE FROM dose WHERE date = ?1",
 	[D_QNOTES] = "DELETE FROM quicknote WHERE date = ?1",
-	[D_SEEN] = "UPDATE symptom SET first_seen = (SELECT min(r.date) FROM rating r"
-		" WHERE r.symptom_id = symptom.id AND r.value > 0) WHERE first_seen = ?1",
+	[D_SEEN] = ("UPDATE symptom SET first_seen = (SELECT min(r.date) FROM rating r"
+		" WHERE r.symptom_id = symptom.id AND r.value > 0) WHERE first_seen = ?1"),
 };
 
 int wn_db_day_delete(struct wn_db *db, wn_date date, struct wn_day_deleted *out,

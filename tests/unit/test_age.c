@@ -5,6 +5,7 @@
  * tests/age/interop.sh checks the same files with the real `age` tool. */
 #include <criterion/criterion.h>
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,16 @@
 static int to_buf(void *ctx, const void *p, size_t n)
 {
 	return wn_buf_add(ctx, p, n) == WN_OK ? 0 : -1;
+}
+
+/* True when the n bytes at p hold the text s. */
+static bool holds(const char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(p + i, s, k) == 0)
+			return true;
+	return false;
 }
 
 static void init(void)
@@ -154,7 +165,7 @@ Test(age, passphrase)
 	wn_buf_init(&dec);
 	seal(NULL, "correct horse", (const unsigned char *)text, strlen(text), 5, &enc);
 	cr_assert(strstr(enc.s, "\n-> scrypt ") != NULL);
-	cr_assert(memmem(enc.s, enc.len, "canary", 6) == NULL, "no plain text in the file");
+	cr_assert(!holds(enc.s, enc.len, "canary"), "no plain text in the file");
 	cr_assert_eq(wn_age_decrypt((unsigned char *)enc.s, enc.len, NULL, "wrong horse", &dec,
 	                            &err), WN_NOPERM);
 	cr_assert(strstr(err.msg, "wrong passphrase"), "%s", err.msg);
