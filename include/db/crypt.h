@@ -11,9 +11,6 @@
 
 struct wn_db;
 
-/* True when the file at path starts with an encrypted diary's header. */
-bool wn_db_file_encrypted(const char *path);
-
 /* True when the open diary is encrypted. */
 bool wn_db_encrypted(const struct wn_db *db);
 

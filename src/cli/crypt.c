@@ -72,7 +72,7 @@ static void count_backup(void *ctx, const char *path)
 }
 
 /* Encrypt (or change the passphrase): the new one asked twice. */
-static int rekey(struct wn_cli *c, const char *cmd, const struct crypt_args *a, bool want_enc,
+static int rekey(struct wn_cli *c, const struct crypt_args *a, bool want_enc,
                  struct wn_err *err)
 {
 	struct wn_db *db;
@@ -109,7 +109,6 @@ static int rekey(struct wn_cli *c, const char *cmd, const struct crypt_args *a, 
 		        " somewhere safe (`wean backup` now makes encrypted ones).\n", n,
 		        n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them",
 		        n == 1 ? "it" : "them");
-	(void)cmd;
 	return WN_OK;
 }
 
@@ -120,7 +119,7 @@ int wn_cmd_encrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (rc == WN_OK && a.help)
 		usage(c, "encrypt", &wn_cli_spec_encrypt, "Nothing recovers a lost passphrase: if it"
 		      " is forgotten,\nnobody can read the diary again, you included.");
-	return rc != WN_OK || a.help ? rc : rekey(c, "encrypt", &a, true, err);
+	return rc != WN_OK || a.help ? rc : rekey(c, &a, true, err);
 }
 
 int wn_cmd_passphrase(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
@@ -129,7 +128,7 @@ int wn_cmd_passphrase(struct wn_cli *c, int argc, char **argv, struct wn_err *er
 	int rc = parse("passphrase", new_opts, &a, argc, argv, err);
 	if (rc == WN_OK && a.help)
 		usage(c, "passphrase", &wn_cli_spec_passphrase, NULL);
-	return rc != WN_OK || a.help ? rc : rekey(c, "passphrase", &a, false, err);
+	return rc != WN_OK || a.help ? rc : rekey(c, &a, false, err);
 }
 
 int wn_cmd_decrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err)

@@ -39,13 +39,6 @@ static int read_head(const char *path, unsigned char *hdr, size_t *n)
 	return WN_OK;
 }
 
-bool wn_db_file_encrypted(const char *path)
-{
-	unsigned char hdr[WN_PC_HEADER];
-	size_t n = 0;
-	return read_head(path, hdr, &n) == WN_OK && wn_pc_is_encrypted(hdr, n);
-}
-
 void wn_db_crypt_free(struct wn_db *db)
 {
 	if (!db->crypt)
