@@ -59,6 +59,24 @@ void wn_fuzz_make_diary(const char *path);
  * no transaction left open, no more conflicts listed than counted. */
 void wn_fuzz_import(enum wn_import_format format, const uint8_t *data, size_t n);
 
+/* The whole of an importer's harness: libFuzzer's two entry points, the
+ * input imported as format by wn_fuzz_import(). */
+#define WN_FUZZ_IMPORT_HARNESS(format) \
+	int LLVMFuzzerInitialize(int *argc, char ***argv); \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size); \
+	int LLVMFuzzerInitialize(int *argc, char ***argv) \
+	{ \
+		(void)argc; \
+		(void)argv; \
+		wn_fuzz_init(); \
+		return 0; \
+	} \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) \
+	{ \
+		wn_fuzz_import((format), data, size); \
+		return 0; \
+	}
+
 /* Abort (a crash for libFuzzer) with a message when cond is false: the
  * harnesses check documented contracts this way. */
 #define WN_FUZZ_CHECK(cond, ...) \

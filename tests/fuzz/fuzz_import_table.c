@@ -14,19 +14,4 @@
 #include "fuzz_common.h"
 #include "db/import.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	wn_fuzz_init();
-	return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	wn_fuzz_import(WN_IMPORT_TABLE, data, size);
-	return 0;
-}
+WN_FUZZ_IMPORT_HARNESS(WN_IMPORT_TABLE)
