@@ -6,7 +6,6 @@
 #include <criterion/new/assert.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,19 +21,13 @@
 #include "db/med.h"
 #include "db/plan.h"
 #include "db/symptoms.h"
+#include "tmpdir.h"
 
 static char dir[4096];
 static struct wn_db *db;
 static struct wn_err err;
 static struct wn_config cfg;
 static long sert, parox;
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static wn_date D(int m, int d)   /* a day of 2026 */
 {
@@ -61,9 +54,7 @@ static void plan(long med, wn_date start, double from, int every)
  * A custom metric "focus" on one day; nausea hidden. */
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/wean-chartview-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "chartview");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	struct wn_db_opts o = { .path = path, .create = true };
@@ -98,7 +89,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(chartview, .init = setup, .fini = teardown);

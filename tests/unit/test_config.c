@@ -9,7 +9,6 @@
  */
 #include <criterion/criterion.h>
 
-#include <ftw.h>
 #include <iniparser.h>
 #include <limits.h>
 #include <locale.h>
@@ -20,6 +19,7 @@
 
 #include "core/config.h"
 #include "core/xdg.h"
+#include "tmpdir.h"
 
 #define MAX_WARN 32
 
@@ -46,12 +46,8 @@ static void tmp_path(char *buf, size_t n, const char *name)
 
 static void setup(void)
 {
-	const char *base = getenv("WEAN_TMP");   /* set by tests/run-unit.sh */
 	char dir[PATH_MAX + 32];
-	if (!base || !*base)
-		base = getenv("TMPDIR");
-	snprintf(tmp, sizeof tmp, "%s/wean-config-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(tmp), "mkdtemp");
+	wn_test_mkdtemp(tmp, sizeof tmp, "config");
 	snprintf(dir, sizeof dir, "%s/home", tmp);
 	cr_assert_eq(mkdir(dir, 0700), 0);
 	setenv("HOME", dir, 1);
@@ -65,15 +61,9 @@ static void setup(void)
 	cr_assert_not_null(setlocale(LC_ALL, "C.UTF-8"), "C.UTF-8 locale is needed");
 }
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 static void teardown(void)
 {
-	nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(tmp);
 }
 
 TestSuite(config, .init = setup, .fini = teardown);

@@ -4,7 +4,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,24 +18,16 @@
 #include "db/holdrule.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+#include "tmpdir.h"
 
 static char dir[4096];
 static struct wn_db *db;
 static struct wn_err err;
 static long med, sym[2];
 
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void setup(void)
 {
-	const char *base = getenv("WEAN_TMP");
-	snprintf(dir, sizeof dir, "%s/wean-holdrule-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "holdrule");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	struct wn_db_opts o = { .path = path, .create = true };
@@ -53,7 +44,7 @@ static void setup(void)
 static void teardown(void)
 {
 	wn_db_close(db);
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(db_holdrule, .init = setup, .fini = teardown);

@@ -5,7 +5,6 @@
 #include <criterion/new/assert.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,31 +19,23 @@
 #include "core/plan.h"
 #include "core/records.h"
 #include "db/med.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char dir[4096];
 static struct wn_err err;
 static const wn_date today = 20782;     /* 2026-11-25 */
 
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/wean-demo-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "demo");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&err);
 }
 
 static void teardown(void)
 {
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(demo, .init = setup, .fini = teardown);

@@ -5,7 +5,6 @@
 #include <criterion/new/assert.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,18 +20,12 @@
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "schema_old.h"
+#include "tmpdir.h"
 
 static char dir[4096];
 static struct wn_db *db;
 static struct wn_err err;
 static long sert, parox;
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static wn_date D(int day)   /* a day of November 2026 */
 {
@@ -76,9 +69,7 @@ static void dose(wn_date d, long med, double amount, int minute)
  * and nothing on the 2nd, 5th, 7th, 10th, 11th or after the 12th. */
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/wean-journal-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "journal");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	struct wn_db_opts o = { .path = path, .create = true };
@@ -116,7 +107,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(journal, .init = setup, .fini = teardown);

@@ -6,7 +6,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -21,17 +20,11 @@
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "db/note.h"
 #include "schema_old.h"
+#include "tmpdir.h"
 
 static char dir[4096], path[4200];
 static struct wn_db *db;
 static struct wn_err err;
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static void open_diary(void)
 {
@@ -41,9 +34,7 @@ static void open_diary(void)
 
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/wean-note-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "note");
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&err);
@@ -54,7 +45,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(note, .init = setup, .fini = teardown);

@@ -5,7 +5,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 #include "core/records.h"
 #include "db/day.h"
 #include "db/med.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
@@ -27,13 +27,6 @@ static char dir[4096];
 static struct wn_db *db;
 static struct wn_err err;
 static long sertraline;
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static long add_med(const char *name)
 {
@@ -47,13 +40,7 @@ static long add_med(const char *name)
 
 static void setup(void)
 {
-	const char *base = getenv("WEAN_TMP");
-	if (!base || !*base)
-		base = getenv("TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
-	snprintf(dir, sizeof dir, "%s/wean-plan-XXXXXX", base);
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "plan");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	setenv("WEAN_TODAY", "2026-11-25", 1);
@@ -67,7 +54,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(plan, .init = setup, .fini = teardown);

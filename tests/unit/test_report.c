@@ -6,7 +6,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,28 +24,16 @@
 #include "db/question.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char dir[4096];
 static struct wn_db *db;
 static struct wn_err err;
 
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void setup(void)
 {
-	const char *base = getenv("WEAN_TMP");
-	if (!base || !*base)
-		base = getenv("TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
-	snprintf(dir, sizeof dir, "%s/wean-report-XXXXXX", base);
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "report");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	setenv("WEAN_TODAY", "2026-11-25", 1);
@@ -59,7 +46,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(report, .init = setup, .fini = teardown);

@@ -5,7 +5,6 @@
 #include <criterion/new/assert.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "db/day.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+#include "tmpdir.h"
 
 #define X NAN
 
@@ -27,13 +27,6 @@ static char dir[4096];
 static struct wn_db *db;
 static struct wn_err err;
 static long sert, parox;
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static wn_date D(int day)   /* a day of November 2026 */
 {
@@ -75,9 +68,7 @@ static void dose(wn_date d, long med, double amount, int minute)
  *   Nov 5   no check-in; sertraline 12.5; paroxetine skipped */
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/wean-series-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "series");
 	char path[4200];
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	setenv("WEAN_TODAY", "2026-11-25", 1);
@@ -111,7 +102,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(series, .init = setup, .fini = teardown);

@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -29,6 +28,7 @@
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "schema_old.h"
+#include "tmpdir.h"
 
 #define TODAY "2026-11-25"
 
@@ -39,22 +39,9 @@ static struct wn_err err;
 
 /* ---- fixture and helpers ------------------------------------------------- */
 
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void setup(void)
 {
-	const char *base = getenv("WEAN_TMP");
-	if (!base || !*base)
-		base = getenv("TMPDIR");
-	if (!base || !*base)
-		base = "/tmp";
-	snprintf(dir, sizeof dir, "%s/wean-storage-XXXXXX", base);
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "storage");
 	snprintf(dbpath, sizeof dbpath, "%s/wean.db", dir);
 	setenv("WEAN_TODAY", TODAY, 1);
 	umask(0);
@@ -67,7 +54,7 @@ static void teardown(void)
 	wn_db_close(db);
 	db = NULL;
 	chmod(dir, 0700);
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(storage, .init = setup, .fini = teardown);
