@@ -289,21 +289,29 @@ static int csv_row_import(struct wn_imp *m, const struct wn_csv_record *r,
 	return rc;
 }
 
+int wn_imp_csv_header(struct wn_imp *m, struct wn_csv_reader *c, struct wn_reader *text,
+                      struct wn_csv_record *h)
+{
+	bool got;
+	wn_csv_open_reader(c, text);
+	int rc = wn_csv_at(c, 0, 1) ? WN_OK : wn_err_set(m->err, WN_IOERR,
+		"cannot read the file: %s", strerror(text->error));
+	if (rc == WN_OK)
+		m->res->sep = wn_csv_sniff(c);
+	if (rc == WN_OK)
+		rc = wn_csv_next(c, h, &got, m->err);
+	if (rc == WN_OK && !got)
+		rc = wn_err_set(m->err, WN_DATAERR, "line 1: the file is empty");
+	return rc;
+}
+
 int wn_imp_csv(struct wn_imp *m, struct wn_reader *text)
 {
 	struct wn_csv_reader c;
 	struct wn_csv_record h = { 0 }, r = { 0 };
 	struct csvmap cm = { .n = 0 };
 	bool got;
-	wn_csv_open_reader(&c, text);
-	int rc = wn_csv_at(&c, 0, 1) ? WN_OK : wn_err_set(m->err, WN_IOERR,
-		"cannot read the file: %s", strerror(text->error));
-	if (rc == WN_OK)
-		m->res->sep = wn_csv_sniff(&c);
-	if (rc == WN_OK)
-		rc = wn_csv_next(&c, &h, &got, m->err);
-	if (rc == WN_OK && !got)
-		rc = wn_err_set(m->err, WN_DATAERR, "line 1: the file is empty");
+	int rc = wn_imp_csv_header(m, &c, text, &h);
 	unguard_all(&h);
 	fixed_names(&h);
 	if (rc == WN_OK)

@@ -179,6 +179,15 @@ int wn_imp_csv(struct wn_imp *m, struct wn_reader *text);      /* import_csv.c *
 int wn_imp_daylio(struct wn_imp *m, struct wn_reader *text);   /* import_csv.c */
 int wn_imp_table(struct wn_imp *m, struct wn_reader *text);    /* import_table.c */
 
+/* A delimited file's start, for wean CSV and one's own table: c opened on
+ * text from its first byte, its separator sniffed (said in m's result)
+ * and the header line read into h; a file with no line is a DATAERR.
+ * (import_csv.c) */
+struct wn_csv_reader;
+struct wn_csv_record;
+int wn_imp_csv_header(struct wn_imp *m, struct wn_csv_reader *c, struct wn_reader *text,
+                      struct wn_csv_record *h);
+
 /* parts[0..k) one after another into out (n bytes, cut to fit): the
  * names of fields in messages, made for every value of a file (snprintf
  * took 8% of an import). */

@@ -275,21 +275,14 @@ int wn_imp_table(struct wn_imp *m, struct wn_reader *text)
 {
 	struct wn_csv_reader c;
 	struct wn_csv_record h = { 0 }, r = { 0 };
-	struct tab *t = calloc(1, sizeof *t);
 	bool got;
+	if (!m->o->table)
+		return wn_err_set(m->err, WN_USAGE, "--format table needs --map");
+	struct tab *t = calloc(1, sizeof *t);
 	if (!t)
 		return wn_err_set(m->err, WN_ERR, "out of memory");
 	t->map = m->o->table;
-	wn_csv_open_reader(&c, text);
-	int rc = !t->map ? wn_err_set(m->err, WN_USAGE, "--format table needs --map") :
-	         wn_csv_at(&c, 0, 1) ? WN_OK : wn_err_set(m->err, WN_IOERR,
-	         "cannot read the file: %s", strerror(text->error));
-	if (rc == WN_OK)
-		m->res->sep = wn_csv_sniff(&c);
-	if (rc == WN_OK)
-		rc = wn_csv_next(&c, &h, &got, m->err);
-	if (rc == WN_OK && !got)
-		rc = wn_err_set(m->err, WN_DATAERR, "line 1: the file is empty");
+	int rc = wn_imp_csv_header(m, &c, text, &h);
 	if (rc == WN_OK)
 		rc = resolve(m, t, &h);
 	while (rc == WN_OK && (rc = wn_csv_next(&c, &r, &got, m->err)) == WN_OK && got)
