@@ -216,6 +216,8 @@ static void say_written(struct wn_cli *c, const struct wn_cli_ics_events *e, con
 	if (e->reinstated)
 		fprintf(c->out, " and %zu reinstated dose%s", e->reinstated,
 		        e->reinstated == 1 ? "" : "s");
+	if (e->stages)
+		fprintf(c->out, " and %zu stage%s of a switch", e->stages, e->stages == 1 ? "" : "s");
 	fprintf(c->out, " to %s\n", file);
 	if (e->held)
 		fprintf(c->out, "%zu later step%s on hold %s no date yet: cancelled in the file"

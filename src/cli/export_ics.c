@@ -32,6 +32,8 @@ struct origin {
 	struct wn_ics_plan ip;
 	struct wn_report_review *reviews;        /* owned */
 	size_t n_reviews;
+	double *doses;          /* owned: each step's doses through the day
+	                           (core/doses.h), NULL for one a day */
 };
 
 /* The review of the step after going back up with event ev, or NULL. */
@@ -54,6 +56,9 @@ static char *item_text(const struct origin *o, const struct wn_ics_item *it, boo
 			.step = it->step, .reviews = o->reviews, .n_reviews = o->n_reviews,
 			.state = it->state, .since = o->ip.replaced_on,
 			.dose = wn_plan_planned_on(&o->b->plan, &o->b->sched, it->date),
+			.doses = &o->b->plan.doses,
+			.amounts = o->doses ? o->doses + (size_t)it->step * (size_t)o->b->plan.doses.n
+			                    : NULL,
 		};
 		(summary ? wn_ics_step_summary : wn_ics_step_description)(&st, &b);
 	} else {
@@ -78,27 +83,35 @@ static void count(struct wn_cli_ics_events *e, const struct wn_ics_item *it)
 		e->reinstated++;
 }
 
-static int add_event(struct wn_cli_ics_events *e, const struct origin *o, const struct wn_ics_item *it)
+/* Appends ev (its strings malloc'd, taken over even on failure). */
+static int push(struct wn_cli_ics_events *e, struct wn_ics_event ev)
 {
 	if (e->n == e->cap) {
 		size_t nc = e->cap ? e->cap * 2 : 32;
 		struct wn_ics_event *p = realloc(e->ev, nc * sizeof *p);
-		if (!p)
+		if (!p) {
+			free((char *)ev.uid);
+			free((char *)ev.summary);
+			free((char *)ev.description);
 			return WN_ERR;
+		}
 		e->ev = p;
 		e->cap = nc;
 	}
+	e->ev[e->n++] = ev;
+	return ev.uid && ev.summary && ev.description ? WN_OK : WN_ERR;
+}
+
+static int add_event(struct wn_cli_ics_events *e, const struct origin *o, const struct wn_ics_item *it)
+{
 	char uid[WN_ICS_UID];
 	wn_ics_item_uid(&o->b->plan, it, uid);
-	struct wn_ics_event *ev = &e->ev[e->n];
-	*ev = (struct wn_ics_event){ .date = it->date, .uid = strdup(uid),
-	                             .summary = item_text(o, it, true),
-	                             .description = item_text(o, it, false),
-	                             .sequence = it->sequence,
-	                             .cancelled = it->state != WN_ICS_PLANNED };
-	e->n++;
 	count(e, it);
-	return ev->uid && ev->summary && ev->description ? WN_OK : WN_ERR;
+	return push(e, (struct wn_ics_event){ .date = it->date, .uid = strdup(uid),
+	                                      .summary = item_text(o, it, true),
+	                                      .description = item_text(o, it, false),
+	                                      .sequence = it->sequence,
+	                                      .cancelled = it->state != WN_ICS_PLANNED });
 }
 
 /* The events of o's plan that fall in the dates asked for. */
@@ -107,6 +120,12 @@ static int origin_events(struct wn_cli_ics_events *e, struct origin *o, struct w
 	struct wn_ics_item *items = NULL;
 	size_t n = 0;
 	int rc = wn_report_reviews(o->b, o->m, WN_DATE_NONE, &o->reviews, &o->n_reviews, err);
+	const struct wn_plan *p = &o->b->plan;
+	if (rc == WN_OK && p->doses.n >= 2) {
+		const struct wn_taper_params *t = &p->params;
+		struct wn_rounding r = { .quantum = t->round_q, .forms = t->forms, .n_forms = t->n_forms };
+		rc = wn_doses_schedule(&p->doses, &r, &o->b->sched, &o->doses, err);
+	}
 	if (rc == WN_OK)
 		rc = wn_ics_plan_items(&o->ip, &items, &n, err);
 	for (size_t i = 0; rc == WN_OK && i < n; i++)
@@ -114,7 +133,51 @@ static int origin_events(struct wn_cli_ics_events *e, struct origin *o, struct w
 		    add_event(e, o, &items[i]) != WN_OK)
 			rc = wn_err_set(err, WN_ERR, "out of memory");
 	free(items);
+	free(o->doses);
 	wn_report_reviews_free(o->reviews, o->n_reviews);
+	return rc;
+}
+
+static char *stage_text(const struct wn_ics_stage *st, bool summary)
+{
+	struct wn_buf b;
+	wn_buf_init(&b);
+	(summary ? wn_ics_stage_summary : wn_ics_stage_description)(st, &b);
+	return wn_buf_detach(&b);
+}
+
+/* The stages of the switch the plan b (of ref) switched in, when it did:
+ * an event each, cancelled once the plan is no longer active.  A switch
+ * that no longer rebuilds is left out, as a retired plan that no longer
+ * builds is. */
+static int stage_events(struct wn_db *db, const struct wn_plan_built *b,
+                        const struct wn_db_plan_ref *ref, struct wn_cli_ics_events *e,
+                        struct wn_err *err)
+{
+	struct wn_db_switch_view sv;
+	int rc = wn_db_plan_switch_view(db, ref->id, &sv, err);
+	if (rc == WN_NOINPUT || rc == WN_DATAERR || (rc == WN_OK && sv.link.plan_id != ref->id)) {
+		wn_err_clear(err);
+		return WN_OK;
+	}
+	struct wn_ics_stage st = { .from = sv.from.name, .to = sv.to.name, .sw = &sv.sw,
+	                           .stage_days = sv.link.stage_days, .table = sv.table,
+	                           .cancelled = !ref->active };
+	for (int k = 1; rc == WN_OK && k < sv.sw.n; k++) {
+		struct wn_ics_item it = { .kind = WN_ICS_STAGE, .step = k, .date = sv.sw.stages[k].date };
+		char uid[WN_ICS_UID];
+		if (it.date < e->from || it.date > e->to)
+			continue;
+		st.stage = k;
+		wn_ics_item_uid(&b->plan, &it, uid);
+		*(st.cancelled ? &e->gone : &e->stages) += 1;
+		if (push(e, (struct wn_ics_event){ .date = it.date, .uid = strdup(uid),
+		                                   .summary = stage_text(&st, true),
+		                                   .description = stage_text(&st, false),
+		                                   .sequence = st.cancelled ? 2 : 0,
+		                                   .cancelled = st.cancelled }) != WN_OK)
+			rc = wn_err_set(err, WN_ERR, "out of memory");
+	}
 	return rc;
 }
 
@@ -131,6 +194,8 @@ static int plan_events(struct wn_db *db, const struct wn_med *m, const struct wn
 		                                             .replaced_on = replaced_on } };
 		e->plans++;
 		rc = origin_events(e, &o, err);
+		if (rc == WN_OK)
+			rc = stage_events(db, &b, ref, e, err);
 	} else if (rc == WN_DATAERR && !ref->active) {
 		wn_err_clear(err);
 		e->broken++;

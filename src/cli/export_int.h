@@ -21,6 +21,7 @@ struct wn_cli_ics_events {
 	size_t n, cap;
 	size_t plans, broken;    /* plans read; retired ones that no longer build */
 	size_t steps, reinstated, held, gone;   /* what the events are */
+	size_t stages;           /* of a switch to diazepam (core/ics.h) */
 	wn_date from, to;
 };
 
