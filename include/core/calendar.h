@@ -113,4 +113,23 @@ struct wn_calendar_geom {
  * and the weekdays above it, three rows below it) and cols columns. */
 struct wn_calendar_geom wn_calendar_geometry(int body_top, int body_rows, int cols);
 
+/* A plan with doses through the day (plan->doses.n >= 2): each dose of
+ * `day` appended to line (n bytes, cut to fit), after sep, planned
+ * against taken in core/vocab.h's words: "08:00 1 mg as planned, 14:00
+ * 0.5 mg different (planned 1 mg), 22:00 not recorded (planned 0.75
+ * mg)"; a day to come, the doses planned: "doses 08:00 1 mg, 14:00 1 mg,
+ * 22:00 0.75 mg"; a day with a dose of no time (skipped whole, or a
+ * total), the doses planned and "(what was taken has no times)".
+ * Nothing for a plan of one dose a day or a day before the plan. */
+struct wn_calendar_doses_in {
+	const struct wn_plan *plan;
+	const struct wn_schedule *sched;
+	wn_date day;
+	bool future;                       /* after today */
+	const struct wn_day *rec;          /* the day's record (its doses) */
+	long med_id;
+	const char *unit, *sep;
+};
+void wn_calendar_doses_text(const struct wn_calendar_doses_in *in, char *line, size_t n);
+
 #endif

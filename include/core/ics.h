@@ -26,6 +26,7 @@
 #include "core/plan.h"
 #include "core/report_facts.h"
 #include "core/status.h"
+#include "core/switch.h"
 #include "core/taper.h"
 #include "core/text.h"
 
@@ -63,7 +64,9 @@ void wn_ics_stamp(wn_date day, long seconds, char out[WN_ICS_STAMP]);
 /* What an event of a plan stands for. */
 enum wn_ics_kind {
 	WN_ICS_STEP,           /* a step of the schedule */
-	WN_ICS_REINSTATE       /* going back up to a dose (core/plan.h) */
+	WN_ICS_REINSTATE,      /* going back up to a dose (core/plan.h) */
+	WN_ICS_STAGE           /* a stage of a switch to diazepam, of the
+	                          plan switched in (step: the stage, 1..) */
 };
 
 /* Whether it holds, and if not why (every state but PLANNED is
@@ -114,7 +117,9 @@ int wn_ics_plan_items(const struct wn_ics_plan *p, struct wn_ics_item **out, siz
 #define WN_ICS_UID 96
 /* The item's UID, which no hold, resume or reinstatement changes:
  * "wean-PLAN-STEP-TOKEN@wean.local" for a step, "wean-PLAN-rEVENT-TOKEN
- * @wean.local" for a reinstatement (EVENT its id), TOKEN 8 hex digits of
+ * @wean.local" for a reinstatement (EVENT its id), "wean-PLAN-sSTAGE-
+ * TOKEN@wean.local" for a switch's stage (PLAN the plan switched in),
+ * TOKEN 8 hex digits of
  * the plan's id, medication and creation time (a plan imported into
  * another diary keeps it when it keeps its id). */
 void wn_ics_item_uid(const struct wn_plan *p, const struct wn_ics_item *it,
@@ -137,6 +142,10 @@ struct wn_ics_step {
 	                                            start; SUPERSEDED: the dose
 	                                            gone back up to is `dose` */
 	double dose;
+	const struct wn_doses *doses;            /* the plan's doses through the
+	                                            day; NULL or n < 2: one a day */
+	const double *amounts;                   /* the step's doses->n doses
+	                                            (core/doses.h's schedule) */
 };
 
 /* SUMMARY, a statement, not an instruction: "Planned step: 54 mg
@@ -147,7 +156,8 @@ int wn_ics_step_summary(const struct wn_ics_step *s, struct wn_buf *b);
 
 /* DESCRIPTION, lines joined by "\n" (wn_ics_format escapes them): how to
  * take the dose ("How to take it: 1 x 50 mg", left out when the forms
- * cannot make it); the step's numbers ("Step 3 of 10: 54 mg, 54.0% of the
+ * cannot make it); with several doses a day, each dose ("Doses: 08:00
+ * 0.5 mg, 14:00 0.5 mg, 22:00 1 mg"); the step's numbers ("Step 3 of 10: 54 mg, 54.0% of the
  * starting dose (100 mg), a cut of 10.0% from the step before."); each
  * review finding that concerns the step (whole-plan ones too), briefly, a
  * warning marked acknowledged on DATE or not ("Review (warning,
@@ -175,6 +185,29 @@ int wn_ics_reinstate_summary(const struct wn_ics_reinstate *r, struct wn_buf *b)
 /* DESCRIPTION: what was recorded, the reason, the findings of the review
  * of the step after it, WN_PLAN_DISCLAIMER. */
 int wn_ics_reinstate_description(const struct wn_ics_reinstate *r, struct wn_buf *b);
+
+/* ---- the words of a switch's stage (ics_switch.c) ------------------------ */
+
+/* Stage k of a switch (core/switch.h) of FROM to diazepam. */
+struct wn_ics_stage {
+	const char *from, *to;                   /* the medications' names */
+	const struct wn_switch *sw;
+	int stage;                               /* 1 .. sw->n - 1 */
+	int stage_days;                          /* each stage's length */
+	enum wn_switch_table table;
+	bool cancelled;                          /* the plan switched in is no
+	                                            longer active */
+};
+/* SUMMARY: what the stage replaces and the day's combined equivalent:
+ * "Switch stage 2 of 3: 14:00 dose 0.5 mg alprazolam -> 10 mg diazepam;
+ * combined 40 mg diazepam-equivalent (100%)", " (plan replaced)" after
+ * it when cancelled. */
+int wn_ics_stage_summary(const struct wn_ics_stage *s, struct wn_buf *b);
+/* DESCRIPTION: the stage's dates and what it replaces, each drug's doses
+ * that day, the combined equivalent against the start, the equivalence
+ * with its source (the table's column, S17), the schedule's rule and its
+ * sources, then WN_PLAN_DISCLAIMER. */
+int wn_ics_stage_description(const struct wn_ics_stage *s, struct wn_buf *b);
 
 /* Building blocks, exported for tests.
  * wn_ics_escape appends the TEXT escaping of s (NUL-terminated) to b.

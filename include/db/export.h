@@ -37,7 +37,8 @@
  * the decimal point.  The CSV import reads both forms.
  *
  * JSON: {"format":"wean","schema_version":1,"exported":...,"meta":{},
- * "medications":[],"plans":[],"symptoms":[],"metrics":[],"days":[]}, one
+ * "medications":[],"plans":[],"plan_switches":[],"symptoms":[],"metrics":[],
+ * "hold_proposals":[],"days":[]}, one
  * record per line, keys in a fixed order, numbers as SQLite's JSON
  * functions print them, so export -> import -> export is byte-identical.
  * Days are those from..to with any record (a day absent has no record).

@@ -46,7 +46,11 @@
  *   their settings (a symptom's group and hidden mark, a medication's
  *   unit and archive, a metric's range) taken from the file where it
  *   gives them; plans are added when no plan of the same medication with
- *   the same start and creation time exists; a hold proposal and a meta
+ *   the same start and creation time exists; a switch ("plan_switches":
+ *   a plan switched in and the plan it replaces, each named by
+ *   medication, start, creation time and active flag) is added when the
+ *   plan switched in has none, and refused when either plan is not in
+ *   the diary or the switch does not rebuild; a hold proposal and a meta
  *   setting already in the diary are kept unless REPLACE.
  * - Before an import that would change a day already in the diary is
  *   written, opts->backup is called (when set and not a dry run), with no

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli_int.h"
+#include "export_int.h"
 #include "db/export.h"
 #include "core/age.h"
 #include "core/fileio.h"
@@ -175,177 +176,6 @@ static int sink_close(struct sink *k, int rc, struct wn_err *err)
 	return rc;
 }
 
-/* ---- the events --------------------------------------------------------------------- */
-
-/* Every step and reinstatement of every plan, the retired ones too: a
- * calendar that had them from an earlier export gets each again under
- * its UID, moved (a higher SEQUENCE) or cancelled (core/ics.h). */
-struct events {
-	struct wn_ics_event *ev;
-	size_t n, cap;
-	size_t plans, broken;    /* plans read; retired ones that no longer build */
-	size_t steps, reinstated, held, gone;   /* what the events are */
-	wn_date from, to;
-};
-
-static void events_free(struct events *e)
-{
-	for (size_t i = 0; i < e->n; i++) {
-		free((char *)e->ev[i].uid);
-		free((char *)e->ev[i].summary);
-		free((char *)e->ev[i].description);
-	}
-	free(e->ev);
-}
-
-/* The plan an event comes from, with its reviews. */
-struct origin {
-	const struct wn_med *m;
-	const struct wn_plan_built *b;
-	struct wn_ics_plan ip;
-	struct wn_report_review *reviews;        /* owned */
-	size_t n_reviews;
-};
-
-/* The review of the step after going back up with event ev, or NULL. */
-static const struct wn_report_review *review_of(const struct origin *o,
-                                                const struct wn_plan_event *ev)
-{
-	for (size_t i = 1; i < o->n_reviews; i++)
-		if (o->reviews[i].reinstated == ev->start && o->reviews[i].dose == ev->dose)
-			return &o->reviews[i];
-	return NULL;
-}
-
-static char *item_text(const struct origin *o, const struct wn_ics_item *it, bool summary)
-{
-	struct wn_buf b;
-	wn_buf_init(&b);
-	if (it->kind == WN_ICS_STEP) {
-		struct wn_ics_step st = {
-			.name = o->m->name, .unit = o->m->unit, .sched = &o->b->sched,
-			.step = it->step, .reviews = o->reviews, .n_reviews = o->n_reviews,
-			.state = it->state, .since = o->ip.replaced_on,
-			.dose = wn_plan_planned_on(&o->b->plan, &o->b->sched, it->date),
-		};
-		(summary ? wn_ics_step_summary : wn_ics_step_description)(&st, &b);
-	} else {
-		const struct wn_plan_event *ev = &o->b->plan.events[it->event];
-		struct wn_ics_reinstate r = { .name = o->m->name, .unit = o->m->unit, .event = ev,
-		                              .review = review_of(o, ev), .state = it->state,
-		                              .since = o->ip.replaced_on };
-		(summary ? wn_ics_reinstate_summary : wn_ics_reinstate_description)(&r, &b);
-	}
-	return wn_buf_detach(&b);
-}
-
-static void count(struct events *e, const struct wn_ics_item *it)
-{
-	if (it->state == WN_ICS_HELD)
-		e->held++;
-	else if (it->state != WN_ICS_PLANNED)
-		e->gone++;
-	else if (it->kind == WN_ICS_STEP)
-		e->steps++;
-	else
-		e->reinstated++;
-}
-
-static int add_event(struct events *e, const struct origin *o, const struct wn_ics_item *it)
-{
-	if (e->n == e->cap) {
-		size_t nc = e->cap ? e->cap * 2 : 32;
-		struct wn_ics_event *p = realloc(e->ev, nc * sizeof *p);
-		if (!p)
-			return WN_ERR;
-		e->ev = p;
-		e->cap = nc;
-	}
-	char uid[WN_ICS_UID];
-	wn_ics_item_uid(&o->b->plan, it, uid);
-	struct wn_ics_event *ev = &e->ev[e->n];
-	*ev = (struct wn_ics_event){ .date = it->date, .uid = strdup(uid),
-	                             .summary = item_text(o, it, true),
-	                             .description = item_text(o, it, false),
-	                             .sequence = it->sequence,
-	                             .cancelled = it->state != WN_ICS_PLANNED };
-	e->n++;
-	count(e, it);
-	return ev->uid && ev->summary && ev->description ? WN_OK : WN_ERR;
-}
-
-/* The events of o's plan that fall in the dates asked for. */
-static int origin_events(struct events *e, struct origin *o, struct wn_err *err)
-{
-	struct wn_ics_item *items = NULL;
-	size_t n = 0;
-	int rc = wn_report_reviews(o->b, o->m, WN_DATE_NONE, &o->reviews, &o->n_reviews, err);
-	if (rc == WN_OK)
-		rc = wn_ics_plan_items(&o->ip, &items, &n, err);
-	for (size_t i = 0; rc == WN_OK && i < n; i++)
-		if (items[i].date >= e->from && items[i].date <= e->to &&
-		    add_event(e, o, &items[i]) != WN_OK)
-			rc = wn_err_set(err, WN_ERR, "out of memory");
-	free(items);
-	wn_report_reviews_free(o->reviews, o->n_reviews);
-	return rc;
-}
-
-/* One plan of m; replaced_on as struct wn_ics_plan's.  A retired plan
- * that no longer builds (say, the drug reference changed) is counted and
- * left out rather than failing the export of the others. */
-static int plan_events(struct wn_db *db, const struct wn_med *m, const struct wn_db_plan_ref *ref,
-                       wn_date replaced_on, struct events *e, struct wn_err *err)
-{
-	struct wn_plan_built b;
-	int rc = wn_db_plan_built_id(db, m, ref->id, &b, err);
-	if (rc == WN_OK) {
-		struct origin o = { .m = m, .b = &b, .ip = { .plan = &b.plan, .sched = &b.sched,
-		                                             .replaced_on = replaced_on } };
-		e->plans++;
-		rc = origin_events(e, &o, err);
-	} else if (rc == WN_DATAERR && !ref->active) {
-		wn_err_clear(err);
-		e->broken++;
-		rc = WN_OK;
-	}
-	wn_plan_built_free(&b);
-	return rc;
-}
-
-static int med_events(struct wn_db *db, const struct wn_med *m, struct events *e,
-                      struct wn_err *err)
-{
-	struct wn_db_plan_ref *refs;
-	size_t n;
-	int rc = wn_db_plan_history(db, m->id, &refs, &n, err);
-	wn_date later = WN_DATE_NONE;          /* the first start of the later plans */
-	for (size_t i = n; rc == WN_OK && i-- > 0;) {
-		rc = plan_events(db, m, &refs[i], later, e, err);
-		if (later == WN_DATE_NONE || refs[i].start < later)
-			later = refs[i].start;
-	}
-	free(refs);
-	return rc;
-}
-
-static int collect(struct wn_db *db, struct events *e, struct wn_err *err)
-{
-	struct wn_med *meds;
-	size_t n;
-	int rc = wn_db_med_list(db, &meds, &n, err);
-	for (size_t i = 0; rc == WN_OK && i < n; i++)
-		rc = med_events(db, &meds[i], e, err);
-	free(meds);
-	if (rc == WN_OK && e->plans == 0) {
-		wn_err_set(err, WN_NOINPUT, "there are no taper plans to export");
-		wn_err_hint(err, "add one with 'wean plan add MED ...'");
-		return WN_NOINPUT;
-	}
-	if (rc == WN_OK && e->n == 0)
-		return wn_err_set(err, WN_NOINPUT, "no taper steps fall in the chosen dates");
-	return rc;
-}
 
 /* ---- the command -------------------------------------------------------------------------- */
 
@@ -380,12 +210,14 @@ static void stamp(const struct wn_cli *c, char out[WN_ICS_STAMP])
 	wn_ics_stamp((wn_date)days, (long)secs, out);
 }
 
-static void say_written(struct wn_cli *c, const struct events *e, const char *file)
+static void say_written(struct wn_cli *c, const struct wn_cli_ics_events *e, const char *file)
 {
 	fprintf(c->out, "wrote %zu taper step%s", e->steps, e->steps == 1 ? "" : "s");
 	if (e->reinstated)
 		fprintf(c->out, " and %zu reinstated dose%s", e->reinstated,
 		        e->reinstated == 1 ? "" : "s");
+	if (e->stages)
+		fprintf(c->out, " and %zu stage%s of a switch", e->stages, e->stages == 1 ? "" : "s");
 	fprintf(c->out, " to %s\n", file);
 	if (e->held)
 		fprintf(c->out, "%zu later step%s on hold %s no date yet: cancelled in the file"
@@ -401,7 +233,7 @@ static void say_written(struct wn_cli *c, const struct events *e, const char *fi
 }
 
 static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
-                const struct events *e, struct wn_err *err)
+                const struct wn_cli_ics_events *e, struct wn_err *err)
 {
 	char dtstamp[WN_ICS_STAMP];
 	stamp(c, dtstamp);
@@ -425,7 +257,7 @@ static int emit(struct wn_cli *c, struct wn_db *db, const struct export_args *a,
 
 /* ---- csv and json --------------------------------------------------------------------- */
 
-static int export_data(struct wn_cli *c, const struct export_args *a, const struct events *e,
+static int export_data(struct wn_cli *c, const struct export_args *a, const struct wn_cli_ics_events *e,
                        struct wn_err *err)
 {
 	struct wn_db *db;
@@ -751,7 +583,7 @@ static int parse(struct export_args *a, int argc, char **argv, struct wn_err *er
 int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 {
 	struct export_args a = { .c = c };
-	struct events e = { .from = WN_DATE_NONE + 1, .to = -WN_DATE_NONE };
+	struct wn_cli_ics_events e = { .from = WN_DATE_NONE + 1, .to = -WN_DATE_NONE };
 	struct wn_db *db;
 	char b1[WN_DATE_STRLEN], b2[WN_DATE_STRLEN];
 	int rc = parse(&a, argc, argv, err);
@@ -769,8 +601,8 @@ int wn_cmd_export(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 	if (strcmp(a.format, "ics") != 0)
 		return export_data(c, &a, &e, err);
 	if ((rc = wn_cli_db(c, false, &db, err)) == WN_OK &&
-	    (rc = collect(db, &e, err)) == WN_OK)
+	    (rc = wn_cli_ics_collect(db, &e, err)) == WN_OK)
 		rc = emit(c, db, &a, &e, err);
-	events_free(&e);
+	wn_cli_ics_events_free(&e);
 	return rc;
 }

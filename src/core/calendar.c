@@ -7,6 +7,7 @@
 
 #include "core/calendar.h"
 #include "core/findings.h"
+#include "core/today_doses.h"
 #include "core/text.h"
 
 /* The step (after the start) dated d, or -1. */
@@ -195,4 +196,41 @@ struct wn_calendar_geom wn_calendar_geometry(int body_top, int body_rows, int co
 	if (g.cw > 18)
 		g.cw = 18;
 	return g;
+}
+
+/* ---- doses through the day ----------------------------------------------------- */
+
+void wn_calendar_doses_text(const struct wn_calendar_doses_in *in, char *line, size_t n)
+{
+	double planned[WN_DOSES_MAX];
+	struct wn_today_slot sl[WN_DOSES_MAX];
+	if (wn_plan_doses_on(in->plan, in->sched, in->day, planned) < 2)
+		return;
+	int k = wn_today_slots(&in->plan->doses, planned, in->rec, in->med_id, sl);
+	size_t used = strlen(line);
+	bool untimed = false;           /* a dose without a time (a day skipped
+	                                   whole, a total): no status per dose */
+	for (size_t i = 0; !in->future && in->rec && i < in->rec->n_doses; i++)
+		untimed = untimed || (in->rec->doses[i].med_id == in->med_id &&
+		                      in->rec->doses[i].minute < 0);
+	for (int i = 0; i < k && used < n; i++) {
+		char p[32], t[32], amt[96] = "";
+		wn_text_num(sl[i].planned, 3, p, sizeof p);
+		wn_text_num(sl[i].taken, 3, t, sizeof t);
+		if (in->future || untimed) {
+			used += (size_t)snprintf(line + used, n - used, "%s%s%02d:%02d %s %s%s",
+			                         i ? ", " : in->sep, i ? "" : in->future ? "doses " :
+			                         "planned ", sl[i].minute / 60, sl[i].minute % 60, p,
+			                         in->unit, untimed && i == k - 1 ?
+			                         " (what was taken has no times)" : "");
+			continue;
+		}
+		if (sl[i].status == WN_DOSE_AS_PLANNED || sl[i].status == WN_DOSE_DIFFERENT)
+			snprintf(amt, sizeof amt, "%s %s ", t, in->unit);
+		used += (size_t)snprintf(line + used, n - used, "%s%02d:%02d %s%s",
+		                         i ? ", " : in->sep, sl[i].minute / 60, sl[i].minute % 60,
+		                         amt, wn_vocab_dose_word(sl[i].status));
+		if (used < n && sl[i].status != WN_DOSE_AS_PLANNED && sl[i].planned > 0)
+			used += (size_t)snprintf(line + used, n - used, " (planned %s %s)", p, in->unit);
+	}
 }

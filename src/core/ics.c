@@ -5,6 +5,7 @@
 #include "core/plan.h"
 
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +257,8 @@ void wn_ics_item_uid(const struct wn_plan *p, const struct wn_ics_item *it,
 	unsigned long token = plan_token(p);
 	if (it->kind == WN_ICS_STEP)
 		snprintf(out, WN_ICS_UID, "wean-%ld-%d-%08lx@wean.local", p->id, it->step, token);
+	else if (it->kind == WN_ICS_STAGE)
+		snprintf(out, WN_ICS_UID, "wean-%ld-s%d-%08lx@wean.local", p->id, it->step, token);
 	else
 		snprintf(out, WN_ICS_UID, "wean-%ld-r%ld-%08lx@wean.local", p->id,
 		         p->events[it->event].id, token);
@@ -333,6 +336,18 @@ static void step_why(const struct wn_ics_step *s, struct wn_buf *b)
 		why_line(b, s->state, s->since, "step");
 }
 
+/* "Doses: 08:00 0.5 mg, 14:00 0.5 mg, 22:00 1 mg" */
+static void doses_line(const struct wn_ics_step *s, struct wn_buf *b)
+{
+	char n1[32];
+	wn_buf_adds(b, "Doses:");
+	for (int i = 0; i < s->doses->n; i++)
+		wn_buf_addf(b, "%s %02d:%02d %s %s", i ? "," : "", s->doses->minute[i] / 60,
+		            s->doses->minute[i] % 60, wn_text_num(s->amounts[i], 3, n1, sizeof n1),
+		            s->unit);
+	wn_buf_adds(b, "\n");
+}
+
 int wn_ics_step_description(const struct wn_ics_step *s, struct wn_buf *b)
 {
 	const struct wn_taper_step *st = &s->sched->steps[s->step];
@@ -342,12 +357,15 @@ int wn_ics_step_description(const struct wn_ics_step *s, struct wn_buf *b)
 		step_why(s, b);
 	else if (how[0] && strcmp(how, "none") != 0)
 		wn_buf_addf(b, "How to take it: %s\n", how);
+	if (s->state == WN_ICS_PLANNED && s->doses && s->doses->n >= 2 && s->amounts)
+		doses_line(s, b);
 	wn_buf_addf(b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", s->step,
 	            s->sched->n - 1, wn_text_num(st->dose, 3, n1, sizeof n1), s->unit,
 	            st->pct_of_start, wn_text_num(s->sched->steps[0].dose, 3, n2, sizeof n2),
 	            s->unit);
 	if (s->step > 0)
-		wn_buf_addf(b, ", a cut of %.1f%% from the step before", st->pct_cut);
+		wn_buf_addf(b, ", a %s of %.1f%% from the step before",
+		            st->pct_cut < 0 ? "rise" : "cut", fabs(st->pct_cut));
 	wn_buf_adds(b, ".\n");
 	for (size_t i = 0; s->state == WN_ICS_PLANNED && s->reviews && i < s->n_reviews; i++)
 		for (size_t k = 0; k < s->reviews[i].n_findings; k++)

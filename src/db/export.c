@@ -469,6 +469,19 @@ int wn_export_csv(struct wn_db *db, struct wn_export_opts *o, struct wn_buf *out
 	"  WHERE plan_id = p.id ORDER BY step, kind))))" \
 	" FROM plan p ORDER BY id"
 
+/* The link of a plan switched in to the plan it replaces (issue 19), each
+ * plan named as the import finds it: medication, start date, created,
+ * active. */
+#define J_SWITCHES \
+	"SELECT json_object('med', tm.name, 'start_date', t.start_date," \
+	" 'created', " J_ISO("t.created") ", 'active', t.active," \
+	" 'from_med', fm.name, 'from_start_date', f.start_date," \
+	" 'from_created', " J_ISO("f.created") ", 'from_active', f.active," \
+	" 'table', s.equiv_table, 'stage_days', s.stage_days)" \
+	" FROM plan_switch s JOIN plan t ON t.id = s.plan_id JOIN medication tm ON tm.id = t.med_id" \
+	" JOIN plan f ON f.id = s.from_plan JOIN medication fm ON fm.id = f.med_id" \
+	" ORDER BY s.plan_id"
+
 #define J_PROPOSALS \
 	"SELECT json_object('med', (SELECT name FROM medication WHERE id = h.med_id)," \
 	" 'date', date, 'reason', reason, 'state', state, 'created', " J_ISO("created") "," \
@@ -665,6 +678,7 @@ int wn_export_json(struct wn_db *db, struct wn_export_opts *o,
 	sqlite3_free(ex);
 	static const struct { const char *key, *q; } parts[] = {
 		{ "meta", J_META }, { "medications", J_MEDS }, { "plans", J_PLANS },
+		{ "plan_switches", J_SWITCHES },
 		{ "symptoms", J_SYMPTOMS }, { "metrics", J_METRICS },
 		{ "hold_proposals", J_PROPOSALS }, { "days", J_DAYS },
 	};

@@ -169,6 +169,9 @@ int wn_imp_json_metric(struct wn_imp *m, const struct wn_json *o, const char *wh
 int wn_imp_json_med(struct wn_imp *m, const struct wn_json *o, const char *where);
 int wn_imp_json_plan(struct wn_imp *m, const struct wn_json *o, const char *where);
 int wn_imp_json_proposal(struct wn_imp *m, const struct wn_json *o, const char *where);
+/* One element of "plan_switches" (import_switch.c): the link of a plan
+ * switched in to the plan it replaces, both already in the diary. */
+int wn_imp_json_switch(struct wn_imp *m, const struct wn_json *o, const char *where);
 
 /* ---- formats ---------------------------------------------------------------------- */
 

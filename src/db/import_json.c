@@ -416,10 +416,10 @@ static int json_header(struct wn_imp *m, struct wn_json_parser *p, const struct 
 int wn_imp_json(struct wn_imp *m, struct wn_reader *text)
 {
 	static const char *const keys[] = { "format", "schema_version", "meta", "symptoms",
-		"metrics", "medications", "plans", "hold_proposals", "days" };
+		"metrics", "medications", "plans", "plan_switches", "hold_proposals", "days" };
 	static int (*const each[])(struct wn_imp *, const struct wn_json *, const char *) = {
 		wn_imp_json_symptom, wn_imp_json_metric, wn_imp_json_med, wn_imp_json_plan,
-		wn_imp_json_proposal, one_day,
+		wn_imp_json_switch, wn_imp_json_proposal, one_day,
 	};
 	enum { N_KEYS = sizeof keys / sizeof *keys, FIRST_LIST = 3 };
 	struct wn_json_at at[N_KEYS];

@@ -50,6 +50,8 @@ static const char css[] =
 	"th{font-weight:600;border-bottom:.9pt solid #333;white-space:nowrap}\n"
 	".n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"tr.future td{color:#555;font-style:italic}\n"
+	"table.switch{width:auto;break-inside:avoid;page-break-inside:avoid}\n"
+	"table.switch td,table.switch th{padding-right:5mm}\n"
 	"ul{margin:.8mm 0 1.2mm;padding-left:4.5mm}\n"
 	"li{margin:.2mm 0;break-inside:avoid}\n"
 	"ul.findings{font-size:7.5pt;line-height:1.15}\n"
@@ -702,6 +704,7 @@ int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
 			history(&p, &r->meds[i]);
 			plan_review(&p, &r->meds[i]);
 		}
+	wn_report_doses_html(r, out);
 	if (!wn_report_empty(r)) {
 		charts(&p);
 		cuts(&p);

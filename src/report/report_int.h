@@ -16,6 +16,23 @@ struct wn_doc;
 /* The section on doses through the day and switching (Markdown, text);
  * nothing when no plan has several doses a day or a switch. */
 void wn_report_doses_section(struct wn_doc *d);
+/* Whether the section has anything to say: a plan with several doses a
+ * day, or a switch. */
+bool wn_report_has_doses(const struct wn_report *r);
+/* Its words, appended to b as plain text (clean, no markup): m's doses
+ * ("3 doses a day at 08:00, 14:00, 22:00; planned on DATE: 0.5 + 0 + 0
+ * mg (0.5 mg a day); each step cuts ..."), and m's switch (its table,
+ * stage length, equivalence, source and rule); the names cleaned for d
+ * (Markdown), or as they are when d is NULL (the caller escapes). */
+void wn_report_doses_words(const struct wn_report *r, const struct wn_report_med *m,
+                           struct wn_buf *b);
+void wn_report_switch_words(const struct wn_doc *d, const struct wn_report_med *m,
+                            struct wn_buf *b);
+#define WN_REPORT_SWITCH_DISCUSS "Discuss the switch and every step with the prescriber:" \
+	" the plan is the person's, and wean gives no medical advice."
+/* The section in HTML (switch_html.c): the doses as a list, each switch
+ * as a table of its stages. */
+void wn_report_doses_html(const struct wn_report *r, struct wn_buf *b);
 
 /* ---- report_svg.c ------------------------------------------------------------ */
 

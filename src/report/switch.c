@@ -14,52 +14,75 @@
 #include "doc.h"
 #include "report_int.h"
 
-static void doses_line(struct wn_doc *d, const struct wn_report_med *m)
+void wn_report_doses_words(const struct wn_report *r, const struct wn_report_med *m,
+                           struct wn_buf *b)
 {
 	char n1[32], date[WN_DATE_STRLEN];
-	struct wn_doc_line l;
 	double total = 0;
+	wn_buf_addf(b, "%d doses a day at", m->doses.n);
+	for (int i = 0; i < m->doses.n; i++)
+		wn_buf_addf(b, "%s %02d:%02d", i ? "," : "", m->doses.minute[i] / 60,
+		            m->doses.minute[i] % 60);
+	if (!isnan(m->doses_end[0])) {
+		wn_buf_addf(b, "; planned on %s:", wn_doc_date(r->to, date));
+		for (int i = 0; i < m->doses.n; i++) {
+			wn_buf_addf(b, "%s%s", i ? " + " : " ", wn_text_num(m->doses_end[i], 3, n1, sizeof n1));
+			total += m->doses_end[i];
+		}
+		wn_buf_addf(b, " %s (%s %s a day)", m->med.unit, wn_text_num(total, 3, n1, sizeof n1),
+		            m->med.unit);
+	}
+	wn_buf_addf(b, "; each step cuts %s.", m->doses.cut == WN_CUT_EVENING ? "the latest dose first" :
+	            m->doses.cut == WN_CUT_MORNING ? "the earliest dose first" :
+	            "the largest dose first, on a tie the latest");
+}
+
+/* A name: cleaned for d (Markdown escapes), or as it is without d. */
+static void name_to(const struct wn_doc *d, struct wn_buf *b, const char *s)
+{
+	if (d)
+		wn_doc_clean_to(d, b, s);
+	else
+		wn_buf_adds(b, s);
+}
+
+void wn_report_switch_words(const struct wn_doc *d, const struct wn_report_med *m,
+                            struct wn_buf *b)
+{
+	char n1[32], date[WN_DATE_STRLEN];
+	wn_buf_adds(b, "Switch from ");
+	name_to(d, b, m->switch_from);
+	wn_buf_adds(b, " to ");
+	name_to(d, b, m->switch_to);
+	wn_buf_addf(b, ", one dose at a time, a stage every %d days; %s mg ", m->switch_stage_days,
+	            wn_text_num(m->sw.equiv, 3, n1, sizeof n1));
+	name_to(d, b, m->switch_from);
+	wn_buf_addf(b, " = 10 mg diazepam by %s"
+	            " (S17), approximate. In the style of the Ashton Manual (S15, S16; NHS Scotland"
+	            " S18): the published schedules' numbers were not available, so the rule is"
+	            " wean's -- each stage replaces the dose the plan's cut rule picks first, and"
+	            " the day's combined equivalent stays within 10%% of the start. The diazepam"
+	            " taper follows from %s.", wn_switch_table_words(m->switch_table),
+	            wn_doc_date(m->switch_taper_from, date));
+}
+
+static void doses_line(struct wn_doc *d, const struct wn_report_med *m)
+{
+	struct wn_doc_line l;
 	wn_doc_line_start(&l);
 	wn_doc_lf(&l, "%s", wn_doc_bold(d));
 	wn_doc_line_user(d, &l, m->med.name);
-	wn_doc_lf(&l, "%s: %d doses a day at", wn_doc_bold(d), m->doses.n);
-	for (int i = 0; i < m->doses.n; i++)
-		wn_doc_lf(&l, "%s %02d:%02d", i ? "," : "", m->doses.minute[i] / 60,
-		          m->doses.minute[i] % 60);
-	if (!isnan(m->doses_end[0])) {
-		wn_doc_lf(&l, "; planned on %s:", wn_doc_date(d->r->to, date));
-		for (int i = 0; i < m->doses.n; i++) {
-			wn_doc_lf(&l, "%s%s", i ? " + " : " ", wn_text_num(m->doses_end[i], 3, n1, sizeof n1));
-			total += m->doses_end[i];
-		}
-		wn_doc_lf(&l, " %s (%s %s a day)", m->med.unit, wn_text_num(total, 3, n1, sizeof n1),
-		          m->med.unit);
-	}
-	wn_doc_lf(&l, "; each step cuts %s.", m->doses.cut == WN_CUT_EVENING ? "the latest dose first" :
-	          m->doses.cut == WN_CUT_MORNING ? "the earliest dose first" :
-	          "the largest dose first, on a tie the latest");
+	wn_doc_lf(&l, "%s: ", wn_doc_bold(d));
+	wn_report_doses_words(d->r, m, &l.t);
 	wn_doc_line_end(d, &l, "- ");
 }
 
 static void switch_table(struct wn_doc *d, const struct wn_report_med *m)
 {
-	char line[256], n1[32], date[WN_DATE_STRLEN];
+	char line[256];
 	struct wn_doc_line l;
 	wn_doc_line_start(&l);
-	wn_doc_lf(&l, "Switch from ");
-	wn_doc_line_user(d, &l, m->switch_from);
-	wn_doc_lf(&l, " to ");
-	wn_doc_line_user(d, &l, m->switch_to);
-	wn_doc_lf(&l, ", one dose at a time, a stage every %d days; %s mg ", m->switch_stage_days,
-	          wn_text_num(m->sw.equiv, 3, n1, sizeof n1));
-	wn_doc_line_user(d, &l, m->switch_from);
-	wn_doc_lf(&l, " = 10 mg diazepam by %s"
-	          " (S17), approximate. In the style of the Ashton Manual (S15, S16; NHS Scotland"
-	          " S18): the published schedules' numbers were not available, so the rule is"
-	          " wean's -- each stage replaces the dose the plan's cut rule picks first, and"
-	          " the day's combined equivalent stays within 10%% of the start. The diazepam"
-	          " taper follows from %s.", wn_switch_table_words(m->switch_table),
-	          wn_doc_date(m->switch_taper_from, date));
+	wn_report_switch_words(d, m, &l.t);
 	wn_doc_line_end(d, &l, "");
 	wn_doc_add(d, "\n");
 	wn_doc_add(d, d->md ? "```text\n" : "");
@@ -72,17 +95,21 @@ static void switch_table(struct wn_doc *d, const struct wn_report_med *m)
 		wn_doc_addf(d, "%s\n", line);
 	}
 	wn_doc_add(d, d->md ? "```\n\n" : "\n");
-	wn_doc_para(d, "Discuss the switch and every step with the prescriber: the plan is the"
-	            " person's, and wean gives no medical advice.");
+	wn_doc_para(d, WN_REPORT_SWITCH_DISCUSS);
+}
+
+bool wn_report_has_doses(const struct wn_report *r)
+{
+	for (size_t i = 0; i < r->n_meds; i++)
+		if (r->meds[i].has_plan && (r->meds[i].doses.n >= 2 || r->meds[i].has_switch))
+			return true;
+	return false;
 }
 
 void wn_report_doses_section(struct wn_doc *d)
 {
 	const struct wn_report *r = d->r;
-	bool any = false;
-	for (size_t i = 0; i < r->n_meds; i++)
-		any = any || (r->meds[i].has_plan && (r->meds[i].doses.n >= 2 || r->meds[i].has_switch));
-	if (!any)
+	if (!wn_report_has_doses(r))
 		return;
 	wn_doc_heading(d, 2, "Doses through the day and switching");
 	bool listed = false;

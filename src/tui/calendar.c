@@ -307,34 +307,6 @@ static void draw_legend(struct wn_ui *ui, int y)
 	wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_DIM), line);
 }
 
-/* A plan with doses through the day: each dose of the selected day in
- * core/vocab.h's words ("08:00 1 mg as planned, 14:00 0.5 mg different
- * (planned 1 mg), 22:00 not recorded"), after the day's total. */
-static void add_doses(const struct calendar *cal, const struct wn_day *day, const char *sep,
-                      char *line, size_t n)
-{
-	double planned[WN_DOSES_MAX];
-	struct wn_today_slot sl[WN_DOSES_MAX];
-	if (!cal->has_plan ||
-	    wn_plan_doses_on(&cal->b.plan, &cal->b.sched, cal->sel, planned) < 2)
-		return;
-	int k = wn_today_slots(&cal->b.plan.doses, planned, day, cal->med[cal->m].id, sl);
-	size_t used = strlen(line);
-	const char *unit = cal->med[cal->m].unit;
-	for (int i = 0; i < k && used < n; i++) {
-		char p[32], t[32], amt[96] = "";
-		wn_text_num(sl[i].planned, 3, p, sizeof p);
-		wn_text_num(sl[i].taken, 3, t, sizeof t);
-		if (sl[i].status == WN_DOSE_AS_PLANNED || sl[i].status == WN_DOSE_DIFFERENT)
-			snprintf(amt, sizeof amt, "%s %s ", t, unit);
-		used += (size_t)snprintf(line + used, n - used, "%s%02d:%02d %s%s", i ? ", " : sep,
-		                         sl[i].minute / 60, sl[i].minute % 60, amt,
-		                         wn_vocab_dose_word(sl[i].status));
-		if (used < n && sl[i].status == WN_DOSE_DIFFERENT)
-			used += (size_t)snprintf(line + used, n - used, " (planned %s %s)", p, unit);
-	}
-}
-
 /* Status of the selected day and its note's first line, on two rows
  * where there is room (the words are core/vocab.h's), then the
  * proposal. */
@@ -347,7 +319,14 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 	struct wn_day day;
 	struct wn_err err = { 0 };
 	if (wn_db_day_load(ui->db, cal->sel, &day, &err) == WN_OK) {
-		add_doses(cal, &day, ui->g->sep, line, sizeof line);
+		if (cal->has_plan) {
+			struct wn_calendar_doses_in in = {
+				.plan = &cal->b.plan, .sched = &cal->b.sched, .day = cal->sel,
+				.future = cal->sel > ui->today, .rec = &day,
+				.med_id = cal->med[cal->m].id, .unit = cal->med[cal->m].unit,
+				.sep = ui->g->sep };
+			wn_calendar_doses_text(&in, line, sizeof line);
+		}
 		if (day.ci.note && *day.ci.note) {
 			size_t k = strlen(line);
 			snprintf(line + k, sizeof line - k, "%snote: %.*s", ui->g->sep,
@@ -356,9 +335,11 @@ static void draw_status(struct wn_ui *ui, const struct calendar *cal, int y)
 		wn_day_free(&day);
 	}
 	int room = ui->body_top + ui->body_rows - y;
-	int rows = room >= 3 && wn_text_width(line) > ui->cols - 2 ? 2 : 1;
-	if (rows == 2)
-		wn_edit_draw_text(ui, line, WN_BOX(y, 1, 2, ui->cols - 2));
+	int width = wn_text_width(line), rows = 1;
+	while (rows < 3 && rows + 1 < room && width > rows * (ui->cols - 2))
+		rows++;                  /* wrapped on up to 3 rows where there is room */
+	if (rows >= 2)
+		wn_edit_draw_text(ui, line, WN_BOX(y, 1, rows, ui->cols - 2));
 	else
 		wn_ui_put(ui, WN_CELL(y, 1, ui->cols - 2, WN_R_NORMAL), line);
 	struct wn_holdrule_out o;
