@@ -152,6 +152,14 @@ struct wn_journal_hits {
 	long long mine, others;        /* the diary's changes when read */
 };
 
+/* Makes ready what a search reads besides the index (a temporary view of
+ * its word list, made at the first search otherwise).  Making it has
+ * SQLite prepare every statement of the connection again at its next
+ * use (about 2.5 M instructions after the Journal's first page), so a
+ * screen that may search calls this before its own first read.  WN_OK or
+ * a storage error. */
+int wn_journal_search_ready(struct wn_db *db, struct wn_err *err);
+
 /* Searches for text (as typed, see above) into *h (a zeroed struct, or
  * one searched before: reused).  WN_OK; WN_USAGE for an empty or too long
  * text; WN_ERR out of memory; a storage error.  On an error *h is empty. */

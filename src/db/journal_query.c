@@ -278,12 +278,17 @@ static int add_word(struct wn_db *db, const char *s, size_t len, struct wn_buf *
 	return rc;
 }
 
+int wn_journal_search_ready(struct wn_db *db, struct wn_err *err)
+{
+	return wn_db_exec(db, vocab_sql, "search the journal", err);
+}
+
 int wn_journal_expand(struct wn_db *db, const char *text, struct wn_buf *q,
                       struct wn_err *err)
 {
 	int rc = check_text(text, err);
 	if (rc == WN_OK)
-		rc = wn_db_exec(db, vocab_sql, "search the journal", err);
+		rc = wn_journal_search_ready(db, err);
 	size_t len = text ? strlen(text) : 0, i = 0, from, to;
 	bool phrase;
 	while (rc == WN_OK && next_item(text, len, &i, &from, &to, &phrase)) {

@@ -787,6 +787,12 @@ static int journal_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 		if (!j->day || !j->tmp || !j->row || !j->row_of)
 			return wn_err_set(err, WN_ERR, "out of memory");
 	}
+	if (!j->started) {
+		/* before the first page is read: making it later would have
+		 * every statement prepared again (a failure shows at the search) */
+		struct wn_err e2 = { 0 };
+		wn_journal_search_ready(ui->db, &e2);
+	}
 	if (!j->started || j->gen != ui->gen)
 		pick_med(ui, j);
 	wn_date d = sel_date(j);
