@@ -100,6 +100,9 @@ void wn_journal_free(struct wn_journal_day *d, size_t n);
 /* The FTS5 query for text typed as above, into out (n bytes, at least
  * WN_JOURNAL_QUERY_MAX): each word as a quoted string with a prefix star
  * ("zap"*), each phrase quoted ("brain zaps"), quotes inside doubled.
+ * (The search itself spells each word's start out as the diary's words
+ * that have it, which FTS5 reads without first reading every match;
+ * src/db/journal_query.c.)
  * WN_OK (out "" when text holds no word: only punctuation or spaces);
  * WN_USAGE for NULL, empty or too long text, or n too small. */
 int wn_journal_query(const char *text, char *out, size_t n, struct wn_err *err);
