@@ -760,6 +760,28 @@ char *wn_text_num(double v, int decimals, char *buf, size_t n)
 		snprintf(buf, n, "-");
 		return buf;
 	}
+	static const double scale[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+	if (decimals >= 0 && decimals <= 6 && fabs(v) < 1e9 && n >= 24) {
+		/* the fast way (printf's exact rounding is most of a Today
+		 * frame's numbers): v scaled to a whole number, unless it lies so
+		 * near a half that the scaling's own rounding could decide it */
+		double x = v * scale[decimals], r = nearbyint(x);
+		if (fabs(fabs(x - r) - 0.5) > 1e-6) {
+			long long k = llabs((long long)r);
+			long long whole = k / (long long)scale[decimals];
+			long long frac = k % (long long)scale[decimals];
+			int len = snprintf(buf, n, "%s%lld", r < 0 ? "-" : "", whole);
+			if (frac > 0) {
+				int d = decimals;
+				while (frac % 10 == 0) {    /* no trailing zeros */
+					frac /= 10;
+					d--;
+				}
+				snprintf(buf + len, n - (size_t)len, ".%0*lld", d, frac);
+			}
+			return buf;
+		}
+	}
 	if (fabs(v) < 0.5 * pow(10, -decimals))
 		v = 0;                  /* no "-0" */
 	snprintf(buf, n, "%.*f", decimals, v);

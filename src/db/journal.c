@@ -6,6 +6,7 @@
 #include "db/journal.h"
 #include "core/buf.h"
 #include "db_int.h"
+#include "journal_int.h"
 #include "core/records.h"
 
 #include <math.h>
@@ -151,110 +152,52 @@ static wn_date day_of(sqlite3_int64 key)
 	return (wn_date)((key >> KEY_SHIFT) - JD_1970);
 }
 
-static bool word_char(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       c >= 0x80;
-}
-
-static bool space_char(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-/* Appends s[0..len) as an FTS5 string ("...", a quote doubled), then the
- * prefix star when asked, then a space.  Words without a letter or digit
- * (only ASCII punctuation) are left out: they would match nothing. */
-static void add_term(struct wn_buf *b, const char *s, size_t len, bool prefix)
-{
-	bool any = false;
-	for (size_t i = 0; i < len && !any; i++)
-		any = word_char((unsigned char)s[i]);
-	if (!any)
-		return;
-	wn_buf_addc(b, '"');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			wn_buf_addc(b, '"');
-		wn_buf_addc(b, s[i]);
-	}
-	wn_buf_add(b, prefix ? "\"* " : "\" ", prefix ? 3 : 2);
-}
-
-int wn_journal_query(const char *text, char *out, size_t n, struct wn_err *err)
-{
-	size_t len = text ? strlen(text) : 0;
-	if (len == 0)
-		return wn_err_set(err, WN_USAGE, "search: nothing to look for");
-	if (len > WN_JOURNAL_NEEDLE_MAX)
-		return wn_err_set(err, WN_USAGE, "search: at most %d bytes",
-		                  WN_JOURNAL_NEEDLE_MAX);
-	if (n < WN_JOURNAL_QUERY_MAX)
-		return wn_err_set(err, WN_USAGE, "search: no room for the query");
-	struct wn_buf b;
-	wn_buf_init(&b);
-	size_t i = 0;
-	while (i < len) {
-		if (space_char(text[i])) {
-			i++;
-		} else if (text[i] == '"') {          /* a phrase, to the next quote */
-			size_t end = i + 1;
-			while (end < len && text[end] != '"')
-				end++;
-			add_term(&b, text + i + 1, end - i - 1, false);
-			i = end < len ? end + 1 : end;
-		} else {                              /* a word, as a prefix */
-			size_t end = i;
-			while (end < len && !space_char(text[end]) && text[end] != '"')
-				end++;
-			add_term(&b, text + i, end - i, true);
-			i = end;
-		}
-	}
-	if (b.failed) {
-		wn_buf_free(&b);
-		return wn_err_set(err, WN_ERR, "search: out of memory");
-	}
-	while (b.len && b.s[b.len - 1] == ' ')
-		b.len--;
-	snprintf(out, n, "%.*s", (int)b.len, b.len ? b.s : "");
-	wn_buf_free(&b);
-	return WN_OK;
-}
-
 static const char find_older_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
 	" MATCH ?1 AND rowid < ?2 ORDER BY rowid DESC LIMIT 1";
 static const char find_newer_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
 	" MATCH ?1 AND rowid >= ?2 ORDER BY rowid LIMIT 1";
-static const char match_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
-	" MATCH ?1 ORDER BY rowid";
+static const char oldest_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
+	" MATCH ?1 ORDER BY rowid LIMIT 1";
+static const char newest_sql[] = "SELECT rowid FROM journal_fts WHERE journal_fts"
+	" MATCH ?1 ORDER BY rowid DESC";
 
-int wn_journal_find(struct wn_db *db, const struct wn_journal_find *f,
-                    wn_date *found, struct wn_err *err)
+/* The nearest day matching the FTS5 query q from `from` in direction dir
+ * (`from` itself when inclusive) into *found: one seek. */
+static int seek(struct wn_db *db, const char *q, wn_date from, int dir, bool inclusive,
+                wn_date *found, struct wn_err *err)
 {
-	char q[WN_JOURNAL_QUERY_MAX];
 	sqlite3_stmt *st;
+	bool older = dir == WN_JOURNAL_OLDER;
 	*found = WN_DATE_NONE;
-	if (f->dir != WN_JOURNAL_OLDER && f->dir != WN_JOURNAL_NEWER)
-		return wn_err_set(err, WN_USAGE, "search: no direction to look in");
-	int rc = wn_journal_query(f->text, q, sizeof q, err);
-	if (rc == WN_OK)
-		rc = wn_db_check_date(f->from, err);
-	if (rc != WN_OK || !q[0])
-		return rc;
-	bool older = f->dir == WN_JOURNAL_OLDER;
-	rc = wn_db_stmt(db, older ? find_older_sql : find_newer_sql, &st, err);
+	int rc = wn_db_stmt(db, older ? find_older_sql : find_newer_sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	/* older: keys below the day (the day after, inclusive); newer: keys
 	 * from the day after (the day itself, inclusive) */
-	wn_date bound = f->from + (older == f->inclusive ? 1 : 0);
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+	wn_date bound = from + (older == inclusive ? 1 : 0);
+	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, key_of(bound));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*found = day_of(sqlite3_column_int64(st, 0));
 	return wn_db_finish(db, st, rc, "search the journal", err);
+}
+
+int wn_journal_find(struct wn_db *db, const struct wn_journal_find *f,
+                    wn_date *found, struct wn_err *err)
+{
+	*found = WN_DATE_NONE;
+	if (f->dir != WN_JOURNAL_OLDER && f->dir != WN_JOURNAL_NEWER)
+		return wn_err_set(err, WN_USAGE, "search: no direction to look in");
+	struct wn_buf q;
+	wn_buf_init(&q);
+	int rc = wn_journal_expand(db, f->text, &q, err);
+	if (rc == WN_OK)
+		rc = wn_db_check_date(f->from, err);
+	if (rc == WN_OK && q.len)
+		rc = seek(db, q.s, f->from, f->dir, f->inclusive, found, err);
+	wn_buf_free(&q);
+	return rc;
 }
 
 /* The diary's changes so far: this connection's rows and the other
@@ -274,23 +217,35 @@ static int changes(struct wn_db *db, long long *mine, long long *others,
 
 void wn_journal_hits_free(struct wn_journal_hits *h)
 {
+	size_t limit = h->limit;
 	free(h->day);
-	*h = (struct wn_journal_hits){ 0 };
+	free(h->query);
+	*h = (struct wn_journal_hits){ .limit = limit };
 }
 
-/* The matching days of query q into h, oldest first, each once. */
-static int read_hits(struct wn_db *db, const char *q, struct wn_journal_hits *h,
-                     struct wn_err *err)
+static size_t limit_of(const struct wn_journal_hits *h)
+{
+	return h->limit ? h->limit : WN_JOURNAL_HITS_MAX;
+}
+
+/* The newest days matching h->query into h, at most its limit, oldest
+ * first, each once; h->more when an older day matches too.  Newest
+ * first, FTS5 reads no further than the rows asked for. */
+static int read_hits(struct wn_db *db, struct wn_journal_hits *h, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, match_sql, &st, err);
+	int rc = wn_db_stmt(db, newest_sql, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, h->query, -1, SQLITE_STATIC);
 	while (wn_db_row(db, st, "search the journal", &rc, err)) {
 		wn_date d = day_of(sqlite3_column_int64(st, 0));
 		if (h->n && h->day[h->n - 1] == d)
 			continue;
+		if (h->n == limit_of(h)) {
+			h->more = true;
+			break;
+		}
 		if (wn_buf_grow((void **)&h->day, &h->cap, h->n, sizeof *h->day) != 0) {
 			rc = wn_err_set(err, WN_ERR, "cannot search the journal: out of memory");
 			break;
@@ -298,22 +253,36 @@ static int read_hits(struct wn_db *db, const char *q, struct wn_journal_hits *h,
 		h->day[h->n++] = d;
 	}
 	sqlite3_reset(st);
+	for (size_t i = 0; i < h->n / 2; i++) {     /* oldest first */
+		wn_date t = h->day[i];
+		h->day[i] = h->day[h->n - 1 - i];
+		h->day[h->n - 1 - i] = t;
+	}
 	return rc;
 }
 
 int wn_journal_search(struct wn_db *db, const char *text, struct wn_journal_hits *h,
                       struct wn_err *err)
 {
-	char q[WN_JOURNAL_QUERY_MAX];
+	struct wn_buf q;
 	h->n = 0;
+	h->more = false;
 	h->text[0] = '\0';
-	int rc = wn_journal_query(text, q, sizeof q, err);
+	free(h->query);
+	h->query = NULL;
+	wn_buf_init(&q);
+	int rc = wn_journal_expand(db, text, &q, err);
 	if (rc == WN_OK)
 		rc = changes(db, &h->mine, &h->others, err);
-	if (rc == WN_OK && q[0])
-		rc = read_hits(db, q, h, err);
+	if (rc == WN_OK && q.len) {
+		h->query = wn_buf_detach(&q);
+		rc = h->query ? read_hits(db, h, err) :
+		     wn_err_set(err, WN_ERR, "cannot search the journal: out of memory");
+	}
+	wn_buf_free(&q);
 	if (rc != WN_OK) {
 		h->n = 0;
+		h->more = false;
 		return rc;
 	}
 	snprintf(h->text, sizeof h->text, "%s", text);
@@ -342,29 +311,68 @@ static size_t lower_bound(const struct wn_journal_hits *h, wn_date d)
 	return lo;
 }
 
-wn_date wn_journal_hits_next(const struct wn_journal_hits *h, wn_date from, int dir,
-                             bool inclusive)
+int wn_journal_hits_next(struct wn_db *db, const struct wn_journal_hits *h,
+                         wn_date from, int dir, bool inclusive, wn_date *found,
+                         struct wn_err *err)
 {
+	*found = WN_DATE_NONE;
+	if (dir != WN_JOURNAL_OLDER && dir != WN_JOURNAL_NEWER)
+		return wn_err_set(err, WN_USAGE, "search: no direction to look in");
 	if (dir == WN_JOURNAL_OLDER) {
 		size_t i = lower_bound(h, inclusive ? from + 1 : from);
-		return i > 0 ? h->day[i - 1] : WN_DATE_NONE;
+		if (i > 0 || !h->more) {     /* every match from day[0] on is kept */
+			*found = i > 0 ? h->day[i - 1] : WN_DATE_NONE;
+			return WN_OK;
+		}
+		/* older than every day kept: one seek */
+		return seek(db, h->query, from, dir, inclusive, found, err);
 	}
-	size_t i = lower_bound(h, inclusive ? from : from + 1);
-	return i < h->n ? h->day[i] : WN_DATE_NONE;
+	wn_date bound = inclusive ? from : from + 1;
+	if (!h->more || bound >= h->day[0]) {
+		size_t i = lower_bound(h, bound);
+		*found = i < h->n ? h->day[i] : WN_DATE_NONE;
+		return WN_OK;
+	}
+	return seek(db, h->query, from, dir, inclusive, found, err);
+}
+
+int wn_journal_hits_edge(struct wn_db *db, const struct wn_journal_hits *h, int dir,
+                         wn_date *found, struct wn_err *err)
+{
+	*found = WN_DATE_NONE;
+	if (dir != WN_JOURNAL_OLDER && dir != WN_JOURNAL_NEWER)
+		return wn_err_set(err, WN_USAGE, "search: no direction to look in");
+	if (h->n == 0)
+		return WN_OK;
+	if (dir == WN_JOURNAL_OLDER || !h->more) {
+		*found = dir == WN_JOURNAL_OLDER ? h->day[h->n - 1] : h->day[0];
+		return WN_OK;
+	}
+	/* the oldest of all: the first key */
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, oldest_sql, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, h->query, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*found = day_of(sqlite3_column_int64(st, 0));
+	return wn_db_finish(db, st, rc, "search the journal", err);
 }
 
 struct wn_journal_count wn_journal_hits_count(const struct wn_journal_hits *h,
                                               wn_date from)
 {
-	return (struct wn_journal_count){ .total = (long)h->n,
-	                                  .from_newest = (long)(h->n - lower_bound(h, from)) };
+	bool beyond = h->more && (h->n == 0 || from < h->day[0]);
+	return (struct wn_journal_count){ .total = (long)h->n, .more = h->more,
+		.from_newest = beyond ? -1 : (long)(h->n - lower_bound(h, from)) };
 }
 
 int wn_journal_count(struct wn_db *db, const struct wn_journal_find *f,
                      struct wn_journal_count *out, struct wn_err *err)
 {
 	struct wn_journal_hits h = { 0 };
-	out->total = out->from_newest = 0;
+	*out = (struct wn_journal_count){ 0 };
 	int rc = wn_db_check_date(f->from, err);
 	if (rc == WN_OK)
 		rc = wn_journal_search(db, f->text, &h, err);

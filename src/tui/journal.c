@@ -314,11 +314,20 @@ static void next_match(struct wn_ui *ui, struct journal *j, int dir, bool inclus
 		return;
 	const struct wn_journal_hits *h = &j->hits;
 	int way = dir > 0 ? WN_JOURNAL_OLDER : WN_JOURNAL_NEWER;
-	wn_date found = wn_journal_hits_next(h, j->n ? sel_date(j) : ui->today, way,
-	                                     inclusive);
-	if (found == WN_DATE_NONE && h->n > 0) {
-		found = dir > 0 ? h->day[h->n - 1] : h->day[0];
-		wn_ui_msg(ui, WN_R_DIM, "from the %s day again", dir > 0 ? "newest" : "oldest");
+	struct wn_err err = { 0 };
+	wn_date found;
+	int rc = wn_journal_hits_next(ui->db, h, j->n ? sel_date(j) : ui->today, way,
+	                              inclusive, &found, &err);
+	if (rc == WN_OK && found == WN_DATE_NONE && h->n > 0) {
+		/* past the end: the newest going older, the oldest going newer */
+		rc = wn_journal_hits_edge(ui->db, h, way, &found, &err);
+		if (rc == WN_OK)
+			wn_ui_msg(ui, WN_R_DIM, "from the %s day again",
+			          dir > 0 ? "newest" : "oldest");
+	}
+	if (rc != WN_OK) {
+		wn_ui_msg_err(ui, "cannot search the journal", &err);
+		return;
 	}
 	if (found == WN_DATE_NONE) {
 		wn_ui_msg(ui, WN_R_NOTICE, "no note or question mentions \"%s\"", j->needle);
@@ -480,6 +489,27 @@ static void summary(const struct wn_ui *ui, const char *date, char val[N_COLS][3
 	}
 }
 
+/* The search and its count at the right of the heading, the count whole
+ * (the text is cut first): "3 of 12"; more than WN_JOURNAL_HITS_MAX days
+ * match: "3 of 1000+", and beyond the days counted "1000+ of 1000+". */
+static void draw_count(struct wn_ui *ui, const struct journal *j, int y, int x)
+{
+	const struct wn_journal_count *c = &j->count;
+	char count[64], needle[WN_JOURNAL_NEEDLE_MAX + 8], s[sizeof needle + sizeof count + 8];
+	if (c->from_newest >= 0)
+		snprintf(count, sizeof count, "%ld of %ld%s", c->from_newest, c->total,
+		         c->more ? "+" : "");
+	else
+		snprintf(count, sizeof count, "%ld+ of %ld+", c->total, c->total);
+	int max = ui->cols - x - 10, room = max - wn_text_width(count) - 4;
+	if (room < 1)
+		return;
+	wn_text_fit(j->needle, room, needle, sizeof needle, ui->ascii_text);
+	snprintf(s, sizeof s, "\"%s\": %s", needle, count);
+	int w = wn_text_width(s);
+	wn_ui_put(ui, WN_CELL(y, ui->cols - 1 - w, w, WN_R_VALUE), s);
+}
+
 static void draw_heading(struct wn_ui *ui, const struct journal *j)
 {
 	char val[N_COLS][32];
@@ -494,14 +524,7 @@ static void draw_heading(struct wn_ui *ui, const struct journal *j)
 	wn_ui_put(ui, WN_CELL(y, x + 3, ui->cols - x - 4, WN_R_DIM), "note");
 	if (!j->needle[0])
 		return;
-	char s[WN_JOURNAL_NEEDLE_MAX + 64];
-	snprintf(s, sizeof s, "\"%s\": %ld of %ld", j->needle, j->count.from_newest,
-	         j->count.total);
-	int w = wn_text_width(s), max = ui->cols - x - 10;
-	if (w > max)
-		w = max;
-	if (w > 8)
-		wn_ui_put(ui, WN_CELL(y, ui->cols - 1 - w, w, WN_R_VALUE), s);
+	draw_count(ui, j, y, x);
 }
 
 /* The note's first line, else the first quick note (with its time). */
@@ -763,6 +786,12 @@ static int journal_enter(struct wn_ui *ui, void *state, struct wn_err *err)
 		j->row_of = calloc(WINDOW, sizeof *j->row_of);
 		if (!j->day || !j->tmp || !j->row || !j->row_of)
 			return wn_err_set(err, WN_ERR, "out of memory");
+	}
+	if (!j->started) {
+		/* before the first page is read: making it later would have
+		 * every statement prepared again (a failure shows at the search) */
+		struct wn_err e2 = { 0 };
+		wn_journal_search_ready(ui->db, &e2);
 	}
 	if (!j->started || j->gen != ui->gen)
 		pick_med(ui, j);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/buf.h"
 #include "db/journal.h"
 #include "db/db.h"
 #include "core/records.h"
@@ -472,6 +473,21 @@ Test(journal, editing_and_deleting_a_text_moves_the_search)
 	index_checks();
 }
 
+static wn_date hnext(const struct wn_journal_hits *h, wn_date from, int dir_,
+                     bool inclusive)
+{
+	wn_date found = 0;
+	ok(wn_journal_hits_next(db, h, from, dir_, inclusive, &found, &err));
+	return found;
+}
+
+static wn_date hedge(const struct wn_journal_hits *h, int dir_)
+{
+	wn_date found = 0;
+	ok(wn_journal_hits_edge(db, h, dir_, &found, &err));
+	return found;
+}
+
 Test(journal, a_kept_search_knows_when_the_diary_changed)
 {
 	struct wn_journal_hits h = { 0 };
@@ -480,14 +496,18 @@ Test(journal, a_kept_search_knows_when_the_diary_changed)
 	cr_expect_eq(h.day[0], D(1));
 	cr_expect_eq(h.day[2], D(12));
 	cr_expect(wn_journal_hits_current(db, &h));
-	cr_expect_eq(wn_journal_hits_next(&h, D(9), WN_JOURNAL_OLDER, false), D(1));
-	cr_expect_eq(wn_journal_hits_next(&h, D(9), WN_JOURNAL_OLDER, true), D(9));
-	cr_expect_eq(wn_journal_hits_next(&h, D(9), WN_JOURNAL_NEWER, false), D(12));
-	cr_expect_eq(wn_journal_hits_next(&h, D(12), WN_JOURNAL_NEWER, false), WN_DATE_NONE);
-	cr_expect_eq(wn_journal_hits_next(&h, D(1), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_not(h.more);
+	cr_expect_eq(hnext(&h, D(9), WN_JOURNAL_OLDER, false), D(1));
+	cr_expect_eq(hnext(&h, D(9), WN_JOURNAL_OLDER, true), D(9));
+	cr_expect_eq(hnext(&h, D(9), WN_JOURNAL_NEWER, false), D(12));
+	cr_expect_eq(hnext(&h, D(12), WN_JOURNAL_NEWER, false), WN_DATE_NONE);
+	cr_expect_eq(hnext(&h, D(1), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(hedge(&h, WN_JOURNAL_OLDER), D(12), "the newest");
+	cr_expect_eq(hedge(&h, WN_JOURNAL_NEWER), D(1), "the oldest");
 	struct wn_journal_count c = wn_journal_hits_count(&h, D(9));
 	cr_expect_eq(c.total, 3);
 	cr_expect_eq(c.from_newest, 2);
+	cr_expect_not(c.more);
 	rate(D(2), "dizziness", 1);                      /* any change of ours */
 	cr_expect_not(wn_journal_hits_current(db, &h));
 	ok(wn_journal_search(db, "zaps", &h, &err));
@@ -503,6 +523,77 @@ Test(journal, a_kept_search_knows_when_the_diary_changed)
 	ok(wn_journal_search(db, "- *", &h, &err));      /* no word: nothing */
 	cr_expect_eq(h.n, 0);
 	wn_journal_hits_free(&h);
+}
+
+/* A search keeps its newest days up to its limit: the count says it
+ * stopped there and gives no rank beyond it; the days beyond are found
+ * one seek at a time, in both directions and from either end. */
+Test(journal, a_search_counts_up_to_its_limit_and_seeks_beyond)
+{
+	struct wn_journal_hits h = { .limit = 2 };
+	ok(wn_journal_search(db, "ZAPS", &h, &err));     /* the 1st, 9th and 12th */
+	cr_assert_eq(h.n, 2);
+	cr_expect(h.more);
+	cr_expect_eq(h.day[0], D(9));
+	cr_expect_eq(h.day[1], D(12));
+	struct wn_journal_count c = wn_journal_hits_count(&h, D(12));
+	cr_expect(c.more);
+	cr_expect_eq(c.total, 2);
+	cr_expect_eq(c.from_newest, 1);
+	c = wn_journal_hits_count(&h, D(9));
+	cr_expect_eq(c.from_newest, 2);
+	c = wn_journal_hits_count(&h, D(5));          /* older than the days kept */
+	cr_expect_eq(c.from_newest, -1, "no rank is made up beyond the limit");
+	c = wn_journal_hits_count(&h, D(1));
+	cr_expect_eq(c.from_newest, -1);
+	cr_expect_eq(hnext(&h, D(9), WN_JOURNAL_OLDER, false), D(1), "one seek");
+	cr_expect_eq(hnext(&h, D(9), WN_JOURNAL_OLDER, true), D(9));
+	cr_expect_eq(hnext(&h, D(1), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(hnext(&h, D(1), WN_JOURNAL_OLDER, true), D(1));
+	cr_expect_eq(hnext(&h, D(1), WN_JOURNAL_NEWER, false), D(9), "from beyond");
+	cr_expect_eq(hnext(&h, D(1), WN_JOURNAL_NEWER, true), D(1));
+	cr_expect_eq(hnext(&h, D(9), WN_JOURNAL_NEWER, false), D(12));
+	cr_expect_eq(hnext(&h, D(8), WN_JOURNAL_NEWER, false), D(9));
+	cr_expect_eq(hedge(&h, WN_JOURNAL_OLDER), D(12));
+	cr_expect_eq(hedge(&h, WN_JOURNAL_NEWER), D(1), "the oldest, not kept");
+	ok(wn_journal_search(db, "zaps all", &h, &err)); /* under the limit */
+	cr_expect_eq(h.n, 1);
+	cr_expect_not(h.more);
+	cr_expect_eq(h.limit, 2, "the limit is kept");
+	cr_expect_eq(wn_journal_hits_count(&h, D(1)).from_newest, 1);
+	wn_journal_hits_free(&h);
+	cr_expect_eq(h.limit, 2);
+}
+
+/* A word's start is spelt out as the index's own words, or left to
+ * FTS5's prefix query when more than WN_JOURNAL_TERMS_MAX words start
+ * with it: either way the same days match. */
+Test(journal, a_word_matches_every_word_it_starts)
+{
+	struct wn_buf many;
+	wn_buf_init(&many);
+	for (int i = 0; i < WN_JOURNAL_TERMS_MAX + 4; i++)
+		wn_buf_addf(&many, "qx%02d ", i);
+	note(D(14), many.s, false);
+	wn_buf_free(&many);
+	note(D(15), "qx07b then Qx10 and QX19", false);
+	note(D(16), "Brain-zapping", false);
+	cr_expect_eq(find("qx", D(30), WN_JOURNAL_OLDER, false), D(16 - 1));
+	cr_expect_eq(find("qx", D(15), WN_JOURNAL_OLDER, false), D(14), "many words");
+	cr_expect_eq(find("qx0", D(30), WN_JOURNAL_OLDER, false), D(15), "qx07b");
+	cr_expect_eq(find("qx07", D(15), WN_JOURNAL_OLDER, false), D(14));
+	cr_expect_eq(find("qx07b", D(15), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(find("qx1 qx19 qx0", D(30), WN_JOURNAL_OLDER, false), D(15));
+	cr_expect_eq(find("qx2", D(30), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(find("brain-zap", D(30), WN_JOURNAL_OLDER, false), D(16),
+	             "two tokens, the last a start");
+	cr_expect_eq(find("brain-zaps", D(30), WN_JOURNAL_OLDER, false), WN_DATE_NONE);
+	cr_expect_eq(find("zap", D(30), WN_JOURNAL_OLDER, false), D(16));
+	struct wn_journal_count c;
+	ok(count("qx", D(30), &c));
+	cr_expect_eq(c.total, 2);
+	ok(count("zap", D(30), &c));
+	cr_expect_eq(c.total, 4, "the 1st, 9th, 12th and 16th");
 }
 
 /* ---- a diary of schema 4 (the version before the index) gets the index ---------- */

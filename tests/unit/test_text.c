@@ -884,3 +884,50 @@ Test(text, num_drops_trailing_zeros)
 	cr_assert_str_eq(wn_text_num(-0.0001, 3, b, sizeof b), "0");
 	cr_assert_str_eq(wn_text_num(NAN, 3, b, sizeof b), "-");
 }
+
+/* printf's way, the reference for the fast path. */
+static void num_ref(double v, int decimals, char *buf, size_t n)
+{
+	if (fabs(v) < 0.5 * pow(10, -decimals))
+		v = 0;
+	snprintf(buf, n, "%.*f", decimals, v);
+	char *dot = strchr(buf, '.');
+	if (!dot)
+		return;
+	char *e = buf + strlen(buf) - 1;
+	while (e > dot && *e == '0')
+		*e-- = '\0';
+	if (e == dot)
+		*e = '\0';
+}
+
+/* The fast path writes what printf's rounding writes: doses, halves and
+ * quarters, values a hair from a half, negatives, big and tiny values. */
+Test(text, num_is_printf_rounding_to_the_digit)
+{
+	static const double fixed[] = {
+		0.125, 0.375, 2.5, 3.5, -2.5, 0.005, 0.015, 0.045, 1.005, 2.675, 1e-7,
+		-1e-7, 999999999.5, 123456789.123456, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, -0.0,
+		3.92, 3.52, 22.4999999, 12.5, 0.0625, 7.000001, -7.000001, 1e12, -1e12,
+	};
+	char got[64], want[64];
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		for (int d = 0; d <= 8; d++) {
+			num_ref(fixed[i], d, want, sizeof want);
+			cr_expect_str_eq(wn_text_num(fixed[i], d, got, sizeof got), want,
+			                 "%.17g at %d decimals", fixed[i], d);
+		}
+	unsigned long long x = 88172645463325252ULL;      /* xorshift */
+	for (int i = 0; i < 200000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		double v = (double)(x % 2000000001ULL) / (double)(1ULL << (x >> 60)) /
+		           1000.0 - (double)(x % 3 == 0 ? 500 : 0);
+		int d = (int)((x >> 40) % 7);
+		num_ref(v, d, want, sizeof want);
+		wn_text_num(v, d, got, sizeof got);
+		if (strcmp(got, want) != 0)
+			cr_assert_fail("%.17g at %d decimals: %s, printf %s", v, d, got, want);
+	}
+}
