@@ -71,8 +71,8 @@ void wn_pc_seal(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno
 
 /* Opens a sealed page in place; the reserve is zeroed (SQLite never
  * writes it, so what it checksums is what it wrote).  -1 when the page
- * does not open (damaged, moved, from another diary): then the page is
- * left as it was. */
+ * does not open (damaged, moved, from another diary): then the whole
+ * page is zeroed (never garbage). */
 int wn_pc_open(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                const unsigned char *extra, unsigned char *page);
 

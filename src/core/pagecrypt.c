@@ -162,14 +162,17 @@ void wn_pc_seal(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno
 int wn_pc_open(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                const unsigned char *extra, unsigned char *page)
 {
-	unsigned char ad[29], plain[BODY];
+	unsigned char ad[29];
 	unsigned char *nonce = page + BODY, *tag = nonce + WN_PC_NONCE;
 	ad_of(k, where, pgno, extra, ad);
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(plain, NULL, page, BODY, tag, ad,
-	                                                        sizeof ad, nonce, k->key) != 0)
+	/* in place: libsodium checks the tag before it decrypts, and a page
+	 * whose tag fails is zeroed, never handed over half opened (no copy
+	 * of the plain text is left in a buffer of ours to wipe either) */
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(page, NULL, page, BODY, tag, ad,
+	                                                        sizeof ad, nonce, k->key) != 0) {
+		memset(page, 0, WN_PC_PAGE);
 		return -1;
-	memcpy(page, plain, BODY);
+	}
 	memset(page + BODY, 0, WN_PC_RESERVE);
-	sodium_memzero(plain, sizeof plain);
 	return 0;
 }
