@@ -60,6 +60,13 @@ int wn_pc_header_open(const unsigned char *hdr, size_t n, const char *pass,
  * k becomes that file's key (same key bytes, the new id). */
 void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_pc_key *k);
 
+/* The key of header hdr without deriving it, when hdr has the same
+ * salt and cost as known_hdr (whose key is known) and its check block
+ * opens under that key: a backup made of the same diary under the same
+ * passphrase.  0 with k filled in (known's key, hdr's id), else -1. */
+int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned char *known_hdr,
+                          const struct wn_pc_key *known, struct wn_pc_key *k);
+
 /* Where a page lives, bound into its seal. */
 enum wn_pc_where { WN_PC_DB = 'D', WN_PC_WAL = 'W', WN_PC_JOURNAL = 'J' };
 

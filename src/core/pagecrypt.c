@@ -132,6 +132,25 @@ void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_
 	                                           out, H_CHECK, NULL, nonce, k->key);
 }
 
+int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned char *known_hdr,
+                          const struct wn_pc_key *known, struct wn_pc_key *k)
+{
+	unsigned char plain[CHECK_PLAIN];
+	/* the key depends on the passphrase, the salt and the cost only */
+	if (n < WN_PC_HEADER || !wn_pc_is_encrypted(hdr, n) ||
+	    memcmp(hdr + H_VERSION, known_hdr + H_VERSION, H_ID - H_VERSION) != 0 ||
+	    memcmp(hdr + H_SALT, known_hdr + H_SALT, 16) != 0)
+		return -1;
+	const unsigned char *nonce = hdr + H_CHECK;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, NULL, NULL, nonce + WN_PC_NONCE,
+	                                               CHECK_PLAIN + WN_PC_TAG, hdr, H_CHECK,
+	                                               nonce, known->key) != 0)
+		return -1;
+	memcpy(k->key, known->key, WN_PC_KEY);
+	memcpy(k->id, hdr + H_ID, WN_PC_ID);
+	return 0;
+}
+
 /* id (16) || where (1) || pgno (4, LE) || extra (8 or zeros) */
 static void ad_of(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                   const unsigned char *extra, unsigned char ad[29])

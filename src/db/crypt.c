@@ -88,6 +88,48 @@ bool wn_db_encrypted(const struct wn_db *db)
 	return db->crypt != NULL;
 }
 
+bool wn_db_file_encrypted(const char *path)
+{
+	unsigned char hdr[WN_PC_HEADER];
+	size_t n = 0;
+	return read_head(path, hdr, &n) == WN_OK && wn_pc_is_encrypted(hdr, n);
+}
+
+int wn_db_unlock_backup(const struct wn_db *db, const char *path, const struct wn_db_opts *o,
+                        struct wn_err *err)
+{
+	unsigned char hdr[WN_PC_HEADER];
+	char pass[WN_DB_PASS_MAX];
+	struct wn_pc_key k;
+	size_t n = 0;
+	if (read_head(path, hdr, &n) != WN_OK || !wn_pc_is_encrypted(hdr, n))
+		return WN_OK;             /* plain, or unreadable: wn_db_restore_open says */
+	if (n < WN_PC_HEADER)
+		return wn_err_set(err, WN_DATAERR, "the backup %s is damaged (its encryption"
+		                  " header is cut short); nothing was changed", path);
+	/* a backup of this diary under its passphrase: its key, nothing asked */
+	if (db && db->crypt &&
+	    wn_pc_header_same_key(hdr, n, db->crypt->hdr, &db->crypt->key, &k) == 0) {
+		int rc = wn_cryptvfs_add(path, &k, err);
+		explicit_bzero(&k, sizeof k);
+		return rc;
+	}
+	if (!o || !o->passphrase)
+		return wn_err_set(err, WN_NOPERM, "%s is an encrypted backup; give its"
+		                  " passphrase", path);
+	int rc = o->passphrase(o->pass_ctx, path, pass, sizeof pass, err);
+	if (rc == WN_OK)
+		rc = wn_pc_header_open(hdr, sizeof hdr, pass, &k, err);
+	explicit_bzero(pass, sizeof pass);
+	if (rc == WN_NOPERM)
+		wn_err_set(err, WN_NOPERM, "wrong passphrase for the backup %s; nothing was"
+		           " changed", path);
+	if (rc == WN_OK)
+		rc = wn_cryptvfs_add(path, &k, err);
+	explicit_bzero(&k, sizeof k);
+	return rc;
+}
+
 int wn_db_crypt_copy_header(struct wn_db *db, const char *tmp, int fd, struct wn_err *err)
 {
 	unsigned char hdr[WN_PC_HEADER];
@@ -100,6 +142,54 @@ int wn_db_crypt_copy_header(struct wn_db *db, const char *tmp, int fd, struct wn
 	if (rc == WN_OK)
 		rc = wn_cryptvfs_add(tmp, &k, err);
 	explicit_bzero(&k, sizeof k);
+	return rc;
+}
+
+/* The folders above path, made (0700) when missing. */
+static int make_dirs(const char *path, struct wn_err *err)
+{
+	char dir[PATH_MAX];
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return wn_err_set(err, WN_CANTCREAT, "the path %.200s is too long", path);
+	for (char *p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return wn_err_set(err, WN_CANTCREAT, "cannot create the folder %s: %s", dir,
+			                  strerror(errno));
+		*p = '/';
+	}
+	return WN_OK;
+}
+
+int wn_db_create_encrypted_like(const char *path, const char *like, struct wn_err *err)
+{
+	unsigned char src[WN_PC_HEADER], hdr[WN_PC_HEADER];
+	struct wn_pc_key k;
+	size_t n = 0;
+	char *tmp = NULL;
+	int fd = -1;
+	if (read_head(like, src, &n) != WN_OK || n < WN_PC_HEADER ||
+	    !wn_pc_is_encrypted(src, n) || wn_cryptvfs_key(like, &k) != WN_OK)
+		return wn_err_set(err, WN_ERR, "internal error: %s is not an unlocked encrypted"
+		                  " backup", like);
+	wn_pc_header_clone(src, hdr, &k);
+	explicit_bzero(&k, sizeof k);
+	int rc = make_dirs(path, err);
+	if (rc == WN_OK)
+		rc = wn_file_tmp_create(path, &tmp, &fd, err);
+	if (rc == WN_OK && wn_file_write_all(fd, (const char *)hdr, sizeof hdr) != 0)
+		rc = wn_err_set(err, WN_IOERR, "cannot write %s: %s", tmp, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	if (rc == WN_OK)
+		wn_file_sync(tmp, false);
+	if (rc == WN_OK)
+		rc = wn_file_publish(tmp, path, false, err);
+	if (rc == WN_OK)
+		wn_file_sync(path, true);
+	else if (tmp)
+		unlink(tmp);
+	free(tmp);
 	return rc;
 }
 

@@ -401,6 +401,17 @@ int wn_cryptvfs_add(const char *path, const struct wn_pc_key *k, struct wn_err *
 	return WN_OK;
 }
 
+int wn_cryptvfs_key(const char *path, struct wn_pc_key *k)
+{
+	char full[PATH_MAX];
+	const struct wn_pc_key *found;
+	if (!base || base->xFullPathname(base, path, (int)sizeof full, full) != SQLITE_OK ||
+	    !(found = find_key(full, strlen(full))))
+		return WN_NOINPUT;
+	*k = *found;
+	return WN_OK;
+}
+
 void wn_cryptvfs_forget(const char *path)
 {
 	char full[PATH_MAX];
