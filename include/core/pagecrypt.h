@@ -67,6 +67,16 @@ void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_
 int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned char *known_hdr,
                           const struct wn_pc_key *known, struct wn_pc_key *k);
 
+/* The file id of an encrypted diary's header (at least WN_PC_HEADER
+ * bytes). */
+void wn_pc_header_id(const unsigned char *hdr, unsigned char id[WN_PC_ID]);
+
+/* The key of header hdr when it is key (kept from an earlier
+ * derivation): 0 with k filled in when the check block opens under it,
+ * else -1. */
+int wn_pc_header_with_key(const unsigned char *hdr, size_t n,
+                          const unsigned char key[WN_PC_KEY], struct wn_pc_key *k);
+
 /* Where a page lives, bound into its seal. */
 enum wn_pc_where { WN_PC_DB = 'D', WN_PC_WAL = 'W', WN_PC_JOURNAL = 'J' };
 

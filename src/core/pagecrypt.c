@@ -137,7 +137,7 @@ int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned cha
 {
 	unsigned char plain[CHECK_PLAIN];
 	/* the key depends on the passphrase, the salt and the cost only */
-	if (n < WN_PC_HEADER || !wn_pc_is_encrypted(hdr, n) ||
+	if (sodium_init() < 0 || n < WN_PC_HEADER || !wn_pc_is_encrypted(hdr, n) ||
 	    memcmp(hdr + H_VERSION, known_hdr + H_VERSION, H_ID - H_VERSION) != 0 ||
 	    memcmp(hdr + H_SALT, known_hdr + H_SALT, 16) != 0)
 		return -1;
@@ -147,6 +147,27 @@ int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned cha
 	                                               nonce, known->key) != 0)
 		return -1;
 	memcpy(k->key, known->key, WN_PC_KEY);
+	memcpy(k->id, hdr + H_ID, WN_PC_ID);
+	return 0;
+}
+
+void wn_pc_header_id(const unsigned char *hdr, unsigned char id[WN_PC_ID])
+{
+	memcpy(id, hdr + H_ID, WN_PC_ID);
+}
+
+int wn_pc_header_with_key(const unsigned char *hdr, size_t n,
+                          const unsigned char key[WN_PC_KEY], struct wn_pc_key *k)
+{
+	unsigned char plain[CHECK_PLAIN];
+	if (sodium_init() < 0 || n < WN_PC_HEADER || !wn_pc_is_encrypted(hdr, n))
+		return -1;
+	const unsigned char *nonce = hdr + H_CHECK;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, NULL, NULL, nonce + WN_PC_NONCE,
+	                                               CHECK_PLAIN + WN_PC_TAG, hdr, H_CHECK,
+	                                               nonce, key) != 0)
+		return -1;
+	memcpy(k->key, key, WN_PC_KEY);
 	memcpy(k->id, hdr + H_ID, WN_PC_ID);
 	return 0;
 }

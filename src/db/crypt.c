@@ -23,6 +23,7 @@
 #include "core/fileio.h"
 #include "db/crypt.h"
 #include "db/cryptvfs.h"
+#include "db/keycache.h"
 
 /* The first WN_PC_HEADER bytes of path (fewer in n when it is shorter);
  * WN_NOINPUT when it cannot be read (the caller decides if that matters). */
@@ -49,6 +50,20 @@ void wn_db_crypt_free(struct wn_db *db)
 	db->crypt = NULL;
 }
 
+/* The key kept in the kernel's keyring for db's header (asked for only
+ * when the person turned the cache on), checked against the header. */
+static bool kept_key(struct wn_db *db, const struct wn_db_opts *o)
+{
+	unsigned char id[WN_PC_ID], key[WN_PC_KEY];
+	if (o->key_cache_minutes <= 0)
+		return false;
+	wn_pc_header_id(db->crypt->hdr, id);
+	bool ok = wn_keycache_get(id, key) &&
+	          wn_pc_header_with_key(db->crypt->hdr, WN_PC_HEADER, key, &db->crypt->key) == 0;
+	explicit_bzero(key, sizeof key);
+	return ok;
+}
+
 int wn_db_crypt_unlock(struct wn_db *db, const struct wn_db_opts *o, struct wn_err *err)
 {
 	unsigned char hdr[WN_PC_HEADER];
@@ -59,20 +74,21 @@ int wn_db_crypt_unlock(struct wn_db *db, const struct wn_db_opts *o, struct wn_e
 	if (n < WN_PC_HEADER)
 		return wn_err_set(err, WN_DATAERR, "the diary is damaged (its encryption header"
 		                  " is cut short)");
-	if (!o->passphrase)
-		return wn_err_set(err, WN_NOPERM, "%s is encrypted; give its passphrase",
-		                  o->path);
-	int rc = o->passphrase(o->pass_ctx, o->path, pass, sizeof pass, err);
-	if (rc != WN_OK)
-		return rc;
 	db->crypt = calloc(1, sizeof *db->crypt);
-	if (!db->crypt) {
-		explicit_bzero(pass, sizeof pass);
+	if (!db->crypt)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	}
 	memcpy(db->crypt->hdr, hdr, sizeof hdr);
-	rc = wn_pc_header_open(hdr, sizeof hdr, pass, &db->crypt->key, err);
-	explicit_bzero(pass, sizeof pass);
+	int rc = WN_OK;
+	if (!kept_key(db, o)) {
+		rc = !o->passphrase ? wn_err_set(err, WN_NOPERM, "%s is encrypted; give its"
+		                                 " passphrase", o->path) :
+		     o->passphrase(o->pass_ctx, o->path, pass, sizeof pass, err);
+		if (rc == WN_OK)
+			rc = wn_pc_header_open(hdr, sizeof hdr, pass, &db->crypt->key, err);
+		explicit_bzero(pass, sizeof pass);
+		if (rc == WN_OK)
+			wn_keycache_put(db->crypt->key.id, db->crypt->key.key, o->key_cache_minutes);
+	}
 	if (rc == WN_OK)
 		rc = wn_cryptvfs_add(o->path, &db->crypt->key, err);
 	if (rc != WN_OK) {
@@ -268,6 +284,9 @@ int wn_db_rewrite(struct wn_db **dbp, const char *new_pass, struct wn_err *err)
 	}
 	if (rc == WN_OK)
 		wn_file_sync(tmp, false);
+	/* the old file's key, if it was kept, goes with it */
+	if (rc == WN_OK && db->crypt)
+		wn_keycache_drop(db->crypt->key.id);
 	/* close the old diary: SQLite checkpoints and removes its -wal, -shm */
 	wn_db_close(db);
 	*dbp = NULL;
