@@ -27,7 +27,8 @@ struct wn_db_opts;
  * since its last `wean passphrase`: nothing asked, no second key
  * derivation -- else the passphrase from o->passphrase (asked for path;
  * NULL: refused).  WN_NOPERM for a wrong or missing passphrase,
- * WN_DATAERR for a damaged header; nothing is written.
+ * WN_DATAERR for a damaged header, WN_USAGE for a file whose key is given
+ * already (the open diary itself); nothing is written.
  * wn_db_restore_close forgets the key. */
 int wn_db_unlock_backup(const struct wn_db *db, const char *path, const struct wn_db_opts *o,
                         struct wn_err *err);

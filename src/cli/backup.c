@@ -273,8 +273,9 @@ static int unlock_backup(struct wn_cli *c, const struct backup_args *a, bool exi
 		return WN_OK;
 	c->alone = true;
 	int rc = existed ? wn_cli_db(c, false, &db, err) : WN_OK;
-	if (rc == WN_OK)
-		rc = wn_db_unlock_backup(db, a->file, &o, err);
+	if (rc != WN_OK)
+		return rc;
+	rc = wn_db_unlock_backup(db, a->file, &o, err);
 	if (rc == WN_NOPERM && !a->passfile)
 		wn_err_hint(err, "a backup made before `wean passphrase` has the passphrase of"
 		            " then: give it with --backup-passphrase-file FILE");

@@ -123,6 +123,11 @@ int wn_db_unlock_backup(const struct wn_db *db, const char *path, const struct w
 	if (n < WN_PC_HEADER)
 		return wn_err_set(err, WN_DATAERR, "the backup %s is damaged (its encryption"
 		                  " header is cut short); nothing was changed", path);
+	/* a file whose key the file layer has is open already: the diary
+	 * itself (its key must stay until it is closed) */
+	if (wn_cryptvfs_for(path))
+		return wn_err_set(err, WN_USAGE, "%s is the diary itself or one of its files;"
+		                  " name a backup to restore", path);
 	/* a backup of this diary under its passphrase: its key, nothing asked */
 	if (db && db->crypt &&
 	    wn_pc_header_same_key(hdr, n, db->crypt->hdr, &db->crypt->key, &k) == 0) {

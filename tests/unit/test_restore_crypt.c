@@ -231,3 +231,19 @@ Test(restore_crypt, a_new_diary_from_an_encrypted_backup_is_encrypted)
 	cr_assert(!plain, "plain SQLite in the new diary");
 	free(bytes);
 }
+
+/* The open diary named as its own backup: refused before its key could be
+ * given again (and then forgotten while the diary is open), the diary
+ * whole after its close. */
+Test(restore_crypt, the_diary_itself_is_refused_and_stays_whole)
+{
+	encrypted_with_backup("pw");
+	struct wn_db *db = open_with(cdb, "pw", true);
+	struct wn_db_opts right = { .passphrase = give, .pass_ctx = "pw" };
+	cr_assert_eq(wn_db_unlock_backup(db, cdb, &right, &cerr), WN_USAGE);
+	cr_assert_not_null(strstr(cerr.msg, "the diary itself"), "%s", cerr.msg);
+	mood(db, "2026-11-21", 6);
+	wn_db_close(db);
+	cr_assert_eq(mood_in(cdb, "pw", "2026-11-21"), 6);
+	cr_assert_eq(mood_in(cdb, "pw", "2026-11-20"), 9);
+}
