@@ -54,6 +54,8 @@ UTF8_CFLAGS   := $(call pc_cflags,libutf8proc)
 UTF8_LIBS     := $(call pc_libs,libutf8proc,-lutf8proc)
 SODIUM_CFLAGS := $(call pc_cflags,libsodium)
 SODIUM_LIBS   := $(call pc_libs,libsodium,-lsodium)
+# the kernel keyring: an encrypted diary's key kept for a few minutes (opt-in)
+KEYUTILS_LIBS := $(call pc_libs,libkeyutils,-lkeyutils)
 # Debian's iniparser has no .pc file: its headers are in /usr/include/iniparser.
 ifeq ($(call pc_has,iniparser),yes)
 INI_CFLAGS    := $(call pc_cflags,iniparser)
@@ -75,7 +77,7 @@ LAYER_main   =
 layer_of     = $(firstword $(subst /, ,$(1)))
 
 # Without curses: what the unit tests, the benchmarks and the fuzzers link.
-LIB_LIBS  = $(SQLITE_LIBS) $(INI_LIBS) $(UTF8_LIBS) $(SODIUM_LIBS) -lm
+LIB_LIBS  = $(SQLITE_LIBS) $(INI_LIBS) $(UTF8_LIBS) $(SODIUM_LIBS) $(KEYUTILS_LIBS) -lm
 LDLIBS    = $(LIB_LIBS) $(CURSES_LIBS)
 
 ifeq ($(V),1)

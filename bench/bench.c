@@ -5,7 +5,7 @@
  *   bench --wean PATH --gen PATH --dir DIR --data DIR [--runs N]
  *         [--cg-runs N] [--out FILE] [--only GROUP,...]
  *   GROUP: tui (start and every step, in instructions), tuimem, csv,
- *          exports, import, chart
+ *          exports, import, chart, crypt (an encrypted diary: bench_crypt.c)
  *
  * Three kinds of figure, each with its minimum, median and maximum over
  * the runs (a figure against a reference: the ratio run by run, the two
@@ -1240,6 +1240,9 @@ static int put_table(const struct ctx *c, const struct table *t, FILE *f)
 	return missed ? 1 : 0;
 }
 
+/* the group "crypt": an encrypted diary against the same diary plain */
+#include "bench_crypt.c"
+
 /* ---- main --------------------------------------------------------------------------- */
 
 static void parse_args(int argc, char **argv, struct ctx *c)
@@ -1270,7 +1273,7 @@ static void parse_args(int argc, char **argv, struct ctx *c)
 	}
 	if (!c->wean || !c->gen || !c->dir || !c->data)
 		die("usage: bench --wean PATH --gen PATH --dir DIR --data DIR [--runs N]"
-		    " [--cg-runs N] [--out FILE] [--only tui,tuimem,csv,exports,import,chart]");
+		    " [--cg-runs N] [--out FILE] [--only tui,tuimem,csv,exports,import,chart,crypt]");
 	if (c->runs < 3 || c->runs > MAX_RUNS)
 		die("--runs must be 3..%d", MAX_RUNS);
 	if (c->cg_runs < 1 || c->cg_runs > MAX_RUNS)
@@ -1313,6 +1316,7 @@ int main(int argc, char **argv)
 	} groups[] = {
 		{ "tui", bench_tui }, { "tuimem", bench_tuimem }, { "csv", bench_csv },
 		{ "exports", bench_exports }, { "import", bench_import }, { "chart", bench_chart },
+		{ "crypt", bench_crypt },
 	};
 	for (size_t i = 0; i < sizeof groups / sizeof *groups; i++)
 		if (wanted(&c, groups[i].name)) {

@@ -8,7 +8,7 @@
 # one table and writes it to $(B)/bench/results.txt.
 # BENCH_RUNS: runs of each command (at least 3); BENCH_CG_RUNS: callgrind
 # runs of the TUI on each diary; BENCH_ONLY: some groups (tui, tuimem,
-# csv, exports, import, chart).  The target fails (exit 1) when a budget
+# csv, exports, import, chart, crypt).  The target fails (exit 1) when a budget
 # is missed.  docs/performance.md explains the method and the figures.
 
 BENCH_RUNS ?= 5
@@ -22,7 +22,7 @@ $(B)/bench/gen: bench/gen.c $(BENCH_OBJ)
 	$(Q)$(LINK) $(WN_CPPFLAGS) -Isrc $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/gen.c \
 		$(BENCH_OBJ) $(LIB_LIBS)
 
-$(B)/bench/bench: bench/bench.c $(BENCH_OBJ)
+$(B)/bench/bench: bench/bench.c bench/bench_crypt.c $(BENCH_OBJ)
 	@mkdir -p $(@D)
 	@echo "  CCLD    $@"
 	$(Q)$(LINK) $(WN_CPPFLAGS) -Isrc $(CPPFLAGS) $(SQLITE_CFLAGS) -o $@ bench/bench.c \

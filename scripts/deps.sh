@@ -10,7 +10,7 @@
 # only prints what is missing.
 set -eu
 RUN_PKGS="gcc libc6-dev make pkg-config libncurses-dev libsqlite3-dev
-libiniparser-dev libutf8proc-dev libsodium-dev"
+libiniparser-dev libutf8proc-dev libsodium-dev libkeyutils-dev"
 # sqlite3 (the CLI) and python3 are for the tests only: wean never runs
 # them.  khal and python3-vobject re-import the ics export, zsh and fish
 # check the completion scripts; chromium and poppler-utils print the HTML

@@ -41,11 +41,14 @@ struct wn_cli {
 	bool alone;               /* wn_cli_db opens the diary only while no
 	                             other wean has it open (restore) */
 	const char *passfile;     /* --passphrase-file: an encrypted diary's */
+	const char *pass_now;     /* a passphrase given just now for the diary
+	                             being made (restore of an encrypted
+	                             backup into a new diary), or NULL */
 };
 
 /* An encrypted diary's passphrase (wn_db_opts.passphrase; ctx is the
- * struct wn_cli): --passphrase-file, $WEAN_PASSPHRASE_FILE, or asked on
- * the terminal without echo. */
+ * struct wn_cli): pass_now when set, --passphrase-file,
+ * $WEAN_PASSPHRASE_FILE, or asked on the terminal without echo. */
 int wn_cli_diary_passphrase(void *ctx, const char *path, char *out, size_t cap,
                             struct wn_err *err);
 

@@ -63,6 +63,9 @@ struct wn_config {
 	                             (core/holdrule.h) by more than this;
 	                             0.05..3, default 0.3 */
 	double hold_sleep_hours;  /* sleep under this ... 0..12, default 5.0 */
+	int    key_cache_minutes; /* [security] key_cache_minutes: an encrypted
+	                             diary's key kept in the kernel keyring
+	                             between commands, 0..15; default 0 (off) */
 	int    hold_sleep_nights; /* ... for this many nights in a row, 1..14,
 	                             default 3 */
 };

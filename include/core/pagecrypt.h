@@ -60,6 +60,23 @@ int wn_pc_header_open(const unsigned char *hdr, size_t n, const char *pass,
  * k becomes that file's key (same key bytes, the new id). */
 void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_pc_key *k);
 
+/* The key of header hdr without deriving it, when hdr has the same
+ * salt and cost as known_hdr (whose key is known) and its check block
+ * opens under that key: a backup made of the same diary under the same
+ * passphrase.  0 with k filled in (known's key, hdr's id), else -1. */
+int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned char *known_hdr,
+                          const struct wn_pc_key *known, struct wn_pc_key *k);
+
+/* The file id of an encrypted diary's header (at least WN_PC_HEADER
+ * bytes). */
+void wn_pc_header_id(const unsigned char *hdr, unsigned char id[WN_PC_ID]);
+
+/* The key of header hdr when it is key (kept from an earlier
+ * derivation): 0 with k filled in when the check block opens under it,
+ * else -1. */
+int wn_pc_header_with_key(const unsigned char *hdr, size_t n,
+                          const unsigned char key[WN_PC_KEY], struct wn_pc_key *k);
+
 /* Where a page lives, bound into its seal. */
 enum wn_pc_where { WN_PC_DB = 'D', WN_PC_WAL = 'W', WN_PC_JOURNAL = 'J' };
 
@@ -71,8 +88,8 @@ void wn_pc_seal(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno
 
 /* Opens a sealed page in place; the reserve is zeroed (SQLite never
  * writes it, so what it checksums is what it wrote).  -1 when the page
- * does not open (damaged, moved, from another diary): then the page is
- * left as it was. */
+ * does not open (damaged, moved, from another diary): then the whole
+ * page is zeroed (never garbage). */
 int wn_pc_open(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                const unsigned char *extra, unsigned char *page);
 

@@ -40,6 +40,9 @@ const char *wn_cryptvfs_for(const char *path);
  * WN_NOINPUT when the file cannot be read. */
 int wn_cryptvfs_head(const char *path, unsigned char *out, size_t n, size_t *got);
 
+/* The key given for path into *k: WN_OK, or WN_NOINPUT when none was. */
+int wn_cryptvfs_key(const char *path, struct wn_pc_key *k);
+
 /* Forgets the key of path (wiped). */
 void wn_cryptvfs_forget(const char *path);
 

@@ -78,6 +78,9 @@ struct wn_db_opts {
 	int (*passphrase)(void *ctx, const char *path, char *out, size_t cap,
 	                  struct wn_err *err);
 	void *pass_ctx;
+	/* Minutes the derived key is kept in the kernel's keyring, so that
+	 * the next open does not ask (db/keycache.h); 0: not kept. */
+	int key_cache_minutes;
 };
 #define WN_DB_PASS_MAX 1024
 

@@ -42,13 +42,18 @@ struct wn_restore {
 /* Checks the backup at path (step 1).  WN_OK with *src to be closed;
  * WN_NOINPUT when there is no such file; WN_DATAERR when it is not a
  * regular file, not a wean diary, from a newer wean, without tables or
- * damaged (the message says which); WN_IOERR when it cannot be read. */
+ * damaged (the message says which); WN_IOERR when it cannot be read;
+ * WN_NOPERM for an encrypted backup whose key was not given first
+ * (wn_db_unlock_backup, db/crypt.h). */
 int wn_db_restore_open(const char *path, struct wn_restore_src **src,
                        struct wn_err *err);
 void wn_db_restore_close(struct wn_restore_src *src);
 
 /* Step 3, on a diary opened alone.  WN_USAGE when the backup is the
- * diary itself or one of its files; r->keep's failures as
+ * diary itself or one of its files, or a plain backup and the diary is
+ * encrypted (its pages have no room for a seal: decrypt, restore,
+ * encrypt); an encrypted backup's pages are opened with its key and
+ * sealed again with the diary's (an encrypted diary stays encrypted); r->keep's failures as
  * wn_db_backup_file's, nothing else done (WN_DATAERR for a diary it
  * cannot copy); a failed copy (the
  * disk full: WN_IOERR) leaves the diary as it was; WN_DATAERR when the

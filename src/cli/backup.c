@@ -23,6 +23,7 @@
 
 #include "cli_int.h"
 #include "db/backups.h"
+#include "db/crypt.h"
 #include "db/db.h"
 #include "db/restore.h"
 #include "core/text.h"
@@ -33,6 +34,7 @@
 struct backup_args {
 	const char *command, *what;      /* "backup", "FILE" */
 	const char *file;
+	const char *passfile;            /* restore --backup-passphrase-file */
 	bool force, help;
 };
 
@@ -150,7 +152,11 @@ int wn_cmd_backup(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 
 /* ---- restore ------------------------------------------------------------------ */
 
+static int b_passfile(void *x, const char *a, struct wn_err *e) { (void)e; ((struct backup_args *)x)->passfile = a; return WN_OK; }
+
 static const struct wn_cli_opt restore_opts[] = {
+	{ "backup-passphrase-file", "FILE", b_passfile, "an encrypted backup's passphrase from"
+	  " FILE's first line (mode 600), when it is not the diary's" },
 	{ "help", NULL, b_help, "show this help" },
 	{ 0 }
 };
@@ -165,8 +171,12 @@ static void print_restore_help(FILE *f)
 	      "is first kept as it is, as a new backup beside the others; then the\n"
 	      "backup is copied into it with SQLite's online backup API and checked.\n"
 	      "Close every other wean first: restore refuses while one has the diary\n"
-	      "open.  Exit 66: no such backup; 65: not a wean diary, or damaged; 75:\n"
-	      "another wean has the diary open.\n", f);
+	      "open.  An encrypted backup is opened with the diary's key when it is\n"
+	      "one of the diary's own (nothing asked), else with its passphrase (asked,\n"
+	      "or --backup-passphrase-file, --passphrase-file, $WEAN_PASSPHRASE_FILE);\n"
+	      "an encrypted diary stays encrypted and takes no plain backup.  Exit 66:\n"
+	      "no such backup; 65: not a wean diary, or damaged; 75: another wean has\n"
+	      "the diary open; 77: a wrong passphrase.\n", f);
 }
 
 static void put_path(FILE *f, const char *what, const char *path)
@@ -192,15 +202,19 @@ static void print_restored(struct wn_cli *c, const char *from, const struct wn_r
 		fprintf(c->out, "the backup had schema %ld: the diary was upgraded to schema %d\n",
 		        r->from_version, WN_SCHEMA_VERSION);
 	fputs("the diary passes SQLite's integrity check\n", c->out);
+	if (wn_db_file_encrypted(from) && !wn_db_encrypted(c->db))
+		fputs("the backup was encrypted and the diary is not: it is plain now, as it"
+		      " was\n(`wean encrypt` seals it)\n", c->out);
+	else if (wn_db_encrypted(c->db))
+		fputs(r->keep ? "the diary stays encrypted under its passphrase\n" :
+		      "the new diary is encrypted under the backup's passphrase\n", c->out);
 }
 
 /* Opens the diary alone (made when missing), keeps it under the day's
  * next backup name when it was there before, and restores into it. */
 static int restore_into(struct wn_cli *c, const char *from, struct wn_restore_src *src,
-                        struct wn_err *err)
+                        bool existed, struct wn_err *err)
 {
-	struct stat st;
-	bool existed = stat(c->cfg.db_path, &st) == 0;
 	char keep[WN_CONFIG_PATH_MAX + 32];
 	struct wn_restore r = { 0 };
 	struct wn_db *db;
@@ -215,6 +229,56 @@ static int restore_into(struct wn_cli *c, const char *from, struct wn_restore_sr
 	else if (rc == WN_DATAERR && existed && !err->hint[0])   /* the diary, damaged */
 		wn_err_hint(err, "to restore in its place, move it aside first (mv %.200s %.200s.old)",
 		            c->cfg.db_path, c->cfg.db_path);
+	return rc;
+}
+
+/* An encrypted backup's passphrase: --backup-passphrase-file, else where
+ * the diary's comes from (--passphrase-file, $WEAN_PASSPHRASE_FILE, the
+ * terminal), asked naming the backup. */
+struct backup_pass {
+	struct wn_cli *c;
+	const char *file;
+	char *keep;                      /* the passphrase kept here (NULL: not) */
+	size_t cap;
+};
+
+static int backup_passphrase(void *ctx, const char *path, char *out, size_t cap,
+                             struct wn_err *err)
+{
+	const struct backup_pass *b = ctx;
+	char prompt[300];
+	snprintf(prompt, sizeof prompt, "Passphrase for the backup %.200s: ", path);
+	struct wn_cli_ask q = { .file = b->file ? b->file : b->c->passfile,
+	                        .env = b->file ? NULL : "WEAN_PASSPHRASE_FILE",
+	                        .opt = b->file ? "--backup-passphrase-file" : "--passphrase-file",
+	                        .prompt = prompt };
+	int rc = wn_cli_passphrase(&q, out, cap, err);
+	if (rc == WN_OK && b->keep && (size_t)snprintf(b->keep, b->cap, "%s", out) >= b->cap)
+		rc = wn_err_set(err, WN_USAGE, "the passphrase is too long");
+	return rc;
+}
+
+/* An encrypted backup's key for the file layer, before it is checked.
+ * An existing diary is opened first (alone, as the restore needs it):
+ * a backup of its own opens with its key, nothing asked again. */
+static int unlock_backup(struct wn_cli *c, const struct backup_args *a, bool existed,
+                         char *keep, size_t cap, struct wn_err *err)
+{
+	struct wn_db *db = NULL;
+	/* no diary yet: the one made from the backup takes its passphrase */
+	struct backup_pass b = { .c = c, .file = a->passfile, .keep = existed ? NULL : keep,
+	                         .cap = cap };
+	struct wn_db_opts o = { .passphrase = backup_passphrase, .pass_ctx = &b };
+	if (!wn_db_file_encrypted(a->file))
+		return WN_OK;
+	c->alone = true;
+	int rc = existed ? wn_cli_db(c, false, &db, err) : WN_OK;
+	if (rc != WN_OK)
+		return rc;
+	rc = wn_db_unlock_backup(db, a->file, &o, err);
+	if (rc == WN_NOPERM && !a->passfile)
+		wn_err_hint(err, "a backup made before `wean passphrase` has the passphrase of"
+		            " then: give it with --backup-passphrase-file FILE");
 	return rc;
 }
 
@@ -234,10 +298,23 @@ int wn_cmd_restore(struct wn_cli *c, int argc, char **argv, struct wn_err *err)
 		            " see 'wean restore --help'");
 		return WN_USAGE;
 	}
+	struct stat st;
+	bool existed = stat(c->cfg.db_path, &st) == 0;
 	struct wn_restore_src *src = NULL;
-	rc = wn_db_restore_open(a.file, &src, err);
+	char pass[WN_CLI_PASS_MAX] = "";
+	rc = unlock_backup(c, &a, existed, pass, sizeof pass, err);
 	if (rc == WN_OK)
-		rc = restore_into(c, a.file, src, err);
+		rc = wn_db_restore_open(a.file, &src, err);
+	/* an encrypted backup and no diary: the new diary is encrypted from
+	 * its first byte, under the backup's passphrase (never a plain copy) */
+	if (rc == WN_OK && !existed && wn_db_file_encrypted(a.file)) {
+		rc = wn_db_create_encrypted_like(c->cfg.db_path, a.file, err);
+		c->pass_now = pass;
+	}
+	if (rc == WN_OK)
+		rc = restore_into(c, a.file, src, existed, err);
 	wn_db_restore_close(src);
+	c->pass_now = NULL;
+	explicit_bzero(pass, sizeof pass);
 	return rc;
 }

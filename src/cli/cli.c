@@ -298,7 +298,8 @@ int wn_cli_db(struct wn_cli *c, bool create, struct wn_db **db,
 	if (!c->db) {
 		struct wn_db_opts o = { .path = c->cfg.db_path, .create = create,
 		                        .alone = c->alone, .notice = open_notice,
-		                        .passphrase = wn_cli_diary_passphrase, .pass_ctx = c };
+		                        .passphrase = wn_cli_diary_passphrase, .pass_ctx = c,
+		                        .key_cache_minutes = c->cfg.key_cache_minutes };
 		int rc = wn_db_open(&c->db, &o, err);
 		if (rc == WN_NOINPUT)
 			wn_err_hint(err, "run 'wean' to start a diary, or pass --db PATH");

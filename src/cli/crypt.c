@@ -44,6 +44,11 @@ int wn_cli_diary_passphrase(void *ctx, const char *path, char *out, size_t cap,
 {
 	struct wn_cli *c = ctx;
 	char prompt[300];
+	if (c->pass_now) {
+		if ((size_t)snprintf(out, cap, "%s", c->pass_now) >= cap)
+			return wn_err_set(err, WN_USAGE, "the passphrase is too long");
+		return WN_OK;
+	}
 	snprintf(prompt, sizeof prompt, "Passphrase for the diary %.200s: ", path);
 	struct wn_cli_ask q = { .file = c->passfile, .env = "WEAN_PASSPHRASE_FILE",
 	                        .opt = "--passphrase-file", .prompt = prompt };

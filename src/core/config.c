@@ -64,6 +64,7 @@ static const struct key_def keys[] = {
 	{ "hold", "symptom_rise", K_DOUBLE, FIELD(hold_symptom_rise), 0.05, 3 },
 	{ "hold", "sleep_hours", K_DOUBLE, FIELD(hold_sleep_hours), 0, 12 },
 	{ "hold", "sleep_nights", K_INT, FIELD(hold_sleep_nights), 1, 14 },
+	{ "security", "key_cache_minutes", K_INT, FIELD(key_cache_minutes), 0, 15 },
 };
 
 #define N_KEYS (sizeof keys / sizeof keys[0])

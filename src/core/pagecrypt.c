@@ -132,6 +132,46 @@ void wn_pc_header_clone(const unsigned char *hdr, unsigned char *out, struct wn_
 	                                           out, H_CHECK, NULL, nonce, k->key);
 }
 
+int wn_pc_header_same_key(const unsigned char *hdr, size_t n, const unsigned char *known_hdr,
+                          const struct wn_pc_key *known, struct wn_pc_key *k)
+{
+	unsigned char plain[CHECK_PLAIN];
+	/* the key depends on the passphrase, the salt and the cost only */
+	if (sodium_init() < 0 || n < WN_PC_HEADER || !wn_pc_is_encrypted(hdr, n) ||
+	    memcmp(hdr + H_VERSION, known_hdr + H_VERSION, H_ID - H_VERSION) != 0 ||
+	    memcmp(hdr + H_SALT, known_hdr + H_SALT, 16) != 0)
+		return -1;
+	const unsigned char *nonce = hdr + H_CHECK;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, NULL, NULL, nonce + WN_PC_NONCE,
+	                                               CHECK_PLAIN + WN_PC_TAG, hdr, H_CHECK,
+	                                               nonce, known->key) != 0)
+		return -1;
+	memcpy(k->key, known->key, WN_PC_KEY);
+	memcpy(k->id, hdr + H_ID, WN_PC_ID);
+	return 0;
+}
+
+void wn_pc_header_id(const unsigned char *hdr, unsigned char id[WN_PC_ID])
+{
+	memcpy(id, hdr + H_ID, WN_PC_ID);
+}
+
+int wn_pc_header_with_key(const unsigned char *hdr, size_t n,
+                          const unsigned char key[WN_PC_KEY], struct wn_pc_key *k)
+{
+	unsigned char plain[CHECK_PLAIN];
+	if (sodium_init() < 0 || n < WN_PC_HEADER || !wn_pc_is_encrypted(hdr, n))
+		return -1;
+	const unsigned char *nonce = hdr + H_CHECK;
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(plain, NULL, NULL, nonce + WN_PC_NONCE,
+	                                               CHECK_PLAIN + WN_PC_TAG, hdr, H_CHECK,
+	                                               nonce, key) != 0)
+		return -1;
+	memcpy(k->key, key, WN_PC_KEY);
+	memcpy(k->id, hdr + H_ID, WN_PC_ID);
+	return 0;
+}
+
 /* id (16) || where (1) || pgno (4, LE) || extra (8 or zeros) */
 static void ad_of(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                   const unsigned char *extra, unsigned char ad[29])
@@ -162,14 +202,17 @@ void wn_pc_seal(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno
 int wn_pc_open(const struct wn_pc_key *k, enum wn_pc_where where, uint32_t pgno,
                const unsigned char *extra, unsigned char *page)
 {
-	unsigned char ad[29], plain[BODY];
+	unsigned char ad[29];
 	unsigned char *nonce = page + BODY, *tag = nonce + WN_PC_NONCE;
 	ad_of(k, where, pgno, extra, ad);
-	if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(plain, NULL, page, BODY, tag, ad,
-	                                                        sizeof ad, nonce, k->key) != 0)
+	/* in place: libsodium checks the tag before it decrypts, and a page
+	 * whose tag fails is zeroed, never handed over half opened (no copy
+	 * of the plain text is left in a buffer of ours to wipe either) */
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt_detached(page, NULL, page, BODY, tag, ad,
+	                                                        sizeof ad, nonce, k->key) != 0) {
+		memset(page, 0, WN_PC_PAGE);
 		return -1;
-	memcpy(page, plain, BODY);
+	}
 	memset(page + BODY, 0, WN_PC_RESERVE);
-	sodium_memzero(plain, sizeof plain);
 	return 0;
 }

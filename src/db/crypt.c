@@ -23,6 +23,7 @@
 #include "core/fileio.h"
 #include "db/crypt.h"
 #include "db/cryptvfs.h"
+#include "db/keycache.h"
 
 /* The first WN_PC_HEADER bytes of path (fewer in n when it is shorter);
  * WN_NOINPUT when it cannot be read (the caller decides if that matters). */
@@ -49,6 +50,20 @@ void wn_db_crypt_free(struct wn_db *db)
 	db->crypt = NULL;
 }
 
+/* The key kept in the kernel's keyring for db's header (asked for only
+ * when the person turned the cache on), checked against the header. */
+static bool kept_key(struct wn_db *db, const struct wn_db_opts *o)
+{
+	unsigned char id[WN_PC_ID], key[WN_PC_KEY];
+	if (o->key_cache_minutes <= 0)
+		return false;
+	wn_pc_header_id(db->crypt->hdr, id);
+	bool ok = wn_keycache_get(id, key) &&
+	          wn_pc_header_with_key(db->crypt->hdr, WN_PC_HEADER, key, &db->crypt->key) == 0;
+	explicit_bzero(key, sizeof key);
+	return ok;
+}
+
 int wn_db_crypt_unlock(struct wn_db *db, const struct wn_db_opts *o, struct wn_err *err)
 {
 	unsigned char hdr[WN_PC_HEADER];
@@ -59,20 +74,21 @@ int wn_db_crypt_unlock(struct wn_db *db, const struct wn_db_opts *o, struct wn_e
 	if (n < WN_PC_HEADER)
 		return wn_err_set(err, WN_DATAERR, "the diary is damaged (its encryption header"
 		                  " is cut short)");
-	if (!o->passphrase)
-		return wn_err_set(err, WN_NOPERM, "%s is encrypted; give its passphrase",
-		                  o->path);
-	int rc = o->passphrase(o->pass_ctx, o->path, pass, sizeof pass, err);
-	if (rc != WN_OK)
-		return rc;
 	db->crypt = calloc(1, sizeof *db->crypt);
-	if (!db->crypt) {
-		explicit_bzero(pass, sizeof pass);
+	if (!db->crypt)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	}
 	memcpy(db->crypt->hdr, hdr, sizeof hdr);
-	rc = wn_pc_header_open(hdr, sizeof hdr, pass, &db->crypt->key, err);
-	explicit_bzero(pass, sizeof pass);
+	int rc = WN_OK;
+	if (!kept_key(db, o)) {
+		rc = !o->passphrase ? wn_err_set(err, WN_NOPERM, "%s is encrypted; give its"
+		                                 " passphrase", o->path) :
+		     o->passphrase(o->pass_ctx, o->path, pass, sizeof pass, err);
+		if (rc == WN_OK)
+			rc = wn_pc_header_open(hdr, sizeof hdr, pass, &db->crypt->key, err);
+		explicit_bzero(pass, sizeof pass);
+		if (rc == WN_OK)
+			wn_keycache_put(db->crypt->key.id, db->crypt->key.key, o->key_cache_minutes);
+	}
 	if (rc == WN_OK)
 		rc = wn_cryptvfs_add(o->path, &db->crypt->key, err);
 	if (rc != WN_OK) {
@@ -88,6 +104,53 @@ bool wn_db_encrypted(const struct wn_db *db)
 	return db->crypt != NULL;
 }
 
+bool wn_db_file_encrypted(const char *path)
+{
+	unsigned char hdr[WN_PC_HEADER];
+	size_t n = 0;
+	return read_head(path, hdr, &n) == WN_OK && wn_pc_is_encrypted(hdr, n);
+}
+
+int wn_db_unlock_backup(const struct wn_db *db, const char *path, const struct wn_db_opts *o,
+                        struct wn_err *err)
+{
+	unsigned char hdr[WN_PC_HEADER];
+	char pass[WN_DB_PASS_MAX];
+	struct wn_pc_key k;
+	size_t n = 0;
+	if (read_head(path, hdr, &n) != WN_OK || !wn_pc_is_encrypted(hdr, n))
+		return WN_OK;             /* plain, or unreadable: wn_db_restore_open says */
+	if (n < WN_PC_HEADER)
+		return wn_err_set(err, WN_DATAERR, "the backup %s is damaged (its encryption"
+		                  " header is cut short); nothing was changed", path);
+	/* a file whose key the file layer has is open already: the diary
+	 * itself (its key must stay until it is closed) */
+	if (wn_cryptvfs_for(path))
+		return wn_err_set(err, WN_USAGE, "%s is the diary itself or one of its files;"
+		                  " name a backup to restore", path);
+	/* a backup of this diary under its passphrase: its key, nothing asked */
+	if (db && db->crypt &&
+	    wn_pc_header_same_key(hdr, n, db->crypt->hdr, &db->crypt->key, &k) == 0) {
+		int rc = wn_cryptvfs_add(path, &k, err);
+		explicit_bzero(&k, sizeof k);
+		return rc;
+	}
+	if (!o || !o->passphrase)
+		return wn_err_set(err, WN_NOPERM, "%s is an encrypted backup; give its"
+		                  " passphrase", path);
+	int rc = o->passphrase(o->pass_ctx, path, pass, sizeof pass, err);
+	if (rc == WN_OK)
+		rc = wn_pc_header_open(hdr, sizeof hdr, pass, &k, err);
+	explicit_bzero(pass, sizeof pass);
+	if (rc == WN_NOPERM)
+		wn_err_set(err, WN_NOPERM, "wrong passphrase for the backup %s; nothing was"
+		           " changed", path);
+	if (rc == WN_OK)
+		rc = wn_cryptvfs_add(path, &k, err);
+	explicit_bzero(&k, sizeof k);
+	return rc;
+}
+
 int wn_db_crypt_copy_header(struct wn_db *db, const char *tmp, int fd, struct wn_err *err)
 {
 	unsigned char hdr[WN_PC_HEADER];
@@ -100,6 +163,54 @@ int wn_db_crypt_copy_header(struct wn_db *db, const char *tmp, int fd, struct wn
 	if (rc == WN_OK)
 		rc = wn_cryptvfs_add(tmp, &k, err);
 	explicit_bzero(&k, sizeof k);
+	return rc;
+}
+
+/* The folders above path, made (0700) when missing. */
+static int make_dirs(const char *path, struct wn_err *err)
+{
+	char dir[PATH_MAX];
+	if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir)
+		return wn_err_set(err, WN_CANTCREAT, "the path %.200s is too long", path);
+	for (char *p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return wn_err_set(err, WN_CANTCREAT, "cannot create the folder %s: %s", dir,
+			                  strerror(errno));
+		*p = '/';
+	}
+	return WN_OK;
+}
+
+int wn_db_create_encrypted_like(const char *path, const char *like, struct wn_err *err)
+{
+	unsigned char src[WN_PC_HEADER], hdr[WN_PC_HEADER];
+	struct wn_pc_key k;
+	size_t n = 0;
+	char *tmp = NULL;
+	int fd = -1;
+	if (read_head(like, src, &n) != WN_OK || n < WN_PC_HEADER ||
+	    !wn_pc_is_encrypted(src, n) || wn_cryptvfs_key(like, &k) != WN_OK)
+		return wn_err_set(err, WN_ERR, "internal error: %s is not an unlocked encrypted"
+		                  " backup", like);
+	wn_pc_header_clone(src, hdr, &k);
+	explicit_bzero(&k, sizeof k);
+	int rc = make_dirs(path, err);
+	if (rc == WN_OK)
+		rc = wn_file_tmp_create(path, &tmp, &fd, err);
+	if (rc == WN_OK && wn_file_write_all(fd, (const char *)hdr, sizeof hdr) != 0)
+		rc = wn_err_set(err, WN_IOERR, "cannot write %s: %s", tmp, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	if (rc == WN_OK)
+		wn_file_sync(tmp, false);
+	if (rc == WN_OK)
+		rc = wn_file_publish(tmp, path, false, err);
+	if (rc == WN_OK)
+		wn_file_sync(path, true);
+	else if (tmp)
+		unlink(tmp);
+	free(tmp);
 	return rc;
 }
 
@@ -178,6 +289,9 @@ int wn_db_rewrite(struct wn_db **dbp, const char *new_pass, struct wn_err *err)
 	}
 	if (rc == WN_OK)
 		wn_file_sync(tmp, false);
+	/* the old file's key, if it was kept, goes with it */
+	if (rc == WN_OK && db->crypt)
+		wn_keycache_drop(db->crypt->key.id);
 	/* close the old diary: SQLite checkpoints and removes its -wal, -shm */
 	wn_db_close(db);
 	*dbp = NULL;

@@ -65,7 +65,10 @@ static int main_read(struct cfile *c, unsigned char *out, int amt, sqlite3_int64
 	while (off < end) {
 		sqlite3_int64 pg = off / WN_PC_PAGE, at = off % WN_PC_PAGE;
 		int take = (int)(WN_PC_PAGE - at < end - off ? WN_PC_PAGE - at : end - off);
-		int rc = c->real->pMethods->xRead(c->real, c->page, WN_PC_PAGE,
+		/* a whole page (SQLite's every read but the first look at the
+		 * header) is opened where SQLite wants it: no copy */
+		unsigned char *buf = take == WN_PC_PAGE ? out : c->page;
+		int rc = c->real->pMethods->xRead(c->real, buf, WN_PC_PAGE,
 		                                  WN_PC_HEADER + pg * WN_PC_PAGE);
 		if (rc == SQLITE_IOERR_SHORT_READ) {
 			/* past the end: zeros, as SQLite expects (a page cut short
@@ -76,9 +79,10 @@ static int main_read(struct cfile *c, unsigned char *out, int amt, sqlite3_int64
 		}
 		if (rc != SQLITE_OK)
 			return rc;
-		if (wn_pc_open(c->k, WN_PC_DB, (uint32_t)(pg + 1), NULL, c->page) != 0)
+		if (wn_pc_open(c->k, WN_PC_DB, (uint32_t)(pg + 1), NULL, buf) != 0)
 			return SQLITE_IOERR_DATA;
-		memcpy(out, c->page + at, (size_t)take);
+		if (buf != out)
+			memcpy(out, c->page + at, (size_t)take);
 		out += take;
 		off += take;
 	}
@@ -138,19 +142,21 @@ static int wal_read(struct cfile *c, unsigned char *out, int amt, sqlite3_int64 
 			memcpy(h, out + (f - off), FRAME_HDR);
 		else if ((r = frame_header(c, p, h)) != SQLITE_OK)
 			return r == SQLITE_IOERR_SHORT_READ ? SQLITE_IOERR_SHORT_READ : r;
-		if (p >= off && pend <= end) {
-			memcpy(c->page, out + (p - off), WN_PC_PAGE);
-		} else if ((r = c->real->pMethods->xRead(c->real, c->page, WN_PC_PAGE, p)) != SQLITE_OK) {
+		/* a whole page in what SQLite asked for is opened where it is */
+		bool whole = p >= off && pend <= end;
+		unsigned char *buf = whole ? out + (p - off) : c->page;
+		if (!whole && (r = c->real->pMethods->xRead(c->real, c->page, WN_PC_PAGE, p)) != SQLITE_OK) {
 			if (r != SQLITE_IOERR_SHORT_READ)
 				return r;
 			memset(c->page, 0, WN_PC_PAGE);
 			recovery = true;     /* a frame cut short: not a valid frame */
 		}
-		bool ok = wn_pc_open(c->k, WN_PC_WAL, frame_pgno(h), h + 8, c->page) == 0;
+		/* a page that does not open is zeroed (wn_pc_open) */
+		bool ok = wn_pc_open(c->k, WN_PC_WAL, frame_pgno(h), h + 8, buf) == 0;
 		if (!ok && !recovery)
 			return SQLITE_IOERR_DATA;
-		if (!ok)
-			memset(c->page, 0, WN_PC_PAGE);
+		if (whole)
+			continue;
 		sqlite3_int64 a = p > off ? p : off, b = pend < end ? pend : end;
 		memcpy(out + (a - off), c->page + (a - p), (size_t)(b - a));
 	}
@@ -392,6 +398,17 @@ int wn_cryptvfs_add(const char *path, const struct wn_pc_key *k, struct wn_err *
 	snprintf(keys[slot].path, sizeof keys[slot].path, "%s", full);
 	keys[slot].k = *k;
 	keys[slot].used = true;
+	return WN_OK;
+}
+
+int wn_cryptvfs_key(const char *path, struct wn_pc_key *k)
+{
+	char full[PATH_MAX];
+	const struct wn_pc_key *found;
+	if (!base || base->xFullPathname(base, path, (int)sizeof full, full) != SQLITE_OK ||
+	    !(found = find_key(full, strlen(full))))
+		return WN_NOINPUT;
+	*k = *found;
 	return WN_OK;
 }
 

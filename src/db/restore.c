@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* restore.c -- a backup put back in the diary's place (restore.h). */
 #include "db_int.h"
+#include "db/crypt.h"
+#include "db/cryptvfs.h"
 #include "db/restore.h"
 
 #include <errno.h>
@@ -13,6 +15,7 @@ struct wn_restore_src {
 	sqlite3 *sql;                    /* read-only, from the check on */
 	char *path;
 	long version;
+	bool encrypted;                  /* its key given to the file layer */
 };
 
 /* PRAGMA integrity_check on sql: SQLITE_OK when it says "ok",
@@ -61,6 +64,13 @@ static int check_src(struct wn_restore_src *s, struct wn_err *err)
 	struct wn_ident id = { 0 };
 	bool fresh = false;
 	char detail[256] = "";
+	if (wn_db_file_encrypted(s->path)) {
+		/* its key, from wn_db_unlock_backup (db/crypt.h) */
+		if (!wn_cryptvfs_for(s->path))
+			return wn_err_set(err, WN_NOPERM, "%s is an encrypted backup; give its"
+			                  " passphrase", s->path);
+		s->encrypted = true;
+	}
 	int rc = wn_db_open_ro(s->path, true, 0, &s->sql);
 	if (rc == SQLITE_OK)
 		rc = wn_db_ident_read(s->sql, &id);
@@ -110,6 +120,8 @@ void wn_db_restore_close(struct wn_restore_src *src)
 	if (!src)
 		return;
 	sqlite3_close(src->sql);
+	if (src->encrypted)
+		wn_cryptvfs_forget(src->path);
 	free(src->path);
 	free(src);
 }
@@ -158,6 +170,15 @@ int wn_db_restore(struct wn_db *db, struct wn_restore_src *src,
 	if (wn_db_owns_path(db, src->path))
 		return wn_err_set(err, WN_USAGE, "%s is the diary itself or one of its"
 		                  " files; name a backup to restore", src->path);
+	/* pages are copied as they are: a plain backup's have no room for a
+	 * seal, so an encrypted diary cannot take them */
+	if (db->crypt && !src->encrypted) {
+		wn_err_set(err, WN_USAGE, "%s is a plain backup and the diary is encrypted;"
+		           " nothing was changed", src->path);
+		wn_err_hint(err, "to restore it: wean decrypt, wean restore %.200s, wean encrypt",
+		            src->path);
+		return WN_USAGE;
+	}
 	/* the online backup copies pages without reading the tables: a
 	 * damaged diary is kept with its damaged pages as they are */
 	int rc = r->keep ? wn_db_backup_file(db, r->keep, false, err) : WN_OK;

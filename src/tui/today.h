@@ -146,6 +146,10 @@ void wn_ui_today_draft_offer(struct wn_ui *ui, struct today *t);
  * WN_OK, or WN_CANTCREAT with the message in err. */
 int wn_ui_today_edit_file(struct wn_ui *ui, const struct today *t, char *path,
                           size_t n, struct wn_err *err);
+/* Whether the note may go to $VISUAL/$EDITOR: not with neither set, and
+ * not for an encrypted diary (the editor's file would hold the note in
+ * plain text on the disk); why not in *why (one line) when why is given. */
+bool wn_ui_today_external_ok(const struct wn_ui *ui, const char **why);
 
 /* ---- today_draw.c ----------------------------------------------------- */
 

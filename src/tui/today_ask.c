@@ -29,12 +29,13 @@ void wn_ui_today_ask_flag(struct wn_ui *ui, struct today *t)
 	ui->msg[0] = '\0';
 }
 
-/* e: leaving wean for $VISUAL/$EDITOR asks first; with neither set the
- * note opens here, in wean's own editor (never a default such as vi). */
+/* e: leaving wean for $VISUAL/$EDITOR asks first; with neither set, or
+ * for an encrypted diary, the note opens here, in wean's own editor
+ * (never a default such as vi; never a plain file of an encrypted diary). */
 void wn_ui_today_ask_editor(struct wn_ui *ui, struct today *t)
 {
 	const char *ed = wn_edit_external_name();
-	if (!ed) {
+	if (!wn_ui_today_external_ok(ui, NULL)) {
 		wn_ui_today_note_external(ui, t);
 		return;
 	}

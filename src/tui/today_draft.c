@@ -19,6 +19,7 @@
 
 #include "core/records.h"
 #include "core/text.h"
+#include "db/crypt.h"
 #include "db/db.h"
 #include "db/note.h"
 #include "today.h"
@@ -55,6 +56,18 @@ void wn_ui_today_draft_clear(struct wn_ui *ui, struct today *t)
 }
 
 /* ---- the $EDITOR's file -------------------------------------------------- */
+
+bool wn_ui_today_external_ok(const struct wn_ui *ui, const char **why)
+{
+	const char *no = !wn_edit_external_name() ?
+		"no $VISUAL or $EDITOR set: write the note here (Esc saves it)" :
+		wn_db_encrypted(ui->db) ?
+		"the diary is encrypted: no plain file for $EDITOR; write the note here" :
+		NULL;
+	if (why)
+		*why = no;
+	return !no;
+}
 
 /* "<diary dir>/.wean-edit" into dir. */
 static int edit_dir(struct wn_ui *ui, char *dir, size_t n, struct wn_err *err)

@@ -331,7 +331,9 @@ static void draw_note(struct wn_ui *ui, struct today *t)
 	const char *text = t->day.ci.note;
 	if (!text || !*text)
 		wn_ui_put(ui, WN_CELL(y + 1, 2, ui->cols - 3, WN_R_DIM),
-		          "nothing written yet: n writes here, e opens $EDITOR");
+		          wn_ui_today_external_ok(ui, NULL) ?
+		          "nothing written yet: n writes here, e opens $EDITOR" :
+		          "nothing written yet: n or e writes here, in wean's own editor");
 	else
 		wn_edit_draw_text(ui, text, WN_BOX(y + 1, 2, h, w));
 }

@@ -580,9 +580,9 @@ void wn_ui_today_note_external(struct wn_ui *ui, struct today *t)
 	wn_ui_today_open_note(ui, t, NULL, NULL);
 	if (!t->editing)
 		return;
-	if (!wn_edit_external_name()) {
-		wn_ui_msg(ui, WN_R_NOTICE, "no $VISUAL or $EDITOR set: write the note"
-		          " here (Esc saves it)");
+	const char *why;
+	if (!wn_ui_today_external_ok(ui, &why)) {
+		wn_ui_msg(ui, WN_R_NOTICE, "%s", why);
 		return;
 	}
 	char path[8192];

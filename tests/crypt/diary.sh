@@ -12,6 +12,12 @@
 #     cut file: exit 65 "the diary is damaged", never garbage;
 #   - kill -9 while checking in (KILLS times, default 200): every check-in
 #     that was acknowledged (exit 0) is there, `wean check` passes;
+#   - $EDITOR is never handed the note of an encrypted diary (its file
+#     would be plain on the disk): e and Ctrl-O keep it in wean's editor;
+#   - `wean restore` of encrypted backups: the diary's own opens with its
+#     key, one under another passphrase is refused (77) or opened with
+#     --backup-passphrase-file, a plain one is refused into the encrypted
+#     diary (64, unchanged), and a new diary made from one is encrypted;
 #   - `wean passphrase` changes it; `wean decrypt` makes it plain again
 #     with every day kept; encrypted backups stay encrypted.
 # The key derivation is made cheap for the loop (WEAN_INSECURE_FAST_KDF=1,
@@ -40,7 +46,8 @@ CANARY="canaryQ7z"
 # no file of the diary holds the canary (or SQLite's plain header)
 clean() {  # WHEN
 	local f
-	for f in "$tmp"/diary.db* "$tmp"/backups/* "$tmp"/.wean-edit/*; do
+	for f in "$tmp"/diary.db* "$tmp"/backups/* "$tmp"/.wean-edit/* "$tmp"/*-bak.db \
+	         "$tmp"/fresh/*; do
 		[ -f "$f" ] || continue
 		if grep -aq -e "$CANARY" -e "SQLite format 3" "$f"; then
 			bad "$1: plain text in $(basename "$f")"
@@ -89,10 +96,13 @@ wait_for() {
 	bad "never saw '$1' on the screen: $(tm capture-pane -p 2> /dev/null | grep . | tail -3)"
 	return 1
 }
+# an editor that would write the canary into the note's file, and say so
+printf '#!/bin/sh\ntouch "%s/editor.ran"\necho "%s from the editor" >> "$1"\n' "$tmp" "$CANARY" > "$tmp/editor.sh"
+chmod +x "$tmp/editor.sh"
 if command -v tmux > /dev/null; then
 	# its start retried: a busy machine has been seen to lose one
 	for _ in 1 2 3; do
-		tm new-session -d -x 80 -y 24 "env -u WEAN_PASSPHRASE_FILE '$bin'; echo \"exit=\$?\" > '$tmp/tui.status'; sleep 30" && break
+		tm new-session -d -x 80 -y 24 "env -u WEAN_PASSPHRASE_FILE EDITOR='$tmp/editor.sh' '$bin'; echo \"exit=\$?\" > '$tmp/tui.status'; sleep 30" && break
 		tm kill-server 2> /dev/null
 		sleep 1
 	done
@@ -105,8 +115,20 @@ if command -v tmux > /dev/null; then
 	tm send-keys "$CANARY typed in the TUI"
 	wait_for "typed in the TUI"               # the draft is saved as it is typed
 	clean "during the TUI (a draft)"
+	# $EDITOR is set, but its file would hold the note in plain text: the
+	# note goes on in wean's own editor (Ctrl-O there, e on Today)
+	tm send-keys C-o
+	wait_for "the diary is encrypted: no plain file"
 	tm send-keys Escape
 	wait_for "note · saved"
+	tm send-keys e
+	wait_for "the diary is encrypted: no plain file"
+	tm capture-pane -p 2> /dev/null | grep -q "Esc when done" && ok || bad "e did not open wean's editor"
+	clean "with \$EDITOR set"
+	[ -e "$tmp/editor.ran" ] && bad "\$EDITOR was started for an encrypted diary" || ok
+	[ -n "$(ls -A "$tmp/.wean-edit" 2> /dev/null)" ] && bad "a file for \$EDITOR was made" || ok
+	tm send-keys Escape                    # unchanged: the editor closes
+	for _ in $(seq 1 300); do tm capture-pane -p 2> /dev/null | grep -q "Esc when done" || break; sleep 0.1; done
 	tm send-keys q
 	for _ in $(seq 1 300); do [ -s "$tmp/tui.status" ] && break; sleep 0.1; done
 	grep -q "exit=0" "$tmp/tui.status" 2> /dev/null && ok || bad "the TUI: $(cat "$tmp/tui.status" 2> /dev/null)"
@@ -187,6 +209,50 @@ cp "$tmp/good.db" "$tmp/bad.db"; trunc_hdr
 "$bin" --db "$tmp/bad.db" log > "$tmp/out" 2>&1
 rc=$?
 [ "$rc" = 65 ] && ok || bad "a cut header: exit $rc: $(cat "$tmp/out")"
+
+# --- restore of encrypted backups ---------------------------------------------------------
+w backup "$tmp/enc-bak.db"
+grep -aq "SQLite format 3" "$tmp/enc-bak.db" && bad "the named backup is plain" || ok
+# a plain backup into the encrypted diary: refused, the diary unchanged
+"$bin" --db "$tmp/plainsrc.db" checkin --mood 2 --note "plain diary" > /dev/null 2>&1
+"$bin" --db "$tmp/plainsrc.db" backup "$tmp/plain.db" > /dev/null 2>&1
+sum=$(sha256sum "$WEAN_DB" | cut -d' ' -f1)
+"$bin" restore "$tmp/plain.db" > "$tmp/out" 2>&1
+rc=$?
+[ "$rc" = 64 ] && grep -q "plain backup and the diary is encrypted" "$tmp/out" && ok ||
+	bad "a plain backup into the encrypted diary: exit $rc: $(cat "$tmp/out")"
+[ "$(sha256sum "$WEAN_DB" | cut -d' ' -f1)" = "$sum" ] && ok || bad "the refused restore changed the diary"
+# the diary's own backup: its key, nothing asked (no terminal, no file)
+w checkin --date 2026-02-20 --mood 1 --note "after the backup"
+env -u WEAN_PASSPHRASE_FILE "$bin" --passphrase-file "$tmp/pass" restore "$tmp/enc-bak.db" < /dev/null > "$tmp/out" 2>&1 &&
+	grep -q "stays encrypted" "$tmp/out" && ok || bad "restore of its own backup: $(cat "$tmp/out")"
+w show 2026-02-20
+grep -q "after the backup" "$tmp/out" && bad "the restore kept a day made after the backup" || ok
+head -c 21 "$WEAN_DB" | grep -q "wean encrypted diary" && ok || bad "the restored diary is not encrypted"
+w check
+clean "after a restore"
+# a backup under another passphrase: 77 and unchanged, or its own passphrase given
+w --db "$tmp/third.db" checkin --date 2026-01-05 --mood 8 --note "third diary"
+env -u WEAN_PASSPHRASE_FILE "$bin" --db "$tmp/third.db" encrypt --new-passphrase-file "$tmp/pass2" > /dev/null 2>&1 || bad "encrypt third"
+env -u WEAN_PASSPHRASE_FILE "$bin" --db "$tmp/third.db" --passphrase-file "$tmp/pass2" backup "$tmp/third-bak.db" > /dev/null 2>&1 || bad "backup third"
+sum=$(sha256sum "$WEAN_DB" | cut -d' ' -f1)
+"$bin" restore "$tmp/third-bak.db" < /dev/null > "$tmp/out" 2>&1
+rc=$?
+[ "$rc" = 77 ] && grep -q "wrong passphrase for the backup" "$tmp/out" && ok ||
+	bad "another passphrase's backup: exit $rc: $(cat "$tmp/out")"
+[ "$(sha256sum "$WEAN_DB" | cut -d' ' -f1)" = "$sum" ] && ok || bad "the refused restore changed the diary"
+w restore "$tmp/third-bak.db" --backup-passphrase-file "$tmp/pass2"
+w show 2026-01-05
+grep -q "third diary" "$tmp/out" && ok || bad "restore with the backup's passphrase: $(cat "$tmp/out")"
+clean "after restoring another passphrase's backup"
+w restore "$tmp/enc-bak.db"                # back to the diary of the tests above
+# no diary yet: the new one is encrypted from its first byte
+w --db "$tmp/fresh/new.db" restore "$tmp/enc-bak.db"
+grep -q "encrypted under the backup's passphrase" "$tmp/out" && ok || bad "restore into a new diary: $(cat "$tmp/out")"
+head -c 21 "$tmp/fresh/new.db" | grep -q "wean encrypted diary" && ok || bad "the new diary is not encrypted"
+w --db "$tmp/fresh/new.db" show 2026-03-01
+grep -q "$CANARY typed in the TUI" "$tmp/out" && ok || bad "the new diary: $(cat "$tmp/out")"
+clean "after a restore into a new diary"
 
 # --- passphrase, decrypt -----------------------------------------------------------------
 w passphrase --new-passphrase-file "$tmp/pass2"

@@ -13,6 +13,7 @@ EOF
 chmod +x "$T/editor.sh"
 start 80 24 "EDITOR='$T/editor.sh'"
 wait_for "Symptoms"
+wait_for "n writes here, e opens \$EDITOR"
 keys e
 wait_unless "y/N" '[ -e "$T/editor.ran" ]' "e started the editor without asking"
 wait_for "leave wean to write the note in"
@@ -44,5 +45,11 @@ keys Escape
 wait_for "note · saved"
 [ "$(sql "select note from checkin where date = '2026-11-25'")" = \
   "from the editor written here" ] || fail "note: $(sql 'select note from checkin')"
+keys q
+wait_exit
+# the empty note's hint says what e does with neither set (issue 20)
+start 80 24 "WEAN_TODAY=2026-11-24"
+wait_for "n or e writes here, in wean's own editor"
+screen | grep -q 'opens \$EDITOR' && fail "the hint names an \$EDITOR that is not set"
 keys q
 wait_exit

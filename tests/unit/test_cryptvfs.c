@@ -323,3 +323,52 @@ Test(cryptvfs, unknown_file_refused)
 	cr_assert_neq(rc, SQLITE_OK);
 	sqlite3_close(db);
 }
+
+/* A backup's header (a clone under the same key) gives its key without a
+ * second derivation; another salt or another key does not. */
+Test(cryptvfs, same_key_of_a_cloned_header)
+{
+	unsigned char hdr[WN_PC_HEADER], copy_hdr[WN_PC_HEADER], other[WN_PC_HEADER];
+	struct wn_pc_key k, kc, got, ko;
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_pc_header_new("right", OPS, MEM, hdr, &k, &err), WN_OK, "%s", err.msg);
+	kc = k;
+	wn_pc_header_clone(hdr, copy_hdr, &kc);
+	cr_assert_eq(wn_pc_header_same_key(copy_hdr, sizeof copy_hdr, hdr, &k, &got), 0);
+	cr_assert_eq(memcmp(got.key, k.key, WN_PC_KEY), 0);
+	cr_assert_eq(memcmp(got.id, kc.id, WN_PC_ID), 0, "the backup's own id");
+	cr_assert_neq(memcmp(got.id, k.id, WN_PC_ID), 0);
+	/* the same passphrase under another salt: derived, not reused */
+	cr_assert_eq(wn_pc_header_new("right", OPS, MEM, other, &ko, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_pc_header_same_key(other, sizeof other, hdr, &k, &got), -1);
+	/* the salt copied but the check block from another key */
+	memcpy(other + 72, hdr + 72, 16);
+	cr_assert_eq(wn_pc_header_same_key(other, sizeof other, hdr, &k, &got), -1);
+	/* a changed cost is another key */
+	memcpy(other, copy_hdr, sizeof other);
+	other[40] ^= 1;
+	cr_assert_eq(wn_pc_header_same_key(other, sizeof other, hdr, &k, &got), -1);
+	cr_assert_eq(wn_pc_header_same_key(copy_hdr, 100, hdr, &k, &got), -1, "cut short");
+}
+
+/* A page is opened in place; one that does not open is all zeros, never
+ * a half-opened page. */
+Test(cryptvfs, a_page_that_does_not_open_is_zeroed)
+{
+	unsigned char hdr[WN_PC_HEADER], page[WN_PC_PAGE], plain[WN_PC_PAGE], zero[WN_PC_PAGE];
+	struct wn_pc_key k;
+	struct wn_err err = { 0 };
+	cr_assert_eq(wn_pc_header_new("pw", OPS, MEM, hdr, &k, &err), WN_OK, "%s", err.msg);
+	memset(plain, 'a', sizeof plain);
+	memset(plain + WN_PC_PAGE - WN_PC_RESERVE, 0, WN_PC_RESERVE);
+	memcpy(page, plain, sizeof page);
+	wn_pc_seal(&k, WN_PC_DB, 7, NULL, page);
+	cr_assert_neq(memcmp(page, plain, 100), 0, "sealed");
+	unsigned char again[WN_PC_PAGE];
+	memcpy(again, page, sizeof again);
+	cr_assert_eq(wn_pc_open(&k, WN_PC_DB, 7, NULL, page), 0);
+	cr_assert_eq(memcmp(page, plain, sizeof page), 0, "opened in place");
+	memset(zero, 0, sizeof zero);
+	cr_assert_eq(wn_pc_open(&k, WN_PC_DB, 8, NULL, again), -1, "another page number");
+	cr_assert_eq(memcmp(again, zero, sizeof again), 0, "zeroed");
+}
