@@ -153,46 +153,122 @@ static int dz_taper(struct sw *w, struct wn_schedule *t, struct wn_err *err)
 	return rc == WN_OK ? wn_taper_build(&p, t, err) : rc;
 }
 
+/* The diazepam plan: from 0 mg the day before stage 1, each stage's
+ * diazepam, then the taper; its doses at FROM's times, its parts the
+ * last stage's doses (core/doses.h: a plan from 0 mg fills its doses one
+ * at a time, in the order the stages bring them in). */
 static int dz_spec(struct sw *w, struct wn_err *err)
 {
 	struct wn_plan_spec *s = &w->dz_spec;
 	const struct wn_switch *x = &w->s;
+	const struct wn_switch_stage *last = &x->stages[x->n - 1];
 	struct wn_schedule t = { 0 };
 	int rc = dz_taper(w, &t, err), n = 0;
 	s->med_id = w->to.id;
 	s->method = WN_TAPER_CUSTOM;
-	s->start = x->stages[1].date;
-	s->from_dose = x->stages[1].dz_total;
+	s->start = x->stages[1].date - 1;
+	s->from_dose = 0;
 	s->agreed_on = WN_DATE_NONE;
-	for (int k = 2; k < x->n; k++)
+	for (int k = 1; k < x->n; k++)
 		w->dz_pts[n++] = (struct wn_taper_point){ x->stages[k].date, x->stages[k].dz_total };
 	for (int k = 1; rc == WN_OK && k < t.n && n < WN_PLAN_MAX_CUSTOM; k++)
 		w->dz_pts[n++] = (struct wn_taper_point){ t.steps[k].date, t.steps[k].dose };
 	s->custom = w->dz_pts;
 	s->n_custom = n;
 	wn_taper_free(&t);
+	if (x->n_doses >= 2) {
+		s->doses = w->fb.plan.doses;
+		for (int i = 0; i < x->n_doses; i++)
+			s->doses.part[i] = last->dz[i];
+		for (int i = 0; rc == WN_OK && i < x->n_doses; i++)
+			if (!(last->dz[i] > 0))
+				rc = wn_err_set(err, WN_DATAERR, "the %02d:%02d dose of %s is too small to"
+				                " make in diazepam; record a smaller diazepam form",
+				                x->minute[i] / 60, x->minute[i] % 60, w->from.name);
+	}
 	return rc;
 }
 
-/* Builds and reviews a spec (the second yes); b and r freed by the caller. */
-static int review(struct sw *w, const struct wn_plan_spec *s, const struct wn_med *m,
-                  struct wn_plan_built *b, struct wn_review *r, struct wn_err *err)
+/* A spec as a plan with its schedule, with the medication's forms
+ * (with_forms) or none; b freed by the caller. */
+static int make(struct sw *w, const struct wn_plan_spec *s, const struct wn_med *m,
+                bool with_forms, struct wn_plan_built *b, struct wn_err *err)
 {
 	struct wn_form *forms = NULL;
 	int n = 0;
-	int rc = wn_db_plan_forms(w->db, m->id, &forms, &n, err);
+	int rc = with_forms ? wn_db_plan_forms(w->db, m->id, &forms, &n, err) : WN_OK;
 	if (rc == WN_OK)
 		rc = wn_plan_from_spec(s, forms, n, &b->plan, err);
 	free(forms);
 	if (rc == WN_OK)
 		rc = wn_plan_built_make(b, m, err);
+	return rc;
+}
+
+/* The must-hold: the diazepam plan gives each stage's doses exactly. */
+static int check_stages(const struct sw *w, const struct wn_plan_built *b, struct wn_err *err)
+{
+	const struct wn_switch *x = &w->s;
+	for (int k = 1; k < x->n; k++) {
+		double a[WN_DOSES_MAX] = { 0 };
+		if (wn_plan_doses_on(&b->plan, &b->sched, x->stages[k].date, a) == 0)
+			a[0] = wn_plan_planned_on(&b->plan, &b->sched, x->stages[k].date);
+		for (int i = 0; i < x->n_doses; i++)
+			if (!(fabs(a[i] - x->stages[k].dz[i]) < 1e-6))
+				return wn_err_set(err, WN_DATAERR, "the diazepam plan does not give stage %d's"
+				                  " doses; nothing was saved", k);
+	}
+	return WN_OK;
+}
+
+/* The switch and the taper as the day's combined diazepam equivalent
+ * (core/switch.h), a plan of diazepam without forms to review. */
+int wn_cli_switch_combined(const struct wn_switch *x, const struct wn_med *to,
+                           const struct wn_schedule *dz, struct wn_plan_built *b,
+                           struct wn_err *err)
+{
+	static struct wn_taper_point pts[WN_PLAN_MAX_CUSTOM];
+	struct wn_plan_spec s = { .med_id = to->id, .method = WN_TAPER_CUSTOM,
+	                          .agreed_on = WN_DATE_NONE, .custom = pts };
+	int rc = wn_switch_combined(x, dz, &s.start, &s.from_dose, pts, WN_PLAN_MAX_CUSTOM,
+	                            &s.n_custom, err);
 	if (rc == WN_OK)
-		rc = wn_plan_review(b, m, r, err);
+		rc = wn_plan_from_spec(&s, NULL, 0, &b->plan, err);
+	if (rc == WN_OK)
+		rc = wn_plan_built_make(b, to, err);
+	return rc;
+}
+
+#define COMBINED_WORDS "%s and %s together, as diazepam: a dose of %s that\n" \
+	"  diazepam replaces is not a cut, so the switch is judged by the day's\n" \
+	"  combined equivalent, through the stages and then the diazepam taper:\n"
+
+/* The reviews and the second yes: the combined equivalent (stored with
+ * FROM's plan), then the diazepam plan; r[0], r[1], b[0..2] freed by the
+ * caller. */
+static int reviews(struct sw *w, struct wn_plan_built *b, struct wn_review *r,
+                   struct wn_err *err)
+{
+	int rc = make(w, &w->dz_spec, &w->to, true, &b[1], err);
+	if (rc == WN_OK)
+		rc = check_stages(w, &b[1], err);
+	if (rc == WN_OK)
+		rc = wn_cli_switch_combined(&w->s, &w->to, &b[1].sched, &b[2], err);
+	if (rc == WN_OK)
+		rc = wn_plan_review(&b[2], &w->to, &r[0], err);
 	if (rc == WN_OK) {
-		fprintf(w->c->out, "%s:%s\n", m->name, m == &w->from ?
-		        " (its review sees each dose removed as a cut: in a switch, diazepam"
-		        "\n  replaces it, as the table above shows)" : "");
-		rc = wn_cli_plan_second_yes(w->c, r, w->a->accept, err);
+		fprintf(w->c->out, COMBINED_WORDS, w->from.name, w->to.name, w->from.name);
+		if (r[0].n_findings == 0)
+			fputs("  no findings: the combined equivalent keeps within the published pace\n", w->c->out);
+		rc = wn_cli_plan_second_yes(w->c, &r[0], w->a->accept, err);
+	}
+	if (rc == WN_OK)
+		rc = wn_plan_review(&b[1], &w->to, &r[1], err);
+	if (rc == WN_OK) {
+		fprintf(w->c->out, "%s on its own (from 0 mg: the stages, then the taper):\n", w->to.name);
+		if (r[1].n_findings == 0)
+			fputs("  no findings\n", w->c->out);
+		rc = wn_cli_plan_second_yes(w->c, &r[1], w->a->accept, err);
 	}
 	return rc;
 }
@@ -251,8 +327,8 @@ void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v)
 int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, struct wn_err *err)
 {
 	static struct sw w;
-	struct wn_plan_built bf = { 0 }, bd = { 0 };
-	struct wn_review rf = { 0 }, rd = { 0 };
+	struct wn_plan_built b[3] = { 0 };
+	struct wn_review r[2] = { 0 };
 	memset(&w, 0, sizeof w);
 	w.c = c;
 	w.a = a;
@@ -274,18 +350,16 @@ int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, str
 		fputc('\n', c->out);
 	}
 	if (rc == WN_OK)
-		rc = review(&w, &w.from_spec, &w.from, &bf, &rf, err);
+		rc = reviews(&w, b, r, err);
 	if (rc == WN_OK)
-		rc = review(&w, &w.dz_spec, &w.to, &bd, &rd, err);
-	if (rc == WN_OK)
-		rc = save(&w, &rf, &rd, err);
+		rc = save(&w, &r[0], &r[1], err);
 	if (rc == WN_OK)
 		fprintf(c->out, "saved: the plans of %s and %s, linked as a switch; see 'wean plan show'\n",
 		        w.from.name, w.to.name);
-	wn_review_free(&rf);
-	wn_review_free(&rd);
-	wn_plan_built_free(&bf);
-	wn_plan_built_free(&bd);
+	for (int i = 0; i < 3; i++)
+		wn_plan_built_free(&b[i]);
+	wn_review_free(&r[0]);
+	wn_review_free(&r[1]);
 	wn_plan_built_free(&w.fb);
 	free(w.dz_forms);
 	return rc;
@@ -309,4 +383,28 @@ int wn_cli_switch_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan 
 	                                .stage_days = sv.link.stage_days, .taper_from = sv.taper_from };
 	wn_cli_switch_print(c->out, &v);
 	return WN_OK;
+}
+
+int wn_cli_switch_review_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan *p,
+                              struct wn_err *err)
+{
+	static struct wn_db_switch_view sv;
+	struct wn_plan_built dz = { 0 }, cb = { 0 };
+	int rc = wn_db_plan_switch_view(db, p->id, &sv, NULL);
+	if (rc != WN_OK || sv.link.from_plan != p->id)
+		return WN_NOINPUT;
+	rc = wn_db_plan_built_id(db, &sv.to, sv.link.plan_id, &dz, err);
+	if (rc == WN_OK)
+		rc = wn_cli_switch_combined(&sv.sw, &sv.to, &dz.sched, &cb, err);
+	if (rc == WN_OK) {
+		fprintf(c->out, COMBINED_WORDS, sv.from.name, sv.to.name, sv.from.name);
+		cb.plan.acks = p->acks;     /* the second yes was said to this review */
+		cb.plan.n_acks = p->n_acks;
+		rc = wn_cli_plan_review_show(c, &cb, &sv.to, err);
+		cb.plan.acks = NULL;
+		cb.plan.n_acks = 0;
+	}
+	wn_plan_built_free(&cb);
+	wn_plan_built_free(&dz);
+	return rc == WN_OK ? WN_OK : rc == WN_NOINPUT ? WN_DATAERR : rc;
 }
