@@ -238,7 +238,8 @@ static int resolve_skipped(struct checkin_args *a, struct wn_db *db, struct reso
 		for (size_t k = 0; k < a->n_dose; k++)
 			if (r->dose[k].med_id == m->id && (*min < 0 || r->dose[k].minute == *min))
 				return wn_err_set(err, WN_USAGE, "%s is given both --skipped and --dose;"
-				                  " a dose is one or the other", m->name);
+				                  " a %s is one or the other", m->name,
+				                  *min < 0 ? "day's dose" : "dose");
 		for (size_t k = 0; k < i; k++)
 			if (r->skipped[k].id == m->id && (r->skip_minute[k] < 0 || *min < 0 ||
 			                                  r->skip_minute[k] == *min))

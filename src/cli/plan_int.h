@@ -53,14 +53,6 @@ struct wn_cli_switch_view {
 	wn_date taper_from;
 };
 void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v);
-/* The switch x and the diazepam plan's schedule dz as one plan of the
- * day's combined diazepam equivalent (core/switch.h's
- * wn_switch_combined), of medication `to` without forms: what the review
- * of a switch reads.  Free b with wn_plan_built_free(), also after a
- * failure. */
-int wn_cli_switch_combined(const struct wn_switch *x, const struct wn_med *to,
-                           const struct wn_schedule *dz, struct wn_plan_built *b,
-                           struct wn_err *err);
 /* In `plan show` of the plan a switch replaces: the review of the switch
  * by the combined equivalent, with p's acknowledgements; WN_NOINPUT
  * when p is not the plan a switch replaces (then its own review shows). */

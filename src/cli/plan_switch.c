@@ -221,24 +221,6 @@ static int check_stages(const struct sw *w, const struct wn_plan_built *b, struc
 	return WN_OK;
 }
 
-/* The switch and the taper as the day's combined diazepam equivalent
- * (core/switch.h), a plan of diazepam without forms to review. */
-int wn_cli_switch_combined(const struct wn_switch *x, const struct wn_med *to,
-                           const struct wn_schedule *dz, struct wn_plan_built *b,
-                           struct wn_err *err)
-{
-	static struct wn_taper_point pts[WN_PLAN_MAX_CUSTOM];
-	struct wn_plan_spec s = { .med_id = to->id, .method = WN_TAPER_CUSTOM,
-	                          .agreed_on = WN_DATE_NONE, .custom = pts };
-	int rc = wn_switch_combined(x, dz, &s.start, &s.from_dose, pts, WN_PLAN_MAX_CUSTOM,
-	                            &s.n_custom, err);
-	if (rc == WN_OK)
-		rc = wn_plan_from_spec(&s, NULL, 0, &b->plan, err);
-	if (rc == WN_OK)
-		rc = wn_plan_built_make(b, to, err);
-	return rc;
-}
-
 #define COMBINED_WORDS "%s and %s together, as diazepam: a dose of %s that\n" \
 	"  diazepam replaces is not a cut, so the switch is judged by the day's\n" \
 	"  combined equivalent, through the stages and then the diazepam taper:\n"
@@ -253,7 +235,7 @@ static int reviews(struct sw *w, struct wn_plan_built *b, struct wn_review *r,
 	if (rc == WN_OK)
 		rc = check_stages(w, &b[1], err);
 	if (rc == WN_OK)
-		rc = wn_cli_switch_combined(&w->s, &w->to, &b[1].sched, &b[2], err);
+		rc = wn_db_switch_combined(&w->s, &w->to, &b[1].sched, &b[2], err);
 	if (rc == WN_OK)
 		rc = wn_plan_review(&b[2], &w->to, &r[0], err);
 	if (rc == WN_OK) {
@@ -395,7 +377,7 @@ int wn_cli_switch_review_show(struct wn_cli *c, struct wn_db *db, const struct w
 		return WN_NOINPUT;
 	rc = wn_db_plan_built_id(db, &sv.to, sv.link.plan_id, &dz, err);
 	if (rc == WN_OK)
-		rc = wn_cli_switch_combined(&sv.sw, &sv.to, &dz.sched, &cb, err);
+		rc = wn_db_switch_combined(&sv.sw, &sv.to, &dz.sched, &cb, err);
 	if (rc == WN_OK) {
 		fprintf(c->out, COMBINED_WORDS, sv.from.name, sv.to.name, sv.from.name);
 		cb.plan.acks = p->acks;     /* the second yes was said to this review */

@@ -319,8 +319,11 @@ static void draw_steps(struct wn_ui *ui, const struct wn_planform *f, int y, int
 	for (int i = 0; i < shown; i++) {
 		const struct wn_taper_step *st = &s->steps[i];
 		snprintf(dose, sizeof dose, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), f->med.unit);
-		snprintf(line, sizeof line, "%3d  %s  %-10s %6.1f%%  %s", i,
-		         wn_date_format(st->date, d), dose, st->pct_of_start, st->how);
+		char pct[16] = "-";
+		if (!isnan(st->pct_of_start))
+			snprintf(pct, sizeof pct, "%.1f%%", st->pct_of_start);
+		snprintf(line, sizeof line, "%3d  %s  %-10s %7s  %s", i,
+		         wn_date_format(st->date, d), dose, pct, st->how);
 		wn_ui_put(ui, WN_CELL(y + i, 1, w, WN_R_NORMAL), line);
 	}
 	if (shown >= 0 && shown < s->n)
