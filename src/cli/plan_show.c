@@ -449,9 +449,15 @@ static void print_together_rows(FILE *f, const struct together *t,
 		fputs("* diazepam equivalents are approximate: the Ashton table and the VA/DoD column differ,\n"
 		      "  and people differ more. They set the plans side by side for you and your prescriber;\n"
 		      "  they are not a conversion to act on.\n", f);
+	bool sw = false;
+	for (int i = 0; i < t->n; i++)
+		sw = sw || tm[i].dz_per_mg > 0;
+	if (dz && sw)
+		fputs("  A switch's two plans count by the one table the switch chose (its own table above).\n", f);
 }
 
-static int print_together(struct wn_cli *c, const struct together *t, struct wn_err *err)
+static int print_together(struct wn_cli *c, struct wn_db *db, const struct together *t,
+                          struct wn_err *err)
 {
 	struct wn_together_med tm[WN_TOGETHER_MAX];
 	struct wn_together_row *rows;
@@ -460,6 +466,8 @@ static int print_together(struct wn_cli *c, const struct together *t, struct wn_
 		tm[i] = (struct wn_together_med){ .name = t->meds[i].name, .unit = t->meds[i].unit,
 		                                  .plan = &t->l[i].plan, .sched = &t->l[i].sched,
 		                                  .drug = t->l[i].has_drug ? &t->l[i].drug : NULL };
+	for (int i = 0; i < t->n; i++)
+		wn_db_switch_dz_per_mg(db, t->l[i].plan.id, &tm[i].dz_per_mg);
 	int rc = wn_together_rows(tm, t->n, &rows, &nr, err);
 	if (rc == WN_OK)
 		print_together_rows(c->out, t, tm, rows, nr);
@@ -503,7 +511,7 @@ static int show_all(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
 		rc = show_one(c, db, &t.meds[i], err);
 	}
 	if (rc == WN_OK && t.n >= 2)
-		rc = print_together(c, &t, err);
+		rc = print_together(c, db, &t, err);
 	if (rc == WN_OK && t.n == 0)
 		fputs("no taper plans yet; add one with 'wean plan add MED --start DATE --from-dose X --method METHOD --step N --every PERIOD' (see 'wean plan --help')\n",
 		      c->out);

@@ -41,6 +41,9 @@ struct sw {
 	/* the two plans to save */
 	struct wn_plan_spec from_spec, dz_spec;
 	struct wn_taper_point from_pts[WN_DOSES_MAX + 1], dz_pts[WN_PLAN_MAX_CUSTOM];
+	struct wn_taper_point taper_pts[WN_PLAN_MAX_CUSTOM];
+	wn_date tablets_to;               /* the taper's last tablet step before
+	                                     another form, or WN_DATE_NONE */
 };
 
 static int read_args(struct sw *w, struct wn_err *err)
@@ -127,30 +130,92 @@ static void from_spec(struct sw *w)
 			s->doses.part[i] = x->stages[0].from[i];
 }
 
-/* The diazepam taper after the last stage: the schedule of the method
- * given, its first cut a stage after the last stage began. */
-static int dz_taper(struct sw *w, struct wn_schedule *t, struct wn_err *err)
+/* The taper's parameters: the method given, its first cut a stage after
+ * the last stage began. */
+static int dz_params(struct sw *w, struct wn_taper_params *p, struct wn_err *err)
 {
 	const struct wn_cli_switch_args *a = w->a;
-	struct wn_taper_params p;
-	wn_taper_params_init(&p);
-	int rc = wn_taper_method_parse(a->method ? a->method : "percent", &p.method, err);
-	if (rc == WN_OK && p.method == WN_TAPER_CUSTOM)
+	wn_taper_params_init(p);
+	int rc = wn_taper_method_parse(a->method ? a->method : "percent", &p->method, err);
+	if (rc == WN_OK && p->method == WN_TAPER_CUSTOM)
 		rc = wn_err_set(err, WN_USAGE, "the taper after a switch is percent, occupancy or linear");
-	p.step = 10;
+	p->step = 10;
 	if (rc == WN_OK && a->step)
-		rc = wn_cli_parse_num(a->step, "--step", 0, 100000, &p.step, err);
-	p.every_days = 14;
+		rc = wn_cli_parse_num(a->step, "--step", 0, 100000, &p->step, err);
+	p->every_days = 14;
 	if (rc == WN_OK && a->every)
-		rc = wn_plan_parse_every(a->every, "--every", &p.every_days, err);
+		rc = wn_plan_parse_every(a->every, "--every", &p->every_days, err);
 	if (rc == WN_OK && a->to_dose)
-		rc = wn_cli_parse_num(a->to_dose, "--to-dose", 0, 100000, &p.to_dose, err);
+		rc = wn_cli_parse_num(a->to_dose, "--to-dose", 0, 100000, &p->to_dose, err);
 	const struct wn_switch_stage *last = &w->s.stages[w->s.n - 1];
-	p.start = last->date + w->stage_days - p.every_days;
-	p.from_dose = last->dz_total;
-	p.forms = w->dz_forms;
-	p.n_forms = w->n_dz_forms;
-	return rc == WN_OK ? wn_taper_build(&p, t, err) : rc;
+	p->start = last->date + w->stage_days - p->every_days;
+	p->from_dose = last->dz_total;
+	p->forms = w->dz_forms;
+	p->n_forms = w->n_dz_forms;
+	return rc;
+}
+
+/* Does a tablet step cut within the review's rules: no more than 1.5
+ * times the cut asked, under 25% when less was asked, and, when the drug's
+ * class has a published pace (max_pct > 0), no more than it? */
+static bool within_rule(const struct wn_taper_params *p, double max_pct,
+                        const struct wn_taper_step *prev, const struct wn_taper_step *st)
+{
+	double asked = p->method == WN_TAPER_LINEAR ? p->step / prev->dose * 100 : p->step;
+	double cut = st->pct_cut;
+	if (max_pct > 0 && cut > max_pct + 1e-9 && cut > asked + 1e-9)
+		return false;
+	return cut <= 1.5 * asked + 1e-9 && !(cut >= 25 - 1e-9 && asked < 25 - 1e-9);
+}
+
+/* The diazepam taper after the last stage, its steps after the start into
+ * pts (at most max).  With tablets and another form (a liquid), the
+ * tablets come first (issue 19): the taper on the tablets alone while
+ * each of their doses keeps the cut within the rounding rule, then on
+ * every form from the last of them -- rather than a liquid dose as soon
+ * as it is nearer the cut asked; w->tablets_to is the last tablet step's
+ * date (WN_DATE_NONE when not used). */
+static int dz_taper(struct sw *w, struct wn_taper_point *pts, int max, int *n, struct wn_err *err)
+{
+	struct wn_taper_params p, tp;
+	struct wn_schedule all = { 0 }, tab = { 0 };
+	struct wn_form tablets[WN_TAPER_ROUND_MAX_FORMS];
+	int n_tab = 0, k = 0;
+	*n = 0;
+	w->tablets_to = WN_DATE_NONE;
+	int rc = dz_params(w, &p, err);
+	for (int i = 0; i < w->n_dz_forms && n_tab < WN_TAPER_ROUND_MAX_FORMS; i++)
+		if (w->dz_forms[i].kind == WN_TAPER_TABLET || w->dz_forms[i].kind == WN_TAPER_CAPSULE)
+			tablets[n_tab++] = w->dz_forms[i];
+	tp = p;
+	tp.forms = tablets;
+	tp.n_forms = n_tab;
+	if (rc == WN_OK && n_tab > 0 && n_tab < w->n_dz_forms &&
+	    (p.method == WN_TAPER_PERCENT || p.method == WN_TAPER_LINEAR) &&
+	    wn_taper_build(&tp, &tab, NULL) == WN_OK) {
+		struct wn_drug dz;
+		double max_pct = wn_plan_drug(&w->to, &dz, NULL) == WN_OK && dz.pace.per_days > 0 &&
+		                 dz.pace.per_days <= p.every_days ? dz.pace.max_cut_pct : 0;
+		while (k + 1 < tab.n && within_rule(&p, max_pct, &tab.steps[k], &tab.steps[k + 1]))
+			k++;
+		for (int i = 1; i <= k && *n < max; i++)
+			pts[(*n)++] = (struct wn_taper_point){ tab.steps[i].date, tab.steps[i].dose };
+		if (k > 0) {
+			w->tablets_to = tab.steps[k].date;
+			p.start = tab.steps[k].date;
+			p.from_dose = tab.steps[k].dose;
+		}
+	}
+	bool done = k > 0 && k + 1 == tab.n;      /* the tablets made it all */
+	if (rc == WN_OK && !done && !(p.to_dose > 0 && p.from_dose <= p.to_dose))
+		rc = wn_taper_build(&p, &all, err);
+	for (int i = 1; rc == WN_OK && i < all.n && *n < max; i++)
+		pts[(*n)++] = (struct wn_taper_point){ all.steps[i].date, all.steps[i].dose };
+	if (w->tablets_to != WN_DATE_NONE && done)
+		w->tablets_to = WN_DATE_NONE;        /* nothing to say: tablets only */
+	wn_taper_free(&tab);
+	wn_taper_free(&all);
+	return rc;
 }
 
 /* The diazepam plan: from 0 mg the day before stage 1, each stage's
@@ -162,8 +227,8 @@ static int dz_spec(struct sw *w, struct wn_err *err)
 	struct wn_plan_spec *s = &w->dz_spec;
 	const struct wn_switch *x = &w->s;
 	const struct wn_switch_stage *last = &x->stages[x->n - 1];
-	struct wn_schedule t = { 0 };
-	int rc = dz_taper(w, &t, err), n = 0;
+	int n_t = 0, n = 0;
+	int rc = dz_taper(w, w->taper_pts, WN_PLAN_MAX_CUSTOM, &n_t, err);
 	s->med_id = w->to.id;
 	s->method = WN_TAPER_CUSTOM;
 	s->start = x->stages[1].date - 1;
@@ -171,11 +236,10 @@ static int dz_spec(struct sw *w, struct wn_err *err)
 	s->agreed_on = WN_DATE_NONE;
 	for (int k = 1; k < x->n; k++)
 		w->dz_pts[n++] = (struct wn_taper_point){ x->stages[k].date, x->stages[k].dz_total };
-	for (int k = 1; rc == WN_OK && k < t.n && n < WN_PLAN_MAX_CUSTOM; k++)
-		w->dz_pts[n++] = (struct wn_taper_point){ t.steps[k].date, t.steps[k].dose };
+	for (int k = 0; rc == WN_OK && k < n_t && n < WN_PLAN_MAX_CUSTOM; k++)
+		w->dz_pts[n++] = w->taper_pts[k];
 	s->custom = w->dz_pts;
 	s->n_custom = n;
-	wn_taper_free(&t);
 	if (x->n_doses >= 2) {
 		s->doses = w->fb.plan.doses;
 		for (int i = 0; i < x->n_doses; i++)
@@ -306,6 +370,18 @@ void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v)
 	fputs("Discuss the switch and every step with your prescriber: wean gives no medical advice.\n", f);
 }
 
+/* Said plainly when the tablets cannot make the taper's doses to the end. */
+static void tablets_words(const struct sw *w)
+{
+	char d[WN_DATE_STRLEN];
+	if (w->tablets_to == WN_DATE_NONE)
+		return;
+	fprintf(w->c->out, "the taper uses the diazepam tablets to %s; after that they cannot make a\n"
+	        "  cut near the one asked (within 1.5 times it and the published pace), so it\n"
+	        "  goes on with every form recorded (see 'wean plan show %s')\n",
+	        wn_date_format(w->tablets_to, d), w->to.name);
+}
+
 int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, struct wn_err *err)
 {
 	static struct sw w;
@@ -329,6 +405,7 @@ int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, str
 		                                .stage_days = w.stage_days,
 		                                .taper_from = w.s.stages[w.s.n - 1].date + w.stage_days };
 		wn_cli_switch_print(c->out, &v);
+		tablets_words(&w);
 		fputc('\n', c->out);
 	}
 	if (rc == WN_OK)

@@ -158,3 +158,13 @@ int wn_db_switch_review(struct wn_db *db, const struct wn_plan *p, struct wn_rev
 	wn_plan_built_free(&dz);
 	return rc == WN_NOINPUT ? WN_DATAERR : rc;
 }
+
+int wn_db_switch_dz_per_mg(struct wn_db *db, long plan_id, double *out)
+{
+	static struct wn_db_switch_view sv;
+	*out = 0;
+	if (wn_db_plan_switch_view(db, plan_id, &sv, NULL) != WN_OK || !(sv.sw.equiv > 0))
+		return WN_NOINPUT;
+	*out = sv.link.from_plan == plan_id ? 10.0 / sv.sw.equiv : 1.0;
+	return WN_OK;
+}

@@ -372,7 +372,8 @@ static void add_together(struct wn_ui *ui, struct planscreen *ps)
 			continue;
 		}
 		tm[n] = (struct wn_together_med){ ps->med[i].name, ps->med[i].unit, &x->plan,
-		                                  &x->sched, x->known ? &x->drug : NULL };
+		                                  &x->sched, x->known ? &x->drug : NULL, 0 };
+		wn_db_switch_dz_per_mg(ui->db, x->plan.id, &tm[n].dz_per_mg);  /* by its table */
 		n++;
 	}
 	if (n >= 2) {

@@ -333,12 +333,11 @@ struct wn_planform *wn_planform_open(struct wn_ui *ui, const struct wn_med *m)
 
 /* ---- drawing --------------------------------------------------------------------- */
 
-/* The row of field i under the title: the fields in use, and "steps",
- * "dose times" always (what the method takes, and doses through the
- * day); the others are left out to leave the preview its rows. */
+/* The row of field i under the title: the fields in use (the dose times
+ * are); the others are left out to leave the preview its rows. */
 static bool field_shown(const struct wn_planform *f, int i)
 {
-	return field_used(f, i) || i == F_STEPS || i == F_TIMES;
+	return field_used(f, i);
 }
 
 static int field_row(const struct wn_planform *f, int i)

@@ -13,6 +13,7 @@
 #include "core/doses.h"
 #include "core/switch.h"
 #include "core/taper.h"
+#include "core/together.h"
 
 #define D(y, m, d) wn_date_from_ymd(y, m, d)
 
@@ -200,4 +201,44 @@ Test(from_zero, morning_rule_same_order)
 		expect3(a, sw.stages[k].dz[0], sw.stages[k].dz[1], sw.stages[k].dz[2], "stage");
 	}
 	expect3(sw.stages[1].dz, 10, 0, 0, "stage 1 is the morning");
+}
+
+/* Plans side by side: the plans of a switch count by its one table
+ * (dz_per_mg), not the references' range.  Alprazolam 2 mg from
+ * 2026-11-30, 1 mg on 12-01 (Ashton: 20 mg diazepam per mg); diazepam
+ * from 0 mg on 11-30, 20 mg on 12-01: 40 mg on both days (2 x 20; 1 x 20
+ * + 20). */
+Test(from_zero, together_by_the_switch_table)
+{
+	struct wn_taper_point ap[] = { { D(2026, 12, 1), 1 } }, dp[] = { { D(2026, 12, 1), 20 } };
+	struct wn_plan a = { 0 }, z = { 0 };
+	struct wn_schedule as, zs;
+	struct wn_err err = { 0 };
+	wn_taper_params_init(&a.params);
+	a.params.method = WN_TAPER_CUSTOM;
+	a.params.start = D(2026, 11, 30);
+	a.params.from_dose = 2;
+	a.params.custom = ap;
+	a.params.n_custom = 1;
+	z.params = a.params;
+	z.params.from_dose = 0;
+	z.params.custom = dp;
+	cr_assert_eq(wn_taper_build(&a.params, &as, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_taper_build(&z.params, &zs, &err), WN_OK, "%s", err.msg);
+	struct wn_together_med m[2] = {
+		{ .name = "alprazolam", .unit = "mg", .plan = &a, .sched = &as, .dz_per_mg = 20 },
+		{ .name = "diazepam", .unit = "mg", .plan = &z, .sched = &zs, .dz_per_mg = 1 },
+	};
+	struct wn_together_row *rows = NULL;
+	size_t n = 0;
+	cr_assert_eq(wn_together_rows(m, 2, &rows, &n, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(n, 2);
+	for (size_t i = 0; i < n; i++)
+		cr_expect(fabs(rows[i].dz_lo - 40) < 1e-9 && fabs(rows[i].dz_hi - 40) < 1e-9,
+		          "row %zu: %g-%g", i, rows[i].dz_lo, rows[i].dz_hi);
+	char buf[64];
+	cr_expect_str_eq(wn_together_equiv_text(&rows[0], buf, sizeof buf), "~40 mg");
+	free(rows);
+	wn_taper_free(&as);
+	wn_taper_free(&zs);
 }

@@ -17,13 +17,20 @@ sqlite3 "$WEAN_DB" "SELECT count(*) FROM plan; SELECT count(*) FROM plan_switch"
 # VA/DoD (S17): 1 mg alprazolam = 10 mg diazepam: 20 mg a day, 10 at 22:00, then 5 at 14:00 and 5 at 08:00, a week each
 WEAN_TODAY=2026-11-25 wean plan switch alprazolam --to diazepam --stage 1w --table vadod --start 2026-12-01 --step 25 --every 1w --to-dose 2 2> /dev/null | sed -n '/^equivalent/p;/^stage/,/^then/p'
 # 8% every 2 weeks to 2 mg: the combined review passes, so the plans are
-# saved without --accept-warnings; the diazepam plan starts at 0 mg
-wean plan switch alprazolam --to diazepam --stage 2w --start 2026-12-01 --step 8 --every 2w --to-dose 2 | sed -n '/together/,$p'
+# saved without --accept-warnings; the diazepam plan starts at 0 mg.  The
+# taper takes the tablets (a 1 mg grid) first while their doses keep each
+# cut within 1.5 times the 8% asked and the class's 10% pace -- 40, 37
+# (7.5%), 34 (8.1%) ... -- and says from when the liquid is needed,
+# rather than 92 mL of 0.4 mg/mL liquid for 36.8 mg at the first cut
+wean plan switch alprazolam --to diazepam --stage 2w --start 2026-12-01 --step 8 --every 2w --to-dose 2 | sed -n '/^the taper uses/,/plan show diazepam/p;/together/,$p'
 sqlite3 "$WEAN_DB" "SELECT p.id, m.name, p.method, p.active, p.from_dose, ifnull(p.dose_times, '-'), ifnull(p.dose_split, '-') FROM plan p JOIN medication m ON m.id = p.med_id ORDER BY p.id;
   SELECT plan_id, from_plan, equiv_table, stage_days FROM plan_switch"
 wean plan show diazepam | sed -n '1,/^   5 /p;/^switch/,/^then/p'
 # the plan the switch replaces shows the switch's review, not its own
 wean plan show alprazolam | sed -n '/together/,$p'
+# side by side, the combined equivalent counts by the switch's one table
+# (40 mg each day of the stages), not the references' range
+wean plan show | sed -n '/^together/,/^2027-01-12/p;/switch.s two plans/p'
 # refusals
 wean plan switch alprazolam --to diazepam --stage 3w
 wean plan switch alprazolam --to diazepam --stage 1w --table maudsley
