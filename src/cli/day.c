@@ -9,7 +9,6 @@
 #include "core/symptoms.h"
 #include "core/suggest.h"
 #include "core/text.h"
-#include "core/today_doses.h"
 #include "core/records.h"
 #include "core/vocab.h"
 #include "db/day.h"
@@ -248,29 +247,6 @@ static int resolve_skipped(struct checkin_args *a, struct wn_db *db, struct reso
 	return WN_OK;
 }
 
-/* --skipped MED@HH:MM: the doses of that day recorded for that planned
- * time (the nearest of the plan's times, core/today_doses.h) go, or,
- * without doses through the day, the one at that time. */
-static int skip_at(struct wn_db *db, wn_date date, const struct wn_med *m, int minute,
-                   struct wn_err *err)
-{
-	struct wn_plan_built b = { 0 };
-	struct wn_day day = { 0 };
-	long ids[16];
-	size_t n = 0;
-	int rc = wn_db_plan_built_id(db, m, 0, &b, NULL);
-	if (rc == WN_OK && b.plan.doses.n >= 2 && (rc = wn_db_day_load(db, date, &day, err)) == WN_OK) {
-		n = wn_today_slot_doses(&b.plan.doses, &day, m->id,
-		                        wn_today_slot_of(&b.plan.doses, minute), ids, 16);
-		wn_day_free(&day);
-	} else if (rc != WN_ERR) {
-		rc = WN_OK;
-	}
-	wn_plan_built_free(&b);
-	struct wn_dose d = { .date = date, .minute = minute, .med_id = m->id };
-	return rc == WN_OK ? wn_db_dose_skip_at(db, &d, ids, n, NULL, err) : rc;
-}
-
 static int resolve_metrics(struct checkin_args *a, struct resolved *r,
                            struct wn_err *err)
 {
@@ -344,7 +320,7 @@ static int write_checkin(struct checkin_args *a, struct wn_db *db,
 		rc = wn_db_dose_add(db, &r->dose[i], NULL, err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_skipped; i++)
 		rc = r->skip_minute[i] < 0 ? wn_db_dose_skip(db, date, r->skipped[i].id, NULL, err)
-		                           : skip_at(db, date, &r->skipped[i], r->skip_minute[i], err);
+		                           : wn_cli_skip_at(db, date, &r->skipped[i], r->skip_minute[i], err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_question; i++)
 		rc = wn_db_question_add(db, date, a->question[i], err);
 	if (rc == WN_OK)

@@ -299,24 +299,6 @@ static void on_dose(struct wn_ui *ui, struct today *t)
 		log_dose(ui, t, (struct dose_entry){ m, t->usual[m], now_minute() });
 }
 
-/* s on a dose row (a plan with doses through the day): that dose
- * recorded as skipped at its time -- the doses recorded for that time
- * go, the others of the day stay. */
-static void skip_slot(struct wn_ui *ui, struct today *t, int m, const struct wn_today_slot *sl)
-{
-	const struct wn_doses *ds = &t->plans[m].plan.doses;
-	long ids[16];
-	size_t n = wn_today_slot_doses(ds, t->have_day ? &t->day : NULL, t->med[m].id,
-	                               wn_today_slot_of(ds, sl->minute), ids, 16);
-	struct wn_dose d = { .date = t->date, .minute = sl->minute, .med_id = t->med[m].id };
-	struct wn_err err = { 0 };
-	char what[160];
-	snprintf(what, sizeof what, "%s: the %02d:%02d dose recorded as skipped (not taken); x removes it",
-	         t->med[m].name, sl->minute / 60, sl->minute % 60);
-	int rc = wn_db_dose_skip_at(ui->db, &d, ids, n, NULL, &err);
-	wn_ui_today_written(ui, t, rc == WN_OK ? NULL : &err, what);
-}
-
 /* s: on a dose row, that dose skipped; else the focused (or only)
  * medication's dose of the day shown recorded as skipped -- not taken
  * (core/vocab.h); its doses of that day go. */
@@ -327,7 +309,7 @@ static void on_skip(struct wn_ui *ui, struct today *t)
 	if (m < 0)
 		return;
 	if (focused_slot(t, &sl)) {
-		skip_slot(ui, t, m, &sl);
+		wn_ui_today_skip_dose(ui, t, m, &sl);
 		return;
 	}
 	struct wn_err err = { 0 };
