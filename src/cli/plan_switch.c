@@ -42,6 +42,8 @@ struct sw {
 	struct wn_plan_spec from_spec, dz_spec;
 	struct wn_taper_point from_pts[WN_DOSES_MAX + 1], dz_pts[WN_PLAN_MAX_CUSTOM];
 	struct wn_taper_point taper_pts[WN_PLAN_MAX_CUSTOM];
+	int dz_map[WN_DOSES_MAX];         /* the diazepam plan's dose j is FROM's
+	                                     dose dz_map[j] */
 	wn_date tablets_to;               /* the taper's last tablet step before
 	                                     another form, or WN_DATE_NONE */
 };
@@ -240,16 +242,24 @@ static int dz_spec(struct sw *w, struct wn_err *err)
 		w->dz_pts[n++] = w->taper_pts[k];
 	s->custom = w->dz_pts;
 	s->n_custom = n;
-	if (x->n_doses >= 2) {
-		s->doses = w->fb.plan.doses;
-		for (int i = 0; i < x->n_doses; i++)
-			s->doses.part[i] = last->dz[i];
-		for (int i = 0; rc == WN_OK && i < x->n_doses; i++)
-			if (!(last->dz[i] > 0))
-				rc = wn_err_set(err, WN_DATAERR, "the %02d:%02d dose of %s is too small to"
-				                " make in diazepam; record a smaller diazepam form",
-				                x->minute[i] / 60, x->minute[i] % 60, w->from.name);
+	/* the diazepam's times: FROM's, less those with no dose of FROM on
+	 * the start day (then no diazepam either); dz_map: each one's index
+	 * among FROM's */
+	struct wn_doses d = w->fb.plan.doses;
+	d.n = 0;
+	for (int i = 0; x->n_doses >= 2 && i < x->n_doses; i++) {
+		if (rc == WN_OK && x->stages[0].from[i] > 0 && !(last->dz[i] > 0))
+			rc = wn_err_set(err, WN_DATAERR, "the %02d:%02d dose of %s is too small to"
+			                " make in diazepam; record a smaller diazepam form",
+			                x->minute[i] / 60, x->minute[i] % 60, w->from.name);
+		if (!(last->dz[i] > 0))
+			continue;
+		d.minute[d.n] = x->minute[i];
+		d.part[d.n] = last->dz[i];
+		w->dz_map[d.n++] = i;
 	}
+	if (d.n >= 2)
+		s->doses = d;          /* else one dose a day */
 	return rc;
 }
 
@@ -274,11 +284,17 @@ static int check_stages(const struct sw *w, const struct wn_plan_built *b, struc
 {
 	const struct wn_switch *x = &w->s;
 	for (int k = 1; k < x->n; k++) {
-		double a[WN_DOSES_MAX] = { 0 };
-		if (wn_plan_doses_on(&b->plan, &b->sched, x->stages[k].date, a) == 0)
+		double a[WN_DOSES_MAX] = { 0 }, want[WN_DOSES_MAX] = { 0 };
+		int n = wn_plan_doses_on(&b->plan, &b->sched, x->stages[k].date, a);
+		if (n == 0) {
 			a[0] = wn_plan_planned_on(&b->plan, &b->sched, x->stages[k].date);
-		for (int i = 0; i < x->n_doses; i++)
-			if (!(fabs(a[i] - x->stages[k].dz[i]) < 1e-6))
+			want[0] = x->stages[k].dz_total;
+			n = 1;
+		}
+		for (int j = 0; n >= 2 && j < n; j++)
+			want[j] = x->stages[k].dz[w->dz_map[j]];
+		for (int j = 0; j < n; j++)
+			if (!(fabs(a[j] - want[j]) < 1e-6))
 				return wn_err_set(err, WN_DATAERR, "the diazepam plan does not give stage %d's"
 				                  " doses; nothing was saved", k);
 	}

@@ -14,6 +14,7 @@
 #include "core/switch.h"
 #include "core/taper.h"
 #include "core/together.h"
+#include "core/today_doses.h"
 
 #define D(y, m, d) wn_date_from_ymd(y, m, d)
 
@@ -241,4 +242,31 @@ Test(from_zero, together_by_the_switch_table)
 	free(rows);
 	wn_taper_free(&as);
 	wn_taper_free(&zs);
+}
+
+/* One dose skipped (issue 19): which recorded doses belong to a planned
+ * time.  Times 08:00, 14:00, 22:00 (480, 840, 1320).  A dose at 22:10
+ * (1330) belongs to 22:00; 11:00 (660) is 180 from 08:00 and 180 from
+ * 14:00: a tie goes to the earlier, 08:00; a dose without a time to none.
+ * A skip at 22:00 replaces ids 3 (22:10) of med 1, not id 4 (med 2). */
+Test(from_zero, slot_of_a_dose)
+{
+	struct wn_doses ds = { .n = 3, .minute = { 480, 840, 1320 }, .part = { 1, 1, 1 } };
+	cr_expect_eq(wn_today_slot_of(&ds, 1330), 2);
+	cr_expect_eq(wn_today_slot_of(&ds, 660), 0);
+	cr_expect_eq(wn_today_slot_of(&ds, 841), 1);
+	cr_expect_eq(wn_today_slot_of(&ds, -1), -1);
+	struct wn_doses one = { .n = 0 };
+	cr_expect_eq(wn_today_slot_of(&one, 480), -1);
+	struct wn_dose doses[] = { { .id = 1, .minute = 480, .med_id = 1, .amount = 1 },
+	                           { .id = 2, .minute = -1, .med_id = 1, .amount = 1 },
+	                           { .id = 3, .minute = 1330, .med_id = 1, .amount = 0.75 },
+	                           { .id = 4, .minute = 1320, .med_id = 2, .amount = 5 } };
+	struct wn_day day = { .doses = doses, .n_doses = 4 };
+	long ids[4];
+	cr_assert_eq(wn_today_slot_doses(&ds, &day, 1, 2, ids, 4), 1);
+	cr_expect_eq(ids[0], 3);
+	cr_assert_eq(wn_today_slot_doses(&ds, &day, 1, 0, ids, 4), 1);
+	cr_expect_eq(ids[0], 1);
+	cr_expect_eq(wn_today_slot_doses(&ds, &day, 1, 1, ids, 4), 0);
 }

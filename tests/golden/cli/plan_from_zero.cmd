@@ -30,3 +30,12 @@ WEAN_TODAY=2026-12-20 wean checkin --skipped diazepam@24:00
 WEAN_TODAY=2026-12-20 wean checkin --skipped diazepam@08:00 --dose diazepam=5@08:00
 WEAN_TODAY=2026-12-20 wean checkin --skipped diazepam@08:00 --skipped diazepam
 WEAN_TODAY=2026-12-20 wean checkin --skipped @08:00
+# a switch from a plan with a time already at 0 on the start day:
+# lorazepam 3 mg as 1+1+1 from 2026-08-01, 10% every 2 weeks, the evening
+# cut first, is 1+0+0 by 2026-12-01; the diazepam plan (Ashton 1 mg =
+# 10 mg) has no dose at the times with none: 10 mg, one dose a day
+wean med add lorazepam --unit mg --form "tablet 1 mg /2" --form "tablet 0.5 mg /2" > /dev/null
+wean plan add lorazepam --start 2026-08-01 --from-dose 3 --method percent --step 10 --every 2w --times 08:00,14:00,22:00 --split 1,1,1 --cut-first evening --accept-warnings > /dev/null
+WEAN_TODAY=2026-12-01 wean plan show lorazepam | grep "^today's doses"
+wean plan switch lorazepam --to diazepam --stage 1w --start 2026-12-01 --step 10 --every 2w --to-dose 2 --accept-warnings | sed -n '/^stage/,/^then/p;/^saved/p'
+sqlite3 "$WEAN_DB" "SELECT m.name, p.from_dose, ifnull(p.dose_times, '-') FROM plan p JOIN medication m ON m.id = p.med_id WHERE p.active = 1 ORDER BY m.name"
