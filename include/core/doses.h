@@ -12,6 +12,11 @@
  *   dose the rule picks; when that dose is smaller than the cut, it goes
  *   to 0 and the rest comes off the next dose the rule picks;
  * - a step that goes up (a custom plan) shares the rise out by the parts;
+ *   but a plan that starts at 0 mg (a drug brought in, as in a switch)
+ *   brings its doses in one at a time: its parts are the doses it
+ *   reaches (amounts, e.g. "10,10,20"), and each rise fills the doses up
+ *   to their parts in wn_doses_order()'s order, the next only when the
+ *   one before is full (a rise past every part is shared by the parts);
  * - the doses of a step always add up to the step's daily dose.
  * The rule (--cut-first): LARGEST (the default) cuts the largest dose,
  * on a tie the latest in the day: the doses stay as level as they can
@@ -65,6 +70,18 @@ void wn_doses_split_text(const struct wn_doses *d, char *buf, size_t n);
  * 0; -1 when all are 0. */
 int wn_doses_pick(const struct wn_doses *d, const double *a);
 
+/* The order in which the rule cuts the doses a[0..d->n) (those above
+ * 0), each picked as if the ones before were gone: order[0..k), returns
+ * k.  A switch replaces the doses in this order; a plan from 0 mg fills
+ * them in it. */
+int wn_doses_order(const struct wn_doses *d, const double *a, int *order);
+
+/* A rise of a plan from 0 mg: prev (adding up to the previous dose) to
+ * `total`, filling the doses up to d->part in wn_doses_order(d->part)'s
+ * order.  A fall is cut as wn_doses_next() does. */
+void wn_doses_fill(const struct wn_doses *d, const double *prev, double total,
+                   double *out);
+
 /* The starting dose `total` shared out by d's parts (step 0's rule);
  * r may be NULL (no rounding). */
 void wn_doses_first(const struct wn_doses *d, const struct wn_rounding *r,
@@ -75,7 +92,7 @@ void wn_doses_next(const struct wn_doses *d, const double *prev, double total,
                    double *out);
 
 /* Every step's doses: (*out)[k * d->n + i] is dose i of step k, for the
- * s->n steps (malloc'd, free() it; NULL when s->n is 0).  d->n >= 2.
+ * s->n steps (a plan from 0 mg, step 0's dose 0, fills by wn_doses_fill) (malloc'd, free() it; NULL when s->n is 0).  d->n >= 2.
  * WN_OK or WN_ERR out of memory. */
 int wn_doses_schedule(const struct wn_doses *d, const struct wn_rounding *r,
                       const struct wn_schedule *s, double **out,

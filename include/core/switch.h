@@ -12,7 +12,10 @@
  * - the doses are those of the FROM plan on the day the switch starts;
  * - stage k (k = 1 .. n, each `stage_days` long) replaces one more whole
  *   dose of FROM by diazepam: the dose FROM's cut rule (core/doses.h)
- *   would cut first, the largest by default;
+ *   would cut first, the largest by default, judged by the diazepam each
+ *   dose becomes (wn_doses_order), the order in which the diazepam plan
+ *   -- a plan from 0 mg whose parts are the last stage's doses -- fills
+ *   its doses, so that plan gives each stage's doses exactly;
  * - a dose of x mg of FROM becomes x * 10 / equiv mg of diazepam (equiv:
  *   mg of FROM equivalent to 10 mg diazepam in the chosen table, Ashton or
  *   VA/DoD, S17), rounded to the diazepam forms;
@@ -91,6 +94,19 @@ int wn_switch_equiv(const struct wn_drug *d, enum wn_switch_table t, double *out
  * stage 0 is "now (before)"). */
 void wn_switch_head_text(const char *from, const char *to, char *buf, size_t n);
 void wn_switch_row_text(const struct wn_switch *x, int k, char *buf, size_t n);
+
+/* The switch and the diazepam taper as one schedule of the day's
+ * combined diazepam equivalent: how a switch is judged, since a dose of
+ * FROM going to 0 is replaced, not cut.  dz is the diazepam plan's
+ * schedule (from 0 mg: its steps 1 .. x->n - 1 are the stages, the rest
+ * the taper).  *start (the day before stage 1) and *from_dose (stage
+ * 0's combined) begin it; pts[0 .. *n) are each stage's combined (on
+ * the stage's date in dz) and then each later step of dz, up to max
+ * points, dated as planned (before holds).  WN_OK, or WN_DATAERR when dz
+ * does not begin with the stages. */
+int wn_switch_combined(const struct wn_switch *x, const struct wn_schedule *dz,
+                       wn_date *start, double *from_dose, struct wn_taper_point *pts,
+                       int max, int *n, struct wn_err *err);
 
 /* The diazepam dose equivalent to mg of FROM: mg * 10 / equiv. */
 double wn_switch_as_diazepam(double mg, double equiv);

@@ -64,7 +64,9 @@ struct wn_hold {
 struct wn_taper_params {
 	enum wn_taper_method method;
 	wn_date start;           /* day of step 0 (the starting dose) */
-	double from_dose;        /* mg, > 0 */
+	double from_dose;        /* mg, > 0; CUSTOM may start at 0 (a drug
+	                            brought in: then no floor or target, and
+	                            a step above 0) */
 	double step;             /* PERCENT: % of current dose (0 < step < 100);
 	                            OCCUPANCY: points (0 < step <= 100);
 	                            LINEAR: mg (> 0); CUSTOM: unused */
@@ -101,7 +103,8 @@ struct wn_taper_step {
 	                            started on or before its date then, one of
 	                            0 days too): the calendar's SEQUENCE */
 	double dose;             /* mg, as rounded */
-	double pct_of_start;     /* dose / from_dose * 100 */
+	double pct_of_start;     /* dose / from_dose * 100; NAN for a plan
+	                            from 0 mg */
 	double pct_cut;          /* vs the previous step, % of it; 0 for step 0 */
 	double occupancy;        /* estimated %, NAN without parameters */
 	char how[WN_TAPER_HOW];  /* how to take it; "" if the forms cannot make it */

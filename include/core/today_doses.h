@@ -31,6 +31,15 @@ struct wn_today_slot {
 int wn_today_slots(const struct wn_doses *ds, const double *planned,
                    const struct wn_day *d, long med_id, struct wn_today_slot *out);
 
+/* The planned time a dose recorded at `minute` belongs to (the nearest,
+ * on a tie the earlier): its index, or -1 without a time or with fewer
+ * than two times. */
+int wn_today_slot_of(const struct wn_doses *ds, int minute);
+/* The ids of med_id's dose records on day d that belong to time k:
+ * ids[0 .. return), at most max. */
+size_t wn_today_slot_doses(const struct wn_doses *ds, const struct wn_day *d, long med_id,
+                           int k, long *ids, size_t max);
+
 /* A dose row in core/vocab.h's words (wn_vocab_dose_detail): "08:00  1
  * mg, as planned", "14:00  0.5 mg, lower than planned (1 mg)", "22:00
  * skipped (planned 0.75 mg)", "22:00  not recorded (planned 0.75 mg)". */

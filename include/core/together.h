@@ -7,8 +7,9 @@
  * with every medication's planned dose that day.  Where the drug reference
  * gives diazepam equivalents, the row also carries the total as a
  * diazepam-equivalent range: the sources disagree (Ashton's table and the
- * VA/DoD column), so it is always shown as an approximate range, never as
- * a single exact figure.  wean computes the plans as entered in it; the
+ * VA/DoD column), so it is shown as an approximate range -- except for the
+ * plans of a switch (dz_per_mg), counted by the one table the switch
+ * chose, as its own table shows them ("~40 mg", still approximate).  wean computes the plans as entered in it; the
  * equivalent is context for a conversation with the prescriber, not a
  * conversion to act on.
  */
@@ -32,6 +33,10 @@ struct wn_together_med {
 	const struct wn_plan *plan;
 	const struct wn_schedule *sched;
 	const struct wn_drug *drug;    /* NULL: not in the drug reference */
+	double dz_per_mg;              /* > 0: the plan is part of a switch to
+	                                  diazepam, counted by the switch's table
+	                                  (one figure: diazepam mg per mg); 0:
+	                                  the reference's range */
 };
 
 struct wn_together_row {

@@ -67,6 +67,14 @@ int wn_db_dose_add(struct wn_db *db, const struct wn_dose *d, long *id_out,
  * time.  Its id into *id_out (may be NULL). */
 int wn_db_dose_skip(struct wn_db *db, wn_date date, long med_id, long *id_out,
                     struct wn_err *err);
+/* Records one dose of a day as skipped (issue 19: a plan with doses
+ * through the day): a dose of amount 0 at d->minute (needed) for
+ * d->med_id on d->date, after deleting the dose records replace[0 ..
+ * n_replace) (those that belong to that planned time) and a skip of the
+ * whole day.  The other doses of the day stay.  Its id into *id_out (may
+ * be NULL). */
+int wn_db_dose_skip_at(struct wn_db *db, const struct wn_dose *d, const long *replace,
+                       size_t n_replace, long *id_out, struct wn_err *err);
 int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err);
 int wn_db_quicknote_add(struct wn_db *db, wn_date date, int minute,
                         const char *text, struct wn_err *err);

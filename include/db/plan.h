@@ -96,6 +96,24 @@ struct wn_db_switch_view {
  * error that kept it from being rebuilt. */
 int wn_db_plan_switch_view(struct wn_db *db, long plan_id, struct wn_db_switch_view *out,
                            struct wn_err *err);
+/* The switch x and the diazepam plan's schedule dz as one plan of the
+ * day's combined diazepam equivalent (core/switch.h's
+ * wn_switch_combined), of medication `to` (diazepam) without forms: how
+ * a switch is reviewed, since a dose diazepam replaces is not a cut.
+ * Free b with wn_plan_built_free(), also after a failure. */
+int wn_db_switch_combined(const struct wn_switch *x, const struct wn_med *to,
+                          const struct wn_schedule *dz, struct wn_plan_built *b,
+                          struct wn_err *err);
+/* The review of the plan p when a switch replaces it: the switch's, by
+ * the combined equivalent (free *out with wn_review_free); WN_NOINPUT
+ * when p is not the plan a switch replaces (its own review applies). */
+int wn_db_switch_review(struct wn_db *db, const struct wn_plan *p, struct wn_review *out,
+                        struct wn_err *err);
+/* Diazepam mg per mg of the plan's drug by the table of the switch
+ * plan_id takes part in (the plan replaced: 10 / its equivalent; the
+ * diazepam: 1), for the plans side by side (core/together.h): WN_OK, or
+ * WN_NOINPUT (*out 0) when it is in no switch that can be shown. */
+int wn_db_switch_dz_per_mg(struct wn_db *db, long plan_id, double *out);
 /* The medication a plan belongs to: WN_OK or WN_NOINPUT. */
 int wn_db_plan_med_of(struct wn_db *db, long plan_id, long *med_id, struct wn_err *err);
 

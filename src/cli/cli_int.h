@@ -133,4 +133,13 @@ int wn_cmd_encrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_decrypt(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 int wn_cmd_passphrase(struct wn_cli *c, int argc, char **argv, struct wn_err *err);
 
+/* `checkin --skipped MED@HH:MM` (day_skip.c): one dose of date skipped
+ * at `minute`, replacing the doses recorded for that planned time (the
+ * nearest of the active plan's dose times, core/today_doses.h; without
+ * doses through the day, the one at that time). */
+struct wn_db;
+struct wn_med;
+int wn_cli_skip_at(struct wn_db *db, wn_date date, const struct wn_med *m, int minute,
+                   struct wn_err *err);
+
 #endif

@@ -114,7 +114,8 @@ static const struct wn_cli_opt checkin_opts[] = {
 	{ "metric", "NAME=N", o_metric, "a custom metric from the config" },
 	{ "symptom", "NAME=0..3", o_symptom, "rate a symptom: 0 none, 1 mild, 2 moderate, 3 severe" },
 	{ "dose", "MED=AMOUNT[@HH:MM]", o_dose, "a dose taken (same med and time replaces)" },
-	{ "skipped", "MED", o_skipped, "MED was not taken that day (replaces its doses)" },
+	{ "skipped", "MED[@HH:MM]", o_skipped, "MED was not taken that day (replaces its doses);"
+	  " with @HH:MM only that dose of a plan with doses through the day" },
 	{ "note", "TEXT", o_note, "the day's note (replaces it)" },
 	{ "flag", NULL, o_flag, "flag the day for your prescriber" },
 	{ "no-flag", NULL, o_noflag, "remove the flag" },
@@ -150,6 +151,7 @@ struct resolved {
 	struct { long id; int value; } rating[MAX_ITEMS];
 	struct wn_dose dose[MAX_ITEMS];
 	struct wn_med skipped[MAX_ITEMS];
+	int skip_minute[MAX_ITEMS];      /* -1: the whole day */
 	struct { const char *name; double value; } metric[MAX_ITEMS];
 };
 
@@ -211,22 +213,35 @@ static int resolve_dose(struct checkin_args *a, struct wn_db *db, size_t i,
 	return WN_OK;
 }
 
-/* --skipped MED, each a known medication given once, and not also with
- * --dose (the doses are resolved first). */
+/* --skipped MED[@HH:MM], each a known medication given once (once a
+ * time), and not also with --dose for that day (or that time); the doses
+ * are resolved first. */
 static int resolve_skipped(struct checkin_args *a, struct wn_db *db, struct resolved *r,
                            struct wn_err *err)
 {
 	for (size_t i = 0; i < a->n_skipped; i++) {
 		struct wn_med *m = &r->skipped[i];
-		int rc = wn_cli_find_med(db, a->skipped[i], m, err);
-		if (rc != WN_OK)
+		char name[WN_NAME_MAX + 1];
+		const char *at = strchr(a->skipped[i], '@');
+		size_t len = at ? (size_t)(at - a->skipped[i]) : strlen(a->skipped[i]);
+		if (len == 0 || len >= sizeof name)
+			return wn_err_set(err, WN_DATAERR, "--skipped: the name is empty or too long");
+		memcpy(name, a->skipped[i], len);
+		name[len] = '\0';
+		int *min = &r->skip_minute[i], rc = WN_OK;
+		*min = -1;
+		if (at && (rc = wn_cli_parse_time(at + 1, min, err)) != WN_OK)
+			return rc;
+		if ((rc = wn_cli_find_med(db, name, m, err)) != WN_OK)
 			return rc;
 		for (size_t k = 0; k < a->n_dose; k++)
-			if (r->dose[k].med_id == m->id)
+			if (r->dose[k].med_id == m->id && (*min < 0 || r->dose[k].minute == *min))
 				return wn_err_set(err, WN_USAGE, "%s is given both --skipped and --dose;"
-				                  " a day's dose is one or the other", m->name);
+				                  " a %s is one or the other", m->name,
+				                  *min < 0 ? "day's dose" : "dose");
 		for (size_t k = 0; k < i; k++)
-			if (r->skipped[k].id == m->id)
+			if (r->skipped[k].id == m->id && (r->skip_minute[k] < 0 || *min < 0 ||
+			                                  r->skip_minute[k] == *min))
 				return wn_err_set(err, WN_USAGE, "--skipped %s is given twice", m->name);
 	}
 	return WN_OK;
@@ -304,7 +319,8 @@ static int write_checkin(struct checkin_args *a, struct wn_db *db,
 	for (size_t i = 0; rc == WN_OK && i < a->n_dose; i++)
 		rc = wn_db_dose_add(db, &r->dose[i], NULL, err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_skipped; i++)
-		rc = wn_db_dose_skip(db, date, r->skipped[i].id, NULL, err);
+		rc = r->skip_minute[i] < 0 ? wn_db_dose_skip(db, date, r->skipped[i].id, NULL, err)
+		                           : wn_cli_skip_at(db, date, &r->skipped[i], r->skip_minute[i], err);
 	for (size_t i = 0; rc == WN_OK && i < a->n_question; i++)
 		rc = wn_db_question_add(db, date, a->question[i], err);
 	if (rc == WN_OK)

@@ -176,7 +176,13 @@ static int check_present(const struct plan_args *a, enum wn_taper_method m,
 static int parse_numbers(const struct plan_args *a, struct wn_plan_spec *s,
                          struct wn_err *err)
 {
-	int rc = parse_positive(a->from_dose, "--from-dose", &s->from_dose, err);
+	/* a custom plan may start at 0 mg: a drug brought in (issue 19) */
+	int rc = s->method == WN_TAPER_CUSTOM ? parse_dose(a->from_dose, "--from-dose", &s->from_dose, err)
+	                                      : parse_positive(a->from_dose, "--from-dose", &s->from_dose, err);
+	if (rc == WN_DATAERR && s->method != WN_TAPER_CUSTOM && a->from_dose &&
+	    strtod(a->from_dose, NULL) == 0)
+		wn_err_hint(err, "only --method custom can start at 0 mg (a drug brought in, e.g."
+		            " --steps 2026-12-01=5,2026-12-15=10)");
 	if (rc == WN_OK && a->step)
 		rc = wn_cli_parse_num(a->step, "--step", -1e9, 1e9, &s->step, err);
 	if (rc == WN_OK && a->step && s->method == WN_TAPER_PERCENT && !(s->step > 0 && s->step < 100))

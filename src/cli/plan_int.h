@@ -53,6 +53,11 @@ struct wn_cli_switch_view {
 	wn_date taper_from;
 };
 void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v);
+/* In `plan show` of the plan a switch replaces: the review of the switch
+ * by the combined equivalent, with p's acknowledgements; WN_NOINPUT
+ * when p is not the plan a switch replaces (then its own review shows). */
+int wn_cli_switch_review_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan *p,
+                              struct wn_err *err);
 /* In `plan show`: the switch plan p takes part in (either side), its
  * table rebuilt from the stored plans; nothing when none. */
 int wn_cli_switch_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan *p,

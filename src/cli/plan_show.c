@@ -84,11 +84,31 @@ static void print_doses_rule(const struct show *w)
 		return;
 	wn_doses_times_text(d, times, sizeof times);
 	wn_doses_split_text(d, split, sizeof split);
+	if (w->l.sched.n && w->l.sched.steps[0].dose <= 0)
+		fprintf(w->c->out, "doses: %d a day at %s, brought in one at a time up to %s %s\n"
+		        "cut first (and brought in first): %s\n", d->n, times, split, w->m->unit,
+		        d->cut == WN_CUT_EVENING ? "the latest dose (--cut-first evening)" :
+		        d->cut == WN_CUT_MORNING ? "the earliest dose (--cut-first morning)" :
+		        "the largest dose, on a tie the latest (--cut-first largest, the default)");
+	else
 	fprintf(w->c->out, "doses: %d a day at %s, the start split %s\ncut first: %s\n",
 	        d->n, times, split,
 	        d->cut == WN_CUT_EVENING ? "the latest dose (--cut-first evening)" :
 	        d->cut == WN_CUT_MORNING ? "the earliest dose (--cut-first morning)" :
 	        "the largest dose, on a tie the latest (--cut-first largest, the default)");
+}
+
+/* Step i of a plan from 0 mg that brings the drug in (steps 1 .. i all
+ * rises): i, its stage; else 0. */
+static int stage_of(const struct show *w, int i)
+{
+	const struct wn_schedule *s = &w->l.sched;
+	if (i < 1 || i >= s->n || s->steps[0].dose > 0)
+		return 0;
+	for (int k = 1; k <= i; k++)
+		if (!(s->steps[k].dose > s->steps[k - 1].dose))
+			return 0;
+	return i;
 }
 
 static void print_limits(const struct show *w)
@@ -98,6 +118,13 @@ static void print_limits(const struct show *w)
 	FILE *f = w->c->out;
 	fprintf(f, "start: %s at %s %s", wn_date_format(t->start, b),
 	        wn_text_num(t->from_dose, 3, n1, sizeof n1), w->m->unit);
+	int top = 0;
+	while (stage_of(w, top + 1))
+		top++;
+	if (top)
+		fprintf(f, " (a plan from 0 mg: %d stage%s up to %s %s, then the steps down)", top,
+		        top == 1 ? "" : "s", wn_text_num(w->l.sched.steps[top].dose, 3, n1, sizeof n1),
+		        w->m->unit);
 	if (t->floor_dose > 0)
 		fprintf(f, "; below %s %s the next step is 0", wn_text_num(t->floor_dose, 3, n1, sizeof n1), w->m->unit);
 	if (t->to_dose > 0)
@@ -191,11 +218,33 @@ static void print_dose_list(const struct show *w, const char *lead, const double
 	fputc('\n', f);
 }
 
+/* A stage of a plan from 0 mg: "stage 1: 22:00 dose 0 -> 20 mg", each
+ * dose that rises. */
+static void print_stage_doses(const struct show *w, int i)
+{
+	const struct wn_doses *d = &w->l.plan.doses;
+	const double *a = w->doses + (size_t)i * (size_t)d->n, *b = a - d->n;
+	FILE *f = w->c->out;
+	int n = 0;
+	fprintf(f, "      stage %d:", i);
+	for (int k = 0; k < d->n; k++) {
+		char n1[32], n2[32];
+		if (!(a[k] > b[k] + 1e-9))
+			continue;
+		fprintf(f, "%s %02d:%02d dose %s -> %s %s", n++ ? "," : "", d->minute[k] / 60,
+		        d->minute[k] % 60, wn_text_num(b[k], 3, n1, sizeof n1),
+		        wn_text_num(a[k], 3, n2, sizeof n2), w->m->unit);
+	}
+	fputc('\n', f);
+}
+
 /* Under each step of a plan with several doses a day: its doses. */
 static void print_step_doses(const struct show *w, int i)
 {
 	const struct wn_doses *d = &w->l.plan.doses;
-	if (d->n >= 2 && w->doses)
+	if (d->n >= 2 && w->doses && stage_of(w, i))
+		print_stage_doses(w, i);
+	else if (d->n >= 2 && w->doses)
 		print_dose_list(w, "      doses:", w->doses + (size_t)i * (size_t)d->n);
 }
 
@@ -203,25 +252,29 @@ static void print_step(const struct show *w, int i, int hw)
 {
 	const struct wn_taper_step *st = &w->l.sched.steps[i];
 	char date[WN_DATE_STRLEN + 4] = "(on hold)", dose[48], n1[32], occ[16] = "-",
-	     cut[16] = "-", pv[160] = "", how[WN_TAPER_HOW * 2];
+	     cut[24] = "-", pv[160] = "", how[WN_TAPER_HOW * 2], pct[16] = "-";
 	if (i < w->l.sched.n_dated)
 		wn_date_format(st->date, date);
 	snprintf(dose, sizeof dose, "%s %s%s", wn_text_num(st->dose, 3, n1, sizeof n1), w->m->unit,
 	         st->warn_rounding ? "*" : "");
 	if (!isnan(st->occupancy))
 		snprintf(occ, sizeof occ, "%.1f%%", st->occupancy);
-	if (i > 0 && st->pct_cut < 0)
+	if (!isnan(st->pct_of_start))
+		snprintf(pct, sizeof pct, "%.1f%%", st->pct_of_start);
+	if (stage_of(w, i))
+		snprintf(cut, sizeof cut, "stage %d", i);
+	else if (i > 0 && st->pct_cut < 0)
 		snprintf(cut, sizeof cut, "up %.0f%%", -st->pct_cut);
 	else if (i > 0)
 		snprintf(cut, sizeof cut, "%.1f%%", st->pct_cut);
 	pv_summary(w, i, pv, sizeof pv);
 	wn_plan_unit_text(st->how[0] ? st->how : "-", w->m->unit, how, sizeof how);
 	if (pv[0])
-		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %7s  %9s  %-*s  %s\n", i, date, dose,
-		        st->pct_of_start, cut, occ, hw, how, pv);
+		fprintf(w->c->out, "%4d  %-10s  %-12s %8s  %7s  %9s  %-*s  %s\n", i, date, dose,
+		        pct, cut, occ, hw, how, pv);
 	else
-		fprintf(w->c->out, "%4d  %-10s  %-12s %7.1f%%  %7s  %9s  %s\n", i, date, dose,
-		        st->pct_of_start, cut, occ, how);
+		fprintf(w->c->out, "%4d  %-10s  %-12s %8s  %7s  %9s  %s\n", i, date, dose,
+		        pct, cut, occ, how);
 	print_step_doses(w, i);
 }
 
@@ -336,7 +389,9 @@ static int show_one(struct wn_cli *c, struct wn_db *db, const struct wn_med *m,
 		rc = wn_cli_switch_show(c, db, &w.l.plan, err);
 		print_status(&w);
 		fputc('\n', c->out);
-		rc = wn_cli_plan_review_show(c, &w.l, m, err);
+		rc = wn_cli_switch_review_show(c, db, &w.l.plan, err);
+		if (rc == WN_NOINPUT)
+			rc = wn_cli_plan_review_show(c, &w.l, m, err);
 		fputs(WN_PLAN_DISCLAIMER "\n", c->out);
 	}
 	free(w.days);
@@ -394,9 +449,15 @@ static void print_together_rows(FILE *f, const struct together *t,
 		fputs("* diazepam equivalents are approximate: the Ashton table and the VA/DoD column differ,\n"
 		      "  and people differ more. They set the plans side by side for you and your prescriber;\n"
 		      "  they are not a conversion to act on.\n", f);
+	bool sw = false;
+	for (int i = 0; i < t->n; i++)
+		sw = sw || tm[i].dz_per_mg > 0;
+	if (dz && sw)
+		fputs("  A switch's two plans count by the one table the switch chose (its own table above).\n", f);
 }
 
-static int print_together(struct wn_cli *c, const struct together *t, struct wn_err *err)
+static int print_together(struct wn_cli *c, struct wn_db *db, const struct together *t,
+                          struct wn_err *err)
 {
 	struct wn_together_med tm[WN_TOGETHER_MAX];
 	struct wn_together_row *rows;
@@ -405,6 +466,8 @@ static int print_together(struct wn_cli *c, const struct together *t, struct wn_
 		tm[i] = (struct wn_together_med){ .name = t->meds[i].name, .unit = t->meds[i].unit,
 		                                  .plan = &t->l[i].plan, .sched = &t->l[i].sched,
 		                                  .drug = t->l[i].has_drug ? &t->l[i].drug : NULL };
+	for (int i = 0; i < t->n; i++)
+		wn_db_switch_dz_per_mg(db, t->l[i].plan.id, &tm[i].dz_per_mg);
 	int rc = wn_together_rows(tm, t->n, &rows, &nr, err);
 	if (rc == WN_OK)
 		print_together_rows(c->out, t, tm, rows, nr);
@@ -448,7 +511,7 @@ static int show_all(struct wn_cli *c, struct wn_db *db, struct wn_err *err)
 		rc = show_one(c, db, &t.meds[i], err);
 	}
 	if (rc == WN_OK && t.n >= 2)
-		rc = print_together(c, &t, err);
+		rc = print_together(c, db, &t, err);
 	if (rc == WN_OK && t.n == 0)
 		fputs("no taper plans yet; add one with 'wean plan add MED --start DATE --from-dose X --method METHOD --step N --every PERIOD' (see 'wean plan --help')\n",
 		      c->out);

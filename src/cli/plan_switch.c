@@ -41,6 +41,11 @@ struct sw {
 	/* the two plans to save */
 	struct wn_plan_spec from_spec, dz_spec;
 	struct wn_taper_point from_pts[WN_DOSES_MAX + 1], dz_pts[WN_PLAN_MAX_CUSTOM];
+	struct wn_taper_point taper_pts[WN_PLAN_MAX_CUSTOM];
+	int dz_map[WN_DOSES_MAX];         /* the diazepam plan's dose j is FROM's
+	                                     dose dz_map[j] */
+	wn_date tablets_to;               /* the taper's last tablet step before
+	                                     another form, or WN_DATE_NONE */
 };
 
 static int read_args(struct sw *w, struct wn_err *err)
@@ -127,72 +132,205 @@ static void from_spec(struct sw *w)
 			s->doses.part[i] = x->stages[0].from[i];
 }
 
-/* The diazepam taper after the last stage: the schedule of the method
- * given, its first cut a stage after the last stage began. */
-static int dz_taper(struct sw *w, struct wn_schedule *t, struct wn_err *err)
+/* The taper's parameters: the method given, its first cut a stage after
+ * the last stage began. */
+static int dz_params(struct sw *w, struct wn_taper_params *p, struct wn_err *err)
 {
 	const struct wn_cli_switch_args *a = w->a;
-	struct wn_taper_params p;
-	wn_taper_params_init(&p);
-	int rc = wn_taper_method_parse(a->method ? a->method : "percent", &p.method, err);
-	if (rc == WN_OK && p.method == WN_TAPER_CUSTOM)
+	wn_taper_params_init(p);
+	int rc = wn_taper_method_parse(a->method ? a->method : "percent", &p->method, err);
+	if (rc == WN_OK && p->method == WN_TAPER_CUSTOM)
 		rc = wn_err_set(err, WN_USAGE, "the taper after a switch is percent, occupancy or linear");
-	p.step = 10;
+	p->step = 10;
 	if (rc == WN_OK && a->step)
-		rc = wn_cli_parse_num(a->step, "--step", 0, 100000, &p.step, err);
-	p.every_days = 14;
+		rc = wn_cli_parse_num(a->step, "--step", 0, 100000, &p->step, err);
+	p->every_days = 14;
 	if (rc == WN_OK && a->every)
-		rc = wn_plan_parse_every(a->every, "--every", &p.every_days, err);
+		rc = wn_plan_parse_every(a->every, "--every", &p->every_days, err);
 	if (rc == WN_OK && a->to_dose)
-		rc = wn_cli_parse_num(a->to_dose, "--to-dose", 0, 100000, &p.to_dose, err);
+		rc = wn_cli_parse_num(a->to_dose, "--to-dose", 0, 100000, &p->to_dose, err);
 	const struct wn_switch_stage *last = &w->s.stages[w->s.n - 1];
-	p.start = last->date + w->stage_days - p.every_days;
-	p.from_dose = last->dz_total;
-	p.forms = w->dz_forms;
-	p.n_forms = w->n_dz_forms;
-	return rc == WN_OK ? wn_taper_build(&p, t, err) : rc;
+	p->start = last->date + w->stage_days - p->every_days;
+	p->from_dose = last->dz_total;
+	p->forms = w->dz_forms;
+	p->n_forms = w->n_dz_forms;
+	return rc;
 }
 
+/* Does a tablet step cut within the review's rules: no more than 1.5
+ * times the cut asked, under 25% when less was asked, and, when the drug's
+ * class has a published pace (max_pct > 0), no more than it? */
+static bool within_rule(const struct wn_taper_params *p, double max_pct,
+                        const struct wn_taper_step *prev, const struct wn_taper_step *st)
+{
+	double asked = p->method == WN_TAPER_LINEAR ? p->step / prev->dose * 100 : p->step;
+	double cut = st->pct_cut;
+	if (max_pct > 0 && cut > max_pct + 1e-9 && cut > asked + 1e-9)
+		return false;
+	return cut <= 1.5 * asked + 1e-9 && !(cut >= 25 - 1e-9 && asked < 25 - 1e-9);
+}
+
+/* The diazepam taper after the last stage, its steps after the start into
+ * pts (at most max).  With tablets and another form (a liquid), the
+ * tablets come first (issue 19): the taper on the tablets alone while
+ * each of their doses keeps the cut within the rounding rule, then on
+ * every form from the last of them -- rather than a liquid dose as soon
+ * as it is nearer the cut asked; w->tablets_to is the last tablet step's
+ * date (WN_DATE_NONE when not used). */
+static int dz_taper(struct sw *w, struct wn_taper_point *pts, int max, int *n, struct wn_err *err)
+{
+	struct wn_taper_params p, tp;
+	struct wn_schedule all = { 0 }, tab = { 0 };
+	struct wn_form tablets[WN_TAPER_ROUND_MAX_FORMS];
+	int n_tab = 0, k = 0;
+	*n = 0;
+	w->tablets_to = WN_DATE_NONE;
+	int rc = dz_params(w, &p, err);
+	for (int i = 0; i < w->n_dz_forms && n_tab < WN_TAPER_ROUND_MAX_FORMS; i++)
+		if (w->dz_forms[i].kind == WN_TAPER_TABLET || w->dz_forms[i].kind == WN_TAPER_CAPSULE)
+			tablets[n_tab++] = w->dz_forms[i];
+	tp = p;
+	tp.forms = tablets;
+	tp.n_forms = n_tab;
+	if (rc == WN_OK && n_tab > 0 && n_tab < w->n_dz_forms &&
+	    (p.method == WN_TAPER_PERCENT || p.method == WN_TAPER_LINEAR) &&
+	    wn_taper_build(&tp, &tab, NULL) == WN_OK) {
+		struct wn_drug dz;
+		double max_pct = wn_plan_drug(&w->to, &dz, NULL) == WN_OK && dz.pace.per_days > 0 &&
+		                 dz.pace.per_days <= p.every_days ? dz.pace.max_cut_pct : 0;
+		while (k + 1 < tab.n && within_rule(&p, max_pct, &tab.steps[k], &tab.steps[k + 1]))
+			k++;
+		for (int i = 1; i <= k && *n < max; i++)
+			pts[(*n)++] = (struct wn_taper_point){ tab.steps[i].date, tab.steps[i].dose };
+		if (k > 0) {
+			w->tablets_to = tab.steps[k].date;
+			p.start = tab.steps[k].date;
+			p.from_dose = tab.steps[k].dose;
+		}
+	}
+	bool done = k > 0 && k + 1 == tab.n;      /* the tablets made it all */
+	if (rc == WN_OK && !done && !(p.to_dose > 0 && p.from_dose <= p.to_dose))
+		rc = wn_taper_build(&p, &all, err);
+	for (int i = 1; rc == WN_OK && i < all.n && *n < max; i++)
+		pts[(*n)++] = (struct wn_taper_point){ all.steps[i].date, all.steps[i].dose };
+	if (w->tablets_to != WN_DATE_NONE && done)
+		w->tablets_to = WN_DATE_NONE;        /* nothing to say: tablets only */
+	wn_taper_free(&tab);
+	wn_taper_free(&all);
+	return rc;
+}
+
+/* The diazepam plan: from 0 mg the day before stage 1, each stage's
+ * diazepam, then the taper; its doses at FROM's times, its parts the
+ * last stage's doses (core/doses.h: a plan from 0 mg fills its doses one
+ * at a time, in the order the stages bring them in). */
 static int dz_spec(struct sw *w, struct wn_err *err)
 {
 	struct wn_plan_spec *s = &w->dz_spec;
 	const struct wn_switch *x = &w->s;
-	struct wn_schedule t = { 0 };
-	int rc = dz_taper(w, &t, err), n = 0;
+	const struct wn_switch_stage *last = &x->stages[x->n - 1];
+	int n_t = 0, n = 0;
+	int rc = dz_taper(w, w->taper_pts, WN_PLAN_MAX_CUSTOM, &n_t, err);
 	s->med_id = w->to.id;
 	s->method = WN_TAPER_CUSTOM;
-	s->start = x->stages[1].date;
-	s->from_dose = x->stages[1].dz_total;
+	s->start = x->stages[1].date - 1;
+	s->from_dose = 0;
 	s->agreed_on = WN_DATE_NONE;
-	for (int k = 2; k < x->n; k++)
+	for (int k = 1; k < x->n; k++)
 		w->dz_pts[n++] = (struct wn_taper_point){ x->stages[k].date, x->stages[k].dz_total };
-	for (int k = 1; rc == WN_OK && k < t.n && n < WN_PLAN_MAX_CUSTOM; k++)
-		w->dz_pts[n++] = (struct wn_taper_point){ t.steps[k].date, t.steps[k].dose };
+	for (int k = 0; rc == WN_OK && k < n_t && n < WN_PLAN_MAX_CUSTOM; k++)
+		w->dz_pts[n++] = w->taper_pts[k];
 	s->custom = w->dz_pts;
 	s->n_custom = n;
-	wn_taper_free(&t);
+	/* the diazepam's times: FROM's, less those with no dose of FROM on
+	 * the start day (then no diazepam either); dz_map: each one's index
+	 * among FROM's */
+	struct wn_doses d = w->fb.plan.doses;
+	d.n = 0;
+	for (int i = 0; x->n_doses >= 2 && i < x->n_doses; i++) {
+		if (rc == WN_OK && x->stages[0].from[i] > 0 && !(last->dz[i] > 0))
+			rc = wn_err_set(err, WN_DATAERR, "the %02d:%02d dose of %s is too small to"
+			                " make in diazepam; record a smaller diazepam form",
+			                x->minute[i] / 60, x->minute[i] % 60, w->from.name);
+		if (!(last->dz[i] > 0))
+			continue;
+		d.minute[d.n] = x->minute[i];
+		d.part[d.n] = last->dz[i];
+		w->dz_map[d.n++] = i;
+	}
+	if (d.n >= 2)
+		s->doses = d;          /* else one dose a day */
 	return rc;
 }
 
-/* Builds and reviews a spec (the second yes); b and r freed by the caller. */
-static int review(struct sw *w, const struct wn_plan_spec *s, const struct wn_med *m,
-                  struct wn_plan_built *b, struct wn_review *r, struct wn_err *err)
+/* A spec as a plan with its schedule, with the medication's forms
+ * (with_forms) or none; b freed by the caller. */
+static int make(struct sw *w, const struct wn_plan_spec *s, const struct wn_med *m,
+                bool with_forms, struct wn_plan_built *b, struct wn_err *err)
 {
 	struct wn_form *forms = NULL;
 	int n = 0;
-	int rc = wn_db_plan_forms(w->db, m->id, &forms, &n, err);
+	int rc = with_forms ? wn_db_plan_forms(w->db, m->id, &forms, &n, err) : WN_OK;
 	if (rc == WN_OK)
 		rc = wn_plan_from_spec(s, forms, n, &b->plan, err);
 	free(forms);
 	if (rc == WN_OK)
 		rc = wn_plan_built_make(b, m, err);
+	return rc;
+}
+
+/* The must-hold: the diazepam plan gives each stage's doses exactly. */
+static int check_stages(const struct sw *w, const struct wn_plan_built *b, struct wn_err *err)
+{
+	const struct wn_switch *x = &w->s;
+	for (int k = 1; k < x->n; k++) {
+		double a[WN_DOSES_MAX] = { 0 }, want[WN_DOSES_MAX] = { 0 };
+		int n = wn_plan_doses_on(&b->plan, &b->sched, x->stages[k].date, a);
+		if (n == 0) {
+			a[0] = wn_plan_planned_on(&b->plan, &b->sched, x->stages[k].date);
+			want[0] = x->stages[k].dz_total;
+			n = 1;
+		}
+		for (int j = 0; n >= 2 && j < n; j++)
+			want[j] = x->stages[k].dz[w->dz_map[j]];
+		for (int j = 0; j < n; j++)
+			if (!(fabs(a[j] - want[j]) < 1e-6))
+				return wn_err_set(err, WN_DATAERR, "the diazepam plan does not give stage %d's"
+				                  " doses; nothing was saved", k);
+	}
+	return WN_OK;
+}
+
+#define COMBINED_WORDS "%s and %s together, as diazepam: a dose of %s that\n" \
+	"  diazepam replaces is not a cut, so the switch is judged by the day's\n" \
+	"  combined equivalent, through the stages and then the diazepam taper:\n"
+
+/* The reviews and the second yes: the combined equivalent (stored with
+ * FROM's plan), then the diazepam plan; r[0], r[1], b[0..2] freed by the
+ * caller. */
+static int reviews(struct sw *w, struct wn_plan_built *b, struct wn_review *r,
+                   struct wn_err *err)
+{
+	int rc = make(w, &w->dz_spec, &w->to, true, &b[1], err);
 	if (rc == WN_OK)
-		rc = wn_plan_review(b, m, r, err);
+		rc = check_stages(w, &b[1], err);
+	if (rc == WN_OK)
+		rc = wn_db_switch_combined(&w->s, &w->to, &b[1].sched, &b[2], err);
+	if (rc == WN_OK)
+		rc = wn_plan_review(&b[2], &w->to, &r[0], err);
 	if (rc == WN_OK) {
-		fprintf(w->c->out, "%s:%s\n", m->name, m == &w->from ?
-		        " (its review sees each dose removed as a cut: in a switch, diazepam"
-		        "\n  replaces it, as the table above shows)" : "");
-		rc = wn_cli_plan_second_yes(w->c, r, w->a->accept, err);
+		fprintf(w->c->out, COMBINED_WORDS, w->from.name, w->to.name, w->from.name);
+		if (r[0].n_findings == 0)
+			fputs("  no findings: the combined equivalent keeps within the published pace\n", w->c->out);
+		rc = wn_cli_plan_second_yes(w->c, &r[0], w->a->accept, err);
+	}
+	if (rc == WN_OK)
+		rc = wn_plan_review(&b[1], &w->to, &r[1], err);
+	if (rc == WN_OK) {
+		fprintf(w->c->out, "%s on its own (from 0 mg: the stages, then the taper):\n", w->to.name);
+		if (r[1].n_findings == 0)
+			fputs("  no findings\n", w->c->out);
+		rc = wn_cli_plan_second_yes(w->c, &r[1], w->a->accept, err);
 	}
 	return rc;
 }
@@ -248,11 +386,23 @@ void wn_cli_switch_print(FILE *f, const struct wn_cli_switch_view *v)
 	fputs("Discuss the switch and every step with your prescriber: wean gives no medical advice.\n", f);
 }
 
+/* Said plainly when the tablets cannot make the taper's doses to the end. */
+static void tablets_words(const struct sw *w)
+{
+	char d[WN_DATE_STRLEN];
+	if (w->tablets_to == WN_DATE_NONE)
+		return;
+	fprintf(w->c->out, "the taper uses the diazepam tablets to %s; after that they cannot make a\n"
+	        "  cut near the one asked (within 1.5 times it and the published pace), so it\n"
+	        "  goes on with every form recorded (see 'wean plan show %s')\n",
+	        wn_date_format(w->tablets_to, d), w->to.name);
+}
+
 int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, struct wn_err *err)
 {
 	static struct sw w;
-	struct wn_plan_built bf = { 0 }, bd = { 0 };
-	struct wn_review rf = { 0 }, rd = { 0 };
+	struct wn_plan_built b[3] = { 0 };
+	struct wn_review r[2] = { 0 };
 	memset(&w, 0, sizeof w);
 	w.c = c;
 	w.a = a;
@@ -271,21 +421,20 @@ int wn_cli_plan_switch(struct wn_cli *c, const struct wn_cli_switch_args *a, str
 		                                .stage_days = w.stage_days,
 		                                .taper_from = w.s.stages[w.s.n - 1].date + w.stage_days };
 		wn_cli_switch_print(c->out, &v);
+		tablets_words(&w);
 		fputc('\n', c->out);
 	}
 	if (rc == WN_OK)
-		rc = review(&w, &w.from_spec, &w.from, &bf, &rf, err);
+		rc = reviews(&w, b, r, err);
 	if (rc == WN_OK)
-		rc = review(&w, &w.dz_spec, &w.to, &bd, &rd, err);
-	if (rc == WN_OK)
-		rc = save(&w, &rf, &rd, err);
+		rc = save(&w, &r[0], &r[1], err);
 	if (rc == WN_OK)
 		fprintf(c->out, "saved: the plans of %s and %s, linked as a switch; see 'wean plan show'\n",
 		        w.from.name, w.to.name);
-	wn_review_free(&rf);
-	wn_review_free(&rd);
-	wn_plan_built_free(&bf);
-	wn_plan_built_free(&bd);
+	for (int i = 0; i < 3; i++)
+		wn_plan_built_free(&b[i]);
+	wn_review_free(&r[0]);
+	wn_review_free(&r[1]);
 	wn_plan_built_free(&w.fb);
 	free(w.dz_forms);
 	return rc;
@@ -309,4 +458,28 @@ int wn_cli_switch_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan 
 	                                .stage_days = sv.link.stage_days, .taper_from = sv.taper_from };
 	wn_cli_switch_print(c->out, &v);
 	return WN_OK;
+}
+
+int wn_cli_switch_review_show(struct wn_cli *c, struct wn_db *db, const struct wn_plan *p,
+                              struct wn_err *err)
+{
+	static struct wn_db_switch_view sv;
+	struct wn_plan_built dz = { 0 }, cb = { 0 };
+	int rc = wn_db_plan_switch_view(db, p->id, &sv, NULL);
+	if (rc != WN_OK || sv.link.from_plan != p->id)
+		return WN_NOINPUT;
+	rc = wn_db_plan_built_id(db, &sv.to, sv.link.plan_id, &dz, err);
+	if (rc == WN_OK)
+		rc = wn_db_switch_combined(&sv.sw, &sv.to, &dz.sched, &cb, err);
+	if (rc == WN_OK) {
+		fprintf(c->out, COMBINED_WORDS, sv.from.name, sv.to.name, sv.from.name);
+		cb.plan.acks = p->acks;     /* the second yes was said to this review */
+		cb.plan.n_acks = p->n_acks;
+		rc = wn_cli_plan_review_show(c, &cb, &sv.to, err);
+		cb.plan.acks = NULL;
+		cb.plan.n_acks = 0;
+	}
+	wn_plan_built_free(&cb);
+	wn_plan_built_free(&dz);
+	return rc == WN_OK ? WN_OK : rc == WN_NOINPUT ? WN_DATAERR : rc;
 }

@@ -221,6 +221,48 @@ void wn_doses_next(const struct wn_doses *d, const double *prev, double total,
 		out[i] = tidy(a[i]);
 }
 
+int wn_doses_order(const struct wn_doses *d, const double *a, int *order)
+{
+	double left[WN_DOSES_MAX];
+	int k = 0;
+	for (int i = 0; i < d->n; i++)
+		left[i] = a[i];
+	for (int i; k < d->n && (i = wn_doses_pick(d, left)) >= 0; left[i] = 0)
+		order[k++] = i;
+	return k;
+}
+
+void wn_doses_fill(const struct wn_doses *d, const double *prev, double total,
+                   double *out)
+{
+	double sum = 0, a[WN_DOSES_MAX];
+	int order[WN_DOSES_MAX];
+	for (int i = 0; i < d->n; i++)
+		sum += (a[i] = prev[i]);
+	double rise = total - sum;
+	if (rise <= EPS) {
+		wn_doses_next(d, prev, total, out);
+		return;
+	}
+	int n = wn_doses_order(d, d->part, order);
+	for (int j = 0; j < n && rise > EPS; j++) {
+		int i = order[j];
+		double room = d->part[i] - a[i];
+		double add = room < rise ? room : rise;
+		if (add > 0) {
+			a[i] += add;
+			rise -= add;
+		}
+	}
+	if (rise > EPS) {         /* past every part: shared by the parts */
+		double w = part_sum(d);
+		for (int i = 0; i < d->n; i++)
+			a[i] += rise * d->part[i] / w;
+	}
+	for (int i = 0; i < d->n; i++)
+		out[i] = tidy(a[i]);
+}
+
 int wn_doses_schedule(const struct wn_doses *d, const struct wn_rounding *r,
                       const struct wn_schedule *s, double **out,
                       struct wn_err *err)
@@ -231,10 +273,12 @@ int wn_doses_schedule(const struct wn_doses *d, const struct wn_rounding *r,
 	double *a = malloc(sizeof *a * (size_t)s->n * (size_t)d->n);
 	if (!a)
 		return wn_err_set(err, WN_ERR, "out of memory");
+	bool from_zero = s->steps[0].dose <= 0;
 	wn_doses_first(d, r, s->steps[0].dose, a);
 	for (int k = 1; k < s->n; k++)
-		wn_doses_next(d, a + (size_t)(k - 1) * (size_t)d->n, s->steps[k].dose,
-		              a + (size_t)k * (size_t)d->n);
+		(from_zero ? wn_doses_fill : wn_doses_next)(d, a + (size_t)(k - 1) * (size_t)d->n,
+		                                            s->steps[k].dose,
+		                                            a + (size_t)k * (size_t)d->n);
 	*out = a;
 	return WN_OK;
 }

@@ -548,9 +548,10 @@ int wn_plan_doses_on(const struct wn_plan *p, const struct wn_schedule *s,
 		return d->n;
 	}
 	double a[WN_DOSES_MAX];
+	bool from_zero = s->steps[0].dose <= 0;
 	wn_doses_first(d, &r, s->steps[0].dose, a);
 	for (int k = 1; k <= i; k++)
-		wn_doses_next(d, a, s->steps[k].dose, a);
+		(from_zero ? wn_doses_fill : wn_doses_next)(d, a, s->steps[k].dose, a);
 	memcpy(out, a, sizeof *a * (size_t)d->n);
 	return d->n;
 }

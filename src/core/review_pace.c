@@ -183,9 +183,12 @@ static void final_words(struct rv *x, int i, double largest, struct wn_review_fi
 	const struct wn_review_step *r = step(x, i);
 	char d[RV_NUM], s[RV_NUM], p[RV_NUM], l[RV_NUM], occ[160];
 	const char *scale = x->has_occ ? "points" : x->out->unit;
+	double top = x->p->from_dose;      /* a plan from 0 mg: its highest dose */
+	for (int j = 0; !(x->p->from_dose > 0) && j < x->out->n_steps; j++)
+		top = step(x, j)->dose > top ? step(x, j)->dose : top;
 	rv_addf(f->text, sizeof f->text, " stops: the last dose, %s %s, is %s%% of the "
-	        "starting dose", rv_num(r->prev, 4, d), x->out->unit,
-	        rv_num(r->prev / x->p->from_dose * 100, 1, s));
+	        "%s dose", rv_num(r->prev, 4, d), x->out->unit,
+	        rv_num(r->prev / top * 100, 1, s), x->p->from_dose > 0 ? "starting" : "highest");
 	if (x->has_occ) {
 		rv_occ_words(&x->out->sert, occ, sizeof occ);
 		rv_addf(f->text, sizeof f->text, " and about %s points of estimated occupancy "

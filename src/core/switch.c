@@ -76,13 +76,24 @@ int wn_switch_build(const struct wn_switch_in *in, struct wn_switch *out,
 		return wn_err_set(err, WN_DATAERR, "nothing to switch: the doses add up to 0");
 	s0->pct_of_start = 100;
 	out->n = 1;
-	for (int k = 1; k <= n; k++) {
+	/* each dose's diazepam, and the order the stages replace the doses
+	 * in: the order the rule would cut the diazepam doses, which is the
+	 * order the diazepam plan (from 0 mg) fills them in (core/doses.h);
+	 * a dose too small to make in diazepam comes last */
+	double dz[WN_DOSES_MAX] = { 0 };
+	int seq[WN_DOSES_MAX];
+	for (int i = 0; i < n; i++)
+		if (s0->from[i] > 0)
+			dz[i] = wn_taper_round(r, wn_switch_as_diazepam(s0->from[i], in->equiv), NULL, 0);
+	int n_seq = wn_doses_order(&order, dz, seq);
+	for (int i = 0; i < n; i++)
+		if (s0->from[i] > 0 && !(dz[i] > 0))
+			seq[n_seq++] = i;
+	for (int k = 1; k <= n_seq; k++) {
 		struct wn_switch_stage *s = &out->stages[k];
 		*s = out->stages[k - 1];
-		int pick = wn_doses_pick(&order, s->from);
-		if (pick < 0)
-			break;
-		s->dz[pick] += wn_taper_round(r, wn_switch_as_diazepam(s->from[pick], in->equiv), NULL, 0);
+		int pick = seq[k - 1];
+		s->dz[pick] += dz[pick];
 		s->from[pick] = 0;
 		s->date = in->start + (wn_date)(k - 1) * in->stage_days;
 		totals(s, n, in->equiv);
@@ -107,6 +118,28 @@ int wn_switch_equiv(const struct wn_drug *d, enum wn_switch_table t, double *out
 		return wn_err_set(err, WN_DATAERR, "%s has %s for %s; wean switches only by one number",
 		                  wn_switch_table_words(t), text[0] ? "a range" : "no equivalent", d->name);
 	*out = v;
+	return WN_OK;
+}
+
+int wn_switch_combined(const struct wn_switch *x, const struct wn_schedule *dz,
+                       wn_date *start, double *from_dose, struct wn_taper_point *pts,
+                       int max, int *n, struct wn_err *err)
+{
+	*n = 0;
+	if (x->n < 2 || dz->n < x->n || dz->steps[0].dose > 0)
+		return wn_err_set(err, WN_DATAERR, "the diazepam plan does not begin with the switch's stages");
+	*start = x->stages[1].date - 1;
+	*from_dose = x->stages[0].combined;
+	for (int k = 1; k < dz->n && *n < max; k++) {
+		const struct wn_taper_step *t = &dz->steps[k];
+		if (k < x->n && fabs(t->dose - x->stages[k].dz_total) > 1e-6)
+			return wn_err_set(err, WN_DATAERR, "the diazepam plan's step %d is not stage %d", k, k);
+		double v = k < x->n ? x->stages[k].combined : t->dose;
+		double was = *n ? pts[*n - 1].dose : *from_dose;
+		if (k < x->n && fabs(v - was) < 1e-6)
+			continue;       /* a stage that keeps the level is no step */
+		pts[(*n)++] = (struct wn_taper_point){ t->base_date, v };
+	}
 	return WN_OK;
 }
 

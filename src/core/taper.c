@@ -98,8 +98,25 @@ static bool nonneg(double v)
 	return isfinite(v) && v >= 0 && v <= WN_TAPER_MAX_DOSE;
 }
 
+/* A custom plan may start at 0 mg (a drug brought in, issue 19): then
+ * there is no floor or target, and a later step must be above 0. */
+static int check_from_zero(const struct wn_taper_params *p, struct wn_err *err)
+{
+	if (p->method != WN_TAPER_CUSTOM)
+		return wn_err_set(err, WN_USAGE, "starting dose must be above 0 mg"
+		                  " (only a custom plan can start at 0 mg)");
+	if (p->floor_dose != 0 || p->to_dose != 0)
+		return wn_err_set(err, WN_USAGE, "a plan from 0 mg has no floor or target dose");
+	for (int i = 0; p->custom && i < p->n_custom; i++)
+		if (p->custom[i].dose > 0)
+			return WN_OK;
+	return wn_err_set(err, WN_DATAERR, "a plan from 0 mg needs a step above 0 mg");
+}
+
 static int check_doses(const struct wn_taper_params *p, struct wn_err *err)
 {
+	if (p->from_dose == 0)
+		return check_from_zero(p, err);
 	if (!wn_taper_form_amount_ok(p->from_dose))
 		return wn_err_set(err, WN_USAGE, "starting dose must be above 0 mg");
 	if (!nonneg(p->round_q) || (p->round_q > 0 && p->round_q < MIN_QUANTUM))
@@ -262,7 +279,7 @@ static void add_step(struct builder *b, wn_date date, double dose,
 	double prev = s->n ? s->steps[s->n - 1].dose : dose;
 	st->date = st->base_date = st->due = date;
 	st->dose = dose;
-	st->pct_of_start = dose / b->p->from_dose * 100.0;
+	st->pct_of_start = b->p->from_dose > 0 ? dose / b->p->from_dose * 100.0 : NAN;
 	st->pct_cut = s->n && prev > 0 ? (prev - dose) / prev * 100.0 : 0;
 	st->occupancy = b->has_occ ? wn_taper_occupancy(dose, b->p->emax, b->p->ed50)
 	                           : NAN;

@@ -7,6 +7,27 @@
 #include <stdlib.h>
 
 
+int wn_today_slot_of(const struct wn_doses *ds, int minute)
+{
+	int best = 0;
+	if (ds->n < 2 || minute < 0)
+		return -1;
+	for (int k = 1; k < ds->n; k++)
+		if (abs(minute - ds->minute[k]) < abs(minute - ds->minute[best]))
+			best = k;
+	return best;
+}
+
+size_t wn_today_slot_doses(const struct wn_doses *ds, const struct wn_day *d, long med_id,
+                           int k, long *ids, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; d && i < d->n_doses && n < max; i++)
+		if (d->doses[i].med_id == med_id && wn_today_slot_of(ds, d->doses[i].minute) == k)
+			ids[n++] = d->doses[i].id;
+	return n;
+}
+
 int wn_today_slots(const struct wn_doses *ds, const double *planned,
                    const struct wn_day *d, long med_id, struct wn_today_slot *out)
 {
@@ -18,10 +39,7 @@ int wn_today_slots(const struct wn_doses *ds, const double *planned,
 		const struct wn_dose *x = &d->doses[i];
 		if (x->med_id != med_id || x->minute < 0)
 			continue;
-		int best = 0;
-		for (int k = 1; k < ds->n; k++)
-			if (abs(x->minute - ds->minute[k]) < abs(x->minute - ds->minute[best]))
-				best = k;
+		int best = wn_today_slot_of(ds, x->minute);
 		out[best].taken += x->amount;
 		out[best].n++;
 	}

@@ -105,7 +105,11 @@ static void fill_row(const struct wn_together_med *m, int n, struct wn_together_
 	for (int i = 0; i < n; i++) {
 		double lo, hi, dose = wn_plan_planned_on(m[i].plan, m[i].sched, r->date);
 		r->dose[i] = dose;
-		if (wn_together_diazepam(m[i].drug, m[i].unit, isnan(dose) ? 0 : dose,
+		if (m[i].dz_per_mg > 0) {            /* by the switch's table */
+			r->dz_lo += (isnan(dose) ? 0 : dose) * m[i].dz_per_mg;
+			r->dz_hi += (isnan(dose) ? 0 : dose) * m[i].dz_per_mg;
+			any = true;
+		} else if (wn_together_diazepam(m[i].drug, m[i].unit, isnan(dose) ? 0 : dose,
 		                         &lo, &hi) == WN_OK) {
 			r->dz_lo += lo;
 			r->dz_hi += hi;

@@ -395,7 +395,7 @@ static int dose_clear(struct wn_db *db, wn_date date, long med_id, bool all,
                       struct wn_err *err)
 {
 	static const char sql[] = "DELETE FROM dose WHERE date = ?1 AND med_id = ?2"
-		" AND (?3 OR amount = 0)";
+		" AND (?3 OR (amount = 0 AND minute IS NULL))";
 	sqlite3_stmt *st;
 	int rc = wn_db_stmt(db, sql, &st, err);
 	if (rc != WN_OK)
@@ -466,6 +466,33 @@ int wn_db_dose_skip(struct wn_db *db, wn_date date, long med_id, long *id_out,
 	struct wn_dose d = { .date = date, .minute = -1, .med_id = med_id, .amount = 0 };
 	int rc = wn_db_check_date(date, err);
 	return rc == WN_OK ? dose_write(db, &d, true, id_out, err) : rc;
+}
+
+int wn_db_dose_skip_at(struct wn_db *db, const struct wn_dose *d, const long *replace,
+                       size_t n_replace, long *id_out, struct wn_err *err)
+{
+	bool own;
+	struct wn_dose x = *d;
+	x.amount = 0;
+	int rc = wn_db_check_date(d->date, err);
+	if (rc == WN_OK && d->minute < 0)
+		rc = wn_err_set(err, WN_USAGE, "a dose skipped at its time needs the time");
+	if (rc == WN_OK)
+		rc = wn_db_check_minute(d->minute, err);
+	if (rc == WN_OK)
+		rc = wn_db_tx_enter(db, &own, err);
+	if (rc != WN_OK)
+		return rc;
+	for (size_t i = 0; rc == WN_OK && i < n_replace; i++) {
+		rc = wn_db_dose_delete(db, replace[i], err);
+		if (rc == WN_NOINPUT)
+			rc = WN_OK;
+	}
+	if (rc == WN_OK)
+		rc = dose_clear(db, d->date, d->med_id, false, err);   /* a skip of the whole day */
+	if (rc == WN_OK)
+		rc = dose_insert(db, &x, id_out, err);
+	return wn_db_tx_leave(db, own, rc, err);
 }
 
 int wn_db_dose_delete(struct wn_db *db, long id, struct wn_err *err)

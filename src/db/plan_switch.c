@@ -122,3 +122,49 @@ int wn_db_plan_switch_view(struct wn_db *db, long plan_id, struct wn_db_switch_v
 		out->taper_from = out->sw.stages[out->sw.n - 1].date + out->link.stage_days;
 	return rc;
 }
+
+int wn_db_switch_combined(const struct wn_switch *x, const struct wn_med *to,
+                          const struct wn_schedule *dz, struct wn_plan_built *b,
+                          struct wn_err *err)
+{
+	static struct wn_taper_point pts[WN_PLAN_MAX_CUSTOM];
+	struct wn_plan_spec s = { .med_id = to->id, .method = WN_TAPER_CUSTOM,
+	                          .agreed_on = WN_DATE_NONE, .custom = pts };
+	memset(b, 0, sizeof *b);
+	int rc = wn_switch_combined(x, dz, &s.start, &s.from_dose, pts, WN_PLAN_MAX_CUSTOM,
+	                            &s.n_custom, err);
+	if (rc == WN_OK)
+		rc = wn_plan_from_spec(&s, NULL, 0, &b->plan, err);
+	if (rc == WN_OK)
+		rc = wn_plan_built_make(b, to, err);
+	return rc;
+}
+
+int wn_db_switch_review(struct wn_db *db, const struct wn_plan *p, struct wn_review *out,
+                        struct wn_err *err)
+{
+	static struct wn_db_switch_view sv;
+	struct wn_plan_built dz = { 0 }, cb = { 0 };
+	memset(out, 0, sizeof *out);
+	int rc = wn_db_plan_switch_view(db, p->id, &sv, NULL);
+	if (rc != WN_OK || sv.link.from_plan != p->id)
+		return WN_NOINPUT;
+	rc = wn_db_plan_built_id(db, &sv.to, sv.link.plan_id, &dz, err);
+	if (rc == WN_OK)
+		rc = wn_db_switch_combined(&sv.sw, &sv.to, &dz.sched, &cb, err);
+	if (rc == WN_OK)
+		rc = wn_plan_review(&cb, &sv.to, out, err);
+	wn_plan_built_free(&cb);
+	wn_plan_built_free(&dz);
+	return rc == WN_NOINPUT ? WN_DATAERR : rc;
+}
+
+int wn_db_switch_dz_per_mg(struct wn_db *db, long plan_id, double *out)
+{
+	static struct wn_db_switch_view sv;
+	*out = 0;
+	if (wn_db_plan_switch_view(db, plan_id, &sv, NULL) != WN_OK || !(sv.sw.equiv > 0))
+		return WN_NOINPUT;
+	*out = sv.link.from_plan == plan_id ? 10.0 / sv.sw.equiv : 1.0;
+	return WN_OK;
+}

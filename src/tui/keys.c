@@ -67,7 +67,8 @@ static const struct wn_binding bindings[] = {
 	  .hkey = "d", .hint = "dose" },
 	{ .action = WN_A_SKIP, .scope = WN_SC_TODAY, .keys = { CH('s') },
 	  .label = "s", .help = "record the focused medication's dose as skipped"
-	  " (not taken) that day", .hkey = "s", .hint = "skip" },
+	  " (not taken) that day; on one of its dose rows, that dose only",
+	  .hkey = "s", .hint = "skip" },
 	{ .action = WN_A_NOTE, .scope = WN_SC_TODAY, .keys = { CH('n') },
 	  .label = "n", .help = "write the day's note here",
 	  .hkey = "n", .hint = "note" },

@@ -154,11 +154,16 @@ static void add_table(struct wn_ui *ui, struct planscreen *ps,
 		wn_date end = i + 1 < s->n_dated ? s->steps[i + 1].date - 1 : to;
 		if (pd && i < s->n_dated && st->date <= to)
 			step_pv(pd, n, from, st->date, end < to ? end : to, pv, sizeof pv);
-		char n1[32];
+		char n1[32], pct[16] = "-", cut[16] = "-";
 		snprintf(a, sizeof a, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), unit);
+		if (!isnan(st->pct_of_start))
+			snprintf(pct, sizeof pct, "%.1f%%", st->pct_of_start);
+		if (i > 0 && s->steps[0].dose <= 0 && st->pct_cut <= 0)
+			snprintf(cut, sizeof cut, "in");      /* a plan from 0 mg bringing a drug in */
+		else
+			snprintf(cut, sizeof cut, "%.1f%%", st->pct_cut);
 		add(ps, i < s->n_dated && st->date <= to ? WN_R_DIM : WN_R_NORMAL,
-		    "%-10s %10s %6.1f%% %5.1f%% %6s  %s%s%s", d, a, st->pct_of_start,
-		    st->pct_cut, occ, how, pv[0] ? " | " : "", pv);
+		    "%-10s %10s %7s %6s %6s  %s%s%s", d, a, pct, cut, occ, how, pv[0] ? " | " : "", pv);
 	}
 	free(pd);
 }
@@ -291,7 +296,10 @@ static void add_plan(struct wn_ui *ui, struct planscreen *ps,
 			add_params(ps, &b.plan, m->unit);
 		add(ps, WN_R_ERROR, "cannot compute the schedule: %s", err.msg);
 	} else {
-		bool reviewed = wn_plan_review(&b, m, &r, NULL) == WN_OK;
+		/* the plan a switch replaces: the switch's review, by the
+		 * combined equivalent (a replaced dose is not a cut) */
+		int sw = wn_db_switch_review(ui->db, &b.plan, &r, NULL);
+		bool reviewed = sw == WN_OK || (sw == WN_NOINPUT && wn_plan_review(&b, m, &r, NULL) == WN_OK);
 		add_params(ps, &b.plan, m->unit);
 		add_now(ps, &b, m->unit);
 		add_summary(ps, &r, reviewed);
@@ -299,6 +307,9 @@ static void add_plan(struct wn_ui *ui, struct planscreen *ps,
 		add_table(ui, ps, &b, m->unit);
 		add_switch(ps, ui->db, &b.plan);
 		add_holds(ui, ps, &b, m);
+		if (reviewed && sw == WN_OK)
+			add(ps, WN_R_NORMAL, "Review of the switch: %s with diazepam, as the day's combined"
+			    " diazepam equivalent", m->name);
 		if (reviewed)
 			add_review(ui, ps, &r, &b.plan);
 	}
@@ -361,7 +372,8 @@ static void add_together(struct wn_ui *ui, struct planscreen *ps)
 			continue;
 		}
 		tm[n] = (struct wn_together_med){ ps->med[i].name, ps->med[i].unit, &x->plan,
-		                                  &x->sched, x->known ? &x->drug : NULL };
+		                                  &x->sched, x->known ? &x->drug : NULL, 0 };
+		wn_db_switch_dz_per_mg(ui->db, x->plan.id, &tm[n].dz_per_mg);  /* by its table */
 		n++;
 	}
 	if (n >= 2) {

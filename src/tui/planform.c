@@ -22,7 +22,7 @@
 #include "core/records.h"
 
 enum { F_METHOD, F_START, F_FROM, F_STEP, F_EVERY, F_ROUND, F_FLOOR, F_TARGET,
-       F_STEPS, F_SAVE, F_COUNT };
+       F_STEPS, F_TIMES, F_SPLIT, F_CUT, F_SAVE, F_COUNT };
 
 #define FIELD_MAX 400
 #define LABEL_W 13
@@ -30,7 +30,7 @@ enum { F_METHOD, F_START, F_FROM, F_STEP, F_EVERY, F_ROUND, F_FLOOR, F_TARGET,
 
 static const char *const labels[F_COUNT] = {
 	"method", "start", "from dose", "step", "every", "round to",
-	"floor", "target", "steps", "",
+	"floor", "target", "steps", "dose times", "split", "cut first", "",
 };
 
 struct wn_planform {
@@ -45,6 +45,8 @@ struct wn_planform {
 	struct wn_plan_spec spec;
 	struct wn_plan_built built;     /* what the spec makes, and its */
 	struct wn_review review;        /* review (both empty on a problem) */
+	double *doses;                  /* each step's doses through the day
+	                                   (core/doses.h), or NULL */
 	bool asking;                    /* the second yes is being asked */
 	char problem[WN_ERR_MSG];
 };
@@ -64,6 +66,8 @@ static bool field_used(const struct wn_planform *f, int i)
 		return !custom;
 	if (i == F_STEPS)
 		return custom;
+	if (i == F_SPLIT || i == F_CUT)      /* with doses through the day */
+		return f->f[F_TIMES].s[strspn(f->f[F_TIMES].s, " ")] != '\0';
 	return true;
 }
 
@@ -79,13 +83,18 @@ static const char *hint(const struct wn_planform *f, int i, char *buf, size_t n)
 	switch (i) {
 	case F_METHOD: return "percent, occupancy, linear or custom";
 	case F_START: return "YYYY-MM-DD, today or -N days";
-	case F_FROM: snprintf(buf, n, "the starting dose in %s", unit); return buf;
+	case F_FROM: snprintf(buf, n, "the starting dose in %s%s", unit,
+	                      method_now(f) == WN_TAPER_CUSTOM ? " (0: brought in)" : "");
+	             return buf;
 	case F_STEP: snprintf(buf, n, step_hint[method_now(f)], unit); return buf;
 	case F_EVERY: return "days (14d) or weeks (4w) between steps";
 	case F_ROUND: return "optional; empty: what your forms deliver";
 	case F_FLOOR: return "optional; a step below it goes to 0";
 	case F_TARGET: return "optional; the schedule stops there";
 	case F_STEPS: return "DATE=DOSE, DATE=DOSE, ...";
+	case F_TIMES: return "optional; e.g. 08:00,14:00,22:00";
+	case F_SPLIT: return "parts or amounts, e.g. 1,1,1; empty: equal";
+	case F_CUT: return "largest (empty), evening or morning";
 	default: return "";
 	}
 }
@@ -142,6 +151,23 @@ static int field_method(struct wn_planform *f, struct wn_err *err)
 	return WN_OK;
 }
 
+/* Doses through the day, as `plan add --times --split --cut-first`
+ * (core/doses.h); the times empty: one dose a day. */
+static int field_doses(struct wn_planform *f, struct wn_err *err)
+{
+	struct wn_doses *d = &f->spec.doses;
+	memset(d, 0, sizeof *d);
+	if (!*text_of(f, F_TIMES))
+		return WN_OK;
+	int rc = wn_doses_parse_times(text_of(f, F_TIMES), "dose times", d, err);
+	if (rc == WN_OK && *text_of(f, F_SPLIT))
+		rc = wn_doses_parse_split(text_of(f, F_SPLIT), "split", d, err);
+	if (rc == WN_OK && *text_of(f, F_CUT))
+		rc = wn_doses_cut_parse(text_of(f, F_CUT), &d->cut, err) == WN_OK ? WN_OK :
+		     wn_err_set(err, WN_USAGE, "cut first: largest, evening or morning");
+	return rc;
+}
+
 static int read_fields(struct wn_planform *f, wn_date today, struct wn_err *err)
 {
 	memset(&f->spec, 0, sizeof f->spec);
@@ -152,8 +178,11 @@ static int read_fields(struct wn_planform *f, wn_date today, struct wn_err *err)
 		                   &f->spec.start, NULL) == WN_OK ? WN_OK :
 		     wn_err_set(err, WN_USAGE, "start: a date such as 2026-12-01 or today");
 	if (rc == WN_OK && (rc = field_num(f, F_FROM, &f->spec.from_dose, err)) == WN_OK &&
-	    f->spec.from_dose <= 0)
-		rc = wn_err_set(err, WN_USAGE, "from dose: more than 0, please");
+	    f->spec.from_dose <= 0 && f->spec.method != WN_TAPER_CUSTOM)
+		rc = wn_err_set(err, WN_USAGE, "from dose: more than 0, please (only a custom"
+		                " plan starts at 0)");
+	if (rc == WN_OK)
+		rc = field_doses(f, err);
 	if (rc != WN_OK || f->spec.method == WN_TAPER_CUSTOM)
 		return rc == WN_OK ? field_steps(f, today, err) : rc;
 	if ((rc = field_num(f, F_STEP, &f->spec.step, err)) == WN_OK &&
@@ -167,6 +196,8 @@ static int read_fields(struct wn_planform *f, wn_date today, struct wn_err *err)
 
 static void free_review(struct wn_planform *f)
 {
+	free(f->doses);
+	f->doses = NULL;
 	wn_review_free(&f->review);
 	wn_plan_built_free(&f->built);
 	memset(&f->review, 0, sizeof f->review);
@@ -186,6 +217,11 @@ static void form_refresh(struct wn_ui *ui, struct wn_planform *f)
 		rc = wn_findings_spec(&in, &f->built, &f->review, &err);
 	if (rc == WN_OK && f->built.sched.n < 1)
 		rc = wn_err_set(&err, WN_DATAERR, "the plan has no steps");
+	if (rc == WN_OK && f->spec.doses.n >= 2) {
+		const struct wn_taper_params *t = &f->built.plan.params;
+		struct wn_rounding r = { .quantum = t->round_q, .forms = t->forms, .n_forms = t->n_forms };
+		rc = wn_doses_schedule(&f->spec.doses, &r, &f->built.sched, &f->doses, &err);
+	}
 	if (rc != WN_OK) {
 		free_review(f);
 		snprintf(f->problem, sizeof f->problem, "%s", err.msg);
@@ -226,6 +262,19 @@ static void prefill(struct wn_ui *ui, const struct wn_planform *f,
 			val[F_FLOOR] = wn_text_num(t->floor_dose, 3, buf[F_FLOOR], 64);
 		if (t->to_dose > 0)
 			val[F_TARGET] = wn_text_num(t->to_dose, 3, buf[F_TARGET], 64);
+		if (p.doses.n >= 2) {        /* the doses through the day are kept */
+			wn_doses_times_text(&p.doses, buf[F_TIMES], 64);
+			struct wn_doses today = p.doses;
+			bool all = wn_plan_doses_on(&p, &s, ui->today, today.part) >= 2;
+			for (int i = 0; all && i < today.n; i++)
+				all = today.part[i] > 0;
+			/* continuing today: today's doses are the split */
+			wn_doses_split_text(all ? &today : &p.doses, buf[F_SPLIT], 64);
+			snprintf(buf[F_CUT], 64, "%s", wn_doses_cut_name(p.doses.cut));
+			val[F_TIMES] = buf[F_TIMES];
+			val[F_SPLIT] = buf[F_SPLIT];
+			val[F_CUT] = buf[F_CUT];
+		}
 		wn_taper_free(&s);
 	}
 	wn_plan_free(&p);
@@ -284,12 +333,29 @@ struct wn_planform *wn_planform_open(struct wn_ui *ui, const struct wn_med *m)
 
 /* ---- drawing --------------------------------------------------------------------- */
 
+/* The row of field i under the title: the fields in use (the dose times
+ * are); the others are left out to leave the preview its rows. */
+static bool field_shown(const struct wn_planform *f, int i)
+{
+	return field_used(f, i);
+}
+
+static int field_row(const struct wn_planform *f, int i)
+{
+	int r = 0;
+	for (int k = 0; k < i && k < F_SAVE; k++)
+		r += field_shown(f, k);
+	return r;
+}
+
 static int draw_fields(struct wn_ui *ui, const struct wn_planform *f, int y)
 {
 	char b[160];
 	int w = ui->cols - 2;
-	for (int i = 0; i < F_SAVE; i++, y++) {
+	for (int i = 0; i < F_SAVE; i++) {
 		bool used = field_used(f, i), cur = i == f->cur;
+		if (!field_shown(f, i))
+			continue;
 		wn_ui_put(ui, WN_CELL(y, 1, 2, WN_R_FOCUS), cur ? ui->g->focus : "");
 		wn_ui_put(ui, WN_CELL(y, 3, LABEL_W, used ? WN_R_NORMAL : WN_R_DIM), labels[i]);
 		if (!cur)      /* the edit field is drawn last, for the cursor */
@@ -299,6 +365,7 @@ static int draw_fields(struct wn_ui *ui, const struct wn_planform *f, int y)
 		if (used && w > 3 + LABEL_W + INPUT_W + 2)
 			wn_ui_put(ui, WN_CELL(y, 4 + LABEL_W + INPUT_W, w - 3 - LABEL_W - INPUT_W,
 			                      WN_R_DIM), hint(f, i, b, sizeof b));
+		y++;
 	}
 	wn_ui_put(ui, WN_CELL(y, 1, 2, WN_R_FOCUS), f->cur == F_SAVE ? ui->g->focus : "");
 	int sw = wn_ui_put(ui, WN_CELL(y, 3, w - 3, f->cur == F_SAVE ? WN_R_FOCUS : WN_R_NORMAL),
@@ -319,8 +386,20 @@ static void draw_steps(struct wn_ui *ui, const struct wn_planform *f, int y, int
 	for (int i = 0; i < shown; i++) {
 		const struct wn_taper_step *st = &s->steps[i];
 		snprintf(dose, sizeof dose, "%s %s", wn_text_num(st->dose, 3, n1, sizeof n1), f->med.unit);
-		snprintf(line, sizeof line, "%3d  %s  %-10s %6.1f%%  %s", i,
-		         wn_date_format(st->date, d), dose, st->pct_of_start, st->how);
+		char pct[16] = "-";
+		if (!isnan(st->pct_of_start))
+			snprintf(pct, sizeof pct, "%.1f%%", st->pct_of_start);
+		char each[96] = "";
+		int nd = f->spec.doses.n;
+		size_t used = 0;
+		for (int k = 0; f->doses && nd >= 2 && k < nd && used < sizeof each; k++)
+			used += (size_t)snprintf(each + used, sizeof each - used, "%s%s", k ? "+" : "[",
+			                         wn_text_num(f->doses[(size_t)i * (size_t)nd + (size_t)k], 3,
+			                                     n1, sizeof n1));
+		if (used && used < sizeof each - 2)
+			snprintf(each + used, sizeof each - used, "] ");
+		snprintf(line, sizeof line, "%3d  %s  %-10s %7s  %s%s", i,
+		         wn_date_format(st->date, d), dose, pct, each, st->how);
 		wn_ui_put(ui, WN_CELL(y + i, 1, w, WN_R_NORMAL), line);
 	}
 	if (shown >= 0 && shown < s->n)
@@ -386,7 +465,7 @@ void wn_planform_draw(struct wn_ui *ui, struct wn_planform *f)
 	y = draw_fields(ui, f, y + 1);
 	draw_preview(ui, f, y, bottom - y - 2);
 	if (f->cur < F_SAVE) {
-		int fy = ui->body_top + 1 + f->cur;
+		int fy = ui->body_top + 1 + field_row(f, f->cur);
 		wn_edit_draw(ui, &f->f[f->cur], WN_BOX(fy, 3 + LABEL_W, 1, INPUT_W));
 	}
 }

@@ -122,6 +122,11 @@ int wn_ui_today_load(struct wn_ui *ui, struct today *t, struct wn_err *err);
 int wn_ui_today_change_day(struct wn_ui *ui, struct today *t, wn_date date);
 /* After a write: err NULL when it worked (then "what · saved"), else
  * the error; the day is read back either way. */
+/* s on a dose row (today_skip.c): that dose of medication m recorded as
+ * skipped at its time -- the doses recorded for that time go, the
+ * others of the day stay (db/day.h's wn_db_dose_skip_at). */
+void wn_ui_today_skip_dose(struct wn_ui *ui, struct today *t, int m,
+                           const struct wn_today_slot *sl);
 void wn_ui_today_written(struct wn_ui *ui, struct today *t,
                          const struct wn_err *err, const char *what);
 /* The focused field (the first when the focus is on none); NULL when the

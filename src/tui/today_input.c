@@ -299,13 +299,19 @@ static void on_dose(struct wn_ui *ui, struct today *t)
 		log_dose(ui, t, (struct dose_entry){ m, t->usual[m], now_minute() });
 }
 
-/* s: the focused (or only) medication's dose of the day shown recorded
- * as skipped -- not taken (core/vocab.h); its doses of that day go. */
+/* s: on a dose row, that dose skipped; else the focused (or only)
+ * medication's dose of the day shown recorded as skipped -- not taken
+ * (core/vocab.h); its doses of that day go. */
 static void on_skip(struct wn_ui *ui, struct today *t)
 {
 	int m = dose_med(ui, t);
+	struct wn_today_slot sl;
 	if (m < 0)
 		return;
+	if (focused_slot(t, &sl)) {
+		wn_ui_today_skip_dose(ui, t, m, &sl);
+		return;
+	}
 	struct wn_err err = { 0 };
 	char what[160];
 	snprintf(what, sizeof what, "%s recorded as skipped (not taken); x removes it",

@@ -38,9 +38,10 @@ type_text "2w"
 wait_for "preview: "
 wait_for "2026-12-09  43 mg"
 screen | grep -q "2026-12-09  43 mg" || fail "preview does not follow the fields"
-# to "save" and store it: rounding to 0.5 mg that 25 mg halves cannot
-# make is a warning, so the second yes is asked first
-keys Down Down Down Down
+# to "save" (past round, floor, target and the dose times; split and cut
+# first are skipped without times) and store it: rounding to 0.5 mg that
+# 25 mg halves cannot make is a warning, so the second yes is asked first
+keys Down Down Down Down Down
 keys Enter
 wait_for "Save this plan with its 13 warnings? y/N"
 keys y

@@ -20,7 +20,7 @@ wait_for "preview: 3 steps, 100 mg to 0 mg; review: 2 warnings, 1 caution"
 wait_for "WARNING  step 1 cuts 50% after rounding"
 wait_for "WARNING  step 2 cuts 100% after rounding"
 # to "save": the second yes, with the findings in full
-keys Down Down Down Down Down Down Enter
+keys Down Down Down Down Down Down Down Enter
 wait_for "Save this plan with its 2 warnings? y/N"
 wait_for "Review of the plan entered in wean (not advice): 2 warnings, 1 caution"
 wait_for "cuts 50% of the dose (100 to 50 mg), where the plan entered in wean"

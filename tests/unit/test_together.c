@@ -82,8 +82,8 @@ Test(together, ashton_switch_rows)
 	struct wn_drug a = drug("benzodiazepine", 0.5, 0.5, "1");
 	struct wn_drug dz = drug("benzodiazepine", 10, 10, "10");
 	struct wn_together_med m[2] = {
-		{ "alprazolam", "mg", &pa, &sa, &a },
-		{ "diazepam", "mg", &pd, &sd, &dz },
+		{ "alprazolam", "mg", &pa, &sa, &a, 0 },
+		{ "diazepam", "mg", &pd, &sd, &dz, 0 },
 	};
 	struct wn_together_row *r;
 	size_t n;
@@ -126,8 +126,8 @@ Test(together, cross_taper_without_equivalents)
 	custom(&b, &sb, d0, 25, p2, 1);
 	struct wn_drug ssri = drug("SSRI", 0, 0, "");
 	struct wn_together_med m[2] = {
-		{ "paroxetine", "mg", &a, &sa, &ssri },
-		{ "mirtazapine", "mg", &b, &sb, NULL },
+		{ "paroxetine", "mg", &a, &sa, &ssri, 0 },
+		{ "mirtazapine", "mg", &b, &sb, NULL, 0 },
 	};
 	struct wn_together_row *r;
 	size_t n;
@@ -155,8 +155,8 @@ Test(together, benzo_without_equivalent_marks_partial)
 	struct wn_drug unknown = drug("benzodiazepine", 0, 0, "");
 	struct wn_drug dz = drug("benzodiazepine", 10, 10, "10");
 	struct wn_together_med m[2] = {
-		{ "somebenzo", "mg", &a, &sa, &unknown },
-		{ "diazepam", "mg", &b, &sb, &dz },
+		{ "somebenzo", "mg", &a, &sa, &unknown, 0 },
+		{ "diazepam", "mg", &b, &sb, &dz, 0 },
 	};
 	struct wn_together_row *r;
 	size_t n;
