@@ -32,7 +32,8 @@ wean --db "$TMPD/old.db" import "$TMPD/old.json"
 sqlite3 "$TMPD/old.db" "SELECT count(*) FROM plan; SELECT count(*) FROM plan_switch"
 wean --db "$TMPD/old.db" plan show diazepam | grep -c '^switch:'
 # refusals, nothing imported: a plan the file does not have, a table
-# wean does not know, a stage out of range
+# wean does not know, a stage out of range, a switched-in plan the file
+# does not have, a plan said to replace itself
 edit() {
 	/usr/bin/python3 -c '
 import json, sys
@@ -48,4 +49,5 @@ json.dump(d, open(sys.argv[2], "w"), indent=0)' "$TMPD/sw.json" "$TMPD/bad.json"
 edit from_start_date 2026-10-01
 edit table nhs
 edit stage_days 0
+edit start_date 2026-12-05
 edit med alprazolam
