@@ -33,6 +33,9 @@
  *   journal_fts_queue from v5
  *   plan.dose_times, dose_split, cut_first and plan_switch(plan_id,
  *   from_plan, equiv_table, stage_days) from v6
+ *   chart_sum(kind, id, span, period, sum, n), the charts' monthly and
+ *   yearly sums, kept by triggers, and chart_sum_calc from v7
+ *   (schema_v7.c)
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.
  * hidden_on and archived_on are the dates a symptom was hidden and a
@@ -664,6 +667,14 @@ static const char *const schema_v6[] = {
 	NULL,
 };
 
+/* The charts' summary of the records a diary has when it reaches
+ * version 7 (its triggers keep it from then on). */
+static int fill_chart_sum(struct wn_db *db, struct wn_err *err)
+{
+	return wn_db_exec(db, wn_db_chart_sum_fill, "summarise the diary for the charts",
+	                  err);
+}
+
 /* Forward only.  A new schema version appends one entry here. */
 static const struct migration migrations[] = {
 	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
@@ -672,6 +683,7 @@ static const struct migration migrations[] = {
 	{ .version = 4, .sql = schema_v4 },
 	{ .version = 5, .sql = schema_v5, .after = fill_journal_index },
 	{ .version = 6, .sql = schema_v6 },
+	{ .version = 7, .sql = wn_db_schema_v7, .after = fill_chart_sum },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

@@ -10,4 +10,11 @@
  * seed) on sql, an empty database: SQLITE_OK or SQLite's code. */
 int wn_db_schema_create(sqlite3 *sql);
 
+/* Version 7 (schema_v7.c): the charts' summary, its view and triggers
+ * (NULL-terminated); the SQL that fills it from the records; the query
+ * of `wean check` that yields one line when it differs from them. */
+extern const char *const wn_db_schema_v7[];
+extern const char wn_db_chart_sum_fill[];
+extern const char wn_db_chart_sum_check[];
+
 #endif
