@@ -82,6 +82,19 @@ struct wn_chart_buf {
  * or either is NAN the scale comes from the data (and includes 0).
  * unit is shown after the title ("0-3", "h", "mg"); name names an overlay
  * in the legend ("dose").  Both may be NULL. */
+/* A series given by calendar month instead of by day (a line chart of a
+ * long range; db/chartdata.h reads it from the diary's summary): month i
+ * (0 <= i < n) is the month key first + i (year * 12 + month - 1), and
+ * sum[i] / cnt[i] the sum and the number of the days with data of that
+ * month that lie in the series' range; cnt[i] == 0 is a month without
+ * data. */
+struct wn_chart_months {
+	long first;
+	size_t n;
+	const double *sum;
+	const long *cnt;
+};
+
 struct wn_chart_series {
 	wn_date start;
 	size_t n;
@@ -89,7 +102,16 @@ struct wn_chart_series {
 	double lo, hi;
 	const char *unit;
 	const char *name;
+	/* Line charts only, instead of v (which may then be NULL): the days'
+	 * sums by month.  Columns are then whole months, quarters or years,
+	 * each drawn as the mean of its days with data (sums over counts:
+	 * exactly what v would give), without a min-max span (a month's
+	 * summary has none) and without the 7-day average. */
+	const struct wn_chart_months *months;
 };
+
+/* The month key (year * 12 + month - 1) of day d. */
+long wn_chart_month_key(wn_date d);
 
 struct wn_chart_opts {
 	int width, height;       /* total size in columns and rows */

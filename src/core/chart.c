@@ -218,9 +218,21 @@ int wn_chart_check_series(const struct wn_chart_series *s, const char *what,
 {
 	if (!s)
 		return wn_err_set(err, WN_USAGE, "%s series missing", what);
-	if (s->n > 0 && !s->v)
+	if (s->n > 0 && !s->v && !s->months)
 		return wn_err_set(err, WN_USAGE, "%s series has no values", what);
+	if (s->months && s->n > 0 && (!s->months->sum || !s->months->cnt ||
+	    s->months->first != wn_chart_month_key(s->start) ||
+	    s->months->first + (long)s->months->n - 1 !=
+	    wn_chart_month_key(s->start + (long)s->n - 1)))
+		return wn_err_set(err, WN_USAGE, "%s series: its months are not its days'", what);
 	return WN_OK;
+}
+
+long wn_chart_month_key(wn_date d)
+{
+	int y, m, dd;
+	wn_date_to_ymd(d, &y, &m, &dd);
+	return y * 12L + m - 1;
 }
 
 int wn_chart_data_range(const struct wn_chart_series *s, wn_date a, wn_date z,
@@ -229,7 +241,18 @@ int wn_chart_data_range(const struct wn_chart_series *s, wn_date a, wn_date z,
 	int cnt = 0;
 
 	*out = (struct span){ INFINITY, -INFINITY };
-	for (size_t i = 0; i < s->n; i++) {
+	if (!s->v && s->months) {        /* by month: the months' means */
+		for (size_t i = 0; i < s->months->n; i++) {
+			if (s->months->cnt[i] <= 0)
+				continue;
+			double m = s->months->sum[i] / (double)s->months->cnt[i];
+			out->lo = fmin(out->lo, m);
+			out->hi = fmax(out->hi, m);
+			cnt += (int)s->months->cnt[i];
+		}
+		return cnt;
+	}
+	for (size_t i = 0; s->v && i < s->n; i++) {
 		wn_date d = s->start + (long)i;
 		if (d < a || d > z || !isfinite(s->v[i]))
 			continue;

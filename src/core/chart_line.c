@@ -132,7 +132,7 @@ static void choose_unit(struct ctx *c)
 		c->nb = (int)((n + c->k - 1) / c->k);
 		return;
 	}
-	for (int u = U_DAY; u <= U_QUARTER; u++) {
+	for (int u = c->s->months && !c->s->v ? U_MONTH : U_DAY; u <= U_QUARTER; u++) {
 		long cnt = key_date(u, 1, z) - key_date(u, 1, a) + 1;
 		if (cnt <= c->C) {
 			c->unit = u;
@@ -231,6 +231,35 @@ static void overlay_add(const struct ctx *c, struct bucket *bk, wn_date d)
 	}
 }
 
+/* A series by month (chart.h): each month's sum and count into its
+ * bucket (a calendar unit of months or more, so a month is in one); the
+ * overlay still goes day by day. */
+static void fill_months(struct ctx *c)
+{
+	const struct wn_chart_series *s = c->s;
+	const struct wn_chart_months *m = s->months;
+	wn_date z = s->start + (long)s->n - 1;
+
+	for (size_t i = 0; i < m->n; i++) {
+		long key = m->first + (long)i;
+		long y = floor_div(key, 12);
+		wn_date d = wn_date_from_ymd((int)y, (int)(key - y * 12) + 1, 1);
+		if (d < s->start)
+			d = s->start;
+		struct ymd t = ymd_of(d);
+		struct bucket *bk = &c->bk[bucket_of(c, d, t)];
+		bucket_label(c, bk, t);
+		if (m->cnt[i] > 0) {
+			bk->sum += m->sum[i];
+			bk->cnt += (int)m->cnt[i];
+		}
+	}
+	if (!c->ov || c->ov->n == 0)
+		return;
+	for (wn_date d = s->start; d <= z; d++)
+		overlay_add(c, &c->bk[bucket_of(c, d, ymd_of(d))], d);
+}
+
 /* The one pass that groups the days. */
 static void fill_buckets(struct ctx *c)
 {
@@ -240,6 +269,10 @@ static void fill_buckets(struct ctx *c)
 
 	for (int b = 0; b < c->nb; b++)
 		c->bk[b] = (struct bucket){ .min = INFINITY, .max = -INFINITY };
+	if (!s->v && s->months) {
+		fill_months(c);
+		return;
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		wn_date d = s->start + (long)i;
 		struct ymd t = ymd_of(d);
@@ -690,6 +723,8 @@ int wn_chart_line(struct wn_chart_buf *b, const struct wn_chart_series *s,
 	c.ov = o->overlay;
 	c.stepl = o->step_line;
 	c.sec = o->step_line ? o->second : NULL;
+	if (!s->v && s->months && c.stepl)
+		return wn_err_set(err, WN_USAGE, "a step line is drawn from days, not months");
 	c.W = o->width;
 	c.H = o->height;
 	c.top = 1;
