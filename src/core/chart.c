@@ -218,13 +218,8 @@ int wn_chart_check_series(const struct wn_chart_series *s, const char *what,
 {
 	if (!s)
 		return wn_err_set(err, WN_USAGE, "%s series missing", what);
-	if (s->n > 0 && !s->v && !s->months)
+	if (s->n > 0 && !s->v)
 		return wn_err_set(err, WN_USAGE, "%s series has no values", what);
-	if (s->months && s->n > 0 && (!s->months->sum || !s->months->cnt ||
-	    s->months->first != wn_chart_month_key(s->start) ||
-	    s->months->first + (long)s->months->n - 1 !=
-	    wn_chart_month_key(s->start + (long)s->n - 1)))
-		return wn_err_set(err, WN_USAGE, "%s series: its months are not its days'", what);
 	return WN_OK;
 }
 
@@ -235,24 +230,27 @@ long wn_chart_month_key(wn_date d)
 	return y * 12L + m - 1;
 }
 
+long wn_chart_period(wn_date d, int span)
+{
+	int y, m, dd;
+	wn_date_to_ymd(d, &y, &m, &dd);
+	return span == 12 ? y : y * 12L + m - 1;
+}
+
+wn_date wn_chart_period_start(long p, int span)
+{
+	long m = span == 12 ? p * 12 : p;
+	long y = m >= 0 ? m / 12 : -((-m + 11) / 12);
+	return wn_date_from_ymd((int)y, (int)(m - y * 12) + 1, 1);
+}
+
 int wn_chart_data_range(const struct wn_chart_series *s, wn_date a, wn_date z,
                         struct span *out)
 {
 	int cnt = 0;
 
 	*out = (struct span){ INFINITY, -INFINITY };
-	if (!s->v && s->months) {        /* by month: the months' means */
-		for (size_t i = 0; i < s->months->n; i++) {
-			if (s->months->cnt[i] <= 0)
-				continue;
-			double m = s->months->sum[i] / (double)s->months->cnt[i];
-			out->lo = fmin(out->lo, m);
-			out->hi = fmax(out->hi, m);
-			cnt += (int)s->months->cnt[i];
-		}
-		return cnt;
-	}
-	for (size_t i = 0; s->v && i < s->n; i++) {
+	for (size_t i = 0; i < s->n; i++) {
 		wn_date d = s->start + (long)i;
 		if (d < a || d > z || !isfinite(s->v[i]))
 			continue;

@@ -78,6 +78,12 @@ bool wn_chartview_by_month(const struct wn_series_what *w, wn_date from, wn_date
 	return w->kind != WN_SERIES_DOSE && to - from + 1 > 7 * cols;
 }
 
+bool wn_chartview_by_year(wn_date from, wn_date to, int width)
+{
+	long cols = width > 0 ? width : 80;
+	return to - from + 1 > 92 * cols;
+}
+
 wn_date wn_chartview_default_from(wn_date to, long days, wn_date first)
 {
 	wn_date from = to - days + 1;
@@ -130,8 +136,7 @@ int wn_chartview_render(const struct wn_chartview *cv,
 	struct wn_chart_series s = { .start = cv->from,
 		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v,
 		.lo = w->lo, .hi = w->hi, .unit = w->unit,
-		.name = dose ? "taken" : NULL,
-		.months = cv->by_month ? &cv->months : NULL };
+		.name = dose ? "taken" : NULL };
 	struct wn_chart_series ov = { .start = cv->from, .n = s.n, .v = planned,
 		.unit = cv->med.unit, .name = dose ? "planned" : cv->med.name };
 	struct wn_chart_opts o = {
@@ -142,6 +147,7 @@ int wn_chartview_render(const struct wn_chartview *cv,
 		.steps = cv->steps, .nsteps = cv->n_steps,
 		.step_line = dose, .step_noun = "dose",
 		.second = dose && planned ? &ov : NULL,
+		.months = cv->by_month ? &cv->months : NULL,
 	};
 	int rc = wn_chart_line(b, &s, &o, err);
 	free(planned);

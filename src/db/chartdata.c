@@ -72,16 +72,17 @@ static int load_days(struct wn_db *db, const struct wn_series_req *q, double **o
 /* A long range: the series by month, and the insight's days where its
  * text needs them, the last WN_CHARTVIEW_DAILY_DAYS and the baseline
  * before the first cut (NAN elsewhere). */
-static int load_months(struct wn_db *db, struct wn_chartview *cv, struct wn_err *err)
+static int load_months(struct wn_db *db, struct wn_chartview *cv, int span,
+                       struct wn_err *err)
 {
-	size_t n = wn_chartdata_periods(cv->from, cv->to, 1);
+	size_t n = wn_chartdata_periods(cv->from, cv->to, span);
 	double *sum = malloc(n * sizeof *sum);
 	long *cnt = malloc(n * sizeof *cnt);
-	cv->months = (struct wn_chart_months){ .first = wn_chart_month_key(cv->from),
-		.n = n, .sum = sum, .cnt = cnt };
+	cv->months = (struct wn_chart_months){ .span = span,
+		.first = wn_chart_period(cv->from, span), .n = n, .sum = sum, .cnt = cnt };
 	if (!sum || !cnt)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	const struct wn_chartdata_months q = { &cv->what, cv->from, cv->to, 1 };
+	const struct wn_chartdata_months q = { &cv->what, cv->from, cv->to, span };
 	return wn_chartdata_months(db, &q, sum, cnt, err);
 }
 
@@ -162,7 +163,9 @@ int wn_chartdata_load(struct wn_db *db, const struct wn_chartview_req *r,
 	out->by_month = wn_chartview_by_month(r->what, r->from, r->to, r->width);
 	if (out->by_month && r->to - r->from + 1 > WN_CHARTVIEW_DAILY_DAYS)
 		out->daily_from = r->to - WN_CHARTVIEW_DAILY_DAYS + 1;
-	int rc = out->by_month ? load_months(db, out, err) : load_days(db, &q, &out->v, err);
+	int rc = out->by_month ? load_months(db, out, wn_chartview_by_year(r->from, r->to,
+	                                                                  r->width) ? 12 : 1, err)
+	                       : load_days(db, &q, &out->v, err);
 	if (rc == WN_OK)
 		rc = load_taper(db, out, err);
 	if (rc == WN_OK)

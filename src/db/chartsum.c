@@ -27,20 +27,9 @@ static const char q_any_checkin[] = "SELECT EXISTS (SELECT 1 FROM checkin"
 static const char q_any_metric[] = "SELECT EXISTS (SELECT 1 FROM metric_value"
 	" WHERE date BETWEEN ?1 AND ?2)";
 
-/* The period (a month key, or a year) of day d. */
-static long period_of(wn_date d, int span)
-{
-	long m = wn_chart_month_key(d);
-	return span == 12 ? (m >= 0 ? m / 12 : -((-m + 11) / 12)) : m;
-}
-
-/* The first day of period p. */
-static wn_date period_start(long p, int span)
-{
-	long m = span == 12 ? p * 12 : p;
-	long y = m >= 0 ? m / 12 : -((-m + 11) / 12);
-	return wn_date_from_ymd((int)y, (int)(m - y * 12) + 1, 1);
-}
+/* The period (a month key, or a year) of day d; its first day. */
+#define period_of wn_chart_period
+#define period_start wn_chart_period_start
 
 size_t wn_chartdata_periods(wn_date from, wn_date to, int span)
 {
@@ -193,9 +182,10 @@ int wn_chartdata_months(struct wn_db *db, const struct wn_chartdata_months *r,
 	}
 	struct where wh;
 	int rc = locate(db, r->what, &wh, err);
+	bool one = wh.kind == wh.ckind && wh.id == wh.cid;   /* sums and counts */
 	if (rc == WN_OK)
-		rc = read_rows(db, wh.kind, wh.id, r->span, p0, p1, sum, NULL, err);
-	if (rc == WN_OK)
+		rc = read_rows(db, wh.kind, wh.id, r->span, p0, p1, sum, one ? cnt : NULL, err);
+	if (rc == WN_OK && !one)
 		rc = read_rows(db, wh.ckind, wh.cid, r->span, p0, p1, NULL, cnt, err);
 	if (rc == WN_OK && period_start(p0, r->span) < r->from)
 		rc = fix_edge(db, r, &wh, 0, sum, cnt, err);
