@@ -112,13 +112,18 @@ void wn_chartview_free(struct wn_chartview *cv)
 
 /* ---- the chart ----------------------------------------------------------------- */
 
-/* The planned dose of the overlay plan, day by day (NAN outside it). */
+/* The planned dose of the overlay plan, day by day (NAN outside it;
+ * before its start without asking, so a long range costs little). */
 static double *planned_days(const struct wn_chartview *cv)
 {
 	size_t n = (size_t)(cv->to - cv->from + 1);
 	double *p = malloc(n * sizeof *p);
-	for (size_t i = 0; p && i < n; i++)
-		p[i] = wn_plan_planned_on(&cv->plan, &cv->sched, cv->from + (wn_date)i);
+	wn_date start = cv->sched.n_dated > 0 ? cv->sched.steps[0].date : WN_DATE_NONE;
+	for (size_t i = 0; p && i < n; i++) {
+		wn_date d = cv->from + (wn_date)i;
+		p[i] = start != WN_DATE_NONE && d < start ? NAN
+		     : wn_plan_planned_on(&cv->plan, &cv->sched, d);
+	}
 	return p;
 }
 
