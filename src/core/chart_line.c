@@ -258,6 +258,8 @@ static void fill_months(struct ctx *c)
 			bk->sum += m->sum[i];
 			bk->cnt += (int)m->cnt[i];
 		}
+		if (ov && d < c->ov->start)
+			d = c->ov->start;
 		for (; ov && d <= end && d <= z; d++)   /* the period's days: one bucket */
 			overlay_add(c, bk, d);
 	}

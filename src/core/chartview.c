@@ -112,18 +112,24 @@ void wn_chartview_free(struct wn_chartview *cv)
 
 /* ---- the chart ----------------------------------------------------------------- */
 
-/* The planned dose of the overlay plan, day by day (NAN outside it;
- * before its start without asking, so a long range costs little). */
+/* The first day of the planned dose: the chart's, or the plan's start
+ * when that is later (no dose is planned before it), so that a long
+ * range costs the plan's days only. */
+static wn_date planned_from(const struct wn_chartview *cv)
+{
+	wn_date start = cv->sched.n_dated > 0 ? cv->sched.steps[0].date : cv->from;
+	return start > cv->from && start <= cv->to ? start : cv->from;
+}
+
+/* The planned dose of the overlay plan, day by day from planned_from()
+ * (NAN outside the plan). */
 static double *planned_days(const struct wn_chartview *cv)
 {
-	size_t n = (size_t)(cv->to - cv->from + 1);
+	wn_date from = planned_from(cv);
+	size_t n = (size_t)(cv->to - from + 1);
 	double *p = malloc(n * sizeof *p);
-	wn_date start = cv->sched.n_dated > 0 ? cv->sched.steps[0].date : WN_DATE_NONE;
-	for (size_t i = 0; p && i < n; i++) {
-		wn_date d = cv->from + (wn_date)i;
-		p[i] = start != WN_DATE_NONE && d < start ? NAN
-		     : wn_plan_planned_on(&cv->plan, &cv->sched, d);
-	}
+	for (size_t i = 0; p && i < n; i++)
+		p[i] = wn_plan_planned_on(&cv->plan, &cv->sched, from + (wn_date)i);
 	return p;
 }
 
@@ -142,7 +148,8 @@ int wn_chartview_render(const struct wn_chartview *cv,
 		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v,
 		.lo = w->lo, .hi = w->hi, .unit = w->unit,
 		.name = dose ? "taken" : NULL };
-	struct wn_chart_series ov = { .start = cv->from, .n = s.n, .v = planned,
+	wn_date pf = planned_from(cv);
+	struct wn_chart_series ov = { .start = pf, .n = (size_t)(cv->to - pf + 1), .v = planned,
 		.unit = cv->med.unit, .name = dose ? "planned" : cv->med.name };
 	struct wn_chart_opts o = {
 		.width = sz->width, .height = sz->height, .ascii = sz->ascii,

@@ -99,7 +99,13 @@ static int load_some_days(struct wn_db *db, struct wn_chartview *cv, wn_date a, 
 
 static int insight_sparse(struct wn_db *db, struct wn_chartview *cv, struct wn_err *err)
 {
-	wn_date from = wn_chartview_insight_from(cv);
+	/* from the baseline or the days read, whichever is first: no day
+	 * before has data for the text */
+	wn_date from = wn_chartview_insight_from(cv), first = cv->daily_from;
+	if (cv->n_steps && cv->steps[0] - WN_INSIGHT_BASELINE_DAYS < first)
+		first = cv->steps[0] - WN_INSIGHT_BASELINE_DAYS;
+	if (first > from)
+		from = first;
 	size_t n = (size_t)(cv->to - from + 1);
 	cv->longer = malloc(n * sizeof *cv->longer);
 	if (!cv->longer)
