@@ -27,6 +27,7 @@
 #include "db/db.h"
 #include "db/export.h"
 #include "db/import.h"
+#include "db/restore.h"
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "schema_old.h"
@@ -259,6 +260,43 @@ Test(chartsum, a_v6_diary_is_summarised_on_upgrade)
 	cr_expect_eq(access(bak, F_OK), 0, "a backup of the v6 diary");
 	random_write(day0());
 	expect_summary_right(db, "a write after the upgrade");
+}
+
+/* A restored backup, of this schema or of version 6, has its own sums. */
+Test(chartsum, restore_leaves_it_right)
+{
+	generate(600);
+	char v7[4300], v6[4300], keep[4300];
+	snprintf(v7, sizeof v7, "%s/v7.db", dir);
+	snprintf(v6, sizeof v6, "%s/v6.db", dir);
+	ok(wn_db_backup_to(db, v7, &err));
+	ok(wn_db_backup_to(db, v6, &err));
+	sqlite3 *h;
+	cr_assert_eq(sqlite3_open(v6, &h), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(h, WN_TEST_DROP_V7 " PRAGMA user_version = 6;", NULL, NULL,
+	                          NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+	cr_assert_eq(sqlite3_close(h), SQLITE_OK);
+	long rows = query_long(db, "SELECT count(*) FROM chart_sum");
+	const char *from[2] = { v7, v6 };
+	for (int i = 0; i < 2; i++) {
+		/* the diary changes, then the backup comes back */
+		for (int k = 0; k < 50; k++)
+			random_write(day0() + roll(1100));
+		wn_db_close(db);
+		db = NULL;
+		struct wn_restore_src *src = NULL;
+		ok(wn_db_restore_open(from[i], &src, &err));
+		struct wn_db_opts o = { .path = path, .alone = true };
+		ok(wn_db_open(&db, &o, &err));
+		snprintf(keep, sizeof keep, "%s/keep%d.db", dir, i);
+		struct wn_restore r = { .keep = keep };
+		ok(wn_db_restore(db, src, &r, &err));
+		wn_db_restore_close(src);
+		cr_expect_eq(r.from_version, i ? 6 : 7);
+		cr_expect_eq(query_long(db, "PRAGMA user_version"), 7);
+		cr_expect_eq(query_long(db, "SELECT count(*) FROM chart_sum"), rows);
+		expect_summary_right(db, i ? "a v6 backup restored" : "a backup restored");
+	}
 }
 
 struct lines {
