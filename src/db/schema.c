@@ -671,8 +671,7 @@ static const char *const schema_v6[] = {
  * version 7 (its triggers keep it from then on). */
 static int fill_chart_sum(struct wn_db *db, struct wn_err *err)
 {
-	return wn_db_exec(db, wn_db_chart_sum_fill, "summarise the diary for the charts",
-	                  err);
+	return wn_db_chart_sum_fill(db, err);
 }
 
 /* Forward only.  A new schema version appends one entry here. */

@@ -18,9 +18,11 @@
  * A period with nothing has no row.  Triggers on rating, checkin and
  * metric_value keep it in step with every insert, update (the upserts
  * included) and delete, so a day deleted or an import leaves it right;
- * chart_sum_calc (a view of chart_sum_months and _years) computes the same rows from the records, for
- * the migration that fills it and for `wean check`, which compares the
- * two.  The charts read it when each column spans whole months
+ * chart_sum_calc (a view of chart_sum_months and _years) computes the
+ * same rows from the records, for the tests and for a look with sqlite3;
+ * the migration and `wean check` compute them in one pass over each
+ * table instead (chartsum_calc.c: the view sorts every rating, in
+ * memory).  The charts read it when each column spans whole months
  * (db/chartdata.h): the mean of a column is its sums over its counts,
  * exactly the mean of the days it covers.
  */
@@ -137,19 +139,3 @@ const char *const wn_db_schema_v7[] = {
 	TIDY("6", "old.metric_id", "old.date") " END;",
 	NULL,
 };
-
-const char wn_db_chart_sum_fill[] =
-	"DELETE FROM chart_sum; INSERT INTO chart_sum SELECT * FROM chart_sum_calc";
-
-const char wn_db_chart_sum_check[] =
-	"WITH c AS MATERIALIZED (SELECT * FROM chart_sum_calc),"
-	" bad AS (SELECT c.kind, c.id, c.span, c.period FROM c"
-	"  LEFT JOIN chart_sum s USING (kind, id, span, period)"
-	"  WHERE s.n IS NOT c.n OR abs(s.sum - c.sum) > 1e-6 * max(1, abs(c.sum))),"
-	" t AS (SELECT (SELECT count(*) FROM bad)"
-	"  + (SELECT count(*) FROM chart_sum) - (SELECT count(*) FROM c) AS n,"
-	"  (SELECT CASE WHEN span = 1 THEN printf('%04d-%02d', period / 12, period % 12 + 1)"
-	"   ELSE printf('%04d', period) END FROM bad ORDER BY span, period LIMIT 1) AS first)"
-	" SELECT printf('the charts'' summary (chart_sum) differs from the records in %d"
-	" place(s)%s: charts of long ranges would show wrong means', n,"
-	" ifnull(', the first in ' || first, '')) FROM t WHERE n <> 0";
