@@ -307,7 +307,8 @@ int wn_db_chart_sum_verify(struct wn_db *db, char *line, size_t len, struct wn_e
 	if (rc == WN_OK)
 		rc = read_stored(db, &have, err);
 	if (rc == WN_OK) {
-		qsort(want.r, want.n, sizeof *want.r, cmp_row);
+		if (want.n > 1)
+			qsort(want.r, want.n, sizeof *want.r, cmp_row);
 		long count = 0;
 		const struct sum_row *first = NULL;
 		size_t i = 0, k = 0;
