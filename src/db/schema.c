@@ -582,20 +582,38 @@ static int fill_journal_index(struct wn_db *db, struct wn_err *err)
 
 int wn_db_index_defer(struct wn_db *db, struct wn_err *err)
 {
-	return wn_db_exec(db, "INSERT INTO journal_fts_queue(seq, date, kind, id, text)"
-	                  " VALUES (0, '', 0, 0, '')",
-	                  "start writing the journal's search index", err);
+	int rc = wn_db_exec(db, "INSERT INTO journal_fts_queue(seq, date, kind, id, text)"
+	                    " VALUES (0, '', 0, 0, '')",
+	                    "start writing the journal's search index", err);
+	/* the charts' summary too: its triggers go until the end, where they
+	 * come back and it is written whole (schema_v7.c) */
+	for (size_t i = 0; rc == WN_OK && wn_db_schema_v7[i]; i++) {
+		const char *t = wn_db_schema_v7[i], *p = "CREATE TRIGGER ";
+		if (strncmp(t, p, strlen(p)) != 0)
+			continue;
+		char sql[96];
+		snprintf(sql, sizeof sql, "DROP TRIGGER %.*s", (int)strcspn(t + strlen(p), " "),
+		         t + strlen(p));
+		rc = wn_db_exec(db, sql, "pause the charts' summary", err);
+	}
+	return rc;
 }
 
 int wn_db_index_write(struct wn_db *db, struct wn_err *err)
 {
 	/* in key order (FTS5 writes out what it holds when keys go down), a
 	 * key's changes in the order they were made */
-	return wn_db_exec(db, "INSERT INTO journal_fts(journal_fts, rowid, text)"
-	                  " SELECT cmd, " FTS_KEY("date", "kind", "id") ", text"
-	                  " FROM journal_fts_queue WHERE seq > 0 ORDER BY date, kind, id, seq;"
-	                  " DELETE FROM journal_fts_queue",
-	                  "write the journal's search index", err);
+	int rc = wn_db_exec(db, "INSERT INTO journal_fts(journal_fts, rowid, text)"
+	                    " SELECT cmd, " FTS_KEY("date", "kind", "id") ", text"
+	                    " FROM journal_fts_queue WHERE seq > 0 ORDER BY date, kind, id, seq;"
+	                    " DELETE FROM journal_fts_queue",
+	                    "write the journal's search index", err);
+	/* and the charts' summary, paused since wn_db_index_defer: its
+	 * triggers again, and the summary whole */
+	for (size_t i = 0; rc == WN_OK && wn_db_schema_v7[i]; i++)
+		if (!strncmp(wn_db_schema_v7[i], "CREATE TRIGGER ", 15))
+			rc = wn_db_exec(db, wn_db_schema_v7[i], "resume the charts' summary", err);
+	return rc == WN_OK ? wn_db_chart_sum_fill(db, err) : rc;
 }
 
 static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)

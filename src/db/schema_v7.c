@@ -17,7 +17,10 @@
  *
  * A period with nothing has no row.  Triggers on rating, checkin and
  * metric_value keep it in step with every insert, update (the upserts
- * included) and delete, so a day deleted or an import leaves it right;
+ * included) and delete, so a day deleted leaves it right; an import
+ * drops them in its transaction and makes them again at its end, with
+ * the whole summary written again (wn_db_index_write), which costs less
+ * than a trigger a row;
  * chart_sum_calc (a view of chart_sum_months and _years) computes the
  * same rows from the records, for the tests and for a look with sqlite3;
  * the migration and `wean check` compute them in one pass over each
