@@ -1016,9 +1016,10 @@ struct chartjob {
 static void chart_once(struct chartjob *j)
 {
 	struct wn_err err = { 0 };
-	if (j->load || !j->cv.v) {
+	if (j->load || (!j->cv.v && !j->cv.by_month)) {      /* not read yet */
 		wn_chartview_free(&j->cv);
-		struct wn_chartview_req q = { .what = &j->what, .from = j->from, .to = j->to };
+		struct wn_chartview_req q = { .what = &j->what, .from = j->from, .to = j->to,
+		                              .width = 80 };
 		if (wn_chartdata_load(j->db, &q, &j->cv, &err) != WN_OK)
 			die("chart: %s", err.msg);
 	}

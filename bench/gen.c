@@ -46,7 +46,7 @@
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle: the generator writes in bulk */
 
-#define GEN_VERSION 2
+#define GEN_VERSION 3   /* 3: schema 7, with the charts' summary */
 #define SEED 0x7765616e62656e63ULL   /* "weanbenc" */
 #define PERIOD 1095                   /* days between plans */
 #define LAST_PLAN_AGO 400             /* the active plan starts END - 400 */

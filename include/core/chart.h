@@ -82,6 +82,20 @@ struct wn_chart_buf {
  * or either is NAN the scale comes from the data (and includes 0).
  * unit is shown after the title ("0-3", "h", "mg"); name names an overlay
  * in the legend ("dose").  Both may be NULL. */
+/* A series given by calendar month or year instead of by day (a line
+ * chart of a long range; db/chartdata.h reads it from the diary's
+ * summary).  span 1: period i (0 <= i < n) is the month key first + i
+ * (year * 12 + month - 1); span 12: the year first + i.  sum[i] and
+ * cnt[i] are the sum and the number of the days with data of that period
+ * that lie in the series' range; cnt[i] == 0 is a period without data. */
+struct wn_chart_months {
+	int span;                /* 1 (0 counts as 1) or 12 */
+	long first;
+	size_t n;
+	const double *sum;
+	const long *cnt;
+};
+
 struct wn_chart_series {
 	wn_date start;
 	size_t n;
@@ -90,6 +104,13 @@ struct wn_chart_series {
 	const char *unit;
 	const char *name;
 };
+
+/* The month key (year * 12 + month - 1) of day d. */
+long wn_chart_month_key(wn_date d);
+/* The period of day d: its month key (span 1) or its year (span 12); the
+ * first day of period p. */
+long wn_chart_period(wn_date d, int span);
+wn_date wn_chart_period_start(long p, int span);
 
 struct wn_chart_opts {
 	int width, height;       /* total size in columns and rows */
@@ -112,6 +133,14 @@ struct wn_chart_opts {
 	                                           line on the same axis (the
 	                                           planned dose), drawn under
 	                                           the first; may be NULL */
+	/* Line charts only, not a step line: the series' days summed by
+	 * month (or year), used instead of the series' v (which may then be
+	 * NULL); its periods are those of the series' days.  Columns are then
+	 * whole months, quarters or years (whole years when by year), each
+	 * drawn as the mean of its days with data (sums over counts: exactly
+	 * what v would give), without a min-max span (a month's sums have
+	 * none) and without the 7-day average.  NULL: by day. */
+	const struct wn_chart_months *months;
 };
 
 /* An empty buffer (no allocation). */

@@ -61,12 +61,36 @@ struct wn_chartview {
 	                                    first day and pre-existing mark) */
 	struct wn_plan_day *days;        /* owned; a DOSE series with a plan:
 	                                    planned against taken, from..to */
+	/* A long range (wn_chartview_by_month): the series by calendar month
+	 * or year (chart.h, wn_chartview_by_year), v is NULL, and the insight series has days from
+	 * daily_from on (the last WN_CHARTVIEW_DAILY_DAYS) and the baseline's
+	 * days before the first cut; other days are NAN and the text says
+	 * which days it covers.  Otherwise daily_from is from. */
+	bool by_month;
+	struct wn_chart_months months;   /* its sum and cnt owned */
+	wn_date daily_from;
 };
 
 struct wn_chartview_req {
 	const struct wn_series_what *what;
 	wn_date from, to;                /* inclusive; from <= to */
+	int width;                       /* of the chart to draw; 0: 80 */
 };
+
+/* Days of daily data in a chart read by month (the insight's). */
+#define WN_CHARTVIEW_DAILY_DAYS 365L
+
+/* Whether a chart of from..to, width columns wide (0: 80), is read by
+ * month: when it has more than 7 * width days, so that even its weeks
+ * could not each have a column (the line chart would draw months,
+ * quarters or years anyway), and its series is not a dose (a dose's
+ * step line needs its days). */
+bool wn_chartview_by_month(const struct wn_series_what *w, wn_date from, wn_date to,
+                           int width);
+/* Whether such a chart is read by year: when it has more than 92 * width
+ * days, so that not even its quarters could each have a column (the
+ * line chart would draw years anyway). */
+bool wn_chartview_by_year(wn_date from, wn_date to, int width);
 
 /* Adds a dated cut of medication m (WN_OK or WN_ERR out of memory). */
 int wn_chartview_add_cut(struct wn_chartview *cv, const struct wn_med *m,

@@ -20,7 +20,9 @@
 struct wn_db;
 
 /* Loads the series, the taper, the insight series and what the insight
- * text needs.  Returns WN_OK; WN_USAGE for a range series.h refuses;
+ * text needs; by month (wn_chartview_by_month, r->width) for a long
+ * range: the series from the charts' summary, the insight's days only
+ * where its text needs them (chartview.h).  Returns WN_OK; WN_USAGE for a range series.h refuses;
  * WN_ERR out of memory; storage errors as db/db.h.  out is always safe to
  * free (wn_chartview_free) afterwards. */
 int wn_chartdata_load(struct wn_db *db, const struct wn_chartview_req *r,
@@ -80,5 +82,25 @@ struct wn_chartdata_sparks {
 };
 int wn_chartdata_sparks(struct wn_db *db, const struct wn_chartdata_sparks *r,
                         double *out, struct wn_err *err);
+
+/* A series by calendar period from the charts' summary (schema v7):
+ * for each month (span 1) or year (span 12) from the one of `from` to the
+ * one of `to`, the sum of the series' values on its days with data that
+ * lie in from..to and their number, as wn_series_load() would give them
+ * day by day (a symptom counts 0 on a day with other ratings).  Costs a
+ * row of the summary per period, and a period the range cuts short is
+ * read by day only when the part outside has records.  sum and cnt are
+ * caller-owned, wn_chartdata_periods() entries each.  Returns WN_OK;
+ * WN_USAGE for a dose (charted by day), a bad span or a range series.h
+ * refuses; storage errors as storage.h. */
+struct wn_chartdata_months {
+	const struct wn_series_what *what;
+	wn_date from, to;
+	int span;                        /* 1 a month, 12 a year */
+};
+int wn_chartdata_months(struct wn_db *db, const struct wn_chartdata_months *r,
+                        double *sum, long *cnt, struct wn_err *err);
+/* The periods of span months from..to touches. */
+size_t wn_chartdata_periods(wn_date from, wn_date to, int span);
 
 #endif

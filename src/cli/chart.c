@@ -287,7 +287,8 @@ struct job {
 static int run_chart(struct wn_cli *c, const struct job *j, struct wn_err *err)
 {
 	struct wn_chartview cv;
-	const struct wn_chartview_req q = { .what = &j->w, .from = j->r.from, .to = j->r.to };
+	const struct wn_chartview_req q = { .what = &j->w, .from = j->r.from, .to = j->r.to,
+	                                    .width = j->width };
 	const struct wn_chartview_size sz = { j->width, j->height, c->cfg.ascii };
 	int rc = wn_chartdata_load(j->db, &q, &cv, err);
 	if (rc == WN_OK)

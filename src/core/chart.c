@@ -223,6 +223,27 @@ int wn_chart_check_series(const struct wn_chart_series *s, const char *what,
 	return WN_OK;
 }
 
+long wn_chart_month_key(wn_date d)
+{
+	int y, m, dd;
+	wn_date_to_ymd(d, &y, &m, &dd);
+	return y * 12L + m - 1;
+}
+
+long wn_chart_period(wn_date d, int span)
+{
+	int y, m, dd;
+	wn_date_to_ymd(d, &y, &m, &dd);
+	return span == 12 ? y : y * 12L + m - 1;
+}
+
+wn_date wn_chart_period_start(long p, int span)
+{
+	long m = span == 12 ? p * 12 : p;
+	long y = m >= 0 ? m / 12 : -((-m + 11) / 12);
+	return wn_date_from_ymd((int)y, (int)(m - y * 12) + 1, 1);
+}
+
 int wn_chart_data_range(const struct wn_chart_series *s, wn_date a, wn_date z,
                         struct span *out)
 {

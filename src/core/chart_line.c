@@ -132,7 +132,10 @@ static void choose_unit(struct ctx *c)
 		c->nb = (int)((n + c->k - 1) / c->k);
 		return;
 	}
-	for (int u = U_DAY; u <= U_QUARTER; u++) {
+	int first = U_DAY;
+	if (c->mon)
+		first = c->mon->span == 12 ? U_YEAR : U_MONTH;
+	for (int u = first; u <= U_QUARTER; u++) {
 		long cnt = key_date(u, 1, z) - key_date(u, 1, a) + 1;
 		if (cnt <= c->C) {
 			c->unit = u;
@@ -231,6 +234,37 @@ static void overlay_add(const struct ctx *c, struct bucket *bk, wn_date d)
 	}
 }
 
+/* A series by month (chart.h): each month's sum and count into its
+ * bucket (a calendar unit of months or more, so a month is in one); the
+ * overlay still goes day by day. */
+static void fill_months(struct ctx *c)
+{
+	const struct wn_chart_series *s = c->s;
+	const struct wn_chart_months *m = c->mon;
+	int span = m->span == 12 ? 12 : 1;
+	wn_date z = s->start + (long)s->n - 1;
+	bool ov = c->ov && c->ov->n > 0;
+
+	for (size_t i = 0; i < m->n; i++) {
+		long p = m->first + (long)i;
+		wn_date d = wn_chart_period_start(p, span);
+		wn_date end = wn_chart_period_start(p + 1, span) - 1;
+		if (d < s->start)
+			d = s->start;
+		struct ymd t = ymd_of(d);
+		struct bucket *bk = &c->bk[bucket_of(c, d, t)];
+		bucket_label(c, bk, t);
+		if (m->cnt[i] > 0) {
+			bk->sum += m->sum[i];
+			bk->cnt += (int)m->cnt[i];
+		}
+		if (ov && d < c->ov->start)
+			d = c->ov->start;
+		for (; ov && d <= end && d <= z; d++)   /* the period's days: one bucket */
+			overlay_add(c, bk, d);
+	}
+}
+
 /* The one pass that groups the days. */
 static void fill_buckets(struct ctx *c)
 {
@@ -240,6 +274,10 @@ static void fill_buckets(struct ctx *c)
 
 	for (int b = 0; b < c->nb; b++)
 		c->bk[b] = (struct bucket){ .min = INFINITY, .max = -INFINITY };
+	if (c->mon) {
+		fill_months(c);
+		return;
+	}
 	for (size_t i = 0; i < s->n; i++) {
 		wn_date d = s->start + (long)i;
 		struct ymd t = ymd_of(d);
@@ -558,6 +596,43 @@ static int check_size(const struct wn_chart_opts *o, struct wn_err *err)
 	return WN_OK;
 }
 
+/* Months given for a series' days: its periods, not a step line. */
+static int check_months(const struct wn_chart_series *s, const struct wn_chart_opts *o,
+                        struct wn_err *err)
+{
+	const struct wn_chart_months *m = o->months;
+	int span = m->span == 12 ? 12 : 1;
+
+	if (!s)
+		return wn_err_set(err, WN_USAGE, "chart series missing");
+	if (o->step_line)
+		return wn_err_set(err, WN_USAGE, "a step line is drawn from days, not months");
+	if (m->span > 1 && m->span != 12)
+		return wn_err_set(err, WN_USAGE, "chart periods of a month or a year");
+	if (s->n > 0 && (!m->sum || !m->cnt || m->first != wn_chart_period(s->start, span) ||
+	    m->first + (long)m->n - 1 != wn_chart_period(s->start + (long)s->n - 1, span)))
+		return wn_err_set(err, WN_USAGE, "chart months are not those of its days");
+	return WN_OK;
+}
+
+/* The range of the periods' means and the days with data (as
+ * wn_chart_data_range gives for days). */
+static int months_range(const struct wn_chart_months *m, struct span *out)
+{
+	int cnt = 0;
+
+	*out = (struct span){ INFINITY, -INFINITY };
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->cnt[i] <= 0)
+			continue;
+		double v = m->sum[i] / (double)m->cnt[i];
+		out->lo = fmin(out->lo, v);
+		out->hi = fmax(out->hi, v);
+		cnt += (int)m->cnt[i];
+	}
+	return cnt;
+}
+
 static int check_line_args(struct wn_chart_buf *b,
                            const struct wn_chart_series *s,
                            const struct wn_chart_opts *o, struct wn_err *err)
@@ -565,7 +640,8 @@ static int check_line_args(struct wn_chart_buf *b,
 	int rc;
 
 	if ((rc = check_size(o, err)) ||
-	    (rc = wn_chart_check_series(s, "chart", err)) ||
+	    (!o->months && (rc = wn_chart_check_series(s, "chart", err))) ||
+	    (o->months && (rc = check_months(s, o, err))) ||
 	    (o->overlay && (rc = wn_chart_check_series(o->overlay, "overlay", err))) ||
 	    (o->second && (rc = wn_chart_check_series(o->second, "second", err))))
 		return rc;
@@ -618,7 +694,7 @@ static void layout(struct ctx *c)
 
 	if (maxticks > 7)
 		maxticks = 7;
-	c->total = wn_chart_data_range(s, a, z, &data);
+	c->total = c->mon ? months_range(c->mon, &data) : wn_chart_data_range(s, a, z, &data);
 	if (c->stepl)
 		axis_nice(&c->ya, fitted_range(c, data), maxticks);
 	else
@@ -690,6 +766,7 @@ int wn_chart_line(struct wn_chart_buf *b, const struct wn_chart_series *s,
 	c.ov = o->overlay;
 	c.stepl = o->step_line;
 	c.sec = o->step_line ? o->second : NULL;
+	c.mon = o->months;
 	c.W = o->width;
 	c.H = o->height;
 	c.top = 1;

@@ -29,6 +29,7 @@ struct ctx {
 	struct pen p;
 	const struct wn_chart_series *s, *ov, *sec;
 	const struct wn_chart_opts *o;
+	const struct wn_chart_months *mon;   /* opts->months: by month */
 	bool stepl;                      /* a step line (opts->step_line) */
 	int W, H, P, top, lg, C;         /* plot: rows top.., columns lg.. */
 	enum unit unit;

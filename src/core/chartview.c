@@ -71,6 +71,19 @@ wn_date wn_chartview_insight_from(const struct wn_chartview *cv)
 	return from;
 }
 
+bool wn_chartview_by_month(const struct wn_series_what *w, wn_date from, wn_date to,
+                           int width)
+{
+	long cols = width > 0 ? width : 80;
+	return w->kind != WN_SERIES_DOSE && to - from + 1 > 7 * cols;
+}
+
+bool wn_chartview_by_year(wn_date from, wn_date to, int width)
+{
+	long cols = width > 0 ? width : 80;
+	return to - from + 1 > 92 * cols;
+}
+
 wn_date wn_chartview_default_from(wn_date to, long days, wn_date first)
 {
 	wn_date from = to - days + 1;
@@ -88,6 +101,8 @@ void wn_chartview_free(struct wn_chartview *cv)
 	free(cv->cuts);
 	free(cv->steps);
 	free(cv->days);
+	free((void *)cv->months.sum);
+	free((void *)cv->months.cnt);
 	if (cv->have_overlay) {
 		wn_taper_free(&cv->sched);
 		wn_plan_free(&cv->plan);
@@ -97,13 +112,24 @@ void wn_chartview_free(struct wn_chartview *cv)
 
 /* ---- the chart ----------------------------------------------------------------- */
 
-/* The planned dose of the overlay plan, day by day (NAN outside it). */
+/* The first day of the planned dose: the chart's, or the plan's start
+ * when that is later (no dose is planned before it), so that a long
+ * range costs the plan's days only. */
+static wn_date planned_from(const struct wn_chartview *cv)
+{
+	wn_date start = cv->sched.n_dated > 0 ? cv->sched.steps[0].date : cv->from;
+	return start > cv->from && start <= cv->to ? start : cv->from;
+}
+
+/* The planned dose of the overlay plan, day by day from planned_from()
+ * (NAN outside the plan). */
 static double *planned_days(const struct wn_chartview *cv)
 {
-	size_t n = (size_t)(cv->to - cv->from + 1);
+	wn_date from = planned_from(cv);
+	size_t n = (size_t)(cv->to - from + 1);
 	double *p = malloc(n * sizeof *p);
 	for (size_t i = 0; p && i < n; i++)
-		p[i] = wn_plan_planned_on(&cv->plan, &cv->sched, cv->from + (wn_date)i);
+		p[i] = wn_plan_planned_on(&cv->plan, &cv->sched, from + (wn_date)i);
 	return p;
 }
 
@@ -122,7 +148,8 @@ int wn_chartview_render(const struct wn_chartview *cv,
 		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v,
 		.lo = w->lo, .hi = w->hi, .unit = w->unit,
 		.name = dose ? "taken" : NULL };
-	struct wn_chart_series ov = { .start = cv->from, .n = s.n, .v = planned,
+	wn_date pf = planned_from(cv);
+	struct wn_chart_series ov = { .start = pf, .n = (size_t)(cv->to - pf + 1), .v = planned,
 		.unit = cv->med.unit, .name = dose ? "planned" : cv->med.name };
 	struct wn_chart_opts o = {
 		.width = sz->width, .height = sz->height, .ascii = sz->ascii,
@@ -132,6 +159,7 @@ int wn_chartview_render(const struct wn_chartview *cv,
 		.steps = cv->steps, .nsteps = cv->n_steps,
 		.step_line = dose, .step_noun = "dose",
 		.second = dose && planned ? &ov : NULL,
+		.months = cv->by_month ? &cv->months : NULL,
 	};
 	int rc = wn_chart_line(b, &s, &o, err);
 	free(planned);
@@ -256,11 +284,21 @@ static int put_steps(const struct wn_chartview *cv, struct wn_buf *o, struct wn_
 	struct wn_insight_step *st = calloc(cv->n_steps, sizeof *st);
 	if (!st)
 		return wn_err_set(err, WN_ERR, "out of memory");
+	/* by month, only the cuts whose days were read (the last ones) */
+	size_t skip = 0;
+	while (cv->by_month && skip < cv->n_steps && cv->steps[skip] < cv->daily_from)
+		skip++;
 	wn_insight_steps(&cv->ins, cv->steps, cv->n_steps, st);
-	outf(o, "\nMean by days since each cut (day 0 = the cut; - = no data yet)\n");
-	outf(o, "  cut         dose        0-3   4-7  8-14 15-28   %s\n",
-	     cv->what.higher_is_better ? "lowest" : "highest");
-	for (size_t i = 0; i < cv->n_steps; i++)
+	if (skip == 0)
+		outf(o, "\nMean by days since each cut (day 0 = the cut; - = no data yet)\n");
+	else
+		outf(o, "\nMean by days since each cut of the last %ld days (day 0 = the cut;"
+		     " - = no data yet; %zu earlier cut%s: chart a year or less to see them)\n",
+		     (long)(cv->to - cv->daily_from + 1), skip, skip == 1 ? "" : "s");
+	if (skip < cv->n_steps)
+		outf(o, "  cut         dose        0-3   4-7  8-14 15-28   %s\n",
+		     cv->what.higher_is_better ? "lowest" : "highest");
+	for (size_t i = skip; i < cv->n_steps; i++)
 		put_step_row(cv, &st[i], o);
 	free(st);
 	return WN_OK;
@@ -293,9 +331,16 @@ static int put_waves(const struct wn_chartview *cv, struct wn_buf *o, struct wn_
 	struct wn_insight_series s = { .start = cv->from,
 		.n = (size_t)(cv->to - cv->from + 1), .v = cv->v };
 	char m[32], th[32];
+	if (cv->by_month)               /* the days read: the last ones */
+		s = (struct wn_insight_series){ .start = cv->daily_from,
+			.n = (size_t)(cv->to - cv->daily_from + 1),
+			.v = cv->ins.v + (cv->daily_from - cv->ins.start) };
 	if (wn_insight_waves(&s, &w, err) != WN_OK)
 		return WN_ERR;
-	outf(o, "\nWindows and waves in these %zu days", s.n);
+	if (cv->by_month)
+		outf(o, "\nWindows and waves in the last %zu days", s.n);
+	else
+		outf(o, "\nWindows and waves in these %zu days", s.n);
 	if (!isfinite(w.threshold))
 		outf(o, ": fewer than %d days with data\n", WN_INSIGHT_MIN_DAYS);
 	else {

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/chart.h"
+#include "core/insight.h"
 #include "core/plan.h"
 #include "core/records.h"
 #include "db/day.h"
@@ -67,9 +69,64 @@ static int load_days(struct wn_db *db, const struct wn_series_req *q, double **o
 	return wn_series_load(db, q, *out, err);
 }
 
+/* A long range: the series by month, and the insight's days where its
+ * text needs them, the last WN_CHARTVIEW_DAILY_DAYS and the baseline
+ * before the first cut (NAN elsewhere). */
+static int load_months(struct wn_db *db, struct wn_chartview *cv, int span,
+                       struct wn_err *err)
+{
+	size_t n = wn_chartdata_periods(cv->from, cv->to, span);
+	double *sum = malloc(n * sizeof *sum);
+	long *cnt = malloc(n * sizeof *cnt);
+	cv->months = (struct wn_chart_months){ .span = span,
+		.first = wn_chart_period(cv->from, span), .n = n, .sum = sum, .cnt = cnt };
+	if (!sum || !cnt)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	const struct wn_chartdata_months q = { &cv->what, cv->from, cv->to, span };
+	return wn_chartdata_months(db, &q, sum, cnt, err);
+}
+
+static int load_some_days(struct wn_db *db, struct wn_chartview *cv, wn_date a, wn_date b,
+                          struct wn_err *err)
+{
+	if (a < cv->ins.start)
+		a = cv->ins.start;
+	if (a > b)
+		return WN_OK;
+	const struct wn_series_req q = { .what = &cv->what, .from = a, .to = b };
+	return wn_series_load(db, &q, cv->longer + (a - cv->ins.start), err);
+}
+
+static int insight_sparse(struct wn_db *db, struct wn_chartview *cv, struct wn_err *err)
+{
+	/* from the baseline or the days read, whichever is first: no day
+	 * before has data for the text */
+	wn_date from = wn_chartview_insight_from(cv), first = cv->daily_from;
+	if (cv->n_steps && cv->steps[0] - WN_INSIGHT_BASELINE_DAYS < first)
+		first = cv->steps[0] - WN_INSIGHT_BASELINE_DAYS;
+	if (first > from)
+		from = first;
+	size_t n = (size_t)(cv->to - from + 1);
+	cv->longer = malloc(n * sizeof *cv->longer);
+	if (!cv->longer)
+		return wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		cv->longer[i] = NAN;
+	cv->ins = (struct wn_insight_series){ .start = from, .n = n, .v = cv->longer };
+	int rc = load_some_days(db, cv, cv->daily_from, cv->to, err);
+	if (rc == WN_OK && cv->n_steps) {
+		wn_date end = cv->steps[0] - 1;
+		rc = load_some_days(db, cv, cv->steps[0] - WN_INSIGHT_BASELINE_DAYS,
+		                    end < cv->daily_from ? end : cv->daily_from - 1, err);
+	}
+	return rc;
+}
+
 /* The insight series reaches back to the baseline before the first cut. */
 static int insight_range(struct wn_db *db, struct wn_chartview *cv, struct wn_err *err)
 {
+	if (cv->by_month)
+		return insight_sparse(db, cv, err);
 	wn_date from = wn_chartview_insight_from(cv);
 	cv->ins = (struct wn_insight_series){ .start = from,
 		.n = (size_t)(cv->to - from + 1), .v = cv->v };
@@ -108,7 +165,13 @@ int wn_chartdata_load(struct wn_db *db, const struct wn_chartview_req *r,
 		return wn_err_set(err, WN_USAGE, "a chart covers 1 to %ld days",
 		                  WN_SERIES_MAX_DAYS);
 	const struct wn_series_req q = { .what = &out->what, .from = r->from, .to = r->to };
-	int rc = load_days(db, &q, &out->v, err);
+	out->daily_from = r->from;
+	out->by_month = wn_chartview_by_month(r->what, r->from, r->to, r->width);
+	if (out->by_month && r->to - r->from + 1 > WN_CHARTVIEW_DAILY_DAYS)
+		out->daily_from = r->to - WN_CHARTVIEW_DAILY_DAYS + 1;
+	int rc = out->by_month ? load_months(db, out, wn_chartview_by_year(r->from, r->to,
+	                                                                  r->width) ? 12 : 1, err)
+	                       : load_days(db, &q, &out->v, err);
 	if (rc == WN_OK)
 		rc = load_taper(db, out, err);
 	if (rc == WN_OK)

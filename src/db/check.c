@@ -328,6 +328,12 @@ int wn_db_check(struct wn_db *db, void (*report)(void *ctx, const char *line),
 	size_t n = sizeof check_rules / sizeof *check_rules;
 	for (size_t i = 0; i < n && rc == WN_OK; i++)
 		rc = report_rows(db, check_rules[i], NULL, &f, err);
+	if (rc == WN_OK && !f.schema) {       /* the charts' summary (schema_v7.c) */
+		char line[WN_ERR_MSG];
+		rc = wn_db_chart_sum_verify(db, line, sizeof line, err);
+		if (rc == WN_OK && line[0])
+			found_line(&f, "%s", line);
+	}
 	if (rc == WN_OK)
 		rc = check_meds(db, &f, err);
 	if (rc != WN_OK)

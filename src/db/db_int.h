@@ -66,8 +66,10 @@ sqlite3 *wn_db_sqlite(struct wn_db *db);
 
 /* Inside a transaction of many changes (an import): from now on the
  * triggers queue their changes to the journal's search index instead of
- * writing it, until wn_db_index_write() writes them all at once (in key
- * order) and empties the queue.  The caller's transaction must end with
+ * writing it, and the charts' summary (schema_v7.c) has no triggers, until
+ * wn_db_index_write() writes them all at once (in key order), empties the
+ * queue, makes the summary's triggers again and writes it whole from the
+ * records.  The caller's transaction must end with
  * wn_db_index_write() before it commits (or roll back). */
 int wn_db_index_defer(struct wn_db *db, struct wn_err *err);
 int wn_db_index_write(struct wn_db *db, struct wn_err *err);

@@ -33,6 +33,9 @@
  *   journal_fts_queue from v5
  *   plan.dose_times, dose_split, cut_first and plan_switch(plan_id,
  *   from_plan, equiv_table, stage_days) from v6
+ *   chart_sum(kind, id, span, period, sum, n), the charts' monthly and
+ *   yearly sums, kept by triggers, and chart_sum_calc from v7
+ *   (schema_v7.c)
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.
  * hidden_on and archived_on are the dates a symptom was hidden and a
@@ -579,20 +582,38 @@ static int fill_journal_index(struct wn_db *db, struct wn_err *err)
 
 int wn_db_index_defer(struct wn_db *db, struct wn_err *err)
 {
-	return wn_db_exec(db, "INSERT INTO journal_fts_queue(seq, date, kind, id, text)"
-	                  " VALUES (0, '', 0, 0, '')",
-	                  "start writing the journal's search index", err);
+	int rc = wn_db_exec(db, "INSERT INTO journal_fts_queue(seq, date, kind, id, text)"
+	                    " VALUES (0, '', 0, 0, '')",
+	                    "start writing the journal's search index", err);
+	/* the charts' summary too: its triggers go until the end, where they
+	 * come back and it is written whole (schema_v7.c) */
+	for (size_t i = 0; rc == WN_OK && wn_db_schema_v7[i]; i++) {
+		const char *t = wn_db_schema_v7[i], *p = "CREATE TRIGGER ";
+		if (strncmp(t, p, strlen(p)) != 0)
+			continue;
+		char sql[96];
+		snprintf(sql, sizeof sql, "DROP TRIGGER %.*s", (int)strcspn(t + strlen(p), " "),
+		         t + strlen(p));
+		rc = wn_db_exec(db, sql, "pause the charts' summary", err);
+	}
+	return rc;
 }
 
 int wn_db_index_write(struct wn_db *db, struct wn_err *err)
 {
 	/* in key order (FTS5 writes out what it holds when keys go down), a
 	 * key's changes in the order they were made */
-	return wn_db_exec(db, "INSERT INTO journal_fts(journal_fts, rowid, text)"
-	                  " SELECT cmd, " FTS_KEY("date", "kind", "id") ", text"
-	                  " FROM journal_fts_queue WHERE seq > 0 ORDER BY date, kind, id, seq;"
-	                  " DELETE FROM journal_fts_queue",
-	                  "write the journal's search index", err);
+	int rc = wn_db_exec(db, "INSERT INTO journal_fts(journal_fts, rowid, text)"
+	                    " SELECT cmd, " FTS_KEY("date", "kind", "id") ", text"
+	                    " FROM journal_fts_queue WHERE seq > 0 ORDER BY date, kind, id, seq;"
+	                    " DELETE FROM journal_fts_queue",
+	                    "write the journal's search index", err);
+	/* and the charts' summary, paused since wn_db_index_defer: its
+	 * triggers again, and the summary whole */
+	for (size_t i = 0; rc == WN_OK && wn_db_schema_v7[i]; i++)
+		if (!strncmp(wn_db_schema_v7[i], "CREATE TRIGGER ", 15))
+			rc = wn_db_exec(db, wn_db_schema_v7[i], "resume the charts' summary", err);
+	return rc == WN_OK ? wn_db_chart_sum_fill(db, err) : rc;
 }
 
 static int seed_builtin_symptoms(struct wn_db *db, struct wn_err *err)
@@ -664,6 +685,13 @@ static const char *const schema_v6[] = {
 	NULL,
 };
 
+/* The charts' summary of the records a diary has when it reaches
+ * version 7 (its triggers keep it from then on). */
+static int fill_chart_sum(struct wn_db *db, struct wn_err *err)
+{
+	return wn_db_chart_sum_fill(db, err);
+}
+
 /* Forward only.  A new schema version appends one entry here. */
 static const struct migration migrations[] = {
 	{ .version = 1, .sql = schema_v1, .after = seed_builtin_symptoms },
@@ -672,6 +700,7 @@ static const struct migration migrations[] = {
 	{ .version = 4, .sql = schema_v4 },
 	{ .version = 5, .sql = schema_v5, .after = fill_journal_index },
 	{ .version = 6, .sql = schema_v6 },
+	{ .version = 7, .sql = wn_db_schema_v7, .after = fill_chart_sum },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

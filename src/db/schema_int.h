@@ -4,10 +4,26 @@
 #ifndef WEAN_SCHEMA_INT_H
 #define WEAN_SCHEMA_INT_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 /* Runs every migration's SQL (the tables and indexes, not the rows they
  * seed) on sql, an empty database: SQLITE_OK or SQLite's code. */
 int wn_db_schema_create(sqlite3 *sql);
+
+/* Version 7 (schema_v7.c): the charts' summary, its view and triggers
+ * (NULL-terminated). */
+extern const char *const wn_db_schema_v7[];
+
+/* The summary computed from the records in one pass over each table in
+ * key order (chartsum_calc.c; memory follows the summary, not the
+ * records): fill writes it (what was there goes); verify compares it
+ * with what is stored and puts one line for `wean check` in line (len
+ * bytes), "" when they agree.  WN_OK, WN_ERR out of memory, or a
+ * storage error. */
+struct wn_db;
+struct wn_err;
+int wn_db_chart_sum_fill(struct wn_db *db, struct wn_err *err);
+int wn_db_chart_sum_verify(struct wn_db *db, char *line, size_t len, struct wn_err *err);
 
 #endif

@@ -62,6 +62,9 @@ struct charts {
 	/* what was rendered, for which size */
 	struct wn_chart_buf chart;
 	int chart_w, chart_h, spark_w;
+	int col_span, col_k;                 /* by month: a sparkline column
+	                                        is col_k periods of col_span
+	                                        months; 0: days */
 	bool chart_ok, ascii;
 	bool chart_drawn;                    /* the chart of the series loaded */
 	bool show_figures;                   /* narrow: figures below, not symptoms */
@@ -186,7 +189,7 @@ static int load_view(struct wn_ui *ui, struct charts *cs, struct wn_err *err)
 	cs->chart_ok = false;
 	cs->chart_drawn = false;
 	struct wn_chartview_req q = { .what = &cs->series[cs->cur], .from = cs->from,
-	                              .to = cs->to };
+	                              .to = cs->to, .width = geometry(ui, cs).chart.w };
 	int rc = wn_chartdata_load(ui->db, &q, &cs->cv, err);
 	if (rc == WN_OK)
 		rc = wn_chartview_insight(&cs->cv, &cs->figures, err);
@@ -233,8 +236,57 @@ static void render_chart(struct wn_ui *ui, struct charts *cs,
 		wn_ui_msg_err(ui, "cannot draw the chart", &err);
 }
 
+/* Columns of whole months for sparklines w wide over a long range: k
+ * periods of span months (1 or 12) each, the fewest that fit. */
+static void month_columns(const struct charts *cs, int w, int *span, int *k)
+{
+	static const int months[] = { 1, 2, 3, 4, 6 };
+	size_t n = wn_chartdata_periods(cs->from, cs->to, 1);
+	*span = 1;
+	for (size_t i = 0; i < sizeof months / sizeof *months; i++) {
+		*k = months[i];
+		if ((n + (size_t)*k - 1) / (size_t)*k <= (size_t)w)
+			return;
+	}
+	*span = 12;
+	n = wn_chartdata_periods(cs->from, cs->to, 12);
+	*k = (int)((n + (size_t)w - 1) / (size_t)w);
+}
+
+/* Every symptom's mean per column of k periods of span months (the
+ * summary's sums over its counts: the mean of the column's days with
+ * data); returns the columns, 0 on an error (err set). */
+static int spark_months(struct wn_ui *ui, struct charts *cs, int span, int k,
+                        struct wn_err *err)
+{
+	size_t n = wn_chartdata_periods(cs->from, cs->to, span);
+	size_t cols = (n + (size_t)k - 1) / (size_t)k;
+	double *sum = malloc(n * sizeof *sum);
+	long *cnt = malloc(n * sizeof *cnt);
+	cs->spv = malloc((cs->n_sp ? cs->n_sp : 1) * cols * sizeof *cs->spv);
+	int rc = sum && cnt && cs->spv ? WN_OK : wn_err_set(err, WN_ERR, "out of memory");
+	for (size_t i = 0; rc == WN_OK && i < cs->n_sp; i++) {
+		struct wn_chartdata_months q = { cs->sp[i].what, cs->from, cs->to, span };
+		rc = wn_chartdata_months(ui->db, &q, sum, cnt, err);
+		for (size_t x = 0; rc == WN_OK && x < cols; x++) {
+			double s = 0;
+			long c = 0;
+			for (size_t j = x * (size_t)k; j < n && j < (x + 1) * (size_t)k; j++) {
+				s += sum[j];
+				c += cnt[j];
+			}
+			cs->spv[i * cols + x] = c > 0 ? s / (double)c : NAN;
+		}
+	}
+	free(sum);
+	free(cnt);
+	return rc == WN_OK ? (int)cols : 0;
+}
+
 /* The sparklines at width w: a mean per column, aggregated by the
- * diary (db/chartdata.h), read again only when w changes. */
+ * diary (db/chartdata.h), read again only when w changes.  When the
+ * chart is read by month, each column is whole months or years
+ * (spark_months; the heading says how many). */
 static void render_sparks(struct wn_ui *ui, struct charts *cs,
                           const struct wn_charts_layout *g)
 {
@@ -247,9 +299,18 @@ static void render_sparks(struct wn_ui *ui, struct charts *cs,
 	struct wn_chart_opts o = { .width = w, .height = 1, .ascii = ui->ascii };
 	struct wn_err err = { 0 };
 	free(cs->spv);
-	cs->spv = malloc((cs->n_sp ? cs->n_sp : 1) * (size_t)cols * sizeof *cs->spv);
-	struct wn_chartdata_sparks q = { cs->sp_ids, cs->n_sp, cs->from, cs->to, cols };
-	bool ok = cs->spv && wn_chartdata_sparks(ui->db, &q, cs->spv, &err) == WN_OK;
+	cs->spv = NULL;
+	cs->col_span = cs->col_k = 0;
+	bool ok;
+	if (cs->cv.by_month) {
+		month_columns(cs, w, &cs->col_span, &cs->col_k);
+		cols = spark_months(ui, cs, cs->col_span, cs->col_k, &err);
+		ok = cols > 0;
+	} else {
+		cs->spv = malloc((cs->n_sp ? cs->n_sp : 1) * (size_t)cols * sizeof *cs->spv);
+		struct wn_chartdata_sparks q = { cs->sp_ids, cs->n_sp, cs->from, cs->to, cols };
+		ok = cs->spv && wn_chartdata_sparks(ui->db, &q, cs->spv, &err) == WN_OK;
+	}
 	if (!ok)
 		wn_ui_msg_err(ui, "cannot read the symptoms", &err);
 	for (size_t i = 0; i < cs->n_sp; i++) {
@@ -377,8 +438,19 @@ static void draw_sparks(struct wn_ui *ui, struct charts *cs, const struct wn_box
 	wn_ui_put(ui, WN_CELL(b->y, b->x, b->w, WN_R_HEADING),
 	          cs->n_sp ? "Symptoms (0-3)" : "Symptoms: none shown");
 	int x = b->x + WN_CHARTS_NAME_W;
-	wn_ui_put(ui, WN_CELL(b->y, x, b->w - WN_CHARTS_NAME_W, WN_R_DIM),
-	          "now: mean of the last 14 days; trend: vs the 14 before");
+	char what[96] = "";
+	if (cs->col_k > 0) {
+		int n = cs->col_span * cs->col_k;
+		if (n % 12 == 0)
+			snprintf(what, sizeof what, "a column: %d year%s; ", n / 12,
+			         n == 12 ? "" : "s");
+		else
+			snprintf(what, sizeof what, "a column: %d month%s; ", n, n == 1 ? "" : "s");
+	}
+	snprintf(what + strlen(what), sizeof what - strlen(what), "%s",
+	         cs->col_k > 0 ? "now: last 14 days, trend: vs the 14 before"
+	                       : "now: mean of the last 14 days; trend: vs the 14 before");
+	wn_ui_put(ui, WN_CELL(b->y, x, b->w - WN_CHARTS_NAME_W, WN_R_DIM), what);
 	struct wn_box list = WN_BOX(b->y + 1, b->x, b->h - 1, b->w);
 	int top = first_row(cs, (int)cs->n_sp, list.h);
 	for (int r = 0; r < list.h && top + r < (int)cs->n_sp; r++)

@@ -8,9 +8,21 @@
 #ifndef WEAN_TEST_SCHEMA_OLD_H
 #define WEAN_TEST_SCHEMA_OLD_H
 
+/* Version 7's parts (the charts' summary, its views and triggers;
+ * schema_v7.c): part of WN_TEST_DROP_V6, since an older version has none
+ * of them. */
+#define WN_TEST_DROP_V7 \
+	"DROP TRIGGER rating_sum_insert; DROP TRIGGER rating_sum_delete;" \
+	" DROP TRIGGER rating_sum_update; DROP TRIGGER checkin_sum_insert;" \
+	" DROP TRIGGER checkin_sum_delete; DROP TRIGGER checkin_sum_update;" \
+	" DROP TRIGGER checkin_sum_update_in; DROP TRIGGER metric_sum_insert;" \
+	" DROP TRIGGER metric_sum_delete; DROP TRIGGER metric_sum_update;" \
+	" DROP VIEW chart_sum_calc; DROP VIEW chart_sum_months;" \
+	" DROP VIEW chart_sum_years; DROP TABLE chart_sum; "
+
 /* Version 6's parts (a plan's doses through the day, the switch link):
  * part of WN_TEST_DROP_V5, since an older version has none of them. */
-#define WN_TEST_DROP_V6 \
+#define WN_TEST_DROP_V6 WN_TEST_DROP_V7 \
 	"DROP TABLE plan_switch; ALTER TABLE plan DROP COLUMN dose_times;" \
 	" ALTER TABLE plan DROP COLUMN dose_split; ALTER TABLE plan DROP COLUMN cut_first;"
 
