@@ -204,4 +204,14 @@ bool wn_text_same_name(const char *a, const char *b);
  * "0.125"), "-" when not finite, never "-0"; returns buf. */
 char *wn_text_num(double v, int decimals, char *buf, size_t n);
 
+/* How a step changes the dose before it, for a table's "cut" column:
+ * "10.0%" (a cut), "up 50.0%" (a rise), "up from 0" (a dose that starts
+ * at nothing), "0.0%" (the same dose), "-" when either is not finite;
+ * returns buf. */
+char *wn_text_step_change(double prev, double dose, char *buf, size_t n);
+
+/* A percentage with `decimals` decimals and "%", or "-" when v is not
+ * finite (e.g. the share of a starting dose of 0); returns buf. */
+char *wn_text_pct(double v, int decimals, char *buf, size_t n);
+
 #endif

@@ -359,13 +359,25 @@ int wn_ics_step_description(const struct wn_ics_step *s, struct wn_buf *b)
 		wn_buf_addf(b, "How to take it: %s\n", how);
 	if (s->state == WN_ICS_PLANNED && s->doses && s->doses->n >= 2 && s->amounts)
 		doses_line(s, b);
-	wn_buf_addf(b, "Step %d of %d: %s %s, %.1f%% of the starting dose (%s %s)", s->step,
-	            s->sched->n - 1, wn_text_num(st->dose, 3, n1, sizeof n1), s->unit,
-	            st->pct_of_start, wn_text_num(s->sched->steps[0].dose, 3, n2, sizeof n2),
-	            s->unit);
-	if (s->step > 0)
-		wn_buf_addf(b, ", a %s of %.1f%% from the step before",
-		            st->pct_cut < 0 ? "rise" : "cut", fabs(st->pct_cut));
+	double first = s->sched->steps[0].dose;
+	wn_buf_addf(b, "Step %d of %d: %s %s", s->step, s->sched->n - 1,
+	            wn_text_num(st->dose, 3, n1, sizeof n1), s->unit);
+	if (isfinite(st->pct_of_start))
+		wn_buf_addf(b, ", %.1f%% of the starting dose (%s %s)", st->pct_of_start,
+		            wn_text_num(first, 3, n2, sizeof n2), s->unit);
+	else
+		wn_buf_addf(b, " (the plan starts at %s %s)", wn_text_num(first, 3, n2, sizeof n2),
+		            s->unit);
+	if (s->step > 0) {
+		double prev = s->sched->steps[s->step - 1].dose;
+		if (prev <= 0 && st->dose > 0)
+			wn_buf_addf(b, ", up from %s %s the step before",
+			            wn_text_num(prev, 3, n2, sizeof n2), s->unit);
+		else if (prev > 0)
+			wn_buf_addf(b, ", a %s of %.1f%% from the step before",
+			            st->dose > prev ? "rise" : "cut",
+			            fabs(prev - st->dose) / prev * 100.0);
+	}
 	wn_buf_adds(b, ".\n");
 	for (size_t i = 0; s->state == WN_ICS_PLANNED && s->reviews && i < s->n_reviews; i++)
 		for (size_t k = 0; k < s->reviews[i].n_findings; k++)

@@ -795,3 +795,27 @@ char *wn_text_num(double v, int decimals, char *buf, size_t n)
 		*e = '\0';
 	return buf;
 }
+
+char *wn_text_step_change(double prev, double dose, char *buf, size_t n)
+{
+	if (!isfinite(prev) || !isfinite(dose))
+		snprintf(buf, n, "-");
+	else if (prev <= 0 && dose > 0)
+		snprintf(buf, n, "up from 0");
+	else if (prev <= 0)
+		snprintf(buf, n, "0.0%%");
+	else if (dose > prev)
+		snprintf(buf, n, "up %.1f%%", (dose - prev) / prev * 100.0);
+	else
+		snprintf(buf, n, "%.1f%%", (prev - dose) / prev * 100.0);
+	return buf;
+}
+
+char *wn_text_pct(double v, int decimals, char *buf, size_t n)
+{
+	if (!isfinite(v))
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%.*f%%", decimals, v);
+	return buf;
+}

@@ -315,10 +315,8 @@ static void step_row(struct page *p, const struct wn_report_med *m,
 	td(p, "n", t);
 	td(p, NULL, wn_date_format(s->date, dd));
 	td(p, "n", wn_report_dose(s->dose, u, a, sizeof a));
-	snprintf(t, sizeof t, "%.0f%%", s->pct_of_start);
-	td(p, "n", t);
-	snprintf(t, sizeof t, s->index ? "%.1f%%" : "-", s->pct_cut);
-	td(p, "n", t);
+	td(p, "n", wn_text_pct(s->pct_of_start, 0, t, sizeof t));
+	td(p, "n", s == m->steps ? "-" : wn_text_step_change((s - 1)->dose, s->dose, t, sizeof t));
 	wn_report_dose(mean, u, c, sizeof c);
 	if (!s->future && s->dose_days > 0)
 		snprintf(c + strlen(c), sizeof c - strlen(c), " on %d %s", s->dose_days,

@@ -259,11 +259,9 @@ static void step_row(struct wn_doc_table *t, const struct wn_report_med *m,
 	wn_doc_cellf(t, "%d", s->index);
 	wn_doc_cellf(t, "%s", wn_date_format(s->date, dd));
 	wn_doc_cellf(t, "%s", wn_report_dose(s->dose, m->med.unit, a, sizeof a));
-	wn_doc_cellf(t, "%.0f%%", s->pct_of_start);
-	if (s->index == 0)
-		wn_doc_cellf(t, "-");
-	else
-		wn_doc_cellf(t, "%.1f%%", s->pct_cut);
+	wn_doc_cellf(t, "%s", wn_text_pct(s->pct_of_start, 0, a, sizeof a));
+	wn_doc_cellf(t, "%s", s == m->steps ? "-" : wn_text_step_change((s - 1)->dose, s->dose,
+	                                                                  a, sizeof a));
 	if (s->future || s->dose_days == 0)
 		wn_doc_cellf(t, "%s", s->future ? "" : "-");
 	else

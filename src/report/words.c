@@ -128,8 +128,14 @@ static void planned_part(const struct wn_report *r, const struct wn_report_med *
 	char at[128];
 	wn_buf_addf(b, "planned %s on %s", wn_report_dose(m->planned, u, a, sizeof a),
 	            wn_date_format(r->to, d1));
-	if (m->pct_reduced >= 0.5)
+	if (!(m->start_dose > 0))
+		wn_buf_addf(b, ", up from %s at the plan's start (%s)",
+		            wn_report_dose(m->start_dose, u, c, sizeof c), wn_date_format(m->plan_start, d2));
+	else if (m->pct_reduced >= 0.5)
 		wn_buf_addf(b, ", %.0f%% below the starting dose of %s (%s)", m->pct_reduced,
+		            wn_report_dose(m->start_dose, u, c, sizeof c), wn_date_format(m->plan_start, d2));
+	else if (m->pct_reduced <= -0.5)
+		wn_buf_addf(b, ", %.0f%% above the starting dose of %s (%s)", -m->pct_reduced,
 		            wn_report_dose(m->start_dose, u, c, sizeof c), wn_date_format(m->plan_start, d2));
 	else
 		wn_buf_addf(b, ", the starting dose (since %s)", wn_date_format(m->plan_start, d2));

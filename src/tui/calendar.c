@@ -100,14 +100,20 @@ static void free_plan(struct calendar *cal)
 }
 
 /* The plan's review, then each reinstatement's (the step after it);
- * those that cannot be made are left out. */
-static void load_reviews(struct calendar *cal, const struct wn_med *m)
+ * those that cannot be made are left out.  The plan a switch replaces
+ * has no review of its own here: its steps are doses diazepam replaces,
+ * not cuts (the switch's review, by the combined equivalent, is on the
+ * Plan screen), as on Today. */
+static void load_reviews(struct wn_db *db, struct calendar *cal, const struct wn_med *m)
 {
 	const struct wn_plan *p = &cal->b.plan;
+	struct wn_review sw;
 	cal->reviews = calloc(p->n_events + 1, sizeof *cal->reviews);
 	if (!cal->reviews)
 		return;
-	if (wn_plan_review(&cal->b, m, &cal->reviews[0], NULL) == WN_OK)
+	if (wn_db_switch_review(db, p, &sw, NULL) != WN_NOINPUT)
+		wn_review_free(&sw);
+	else if (wn_plan_review(&cal->b, m, &cal->reviews[0], NULL) == WN_OK)
 		cal->n_reviews++;
 	for (size_t i = 0; i < p->n_events; i++) {
 		const struct wn_plan_event *e = &p->events[i];
@@ -130,7 +136,7 @@ static void load_plan(struct wn_ui *ui, struct calendar *cal)
 		}
 		cal->has_plan = true;
 		cal->m = (int)i;
-		load_reviews(cal, &cal->med[i]);
+		load_reviews(ui->db, cal, &cal->med[i]);
 		return;
 	}
 }

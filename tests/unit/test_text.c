@@ -931,3 +931,20 @@ Test(text, num_is_printf_rounding_to_the_digit)
 			cr_assert_fail("%.17g at %d decimals: %s, printf %s", v, d, got, want);
 	}
 }
+
+/* A step's change for the tables: a cut, a rise, a start from nothing
+ * (never "nan" nor a negative cut), and a missing share of a start of 0. */
+Test(text, step_change_and_pct)
+{
+	char b[32];
+	cr_assert_str_eq(wn_text_step_change(60, 54, b, sizeof b), "10.0%");
+	cr_assert_str_eq(wn_text_step_change(20, 30, b, sizeof b), "up 50.0%");
+	cr_assert_str_eq(wn_text_step_change(0, 20, b, sizeof b), "up from 0");
+	cr_assert_str_eq(wn_text_step_change(0, 0, b, sizeof b), "0.0%");
+	cr_assert_str_eq(wn_text_step_change(5, 5, b, sizeof b), "0.0%");
+	cr_assert_str_eq(wn_text_step_change(5, 0, b, sizeof b), "100.0%");
+	cr_assert_str_eq(wn_text_step_change(NAN, 5, b, sizeof b), "-");
+	cr_assert_str_eq(wn_text_pct(NAN, 0, b, sizeof b), "-");
+	cr_assert_str_eq(wn_text_pct(75, 0, b, sizeof b), "75%");
+	cr_assert_str_eq(wn_text_pct(12.345, 1, b, sizeof b), "12.3%");
+}

@@ -39,3 +39,12 @@ wean plan add lorazepam --start 2026-08-01 --from-dose 3 --method percent --step
 WEAN_TODAY=2026-12-01 wean plan show lorazepam | grep "^today's doses"
 wean plan switch lorazepam --to diazepam --stage 1w --start 2026-12-01 --step 10 --every 2w --to-dose 2 --accept-warnings | sed -n '/^stage/,/^then/p;/^saved/p'
 sqlite3 "$WEAN_DB" "SELECT m.name, p.from_dose, ifnull(p.dose_times, '-') FROM plan p JOIN medication m ON m.id = p.med_id WHERE p.active = 1 ORDER BY m.name"
+# a plan from 0 mg in the report and the calendar file: no percentage of a
+# starting dose of 0 ("-"), a rise said as one ("up from 0", "up 50.0%"),
+# never "nan" nor a negative cut
+WEAN_TODAY=2026-12-20 wean report --format md --from 2026-12-01 --to 2026-12-20 | sed -n '/^- \*\*diazepam/,/^- \*\*lorazepam/p;/^## Taper history: diazepam/,/^## Plan review/{/^|/p}'
+WEAN_TODAY=2026-12-20 wean report --format html --from 2026-12-01 --to 2026-12-20 -o "$TMPD/z.html" > /dev/null
+grep -c -i 'nan' "$TMPD/z.html"
+WEAN_TODAY=2026-12-20 wean export --format ics -o "$TMPD/z.ics" > /dev/null
+grep -c -i 'nan%\|cut of -' "$TMPD/z.ics"
+tr -d '\r' < "$TMPD/z.ics" | sed -n '/^DESCRIPTION/{N;N;p}' | tr -d '\n ' | grep -o 'Step[0-9]*of[0-9]*:[^.]*' | head -3
