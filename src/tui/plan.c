@@ -450,6 +450,14 @@ static void plan_draw(struct wn_ui *ui, void *state)
 	for (int r = 0; r < rows && ps->top + r < ps->n; r++)
 		wn_ui_put(ui, WN_CELL(ui->body_top + r, 1, ui->cols - 2,
 		                      ps->role[ps->top + r]), ps->line[ps->top + r]);
+	/* more lines than the screen shows (a switch's stages, a long
+	 * review): an arrow says so, as on the other screens */
+	if (ps->top > 0)
+		wn_ui_put(ui, WN_CELL(ui->body_top, ui->cols - 1, 1, WN_R_DIM),
+		          ui->ascii ? "^" : "\u2191");
+	if (ps->top + rows < ps->n)
+		wn_ui_put(ui, WN_CELL(ui->body_top + rows - 1, ui->cols - 1, 1, WN_R_DIM),
+		          ui->ascii ? "v" : "\u2193");
 	wn_edit_draw_text(ui, WN_PLAN_DISCLAIMER,
 	                  WN_BOX(ui->body_top + rows, 1, 2, ui->cols - 2));
 }

@@ -79,6 +79,8 @@ keys F3
 wait_for "Medications"
 # the medications in order of name: alprazolam is the first shown
 wait_for "alprazolam"
+# the switch runs past the first page: a mark says more lines follow
+screen | grep -q '↓ *$\| v *$' || fail "no mark of more lines below: $(screen)"
 # page down, keeping every screen, until the switch's last line shows
 : > "$T/plan.txt"
 n=0
