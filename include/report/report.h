@@ -73,6 +73,10 @@ int wn_report_html(const struct wn_report *r, const struct wn_report_opts *o,
 char *wn_report_dose(double v, const char *unit, char *buf, size_t n);
 /* The plan in words: "cut 10% of the current dose every 4 weeks". */
 void wn_report_plan_text(const struct wn_report_med *m, char *buf, size_t n);
+/* For a plan that is one side of a switch, what its steps are, for the
+ * taper history: " Its drops are doses diazepam replaces ..." (with a
+ * leading space); "" for any other plan. */
+void wn_report_switch_note(const struct wn_report_med *m, char *buf, size_t n);
 /* A trend in words: "rising (+0.4)", "falling (-0.3)", "steady",
  * "not enough data". */
 void wn_report_trend_text(const struct wn_insight_trend *t, char *buf, size_t n);

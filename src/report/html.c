@@ -350,6 +350,9 @@ static void history(struct page *p, const struct wn_report_med *m)
 	if (m->steps_omitted)
 		wn_buf_addf(p->b, " The %zu earliest %s are not shown.", m->steps_omitted,
 		            wn_report_plural((long)m->steps_omitted, "step", "steps"));
+	char note[4 * WN_NAME_MAX + 200];
+	wn_report_switch_note(m, note, sizeof note);
+	esc(p, note);
 	add(p, " " WN_REPORT_TAKEN_TEXT "</p>\n");
 	if (m->n_steps) {
 		thead(p, h, num, 7);

@@ -288,6 +288,7 @@ static void event_item(struct wn_doc *d, const struct wn_report_med *m,
 static void taper_history(struct wn_doc *d, const struct wn_report_med *m)
 {
 	char title[4 * WN_NAME_MAX + 32], plan[200], a[64], dd[WN_DATE_STRLEN];
+	char note[4 * WN_NAME_MAX + 200];
 	char *name = wn_doc_clean(d, m->med.name);
 	snprintf(title, sizeof title, "Taper history: %s", name ? name : "");
 	free(name);
@@ -300,6 +301,12 @@ static void taper_history(struct wn_doc *d, const struct wn_report_med *m)
 	if (m->steps_omitted)
 		wn_doc_lf(&l, " The %zu earliest %s are not shown.", m->steps_omitted,
 		   wn_report_plural((long)m->steps_omitted, "step", "steps"));
+	wn_report_switch_note(m, note, sizeof note);
+	if (note[0]) {
+		char *clean = wn_doc_clean(d, note);
+		wn_doc_lf(&l, "%s", clean ? clean : "");
+		free(clean);
+	}
 	wn_doc_lf(&l, " " WN_REPORT_TAKEN_TEXT);
 	wn_doc_line_end(d, &l, "");
 	wn_doc_add(d, "\n");

@@ -486,3 +486,19 @@ int wn_report_write(const struct wn_report *r, const struct wn_report_opts *o,
 		return wn_report_text(r, o, out, err);
 	return wn_err_set(err, WN_USAGE, "unknown report format");
 }
+
+void wn_report_switch_note(const struct wn_report_med *m, char *buf, size_t n)
+{
+	char d[WN_DATE_STRLEN];
+	buf[0] = '\0';
+	if (!m->has_plan || !m->has_switch)
+		return;
+	if (strcmp(m->med.name, m->switch_from) == 0)
+		snprintf(buf, n, " Its drops are doses %s replaces one at a time (the switch"
+		         " below), not cuts: the day's combined equivalent stays level.",
+		         m->switch_to);
+	else if (strcmp(m->med.name, m->switch_to) == 0)
+		snprintf(buf, n, " Its rises are %s taking the place of %s's doses one at a"
+		         " time (the switch below); its taper starts on %s.", m->switch_to,
+		         m->switch_from, wn_date_format(m->switch_taper_from, d));
+}

@@ -48,3 +48,5 @@ grep -c -i 'nan' "$TMPD/z.html"
 WEAN_TODAY=2026-12-20 wean export --format ics -o "$TMPD/z.ics" > /dev/null
 grep -c -i 'nan%\|cut of -' "$TMPD/z.ics"
 tr -d '\r' < "$TMPD/z.ics" | sed -n '/^DESCRIPTION/{N;N;p}' | tr -d '\n ' | grep -o 'Step[0-9]*of[0-9]*:[^.]*' | head -3
+# the taper history of each side of the switch says what its steps are
+WEAN_TODAY=2026-12-20 wean report --format md --from 2026-12-01 --to 2026-12-20 | tr '\n' ' ' | grep -o 'Its [a-z]* are[^:;]*'
