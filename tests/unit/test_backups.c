@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,30 +13,20 @@
 #include <unistd.h>
 
 #include "db/backups.h"
+#include "tmpdir.h"
 
 #define T0 1790000000L           /* some time in 2026 */
 
 static char bdir[4096];
 
-static int b_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void b_setup(void)
 {
-	const char *base = getenv("WEAN_TMP");
-	if (!base || !*base)
-		base = "/tmp";
-	snprintf(bdir, sizeof bdir, "%s/wean-backups-XXXXXX", base);
-	cr_assert_not_null(mkdtemp(bdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(bdir, sizeof bdir, "backups");
 }
 
 static void b_teardown(void)
 {
-	nftw(bdir, b_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(bdir);
 }
 
 TestSuite(backups, .init = b_setup, .fini = b_teardown);

@@ -10,7 +10,6 @@
 #include <criterion/new/assert.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -31,6 +30,7 @@
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "schema_old.h"
+#include "tmpdir.h"
 
 static char dir[4096], path[4200];
 static struct wn_db *db;
@@ -38,13 +38,6 @@ static struct wn_err err;
 static struct wn_config cfg;
 static unsigned long seed, seed0;   /* the generator's state, its start */
 static long sym[4];              /* the symptoms the generator rates */
-
-static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static void ok(int rc)
 {
@@ -73,9 +66,7 @@ static struct wn_db *open_db(const char *p)
 
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(dir, sizeof dir, "%s/wean-chartsum-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(dir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(dir, sizeof dir, "chartsum");
 	snprintf(path, sizeof path, "%s/wean.db", dir);
 	wn_err_clear(&err);
 	db = open_db(path);
@@ -95,7 +86,7 @@ static void teardown(void)
 {
 	wn_db_close(db);
 	db = NULL;
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(dir);
 }
 
 TestSuite(chartsum, .init = setup, .fini = teardown);

@@ -6,7 +6,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,30 +20,22 @@
 #include "db/day.h"
 #include "db/question.h"
 #include "db/med.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char xdir[4096];
 static struct wn_err xerr;
 
-static int x_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void x_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(xdir, sizeof xdir, "%s/wean-export-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(xdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(xdir, sizeof xdir, "export");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&xerr);
 }
 
 static void x_teardown(void)
 {
-	nftw(xdir, x_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(xdir);
 }
 
 static struct wn_db *x_open(const char *name)

@@ -8,7 +8,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,29 +18,21 @@
 #include "db/db.h"
 #include "db/db_int.h"   /* the raw handle, to fill the diary quickly */
 #include "db/export.h"
+#include "tmpdir.h"
 
 static char sdir[4096];
 static struct wn_err serr;
 
-static int s_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void s_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(sdir, sizeof sdir, "%s/wean-xstream-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(sdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(sdir, sizeof sdir, "xstream");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&serr);
 }
 
 static void s_teardown(void)
 {
-	nftw(sdir, s_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(sdir);
 }
 
 TestSuite(export_stream, .init = s_setup, .fini = s_teardown);

@@ -6,7 +6,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,26 +14,18 @@
 #include <unistd.h>
 
 #include "core/fileio.h"
+#include "tmpdir.h"
 
 static char fdir[4096];
 
-static int f_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void f_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(fdir, sizeof fdir, "%s/wean-fileio-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(fdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(fdir, sizeof fdir, "fileio");
 }
 
 static void f_teardown(void)
 {
-	nftw(fdir, f_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(fdir);
 }
 
 static int entries(const char *dir)

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +20,7 @@
 #include <utime.h>
 
 #include "db/db.h"
+#include "tmpdir.h"
 
 static char fdir[4096];
 static char fdb[4200], flock_path[4300];
@@ -28,18 +28,9 @@ static struct wn_err ferr;
 static char told[8][512];
 static int n_told;
 
-static int f_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void f_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(fdir, sizeof fdir, "%s/wean-files-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(fdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(fdir, sizeof fdir, "files");
 	snprintf(fdb, sizeof fdb, "%s/diary.db", fdir);
 	snprintf(flock_path, sizeof flock_path, "%s" WN_DB_LOCK_SUFFIX, fdb);
 	setenv("WEAN_TODAY", "2026-11-25", 1);
@@ -51,7 +42,7 @@ static void f_setup(void)
 static void f_teardown(void)
 {
 	chmod(fdir, 0700);
-	nftw(fdir, f_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(fdir);
 }
 
 TestSuite(files, .init = f_setup, .fini = f_teardown);

@@ -5,7 +5,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,24 +13,16 @@
 #include "db/import.h"
 #include "db/db.h"
 #include "core/text.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char fdir[4096];
 static struct wn_db *fdb;
 static struct wn_err ferr;
 
-static int f_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void f_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(fdir, sizeof fdir, "%s/wean-fuzzreg-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(fdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(fdir, sizeof fdir, "fuzzreg");
 	setenv("WEAN_TODAY", "2026-03-10", 1);
 	char path[4200];
 	snprintf(path, sizeof path, "%s/d.db", fdir);
@@ -43,7 +34,7 @@ static void f_setup(void)
 static void f_teardown(void)
 {
 	wn_db_close(fdb);
-	nftw(fdir, f_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(fdir);
 }
 
 static long checkins(void)

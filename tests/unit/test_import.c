@@ -4,7 +4,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,18 +15,12 @@
 #include "core/records.h"
 #include "db/day.h"
 #include "db/symptoms.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char idir[4096];
 static struct wn_db *idb;
 static struct wn_err ierr;
-
-static int i_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static wn_date iday(const char *s)
 {
@@ -38,9 +31,7 @@ static wn_date iday(const char *s)
 
 static void i_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(idir, sizeof idir, "%s/wean-import-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(idir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(idir, sizeof idir, "import");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	char path[4200];
 	snprintf(path, sizeof path, "%s/d.db", idir);
@@ -58,7 +49,7 @@ static void i_setup(void)
 static void i_teardown(void)
 {
 	wn_db_close(idb);
-	nftw(idir, i_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(idir);
 }
 
 /* Rows of every day table together, to see that nothing changed. */

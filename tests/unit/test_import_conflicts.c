@@ -8,7 +8,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,18 +18,12 @@
 #include "db/import.h"
 #include "db/db.h"
 #include "db/day.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char cdir[4096];
 static struct wn_db *cdb;
 static struct wn_err cerr;
-
-static int c_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static void c_exec(const char *sql)
 {
@@ -42,9 +35,7 @@ static void c_exec(const char *sql)
 /* The person's own day: mood 5, a note, a nausea rating, a dose. */
 static void c_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(cdir, sizeof cdir, "%s/wean-iconf-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(cdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(cdir, sizeof cdir, "iconf");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	char path[4200];
 	snprintf(path, sizeof path, "%s/d.db", cdir);
@@ -61,7 +52,7 @@ static void c_setup(void)
 static void c_teardown(void)
 {
 	wn_db_close(cdb);
-	nftw(cdir, c_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(cdir);
 }
 
 TestSuite(import_conflicts, .init = c_setup, .fini = c_teardown);

@@ -10,7 +10,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,30 +19,22 @@
 #include "db/export.h"
 #include "db/import.h"
 #include "db/db.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char vdir[4096];
 static struct wn_err verr;
 
-static int v_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void v_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(vdir, sizeof vdir, "%s/wean-icsv-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(vdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(vdir, sizeof vdir, "icsv");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&verr);
 }
 
 static void v_teardown(void)
 {
-	nftw(vdir, v_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(vdir);
 }
 
 TestSuite(import_csv, .init = v_setup, .fini = v_teardown);

@@ -8,7 +8,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,18 +20,12 @@
 #include "core/reader.h"
 #include "db/db.h"
 #include "db/import.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char fdir[4096];
 static struct wn_db *fdb, *mdb;   /* imported from a file; from memory */
 static struct wn_err ferr;
-
-static int f_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static struct wn_db *open_db(const char *name)
 {
@@ -46,9 +39,7 @@ static struct wn_db *open_db(const char *name)
 
 static void f_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(fdir, sizeof fdir, "%s/wean-ifile-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(fdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(fdir, sizeof fdir, "ifile");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&ferr);
 	fdb = open_db("file.db");
@@ -59,7 +50,7 @@ static void f_teardown(void)
 {
 	wn_db_close(fdb);
 	wn_db_close(mdb);
-	nftw(fdir, f_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(fdir);
 }
 
 TestSuite(import_file, .init = f_setup, .fini = f_teardown);

@@ -7,7 +7,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,18 +15,12 @@
 #include "core/buf.h"
 #include "db/import.h"
 #include "db/db.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char rdir[4096];
 static struct wn_db *rdb;
 static struct wn_err rerr;
-
-static int r_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 /* A diary with a medication in mg with a dose and an active plan, an
  * archived medication, a hidden symptom, a rated one, a metric 0..10 with
@@ -48,9 +41,7 @@ static const char fixture[] =
 
 static void r_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(rdir, sizeof rdir, "%s/wean-irules-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(rdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(rdir, sizeof rdir, "irules");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	char path[4200];
 	snprintf(path, sizeof path, "%s/d.db", rdir);
@@ -65,7 +56,7 @@ static void r_setup(void)
 static void r_teardown(void)
 {
 	wn_db_close(rdb);
-	nftw(rdir, r_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(rdir);
 }
 
 TestSuite(import_rules, .init = r_setup, .fini = r_teardown);

@@ -9,7 +9,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,29 +20,21 @@
 #include "db/export.h"
 #include "db/import.h"
 #include "db/db.h"
+#include "tmpdir.h"
 
 static char sdir[4096];
 static struct wn_err serr;
 
-static int s_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void s_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(sdir, sizeof sdir, "%s/wean-sheet-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(sdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(sdir, sizeof sdir, "sheet");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	wn_err_clear(&serr);
 }
 
 static void s_teardown(void)
 {
-	nftw(sdir, s_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(sdir);
 }
 
 TestSuite(import_sheet, .init = s_setup, .fini = s_teardown);

@@ -7,7 +7,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,18 +18,12 @@
 #include "core/text.h"
 #include "core/records.h"
 #include "db/day.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
 static char sdir[4096];
 static struct wn_db *sdb;
 static struct wn_err serr;
-
-static int s_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
 
 static wn_date sday(const char *s)
 {
@@ -41,9 +34,7 @@ static wn_date sday(const char *s)
 
 static void s_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(sdir, sizeof sdir, "%s/wean-istream-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(sdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(sdir, sizeof sdir, "istream");
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	char path[4200];
 	snprintf(path, sizeof path, "%s/d.db", sdir);
@@ -55,7 +46,7 @@ static void s_setup(void)
 static void s_teardown(void)
 {
 	wn_db_close(sdb);
-	nftw(sdir, s_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(sdir);
 }
 
 TestSuite(import_stream, .init = s_setup, .fini = s_teardown);

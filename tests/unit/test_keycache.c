@@ -7,7 +7,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,23 +16,15 @@
 #include "db/crypt.h"
 #include "db/db.h"
 #include "db/keycache.h"
+#include "tmpdir.h"
 
 static char kdir[4096], kdb[4200];
 static struct wn_err kerr;
 static int asked;
 
-static int k_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void k_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(kdir, sizeof kdir, "%s/wean-keycache-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(kdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(kdir, sizeof kdir, "keycache");
 	snprintf(kdb, sizeof kdb, "%s/diary.db", kdir);
 	setenv("WEAN_TODAY", "2026-11-25", 1);
 	setenv("WEAN_INSECURE_FAST_KDF", "1", 1);
@@ -43,7 +34,7 @@ static void k_setup(void)
 
 static void k_teardown(void)
 {
-	nftw(kdir, k_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(kdir);
 }
 
 TestSuite(keycache, .init = k_setup, .fini = k_teardown);

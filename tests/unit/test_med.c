@@ -6,7 +6,6 @@
 #include <sqlite3.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,27 +17,19 @@
 #include "core/med.h"
 #include "core/plan.h"
 #include "core/records.h"
+#include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to plant an old diary's names */
 
 static char mdir[4096];
 
-static int m_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void m_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(mdir, sizeof mdir, "%s/wean-med-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(mdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(mdir, sizeof mdir, "med");
 }
 
 static void m_teardown(void)
 {
-	nftw(mdir, m_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(mdir);
 }
 
 static struct wn_db *m_open(void)

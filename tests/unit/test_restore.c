@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -20,23 +19,15 @@
 #include "db/day.h"
 #include "db/restore.h"
 #include "schema_old.h"
+#include "tmpdir.h"
 
 static char rdir[4096];
 static char rdb[4200], rbak[4200], rkeep[4200];
 static struct wn_err rerr;
 
-static int r_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void r_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(rdir, sizeof rdir, "%s/wean-restore-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(rdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(rdir, sizeof rdir, "restore");
 	snprintf(rdb, sizeof rdb, "%s/diary.db", rdir);
 	snprintf(rbak, sizeof rbak, "%s/backup.db", rdir);
 	snprintf(rkeep, sizeof rkeep, "%s/kept.db", rdir);
@@ -46,7 +37,7 @@ static void r_setup(void)
 
 static void r_teardown(void)
 {
-	nftw(rdir, r_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(rdir);
 }
 
 TestSuite(restore, .init = r_setup, .fini = r_teardown);

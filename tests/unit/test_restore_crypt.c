@@ -10,7 +10,6 @@
 #include <criterion/criterion.h>
 
 #include <errno.h>
-#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,24 +21,16 @@
 #include "db/day.h"
 #include "db/db.h"
 #include "db/restore.h"
+#include "tmpdir.h"
 
 static char cdir[4096];
 static char cdb[4200], cbak[4200], cplain[4200], cnew[4200];
 static struct wn_err cerr;
 static int asked;                    /* how often a passphrase was asked */
 
-static int c_rm(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	(void)sb;
-	(void)f;
-	return flag == FTW_DP ? rmdir(p) : unlink(p);
-}
-
 static void c_setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	snprintf(cdir, sizeof cdir, "%s/wean-rcrypt-XXXXXX", base && *base ? base : "/tmp");
-	cr_assert_not_null(mkdtemp(cdir), "mkdtemp: %s", strerror(errno));
+	wn_test_mkdtemp(cdir, sizeof cdir, "rcrypt");
 	snprintf(cdb, sizeof cdb, "%s/diary.db", cdir);
 	snprintf(cbak, sizeof cbak, "%s/backup.db", cdir);
 	snprintf(cplain, sizeof cplain, "%s/plain.db", cdir);
@@ -52,7 +43,7 @@ static void c_setup(void)
 
 static void c_teardown(void)
 {
-	nftw(cdir, c_rm, 16, FTW_DEPTH | FTW_PHYS);
+	wn_test_rmtree(cdir);
 }
 
 TestSuite(restore_crypt, .init = c_setup, .fini = c_teardown);
