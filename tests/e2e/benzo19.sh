@@ -9,10 +9,7 @@
 # row only; the medication's line keeps the day's total.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
-wean med add lorazepam --unit mg --form "tablet 1 mg /2" --form "tablet 0.5 mg /2" > /dev/null
-wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step 10 \
-	--every 2w --times 08:00,14:00,22:00 --split 1,1,1 --accept-warnings > /dev/null ||
-	fail "plan add"
+lorazepam_plan
 
 start 80 30
 wait_for "Today"
@@ -65,14 +62,7 @@ wait_exit
 # Alprazolam 2 mg as 0.5 + 0.5 + 1 switched to diazepam from 2026-12-01, a
 # week a stage, Ashton (0.5 mg = 10 mg diazepam): 40 mg combined at every
 # stage (22:00 first: 20 mg, then 14:00 and 08:00: 10 mg each).
-wean med add alprazolam --unit mg --form "tablet 0.5 mg /2" > /dev/null
-wean med add diazepam --unit mg --form "tablet 2 mg /2" --form "tablet 5 mg" \
-	--form "liquid 0.4 mg/ml" > /dev/null
-wean plan add alprazolam --start 2026-11-01 --from-dose 2 --method linear --step 0.25 \
-	--every 8w --times 08:00,14:00,22:00 --split 0.5,0.5,1 --accept-warnings > /dev/null ||
-	fail "plan alprazolam"
-wean plan switch alprazolam --to diazepam --stage 1w --start 2026-12-01 --step 8 \
-	--every 2w --to-dose 2 --accept-warnings > /dev/null || fail "plan switch"
+alprazolam_switch 1w
 start 80 24
 wait_for "Today"
 keys F3

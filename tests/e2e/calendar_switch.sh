@@ -9,14 +9,8 @@
 # dose planned, the replaced one "not planned".
 . "$(dirname "$0")/lib.sh"
 e2e_setup
-wean med add alprazolam --unit mg --form "tablet 0.5 mg /2" > /dev/null
-wean med add diazepam --unit mg --form "tablet 2 mg /2" --form "tablet 5 mg" \
-	--form "liquid 0.4 mg/ml" > /dev/null
-wean plan add alprazolam --start 2026-11-01 --from-dose 2 --method linear --step 0.25 \
-	--every 8w --times 08:00,14:00,22:00 --split 0.5,0.5,1 --accept-warnings > /dev/null ||
-	fail "plan add"
-wean plan switch alprazolam --to diazepam --stage 2w --start 2026-12-01 --step 8 --every 2w \
-	--to-dose 2 > /dev/null || fail "plan switch (the review should pass it)"
+# without --accept-warnings: the review passes the switch
+alprazolam_switch 2w
 
 start 80 24 WEAN_TODAY=2026-12-01
 wait_for "Today"

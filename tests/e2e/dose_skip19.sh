@@ -9,10 +9,7 @@
 # still skips the whole day.
 . "$(dirname "$0")/lib.sh"
 e2e_setup
-wean med add lorazepam --unit mg --form "tablet 1 mg /2" --form "tablet 0.5 mg /2" > /dev/null
-wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step 10 \
-	--every 2w --times 08:00,14:00,22:00 --split 1,1,1 --accept-warnings > /dev/null ||
-	fail "plan add"
+lorazepam_plan
 
 start 80 30
 wait_for "Today"

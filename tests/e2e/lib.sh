@@ -211,3 +211,34 @@ wait_unless() {
 		sleep 0.05
 	done
 }
+
+# Issue 19's fixtures, made through the CLI.
+# lorazepam_plan [PLAN ADD OPTIONS...]: lorazepam (1 mg and 0.5 mg tablets
+# that halve), 3 mg as 1 + 1 + 1 at 08:00, 14:00 and 22:00, 10% every 2
+# weeks from 2026-11-03 (step 1, 2.75 mg, on 2026-11-25: 1 + 1 + 0.75).
+lorazepam_plan() {
+	wean med add lorazepam --unit mg --form "tablet 1 mg /2" --form "tablet 0.5 mg /2" \
+		> /dev/null || fail "med add lorazepam"
+	wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step 10 \
+		--every 2w --times 08:00,14:00,22:00 --split 1,1,1 "$@" --accept-warnings \
+		> /dev/null || fail "plan add lorazepam"
+}
+
+# alprazolam_switch STAGE [PLAN SWITCH OPTIONS...]: alprazolam 2 mg as
+# 0.5 + 0.5 + 1 (0.5 mg tablets that halve) from 2026-11-01, switched to
+# diazepam (2 mg tablets that halve, 5 mg tablets, a 0.4 mg/ml liquid) a
+# dose every STAGE (1w or 2w) from 2026-12-01, Ashton unless the options
+# say otherwise, then 8% every 2 weeks to 2 mg.
+alprazolam_switch() {
+	stage=$1
+	shift
+	wean med add alprazolam --unit mg --form "tablet 0.5 mg /2" > /dev/null ||
+		fail "med add alprazolam"
+	wean med add diazepam --unit mg --form "tablet 2 mg /2" --form "tablet 5 mg" \
+		--form "liquid 0.4 mg/ml" > /dev/null || fail "med add diazepam"
+	wean plan add alprazolam --start 2026-11-01 --from-dose 2 --method linear --step 0.25 \
+		--every 8w --times 08:00,14:00,22:00 --split 0.5,0.5,1 --accept-warnings \
+		> /dev/null || fail "plan alprazolam"
+	wean plan switch alprazolam --to diazepam --stage "$stage" --start 2026-12-01 \
+		--step 8 --every 2w --to-dose 2 "$@" > /dev/null || fail "plan switch"
+}

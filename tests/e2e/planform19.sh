@@ -10,10 +10,7 @@
 # first cut (12-09) is 2.5 (0.25 off 22:00: 1 + 1 + 0.5).
 . "$(dirname "$0")/lib.sh"
 e2e_setup
-wean med add lorazepam --unit mg --form "tablet 1 mg /2" --form "tablet 0.5 mg /2" > /dev/null
-wean plan add lorazepam --start 2026-11-03 --from-dose 3 --method percent --step 10 \
-	--every 2w --times 08:00,14:00,22:00 --split 1,1,1 --cut-first evening \
-	--accept-warnings > /dev/null || fail "plan add"
+lorazepam_plan --cut-first evening
 start 80 30
 wait_for "Today"
 keys F3
