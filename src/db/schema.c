@@ -34,7 +34,7 @@
  *   plan.dose_times, dose_split, cut_first and plan_switch(plan_id,
  *   from_plan, equiv_table, stage_days) from v6
  *   chart_sum(kind, id, span, period, sum, n), the charts' monthly and
- *   yearly sums, kept by triggers, and chart_sum_calc from v7
+ *   yearly sums, kept by triggers through chart_sum_delta, from v7
  *   (schema_v7.c)
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.

@@ -11,9 +11,12 @@
  * seed) on sql, an empty database: SQLITE_OK or SQLite's code. */
 int wn_db_schema_create(sqlite3 *sql);
 
-/* Version 7 (schema_v7.c): the charts' summary, its view and triggers
+/* Version 7 (schema_v7.c): the charts' summary, its queue and triggers
  * (NULL-terminated). */
 extern const char *const wn_db_schema_v7[];
+/* A query of the rows chart_sum must hold, computed from the records (the
+ * tests compare; it sorts every rating in memory). */
+extern const char wn_db_chart_sum_calc[];
 
 /* The summary computed from the records in one pass over each table in
  * key order (chartsum_calc.c; memory follows the summary, not the

@@ -15,10 +15,9 @@
 	"DROP TRIGGER rating_sum_insert; DROP TRIGGER rating_sum_delete;" \
 	" DROP TRIGGER rating_sum_update; DROP TRIGGER checkin_sum_insert;" \
 	" DROP TRIGGER checkin_sum_delete; DROP TRIGGER checkin_sum_update;" \
-	" DROP TRIGGER checkin_sum_update_in; DROP TRIGGER metric_sum_insert;" \
+	" DROP TRIGGER chart_sum_apply; DROP TRIGGER metric_sum_insert;" \
 	" DROP TRIGGER metric_sum_delete; DROP TRIGGER metric_sum_update;" \
-	" DROP VIEW chart_sum_calc; DROP VIEW chart_sum_months;" \
-	" DROP VIEW chart_sum_years; DROP TABLE chart_sum; "
+	" DROP TABLE chart_sum_delta; DROP TABLE chart_sum; "
 
 /* Version 6's parts (a plan's doses through the day, the switch link):
  * part of WN_TEST_DROP_V5, since an older version has none of them. */
