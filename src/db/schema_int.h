@@ -7,9 +7,18 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+struct wn_db;
+struct wn_err;
+
 /* Runs every migration's SQL (the tables and indexes, not the rows they
  * seed) on sql, an empty database: SQLITE_OK or SQLite's code. */
 int wn_db_schema_create(sqlite3 *sql);
+
+/* Version 5 (schema_index.c): the journal's search index, its tables and
+ * triggers (NULL-terminated), and the index built from the texts a diary
+ * has when it reaches version 5. */
+extern const char *const wn_db_schema_v5[];
+int wn_db_fill_journal_index(struct wn_db *db, struct wn_err *err);
 
 /* Version 7 (schema_v7.c): the charts' summary, its queue and triggers
  * (NULL-terminated). */
