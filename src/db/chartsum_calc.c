@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "db_int.h"
 
 /* One row of the summary. */
@@ -47,14 +48,8 @@ static struct acc *acc_of(struct pass *p, int kind, long id)
 	for (size_t i = 0; i < p->n; i++)
 		if (p->a[i].kind == kind && p->a[i].id == id)
 			return &p->a[i];
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? 2 * p->cap : 32;
-		struct acc *a = realloc(p->a, cap * sizeof *a);
-		if (!a)
-			return NULL;
-		p->a = a;
-		p->cap = cap;
-	}
+	if (wn_buf_grow((void **)&p->a, &p->cap, p->n, sizeof *p->a) != 0)
+		return NULL;
 	p->a[p->n] = (struct acc){ .kind = kind, .id = id };
 	return &p->a[p->n++];
 }
@@ -236,14 +231,8 @@ struct rows {
 static int keep_row(void *ctx, const struct sum_row *r)
 {
 	struct rows *l = ctx;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 1024;
-		struct sum_row *x = realloc(l->r, cap * sizeof *x);
-		if (!x)
-			return WN_ERR;
-		l->r = x;
-		l->cap = cap;
-	}
+	if (wn_buf_grow((void **)&l->r, &l->cap, l->n, sizeof *l->r) != 0)
+		return WN_ERR;
 	l->r[l->n++] = *r;
 	return WN_OK;
 }
