@@ -380,7 +380,7 @@ static int draw_fields(struct wn_ui *ui, const struct wn_planform *f, int y)
 static void draw_steps(struct wn_ui *ui, const struct wn_planform *f, int y, int rows)
 {
 	const struct wn_schedule *s = &f->built.sched;
-	char d[WN_DATE_STRLEN], n1[32], line[256], dose[48];
+	char d[WN_DATE_STRLEN], n1[32], line[192 + WN_TAPER_HOW], dose[48];
 	int w = ui->cols - 2;
 	int shown = s->n <= rows ? s->n : rows - 1;
 	for (int i = 0; i < shown; i++) {
