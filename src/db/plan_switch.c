@@ -49,6 +49,13 @@ int wn_db_plan_switch_of(struct wn_db *db, long plan_id, struct wn_db_plan_switc
 	return rc;
 }
 
+bool wn_db_plan_replaced(struct wn_db *db, long plan_id)
+{
+	struct wn_db_plan_switch link;
+	return wn_db_plan_switch_of(db, plan_id, &link, NULL) == WN_OK &&
+	       link.from_plan == plan_id;
+}
+
 int wn_db_plan_med_of(struct wn_db *db, long plan_id, long *med_id, struct wn_err *err)
 {
 	sqlite3_stmt *st;

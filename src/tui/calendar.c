@@ -107,13 +107,10 @@ static void free_plan(struct calendar *cal)
 static void load_reviews(struct wn_db *db, struct calendar *cal, const struct wn_med *m)
 {
 	const struct wn_plan *p = &cal->b.plan;
-	struct wn_review sw;
 	cal->reviews = calloc(p->n_events + 1, sizeof *cal->reviews);
 	if (!cal->reviews)
 		return;
-	if (wn_db_switch_review(db, p, &sw, NULL) != WN_NOINPUT)
-		wn_review_free(&sw);
-	else if (wn_plan_review(&cal->b, m, &cal->reviews[0], NULL) == WN_OK)
+	if (!wn_db_plan_replaced(db, p->id) && wn_plan_review(&cal->b, m, &cal->reviews[0], NULL) == WN_OK)
 		cal->n_reviews++;
 	for (size_t i = 0; i < p->n_events; i++) {
 		const struct wn_plan_event *e = &p->events[i];

@@ -109,11 +109,7 @@ static void load_plan(struct wn_ui *ui, struct today *t, size_t m)
 	/* the plan a switch replaces: its steps are doses diazepam replaces,
 	 * not cuts, so its own review is not shown step by step (the
 	 * switch's, by the combined equivalent, is on the Plan screen) */
-	struct wn_review sw;
-	int rc = wn_db_switch_review(ui->db, &b.plan, &sw, NULL);
-	if (rc != WN_NOINPUT)
-		wn_review_free(&sw);
-	else
+	if (!wn_db_plan_replaced(ui->db, b.plan.id))
 		mp->reviewed = wn_plan_review(&b, &t->med[m], &mp->review, NULL) == WN_OK;
 	review_last_up(&b, &t->med[m], mp);
 	mp->plan = b.plan;       /* the Today plan owns them from here */
