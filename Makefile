@@ -136,6 +136,13 @@ $(B)/obj/%.o: src/%.c
 	@echo "  CC      $<"
 	$(Q)$(COMPILE) $(LAYER_$(call layer_of,$*)) -c -o $@ $<
 
+# The plan cache's key names the code that computed an entry
+# (core/plancache.h): a checksum of core's sources, so that a change to
+# any of them computes every cached plan again.
+WN_CORE_ID := $(firstword $(shell cat $(sort $(CORE_SRC) $(wildcard include/core/*.h)) | cksum))
+$(B)/obj/core/plancache.o: WN_CPPFLAGS += -DWN_CORE_ID='"$(WN_CORE_ID)"'
+$(B)/obj/core/plancache.o: $(CORE_SRC) $(wildcard include/core/*.h)
+
 # Unit tests may look into the diary file with SQLite and into config
 # files with iniparser; never with curses.
 $(B)/tobj/%.o: tests/unit/%.c

@@ -232,11 +232,11 @@ static int read_plan_row(sqlite3_stmt *st, struct wn_plan *p, struct wn_err *err
 static int load_row(struct wn_db *db, long med_id, long plan_id, struct wn_plan *p,
                     struct wn_err *err)
 {
+	static const char q_id[] = PLAN_COLUMNS " WHERE med_id = ?1 AND id = ?2";
+	static const char q_active[] = PLAN_COLUMNS " WHERE med_id = ?1 AND active = 1"
+		" ORDER BY id DESC LIMIT 1";
 	sqlite3_stmt *st;
-	int rc = wn_db_prepare(db, plan_id > 0 ?
-	                       PLAN_COLUMNS " WHERE med_id = ?1 AND id = ?2" :
-	                       PLAN_COLUMNS " WHERE med_id = ?1 AND active = 1"
-	                       " ORDER BY id DESC LIMIT 1", &st, err);
+	int rc = wn_db_stmt(db, plan_id > 0 ? q_id : q_active, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, med_id);
@@ -246,7 +246,7 @@ static int load_row(struct wn_db *db, long med_id, long plan_id, struct wn_plan 
 		rc = read_plan_row(st, p, err);
 	else if (rc == WN_OK)
 		rc = wn_err_set(err, WN_NOINPUT, "this medication has no taper plan");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -292,16 +292,17 @@ static int load_acks(struct wn_db *db, struct wn_plan *p, struct wn_err *err)
 	static const struct wn_db_rows rows = {
 		sizeof(struct wn_plan_ack), read_ack, "read the plan's review"
 	};
+	static const char q[] = "SELECT kind, step, text, acked FROM plan_ack"
+		" WHERE plan_id = ?1 ORDER BY step, kind";
 	sqlite3_stmt *st;
-	int rc = wn_db_prepare(db, "SELECT kind, step, text, acked FROM plan_ack"
-	                       " WHERE plan_id = ?1 ORDER BY step, kind", &st, err);
+	int rc = wn_db_stmt(db, q, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->id);
 	void *items;
 	rc = wn_db_collect(db, st, &rows, &items, &p->n_acks, err);
 	p->acks = items;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -321,23 +322,24 @@ int wn_db_plan_forms(struct wn_db *db, long med_id, struct wn_form **out, int *n
 
 static int load_custom(struct wn_db *db, struct wn_plan *p, struct wn_err *err)
 {
+	static const char q[] = "SELECT date, dose FROM plan_step_custom WHERE plan_id = ?1"
+		" ORDER BY date LIMIT ?2";
 	sqlite3_stmt *st;
-	int rc = wn_db_prepare(db, "SELECT date, dose FROM plan_step_custom WHERE plan_id = ?1"
-	                       " ORDER BY date LIMIT ?2", &st, err);
+	int rc = wn_db_stmt(db, q, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->id);
 	sqlite3_bind_int(st, 2, WN_PLAN_MAX_CUSTOM);
 	p->custom = calloc(WN_PLAN_MAX_CUSTOM, sizeof *p->custom);
 	if (!p->custom) {
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return wn_err_set(err, WN_ERR, "out of memory");
 	}
 	while (wn_db_row(db, st, "read the plan's steps", &rc, err)) {
 		p->custom[p->n_custom].date = wn_db_col_date(st, 0);
 		p->custom[p->n_custom++].dose = sqlite3_column_double(st, 1);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -364,14 +366,15 @@ static int load_events(struct wn_db *db, long plan_id, struct wn_plan_event **ou
 	sqlite3_stmt *st;
 	*out = NULL;
 	*n = 0;
-	int rc = wn_db_prepare(db, "SELECT id, kind, start_date, end_date, ifnull(dose, 0), reason"
-	                       " FROM hold WHERE plan_id = ?1 ORDER BY start_date, id", &st, err);
+	static const char q[] = "SELECT id, kind, start_date, end_date, ifnull(dose, 0), reason"
+		" FROM hold WHERE plan_id = ?1 ORDER BY start_date, id";
+	int rc = wn_db_stmt(db, q, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, plan_id);
 	void *items;
 	rc = wn_db_collect(db, st, &rows, &items, n, err);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	*out = items;
 	if (rc != WN_OK) {
 		wn_plan_events_free(*out, *n);

@@ -36,6 +36,8 @@
  *   chart_sum(kind, id, span, period, sum, n), the charts' monthly and
  *   yearly sums, kept by triggers through chart_sum_delta, from v7
  *   (schema_v7.c)
+ *   plan_cache(plan_id, key, data), a plan as Today shows it, from v8
+ *   (db/plancache.h)
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.
  * hidden_on and archived_on are the dates a symptom was hidden and a
@@ -554,6 +556,17 @@ static const char *const schema_v6[] = {
 	NULL,
 };
 
+/* Version 8: the plan cache (db/plancache.h): a plan as Today shows it,
+ * built and reviewed, with the key of everything it was computed from.
+ * Not a record: never exported, and an entry whose key differs from the
+ * one computed now is computed again and replaced. */
+static const char *const schema_v8[] = {
+	"CREATE TABLE plan_cache ("
+	" plan_id INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE,"
+	" key BLOB NOT NULL, data BLOB NOT NULL) STRICT;",
+	NULL,
+};
+
 /* The charts' summary of the records a diary has when it reaches
  * version 7 (its triggers keep it from then on). */
 static int fill_chart_sum(struct wn_db *db, struct wn_err *err)
@@ -570,6 +583,7 @@ static const struct migration migrations[] = {
 	{ .version = 5, .sql = wn_db_schema_v5, .after = wn_db_fill_journal_index },
 	{ .version = 6, .sql = schema_v6 },
 	{ .version = 7, .sql = wn_db_schema_v7, .after = fill_chart_sum },
+	{ .version = 8, .sql = schema_v8 },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "db/med.h"
 #include "db/plan.h"
+#include "db/plancache.h"
 #include "db/safety.h"
 #include "db/symptoms.h"
 #include "core/plan.h"
@@ -82,39 +83,14 @@ static void free_plans(struct today *t)
 	t->plans = NULL;
 }
 
-/* The review of the step after the latest going back up. */
-static void review_last_up(const struct wn_plan_built *b, const struct wn_med *m,
-                           struct wn_today_plan *mp)
-{
-	const struct wn_plan_event *last = NULL;
-	for (size_t i = 0; i < b->plan.n_events; i++)
-		if (b->plan.events[i].kind == WN_PLAN_REINSTATE)
-			last = &b->plan.events[i];
-	mp->has_up = last && wn_plan_review_reinstate(b, m, last->start, last->dose,
-	                                              &mp->up, NULL) == WN_OK;
-	mp->up_on = last ? last->start : WN_DATE_NONE;
-}
-
 /* Plans are optional: a medication without one (or whose plan cannot be
  * built) simply shows no taper status.  A plan that cannot be reviewed
- * shows no finding. */
+ * shows no finding.  The plan, built and reviewed, comes from the diary's
+ * plan cache when nothing it was computed from has changed
+ * (db/plancache.h). */
 static void load_plan(struct wn_ui *ui, struct today *t, size_t m)
 {
-	struct wn_today_plan *mp = &t->plans[m];
-	struct wn_plan_built b;
-	if (wn_db_plan_built(ui->db, &t->med[m], &b, NULL) != WN_OK) {
-		wn_plan_built_free(&b);
-		return;
-	}
-	/* the plan a switch replaces: its steps are doses diazepam replaces,
-	 * not cuts, so its own review is not shown step by step (the
-	 * switch's, by the combined equivalent, is on the Plan screen) */
-	if (!wn_db_plan_replaced(ui->db, b.plan.id))
-		mp->reviewed = wn_plan_review(&b, &t->med[m], &mp->review, NULL) == WN_OK;
-	review_last_up(&b, &t->med[m], mp);
-	mp->plan = b.plan;       /* the Today plan owns them from here */
-	mp->sched = b.sched;
-	mp->has = true;
+	wn_db_plan_today(ui->db, &t->med[m], &t->plans[m], NULL);
 }
 
 int wn_ui_today_slots(const struct today *t, size_t m, struct wn_today_slot *out)

@@ -8,10 +8,14 @@
 #ifndef WEAN_TEST_SCHEMA_OLD_H
 #define WEAN_TEST_SCHEMA_OLD_H
 
+/* Version 8's part (the plan cache; db/plancache.h): part of
+ * WN_TEST_DROP_V7, since an older version has none. */
+#define WN_TEST_DROP_V8 "DROP TABLE plan_cache; "
+
 /* Version 7's parts (the charts' summary, its views and triggers;
  * schema_v7.c): part of WN_TEST_DROP_V6, since an older version has none
  * of them. */
-#define WN_TEST_DROP_V7 \
+#define WN_TEST_DROP_V7 WN_TEST_DROP_V8 \
 	"DROP TRIGGER rating_sum_insert; DROP TRIGGER rating_sum_delete;" \
 	" DROP TRIGGER rating_sum_update; DROP TRIGGER checkin_sum_insert;" \
 	" DROP TRIGGER checkin_sum_delete; DROP TRIGGER checkin_sum_update;" \

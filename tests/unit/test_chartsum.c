@@ -246,7 +246,7 @@ Test(chartsum, a_v6_diary_is_summarised_on_upgrade)
 	                          NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
 	cr_assert_eq(sqlite3_close(h), SQLITE_OK);
 	db = open_db(path);
-	cr_expect_eq(query_long(db, "PRAGMA user_version"), 7);
+	cr_expect_eq(query_long(db, "PRAGMA user_version"), WN_SCHEMA_VERSION);
 	cr_expect_eq(query_long(db, "SELECT count(*) FROM chart_sum"), rows);
 	expect_summary_right(db, "the upgrade");
 	char bak[4300];
@@ -286,8 +286,8 @@ Test(chartsum, restore_leaves_it_right)
 		struct wn_restore r = { .keep = keep };
 		ok(wn_db_restore(db, src, &r, &err));
 		wn_db_restore_close(src);
-		cr_expect_eq(r.from_version, i ? 6 : 7);
-		cr_expect_eq(query_long(db, "PRAGMA user_version"), 7);
+		cr_expect_eq(r.from_version, i ? 6 : WN_SCHEMA_VERSION);
+		cr_expect_eq(query_long(db, "PRAGMA user_version"), WN_SCHEMA_VERSION);
 		cr_expect_eq(query_long(db, "SELECT count(*) FROM chart_sum"), rows);
 		expect_summary_right(db, i ? "a v6 backup restored" : "a backup restored");
 	}

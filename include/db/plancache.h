@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* plancache.h (db) -- a medication's plan as Today shows it, from the
+ * diary's plan cache (schema v8, table plan_cache) when nothing it was
+ * computed from has changed.
+ *
+ * Building a plan (the drug reference read, every step rounded to the
+ * forms) and reviewing it costs more than the rest of the TUI's first
+ * frame.  The result is the same every day until the plan, its holds or
+ * reinstatements, the medication's forms, the drug reference or wean
+ * itself change; core/plancache.h writes down all of those as the entry's
+ * key, and an entry is used only when that key is byte for byte the key
+ * computed now.  Otherwise the plan is built and reviewed as before and
+ * the entry written again; a diary that cannot be written (read-only,
+ * busy) still shows the plan, only not from the cache.  The cache is not
+ * part of the diary's records: export, import and reports never read it.
+ */
+#ifndef WEAN_DB_PLANCACHE_H
+#define WEAN_DB_PLANCACHE_H
+
+#include "core/records.h"
+#include "core/status.h"
+#include "core/today.h"
+
+struct wn_db;
+
+/* Medication m's active plan into *out (cleared first; free with
+ * wn_today_plan_free): the plan and its schedule (out->has), the plan's
+ * review unless a switch replaces it (out->reviewed), the review of the
+ * step after its latest going back up (out->has_up, out->up_on).
+ * WN_OK; WN_NOINPUT when m has no plan; another status when the plan
+ * cannot be read or built (out->has false). */
+int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
+                     struct wn_err *err);
+
+#endif

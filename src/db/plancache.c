@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* plancache.c (db) -- the plan as Today shows it, through the diary's plan
+ * cache; see db/plancache.h. */
+#include "db/plancache.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/buf.h"
+#include "core/datafile.h"
+#include "core/plan.h"
+#include "core/plancache.h"
+#include "db/plan.h"
+#include "db_int.h"
+
+/* The drug reference wn_plan_drug reads, as a text that changes when it
+ * does: its path, size, modification time and inode ("-" when none). */
+static void drugref_id(char *buf, size_t n)
+{
+	char path[4096];
+	struct stat st;
+	if (wn_datafile_find("drugs.ini", path, sizeof path) != WN_OK || stat(path, &st) != 0) {
+		snprintf(buf, n, "-");
+		return;
+	}
+	snprintf(buf, n, "%s|%lld|%lld.%09ld|%llu", path, (long long)st.st_size,
+	         (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+	         (unsigned long long)st.st_ino);
+}
+
+/* The stored entry of the plan when its key is `key`: WN_OK and t's parts
+ * filled, or anything else (no entry, another key, unreadable bytes). */
+static int read_entry(struct wn_db *db, long plan_id, const struct wn_buf *key,
+                      struct wn_today_plan *t)
+{
+	static const char q[] = "SELECT key, data FROM plan_cache WHERE plan_id = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q, &st, NULL);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, plan_id);
+	rc = WN_NOINPUT;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const void *k = sqlite3_column_blob(st, 0);
+		size_t kn = (size_t)sqlite3_column_bytes(st, 0);
+		if (k && kn == key->len && memcmp(k, key->s, kn) == 0) {
+			const void *d = sqlite3_column_blob(st, 1);
+			rc = d ? wn_plancache_decode(d, (size_t)sqlite3_column_bytes(st, 1), t) :
+			     WN_DATAERR;
+		}
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Keeps the entry; a diary that cannot take it (read-only, busy, full)
+ * just goes without. */
+static void write_entry(struct wn_db *db, long plan_id, const struct wn_buf *key,
+                        const struct wn_today_plan *t)
+{
+	static const char q[] =
+		"INSERT OR REPLACE INTO plan_cache(plan_id, key, data) VALUES (?1, ?2, ?3)";
+	struct wn_buf data;
+	sqlite3_stmt *st;
+	if (sqlite3_db_readonly(wn_db_sqlite(db), "main") != 0)
+		return;
+	wn_buf_init(&data);
+	if (wn_plancache_encode(t, &data) == WN_OK && wn_db_stmt(db, q, &st, NULL) == WN_OK) {
+		sqlite3_bind_int64(st, 1, plan_id);
+		sqlite3_bind_blob(st, 2, key->s, (int)key->len, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 3, data.s, (int)data.len, SQLITE_STATIC);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+	wn_buf_free(&data);
+}
+
+/* Builds and reviews b (its plan loaded) as Today shows it. */
+static int compute(struct wn_plan_built *b, const struct wn_med *m, bool replaced,
+                   struct wn_today_plan *t, struct wn_err *err)
+{
+	int rc = wn_plan_built_make(b, m, err);
+	if (rc != WN_OK)
+		return rc;
+	/* the plan a switch replaces: its steps are doses diazepam replaces,
+	 * not cuts, so its own review is not shown step by step (the
+	 * switch's, by the combined equivalent, is on the Plan screen) */
+	if (!replaced)
+		t->reviewed = wn_plan_review(b, m, &t->review, NULL) == WN_OK;
+	/* the review of the step after the latest going back up */
+	const struct wn_plan_event *last = NULL;
+	for (size_t i = 0; i < b->plan.n_events; i++)
+		if (b->plan.events[i].kind == WN_PLAN_REINSTATE)
+			last = &b->plan.events[i];
+	t->has_up = last && wn_plan_review_reinstate(b, m, last->start, last->dose,
+	                                             &t->up, NULL) == WN_OK;
+	t->up_on = last ? last->start : WN_DATE_NONE;
+	return WN_OK;
+}
+
+int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
+                     struct wn_err *err)
+{
+	struct wn_plan_built b;
+	struct wn_buf key;
+	char id[4200];
+	memset(out, 0, sizeof *out);
+	out->sched.hold_since = out->up_on = WN_DATE_NONE;
+	memset(&b, 0, sizeof b);
+	b.sched.hold_since = WN_DATE_NONE;
+	int rc = wn_db_plan_load(db, m->id, &b.plan, err);
+	if (rc != WN_OK) {
+		wn_plan_free(&b.plan);
+		return rc == WN_NOINPUT ? wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name) : rc;
+	}
+	bool replaced = wn_db_plan_replaced(db, b.plan.id);
+	drugref_id(id, sizeof id);
+	wn_buf_init(&key);
+	bool keyed = wn_plancache_key(&b.plan, m, replaced, id, &key) == WN_OK;
+	if (keyed && read_entry(db, b.plan.id, &key, out) == WN_OK) {
+		out->plan = b.plan;
+		out->has = true;
+		wn_buf_free(&key);
+		return WN_OK;
+	}
+	rc = compute(&b, m, replaced, out, err);
+	if (rc != WN_OK) {
+		wn_plan_built_free(&b);
+		wn_review_free(&out->review);
+		wn_review_free(&out->up);
+		out->reviewed = out->has_up = false;
+		wn_buf_free(&key);
+		return rc;
+	}
+	out->plan = b.plan;      /* out owns them from here */
+	out->sched = b.sched;
+	out->has = true;
+	if (keyed)
+		write_entry(db, out->plan.id, &key, out);
+	wn_buf_free(&key);
+	return WN_OK;
+}
