@@ -32,4 +32,12 @@ struct wn_db;
 int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
                      struct wn_err *err);
 
+/* `wean check`: *stale true when the entry stored for m's plan under the
+ * key computed now holds anything else than computing the plan now gives
+ * (a fault: the key missed an input); that entry is then removed, so the
+ * plan is computed again when next shown.  WN_OK also without a plan or
+ * an entry; otherwise the status of reading or removing. */
+int wn_db_plan_cache_check(struct wn_db *db, const struct wn_med *m, bool *stale,
+                           struct wn_err *err);
+
 #endif

@@ -19,6 +19,7 @@
 #include "db/db.h"
 #include "db/med.h"
 #include "db/plan.h"
+#include "db/plancache.h"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -301,6 +302,12 @@ static int check_med(struct wn_db *db, const struct wn_med *m, struct found *f,
 			*err = why;
 		return rc;
 	}
+	bool stale = false;
+	if (rc == WN_OK && (rc = wn_db_plan_cache_check(db, m, &stale, err)) != WN_OK)
+		return rc;
+	if (stale)
+		found_line(f, "the plan of \"%s\" kept for Today differed from the plan computed"
+		           " now; it was removed and is computed again", m->name);
 	return WN_OK;
 }
 

@@ -100,11 +100,12 @@ static int compute(struct wn_plan_built *b, const struct wn_med *m, bool replace
 	return WN_OK;
 }
 
-int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
-                     struct wn_err *err)
+/* What wn_db_plan_today does, with `use` false: the cache is neither
+ * read nor written, and *key (when keyed) holds the plan's key. */
+static int plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
+                      bool use, struct wn_buf *key, bool *keyed, struct wn_err *err)
 {
 	struct wn_plan_built b;
-	struct wn_buf key;
 	char id[4200];
 	memset(out, 0, sizeof *out);
 	out->sched.hold_since = out->up_on = WN_DATE_NONE;
@@ -117,12 +118,10 @@ int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_p
 	}
 	bool replaced = wn_db_plan_replaced(db, b.plan.id);
 	drugref_id(id, sizeof id);
-	wn_buf_init(&key);
-	bool keyed = wn_plancache_key(&b.plan, m, replaced, id, &key) == WN_OK;
-	if (keyed && read_entry(db, b.plan.id, &key, out) == WN_OK) {
+	*keyed = wn_plancache_key(&b.plan, m, replaced, id, key) == WN_OK;
+	if (use && *keyed && read_entry(db, b.plan.id, key, out) == WN_OK) {
 		out->plan = b.plan;
 		out->has = true;
-		wn_buf_free(&key);
 		return WN_OK;
 	}
 	rc = compute(&b, m, replaced, out, err);
@@ -131,14 +130,59 @@ int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_p
 		wn_review_free(&out->review);
 		wn_review_free(&out->up);
 		out->reviewed = out->has_up = false;
-		wn_buf_free(&key);
 		return rc;
 	}
 	out->plan = b.plan;      /* out owns them from here */
 	out->sched = b.sched;
 	out->has = true;
-	if (keyed)
-		write_entry(db, out->plan.id, &key, out);
-	wn_buf_free(&key);
+	if (use && *keyed)
+		write_entry(db, out->plan.id, key, out);
 	return WN_OK;
+}
+
+int wn_db_plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
+                     struct wn_err *err)
+{
+	struct wn_buf key;
+	bool keyed = false;
+	wn_buf_init(&key);
+	int rc = plan_today(db, m, out, true, &key, &keyed, err);
+	wn_buf_free(&key);
+	return rc;
+}
+
+int wn_db_plan_cache_check(struct wn_db *db, const struct wn_med *m, bool *stale,
+                           struct wn_err *err)
+{
+	static const char del[] = "DELETE FROM plan_cache WHERE plan_id = ?1";
+	struct wn_today_plan now, kept;
+	struct wn_buf key, a, b;
+	bool keyed = false;
+	*stale = false;
+	wn_buf_init(&key);
+	int rc = plan_today(db, m, &now, false, &key, &keyed, err);
+	if (rc == WN_OK && keyed) {
+		memset(&kept, 0, sizeof kept);
+		kept.sched.hold_since = kept.up_on = WN_DATE_NONE;
+		if (read_entry(db, now.plan.id, &key, &kept) == WN_OK) {
+			wn_buf_init(&a);
+			wn_buf_init(&b);
+			if (wn_plancache_encode(&now, &a) != WN_OK || wn_plancache_encode(&kept, &b) != WN_OK)
+				rc = wn_err_set(err, WN_ERR, "out of memory");
+			else
+				*stale = a.len != b.len || memcmp(a.s, b.s, a.len) != 0;
+			wn_buf_free(&a);
+			wn_buf_free(&b);
+		}
+		wn_today_plan_free(&kept);
+		sqlite3_stmt *st;
+		if (rc == WN_OK && *stale && (rc = wn_db_stmt(db, del, &st, err)) == WN_OK) {
+			sqlite3_bind_int64(st, 1, now.plan.id);
+			wn_db_row(db, st, "remove the plan's cached schedule", &rc, err);
+			sqlite3_reset(st);
+		}
+	}
+	wn_today_plan_free(&now);
+	wn_buf_free(&key);
+	return rc == WN_NOINPUT ? WN_OK : rc;
 }

@@ -431,3 +431,32 @@ Test(plancache, the_key_changes_with_every_input)
 	wn_buf_free(&base);
 	wn_plan_free(&p);
 }
+
+/* ---- wean check ----------------------------------------------------------------- */
+
+static void collect_line(void *ctx, const char *line)
+{
+	struct wn_buf *b = ctx;
+	wn_buf_adds(b, line);
+	wn_buf_addc(b, '\n');
+}
+
+Test(plancache, check_finds_and_removes_an_entry_that_differs)
+{
+	struct wn_buf said;
+	wn_buf_init(&said);
+	tamper();
+	cr_expect_neq(wn_db_check(db, collect_line, &said, &err), WN_OK, "a problem found");
+	cr_expect(strstr(err.msg, "1 problem found") != NULL, "%s", err.msg);
+	cr_expect(strstr(said.s, "the plan of \"sertraline\" kept for Today differed") != NULL,
+	          "said: %s", said.s);
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 0, "removed");
+	cr_expect_not(from_cache());
+	/* a right entry is nothing to say */
+	wn_buf_reset(&said);
+	wn_err_clear(&err);
+	cr_assert_eq(wn_db_check(db, collect_line, &said, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 1);
+	cr_expect(strstr(said.s, "kept for Today") == NULL, "said: %s", said.s);
+	wn_buf_free(&said);
+}
