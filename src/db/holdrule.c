@@ -184,6 +184,31 @@ int wn_db_proposal_get(struct wn_db *db, long med_id, wn_date day,
 	return rc;
 }
 
+int wn_db_proposal_seen(struct wn_db *db, struct wn_proposal *p, bool keep,
+                        struct wn_err *err)
+{
+	static const char q[] =
+		"SELECT state, reason FROM hold_proposal WHERE med_id = ?1 AND date = ?2";
+	const char *why = *p->why ? p->why : "-";
+	sqlite3_stmt *st;
+	bool same = false;
+	p->state = WN_PROPOSAL_SHOWN;
+	int rc = wn_db_stmt(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->med_id);
+	wn_db_bind_date(st, 2, p->date);
+	if (wn_db_row(db, st, "read the proposal", &rc, err)) {
+		const char *r = (const char *)sqlite3_column_text(st, 1);
+		p->state = state_of((const char *)sqlite3_column_text(st, 0));
+		same = r && strcmp(r, why) == 0;
+	}
+	sqlite3_reset(st);
+	if (rc != WN_OK || !keep || same || p->state == WN_PROPOSAL_DISMISSED)
+		return rc;
+	return wn_db_proposal_shown(db, p->med_id, p->date, why, err);
+}
+
 static int read_proposal(sqlite3_stmt *st, void *item)
 {
 	struct wn_proposal *p = item;

@@ -239,3 +239,43 @@ Test(db_holdrule, the_windows_are_the_old_queries_to_the_bit)
 	cr_expect_gt(windows, 60, "the rounds judged days after cuts (seed %lu)", seed0);
 	cr_expect_gt(counted, 30, "windows with several rated days (seed %lu)", seed0);
 }
+
+/* Seen: the day's state read, the record written only when it is missing
+ * or its reason changed; a dismissed one is left alone; a day looked at
+ * without keeping writes nothing. */
+Test(db_holdrule, a_proposal_seen_again_writes_nothing)
+{
+	sqlite3 *sql = wn_db_sqlite(db);
+	struct wn_proposal p = { .med_id = med, .date = d("2026-11-20") };
+	snprintf(p.why, sizeof p.why, "sleep under 5 h for 3 nights");
+	cr_assert_eq(wn_db_proposal_seen(db, &p, false, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(p.state, WN_PROPOSAL_SHOWN);
+	struct wn_proposal *all;
+	size_t n;
+	cr_assert_eq(wn_db_proposals(db, p.date, p.date, &all, &n, &err), WN_OK);
+	cr_expect_eq(n, 0, "not kept: nothing written");
+	free(all);
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	int writes = sqlite3_total_changes(sql);
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(sqlite3_total_changes(sql), writes, "the same reason again: no write");
+	snprintf(p.why, sizeof p.why, "symptoms 1.4 a day");
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_gt(sqlite3_total_changes(sql), writes, "another reason: written");
+	cr_assert_eq(wn_db_proposals(db, p.date, p.date, &all, &n, &err), WN_OK);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(all[0].why, "symptoms 1.4 a day");
+	free(all);
+	cr_assert_eq(wn_db_proposal_answer(db, med, p.date, WN_PROPOSAL_DISMISSED, &err), WN_OK);
+	writes = sqlite3_total_changes(sql);
+	snprintf(p.why, sizeof p.why, "sleep under 5 h for 3 nights");
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(p.state, WN_PROPOSAL_DISMISSED);
+	cr_expect_eq(sqlite3_total_changes(sql), writes, "dismissed: left alone");
+	/* an empty reason is kept as "-", and seen again as the same */
+	struct wn_proposal q = { .med_id = med, .date = d("2026-11-21") };
+	cr_assert_eq(wn_db_proposal_seen(db, &q, true, &err), WN_OK, "%s", err.msg);
+	writes = sqlite3_total_changes(sql);
+	cr_assert_eq(wn_db_proposal_seen(db, &q, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(sqlite3_total_changes(sql), writes);
+}
