@@ -14,8 +14,10 @@
  * same numbers the old query per window gave:
  *   SELECT avg(v), count(*) FROM (SELECT avg(value) AS v FROM rating
  *    WHERE date BETWEEN ?1 AND ?2 GROUP BY date)
- * (tests/unit/test_db_holdrule.c compares them), but each day is read
- * once, whatever the windows' overlaps, in one statement. */
+ * (tests/unit/test_db_holdrule.c compares them to the bit), but each
+ * day is read once, whatever the windows' overlaps, by one prepared
+ * statement run once per span (wn_holdrule_spans).  A GROUP BY here
+ * (avg(value) per day) costs more than adding up the rows in C. */
 static const char q_days[] =
 	"SELECT date, value FROM rating WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 static const char q_sleep[] =
