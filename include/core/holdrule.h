@@ -70,6 +70,22 @@ struct wn_holdrule_in {
 bool wn_holdrule_windows(const struct wn_config *c, const struct wn_schedule *s,
                          wn_date day, struct wn_holdrule_in *in);
 
+/* The days the windows of *in cover, as disjoint spans in increasing
+ * order (overlapping or touching windows merged): from[k]..to[k] for k
+ * below the count returned (at most 2 + WN_HOLDRULE_CUTS).  0 when
+ * there is no baseline (then nothing is read: the rule cannot fire). */
+int wn_holdrule_spans(const struct wn_holdrule_in *in, wn_date *from, wn_date *to);
+
+/* Feeding the windows with the days read over those spans: call
+ * wn_holdrule_day() for each day with ratings, in increasing date order,
+ * with its level (the mean of its ratings), then wn_holdrule_means().
+ * The windows get what SQLite's avg() of the levels and count(*) over
+ * their days give: the levels added in date order from 0.0, divided by
+ * the number of days; NAN and 0 without days.  In between, a window's
+ * mean holds the running sum. */
+void wn_holdrule_day(struct wn_holdrule_in *in, wn_date day, double level);
+void wn_holdrule_means(struct wn_holdrule_in *in);
+
 struct wn_holdrule_out {
 	bool propose;                /* show WN_HOLDRULE_TEXT */
 	bool symptom_fired, sleep_fired;

@@ -6,6 +6,7 @@
 #ifndef WEAN_DB_HOLDRULE_H
 #define WEAN_DB_HOLDRULE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/config.h"
@@ -51,6 +52,15 @@ struct wn_proposal {
 	char why[256];
 	enum wn_proposal_state state;
 };
+/* What a screen does when the rules propose a hold for p->med_id on
+ * p->date with the reason p->why: p->state gets the state of that day's
+ * proposal (WN_PROPOSAL_SHOWN when there is none yet); when keep is true
+ * and it is not dismissed, it is recorded as wn_db_proposal_shown()
+ * records it -- written only when the record is missing or has another
+ * reason, so showing the same proposal again writes nothing. */
+int wn_db_proposal_seen(struct wn_db *db, struct wn_proposal *p, bool keep,
+                        struct wn_err *err);
+
 /* The proposals dated from..to, by date.  *out malloc'd (free()). */
 int wn_db_proposals(struct wn_db *db, wn_date from, wn_date to,
                     struct wn_proposal **out, size_t *n, struct wn_err *err);

@@ -105,7 +105,10 @@ int wn_db_switch_combined(const struct wn_switch *x, const struct wn_med *to,
                           const struct wn_schedule *dz, struct wn_plan_built *b,
                           struct wn_err *err);
 /* Is plan_id the plan a switch replaces (its steps are doses the other
- * drug takes over, not cuts)?  One query; false on an error. */
+ * drug takes over, not cuts)?  The answer of wn_db_plan_switch_of() (the
+ * switch it is in has it as from_plan), asked of it only when plan_id is
+ * the from_plan of some switch: otherwise one small indexed query.  false
+ * on an error. */
 bool wn_db_plan_replaced(struct wn_db *db, long plan_id);
 /* The review of the plan p when a switch replaces it: the switch's, by
  * the combined equivalent (free *out with wn_review_free); WN_NOINPUT

@@ -58,6 +58,74 @@ bool wn_holdrule_windows(const struct wn_config *c, const struct wn_schedule *s,
 	return true;
 }
 
+/* ---- the days read for the windows ------------------------------------ */
+
+/* The windows of *in to read: the recent one and the baselines. */
+static int windows_of(const struct wn_holdrule_in *in,
+                      const struct wn_holdrule_window **w)
+{
+	int n = 0;
+	w[n++] = &in->recent;
+	for (int i = 0; i < in->n_base; i++)
+		w[n++] = &in->base[i];
+	return n;
+}
+
+int wn_holdrule_spans(const struct wn_holdrule_in *in, wn_date *from, wn_date *to)
+{
+	const struct wn_holdrule_window *w[2 + WN_HOLDRULE_CUTS];
+	int out = 0;
+	if (in->n_base <= 0)
+		return 0;
+	int n = windows_of(in, w);
+	for (int i = 1; i < n; i++)          /* by first day: a handful */
+		for (int k = i; k > 0 && w[k]->from < w[k - 1]->from; k--) {
+			const struct wn_holdrule_window *x = w[k];
+			w[k] = w[k - 1];
+			w[k - 1] = x;
+		}
+	for (int i = 0; i < n; i++) {
+		if (out > 0 && w[i]->from <= to[out - 1] + 1) {
+			if (w[i]->to > to[out - 1])
+				to[out - 1] = w[i]->to;
+			continue;
+		}
+		from[out] = w[i]->from;
+		to[out++] = w[i]->to;
+	}
+	return out;
+}
+
+static void add_day(struct wn_holdrule_window *w, wn_date day, double level)
+{
+	if (day < w->from || day > w->to)
+		return;
+	if (w->days++ == 0)
+		w->mean = 0.0;                /* avg()'s sum starts at 0.0 */
+	w->mean += level;
+}
+
+void wn_holdrule_day(struct wn_holdrule_in *in, wn_date day, double level)
+{
+	add_day(&in->recent, day, level);
+	for (int i = 0; i < in->n_base; i++)
+		add_day(&in->base[i], day, level);
+}
+
+static void mean_of(struct wn_holdrule_window *w)
+{
+	w->mean = w->days > 0 ? w->mean / (double)w->days : NAN;
+}
+
+void wn_holdrule_means(struct wn_holdrule_in *in)
+{
+	mean_of(&in->recent);
+	for (int i = 0; i < in->n_base; i++)
+		mean_of(&in->base[i]);
+}
+
+/* ---- the rules ------------------------------------------------------------ */
+
 static int need_days(const struct wn_holdrule_window *w, bool recent)
 {
 	int len = (int)(w->to - w->from + 1);

@@ -389,6 +389,21 @@ static void fit_ellipsis(const struct fit_req *rq, struct fit_plan *fp)
 	fp->ell_w = (int)fp->ell_n;
 }
 
+/* A printable ASCII byte is one column and itself, in either mode. */
+static bool printable(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F;
+}
+
+/* Is s[pos] a printable ASCII character alone (what cluster_next would
+ * measure as 1 byte, 1 column: no zero-width mark follows it)?  The fast
+ * path of the lines wean draws, nearly all ASCII. */
+static bool plain_at(const char *s, size_t pos, size_t len)
+{
+	return printable((unsigned char)s[pos]) &&
+	       (pos + 1 == len || (unsigned char)s[pos + 1] < 0x80);
+}
+
 static void fit_plan(const struct fit_req *rq, struct fit_plan *fp)
 {
 	size_t pos = 0, bytes = 0;
@@ -402,7 +417,10 @@ static void fit_plan(const struct fit_req *rq, struct fit_plan *fp)
 	size_t cb = rq->max_bytes - fp->ell_n;  /* when it is cut */
 	while (pos < rq->len) {
 		struct unit c;
-		cluster_next(rq->s + pos, rq->len - pos, rq->flags, &c);
+		if (plain_at(rq->s, pos, rq->len))
+			c = (struct unit){ .n = 1, .width = 1, .used = 1 };
+		else
+			cluster_next(rq->s + pos, rq->len - pos, rq->flags, &c);
 		if (w + c.width > rq->cols || bytes + c.n > rq->max_bytes) {
 			fp->width += fp->ell_w;
 			return;  /* cut: end, bytes, width hold the prefix */
@@ -430,6 +448,15 @@ static size_t fit_emit(const struct fit_req *rq, const struct fit_plan *fp,
 	size_t pos = 0, n = 0;
 
 	while (pos < fp->end) {
+		size_t run = 0;
+		while (pos + run < fp->end && printable((unsigned char)rq->s[pos + run]))
+			run++;
+		if (run > 0) {               /* copied as they are */
+			memcpy(dst + n, rq->s + pos, run);
+			n += run;
+			pos += run;
+			continue;
+		}
 		struct unit u;
 		unit_next(rq->s + pos, rq->len - pos, rq->flags, &u);
 		memcpy(dst + n, u.p, u.n);

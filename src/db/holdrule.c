@@ -8,28 +8,70 @@
 
 #include "db_int.h"
 
-/* The mean of the days' levels (each day: the mean rating per rated
- * symptom) and the number of days with ratings, over [?1, ?2]. */
-static const char q_level[] =
-	"SELECT avg(v), count(*) FROM (SELECT avg(value) AS v FROM rating"
-	" WHERE date BETWEEN ?1 AND ?2 GROUP BY date)";
+/* The ratings over [?1, ?2] by day.  A day's level is the mean of its
+ * ratings, as SQLite's avg(value) gives it (the integer sum over the
+ * count); the windows' means are then made in C (core/holdrule.h), the
+ * same numbers the old query per window gave:
+ *   SELECT avg(v), count(*) FROM (SELECT avg(value) AS v FROM rating
+ *    WHERE date BETWEEN ?1 AND ?2 GROUP BY date)
+ * (tests/unit/test_db_holdrule.c compares them to the bit), but each
+ * day is read once, whatever the windows' overlaps, by one prepared
+ * statement run once per span (wn_holdrule_spans).  A GROUP BY here
+ * (avg(value) per day) costs more than adding up the rows in C. */
+static const char q_days[] =
+	"SELECT date, value FROM rating WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 static const char q_sleep[] =
 	"SELECT date, sleep FROM checkin WHERE date BETWEEN ?1 AND ?2 AND sleep IS NOT NULL";
 
-static int read_window(struct wn_db *db, struct wn_holdrule_window *w, struct wn_err *err)
+/* One day's ratings added up, while the rows of the day come. */
+struct day_sum {
+	unsigned char text[10];      /* its date as stored */
+	wn_date day;
+	long long sum, n;
+};
+
+static void day_done(struct wn_holdrule_in *in, const struct day_sum *d)
+{
+	if (d->n > 0 && d->day != WN_DATE_NONE)
+		wn_holdrule_day(in, d->day, (double)d->sum / (double)d->n);
+}
+
+static int read_span(struct wn_db *db, struct wn_holdrule_in *in, wn_date from,
+                     wn_date to, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, q_level, &st, err);
+	struct day_sum d = { .n = 0 };
+	int rc = wn_db_stmt(db, q_days, &st, err);
 	if (rc != WN_OK)
 		return rc;
-	wn_db_bind_date(st, 1, w->from);
-	wn_db_bind_date(st, 2, w->to);
-	if (wn_db_row(db, st, "read the ratings", &rc, err)) {
-		w->mean = sqlite3_column_type(st, 0) == SQLITE_NULL ? NAN :
-		          sqlite3_column_double(st, 0);
-		w->days = sqlite3_column_int(st, 1);
+	wn_db_bind_date(st, 1, from);
+	wn_db_bind_date(st, 2, to);
+	while (wn_db_row(db, st, "read the ratings", &rc, err)) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		int len = sqlite3_column_bytes(st, 0);
+		if (d.n == 0 || len != (int)sizeof d.text || memcmp(t, d.text, sizeof d.text) != 0) {
+			day_done(in, &d);
+			d.day = wn_db_col_date(st, 0);
+			if (t && len == (int)sizeof d.text)
+				memcpy(d.text, t, sizeof d.text);
+			d.sum = d.n = 0;
+		}
+		d.sum += sqlite3_column_int64(st, 1);
+		d.n++;
 	}
+	if (rc == WN_OK)
+		day_done(in, &d);
 	sqlite3_reset(st);
+	return rc;
+}
+
+static int read_windows(struct wn_db *db, struct wn_holdrule_in *in, struct wn_err *err)
+{
+	wn_date from[2 + WN_HOLDRULE_CUTS], to[2 + WN_HOLDRULE_CUTS];
+	int n = wn_holdrule_spans(in, from, to), rc = WN_OK;
+	for (int k = 0; rc == WN_OK && k < n; k++)
+		rc = read_span(db, in, from[k], to[k], err);
+	wn_holdrule_means(in);
 	return rc;
 }
 
@@ -60,9 +102,7 @@ int wn_db_holdrule(struct wn_db *db, const struct wn_config *cfg,
 	memset(out, 0, sizeof *out);
 	if (!wn_holdrule_windows(cfg, s, day, in))
 		return WN_OK;
-	int rc = in->n_base ? read_window(db, &in->recent, err) : WN_OK;
-	for (int i = 0; rc == WN_OK && i < in->n_base; i++)
-		rc = read_window(db, &in->base[i], err);
+	int rc = read_windows(db, in, err);
 	if (rc == WN_OK)
 		rc = read_sleep(db, in, err);
 	if (rc == WN_OK)
@@ -144,6 +184,31 @@ int wn_db_proposal_get(struct wn_db *db, long med_id, wn_date day,
 		rc = WN_NOINPUT;
 	sqlite3_reset(st);
 	return rc;
+}
+
+int wn_db_proposal_seen(struct wn_db *db, struct wn_proposal *p, bool keep,
+                        struct wn_err *err)
+{
+	static const char q[] =
+		"SELECT state, reason FROM hold_proposal WHERE med_id = ?1 AND date = ?2";
+	const char *why = *p->why ? p->why : "-";
+	sqlite3_stmt *st;
+	bool same = false;
+	p->state = WN_PROPOSAL_SHOWN;
+	int rc = wn_db_stmt(db, q, &st, err);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->med_id);
+	wn_db_bind_date(st, 2, p->date);
+	if (wn_db_row(db, st, "read the proposal", &rc, err)) {
+		const char *r = (const char *)sqlite3_column_text(st, 1);
+		p->state = state_of((const char *)sqlite3_column_text(st, 0));
+		same = r && strcmp(r, why) == 0;
+	}
+	sqlite3_reset(st);
+	if (rc != WN_OK || !keep || same || p->state == WN_PROPOSAL_DISMISSED)
+		return rc;
+	return wn_db_proposal_shown(db, p->med_id, p->date, why, err);
 }
 
 static int read_proposal(sqlite3_stmt *st, void *item)

@@ -29,11 +29,13 @@ int wn_db_plan_switch_add(struct wn_db *db, const struct wn_db_plan_switch *s,
 int wn_db_plan_switch_of(struct wn_db *db, long plan_id, struct wn_db_plan_switch *out,
                          struct wn_err *err)
 {
+	/* kept prepared: Today and the Calendar ask for each plan they load */
+	static const char q[] =
+		"SELECT plan_id, from_plan, equiv_table, stage_days FROM plan_switch"
+		" WHERE plan_id = ?1 OR from_plan = ?1 ORDER BY plan_id DESC LIMIT 1";
 	sqlite3_stmt *st;
 	memset(out, 0, sizeof *out);
-	int rc = wn_db_prepare(db, "SELECT plan_id, from_plan, equiv_table, stage_days FROM plan_switch"
-	                       " WHERE plan_id = ?1 OR from_plan = ?1 ORDER BY plan_id DESC LIMIT 1",
-	                       &st, err);
+	int rc = wn_db_stmt(db, q, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -45,14 +47,31 @@ int wn_db_plan_switch_of(struct wn_db *db, long plan_id, struct wn_db_plan_switc
 	} else if (rc == WN_OK) {
 		rc = WN_NOINPUT;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
+}
+
+/* Is plan_id the from_plan of any switch?  Without one it cannot be the
+ * one replaced; a short indexed query (plan_switch_from) that costs less
+ * to prepare than wn_db_plan_switch_of's, which then decides. */
+static bool is_from_plan(struct wn_db *db, long plan_id)
+{
+	static const char q[] = "SELECT 1 FROM plan_switch WHERE from_plan = ?1";
+	sqlite3_stmt *st;
+	int rc;
+	if (wn_db_stmt(db, q, &st, NULL) != WN_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, plan_id);
+	bool found = wn_db_row(db, st, "read the switch", &rc, NULL);
+	sqlite3_reset(st);
+	return found;
 }
 
 bool wn_db_plan_replaced(struct wn_db *db, long plan_id)
 {
 	struct wn_db_plan_switch link;
-	return wn_db_plan_switch_of(db, plan_id, &link, NULL) == WN_OK &&
+	return is_from_plan(db, plan_id) &&
+	       wn_db_plan_switch_of(db, plan_id, &link, NULL) == WN_OK &&
 	       link.from_plan == plan_id;
 }
 

@@ -73,16 +73,16 @@ bool wn_ui_hold_proposal(struct wn_ui *ui, long med_id, const struct wn_schedule
 {
 	static struct wn_holdrule_in in;     /* out->base points into it */
 	struct wn_err err = { 0 };
-	enum wn_proposal_state state;
 	if (wn_db_holdrule(ui->db, ui->cfg, s, day, &in, out, &err) != WN_OK)
 		return out->propose = false;
-	if (out->propose &&
-	    wn_db_proposal_get(ui->db, med_id, day, &state, &err) == WN_OK &&
-	    state == WN_PROPOSAL_DISMISSED)
+	if (!out->propose)
+		return false;
+	struct wn_proposal p = { .med_id = med_id, .date = day };
+	snprintf(p.why, sizeof p.why, "%s", out->why);
+	if (wn_db_proposal_seen(ui->db, &p, day == ui->today, &err) == WN_OK &&
+	    p.state == WN_PROPOSAL_DISMISSED)
 		return out->propose = false;
-	if (out->propose && day == ui->today)
-		wn_db_proposal_shown(ui->db, med_id, day, out->why, &err);
-	return out->propose;
+	return true;
 }
 
 /* ---- loading ------------------------------------------------------------- */

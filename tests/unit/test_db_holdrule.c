@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_db_holdrule.c -- db/holdrule.h: the windows read from a diary, and
- * the proposals kept.  Each test works on a fresh diary. */
+ * the proposals kept.  Each test works on a fresh diary.  The generated
+ * diaries are seeded; the test prints its seed (WEAN_SEED sets it). */
 #include <criterion/criterion.h>
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "core/config.h"
@@ -18,6 +20,7 @@
 #include "db/holdrule.h"
 #include "db/med.h"
 #include "db/symptoms.h"
+#include "db/db_int.h"   /* the raw handle: the old queries, the ratings written fast */
 #include "tmpdir.h"
 
 static char dir[4096];
@@ -110,4 +113,169 @@ Test(db_holdrule, proposals_are_kept_and_answered)
 	cr_expect_eq(p[0].state, WN_PROPOSAL_ACCEPTED);
 	cr_expect_str_eq(p[0].why, "sleep under 5 h for 3 nights");
 	free(p);
+}
+
+/* ---- the windows' means against the query per window they replace ------- */
+
+static unsigned long seed, seed0;
+
+static unsigned long next(void)
+{
+	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	return seed >> 33;
+}
+
+static int roll(int n)
+{
+	return (int)(next() % (unsigned long)n);
+}
+
+/* The query each window was read with before (one per window). */
+static void old_window(const struct wn_holdrule_window *w, double *mean, int *days)
+{
+	static const char q[] =
+		"SELECT avg(v), count(*) FROM (SELECT avg(value) AS v FROM rating"
+		" WHERE date BETWEEN ?1 AND ?2 GROUP BY date)";
+	sqlite3_stmt *st;
+	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(db), q, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, wn_date_format(w->from, a), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, wn_date_format(w->to, b), -1, SQLITE_TRANSIENT);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	*mean = sqlite3_column_type(st, 0) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 0);
+	*days = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+}
+
+/* Ratings of up to 7 symptoms on most of 300 days from day0, some days
+ * with one rating, some with all, written in one transaction. */
+static void rate_randomly(wn_date day0)
+{
+	static const char *const names[] = { "brain zaps", "insomnia", "nausea", "headache",
+	                                     "dizziness", "anxiety", "fatigue" };
+	long ids[7];
+	int n_ids = 0;
+	for (int i = 0; i < 7; i++) {
+		struct wn_symptom s;
+		if (wn_db_symptom_find(db, names[i], &s, &err) == WN_OK)
+			ids[n_ids++] = s.id;
+	}
+	cr_assert_geq(n_ids, 4);
+	sqlite3 *sql = wn_db_sqlite(db);
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_prepare_v2(sql, "INSERT INTO rating(date, symptom_id, value)"
+	                                " VALUES (?1, ?2, ?3)", -1, &st, NULL), SQLITE_OK);
+	for (int k = 0; k < 300; k++) {
+		if (roll(5) == 0)
+			continue;                 /* a day without ratings */
+		char ds[WN_DATE_STRLEN];
+		int many = 1 + roll(n_ids);
+		for (int i = 0; i < many; i++) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, wn_date_format(day0 + k, ds), -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 2, ids[i]);
+			sqlite3_bind_int(st, 3, roll(4));
+			cr_assert_eq(sqlite3_step(st), SQLITE_DONE, "%s", sqlite3_errmsg(sql));
+		}
+	}
+	sqlite3_finalize(st);
+	cr_assert_eq(sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+}
+
+static bool same(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0;
+}
+
+static void expect_window(const struct wn_holdrule_window *w, int round, int *counted)
+{
+	double mean;
+	int days;
+	old_window(w, &mean, &days);
+	cr_expect_eq(w->days, days, "round %d: %d days, the old query %d (seed %lu)",
+	             round, w->days, days, seed0);
+	cr_expect(same(w->mean, mean), "round %d: mean %.17g, the old query %.17g (seed %lu)",
+	          round, w->mean, mean, seed0);
+	if (days >= 2)
+		(*counted)++;
+}
+
+/* Random windows (lengths, cuts, the day judged) over random ratings: each
+ * window's days and mean are those of the query per window, to the bit. */
+Test(db_holdrule, the_windows_are_the_old_queries_to_the_bit)
+{
+	const char *env = getenv("WEAN_SEED");
+	seed = seed0 = env && *env ? strtoul(env, NULL, 10) : 20261205UL;
+	fprintf(stderr, "test_db_holdrule: seed %lu (WEAN_SEED sets it)\n", seed0);
+	wn_date day0 = d("2026-01-01");
+	rate_randomly(day0);
+	struct wn_config c;
+	wn_config_defaults(&c);
+	int counted = 0, windows = 0;
+	for (int round = 0; round < 60; round++) {
+		c.hold_burden_days = 1 + roll(14);
+		c.hold_baseline_days = 1 + roll(28);
+		struct wn_taper_step st[8];
+		int n = 1 + roll(7);
+		wn_date at = day0 + roll(60);
+		for (int i = 0; i < n; i++) {
+			st[i] = (struct wn_taper_step){ .date = at, .dose = 50 - 5 * i };
+			at += 1 + roll(40);
+		}
+		struct wn_schedule s = { .steps = st, .n = n, .n_dated = n,
+		                         .hold_since = WN_DATE_NONE };
+		struct wn_holdrule_in in;
+		struct wn_holdrule_out out;
+		wn_date day = day0 + roll(320);
+		cr_assert_eq(wn_db_holdrule(db, &c, &s, day, &in, &out, &err), WN_OK, "%s", err.msg);
+		if (in.n_base == 0)
+			continue;
+		expect_window(&in.recent, round, &counted);
+		for (int i = 0; i < in.n_base; i++)
+			expect_window(&in.base[i], round, &counted);
+		windows += 1 + in.n_base;
+	}
+	cr_expect_gt(windows, 60, "the rounds judged days after cuts (seed %lu)", seed0);
+	cr_expect_gt(counted, 30, "windows with several rated days (seed %lu)", seed0);
+}
+
+/* Seen: the day's state read, the record written only when it is missing
+ * or its reason changed; a dismissed one is left alone; a day looked at
+ * without keeping writes nothing. */
+Test(db_holdrule, a_proposal_seen_again_writes_nothing)
+{
+	sqlite3 *sql = wn_db_sqlite(db);
+	struct wn_proposal p = { .med_id = med, .date = d("2026-11-20") };
+	snprintf(p.why, sizeof p.why, "sleep under 5 h for 3 nights");
+	cr_assert_eq(wn_db_proposal_seen(db, &p, false, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(p.state, WN_PROPOSAL_SHOWN);
+	struct wn_proposal *all;
+	size_t n;
+	cr_assert_eq(wn_db_proposals(db, p.date, p.date, &all, &n, &err), WN_OK);
+	cr_expect_eq(n, 0, "not kept: nothing written");
+	free(all);
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	int writes = sqlite3_total_changes(sql);
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(sqlite3_total_changes(sql), writes, "the same reason again: no write");
+	snprintf(p.why, sizeof p.why, "symptoms 1.4 a day");
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_gt(sqlite3_total_changes(sql), writes, "another reason: written");
+	cr_assert_eq(wn_db_proposals(db, p.date, p.date, &all, &n, &err), WN_OK);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(all[0].why, "symptoms 1.4 a day");
+	free(all);
+	cr_assert_eq(wn_db_proposal_answer(db, med, p.date, WN_PROPOSAL_DISMISSED, &err), WN_OK);
+	writes = sqlite3_total_changes(sql);
+	snprintf(p.why, sizeof p.why, "sleep under 5 h for 3 nights");
+	cr_assert_eq(wn_db_proposal_seen(db, &p, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(p.state, WN_PROPOSAL_DISMISSED);
+	cr_expect_eq(sqlite3_total_changes(sql), writes, "dismissed: left alone");
+	/* an empty reason is kept as "-", and seen again as the same */
+	struct wn_proposal q = { .med_id = med, .date = d("2026-11-21") };
+	cr_assert_eq(wn_db_proposal_seen(db, &q, true, &err), WN_OK, "%s", err.msg);
+	writes = sqlite3_total_changes(sql);
+	cr_assert_eq(wn_db_proposal_seen(db, &q, true, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(sqlite3_total_changes(sql), writes);
 }

@@ -157,3 +157,59 @@ Test(holdrule, disabled_proposes_nothing)
 	cr_expect_not(wn_holdrule_check(&in, &out));
 	cr_expect_str_eq(out.why, "");
 }
+
+/* ---- the days read for the windows ---------------------------------------- */
+
+/* The spans cover the windows once each: overlapping and touching ones
+ * merge, in date order; nothing to read without a baseline. */
+Test(holdrule, spans_merge_the_windows)
+{
+	struct wn_config c;
+	wn_config_defaults(&c);
+	const char *const cuts[] = { "2026-10-01", "2026-10-15", "2026-10-29", "2026-11-12" };
+	struct wn_schedule s = sched(cuts, 4);
+	struct wn_holdrule_in in;
+	wn_date from[2 + WN_HOLDRULE_CUTS], to[2 + WN_HOLDRULE_CUTS];
+	/* recent 11-18..11-20 after the cut of 11-12 (11-05..11-11): apart */
+	cr_assert(wn_holdrule_windows(&c, &s, d("2026-11-20"), &in));
+	cr_assert_eq(wn_holdrule_spans(&in, from, to), 5);
+	cr_expect_eq(from[0], d("2026-09-24"));
+	cr_expect_eq(to[0], d("2026-09-30"));
+	cr_expect_eq(from[4], d("2026-11-18"));
+	cr_expect_eq(to[4], d("2026-11-20"));
+	/* recent 11-12..11-14 touches the window before 11-12: one span */
+	cr_assert(wn_holdrule_windows(&c, &s, d("2026-11-14"), &in));
+	cr_assert_eq(wn_holdrule_spans(&in, from, to), 4);
+	cr_expect_eq(from[3], d("2026-11-05"));
+	cr_expect_eq(to[3], d("2026-11-14"));
+	/* baselines of 28 days overlap each other: one span from 09-03 */
+	c.hold_baseline_days = 28;
+	cr_assert(wn_holdrule_windows(&c, &s, d("2026-11-20"), &in));
+	cr_assert_eq(wn_holdrule_spans(&in, from, to), 2);
+	cr_expect_eq(from[0], d("2026-09-03"));
+	cr_expect_eq(to[0], d("2026-11-11"));
+	/* before the first cut: no baseline, nothing to read */
+	cr_assert(wn_holdrule_windows(&c, &s, d("2026-09-20"), &in));
+	cr_expect_eq(wn_holdrule_spans(&in, from, to), 0);
+}
+
+/* Days fed in order make avg()'s numbers: each window's mean over its own
+ * days, NAN and 0 for a window without any. */
+Test(holdrule, days_make_the_window_means)
+{
+	struct wn_config c;
+	wn_config_defaults(&c);
+	const char *const cuts[] = { "2026-10-01" };
+	struct wn_schedule s = sched(cuts, 1);
+	struct wn_holdrule_in in;
+	cr_assert(wn_holdrule_windows(&c, &s, d("2026-10-10"), &in));
+	cr_assert_eq(in.n_base, 1);
+	wn_holdrule_day(&in, d("2026-09-25"), 0.5);     /* the baseline */
+	wn_holdrule_day(&in, d("2026-09-30"), 1.0 / 3);
+	wn_holdrule_day(&in, d("2026-10-05"), 3);       /* in neither */
+	wn_holdrule_means(&in);
+	cr_expect_eq(in.base[0].days, 2);
+	cr_expect(in.base[0].mean == (0.0 + 0.5 + 1.0 / 3) / 2);
+	cr_expect_eq(in.recent.days, 0);
+	cr_expect(isnan(in.recent.mean));
+}

@@ -590,3 +590,35 @@ Test(plan_words, every_and_steps)
 	cr_assert_str_eq(e.msg, "a custom step's dose must be 0 or more (got -1)");
 	cr_assert_eq(wn_plan_parse_steps(" , ", "steps", today, pts, &n, &e), WN_USAGE);
 }
+
+/* ---- switches ------------------------------------------------------------------ */
+
+static void link_plans(long plan_id, long from_plan)
+{
+	struct wn_db_plan_switch s = { .plan_id = plan_id, .from_plan = from_plan,
+	                               .table = "ashton", .stage_days = 14 };
+	cr_assert_eq(wn_db_plan_switch_add(db, &s, &err), WN_OK, "%s", err.msg);
+}
+
+/* replaced: what the switch a plan takes part in (the one with the
+ * highest plan_id) says, asked only of a plan some switch replaces. */
+Test(plan, replaced_is_the_switch_s_word)
+{
+	struct wn_plan_spec s = sertraline_spec();
+	long p1 = add_plan(&s);
+	s.med_id = add_med("diazepam");
+	long p2 = add_plan(&s);
+	s.med_id = add_med("oxazepam");
+	long p3 = add_plan(&s);
+	cr_expect_not(wn_db_plan_replaced(db, p1), "no switch yet");
+	link_plans(p2, p1);                      /* diazepam replaces sertraline */
+	cr_expect(wn_db_plan_replaced(db, p1));
+	cr_expect_not(wn_db_plan_replaced(db, p2), "the plan switched in");
+	cr_expect_not(wn_db_plan_replaced(db, p3), "in no switch");
+	cr_expect_not(wn_db_plan_replaced(db, 9999));
+	link_plans(p3, p2);                      /* then oxazepam replaces diazepam */
+	cr_expect(wn_db_plan_replaced(db, p2), "its latest switch replaces it");
+	struct wn_db_plan_switch link;
+	cr_assert_eq(wn_db_plan_switch_of(db, p2, &link, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(link.plan_id, p3);
+}

@@ -948,3 +948,36 @@ Test(text, step_change_and_pct)
 	cr_assert_str_eq(wn_text_pct(75, 0, b, sizeof b), "75%");
 	cr_assert_str_eq(wn_text_pct(12.345, 1, b, sizeof b), "12.3%");
 }
+
+/* The ASCII fast path of wn_text_fit: a printable character followed by
+ * a combining mark is one character with it, cut or kept whole; runs of
+ * ASCII around other characters come out as they went in. */
+Test(text, fit_ascii_next_to_other_characters)
+{
+	static const struct {
+		const char *s;
+		int cols;
+		bool ascii;
+		const char *want;
+		size_t width;
+	} cases[] = {
+		{ .s = "abe\xCC\x81", .cols = 3, .want = "abe\xCC\x81", .width = 3 },
+		{ .s = "abe\xCC\x81x", .cols = 3, .want = "ab" ELL, .width = 3 },
+		{ .s = "abe\xCC\x81xy", .cols = 4, .want = "abe\xCC\x81" ELL, .width = 4 },
+		{ .s = "ab\tc\nd", .cols = 10, .want = "ab c d", .width = 6 },
+		{ .s = "a\x7f" "b", .cols = 10, .want = "a" RP "b", .width = 3 },
+		{ .s = "a\x7f" "b", .cols = 10, .ascii = true, .want = "a?b", .width = 3 },
+		{ .s = "x \xE2\x80\x94 y", .cols = 10, .ascii = true, .want = "x -- y", .width = 6 },
+		{ .s = "x \xE2\x80\x94 y", .cols = 10, .want = "x \xE2\x80\x94 y", .width = 5 },
+		{ .s = "step 3.52 mg on 2026-08-10", .cols = 12, .want = "step 3.52 m" ELL,
+		  .width = 12 },
+		{ .s = "step 3.52 mg on 2026-08-10", .cols = 12, .ascii = true,
+		  .want = "step 3.52...", .width = 12 },
+	};
+	for (size_t i = 0; i < NELEM(cases); i++) {
+		char out[64];
+		size_t w = wn_text_fit(cases[i].s, cases[i].cols, out, sizeof out, cases[i].ascii);
+		cr_expect_str_eq(out, cases[i].want, "case %zu", i);
+		cr_expect_eq(w, cases[i].width, "case %zu", i);
+	}
+}
