@@ -53,7 +53,7 @@ int dr_read_all(const char *path, char **buf, size_t *len, struct wn_err *err)
 
 static const char *skip_blank(const char *s, const char *end)
 {
-	while (s < end && isspace((unsigned char)*s))
+	while (s < end && dr_blank((unsigned char)*s))
 		s++;
 	return s;
 }
@@ -61,12 +61,12 @@ static const char *skip_blank(const char *s, const char *end)
 enum dr_line dr_line_kind(const char **ps, const char **pe)
 {
 	const char *s = skip_blank(*ps, *pe), *e = *pe;
-	while (e > s && isspace((unsigned char)e[-1]))
-		e--;
-	*ps = s;
-	*pe = e;
 	if (s == e || *s == ';' || *s == '#')
 		return DR_LINE_SKIP;
+	while (dr_blank((unsigned char)e[-1]))
+		e--;                     /* stops at *s, which is not blank */
+	*ps = s;
+	*pe = e;
 	if (e[-1] == '\\')
 		return DR_LINE_BAD;      /* continuation lines are not used */
 	if (*s == '[')
@@ -384,6 +384,7 @@ int dr_parse_class(const struct dr_ctx *c, struct wn_drugref *ref)
 		return wn_err_set(c->err, WN_DATAERR, "%s:%s: too many class sections",
 		                  c->path, c->sec);
 	struct dr_class *cs = &ref->classes[ref->n_classes];
+	memset(cs, 0, sizeof *cs);      /* the handle need not be zeroed */
 	struct wn_drug_pace *p = &cs->pace;
 	const char *name = c->sec + strlen(DR_CLASS_PREFIX);
 	char approx[160];

@@ -6,6 +6,7 @@
 #ifndef WEAN_CORE_DRUGREF_INT_H
 #define WEAN_CORE_DRUGREF_INT_H
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -36,8 +37,8 @@ struct wn_drugref {
 	size_t n_names;
 	struct dr_source *sources;
 	size_t n_sources;
-	struct dr_class classes[DR_MAX_CLASSES];
 	size_t n_classes;
+	struct dr_class classes[DR_MAX_CLASSES];   /* last: zeroed as parsed */
 };
 
 /* One section being parsed: where its values come from (get gives the
@@ -51,6 +52,13 @@ struct dr_ctx {
 	struct wn_err *err;
 };
 
+/* isspace() as iniparser applies it, without a call for the printable
+ * ASCII bytes, which POSIX keeps out of the space class in every locale. */
+static inline bool dr_blank(unsigned char c)
+{
+	return (c <= ' ' || c >= 0x7f) && isspace(c);
+}
+
 /* What a line of the file is, as iniparser 4.1 would take it. */
 enum dr_line {
 	DR_LINE_SKIP,                   /* empty or a comment */
@@ -61,7 +69,8 @@ enum dr_line {
 
 /* The whole file into *buf (NUL-terminated, the caller frees it). */
 int dr_read_all(const char *path, char **buf, size_t *len, struct wn_err *err);
-/* The line [*s, *e) trimmed of blanks (isspace) in place, and its kind. */
+/* The kind of the line [*s, *e); for a section or a pair, [*s, *e) is
+ * trimmed of blanks (isspace) in place. */
 enum dr_line dr_line_kind(const char **s, const char **e);
 /* WN_DATAERR "path: not a text file" when buf holds a NUL byte. */
 int dr_check_text(const char *buf, size_t len, const char *path,

@@ -16,18 +16,21 @@
 #include "drugref_int.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NO_VAL SIZE_MAX
 
-/* A full key: "sec:key", or the section "sec" when key is NULL. */
+/* A full key: "sec:key", or the section "sec" when key is NULL; h is its
+ * hash (hash_add over the whole string). */
 struct fkey {
 	const char *sec;
 	size_t sec_n;
 	const char *key;
 	size_t key_n;
+	uint32_t h;
 };
 
 struct entry {
@@ -48,17 +51,14 @@ struct table {
 	bool oom;
 };
 
+#define HASH_START 2166136261u
+
+/* FNV-1a: h continued over n bytes of s. */
 static uint32_t hash_add(uint32_t h, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
-}
-
-static uint32_t fkey_hash(const struct fkey *k)
-{
-	uint32_t h = hash_add(2166136261u, k->sec, k->sec_n);
-	return k->key ? hash_add(hash_add(h, ":", 1), k->key, k->key_n) : h;
 }
 
 static bool fkey_is(const struct table *t, const struct entry *e, const struct fkey *k)
@@ -71,21 +71,13 @@ static bool fkey_is(const struct table *t, const struct entry *e, const struct f
 }
 
 /* The index of the slot holding k, or of the empty slot where it goes. */
-static size_t find_slot(const struct table *t, const struct fkey *k, uint32_t h)
+static size_t find_slot(const struct table *t, const struct fkey *k)
 {
-	size_t i = h & (t->n_slot - 1);
-	while (t->slot[i] && !(t->e[t->slot[i] - 1].hash == h &&
+	size_t i = k->h & (t->n_slot - 1);
+	while (t->slot[i] && !(t->e[t->slot[i] - 1].hash == k->h &&
 	                       fkey_is(t, &t->e[t->slot[i] - 1], k)))
 		i = (i + 1) & (t->n_slot - 1);
 	return i;
-}
-
-static const struct entry *table_find(const struct table *t, const struct fkey *k)
-{
-	if (!t->n_slot)
-		return NULL;
-	size_t i = find_slot(t, k, fkey_hash(k));
-	return t->slot[i] ? &t->e[t->slot[i] - 1] : NULL;
 }
 
 /* Room for n more bytes in text. */
@@ -150,15 +142,14 @@ static void table_put(struct table *t, const struct fkey *k, const char *v, size
 		t->oom = true;
 		return;
 	}
-	uint32_t h = fkey_hash(k);
-	size_t i = find_slot(t, k, h), val = v ? t->len : NO_VAL;
+	size_t i = find_slot(t, k), val = v ? t->len : NO_VAL;
 	if (v)
 		text_add(t, v, vn, false);
 	if (t->slot[i]) {
 		t->e[t->slot[i] - 1].val = val;
 		return;
 	}
-	t->e[t->n] = (struct entry){ t->len, key_n, val, h };
+	t->e[t->n] = (struct entry){ t->len, key_n, val, k->h };
 	text_add(t, k->sec, k->sec_n, k->key != NULL);
 	if (k->key) {
 		text_add(t, ":", 1, true);
@@ -180,6 +171,7 @@ struct scan {
 	const char *want;               /* the drug, trimmed, lower case */
 	char sec[DR_MAX_LINE + 2];      /* the current section, lower case */
 	size_t sec_n;
+	uint32_t sec_h;                 /* hash of "sec:" */
 	bool keep;                      /* its keys go into t */
 	struct table t;
 	struct wn_drugref *ref;
@@ -194,9 +186,9 @@ static bool has_prefix(const char *s, const char *prefix)
 /* [a, e) without the blanks at both ends, in lower case, into dst. */
 static size_t lower_trimmed(const char *a, const char *e, char *dst)
 {
-	while (a < e && isspace((unsigned char)*a))
+	while (a < e && dr_blank((unsigned char)*a))
 		a++;
-	while (e > a && isspace((unsigned char)e[-1]))
+	while (e > a && dr_blank((unsigned char)e[-1]))
 		e--;
 	for (const char *p = a; p < e; p++)
 		dst[p - a] = (char)tolower((unsigned char)*p);
@@ -234,8 +226,10 @@ static void on_section(struct scan *x, const char *s, const char *e)
 	          (strcmp(x->want, DR_SOURCES) == 0 && has_prefix(x->sec, DR_SOURCES ":"));
 	if (!colon && strcmp(x->sec, DR_SOURCES) != 0 && !has_prefix(x->sec, DR_CLASS_PREFIX))
 		add_name(x);
+	uint32_t h = hash_add(HASH_START, x->sec, x->sec_n);
+	x->sec_h = hash_add(h, ":", 1);
 	if (x->keep || colon)
-		table_put(&x->t, &(struct fkey){ x->sec, x->sec_n, NULL, 0 }, NULL, 0);
+		table_put(&x->t, &(struct fkey){ x->sec, x->sec_n, NULL, 0, h }, NULL, 0);
 }
 
 /* "key = value" as iniparser 4.1's sscanf patterns read it: after the
@@ -247,7 +241,7 @@ static void on_pair(struct scan *x, const char *s, const char *e)
 	char key[DR_MAX_LINE + 1];
 	const char *eq = memchr(s, '=', (size_t)(e - s)), *v = eq + 1, *ve;
 	size_t key_n = lower_trimmed(s, eq, key);
-	while (v < e && isspace((unsigned char)*v))
+	while (v < e && dr_blank((unsigned char)*v))
 		v++;
 	if (e - v >= 2 && (*v == '"' || *v == '\'') && v[1] != *v) {
 		ve = memchr(v + 1, *v, (size_t)(e - v - 1));
@@ -256,14 +250,15 @@ static void on_pair(struct scan *x, const char *s, const char *e)
 	} else if (v < e && *v != ';' && *v != '#') {
 		for (ve = v; ve < e && *ve != ';' && *ve != '#'; ve++)
 			;
-		while (ve > v && isspace((unsigned char)ve[-1]))
+		while (ve > v && dr_blank((unsigned char)ve[-1]))
 			ve--;
 		if (ve - v == 2 && (memcmp(v, "\"\"", 2) == 0 || memcmp(v, "''", 2) == 0))
 			ve = v;
 	} else {
 		ve = v;
 	}
-	table_put(&x->t, &(struct fkey){ x->sec, x->sec_n, key, key_n }, v, (size_t)(ve - v));
+	table_put(&x->t, &(struct fkey){ x->sec, x->sec_n, key, key_n,
+	                                 hash_add(x->sec_h, key, key_n) }, v, (size_t)(ve - v));
 }
 
 /* Every line checked (the first bad one is the error), the needed ones
@@ -292,11 +287,21 @@ static int scan_lines(struct scan *x, const char *buf, size_t len, const char *p
 
 /* ---- the sections ---------------------------------------------------------------- */
 
+/* A section of the table, as a dr_ctx's src. */
+struct view {
+	const struct table *t;
+	size_t sec_n;
+	uint32_t sec_h;                 /* hash of "sec:" */
+};
+
 static const char *table_get(const struct dr_ctx *c, const char *key)
 {
-	const struct table *t = c->src;
-	const struct entry *e = table_find(t, &(struct fkey){ c->sec, strlen(c->sec),
-	                                                        key, strlen(key) });
+	const struct view *w = c->src;
+	const struct table *t = w->t;
+	size_t key_n = strlen(key);
+	size_t i = find_slot(t, &(struct fkey){ c->sec, w->sec_n, key, key_n,
+	                                        hash_add(w->sec_h, key, key_n) });
+	const struct entry *e = t->slot[i] ? &t->e[t->slot[i] - 1] : NULL;
 	return e && e->val != NO_VAL ? t->text + e->val : NULL;
 }
 
@@ -317,13 +322,15 @@ static int check_sources(const struct table *t, const struct dr_ctx *c)
 static int parse_sections(const struct table *t, const char *path, struct wn_drugref *ref,
                           struct wn_err *err)
 {
-	ref->drugs = calloc(1, sizeof *ref->drugs);   /* only [want] is a drug */
+	ref->drugs = malloc(sizeof *ref->drugs);   /* only [want] is a drug */
 	if (!ref->drugs)
 		return wn_err_set(err, WN_ERR, "out of memory");
 	int rc = WN_OK;
 	for (size_t i = 0; i < t->n && rc == WN_OK; i++) {
-		struct dr_ctx c = { path, t->text + t->e[i].key, table_get, t, err };
-		if (memchr(c.sec, ':', t->e[i].key_n))
+		const struct entry *e = &t->e[i];
+		struct view w = { t, e->key_n, hash_add(e->hash, ":", 1) };
+		struct dr_ctx c = { path, t->text + e->key, table_get, &w, err };
+		if (e->val != NO_VAL || memchr(c.sec, ':', e->key_n))
 			continue;
 		if (strcmp(c.sec, DR_SOURCES) == 0)
 			rc = check_sources(t, &c);
@@ -350,13 +357,13 @@ int wn_drugref_open_only(const char *path, const char *name, struct wn_drugref *
 	size_t n = strlen(name ? name : "");
 	n = n < sizeof want - 1 ? n : sizeof want - 1;
 	lower_trimmed(name ? name : "", (name ? name : "") + n, want);
-	struct scan *x = calloc(1, sizeof *x);
-	if (!x)
-		return wn_err_set(err, WN_ERR, "out of memory");
-	x->want = want;
+	struct scan scan = { .want = want }, *x = &scan;
 	x->keep = want[0] == '\0';          /* keys before any [section] */
 	int rc = dr_read_all(path, &buf, &len, err);
-	if (rc == WN_OK && !(x->ref = calloc(1, sizeof *x->ref)))
+	/* not calloc: 7 KB of classes would be zeroed byte by byte (rep stosb) */
+	if (rc == WN_OK && (x->ref = malloc(sizeof *x->ref)) != NULL)
+		memset(x->ref, 0, offsetof(struct wn_drugref, classes));
+	else if (rc == WN_OK)
 		rc = wn_err_set(err, WN_ERR, "out of memory");
 	if (rc == WN_OK)
 		rc = scan_lines(x, buf, len, path, err);
@@ -368,6 +375,5 @@ int wn_drugref_open_only(const char *path, const char *name, struct wn_drugref *
 	else
 		wn_drugref_close(x->ref);
 	table_free(&x->t);
-	free(x);
 	return rc;
 }
