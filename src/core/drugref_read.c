@@ -359,6 +359,7 @@ int wn_drugref_open_only(const char *path, const char *name, struct wn_drugref *
 	lower_trimmed(name ? name : "", (name ? name : "") + n, want);
 	struct scan scan = { .want = want }, *x = &scan;
 	x->keep = want[0] == '\0';          /* keys before any [section] */
+	x->sec_h = hash_add(HASH_START, ":", 1);
 	int rc = dr_read_all(path, &buf, &len, err);
 	/* not calloc: 7 KB of classes would be zeroed byte by byte (rep stosb) */
 	if (rc == WN_OK && (x->ref = malloc(sizeof *x->ref)) != NULL)
