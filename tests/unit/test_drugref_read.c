@@ -226,9 +226,12 @@ struct file_case {
 	                                   name, "-" = none (no drugs) */
 };
 
+/* The names read in each case: drugs, near misses (their hints), names the
+ * file lacks, the sections that are no drugs. */
 static const char *const case_names[] = { "testdrug", "TestDrug ", "other", "testdrg",
                                           "othr", "missing", "", "sources",
-                                          "class_antidepressant" };
+                                          "class_antidepressant", "testdrug:notf",
+                                          "drugc" };
 
 static void run_case(const struct file_case *c, int i)
 {
@@ -292,6 +295,8 @@ static const struct file_case cases[] = {
 	{ .what = "a [sources:ID] section (no value, no crash)",
 	  .text = "[testdrug]\nclass = SSRI\nsrc = forms:S1\n" CLASS_AD SOURCES "[sources:s3]\n" },
 	{ .what = "only other drugs", .text = OTHER CLASS_AD SOURCES },
+	{ .what = "two names as near, not in order (the hint is the last in order)",
+	  .text = "[drugd]\nclass = x\n[drugb]\nclass = x\n[testdrug]\nclass = SSRI\n" },
 	{ .what = "an empty file", .text = "", .rc = WN_DATAERR, .msg = ": no drugs", .only = "-" },
 	{ .what = "the class hidden by [testdrug:class]",
 	  .text = "[testdrug]\nclass = SSRI\n[testdrug:class]\n" CLASS_AD SOURCES,
