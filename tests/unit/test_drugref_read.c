@@ -96,9 +96,11 @@ static int compare(const char *path, const char *const *names, size_t n_names)
 		cr_expect_str_eq(oerr.msg, werr.msg, "%s [%s]", path, names[i]);
 		if (wrc == WN_OK && orc == WN_OK) {
 			struct result a, b;
+			char what[PATH_N + 64];
+			snprintf(what, sizeof what, "%s [%s]", path, names[i]);
 			lookup(whole, names[i], &a);
 			lookup(one, names[i], &b);
-			expect_same(&a, &b, names[i]);
+			expect_same(&a, &b, what);
 		}
 		wn_drugref_close(one);
 	}
