@@ -58,23 +58,6 @@ static const char *skip_blank(const char *s, const char *end)
 	return s;
 }
 
-enum dr_line dr_line_kind(const char **ps, const char **pe)
-{
-	const char *s = skip_blank(*ps, *pe), *e = *pe;
-	if (s == e || *s == ';' || *s == '#')
-		return DR_LINE_SKIP;
-	while (dr_blank((unsigned char)e[-1]))
-		e--;                     /* stops at *s, which is not blank */
-	*ps = s;
-	*pe = e;
-	if (e[-1] == '\\')
-		return DR_LINE_BAD;      /* continuation lines are not used */
-	if (*s == '[')
-		return e - s > 2 && e[-1] == ']' && s[1] != ']' ? DR_LINE_SECTION : DR_LINE_BAD;
-	const char *eq = memchr(s, '=', (size_t)(e - s));
-	return eq && eq > s ? DR_LINE_PAIR : DR_LINE_BAD;
-}
-
 int dr_check_text(const char *buf, size_t len, const char *path, struct wn_err *err)
 {
 	if (memchr(buf, '\0', len))

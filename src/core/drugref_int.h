@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "core/drugref.h"
 
@@ -69,9 +70,26 @@ enum dr_line {
 
 /* The whole file into *buf (NUL-terminated, the caller frees it). */
 int dr_read_all(const char *path, char **buf, size_t *len, struct wn_err *err);
-/* The kind of the line [*s, *e); for a section or a pair, [*s, *e) is
- * trimmed of blanks (isspace) in place. */
-enum dr_line dr_line_kind(const char **s, const char **e);
+/* The kind of the line [*ps, *pe); for a section or a pair, [*ps, *pe) is
+ * trimmed of blanks in place.  Inline: both reads run it on every line. */
+static inline enum dr_line dr_line_kind(const char **ps, const char **pe)
+{
+	const char *s = *ps, *e = *pe;
+	while (s < e && dr_blank((unsigned char)*s))
+		s++;
+	if (s == e || *s == ';' || *s == '#')
+		return DR_LINE_SKIP;
+	while (dr_blank((unsigned char)e[-1]))
+		e--;                     /* stops at *s, which is not blank */
+	*ps = s;
+	*pe = e;
+	if (e[-1] == '\\')
+		return DR_LINE_BAD;      /* continuation lines are not used */
+	if (*s == '[')
+		return e - s > 2 && e[-1] == ']' && s[1] != ']' ? DR_LINE_SECTION : DR_LINE_BAD;
+	const char *eq = memchr(s, '=', (size_t)(e - s));
+	return eq && eq > s ? DR_LINE_PAIR : DR_LINE_BAD;
+}
 /* WN_DATAERR "path: not a text file" when buf holds a NUL byte. */
 int dr_check_text(const char *buf, size_t len, const char *path,
                   struct wn_err *err);

@@ -248,8 +248,9 @@ static void on_pair(struct scan *x, const char *s, const char *e)
 		v++;
 		ve = ve ? ve : e;
 	} else if (v < e && *v != ';' && *v != '#') {
-		for (ve = v; ve < e && *ve != ';' && *ve != '#'; ve++)
-			;
+		const char *semi = memchr(v, ';', (size_t)(e - v));
+		ve = memchr(v, '#', (size_t)((semi ? semi : e) - v));
+		ve = ve ? ve : semi ? semi : e;
 		while (ve > v && dr_blank((unsigned char)ve[-1]))
 			ve--;
 		if (ve - v == 2 && (memcmp(v, "\"\"", 2) == 0 || memcmp(v, "''", 2) == 0))
