@@ -27,14 +27,37 @@
 
 /* ---- reading the file -------------------------------------------------------- */
 
+/* Up to DR_MAX_FILE + 1 bytes of f, in a buffer (room for a NUL after
+ * them) grown as they come: 64 KB holds the shipped file, where a 1 MB one
+ * would be mapped and unmapped at every read.  NULL when out of memory. */
+static char *read_upto(FILE *f, size_t *n)
+{
+	size_t cap = 64 * 1024, got = 0;
+	char *b = NULL;
+	for (;;) {
+		char *p = realloc(b, cap + 1);
+		if (!p) {
+			free(b);
+			return NULL;
+		}
+		b = p;
+		got += fread(b + got, 1, cap - got, f);
+		if (got < cap || cap == DR_MAX_FILE + 1)
+			break;
+		cap = cap * 2 > DR_MAX_FILE + 1 ? DR_MAX_FILE + 1 : cap * 2;
+	}
+	*n = got;
+	return b;
+}
+
 int dr_read_all(const char *path, char **buf, size_t *len, struct wn_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return wn_err_set(err, WN_NOINPUT, "cannot open drug reference %s: %s",
 		                  path, strerror(errno));
-	char *b = malloc(DR_MAX_FILE + 1);
-	size_t n = b ? fread(b, 1, DR_MAX_FILE + 1, f) : 0;
+	size_t n = 0;
+	char *b = read_upto(f, &n);
 	int bad = ferror(f);
 	fclose(f);
 	if (!b)

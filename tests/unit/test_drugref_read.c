@@ -405,3 +405,30 @@ Test(drugref_read, no_file)
 	cr_expect_eq(compare(path, names, 1), WN_NOINPUT);
 	cr_expect_eq(compare(dir, names, 1), WN_IOERR);     /* a directory */
 }
+
+/* A file of 1 MB (comments, then one drug) is read; a byte more is refused
+ * before any line is looked at, by both reads. */
+Test(drugref_read, a_file_at_and_over_the_size_limit)
+{
+	const size_t max = 1024 * 1024;
+	const char tail[] = "[testdrug]\nclass = SSRI\n";
+	char *text = malloc(max + 2);
+	cr_assert_not_null(text);
+	for (size_t i = 0; i < max + 1; i++)
+		text[i] = i % 100 == 99 ? '\n' : i % 100 == 0 ? ';' : 'x';
+	memcpy(text + max - strlen(tail), tail, strlen(tail));
+	text[max - strlen(tail) - 1] = '\n';
+	char path[PATH_N];
+	const char *names[] = { "testdrug", "testdrg", "other" };
+	put_file("max.ini", text, max, path);
+	cr_expect_eq(compare(path, names, 3), WN_OK);
+	text[max - 1] = ' ';
+	text[max] = '\n';
+	put_file("over.ini", text, max + 1, path);
+	cr_expect_eq(compare(path, names, 3), WN_DATAERR);
+	struct wn_drugref *one = NULL;
+	struct wn_err err = { 0 };
+	cr_expect_eq(wn_drugref_open_only(path, "testdrug", &one, &err), WN_DATAERR);
+	cr_expect(strstr(err.msg, "is too large") != NULL, "%s", err.msg);
+	free(text);
+}
