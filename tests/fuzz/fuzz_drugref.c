@@ -70,9 +70,14 @@ static bool line_error(const char *msg)
 {
 	size_t l = strlen(ini_path);
 	if (strncmp(msg, ini_path, l) != 0)
-		return true;            /* cannot open, read... */
-	return (msg[l] == ':' && msg[l + 1] >= '0' && msg[l + 1] <= '9') ||
-	       strcmp(msg + l, ": not a text file") == 0;
+		return true;            /* cannot open, too large... */
+	const char *p = msg + l + (msg[l] == ':'), *d = p;
+	while (*d >= '0' && *d <= '9')
+		d++;
+	if (msg[l] == ':' && d > p)      /* "path:LINE: ..." exactly */
+		return strcmp(d, ": line too long") == 0 ||
+		       strcmp(d, ": not a [section], key = value or comment line") == 0;
+	return strcmp(msg + l, ": not a text file") == 0;
 }
 
 static void same_lookup(const struct wn_drugref *whole, const struct wn_drugref *one,
