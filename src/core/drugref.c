@@ -4,10 +4,13 @@
  * The file is checked line by line first (stricter than iniparser: no
  * continuation lines, no empty section names, no NUL), then loaded through
  * core/ini.h (nothing reaches stderr); every value is copied out into
- * plain structs and the dictionary is freed at once.
+ * plain structs and the dictionary is freed at once.  The sections are
+ * parsed here for both reads; drugref_read.c reads one drug without
+ * iniparser.
  */
 #include "core/drugref.h"
 #include "core/ini.h"
+#include "drugref_int.h"
 #include "core/suggest.h"
 #include "core/text.h"
 
@@ -20,60 +23,46 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_FILE (1024L * 1024L)
-#define MAX_LINE 1000
 #define KEY_MAX 96
-
-struct source {
-	char id[WN_DRUG_SRC_ID];
-	char *text;
-};
-
-#define MAX_CLASS_SECTIONS 8
-#define CLASS_PREFIX "class_"
-
-/* A [class_NAME] section: the classes it lists and their pace. */
-struct class_section {
-	char classes[200];              /* "SSRI | SNRI | ..." */
-	struct wn_drug_pace pace;
-};
-
-struct wn_drugref {
-	struct wn_drug *drugs;
-	size_t n_drugs;
-	char (*names)[WN_DRUG_NAME];    /* wn_drugref_open_only: every drug
-	                                   section's name, for suggestions */
-	size_t n_names;
-	struct source *sources;
-	size_t n_sources;
-	struct class_section classes[MAX_CLASS_SECTIONS];
-	size_t n_classes;
-};
-
-/* Where a value came from, for messages. */
-struct ctx {
-	const char *path;
-	const char *sec;
-	dictionary *d;
-	struct wn_err *err;
-};
 
 /* ---- reading the file -------------------------------------------------------- */
 
-static int read_all(const char *path, char **buf, size_t *len,
-                    struct wn_err *err)
+/* Up to DR_MAX_FILE + 1 bytes of f, in a buffer (room for a NUL after
+ * them) grown as they come: 64 KB holds the shipped file, where a 1 MB one
+ * would be mapped and unmapped at every read.  NULL when out of memory. */
+static char *read_upto(FILE *f, size_t *n)
+{
+	size_t cap = 64 * 1024, got = 0;
+	char *b = NULL;
+	for (;;) {
+		char *p = realloc(b, cap + 1);
+		if (!p) {
+			free(b);
+			return NULL;
+		}
+		b = p;
+		got += fread(b + got, 1, cap - got, f);
+		if (got < cap || cap == DR_MAX_FILE + 1)
+			break;
+		cap = cap * 2 > DR_MAX_FILE + 1 ? DR_MAX_FILE + 1 : cap * 2;
+	}
+	*n = got;
+	return b;
+}
+
+int dr_read_all(const char *path, char **buf, size_t *len, struct wn_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return wn_err_set(err, WN_NOINPUT, "cannot open drug reference %s: %s",
 		                  path, strerror(errno));
-	char *b = malloc(MAX_FILE + 1);
-	size_t n = b ? fread(b, 1, MAX_FILE + 1, f) : 0;
+	size_t n = 0;
+	char *b = read_upto(f, &n);
 	int bad = ferror(f);
 	fclose(f);
 	if (!b)
 		return wn_err_set(err, WN_ERR, "out of memory");
-	if (bad || n > MAX_FILE) {
+	if (bad || n > DR_MAX_FILE) {
 		free(b);
 		return wn_err_set(err, bad ? WN_IOERR : WN_DATAERR,
 		                  bad ? "cannot read drug reference %s"
@@ -87,75 +76,75 @@ static int read_all(const char *path, char **buf, size_t *len,
 
 static const char *skip_blank(const char *s, const char *end)
 {
-	while (s < end && isspace((unsigned char)*s))
+	while (s < end && dr_blank((unsigned char)*s))
 		s++;
 	return s;
 }
 
-/* Is [s, e) (trimmed) a line iniparser accepts without complaint? */
-static bool line_ok(const char *s, const char *e)
+int dr_check_text(const char *buf, size_t len, const char *path, struct wn_err *err)
 {
-	s = skip_blank(s, e);
-	while (e > s && isspace((unsigned char)e[-1]))
-		e--;
-	if (s == e || *s == ';' || *s == '#')
-		return true;
-	if (e[-1] == '\\')
-		return false;            /* continuation lines are not used */
-	if (*s == '[')
-		return e - s > 2 && e[-1] == ']' && s[1] != ']';
-	const char *eq = memchr(s, '=', (size_t)(e - s));
-	return eq && eq > s;
+	if (memchr(buf, '\0', len))
+		return wn_err_set(err, WN_DATAERR, "%s: not a text file", path);
+	return WN_OK;
+}
+
+int dr_bad_line(const char *path, int line, bool too_long, struct wn_err *err)
+{
+	if (too_long)
+		return wn_err_set(err, WN_DATAERR, "%s:%d: line too long", path, line);
+	return wn_err_set(err, WN_DATAERR,
+	                  "%s:%d: not a [section], key = value or comment line", path, line);
 }
 
 static int check_lines(const char *buf, size_t len, const char *path,
                        struct wn_err *err)
 {
-	if (memchr(buf, '\0', len))
-		return wn_err_set(err, WN_DATAERR, "%s: not a text file", path);
+	int rc = dr_check_text(buf, len, path, err);
 	const char *p = buf, *end = buf + len;
-	for (int line = 1; p < end; line++) {
+	for (int line = 1; rc == WN_OK && p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end;
-		if (e - p > MAX_LINE)
-			return wn_err_set(err, WN_DATAERR, "%s:%d: line too long", path, line);
-		if (!line_ok(p, e))
-			return wn_err_set(err, WN_DATAERR,
-			                  "%s:%d: not a [section], key = value or comment line",
-			                  path, line);
+		const char *s = p, *e = nl ? nl : end;
+		if (e - s > DR_MAX_LINE || dr_line_kind(&s, &e) == DR_LINE_BAD)
+			rc = dr_bad_line(path, line, e - s > DR_MAX_LINE, err);
 		p = nl ? nl + 1 : end;
 	}
-	return WN_OK;
+	return rc;
 }
 
 /* ---- values ------------------------------------------------------------------- */
 
-static const char *get(const struct ctx *c, const char *key)
+/* The value of c->sec's key in an iniparser dictionary (c->src). */
+static const char *dict_get(const struct dr_ctx *c, const char *key)
 {
 	char full[KEY_MAX];
 	snprintf(full, sizeof full, "%s:%s", c->sec, key);
-	return iniparser_getstring(c->d, full, NULL);
+	return iniparser_getstring((dictionary *)c->src, full, NULL);
 }
 
-static int bad_value(const struct ctx *c, const char *key, const char *what)
+static const char *get(const struct dr_ctx *c, const char *key)
+{
+	return c->get(c, key);
+}
+
+int dr_bad_value(const struct dr_ctx *c, const char *key, const char *what)
 {
 	return wn_err_set(c->err, WN_DATAERR, "%s:%s.%s: %s", c->path, c->sec,
 	                  key, what);
 }
 
-static int get_text(const struct ctx *c, const char *key, char *dst, size_t n)
+static int get_text(const struct dr_ctx *c, const char *key, char *dst, size_t n)
 {
 	const char *v = get(c, key);
 	if (!v)
 		v = "";
 	if (strlen(v) >= n)
-		return bad_value(c, key, "value too long");
+		return dr_bad_value(c, key, "value too long");
 	strcpy(dst, v);
 	return WN_OK;
 }
 
 /* A positive number; *v = 0 when the key is absent. */
-static int get_num(const struct ctx *c, const char *key, double *v)
+static int get_num(const struct dr_ctx *c, const char *key, double *v)
 {
 	const char *s = get(c, key);
 	char *end;
@@ -164,7 +153,7 @@ static int get_num(const struct ctx *c, const char *key, double *v)
 		return WN_OK;
 	double x = strtod(s, &end);
 	if (end == s || *skip_blank(end, end + strlen(end)) || !isfinite(x) || x <= 0)
-		return bad_value(c, key, "not a positive number");
+		return dr_bad_value(c, key, "not a positive number");
 	*v = x;
 	return WN_OK;
 }
@@ -188,28 +177,28 @@ static bool parse_range(const char *s, double *lo, double *hi)
 
 /* ---- one drug -------------------------------------------------------------------- */
 
-static int parse_forms(const struct ctx *c, struct wn_drug *d)
+static int parse_forms(const struct dr_ctx *c, struct wn_drug *d)
 {
 	const char *v = get(c, "forms");
-	char buf[MAX_LINE + 1];
+	char buf[DR_MAX_LINE + 1];
 	if (!v || !*v)
 		return WN_OK;
 	if (strlen(v) >= sizeof buf)
-		return bad_value(c, "forms", "value too long");
+		return dr_bad_value(c, "forms", "value too long");
 	strcpy(buf, v);
 	char *save = NULL;
 	for (char *f = strtok_r(buf, "|", &save); f; f = strtok_r(NULL, "|", &save)) {
 		struct wn_err ferr = { 0 };
 		if (d->n_forms == WN_DRUG_MAX_FORMS)
-			return bad_value(c, "forms", "too many forms");
+			return dr_bad_value(c, "forms", "too many forms");
 		if (wn_taper_form_parse(f, &d->forms[d->n_forms], &ferr) != WN_OK)
-			return bad_value(c, "forms", ferr.msg);
+			return dr_bad_value(c, "forms", ferr.msg);
 		d->n_forms++;
 	}
 	return WN_OK;
 }
 
-static int parse_sert(const struct ctx *c, struct wn_drug *d)
+static int parse_sert(const struct dr_ctx *c, struct wn_drug *d)
 {
 	int rc = get_num(c, "sert_emax_pct", &d->emax);
 	if (rc == WN_OK)
@@ -223,13 +212,13 @@ static int parse_sert(const struct ctx *c, struct wn_drug *d)
 	if (rc != WN_OK)
 		return rc;
 	if ((d->emax > 0) != (d->ed50 > 0))
-		return bad_value(c, d->emax > 0 ? "sert_ed50_mg" : "sert_emax_pct",
+		return dr_bad_value(c, d->emax > 0 ? "sert_ed50_mg" : "sert_emax_pct",
 		                 "Emax and ED50 go together");
 	d->has_sert = d->emax > 0;
 	return WN_OK;
 }
 
-static int parse_equiv(const struct ctx *c, struct wn_drug *d)
+static int parse_equiv(const struct dr_ctx *c, struct wn_drug *d)
 {
 	int rc = get_text(c, "diazepam_equiv_mg", d->diazepam_equiv_text,
 	                  sizeof d->diazepam_equiv_text);
@@ -240,43 +229,43 @@ static int parse_equiv(const struct ctx *c, struct wn_drug *d)
 		return rc;
 	if (!parse_range(d->diazepam_equiv_text, &d->diazepam_equiv,
 	                 &d->diazepam_equiv_hi))
-		return bad_value(c, "diazepam_equiv_mg",
+		return dr_bad_value(c, "diazepam_equiv_mg",
 		                 "not a positive number or range such as 1-2");
 	return WN_OK;
 }
 
 /* form_equiv = FORM:FACTOR | FORM:FACTOR ("oral drops 40 mg/ml:1.25"). */
-static int parse_form_equiv(const struct ctx *c, struct wn_drug *d)
+static int parse_form_equiv(const struct dr_ctx *c, struct wn_drug *d)
 {
 	const char *v = get(c, "form_equiv");
-	char buf[MAX_LINE + 1];
+	char buf[DR_MAX_LINE + 1];
 	if (!v || !*v)
 		return WN_OK;
 	if (strlen(v) >= sizeof buf)
-		return bad_value(c, "form_equiv", "value too long");
+		return dr_bad_value(c, "form_equiv", "value too long");
 	strcpy(buf, v);
 	char *save = NULL;
 	for (char *it = strtok_r(buf, "|", &save); it; it = strtok_r(NULL, "|", &save)) {
 		char *colon = strrchr(it, ':'), *end;
 		struct wn_err ferr = { 0 };
 		if (d->n_equiv == WN_DRUG_MAX_EQUIV)
-			return bad_value(c, "form_equiv", "too many forms");
+			return dr_bad_value(c, "form_equiv", "too many forms");
 		if (!colon)
-			return bad_value(c, "form_equiv", "each item needs FORM:FACTOR");
+			return dr_bad_value(c, "form_equiv", "each item needs FORM:FACTOR");
 		*colon = '\0';
 		struct wn_drug_equiv *e = &d->equiv[d->n_equiv];
 		e->factor = strtod(colon + 1, &end);
 		if (end == colon + 1 || *skip_blank(end, end + strlen(end)) ||
 		    !isfinite(e->factor) || e->factor <= 0)
-			return bad_value(c, "form_equiv", "the factor is not a positive number");
+			return dr_bad_value(c, "form_equiv", "the factor is not a positive number");
 		if (wn_taper_form_parse(it, &e->form, &ferr) != WN_OK)
-			return bad_value(c, "form_equiv", ferr.msg);
+			return dr_bad_value(c, "form_equiv", ferr.msg);
 		d->n_equiv++;
 	}
 	return WN_OK;
 }
 
-static int parse_drug(const struct ctx *c, struct wn_drug *d)
+int dr_parse_drug(const struct dr_ctx *c, struct wn_drug *d)
 {
 	memset(d, 0, sizeof *d);
 	if (strlen(c->sec) >= sizeof d->name)
@@ -284,7 +273,7 @@ static int parse_drug(const struct ctx *c, struct wn_drug *d)
 		                  c->path, c->sec);
 	strcpy(d->name, c->sec);
 	if (!get(c, "class"))
-		return bad_value(c, "class", "missing (every drug needs a class)");
+		return dr_bad_value(c, "class", "missing (every drug needs a class)");
 	int rc = get_text(c, "class", d->drug_class, sizeof d->drug_class);
 	if (rc == WN_OK)
 		rc = get_text(c, "half_life_h", d->half_life_h, sizeof d->half_life_h);
@@ -310,28 +299,31 @@ static int parse_drug(const struct ctx *c, struct wn_drug *d)
 
 /* ---- sources ---------------------------------------------------------------------- */
 
-static int parse_sources(const struct ctx *c, struct wn_drugref *ref)
+static int parse_sources(const struct dr_ctx *c, struct wn_drugref *ref)
 {
-	int n = iniparser_getsecnkeys(c->d, c->sec);
+	dictionary *d = (dictionary *)c->src;
+	int n = iniparser_getsecnkeys(d, c->sec);
 	if (n <= 0)
 		return WN_OK;
 	const char **keys = calloc((size_t)n, sizeof *keys);
 	ref->sources = calloc((size_t)n, sizeof *ref->sources);
-	if (!keys || !ref->sources || !iniparser_getseckeys(c->d, c->sec, keys)) {
+	if (!keys || !ref->sources || !iniparser_getseckeys(d, c->sec, keys)) {
 		free(keys);
 		return wn_err_set(c->err, WN_ERR, "out of memory");
 	}
 	int rc = WN_OK;
 	for (int i = 0; i < n && rc == WN_OK; i++) {
 		const char *id = strchr(keys[i], ':') + 1;
-		struct source *s = &ref->sources[ref->n_sources];
+		struct dr_source *s = &ref->sources[ref->n_sources];
 		if (strlen(id) >= sizeof s->id) {
-			rc = bad_value(c, id, "source id too long");
+			rc = dr_bad_value(c, id, "source id too long");
 			break;
 		}
 		for (size_t j = 0; j <= strlen(id); j++)
 			s->id[j] = (char)toupper((unsigned char)id[j]);
-		s->text = strdup(iniparser_getstring(c->d, keys[i], ""));
+		/* NULL for a "[sources:ID]" line, which names the key too */
+		const char *text = iniparser_getstring(d, keys[i], "");
+		s->text = strdup(text ? text : "");
 		if (!s->text)
 			rc = wn_err_set(c->err, WN_ERR, "out of memory");
 		else
@@ -344,19 +336,19 @@ static int parse_sources(const struct ctx *c, struct wn_drugref *ref)
 /* ---- class sections ------------------------------------------------------------------ */
 
 /* A whole number of days in 1..3650; *v = 0 when the key is absent. */
-static int get_days(const struct ctx *c, const char *key, int *v)
+static int get_days(const struct dr_ctx *c, const char *key, int *v)
 {
 	double x;
 	int rc = get_num(c, key, &x);
 	*v = 0;
 	if (rc == WN_OK && (x != floor(x) || x > 3650))
-		return bad_value(c, key, "not a whole number of days up to 3650");
+		return dr_bad_value(c, key, "not a whole number of days up to 3650");
 	if (rc == WN_OK)
 		*v = (int)x;
 	return rc;
 }
 
-static int class_texts(const struct ctx *c, struct wn_drug_pace *p)
+static int class_texts(const struct dr_ctx *c, struct wn_drug_pace *p)
 {
 	static const struct { const char *key; size_t off, n; } keys[] = {
 #define T(k, f) { k, offsetof(struct wn_drug_pace, f), sizeof ((struct wn_drug_pace *)0)->f }
@@ -371,7 +363,7 @@ static int class_texts(const struct ctx *c, struct wn_drug_pace *p)
 	return rc;
 }
 
-static int class_numbers(const struct ctx *c, struct wn_drug_pace *p)
+static int class_numbers(const struct dr_ctx *c, struct wn_drug_pace *p)
 {
 	int rc = get_num(c, "pace_max_cut_pct", &p->max_cut_pct);
 	if (rc == WN_OK)
@@ -381,32 +373,33 @@ static int class_numbers(const struct ctx *c, struct wn_drug_pace *p)
 	if (rc != WN_OK)
 		return rc;
 	if (p->max_cut_pct > 100)
-		return bad_value(c, "pace_max_cut_pct", "must be at most 100");
+		return dr_bad_value(c, "pace_max_cut_pct", "must be at most 100");
 	if ((p->max_cut_pct > 0) != (p->per_days > 0))
-		return bad_value(c, p->per_days ? "pace_max_cut_pct" : "pace_per_days",
+		return dr_bad_value(c, p->per_days ? "pace_max_cut_pct" : "pace_per_days",
 		                 "pace_max_cut_pct and pace_per_days go together");
 	if ((p->max_cut_pct > 0 || p->min_taper_days > 0) && !p->pace_by[0])
-		return bad_value(c, "pace_by", "missing (who gives the pace)");
+		return dr_bad_value(c, "pace_by", "missing (who gives the pace)");
 	if (p->stop_hazard[0] && !p->stop_hazard_by[0])
-		return bad_value(c, "stop_hazard_by", "missing (who names the hazard)");
+		return dr_bad_value(c, "stop_hazard_by", "missing (who names the hazard)");
 	return WN_OK;
 }
 
-static int parse_class(const struct ctx *c, struct wn_drugref *ref)
+int dr_parse_class(const struct dr_ctx *c, struct wn_drugref *ref)
 {
-	if (ref->n_classes == MAX_CLASS_SECTIONS)
+	if (ref->n_classes == DR_MAX_CLASSES)
 		return wn_err_set(c->err, WN_DATAERR, "%s:%s: too many class sections",
 		                  c->path, c->sec);
-	struct class_section *cs = &ref->classes[ref->n_classes];
+	struct dr_class *cs = &ref->classes[ref->n_classes];
+	memset(cs, 0, sizeof *cs);      /* the handle need not be zeroed */
 	struct wn_drug_pace *p = &cs->pace;
-	const char *name = c->sec + strlen(CLASS_PREFIX);
+	const char *name = c->sec + strlen(DR_CLASS_PREFIX);
 	char approx[160];
 	if (!*name || strlen(name) >= sizeof p->name)
 		return wn_err_set(c->err, WN_DATAERR, "%s:%s: bad class section name",
 		                  c->path, c->sec);
 	strcpy(p->name, name);
 	if (!get(c, "classes"))
-		return bad_value(c, "classes", "missing (the drug classes it covers)");
+		return dr_bad_value(c, "classes", "missing (the drug classes it covers)");
 	int rc = get_text(c, "classes", cs->classes, sizeof cs->classes);
 	if (rc == WN_OK)
 		rc = class_texts(c, p);
@@ -438,8 +431,7 @@ static bool class_listed(const char *list, const char *cls)
 	return false;
 }
 
-/* Gives every drug the pace of the first class section listing its class. */
-static void attach_paces(struct wn_drugref *ref)
+void dr_attach_paces(struct wn_drugref *ref)
 {
 	for (size_t i = 0; i < ref->n_drugs; i++) {
 		struct wn_drug *d = &ref->drugs[i];
@@ -454,7 +446,7 @@ static void attach_paces(struct wn_drugref *ref)
 
 /* ---- open / close ------------------------------------------------------------------ */
 
-static int drug_cmp(const void *a, const void *b)
+int dr_drug_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct wn_drug *)a)->name,
 	              ((const struct wn_drug *)b)->name);
@@ -512,32 +504,31 @@ static int check_citations(const struct wn_drugref *ref, const char *path,
 	return WN_OK;
 }
 
-/* whole: the file as wn_drugref_open reads it; else the sections
- * wn_drugref_open_only kept (no [sources], no citation check). */
-static int load_sections(dictionary *d, const char *path, bool whole,
-                         struct wn_drugref *ref, struct wn_err *err)
+/* The sections of the whole file (in d) into ref, checked. */
+static int load_sections(dictionary *d, const char *path, struct wn_drugref *ref,
+                         struct wn_err *err)
 {
 	int nsec = iniparser_getnsec(d);
 	ref->drugs = calloc(nsec > 0 ? (size_t)nsec : 1, sizeof *ref->drugs);
 	if (!ref->drugs)
 		return wn_err_set(err, WN_ERR, "out of memory");
 	for (int i = 0; i < nsec; i++) {
-		struct ctx c = { path, iniparser_getsecname(d, i), d, err };
+		struct dr_ctx c = { path, iniparser_getsecname(d, i), dict_get, d, err };
 		int rc;
-		if (strcmp(c.sec, "sources") == 0)
+		if (strcmp(c.sec, DR_SOURCES) == 0)
 			rc = parse_sources(&c, ref);
-		else if (strncmp(c.sec, CLASS_PREFIX, strlen(CLASS_PREFIX)) == 0)
-			rc = parse_class(&c, ref);
-		else if ((rc = parse_drug(&c, &ref->drugs[ref->n_drugs])) == WN_OK)
+		else if (strncmp(c.sec, DR_CLASS_PREFIX, strlen(DR_CLASS_PREFIX)) == 0)
+			rc = dr_parse_class(&c, ref);
+		else if ((rc = dr_parse_drug(&c, &ref->drugs[ref->n_drugs])) == WN_OK)
 			ref->n_drugs++;
 		if (rc != WN_OK)
 			return rc;
 	}
-	if (whole && ref->n_drugs == 0)
+	if (ref->n_drugs == 0)
 		return wn_err_set(err, WN_DATAERR, "%s: no drugs in the file", path);
-	attach_paces(ref);
-	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, drug_cmp);
-	return whole ? check_citations(ref, path, err) : WN_OK;
+	dr_attach_paces(ref);
+	qsort(ref->drugs, ref->n_drugs, sizeof *ref->drugs, dr_drug_cmp);
+	return check_citations(ref, path, err);
 }
 
 int wn_drugref_open(const char *path, struct wn_drugref **out,
@@ -550,7 +541,7 @@ int wn_drugref_open(const char *path, struct wn_drugref **out,
 	*out = NULL;
 	if (!path || !*path)
 		return wn_err_set(err, WN_NOINPUT, "no drug reference file given");
-	int rc = read_all(path, &buf, &len, err);
+	int rc = dr_read_all(path, &buf, &len, err);
 	if (rc == WN_OK)
 		rc = check_lines(buf, len, path, err);
 	free(buf);
@@ -560,7 +551,7 @@ int wn_drugref_open(const char *path, struct wn_drugref **out,
 	if ((rc = wn_ini_load(path, "drug reference", &d, err)) != WN_OK)
 		return rc;
 	struct wn_drugref *ref = calloc(1, sizeof *ref);
-	rc = ref ? load_sections(d, path, true, ref, err)
+	rc = ref ? load_sections(d, path, ref, err)
 	         : wn_err_set(err, WN_ERR, "out of memory");
 	iniparser_freedict(d);
 	if (rc != WN_OK) {
@@ -583,151 +574,12 @@ void wn_drugref_close(struct wn_drugref *ref)
 	free(ref);
 }
 
-/* ---- one drug's sections ------------------------------------------------------------ */
-
-static void trim(char *s)
-{
-	size_t n = strlen(s), i = 0;
-	while (n && isspace((unsigned char)s[n - 1]))
-		s[--n] = '\0';
-	while (isspace((unsigned char)s[i]))
-		i++;
-	memmove(s, s + i, n - i + 1);
-}
-
-static void lower(char *s)
-{
-	for (; *s; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
-
-/* The key and value of a trimmed "key = value" line, read as iniparser
- * 4.1 reads it (wn_drugref_open's loader): a value in quotes is taken as
- * it is; otherwise it ends at ';' or '#' and is trimmed ("" and '' are
- * empty); "key =" and "key = ;..." have an empty value.  The key is
- * trimmed and in lower case.  false for any other line. */
-static bool ini_pair(const char *line, char *key, char *val)
-{
-	bool ok = true;
-	/* the quoted forms only when a quote follows "=" (what they need) */
-	const char *eq = strchr(line, '=');
-	const char *v = eq ? skip_blank(eq + 1, eq + strlen(eq)) : "";
-	if ((*v == '"' && sscanf(line, "%[^=] = \"%[^\"]\"", key, val) == 2) ||
-	    (*v == '\'' && sscanf(line, "%[^=] = '%[^']'", key, val) == 2)) {
-		/* quoted: kept as it is */
-	} else if (sscanf(line, "%[^=] = %[^;#]", key, val) == 2) {
-		trim(val);
-		if (strcmp(val, "\"\"") == 0 || strcmp(val, "''") == 0)
-			val[0] = '\0';
-	} else if (sscanf(line, "%[^=] = %[;#]", key, val) == 2 ||
-	           sscanf(line, "%[^=] %[=]", key, val) == 2) {
-		val[0] = '\0';
-	} else {
-		ok = false;
-	}
-	trim(key);
-	lower(key);
-	return ok;
-}
-
-static bool is_drug_section(const char *sec)
-{
-	return strcmp(sec, "sources") != 0 &&
-	       strncmp(sec, CLASS_PREFIX, strlen(CLASS_PREFIX)) != 0;
-}
-
-static int add_name(struct wn_drugref *ref, const char *sec, size_t *cap)
-{
-	if (ref->n_names == *cap) {
-		size_t nc = *cap ? *cap * 2 : 64;
-		char (*p)[WN_DRUG_NAME] = realloc(ref->names, nc * sizeof *p);
-		if (!p)
-			return WN_ERR;
-		ref->names = p;
-		*cap = nc;
-	}
-	snprintf(ref->names[ref->n_names++], WN_DRUG_NAME, "%.*s", WN_DRUG_NAME - 1, sec);
-	return WN_OK;
-}
-
-/* The lines of the sections [want] and [class_*] of buf (checked by
- * check_lines) into d, as iniparser would load them; every drug
- * section's name into ref->names. */
-static int some_sections(const char *buf, size_t len, const char *want,
-                         dictionary *d, struct wn_drugref *ref)
-{
-	char line[MAX_LINE + 2], sec[MAX_LINE + 2] = "", key[MAX_LINE + 2],
-	     val[MAX_LINE + 2], full[2 * MAX_LINE + 8];
-	size_t cap = 0;
-	bool keep = false;
-	for (const char *p = buf, *end = buf + len; p < end;) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *e = nl ? nl : end, *first = skip_blank(p, e);
-		size_t n = (size_t)(e - p);
-		bool skip = !keep && first < e && *first != '[';   /* another drug's key */
-		memcpy(line, p, skip ? 0 : n);
-		line[skip ? 0 : n] = '\0';
-		p = nl ? nl + 1 : end;
-		trim(line);
-		if (!line[0] || line[0] == ';' || line[0] == '#')
-			continue;
-		if (line[0] == '[' && line[strlen(line) - 1] == ']') {
-			size_t k = strcspn(line + 1, "]");      /* as "[%[^]]" reads it */
-			memcpy(sec, line + 1, k);
-			sec[k] = '\0';
-			trim(sec);
-			lower(sec);
-			keep = strcmp(sec, want) == 0 ||
-			       strncmp(sec, CLASS_PREFIX, strlen(CLASS_PREFIX)) == 0;
-			if ((is_drug_section(sec) && add_name(ref, sec, &cap) != WN_OK) ||
-			    (keep && dictionary_set(d, sec, NULL) != 0))
-				return WN_ERR;
-		} else if (keep && ini_pair(line, key, val)) {
-			snprintf(full, sizeof full, "%s:%s", sec, key);
-			if (dictionary_set(d, full, val) != 0)
-				return WN_ERR;
-		}
-	}
-	return WN_OK;
-}
-
-int wn_drugref_open_only(const char *path, const char *name, struct wn_drugref **out,
-                         struct wn_err *err)
-{
-	char *buf = NULL, want[MAX_LINE + 2];
-	size_t len = 0;
-	if (!out)
-		return wn_err_set(err, WN_USAGE, "no place for the drug reference");
-	*out = NULL;
-	if (!path || !*path)
-		return wn_err_set(err, WN_NOINPUT, "no drug reference file given");
-	snprintf(want, sizeof want, "%s", name ? name : "");
-	trim(want);
-	lower(want);
-	int rc = read_all(path, &buf, &len, err);
-	if (rc == WN_OK)
-		rc = check_lines(buf, len, path, err);
-	dictionary *d = rc == WN_OK ? dictionary_new(0) : NULL;
-	struct wn_drugref *ref = d ? calloc(1, sizeof *ref) : NULL;
-	if (rc == WN_OK && (!ref || some_sections(buf, len, want, d, ref) != WN_OK))
-		rc = wn_err_set(err, WN_ERR, "out of memory");
-	free(buf);
-	if (rc == WN_OK)
-		rc = load_sections(d, path, false, ref, err);
-	if (d)
-		dictionary_del(d);
-	if (rc != WN_OK) {
-		wn_drugref_close(ref);
-		return rc;
-	}
-	*out = ref;
-	return WN_OK;
-}
-
 /* ---- lookups ------------------------------------------------------------------------------- */
 
 /* The drug with the name closest to name (core's wn_suggest_distance), if it
- * is within max(2, a third of the name) edits. */
+ * is within max(2, a third of the name) edits; of equally close names the
+ * last in strcmp order, whether the names are sorted (drugs) or in the
+ * file's order (names). */
 static const char *closest(const struct wn_drugref *ref, const char *name)
 {
 	const char *best = NULL;
@@ -736,7 +588,7 @@ static const char *closest(const struct wn_drugref *ref, const char *name)
 	for (size_t i = 0; i < n; i++) {
 		const char *each = ref->names ? ref->names[i] : ref->drugs[i].name;
 		int dd = wn_suggest_distance(name, each);
-		if (dd <= bd) {
+		if (dd < bd || (dd == bd && (!best || strcmp(each, best) > 0))) {
 			bd = dd;
 			best = each;
 		}
