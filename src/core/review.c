@@ -152,31 +152,105 @@ static bool has_form(const struct wn_form *list, int n, const struct wn_form *f)
 	return false;
 }
 
+/* What the review works out once per form, for every step: the rounders
+ * form_of asks (the tablets and capsules together, each liquid or bead
+ * capsule alone), and each form's words and factor. */
+struct rv_forms {
+	struct wn_form solid[MAX_FORMS];
+	int ns, first;                 /* solid forms; index of the first */
+	struct wn_rounder solid_rd;
+	struct wn_rounder *one[MAX_FORMS];   /* made when first asked */
+	bool text_ok[MAX_FORMS], factor_ok[MAX_FORMS];
+	char text[MAX_FORMS][WN_REVIEW_FORM];
+	double factor[MAX_FORMS];
+};
+
+static struct rv_forms *forms_new(const struct wn_taper_params *p)
+{
+	struct rv_forms *c = malloc(sizeof *c);
+	if (!c)
+		return NULL;
+	c->ns = 0;
+	c->first = -1;
+	for (int i = 0; i < p->n_forms && c->ns < MAX_FORMS; i++) {
+		if (is_solid(&p->forms[i])) {
+			c->first = c->first < 0 ? i : c->first;
+			c->solid[c->ns++] = p->forms[i];
+		}
+	}
+	wn_rounder_init(&c->solid_rd, &(struct wn_rounding){ 0, c->solid, c->ns });
+	memset(c->one, 0, sizeof c->one);
+	memset(c->text_ok, 0, sizeof c->text_ok);
+	memset(c->factor_ok, 0, sizeof c->factor_ok);
+	return c;
+}
+
+static void forms_free(struct rv_forms *c)
+{
+	if (!c)
+		return;
+	wn_rounder_free(&c->solid_rd);
+	for (int i = 0; i < MAX_FORMS; i++) {
+		if (c->one[i])
+			wn_rounder_free(c->one[i]);
+		free(c->one[i]);
+	}
+	free(c);
+}
+
 static bool delivers(const struct wn_form *forms, int n, double dose)
 {
 	struct wn_rounding r = { 0, forms, n };
 	return fabs(wn_taper_round(&r, dose, NULL, 0) - dose) <= RV_EPS;
 }
 
+static bool rd_delivers(struct wn_rounder *rd, double dose)
+{
+	return fabs(wn_rounder_round(rd, dose, NULL, 0) - dose) <= RV_EPS;
+}
+
+/* Does form i alone deliver dose?  Through its rounder, made once, when
+ * there is room for one. */
+static bool one_delivers(const struct rv *x, int i, double dose)
+{
+	struct rv_forms *c = x->fc;
+	if (!c || i >= MAX_FORMS)
+		return delivers(&x->p->forms[i], 1, dose);
+	if (!c->one[i]) {
+		c->one[i] = malloc(sizeof *c->one[i]);
+		if (!c->one[i])
+			return delivers(&x->p->forms[i], 1, dose);
+		wn_rounder_init(c->one[i], &(struct wn_rounding){ 0, &x->p->forms[i], 1 });
+	}
+	return rd_delivers(c->one[i], dose);
+}
+
 /* The form that delivers dose, as taper.c picks it: tablets and capsules
  * together first, then each liquid or bead capsule in order. */
-static int form_of(const struct wn_taper_params *p, double dose)
+static int form_of(const struct rv *x, double dose)
 {
-	struct wn_form solid[MAX_FORMS];
-	int ns = 0, first = -1;
+	const struct wn_taper_params *p = x->p;
+	struct rv_forms *c = x->fc;
 	if (dose <= RV_EPS)
 		return -1;
-	for (int i = 0; i < p->n_forms && ns < MAX_FORMS; i++) {
-		if (is_solid(&p->forms[i])) {
-			first = first < 0 ? i : first;
-			solid[ns++] = p->forms[i];
+	if (c) {
+		if (c->ns && rd_delivers(&c->solid_rd, dose))
+			return c->first;
+	} else {
+		struct wn_form solid[MAX_FORMS];
+		int ns = 0, first = -1;
+		for (int i = 0; i < p->n_forms && ns < MAX_FORMS; i++) {
+			if (is_solid(&p->forms[i])) {
+				first = first < 0 ? i : first;
+				solid[ns++] = p->forms[i];
+			}
 		}
+		if (ns && delivers(solid, ns, dose))
+			return first;
 	}
-	if (ns && delivers(solid, ns, dose))
-		return first;
 	for (int i = 0; i < p->n_forms; i++)
 		if (p->forms[i].kind != WN_TAPER_OTHER && !is_solid(&p->forms[i]) &&
-		    delivers(&p->forms[i], 1, dose))
+		    one_delivers(x, i, dose))
 			return i;
 	return -1;
 }
@@ -200,7 +274,7 @@ static void solids_words(const struct rv *x, char *buf, size_t n)
 	}
 }
 
-static void form_words(const struct rv *x, int fi, char *buf, size_t n)
+static void form_words_of(const struct rv *x, int fi, char *buf, size_t n)
 {
 	char t[WN_REVIEW_FORM + 16];
 	buf[0] = '\0';
@@ -212,6 +286,34 @@ static void form_words(const struct rv *x, int fi, char *buf, size_t n)
 	}
 	wn_taper_form_format(&x->p->forms[fi], t, sizeof t);
 	rv_unit(x, t, buf, n);
+}
+
+/* form_words_of into a step's form_text, worked out once per form. */
+static void form_words(const struct rv *x, int fi, char buf[WN_REVIEW_FORM])
+{
+	struct rv_forms *c = x->fc;
+	if (fi < 0 || !c || fi >= MAX_FORMS) {
+		form_words_of(x, fi, buf, WN_REVIEW_FORM);
+		return;
+	}
+	if (!c->text_ok[fi]) {
+		form_words_of(x, fi, c->text[fi], sizeof c->text[fi]);
+		c->text_ok[fi] = true;
+	}
+	memcpy(buf, c->text[fi], strlen(c->text[fi]) + 1);
+}
+
+/* Tablet-equivalent mg per mg of form fi, worked out once per form. */
+static double factor_of(const struct rv *x, int fi)
+{
+	struct rv_forms *c = x->fc;
+	if (!c || fi >= MAX_FORMS)
+		return wn_drugref_form_factor(x->drug, &x->p->forms[fi]);
+	if (!c->factor_ok[fi]) {
+		c->factor[fi] = wn_drugref_form_factor(x->drug, &x->p->forms[fi]);
+		c->factor_ok[fi] = true;
+	}
+	return c->factor[fi];
 }
 
 /* ---- the steps ----------------------------------------------------------- */
@@ -269,10 +371,9 @@ static void fill_step(struct rv *x, int i)
 	r->occupancy = occ_of(x, r->dose);
 	r->nominal_pts = occ_of(x, r->prev) - occ_of(x, r->nominal_dose);
 	r->cut_pts = occ_of(x, r->prev) - r->occupancy;
-	r->form = form_of(x->p, r->dose);
-	r->factor = r->form >= 0 && x->mg ?
-	            wn_drugref_form_factor(x->drug, &x->p->forms[r->form]) : 1.0;
-	form_words(x, r->form, r->form_text, sizeof r->form_text);
+	r->form = form_of(x, r->dose);
+	r->factor = r->form >= 0 && x->mg ? factor_of(x, r->form) : 1.0;
+	form_words(x, r->form, r->form_text);
 }
 
 /* ---- rounding jumps --------------------------------------------------------- */
@@ -295,10 +396,12 @@ static bool alt_allows(const struct rv *x, const struct wn_review_step *r,
 	if (n)
 		memcpy(f, x->p->forms, (size_t)n * sizeof *f);
 	f[n++] = *m;
-	struct wn_rounding rr = { 0, f, n };
-	double d = wn_taper_round(&rr, r->nominal_dose, NULL, 0);
+	struct wn_rounder rd;
+	wn_rounder_init(&rd, &(struct wn_rounding){ 0, f, n });
+	double d = wn_rounder_round(&rd, r->nominal_dose, NULL, 0);
 	if (d >= r->prev - RV_EPS)
-		d = wn_taper_round_below(&rr, r->prev, NULL, 0);
+		d = wn_rounder_below(&rd, r->prev, NULL, 0);
+	wn_rounder_free(&rd);
 	if (d < x->p->floor_dose - RV_EPS)
 		d = 0;
 	*got = d;
@@ -684,6 +787,7 @@ int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
 	int rc = start(in, &x, out, err);
 	if (rc != WN_OK)
 		return rc;
+	x.fc = forms_new(x.p);     /* NULL: each step works it out again */
 	for (int i = 0; i < out->n_steps; i++)
 		fill_step(&x, i);
 	check_no_form(&x);
@@ -694,6 +798,7 @@ int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
 	check_switches(&x);
 	rv_check_pace(&x);
 	rv_check_final(&x);
+	forms_free(x.fc);
 	if (x.oom) {
 		wn_review_free(out);
 		return wn_err_set(err, WN_ERR, "out of memory");

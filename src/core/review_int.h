@@ -13,6 +13,8 @@
 #define RV_NUM 32              /* bytes of a formatted number */
 #define RV_WHO 64              /* bytes of steps' name */
 
+struct rv_forms;               /* review.c's per-form facts, worked out once */
+
 struct rv {
 	const struct wn_taper_params *p;
 	const struct wn_schedule *s;
@@ -22,6 +24,7 @@ struct rv {
 	struct wn_review *out;
 	size_t cap;                    /* findings allocated */
 	bool oom;
+	struct rv_forms *fc;           /* NULL: worked out each time */
 };
 
 /* A new finding (zeroed, step_to = step) at the end of the list, or NULL
