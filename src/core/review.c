@@ -15,7 +15,7 @@
 
 #include "core/plan.h"
 
-#define MAX_FORMS 32           /* as taper.c */
+#define MAX_FORMS RV_MAX_FORMS
 #define MAX_NAMED 2            /* marketed forms named in a rounding jump */
 #define FINE_ML 0.01           /* mL: the marks of a 1 mL oral syringe */
 
@@ -118,204 +118,6 @@ void rv_unit(const struct rv *x, const char *text, char *out, size_t n)
 	wn_plan_unit_text(text, x->out->unit, out, n);
 }
 
-/* ---- forms -------------------------------------------------------------- */
-
-static bool is_solid(const struct wn_form *f)
-{
-	return f->kind == WN_TAPER_TABLET || f->kind == WN_TAPER_CAPSULE;
-}
-
-static int n_usable(const struct wn_taper_params *p)
-{
-	int k = 0;
-	for (int i = 0; i < p->n_forms; i++)
-		k += p->forms[i].kind != WN_TAPER_OTHER;
-	return k;
-}
-
-/* Same kind and amount (the label does not matter). */
-static bool same_amount(const struct wn_form *a, const struct wn_form *b)
-{
-	if (a->kind != b->kind)
-		return false;
-	if (a->kind == WN_TAPER_LIQUID)
-		return fabs(a->conc_mg_per_ml - b->conc_mg_per_ml) < RV_EPS;
-	return fabs(a->strength_mg - b->strength_mg) < RV_EPS &&
-	       a->beads_per_capsule == b->beads_per_capsule;
-}
-
-static bool has_form(const struct wn_form *list, int n, const struct wn_form *f)
-{
-	for (int i = 0; i < n; i++)
-		if (same_amount(&list[i], f))
-			return true;
-	return false;
-}
-
-/* What the review works out once per form, for every step: the rounders
- * form_of asks (the tablets and capsules together, each liquid or bead
- * capsule alone), and each form's words and factor. */
-struct rv_forms {
-	struct wn_form solid[MAX_FORMS];
-	int ns, first;                 /* solid forms; index of the first */
-	struct wn_rounder solid_rd;
-	struct wn_rounder *one[MAX_FORMS];   /* made when first asked */
-	bool text_ok[MAX_FORMS], factor_ok[MAX_FORMS];
-	char text[MAX_FORMS][WN_REVIEW_FORM];
-	double factor[MAX_FORMS];
-};
-
-static struct rv_forms *forms_new(const struct wn_taper_params *p)
-{
-	struct rv_forms *c = malloc(sizeof *c);
-	if (!c)
-		return NULL;
-	c->ns = 0;
-	c->first = -1;
-	for (int i = 0; i < p->n_forms && c->ns < MAX_FORMS; i++) {
-		if (is_solid(&p->forms[i])) {
-			c->first = c->first < 0 ? i : c->first;
-			c->solid[c->ns++] = p->forms[i];
-		}
-	}
-	wn_rounder_init(&c->solid_rd, &(struct wn_rounding){ 0, c->solid, c->ns });
-	memset(c->one, 0, sizeof c->one);
-	memset(c->text_ok, 0, sizeof c->text_ok);
-	memset(c->factor_ok, 0, sizeof c->factor_ok);
-	return c;
-}
-
-static void forms_free(struct rv_forms *c)
-{
-	if (!c)
-		return;
-	wn_rounder_free(&c->solid_rd);
-	for (int i = 0; i < MAX_FORMS; i++) {
-		if (c->one[i])
-			wn_rounder_free(c->one[i]);
-		free(c->one[i]);
-	}
-	free(c);
-}
-
-static bool delivers(const struct wn_form *forms, int n, double dose)
-{
-	struct wn_rounding r = { 0, forms, n };
-	return fabs(wn_taper_round(&r, dose, NULL, 0) - dose) <= RV_EPS;
-}
-
-static bool rd_delivers(struct wn_rounder *rd, double dose)
-{
-	return fabs(wn_rounder_round(rd, dose, NULL, 0) - dose) <= RV_EPS;
-}
-
-/* Does form i alone deliver dose?  Through its rounder, made once, when
- * there is room for one. */
-static bool one_delivers(const struct rv *x, int i, double dose)
-{
-	struct rv_forms *c = x->fc;
-	if (!c || i >= MAX_FORMS)
-		return delivers(&x->p->forms[i], 1, dose);
-	if (!c->one[i]) {
-		c->one[i] = malloc(sizeof *c->one[i]);
-		if (!c->one[i])
-			return delivers(&x->p->forms[i], 1, dose);
-		wn_rounder_init(c->one[i], &(struct wn_rounding){ 0, &x->p->forms[i], 1 });
-	}
-	return rd_delivers(c->one[i], dose);
-}
-
-/* The form that delivers dose, as taper.c picks it: tablets and capsules
- * together first, then each liquid or bead capsule in order. */
-static int form_of(const struct rv *x, double dose)
-{
-	const struct wn_taper_params *p = x->p;
-	struct rv_forms *c = x->fc;
-	if (dose <= RV_EPS)
-		return -1;
-	if (c) {
-		if (c->ns && rd_delivers(&c->solid_rd, dose))
-			return c->first;
-	} else {
-		struct wn_form solid[MAX_FORMS];
-		int ns = 0, first = -1;
-		for (int i = 0; i < p->n_forms && ns < MAX_FORMS; i++) {
-			if (is_solid(&p->forms[i])) {
-				first = first < 0 ? i : first;
-				solid[ns++] = p->forms[i];
-			}
-		}
-		if (ns && delivers(solid, ns, dose))
-			return first;
-	}
-	for (int i = 0; i < p->n_forms; i++)
-		if (p->forms[i].kind != WN_TAPER_OTHER && !is_solid(&p->forms[i]) &&
-		    one_delivers(x, i, dose))
-			return i;
-	return -1;
-}
-
-static void solids_words(const struct rv *x, char *buf, size_t n)
-{
-	int tab = 0, cap = 0, last = 0;
-	for (int i = 0; i < x->p->n_forms; i++) {
-		const struct wn_form *f = &x->p->forms[i];
-		tab += f->kind == WN_TAPER_TABLET;
-		cap += f->kind == WN_TAPER_CAPSULE;
-		last = is_solid(f) ? i : last;
-	}
-	char t[WN_REVIEW_FORM + 16];
-	if (tab + cap == 1) {
-		wn_taper_form_format(&x->p->forms[last], t, sizeof t);
-		rv_unit(x, t, buf, n);
-	} else {
-		snprintf(buf, n, "%s", !cap ? "tablets" : !tab ? "capsules"
-		                                             : "tablets and capsules");
-	}
-}
-
-static void form_words_of(const struct rv *x, int fi, char *buf, size_t n)
-{
-	char t[WN_REVIEW_FORM + 16];
-	buf[0] = '\0';
-	if (fi < 0)
-		return;
-	if (is_solid(&x->p->forms[fi])) {
-		solids_words(x, buf, n);
-		return;
-	}
-	wn_taper_form_format(&x->p->forms[fi], t, sizeof t);
-	rv_unit(x, t, buf, n);
-}
-
-/* form_words_of into a step's form_text, worked out once per form. */
-static void form_words(const struct rv *x, int fi, char buf[WN_REVIEW_FORM])
-{
-	struct rv_forms *c = x->fc;
-	if (fi < 0 || !c || fi >= MAX_FORMS) {
-		form_words_of(x, fi, buf, WN_REVIEW_FORM);
-		return;
-	}
-	if (!c->text_ok[fi]) {
-		form_words_of(x, fi, c->text[fi], sizeof c->text[fi]);
-		c->text_ok[fi] = true;
-	}
-	memcpy(buf, c->text[fi], strlen(c->text[fi]) + 1);
-}
-
-/* Tablet-equivalent mg per mg of form fi, worked out once per form. */
-static double factor_of(const struct rv *x, int fi)
-{
-	struct rv_forms *c = x->fc;
-	if (!c || fi >= MAX_FORMS)
-		return wn_drugref_form_factor(x->drug, &x->p->forms[fi]);
-	if (!c->factor_ok[fi]) {
-		c->factor[fi] = wn_drugref_form_factor(x->drug, &x->p->forms[fi]);
-		c->factor_ok[fi] = true;
-	}
-	return c->factor[fi];
-}
-
 /* ---- the steps ----------------------------------------------------------- */
 
 static double cut_of(double prev, double dose)
@@ -371,9 +173,9 @@ static void fill_step(struct rv *x, int i)
 	r->occupancy = occ_of(x, r->dose);
 	r->nominal_pts = occ_of(x, r->prev) - occ_of(x, r->nominal_dose);
 	r->cut_pts = occ_of(x, r->prev) - r->occupancy;
-	r->form = form_of(x, r->dose);
-	r->factor = r->form >= 0 && x->mg ? factor_of(x, r->form) : 1.0;
-	form_words(x, r->form, r->form_text);
+	r->form = rv_form_of(x, r->dose);
+	r->factor = r->form >= 0 && x->mg ? rv_factor_of(x, r->form) : 1.0;
+	rv_form_words(x, r->form, r->form_text);
 }
 
 /* ---- rounding jumps --------------------------------------------------------- */
@@ -437,8 +239,8 @@ static void find_alts(const struct rv *x, const struct wn_review_step *r,
 		return;
 	for (int i = 0; i < x->drug->n_forms && a->n < MAX_NAMED; i++) {
 		const struct wn_form *m = &x->drug->forms[i];
-		if (m->kind == WN_TAPER_OTHER || has_form(x->p->forms, x->p->n_forms, m) ||
-		    has_form(a->form, a->n, m))
+		if (m->kind == WN_TAPER_OTHER || rv_has_form(x->p->forms, x->p->n_forms, m) ||
+		    rv_has_form(a->form, a->n, m))
 			continue;
 		if (alt_allows(x, r, m, &a->dose[a->n]))
 			a->form[a->n++] = *m;
@@ -525,7 +327,7 @@ static void jump_finding(struct rv *x, int i, const struct alts *a)
 /* Not when doses round to the default 0.01 mg: NO_FORM covers that. */
 static void check_jumps(struct rv *x)
 {
-	if (x->p->method == WN_TAPER_CUSTOM || (x->p->round_q <= 0 && !n_usable(x->p)))
+	if (x->p->method == WN_TAPER_CUSTOM || (x->p->round_q <= 0 && !rv_n_usable(x->p)))
 		return;
 	for (int i = 1; i < x->out->n_steps; i++) {
 		const struct wn_review_step *r = &x->out->steps[i];
@@ -648,7 +450,7 @@ static void check_no_form(struct rv *x)
 	const struct wn_taper_params *p = x->p;
 	double least = p->from_dose;
 	char d[RV_NUM];
-	if (p->method == WN_TAPER_CUSTOM || p->round_q > 0 || n_usable(p))
+	if (p->method == WN_TAPER_CUSTOM || p->round_q > 0 || rv_n_usable(p))
 		return;
 	for (int i = 0; i < x->out->n_steps; i++)
 		if (x->out->steps[i].dose > RV_EPS && x->out->steps[i].dose < least)
@@ -687,7 +489,7 @@ static void check_undeliverable(struct rv *x)
 {
 	const struct wn_taper_params *p = x->p;
 	int first = -1, more = 0;
-	if (!n_usable(p) || (p->round_q <= 0 && p->method != WN_TAPER_CUSTOM))
+	if (!rv_n_usable(p) || (p->round_q <= 0 && p->method != WN_TAPER_CUSTOM))
 		return;
 	for (int i = 1; i < x->out->n_steps; i++) {
 		const struct wn_review_step *r = &x->out->steps[i];
@@ -787,7 +589,7 @@ int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
 	int rc = start(in, &x, out, err);
 	if (rc != WN_OK)
 		return rc;
-	x.fc = forms_new(x.p);     /* NULL: each step works it out again */
+	x.fc = rv_forms_new(x.p);     /* NULL: each step works it out again */
 	for (int i = 0; i < out->n_steps; i++)
 		fill_step(&x, i);
 	check_no_form(&x);
@@ -798,7 +600,7 @@ int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
 	check_switches(&x);
 	rv_check_pace(&x);
 	rv_check_final(&x);
-	forms_free(x.fc);
+	rv_forms_free(x.fc);
 	if (x.oom) {
 		wn_review_free(out);
 		return wn_err_set(err, WN_ERR, "out of memory");

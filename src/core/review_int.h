@@ -50,6 +50,27 @@ void rv_add_src(char *dst, size_t n, const char *ids);
 /* Text with each "mg" written as the medication's unit. */
 void rv_unit(const struct rv *x, const char *text, char *out, size_t n);
 
+/* ---- review_forms.c: the forms, worked out once per review -------------- */
+
+#define RV_MAX_FORMS 32        /* as taper.c */
+
+/* Forms that are not OTHER. */
+int rv_n_usable(const struct wn_taper_params *p);
+/* Does list[0..n) hold a form of f's kind and amount (any label)? */
+bool rv_has_form(const struct wn_form *list, int n, const struct wn_form *f);
+/* The rounders and words of p's forms, filled as they are asked for;
+ * NULL when out of memory (then each step works them out again).  p must
+ * outlive it. */
+struct rv_forms *rv_forms_new(const struct wn_taper_params *p);
+void rv_forms_free(struct rv_forms *c);
+/* The index of the form that delivers dose, as taper.c picks it (tablets
+ * and capsules together first, then each liquid or bead capsule), or -1. */
+int rv_form_of(const struct rv *x, double dose);
+/* The words for form fi ("tablets", "liquid 20 mg/ml"; "" for -1). */
+void rv_form_words(const struct rv *x, int fi, char buf[WN_REVIEW_FORM]);
+/* Tablet-equivalent mg per mg of form fi (wn_drugref_form_factor). */
+double rv_factor_of(const struct rv *x, int fi);
+
 /* The checks of review_pace.c. */
 void rv_check_pace(struct rv *x);
 void rv_check_final(struct rv *x);

@@ -286,6 +286,7 @@ static void add_step(struct builder *b, wn_date date, double dose,
 	struct wn_schedule *s = b->out;
 	struct wn_taper_step *st = &s->steps[s->n];
 	double prev = s->n ? s->steps[s->n - 1].dose : dose;
+	memset(st, 0, sizeof *st);
 	st->date = st->base_date = st->due = date;
 	st->dose = dose;
 	st->pct_of_start = b->p->from_dose > 0 ? dose / b->p->from_dose * 100.0 : NAN;
@@ -465,7 +466,9 @@ int wn_taper_build(const struct wn_taper_params *p, struct wn_schedule *out,
 		.has_occ = p->emax > 0 && p->ed50 > 0,
 	};
 	b.occ0 = b.has_occ ? wn_taper_occupancy(p->from_dose, p->emax, p->ed50) : NAN;
-	out->steps = calloc((size_t)b.cap, sizeof *out->steps);
+	/* not calloc: zeroing every step the cap allows cost more than the
+	 * schedule; add_step clears each step it writes */
+	out->steps = malloc((size_t)b.cap * sizeof *out->steps);
 	if (!out->steps) {
 		free(holds);
 		return wn_err_set(err, WN_ERR, "out of memory");
