@@ -6,17 +6,20 @@
  * _describe, each working everything out again).  The random seed is
  * printed; WEAN_TEST_SEED=N repeats a run. */
 #include <criterion/criterion.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/review.h"
 #include "core/taper.h"
 #include "core/taper_form.h"
 #include "core/taper_round.h"
+#include "core/text.h"
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 #define START 20458L           /* 2026-01-05 */
@@ -394,4 +397,77 @@ Test(taper_rounder, review_forms_as_rounding_says)
 		wn_taper_free(&s);
 	}
 	cr_assert_gt(reviewed, 200, "only %d of 400 random plans reviewed", reviewed);
+}
+
+/* ---- a form's text against the syntax written out with snprintf ---------- */
+
+static int label_kind(const char *label, bool *only_words)
+{
+	char buf[WN_FORM_LABEL];
+	int kind = WN_TAPER_OTHER, n = 0;
+	*only_words = true;
+	snprintf(buf, sizeof buf, "%s", label);
+	for (char *save = NULL, *w = strtok_r(buf, " \t", &save); w;
+	     w = strtok_r(NULL, " \t", &save)) {
+		n++;
+		if (isdigit((unsigned char)w[0]) || (w[0] == '.' && isdigit((unsigned char)w[1])))
+			*only_words = false;
+		if (!strcasecmp(w, "tablet") || !strcasecmp(w, "tablets") || !strcasecmp(w, "tab") ||
+		    !strcasecmp(w, "odt"))
+			kind = WN_TAPER_TABLET;
+		else if (!strcasecmp(w, "capsule") || !strcasecmp(w, "capsules") ||
+		         !strcasecmp(w, "cap"))
+			kind = WN_TAPER_CAPSULE;
+	}
+	*only_words = *only_words && n > 0 && n <= 16;
+	return kind;
+}
+
+static void reference_format(const struct wn_form *f, char *buf, size_t n)
+{
+	static const char *const words[] = { "tablet", "capsule", "liquid", "capsule", "form" };
+	char name[WN_FORM_LABEL + 16], amount[32], step[32], extra[48] = "";
+	bool only, liquid = f->kind == WN_TAPER_LIQUID;
+	int kind = label_kind(f->label, &only);
+	bool says = only && (liquid || (f->kind == WN_TAPER_BEADS ? kind == WN_TAPER_CAPSULE
+	                                                          : kind == (int)f->kind));
+	if (says)
+		snprintf(name, sizeof name, "%s", f->label);
+	else
+		snprintf(name, sizeof name, "%s%s%s", f->label, f->label[0] ? " " : "",
+		         words[f->kind]);
+	wn_text_num(liquid ? f->conc_mg_per_ml : f->strength_mg, 5, amount, sizeof amount);
+	if (wn_taper_form_parts(f) > 1)
+		snprintf(extra, sizeof extra, " /%d", wn_taper_form_parts(f));
+	else if (f->kind == WN_TAPER_BEADS)
+		snprintf(extra, sizeof extra, " %d beads", f->beads_per_capsule);
+	else if (liquid && fabs(wn_taper_form_ml_step(f) - WN_TAPER_ML_STEP) > 1e-9)
+		snprintf(extra, sizeof extra, " by %s ml",
+		         wn_text_num(wn_taper_form_ml_step(f), 3, step, sizeof step));
+	/* cut to n as wn_taper_form_format cuts it */
+	int w = snprintf(buf, n, "%s %s %s%s", name, amount, liquid ? "mg/ml" : "mg", extra);
+	cr_assert_geq(w, 0);
+}
+
+Test(taper_rounder, form_text_as_written_out)
+{
+	static const char *const labels[] = {
+		"", "tablet", "odt", "capsule", "XR capsule", "liquid", "oral drops", "  tab  ",
+		"tablet capsule", "capsule tablet", "film-coated tablet", "caps", "a b c d e f g h i j k l m n o p q",
+		"a b c d e f g h i j k l m n o p", "tablet 5", "Tablet", ".5 tablet", "tab\tlet",
+		"vial .x", "x 1"
+	};
+	uint64_t seed = seed_rng("form_text_as_written_out");
+	for (int i = 0; i < 5000; i++) {
+		struct wn_form f;
+		char a[96], b[96];
+		random_form(&f);
+		if (pick_int(2))
+			snprintf(f.label, sizeof f.label, "%s", labels[pick_int(N_OF(labels))]);
+		size_t n = pick_int(4) ? sizeof a : 1 + (size_t)pick_int(30);
+		reference_format(&f, a, n);
+		wn_taper_form_format(&f, b, n);
+		cr_assert_str_eq(b, a, "seed %llu: form '%s' kind %d, room %zu",
+		                 (unsigned long long)seed, f.label, (int)f.kind, n);
+	}
 }
