@@ -189,21 +189,25 @@ struct alts {
 };
 
 /* Would adding marketed form m let step r come closer to what was asked?
- * *got gets the dose it would give. */
+ * *got gets the dose it would give.  slot names m for rv_alt_rounder. */
 static bool alt_allows(const struct rv *x, const struct wn_review_step *r,
-                       const struct wn_form *m, double *got)
+                       const struct wn_form *m, int slot, double *got)
 {
-	struct wn_form f[MAX_FORMS + 1];
-	int n = x->p->n_forms < MAX_FORMS ? x->p->n_forms : MAX_FORMS;
-	if (n)
-		memcpy(f, x->p->forms, (size_t)n * sizeof *f);
-	f[n++] = *m;
-	struct wn_rounder rd;
-	wn_rounder_init(&rd, &(struct wn_rounding){ 0, f, n });
-	double d = wn_rounder_round(&rd, r->nominal_dose, NULL, 0);
+	struct wn_rounder own, *rd = rv_alt_rounder(x, slot, m);
+	if (!rd) {
+		struct wn_form f[MAX_FORMS + 1];
+		int n = x->p->n_forms < MAX_FORMS ? x->p->n_forms : MAX_FORMS;
+		if (n)
+			memcpy(f, x->p->forms, (size_t)n * sizeof *f);
+		f[n++] = *m;
+		wn_rounder_init(&own, &(struct wn_rounding){ 0, f, n });
+		rd = &own;
+	}
+	double d = wn_rounder_round(rd, r->nominal_dose, NULL, 0);
 	if (d >= r->prev - RV_EPS)
-		d = wn_rounder_below(&rd, r->prev, NULL, 0);
-	wn_rounder_free(&rd);
+		d = wn_rounder_below(rd, r->prev, NULL, 0);
+	if (rd == &own)
+		wn_rounder_free(&own);
 	if (d < x->p->floor_dose - RV_EPS)
 		d = 0;
 	*got = d;
@@ -223,7 +227,7 @@ static void find_finer(const struct rv *x, const struct wn_review_step *r,
 		if (m.kind != WN_TAPER_LIQUID || wn_taper_form_ml_step(&m) <= FINE_ML + RV_EPS)
 			continue;
 		m.ml_step = FINE_ML;
-		if (alt_allows(x, r, &m, &a->finer_dose)) {
+		if (alt_allows(x, r, &m, RV_ALT_FINER + i, &a->finer_dose)) {
 			a->finer = i;
 			return;
 		}
@@ -242,7 +246,7 @@ static void find_alts(const struct rv *x, const struct wn_review_step *r,
 		if (m->kind == WN_TAPER_OTHER || rv_has_form(x->p->forms, x->p->n_forms, m) ||
 		    rv_has_form(a->form, a->n, m))
 			continue;
-		if (alt_allows(x, r, m, &a->dose[a->n]))
+		if (alt_allows(x, r, m, RV_ALT_MARKETED + i, &a->dose[a->n]))
 			a->form[a->n++] = *m;
 	}
 }

@@ -56,6 +56,13 @@ struct rv_forms {
 	bool text_ok[MAX_FORMS], factor_ok[MAX_FORMS];
 	char text[MAX_FORMS][WN_REVIEW_FORM];
 	double factor[MAX_FORMS];
+	struct rv_alt *alt[RV_ALT_SLOTS];    /* made when first asked */
+};
+
+/* The plan's forms and one more, and their rounder. */
+struct rv_alt {
+	struct wn_form f[MAX_FORMS + 1];
+	struct wn_rounder rd;
 };
 
 struct rv_forms *rv_forms_new(const struct wn_taper_params *p)
@@ -73,6 +80,7 @@ struct rv_forms *rv_forms_new(const struct wn_taper_params *p)
 	}
 	wn_rounder_init(&c->solid_rd, &(struct wn_rounding){ 0, c->solid, c->ns });
 	memset(c->one, 0, sizeof c->one);
+	memset(c->alt, 0, sizeof c->alt);
 	memset(c->text_ok, 0, sizeof c->text_ok);
 	memset(c->factor_ok, 0, sizeof c->factor_ok);
 	return c;
@@ -87,6 +95,11 @@ void rv_forms_free(struct rv_forms *c)
 		if (c->one[i])
 			wn_rounder_free(c->one[i]);
 		free(c->one[i]);
+	}
+	for (int i = 0; i < RV_ALT_SLOTS; i++) {
+		if (c->alt[i])
+			wn_rounder_free(&c->alt[i]->rd);
+		free(c->alt[i]);
 	}
 	free(c);
 }
@@ -207,4 +220,23 @@ double rv_factor_of(const struct rv *x, int fi)
 		c->factor_ok[fi] = true;
 	}
 	return c->factor[fi];
+}
+
+struct wn_rounder *rv_alt_rounder(const struct rv *x, int slot, const struct wn_form *m)
+{
+	struct rv_forms *c = x->fc;
+	if (!c || slot < 0 || slot >= RV_ALT_SLOTS)
+		return NULL;
+	if (!c->alt[slot]) {
+		struct rv_alt *a = malloc(sizeof *a);
+		int n = x->p->n_forms < MAX_FORMS ? x->p->n_forms : MAX_FORMS;
+		if (!a)
+			return NULL;
+		if (n)
+			memcpy(a->f, x->p->forms, (size_t)n * sizeof *a->f);
+		a->f[n++] = *m;
+		wn_rounder_init(&a->rd, &(struct wn_rounding){ 0, a->f, n });
+		c->alt[slot] = a;
+	}
+	return &c->alt[slot]->rd;
 }

@@ -71,6 +71,16 @@ void rv_form_words(const struct rv *x, int fi, char buf[WN_REVIEW_FORM]);
 /* Tablet-equivalent mg per mg of form fi (wn_drugref_form_factor). */
 double rv_factor_of(const struct rv *x, int fi);
 
+/* The rounder of p's forms (the first RV_MAX_FORMS) and form m, for a
+ * rounding jump's alternatives: slot RV_ALT_FINER + i for the plan's
+ * liquid i measured more finely, RV_ALT_MARKETED + i for the drug's
+ * marketed form i.  Made once per slot (m must be the same each time);
+ * NULL when there is no room (then the caller makes its own). */
+#define RV_ALT_FINER 0
+#define RV_ALT_MARKETED RV_MAX_FORMS
+#define RV_ALT_SLOTS (2 * RV_MAX_FORMS)
+struct wn_rounder *rv_alt_rounder(const struct rv *x, int slot, const struct wn_form *m);
+
 /* The checks of review_pace.c. */
 void rv_check_pace(struct rv *x);
 void rv_check_final(struct rv *x);
