@@ -61,6 +61,16 @@ void rv_addf(char *dst, size_t n, const char *fmt, ...)
 	va_end(ap);
 }
 
+void rv_append(char *dst, size_t n, const char *s)
+{
+	size_t len = strlen(dst);
+	if (len + 1 >= n)
+		return;
+	size_t k = strnlen(s, n - len - 1);
+	memcpy(dst + len, s, k);
+	dst[len + k] = '\0';
+}
+
 const char *rv_num(double v, int dec, char *buf)
 {
 	return wn_text_num(v, dec, buf, RV_NUM);
@@ -101,15 +111,19 @@ bool rv_is_jump(double asked, double cut)
 void rv_add_src(char *dst, size_t n, const char *ids)
 {
 	char buf[WN_REVIEW_SRC];
-	snprintf(buf, sizeof buf, "%s", ids ? ids : "");
+	size_t len = ids ? strnlen(ids, sizeof buf - 1) : 0;
+	memcpy(buf, ids ? ids : "", len);
+	buf[len] = '\0';
 	for (char *save = NULL, *id = strtok_r(buf, " ", &save); id;
 	     id = strtok_r(NULL, " ", &save)) {
 		size_t l = strlen(id);
 		bool seen = false;
 		for (const char *p = dst; *p && !seen; p += strcspn(p, " "), p += *p == ' ')
 			seen = strncmp(p, id, l) == 0 && (p[l] == ' ' || p[l] == '\0');
-		if (!seen)
-			rv_addf(dst, n, "%s%s", dst[0] ? " " : "", id);
+		if (!seen) {
+			rv_append(dst, n, dst[0] ? " " : "");
+			rv_append(dst, n, id);
+		}
 	}
 }
 
@@ -183,6 +197,7 @@ static void fill_step(struct rv *x, int i)
 struct alts {
 	int n;
 	struct wn_form form[MAX_NAMED];
+	int slot[MAX_NAMED];       /* for rv_alt_rounder and rv_alt_words */
 	double dose[MAX_NAMED];
 	int finer;                 /* the plan's liquid measured by FINE_ML would */
 	double finer_dose;         /* allow it (its index, else -1) and its dose */
@@ -246,8 +261,10 @@ static void find_alts(const struct rv *x, const struct wn_review_step *r,
 		if (m->kind == WN_TAPER_OTHER || rv_has_form(x->p->forms, x->p->n_forms, m) ||
 		    rv_has_form(a->form, a->n, m))
 			continue;
-		if (alt_allows(x, r, m, RV_ALT_MARKETED + i, &a->dose[a->n]))
+		if (alt_allows(x, r, m, RV_ALT_MARKETED + i, &a->dose[a->n])) {
+			a->slot[a->n] = RV_ALT_MARKETED + i;
 			a->form[a->n++] = *m;
+		}
 	}
 }
 
@@ -258,7 +275,7 @@ static void finer_words(const struct rv *x, const struct alts *a, char *buf, siz
 	struct wn_form m = x->p->forms[a->finer];
 	char t[WN_REVIEW_FORM + 16], tu[WN_REVIEW_FORM + 48], d[RV_NUM];
 	m.ml_step = FINE_ML;
-	wn_taper_form_format(&m, t, sizeof t);
+	rv_alt_words(x, RV_ALT_FINER + a->finer, &m, t, sizeof t);
 	rv_unit(x, t, tu, sizeof tu);
 	snprintf(buf, n, "measuring %s (%s %s)", tu, rv_num(a->finer_dose, 4, d), x->out->unit);
 }
@@ -271,7 +288,7 @@ static void alts_words(const struct rv *x, const struct alts *a, bool final,
 	if (a->finer >= 0)
 		finer_words(x, a, fine, sizeof fine);
 	for (int i = 0; i < a->n; i++) {
-		wn_taper_form_format(&a->form[i], t, sizeof t);
+		rv_alt_words(x, a->slot[i], &a->form[i], t, sizeof t);
 		rv_addf(f->text, sizeof f->text, "%s %s (%s %s)", i ? " or" : "; adding",
 		        t, rv_num(a->dose[i], 4, d), u);
 	}

@@ -63,6 +63,8 @@ struct rv_forms {
 struct rv_alt {
 	struct wn_form f[MAX_FORMS + 1];
 	struct wn_rounder rd;
+	bool text_ok;
+	char text[RV_ALT_TEXT];        /* wn_taper_form_format of the one more */
 };
 
 struct rv_forms *rv_forms_new(const struct wn_taper_params *p)
@@ -236,7 +238,26 @@ struct wn_rounder *rv_alt_rounder(const struct rv *x, int slot, const struct wn_
 			memcpy(a->f, x->p->forms, (size_t)n * sizeof *a->f);
 		a->f[n++] = *m;
 		wn_rounder_init(&a->rd, &(struct wn_rounding){ 0, a->f, n });
+		a->text_ok = false;
 		c->alt[slot] = a;
 	}
 	return &c->alt[slot]->rd;
+}
+
+void rv_alt_words(const struct rv *x, int slot, const struct wn_form *m, char *buf,
+                  size_t n)
+{
+	struct wn_rounder *rd = n && n <= RV_ALT_TEXT ? rv_alt_rounder(x, slot, m) : NULL;
+	if (!rd) {
+		wn_taper_form_format(m, buf, n);
+		return;
+	}
+	struct rv_alt *a = x->fc->alt[slot];
+	if (!a->text_ok) {
+		wn_taper_form_format(m, a->text, sizeof a->text);
+		a->text_ok = true;
+	}
+	size_t len = strnlen(a->text, n - 1);
+	memcpy(buf, a->text, len);
+	buf[len] = '\0';
 }

@@ -34,6 +34,9 @@ struct wn_review_finding *rv_add(struct rv *x, enum wn_review_kind kind,
 /* rv_add, the text begun with the step's name (as rv_steps_name). */
 struct wn_review_finding *rv_add_step(struct rv *x, enum wn_review_kind kind,
                                       enum wn_review_level level, int step);
+/* Appends s to the string in dst[0..n), cutting at the end (rv_addf's
+ * "%s" without printf). */
+void rv_append(char *dst, size_t n, const char *s);
 /* Appends printf output to the string in dst[0..n), cutting at the end. */
 void rv_addf(char *dst, size_t n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -80,6 +83,11 @@ double rv_factor_of(const struct rv *x, int fi);
 #define RV_ALT_MARKETED RV_MAX_FORMS
 #define RV_ALT_SLOTS (2 * RV_MAX_FORMS)
 struct wn_rounder *rv_alt_rounder(const struct rv *x, int slot, const struct wn_form *m);
+/* wn_taper_form_format(m, buf, n), kept in the slot after the first time
+ * (n at most RV_ALT_TEXT). */
+#define RV_ALT_TEXT (WN_REVIEW_FORM + 16)
+void rv_alt_words(const struct rv *x, int slot, const struct wn_form *m, char *buf,
+                  size_t n);
 
 /* The checks of review_pace.c. */
 void rv_check_pace(struct rv *x);

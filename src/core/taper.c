@@ -353,12 +353,10 @@ static bool next_step(struct builder *b, int k, double cur,
 	if (!(want > WN_TAPER_ROUND_EPS)) {
 		nx->dose = 0;
 	} else {
-		nx->dose = wn_rounder_round(&b->rd, want, NULL, 0);
+		nx->dose = wn_rounder_round(&b->rd, want, nx->how, sizeof nx->how);
 		if (nx->dose >= cur - WN_TAPER_ROUND_EPS)   /* a step must cut */
 			nx->dose = wn_rounder_below(&b->rd, cur, nx->how,
 			                            sizeof nx->how);
-		else    /* the same dose again, now with its how */
-			wn_rounder_round(&b->rd, want, nx->how, sizeof nx->how);
 		nx->warn = rounding_warn(b, k, cur, want, nx->dose);
 	}
 	if (nx->dose > WN_TAPER_ROUND_EPS && nx->dose < p->floor_dose - WN_TAPER_ROUND_EPS) {
