@@ -7,6 +7,7 @@
 #ifndef WEAN_TAPER_ROUND_H
 #define WEAN_TAPER_ROUND_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/taper_form.h"
@@ -48,5 +49,49 @@ double wn_taper_round_below(const struct wn_rounding *r, double dose,
  * make it exactly (r's quantum ignored), "none" for 0, else "". */
 void wn_taper_round_describe(const struct wn_rounding *r, double dose,
                              char *how, size_t n);
+
+/* ---- a rounding prepared once for many doses ------------------------------ */
+
+/* A schedule or a review rounds many doses with the same forms.  A
+ * wn_rounder works out once what each dose would otherwise work out
+ * again: the tablets' and capsules' pieces and their common grid, the
+ * table of their cheapest combinations (kept, and grown only when a
+ * larger dose needs it), the text of each form's amount; and it writes
+ * the `how` only for the option that wins (not at all when how is NULL).
+ * Its answers are exactly wn_taper_round's, wn_taper_round_below's and
+ * wn_taper_round_describe's for the same wn_rounding (the unit tests
+ * compare them on random forms and doses).
+ *
+ * Call order: wn_rounder_init, any number of calls, wn_rounder_free.
+ * The forms are not copied: they must stay unchanged until the free.
+ * The fields are the rounder's own; read none of them. */
+struct wn_rounder_unit {
+	long m;                  /* size in 1e-5 mg */
+	long grid;               /* size in steps of the common grid */
+	int form, quarters, cost;
+};
+
+struct wn_rounder {
+	struct wn_rounding r;
+	int nf;                  /* forms looked at (the first 32) */
+	int nu;                  /* tablet/capsule pieces, largest first */
+	struct wn_rounder_unit u[3 * WN_TAPER_ROUND_MAX_FORMS];
+	double g_mg;             /* the common grid, mg */
+	long top, cap;           /* grid filled up to top; room for cap + 1 */
+	int *cost;               /* malloc'd (NULL until a dose needs it) */
+	signed char *pick;
+	bool text_ok[WN_TAPER_ROUND_MAX_FORMS];
+	char text[WN_TAPER_ROUND_MAX_FORMS][32];  /* a form's amount, as wn_text_num */
+};
+
+/* r may be NULL (then doses round to 0.01 mg, as wn_taper_round(NULL)).
+ * Never fails: memory is asked for later, and when it is refused the
+ * answer is what wn_taper_round gives when it is refused. */
+void wn_rounder_init(struct wn_rounder *rd, const struct wn_rounding *r);
+void wn_rounder_free(struct wn_rounder *rd);
+/* As wn_taper_round, wn_taper_round_below, wn_taper_round_describe. */
+double wn_rounder_round(struct wn_rounder *rd, double dose, char *how, size_t n);
+double wn_rounder_below(struct wn_rounder *rd, double dose, char *how, size_t n);
+void wn_rounder_describe(struct wn_rounder *rd, double dose, char *how, size_t n);
 
 #endif

@@ -15,7 +15,7 @@
 
 #include "core/plan.h"
 
-#define MAX_FORMS 32           /* as taper.c */
+#define MAX_FORMS RV_MAX_FORMS
 #define MAX_NAMED 2            /* marketed forms named in a rounding jump */
 #define FINE_ML 0.01           /* mL: the marks of a 1 mL oral syringe */
 
@@ -61,21 +61,60 @@ void rv_addf(char *dst, size_t n, const char *fmt, ...)
 	va_end(ap);
 }
 
+void rv_append(char *dst, size_t n, const char *s)
+{
+	size_t len = strlen(dst);
+	if (len + 1 >= n)
+		return;
+	size_t k = strnlen(s, n - len - 1);
+	memcpy(dst + len, s, k);
+	dst[len + k] = '\0';
+}
+
 const char *rv_num(double v, int dec, char *buf)
 {
 	return wn_text_num(v, dec, buf, RV_NUM);
 }
 
+/* "%d" of v in buf[16]. */
+static const char *int_text(int v, char buf[16])
+{
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	int k = 15;
+	buf[k] = '\0';
+	do {
+		buf[--k] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--k] = '-';
+	return buf + k;
+}
+
 void rv_steps_name(const struct rv *x, int from, int to, char who[RV_WHO])
 {
 	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
+	char nf[16], nt[16];
 	wn_date_format(x->out->steps[from].date, a);
-	if (to <= from) {
-		snprintf(who, RV_WHO, "Step %d (%s)", from, a);
+	who[0] = '\0';
+	if (to <= from) {       /* "Step %d (%s)" */
+		rv_append(who, RV_WHO, "Step ");
+		rv_append(who, RV_WHO, int_text(from, nf));
+		rv_append(who, RV_WHO, " (");
+		rv_append(who, RV_WHO, a);
+		rv_append(who, RV_WHO, ")");
 		return;
 	}
 	wn_date_format(x->out->steps[to].date, b);
-	snprintf(who, RV_WHO, "Steps %d-%d (%s to %s)", from, to, a, b);
+	rv_append(who, RV_WHO, "Steps ");      /* "Steps %d-%d (%s to %s)" */
+	rv_append(who, RV_WHO, int_text(from, nf));
+	rv_append(who, RV_WHO, "-");
+	rv_append(who, RV_WHO, int_text(to, nt));
+	rv_append(who, RV_WHO, " (");
+	rv_append(who, RV_WHO, a);
+	rv_append(who, RV_WHO, " to ");
+	rv_append(who, RV_WHO, b);
+	rv_append(who, RV_WHO, ")");
 }
 
 void rv_occ_words(const struct wn_review_sert *s, char *buf, size_t n)
@@ -101,117 +140,25 @@ bool rv_is_jump(double asked, double cut)
 void rv_add_src(char *dst, size_t n, const char *ids)
 {
 	char buf[WN_REVIEW_SRC];
-	snprintf(buf, sizeof buf, "%s", ids ? ids : "");
+	size_t len = ids ? strnlen(ids, sizeof buf - 1) : 0;
+	memcpy(buf, ids ? ids : "", len);
+	buf[len] = '\0';
 	for (char *save = NULL, *id = strtok_r(buf, " ", &save); id;
 	     id = strtok_r(NULL, " ", &save)) {
 		size_t l = strlen(id);
 		bool seen = false;
 		for (const char *p = dst; *p && !seen; p += strcspn(p, " "), p += *p == ' ')
 			seen = strncmp(p, id, l) == 0 && (p[l] == ' ' || p[l] == '\0');
-		if (!seen)
-			rv_addf(dst, n, "%s%s", dst[0] ? " " : "", id);
+		if (!seen) {
+			rv_append(dst, n, dst[0] ? " " : "");
+			rv_append(dst, n, id);
+		}
 	}
 }
 
 void rv_unit(const struct rv *x, const char *text, char *out, size_t n)
 {
 	wn_plan_unit_text(text, x->out->unit, out, n);
-}
-
-/* ---- forms -------------------------------------------------------------- */
-
-static bool is_solid(const struct wn_form *f)
-{
-	return f->kind == WN_TAPER_TABLET || f->kind == WN_TAPER_CAPSULE;
-}
-
-static int n_usable(const struct wn_taper_params *p)
-{
-	int k = 0;
-	for (int i = 0; i < p->n_forms; i++)
-		k += p->forms[i].kind != WN_TAPER_OTHER;
-	return k;
-}
-
-/* Same kind and amount (the label does not matter). */
-static bool same_amount(const struct wn_form *a, const struct wn_form *b)
-{
-	if (a->kind != b->kind)
-		return false;
-	if (a->kind == WN_TAPER_LIQUID)
-		return fabs(a->conc_mg_per_ml - b->conc_mg_per_ml) < RV_EPS;
-	return fabs(a->strength_mg - b->strength_mg) < RV_EPS &&
-	       a->beads_per_capsule == b->beads_per_capsule;
-}
-
-static bool has_form(const struct wn_form *list, int n, const struct wn_form *f)
-{
-	for (int i = 0; i < n; i++)
-		if (same_amount(&list[i], f))
-			return true;
-	return false;
-}
-
-static bool delivers(const struct wn_form *forms, int n, double dose)
-{
-	struct wn_rounding r = { 0, forms, n };
-	return fabs(wn_taper_round(&r, dose, NULL, 0) - dose) <= RV_EPS;
-}
-
-/* The form that delivers dose, as taper.c picks it: tablets and capsules
- * together first, then each liquid or bead capsule in order. */
-static int form_of(const struct wn_taper_params *p, double dose)
-{
-	struct wn_form solid[MAX_FORMS];
-	int ns = 0, first = -1;
-	if (dose <= RV_EPS)
-		return -1;
-	for (int i = 0; i < p->n_forms && ns < MAX_FORMS; i++) {
-		if (is_solid(&p->forms[i])) {
-			first = first < 0 ? i : first;
-			solid[ns++] = p->forms[i];
-		}
-	}
-	if (ns && delivers(solid, ns, dose))
-		return first;
-	for (int i = 0; i < p->n_forms; i++)
-		if (p->forms[i].kind != WN_TAPER_OTHER && !is_solid(&p->forms[i]) &&
-		    delivers(&p->forms[i], 1, dose))
-			return i;
-	return -1;
-}
-
-static void solids_words(const struct rv *x, char *buf, size_t n)
-{
-	int tab = 0, cap = 0, last = 0;
-	for (int i = 0; i < x->p->n_forms; i++) {
-		const struct wn_form *f = &x->p->forms[i];
-		tab += f->kind == WN_TAPER_TABLET;
-		cap += f->kind == WN_TAPER_CAPSULE;
-		last = is_solid(f) ? i : last;
-	}
-	char t[WN_REVIEW_FORM + 16];
-	if (tab + cap == 1) {
-		wn_taper_form_format(&x->p->forms[last], t, sizeof t);
-		rv_unit(x, t, buf, n);
-	} else {
-		snprintf(buf, n, "%s", !cap ? "tablets" : !tab ? "capsules"
-		                                             : "tablets and capsules");
-	}
-}
-
-static void form_words(const struct rv *x, int fi, char *buf, size_t n)
-{
-	char t[WN_REVIEW_FORM + 16];
-	buf[0] = '\0';
-	if (fi < 0)
-		return;
-	if (is_solid(&x->p->forms[fi])) {
-		solids_words(x, buf, n);
-		return;
-	}
-	wn_taper_form_format(&x->p->forms[fi], t, sizeof t);
-	rv_unit(x, t, buf, n);
 }
 
 /* ---- the steps ----------------------------------------------------------- */
@@ -269,10 +216,9 @@ static void fill_step(struct rv *x, int i)
 	r->occupancy = occ_of(x, r->dose);
 	r->nominal_pts = occ_of(x, r->prev) - occ_of(x, r->nominal_dose);
 	r->cut_pts = occ_of(x, r->prev) - r->occupancy;
-	r->form = form_of(x->p, r->dose);
-	r->factor = r->form >= 0 && x->mg ?
-	            wn_drugref_form_factor(x->drug, &x->p->forms[r->form]) : 1.0;
-	form_words(x, r->form, r->form_text, sizeof r->form_text);
+	r->form = rv_form_of(x, r->dose);
+	r->factor = r->form >= 0 && x->mg ? rv_factor_of(x, r->form) : 1.0;
+	rv_form_words(x, r->form, r->form_text);
 }
 
 /* ---- rounding jumps --------------------------------------------------------- */
@@ -280,25 +226,32 @@ static void fill_step(struct rv *x, int i)
 struct alts {
 	int n;
 	struct wn_form form[MAX_NAMED];
+	int slot[MAX_NAMED];       /* for rv_alt_rounder and rv_alt_words */
 	double dose[MAX_NAMED];
 	int finer;                 /* the plan's liquid measured by FINE_ML would */
 	double finer_dose;         /* allow it (its index, else -1) and its dose */
 };
 
 /* Would adding marketed form m let step r come closer to what was asked?
- * *got gets the dose it would give. */
+ * *got gets the dose it would give.  slot names m for rv_alt_rounder. */
 static bool alt_allows(const struct rv *x, const struct wn_review_step *r,
-                       const struct wn_form *m, double *got)
+                       const struct wn_form *m, int slot, double *got)
 {
-	struct wn_form f[MAX_FORMS + 1];
-	int n = x->p->n_forms < MAX_FORMS ? x->p->n_forms : MAX_FORMS;
-	if (n)
-		memcpy(f, x->p->forms, (size_t)n * sizeof *f);
-	f[n++] = *m;
-	struct wn_rounding rr = { 0, f, n };
-	double d = wn_taper_round(&rr, r->nominal_dose, NULL, 0);
+	struct wn_rounder own, *rd = rv_alt_rounder(x, slot, m);
+	if (!rd) {
+		struct wn_form f[MAX_FORMS + 1];
+		int n = x->p->n_forms < MAX_FORMS ? x->p->n_forms : MAX_FORMS;
+		if (n)
+			memcpy(f, x->p->forms, (size_t)n * sizeof *f);
+		f[n++] = *m;
+		wn_rounder_init(&own, &(struct wn_rounding){ 0, f, n });
+		rd = &own;
+	}
+	double d = wn_rounder_round(rd, r->nominal_dose, NULL, 0);
 	if (d >= r->prev - RV_EPS)
-		d = wn_taper_round_below(&rr, r->prev, NULL, 0);
+		d = wn_rounder_below(rd, r->prev, NULL, 0);
+	if (rd == &own)
+		wn_rounder_free(&own);
 	if (d < x->p->floor_dose - RV_EPS)
 		d = 0;
 	*got = d;
@@ -318,7 +271,7 @@ static void find_finer(const struct rv *x, const struct wn_review_step *r,
 		if (m.kind != WN_TAPER_LIQUID || wn_taper_form_ml_step(&m) <= FINE_ML + RV_EPS)
 			continue;
 		m.ml_step = FINE_ML;
-		if (alt_allows(x, r, &m, &a->finer_dose)) {
+		if (alt_allows(x, r, &m, RV_ALT_FINER + i, &a->finer_dose)) {
 			a->finer = i;
 			return;
 		}
@@ -334,11 +287,13 @@ static void find_alts(const struct rv *x, const struct wn_review_step *r,
 		return;
 	for (int i = 0; i < x->drug->n_forms && a->n < MAX_NAMED; i++) {
 		const struct wn_form *m = &x->drug->forms[i];
-		if (m->kind == WN_TAPER_OTHER || has_form(x->p->forms, x->p->n_forms, m) ||
-		    has_form(a->form, a->n, m))
+		if (m->kind == WN_TAPER_OTHER || rv_has_form(x->p->forms, x->p->n_forms, m) ||
+		    rv_has_form(a->form, a->n, m))
 			continue;
-		if (alt_allows(x, r, m, &a->dose[a->n]))
+		if (alt_allows(x, r, m, RV_ALT_MARKETED + i, &a->dose[a->n])) {
+			a->slot[a->n] = RV_ALT_MARKETED + i;
 			a->form[a->n++] = *m;
+		}
 	}
 }
 
@@ -349,7 +304,7 @@ static void finer_words(const struct rv *x, const struct alts *a, char *buf, siz
 	struct wn_form m = x->p->forms[a->finer];
 	char t[WN_REVIEW_FORM + 16], tu[WN_REVIEW_FORM + 48], d[RV_NUM];
 	m.ml_step = FINE_ML;
-	wn_taper_form_format(&m, t, sizeof t);
+	rv_alt_words(x, RV_ALT_FINER + a->finer, &m, t, sizeof t);
 	rv_unit(x, t, tu, sizeof tu);
 	snprintf(buf, n, "measuring %s (%s %s)", tu, rv_num(a->finer_dose, 4, d), x->out->unit);
 }
@@ -362,7 +317,7 @@ static void alts_words(const struct rv *x, const struct alts *a, bool final,
 	if (a->finer >= 0)
 		finer_words(x, a, fine, sizeof fine);
 	for (int i = 0; i < a->n; i++) {
-		wn_taper_form_format(&a->form[i], t, sizeof t);
+		rv_alt_words(x, a->slot[i], &a->form[i], t, sizeof t);
 		rv_addf(f->text, sizeof f->text, "%s %s (%s %s)", i ? " or" : "; adding",
 		        t, rv_num(a->dose[i], 4, d), u);
 	}
@@ -422,7 +377,7 @@ static void jump_finding(struct rv *x, int i, const struct alts *a)
 /* Not when doses round to the default 0.01 mg: NO_FORM covers that. */
 static void check_jumps(struct rv *x)
 {
-	if (x->p->method == WN_TAPER_CUSTOM || (x->p->round_q <= 0 && !n_usable(x->p)))
+	if (x->p->method == WN_TAPER_CUSTOM || (x->p->round_q <= 0 && !rv_n_usable(x->p)))
 		return;
 	for (int i = 1; i < x->out->n_steps; i++) {
 		const struct wn_review_step *r = &x->out->steps[i];
@@ -545,7 +500,7 @@ static void check_no_form(struct rv *x)
 	const struct wn_taper_params *p = x->p;
 	double least = p->from_dose;
 	char d[RV_NUM];
-	if (p->method == WN_TAPER_CUSTOM || p->round_q > 0 || n_usable(p))
+	if (p->method == WN_TAPER_CUSTOM || p->round_q > 0 || rv_n_usable(p))
 		return;
 	for (int i = 0; i < x->out->n_steps; i++)
 		if (x->out->steps[i].dose > RV_EPS && x->out->steps[i].dose < least)
@@ -584,7 +539,7 @@ static void check_undeliverable(struct rv *x)
 {
 	const struct wn_taper_params *p = x->p;
 	int first = -1, more = 0;
-	if (!n_usable(p) || (p->round_q <= 0 && p->method != WN_TAPER_CUSTOM))
+	if (!rv_n_usable(p) || (p->round_q <= 0 && p->method != WN_TAPER_CUSTOM))
 		return;
 	for (int i = 1; i < x->out->n_steps; i++) {
 		const struct wn_review_step *r = &x->out->steps[i];
@@ -684,6 +639,7 @@ int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
 	int rc = start(in, &x, out, err);
 	if (rc != WN_OK)
 		return rc;
+	x.fc = rv_forms_new(x.p);     /* NULL: each step works it out again */
 	for (int i = 0; i < out->n_steps; i++)
 		fill_step(&x, i);
 	check_no_form(&x);
@@ -694,6 +650,7 @@ int wn_review_build(const struct wn_review_input *in, struct wn_review *out,
 	check_switches(&x);
 	rv_check_pace(&x);
 	rv_check_final(&x);
+	rv_forms_free(x.fc);
 	if (x.oom) {
 		wn_review_free(out);
 		return wn_err_set(err, WN_ERR, "out of memory");

@@ -265,11 +265,20 @@ static int sorted_holds(const struct wn_taper_params *p, struct wn_hold **out,
 struct builder {
 	const struct wn_taper_params *p;
 	struct wn_rounding r;
+	struct wn_rounder rd;    /* r, prepared once for every step */
 	struct wn_schedule *out;
 	int cap;
 	bool has_occ;
 	double occ0;
 };
+
+/* how (at most WN_TAPER_HOW - 1 bytes kept, as snprintf would) into dst. */
+static void copy_how(char dst[WN_TAPER_HOW], const char *how)
+{
+	size_t len = strnlen(how, WN_TAPER_HOW - 1);
+	memcpy(dst, how, len);
+	dst[len] = '\0';
+}
 
 static void add_step(struct builder *b, wn_date date, double dose,
                      const char *how, bool warn)
@@ -277,13 +286,14 @@ static void add_step(struct builder *b, wn_date date, double dose,
 	struct wn_schedule *s = b->out;
 	struct wn_taper_step *st = &s->steps[s->n];
 	double prev = s->n ? s->steps[s->n - 1].dose : dose;
+	memset(st, 0, sizeof *st);
 	st->date = st->base_date = st->due = date;
 	st->dose = dose;
 	st->pct_of_start = b->p->from_dose > 0 ? dose / b->p->from_dose * 100.0 : NAN;
 	st->pct_cut = s->n && prev > 0 ? (prev - dose) / prev * 100.0 : 0;
 	st->occupancy = b->has_occ ? wn_taper_occupancy(dose, b->p->emax, b->p->ed50)
 	                           : NAN;
-	snprintf(st->how, sizeof st->how, "%s", how);
+	copy_how(st->how, how);
 	st->warn_rounding = warn;
 	s->n++;
 	s->n_dated = s->n;
@@ -334,7 +344,7 @@ struct next {
 };
 
 /* Step k from the current dose; returns true when it ends the schedule. */
-static bool next_step(const struct builder *b, int k, double cur,
+static bool next_step(struct builder *b, int k, double cur,
                       struct next *nx)
 {
 	const struct wn_taper_params *p = b->p;
@@ -343,10 +353,10 @@ static bool next_step(const struct builder *b, int k, double cur,
 	if (!(want > WN_TAPER_ROUND_EPS)) {
 		nx->dose = 0;
 	} else {
-		nx->dose = wn_taper_round(&b->r, want, nx->how, sizeof nx->how);
+		nx->dose = wn_rounder_round(&b->rd, want, nx->how, sizeof nx->how);
 		if (nx->dose >= cur - WN_TAPER_ROUND_EPS)   /* a step must cut */
-			nx->dose = wn_taper_round_below(&b->r, cur, nx->how,
-			                                sizeof nx->how);
+			nx->dose = wn_rounder_below(&b->rd, cur, nx->how,
+			                            sizeof nx->how);
 		nx->warn = rounding_warn(b, k, cur, want, nx->dose);
 	}
 	if (nx->dose > WN_TAPER_ROUND_EPS && nx->dose < p->floor_dose - WN_TAPER_ROUND_EPS) {
@@ -356,11 +366,11 @@ static bool next_step(const struct builder *b, int k, double cur,
 	if (p->to_dose > 0 && nx->dose <= p->to_dose + WN_TAPER_ROUND_EPS) {
 		nx->dose = p->to_dose;
 		nx->warn = false;
-		wn_taper_round_describe(&b->r, nx->dose, nx->how, sizeof nx->how);
+		wn_rounder_describe(&b->rd, nx->dose, nx->how, sizeof nx->how);
 		return true;
 	}
 	if (nx->dose <= WN_TAPER_ROUND_EPS)
-		snprintf(nx->how, sizeof nx->how, "none");
+		copy_how(nx->how, "none");
 	return nx->dose <= WN_TAPER_ROUND_EPS;
 }
 
@@ -368,7 +378,7 @@ static void gen_computed(struct builder *b)
 {
 	const struct wn_taper_params *p = b->p;
 	char how[WN_TAPER_HOW];
-	wn_taper_round_describe(&b->r, p->from_dose, how, sizeof how);
+	wn_rounder_describe(&b->rd, p->from_dose, how, sizeof how);
 	add_step(b, p->start, p->from_dose, how, false);
 	double cur = p->from_dose;
 	for (int k = 1; b->out->n < b->cap; k++) {
@@ -387,11 +397,11 @@ static void gen_custom(struct builder *b)
 {
 	const struct wn_taper_params *p = b->p;
 	char how[WN_TAPER_HOW];
-	wn_taper_round_describe(&b->r, p->from_dose, how, sizeof how);
+	wn_rounder_describe(&b->rd, p->from_dose, how, sizeof how);
 	add_step(b, p->start, p->from_dose, how, false);
 	int i = 0;
 	for (; i < p->n_custom && b->out->n < b->cap; i++) {
-		wn_taper_round_describe(&b->r, p->custom[i].dose, how, sizeof how);
+		wn_rounder_describe(&b->rd, p->custom[i].dose, how, sizeof how);
 		add_step(b, p->custom[i].date, p->custom[i].dose, how, false);
 	}
 	b->out->truncated = i < p->n_custom;
@@ -454,15 +464,19 @@ int wn_taper_build(const struct wn_taper_params *p, struct wn_schedule *out,
 		.has_occ = p->emax > 0 && p->ed50 > 0,
 	};
 	b.occ0 = b.has_occ ? wn_taper_occupancy(p->from_dose, p->emax, p->ed50) : NAN;
-	out->steps = calloc((size_t)b.cap, sizeof *out->steps);
+	/* not calloc: zeroing every step the cap allows cost more than the
+	 * schedule; add_step clears each step it writes */
+	out->steps = malloc((size_t)b.cap * sizeof *out->steps);
 	if (!out->steps) {
 		free(holds);
 		return wn_err_set(err, WN_ERR, "out of memory");
 	}
+	wn_rounder_init(&b.rd, &b.r);
 	if (p->method == WN_TAPER_CUSTOM)
 		gen_custom(&b);
 	else
 		gen_computed(&b);
+	wn_rounder_free(&b.rd);
 	for (int i = 0; i < p->n_holds; i++)
 		apply_hold(out, &holds[i]);
 	free(holds);

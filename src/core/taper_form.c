@@ -325,15 +325,26 @@ static const char *kind_word(enum wn_taper_kind k)
 	return "form";
 }
 
-/* Would parsing the label alone give this kind back? */
+/* Would parsing the label alone give this kind back?  (As tokenize and
+ * parse_label would read it, without copying it: more than FORM_TOKENS
+ * words or a word that starts a number, and it would not.) */
 static bool label_says_kind(const struct wn_form *f)
 {
-	struct toks tk;
-	struct wn_form tmp = { .kind = WN_TAPER_OTHER };
-	int kind;
-	if (!f->label[0] || !tokenize(f->label, &tk))
-		return false;
-	if (parse_label(&tk, &tmp, &kind) != tk.n)
+	int kind = WN_TAPER_OTHER, words = 0;
+	for (const char *w = f->label; *(w += strspn(w, " \t"));) {
+		size_t len = strcspn(w, " \t");
+		if (++words > FORM_TOKENS || starts_number(w))
+			return false;
+		char word[WN_FORM_LABEL];
+		memcpy(word, w, len);
+		word[len] = '\0';
+		if (word_in(word, tablet_words))
+			kind = WN_TAPER_TABLET;
+		else if (word_in(word, capsule_words))
+			kind = WN_TAPER_CAPSULE;
+		w += len;
+	}
+	if (words == 0)
 		return false;
 	if (f->kind == WN_TAPER_LIQUID)
 		return true;
@@ -342,22 +353,55 @@ static bool label_says_kind(const struct wn_form *f)
 	return kind == (int)f->kind;
 }
 
+/* Appends s to buf[0..n) holding *len bytes, cutting as snprintf would. */
+static void put(char *buf, size_t n, size_t *len, const char *s)
+{
+	while (*s && *len + 1 < n)
+		buf[(*len)++] = *s++;
+	buf[*len] = '\0';
+}
+
+static void put_int(char *buf, size_t n, size_t *len, int v)
+{
+	char t[16];
+	int k = (int)sizeof t - 1;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	t[k] = '\0';
+	do {
+		t[--k] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		t[--k] = '-';
+	put(buf, n, len, t + k);
+}
+
 void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)
 {
-	char name[WN_FORM_LABEL + 16], amount[32], step[32], extra[48] = "";
-	if (label_says_kind(f))
-		snprintf(name, sizeof name, "%s", f->label);
-	else
-		snprintf(name, sizeof name, "%s%s%s", f->label,
-		         f->label[0] ? " " : "", kind_word(f->kind));
+	char amount[32], step[32];
+	size_t len = 0;
 	bool liquid = f->kind == WN_TAPER_LIQUID;
+	if (!buf || n == 0)
+		return;
+	put(buf, n, &len, f->label);
+	if (!label_says_kind(f)) {
+		put(buf, n, &len, f->label[0] ? " " : "");
+		put(buf, n, &len, kind_word(f->kind));
+	}
 	wn_text_num(liquid ? f->conc_mg_per_ml : f->strength_mg, 5, amount, sizeof amount);
-	if (wn_taper_form_parts(f) > 1)
-		snprintf(extra, sizeof extra, " /%d", wn_taper_form_parts(f));
-	else if (f->kind == WN_TAPER_BEADS)
-		snprintf(extra, sizeof extra, " %d beads", f->beads_per_capsule);
-	else if (liquid && fabs(wn_taper_form_ml_step(f) - WN_TAPER_ML_STEP) > 1e-9)
-		snprintf(extra, sizeof extra, " by %s ml",
-		         wn_text_num(wn_taper_form_ml_step(f), 3, step, sizeof step));
-	snprintf(buf, n, "%s %s %s%s", name, amount, liquid ? "mg/ml" : "mg", extra);
+	put(buf, n, &len, " ");
+	put(buf, n, &len, amount);
+	put(buf, n, &len, liquid ? " mg/ml" : " mg");
+	if (wn_taper_form_parts(f) > 1) {
+		put(buf, n, &len, " /");
+		put_int(buf, n, &len, wn_taper_form_parts(f));
+	} else if (f->kind == WN_TAPER_BEADS) {
+		put(buf, n, &len, " ");
+		put_int(buf, n, &len, f->beads_per_capsule);
+		put(buf, n, &len, " beads");
+	} else if (liquid && fabs(wn_taper_form_ml_step(f) - WN_TAPER_ML_STEP) > 1e-9) {
+		put(buf, n, &len, " by ");
+		put(buf, n, &len, wn_text_num(wn_taper_form_ml_step(f), 3, step, sizeof step));
+		put(buf, n, &len, " ml");
+	}
 }

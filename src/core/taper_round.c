@@ -7,6 +7,7 @@
  * liquid gives steps of the mL it is measured by (0.1 mL unless its form
  * says "by N ml"), a bead capsule whole beads. */
 #include "core/taper_round.h"
+#include "taper_round_int.h"
 #include "core/text.h"
 
 #include <limits.h>
@@ -15,35 +16,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RES 1e5                /* tablet grid resolution: 1e-5 mg */
-#define GRID_MAX 200000L       /* largest tablet grid before the fallback */
-#define MAX_UNITS 96
 
-static double snap(double x)
+double tr_snap(double x)
 {
 	return round(x * 1e6) / 1e6;
 }
 
-static void set_text(char *dst, size_t n, const char *src)
+/* snprintf(dst, n, "%s", src), without printf. */
+void tr_set_text(char *dst, size_t n, const char *src)
 {
-	if (dst && n)
-		snprintf(dst, n, "%s", src);
+	if (!dst || !n)
+		return;
+	size_t len = strnlen(src, n - 1);
+	memmove(dst, src, len);
+	dst[len] = '\0';
 }
 
-enum rmode { NEAREST, BELOW };
 
 struct pick {
 	double dose;
 	char how[WN_TAPER_HOW];
 };
 
-/* One piece a tablet/capsule dose can be made of. */
-struct unit {
-	long m;          /* size in grid units of 1/RES mg (later: of g) */
-	int form;        /* index into forms */
-	int quarters;    /* 4 whole, 2 half, 1 quarter */
-	int cost;        /* whole 10, split 11: prefer fewer and whole pieces */
-};
 
 static int unit_cmp(const void *a, const void *b)
 {
@@ -53,7 +47,7 @@ static int unit_cmp(const void *a, const void *b)
 	return x->form - y->form;
 }
 
-static int collect_units(const struct wn_form *forms, int n, struct unit *u)
+int tr_collect_units(const struct wn_form *forms, int n, struct unit *u)
 {
 	int k = 0;
 	for (int i = 0; i < n; i++) {
@@ -73,7 +67,7 @@ static int collect_units(const struct wn_form *forms, int n, struct unit *u)
 	return k;
 }
 
-static long gcd_l(long a, long b)
+long tr_gcd_l(long a, long b)
 {
 	while (b) {
 		long t = a % b;
@@ -83,12 +77,8 @@ static long gcd_l(long a, long b)
 	return a;
 }
 
-/* Per-form pieces, in quarters of a tablet/capsule. */
-struct combo {
-	long q[WN_TAPER_ROUND_MAX_FORMS];
-};
 
-static void add_term(char *how, size_t n, const char *term)
+void tr_add_term(char *how, size_t n, const char *term)
 {
 	size_t len = strlen(how);
 	if (len + strlen(term) + 4 >= n) {
@@ -117,19 +107,19 @@ static void combo_how(const struct wn_form *forms, const struct unit *u, int nu,
 		wn_text_num(forms[fi].strength_mg, 5, s, sizeof s);
 		if (c->q[fi] / 4) {
 			snprintf(term, sizeof term, "%ld x %s mg%s", c->q[fi] / 4, s, cap);
-			add_term(how, n, term);
+			tr_add_term(how, n, term);
 		}
 		if (c->q[fi] % 4) {
 			snprintf(term, sizeof term, "%s x %s mg%s", frac[c->q[fi] % 4], s, cap);
-			add_term(how, n, term);
+			tr_add_term(how, n, term);
 		}
 	}
 	if (!how[0])
-		set_text(how, n, "none");
+		tr_set_text(how, n, "none");
 }
 
 /* Chooses grid index for `dose` among reachable points (cost != INT_MAX). */
-static long grid_choose(const int *cost, long top, double g_mg, double dose,
+long tr_grid_choose(const int *cost, long top, double g_mg, double dose,
                         enum rmode mode)
 {
 	long best = 0;
@@ -176,7 +166,7 @@ static bool tablets_grid(const struct wn_form *forms, struct unit *u, int nu,
 {
 	long g = u[0].m;
 	for (int j = 1; j < nu; j++)
-		g = gcd_l(g, u[j].m);
+		g = tr_gcd_l(g, u[j].m);
 	double g_mg = g / RES;
 	long top = (long)ceil(dose / g_mg) + (mode == NEAREST ? u[nu - 1].m / g : 0);
 	if (top > GRID_MAX)
@@ -187,9 +177,9 @@ static bool tablets_grid(const struct wn_form *forms, struct unit *u, int nu,
 	signed char *pick = malloc((size_t)(top + 1));
 	bool ok = cost && pick && grid_fill(u, nu, top, cost, pick);
 	if (ok) {
-		long i = grid_choose(cost, top, g_mg, dose, mode);
+		long i = tr_grid_choose(cost, top, g_mg, dose, mode);
 		struct combo c = { { 0 } };
-		out->dose = snap(i * g_mg);
+		out->dose = tr_snap(i * g_mg);
 		for (; i > 0; i -= u[pick[i]].m)
 			c.q[u[pick[i]].form] += u[pick[i]].quarters;
 		combo_how(forms, u, nu, &c, out->how, sizeof out->how);
@@ -201,7 +191,7 @@ static bool tablets_grid(const struct wn_form *forms, struct unit *u, int nu,
 	return ok;
 }
 
-static long count_for(double dose, double size, enum rmode mode)
+long tr_count_for(double dose, double size, enum rmode mode)
 {
 	double x = dose / size;
 	if (!(x < 1e15))            /* absurd sizes: keep the cast defined */
@@ -217,10 +207,10 @@ static void tablets_fallback(const struct wn_form *forms, const struct unit *u,
                              struct pick *out)
 {
 	const struct unit *s = &u[nu - 1];
-	long c = count_for(dose, s->m / RES, mode);
+	long c = tr_count_for(dose, s->m / RES, mode);
 	struct combo cb = { { 0 } };
 	cb.q[s->form] = c * s->quarters;
-	out->dose = snap(c * (s->m / RES));
+	out->dose = tr_snap(c * (s->m / RES));
 	combo_how(forms, u, nu, &cb, out->how, sizeof out->how);
 }
 
@@ -228,7 +218,7 @@ static bool tablets_pick(const struct wn_form *forms, int n, double dose,
                          enum rmode mode, struct pick *out)
 {
 	struct unit u[MAX_UNITS];
-	int nu = collect_units(forms, n, u);
+	int nu = tr_collect_units(forms, n, u);
 	if (nu == 0)
 		return false;
 	if (!tablets_grid(forms, u, nu, dose, mode, out))
@@ -242,45 +232,52 @@ static void liquid_pick(const struct wn_form *f, double dose, enum rmode mode,
                         struct pick *out)
 {
 	double ml = wn_taper_form_ml_step(f);
-	long c = count_for(dose, f->conc_mg_per_ml * ml, mode);
+	long c = tr_count_for(dose, f->conc_mg_per_ml * ml, mode);
 	char conc[32];
-	out->dose = snap(c * ml * f->conc_mg_per_ml);
+	out->dose = tr_snap(c * ml * f->conc_mg_per_ml);
 	wn_text_num(f->conc_mg_per_ml, 5, conc, sizeof conc);
 	if (c == 0)
-		set_text(out->how, sizeof out->how, "none");
+		tr_set_text(out->how, sizeof out->how, "none");
 	else
 		snprintf(out->how, sizeof out->how, "%.*f mL of %s mg/mL",
 		         wn_taper_form_ml_decimals(ml), c * ml, conc);
+}
+
+/* How to take c beads of bead capsule f. */
+void tr_beads_how(const struct wn_form *f, long c, char *how, size_t n)
+{
+	long b = f->beads_per_capsule;
+	char s[32], term[128];
+	how[0] = '\0';
+	wn_text_num(f->strength_mg, 5, s, sizeof s);
+	if (c / b) {
+		snprintf(term, sizeof term, "%ld x %s mg capsule", c / b, s);
+		tr_add_term(how, n, term);
+	}
+	if (c % b) {
+		snprintf(term, sizeof term, "%ld beads of a %ld-bead %s mg capsule",
+		         c % b, b, s);
+		tr_add_term(how, n, term);
+	}
+	if (c == 0)
+		tr_set_text(how, n, "none");
 }
 
 static void beads_pick(const struct wn_form *f, double dose, enum rmode mode,
                        struct pick *out)
 {
 	long b = f->beads_per_capsule;
-	long c = count_for(dose, f->strength_mg / b, mode);
-	char s[32], term[128];
-	out->dose = snap(c * f->strength_mg / b);
-	out->how[0] = '\0';
-	wn_text_num(f->strength_mg, 5, s, sizeof s);
-	if (c / b) {
-		snprintf(term, sizeof term, "%ld x %s mg capsule", c / b, s);
-		add_term(out->how, sizeof out->how, term);
-	}
-	if (c % b) {
-		snprintf(term, sizeof term, "%ld beads of a %ld-bead %s mg capsule",
-		         c % b, b, s);
-		add_term(out->how, sizeof out->how, term);
-	}
-	if (c == 0)
-		set_text(out->how, sizeof out->how, "none");
+	long c = tr_count_for(dose, f->strength_mg / b, mode);
+	out->dose = tr_snap(c * f->strength_mg / b);
+	tr_beads_how(f, c, out->how, sizeof out->how);
 }
 
 static void quantum_pick(double q, double dose, enum rmode mode,
                          struct pick *out)
 {
-	long c = count_for(dose, q, mode);
-	out->dose = snap(c * q);
-	set_text(out->how, sizeof out->how, c ? "" : "none");
+	long c = tr_count_for(dose, q, mode);
+	out->dose = tr_snap(c * q);
+	tr_set_text(out->how, sizeof out->how, c ? "" : "none");
 }
 
 /* Keeps the better of best and cand; *any tells whether best is set. */
@@ -330,7 +327,7 @@ static double do_round(const struct wn_rounding *r, double dose,
 {
 	struct pick p = { 0, "" };
 	if (!isfinite(dose) || dose <= WN_TAPER_ROUND_EPS) {
-		set_text(how, n, "none");
+		tr_set_text(how, n, "none");
 		return 0;
 	}
 	const struct wn_form *forms = r ? r->forms : NULL;
@@ -340,13 +337,13 @@ static double do_round(const struct wn_rounding *r, double dose,
 		if (p.dose > WN_TAPER_ROUND_EPS) {    /* describe it when the forms make it exactly */
 			struct pick f = { 0, "" };
 			forms_pick(forms, nf, p.dose, NEAREST, &f);
-			set_text(p.how, sizeof p.how,
+			tr_set_text(p.how, sizeof p.how,
 			         fabs(f.dose - p.dose) <= 1e-6 ? f.how : "");
 		}
 	} else {
 		forms_pick(forms, nf, dose, mode, &p);
 	}
-	set_text(how, n, p.how);
+	tr_set_text(how, n, p.how);
 	return p.dose;
 }
 
@@ -368,10 +365,10 @@ void wn_taper_round_describe(const struct wn_rounding *r, double dose,
 	struct wn_rounding bare = *r;
 	bare.quantum = 0;
 	if (dose <= WN_TAPER_ROUND_EPS) {
-		set_text(how, n, "none");
+		tr_set_text(how, n, "none");
 		return;
 	}
 	double got = wn_taper_round(&bare, dose, how, n);
 	if (fabs(got - dose) > 1e-6)
-		set_text(how, n, "");
+		tr_set_text(how, n, "");
 }
