@@ -559,7 +559,8 @@ static int connect_db(struct wn_db *db, int busy_ms, struct wn_err *err)
 	if (sqlite3_db_readonly(db->sql, "main") == 1)
 		return wn_err_set(err, WN_CANTCREAT,
 		                  "cannot write to %s (the file is read-only)", db->path);
-	sqlite3_busy_timeout(db->sql, busy_ms > 0 ? busy_ms : 3000);
+	db->busy_ms = busy_ms > 0 ? busy_ms : 3000;
+	sqlite3_busy_timeout(db->sql, db->busy_ms);
 	rc = wn_db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
 	                     "open the diary", err);
 	/* an encrypted diary's temporary data stays in memory, never plain

@@ -28,6 +28,7 @@ struct wn_db {
 		sqlite3_stmt *st;
 	} *cache;                        /* grows as statements are added */
 	size_t n_cache, cap_cache;
+	int busy_ms;                     /* the busy timeout set at open */
 	int lock_fd;                     /* on lock_name, -1 = none */
 	struct wn_db_crypt *crypt;       /* an encrypted diary's, or NULL */
 	char *lock_name;                 /* "<real path>-wean.lock", owned */

@@ -54,8 +54,9 @@ static int read_entry(struct wn_db *db, long plan_id, const struct wn_buf *key,
 	return rc;
 }
 
-/* Keeps the entry; a diary that cannot take it (read-only, busy, full)
- * just goes without. */
+/* Keeps the entry; a diary that cannot take it at once (another wean is
+ * writing, the disk is full) just goes without: the TUI's first frame
+ * never waits for it. */
 static void write_entry(struct wn_db *db, long plan_id, const struct wn_buf *key,
                         const struct wn_today_plan *t)
 {
@@ -70,7 +71,9 @@ static void write_entry(struct wn_db *db, long plan_id, const struct wn_buf *key
 		sqlite3_bind_int64(st, 1, plan_id);
 		sqlite3_bind_blob(st, 2, key->s, (int)key->len, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 3, data.s, (int)data.len, SQLITE_STATIC);
+		sqlite3_busy_timeout(wn_db_sqlite(db), 0);
 		sqlite3_step(st);
+		sqlite3_busy_timeout(wn_db_sqlite(db), db->busy_ms);
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 	}

@@ -333,8 +333,9 @@ Test(plancache, every_cut_short_entry_is_refused)
 
 Test(plancache, changed_bytes_never_crash)
 {
-	unsigned seed = (unsigned)time(NULL);
-	printf("plancache changed_bytes_never_crash: seed %u\n", seed);
+	const char *env = getenv("WEAN_SEED");
+	unsigned seed = env ? (unsigned)strtoul(env, NULL, 10) : (unsigned)time(NULL);
+	printf("plancache changed_bytes_never_crash: seed %u (WEAN_SEED sets it)\n", seed);
 	srand(seed);
 	struct wn_today_plan a;
 	struct wn_buf data;
@@ -459,4 +460,24 @@ Test(plancache, check_finds_and_removes_an_entry_that_differs)
 	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 1);
 	cr_expect(strstr(said.s, "kept for Today") == NULL, "said: %s", said.s);
 	wn_buf_free(&said);
+}
+
+Test(plancache, a_busy_diary_still_shows_the_plan_and_keeps_it_later)
+{
+	sqlite3 *other;
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_open(dbpath, &other), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, &msg), SQLITE_OK,
+	             "%s", msg ? msg : "");
+	struct wn_today_plan a, b;
+	cr_assert_eq(wn_db_plan_today(db, &med, &a, &err), WN_OK, "%s", err.msg);
+	cr_expect(a.has && a.reviewed && a.sched.n > 5, "shown while another wean writes");
+	cr_assert_eq(sqlite3_exec(other, "COMMIT", NULL, NULL, &msg), SQLITE_OK, "%s", msg ? msg : "");
+	sqlite3_close(other);
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 0, "not kept while busy");
+	cr_assert_eq(wn_db_plan_today(db, &med, &b, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 1, "kept the next time");
+	expect_same(&a, &b);
+	wn_today_plan_free(&a);
+	wn_today_plan_free(&b);
 }
