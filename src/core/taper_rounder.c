@@ -12,9 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The same choices as above, made from what wn_rounder_init worked out
- * once; an option is first only a dose and what gives it (struct cand),
- * and the winner's `how` is written at the end, when one is wanted. */
+/* The choices of taper_round.c's forms_pick and do_round, made from what
+ * wn_rounder_init worked out once; an option is first only a dose and
+ * what gives it (struct cand), and the winner's `how` is written at the
+ * end, when one is wanted. */
 
 enum cand_kind { C_GRID, C_FALLBACK, C_LIQUID, C_BEADS, C_QUANTUM };
 
