@@ -204,6 +204,11 @@ bool wn_text_same_name(const char *a, const char *b);
  * "0.125"), "-" when not finite, never "-0"; returns buf. */
 char *wn_text_num(double v, int decimals, char *buf, size_t n);
 
+/* "%ld" of v written at the end of buf, without printf; returns where
+ * it starts in buf. */
+#define WN_TEXT_LONG 24
+const char *wn_text_long(long v, char buf[WN_TEXT_LONG]);
+
 /* How a step changes the dose before it, for a table's "cut" column:
  * "10.0%" (a cut), "up 50.0%" (a rise), "up from 0" (a dose that starts
  * at nothing), "0.0%" (the same dose), "-" when either is not finite;

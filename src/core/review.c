@@ -76,30 +76,15 @@ const char *rv_num(double v, int dec, char *buf)
 	return wn_text_num(v, dec, buf, RV_NUM);
 }
 
-/* "%d" of v in buf[16]. */
-static const char *int_text(int v, char buf[16])
-{
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	int k = 15;
-	buf[k] = '\0';
-	do {
-		buf[--k] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		buf[--k] = '-';
-	return buf + k;
-}
-
 void rv_steps_name(const struct rv *x, int from, int to, char who[RV_WHO])
 {
 	char a[WN_DATE_STRLEN], b[WN_DATE_STRLEN];
-	char nf[16], nt[16];
+	char nf[WN_TEXT_LONG], nt[WN_TEXT_LONG];
 	wn_date_format(x->out->steps[from].date, a);
 	who[0] = '\0';
 	if (to <= from) {       /* "Step %d (%s)" */
 		rv_append(who, RV_WHO, "Step ");
-		rv_append(who, RV_WHO, int_text(from, nf));
+		rv_append(who, RV_WHO, wn_text_long(from, nf));
 		rv_append(who, RV_WHO, " (");
 		rv_append(who, RV_WHO, a);
 		rv_append(who, RV_WHO, ")");
@@ -107,9 +92,9 @@ void rv_steps_name(const struct rv *x, int from, int to, char who[RV_WHO])
 	}
 	wn_date_format(x->out->steps[to].date, b);
 	rv_append(who, RV_WHO, "Steps ");      /* "Steps %d-%d (%s to %s)" */
-	rv_append(who, RV_WHO, int_text(from, nf));
+	rv_append(who, RV_WHO, wn_text_long(from, nf));
 	rv_append(who, RV_WHO, "-");
-	rv_append(who, RV_WHO, int_text(to, nt));
+	rv_append(who, RV_WHO, wn_text_long(to, nt));
 	rv_append(who, RV_WHO, " (");
 	rv_append(who, RV_WHO, a);
 	rv_append(who, RV_WHO, " to ");

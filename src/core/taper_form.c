@@ -363,17 +363,8 @@ static void put(char *buf, size_t n, size_t *len, const char *s)
 
 static void put_int(char *buf, size_t n, size_t *len, int v)
 {
-	char t[16];
-	int k = (int)sizeof t - 1;
-	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
-	t[k] = '\0';
-	do {
-		t[--k] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		t[--k] = '-';
-	put(buf, n, len, t + k);
+	char t[WN_TEXT_LONG];
+	put(buf, n, len, wn_text_long(v, t));
 }
 
 void wn_taper_form_format(const struct wn_form *f, char *buf, size_t n)

@@ -280,21 +280,20 @@ static void quantum_pick(double q, double dose, enum rmode mode,
 	tr_set_text(out->how, sizeof out->how, c ? "" : "none");
 }
 
+bool tr_better(double cand, double best, double dose, enum rmode mode)
+{
+	if (mode == BELOW)
+		return cand > best + WN_TAPER_ROUND_EPS;
+	double dc = fabs(cand - dose), db = fabs(best - dose);
+	return dc < db - WN_TAPER_ROUND_EPS ||
+	       (dc <= db + WN_TAPER_ROUND_EPS && cand > best + WN_TAPER_ROUND_EPS);
+}
+
 /* Keeps the better of best and cand; *any tells whether best is set. */
 static void consider(struct pick *best, const struct pick *cand, bool *any,
                      double dose, enum rmode mode)
 {
-	bool take;
-	if (!*any)
-		take = true;
-	else if (mode == BELOW)
-		take = cand->dose > best->dose + WN_TAPER_ROUND_EPS;
-	else {
-		double dc = fabs(cand->dose - dose), db = fabs(best->dose - dose);
-		take = dc < db - WN_TAPER_ROUND_EPS ||
-		       (dc <= db + WN_TAPER_ROUND_EPS && cand->dose > best->dose + WN_TAPER_ROUND_EPS);
-	}
-	if (take)
+	if (!*any || tr_better(cand->dose, best->dose, dose, mode))
 		*best = *cand;
 	*any = true;
 }

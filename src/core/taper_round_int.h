@@ -44,6 +44,9 @@ long tr_grid_choose(const int *cost, long top, double g_mg, double dose,
                     enum rmode mode);
 /* Whole pieces of `size` mg: nearest to dose, or the most strictly below. */
 long tr_count_for(double dose, double size, enum rmode mode);
+/* Whether a candidate dose beats the best so far for dose: BELOW, the
+ * larger; NEAREST, the nearer, the larger of two as near. */
+bool tr_better(double cand, double best, double dose, enum rmode mode);
 /* How to take c beads of bead capsule f. */
 void tr_beads_how(const struct wn_form *f, long c, char *how, size_t n);
 

@@ -140,17 +140,7 @@ static bool rd_tablets(struct wn_rounder *rd, double dose, enum rmode mode,
 static void consider_c(struct cand *best, const struct cand *cand, bool *any,
                        double dose, enum rmode mode)
 {
-	bool take;
-	if (!*any)
-		take = true;
-	else if (mode == BELOW)
-		take = cand->dose > best->dose + WN_TAPER_ROUND_EPS;
-	else {
-		double dc = fabs(cand->dose - dose), db = fabs(best->dose - dose);
-		take = dc < db - WN_TAPER_ROUND_EPS ||
-		       (dc <= db + WN_TAPER_ROUND_EPS && cand->dose > best->dose + WN_TAPER_ROUND_EPS);
-	}
-	if (take)
+	if (!*any || tr_better(cand->dose, best->dose, dose, mode))
 		*best = *cand;
 	*any = true;
 }
@@ -200,17 +190,8 @@ static size_t put_str(char *dst, size_t n, size_t len, const char *s)
 
 static size_t put_long(char *dst, size_t n, size_t len, long v)
 {
-	char t[24];
-	int k = (int)sizeof t - 1;
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	t[k] = '\0';
-	do {
-		t[--k] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		t[--k] = '-';
-	return put_str(dst, n, len, t + k);
+	char t[WN_TEXT_LONG];
+	return put_str(dst, n, len, wn_text_long(v, t));
 }
 
 /* combo_how, with the amounts' texts worked out once and no printf. */

@@ -75,3 +75,17 @@ char *wn_text_pct(double v, int decimals, char *buf, size_t n)
 		snprintf(buf, n, "%.*f%%", decimals, v);
 	return buf;
 }
+
+const char *wn_text_long(long v, char buf[WN_TEXT_LONG])
+{
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	int k = WN_TEXT_LONG - 1;
+	buf[k] = '\0';
+	do {
+		buf[--k] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		buf[--k] = '-';
+	return buf + k;
+}

@@ -7,6 +7,8 @@
  * generator so failures reproduce.
  */
 #include <criterion/criterion.h>
+
+#include <limits.h>
 #include <math.h>
 
 #include <locale.h>
@@ -979,5 +981,24 @@ Test(text, fit_ascii_next_to_other_characters)
 		size_t w = wn_text_fit(cases[i].s, cases[i].cols, out, sizeof out, cases[i].ascii);
 		cr_expect_str_eq(out, cases[i].want, "case %zu", i);
 		cr_expect_eq(w, cases[i].width, "case %zu", i);
+	}
+}
+
+Test(text, long_is_printf_ld)
+{
+	long edge[] = { 0, 1, -1, 9, 10, -10, 99, 100, 12345, -98765, LONG_MAX, LONG_MIN,
+	                LONG_MAX - 1, LONG_MIN + 1, 2147483647L, -2147483648L };
+	char want[32], buf[WN_TEXT_LONG];
+	for (size_t i = 0; i < sizeof edge / sizeof *edge; i++) {
+		snprintf(want, sizeof want, "%ld", edge[i]);
+		cr_expect_str_eq(wn_text_long(edge[i], buf), want);
+	}
+	unsigned long x = 0x9e3779b97f4a7c15UL;       /* a fixed sequence: no seed */
+	for (int i = 0; i < 100000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		long v = (long)(x >> (i % 64));
+		v = i % 2 ? -v : v;
+		snprintf(want, sizeof want, "%ld", v);
+		cr_assert_str_eq(wn_text_long(v, buf), want);
 	}
 }
