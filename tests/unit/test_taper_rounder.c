@@ -4,7 +4,7 @@
  * random forms, doses and plans, every answer must be byte for byte what
  * the straightforward computation gives (wn_taper_round, _below,
  * _describe, each working everything out again).  The random seed is
- * printed; WEAN_TEST_SEED=N repeats a run. */
+ * printed; WEAN_SEED=N repeats a run. */
 #include <criterion/criterion.h>
 #include <ctype.h>
 #include <math.h>
@@ -46,10 +46,10 @@ static double pick_real(double lo, double hi)
 
 static uint64_t seed_rng(const char *what)
 {
-	const char *s = getenv("WEAN_TEST_SEED");
+	const char *s = getenv("WEAN_SEED");
 	uint64_t seed = s && *s ? strtoull(s, NULL, 10) : (uint64_t)time(NULL);
 	rng = seed ? seed * 2654435761u + 1 : 88172645463325252u;
-	fprintf(stderr, "taper_rounder %s: seed %llu (WEAN_TEST_SEED=%llu repeats it)\n",
+	fprintf(stderr, "taper_rounder %s: seed %llu (WEAN_SEED=%llu repeats it)\n",
 	        what, (unsigned long long)seed, (unsigned long long)seed);
 	return seed;
 }
