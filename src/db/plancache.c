@@ -177,7 +177,7 @@ int wn_db_plan_cache_check(struct wn_db *db, const struct wn_med *m, bool *stale
 			wn_buf_free(&a);
 			wn_buf_free(&b);
 		}
-		wn_today_plan_free(&kept);
+		wn_plancache_clear(&kept);     /* kept has no plan of its own */
 		sqlite3_stmt *st;
 		if (rc == WN_OK && *stale && (rc = wn_db_stmt(db, del, &st, err)) == WN_OK) {
 			sqlite3_bind_int64(st, 1, now.plan.id);
