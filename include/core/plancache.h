@@ -43,9 +43,4 @@ int wn_plancache_encode(const struct wn_today_plan *t, struct wn_buf *out);
  * memory. */
 int wn_plancache_decode(const void *data, size_t n, struct wn_today_plan *t);
 
-/* Frees what wn_plancache_decode filled (t's sched and reviews; not its
- * plan) and clears those parts.  wn_today_plan_free frees the sched only
- * with t->has set. */
-void wn_plancache_clear(struct wn_today_plan *t);
-
 #endif

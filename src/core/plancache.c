@@ -313,7 +313,7 @@ int wn_plancache_encode(const struct wn_today_plan *t, struct wn_buf *out)
 	return out->failed ? WN_ERR : WN_OK;
 }
 
-void wn_plancache_clear(struct wn_today_plan *t)
+static void clear(struct wn_today_plan *t)
 {
 	wn_taper_free(&t->sched);
 	wn_review_free(&t->review);
@@ -334,7 +334,7 @@ int wn_plancache_decode(const void *data, size_t n, struct wn_today_plan *t)
 	t->reviewed = t->has_up = false;
 	io_entry(&c, t, &oom);
 	if (oom || c.bad || c.left != 0) {
-		wn_plancache_clear(t);
+		clear(t);
 		return oom ? WN_ERR : WN_DATAERR;
 	}
 	return WN_OK;

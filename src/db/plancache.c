@@ -64,8 +64,6 @@ static void write_entry(struct wn_db *db, long plan_id, const struct wn_buf *key
 		"INSERT OR REPLACE INTO plan_cache(plan_id, key, data) VALUES (?1, ?2, ?3)";
 	struct wn_buf data;
 	sqlite3_stmt *st;
-	if (sqlite3_db_readonly(wn_db_sqlite(db), "main") != 0)
-		return;
 	wn_buf_init(&data);
 	if (wn_plancache_encode(t, &data) == WN_OK && wn_db_stmt(db, q, &st, NULL) == WN_OK) {
 		sqlite3_bind_int64(st, 1, plan_id);
@@ -177,7 +175,7 @@ int wn_db_plan_cache_check(struct wn_db *db, const struct wn_med *m, bool *stale
 			wn_buf_free(&a);
 			wn_buf_free(&b);
 		}
-		wn_plancache_clear(&kept);     /* kept has no plan of its own */
+		wn_today_plan_free(&kept);
 		sqlite3_stmt *st;
 		if (rc == WN_OK && *stale && (rc = wn_db_stmt(db, del, &st, err)) == WN_OK) {
 			sqlite3_bind_int64(st, 1, now.plan.id);

@@ -321,14 +321,14 @@ Test(plancache, every_cut_short_entry_is_refused)
 		cr_assert_eq(wn_plancache_decode(data.s, n, &t), WN_DATAERR, "cut to %zu", n);
 		cr_assert_eq(t.sched.steps, NULL);
 		cr_assert_eq(t.review.findings, NULL);
-		wn_plancache_clear(&t);
+		wn_today_plan_free(&t);
 	}
 	/* one byte too many */
 	cr_assert_eq(wn_buf_addc(&data, 'x'), WN_OK);
 	struct wn_today_plan t;
 	memset(&t, 0, sizeof t);
 	cr_expect_eq(wn_plancache_decode(data.s, data.len, &t), WN_DATAERR);
-	wn_plancache_clear(&t);
+	wn_today_plan_free(&t);
 	wn_buf_free(&data);
 	wn_today_plan_free(&a);
 }
@@ -356,7 +356,7 @@ Test(plancache, changed_bytes_never_crash)
 		cr_assert(rc == WN_OK || rc == WN_DATAERR, "seed %u round %d", seed, round);
 		if (rc == WN_OK)
 			cr_assert(t.sched.n_dated <= t.sched.n && t.sched.n <= WN_TAPER_MAX_STEPS);
-		wn_plancache_clear(&t);
+		wn_today_plan_free(&t);
 	}
 	free(copy);
 	wn_buf_free(&data);
