@@ -7,6 +7,8 @@
  * directions cannot drift apart. */
 #include "core/plancache.h"
 
+#include "core/plan.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +18,9 @@
 #define WN_CORE_ID "unknown"
 #endif
 
-#define MAGIC "wean plan cache 1"
+#define MAGIC "wean plan cache 2"
 #define MAX_FINDINGS 4096
+#define MAX_ROWS 100000          /* forms, events, acks of one plan */
 
 struct codec {
 	struct wn_buf *out;          /* writing: the bytes so far */
@@ -100,53 +103,37 @@ static void put_text(struct codec *c, const char *s)
 		io(c, (char *)s, len);
 }
 
+/* A string that may be NULL, owned by the struct (malloc'd when read). */
+static void io_text(struct codec *c, char **s, bool *oom)
+{
+	uint32_t len = c->out ? (*s ? (uint32_t)strlen(*s) : UINT32_MAX) : 0;
+	io(c, &len, sizeof len);
+	if (c->out) {
+		if (*s)
+			io(c, *s, len);
+		return;
+	}
+	*s = NULL;
+	if (c->bad || len == UINT32_MAX)
+		return;
+	if (len > c->left) {
+		c->bad = true;
+		return;
+	}
+	*s = malloc((size_t)len + 1);
+	if (!*s) {
+		*oom = c->bad = true;
+		return;
+	}
+	io(c, *s, len);
+	(*s)[len] = '\0';
+	if (strlen(*s) != len)         /* a NUL inside: not what was written */
+		c->bad = true;
+}
+
 /* ---- the key ------------------------------------------------------------------ */
 
-static void key_form(struct codec *c, const struct wn_form *f)
-{
-	struct wn_form x = *f;
-	IO_ENUM(c, x.kind, 1 << 20);
-	io_dbl(c, &x.strength_mg);
-	io_int(c, &x.divisible);
-	io_dbl(c, &x.conc_mg_per_ml);
-	io_int(c, &x.beads_per_capsule);
-	io_dbl(c, &x.ml_step);
-	io_str(c, x.label, sizeof x.label);
-}
-
-static void key_params(struct codec *c, const struct wn_taper_params *p)
-{
-	struct wn_taper_params x = *p;
-	IO_ENUM(c, x.method, 1 << 20);
-	io_long(c, &x.start);
-	io_dbl(c, &x.from_dose);
-	io_dbl(c, &x.step);
-	io_int(c, &x.every_days);
-	io_dbl(c, &x.round_q);
-	io_dbl(c, &x.floor_dose);
-	io_dbl(c, &x.to_dose);
-	io_dbl(c, &x.emax);
-	io_dbl(c, &x.ed50);
-	io_int(c, &x.max_steps);
-	io_int(c, &x.n_forms);
-	for (int i = 0; i < p->n_forms; i++)
-		key_form(c, &p->forms[i]);
-	io_int(c, &x.n_custom);
-	for (int i = 0; i < p->n_custom; i++) {
-		struct wn_taper_point pt = p->custom[i];
-		io_long(c, &pt.date);
-		io_dbl(c, &pt.dose);
-	}
-	io_int(c, &x.n_holds);
-	for (int i = 0; i < p->n_holds; i++) {
-		struct wn_hold h = p->holds[i];
-		io_long(c, &h.start);
-		io_long(c, &h.end);
-	}
-}
-
-int wn_plancache_key(const struct wn_plan *p, const struct wn_med *m, bool replaced,
-                     const char *drugref_id, struct wn_buf *out)
+int wn_plancache_key(const struct wn_med *m, const char *drugref_id, struct wn_buf *out)
 {
 	struct codec c = { .out = out };
 	int sizes[] = {
@@ -163,28 +150,6 @@ int wn_plancache_key(const struct wn_plan *p, const struct wn_med *m, bool repla
 	put_text(&c, m->name);
 	put_text(&c, m->unit);
 	put_text(&c, m->drug_key);
-	bool r = replaced, fm = p->form_missing;
-	io_bool(&c, &r);
-	put_text(&c, p->region);
-	put_text(&c, p->form_label);
-	io_bool(&c, &fm);
-	key_params(&c, &p->params);
-	struct wn_doses d = p->doses;
-	io_int(&c, &d.n);
-	for (int i = 0; i < d.n && i < WN_DOSES_MAX; i++) {
-		io_int(&c, &d.minute[i]);
-		io_dbl(&c, &d.part[i]);
-	}
-	IO_ENUM(&c, d.cut, 1 << 20);
-	long n = (long)p->n_events;
-	io_long(&c, &n);
-	for (size_t i = 0; i < p->n_events; i++) {
-		struct wn_plan_event e = p->events[i];
-		IO_ENUM(&c, e.kind, 1 << 20);
-		io_long(&c, &e.start);
-		io_long(&c, &e.end);
-		io_dbl(&c, &e.dose);
-	}
 	return out->failed ? WN_ERR : WN_OK;
 }
 
@@ -276,6 +241,102 @@ static void io_review(struct codec *c, struct wn_review *r, bool *oom)
 	io_str(c, r->unit, sizeof r->unit);
 }
 
+/* ---- the plan ------------------------------------------------------------------ */
+
+static void io_form(struct codec *c, struct wn_form *f)
+{
+	IO_ENUM(c, f->kind, WN_FORM_OTHER);
+	io_dbl(c, &f->strength_mg);
+	io_int(c, &f->divisible);
+	io_dbl(c, &f->conc_mg_per_ml);
+	io_int(c, &f->beads_per_capsule);
+	io_dbl(c, &f->ml_step);
+	io_str(c, f->label, sizeof f->label);
+}
+
+static void io_params(struct codec *c, struct wn_taper_params *t)
+{
+	IO_ENUM(c, t->method, WN_TAPER_CUSTOM);
+	io_long(c, &t->start);
+	io_dbl(c, &t->from_dose);
+	io_dbl(c, &t->step);
+	io_int(c, &t->every_days);
+	io_dbl(c, &t->round_q);
+	io_dbl(c, &t->floor_dose);
+	io_dbl(c, &t->to_dose);
+	io_dbl(c, &t->emax);
+	io_dbl(c, &t->ed50);
+	io_int(c, &t->max_steps);
+}
+
+static void io_doses(struct codec *c, struct wn_doses *d)
+{
+	d->n = io_count(c, d->n, WN_DOSES_MAX);
+	for (int i = 0; i < d->n && !c->bad; i++) {
+		io_int(c, &d->minute[i]);
+		io_dbl(c, &d->part[i]);
+	}
+	IO_ENUM(c, d->cut, WN_CUT_MORNING);
+}
+
+static void io_event(struct codec *c, struct wn_plan_event *e, bool *oom)
+{
+	io_long(c, &e->id);
+	IO_ENUM(c, e->kind, WN_PLAN_REINSTATE);
+	io_long(c, &e->start);
+	io_long(c, &e->end);
+	io_dbl(c, &e->dose);
+	io_text(c, &e->reason, oom);
+}
+
+static void io_ack(struct codec *c, struct wn_plan_ack *a, bool *oom)
+{
+	io_str(c, a->kind, sizeof a->kind);
+	io_int(c, &a->step);
+	io_text(c, &a->text, oom);
+	io_str(c, a->acked, sizeof a->acked);
+	if (!c->out && !c->bad && !a->text)
+		c->bad = true;              /* an acknowledgement always has its text */
+}
+
+/* The plan as loaded (and made ready: wn_plan_ready points its params at
+ * its arrays, and makes its holds from its events, after a read). */
+static void io_plan(struct codec *c, struct wn_plan *p, bool *oom)
+{
+	io_long(c, &p->id);
+	io_long(c, &p->med_id);
+	io_bool(c, &p->active);
+	io_str(c, p->created, sizeof p->created);
+	io_str(c, p->region, sizeof p->region);
+	io_str(c, p->form_label, sizeof p->form_label);
+	io_bool(c, &p->form_missing);
+	io_long(c, &p->agreed_on);
+	io_doses(c, &p->doses);
+	io_params(c, &p->params);
+	p->n_forms = io_count(c, p->n_forms, MAX_ROWS);
+	if (!c->out)
+		p->forms = array(c, p->n_forms, sizeof *p->forms, oom);
+	for (int i = 0; i < p->n_forms && !c->bad && p->forms; i++)
+		io_form(c, &p->forms[i]);
+	p->n_custom = io_count(c, p->n_custom, WN_PLAN_MAX_CUSTOM);
+	if (!c->out)
+		p->custom = array(c, p->n_custom, sizeof *p->custom, oom);
+	for (int i = 0; i < p->n_custom && !c->bad && p->custom; i++) {
+		io_long(c, &p->custom[i].date);
+		io_dbl(c, &p->custom[i].dose);
+	}
+	p->n_events = (size_t)io_count(c, (int)p->n_events, MAX_ROWS);
+	if (!c->out)
+		p->events = array(c, (int)p->n_events, sizeof *p->events, oom);
+	for (size_t i = 0; i < p->n_events && !c->bad && p->events; i++)
+		io_event(c, &p->events[i], oom);
+	p->n_acks = (size_t)io_count(c, (int)p->n_acks, MAX_ROWS);
+	if (!c->out)
+		p->acks = array(c, (int)p->n_acks, sizeof *p->acks, oom);
+	for (size_t i = 0; i < p->n_acks && !c->bad && p->acks; i++)
+		io_ack(c, &p->acks[i], oom);
+}
+
 /* The fields of an entry, in both directions. */
 static void io_entry(struct codec *c, struct wn_today_plan *t, bool *oom)
 {
@@ -284,6 +345,7 @@ static void io_entry(struct codec *c, struct wn_today_plan *t, bool *oom)
 	io_str(c, magic, sizeof magic);
 	if (!c->out && strcmp(magic, MAGIC) != 0)
 		c->bad = true;
+	io_plan(c, &t->plan, oom);
 	struct wn_schedule *s = &t->sched;
 	s->n = io_count(c, s->n, WN_TAPER_MAX_STEPS);
 	if (!c->out)
@@ -315,6 +377,7 @@ int wn_plancache_encode(const struct wn_today_plan *t, struct wn_buf *out)
 
 static void clear(struct wn_today_plan *t)
 {
+	wn_plan_free(&t->plan);
 	wn_taper_free(&t->sched);
 	wn_review_free(&t->review);
 	wn_review_free(&t->up);
@@ -328,11 +391,11 @@ int wn_plancache_decode(const void *data, size_t n, struct wn_today_plan *t)
 {
 	struct codec c = { .in = data, .left = n };
 	bool oom = false;
-	memset(&t->sched, 0, sizeof t->sched);
-	memset(&t->review, 0, sizeof t->review);
-	memset(&t->up, 0, sizeof t->up);
-	t->reviewed = t->has_up = false;
+	memset(t, 0, sizeof *t);
+	wn_taper_params_init(&t->plan.params);
 	io_entry(&c, t, &oom);
+	if (!oom && !c.bad && c.left == 0 && wn_plan_ready(&t->plan, NULL) != WN_OK)
+		oom = true;
 	if (oom || c.bad || c.left != 0) {
 		clear(t);
 		return oom ? WN_ERR : WN_DATAERR;

@@ -29,9 +29,28 @@ static void drugref_id(char *buf, size_t n)
 	         (unsigned long long)st.st_ino);
 }
 
-/* The stored entry of the plan when its key is `key`: WN_OK and t's parts
- * filled, or anything else (no entry, another key, unreadable bytes). */
-static int read_entry(struct wn_db *db, long plan_id, const struct wn_buf *key,
+/* The entry stored for plan plan_id (of medication med_id) when its key
+ * is `key`: WN_OK and t filled (t->has false), or anything else (no
+ * entry, another key, unreadable bytes, another plan's). */
+static int take_entry(sqlite3_stmt *st, int col, long plan_id, long med_id,
+                      const struct wn_buf *key, struct wn_today_plan *t)
+{
+	const void *k = sqlite3_column_blob(st, col);
+	size_t kn = (size_t)sqlite3_column_bytes(st, col);
+	if (!k || kn != key->len || memcmp(k, key->s, kn) != 0)
+		return WN_NOINPUT;
+	const void *d = sqlite3_column_blob(st, col + 1);
+	int rc = d ? wn_plancache_decode(d, (size_t)sqlite3_column_bytes(st, col + 1), t) :
+	         WN_DATAERR;
+	if (rc == WN_OK && (t->plan.id != plan_id || t->plan.med_id != med_id)) {
+		wn_today_plan_free(t);
+		rc = WN_DATAERR;
+	}
+	return rc;
+}
+
+/* The entry of plan_id, for `wean check`. */
+static int read_entry(struct wn_db *db, long plan_id, long med_id, const struct wn_buf *key,
                       struct wn_today_plan *t)
 {
 	static const char q[] = "SELECT key, data FROM plan_cache WHERE plan_id = ?1";
@@ -40,17 +59,31 @@ static int read_entry(struct wn_db *db, long plan_id, const struct wn_buf *key,
 	if (rc != WN_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, plan_id);
-	rc = WN_NOINPUT;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const void *k = sqlite3_column_blob(st, 0);
-		size_t kn = (size_t)sqlite3_column_bytes(st, 0);
-		if (k && kn == key->len && memcmp(k, key->s, kn) == 0) {
-			const void *d = sqlite3_column_blob(st, 1);
-			rc = d ? wn_plancache_decode(d, (size_t)sqlite3_column_bytes(st, 1), t) :
-			     WN_DATAERR;
-		}
-	}
+	rc = sqlite3_step(st) == SQLITE_ROW ? take_entry(st, 0, plan_id, med_id, key, t) :
+	     WN_NOINPUT;
 	sqlite3_reset(st);
+	return rc;
+}
+
+/* The entry of medication m's plan in one short query: WN_OK and t
+ * filled, t->has set; anything else when it has none that can be used.
+ * Every change to a plan or what it is computed from empties the cache
+ * (schema_v10.c), and an entry is written only for the medication's
+ * latest active plan (as wn_db_plan_load reads it), so the one entry of
+ * the medication, when there is one, is that plan's. */
+static int read_today(struct wn_db *db, const struct wn_med *m, const struct wn_buf *key,
+                      struct wn_today_plan *t)
+{
+	static const char q[] = "SELECT plan_id, key, data FROM plan_cache WHERE med_id = ?1";
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q, &st, NULL);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, m->id);
+	rc = sqlite3_step(st) == SQLITE_ROW ?
+	     take_entry(st, 1, (long)sqlite3_column_int64(st, 0), m->id, key, t) : WN_NOINPUT;
+	sqlite3_reset(st);
+	t->has = rc == WN_OK;
 	return rc;
 }
 
@@ -61,7 +94,8 @@ static void write_entry(struct wn_db *db, long plan_id, const struct wn_buf *key
                         const struct wn_today_plan *t)
 {
 	static const char q[] =
-		"INSERT OR REPLACE INTO plan_cache(plan_id, key, data) VALUES (?1, ?2, ?3)";
+		"INSERT OR REPLACE INTO plan_cache(plan_id, med_id, key, data)"
+		" VALUES (?1, ?4, ?2, ?3)";
 	struct wn_buf data;
 	sqlite3_stmt *st;
 	wn_buf_init(&data);
@@ -69,6 +103,7 @@ static void write_entry(struct wn_db *db, long plan_id, const struct wn_buf *key
 		sqlite3_bind_int64(st, 1, plan_id);
 		sqlite3_bind_blob(st, 2, key->s, (int)key->len, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 3, data.s, (int)data.len, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, t->plan.med_id);
 		sqlite3_busy_timeout(wn_db_sqlite(db), 0);
 		sqlite3_step(st);
 		sqlite3_busy_timeout(wn_db_sqlite(db), db->busy_ms);
@@ -101,32 +136,46 @@ static int compute(struct wn_plan_built *b, const struct wn_med *m, bool replace
 	return WN_OK;
 }
 
+/* Ends the read transaction plan_today began (tx): keeps what it wrote. */
+static void tx_end(struct wn_db *db, bool tx)
+{
+	if (tx && sqlite3_exec(wn_db_sqlite(db), "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+	    !sqlite3_get_autocommit(wn_db_sqlite(db)))
+		sqlite3_exec(wn_db_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* What wn_db_plan_today does, with `use` false: the cache is neither
- * read nor written, and *key (when keyed) holds the plan's key. */
+ * read nor written, and *key (when keyed) holds the entry's key.
+ *
+ * Computed, the entry is written in the read transaction its inputs were
+ * read in: in WAL, a write another wean committed in between makes the
+ * write fail (the snapshot is old), so an entry never outlives a change
+ * its triggers already saw. */
 static int plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_plan *out,
                       bool use, struct wn_buf *key, bool *keyed, struct wn_err *err)
 {
 	struct wn_plan_built b;
 	char id[4200];
+	drugref_id(id, sizeof id);
+	*keyed = wn_plancache_key(m, id, key) == WN_OK;
+	memset(out, 0, sizeof *out);
+	if (use && *keyed && read_today(db, m, key, out) == WN_OK)
+		return WN_OK;
 	memset(out, 0, sizeof *out);
 	out->sched.hold_since = out->up_on = WN_DATE_NONE;
 	memset(&b, 0, sizeof b);
 	b.sched.hold_since = WN_DATE_NONE;
+	bool tx = use && *keyed && sqlite3_get_autocommit(wn_db_sqlite(db)) &&
+	          sqlite3_exec(wn_db_sqlite(db), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	int rc = wn_db_plan_load(db, m->id, &b.plan, err);
 	if (rc != WN_OK) {
+		tx_end(db, tx);
 		wn_plan_free(&b.plan);
 		return rc == WN_NOINPUT ? wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name) : rc;
 	}
-	bool replaced = wn_db_plan_replaced(db, b.plan.id);
-	drugref_id(id, sizeof id);
-	*keyed = wn_plancache_key(&b.plan, m, replaced, id, key) == WN_OK;
-	if (use && *keyed && read_entry(db, b.plan.id, key, out) == WN_OK) {
-		out->plan = b.plan;
-		out->has = true;
-		return WN_OK;
-	}
-	rc = compute(&b, m, replaced, out, err);
+	rc = compute(&b, m, wn_db_plan_replaced(db, b.plan.id), out, err);
 	if (rc != WN_OK) {
+		tx_end(db, tx);
 		wn_plan_built_free(&b);
 		wn_review_free(&out->review);
 		wn_review_free(&out->up);
@@ -138,6 +187,7 @@ static int plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_
 	out->has = true;
 	if (use && *keyed)
 		write_entry(db, out->plan.id, key, out);
+	tx_end(db, tx);
 	return WN_OK;
 }
 
@@ -164,8 +214,7 @@ int wn_db_plan_cache_check(struct wn_db *db, const struct wn_med *m, bool *stale
 	int rc = plan_today(db, m, &now, false, &key, &keyed, err);
 	if (rc == WN_OK && keyed) {
 		memset(&kept, 0, sizeof kept);
-		kept.sched.hold_since = kept.up_on = WN_DATE_NONE;
-		if (read_entry(db, now.plan.id, &key, &kept) == WN_OK) {
+		if (read_entry(db, now.plan.id, m->id, &key, &kept) == WN_OK) {
 			wn_buf_init(&a);
 			wn_buf_init(&b);
 			if (wn_plancache_encode(&now, &a) != WN_OK || wn_plancache_encode(&kept, &b) != WN_OK)

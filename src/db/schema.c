@@ -584,6 +584,7 @@ static const struct migration migrations[] = {
 	{ .version = 6, .sql = schema_v6 },
 	{ .version = 7, .sql = wn_db_schema_v7, .after = fill_chart_sum },
 	{ .version = 8, .sql = schema_v8 },
+	{ .version = 10, .sql = wn_db_schema_v10 },
 };
 
 static int read_live_ident(struct wn_db *db, struct wn_ident *id, bool *fresh,

@@ -27,6 +27,10 @@ extern const char *const wn_db_schema_v7[];
  * tests compare; it sorts every rating in memory). */
 extern const char wn_db_chart_sum_calc[];
 
+/* Version 10 (schema_v10.c): the triggers that empty the plan cache when
+ * anything a plan is computed from changes (NULL-terminated). */
+extern const char *const wn_db_schema_v10[];
+
 /* The summary computed from the records in one pass over each table in
  * key order (chartsum_calc.c; memory follows the summary, not the
  * records): fill writes it (what was there goes); verify compares it

@@ -246,8 +246,11 @@ Test(plancache, a_new_plan_computes_again)
 		.from_dose = 40, .step = 5, .every_days = 14,
 	};
 	cr_assert_eq(wn_db_plan_add(db, &s, NULL, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 0, "emptied");
 	cr_expect_not(from_cache());
-	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 2, "one entry per plan");
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 1, "the new plan's entry only");
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache WHERE plan_id ="
+	                   " (SELECT max(id) FROM plan)"), 1);
 }
 
 Test(plancache, a_changed_drug_reference_computes_again)
@@ -351,7 +354,7 @@ Test(plancache, changed_bytes_never_crash)
 		for (int k = 0; k < 1 + round % 4; k++)
 			copy[(size_t)rand() % data.len] = (unsigned char)rand();
 		struct wn_today_plan t;
-		memset(&t, 0, sizeof t);      /* decode leaves has and plan alone */
+		memset(&t, 0, sizeof t);
 		int rc = wn_plancache_decode(copy, data.len, &t);
 		cr_assert(rc == WN_OK || rc == WN_DATAERR, "seed %u round %d", seed, round);
 		if (rc == WN_OK)
@@ -365,11 +368,10 @@ Test(plancache, changed_bytes_never_crash)
 
 /* ---- the key ------------------------------------------------------------------ */
 
-static void key_of(const struct wn_plan *p, const struct wn_med *m, bool replaced,
-                   const char *id, struct wn_buf *out)
+static void key_of(const struct wn_med *m, const char *id, struct wn_buf *out)
 {
 	wn_buf_init(out);
-	cr_assert_eq(wn_plancache_key(p, m, replaced, id, out), WN_OK);
+	cr_assert_eq(wn_plancache_key(m, id, out), WN_OK);
 }
 
 static bool same_key(const struct wn_buf *a, const struct wn_buf *b)
@@ -377,61 +379,184 @@ static bool same_key(const struct wn_buf *a, const struct wn_buf *b)
 	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
-Test(plancache, the_key_changes_with_every_input)
+Test(plancache, the_key_changes_with_every_input_from_outside_the_triggers)
 {
-	struct wn_plan p;
-	cr_assert_eq(wn_db_plan_reinstate(db, &(struct wn_plan_reinstate){
-		.med_id = med.id, .on = D(2026, 4, 10), .dose = 45 }, &err), WN_OK, "%s", err.msg);
-	cr_assert_eq(wn_db_plan_load(db, med.id, &p, &err), WN_OK, "%s", err.msg);
-	cr_assert_gt(p.n_forms, 0);
-	cr_assert_gt(p.n_events, 0);
 	struct wn_buf base, k;
-	key_of(&p, &med, false, "drugs", &base);
-	key_of(&p, &med, false, "drugs", &k);
+	key_of(&med, "drugs", &base);
+	key_of(&med, "drugs", &k);
 	cr_expect(same_key(&base, &k), "the same inputs, the same key");
 	wn_buf_free(&k);
 #define CHANGED(what, stmt, undo) do { \
 		stmt; \
-		key_of(&p, &m2, replaced, id, &k); \
+		key_of(&m2, id, &k); \
 		cr_expect_not(same_key(&base, &k), "%s changes the key", what); \
 		wn_buf_free(&k); \
 		undo; \
 	} while (0)
 	struct wn_med m2 = med;
-	bool replaced = false;
 	const char *id = "drugs";
 	CHANGED("the drug reference", id = "drugs2", id = "drugs");
-	CHANGED("a switch", replaced = true, replaced = false);
 	CHANGED("the unit", snprintf(m2.unit, sizeof m2.unit, "mcg"), m2 = med);
 	CHANGED("the drug", snprintf(m2.drug_key, sizeof m2.drug_key, "x"), m2 = med);
 	CHANGED("the name", snprintf(m2.name, sizeof m2.name, "zoloft"), m2 = med);
-	CHANGED("the region", snprintf(p.region, sizeof p.region, "raphe"), p.region[0] = '\0');
-	CHANGED("the form kept", snprintf(p.form_label, sizeof p.form_label, "x"),
-	        p.form_label[0] = '\0');
-	CHANGED("a missing form", p.form_missing = true, p.form_missing = false);
-	CHANGED("the start", p.params.start++, p.params.start--);
-	CHANGED("the dose", p.params.from_dose += 0.001, p.params.from_dose -= 0.001);
-	CHANGED("the step", p.params.step += 1, p.params.step -= 1);
-	CHANGED("the pace", p.params.every_days++, p.params.every_days--);
-	CHANGED("the rounding", p.params.round_q = 0.25, p.params.round_q = 0);
-	CHANGED("the floor", p.params.floor_dose = 1, p.params.floor_dose = 0);
-	CHANGED("the target", p.params.to_dose = 1, p.params.to_dose = 0);
-	CHANGED("the method", p.params.method = WN_TAPER_LINEAR, p.params.method = WN_TAPER_PERCENT);
-	double s0 = p.forms[0].strength_mg;
-	CHANGED("a form's strength", p.forms[0].strength_mg = 20, p.forms[0].strength_mg = s0);
-	int d0 = p.forms[0].divisible;
-	CHANGED("a form's scoring", p.forms[0].divisible = 4, p.forms[0].divisible = d0);
-	CHANGED("a form's label", snprintf(p.forms[0].label, sizeof p.forms[0].label, "XR"),
-	        p.forms[0].label[0] = '\0');
-	int nf = p.params.n_forms;
-	CHANGED("a form fewer", p.params.n_forms--, p.params.n_forms = nf);
-	double e0 = p.events[0].dose;
-	CHANGED("going back up's dose", p.events[0].dose = 40, p.events[0].dose = e0);
-	wn_date s1 = p.events[0].start;
-	CHANGED("going back up's day", p.events[0].start++, p.events[0].start = s1);
-	CHANGED("dose times", p.doses.n = 2, p.doses.n = 0);
 #undef CHANGED
 	wn_buf_free(&base);
+}
+
+/* ---- the triggers (schema_v10.c) ---------------------------------------------- */
+
+static void exec(const char *sql)
+{
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(wn_db_sqlite(db), sql, NULL, NULL, &msg), SQLITE_OK,
+	             "%s: %s", sql, msg ? msg : "");
+}
+
+static void cached(void)
+{
+	struct wn_today_plan t;
+	cr_assert_eq(wn_db_plan_today(db, &med, &t, &err), WN_OK, "%s", err.msg);
+	wn_today_plan_free(&t);
+	cr_assert_eq(count("SELECT count(*) FROM plan_cache"), 1, "an entry to empty");
+}
+
+/* Every write to what a plan is computed from empties the cache: each of
+ * the triggers, by the SQL any program could run. */
+Test(plancache, every_change_to_a_plan_input_empties_the_cache)
+{
+	char sql[512];
+	long plan = count("SELECT id FROM plan");
+	/* a second plan of the medication, switched in, for plan_switch */
+	exec("INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days, active)"
+	     " SELECT med_id, 'percent', '2027-01-01', 10, 10, 28, 0 FROM plan");
+	long other = count("SELECT max(id) FROM plan");
+	static const char *const changes[] = {
+		"UPDATE plan SET note = 'x' WHERE id = %1$ld",
+		"INSERT INTO plan(med_id, method, start_date, from_dose, step, every_days, active)"
+		" SELECT med_id, 'percent', '2027-02-01', 10, 10, 28, 0 FROM plan WHERE id = %1$ld",
+		"DELETE FROM plan WHERE id = (SELECT max(id) FROM plan)",
+		"INSERT INTO hold(plan_id, start_date) VALUES (%1$ld, '2026-03-01')",
+		"UPDATE hold SET end_date = '2026-03-09' WHERE plan_id = %1$ld",
+		"DELETE FROM hold WHERE plan_id = %1$ld",
+		"INSERT INTO plan_step_custom(plan_id, date, dose) VALUES (%1$ld, '2026-02-01', 45)",
+		"UPDATE plan_step_custom SET dose = 40 WHERE plan_id = %1$ld",
+		"DELETE FROM plan_step_custom WHERE plan_id = %1$ld",
+		"INSERT INTO plan_ack(plan_id, kind, step, text) VALUES (%1$ld, 'pace', 1, 'seen')",
+		"UPDATE plan_ack SET text = 'seen again' WHERE plan_id = %1$ld",
+		"DELETE FROM plan_ack WHERE plan_id = %1$ld",
+		"INSERT INTO med_form(med_id, kind, strength) SELECT med_id, 0, 25 FROM plan"
+		" WHERE id = %1$ld",
+		"UPDATE med_form SET divisible = 4 WHERE strength = 25",
+		"DELETE FROM med_form WHERE strength = 25",
+		"INSERT INTO plan_switch(plan_id, from_plan, equiv_table, stage_days)"
+		" VALUES (%2$ld, %1$ld, 'ashton', 14)",
+		"UPDATE plan_switch SET stage_days = 7",
+		"DELETE FROM plan_switch",
+		"UPDATE medication SET drug_key = drug_key",
+	};
+	for (size_t i = 0; i < sizeof changes / sizeof *changes; i++) {
+		cached();
+		snprintf(sql, sizeof sql, changes[i], plan, other);
+		exec(sql);
+		cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 0, "emptied by: %s", sql);
+	}
+	/* and nothing else does: a day's record, a note */
+	cached();
+	exec("INSERT INTO checkin(date, mood) VALUES ('2026-11-25', 5)");
+	exec("INSERT INTO quicknote(date, text) VALUES ('2026-11-25', 'calm')");
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 1, "kept");
+}
+
+/* A change committed by another wean while Today computes the plan: the
+ * entry computed from the older inputs is not kept (the read transaction
+ * it is written in has an older snapshot), and the next start shows the
+ * change. */
+static sqlite3 *racer;
+static int racing;
+
+static int race(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx;
+	(void)x;
+	const char *sql = sqlite3_sql((sqlite3_stmt *)p);
+	if (type == SQLITE_TRACE_STMT && racing && sql && strstr(sql, "FROM hold WHERE plan_id")) {
+		racing = 0;
+		char *msg = NULL;
+		cr_assert_eq(sqlite3_exec(racer, "INSERT INTO hold(plan_id, start_date)"
+		                          " SELECT id, '2026-03-01' FROM plan", NULL, NULL, &msg),
+		             SQLITE_OK, "%s", msg ? msg : "");
+	}
+	return 0;
+}
+
+Test(plancache, a_change_made_while_computing_is_never_hidden)
+{
+	cr_assert_eq(sqlite3_open(dbpath, &racer), SQLITE_OK);
+	sqlite3_busy_timeout(racer, 5000);
+	sqlite3_trace_v2(wn_db_sqlite(db), SQLITE_TRACE_STMT, race, NULL);
+	racing = 1;
+	struct wn_today_plan a, b;
+	cr_assert_eq(wn_db_plan_today(db, &med, &a, &err), WN_OK, "%s", err.msg);
+	sqlite3_trace_v2(wn_db_sqlite(db), 0, NULL, NULL);
+	cr_assert_eq(racing, 0, "the other wean wrote while the plan was read");
+	cr_expect_eq(a.sched.hold_since, WN_DATE_NONE, "computed before the hold");
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 0, "and not kept");
+	cr_expect(sqlite3_get_autocommit(wn_db_sqlite(db)), "no transaction left open");
+	cr_assert_eq(wn_db_plan_today(db, &med, &b, &err), WN_OK, "%s", err.msg);
+	cr_expect_eq(b.sched.hold_since, D(2026, 3, 1), "the hold shown next time");
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 1);
+	wn_today_plan_free(&a);
+	wn_today_plan_free(&b);
+	sqlite3_close(racer);
+}
+
+/* Inside a caller's transaction the plan is read and kept in it; the
+ * transaction is the caller's to end. */
+Test(plancache, a_callers_transaction_is_left_to_it)
+{
+	exec("BEGIN");
+	struct wn_today_plan a;
+	cr_assert_eq(wn_db_plan_today(db, &med, &a, &err), WN_OK, "%s", err.msg);
+	cr_expect_not(sqlite3_get_autocommit(wn_db_sqlite(db)), "still open");
+	exec("ROLLBACK");
+	cr_expect_eq(count("SELECT count(*) FROM plan_cache"), 0, "rolled back with it");
+	wn_today_plan_free(&a);
+}
+
+/* The plan read from the cache is the plan loaded, field for field. */
+Test(plancache, the_plan_itself_comes_back_whole)
+{
+	exec("INSERT INTO plan_ack(plan_id, kind, step, text) SELECT id, 'pace', 2, 'seen it'"
+	     " FROM plan");
+	cr_assert_eq(wn_db_plan_hold(db, med.id, D(2026, 3, 1), "a flare", &err), WN_OK,
+	             "%s", err.msg);
+	cached();
+	struct wn_today_plan t;
+	struct wn_plan p;
+	cr_assert_eq(wn_db_plan_today(db, &med, &t, &err), WN_OK, "%s", err.msg);
+	cr_assert_eq(wn_db_plan_load(db, med.id, &p, &err), WN_OK, "%s", err.msg);
+	cr_expect(t.has);
+	cr_expect_eq(t.plan.id, p.id);
+	cr_expect_eq(t.plan.med_id, p.med_id);
+	cr_expect_str_eq(t.plan.created, p.created);
+	cr_expect_eq(t.plan.params.from_dose, p.params.from_dose);
+	cr_expect_eq(t.plan.params.every_days, p.params.every_days);
+	cr_assert_eq(t.plan.n_forms, p.n_forms);
+	cr_expect_eq(t.plan.params.forms, t.plan.forms, "params point at its own forms");
+	cr_expect_eq(t.plan.params.n_forms, p.params.n_forms);
+	for (int i = 0; i < p.n_forms; i++)
+		cr_expect_eq(t.plan.forms[i].strength_mg, p.forms[i].strength_mg);
+	cr_assert_eq(t.plan.n_events, p.n_events);
+	cr_assert_eq(t.plan.n_events, 1);
+	cr_expect_str_eq(t.plan.events[0].reason, "a flare");
+	cr_expect_eq(t.plan.n_holds, 1);
+	cr_expect_eq(t.plan.params.holds, t.plan.holds);
+	cr_expect_eq(t.plan.holds[0].start, D(2026, 3, 1));
+	cr_assert_eq(t.plan.n_acks, 1);
+	cr_expect_str_eq(t.plan.acks[0].text, "seen it");
+	cr_expect_str_eq(t.plan.acks[0].kind, "pace");
+	cr_expect_eq(t.plan.acks[0].step, 2);
+	wn_today_plan_free(&t);
 	wn_plan_free(&p);
 }
 
