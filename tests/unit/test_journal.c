@@ -602,7 +602,7 @@ Test(journal, a_word_matches_every_word_it_starts)
  * again: the migrations run, the index is built, a backup was made. */
 static void indexed_from(int version)
 {
-	char path[4200], older[1024];
+	char path[4200], older[4096];
 	snprintf(path, sizeof path, "%s", wn_db_path(db));
 	snprintf(older, sizeof older, WN_TEST_DROP_V5 " PRAGMA user_version = %d;", version);
 	raw(older);

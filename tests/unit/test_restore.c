@@ -218,9 +218,9 @@ Test(restore, the_diary_reads_as_the_backup_and_was_kept_first)
 Test(restore, a_backup_of_an_older_schema_is_upgraded)
 {
 	diary_with_backup();
-	sql(rbak, "DROP TABLE plan_ack; DROP TABLE hold_proposal;"
+	sql(rbak, WN_TEST_DROP_V5 "DROP TABLE plan_ack; DROP TABLE hold_proposal;"
 	          " ALTER TABLE plan DROP COLUMN form_label; ALTER TABLE plan DROP COLUMN agreed_on;"
-	          " PRAGMA user_version = 1;" WN_TEST_DROP_V5);
+	          " PRAGMA user_version = 1;");
 	struct wn_restore r;
 	cr_assert_eq(restore(rbak, NULL, &r), WN_OK, "%s", rerr.msg);
 	cr_expect_eq(r.from_version, 1);
