@@ -51,7 +51,7 @@
 #include "core/date.h"
 #include "core/status.h"
 
-#define WN_SCHEMA_VERSION 8
+#define WN_SCHEMA_VERSION 9
 #define WN_APPLICATION_ID 0x5745414e /* 'WEAN' */
 
 struct wn_db;

@@ -8,9 +8,13 @@
 #ifndef WEAN_TEST_SCHEMA_OLD_H
 #define WEAN_TEST_SCHEMA_OLD_H
 
+/* Version 9's parts (the days' sums and their trigger; schema_v9.c):
+ * part of WN_TEST_DROP_V8, since an older version has none. */
+#define WN_TEST_DROP_V9 "DROP TRIGGER day_sum_apply; DROP TABLE day_sum; "
+
 /* Version 8's part (the plan cache; db/plancache.h): part of
  * WN_TEST_DROP_V7, since an older version has none. */
-#define WN_TEST_DROP_V8 "DROP TABLE plan_cache; "
+#define WN_TEST_DROP_V8 WN_TEST_DROP_V9 "DROP TABLE plan_cache; "
 
 /* Version 7's parts (the charts' summary, its views and triggers;
  * schema_v7.c): part of WN_TEST_DROP_V6, since an older version has none
