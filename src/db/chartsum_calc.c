@@ -4,7 +4,9 @@
  * which compares it with the stored one (schema_int.h).  One pass over
  * each table in its key order (date first), so neither SQLite nor this
  * file sorts the records: memory follows the summary's rows (a few per
- * month), not the records. */
+ * month), not the records.  The pass over the ratings also gives each
+ * day's sum and count (day_sum, schema_v9.c), which an import's end
+ * writes with the summary (wn_db_sums_fill). */
 #include "schema_int.h"
 
 #include <math.h>
@@ -31,16 +33,23 @@ struct acc {
 	long n[2];
 };
 
-struct pass {
+/* Where a pass's rows go: the summary's, and (when day is not NULL)
+ * each rated day's sum and count. */
+struct sink {
 	int (*emit)(void *ctx, const struct sum_row *r);
+	int (*day)(void *ctx, const char *date, long long sum, long n);
 	void *ctx;
+};
+
+struct pass {
+	const struct sink *to;
 	int rc;
 	struct acc *a;
 	size_t n, cap;
 	long period[2];            /* the month key and the year being summed */
 	char day[11];              /* the date of the last row */
-	double day_sum;            /* ratings: the day's burden */
-	bool day_rated;
+	long long day_sum;         /* ratings: the day's burden */
+	long day_n;                /* and how many ratings */
 };
 
 static struct acc *acc_of(struct pass *p, int kind, long id)
@@ -75,20 +84,23 @@ static void flush(struct pass *p, int k)
 		if (a->n[k] > 0) {
 			struct sum_row r = { a->kind, k ? 12 : 1, a->id, p->period[k], a->sum[k],
 			                     a->n[k] };
-			p->rc = p->emit(p->ctx, &r);
+			p->rc = p->to->emit(p->to->ctx, &r);
 		}
 		a->sum[k] = 0;
 		a->n[k] = 0;
 	}
 }
 
-/* The day of a ratings pass ends: its burden. */
+/* The day of a ratings pass ends: its burden, and its row of day_sum. */
 static void end_day(struct pass *p)
 {
-	if (p->day_rated)
-		add(p, 0, 0, p->day_sum);
+	if (p->day_n > 0) {
+		add(p, 0, 0, (double)p->day_sum);
+		if (p->to->day && p->rc == WN_OK)
+			p->rc = p->to->day(p->to->ctx, p->day, p->day_sum, p->day_n);
+	}
 	p->day_sum = 0;
-	p->day_rated = false;
+	p->day_n = 0;
 }
 
 /* A row dated `date` (as stored): a new day, month or year ends the
@@ -147,16 +159,15 @@ static void take_row(struct pass *p, enum table t, sqlite3_stmt *st)
 	double v = sqlite3_column_double(st, 2);
 	add(p, t == T_RATING ? 1 : 6, (long)sqlite3_column_int64(st, 1), v);
 	if (t == T_RATING) {
-		p->day_sum += v;
-		p->day_rated = true;
+		p->day_sum += sqlite3_column_int64(st, 2);
+		p->day_n++;
 	}
 }
 
-static int one_table(struct wn_db *db, enum table t,
-                     int (*emit)(void *ctx, const struct sum_row *r), void *ctx,
+static int one_table(struct wn_db *db, enum table t, const struct sink *to,
                      struct wn_err *err)
 {
-	struct pass p = { .emit = emit, .ctx = ctx, .rc = WN_OK };
+	struct pass p = { .to = to, .rc = WN_OK };
 	sqlite3_stmt *st;
 	int rc = wn_db_prepare(db, q_table[t], &st, err);
 	if (rc != WN_OK)
@@ -173,12 +184,11 @@ static int one_table(struct wn_db *db, enum table t,
 	return rc;
 }
 
-static int compute(struct wn_db *db, int (*emit)(void *ctx, const struct sum_row *r),
-                   void *ctx, struct wn_err *err)
+static int compute(struct wn_db *db, const struct sink *to, struct wn_err *err)
 {
 	int rc = WN_OK;
 	for (int t = T_RATING; t <= T_METRIC && rc == WN_OK; t++)
-		rc = one_table(db, (enum table)t, emit, ctx, err);
+		rc = one_table(db, (enum table)t, to, err);
 	return rc;
 }
 
@@ -186,7 +196,7 @@ static int compute(struct wn_db *db, int (*emit)(void *ctx, const struct sum_row
 
 struct filler {
 	struct wn_db *db;
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *day;
 	struct wn_err *err;
 };
 
@@ -206,19 +216,47 @@ static int insert_row(void *ctx, const struct sum_row *r)
 	                                        f->err);
 }
 
-int wn_db_chart_sum_fill(struct wn_db *db, struct wn_err *err)
+static int insert_day(void *ctx, const char *date, long long sum, long n)
+{
+	struct filler *f = ctx;
+	sqlite3_bind_text(f->day, 1, date, 10, SQLITE_STATIC);
+	sqlite3_bind_int64(f->day, 2, sum);
+	sqlite3_bind_int64(f->day, 3, n);
+	int rc = sqlite3_step(f->day);
+	sqlite3_reset(f->day);
+	return rc == SQLITE_DONE ? WN_OK
+	                         : wn_db_sqlerr(f->db, rc, "add up the ratings of each day",
+	                                        f->err);
+}
+
+/* The summary written whole, and day_sum too when days is true. */
+static int fill(struct wn_db *db, bool days, struct wn_err *err)
 {
 	struct filler f = { .db = db, .err = err };
-	int rc = wn_db_exec(db, "DELETE FROM chart_sum", "summarise the diary for the charts",
-	                    err);
+	struct sink to = { insert_row, days ? insert_day : NULL, &f };
+	int rc = wn_db_exec(db, days ? "DELETE FROM chart_sum; DELETE FROM day_sum"
+	                    : "DELETE FROM chart_sum", "summarise the diary for the charts", err);
 	if (rc == WN_OK)
 		rc = wn_db_prepare(db, "INSERT INTO chart_sum(kind, id, span, period, sum, n)"
 		                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &f.st, err);
-	if (rc != WN_OK)
-		return rc;
-	rc = compute(db, insert_row, &f, err);
+	if (rc == WN_OK && days)
+		rc = wn_db_prepare(db, "INSERT INTO day_sum(date, sum, n) VALUES (?1, ?2, ?3)",
+		                   &f.day, err);
+	if (rc == WN_OK)
+		rc = compute(db, &to, err);
 	sqlite3_finalize(f.st);
+	sqlite3_finalize(f.day);
 	return rc;
+}
+
+int wn_db_chart_sum_fill(struct wn_db *db, struct wn_err *err)
+{
+	return fill(db, false, err);
+}
+
+int wn_db_sums_fill(struct wn_db *db, struct wn_err *err)
+{
+	return fill(db, true, err);
 }
 
 /* ---- checking ---------------------------------------------------------------------- */
@@ -292,7 +330,8 @@ int wn_db_chart_sum_verify(struct wn_db *db, char *line, size_t len, struct wn_e
 {
 	struct rows want = { 0 }, have = { 0 };
 	line[0] = '\0';
-	int rc = compute(db, keep_row, &want, err);
+	struct sink to = { keep_row, NULL, &want };
+	int rc = compute(db, &to, err);
 	if (rc == WN_OK)
 		rc = read_stored(db, &have, err);
 	if (rc == WN_OK) {

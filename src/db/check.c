@@ -100,6 +100,18 @@ static const char *const check_rules[] = {
 	"SELECT printf('the charts'' summary has %d change(s) queued that were never"
 	" added to it', count(*)) FROM chart_sum_delta HAVING count(*) > 0",
 
+	/* The days' sums (schema_v9.c) against the ratings, both ways: a
+	 * day whose sum or count differs or is missing, a row of no day. */
+	"SELECT printf('the days'' sums (day_sum) differ from the ratings on %d day(s),"
+	" the first on %s: the hold rules would judge those days by wrong levels',"
+	" count(*), min(date)) FROM"
+	" (SELECT r.date FROM (SELECT date, sum(value) AS s, count(*) AS c FROM rating"
+	"   GROUP BY date) r LEFT JOIN day_sum d ON d.date = r.date"
+	"  WHERE d.sum IS NOT r.s OR d.n IS NOT r.c"
+	"  UNION ALL SELECT date FROM day_sum d"
+	"  WHERE NOT EXISTS (SELECT 1 FROM rating WHERE date = d.date))"
+	" HAVING count(*) > 0",
+
 	"SELECT printf('%s row %d refers to a missing %s row',"
 	" \"table\", rowid, parent)"
 	" FROM pragma_foreign_key_check WHERE \"table\" <> 'dose'",

@@ -67,11 +67,11 @@ sqlite3 *wn_db_sqlite(struct wn_db *db);
 
 /* Inside a transaction of many changes (an import): from now on the
  * triggers queue their changes to the journal's search index instead of
- * writing it, and the charts' summary (schema_v7.c) has no triggers, until
- * wn_db_index_write() writes them all at once (in key order), empties the
- * queue, makes the summary's triggers again and writes it whole from the
- * records.  The caller's transaction must end with
- * wn_db_index_write() before it commits (or roll back). */
+ * writing it, and the charts' summary (schema_v7.c) and the days' sums
+ * (schema_v9.c) have no triggers, until wn_db_index_write() writes them
+ * all at once (in key order), empties the queue, makes the triggers again
+ * and writes both sums whole from the records.  The caller's transaction
+ * must end with wn_db_index_write() before it commits (or roll back). */
 int wn_db_index_defer(struct wn_db *db, struct wn_err *err);
 int wn_db_index_write(struct wn_db *db, struct wn_err *err);
 

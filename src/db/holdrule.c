@@ -8,59 +8,36 @@
 
 #include "db_int.h"
 
-/* The ratings over [?1, ?2] by day.  A day's level is the mean of its
- * ratings, as SQLite's avg(value) gives it (the integer sum over the
- * count); the windows' means are then made in C (core/holdrule.h), the
- * same numbers the old query per window gave:
+/* The rated days over [?1, ?2]: each day's ratings added up and counted
+ * (day_sum, kept by the writes: schema_v9.c), a row a day.  A day's
+ * level is the mean of its ratings, as SQLite's avg(value) gives it (the
+ * integer sum over the count); the windows' means are then made in C
+ * (core/holdrule.h), the same numbers the old query per window gave:
  *   SELECT avg(v), count(*) FROM (SELECT avg(value) AS v FROM rating
  *    WHERE date BETWEEN ?1 AND ?2 GROUP BY date)
  * (tests/unit/test_db_holdrule.c compares them to the bit), but each
  * day is read once, whatever the windows' overlaps, by one prepared
- * statement run once per span (wn_holdrule_spans).  A GROUP BY here
- * (avg(value) per day) costs more than adding up the rows in C. */
+ * statement run once per span (wn_holdrule_spans). */
 static const char q_days[] =
-	"SELECT date, value FROM rating WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
+	"SELECT date, sum, n FROM day_sum WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 static const char q_sleep[] =
 	"SELECT date, sleep FROM checkin WHERE date BETWEEN ?1 AND ?2 AND sleep IS NOT NULL";
-
-/* One day's ratings added up, while the rows of the day come. */
-struct day_sum {
-	unsigned char text[10];      /* its date as stored */
-	wn_date day;
-	long long sum, n;
-};
-
-static void day_done(struct wn_holdrule_in *in, const struct day_sum *d)
-{
-	if (d->n > 0 && d->day != WN_DATE_NONE)
-		wn_holdrule_day(in, d->day, (double)d->sum / (double)d->n);
-}
 
 static int read_span(struct wn_db *db, struct wn_holdrule_in *in, wn_date from,
                      wn_date to, struct wn_err *err)
 {
 	sqlite3_stmt *st;
-	struct day_sum d = { .n = 0 };
 	int rc = wn_db_stmt(db, q_days, &st, err);
 	if (rc != WN_OK)
 		return rc;
 	wn_db_bind_date(st, 1, from);
 	wn_db_bind_date(st, 2, to);
 	while (wn_db_row(db, st, "read the ratings", &rc, err)) {
-		const unsigned char *t = sqlite3_column_text(st, 0);
-		int len = sqlite3_column_bytes(st, 0);
-		if (d.n == 0 || len != (int)sizeof d.text || memcmp(t, d.text, sizeof d.text) != 0) {
-			day_done(in, &d);
-			d.day = wn_db_col_date(st, 0);
-			if (t && len == (int)sizeof d.text)
-				memcpy(d.text, t, sizeof d.text);
-			d.sum = d.n = 0;
-		}
-		d.sum += sqlite3_column_int64(st, 1);
-		d.n++;
+		wn_date d = wn_db_col_date(st, 0);
+		sqlite3_int64 n = sqlite3_column_int64(st, 2);
+		if (n > 0 && d != WN_DATE_NONE)
+			wn_holdrule_day(in, d, (double)sqlite3_column_int64(st, 1) / (double)n);
 	}
-	if (rc == WN_OK)
-		day_done(in, &d);
 	sqlite3_reset(st);
 	return rc;
 }

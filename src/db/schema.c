@@ -38,6 +38,11 @@
  *   (schema_v7.c)
  *   plan_cache(plan_id, key, data), a plan as Today shows it, from v8
  *   (db/plancache.h)
+ *   day_sum(date, sum, n), each rated day's ratings added up, kept by
+ *   one trigger on chart_sum_delta, from v9 (schema_v9.c)
+ *   plan_cache(plan_id, med_id, key, data) from v10, emptied by a
+ *   trigger on every change to what a plan is computed from
+ *   (schema_v10.c)
  * Records of what happened (ratings, doses, metric values) are never
  * deleted by a cascade: deleting their parent is refused instead.
  * hidden_on and archived_on are the dates a symptom was hidden and a
@@ -584,6 +589,7 @@ static const struct migration migrations[] = {
 	{ .version = 6, .sql = schema_v6 },
 	{ .version = 7, .sql = wn_db_schema_v7, .after = fill_chart_sum },
 	{ .version = 8, .sql = schema_v8 },
+	{ .version = 9, .sql = wn_db_schema_v9, .after = wn_db_day_sum_fill },
 	{ .version = 10, .sql = wn_db_schema_v10 },
 };
 

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema_index.c -- the journal's search index (schema version 5: its
  * tables and triggers, filled when a diary reaches it) and the pause an
- * import puts on it and on the charts' summary (schema_v7.c): both are
- * written whole at the import's end, which costs less than a trigger a
- * row.  Private to schema.c through schema_int.h. */
+ * import puts on it, on the charts' summary (schema_v7.c) and on the
+ * days' sums (schema_v9.c): all are written whole at the import's end,
+ * which costs less than a trigger a row.  Private to schema.c through
+ * schema_int.h. */
 #include "schema_int.h"
 
 #include <stdio.h>
@@ -106,22 +107,28 @@ int wn_db_fill_journal_index(struct wn_db *db, struct wn_err *err)
 	                  "build the journal's search index", err);
 }
 
+/* The schemas whose triggers an import pauses: the charts' summary
+ * (schema_v7.c) and the days' sums (schema_v9.c). */
+static const char *const *const paused[] = { wn_db_schema_v7, wn_db_schema_v9 };
+#define N_PAUSED (sizeof paused / sizeof *paused)
+#define TRIGGER "CREATE TRIGGER "
+
 int wn_db_index_defer(struct wn_db *db, struct wn_err *err)
 {
 	int rc = wn_db_exec(db, "INSERT INTO journal_fts_queue(seq, date, kind, id, text)"
 	                    " VALUES (0, '', 0, 0, '')",
 	                    "start writing the journal's search index", err);
-	/* the charts' summary too: its triggers go until the end, where they
-	 * come back and it is written whole (schema_v7.c) */
-	for (size_t i = 0; rc == WN_OK && wn_db_schema_v7[i]; i++) {
-		const char *t = wn_db_schema_v7[i], *p = "CREATE TRIGGER ";
-		if (strncmp(t, p, strlen(p)) != 0)
-			continue;
-		char sql[96];
-		snprintf(sql, sizeof sql, "DROP TRIGGER %.*s", (int)strcspn(t + strlen(p), " "),
-		         t + strlen(p));
-		rc = wn_db_exec(db, sql, "pause the charts' summary", err);
-	}
+	/* the charts' summary and the days' sums too: their triggers go until
+	 * the end, where they come back and both are written whole */
+	for (size_t k = 0; k < N_PAUSED; k++)
+		for (size_t i = 0; rc == WN_OK && paused[k][i]; i++) {
+			const char *t = paused[k][i], *name = t + strlen(TRIGGER);
+			if (strncmp(t, TRIGGER, strlen(TRIGGER)) != 0)
+				continue;
+			char sql[96];
+			snprintf(sql, sizeof sql, "DROP TRIGGER %.*s", (int)strcspn(name, " "), name);
+			rc = wn_db_exec(db, sql, "pause the charts' summary", err);
+		}
 	return rc;
 }
 
@@ -134,10 +141,12 @@ int wn_db_index_write(struct wn_db *db, struct wn_err *err)
 	                    " FROM journal_fts_queue WHERE seq > 0 ORDER BY date, kind, id, seq;"
 	                    " DELETE FROM journal_fts_queue",
 	                    "write the journal's search index", err);
-	/* and the charts' summary, paused since wn_db_index_defer: its
-	 * triggers again, and the summary whole */
-	for (size_t i = 0; rc == WN_OK && wn_db_schema_v7[i]; i++)
-		if (!strncmp(wn_db_schema_v7[i], "CREATE TRIGGER ", 15))
-			rc = wn_db_exec(db, wn_db_schema_v7[i], "resume the charts' summary", err);
-	return rc == WN_OK ? wn_db_chart_sum_fill(db, err) : rc;
+	/* and the charts' summary and the days' sums, paused since
+	 * wn_db_index_defer: their triggers again, and both whole from one
+	 * pass over the records */
+	for (size_t k = 0; k < N_PAUSED; k++)
+		for (size_t i = 0; rc == WN_OK && paused[k][i]; i++)
+			if (!strncmp(paused[k][i], TRIGGER, strlen(TRIGGER)))
+				rc = wn_db_exec(db, paused[k][i], "resume the charts' summary", err);
+	return rc == WN_OK ? wn_db_sums_fill(db, err) : rc;
 }

@@ -10,7 +10,7 @@
 
 /* Version 10's parts (the triggers that empty the plan cache, and the
  * cache with its medication; schema_v10.c): the cache as version 8 made
- * it again.  Part of WN_TEST_DROP_V8, since an older version has none. */
+ * it again.  Part of WN_TEST_DROP_V9, since an older version has none. */
 #define WN_TEST_DROP_V10_TRIGGERS(t) "DROP TRIGGER IF EXISTS plan_cache_" t "_i;" \
 	" DROP TRIGGER IF EXISTS plan_cache_" t "_u; DROP TRIGGER IF EXISTS plan_cache_" t "_d; "
 #define WN_TEST_DROP_V10 WN_TEST_DROP_V10_TRIGGERS("plan") \
@@ -21,9 +21,13 @@
 	" plan_id INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE," \
 	" key BLOB NOT NULL, data BLOB NOT NULL) STRICT; "
 
+/* Version 9's parts (the days' sums and their trigger; schema_v9.c):
+ * part of WN_TEST_DROP_V8, since an older version has none. */
+#define WN_TEST_DROP_V9 WN_TEST_DROP_V10 "DROP TRIGGER day_sum_apply; DROP TABLE day_sum; "
+
 /* Version 8's part (the plan cache; db/plancache.h): part of
  * WN_TEST_DROP_V7, since an older version has none. */
-#define WN_TEST_DROP_V8 WN_TEST_DROP_V10 "DROP TABLE plan_cache; "
+#define WN_TEST_DROP_V8 WN_TEST_DROP_V9 "DROP TABLE plan_cache; "
 
 /* Version 7's parts (the charts' summary, its views and triggers;
  * schema_v7.c): part of WN_TEST_DROP_V6, since an older version has none

@@ -22,7 +22,7 @@ sqlite3 "$WEAN_DB" "$OLD_DOSE DROP TABLE plan_ack; DROP TABLE hold_proposal;
   ALTER TABLE plan DROP COLUMN form_label; ALTER TABLE plan DROP COLUMN agreed_on;
   DELETE FROM symptom WHERE name = 'thoughts of harming yourself';
   $OLD_DRAFT INSERT INTO draft(id, date, text) VALUES (1, '2026-11-20', 'v1 day, and more');
-  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 1;"
+  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 1;"
 sqlite3 "$WEAN_DB" "PRAGMA user_version"
 ls "$TMPD" | grep -c 'bak-v1' || true
 wean show 2026-11-20
@@ -41,7 +41,7 @@ wean show 2026-11-20 > /dev/null
 ls "$TMPD" | grep -c 'bak-v'
 # a diary of schema 2 with a draft: upgraded to 5 after a backup "<diary>.bak-v2"
 sqlite3 "$WEAN_DB" "$OLD_DRAFT INSERT INTO draft(id, date, text) VALUES (1, '2026-11-21', 'from v2');
-  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 2;"
+  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 2;"
 wean show 2026-11-21 > /dev/null
 sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT session, date, text, ifnull(base, '(no note)') FROM draft"
 sqlite3 "$TMPD/diary.db.bak-v2" "PRAGMA user_version; SELECT id, text FROM draft"
@@ -53,7 +53,7 @@ sqlite3 "$TMPD/diary.db.bak-v2" "PRAGMA user_version; SELECT id, text FROM draft
 wean checkin --date 2026-11-22 --note "Сертралин: dizzy, café" > /dev/null
 sqlite3 "$WEAN_DB" "INSERT INTO quicknote(date, minute, text) VALUES ('2026-11-22', 600, 'zaps after lunch');
   INSERT INTO question(date, text, answered, answer) VALUES ('2026-11-22', 'Hold the cut?', 1, 'yes, two weeks');
-  $OLD_DOSE $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 3;"
+  $OLD_DOSE $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 3;"
 sqlite3 "$WEAN_DB" "INSERT INTO dose(date, med_id, amount) VALUES ('2026-11-19', 1, 0)" 2> /dev/null ||
 	echo "refused: amount > 0"
 sqlite3 "$WEAN_DB" "SELECT id, date, amount FROM dose"
@@ -72,7 +72,7 @@ wean show 2026-11-22 | sed -n '/^Doses/,/^Dose status/p; /^\[exit/p'
 # index): upgraded to 5 after a backup "<diary>.bak-v4", the dose table as
 # it was, every text indexed
 sqlite3 "$WEAN_DB" "INSERT INTO quicknote(date, minute, text) VALUES ('2026-11-23', 480, 'tinnitus at dawn');
-  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 4;"
+  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql") PRAGMA user_version = 4;"
 wean show 2026-11-23 > /dev/null
 sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT id, date, amount FROM dose"
 ls "$TMPD" | grep 'bak-v4'
@@ -86,7 +86,7 @@ wean check
 # a diary of schema 5 (a plan of one daily dose, no dose times): upgraded to
 # 6 after a backup "<diary>.bak-v5"; the plan reads as before (one dose a
 # day), and a plan with doses through the day can then be added
-sqlite3 "$WEAN_DB" "PRAGMA user_version = 5; $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql")"
+sqlite3 "$WEAN_DB" "PRAGMA user_version = 5; $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql")"
 wean show 2026-11-23 > /dev/null
 sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT id, method, ifnull(dose_times, '(one a day)'),
   ifnull(cut_first, '-') FROM plan; SELECT count(*) FROM plan_switch; PRAGMA integrity_check"
@@ -98,22 +98,35 @@ wean check
 # "<diary>.bak-v7"; the plan's schedule is the same, and the TUI's cache
 # (db/plancache.h) is empty until the TUI first shows the plan
 wean plan show sertraline > "$TMPD/plan-v8.txt"
-sqlite3 "$WEAN_DB" "PRAGMA user_version = 7; $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql")"
+sqlite3 "$WEAN_DB" "PRAGMA user_version = 7; $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql")"
 wean show 2026-11-23 > /dev/null
 sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT count(*) FROM plan_cache; PRAGMA integrity_check"
 ls "$TMPD" | grep 'bak-v7'
 sqlite3 "$TMPD/diary.db.bak-v7" "PRAGMA user_version"
 wean plan show sertraline | cmp - "$TMPD/plan-v8.txt" && echo "the same schedule"
 wean check
-# a diary of schema 8 (a plan cache without triggers, an entry of the old
-# kind in it): upgraded after a backup "<diary>.bak-v8"; the entry is gone
+# a diary of schema 8 (no days' sums): upgraded after a backup
+# "<diary>.bak-v8"; day_sum is each rated day's sum and count, from the
+# ratings, and follows the ratings written after
+sqlite3 "$WEAN_DB" "PRAGMA user_version = 8; $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql")"
+wean show 2026-11-23 > /dev/null
+sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT date, sum, n FROM day_sum; PRAGMA integrity_check"
+ls "$TMPD" | grep 'bak-v8'
+sqlite3 "$TMPD/diary.db.bak-v8" "PRAGMA user_version"
+wean checkin --date 2026-11-24 --symptom "brain zaps=3" --symptom "nausea=1" > /dev/null
+wean checkin --date 2026-11-20 --symptom "brain zaps=0" > /dev/null
+sqlite3 "$WEAN_DB" "SELECT date, sum, n FROM day_sum EXCEPT SELECT date, sum(value), count(*)
+  FROM rating GROUP BY date; SELECT date, sum, n FROM day_sum"
+wean check
+# a diary of schema 9 (a plan cache without triggers, an entry of the old
+# kind in it): upgraded after a backup "<diary>.bak-v9"; the entry is gone
 # (computed again when next shown), and the triggers that empty the cache
 # on a change to a plan (schema_v10.c) are there
-sqlite3 "$WEAN_DB" "PRAGMA user_version = 8; $(cat "$SRC/tests/golden/drop_v10.sql")
+sqlite3 "$WEAN_DB" "PRAGMA user_version = 9; $(cat "$SRC/tests/golden/drop_v10.sql")
   INSERT INTO plan_cache(plan_id, key, data) SELECT id, x'00', x'00' FROM plan"
 wean show 2026-11-23 > /dev/null
 sqlite3 "$WEAN_DB" "PRAGMA user_version; SELECT count(*) FROM plan_cache;
   SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'plan_cache_%'"
-ls "$TMPD" | grep 'bak-v8'
+ls "$TMPD" | grep 'bak-v9'
 wean plan show sertraline | cmp - "$TMPD/plan-v8.txt" && echo "the same schedule"
 wean check

@@ -42,7 +42,7 @@ cp "$TMPD/backups/wean-2026-11-25.db" "$TMPD/v1.db"
 sqlite3 "$TMPD/v1.db" "DROP TABLE plan_ack; DROP TABLE hold_proposal;
   ALTER TABLE plan DROP COLUMN form_label; ALTER TABLE plan DROP COLUMN agreed_on;
   DELETE FROM symptom WHERE name = 'thoughts of harming yourself'; PRAGMA user_version = 1;
-  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql")"
+  $(cat "$SRC/tests/golden/drop_v10.sql" "$SRC/tests/golden/drop_v9.sql" "$SRC/tests/golden/drop_v8.sql" "$SRC/tests/golden/drop_v7.sql" "$SRC/tests/golden/drop_v6.sql" "$SRC/tests/golden/drop_v5.sql")"
 wean restore "$TMPD/v1.db"
 sqlite3 "$WEAN_DB" "PRAGMA user_version; PRAGMA journal_mode"
 # no diary yet: the backup becomes it (nothing to keep)
