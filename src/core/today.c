@@ -141,9 +141,8 @@ double wn_today_planned(const struct wn_today_plan *p, wn_date day)
 
 void wn_today_plan_free(struct wn_today_plan *p)
 {
-	if (p->has)
-		wn_plan_free(&p->plan);
-	wn_taper_free(&p->sched);     /* owned with or without the plan */
+	wn_plan_free(&p->plan);       /* owned with or without has: a cache */
+	wn_taper_free(&p->sched);     /* entry decoded has all of them */
 	wn_review_free(&p->review);
 	wn_review_free(&p->up);
 	p->has = p->reviewed = p->has_up = false;

@@ -26,14 +26,15 @@ for d in 23 24 25; do
 		>/dev/null || fail "checkin $d"
 done
 wean export --format json > "$T/worse.json" || fail "export"
-# the diary as wean of schema 8 left it: no day_sum
-sql "PRAGMA user_version = 8; DROP TRIGGER day_sum_apply; DROP TABLE day_sum;"
+# the diary as wean of schema 8 left it: no day_sum (and no schema 10)
+sql "PRAGMA user_version = 8; $(cat "$E2E_DIR/../golden/drop_v10.sql")
+  DROP TRIGGER day_sum_apply; DROP TABLE day_sum;"
 start 80 24
 wait_for "consider holding the next step"
 wait_for "the taper's first cut on 2026-11-22"
 keys q
 wait_exit
-[ "$(sql "PRAGMA user_version")" = 9 ] || fail "not upgraded to 9"
+[ "$(sql "PRAGMA user_version")" = 10 ] || fail "not upgraded to 10"
 [ "$(sql "SELECT count(*) || ' ' || sum(n) FROM day_sum")" = "11 22" ] ||
 	fail "the upgrade's day_sum: $(sql "SELECT * FROM day_sum")"
 same_as_ratings "the upgrade"
