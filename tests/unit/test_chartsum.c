@@ -31,6 +31,7 @@
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "db/schema_int.h"   /* the summary computed from the records */
 #include "schema_old.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 
 static char dir[4096], path[4200];
@@ -92,16 +93,7 @@ static void teardown(void)
 
 TestSuite(chartsum, .init = setup, .fini = teardown);
 
-static long query_long(struct wn_db *d, const char *sql)
-{
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(d), sql, -1, &st, NULL), SQLITE_OK,
-	             "%s: %s", sql, sqlite3_errmsg(wn_db_sqlite(d)));
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	long v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
+#define query_long wn_test_db_long
 
 /* The rows of the summary that differ from a recomputation, both ways. */
 static long summary_wrong(struct wn_db *d)

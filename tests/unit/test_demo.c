@@ -19,6 +19,7 @@
 #include "core/plan.h"
 #include "core/records.h"
 #include "db/med.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
@@ -50,15 +51,7 @@ static struct wn_db *open_new(const char *name)
 	return db;
 }
 
-static long count(struct wn_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	cr_assert(eq(int, sqlite3_prepare_v2(wn_db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK));
-	cr_assert(eq(int, sqlite3_step(st), SQLITE_ROW));
-	long n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
+#define count wn_test_db_long
 
 static void load(struct wn_db *db, const char *what, wn_date from, double *v)
 {

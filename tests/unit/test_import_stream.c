@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "core/records.h"
 #include "db/day.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
@@ -70,12 +71,7 @@ static int import_json(const char *text, struct wn_import_result *r)
 
 static long count(const char *sql)
 {
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(sdb), sql, -1, &st, NULL), SQLITE_OK);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-	long n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return wn_test_db_long(sdb, sql);
 }
 
 static void load(const char *date, struct wn_day *d)

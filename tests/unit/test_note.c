@@ -20,6 +20,7 @@
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "db/note.h"
 #include "schema_old.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 
 static char dir[4096], path[4200];
@@ -79,12 +80,7 @@ static int save(const char *was, const char *text)
 
 static long count(const char *sql)
 {
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-	long n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return wn_test_db_long(db, sql);
 }
 
 /* ---- saving a note ------------------------------------------------------- */

@@ -18,6 +18,7 @@
 #include "core/records.h"
 #include "db/day.h"
 #include "db/med.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
@@ -66,12 +67,7 @@ static wn_date D(int y, int m, int d)
 
 static long count(const char *sql)
 {
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-	long n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return wn_test_db_long(db, sql);
 }
 
 /* The example: 50 mg, 10% every 4 weeks, rounded to 0.5 mg. */

@@ -26,6 +26,7 @@
 #include "db/med.h"
 #include "db/plan.h"
 #include "db/plancache.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 
@@ -93,12 +94,7 @@ TestSuite(plancache, .init = setup, .fini = teardown);
 
 static long count(const char *sql)
 {
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(wn_db_sqlite(db), sql, -1, &st, NULL), SQLITE_OK);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
-	long n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return wn_test_db_long(db, sql);
 }
 
 /* Today's plan computed the way Today did before the cache. */

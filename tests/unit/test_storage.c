@@ -28,6 +28,7 @@
 #include "db/symptoms.h"
 #include "db/db_int.h"   /* the raw handle, to look into the file */
 #include "schema_old.h"
+#include "sqlq.h"
 #include "tmpdir.h"
 
 #define TODAY "2026-11-25"
@@ -122,15 +123,7 @@ static void raw_exec(const char *path, const char *sql)
 	cr_assert_eq(sqlite3_close(h), SQLITE_OK);
 }
 
-static long query_long(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st;
-	cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
-	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
-	long v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
+#define query_long wn_test_long
 
 /* FNV-1a over the file's bytes, and its size. */
 static uint64_t file_sum(const char *path, long *size)
