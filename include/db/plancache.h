@@ -1,18 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plancache.h (db) -- a medication's plan as Today shows it, from the
- * diary's plan cache (schema v8, table plan_cache) when nothing it was
- * computed from has changed.
+ * diary's plan cache (schema v8, table plan_cache; kept in step by schema
+ * v10's triggers) when nothing it was computed from has changed.
  *
  * Building a plan (the drug reference read, every step rounded to the
  * forms) and reviewing it costs more than the rest of the TUI's first
  * frame.  The result is the same every day until the plan, its holds or
- * reinstatements, the medication's forms, the drug reference or wean
- * itself change; core/plancache.h writes down all of those as the entry's
- * key, and an entry is used only when that key is byte for byte the key
- * computed now.  Otherwise the plan is built and reviewed as before and
- * the entry written again; a diary that cannot be written (read-only,
- * busy) still shows the plan, only not from the cache.  The cache is not
- * part of the diary's records: export, import and reports never read it.
+ * reinstatements, custom steps or acknowledgements, the medication or its
+ * forms, a switch replacing it, the drug reference or wean itself change.
+ * Inside the diary, a trigger on each of those tables empties the cache
+ * at any change (src/db/schema_v10.c); outside it, core/plancache.h writes
+ * down the rest as the entry's key, and an entry is used only when that
+ * key is byte for byte the key computed now.  Otherwise the plan is built
+ * and reviewed as before and the entry written again, in the read
+ * transaction its inputs were read in; a diary that cannot be written
+ * (read-only, busy, changed meanwhile by another wean) still shows the
+ * plan, only not from the cache.  The cache is not part of the diary's
+ * records: export, import and reports never read it.
  */
 #ifndef WEAN_DB_PLANCACHE_H
 #define WEAN_DB_PLANCACHE_H
