@@ -161,15 +161,14 @@ int wn_db_day_load(struct wn_db *db, wn_date date, struct wn_day *out,
 	int rc = wn_db_check_date(date, err);
 	if (rc != WN_OK)
 		return rc;
-	/* One read snapshot for the whole day, unless the caller has a transaction. */
-	bool snap = sqlite3_get_autocommit(db->sql) != 0;
-	if (snap && (rc = wn_db_exec(db, "BEGIN", "read the day", err)) != WN_OK)
+	/* One read snapshot for the whole day. */
+	bool snap;
+	if ((rc = wn_db_snapshot_begin(db, &snap, "read the day", err)) != WN_OK)
 		return rc;
 	rc = load_checkin(db, &out->ci, err);
 	if (rc == WN_OK)
 		rc = load_lists(db, out, err);
-	if (snap)
-		sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+	wn_db_snapshot_end(db, snap);
 	if (rc != WN_OK)
 		wn_day_free(out);
 	return rc;

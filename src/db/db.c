@@ -120,6 +120,23 @@ int wn_db_tx_enter(struct wn_db *db, bool *own, struct wn_err *err)
 	                       "start a change", err);
 }
 
+int wn_db_snapshot_begin(struct wn_db *db, bool *own, const char *what,
+                         struct wn_err *err)
+{
+	*own = false;
+	if (!sqlite3_get_autocommit(db->sql))
+		return WN_OK;
+	int rc = wn_db_exec(db, "BEGIN", what, err);
+	*own = rc == WN_OK;
+	return rc;
+}
+
+void wn_db_snapshot_end(struct wn_db *db, bool own)
+{
+	if (own && sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		wn_db_rollback(db);
+}
+
 int wn_db_tx_leave(struct wn_db *db, bool own, int rc, struct wn_err *err)
 {
 	if (rc == WN_OK) {

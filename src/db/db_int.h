@@ -100,6 +100,15 @@ int wn_db_sqlerr_at(const char *path, sqlite3 *sql, int rc, const char *what,
 /* Run SQL without parameters (fixed text only, never user text). */
 int wn_db_exec(struct wn_db *db, const char *sql, const char *what,
                     struct wn_err *err);
+/* A read snapshot over several queries (a deferred BEGIN), unless the
+ * caller has a transaction open: *own says whether this call began one;
+ * WN_OK when the queries that follow see one snapshot (this one or the
+ * caller's).  A write made in it fails, in WAL, when another connection
+ * committed since the snapshot began.  snapshot_end commits what this
+ * call began (rolls back when that fails). */
+int wn_db_snapshot_begin(struct wn_db *db, bool *own, const char *what,
+                         struct wn_err *err);
+void wn_db_snapshot_end(struct wn_db *db, bool own);
 /* Write transactions that join the caller's: enter sets *own when it began
  * its own (BEGIN IMMEDIATE), otherwise it uses a savepoint.  leave commits
  * (releases) when rc is WN_OK, else rolls back; returns the final status. */

@@ -29,63 +29,43 @@ static void drugref_id(char *buf, size_t n)
 	         (unsigned long long)st.st_ino);
 }
 
-/* The entry stored for plan plan_id (of medication med_id) when its key
- * is `key`: WN_OK and t filled (t->has false), or anything else (no
- * entry, another key, unreadable bytes, another plan's). */
-static int take_entry(sqlite3_stmt *st, int col, long plan_id, long med_id,
+/* The entry a query of plan_cache (its plan_id, key and data, bound to
+ * `id`) finds for medication med_id when its key is `key`: WN_OK and t
+ * filled (t->has false), or anything else (no entry, another key,
+ * unreadable bytes, another medication's). */
+static int read_entry(struct wn_db *db, const char *q, long id, long med_id,
                       const struct wn_buf *key, struct wn_today_plan *t)
 {
-	const void *k = sqlite3_column_blob(st, col);
-	size_t kn = (size_t)sqlite3_column_bytes(st, col);
-	if (!k || kn != key->len || memcmp(k, key->s, kn) != 0)
-		return WN_NOINPUT;
-	const void *d = sqlite3_column_blob(st, col + 1);
-	int rc = d ? wn_plancache_decode(d, (size_t)sqlite3_column_bytes(st, col + 1), t) :
-	         WN_DATAERR;
-	if (rc == WN_OK && (t->plan.id != plan_id || t->plan.med_id != med_id)) {
-		wn_today_plan_free(t);
-		rc = WN_DATAERR;
+	sqlite3_stmt *st;
+	int rc = wn_db_stmt(db, q, &st, NULL);
+	if (rc != WN_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = WN_NOINPUT;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long plan_id = (long)sqlite3_column_int64(st, 0);
+		const void *k = sqlite3_column_blob(st, 1);
+		const void *d = sqlite3_column_blob(st, 2);
+		size_t kn = (size_t)sqlite3_column_bytes(st, 1);
+		if (k && d && kn == key->len && memcmp(k, key->s, kn) == 0)
+			rc = wn_plancache_decode(d, (size_t)sqlite3_column_bytes(st, 2), t);
+		if (rc == WN_OK && (t->plan.id != plan_id || t->plan.med_id != med_id)) {
+			wn_today_plan_free(t);
+			rc = WN_DATAERR;
+		}
 	}
-	return rc;
-}
-
-/* The entry of plan_id, for `wean check`. */
-static int read_entry(struct wn_db *db, long plan_id, long med_id, const struct wn_buf *key,
-                      struct wn_today_plan *t)
-{
-	static const char q[] = "SELECT key, data FROM plan_cache WHERE plan_id = ?1";
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, q, &st, NULL);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, plan_id);
-	rc = sqlite3_step(st) == SQLITE_ROW ? take_entry(st, 0, plan_id, med_id, key, t) :
-	     WN_NOINPUT;
 	sqlite3_reset(st);
 	return rc;
 }
 
-/* The entry of medication m's plan in one short query: WN_OK and t
- * filled, t->has set; anything else when it has none that can be used.
- * Every change to a plan or what it is computed from empties the cache
- * (schema_v10.c), and an entry is written only for the medication's
- * latest active plan (as wn_db_plan_load reads it), so the one entry of
- * the medication, when there is one, is that plan's. */
-static int read_today(struct wn_db *db, const struct wn_med *m, const struct wn_buf *key,
-                      struct wn_today_plan *t)
-{
-	static const char q[] = "SELECT plan_id, key, data FROM plan_cache WHERE med_id = ?1";
-	sqlite3_stmt *st;
-	int rc = wn_db_stmt(db, q, &st, NULL);
-	if (rc != WN_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, m->id);
-	rc = sqlite3_step(st) == SQLITE_ROW ?
-	     take_entry(st, 1, (long)sqlite3_column_int64(st, 0), m->id, key, t) : WN_NOINPUT;
-	sqlite3_reset(st);
-	t->has = rc == WN_OK;
-	return rc;
-}
+/* The entry of plan plan_id, for `wean check`. */
+static const char q_plan[] = "SELECT plan_id, key, data FROM plan_cache WHERE plan_id = ?1";
+/* The entry of a medication's plan, for Today: every change to a plan or
+ * what it is computed from empties the cache (schema_v10.c), and an entry
+ * is written only for the medication's latest active plan (as
+ * wn_db_plan_load reads it), so the one entry of the medication, when
+ * there is one, is that plan's. */
+static const char q_med[] = "SELECT plan_id, key, data FROM plan_cache WHERE med_id = ?1";
 
 /* Keeps the entry; a diary that cannot take it at once (another wean is
  * writing, the disk is full) just goes without: the TUI's first frame
@@ -136,14 +116,6 @@ static int compute(struct wn_plan_built *b, const struct wn_med *m, bool replace
 	return WN_OK;
 }
 
-/* Ends the read transaction plan_today began (tx): keeps what it wrote. */
-static void tx_end(struct wn_db *db, bool tx)
-{
-	if (tx && sqlite3_exec(wn_db_sqlite(db), "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
-	    !sqlite3_get_autocommit(wn_db_sqlite(db)))
-		sqlite3_exec(wn_db_sqlite(db), "ROLLBACK", NULL, NULL, NULL);
-}
-
 /* What wn_db_plan_today does, with `use` false: the cache is neither
  * read nor written, and *key (when keyed) holds the entry's key.
  *
@@ -159,23 +131,25 @@ static int plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_
 	drugref_id(id, sizeof id);
 	*keyed = wn_plancache_key(m, id, key) == WN_OK;
 	memset(out, 0, sizeof *out);
-	if (use && *keyed && read_today(db, m, key, out) == WN_OK)
+	if (use && *keyed && read_entry(db, q_med, m->id, m->id, key, out) == WN_OK) {
+		out->has = true;
 		return WN_OK;
+	}
 	memset(out, 0, sizeof *out);
 	out->sched.hold_since = out->up_on = WN_DATE_NONE;
 	memset(&b, 0, sizeof b);
 	b.sched.hold_since = WN_DATE_NONE;
-	bool tx = use && *keyed && sqlite3_get_autocommit(wn_db_sqlite(db)) &&
-	          sqlite3_exec(wn_db_sqlite(db), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	bool tx = false;          /* the entry is written only in a snapshot */
+	bool snap = use && *keyed && wn_db_snapshot_begin(db, &tx, "read the plan", NULL) == WN_OK;
 	int rc = wn_db_plan_load(db, m->id, &b.plan, err);
 	if (rc != WN_OK) {
-		tx_end(db, tx);
+		wn_db_snapshot_end(db, tx);
 		wn_plan_free(&b.plan);
 		return rc == WN_NOINPUT ? wn_err_set(err, WN_NOINPUT, "%s has no taper plan", m->name) : rc;
 	}
 	rc = compute(&b, m, wn_db_plan_replaced(db, b.plan.id), out, err);
 	if (rc != WN_OK) {
-		tx_end(db, tx);
+		wn_db_snapshot_end(db, tx);
 		wn_plan_built_free(&b);
 		wn_review_free(&out->review);
 		wn_review_free(&out->up);
@@ -185,9 +159,9 @@ static int plan_today(struct wn_db *db, const struct wn_med *m, struct wn_today_
 	out->plan = b.plan;      /* out owns them from here */
 	out->sched = b.sched;
 	out->has = true;
-	if (use && *keyed)
+	if (snap)
 		write_entry(db, out->plan.id, key, out);
-	tx_end(db, tx);
+	wn_db_snapshot_end(db, tx);
 	return WN_OK;
 }
 
@@ -214,7 +188,7 @@ int wn_db_plan_cache_check(struct wn_db *db, const struct wn_med *m, bool *stale
 	int rc = plan_today(db, m, &now, false, &key, &keyed, err);
 	if (rc == WN_OK && keyed) {
 		memset(&kept, 0, sizeof kept);
-		if (read_entry(db, now.plan.id, m->id, &key, &kept) == WN_OK) {
+		if (read_entry(db, q_plan, now.plan.id, m->id, &key, &kept) == WN_OK) {
 			wn_buf_init(&a);
 			wn_buf_init(&b);
 			if (wn_plancache_encode(&now, &a) != WN_OK || wn_plancache_encode(&kept, &b) != WN_OK)
