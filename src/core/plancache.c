@@ -155,8 +155,12 @@ int wn_plancache_key(const struct wn_med *m, const char *drugref_id, struct wn_b
 
 /* ---- the entry ---------------------------------------------------------------- */
 
-static void io_step(struct codec *c, struct wn_taper_step *s)
+/* The elements of arrays (io_array): an element, and the flag a read
+ * sets when memory ran out. */
+static void io_step(struct codec *c, void *e, bool *oom)
 {
+	struct wn_taper_step *s = e;
+	(void)oom;
 	io_long(c, &s->date);
 	io_long(c, &s->base_date);
 	io_long(c, &s->due);
@@ -169,8 +173,10 @@ static void io_step(struct codec *c, struct wn_taper_step *s)
 	io_bool(c, &s->warn_rounding);
 }
 
-static void io_rstep(struct codec *c, struct wn_review_step *s)
+static void io_rstep(struct codec *c, void *e, bool *oom)
 {
+	struct wn_review_step *s = e;
+	(void)oom;
 	io_long(c, &s->date);
 	io_dbl(c, &s->dose);
 	io_dbl(c, &s->prev);
@@ -185,8 +191,10 @@ static void io_rstep(struct codec *c, struct wn_review_step *s)
 	io_str(c, s->form_text, sizeof s->form_text);
 }
 
-static void io_finding(struct codec *c, struct wn_review_finding *f)
+static void io_finding(struct codec *c, void *e, bool *oom)
 {
+	struct wn_review_finding *f = e;
+	(void)oom;
 	IO_ENUM(c, f->kind, WN_REVIEW_AFTER_REINSTATE);
 	IO_ENUM(c, f->level, WN_REVIEW_WARNING);
 	io_int(c, &f->step);
@@ -207,28 +215,29 @@ static int io_count(struct codec *c, int n, int max)
 	return n;
 }
 
-static void *array(struct codec *c, int n, size_t size, bool *oom)
+/* An array through its count (at most max) and each() on each element;
+ * read, it is allocated (NULL when empty) and returned, written, arr
+ * comes back. */
+static void *io_array(struct codec *c, void *arr, int *n, int max, size_t size,
+                      void (*each)(struct codec *, void *, bool *), bool *oom)
 {
-	if (c->out || n == 0 || c->bad)
-		return NULL;
-	void *p = calloc((size_t)n, size);
-	if (!p)
-		*oom = true;
-	return p;
+	*n = io_count(c, *n, max);
+	if (!c->out) {
+		arr = NULL;
+		if (*n > 0 && !c->bad && !(arr = calloc((size_t)*n, size)))
+			*oom = true;
+	}
+	for (int i = 0; i < *n && !c->bad && arr; i++)
+		each(c, (char *)arr + (size_t)i * size, oom);
+	return arr;
 }
 
 static void io_review(struct codec *c, struct wn_review *r, bool *oom)
 {
-	r->n_steps = io_count(c, r->n_steps, WN_TAPER_MAX_STEPS);
-	if (!c->out)
-		r->steps = array(c, r->n_steps, sizeof *r->steps, oom);
-	for (int i = 0; i < r->n_steps && !c->bad && r->steps; i++)
-		io_rstep(c, &r->steps[i]);
-	r->n_findings = io_count(c, r->n_findings, MAX_FINDINGS);
-	if (!c->out)
-		r->findings = array(c, r->n_findings, sizeof *r->findings, oom);
-	for (int i = 0; i < r->n_findings && !c->bad && r->findings; i++)
-		io_finding(c, &r->findings[i]);
+	r->steps = io_array(c, r->steps, &r->n_steps, WN_TAPER_MAX_STEPS, sizeof *r->steps,
+	                    io_rstep, oom);
+	r->findings = io_array(c, r->findings, &r->n_findings, MAX_FINDINGS,
+	                       sizeof *r->findings, io_finding, oom);
 	io_int(c, &r->n_warnings);
 	io_int(c, &r->n_cautions);
 	IO_ENUM(c, r->worst, WN_REVIEW_WARNING);
@@ -243,8 +252,10 @@ static void io_review(struct codec *c, struct wn_review *r, bool *oom)
 
 /* ---- the plan ------------------------------------------------------------------ */
 
-static void io_form(struct codec *c, struct wn_form *f)
+static void io_form(struct codec *c, void *e, bool *oom)
 {
+	struct wn_form *f = e;
+	(void)oom;
 	IO_ENUM(c, f->kind, WN_FORM_OTHER);
 	io_dbl(c, &f->strength_mg);
 	io_int(c, &f->divisible);
@@ -279,8 +290,17 @@ static void io_doses(struct codec *c, struct wn_doses *d)
 	IO_ENUM(c, d->cut, WN_CUT_MORNING);
 }
 
-static void io_event(struct codec *c, struct wn_plan_event *e, bool *oom)
+static void io_point(struct codec *c, void *e, bool *oom)
 {
+	struct wn_taper_point *pt = e;
+	(void)oom;
+	io_long(c, &pt->date);
+	io_dbl(c, &pt->dose);
+}
+
+static void io_event(struct codec *c, void *x, bool *oom)
+{
+	struct wn_plan_event *e = x;
 	io_long(c, &e->id);
 	IO_ENUM(c, e->kind, WN_PLAN_REINSTATE);
 	io_long(c, &e->start);
@@ -289,8 +309,9 @@ static void io_event(struct codec *c, struct wn_plan_event *e, bool *oom)
 	io_text(c, &e->reason, oom);
 }
 
-static void io_ack(struct codec *c, struct wn_plan_ack *a, bool *oom)
+static void io_ack(struct codec *c, void *e, bool *oom)
 {
+	struct wn_plan_ack *a = e;
 	io_str(c, a->kind, sizeof a->kind);
 	io_int(c, &a->step);
 	io_text(c, &a->text, oom);
@@ -313,28 +334,14 @@ static void io_plan(struct codec *c, struct wn_plan *p, bool *oom)
 	io_long(c, &p->agreed_on);
 	io_doses(c, &p->doses);
 	io_params(c, &p->params);
-	p->n_forms = io_count(c, p->n_forms, MAX_ROWS);
-	if (!c->out)
-		p->forms = array(c, p->n_forms, sizeof *p->forms, oom);
-	for (int i = 0; i < p->n_forms && !c->bad && p->forms; i++)
-		io_form(c, &p->forms[i]);
-	p->n_custom = io_count(c, p->n_custom, WN_PLAN_MAX_CUSTOM);
-	if (!c->out)
-		p->custom = array(c, p->n_custom, sizeof *p->custom, oom);
-	for (int i = 0; i < p->n_custom && !c->bad && p->custom; i++) {
-		io_long(c, &p->custom[i].date);
-		io_dbl(c, &p->custom[i].dose);
-	}
-	p->n_events = (size_t)io_count(c, (int)p->n_events, MAX_ROWS);
-	if (!c->out)
-		p->events = array(c, (int)p->n_events, sizeof *p->events, oom);
-	for (size_t i = 0; i < p->n_events && !c->bad && p->events; i++)
-		io_event(c, &p->events[i], oom);
-	p->n_acks = (size_t)io_count(c, (int)p->n_acks, MAX_ROWS);
-	if (!c->out)
-		p->acks = array(c, (int)p->n_acks, sizeof *p->acks, oom);
-	for (size_t i = 0; i < p->n_acks && !c->bad && p->acks; i++)
-		io_ack(c, &p->acks[i], oom);
+	int n_events = (int)p->n_events, n_acks = (int)p->n_acks;
+	p->forms = io_array(c, p->forms, &p->n_forms, MAX_ROWS, sizeof *p->forms, io_form, oom);
+	p->custom = io_array(c, p->custom, &p->n_custom, WN_PLAN_MAX_CUSTOM, sizeof *p->custom,
+	                     io_point, oom);
+	p->events = io_array(c, p->events, &n_events, MAX_ROWS, sizeof *p->events, io_event, oom);
+	p->acks = io_array(c, p->acks, &n_acks, MAX_ROWS, sizeof *p->acks, io_ack, oom);
+	p->n_events = (size_t)n_events;
+	p->n_acks = (size_t)n_acks;
 }
 
 /* The fields of an entry, in both directions. */
@@ -347,11 +354,8 @@ static void io_entry(struct codec *c, struct wn_today_plan *t, bool *oom)
 		c->bad = true;
 	io_plan(c, &t->plan, oom);
 	struct wn_schedule *s = &t->sched;
-	s->n = io_count(c, s->n, WN_TAPER_MAX_STEPS);
-	if (!c->out)
-		s->steps = array(c, s->n, sizeof *s->steps, oom);
-	for (int i = 0; i < s->n && !c->bad && s->steps; i++)
-		io_step(c, &s->steps[i]);
+	s->steps = io_array(c, s->steps, &s->n, WN_TAPER_MAX_STEPS, sizeof *s->steps, io_step,
+	                    oom);
 	io_int(c, &s->n_dated);
 	if (s->n_dated < 0 || s->n_dated > s->n)
 		c->bad = true;
