@@ -589,7 +589,7 @@ static const struct migration migrations[] = {
 	{ .version = 6, .sql = schema_v6 },
 	{ .version = 7, .sql = wn_db_schema_v7, .after = fill_chart_sum },
 	{ .version = 8, .sql = schema_v8 },
-	{ .version = 9, .sql = wn_db_schema_v9, .after = wn_db_day_sum_fill },
+	{ .version = 9, .sql = wn_db_schema_v9, .after = wn_db_sums_fill },
 	{ .version = 10, .sql = wn_db_schema_v10 },
 };
 

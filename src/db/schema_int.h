@@ -28,12 +28,8 @@ extern const char *const wn_db_schema_v7[];
 extern const char wn_db_chart_sum_calc[];
 
 /* Version 9 (schema_v9.c): each day's ratings added up, day_sum, and its
- * one trigger (NULL-terminated); fill writes it from the ratings (what
- * was there goes): WN_OK or a storage error. */
+ * one trigger (NULL-terminated); wn_db_sums_fill writes it. */
 extern const char *const wn_db_schema_v9[];
-struct wn_db;
-struct wn_err;
-int wn_db_day_sum_fill(struct wn_db *db, struct wn_err *err);
 
 /* Version 10 (schema_v10.c): the triggers that empty the plan cache when
  * anything a plan is computed from changes (NULL-terminated). */
@@ -49,7 +45,8 @@ struct wn_db;
 struct wn_err;
 int wn_db_chart_sum_fill(struct wn_db *db, struct wn_err *err);
 /* The same, with day_sum (schema_v9.c) written from the same pass over
- * the ratings: what an import's end writes (wn_db_index_write). */
+ * the ratings: what an import's end (wn_db_index_write) and the migration
+ * to version 9 write. */
 int wn_db_sums_fill(struct wn_db *db, struct wn_err *err);
 int wn_db_chart_sum_verify(struct wn_db *db, char *line, size_t len, struct wn_err *err);
 

@@ -15,13 +15,12 @@
  * trigger at every open.  It fires beside chart_sum_apply, which deletes
  * the queue's row: new.* is the row as it was inserted either way.  An
  * import drops it with v7's triggers and fills the table again at its
- * end (schema_index.c, in chartsum_calc.c's one pass over the ratings).
+ * end (schema_index.c), and the migration to 9 fills it, both in
+ * chartsum_calc.c's one pass over the ratings (wn_db_sums_fill).
  */
 #include "schema_int.h"
 
 #include <stddef.h>
-
-#include "db_int.h"
 
 const char *const wn_db_schema_v9[] = {
 	"CREATE TABLE day_sum ("
@@ -35,13 +34,3 @@ const char *const wn_db_schema_v9[] = {
 	" DELETE FROM day_sum WHERE date = new.date AND n = 0; END;",
 	NULL,
 };
-
-/* The days of a diary reaching version 9, from its ratings (in the
- * primary key's order: no sort). */
-int wn_db_day_sum_fill(struct wn_db *db, struct wn_err *err)
-{
-	return wn_db_exec(db, "DELETE FROM day_sum;"
-	                  " INSERT INTO day_sum(date, sum, n)"
-	                  " SELECT date, sum(value), count(*) FROM rating GROUP BY date",
-	                  "add up the ratings of each day", err);
-}
